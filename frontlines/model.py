@@ -1,0 +1,336 @@
+"""Plain typed records that flow through Frontlines: no I/O, no third-party imports.
+
+One record type per concept, from extractor to store to API to export:
+
+    Document  a report (blog post, wire story, feed item) with its structural blocks
+    Block     a span of the document: title, dateline, quote, update, commentary, comments, body
+    Mention   an actor, place, date or quantity found in the text, with offsets and its resolution
+    Statement a sentence with its voice (author | quoted), stance and reporting source
+    Event     an ACLED-style event; ACLED's column names wherever ACLED has a column
+
+Every extracted fact carries character offsets into ``Document.text``, the ``stage`` that made it
+(``name@version``) and a short human ``reason``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from typing import Any, Literal
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "EVENT_COLUMNS",
+    "MENTION_KINDS",
+    "MODALITIES",
+    "STANCES",
+    "VOICES",
+    "Block",
+    "Document",
+    "Event",
+    "Mention",
+    "Statement",
+    "content_hash",
+]
+
+MentionKind = Literal["actor", "place", "date", "quantity"]
+Voice = Literal["author", "quoted"]
+Stance = Literal["fact", "opinion", "prediction", "question", "hypothetical"]
+Modality = Literal["asserted", "claimed", "uncertain", "negated", "future", "hypothetical"]
+BlockKind = Literal["title", "dateline", "body", "quote", "update", "commentary", "comments"]
+
+MENTION_KINDS: tuple[str, ...] = ("actor", "place", "date", "quantity")
+VOICES: tuple[str, ...] = ("author", "quoted")
+STANCES: tuple[str, ...] = ("fact", "opinion", "prediction", "question", "hypothetical")
+MODALITIES: tuple[str, ...] = (
+    "asserted",
+    "claimed",
+    "uncertain",
+    "negated",
+    "future",
+    "hypothetical",
+)
+# time_precision as ACLED codes it: 1 = day, 2 = week, 3 = month (we add 4 = year for aggregates)
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 4}
+
+
+def content_hash(text: str) -> str:
+    """Stable identity of a document's content (idempotent ingest)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Block:
+    """A structural span of a document; each block knows its voice."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    voice: Voice = "author"
+    label: str | None = None  # e.g. "UPDATE 2" or the quoted outlet
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Mention:
+    """An actor, place, date or quantity in the text and what it resolved to."""
+
+    text: str
+    start: int
+    end: int
+    kind: MentionKind
+    canonical: str | None = None
+    id: str | None = None  # actor id, place id ("geonames:2210247" / "curated:ras-lanuf"), ISO date
+    stage: str = ""
+    reason: str = ""
+    confidence: float = 1.0
+    # places
+    latitude: float | None = None
+    longitude: float | None = None
+    country: str | None = None  # ISO 3166 alpha-2
+    admin1: str | None = None
+    feature: str | None = None  # city | admin1 | admin2 | country | region | relative | landmark
+    gazetteer_id: int | None = None  # GeoNames id where the place comes from GeoNames
+    geo_precision: int | None = None  # ACLED 1-3
+    anchor: str | None = None  # for relative places: the anchor place's canonical name
+    # dates
+    date: str | None = None  # ISO YYYY-MM-DD (start of the period)
+    date_end: str | None = None  # ISO end of a range, when a range
+    time_precision: int | None = None
+    # quantities
+    value: int | None = None
+    # actors
+    actor_type: str | None = None
+
+    _KIND_FIELDS = {
+        "place": (
+            "latitude",
+            "longitude",
+            "country",
+            "admin1",
+            "feature",
+            "gazetteer_id",
+            "geo_precision",
+            "anchor",
+        ),
+        "date": ("date", "date_end", "time_precision"),
+        "quantity": ("value",),
+        "actor": ("actor_type", "country"),
+    }
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "canonical": self.canonical,
+            "id": self.id,
+            "stage": self.stage,
+            "reason": self.reason,
+            "confidence": round(self.confidence, 3),
+        }
+        for name in self._KIND_FIELDS.get(self.kind, ()):
+            out[name] = getattr(self, name)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Statement:
+    """A sentence: who is speaking (author or quoted report), its stance and source."""
+
+    text: str
+    start: int
+    end: int
+    voice: Voice = "author"
+    stance: Stance = "fact"
+    source: str | None = None  # reporting outlet or speaker ("Reuters", "security officials")
+    speaker: str | None = None
+    block: str | None = None  # kind of the block it sits in
+    stage: str = ""
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Statement:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+# ACLED's own column order (current schema, the columns we fill), then ours.
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+)
+EXTRA_COLUMNS: tuple[str, ...] = (
+    "actor1_id",
+    "actor2_id",
+    "modality",
+    "voice",
+    "confidence",
+    "document_id",
+    "cameo_code",
+    "speaker",
+    "fatalities_aggregate",
+    "date_fallback",
+    "location_anchor",
+    "reason",
+    "stage",
+)
+EVENT_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + EXTRA_COLUMNS
+
+
+@dataclass
+class Event:
+    """An ACLED-style event extracted from one document (fusion links events across documents)."""
+
+    event_id: str
+    event_date: str | None  # YYYY-MM-DD
+    time_precision: int | None
+    event_type: str
+    sub_event_type: str
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    country: str | None = None  # country name, as ACLED
+    admin1: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    fatalities: int = 0
+    source: str | None = None
+    notes: str = ""  # the evidence sentence
+    actor1_id: str | None = None
+    actor2_id: str | None = None
+    modality: Modality = "asserted"
+    voice: Voice = "author"
+    evidence: dict[str, int] = field(default_factory=lambda: {"start": 0, "end": 0})
+    confidence: float = 0.5
+    document_id: str | None = None
+    cameo_code: str | None = None
+    speaker: str | None = None
+    fatalities_aggregate: bool = False  # "100 fighters have died since May"
+    date_fallback: bool = False  # dated by the publication date only
+    location_anchor: str | None = None  # "70 km east of Sirte" -> "Sirte"
+    reason: str = ""
+    stage: str = ""
+
+    @property
+    def year(self) -> int | None:
+        return int(self.event_date[:4]) if self.event_date else None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["year"] = self.year
+        out["confidence"] = round(self.confidence, 3)
+        return out
+
+    def to_row(self) -> dict[str, Any]:
+        """A flat row in ``EVENT_COLUMNS`` order (CSV, SQL)."""
+        data = self.to_dict()
+        return {col: data.get(col) for col in EVENT_COLUMNS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Document:
+    """A report and everything extracted from it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None  # outlet or blog name
+    url: str | None = None
+    format: str = "text"  # text | html | feed | jsonl | csv
+    blocks: list[Block] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    stages: list[str] = field(default_factory=list)  # "name@version" applied, in order
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    def block_at(self, offset: int) -> Block | None:
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                return block
+        return None
+
+    def document_header(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+            "url": self.url,
+            "format": self.format,
+            "content_hash": self.content_hash,
+            "blocks": [b.to_dict() for b in self.blocks],
+            "stages": list(self.stages),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The extraction contract (docs/extraction.schema.json)."""
+        return {
+            "document": self.document_header(),
+            "mentions": [m.to_dict() for m in self.mentions],
+            "statements": [s.to_dict() for s in self.statements],
+            "events": [e.to_dict() for e in self.events],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """Rebuild a document from ``to_dict`` output plus its ``text``."""
+        head = data["document"]
+        published = head.get("published")
+        return cls(
+            id=head["id"],
+            text=data.get("text", head.get("text", "")),
+            title=head.get("title"),
+            published=date.fromisoformat(published) if published else None,
+            source=head.get("source"),
+            url=head.get("url"),
+            format=head.get("format", "text"),
+            blocks=[Block(**b) for b in head.get("blocks", [])],
+            mentions=[Mention.from_dict(m) for m in data.get("mentions", [])],
+            statements=[Statement.from_dict(s) for s in data.get("statements", [])],
+            events=[Event.from_dict(e) for e in data.get("events", [])],
+            stages=list(head.get("stages", [])),
+        )

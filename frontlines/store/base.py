@@ -1,0 +1,127 @@
+"""The store interface: what every backend (SQLite, PostgreSQL) must do, with the same behaviour.
+
+The store only sees ``frontlines.model`` types. Backends implement ``Store``; ``open_store(url)``
+in ``frontlines.store`` picks one from a path or URL.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontlines.model import Document, Event
+
+__all__ = ["DocumentQuery", "EventQuery", "IngestResult", "Page", "Store"]
+
+SORTABLE_EVENT_FIELDS = ("event_date", "fatalities", "confidence", "event_type", "location")
+
+
+@dataclass
+class EventQuery:
+    """Filters for events. Every field is optional; strings match case-insensitively."""
+
+    actor: str | None = None  # actor id, or a substring of actor1/actor2 names
+    place: str | None = None  # substring of location/admin1/country
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    modality: str | None = None  # one of MODALITIES, or comma-separated list
+    source: str | None = None  # substring of source
+    since: str | None = None  # YYYY-MM-DD inclusive
+    until: str | None = None  # YYYY-MM-DD inclusive
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    document_id: str | None = None
+    text: str | None = None  # full-text search over the evidence/notes
+    sort: str = "event_date"  # one of SORTABLE_EVENT_FIELDS, prefix "-" for descending
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass
+class DocumentQuery:
+    q: str | None = None  # full-text search (FTS5 / tsvector)
+    source: str | None = None
+    since: str | None = None  # on published
+    until: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass
+class Page:
+    items: list[Any]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass
+class IngestResult:
+    document_id: str
+    added: bool  # False when the same content was already stored (idempotent)
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class Store(abc.ABC):
+    """A persistent record of documents and everything extracted from them, with provenance."""
+
+    url: str
+
+    # -- writing -------------------------------------------------------------
+    @abc.abstractmethod
+    def add_document(self, doc: Document) -> IngestResult:
+        """Store a processed document (text, blocks, mentions, statements, events) in one
+        transaction. Same content hash already stored -> nothing changes, ``added=False``."""
+
+    def add_documents(self, docs: Iterable[Document]) -> list[IngestResult]:
+        return [self.add_document(doc) for doc in docs]
+
+    @abc.abstractmethod
+    def bulk_load_events(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
+        """Fast path for backfills and benchmarks (executemany / COPY). Returns rows written."""
+
+    # -- reading -------------------------------------------------------------
+    @abc.abstractmethod
+    def has_document(self, content_hash: str) -> bool: ...
+
+    @abc.abstractmethod
+    def get_document(self, document_id: str) -> Document:
+        """Full document with mentions, statements and events. Raises StoreNotFoundError."""
+
+    @abc.abstractmethod
+    def search_documents(self, query: DocumentQuery) -> Page:
+        """Page of document headers (dicts: id, title, published, source, url, snippet)."""
+
+    @abc.abstractmethod
+    def search_events(self, query: EventQuery) -> Page:
+        """Page of ``Event`` objects."""
+
+    @abc.abstractmethod
+    def iter_events(self, query: EventQuery, batch_size: int = 5_000) -> Iterator[Event]:
+        """All events matching ``query`` (limit/offset ignored), streamed in batches."""
+
+    @abc.abstractmethod
+    def get_event(self, event_id: str) -> Event: ...
+
+    @abc.abstractmethod
+    def actors(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Actors seen in events: id, name, events, first_date, last_date, aliases seen."""
+
+    @abc.abstractmethod
+    def places(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Places seen in events: location, country, admin1, latitude, longitude, events."""
+
+    @abc.abstractmethod
+    def stats(self) -> dict[str, Any]:
+        """documents, events, by_type, by_modality, by_month, date range, fatalities."""
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
