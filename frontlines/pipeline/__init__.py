@@ -1,1 +1,87 @@
-"""frontlines.pipeline"""
+"""The extraction pipeline: named, versioned stages run in order over Documents.
+
+    statements -> dates -> mentions -> places -> actors -> events
+
+``Pipeline.default()`` builds it once per process (models and knowledge load lazily on first use).
+``pipe()`` streams documents in batches so that NER runs batched; a stage failure either raises
+(``on_error="raise"``, the default) or is recorded on the document (``"record"``) and the document
+continues with what it has - batch jobs use the latter so one bad document never stops a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from itertools import islice
+from typing import Literal
+
+from frontlines.errors import FrontlinesError
+from frontlines.model import Document
+from frontlines.pipeline.base import Stage, stage
+
+__all__ = ["Pipeline", "extract_text"]
+
+OnError = Literal["raise", "record"]
+
+
+class Pipeline:
+    def __init__(self, stages: Sequence[Stage] | None = None, *, on_error: OnError = "raise") -> None:
+        self.stages = list(stages) if stages is not None else _default_stages()
+        self.on_error = on_error
+
+    @classmethod
+    def default(cls, *, on_error: OnError = "raise") -> Pipeline:
+        return cls(on_error=on_error)
+
+    @property
+    def versions(self) -> list[str]:
+        return [stage(s) for s in self.stages]
+
+    def process(self, doc: Document) -> Document:
+        return next(self.pipe([doc], batch_size=1))
+
+    def pipe(self, docs: Iterable[Document], *, batch_size: int = 32) -> Iterator[Document]:
+        """Process documents in input order, batch by batch."""
+        iterator = iter(docs)
+        while batch := list(islice(iterator, batch_size)):
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Document]) -> list[Document]:
+        for st in self.stages:
+            many = getattr(st, "process_many", None)
+            if many is not None and self.on_error == "raise":
+                many(batch)
+            else:
+                for doc in batch:
+                    self._run(st, doc)
+            for doc in batch:
+                doc.stages.append(stage(st))
+        return batch
+
+    def _run(self, st: Stage, doc: Document) -> None:
+        try:
+            st(doc)
+        except FrontlinesError:
+            raise
+        except Exception as exc:
+            if self.on_error == "raise":
+                raise
+            doc.meta.setdefault("errors", []).append({"stage": stage(st), "error": repr(exc)})
+
+
+def _default_stages() -> list[Stage]:
+    from frontlines.pipeline.actors import ActorStage
+    from frontlines.pipeline.dates import DateStage
+    from frontlines.pipeline.events import EventStage
+    from frontlines.pipeline.mentions import MentionStage
+    from frontlines.pipeline.places import PlaceStage
+    from frontlines.pipeline.statements import StatementStage
+
+    return [StatementStage(), DateStage(), MentionStage(), PlaceStage(), ActorStage(), EventStage()]
+
+
+def extract_text(text: str, *, published: date | None = None, id: str = "text") -> Document:
+    """Run the default pipeline over one text (blog structure parsed)."""
+    from frontlines.pipeline.ingest import document_from_text
+
+    return Pipeline.default().process(document_from_text(text, id=id, published=published))

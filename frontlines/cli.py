@@ -1,0 +1,296 @@
+"""The `frontlines` command: parse arguments, call the library, format output - nothing else.
+
+Errors become a one-line message on stderr and a non-zero exit code, never a traceback
+(set FRONTLINES_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from frontlines import __version__, settings
+from frontlines.errors import FrontlinesError, InvalidParameterError
+from frontlines.model import Document, Event
+
+__all__ = ["main"]
+
+FORMATS = ("json", "jsonl", "csv", "geojson")
+
+
+class _Cli(click.Group):
+    """Translate every error at the edge."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FrontlinesError as exc:
+            _fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted; everything committed before the interruption is kept.", 130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(0)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:  # last line of defence: no tracebacks for users
+            if os.environ.get("FRONTLINES_DEBUG"):
+                raise
+            _fail(f"internal error: {exc!r}. Re-run with FRONTLINES_DEBUG=1 for details and report it.", 70)
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    from frontlines.pipeline.ingest import parse_published
+
+    try:
+        return parse_published(value)
+    except InvalidParameterError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="frontlines")
+@click.option("--db", envvar="FRONTLINES_DB", default=lambda: settings.get("db"), show_default="frontlines.sqlite",
+              help="Store: a SQLite path or a postgresql:// URL (env FRONTLINES_DB).")
+@click.pass_context
+def cli(ctx: click.Context, db: str) -> None:
+    """Frontlines: conflict reports in, a sourced, geocoded record of events out."""
+    ctx.obj = {"db": db}
+
+
+# -- extract -----------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_published, help="Publication date YYYY-MM-DD (overrides the documents').")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+              help="json: one document object per line; jsonl: one event per line; csv; geojson.")
+@click.option("--pretty", is_flag=True, help="Indent JSON output.")
+def extract(paths: tuple[str, ...], published: date | None, fmt: str, pretty: bool) -> None:
+    """Extract events from PATHS (files or - for stdin) without storing them."""
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.ingest import iter_documents
+
+    docs = Pipeline.default().pipe(iter_documents(paths, published=published), batch_size=16)
+    if fmt == "json":
+        for doc in docs:
+            click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2 if pretty else None))
+        return
+    _write_events((ev for doc in docs for ev in doc.events), fmt)
+
+
+def _write_events(events: Iterable[Event], fmt: str) -> None:
+    from frontlines import export
+
+    writers = {"csv": export.csv_lines, "geojson": export.geojson_lines, "jsonl": export.jsonl_lines,
+               "json": export.jsonl_lines}
+    out = click.get_text_stream("stdout")
+    for chunk in writers[fmt](events):
+        out.write(chunk)
+    out.flush()
+
+
+# -- ingest ------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_published, help="Publication date YYYY-MM-DD for undated documents.")
+@click.option("--skip-bad", is_flag=True, help="Report malformed records and go on instead of stopping.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: date | None, skip_bad: bool, quiet: bool) -> None:
+    """Extract and store documents (idempotent: unchanged documents are skipped)."""
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.ingest import iter_documents
+    from frontlines.store import open_store
+
+    problems: list[str] = []
+    with open_store(obj["db"]) as store:
+        docs = iter_documents(paths, published=published, errors="skip" if skip_bad else "raise",
+                              on_problem=problems.append)
+        fresh = (d for d in docs if not store.has_document(d.content_hash))
+        counts = _ingest_all(store, Pipeline.default(on_error="record").pipe(fresh, batch_size=8), quiet)
+    for problem in problems:
+        click.echo(f"skipped: {problem}", err=True)
+    click.echo(f"{counts['added']} documents added, {counts['events']} events, "
+               f"{counts['unchanged']} unchanged, {len(problems)} problems -> {obj['db']}")
+
+
+def _ingest_all(store: Any, docs: Iterator[Document], quiet: bool) -> dict[str, int]:
+    from tqdm import tqdm
+
+    counts = {"added": 0, "events": 0, "unchanged": 0}
+    for doc in tqdm(docs, desc="ingest", unit="doc", disable=quiet, file=sys.stderr):
+        result = store.add_document(doc)
+        counts["added" if result.added else "unchanged"] += 1
+        counts["events"] += result.events if result.added else 0
+    return counts
+
+
+# -- querying ------------------------------------------------------------------------------
+def _query_options(fn: Any) -> Any:
+    for option in reversed([
+        click.option("--actor", help="Actor id or part of a name."),
+        click.option("--place", help="Part of a location, admin1 or country name."),
+        click.option("--type", "event_type", help="ACLED event type, e.g. Battles."),
+        click.option("--since", help="Earliest event date YYYY-MM-DD."),
+        click.option("--until", help="Latest event date YYYY-MM-DD."),
+        click.option("--bbox", help="min_lon,min_lat,max_lon,max_lat"),
+        click.option("--modality", help="asserted, claimed, ... (comma-separated)."),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+def _event_query(**kw: Any) -> Any:
+    from frontlines.store import EventQuery
+
+    for key in ("since", "until"):
+        if kw.get(key):
+            try:
+                date.fromisoformat(kw[key])
+            except ValueError as exc:
+                raise InvalidParameterError(f"--{key} {kw[key]!r} is not a date; use YYYY-MM-DD.") from exc
+    bbox = kw.pop("bbox", None)
+    if bbox:
+        try:
+            parts = tuple(float(x) for x in bbox.split(","))
+        except ValueError as exc:
+            raise InvalidParameterError(f"--bbox {bbox!r}: use four numbers min_lon,min_lat,max_lon,max_lat.") from exc
+        if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3]:
+            raise InvalidParameterError(f"--bbox {bbox!r}: use min_lon,min_lat,max_lon,max_lat with min <= max.")
+        kw["bbox"] = parts
+    return EventQuery(**kw)
+
+
+@cli.command()
+@_query_options
+@click.option("--limit", default=100, show_default=True)
+@click.option("--format", "fmt", type=click.Choice((*FORMATS, "table")), default="jsonl", show_default=True)
+@click.pass_obj
+def events(obj: dict[str, Any], limit: int, fmt: str, **filters: Any) -> None:
+    """List stored events matching the filters."""
+    from frontlines.store import open_store
+
+    query = _event_query(limit=limit, **filters)
+    with open_store(obj["db"]) as store:
+        page = store.search_events(query)
+    if fmt == "table":
+        for ev in page.items:
+            click.echo(f"{ev.event_date or '?':10}  {ev.sub_event_type[:28]:28}  {(ev.actor1 or '-')[:28]:28}  "
+                       f"{(ev.actor2 or '-')[:24]:24}  {(ev.location or '-')[:18]:18}  {ev.fatalities:>3}  {ev.modality}")
+        click.echo(f"({len(page.items)} of {page.total})", err=True)
+        return
+    _write_events(page.items, fmt)
+
+
+@cli.command()
+@_query_options
+@click.option("--format", "fmt", type=click.Choice(("csv", "geojson", "jsonl")), default="csv", show_default=True)
+@click.pass_obj
+def export(obj: dict[str, Any], fmt: str, **filters: Any) -> None:
+    """Export every matching event (streamed)."""
+    from frontlines.store import open_store
+
+    with open_store(obj["db"]) as store:
+        _write_events(store.iter_events(_event_query(**filters)), fmt)
+
+
+@cli.command()
+@click.option("--host", default=lambda: settings.get("host"), show_default="127.0.0.1")
+@click.option("--port", default=lambda: int(settings.get("port")), type=int, show_default="8000")
+@click.pass_obj
+def serve(obj: dict[str, Any], host: str, port: int) -> None:
+    """Serve the API and dashboard."""
+    from frontlines.web.app import serve as run_server
+
+    click.echo(f"Frontlines dashboard: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+    run_server(obj["db"], host=host, port=port)
+
+
+@cli.command()
+@click.argument("target", default="../shared/gold", type=click.Path(exists=True, path_type=Path))
+@click.option("--corpus", type=click.Choice(("acled", "case", "geoparsing", "conll")), help="Force the gold format.")
+@click.option("--limit", type=int, help="Evaluate only the first N items of each file.")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+def evaluate(target: Path, corpus: str | None, limit: int | None, fmt: str) -> None:
+    """Score extraction on gold data (a gold file or a folder of them)."""
+    from frontlines import evaluate as ev
+
+    if target.is_dir():
+        reports = ev.evaluate_all(target, limit=limit)
+    else:
+        reports = [ev.evaluate(corpus or ev.detect_corpus(target), target, limit=limit)]
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in reports], indent=2))
+    else:
+        click.echo(ev.render_table(reports))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--scheduler", default="processes", show_default=True,
+              help="synchronous, threads, processes or a tcp:// dask scheduler address.")
+@click.option("--workers", type=int, help="Worker processes/threads.")
+@click.option("--partition-size", default=500, show_default=True)
+@click.pass_obj
+def backfill(obj: dict[str, Any], paths: tuple[Path, ...], scheduler: str, workers: int | None,
+             partition_size: int) -> None:
+    """Process large JSONL/CSV archives in parallel with Dask into the store."""
+    from frontlines.batch import backfill as run_backfill
+
+    report = run_backfill(list(paths), obj["db"], scheduler=scheduler, workers=workers,
+                          partition_size=partition_size)
+    click.echo(json.dumps(_asdict(report), indent=2, default=str))
+
+
+@cli.command()
+@click.option("--since", required=True, help="Start of the period YYYY-MM-DD.")
+@click.option("--until", required=True, help="End of the period YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(("markdown", "json")), default="markdown", show_default=True)
+@click.pass_obj
+def sitrep(obj: dict[str, Any], since: str, until: str, fmt: str) -> None:
+    """A situation report for a period, compared with the period before it."""
+    from frontlines.fusion.sitrep import situation_report
+    from frontlines.store import open_store
+
+    start, end = _event_query(since=since, until=until).since, _event_query(since=since, until=until).until
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    before = first - (last - first) - _one_day()
+    with open_store(obj["db"]) as store:
+        current = list(store.iter_events(_event_query(since=start, until=end)))
+        previous = list(store.iter_events(_event_query(since=before.isoformat(), until=(first - _one_day()).isoformat())))
+    report = situation_report(current, since=first, until=last, previous=previous)
+    click.echo(report.to_markdown() if fmt == "markdown" else json.dumps(report.to_dict(), indent=2, default=str))
+
+
+def _one_day() -> Any:
+    from datetime import timedelta
+
+    return timedelta(days=1)
+
+
+def _asdict(obj: Any) -> Any:
+    from dataclasses import asdict, is_dataclass
+
+    return asdict(obj) if is_dataclass(obj) else obj
+
+
+def main() -> None:
+    cli(prog_name="frontlines")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Actor resolution in document context.
+
+Dictionary matches already carry an actor id. Here the rest is resolved, in reading order so that
+coreference works: NER names through the transliteration-aware knowledge base ("Hifter" -> Haftar),
+descriptions against the actors mentioned before them ("the militants" -> the last armed non-state
+actor), generic phrases against the document's country ("security forces" -> Military Forces of
+Libya). Validity dates are checked against the publication date. Unresolvable NER names are kept as
+unresolved actor mentions (id None) so that analysts see them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontlines.knowledge.actors import ActorKB, ActorMatch, get_actor_kb
+from frontlines.model import Document, Mention
+from frontlines.pipeline.base import stage
+
+__all__ = ["ActorStage"]
+
+NAME, VERSION = "frontlines.actors", "1"
+
+
+class ActorStage:
+    name, version = NAME, VERSION
+    requires = ("document.mentions[actor]", "document.meta.country_focus")
+    assigns = ("mention.actor id",)
+
+    def __init__(self, kb: ActorKB | None = None) -> None:
+        self.kb = kb or get_actor_kb()
+
+    def __call__(self, doc: Document) -> Document:
+        focus = (doc.meta.get("country_focus") or [None])[0]
+        recent: list[str] = []
+        kept = []
+        for m in doc.mentions:
+            if m.kind == "actor" and not self._resolve(m, doc.published, focus, recent):
+                continue
+            if m.kind == "actor" and m.id:
+                recent.append(m.id)
+            kept.append(m)
+        doc.mentions = kept
+        return doc
+
+    def _resolve(self, m: Mention, on: date | None, focus: str | None, recent: list[str]) -> bool:
+        """Fill ``m`` in place; False when the mention should be dropped."""
+        if m.id:  # dictionary match: check validity only
+            actor = self.kb.get(m.id)
+            if on and not actor.active_on(on):
+                m.confidence = min(m.confidence, 0.5)
+                m.reason += f"; outside its validity dates on {on.isoformat()}"
+            return True
+        if m.reason.startswith("generic:"):
+            return self._generic(m, focus)
+        if m.reason == "description":
+            match = self.kb.resolve_description(m.text, on=on, country=focus, recent=recent[-8:])
+            return self._apply(m, match)
+        match = self.kb.resolve(m.text, on=on, country=focus)
+        if match is None or match.score < 0.8:
+            if m.actor_type == "norp":
+                return False  # "Libyan", "Islamist": adjectives, not actors
+            m.canonical, m.stage = m.text, stage(self)
+            m.reason += "; not in the actor knowledge base"
+            return True
+        return self._apply(m, match)
+
+    def _generic(self, m: Mention, focus: str | None) -> bool:
+        kind = m.reason.split(":", 1)[1].split(" ", 1)[0]
+        country = m.country or focus
+        if country is None:
+            return False
+        actor = self.kb.generic(kind, country)
+        m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, country
+        m.confidence = 0.8 if m.country else 0.6
+        m.stage = stage(self)
+        m.reason = f"generic {kind} of {country}" + ("" if "demonym" in m.reason else " (document focus)")
+        return True
+
+    def _apply(self, m: Mention, match: ActorMatch | None) -> bool:
+        if match is None:
+            return False
+        actor = match.actor
+        m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, actor.country
+        m.confidence, m.reason, m.stage = match.score, match.reason, stage(self)
+        return True

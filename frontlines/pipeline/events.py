@@ -1,0 +1,321 @@
+"""Event extraction: trigger -> ACLED type/sub-type, actor roles from the clause, place, date,
+fatalities and modality, one event per clause, with evidence offsets and a reason.
+
+A sentence is split into clauses (";", "while", "meanwhile", ", and"); each clause yields at most
+one event, typed by its highest-priority trigger. Trigger families are typed from the clause's
+participants: an *attack* on civilians is Violence against civilians, on armed men a Battle; a
+*capture* of a place is a territorial change (the government's or a non-state actor's), of a person
+an arrest or an abduction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from frontlines.knowledge.actors import ActorKB, get_actor_kb
+from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
+from frontlines.knowledge.ontology import Ontology, TriggerHit, get_ontology
+from frontlines.model import Document, Event, Mention, Statement
+from frontlines.pipeline.base import stage
+from frontlines.pipeline.modality import modality_of
+from frontlines.pipeline.numbers import NUMBER, parse_quantity
+
+__all__ = ["EventStage"]
+
+NAME, VERSION = "frontlines.events", "1"
+
+_CLAUSE = re.compile(r";|\s+while\s+|\s+whereas\s+|\s+meanwhile,?\s+|,\s+and\s+(?=\w+\s+\w+)|\.\s+")
+_SKIP_BLOCKS = {"title", "dateline", "comments"}
+_STATE_TYPES = {"state_forces", "government", "external_force"}
+_ARMED_TYPES = _STATE_TYPES | {"rebel_group", "political_militia", "identity_militia", "unidentified"}
+_QTY = rf"(?P<qual>at least|more than|over|about|around|some|nearly|almost|up to|as many as|an estimated|dozens of|hundreds of)?\s*(?P<num>{NUMBER})"
+_KILLED_AFTER = re.compile(
+    rf"\b(?:killing|killed|kills|left|leaving|claimed the lives of|death toll (?:\w+ )?(?:to|of|at|reached)|"
+    rf"dead(?:,|:)?|executed|executing|beheading|beheaded|shot dead)\s+{_QTY}\b(?!\s*(?:km|kilometres|kilometers|miles|wounded|injured|hurt))",
+    re.IGNORECASE,
+)
+_KILLED_BEFORE = re.compile(
+    rf"\b{_QTY}\s+(?:[\w-]+\s+){{0,5}}?(?:(?:were|was|have been|had been|are|reportedly|were reportedly|also)\s+)*"
+    rf"(?:killed|dead|died|slain|perished|executed|beheaded|shot dead|lost their lives|bodies|deaths|fatalities)\b",
+    re.IGNORECASE,
+)
+_AND_MORE = re.compile(
+    rf"(?:\s+[\w-]+){{0,3}}?,?\s+(?:and|as well as|plus)\s+{_QTY}\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:civilians?|soldiers?|fighters?|militants?|people|children|women|men|policem[ae]n|members?|others?|troops)\b",
+    re.IGNORECASE,
+)
+_AGGREGATE = re.compile(r"\b(?:since|so far|to date|in total|this year|over the past|in the past|over the last|have died|have been killed|had been killed in)\b", re.IGNORECASE)
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\b|\bby\b", re.IGNORECASE)
+_PERSON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|civilians|fighters|suspects?|militants?|soldiers?|officers?|him|her|them)\b", re.IGNORECASE)
+_MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Clause:
+    statement: Statement
+    start: int
+    end: int
+    text: str
+    triggers: list[TriggerHit] = field(default_factory=list)
+
+
+class EventStage:
+    name, version = NAME, VERSION
+    requires = ("document.statements", "document.mentions")
+    assigns = ("document.events",)
+
+    def __init__(self, kb: ActorKB | None = None, gazetteer: Gazetteer | None = None,
+                 ontology: Ontology | None = None) -> None:
+        self.kb = kb or get_actor_kb()
+        self.gaz = gazetteer or get_gazetteer()
+        self.onto = ontology or get_ontology()
+
+    def __call__(self, doc: Document) -> Document:
+        events: list[Event] = []
+        focus = (doc.meta.get("country_focus") or [None])[0]
+        for st in doc.statements:
+            if st.block in _SKIP_BLOCKS or st.stance == "question":
+                continue
+            for clause in self._clauses(doc, st):
+                event = self._event(doc, clause, focus)
+                if event is not None:
+                    events.append(event)
+        doc.events = _dedupe(doc, events)
+        return doc
+
+    # -- clauses and triggers --------------------------------------------------------
+    def _clauses(self, doc: Document, st: Statement) -> list[_Clause]:
+        clauses, cursor = [], st.start
+        for m in _CLAUSE.finditer(st.text):
+            clauses.append((cursor, st.start + m.start()))
+            cursor = st.start + m.end()
+        clauses.append((cursor, st.end))
+        out = []
+        for start, end in clauses:
+            text = doc.text[start:end]
+            hits = self.onto.find_triggers(text)
+            if hits:
+                out.append(_Clause(st, start, end, text, hits))
+        return out
+
+    def _event(self, doc: Document, clause: _Clause, focus: str | None) -> Event | None:
+        trigger = _primary(clause.triggers)
+        actors = [m for m in doc.mentions if m.kind == "actor" and m.id and clause.start <= m.start < clause.end]
+        speaker_ids = self._speaker_ids(doc, clause.statement)
+        roles = _roles(doc, clause, trigger, actors, speaker_ids)
+        sub_type, actor1, actor2, why = self._type_and_roles(doc, clause, trigger, roles, focus)
+        if sub_type is None:
+            return None
+        modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
+                                           speaker_is_party=bool(speaker_ids & {a.id for a in (actor1, actor2) if a}))
+        event_date, precision, fallback, date_reason, aggregate_range = self._date(doc, clause)
+        if doc.published and event_date and not fallback:
+            day = date.fromisoformat(event_date)
+            if (doc.published - day).days > 365 and not aggregate_range:
+                return None  # background history, not news of this report
+            if day > doc.published and modality == "asserted":
+                modality, mod_reason = "future", "dated after publication"
+        fatalities, aggregate = _fatalities(clause.text)
+        aggregate = aggregate or (aggregate_range and fatalities > 0)
+        place = self._place(doc, clause)
+        return self._build(doc, clause, trigger, sub_type, actor1, actor2, place, event_date, precision,
+                           fallback, fatalities, aggregate, modality,
+                           "; ".join(x for x in (why, mod_reason, date_reason) if x))
+
+    def _speaker_ids(self, doc: Document, st: Statement) -> set[str]:
+        if not st.speaker:
+            return set()
+        pos = st.text.find(st.speaker)
+        if pos < 0:
+            return set()
+        s, e = st.start + pos, st.start + pos + len(st.speaker)
+        return {m.id for m in doc.mentions if m.kind == "actor" and m.id and s <= m.start < e}
+
+    # -- typing --------------------------------------------------------------------------
+    def _type_and_roles(self, doc, clause, trigger, roles, focus):
+        actor1, actor2, civilians = roles
+        family, sub = trigger.trigger.family, trigger.trigger.sub_event_type
+        after = doc.text[clause.start + trigger.end:clause.end]
+        why = f"trigger '{trigger.text}'"
+        if family == "capture":
+            places_after = [m for m in doc.mentions if m.kind == "place" and clause.start + trigger.end <= m.start < clause.end]
+            if not places_after and (_PERSON_OBJECT.match(after) or (actor2 and actor2.actor_type == "person")):
+                sub = "Arrests" if actor1 and _is_state(actor1) else "Abduction/forced disappearance"
+                return sub, actor1, actor2, why + " with a person as object"
+            if not places_after:
+                return ("Armed clash" if actor1 or actor2 else None), actor1, actor2, why + " without a place object"
+            sub = "Government regains territory" if actor1 and _is_state(actor1) else "Non-state actor overtakes territory"
+            if actor1 is None:
+                sub = "Armed clash"
+            return sub, actor1, actor2, why + f"; object place '{places_after[0].text}'"
+        if family in ("attack", "kill"):
+            target_civilians = civilians and not (actor2 and actor2.actor_type in _ARMED_TYPES)
+            if target_civilians:
+                actor2 = actor2 or self._civilians(focus)
+                return "Attack", actor1, actor2, why + "; target civilians"
+            if family == "kill" and not (actor1 or actor2 or _MILITARY_TARGET.search(clause.text)):
+                return None, None, None, ""
+            if actor2 is None and actor1 is not None and _MILITARY_TARGET.search(after) and focus:
+                if not _is_state(actor1):
+                    actor2 = self._generic_mention("military", focus)
+            return "Armed clash", actor1, actor2, why + "; armed target"
+        if family == "protest" and actor1 is None and focus:
+            actor1 = self._generic_mention("protesters", focus)
+        if sub in ("Protest with intervention", "Excessive force against protesters"):
+            actor1, actor2 = actor1 or (self._generic_mention("protesters", focus) if focus else None), actor2
+        if sub == "Violent demonstration" and actor1 is None and focus:
+            actor1 = self._generic_mention("rioters", focus)
+        if trigger.trigger.event_type == "Violence against civilians" and actor2 is None:
+            actor2 = self._civilians(focus) if focus else None
+        return sub, actor1, actor2, why
+
+    def _civilians(self, focus: str | None) -> Mention | None:
+        return self._generic_mention("civilians", focus) if focus else None
+
+    def _generic_mention(self, kind: str, country: str) -> Mention:
+        actor = self.kb.generic(kind, country)
+        return Mention(actor.name, -1, -1, "actor", canonical=actor.name, id=actor.id, actor_type=actor.type,
+                       country=country, reason=f"implied {kind}")
+
+    # -- date and place -----------------------------------------------------------------
+    def _date(self, doc: Document, clause: _Clause):
+        dates = [m for m in doc.mentions if m.kind == "date" and m.date]
+        inside = [m for m in dates if clause.statement.start <= m.start < clause.statement.end]
+        if inside:
+            best = min(inside, key=lambda m: (m.time_precision or 9, abs(m.start - clause.start)))
+            rng = bool(best.date_end and best.date_end != best.date)
+            return best.date, best.time_precision or 1, False, f"date '{best.text}'", rng
+        block = doc.block_at(clause.start)
+        earlier = [m for m in dates if m.start < clause.start and (block is None or block.start <= m.start)]
+        if earlier and (earlier[-1].time_precision or 1) <= 2 and not earlier[-1].date_end:
+            m = earlier[-1]
+            return m.date, m.time_precision or 1, False, f"date '{m.text}' earlier in the paragraph", False
+        if doc.published:
+            return doc.published.isoformat(), 2, True, "no date in the text: publication date", False
+        return None, None, True, "no date", False
+
+    def _place(self, doc: Document, clause: _Clause) -> Mention | None:
+        places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None]
+        inside = [m for m in places if clause.start <= m.start < clause.end]
+        if not inside:
+            inside = [m for m in places if clause.statement.start <= m.start < clause.statement.end]
+        if inside:
+            return min(inside, key=lambda m: (m.geo_precision or 3, 0 if m.feature == "relative" else 1, m.start))
+        block = doc.block_at(clause.start)
+        earlier = [m for m in places if m.start < clause.start and (block is None or block.start <= m.start)
+                   and m.feature != "country"]
+        if earlier:
+            return earlier[-1]
+        towns = [m for m in places if m.feature not in ("country", "admin1")]
+        return towns[0] if towns else (places[0] if places else None)
+
+    # -- assembly ---------------------------------------------------------------------------
+    def _build(self, doc, clause, trigger, sub_type, actor1, actor2, place, event_date, precision,
+               fallback, fatalities, aggregate, modality, why) -> Event:
+        st = clause.statement
+        etype = self.onto.event_type_of(sub_type)
+        trig = self.onto.trigger_for(sub_type) or trigger.trigger
+        in_clause = bool(place and clause.statement.start <= place.start < clause.statement.end)
+        confidence = 0.45 + 0.15 * bool(actor1) + 0.1 * bool(actor2) + 0.1 * in_clause + 0.1 * (not fallback)
+        if trigger.trigger.family == "kill":
+            confidence -= 0.1
+        key = f"{doc.content_hash}:{clause.start}:{sub_type}"
+        return Event(
+            event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16],
+            event_date=event_date,
+            time_precision=3 if aggregate and precision and precision < 3 else precision,
+            event_type=etype,
+            sub_event_type=sub_type,
+            actor1=actor1.canonical if actor1 else None,
+            actor2=actor2.canonical if actor2 else None,
+            actor1_id=actor1.id if actor1 else None,
+            actor2_id=actor2.id if actor2 else None,
+            country=self.gaz.country_name(place.country) if place and place.country else None,
+            admin1=place.admin1 if place else None,
+            location=(place.canonical if place.feature != "relative" else place.text) if place else None,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            geo_precision=(place.geo_precision if in_clause else max(place.geo_precision or 1, 2)) if place else None,
+            location_anchor=place.anchor if place else None,
+            fatalities=fatalities,
+            fatalities_aggregate=aggregate,
+            source=st.source or doc.source,
+            speaker=st.speaker,
+            notes=st.text,
+            modality=modality,
+            voice=st.voice,
+            evidence={"start": st.start, "end": st.end},
+            confidence=round(min(confidence, 0.95), 3),
+            document_id=doc.id,
+            cameo_code=trig.cameo,
+            date_fallback=fallback,
+            reason=why + (f"; place '{place.text}'" if place else "; no place"),
+            stage=stage(self),
+        )
+
+
+def _primary(hits: list[TriggerHit]) -> TriggerHit:
+    """The clause's defining trigger: specific types beat the generic families."""
+    return max(hits, key=lambda h: (h.trigger.family is None or h.trigger.family == "capture", h.trigger.priority))
+
+
+def _is_state(m: Mention) -> bool:
+    return (m.actor_type or "") in _STATE_TYPES or (m.id or "").startswith(("gen.military", "gen.police", "gen.government"))
+
+
+def _roles(doc, clause, trigger, actors, speaker_ids):
+    """(actor1, actor2, civilian victims?) from word order, passives and the victims named."""
+    t = clause.start + trigger.start
+    participants = [a for a in actors if a.id not in speaker_ids or len(actors) == 1]
+    before = [a for a in participants if a.start < t]
+    after = [a for a in participants if a.start >= t]
+    text_after = doc.text[t:clause.end]
+    passive = re.match(r"\S+\s+(?:\w+\s+){0,3}?by\b", text_after) or re.search(
+        r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t])
+    actor1 = before[0] if before else None
+    actor2 = after[0] if after else None
+    if passive and after:
+        actor1, actor2 = after[0], before[0] if before else None
+    if actor1 is None and speaker_ids and re.search(r"\b(?:said it|claimed|said they)\b", clause.statement.text):
+        actor1 = next((a for a in actors if a.id in speaker_ids), None)
+    if actor1 and actor2 and actor1.id == actor2.id:
+        actor2 = after[1] if len(after) > 1 else None
+    civilians = bool(get_ontology().civilian_nouns.search(clause.text)) and not get_ontology().combatant_nouns.search(text_after[:80])
+    return actor1, actor2, civilians
+
+
+def _fatalities(text: str) -> tuple[int, bool]:
+    """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total."""
+    total, seen = 0, []
+    for regex in (_KILLED_AFTER, _KILLED_BEFORE):
+        for m in regex.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in seen):
+                continue
+            if re.search(r"\b(?:wounded|injured|hurt|arrested|detained|captured)\b", m.group(), re.IGNORECASE):
+                continue
+            value = parse_quantity(m.group("num"), m.group("qual"))
+            if value:
+                seen.append((m.start(), m.end()))
+                total += value
+                more = _AND_MORE.match(text, m.end())
+                if more and regex is _KILLED_AFTER:
+                    total += parse_quantity(more.group("num"), more.group("qual")) or 0
+                    seen.append((m.end(), more.end()))
+    aggregate = bool(total and _AGGREGATE.search(text))
+    return total, aggregate
+
+
+def _dedupe(doc: Document, events: list[Event]) -> list[Event]:
+    """One event per (sub-type, date, place, actors) within a document; keep the best-evidenced."""
+    out: dict[tuple, Event] = {}
+    for ev in events:
+        key = (ev.sub_event_type, ev.event_date, ev.location, ev.actor1_id, ev.actor2_id, ev.modality)
+        kept = out.get(key)
+        if kept is None:
+            out[key] = ev
+        else:
+            kept.fatalities = max(kept.fatalities, ev.fatalities)
+    return list(out.values())

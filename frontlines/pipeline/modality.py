@@ -1,0 +1,56 @@
+"""Modality of an event: asserted, claimed, uncertain, negated, future or hypothetical.
+
+Decided from cue words in the clause (mostly those before the trigger, where English puts
+negation, modals and conditionals), the sentence's stance, and who is speaking: a party to the
+event reporting its own deed or its enemy's losses is a claim; a neutral reporter is not.
+Precedence: negated > hypothetical > future > claimed > uncertain > asserted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontlines.knowledge.ontology import Ontology
+from frontlines.model import Statement
+
+__all__ = ["modality_of"]
+
+_WINDOW = 60  # characters before the trigger in which a cue governs it
+
+
+def _cue(onto: Ontology, name: str, text: str) -> str | None:
+    m = onto.cues[name].search(text)
+    return m.group() if m else None
+
+
+def modality_of(
+    clause: str,
+    statement: Statement,
+    trigger_pos: int,
+    onto: Ontology,
+    *,
+    speaker_is_party: bool = False,
+) -> tuple[str, str]:
+    """(modality, reason) for the event whose trigger starts at ``trigger_pos`` in ``clause``."""
+    before = clause[max(0, trigger_pos - _WINDOW):trigger_pos]
+    negation = _cue(onto, "negated", before) or _cue(onto, "negated", clause[trigger_pos:trigger_pos + 40])
+    if negation and not re.search(r"\bnot only\b", before, re.IGNORECASE):
+        return "negated", f"negation '{negation}'"
+    if statement.stance == "hypothetical" or re.search(r"\bif\b", before, re.IGNORECASE):
+        cue = _cue(onto, "hypothetical", before) or "if"
+        return "hypothetical", f"conditional '{cue}'"
+    future = _cue(onto, "future", before)
+    if future:
+        return "future", f"future cue '{future}'"
+    if statement.stance == "prediction" and statement.voice == "author":
+        return "future", "author's prediction"
+    claim = _cue(onto, "claimed", clause)
+    if claim or speaker_is_party:
+        who = statement.speaker or "a party to the conflict"
+        return "claimed", f"claimed by {who}" + (f" ('{claim}')" if claim else "")
+    uncertain = _cue(onto, "uncertain", clause)
+    if uncertain:
+        return "uncertain", f"hedge '{uncertain}'"
+    if statement.stance == "hypothetical":
+        return "hypothetical", "hypothetical sentence"
+    return "asserted", "stated as fact" + (f" by {statement.source}" if statement.source else "")

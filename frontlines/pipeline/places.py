@@ -1,0 +1,110 @@
+"""Place resolution in document context.
+
+Each place mention is resolved against the gazetteer with the document's country focus (from
+countries named, demonyms, known actors and unambiguous places) and the places already resolved
+nearby. "70 km east of Sirte" becomes an offset point with a lowered ``geo_precision`` and the anchor
+kept. Names the gazetteer does not know are dropped rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from frontlines.knowledge.actors import ActorKB, get_actor_kb
+from frontlines.knowledge.gazetteer import Gazetteer, Place, get_gazetteer
+from frontlines.knowledge.geo import offset_point, parse_relative
+from frontlines.model import Document, Mention
+from frontlines.pipeline.base import stage
+
+__all__ = ["PlaceStage", "country_focus"]
+
+NAME, VERSION = "frontlines.places", "1"
+
+# ACLED geo_precision: 1 = the named town; 2 = near/part of a region; 3 = only a larger region
+_PRECISION = {"city": 1, "landmark": 1, "district": 1, "admin2": 2, "region": 2, "admin1": 3, "country": 3}
+_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
+
+
+def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB) -> Counter[str]:
+    """ISO2 -> weight: which countries this document is about."""
+    focus: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.kind == "actor" and m.country:
+            focus[m.country] += 1.0
+        elif m.kind == "place":
+            candidates = gaz.lookup(m.text)
+            countries = {p.country for p in candidates}
+            if any(p.feature == "country" for p in candidates[:1]):
+                focus[candidates[0].country] += 3.0
+            elif len(countries) == 1:
+                focus[countries.pop()] += 2.0
+            elif candidates:
+                focus[candidates[0].country] += 0.5
+    for m in _DEMONYM.finditer(doc.text):
+        iso = kb.country_for_demonym(m.group())
+        if iso:
+            focus[iso] += 1.0
+    return focus
+
+
+class PlaceStage:
+    name, version = NAME, VERSION
+    requires = ("document.mentions[place]",)
+    assigns = ("mention.place fields", "document.meta.country_focus")
+
+    def __init__(self, gazetteer: Gazetteer | None = None, kb: ActorKB | None = None) -> None:
+        self.gaz = gazetteer or get_gazetteer()
+        self.kb = kb or get_actor_kb()
+
+    def __call__(self, doc: Document) -> Document:
+        focus = country_focus(doc, self.gaz, self.kb)
+        total = sum(focus.values()) or 1.0
+        weights = {iso: w / total for iso, w in focus.items()}
+        doc.meta["country_focus"] = [iso for iso, _ in focus.most_common(3)]
+        resolved: list[Place] = []
+        kept: list[Mention] = []
+        for m in doc.mentions:
+            if m.kind != "place":
+                kept.append(m)
+            elif self._resolve(doc, m, weights, resolved):
+                kept.append(m)
+        doc.mentions = kept
+        return doc
+
+    def _resolve(self, doc: Document, m: Mention, weights: dict[str, float], resolved: list[Place]) -> bool:
+        match = self.gaz.resolve(m.text, countries=weights, near=resolved[-5:])
+        if match is None:
+            return False
+        place = match.place
+        resolved.append(place)
+        m.canonical, m.id = place.name, place.id
+        m.latitude, m.longitude = place.latitude, place.longitude
+        m.country, m.admin1, m.feature = place.country, place.admin1, place.feature
+        m.gazetteer_id = place.gazetteer_id
+        m.geo_precision = _PRECISION.get(place.feature, 1)
+        m.confidence = match.score
+        m.stage = stage(self)
+        m.reason = match.reason
+        self._apply_relative(doc, m, place)
+        return True
+
+    def _apply_relative(self, doc: Document, m: Mention, anchor: Place) -> None:
+        window_start = max(0, m.start - 60)
+        rel = parse_relative(doc.text[window_start:m.end])
+        if rel is None or window_start + rel.end != m.end:
+            return
+        if rel.bearing_deg is None and rel.distance_km is None:
+            # "near Derna", "outskirts of Sirte": the anchor's point, ACLED precision 2
+            m.geo_precision = max(m.geo_precision or 1, 2)
+            m.anchor = anchor.name
+            return
+        km = rel.distance_km if rel.distance_km is not None else 25.0
+        bearing = rel.bearing_deg if rel.bearing_deg is not None else 0.0
+        m.latitude, m.longitude = offset_point(anchor.latitude, anchor.longitude, km, bearing)
+        m.anchor = anchor.name
+        m.feature = "relative"
+        m.geo_precision = 2
+        m.text = doc.text[window_start + rel.start:m.end]
+        m.start = window_start + rel.start
+        m.reason = f"{rel.qualifier or ''} {km:g} km at bearing {bearing:g} from {anchor.name}; {m.reason}".strip()

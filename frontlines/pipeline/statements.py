@@ -1,0 +1,104 @@
+"""Statements: every sentence with its voice (author | quoted), stance and reporting source.
+
+Voice comes from the block the sentence sits in (a quoted news paragraph, the author's commentary)
+and from attribution inside the sentence ("..., security officials said"; "according to Reuters").
+Stance: question, hypothetical, prediction, opinion, else fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontlines.knowledge.ontology import Ontology, get_ontology
+from frontlines.model import Document, Statement
+from frontlines.pipeline.base import stage
+from frontlines.pipeline.sentences import split_sentences
+
+__all__ = ["StatementStage", "find_attribution"]
+
+NAME, VERSION = "frontlines.statements", "1"
+
+_SPEAKER = r"(?P<speaker>(?:the |a |an |local |two |several |senior )?[A-Za-z][\w'’.-]*(?:[ -][A-Za-z0-9][\w'’.-]*){0,7}?)"
+_SAID = r"(?:said|says|say|told|tells|reported|reports|stated|announced|added|claimed|claims|confirmed|confirms|wrote|tweeted|alleged|denied|warned|insisted|noted)"
+_ATTRIBUTION = [
+    re.compile(rf"\baccording to {_SPEAKER}(?=[,.;:]|$| who\b)", re.IGNORECASE),
+    re.compile(rf"[,\"”] {_SPEAKER} {_SAID}\b", re.IGNORECASE),  # "..., security officials said"
+    re.compile(rf"[,\"”] {_SAID} {_SPEAKER}(?=[,.;]|$)", re.IGNORECASE),  # "..., said a spokesman"
+    re.compile(rf"^{_SPEAKER} {_SAID}\b(?! to\b)", re.IGNORECASE),  # "The LNA said ..."
+    re.compile(rf"^\(?(?P<speaker>Reuters|AP|AFP|Anadolu|Xinhua|Al Jazeera|BBC|CNN)\)?\s*[-–—:]"),
+]
+_AUTHOR_SPEAKERS = {"i", "we", "my", "me"}
+
+
+def find_attribution(sentence: str) -> str | None:
+    """Who the sentence is attributed to ("Reuters", "security officials"), or None."""
+    for pattern in _ATTRIBUTION:
+        m = pattern.search(sentence)
+        if m:
+            speaker = m.group("speaker").strip(" ,.;:\"'”“")
+            speaker = re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.IGNORECASE)
+            if speaker and speaker.lower() not in _AUTHOR_SPEAKERS and len(speaker) <= 80:
+                return speaker
+    return None
+
+
+def classify_stance(sentence: str, block_kind: str | None, onto: Ontology) -> tuple[str, str]:
+    """(stance, reason) for one sentence."""
+    text = sentence.strip()
+    if text.endswith("?"):
+        return "question", "ends with a question mark"
+    if re.match(r"^(?:if|what if|suppose|imagine)\b", text, re.IGNORECASE) or re.search(
+        r"\b(?:would|were to)\b", text, re.IGNORECASE
+    ) and re.search(r"\bif\b", text, re.IGNORECASE):
+        return "hypothetical", "conditional (if ... would)"
+    author_side = block_kind in ("commentary", "comments")
+    opinion = onto.stance["opinion"].search(text)
+    if author_side and opinion:
+        return "opinion", f"author commentary with '{opinion.group()}'"
+    prediction = onto.stance["prediction"].search(text)
+    if prediction:
+        return "prediction", f"future/prediction cue '{prediction.group()}'"
+    if opinion and re.search(r"\b(?:I|my|we)\b", text):
+        return "opinion", f"first-person opinion cue '{opinion.group()}'"
+    if author_side:
+        return "opinion", "author commentary"
+    return "fact", "declarative sentence"
+
+
+class StatementStage:
+    name, version = NAME, VERSION
+    requires = ("document.blocks",)
+    assigns = ("document.statements",)
+
+    def __init__(self, ontology: Ontology | None = None) -> None:
+        self.onto = ontology or get_ontology()
+
+    def __call__(self, doc: Document) -> Document:
+        doc.statements = [self._statement(doc, s, e) for s, e in split_sentences(doc.text, doc.blocks)]
+        return doc
+
+    def _statement(self, doc: Document, start: int, end: int) -> Statement:
+        text = doc.text[start:end]
+        block = doc.block_at(start)
+        kind = block.kind if block else None
+        voice = block.voice if block else "author"
+        source = block.label if block and block.voice == "quoted" else None
+        speaker = find_attribution(text)
+        reason = f"in {kind or 'body'} block"
+        if speaker:
+            voice = "quoted"
+            reason += f"; attributed to {speaker}"
+            source = source or speaker
+        stance, why = classify_stance(text, kind, self.onto)
+        return Statement(
+            text=text,
+            start=start,
+            end=end,
+            voice=voice,
+            stance=stance,  # type: ignore[arg-type]
+            source=source,
+            speaker=speaker,
+            block=kind,
+            stage=stage(self),
+            reason=f"{reason}; {why}",
+        )

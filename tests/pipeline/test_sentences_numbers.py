@@ -1,0 +1,80 @@
+"""Sentence splitting, ACLED-conservative counting, the ontology's triggers."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.knowledge.ontology import get_ontology
+from frontlines.model import Block
+from frontlines.pipeline.events import _fatalities
+from frontlines.pipeline.numbers import parse_quantity
+from frontlines.pipeline.sentences import split_sentences
+
+
+def _sentences(text: str, blocks=()) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text, blocks)]
+
+
+def test_abbreviations_and_initials_do_not_split() -> None:
+    text = "Gen. K. Haftar met U.S. envoys on Jan. 5 in Benghazi. Fighting resumed at 5 p.m. near Sirte!"
+    assert _sentences(text) == [
+        "Gen. K. Haftar met U.S. envoys on Jan. 5 in Benghazi.",
+        "Fighting resumed at 5 p.m. near Sirte!",
+    ]
+
+
+def test_title_line_without_full_stop_is_its_own_sentence() -> None:
+    assert _sentences("Libya War 2.0, anyone?\nTuesday, January 12, 2016\n\nClashes erupted.") == [
+        "Libya War 2.0, anyone?", "Tuesday, January 12, 2016", "Clashes erupted.",
+    ]
+
+
+def test_hard_wrapped_lines_are_joined_and_blocks_are_boundaries() -> None:
+    text = ("This is a long line that wraps in the middle of a sentence because the author\n"
+            "hard-wrapped it. Next one")
+    assert len(_sentences(text)) == 2
+    blocks = [Block("quote", 0, 10, "quoted"), Block("commentary", 10, len(text))]
+    assert all(e <= 10 or s >= 10 for s, e in split_sentences(text, blocks))
+
+
+@pytest.mark.parametrize(("number", "qualifier", "value"), [
+    ("12", "at least", 12), ("dozens", None, 12), ("two", None, 2), ("1,200", None, 1200),
+    ("twenty-five", None, 25), ("several", None, 10), ("a", None, 1), ("hundreds", None, 100),
+])
+def test_quantities_follow_acled_rules(number: str, qualifier: str | None, value: int) -> None:
+    assert parse_quantity(number, qualifier) == value
+
+
+@pytest.mark.parametrize(("text", "deaths", "aggregate"), [
+    ("Shelling killed at least 12 civilians in Tajoura.", 12, False),
+    ("Two soldiers were killed and five wounded.", 2, False),
+    ("The clashes left dozens of fighters dead.", 12, False),
+    ("Five people were wounded in the blast.", 0, False),
+    ("killing three soldiers and two civilians", 5, False),
+    ("More than 100 fighters have died since May.", 100, True),
+    ("The convoy came 70 km from Sirte.", 0, False),
+])
+def test_fatalities(text: str, deaths: int, aggregate: bool) -> None:
+    assert _fatalities(text) == (deaths, aggregate)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Warplanes loyal to Haftar struck positions in Gharyan.", "Air/drone strike"),
+    ("Mortar rounds hit Mitiga airport.", "Shelling/artillery/missile attack"),
+    ("A suicide car bomb exploded at a checkpoint.", "Suicide bomb"),
+    ("A roadside bomb killed two soldiers.", "Remote explosive/landmine/IED"),
+    ("Hundreds of protesters took to the streets.", "Peaceful protest"),
+    ("Gunmen kidnapped a journalist.", "Abduction/forced disappearance"),
+    ("Police arrested three suspects.", "Arrests"),
+    ("The two sides signed a ceasefire agreement.", "Agreement"),
+])
+def test_highest_priority_trigger_types_the_clause(text: str, sub_event_type: str) -> None:
+    hits = get_ontology().find_triggers(text)
+    assert max(hits, key=lambda h: h.trigger.priority).trigger.sub_event_type == sub_event_type
+
+
+def test_every_trigger_sub_type_is_in_the_taxonomy() -> None:
+    onto = get_ontology()
+    for trigger in onto.triggers:
+        assert trigger.event_type in onto.taxonomy
+        assert trigger.sub_event_type in onto.taxonomy[trigger.event_type]
