@@ -44,8 +44,9 @@ class ActorStage:
 
     def _resolve(self, m: Mention, on: date | None, focus: str | None, recent: list[str]) -> bool:
         """Fill ``m`` in place; False when the mention should be dropped."""
-        if m.id:  # dictionary match: check validity only
-            actor = self.kb.get(m.id)
+        if m.id:  # dictionary match: localise ("IS" in a Libyan report) and check validity
+            actor = self.kb.localise(self.kb.get(m.id), focus)
+            m.id, m.canonical, m.country, m.actor_type = actor.id, actor.name, actor.country, actor.type
             if on and not actor.active_on(on):
                 m.confidence = min(m.confidence, 0.5)
                 m.reason += f"; outside its validity dates on {on.isoformat()}"

@@ -27,7 +27,7 @@ __all__ = ["EventStage"]
 
 NAME, VERSION = "frontlines.events", "1"
 
-_CLAUSE = re.compile(r";|\s+while\s+|\s+whereas\s+|\s+meanwhile,?\s+|,\s+and\s+(?=\w+\s+\w+)|\.\s+")
+_CLAUSE = re.compile(r";|\s+while\s+|\s+whereas\s+|\s+meanwhile,?\s+|,\s+(?:and|but|while)\s+(?=\w+\s+\w+)|\s+but\s+(?=the\s)|\.\s+")
 _SKIP_BLOCKS = {"title", "dateline", "comments"}
 _STATE_TYPES = {"state_forces", "government", "external_force"}
 _ARMED_TYPES = _STATE_TYPES | {"rebel_group", "political_militia", "identity_militia", "unidentified"}
@@ -269,9 +269,10 @@ def _is_state(m: Mention) -> bool:
 def _roles(doc, clause, trigger, actors, speaker_ids):
     """(actor1, actor2, civilian victims?) from word order, passives and the victims named."""
     t = clause.start + trigger.start
-    participants = [a for a in actors if a.id not in speaker_ids or len(actors) == 1]
-    before = [a for a in participants if a.start < t]
-    after = [a for a in participants if a.start >= t]
+    t_end = clause.start + trigger.end
+    participants = [_organisation(a) for a in actors if a.id not in speaker_ids or len(actors) == 1]
+    before = [a for a in participants if a.start < t or (a.end <= t_end and trigger.end - trigger.start > 12)]
+    after = [a for a in participants if a not in before]
     text_after = doc.text[t:clause.end]
     passive = re.match(r"\S+\s+(?:\w+\s+){0,3}?by\b", text_after) or re.search(
         r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t])
@@ -285,6 +286,18 @@ def _roles(doc, clause, trigger, actors, speaker_ids):
         actor2 = after[1] if len(after) > 1 else None
     civilians = bool(get_ontology().civilian_nouns.search(clause.text)) and not get_ontology().combatant_nouns.search(text_after[:80])
     return actor1, actor2, civilians
+
+
+def _organisation(m: Mention) -> Mention:
+    """ACLED codes organisations, not people: a leader acts through his organisation."""
+    if m.actor_type != "person" or not m.id:
+        return m
+    actor = get_actor_kb().get(m.id)
+    if not actor.parent:
+        return m
+    parent = get_actor_kb().get(actor.parent)
+    return Mention(m.text, m.start, m.end, "actor", canonical=parent.name, id=parent.id, actor_type=parent.type,
+                   country=parent.country, reason=f"{actor.name} acts for {parent.name}")
 
 
 def _fatalities(text: str) -> tuple[int, bool]:

