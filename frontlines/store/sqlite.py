@@ -1,0 +1,403 @@
+"""The embedded default store: SQLite in WAL mode, with FTS5 over documents and event notes, an
+R*Tree over event coordinates, ordered migrations (``PRAGMA user_version``) and one transaction per
+document, so an interrupted ingest loses nothing already committed."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from frontlines.errors import MigrationError, StoreError, StoreNotFoundError
+from frontlines.model import EVENT_COLUMNS, Block, Document, Event, Mention, Statement
+from frontlines.store.base import SORTABLE_EVENT_FIELDS, DocumentQuery, EventQuery, IngestResult, Page, Store
+
+__all__ = ["SQLiteStore"]
+
+_EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]
+_BOOL_FIELDS = {"fatalities_aggregate", "date_fallback"}
+MIGRATIONS: list[str] = [
+    # 1: documents, extractions, provenance
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE, title TEXT, published TEXT, source TEXT,
+        url TEXT, format TEXT, text TEXT NOT NULL, blocks TEXT NOT NULL, stages TEXT NOT NULL, meta TEXT NOT NULL,
+        ingested_at TEXT NOT NULL);
+    CREATE INDEX documents_published ON documents(published);
+    CREATE TABLE mentions (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
+        kind TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        canonical TEXT, ref_id TEXT, stage TEXT, reason TEXT, data TEXT NOT NULL, PRIMARY KEY (document_id, idx));
+    CREATE INDEX mentions_ref ON mentions(kind, ref_id);
+    CREATE TABLE statements (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, voice TEXT, stance TEXT, source TEXT, speaker TEXT,
+        block TEXT, stage TEXT, reason TEXT, text TEXT NOT NULL, PRIMARY KEY (document_id, idx));
+    CREATE TABLE events (
+        rid INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,
+        document_id TEXT REFERENCES documents(id) ON DELETE CASCADE,
+        event_date TEXT, time_precision INTEGER, event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL,
+        actor1 TEXT, assoc_actor_1 TEXT, actor2 TEXT, assoc_actor_2 TEXT, country TEXT, admin1 TEXT,
+        location TEXT, latitude REAL, longitude REAL, geo_precision INTEGER, source TEXT, notes TEXT,
+        fatalities INTEGER NOT NULL DEFAULT 0, actor1_id TEXT, actor2_id TEXT, modality TEXT NOT NULL,
+        voice TEXT, confidence REAL, cameo_code TEXT, speaker TEXT, fatalities_aggregate INTEGER,
+        date_fallback INTEGER, location_anchor TEXT, reason TEXT, stage TEXT,
+        evidence_start INTEGER, evidence_end INTEGER,
+        CHECK (modality IN ('asserted','claimed','uncertain','negated','future','hypothetical')),
+        CHECK (latitude IS NULL OR latitude BETWEEN -90 AND 90),
+        CHECK (longitude IS NULL OR longitude BETWEEN -180 AND 180));
+    CREATE INDEX events_date ON events(event_date);
+    CREATE INDEX events_actor1 ON events(actor1_id, event_date);
+    CREATE INDEX events_actor2 ON events(actor2_id, event_date);
+    CREATE INDEX events_type ON events(event_type, event_date);
+    CREATE INDEX events_location ON events(location);
+    CREATE INDEX events_modality ON events(modality);
+    CREATE INDEX events_document ON events(document_id);
+    """,
+    # 2: full text and spatial indexes
+    """
+    CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='');
+    CREATE TABLE documents_fts_map (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+    CREATE VIRTUAL TABLE events_fts USING fts5(notes, content='events', content_rowid='rid');
+    CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts(rowid, notes) VALUES (new.rid, new.notes); END;
+    CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, notes) VALUES ('delete', old.rid, old.notes); END;
+    CREATE VIRTUAL TABLE events_rtree USING rtree(rid, min_lon, max_lon, min_lat, max_lat);
+    CREATE TRIGGER events_rtree_insert AFTER INSERT ON events WHEN new.latitude IS NOT NULL BEGIN
+        INSERT INTO events_rtree VALUES (new.rid, new.longitude, new.longitude, new.latitude, new.latitude); END;
+    CREATE TRIGGER events_rtree_delete AFTER DELETE ON events BEGIN
+        DELETE FROM events_rtree WHERE rid = old.rid; END;
+    """,
+]
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.url = str(self.path)
+        if self.path.exists() and self.path.stat().st_size > 0 and not _is_sqlite(self.path):
+            raise StoreError(f"{self.path} exists and is not a SQLite database; choose another --db path.")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            self._con.row_factory = sqlite3.Row
+            self._con.execute("PRAGMA journal_mode=WAL")
+            self._con.execute("PRAGMA foreign_keys=ON")
+            self._con.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"Cannot open {self.path} as a Frontlines store: {exc}.") from exc
+
+    # -- schema -------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self._con.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise MigrationError(f"{self.path} was written by a newer Frontlines (schema {version}); upgrade Frontlines.")
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            try:
+                self._con.execute("BEGIN IMMEDIATE")
+                for statement in _statements(script):
+                    self._con.execute(statement)
+                self._con.execute(f"PRAGMA user_version = {number}")
+                self._con.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                self._con.execute("ROLLBACK")
+                raise MigrationError(f"Migration {number} of {self.path} failed: {exc}") from exc
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._con.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writing ---------------------------------------------------------------------------
+    def add_document(self, doc: Document) -> IngestResult:
+        digest = doc.content_hash
+        try:
+            if self.has_document(digest):
+                return IngestResult(doc.id, added=False)
+            self._con.execute("BEGIN IMMEDIATE")
+            replaced = self._delete_document(doc.id)
+            self._insert_document(doc, digest)
+            self._con.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if self._con.in_transaction:
+                self._con.execute("ROLLBACK")
+            raise StoreError(f"Could not store document {doc.id!r}: {exc}. Nothing of it was kept.") from exc
+        except BaseException:
+            if self._con.in_transaction:
+                self._con.execute("ROLLBACK")
+            raise
+        return IngestResult(doc.id, added=True, events=len(doc.events),
+                            errors=["replaced an earlier version with the same id"] if replaced else [])
+
+    def _delete_document(self, doc_id: str) -> bool:
+        row = self._con.execute("SELECT rowid FROM documents_fts_map WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return False
+        old = self._con.execute("SELECT title, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        self._con.execute("INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                          (row[0], old["title"] or "", old["text"]))
+        self._con.execute("DELETE FROM documents_fts_map WHERE id = ?", (doc_id,))
+        self._con.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        return True
+
+    def _insert_document(self, doc: Document, digest: str) -> None:
+        con = self._con
+        con.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, digest, doc.title, doc.published.isoformat() if doc.published else None, doc.source, doc.url,
+             doc.format, doc.text, _json([b.to_dict() for b in doc.blocks]), _json(doc.stages), _json(doc.meta),
+             datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+        cur = con.execute("INSERT INTO documents_fts_map(id) VALUES (?)", (doc.id,))
+        con.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", (cur.lastrowid, doc.title or "", doc.text))
+        con.executemany(
+            'INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+            [(doc.id, i, m.kind, m.text, m.start, m.end, m.canonical, m.id, m.stage, m.reason, _json(m.to_dict()))
+             for i, m in enumerate(doc.mentions)],
+        )
+        con.executemany(
+            'INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?)',
+            [(doc.id, i, s.start, s.end, s.voice, s.stance, s.source, s.speaker, s.block, s.stage, s.reason, s.text)
+             for i, s in enumerate(doc.statements)],
+        )
+        self._insert_events(doc.events, doc.id)
+
+    def _insert_events(self, events: Iterable[Event], document_id: str | None = None) -> int:
+        cols = ["event_id", *_EVENT_FIELDS, "evidence_start", "evidence_end"]
+        sql = f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        events = list(events)
+        known: set[str] = set()
+        if document_id is None:  # bulk load: keep links only to documents that are stored
+            ids = list({ev.document_id for ev in events if ev.document_id})
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                known.update(r[0] for r in self._con.execute(
+                    f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        rows = [_event_row(ev, document_id, known) for ev in events]
+        self._con.executemany(sql, rows)
+        return len(rows)
+
+    def bulk_load_events(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
+        total, batch = 0, []
+        for event in events:
+            batch.append(event)
+            if len(batch) >= batch_size:
+                total += self._bulk(batch)
+                batch = []
+        if batch:
+            total += self._bulk(batch)
+        return total
+
+    def _bulk(self, batch: list[Event]) -> int:
+        try:
+            self._con.execute("BEGIN IMMEDIATE")
+            n = self._insert_events(batch, None)
+            self._con.execute("COMMIT")
+            return n
+        except sqlite3.DatabaseError as exc:
+            self._con.execute("ROLLBACK")
+            raise StoreError(f"Bulk load failed, batch rolled back: {exc}") from exc
+
+    # -- reading ---------------------------------------------------------------------------
+    def has_document(self, content_hash: str) -> bool:
+        return self._con.execute("SELECT 1 FROM documents WHERE content_hash = ?", (content_hash,)).fetchone() is not None
+
+    def get_document(self, document_id: str) -> Document:
+        row = self._con.execute("SELECT * FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise StoreNotFoundError(f"No document {document_id!r} in {self.url}.")
+        doc = Document(
+            id=row["id"], text=row["text"], title=row["title"],
+            published=date.fromisoformat(row["published"]) if row["published"] else None, source=row["source"],
+            url=row["url"], format=row["format"], blocks=[Block(**b) for b in json.loads(row["blocks"])],
+            stages=json.loads(row["stages"]), meta=json.loads(row["meta"]),
+        )
+        doc.mentions = [Mention.from_dict(json.loads(r["data"])) for r in
+                        self._con.execute("SELECT data FROM mentions WHERE document_id = ? ORDER BY idx", (document_id,))]
+        doc.statements = [
+            Statement(text=r["text"], start=r["start"], end=r["end"], voice=r["voice"], stance=r["stance"],
+                      source=r["source"], speaker=r["speaker"], block=r["block"], stage=r["stage"], reason=r["reason"])
+            for r in self._con.execute("SELECT * FROM statements WHERE document_id = ? ORDER BY idx", (document_id,))
+        ]
+        doc.events = [_event(r) for r in self._con.execute(
+            "SELECT * FROM events WHERE document_id = ? ORDER BY evidence_start, rid", (document_id,))]
+        return doc
+
+    def search_documents(self, query: DocumentQuery) -> Page:
+        where, params = [], []
+        if query.q:
+            where.append("d.id IN (SELECT m.id FROM documents_fts f JOIN documents_fts_map m ON m.rowid = f.rowid "
+                         "WHERE documents_fts MATCH ?)")
+            params.append(_fts_query(query.q))
+        if query.source:
+            where.append("d.source LIKE ?")
+            params.append(f"%{query.source}%")
+        if query.since:
+            where.append("d.published >= ?")
+            params.append(query.since)
+        if query.until:
+            where.append("d.published <= ?")
+            params.append(query.until)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        total = self._con.execute(f"SELECT count(*) FROM documents d {clause}", params).fetchone()[0]
+        rows = self._con.execute(
+            f"SELECT d.id, d.title, d.published, d.source, d.url, substr(d.text, 1, 240) AS snippet, "
+            f"(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events "
+            f"FROM documents d {clause} ORDER BY d.published DESC, d.id LIMIT ? OFFSET ?",
+            [*params, query.limit, query.offset],
+        ).fetchall()
+        return Page([dict(r) for r in rows], total, query.limit, query.offset)
+
+    def _event_where(self, q: EventQuery) -> tuple[str, list[Any]]:
+        where, params = [], []
+        if q.actor:
+            where.append("(e.actor1_id = ? OR e.actor2_id = ? OR e.actor1 LIKE ? OR e.actor2 LIKE ?)")
+            params += [q.actor, q.actor, f"%{q.actor}%", f"%{q.actor}%"]
+        if q.place:
+            where.append("(e.location LIKE ? OR e.admin1 LIKE ? OR e.country LIKE ?)")
+            params += [f"%{q.place}%"] * 3
+        for field_name, value in (("event_type", q.event_type), ("sub_event_type", q.sub_event_type)):
+            if value:
+                where.append(f"e.{field_name} = ? COLLATE NOCASE")
+                params.append(value)
+        if q.modality:
+            values = [v.strip() for v in q.modality.split(",") if v.strip()]
+            where.append(f"e.modality IN ({', '.join('?' * len(values))})")
+            params += values
+        if q.source:
+            where.append("e.source LIKE ?")
+            params.append(f"%{q.source}%")
+        if q.since:
+            where.append("e.event_date >= ?")
+            params.append(q.since)
+        if q.until:
+            where.append("e.event_date <= ?")
+            params.append(q.until)
+        if q.document_id:
+            where.append("e.document_id = ?")
+            params.append(q.document_id)
+        if q.bbox:
+            min_lon, min_lat, max_lon, max_lat = q.bbox
+            where.append("e.rid IN (SELECT rid FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? "
+                         "AND min_lat >= ? AND max_lat <= ?)")
+            params += [min_lon, max_lon, min_lat, max_lat]
+        if q.text:
+            where.append("e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+            params.append(_fts_query(q.text))
+        return (f"WHERE {' AND '.join(where)}" if where else ""), params
+
+    def search_events(self, query: EventQuery) -> Page:
+        clause, params = self._event_where(query)
+        total = self._con.execute(f"SELECT count(*) FROM events e {clause}", params).fetchone()[0]
+        rows = self._con.execute(
+            f"SELECT e.* FROM events e {clause} ORDER BY {_order(query.sort)} LIMIT ? OFFSET ?",
+            [*params, query.limit, query.offset],
+        ).fetchall()
+        return Page([_event(r) for r in rows], total, query.limit, query.offset)
+
+    def iter_events(self, query: EventQuery, batch_size: int = 5_000) -> Iterator[Event]:
+        clause, params = self._event_where(query)
+        cur = self._con.execute(f"SELECT e.* FROM events e {clause} ORDER BY {_order(query.sort)}", params)
+        while rows := cur.fetchmany(batch_size):
+            yield from (_event(r) for r in rows)
+
+    def get_event(self, event_id: str) -> Event:
+        row = self._con.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise StoreNotFoundError(f"No event {event_id!r} in {self.url}.")
+        return _event(row)
+
+    def actors(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        sql = """
+            SELECT id, name, count(*) AS events, min(event_date) AS first_date, max(event_date) AS last_date FROM (
+              SELECT actor1_id AS id, actor1 AS name, event_date FROM events WHERE actor1_id IS NOT NULL
+              UNION ALL SELECT actor2_id, actor2, event_date FROM events WHERE actor2_id IS NOT NULL)
+            WHERE (? IS NULL OR name LIKE ? OR id = ?) GROUP BY id ORDER BY events DESC, id LIMIT ?"""
+        rows = self._con.execute(sql, (q, f"%{q}%", q, limit)).fetchall()
+        return [dict(r) for r in rows]
+
+    def places(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self._con.execute(
+            """SELECT location, country, admin1, avg(latitude) AS latitude, avg(longitude) AS longitude,
+                      count(*) AS events, sum(fatalities) AS fatalities
+               FROM events WHERE location IS NOT NULL AND (? IS NULL OR location LIKE ? OR country LIKE ?)
+               GROUP BY location, country ORDER BY events DESC, location LIMIT ?""",
+            (q, f"%{q}%", f"%{q}%", limit)).fetchall()
+        return [dict(r) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        one = self._con.execute
+        return {
+            "documents": one("SELECT count(*) FROM documents").fetchone()[0],
+            "events": one("SELECT count(*) FROM events").fetchone()[0],
+            "fatalities": one("SELECT coalesce(sum(fatalities), 0) FROM events WHERE modality = 'asserted'").fetchone()[0],
+            "first_date": one("SELECT min(event_date) FROM events").fetchone()[0],
+            "last_date": one("SELECT max(event_date) FROM events").fetchone()[0],
+            "by_type": dict(one("SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "by_modality": dict(one("SELECT modality, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "by_month": dict(one("SELECT substr(event_date, 1, 7), count(*) FROM events WHERE event_date IS NOT NULL "
+                                 "GROUP BY 1 ORDER BY 1").fetchall()),
+        }
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script on statement boundaries (triggers keep their inner semicolons)."""
+    out, buf = [], ""
+    for line in script.strip().splitlines():
+        buf += line + "\n"
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return out
+
+
+def _is_sqlite(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"
+
+
+def _order(sort: str) -> str:
+    desc = sort.startswith("-")
+    name = sort.lstrip("-")
+    if name not in SORTABLE_EVENT_FIELDS:
+        from frontlines.errors import InvalidParameterError
+
+        raise InvalidParameterError(f"Cannot sort by {name!r}; use one of {', '.join(SORTABLE_EVENT_FIELDS)} (prefix - to reverse).")
+    return f"e.{name} {'DESC' if desc else 'ASC'}, e.rid"
+
+
+def _fts_query(text: str) -> str:
+    """User text as an FTS5 query of quoted terms (no syntax errors from user punctuation)."""
+    terms = [t.replace('"', "") for t in text.split() if t.strip('"')]
+    return " ".join(f'"{t}"' for t in terms) or '""'
+
+
+def _event_row(ev: Event, document_id: str | None, known: set[str]) -> tuple[Any, ...]:
+    data = ev.to_dict()
+    values = [data["event_id"]]
+    for name in _EVENT_FIELDS:
+        value = data.get(name)
+        if name == "document_id":
+            value = document_id if document_id is not None else (value if value in known else None)
+        values.append(int(value) if name in _BOOL_FIELDS and value is not None else value)
+    values += [ev.evidence.get("start"), ev.evidence.get("end")]
+    return tuple(values)
+
+
+def _event(row: sqlite3.Row) -> Event:
+    data = {k: row[k] for k in row.keys() if k in _EVENT_FIELDS or k == "event_id"}
+    for name in _BOOL_FIELDS:
+        data[name] = bool(data.get(name))
+    data["evidence"] = {"start": row["evidence_start"] or 0, "end": row["evidence_end"] or 0}
+    return Event.from_dict(data)
