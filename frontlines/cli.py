@@ -120,8 +120,17 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: date | None, 
     with open_store(obj["db"]) as store:
         docs = iter_documents(paths, published=published, errors="skip" if skip_bad else "raise",
                               on_problem=problems.append)
-        fresh = (d for d in docs if not store.has_document(d.content_hash))
-        counts = _ingest_all(store, Pipeline.default(on_error="record").pipe(fresh, batch_size=8), quiet)
+        unchanged = [0]
+
+        def fresh() -> Iterator[Document]:
+            for doc in docs:
+                if store.has_document(doc.content_hash):
+                    unchanged[0] += 1
+                else:
+                    yield doc
+
+        counts = _ingest_all(store, Pipeline.default(on_error="record").pipe(fresh(), batch_size=8), quiet)
+        counts["unchanged"] += unchanged[0]
     for problem in problems:
         click.echo(f"skipped: {problem}", err=True)
     click.echo(f"{counts['added']} documents added, {counts['events']} events, "

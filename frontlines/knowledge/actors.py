@@ -197,11 +197,16 @@ class ActorKB:
             chosen = next((i for i in reversed(recent) if i in active), active[0])
             actor = self._actors[chosen]
             return ActorMatch(actor, 0.85, "description", f"'{phrase}' describes {actor.name}")
-        if re.search(r"\b(?:militants|jihadists|insurgents|extremists|fighters|rebels|group)\b", key):
-            for actor_id in reversed(recent):
-                actor = self.get(actor_id)
-                if actor.type in {"rebel_group", "political_militia", "identity_militia"}:
-                    return ActorMatch(actor, 0.7, "description", f"'{phrase}' refers back to {actor.name}")
+        if re.search(r"\b(?:militants|jihadists|insurgents|extremists|terrorists)\b", key):
+            wanted = {"rebel_group"}
+        elif re.search(r"\b(?:fighters|rebels|group|militias?|assailants|attackers)\b", key):
+            wanted = {"rebel_group", "political_militia", "identity_militia"}
+        else:
+            return None
+        for actor_id in reversed(recent):
+            actor = self.get(actor_id)
+            if actor.type in wanted:
+                return ActorMatch(actor, 0.7, "description", f"'{phrase}' refers back to {actor.name}")
         return None
 
     def generic(self, kind: str, country: str) -> Actor:
@@ -249,6 +254,15 @@ class ActorKB:
             if child.country == country:
                 return child
         return actor
+
+    def forces_of(self, actor: Actor) -> Actor:
+        """A government acting with force acts through its forces (ACLED codes the forces)."""
+        if actor.type != "government":
+            return actor
+        forces = [c for c in self._children.get(actor.id, ()) if c.type == "state_forces"]
+        if forces:
+            return forces[0]
+        return self.generic("military", actor.country) if actor.country else actor
 
     def is_armed(self, actor_id: str) -> bool:
         return self.get(actor_id).type in _ARMED

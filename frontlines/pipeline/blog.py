@@ -40,6 +40,7 @@ class ParsedBlog:
     outlet: str | None = None  # the outlet whose story this is (wire dateline)
     outlets: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
+    wire_dateline: tuple[int, int] | None = None  # "TRIPOLI, Oct 15 (AP) -": where it was filed, not where it happened
 
 
 @lru_cache(maxsize=1)
@@ -88,8 +89,11 @@ def _date_of(line: str) -> date | None:
         return None
 
 
+_WIRE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*\((?P<o>[^)]{2,40})\)\s*[-–—]")
+
+
 def _wire_outlet(paragraph: str) -> str | None:
-    m = re.match(r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*\((?P<o>[^)]{2,40})\)\s*[-–—]", paragraph)
+    m = _WIRE.match(paragraph)
     return m.group("o").strip() if m else None
 
 
@@ -128,6 +132,7 @@ def parse_blog(text: str) -> ParsedBlog:
         if outlet and wire is None:
             wire = outlet
             parsed.outlet = outlet
+            parsed.wire_dateline = (s, s + _WIRE.match(para).end())
         if _COMMENT.match(para):
             mode, label = "commentary", None
         elif _UPDATE.match(para):

@@ -38,7 +38,7 @@ _KILLED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _KILLED_BEFORE = re.compile(
-    rf"\b{_QTY}\s+(?:[\w-]+\s+){{0,5}}?(?:(?:were|was|have been|had been|are|reportedly|were reportedly|also)\s+)*"
+    rf"\b{_QTY}\s+(?:[\w,-]+\s+){{0,6}}?(?:(?:were|was|have been|had been|are|reportedly|were reportedly|also)\s+)*"
     rf"(?:killed|dead|died|slain|perished|executed|beheaded|shot dead|lost their lives|bodies|deaths|fatalities)\b",
     re.IGNORECASE,
 )
@@ -49,6 +49,8 @@ _AND_MORE = re.compile(
 )
 _AGGREGATE = re.compile(r"\b(?:since|so far|to date|in total|this year|over the past|in the past|over the last|have died|have been killed|had been killed in)\b", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\b|\bby\b", re.IGNORECASE)
+_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_EXECUTION = re.compile(r"\b(?:executed|execution|executions|beheaded|massacred|massacre|summarily killed)\b", re.IGNORECASE)
 _PERSON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|civilians|fighters|suspects?|militants?|soldiers?|officers?|him|her|them)\b", re.IGNORECASE)
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
@@ -77,14 +79,28 @@ class EventStage:
         events: list[Event] = []
         focus = (doc.meta.get("country_focus") or [None])[0]
         for st in doc.statements:
-            if st.block in _SKIP_BLOCKS or st.stance == "question":
+            if not self._eventful(doc, st):
                 continue
             for clause in self._clauses(doc, st):
                 event = self._event(doc, clause, focus)
-                if event is not None:
-                    events.append(event)
+                if event is None:
+                    continue
+                if _is_follow_up(event, events, clause):
+                    previous = events[-1]
+                    previous.fatalities = max(previous.fatalities, event.fatalities)
+                    previous.reason += f"; fatalities from the next sentence ({event.fatalities})"
+                    continue
+                events.append(event)
         doc.events = _dedupe(doc, events)
         return doc
+
+    def _eventful(self, doc: Document, st: Statement) -> bool:
+        """Sentences that can report events: not titles, comments, questions or the author's opinions."""
+        if st.block in _SKIP_BLOCKS or st.stance in ("question", "opinion"):
+            return False
+        if st.block == "commentary":  # the author states news only with a date
+            return any(m.kind == "date" and st.start <= m.start < st.end for m in doc.mentions)
+        return True
 
     # -- clauses and triggers --------------------------------------------------------
     def _clauses(self, doc: Document, st: Statement) -> list[_Clause]:
@@ -103,12 +119,19 @@ class EventStage:
 
     def _event(self, doc: Document, clause: _Clause, focus: str | None) -> Event | None:
         trigger = _primary(clause.triggers)
+        speaker_span = self._speaker_span(clause.statement)
         actors = [m for m in doc.mentions if m.kind == "actor" and m.id and clause.start <= m.start < clause.end]
-        speaker_ids = self._speaker_ids(doc, clause.statement)
-        roles = _roles(doc, clause, trigger, actors, speaker_ids)
+        speaker_ids = {m.id for m in actors if speaker_span[0] <= m.start < speaker_span[1]}
+        participants = [m for m in actors if not (speaker_span[0] <= m.start < speaker_span[1])]
+        anaphoric = bool(_ANAPHORIC.search(clause.text[max(0, trigger.start - 12):trigger.start]))
+        roles = _roles(doc, clause, trigger, participants, actors, speaker_ids, self.kb)
         sub_type, actor1, actor2, why = self._type_and_roles(doc, clause, trigger, roles, focus)
         if sub_type is None:
             return None
+        if self.onto.event_type_of(sub_type) != "Strategic developments":
+            actor1, actor2 = self._as_forces(actor1), self._as_forces(actor2)
+        if actor1 and actor2 and actor1.id == actor2.id:
+            actor2 = None
         modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
                                            speaker_is_party=bool(speaker_ids & {a.id for a in (actor1, actor2) if a}))
         event_date, precision, fallback, date_reason, aggregate_range = self._date(doc, clause)
@@ -120,19 +143,24 @@ class EventStage:
                 modality, mod_reason = "future", "dated after publication"
         fatalities, aggregate = _fatalities(clause.text)
         aggregate = aggregate or (aggregate_range and fatalities > 0)
-        place = self._place(doc, clause)
+        in_sentence_date = any(m.kind == "date" and clause.statement.start <= m.start < clause.statement.end
+                               and (m.time_precision or 9) <= 2 for m in doc.mentions)
+        if anaphoric and not fatalities and not in_sentence_date:
+            return None  # "condemned the attack": a reference to an event, not a new one
+        place = self._place(doc, clause, trigger, speaker_span)
         return self._build(doc, clause, trigger, sub_type, actor1, actor2, place, event_date, precision,
                            fallback, fatalities, aggregate, modality,
                            "; ".join(x for x in (why, mod_reason, date_reason) if x))
 
-    def _speaker_ids(self, doc: Document, st: Statement) -> set[str]:
+    @staticmethod
+    def _speaker_span(st: Statement) -> tuple[int, int]:
+        """Offsets of the attribution ("..., an LNA spokesman said") in the document, or an empty span."""
         if not st.speaker:
-            return set()
-        pos = st.text.find(st.speaker)
+            return (-1, -1)
+        pos = st.text.rfind(st.speaker)
         if pos < 0:
-            return set()
-        s, e = st.start + pos, st.start + pos + len(st.speaker)
-        return {m.id for m in doc.mentions if m.kind == "actor" and m.id and s <= m.start < e}
+            return (-1, -1)
+        return st.start + pos, st.start + pos + len(st.speaker)
 
     # -- typing --------------------------------------------------------------------------
     def _type_and_roles(self, doc, clause, trigger, roles, focus):
@@ -140,6 +168,9 @@ class EventStage:
         family, sub = trigger.trigger.family, trigger.trigger.sub_event_type
         after = doc.text[clause.start + trigger.end:clause.end]
         why = f"trigger '{trigger.text}'"
+        if _EXECUTION.search(clause.text) and family in ("capture", "attack", "kill"):
+            actor2 = actor2 or (self._generic_mention("military", focus) if focus and _MILITARY_TARGET.search(clause.text) else None)
+            return "Attack", actor1, actor2, why + "; killing of people in custody"
         if family == "capture":
             places_after = [m for m in doc.mentions if m.kind == "place" and clause.start + trigger.end <= m.start < clause.end]
             if not places_after and (_PERSON_OBJECT.match(after) or (actor2 and actor2.actor_type == "person")):
@@ -151,8 +182,10 @@ class EventStage:
             if actor1 is None:
                 sub = "Armed clash"
             return sub, actor1, actor2, why + f"; object place '{places_after[0].text}'"
-        if family in ("attack", "kill"):
+        if family in ("attack", "kill") or (family == "capture" and _EXECUTION.search(clause.text)):
             target_civilians = civilians and not (actor2 and actor2.actor_type in _ARMED_TYPES)
+            if _EXECUTION.search(clause.text):
+                return "Attack", actor1, actor2, why + "; killing of people in custody"
             if target_civilians:
                 actor2 = actor2 or self._civilians(focus)
                 return "Attack", actor1, actor2, why + "; target civilians"
@@ -168,9 +201,19 @@ class EventStage:
             actor1, actor2 = actor1 or (self._generic_mention("protesters", focus) if focus else None), actor2
         if sub == "Violent demonstration" and actor1 is None and focus:
             actor1 = self._generic_mention("rioters", focus)
-        if trigger.trigger.event_type == "Violence against civilians" and actor2 is None:
+        if trigger.trigger.event_type in ("Violence against civilians", "Explosions/Remote violence") \
+                and actor2 is None and civilians:
             actor2 = self._civilians(focus) if focus else None
         return sub, actor1, actor2, why
+
+    def _as_forces(self, m: Mention | None) -> Mention | None:
+        if m is None or m.actor_type != "government" or not m.id or m.id.startswith("gen."):
+            return m
+        forces = self.kb.forces_of(self.kb.get(m.id))
+        if forces.id == m.id:
+            return m
+        return Mention(m.text, m.start, m.end, "actor", canonical=forces.name, id=forces.id, actor_type=forces.type,
+                       country=forces.country, reason=f"{m.canonical} acting through {forces.name}")
 
     def _civilians(self, focus: str | None) -> Mention | None:
         return self._generic_mention("civilians", focus) if focus else None
@@ -182,14 +225,14 @@ class EventStage:
 
     # -- date and place -----------------------------------------------------------------
     def _date(self, doc: Document, clause: _Clause):
-        dates = [m for m in doc.mentions if m.kind == "date" and m.date]
+        wire = doc.meta.get("wire_dateline") or (-1, -1)
+        dates = [m for m in doc.mentions if m.kind == "date" and m.date and not (wire[0] <= m.start < wire[1])]
         inside = [m for m in dates if clause.statement.start <= m.start < clause.statement.end]
         if inside:
             best = min(inside, key=lambda m: (m.time_precision or 9, abs(m.start - clause.start)))
             rng = bool(best.date_end and best.date_end != best.date)
             return best.date, best.time_precision or 1, False, f"date '{best.text}'", rng
-        block = doc.block_at(clause.start)
-        earlier = [m for m in dates if m.start < clause.start and (block is None or block.start <= m.start)]
+        earlier = [m for m in dates if m.start < clause.start and clause.start - m.start < 600]
         if earlier and (earlier[-1].time_precision or 1) <= 2 and not earlier[-1].date_end:
             m = earlier[-1]
             return m.date, m.time_precision or 1, False, f"date '{m.text}' earlier in the paragraph", False
@@ -197,13 +240,16 @@ class EventStage:
             return doc.published.isoformat(), 2, True, "no date in the text: publication date", False
         return None, None, True, "no date", False
 
-    def _place(self, doc: Document, clause: _Clause) -> Mention | None:
-        places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None]
+    def _place(self, doc: Document, clause: _Clause, trigger: TriggerHit, speaker: tuple[int, int]) -> Mention | None:
+        wire = doc.meta.get("wire_dateline") or (-1, -1)
+        places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None
+                  and not (wire[0] <= m.start < wire[1]) and not (speaker[0] <= m.start < speaker[1])]
         inside = [m for m in places if clause.start <= m.start < clause.end]
         if not inside:
             inside = [m for m in places if clause.statement.start <= m.start < clause.statement.end]
         if inside:
-            return min(inside, key=lambda m: (m.geo_precision or 3, 0 if m.feature == "relative" else 1, m.start))
+            t = clause.start + trigger.start
+            return min(inside, key=lambda m: _place_rank(doc, m, t))
         block = doc.block_at(clause.start)
         earlier = [m for m in places if m.start < clause.start and (block is None or block.start <= m.start)
                    and m.feature != "country"]
@@ -257,6 +303,22 @@ class EventStage:
         )
 
 
+def trigger_end_at(doc: Document, start: int) -> int:
+    match = re.match(r"[\w-]+", doc.text[start:])
+    return start + (match.end() if match else 0)
+
+
+def _place_rank(doc: Document, m: Mention, trigger_at: int) -> tuple[int, int, int]:
+    """Prefer the trigger's locative complement ("... in Sabri"), then country-level names last."""
+    before = doc.text[max(0, m.start - 25):m.start].lower()
+    locative = bool(re.search(r"\b(?:in|at|near|on|outside|around|into|of|east|west|north|south)\s+(?:the\s+)?"
+                              r"(?:(?:city|town|village|port|district|suburb|area|outskirts)\s+of\s+(?:the\s+)?)?$", before))
+    locative = locative or 0 <= m.start - trigger_end_at(doc, trigger_at) <= 5  # direct object: "shelled Ras Lanuf"
+    source = bool(re.search(r"\b(?:from|based in)\s+(?:the\s+)?$", before)) or doc.text[m.end:m.end + 1] == "-"
+    coarse = 1 if m.feature in ("country", "admin1", "region") else 0
+    return (coarse + 2 * source + (0 if locative else 1) + (0 if m.start >= trigger_at else 1), coarse, m.start)
+
+
 def _primary(hits: list[TriggerHit]) -> TriggerHit:
     """The clause's defining trigger: specific types beat the generic families."""
     return max(hits, key=lambda h: (h.trigger.family is None or h.trigger.family == "capture", h.trigger.priority))
@@ -266,11 +328,11 @@ def _is_state(m: Mention) -> bool:
     return (m.actor_type or "") in _STATE_TYPES or (m.id or "").startswith(("gen.military", "gen.police", "gen.government"))
 
 
-def _roles(doc, clause, trigger, actors, speaker_ids):
+def _roles(doc, clause, trigger, participants, actors, speaker_ids, kb):
     """(actor1, actor2, civilian victims?) from word order, passives and the victims named."""
     t = clause.start + trigger.start
     t_end = clause.start + trigger.end
-    participants = [_organisation(a) for a in actors if a.id not in speaker_ids or len(actors) == 1]
+    participants = [_organisation(a) for a in participants]
     before = [a for a in participants if a.start < t or (a.end <= t_end and trigger.end - trigger.start > 12)]
     after = [a for a in participants if a not in before]
     text_after = doc.text[t:clause.end]
@@ -280,11 +342,21 @@ def _roles(doc, clause, trigger, actors, speaker_ids):
     actor2 = after[0] if after else None
     if passive and after:
         actor1, actor2 = after[0], before[0] if before else None
-    if actor1 is None and speaker_ids and re.search(r"\b(?:said it|claimed|said they)\b", clause.statement.text):
-        actor1 = next((a for a in actors if a.id in speaker_ids), None)
+    elif passive and before:
+        actor1, actor2 = None, before[-1]  # "several demonstrators were arrested"
+    if re.match(r"\S*\s+between\b", text_after) and len(after) >= 2:
+        actor1, actor2 = after[0], after[1]  # "clashes between X and Y"
+    if actor1 is None and speaker_ids and re.search(r"\b(?:its|their)\s+(?:\w+\s+)?$", doc.text[clause.start:t]):
+        actor1 = next((_organisation(a) for a in actors if a.id in speaker_ids), None)  # "the LNA said its forces ..."
+    if actor1 is None and speaker_ids and re.search(r"\b(?:said|claimed|announced)(?: \w+){0,3} (?:it|they) (?:had|have)\b|\bclaimed\b",
+                                                    clause.statement.text):
+        actor1 = next((_organisation(a) for a in actors if a.id in speaker_ids), None)
     if actor1 and actor2 and actor1.id == actor2.id:
         actor2 = after[1] if len(after) > 1 else None
-    civilians = bool(get_ontology().civilian_nouns.search(clause.text)) and not get_ontology().combatant_nouns.search(text_after[:80])
+    text = clause.text
+    if clause.statement.speaker:
+        text = text.replace(clause.statement.speaker, "")
+    civilians = bool(get_ontology().civilian_nouns.search(text)) and not get_ontology().combatant_nouns.search(text_after[:80])
     return actor1, actor2, civilians
 
 
@@ -319,6 +391,17 @@ def _fatalities(text: str) -> tuple[int, bool]:
                     seen.append((m.end(), more.end()))
     aggregate = bool(total and _AGGREGATE.search(text))
     return total, aggregate
+
+
+def _is_follow_up(event: Event, events: list[Event], clause: _Clause) -> bool:
+    """A casualty sentence about the event just reported ("At least 12 fighters were killed, ...")."""
+    if not events or event.actor1_id or not event.fatalities and not _ANAPHORIC.search(clause.text):
+        return False
+    previous = events[-1]
+    close = 0 <= clause.statement.start - previous.evidence["end"] < 400
+    kill_only = all(h.trigger.family == "kill" or "raid" in h.text.lower() or "attack" in h.text.lower()
+                    for h in clause.triggers)
+    return close and kill_only and previous.event_date == event.event_date or close and kill_only and event.date_fallback
 
 
 def _dedupe(doc: Document, events: list[Event]) -> list[Event]:

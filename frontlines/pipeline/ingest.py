@@ -63,6 +63,8 @@ def document_from_text(text: str, *, id: str, published: date | None = None, tit
     doc = Document(id=id, text=text, title=title or parsed.title, published=published or parsed.published,
                    source=source or parsed.outlet, url=url, format=format, blocks=parsed.blocks)
     doc.meta["outlets"] = parsed.outlets
+    if parsed.wire_dateline:
+        doc.meta["wire_dateline"] = list(parsed.wire_dateline)
     return doc
 
 
@@ -109,6 +111,7 @@ def _from_html(html: str, name: str, published: date | None) -> list[Document]:
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta and meta.title else None
     found = meta.date if meta and meta.date else None
+    body = "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     pub = published or (parse_published(found) if found else None)
     return [document_from_text(text, id=Path(name).stem, published=pub, title=title, format="html",

@@ -56,17 +56,19 @@ _STOP_CAPS = frozenset(
     Islamic State Army Government Forces Police Council National Libyan Sunni Shia Muslim Arab""".split()
 )
 _GENERIC = re.compile(
-    r"\b(?:(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)) )?"
-    r"(?P<noun>(?:security|government|pro-government|state|regime|federal|national|coalition|allied|"
+    r"(?<![\w-])(?:(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)) )?"
+    r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|"
     r"armed) forces|army|military|troops|soldiers|warplanes|fighter jets|jets|air ?force|navy|"
-    r"coast ?guard|police(?:men| officers| forces)?|government|authorities|gunmen|"
-    r"(?:unidentified|unknown|masked) (?:gunmen|armed men|assailants|attackers|militants)|armed men|"
-    r"protesters|demonstrators|rioters|mobs?)\b"
+    r"coast ?guard|police(?:men| officers| forces)?|(?(demonym)(?:government|authorities)|(?!))|gunmen|"
+    r"(?:unidentified|unknown|masked) (?:gunmen|armed men|assailants|attackers|militants|warplanes|aircraft)|armed men|"
+    r"protesters|demonstrators|rioters|mobs?))\b"
 )
+_ANAPHORA = re.compile(r"\b(?:the|these|those) (?:militants|jihadists|insurgents|extremists|rebels|terrorists|"
+                       r"group|militia|militias|assailants|attackers)\b", re.IGNORECASE)
 _GENERIC_KIND = [
     (re.compile(r"police", re.I), "police"),
     (re.compile(r"government|authorities", re.I), "government"),
-    (re.compile(r"gunmen|armed men|assailants|attackers|militants", re.I), "unidentified"),
+    (re.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown", re.I), "unidentified"),
     (re.compile(r"protesters|demonstrators", re.I), "protesters"),
     (re.compile(r"rioters|mob", re.I), "rioters"),
 ]
@@ -178,17 +180,20 @@ class MentionStage:
         spans.sort(key=lambda p: (-(p[0].end_char - p[0].start_char), p[0].start_char))
         taken: list[tuple[int, int]] = []
         vocab = tokens.vocab
+        text = doc.text
         for span, key in spans:
             if _overlaps(span.start_char, span.end_char, taken):
                 continue
+            if text[span.end_char:span.end_char + 1] == "-" or text[max(0, span.start_char - 1):span.start_char] == "-":
+                continue  # "UN-backed", "pro-GNA": a modifier, not the actor
             taken.append((span.start_char, span.end_char))
             actor = self.kb.get(vocab.strings[key])
             doc.mentions.append(self._actor_mention(span.text, span.start_char, actor, 1.0,
                                                     f"alias of {actor.name} in the actor dictionary"))
         regex = _description_regex()
-        if regex is None:
-            return
-        for m in regex.finditer(doc.text):
+        matches = list(regex.finditer(doc.text)) if regex else []
+        matches += list(_ANAPHORA.finditer(doc.text))
+        for m in matches:
             if not _overlaps(m.start(), m.end(), taken):
                 taken.append((m.start(), m.end()))
                 doc.mentions.append(Mention(m.group(), m.start(), m.end(), "actor", stage=f"{NAME}@{VERSION}",
@@ -234,7 +239,7 @@ class MentionStage:
         for start, end, label in ents:
             text = doc.text[start:end]
             start, end, text = _trim_article(start, end, text)
-            if _overlaps(start, end, taken) or not text:
+            if _overlaps(start, end, taken) or not text or doc.text[end:end + 1] == "-":
                 continue
             if label in ("GPE", "LOC", "FAC") or (label in ("PERSON", "ORG") and self._place_like(doc, start, text)):
                 taken.append((start, end))

@@ -23,6 +23,8 @@ NAME, VERSION = "frontlines.places", "1"
 
 # ACLED geo_precision: 1 = the named town; 2 = near/part of a region; 3 = only a larger region
 _PRECISION = {"city": 1, "landmark": 1, "district": 1, "admin2": 2, "region": 2, "admin1": 3, "country": 3}
+_MODIFIER = re.compile(r"\s+(?:conference|centre|center|street|road|hotel|square|hall|complex|building|"
+                       r"hospital|university|mosque|stadium|bridge|avenue|group|agreement|accord|talks|process)\b")
 _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
 
 
@@ -76,6 +78,8 @@ class PlaceStage:
         match = self.gaz.resolve(m.text, countries=weights, near=resolved[-5:])
         if match is None:
             return False
+        if weights and weights.get(match.place.country, 0) < 0.25 and _MODIFIER.match(doc.text, m.end):
+            return False  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
         place = match.place
         resolved.append(place)
         m.canonical, m.id = place.name, place.id
