@@ -97,7 +97,7 @@ def _write_events(events: Iterable[Event], fmt: str) -> None:
 
     writers = {"csv": export.csv_lines, "geojson": export.geojson_lines, "jsonl": export.jsonl_lines,
                "json": export.jsonl_lines}
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     for chunk in writers[fmt](events):
         out.write(chunk)
     out.flush()

@@ -51,6 +51,10 @@ _AGGREGATE = re.compile(r"\b(?:since|so far|to date|in total|this year|over the 
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\b|\bby\b", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _EXECUTION = re.compile(r"\b(?:executed|execution|executions|beheaded|massacred|massacre|summarily killed)\b", re.IGNORECASE)
+_TERRITORY_OBJECT = re.compile(
+    r"\s*(?:\w+\s+){0,5}?(?:area|district|town|city|village|port|base|airport|neighbou?rhood|positions?|strongholds?|"
+    r"terminals?|oil fields?|headquarters|compound|hill|bridge|road|junction|suburbs?|centre|center|territory|"
+    r"buildings?|checkpoints?|outskirts)\b", re.IGNORECASE)
 _PERSON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|civilians|fighters|suspects?|militants?|soldiers?|officers?|him|her|them)\b", re.IGNORECASE)
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
@@ -173,6 +177,9 @@ class EventStage:
             return "Attack", actor1, actor2, why + "; killing of people in custody"
         if family == "capture":
             places_after = [m for m in doc.mentions if m.kind == "place" and clause.start + trigger.end <= m.start < clause.end]
+            territory = _TERRITORY_OBJECT.match(after)
+            if not places_after and territory:
+                places_after = [m for m in doc.mentions if m.kind == "place" and clause.statement.start <= m.start < clause.statement.end] or [None]
             if not places_after and (_PERSON_OBJECT.match(after) or (actor2 and actor2.actor_type == "person")):
                 sub = "Arrests" if actor1 and _is_state(actor1) else "Abduction/forced disappearance"
                 return sub, actor1, actor2, why + " with a person as object"
@@ -181,7 +188,8 @@ class EventStage:
             sub = "Government regains territory" if actor1 and _is_state(actor1) else "Non-state actor overtakes territory"
             if actor1 is None:
                 sub = "Armed clash"
-            return sub, actor1, actor2, why + f"; object place '{places_after[0].text}'"
+            obj = places_after[0].text if places_after[0] else territory.group().strip()
+            return sub, actor1, actor2, why + f"; object '{obj}'"
         if family in ("attack", "kill") or (family == "capture" and _EXECUTION.search(clause.text)):
             target_civilians = civilians and not (actor2 and actor2.actor_type in _ARMED_TYPES)
             if _EXECUTION.search(clause.text):
@@ -346,7 +354,7 @@ def _roles(doc, clause, trigger, participants, actors, speaker_ids, kb):
         actor1, actor2 = None, before[-1]  # "several demonstrators were arrested"
     if re.match(r"\S*\s+between\b", text_after) and len(after) >= 2:
         actor1, actor2 = after[0], after[1]  # "clashes between X and Y"
-    if actor1 is None and speaker_ids and re.search(r"\b(?:its|their)\s+(?:\w+\s+)?$", doc.text[clause.start:t]):
+    if actor1 is None and speaker_ids and re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", doc.text[clause.start:t]):
         actor1 = next((_organisation(a) for a in actors if a.id in speaker_ids), None)  # "the LNA said its forces ..."
     if actor1 is None and speaker_ids and re.search(r"\b(?:said|claimed|announced)(?: \w+){0,3} (?:it|they) (?:had|have)\b|\bclaimed\b",
                                                     clause.statement.text):

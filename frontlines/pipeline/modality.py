@@ -15,6 +15,8 @@ from frontlines.model import Statement
 
 __all__ = ["modality_of"]
 
+_REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|vowed|warned|threatened|pledged)\b[^.;]{0,40}?\b(?:would|will)\b",
+                              re.IGNORECASE)
 _WINDOW = 60  # characters before the trigger in which a cue governs it
 
 
@@ -40,7 +42,9 @@ def modality_of(
         cue = _cue(onto, "hypothetical", before) or "if"
         return "hypothetical", f"conditional '{cue}'"
     future = _cue(onto, "future", before)
-    if future:
+    reported = _REPORTED_FUTURE.search(clause)
+    if future or reported:
+        future = future or reported.group()
         return "future", f"future cue '{future}'"
     if statement.stance == "prediction" and statement.voice == "author":
         return "future", "author's prediction"
