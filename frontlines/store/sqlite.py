@@ -338,7 +338,7 @@ class SQLiteStore(Store):
         return {
             "documents": one("SELECT count(*) FROM documents").fetchone()[0],
             "events": one("SELECT count(*) FROM events").fetchone()[0],
-            "fatalities": one("SELECT coalesce(sum(fatalities), 0) FROM events WHERE modality = 'asserted'").fetchone()[0],
+            "fatalities": one("SELECT coalesce(sum(fatalities), 0) FROM events WHERE modality = 'asserted' AND NOT coalesce(fatalities_aggregate, 0)").fetchone()[0],
             "first_date": one("SELECT min(event_date) FROM events").fetchone()[0],
             "last_date": one("SELECT max(event_date) FROM events").fetchone()[0],
             "by_type": dict(one("SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC").fetchall()),

@@ -1,0 +1,63 @@
+"""The ASGI app: JSON API (``/api``), HTML pages with ``.json`` twins, static dashboard assets.
+
+``create_app(store_url)`` builds it; ``serve()`` runs it with uvicorn (127.0.0.1 by default).
+Every error - ours, validation, 404 - leaves as one body shape:
+``{"error": {"code": ..., "message": ..., "detail": ...}}``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from frontlines import __version__, settings
+from frontlines.errors import FrontlinesError
+from frontlines.web import api, views
+
+__all__ = ["create_app", "error_body", "serve"]
+
+STATIC = Path(__file__).parent / "static"
+
+
+def error_body(code: str, message: str, detail: Any = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "detail": detail}}
+
+
+def create_app(store_url: str | None = None) -> FastAPI:
+    app = FastAPI(title="Frontlines", version=__version__,
+                  description="Conflict events extracted from reports: sourced, geocoded, queryable.")
+    app.state.store_url = store_url or settings.get("db")
+    app.include_router(api.router)
+    app.include_router(views.router)
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+
+    @app.exception_handler(FrontlinesError)
+    async def frontlines_error(_request: Request, exc: FrontlinesError) -> JSONResponse:
+        return JSONResponse(error_body(exc.code, str(exc)), status_code=exc.http_status)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [{"parameter": ".".join(str(p) for p in e["loc"][1:]), "problem": e["msg"]} for e in exc.errors()]
+        first = problems[0] if problems else {"parameter": "?", "problem": "invalid"}
+        message = f"Invalid parameter {first['parameter']!r}: {first['problem']}."
+        return JSONResponse(error_body("invalid_parameter", message, problems), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = "not_found" if exc.status_code == 404 else "http_error"
+        message = "No such page or resource; see /docs for the API." if exc.status_code == 404 else str(exc.detail)
+        return JSONResponse(error_body(code, message), status_code=exc.status_code)
+
+    return app
+
+
+def serve(store_url: str | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(store_url), host=host, port=port, log_level="warning")

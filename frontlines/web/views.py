@@ -1,0 +1,97 @@
+"""HTML pages, each with a ``.json`` twin built by the same view (datasette style)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from frontlines.model import Document
+from frontlines.store import EventQuery, open_store
+
+__all__ = ["highlight", "router"]
+
+router = APIRouter()
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+VENDOR = Path(__file__).parent / "static" / "vendor" / "leaflet.js"
+
+
+def _respond(request: Request, template: str, data: dict[str, Any], json_twin: bool) -> Response:
+    if json_twin:
+        return JSONResponse(data)
+    context = {"data": data, "assets_missing": not VENDOR.exists()}
+    return TEMPLATES.TemplateResponse(request, template, context)
+
+
+def _store(request: Request):  # noqa: ANN202 - a context-managed Store
+    return open_store(request.app.state.store_url)
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/index.json", include_in_schema=False)
+def dashboard(request: Request) -> Response:
+    with _store(request) as store:
+        data = {"stats": store.stats()}
+    return _respond(request, "dashboard.html", data, request.url.path.endswith(".json"))
+
+
+@router.get("/events", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/events.json", include_in_schema=False)
+def events_page(request: Request, limit: int = 200) -> Response:
+    with _store(request) as store:
+        page = store.search_events(EventQuery(sort="-event_date", limit=min(limit, 1000)))
+    data = {"total": page.total, "items": [e.to_dict() for e in page.items]}
+    return _respond(request, "events.html", data, request.url.path.endswith(".json"))
+
+
+@router.get("/events/{event_id}.json", include_in_schema=False)
+@router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+def event_page(request: Request, event_id: str) -> Response:
+    with _store(request) as store:
+        event = store.get_event(event_id)
+        doc = store.get_document(event.document_id) if event.document_id else None
+    sources = [{"document_id": doc.id, "title": doc.title, "published": doc.published.isoformat() if doc.published else None,
+                "source": event.source or doc.source, "url": doc.url, "notes": event.notes}] if doc else []
+    data = {"event": event.to_dict(), "sources": sources}
+    return _respond(request, "event.html", data, request.url.path.endswith(".json"))
+
+
+@router.get("/documents/{document_id:path}", response_class=HTMLResponse, include_in_schema=False)
+def document_page(request: Request, document_id: str) -> Response:
+    twin = document_id.endswith(".json")
+    with _store(request) as store:
+        doc = store.get_document(document_id.removesuffix(".json") if twin else document_id)
+    data = {**doc.to_dict(), "text": doc.text}
+    if not twin:
+        data["highlighted"] = highlight(doc)
+    return _respond(request, "document.html", data, twin)
+
+
+def highlight(doc: Document) -> str:
+    """The document text as HTML: event sentences and mentions wrapped in spans with their reasons."""
+    marks: list[tuple[int, int, str]] = []
+    for ev in doc.events:
+        tip = f"{ev.sub_event_type} · {ev.modality} · {ev.reason}"
+        marks.append((ev.evidence["start"], 1, f'<span class="ev ev-{ev.modality}" data-event="{html.escape(ev.event_id)}" '
+                      f'title="{html.escape(tip)}">'))
+        marks.append((ev.evidence["end"], 0, "</span>"))
+    last_end = -1
+    for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):
+        if m.start < last_end:
+            continue  # keep mentions from overlapping one another
+        last_end = m.end
+        tip = f"{m.kind}: {m.canonical or m.text} — {m.reason}"
+        marks.append((m.start, 2, f'<mark class="m m-{m.kind}" title="{html.escape(tip)}">'))
+        marks.append((m.end, -1, "</mark>"))
+    marks.sort(key=lambda x: (x[0], x[1]))
+    out, cursor = [], 0
+    for pos, _, tag in marks:
+        out.append(html.escape(doc.text[cursor:pos]))
+        out.append(tag)
+        cursor = pos
+    out.append(html.escape(doc.text[cursor:]))
+    return "".join(out)
