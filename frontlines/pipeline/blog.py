@@ -119,7 +119,7 @@ def parse_blog(text: str) -> ParsedBlog:
             parsed.published = _date_of(first_line)
             parsed.blocks.append(Block("dateline", s, e, "author"))
             continue
-        if i < 3 and parsed.title is None and len(para) < 160 and "\n" not in para and not para.rstrip().endswith(".") \
+        if i < 3 and parsed.title is None and len(paragraphs) > 1 and len(para) < 160 and "\n" not in para and not para.rstrip().endswith(".") \
                 and not _wire_outlet(para) and not _COMMENT.match(para):
             parsed.title = para.strip()
             parsed.blocks.append(Block("title", s, e, "author"))

@@ -21,7 +21,7 @@ from frontlines.knowledge.ontology import Ontology, TriggerHit, get_ontology
 from frontlines.model import Document, Event, Mention, Statement
 from frontlines.pipeline.base import stage
 from frontlines.pipeline.modality import modality_of
-from frontlines.pipeline.numbers import NUMBER, parse_quantity
+from frontlines.pipeline.numbers import NUMBER, QUANTITY, parse_quantity
 
 __all__ = ["EventStage"]
 
@@ -32,16 +32,27 @@ _SKIP_BLOCKS = {"title", "dateline", "comments"}
 _STATE_TYPES = {"state_forces", "government", "external_force"}
 _ARMED_TYPES = _STATE_TYPES | {"rebel_group", "political_militia", "identity_militia", "unidentified"}
 _QTY = rf"(?P<qual>at least|more than|over|about|around|some|nearly|almost|up to|as many as|an estimated|dozens of|hundreds of)?\s*(?P<num>{NUMBER})"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _KILLED_AFTER = re.compile(
     rf"\b(?:killing|killed|kills|left|leaving|claimed the lives of|death toll (?:\w+ )?(?:to|of|at|reached)|"
     rf"dead(?:,|:)?|executed|executing|beheading|beheaded|shot dead)\s+{_QTY}\b(?!\s*(?:km|kilometres|kilometers|miles|wounded|injured|hurt))",
     re.IGNORECASE,
 )
 _KILLED_BEFORE = re.compile(
-    rf"\b{_QTY}\s+(?:[\w,-]+\s+){{0,6}}?(?:(?:were|was|have been|had been|are|reportedly|were reportedly|also)\s+)*"
+    rf"(?<!\bOn )(?<!\bon )\b{_QTY}\s+(?!(?:{_MONTHS})\b)(?:[A-Za-z,'’-]+\s+){{0,6}}?(?:(?:were|was|have been|had been|are|reportedly|were reportedly|also)\s+)*"
     rf"(?:killed|dead|died|slain|perished|executed|beheaded|shot dead|lost their lives|bodies|deaths|fatalities)\b",
     re.IGNORECASE,
 )
+_COUNT = re.compile(rf"{_QTY}")
+_KILLING = re.compile(
+    r"\b(?:killing|killed|kills|left|leaving|claimed the lives of|death toll (?:\w+ )?(?:to|of|at|reached)|"
+    r"executing|beheading)\s+(?=(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as|an estimated|"
+    r"dozens of|hundreds of|\d|a |an |one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|several|many|scores|dozens|hundreds))", re.IGNORECASE)
+_DEATH = re.compile(r"\b(?:killed|dead|died|slain|perished|executed|beheaded|shot dead|lost their lives|deaths|"
+                    r"fatalities|bodies)\b", re.IGNORECASE)
+_BOUNDARY = re.compile(r"[.;:]|\b(?:when|after|following|while|but|wounding|injuring|as|because|killing|leaving)\b",
+                       re.IGNORECASE)
 _AND_MORE = re.compile(
     rf"(?:\s+[\w-]+){{0,3}}?,?\s+(?:and|as well as|plus)\s+{_QTY}\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:civilians?|soldiers?|fighters?|militants?|people|children|women|men|policem[ae]n|members?|others?|troops)\b",
@@ -49,7 +60,10 @@ _AND_MORE = re.compile(
 )
 _AGGREGATE = re.compile(r"\b(?:since|so far|to date|in total|this year|over the past|in the past|over the last|have died|have been killed|had been killed in)\b", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\b|\bby\b", re.IGNORECASE)
-_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ANAPHORIC = re.compile(
+    r"\b(?:condemned|condemning|condemn|blamed|blaming|denounced|investigat\w*|into|for|over|after|following|about|"
+    r"called|calling|since|during|of|in|behind|responsibility for|kicked off|joined|joining|that|warned)\s+"
+    r"(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _EXECUTION = re.compile(r"\b(?:executed|execution|executions|beheaded|massacred|massacre|summarily killed)\b", re.IGNORECASE)
 _TERRITORY_OBJECT = re.compile(
     r"\s*(?:\w+\s+){0,5}?(?:area|district|town|city|village|port|base|airport|neighbou?rhood|positions?|strongholds?|"
@@ -91,7 +105,8 @@ class EventStage:
                     continue
                 if _is_follow_up(event, events, clause):
                     previous = events[-1]
-                    previous.fatalities = max(previous.fatalities, event.fatalities)
+                    also = re.search(r"\balso\b", clause.text, re.IGNORECASE)
+                    previous.fatalities = previous.fatalities + event.fatalities if also else max(previous.fatalities, event.fatalities)
                     previous.reason += f"; fatalities from the next sentence ({event.fatalities})"
                     continue
                 events.append(event)
@@ -127,7 +142,7 @@ class EventStage:
         actors = [m for m in doc.mentions if m.kind == "actor" and m.id and clause.start <= m.start < clause.end]
         speaker_ids = {m.id for m in actors if speaker_span[0] <= m.start < speaker_span[1]}
         participants = [m for m in actors if not (speaker_span[0] <= m.start < speaker_span[1])]
-        anaphoric = bool(_ANAPHORIC.search(clause.text[max(0, trigger.start - 12):trigger.start]))
+        anaphoric = bool(_ANAPHORIC.search(clause.text[max(0, trigger.start - 40):trigger.start]))
         roles = _roles(doc, clause, trigger, participants, actors, speaker_ids, self.kb)
         sub_type, actor1, actor2, why = self._type_and_roles(doc, clause, trigger, roles, focus)
         if sub_type is None:
@@ -381,22 +396,40 @@ def _organisation(m: Mention) -> Mention:
 
 
 def _fatalities(text: str) -> tuple[int, bool]:
-    """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total."""
-    total, seen = 0, []
-    for regex in (_KILLED_AFTER, _KILLED_BEFORE):
-        for m in regex.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in seen):
-                continue
-            if re.search(r"\b(?:wounded|injured|hurt|arrested|detained|captured)\b", m.group(), re.IGNORECASE):
-                continue
+    """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total.
+
+    Passive/nominal ("2 soldiers and 3 civilians were killed"): the people counted before a death word,
+    back to the clause boundary, skipping subsets ("including 2 commanders") and the wounded.
+    Active ("killing 6 civilians", "leaving 3 dead", "death toll rose to 66"): the count after the verb.
+    """
+    total, used = 0, []
+    for k in _KILLING.finditer(text):
+        m = _COUNT.match(text, k.end())
+        if m and not re.match(r"\s*(?:km|kilometres|kilometers|miles|wounded|injured|hurt)\b", text[m.end():]):
             value = parse_quantity(m.group("num"), m.group("qual"))
             if value:
-                seen.append((m.start(), m.end()))
                 total += value
+                used.append((m.start(), m.end()))
                 more = _AND_MORE.match(text, m.end())
-                if more and regex is _KILLED_AFTER:
+                if more:
                     total += parse_quantity(more.group("num"), more.group("qual")) or 0
-                    seen.append((m.end(), more.end()))
+                    used.append((m.end(), more.end()))
+    for d in _DEATH.finditer(text):
+        seg_start = max((b.end() for b in _BOUNDARY.finditer(text, 0, d.start())), default=0)
+        for q in QUANTITY.finditer(text, seg_start, d.start()):
+            if any(q.start() < e and s < q.end() for s, e in used):
+                continue
+            before = text[max(seg_start, q.start() - 12):q.start()]
+            after = text[q.end():d.start()]
+            if re.search(r"\bincluding\s*$|\(\s*$", before) or re.search(r"\b(?:wounded|injured|hurt)\b", after):
+                continue
+            indefinite = q.group("number").lower() in ("a", "an")
+            if indefinite and (len(after) > 20 or any(text[e:q.start()].strip() == "," for _, e in used)):
+                continue  # "a migrant detention centre ... killed 40"; "Two civilians, a woman and her son"
+            value = parse_quantity(q.group("number"), q.group("qualifier"))
+            if value:
+                total += value
+                used.append((q.start(), q.end()))
     aggregate = bool(total and _AGGREGATE.search(text))
     return total, aggregate
 

@@ -39,7 +39,7 @@ _PEOPLE = (
     r"members of [\w\s-]{1,40}?|[A-Z][\w-]+ (?:fighters?|soldiers?|militants?|troops|members))"
 )
 QUANTITY = re.compile(
-    rf"\b(?P<qualifier>{_QUALIFIER}\s+)?(?P<number>{NUMBER})(?:\s+(?:and|to|or|-)\s+{NUMBER})?"
+    rf"\b(?P<qualifier>{_QUALIFIER}\s+)?(?P<number>{NUMBER})(?:\s*[-–]\s*\d+|\s+(?:to|or)\s+{NUMBER})?"
     rf"(?:\s+[\w-]+){{0,2}}?\s+{_PEOPLE}\b",
     re.IGNORECASE,
 )

@@ -78,8 +78,12 @@ class PlaceStage:
         match = self.gaz.resolve(m.text, countries=weights, near=resolved[-5:])
         if match is None:
             return False
-        if weights and weights.get(match.place.country, 0) < 0.25 and _MODIFIER.match(doc.text, m.end):
-            return False  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
+        share = weights.get(match.place.country, 0) if weights else 1.0
+        if weights and share < 0.25 and _MODIFIER.match(doc.text, m.end):
+            return False
+        if weights and max(weights.values()) >= 0.5 and share == 0 and match.place.feature not in ("country", "continent") \
+                and match.place.population < 1_000_000:
+            return False  # a small namesake abroad in a report about another country: not a confident match  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
         place = match.place
         resolved.append(place)
         m.canonical, m.id = place.name, place.id

@@ -1,0 +1,117 @@
+"""ACLED CSV: feed each event's `notes` (published = event_date + 2 days) and compare with its coding."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import Counter
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from frontlines.evaluate.report import EvalReport, ratio
+from frontlines.knowledge.actors import get_actor_kb
+from frontlines.knowledge.geo import haversine_km
+from frontlines.model import Document, Event
+
+__all__ = ["score_acled"]
+
+_NON_EVENTS = {"negated", "hypothetical", "future"}
+
+
+@lru_cache(maxsize=1)
+def _taxonomy() -> dict[str, Any]:
+    import yaml
+
+    path = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "acled_taxonomy.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _gold_date(value: str) -> date:
+    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%m/%d/%Y"):
+        try:
+            return datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"unreadable ACLED event_date {value!r}")
+
+
+def _gold_types(row: dict[str, str]) -> list[str]:
+    return _taxonomy()["event_type_2018"].get(row["event_type"], [row["event_type"]])
+
+
+def _same_actor(gold_id: str | None, predicted: str | None) -> bool:
+    if not gold_id or not predicted:
+        return False
+    if gold_id == predicted:
+        return True
+    kb = get_actor_kb()
+    try:
+        a, b = kb.get(gold_id), kb.get(predicted)
+    except Exception:  # noqa: BLE001 - unknown ids never match
+        return False
+    return b.parent == a.id or a.parent == b.id or kb.forces_of(a).id == b.id or kb.forces_of(b).id == a.id
+
+
+def _best(events: list[Event], row: dict[str, str], types: list[str]) -> Event | None:
+    candidates = [e for e in events if e.modality not in _NON_EVENTS]
+    if not candidates:
+        return None
+    lat, lon = float(row["latitude"]), float(row["longitude"])
+
+    def key(e: Event) -> tuple[int, float]:
+        dist = haversine_km(lat, lon, e.latitude, e.longitude) if e.latitude is not None else 1e6
+        return (0 if e.event_type in types else 1, dist)
+
+    return min(candidates, key=key)
+
+
+def _documents(rows: list[dict[str, str]]) -> list[Document]:
+    from frontlines.pipeline.ingest import document_from_text
+
+    return [document_from_text(r["notes"], id=r.get("event_id_cnty") or str(i),
+                               published=_gold_date(r["event_date"]) + timedelta(days=2), format="csv")
+            for i, r in enumerate(rows)]
+
+
+def score_acled(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalReport:
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        rows = [r for r in csv.DictReader(fh) if r.get("notes")]
+    rows = rows[:limit] if limit else rows
+    kb = get_actor_kb()
+    hits: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    failures: Counter[str] = Counter()
+    for n, (row, doc) in enumerate(zip(rows, pipeline.pipe(_documents(rows), batch_size=32), strict=True), start=1):
+        if n % 100 == 0:
+            print(f"acled {path.name}: {n}/{len(rows)}", file=sys.stderr)
+        types = _gold_types(row)
+        best = _best(doc.events, row, types)
+        totals["detected"] += 1
+        hits["detected"] += best is not None
+        checks = {
+            "event type": best is not None and best.event_type in types,
+            "location within 25 km": best is not None and best.latitude is not None
+            and haversine_km(float(row["latitude"]), float(row["longitude"]), best.latitude, best.longitude) <= 25,
+            "event date exact": best is not None and best.event_date == _gold_date(row["event_date"]).isoformat(),
+            "fatalities exact": best is not None and best.fatalities == int(row["fatalities"] or 0),
+        }
+        if row.get("sub_event_type"):
+            checks["sub-event type"] = best is not None and best.sub_event_type == row["sub_event_type"]
+        for role in ("actor1", "actor2"):
+            gold = kb.match_acled(row[role]) if row.get(role) else None
+            if row.get(role):
+                totals[f"{role} mapped to the KB"] += 1
+                hits[f"{role} mapped to the KB"] += gold is not None
+            if gold:
+                checks[role] = best is not None and _same_actor(gold, getattr(best, f"{role}_id"))
+        for name, ok in checks.items():
+            totals[name] += 1
+            hits[name] += bool(ok)
+            if not ok:
+                failures[name] += 1
+    order = ["detected", "event type", "sub-event type", "actor1", "actor2", "location within 25 km",
+             "event date exact", "fatalities exact", "actor1 mapped to the KB", "actor2 mapped to the KB"]
+    metrics = {k: ratio(hits[k], totals[k]) for k in order if totals[k]}
+    return EvalReport("acled", path.name, len(rows), metrics)
