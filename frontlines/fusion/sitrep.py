@@ -1,0 +1,72 @@
+"""A situation report for a period, compared with the period before it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from frontlines.fusion.cluster import cluster_events
+from frontlines.model import Event
+
+__all__ = ["SitRep", "situation_report"]
+
+
+@dataclass
+class SitRep:
+    since: date
+    until: date
+    events: int
+    previous_events: int
+    fatalities: int
+    claimed_fatalities: int
+    by_type: dict[str, int]
+    by_modality: dict[str, int]
+    top_actors: list[tuple[str, int]]
+    hotspots: list[tuple[str, int]]
+    key_events: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_markdown(self) -> str:
+        change = self.events - self.previous_events
+        trend = f"{'up' if change > 0 else 'down' if change < 0 else 'unchanged'} {abs(change)} from the previous period"
+        lines = [f"# Situation report {self.since} – {self.until}", "",
+                 f"**{self.events} distinct events** ({trend}); **{self.fatalities} reported fatalities** "
+                 f"(asserted; a further {self.claimed_fatalities} claimed by parties).", "", "## By type"]
+        lines += [f"- {t}: {n}" for t, n in self.by_type.items()] or ["- none"]
+        lines += ["", "## Most active actors"] + [f"- {a}: {n} events" for a, n in self.top_actors] or []
+        lines += ["", "## Hotspots"] + [f"- {p}: {n} events" for p, n in self.hotspots]
+        lines += ["", "## Key events"]
+        for e in self.key_events:
+            lines.append(f"- {e['date']} {e['type']} in {e['location'] or '?'}: {e['actors']} — {e['fatalities']} killed "
+                         f"({e['modality']}; sources: {', '.join(e['sources']) or 'n/a'})")
+        return "\n".join(lines) + "\n"
+
+
+def situation_report(events: Sequence[Event], *, since: date, until: date, previous: Sequence[Event] = ()) -> SitRep:
+    window = [e for e in events if e.event_date and since.isoformat() <= e.event_date <= until.isoformat()
+              and e.modality not in ("negated", "hypothetical", "future") and not e.fatalities_aggregate]
+    clusters = cluster_events(window)
+    actors: Counter[str] = Counter()
+    for c in clusters:
+        rep = c.representative
+        actors.update(a for a in (rep.actor1, rep.actor2) if a)
+    key = sorted(clusters, key=lambda c: (-c.fatalities, c.representative.event_date or ""))[:8]
+    return SitRep(
+        since=since, until=until, events=len(clusters),
+        previous_events=len(cluster_events([e for e in previous if e.modality not in ("negated", "hypothetical", "future")])),
+        fatalities=sum(c.fatalities for c in clusters),
+        claimed_fatalities=sum(e.fatalities for e in window if e.modality == "claimed"),
+        by_type=dict(Counter(c.representative.event_type for c in clusters).most_common()),
+        by_modality=dict(Counter(c.modality for c in clusters).most_common()),
+        top_actors=actors.most_common(8),
+        hotspots=Counter(c.representative.location for c in clusters if c.representative.location).most_common(8),
+        key_events=[{"date": c.representative.event_date, "type": c.representative.sub_event_type,
+                     "location": c.representative.location, "fatalities": c.fatalities, "modality": c.modality,
+                     "actors": " vs ".join(a for a in (c.representative.actor1, c.representative.actor2) if a) or "unknown",
+                     "sources": c.sources} for c in key],
+    )
