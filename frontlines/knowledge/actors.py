@@ -103,6 +103,7 @@ class ActorKB:
         self._countries = countries  # ISO2 -> name
         self._country_codes = {_key(name): iso for iso, name in countries.items()}
         self._country_codes.update({_key(k): v for k, v in _COUNTRY_ALIASES.items()})
+        self._memo: dict[tuple[str, date | None, str | None], ActorMatch | None] = {}
         self._children: dict[str, list[Actor]] = defaultdict(list)
         for actor in actors:
             if actor.parent:
@@ -161,6 +162,14 @@ class ActorKB:
 
     # -- resolution -----------------------------------------------------------------------------------
     def resolve(self, name: str, *, on: date | None = None, country: str | None = None) -> ActorMatch | None:
+        memo = (name, on, country)
+        if memo not in self._memo:
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            self._memo[memo] = self._resolve(name, on, country)
+        return self._memo[memo]
+
+    def _resolve(self, name: str, on: date | None, country: str | None) -> ActorMatch | None:
         key = _key(name)
         if not key:
             return None

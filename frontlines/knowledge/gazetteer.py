@@ -32,7 +32,7 @@ from frontlines.knowledge.geo import haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
-VERSION = 4
+VERSION = 5
 CURATED = Path(__file__).parent / "data" / "places.yaml"
 _ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
 _FEATURE_WEIGHT = {"continent": 3.0, "country": 3.0, "admin1": 1.6, "city": 0.0, "landmark": 0.6, "district": 0.4,
@@ -222,6 +222,7 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
     con.executemany("INSERT INTO names VALUES (?,?,?)", names)
     con.execute("CREATE INDEX names_norm ON names(norm)")
+    con.execute("CREATE INDEX places_pid ON places(pid)")
     con.execute("INSERT INTO meta VALUES ('version', ?)", (str(VERSION),))
     con.commit()
     con.execute("VACUUM")
@@ -292,14 +293,19 @@ class Gazetteer:
         return bool(self.lookup(name))
 
     def resolve(self, name: str, *, countries: Mapping[str, float] | None = None,
-                near: Sequence[Place] = ()) -> PlaceMatch | None:
+                near: Sequence[Place] = (), prefer_region: bool = False) -> PlaceMatch | None:
+        """Best candidate for ``name``; ``prefer_region`` when the text reads "X district, NAME"."""
         candidates = self.lookup(name)
         if not candidates:
             return None
         countries = countries or {}
         scored = sorted(((self._score(p, countries, near), p) for p in candidates), key=lambda x: -x[0])
         score, best = scored[0]
-        if best.feature == "admin1" and not re.search(r"province|governorate|state|region|district", name, re.I):
+        if prefer_region:
+            region = next(((s, p) for s, p in scored if p.feature == "admin1" and p.country == best.country), None)
+            if region:
+                score, best = region
+        elif best.feature == "admin1" and not re.search(r"province|governorate|state|region|district", name, re.I):
             # "Kandahar", "Tripoli": the city of that name, not the region, as ACLED codes it
             city = next(((s, p) for s, p in scored if p.feature == "city" and p.country == best.country
                          and p.population >= 50_000 and normalise(p.name) == normalise(name)), None)

@@ -160,12 +160,20 @@ class MentionStage:
 
     # -- candidates ----------------------------------------------------------------
     def _is_candidate(self, doc: Document, start: int, end: int) -> bool:
+        """Run NER only where it can change the outcome: a name the gazetteer knows that no dictionary
+        match covers and no locative context types (is "Brega" a place or a person here?)."""
         if self.ner_scope == "all":
             return True
-        text = doc.text[start:end]
-        if any(m.start >= start and m.end <= end for m in doc.mentions):
-            return True
-        return bool(self.onto.find_triggers(text)) or bool(re.search(r"\d", text))
+        taken = [(m.start, m.end) for m in doc.mentions if m.kind == "actor" and start <= m.start < end]
+        for m in _CAPITALISED.finditer(doc.text, start, end):
+            name = m.group()
+            if name in _STOP_CAPS or _overlaps(m.start(), m.end(), taken):
+                continue
+            if self.gaz.contains(name.removesuffix("'s")) and not _LOCATIVE.search(doc.text[max(0, m.start() - 40):m.start()]):
+                return True
+            if self.kb.resolve(name) is not None:
+                return True  # an unseen spelling of a known actor ("Heftar")
+        return False
 
     # -- actors ----------------------------------------------------------------
     def _taken(self, doc: Document, kinds: Iterable[str] = ("actor", "place", "date")) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ NAME, VERSION = "frontlines.places", "1"
 
 # ACLED geo_precision: 1 = the named town; 2 = near/part of a region; 3 = only a larger region
 _PRECISION = {"city": 1, "landmark": 1, "district": 1, "admin2": 2, "region": 2, "admin1": 3, "country": 3}
+_AFTER_SUBUNIT = re.compile(r"\b(?:district|city|area|village|town|county|province|region)(?: center| centre)?,\s*$", re.I)
 _MODIFIER = re.compile(r"\s+(?:conference|centre|center|street|road|hotel|square|hall|complex|building|"
                        r"hospital|university|mosque|stadium|bridge|avenue|group|agreement|accord|talks|process)\b")
 _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
@@ -40,9 +41,10 @@ def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB) -> Counter[str]:
             if any(p.feature == "country" for p in candidates[:1]):
                 focus[candidates[0].country] += 3.0
             elif len(countries) == 1:
-                focus[countries.pop()] += 2.0
+                big = any(p.feature in ("admin1", "admin2") or p.population >= 100_000 for p in candidates)
+                focus[countries.pop()] += 2.0 if big else 0.3  # a small namesake is weak evidence
             elif candidates:
-                focus[candidates[0].country] += 0.5
+                focus[candidates[0].country] += 0.3
     for m in _DEMONYM.finditer(doc.text):
         iso = kb.country_for_demonym(m.group())
         if iso:
@@ -75,13 +77,14 @@ class PlaceStage:
         return doc
 
     def _resolve(self, doc: Document, m: Mention, weights: dict[str, float], resolved: list[Place]) -> bool:
-        match = self.gaz.resolve(m.text, countries=weights, near=resolved[-5:])
+        region_first = bool(_AFTER_SUBUNIT.search(doc.text[max(0, m.start - 30):m.start]))
+        match = self.gaz.resolve(m.text, countries=weights, near=resolved[-5:], prefer_region=region_first)
         if match is None:
             return False
         share = weights.get(match.place.country, 0) if weights else 1.0
         if weights and share < 0.25 and _MODIFIER.match(doc.text, m.end):
             return False
-        if weights and max(weights.values()) >= 0.5 and share == 0 and match.place.feature not in ("country", "continent") \
+        if weights and max(weights.values()) >= 0.5 and share < 0.15 and match.place.feature not in ("country", "continent") \
                 and match.place.population < 1_000_000:
             return False  # a small namesake abroad in a report about another country: not a confident match  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
         place = match.place
