@@ -31,11 +31,10 @@ from frontlines.pipeline.numbers import QUANTITY, parse_quantity
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
 
-__all__ = ["MentionStage", "ner_spans"]
+__all__ = ["MentionStage"]
 
 NAME, VERSION = "frontlines.mentions", "1"
 
-NER_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC"}
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|outside|around|towards?|into|across|through|inside|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|outskirts of|"
@@ -291,23 +290,3 @@ def _trim_article(start: int, end: int, text: str) -> tuple[int, int, str]:
     if text.endswith("'s"):
         return start, end - 2, text[:-2]
     return start, end, text
-
-
-def ner_spans(texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    """Entities as (start, end, label) with CoNLL labels PER/ORG/LOC/MISC, dictionary-corrected:
-    a known actor keeps ORG/PER from the actor base; a gazetteer place tagged PERSON after a
-    locative preposition becomes LOC."""
-    kb, gaz = get_actor_kb(), get_gazetteer()
-    out = []
-    for text, parsed in zip(texts, nlp_loader.ner().pipe(texts, batch_size=64), strict=True):
-        spans = []
-        for ent in parsed.ents:
-            label = NER_LABELS.get(ent.label_)
-            if label is None:
-                continue
-            if label in ("PER", "ORG") and gaz.contains(ent.text) and not kb.resolve(ent.text):
-                if _LOCATIVE.search(text[max(0, ent.start_char - 40):ent.start_char]):
-                    label = "LOC"
-            spans.append((ent.start_char, ent.end_char, label))
-        out.append(spans)
-    return out
