@@ -31,15 +31,18 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range_dm", re.compile(rf"\bbetween (?P<d1>{_DAY}) and (?P<d2>{_DAY}) (?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
+    ("range_dm", re.compile(rf"\b(?:(?i:between) )?(?P<d1>{_DAY}) ?(?:and|to|-|–) ?(?P<d2>{_DAY}) (?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
+    ("range_md", re.compile(rf"\b(?:(?i:between) )?(?P<m>{_MONTH}) (?P<d1>{_DAY}) ?(?:and|to|-|–) ?(?P<d2>{_DAY})\b(?:,? (?P<y>{_YEAR}))?")),
+    ("week_of", re.compile(rf"\b(?:the )?week of (?:the )?(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("slash", re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>{_YEAR})\b")),
+    ("slash_short", re.compile(r"\b(?:on|from|since|until|of|dated|between|and) (?P<a>[0-3]?\d)/(?P<b>[01]?\d)\b(?!/)")),
     ("dmy", re.compile(rf"\b(?:{_WEEKDAY},? )?(?:the )?(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
     ("mdy", re.compile(rf"\b(?:{_WEEKDAY},? )?(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!:)(?:,? (?P<y>{_YEAR}))?")),
-    ("since", re.compile(rf"\bsince (?:(?:early|late|mid-?)\s*)?(?:(?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?|(?P<yo>{_YEAR}))\b")),
+    ("since", re.compile(rf"\b(?i:since) (?:(?i:early|late|mid-?)\s*)?(?:(?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?|(?P<yo>{_YEAR}))\b")),
     ("month_year", re.compile(rf"\b(?:in |during |by |until |early |late |mid-|of |last )?(?P<m>{_MONTH}) (?P<y>{_YEAR})\b")),
-    ("month", re.compile(rf"\b(?P<pre>in|during|early|late|mid-|until|by|last|this|since) ?(?P<m>{_MONTH})\b(?! \d)")),
-    ("year", re.compile(rf"\b(?:in|during|since|by|until|of|early|late|mid-) (?P<y>{_YEAR})\b")),
+    ("month", re.compile(rf"\b(?P<pre>(?i:in|during|early|late|mid-|until|by|last|this|since)) ?(?P<m>{_MONTH})\b(?! \d)")),
+    ("year", re.compile(rf"\b(?i:in|during|since|by|until|of|early|late|mid-) (?P<y>{_YEAR})\b")),
     ("ago", re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|ten) (?P<unit>days|weeks|months|years) ago\b", re.I)),
     ("relative", re.compile(
         r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night|overnight|"
@@ -104,7 +107,14 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
         d = _safe(year, month, day) if year else None
         why = "explicit date" + ("" if g.get("y") else f", year from publication {pub}")
         return (d, None, 1, why) if d else None
-    if kind == "range_dm":
+    if kind == "slash_short":
+        return _short_slash(int(g["a"]), int(g["b"]), pub)
+    if kind == "week_of":
+        month, day = _month(g["m"]), _day(g["d"])
+        year = int(g["y"]) if g.get("y") else _infer_year(month, day, pub)
+        d = _safe(year, month, day) if year else None
+        return (d, d + timedelta(days=6), 2, "the week of a date") if d else None
+    if kind in ("range_dm", "range_md"):
         month = _month(g["m"])
         year = int(g["y"]) if g.get("y") else _infer_year(month, _day(g["d1"]), pub)
         a, b = (_safe(year, month, _day(g["d1"])), _safe(year, month, _day(g["d2"]))) if year else (None, None)
@@ -121,7 +131,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
     if kind == "month":
         month = _month(g["m"])
         year = _infer_year(month, 1, pub)
-        if g["pre"] == "last" and pub and month >= pub.month:
+        if g["pre"].lower() == "last" and pub and month >= pub.month:
             year = pub.year - 1
         return (date(year, month, 1), None, 3, f"month, year from publication {pub}") if year else None
     if kind == "year":
@@ -142,6 +152,22 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
             back = 7
         return pub - timedelta(days=back), None, 1, f"'{g['w']}' on or before publication {pub}"
     return None
+
+
+def _short_slash(a: int, b: int, pub: date | None) -> tuple[date, date | None, int, str] | None:
+    """"on 08/01" without a year: day/month (or month/day) that falls closest on or before publication."""
+    if pub is None:
+        return None
+    options = []
+    for day, month, order in ((a, b, "day/month"), (b, a, "month/day")):
+        year = _infer_year(month, day, pub) if 1 <= month <= 12 else None
+        d = _safe(year, month, day) if year else None
+        if d and timedelta(0) <= pub - d <= timedelta(days=92):
+            options.append((pub - d, order != "day/month", d, order))
+    if not options:
+        return None
+    _, _, d, order = min(options)
+    return d, None, 1, f"short date ({order}), year from publication {pub}"
 
 
 def _relative(rel: str, pub: date) -> tuple[date, date | None, int, str]:

@@ -13,7 +13,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".text": "text", ".html": "
                       ".xml": "feed", ".rss": "feed", ".atom": "feed", ".jsonl": "jsonl", ".ndjson": "jsonl",
                       ".csv": "csv"}
 Problem = Callable[[str], None]
+_MIN_HTML_WORDS = 4  # fewer words than this is navigation left over, not an article
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%dT%H:%M:%S",
                  "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S")
 
@@ -87,18 +88,43 @@ def _decode(data: bytes, name: str) -> str:
     return text
 
 
-def _read_file(path: Path) -> str:
+def _check_path(path: Path) -> None:
     if not path.exists():
         raise InputError(f"{path} does not exist; check the path.")
     if path.is_dir():
         raise InputError(f"{path} is a folder; pass the files in it, e.g. {path}/*.txt.")
+
+
+def _read_file(path: Path) -> str:
+    _check_path(path)
     size = path.stat().st_size
     if size > _max_bytes():
         raise InputTooLargeError(
-            f"{path} is {size / 1e6:.1f} MB, over the {_max_bytes() / 1e6:.0f} MB limit for one input; split it into "
-            "a JSONL archive (one document per line) or raise FRONTLINES_MAX_BYTES."
+            f"{path} is {size / 1e6:.1f} MB, over the {_max_bytes() / 1e6:.0f} MB limit for one document; split it "
+            "into a JSONL archive (one document per line, streamed whatever its size) or raise FRONTLINES_MAX_BYTES."
         )
     return _decode(path.read_bytes(), str(path))
+
+
+def _archive_lines(path: Path) -> Iterator[str]:
+    """Lines of a JSONL/CSV archive, streamed (archives may be far larger than one document)."""
+    _check_path(path)
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+    if not head.strip():
+        raise EmptyInputError(f"{path} is empty; nothing to extract.")
+    if b"\x00" in head:
+        raise EncodingError(f"{path} looks binary (it contains NUL bytes); give Frontlines a UTF-8 JSONL or CSV archive.")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        lineno = 0
+        try:
+            for lineno, line in enumerate(fh, start=1):  # noqa: B007 - lineno is read after the loop
+                yield line
+        except UnicodeDecodeError as exc:
+            raise EncodingError(
+                f"{path} line {lineno + 1} is not UTF-8; convert it first, e.g. "
+                f"`iconv -f latin1 -t utf-8 {path} > fixed{path.suffix}`."
+            ) from exc
 
 
 # -- formats ---------------------------------------------------------------------------------------------
@@ -106,7 +132,7 @@ def _from_html(html: str, name: str, published: date | None) -> list[Document]:
     import trafilatura
 
     body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not body or not body.strip():
+    if not body or len(body.split()) < _MIN_HTML_WORDS:
         raise MalformedInputError(f"{name}: no readable article text found in the HTML; is it a full page?")
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta and meta.title else None
@@ -144,6 +170,9 @@ def _from_feed(raw: str, name: str, published: date | None) -> list[Document]:
         body = _strip_html(content)
         title = entry.get("title")
         text = f"{title}\n\n{body}" if title else body
+        if not text.strip():
+            why = f" ({feed.bozo_exception})" if feed.bozo else ""
+            raise MalformedInputError(f"{name}: feed entry {i} has neither title nor text{why}; is it a valid feed?")
         when = entry.get("published_parsed") or entry.get("updated_parsed")
         pub = published or (date(*when[:3]) if when else None)
         doc_id = entry.get("id") or entry.get("link") or f"{Path(name).stem}#{i}"
@@ -166,13 +195,16 @@ def _record(obj: dict[str, Any], where: str, default_id: str, published: date | 
                               source=obj.get("source") or None, url=obj.get("url") or None, format=fmt)
 
 
-def _from_jsonl(raw: str, name: str, published: date | None, errors: str, problem: Problem) -> Iterator[Document]:
+def _from_jsonl(lines: Iterable[str], name: str, published: date | None, errors: str,
+                problem: Problem) -> Iterator[Document]:
     stem = Path(name).stem
-    for lineno, line in enumerate(raw.splitlines(), start=1):
+    for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{name} line {lineno}"
         try:
+            if len(line) > _max_bytes():
+                raise MalformedInputError(f"{where} is over the {_max_bytes() / 1e6:.0f} MB limit for one document.")
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
@@ -186,8 +218,10 @@ def _from_jsonl(raw: str, name: str, published: date | None, errors: str, proble
             problem(str(exc))
 
 
-def _from_csv(raw: str, name: str, published: date | None, errors: str, problem: Problem) -> Iterator[Document]:
-    reader = csv.DictReader(io.StringIO(raw))
+def _from_csv(lines: Iterable[str], name: str, published: date | None, errors: str,
+              problem: Problem) -> Iterator[Document]:
+    csv.field_size_limit(max(_max_bytes(), csv.field_size_limit()))
+    reader = csv.DictReader(lines)
     columns = reader.fieldnames or []
     if "text" not in columns:
         raise MalformedInputError(
@@ -225,9 +259,20 @@ def _parse(raw: str, name: str, fmt: str, published: date | None, errors: str, p
     elif fmt == "feed":
         yield from _from_feed(raw, name, published)
     elif fmt == "jsonl":
-        yield from _from_jsonl(raw, name, published, errors, problem)
+        yield from _from_jsonl(raw.splitlines(), name, published, errors, problem)
     else:
-        yield from _from_csv(raw, name, published, errors, problem)
+        yield from _from_csv(io.StringIO(raw, newline=""), name, published, errors, problem)
+
+
+def _parse_archive(path: Path, fmt: str, published: date | None, errors: str, problem: Problem) -> Iterator[Document]:
+    """A JSONL/CSV file, streamed record by record; an archive with no record is an error."""
+    reader = _from_jsonl if fmt == "jsonl" else _from_csv
+    count = 0
+    for doc in reader(_archive_lines(path), str(path), published, errors, problem):
+        count += 1
+        yield doc
+    if count == 0 and errors == "raise":
+        raise EmptyInputError(f"{path} holds no document records; each needs a non-empty \"text\" field.")
 
 
 def _format_of(path: Path) -> str:
@@ -264,8 +309,12 @@ def iter_documents(paths: Sequence[str | Path], *, published: date | None = None
             continue
         path = Path(os.fspath(item))
         try:
+            _check_path(path)
             fmt = _format_of(path)
-            yield from _parse(_read_file(path), str(path), fmt, published, errors, problem)
+            if fmt in ("jsonl", "csv"):
+                yield from _parse_archive(path, fmt, published, errors, problem)
+            else:
+                yield from _parse(_read_file(path), str(path), fmt, published, errors, problem)
         except InputError as exc:
             if errors == "raise":
                 raise

@@ -1,0 +1,60 @@
+"""Dates resolved against the publication date, with ACLED time precision (1 day, 2 week, 3 month, 4 year)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.pipeline.dates import find_dates
+
+PUB = date(2016, 1, 14)  # a Thursday
+
+
+@pytest.mark.parametrize("text, start, precision", [
+    ("Fighting broke out on Tuesday.", date(2016, 1, 12), 1),
+    ("Fighting broke out last Thursday.", date(2016, 1, 7), 1),
+    ("Fighting broke out yesterday.", date(2016, 1, 13), 1),
+    ("Clashes on 22 January 2015 left two dead.", date(2015, 1, 22), 1),
+    ("Clashes on January 10 left two dead.", date(2016, 1, 10), 1),
+    ("Clashes on 20 December left two dead.", date(2015, 12, 20), 1),  # the year that looks back
+    ("Clashes on 2015-06-03 left two dead.", date(2015, 6, 3), 1),
+    ("Clashes on 03/06/2015 left two dead.", date(2015, 6, 3), 1),
+    ("Troops cleared the village on 08/01.", date(2016, 1, 8), 1),
+    ("Attacks between 3 and 5 January killed ten.", date(2016, 1, 3), 1),
+    ("Unrest between January 9-11 spread.", date(2016, 1, 9), 1),
+    ("Raids on the week of 4 January were reported.", date(2016, 1, 4), 2),
+    ("Airstrikes intensified last week.", date(2016, 1, 7), 2),
+    ("The town fell last month.", date(2015, 12, 1), 3),
+    ("The group has grown since May.", date(2015, 5, 1), 3),
+    ("It happened in March 2011.", date(2011, 3, 1), 3),
+    ("It happened three days ago.", date(2016, 1, 11), 1),
+    ("The war began in 2014.", date(2014, 1, 1), 4),
+])
+def test_date_expressions(text: str, start: date, precision: int) -> None:
+    [found] = find_dates(text, PUB)
+    assert (found.start, found.precision) == (start, precision)
+    assert text[found.offset:found.offset + found.length] == found.text
+
+
+@pytest.mark.parametrize("text", [
+    "Officials may meet again.",
+    "The march on Tripoli continued.",
+    "The Sunday Times reported it.",
+    "The score was 3/4 at half time.",
+])
+def test_words_that_are_not_dates(text: str) -> None:
+    assert find_dates(text, PUB) == []
+
+
+def test_ranges_keep_their_end_and_since_runs_to_publication() -> None:
+    [r] = find_dates("Between 3 and 5 January, clashes killed ten.", PUB)
+    assert r.end == date(2016, 1, 5)
+    [s] = find_dates("Since May, 100 fighters have died.", PUB)
+    assert (s.start, s.end) == (date(2015, 5, 1), PUB)
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert find_dates("Fighting broke out yesterday.", None) == []
+    [explicit] = find_dates("Clashes on 22 January 2015.", None)
+    assert explicit.start == date(2015, 1, 22)
