@@ -26,7 +26,7 @@ from frontlines.knowledge.gazetteer import get_gazetteer
 from frontlines.pipeline import nlp as nlp_loader
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["NER_LABELS", "model_text", "ner_spans"]
 
@@ -44,7 +44,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'.]*")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'.&]*[A-Z]\b|[A-Z]\b")
 _ORG_SUFFIX = re.compile(
     r"\b(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|plc|SA|AG|NV|BV|SpA|GmbH|AB|ASA|Bhd|Group|Holdings?|"
-    r"Bank|Bancorp|Party|Council|Ministry|Committee|Commission|Association|Federation|Union|League|"
+    r"Bank|Bancorp|Party|Council|Ministry|Committee|Commission|Association|Federation|Union|"
     r"Agency|Institute|University|College|Airlines?|Airways|Motors?|Industries|International|Fund|"
     r"Organisation|Organization|Congress|Front|Movement|Army|Police|Court|Exchange|Reserve|Board|"
     r"FC|United|City|County|Rovers|Athletic|Wanderers|Albion|Town|Rangers|Celtic|Hotspur|Villa)$"
@@ -71,7 +71,11 @@ _STANDING = re.compile(rf"^(?:\d+\. )?(?P<a>{_NAME})(?: (?:-?\d+(?:\.\d+)?|\.\d+
 _FIXTURE = re.compile(rf"^(?P<a>{_NAME}) (?:AT|at|v|vs\.?) (?P<b>{_NAME})$")
 _INNINGS = re.compile(rf"(?:^|: |, |; )(?P<a>{_NAME}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?= \(| ,| \.| ;|$)")
 _ATHLETE = re.compile(rf"(?P<a>{_NAME}) \( (?P<b>{_NAME}) \)")
-_SEED = re.compile(rf"(?:^|, |; |\( )\d+ - (?P<a>{_NAME})(?= \(| ,| ;| \)|$| beat)")
+_SEED = re.compile(rf"(?:^|, |; |\( | - )\d+ - (?P<a>{_NAME})(?= \(| ,| ;| \)|$| beat)")
+_BOWLING = re.compile(rf"(?:^|: |, )(?P<a>{_NAME}) \d+(?:\.\d)?-\d+-\d+-\d+")
+_BATTING = re.compile(rf"^{_NAME} (?:c|st|b|lbw|run out|not out|c &) ")
+_GOLF = re.compile(rf"(?:^\d{{3}} |, )(?P<a>{_NAME})(?: +)[6-8]\d [6-8]\d")
+_INITIALS = re.compile(r"(?<!\S)[A-Z]\. ?[A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?")
 _WINDOW = 40
 
 
@@ -102,26 +106,30 @@ def model_text(text: str) -> str:
 
 
 # -- boundaries ---------------------------------------------------------------------------------
-def _is_filler(tok: str) -> bool:
-    return tok in {"the", "The", "'s", "'", "s", "-", "--", "(", ")", ",", ".", ":", ";", '"', "`"} or any(
-        ch.isdigit() for ch in tok
-    ) or tok.startswith(("+", "-"))
+def _is_filler(tok: Token) -> bool:
+    """A token an entity never starts or ends with, and is cut at (scores, spaced dashes, brackets)."""
+    text = tok.text
+    if text in {"-", "--"}:
+        return bool(tok.whitespace_) or tok.i == 0 or bool(tok.nbor(-1).whitespace_)
+    return text in {"the", "The", "(", ")", ",", ":", ";", '"', "`", "/"} or any(ch.isdigit() for ch in text) \
+        or text.startswith("+")
 
 
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Token index ranges of an entity cut at scores, dashes and brackets, trimmed of fillers."""
+    """Token index ranges of an entity cut at fillers, trimmed of lower-case words and "'s"."""
     pieces, current = [], []
-    for i in range(start, end):
-        tok = doc[i].text
-        if _is_filler(tok) and (tok not in {"'s", "'"} or i == end - 1 or not current):
-            if current:
-                pieces.append((current[0], current[-1] + 1))
-            current = []
+    for i in range(start, end + 1):
+        if i < end and not _is_filler(doc[i]):
+            current.append(i)
             continue
-        current.append(i)
-    if current:
-        pieces.append((current[0], current[-1] + 1))
-    return [(s, e) for s, e in pieces if doc[s:e].text[:1].isupper() or doc[s:e].text[:1].isdigit()]
+        while current and (doc[current[-1]].text in {"'s", "'", "."} or doc[current[-1]].is_lower):
+            current.pop()
+        while current and doc[current[0]].is_lower:
+            current.pop(0)
+        if current and (len(current) > 1 or len(doc[current[0]]) > 1):
+            pieces.append((current[0], current[-1] + 1))
+        current = []
+    return pieces
 
 
 def _model_spans(doc: Doc) -> list[Span]:
@@ -136,32 +144,43 @@ def _model_spans(doc: Doc) -> list[Span]:
 
 
 # -- structure ----------------------------------------------------------------------------------
+FIXED, STRONG, WEAK = 2, 1, 0  # how much a structural span overrides the model (FIXED: label too)
+
+
 def _strip_brackets(text: str) -> str:
     return re.sub(r"\( [^()]* \)", lambda m: " " * len(m.group()), text)
 
 
-def _structural(text: str) -> list[tuple[Span, bool]]:
-    """(span, strong) from datelines and sports tables; strong spans override the model's label."""
-    found: list[tuple[Span, bool]] = []
+def _structural(text: str) -> list[tuple[Span, int]]:
+    """(span, strength) from datelines and the fixed layouts of sports tables."""
     m = _DATELINE.match(text)
     if m:
-        found += [((m.start(g), m.end(g), "LOC"), True) for g in ("city", "region") if m.group(g)]
-        return found
+        return [((m.start(g), m.end(g), "LOC"), FIXED) for g in ("city", "region") if m.group(g)]
     bare = _strip_brackets(text)
+    found = _table_rows(bare)
+    found += [((m.start("a"), m.end("a"), "ORG"), WEAK) for m in _INNINGS.finditer(bare)]
+    found += [((m.start("a"), m.end("a"), "PER"), STRONG) for m in _BOWLING.finditer(bare)]
+    for m in _ATHLETE.finditer(text):
+        if _country(m.group("b")) or m.group("b").isupper():
+            found += [((m.start("a"), m.end("a"), "PER"), WEAK), ((m.start("b"), m.end("b"), "LOC"), WEAK)]
+    found += [((m.start("a"), m.end("a"), "PER"), WEAK) for m in _SEED.finditer(text)]
+    found += [((m.start(), m.end(), "PER"), WEAK) for m in _INITIALS.finditer(text)]
+    return [(_trim(text, s), strength) for s, strength in found]
+
+
+def _table_rows(bare: str) -> list[tuple[Span, int]]:
+    """Whole-line layouts: a batting card row, a golf score row, a result, a fixture, a standing."""
+    if _BATTING.match(bare):
+        return [((m.start(), m.end(), "PER"), STRONG) for m in re.finditer(_NAME, bare)]
+    golf = [((m.start("a"), m.end("a"), "PER"), STRONG) for m in _GOLF.finditer(bare)]
+    if golf:
+        return golf
     for pattern in (_RESULT, _FIXTURE, _STANDING):
         m = pattern.match(bare)
         if m:
-            found += [((m.start(g), m.end(g), "ORG"), True) for g in ("a", "b")
-                      if g in pattern.groupindex and m.group(g)]
-            break
-    for m in _INNINGS.finditer(bare):
-        found.append(((m.start("a"), m.end("a"), "ORG"), False))
-    for m in _ATHLETE.finditer(text):
-        found.append(((m.start("a"), m.end("a"), "PER"), False))
-        found.append(((m.start("b"), m.end("b"), "LOC"), False))
-    for m in _SEED.finditer(text):
-        found.append(((m.start("a"), m.end("a"), "PER"), False))
-    return [(_trim(text, s), strong) for s, strong in found]
+            return [((m.start(g), m.end(g), "ORG"), STRONG) for g in ("a", "b")
+                    if g in pattern.groupindex and m.group(g)]
+    return []
 
 
 def _trim(text: str, span: Span) -> Span:
@@ -177,28 +196,32 @@ def _country(name: str) -> bool:
     return bool(places) and places[0].feature in ("country", "continent")
 
 
-def _known_place(name: str) -> bool:
-    """A place under this very name (not "Miller County" for "Miller"), big enough to be a club's town."""
+def _places(name: str) -> list[str]:
+    """Features of places under this very name (not "Miller County" for "Miller"), big enough to matter."""
     from frontlines.knowledge.gazetteer import normalise
 
     key = normalise(name)
-    return any(normalise(p.name) == key and (p.feature != "city" or p.population >= 50_000)
-               for p in get_gazetteer().lookup(name))
+    return [p.feature for p in get_gazetteer().lookup(name)
+            if normalise(p.name) == key and (p.feature != "city" or p.population >= 50_000)]
+
+
+def _known_place(name: str) -> bool:
+    return bool(_places(name))
 
 
 def _relabel(text: str, span: Span, table: bool) -> str:
+    """The CoNLL label of a span, from its own words, the knowledge base and the line it sits in."""
     start, end, label = span
     name = text[start:end]
-    before = text[max(0, start - 30):start]
-    if _ORG_SUFFIX.search(name) and not _country(name) and " " in name:
+    if " " in name and (_ORG_SUFFIX.search(name) or _ORG_START.match(name)) and not _known_place(name):
         return "ORG"
-    if _ORG_START.match(name) and " " in name:
-        return "ORG"
-    if _country(name):
+    if _country(name) and not (label == "ORG" and name.isupper() and len(name) <= 4):
         return "LOC"
-    if table and label != "PER" and _known_place(name):
+    if table and _known_place(name) and (label != "PER" or {"admin1", "admin2"} & set(_places(name))):
         return "ORG"
-    if label in ("ORG", "LOC") and _TITLE.search(before) and not _known_place(name):
+    if _INITIALS.fullmatch(name):
+        return "PER"
+    if label in ("ORG", "LOC") and _TITLE.search(text[max(0, start - 30):start]) and not _known_place(name):
         return "PER"
     match = get_actor_kb().resolve(name) if label != "LOC" else None
     if match is not None and match.method == "alias":
@@ -224,17 +247,28 @@ def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
     return any(span[0] < e and s < span[1] for s, e, _ in spans)
 
 
-def _sentence_spans(text: str, doc: Doc) -> list[Span]:
+def _slug_end(text: str) -> int:
+    """End of a wire headline's topic slug ("SOCCER - ..."), or -1."""
+    m = re.match(r"[A-Z][A-Z ]+(?= - )", text)
+    return m.end() if m and _shouting(text) else -1
+
+
+def _sentence_spans(text: str, doc: Doc) -> tuple[list[Span], list[Span]]:
+    """(spans, the table ORGs among them) for one sentence."""
     table = _is_table(text)
-    spans = _model_spans(doc)
-    for span, strong in _structural(text):
+    slug = _slug_end(text)
+    spans = [s for s in _model_spans(doc) if not (s[0] == 0 and s[1] == slug and not _known_place(text[:slug]))]
+    fixed = []
+    for span, strength in _structural(text):
         if span[1] <= span[0]:
             continue
         clashing = [s for s in spans if s[0] < span[1] and span[0] < s[1]]
-        if strong or not clashing or all(s[:2] == span[:2] for s in clashing):
+        if strength >= STRONG or not clashing or all(s[:2] == span[:2] for s in clashing):
             spans = [s for s in spans if s not in clashing] + [span]
+            fixed += [span] if strength == FIXED else []
     spans += _speakers(text, spans)
-    return sorted((s, e, _relabel(text, (s, e, label), table)) for s, e, label in spans)
+    spans = sorted(s if s in fixed else (s[0], s[1], _relabel(text, s, table)) for s in spans)
+    return spans, [s for s in spans if table and s[2] == "ORG" and s not in fixed]
 
 
 def _speakers(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -251,27 +285,51 @@ def _speakers(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
-def _propagate(texts: Sequence[str], spans: list[list[Span]]) -> None:
-    """A surname (last word of a multi-word PER) recurring alone nearby is PER."""
-    recent: dict[str, int] = {}
+# -- consistency --------------------------------------------------------------------------------
+def _memory(texts: Sequence[str], spans: Sequence[list[Span]], clubs: Sequence[list[Span]]) -> dict[str, list[tuple[int, str, bool]]]:
+    """name -> [(sentence index, label, may be added where the model saw nothing)]."""
+    seen: dict[str, list[tuple[int, str, bool]]] = {}
     for i, (text, sentence) in enumerate(zip(texts, spans, strict=True)):
-        for n, (s, e, label) in enumerate(sentence):
-            name = text[s:e]
-            if label != "PER" and recent.get(name, -_WINDOW) > i - _WINDOW and not _country(name):
-                sentence[n] = (s, e, "PER")
         for s, e, label in sentence:
             words = text[s:e].split()
-            if label == "PER" and len(words) > 1 and len(words[-1]) > 2:
-                recent[words[-1]] = i
+            if label == "PER" and len(words) > 1:
+                seen.setdefault(words[-1], []).append((i, "PER", len(words[-1]) > 3))
+                seen.setdefault(words[0], []).append((i, "PER", False))
+        for s, e, _ in clubs[i]:
+            if e - s > 3:
+                seen.setdefault(text[s:e], []).append((i, "ORG", True))
+    return seen
+
+
+def _recall(seen: dict[str, list[tuple[int, str, bool]]], name: str, i: int, adding: bool) -> str | None:
+    near = [(abs(j - i), label) for j, label, add in seen.get(name, ()) if abs(j - i) <= _WINDOW and (add or not adding)]
+    return min(near)[1] if near else None
+
+
+def _propagate(texts: Sequence[str], spans: list[list[Span]], clubs: Sequence[list[Span]]) -> None:
+    """A surname (or club) seen nearby in a full name (or a results table) keeps its label alone."""
+    seen = _memory(texts, spans, clubs)
+    for i, (text, sentence) in enumerate(zip(texts, spans, strict=True)):
+        for n, (s, e, label) in enumerate(sentence):
+            recalled = _recall(seen, text[s:e], i, adding=False)
+            if recalled and recalled != label and label != "LOC" or recalled == "ORG":
+                sentence[n] = (s, e, recalled)
+        for m in re.finditer(r"(?<![\w'-])[A-Z][\w'-]+(?: [A-Z][\w'-]+)*", text):
+            span = (m.start(), m.end(), "")
+            recalled = _recall(seen, m.group(), i, adding=True)
+            if recalled and not _overlaps(span, sentence) and not _country(m.group()):
+                sentence.append((m.start(), m.end(), recalled))
+        sentence.sort()
 
 
 def ner_spans(texts: list[str]) -> list[list[Span]]:
     """Entities as (start, end, label) with CoNLL labels PER/ORG/LOC/MISC for each text.
 
     ``texts`` are sentences in reading order (consecutive texts may share a document, which the
-    surname rule uses); offsets are into the texts as given.
+    consistency rules use); offsets are into the texts as given.
     """
     docs = nlp_loader.ner().pipe((model_text(t) for t in texts), batch_size=64)
-    out = [_sentence_spans(text, doc) for text, doc in zip(texts, docs, strict=True)]
-    _propagate(texts, out)
+    pairs = [_sentence_spans(text, doc) for text, doc in zip(texts, docs, strict=True)]
+    out, clubs = [p[0] for p in pairs], [p[1] for p in pairs]
+    _propagate(texts, out, clubs)
     return out
