@@ -21,7 +21,7 @@ from frontlines.knowledge.ontology import Ontology, TriggerHit, get_ontology
 from frontlines.model import Document, Event, Mention, Statement
 from frontlines.pipeline.base import stage
 from frontlines.pipeline.modality import modality_of
-from frontlines.pipeline.numbers import NUMBER, QUANTITY, parse_quantity
+from frontlines.pipeline.fatalities import coded_fatalities, count_fatalities
 
 __all__ = ["EventStage"]
 
@@ -29,36 +29,9 @@ NAME, VERSION = "frontlines.events", "1"
 
 _CLAUSE = re.compile(r";|\s+while\s+|\s+whereas\s+|\s+meanwhile,?\s+|,\s+(?:and|but|while)\s+(?=\w+\s+\w+)|\s+but\s+(?=the\s)|\.\s+")
 _SKIP_BLOCKS = {"title", "dateline", "comments"}
+_NON_ASSERTED = {"negated", "hypothetical", "future"}
 _STATE_TYPES = {"state_forces", "government", "external_force"}
 _ARMED_TYPES = _STATE_TYPES | {"rebel_group", "political_militia", "identity_militia", "unidentified"}
-_QTY = rf"(?P<qual>at least|more than|over|about|around|some|nearly|almost|up to|as many as|an estimated|dozens of|hundreds of)?\s*(?P<num>{NUMBER})"
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_KILLED_AFTER = re.compile(
-    rf"\b(?:killing|killed|kills|left|leaving|claimed the lives of|death toll (?:\w+ )?(?:to|of|at|reached)|"
-    rf"dead(?:,|:)?|executed|executing|beheading|beheaded|shot dead)\s+{_QTY}\b(?!\s*(?:km|kilometres|kilometers|miles|wounded|injured|hurt))",
-    re.IGNORECASE,
-)
-_KILLED_BEFORE = re.compile(
-    rf"(?<!\bOn )(?<!\bon )\b{_QTY}\s+(?!(?:{_MONTHS})\b)(?:[A-Za-z,'’-]+\s+){{0,6}}?(?:(?:were|was|have been|had been|are|reportedly|were reportedly|also)\s+)*"
-    rf"(?:killed|dead|died|slain|perished|executed|beheaded|shot dead|lost their lives|bodies|deaths|fatalities)\b",
-    re.IGNORECASE,
-)
-_COUNT = re.compile(rf"{_QTY}")
-_KILLING = re.compile(
-    r"\b(?:killing|killed|kills|left|leaving|claimed the lives of|death toll (?:\w+ )?(?:to|of|at|reached)|"
-    r"executing|beheading)\s+(?=(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as|an estimated|"
-    r"dozens of|hundreds of|\d|a |an |one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|several|many|scores|dozens|hundreds))", re.IGNORECASE)
-_DEATH = re.compile(r"\b(?:killed|dead|died|slain|perished|executed|beheaded|shot dead|lost their lives|deaths|"
-                    r"fatalities|bodies)\b", re.IGNORECASE)
-_BOUNDARY = re.compile(r"[.;:]|\b(?:when|after|following|while|but|wounding|injuring|as|because|killing|leaving)\b",
-                       re.IGNORECASE)
-_AND_MORE = re.compile(
-    rf"(?:\s+[\w-]+){{0,3}}?,?\s+(?:and|as well as|plus)\s+{_QTY}\s+(?:[\w-]+\s+){{0,2}}?"
-    r"(?:civilians?|soldiers?|fighters?|militants?|people|children|women|men|policem[ae]n|members?|others?|troops)\b",
-    re.IGNORECASE,
-)
-_AGGREGATE = re.compile(r"\b(?:since|so far|to date|in total|this year|over the past|in the past|over the last|have died|have been killed|had been killed in)\b", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\b|\bby\b", re.IGNORECASE)
 _ANAPHORIC = re.compile(
     r"\b(?:condemned|condemning|condemn|blamed|blaming|denounced|investigat\w*|into|for|over|after|following|about|"
@@ -100,16 +73,16 @@ class EventStage:
             if not self._eventful(doc, st):
                 continue
             for clause in self._clauses(doc, st):
-                event = self._event(doc, clause, focus)
+                event = self._event(doc, clause, focus) if clause.triggers else None
                 if event is None:
+                    if _casualty_only(clause) and not _dated(doc, clause):
+                        _attach_casualties(events, clause, count_fatalities(clause.text)[0])
                     continue
                 if _is_follow_up(event, events, clause):
-                    previous = events[-1]
-                    also = re.search(r"\balso\b", clause.text, re.IGNORECASE)
-                    previous.fatalities = previous.fatalities + event.fatalities if also else max(previous.fatalities, event.fatalities)
-                    previous.reason += f"; fatalities from the next sentence ({event.fatalities})"
+                    _attach_casualties(events, clause, event.fatalities)
                     continue
                 events.append(event)
+        _apply_coded_counts(doc, events)
         doc.events = _dedupe(doc, events)
         return doc
 
@@ -123,21 +96,37 @@ class EventStage:
 
     # -- clauses and triggers --------------------------------------------------------
     def _clauses(self, doc: Document, st: Statement) -> list[_Clause]:
-        clauses, cursor = [], st.start
+        """The sentence's clauses; a clause without a trigger joins the next one ("1 civilian, a council
+        member, and his 2 bodyguards were killed"), or stays alone at the end (a casualty follow-up)."""
+        spans, cursor = [], st.start
         for m in _CLAUSE.finditer(st.text):
-            clauses.append((cursor, st.start + m.start()))
+            spans.append((cursor, st.start + m.start()))
             cursor = st.start + m.end()
-        clauses.append((cursor, st.end))
-        out = []
-        for start, end in clauses:
+        spans.append((cursor, st.end))
+        out, pending = [], None
+        for i, (start, end) in enumerate(spans):
+            start = start if pending is None else pending
             text = doc.text[start:end]
             hits = self.onto.find_triggers(text)
-            if hits:
-                out.append(_Clause(st, start, end, text, hits))
+            if not hits and i + 1 < len(spans) and not re.match(r"\.\s", doc.text[end:end + 2]):
+                pending = start
+                continue
+            pending = None
+            out.append(_Clause(st, start, end, text, hits))
         return out
 
     def _event(self, doc: Document, clause: _Clause, focus: str | None) -> Event | None:
-        trigger = _primary(clause.triggers)
+        """The clause's event from its defining trigger; when that event is only called for, denied or
+        imagined ("marched to call for the release of detainees"), the next trigger that is asserted."""
+        fallback = None
+        for trigger in sorted(clause.triggers, key=_rank, reverse=True)[:3]:
+            event = self._event_for(doc, clause, trigger, focus)
+            if event is not None and event.modality not in _NON_ASSERTED:
+                return event
+            fallback = fallback or event
+        return fallback
+
+    def _event_for(self, doc: Document, clause: _Clause, trigger: TriggerHit, focus: str | None) -> Event | None:
         speaker_span = self._speaker_span(clause.statement)
         actors = [m for m in doc.mentions if m.kind == "actor" and m.id and clause.start <= m.start < clause.end]
         speaker_ids = {m.id for m in actors if speaker_span[0] <= m.start < speaker_span[1]}
@@ -342,9 +331,14 @@ def _place_rank(doc: Document, m: Mention, trigger_at: int) -> tuple[int, int, i
     return (coarse + 2 * source + (0 if locative else 1) + (0 if m.start >= trigger_at else 1), coarse, m.start)
 
 
+def _rank(hit: TriggerHit) -> tuple[bool, int]:
+    """How well a trigger defines its clause: specific types beat the generic families."""
+    return hit.trigger.family is None or hit.trigger.family == "capture", hit.trigger.priority
+
+
 def _primary(hits: list[TriggerHit]) -> TriggerHit:
-    """The clause's defining trigger: specific types beat the generic families."""
-    return max(hits, key=lambda h: (h.trigger.family is None or h.trigger.family == "capture", h.trigger.priority))
+    """The clause's defining trigger."""
+    return max(hits, key=_rank)
 
 
 def _is_state(m: Mention) -> bool:
@@ -396,42 +390,55 @@ def _organisation(m: Mention) -> Mention:
 
 
 def _fatalities(text: str) -> tuple[int, bool]:
-    """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total.
+    """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total."""
+    return count_fatalities(text)
 
-    Passive/nominal ("2 soldiers and 3 civilians were killed"): the people counted before a death word,
-    back to the clause boundary, skipping subsets ("including 2 commanders") and the wounded.
-    Active ("killing 6 civilians", "leaving 3 dead", "death toll rose to 66"): the count after the verb.
-    """
-    total, used = 0, []
-    for k in _KILLING.finditer(text):
-        m = _COUNT.match(text, k.end())
-        if m and not re.match(r"\s*(?:km|kilometres|kilometers|miles|wounded|injured|hurt)\b", text[m.end():]):
-            value = parse_quantity(m.group("num"), m.group("qual"))
-            if value:
-                total += value
-                used.append((m.start(), m.end()))
-                more = _AND_MORE.match(text, m.end())
-                if more:
-                    total += parse_quantity(more.group("num"), more.group("qual")) or 0
-                    used.append((m.end(), more.end()))
-    for d in _DEATH.finditer(text):
-        seg_start = max((b.end() for b in _BOUNDARY.finditer(text, 0, d.start())), default=0)
-        for q in QUANTITY.finditer(text, seg_start, d.start()):
-            if any(q.start() < e and s < q.end() for s, e in used):
-                continue
-            before = text[max(seg_start, q.start() - 12):q.start()]
-            after = text[q.end():d.start()]
-            if re.search(r"\bincluding\s*$|\(\s*$", before) or re.search(r"\b(?:wounded|injured|hurt)\b", after):
-                continue
-            indefinite = q.group("number").lower() in ("a", "an")
-            if indefinite and (len(after) > 20 or any(text[e:q.start()].strip() == "," for _, e in used)):
-                continue  # "a migrant detention centre ... killed 40"; "Two civilians, a woman and her son"
-            value = parse_quantity(q.group("number"), q.group("qualifier"))
-            if value:
-                total += value
-                used.append((q.start(), q.end()))
-    aggregate = bool(total and _AGGREGATE.search(text))
-    return total, aggregate
+
+def _apply_coded_counts(doc: Document, events: list[Event]) -> None:
+    """Honour a coder's explicit count ("Fatalities coded as 0 (VoJ reported 1)") for the events it follows."""
+    start = 0
+    for st in doc.statements:
+        coded = coded_fatalities(st.text)
+        if coded is None:
+            continue
+        for ev in events:
+            if start <= ev.evidence["start"] < st.start:
+                ev.fatalities = coded
+                ev.reason += f"; fatalities as coded in the text ({coded})"
+        start = st.end
+
+
+_ALTERNATIVE = re.compile(r"\b(?:(?:a )?(?:second|another|other|different) (?:source|report|account)s?|"
+                          r"other reports|later raised|initially)\b", re.IGNORECASE)
+_ADDITIVE = re.compile(r"\b(?:also|another|further|more|as well|in addition|additional|others?)\b", re.IGNORECASE)
+
+
+def _casualty_only(clause: _Clause) -> bool:
+    """A clause that reports deaths and nothing else ("3 militants were also killed", "One dead.")."""
+    return all(h.trigger.family == "kill" for h in clause.triggers)
+
+
+def _dated(doc: Document, clause: _Clause) -> bool:
+    return any(m.kind == "date" and clause.start <= m.start < clause.end for m in doc.mentions)
+
+
+def _attach_casualties(events: list[Event], clause: _Clause, deaths: int) -> None:
+    """Add a casualty follow-up's deaths to the event just reported: summed when the same sentence or an
+    additive cue ("also", "another") counts other victims, the lower figure when another source disagrees."""
+    if not deaths or not events:
+        return
+    previous = events[-1]
+    if clause.start - previous.evidence["end"] > 400:
+        return
+    same_sentence = clause.statement.start < previous.evidence["end"]
+    if _ALTERNATIVE.search(clause.text):
+        value = min(previous.fatalities, deaths) if previous.fatalities else deaths
+    elif same_sentence or _ADDITIVE.search(clause.text):
+        value = previous.fatalities + deaths
+    else:
+        value = max(previous.fatalities, deaths)
+    previous.fatalities = value
+    previous.reason += f"; {deaths} deaths from the follow-up '{clause.text.strip()[:40]}'"
 
 
 def _is_follow_up(event: Event, events: list[Event], clause: _Clause) -> bool:

@@ -1,0 +1,155 @@
+"""Counting the dead the way ACLED does, in one clause of text.
+
+Three constructions carry a death count in English news:
+
+* a *subject* list before a death word — "2 soldiers and an FNL fighter were killed", "1 civilian, a council
+  member, and his 2 bodyguards were killed", "29 dead", "Two pastoralists died";
+* an *object* list after a killing verb — "killing two national guards and a child", "killed 8 militants",
+  "beat a man to death", "killed the driver";
+* a *result* noun — "led to 9 deaths", "results in three KIA", "resulted in the death of a colonel",
+  "the death toll rose to 66".
+
+ACLED is conservative: "at least N" = N, a range = its low end, "dozens" = 12, a bare singular victim = 1, a
+count that mixes the dead with the wounded ("killed or wounded", "killed and wounded") or only fears them
+dead = 0, subsets ("including 2 commanders") and appositions ("1 civilian, a merchant,") are not added again.
+Totals over a period ("100 fighters have died since May") are flagged as aggregates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontlines.pipeline.numbers import NUMBER, parse_quantity
+
+__all__ = ["coded_fatalities", "count_fatalities"]
+
+_QUAL = (r"(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as|roughly|approximately|"
+         r"an estimated|a total of|another|only|a further|further)")
+_NUM = rf"(?:{_QUAL}\s+)?(?:{NUMBER})\b(?:\s*[-–]\s*\d+|\s+(?:to|or)\s+(?:{NUMBER})\b)?"
+_BETWEEN = re.compile(rf"\bbetween\s+(\d+)\s+and\s+(\d+)\b|\bbetween\s+({NUMBER})\s+and\s+(?:{NUMBER})\b",
+                      re.IGNORECASE)
+_STOP = (r"(?:were|was|are|is|be|been|being|have|has|had|and|or|killed|dead|died|wounded|injured|hurt|in|on|at|by|"
+         r"when|after|following|during|while|who|which|that|as|from|with|but|KIA|reportedly|also|then|later|near|"
+         r"into|to|among|including|said|say|says|claim|claims|claimed|lost|set|their|its)")
+_WORD = rf"(?!(?-i:{_STOP})\b)[\w'’.-]+"
+# One counted noun phrase: "3 Taliban militants", "a commander", "his 2 bodyguards", "one of his guards".
+_NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s))(?:\s+of\s+(?:his|her|their|the)"
+       rf")?(?:\s+{_WORD}){{0,5}}(?:\s+and\s+(?!(?:{_NUM}|a|an|the|his|her|their)\b){_WORD})?")
+_DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|dead|died|slain|perished|"
+               r"lost (?:their|his|her) li(?:ves|fe)|KIA|killed in action|deaths?|fatalities|bodies|corpses|"
+               r"executed|beheaded|lynched|murdered|assassinated|shot dead)")
+_SUBJECT = re.compile(
+    rf"(?<![\w,])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to)\s+){_NP})*)"
+    rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}|\s*\([^()]{{0,60}}\)|\s*,\s*[^,;.()]{{1,60}}?,)?"
+    rf"\s*,?\s+(?:(?:were|was|are|is|have been|has been|had been|have|has|had|reportedly|also|all|both|later|"
+    rf"confirmed|(?:\w+ed|shot|hit|beaten|stabbed) and|\w+ed,)\s+)*{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s)",
+    re.IGNORECASE,
+)
+_KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|murder(?:s|ed|ing)?|"
+              r"execut(?:es|ed|ing)|behead(?:s|ed|ing)|lynch(?:es|ed|ing)|assassinat(?:es|ed|ing)|"
+              r"claimed the lives of)")
+_OBJECT = re.compile(
+    rf"\b{_KILL_VERB}\s+(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to)\s+)"
+    rf"(?!(?:wounding|injuring)\b){_NP})*)",
+    re.IGNORECASE,
+)
+_TO_DEATH = re.compile(rf"\b(?:beat|beaten|stabbed|hacked|clubbed|burned|burnt|stoned)\s+(?P<list>{_NP})\s+to death\b",
+                       re.IGNORECASE)
+_RESULT = re.compile(
+    rf"\b(?:led to|leading to|causing|caused|resulted in|results? in|resulting in|claimed|leaving|left|"
+    rf"death toll (?:\w+ )?(?:to|of|at|reached|stands at))\s+(?:the deaths? of\s+)?(?P<list>{_NP})"
+    rf"(?:\s+(?:deaths?|dead|killed|KIA|fatalities))?",
+    re.IGNORECASE,
+)
+_PART = re.compile(rf"(?P<sep>^|\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to)\s+)(?P<np>{_NP})",
+                   re.IGNORECASE)
+_COUNT = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})\b", re.IGNORECASE)
+_NON_PEOPLE = re.compile(r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|km|kilomet(?:er|re)s|miles?|"
+                         r"hours?|days?|weeks?|months?|years?|vehicles?|cars?|trucks?|houses?|homes?|people's)\b",
+                         re.IGNORECASE)
+_UNCERTAIN = re.compile(r"\b(?:feared|believed|presumed|thought|may have been|might have been|possibly)\s+(?:to be\s+)?"
+                        r"(?:\w+\s+)?$", re.IGNORECASE)
+_SUBSET = re.compile(r"(?:\bincluding|\bamong them|\bof whom|\bof which|\(|\bsuch as)\s*$", re.IGNORECASE)
+_MONTH_OR_YEAR = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|^\s*\d{4}\b|^/",
+                            re.IGNORECASE)
+_AGGREGATE = re.compile(r"\b(?:since|so far|to date|in total|this year|over the past|in the past|over the last|"
+                        r"have died|have been killed|had been killed in|over the course of)\b", re.IGNORECASE)
+_CODED = re.compile(r"\bfatalities (?:are |were )?(?:coded as (?P<coded>\d+)|split (?:across|over|between) \d+ "
+                    r"(?:events|locations|districts|provinces|areas)\s*\((?P<split>\d+)\))", re.IGNORECASE)
+
+
+def _np_value(np: str, *, singular_ok: bool) -> int:
+    """People counted by one noun phrase: its number, or 1 for a singular victim ("a soldier", "the driver")."""
+    if _NON_PEOPLE.search(np):
+        return 0
+    for count in _COUNT.finditer(np):
+        if count.group("num").lower() in ("a", "an") and not count.group("qual"):
+            continue
+        if _MONTH_OR_YEAR.match(np[count.end():]) or re.search(r"(?:January|February|March|April|May|June|July|"
+                                                                r"August|September|October|November|December)\s*$",
+                                                                np[:count.start()], re.IGNORECASE):
+            return 0  # a date, not a count
+        return parse_quantity(count.group("num"), count.group("qual")) or 0
+    words = np.split()
+    head = words[-1].lower() if words else ""
+    if singular_ok and len(words) >= 2 and not (head.endswith("s") and not head.endswith(("ss", "us"))):
+        return 1  # "a soldier", "his guard", "the director of the traffic police"
+    return 0
+
+
+_AND = re.compile(r"\s*(?:,\s*)?(?:and|as well as|plus|in addition to)\s+$", re.IGNORECASE)
+
+
+def _list_value(text: str, start: int, listing: str) -> tuple[int, list[tuple[int, int]]]:
+    """Sum of a co-ordinated list of noun phrases, skipping subsets and appositions; with the spans used."""
+    parts = list(_PART.finditer(listing))
+    total, spans, counted_before = 0, [], False
+    for i, part in enumerate(parts):
+        np, sep = part.group("np"), part.group("sep")
+        absolute = start + part.start("np")
+        if _SUBSET.search(text[max(0, absolute - 14):absolute]):
+            continue
+        article = bool(re.match(r"(?:a|an|the|his|her|their|its)\b", np, re.IGNORECASE))
+        if counted_before and article and re.fullmatch(r"\s*,\s*", sep):
+            continue  # "1 civilian, a member of the council," is the same person
+        joined = bool(_AND.fullmatch(sep)) or (i + 1 < len(parts) and bool(_AND.fullmatch(parts[i + 1].group("sep"))))
+        value = _np_value(np, singular_ok=len(parts) == 1 or joined)
+        if value:
+            total += value
+            spans.append((absolute, absolute + len(np)))
+            counted_before = True
+    return total, spans
+
+
+def _excluded(text: str, start: int) -> bool:
+    before = text[max(0, start - 40):start]
+    return bool(_SUBSET.search(before) or _UNCERTAIN.search(before))
+
+
+def count_fatalities(text: str) -> tuple[int, bool]:
+    """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total."""
+    text = _BETWEEN.sub(lambda m: f"{m.group(1)}-{m.group(2)}" if m.group(1) else m.group(3), text)
+    total, used = 0, []
+    for regex in (_OBJECT, _TO_DEATH, _RESULT, _SUBJECT):
+        for m in regex.finditer(text):
+            start = m.start("list")
+            if _excluded(text, start) or any(start < e and s < m.end("list") for s, e in used):
+                continue
+            if regex is _SUBJECT and re.search(r"\b(?:feared|presumed|believed)\s+dead\b", m.group()):
+                continue
+            value, spans = _list_value(text, start, m.group("list"))
+            if value and regex is _RESULT and not re.search(r"deaths?|dead|killed|KIA|fatalit|lives", m.group(),
+                                                           re.IGNORECASE):
+                continue  # "left 3 wounded", "caused 2 injuries": no death word
+            total += value
+            used += spans or [(start, m.end("list"))]
+    return total, bool(total and _AGGREGATE.search(text))
+
+
+def coded_fatalities(text: str) -> int | None:
+    """The count a coder states outright ("Fatalities coded as 0", "fatalities split across 3 events (4)")."""
+    m = _CODED.search(text)
+    if not m:
+        return None
+    return int(m.group("coded") if m.group("coded") is not None else m.group("split"))

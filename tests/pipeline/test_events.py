@@ -1,0 +1,39 @@
+"""Event extraction: ACLED-conservative death counts, casualty follow-ups, asserted triggers."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.pipeline.fatalities import coded_fatalities, count_fatalities
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Four herders and a boy were killed near the well.", 5),
+    ("1 trader, a father of three, and his 2 nephews were killed by the gunmen.", 3),
+    ("Militiamen shot and killed a shopkeeper and his brother.", 2),
+    ("The mine blast resulted in the death of a police captain.", 1),
+    ("Fighting there led to 14 deaths.", 14),
+    ("Between 6 and 9 villagers died.", 6),
+    ("At least 3-5 guards and 1 driver were killed.", 4),
+    ("9 fighters including 2 commanders were killed.", 9),
+    ("A nurse was killed or wounded by a stray bullet.", 0),
+    ("Two men were feared dead after the raid.", 0),
+    ("The convoy came under fire 40 km from the town on 12 May 2021.", 0),
+    ("The bomb destroyed a shop and killed livestock.", 0),
+    ("A gunman beat a teacher to death.", 1),
+    ("Rebels executed a chief accused of spying.", 1),
+    ("The army kill eleven members of the militia in the forest.", 11),
+    ("2 guards were wounded and 1 was killed.", 1),
+])
+def test_death_counts_follow_acled_rules(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
+
+
+def test_totals_over_a_period_are_aggregates() -> None:
+    assert count_fatalities("Some 40 fighters have been killed since January.") == (40, True)
+
+
+def test_a_coders_explicit_count_is_read() -> None:
+    assert coded_fatalities("Fatalities coded as 0 (the group reported 3).") == 0
+    assert coded_fatalities("Fatalities split across 2 events (5).") == 5
+    assert coded_fatalities("Five people died.") is None
