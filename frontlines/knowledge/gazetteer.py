@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 import re
 import sqlite3
 import time
@@ -32,9 +33,10 @@ from frontlines.knowledge.geo import haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
-VERSION = 6
+VERSION = 8
 CURATED = Path(__file__).parent / "data" / "places.yaml"
 _ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
+_ABBREVIATION = "abbr:"  # name-table prefix of state abbreviations ("W.Va.", "GA"): only looked up on purpose
 _FEATURE_WEIGHT = {"continent": 3.0, "country": 3.0, "admin1": 1.6, "city": 0.0, "landmark": 0.6, "district": 0.4,
                    "admin2": 0.8, "region": 1.0}
 
@@ -72,6 +74,7 @@ class Place:
     feature: str
     population: int
     gazetteer_id: int | None
+    alias: bool = False  # matched by an alternate name only (GeoNames' alternates are noisy)
 
 
 @dataclass(frozen=True)
@@ -116,14 +119,19 @@ def _admin_names() -> tuple[dict[tuple[str, str], str], dict[tuple[str, float, f
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}, by_coord
 
 
-def _curated() -> list[dict[str, Any]]:
+@lru_cache(maxsize=1)
+def _curated_data() -> dict[str, Any]:
     import yaml
 
     try:
         data = yaml.safe_load(CURATED.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"Cannot read curated places {CURATED}: {exc}") from exc
-    places = data.get("places", [])
+    return data or {}
+
+
+def _curated() -> list[dict[str, Any]]:
+    places = _curated_data().get("places", [])
     for i, entry in enumerate(places):
         missing = {"name", "lat", "lon", "country"} - set(entry)
         if missing:
@@ -143,7 +151,7 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
     """Build the gazetteer file at ``path`` (atomically). ``countries`` restricts it (for tests)."""
     started = time.perf_counter()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".building")
+    tmp = path.with_suffix(f".building-{os.getpid()}")  # concurrent builders never share a file
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.executescript(_SCHEMA)
@@ -160,6 +168,7 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
         for alias in aliases:
             for key in _keys(alias) - _keys(name):
                 names.append((key, rid, 0))
+        return rid
 
     data = _geonames_dir()
     cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
@@ -184,10 +193,13 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
             capitals[cc] = (city["latitude"], city["longitude"])
         add(f"geonames:{city['geonameid']}", city["name"], city["latitude"], city["longitude"], cc, adm, "city",
             int(city["population"] or 0), int(city["geonameid"]), 0, city.get("alternatenames") or ())
+    fixed_points = _curated_data().get("country_points", {})
     for c in countries_json.values():
         if keep and c["iso"] not in keep:
             continue
-        if country_points.get(c["iso"]):
+        if c["iso"] in fixed_points:
+            lat, lon = (float(v) for v in fixed_points[c["iso"]])
+        elif country_points.get(c["iso"]):
             lat, lon = _centre(country_points[c["iso"]])
         elif c["iso"] in capitals:
             lat, lon = capitals[c["iso"]]
@@ -195,16 +207,17 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
             continue
         add(f"country:{c['iso']}", c["name"], lat, lon, c["iso"], None, "country", int(c["population"] or 0),
             int(c["geonameid"]), 0, _country_aliases(c))
+    states = _curated_data().get("us_states", {})
     for (cc, adm), pts in region_points.items():
         weight = sum(max(p[2], 1) for p in pts)
-        lat = sum(p[0] * max(p[2], 1) for p in pts) / weight
-        lon = sum(p[1] * max(p[2], 1) for p in pts) / weight
-        add(f"admin1:{cc}.{normalise(adm).replace(' ', '-')}", adm, lat, lon, cc, adm, "admin1", weight, None, 0,
-            [adm.replace(" Governorate", "").replace(" Province", "").replace(" District", "")])
+        lat, lon = _centre([(p[0], p[1]) for p in pts], 0.01)  # the region's middle, not where its people live
+        rid = add(f"admin1:{cc}.{normalise(adm).replace(' ', '-')}", adm, lat, lon, cc, adm, "admin1", weight, None,
+                  0, [adm.replace(" Governorate", "").replace(" Province", "").replace(" District", "")])
+        for abbr in states.get(adm, ()) if cc == "US" else ():
+            names.append((_ABBREVIATION + normalise(abbr), rid, 0))
     for (cc, adm, county), pts in county_points.items():
         weight = sum(max(p[2], 1) for p in pts)
-        lat = sum(p[0] * max(p[2], 1) for p in pts) / weight
-        lon = sum(p[1] * max(p[2], 1) for p in pts) / weight
+        lat, lon = _centre([(p[0], p[1]) for p in pts], 0.0)
         short = re.sub(r"\s+(?:County|Parish|District|Province|Borough)$", "", county)
         add(f"admin2:{cc}.{normalise(adm).replace(' ', '-')}.{normalise(county).replace(' ', '-')}", county, lat, lon, cc,
             adm, "admin2", weight, None, 0, [short] if short != county else [])
@@ -231,11 +244,12 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
     return {"places": len(rows), "names": len(names), "seconds": round(time.perf_counter() - started, 2)}
 
 
-def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """A country's middle: the midpoint of the 5th-95th percentile box of its towns (robust to far islands)."""
+def _centre(points: list[tuple[float, float]], trim: float = 0.05) -> tuple[float, float]:
+    """An area's middle: the midpoint of the box holding its towns, less ``trim`` of them at each edge
+    (robust to far islands)."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    lo, hi = int(len(lats) * 0.05), max(0, int(len(lats) * 0.95) - 1)
+    lo, hi = int(len(lats) * trim), max(0, len(lats) - 1 - int(len(lats) * trim))
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
@@ -281,25 +295,42 @@ class Gazetteer:
             f"SELECT DISTINCT p.*, n.primary_name FROM names n JOIN places p ON p.rid = n.rid WHERE n.norm IN ({marks})",
             tuple(keys),
         ).fetchall()
-        rows.sort(key=lambda r: (-_FEATURE_WEIGHT.get(r[7], 0), -r[10], -r[8]))
-        seen, out = set(), []
-        for r in rows:
-            if r[1] not in seen:
-                seen.add(r[1])
-                out.append(Place(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]))
-        return out
+        return _dedupe(rows)
+
+    @lru_cache(maxsize=4096)  # noqa: B019
+    def abbreviation(self, text: str) -> Place | None:
+        """The region a state abbreviation names ("W.Va.", "Calif.", "GA"), or None."""
+        rows = self._con.execute(
+            "SELECT p.*, n.primary_name FROM names n JOIN places p ON p.rid = n.rid WHERE n.norm = ?",
+            (_ABBREVIATION + normalise(text),),
+        ).fetchall()
+        return next(iter(_dedupe(rows)), None)
+
+    @lru_cache(maxsize=1)  # noqa: B019
+    def abbreviations(self) -> frozenset[str]:
+        """Every state abbreviation as written ("W.Va.", "GA")."""
+        states = _curated_data().get("us_states", {})
+        return frozenset(a for forms in states.values() for a in forms)
 
     def contains(self, name: str) -> bool:
         return bool(self.lookup(name))
 
     def resolve(self, name: str, *, countries: Mapping[str, float] | None = None,
-                near: Sequence[Place] = (), prefer_region: bool = False) -> PlaceMatch | None:
-        """Best candidate for ``name``; ``prefer_region`` when the text reads "X district, NAME"."""
+                near: Sequence[Place] = (), prefer_region: bool = False,
+                regions: Mapping[tuple[str, str], float] | None = None,
+                within: Place | None = None) -> PlaceMatch | None:
+        """Best candidate for ``name``; ``prefer_region`` when the text reads "X district, NAME";
+        ``regions`` weighs (country, admin1) pairs the document is about; ``within`` is the region or
+        country the text puts it in ("Charleston, W.Va.")."""
         candidates = self.lookup(name)
+        if not candidates:
+            abbr = self.abbreviation(name)
+            candidates = [abbr] if abbr else []
         if not candidates:
             return None
         countries = countries or {}
-        scored = sorted(((self._score(p, countries, near), p) for p in candidates), key=lambda x: -x[0])
+        ctx = _Context(countries, regions or {}, near, within, _SUFFIXED.search(name) is not None)
+        scored = sorted(((self._score(p, ctx), p) for p in candidates), key=lambda x: -x[0])
         score, best = scored[0]
         if prefer_region:
             region = next(((s, p) for s, p in scored if p.feature == "admin1" and p.country == best.country), None)
@@ -320,12 +351,20 @@ class Gazetteer:
         return PlaceMatch(best, round(min(1.0, 0.4 + score / 10), 3), "; ".join(why))
 
     @staticmethod
-    def _score(p: Place, countries: Mapping[str, float], near: Sequence[Place]) -> float:
+    def _score(p: Place, ctx: _Context) -> float:
         score = _FEATURE_WEIGHT.get(p.feature, 0.0) + math.log10(p.population + 10) * 0.6
-        score += 4.0 * countries.get(p.country, 0.0)
+        score += 4.0 * ctx.countries.get(p.country, 0.0)
+        score += 3.0 * ctx.regions.get((p.country, p.admin1 or ""), 0.0)
         if p.id.startswith("curated:"):
             score += 1.0
-        if any(haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) < 250 for q in near):
+        elif p.alias and p.feature in ("city", "admin2"):
+            score -= 1.5  # matched by one of GeoNames' alternate names only
+        if p.feature == "admin2" and not ctx.suffixed and _SUFFIXED.search(p.name):
+            score -= 2.5  # bare "Arlington": the town; "Arlington County" would say so
+        if ctx.within is not None:
+            inside = p.country == ctx.within.country and (ctx.within.feature == "country" or p.admin1 == ctx.within.admin1)
+            score += 6.0 if inside else -3.0
+        if any(haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) < 250 for q in ctx.near):
             score += 1.5
         return score
 
@@ -352,6 +391,32 @@ class Gazetteer:
         for name, pop, cc, feature, curated in rows:
             if len(name) > 2 and (curated or feature != "city" or pop >= min_population or cc in wanted):
                 yield name
+
+
+@dataclass(frozen=True)
+class _Context:
+    countries: Mapping[str, float]
+    regions: Mapping[tuple[str, str], float]
+    near: Sequence[Place]
+    within: Place | None
+    suffixed: bool  # the text itself says "County", "Parish", "District"...
+
+
+_SUFFIXED = re.compile(r"\b(?:County|Parish|District|Borough|Province|Governorate|Municipality)\b", re.I)
+
+
+def _dedupe(rows: list[tuple[Any, ...]]) -> list[Place]:
+    """Rows of (place columns..., primary_name) -> Places, one per place id, primary-name matches first."""
+    rows = sorted(rows, key=lambda r: (-_FEATURE_WEIGHT.get(r[7], 0), -r[10], -r[11], -r[8]))
+    seen: dict[str, bool] = {}
+    for r in rows:
+        seen[r[1]] = seen.get(r[1], False) or bool(r[11])
+    out, done = [], set()
+    for r in rows:
+        if r[1] not in done:
+            done.add(r[1])
+            out.append(Place(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], alias=not seen[r[1]]))
+    return out
 
 
 def default_path() -> Path:

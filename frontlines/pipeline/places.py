@@ -12,12 +12,12 @@ import re
 from collections import Counter
 
 from frontlines.knowledge.actors import ActorKB, get_actor_kb
-from frontlines.knowledge.gazetteer import Gazetteer, Place, get_gazetteer
+from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, get_gazetteer, normalise
 from frontlines.knowledge.geo import offset_point, parse_relative
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import stage
 
-__all__ = ["PlaceStage", "country_focus"]
+__all__ = ["PlaceStage", "country_focus", "region_focus"]
 
 NAME, VERSION = "frontlines.places", "1"
 
@@ -52,6 +52,31 @@ def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB) -> Counter[str]:
     return focus
 
 
+def region_focus(matches: list[PlaceMatch]) -> dict[tuple[str, str], float]:
+    """(country, admin1) -> share of the document's places in that region; a region named outright
+    ("Texas", "W.Va.") counts double."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for match in matches:
+        p = match.place
+        if p.admin1 and p.feature not in ("country", "continent"):
+            counts[(p.country, p.admin1)] += 2.0 if p.feature == "admin1" else 1.0
+    total = sum(counts.values())
+    return {key: n / total for key, n in counts.items()} if total >= 2 else {}
+
+
+def _within(doc: Document, m: Mention, following: list[Mention], first: dict[int, PlaceMatch | None]) -> Place | None:
+    """The region or country right after "NAME, " ("Charleston, W.Va.", "Pandi, Bulacan")."""
+    if not following or following[0].kind != "place":
+        return None
+    nxt = following[0]
+    if not re.fullmatch(r",\s{0,2}", doc.text[m.end:nxt.start]):
+        return None
+    match = first.get(id(nxt))
+    if match is None or match.place.feature not in ("admin1", "country", "admin2"):
+        return None
+    return match.place
+
+
 class PlaceStage:
     name, version = NAME, VERSION
     requires = ("document.mentions[place]",)
@@ -66,29 +91,44 @@ class PlaceStage:
         total = sum(focus.values()) or 1.0
         weights = {iso: w / total for iso, w in focus.items()}
         doc.meta["country_focus"] = [iso for iso, _ in focus.most_common(3)]
-        resolved: list[Place] = []
+        places = [m for m in doc.mentions if m.kind == "place"]
+        # pass 1: each name on its own (country focus only); pass 2: with the regions and places found
+        first = {id(m): self._match(doc, m, weights, {}, [], None) for m in places}
+        regions = region_focus([x for x in first.values() if x is not None])
         kept: list[Mention] = []
-        for m in doc.mentions:
+        for i, m in enumerate(doc.mentions):
             if m.kind != "place":
                 kept.append(m)
-            elif self._resolve(doc, m, weights, resolved):
+                continue
+            near = [x.place for o in places if normalise(o.text) != normalise(m.text)
+                    and (x := first[id(o)]) is not None and x.place.feature not in ("country", "continent")]
+            within = _within(doc, m, doc.mentions[i + 1:i + 2], first)
+            match = self._match(doc, m, weights, regions, near, within)
+            if match is not None:
+                self._assign(doc, m, match)
                 kept.append(m)
         doc.mentions = kept
         return doc
 
-    def _resolve(self, doc: Document, m: Mention, weights: dict[str, float], resolved: list[Place]) -> bool:
+    def _match(self, doc: Document, m: Mention, weights: dict[str, float],
+               regions: dict[tuple[str, str], float], near: list[Place], within: Place | None) -> PlaceMatch | None:
         region_first = bool(_AFTER_SUBUNIT.search(doc.text[max(0, m.start - 30):m.start]))
-        match = self.gaz.resolve(m.text, countries=weights, near=resolved[-5:], prefer_region=region_first)
+        match = self.gaz.resolve(m.text, countries=weights, near=near, prefer_region=region_first,
+                                 regions=regions, within=within)
         if match is None:
-            return False
+            return None
         share = weights.get(match.place.country, 0) if weights else 1.0
+        if within is not None and match.place.country == within.country:
+            return match
         if weights and share < 0.25 and _MODIFIER.match(doc.text, m.end):
-            return False
+            return None  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
         if weights and max(weights.values()) >= 0.5 and share < 0.15 and match.place.feature not in ("country", "continent") \
                 and match.place.population < 1_000_000:
-            return False  # a small namesake abroad in a report about another country: not a confident match  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
+            return None  # a small namesake abroad in a report about another country: not a confident match
+        return match
+
+    def _assign(self, doc: Document, m: Mention, match: PlaceMatch) -> None:
         place = match.place
-        resolved.append(place)
         m.canonical, m.id = place.name, place.id
         m.latitude, m.longitude = place.latitude, place.longitude
         m.country, m.admin1, m.feature = place.country, place.admin1, place.feature
@@ -98,7 +138,6 @@ class PlaceStage:
         m.stage = stage(self)
         m.reason = match.reason
         self._apply_relative(doc, m, place)
-        return True
 
     def _apply_relative(self, doc: Document, m: Mention, anchor: Place) -> None:
         window_start = max(0, m.start - 60)

@@ -1,0 +1,69 @@
+"""The compact gazetteer: country points, region centres, state abbreviations, candidate ranking."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer, normalise
+from frontlines.knowledge.geo import haversine_km
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return get_gazetteer()
+
+
+def test_normalise_drops_articles_diacritics_and_punctuation() -> None:
+    assert normalise("Al-Khums") == "al khums"
+    assert normalise("Zürich") == "zurich"
+
+
+def test_country_point_is_the_geographic_centre_not_where_people_live(gaz: Gazetteer) -> None:
+    for iso, (lat, lon) in {"US": (39.8, -98.6), "CA": (60.0, -95.0)}.items():
+        place = gaz.country(iso)
+        assert place is not None
+        assert haversine_km(place.latitude, place.longitude, lat, lon) < 50
+
+
+def test_region_centre_is_the_middle_of_the_region(gaz: Gazetteer) -> None:
+    texas = next(p for p in gaz.lookup("Texas") if p.feature == "admin1")
+    assert haversine_km(texas.latitude, texas.longitude, 31.0, -100.0) < 100  # not pulled to Houston/Dallas
+
+
+def test_state_abbreviations_are_only_looked_up_on_purpose(gaz: Gazetteer) -> None:
+    wv = gaz.abbreviation("W.Va.")
+    assert wv is not None and wv.name == "West Virginia"
+    assert gaz.abbreviation("GA").name == "Georgia"  # type: ignore[union-attr]
+    assert not any(p.feature == "admin1" for p in gaz.lookup("Ill"))  # "Ill." is not an index name
+    assert "W.Va." in gaz.abbreviations()
+
+
+def test_bare_name_is_the_town_not_the_county(gaz: Gazetteer) -> None:
+    match = gaz.resolve("Arlington", countries={"US": 1.0})
+    assert match is not None and match.place.feature == "city"
+    county = gaz.resolve("Arlington County", countries={"US": 1.0})
+    assert county is not None and county.place.feature == "admin2"
+
+
+def test_within_a_region_wins_over_population(gaz: Gazetteer) -> None:
+    west_virginia = gaz.abbreviation("W.Va.")
+    match = gaz.resolve("Charleston", countries={"US": 1.0}, within=west_virginia)
+    assert match is not None and match.place.admin1 == "West Virginia"
+
+
+def test_region_focus_picks_the_namesake_in_that_region(gaz: Gazetteer) -> None:
+    plain = gaz.resolve("Gainesville", countries={"US": 1.0})
+    texan = gaz.resolve("Gainesville", countries={"US": 1.0}, regions={("US", "Texas"): 1.0})
+    assert plain is not None and plain.place.admin1 == "Florida"
+    assert texan is not None and texan.place.admin1 == "Texas"
+
+
+def test_country_focus_separates_namesakes(gaz: Gazetteer) -> None:
+    libya = gaz.resolve("Tripoli", countries={"LY": 1.0})
+    lebanon = gaz.resolve("Tripoli", countries={"LB": 1.0})
+    assert libya is not None and libya.place.country == "LY"
+    assert lebanon is not None and lebanon.place.country == "LB"
+
+
+def test_alternate_name_matches_are_marked(gaz: Gazetteer) -> None:
+    assert all(not p.alias for p in gaz.lookup("Gainesville") if p.name == "Gainesville")

@@ -1,0 +1,45 @@
+"""Place resolution in document context: regions, "City, ST", relative places."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.model import Document
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):  # noqa: ANN001, ANN201 - the session pipeline fixture
+    from frontlines.pipeline.ingest import document_from_text
+
+    def _run(text: str) -> Document:
+        return pipeline.process(document_from_text(text, id="t"))
+
+    return _run
+
+
+def _places(doc: Document) -> dict[str, object]:
+    return {m.text: m for m in doc.mentions if m.kind == "place"}
+
+
+def test_city_comma_state_puts_the_city_in_that_state(run) -> None:  # noqa: ANN001
+    doc = run("Firefighters were called to a house in Charleston, W.Va., on Monday night.")
+    places = _places(doc)
+    assert places["Charleston"].admin1 == "West Virginia"
+    assert places["W.Va."].feature == "admin1"
+
+
+def test_other_places_in_the_region_pick_the_namesake(run) -> None:  # noqa: ANN001
+    doc = run("The storm hit Denton and Sherman in Texas before it reached the town of Gainesville.")
+    assert _places(doc)["Gainesville"].admin1 == "Texas"
+
+
+def test_country_is_its_centre_with_region_precision(run) -> None:  # noqa: ANN001
+    doc = run("Fighting was reported in Libya on Sunday.")
+    libya = _places(doc)["Libya"]
+    assert libya.country == "LY" and libya.geo_precision == 3
+
+
+def test_relative_place_keeps_its_anchor(run) -> None:  # noqa: ANN001
+    doc = run("Clashes broke out 70 km east of Sirte on Monday.")
+    rel = next(m for m in doc.mentions if m.kind == "place" and m.anchor == "Sirte")
+    assert rel.feature == "relative" and rel.geo_precision == 2 and rel.longitude > 16.6
