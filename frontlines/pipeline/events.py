@@ -20,8 +20,9 @@ from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
 from frontlines.knowledge.ontology import Ontology, TriggerHit, get_ontology
 from frontlines.model import Document, Event, Mention, Statement
 from frontlines.pipeline.base import stage
-from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.fatalities import coded_fatalities, count_fatalities
+from frontlines.pipeline.modality import modality_of
+from frontlines.pipeline.roles import roles as _roles
 
 __all__ = ["EventStage"]
 
@@ -343,50 +344,6 @@ def _primary(hits: list[TriggerHit]) -> TriggerHit:
 
 def _is_state(m: Mention) -> bool:
     return (m.actor_type or "") in _STATE_TYPES or (m.id or "").startswith(("gen.military", "gen.police", "gen.government"))
-
-
-def _roles(doc, clause, trigger, participants, actors, speaker_ids, kb):
-    """(actor1, actor2, civilian victims?) from word order, passives and the victims named."""
-    t = clause.start + trigger.start
-    t_end = clause.start + trigger.end
-    participants = [_organisation(a) for a in participants]
-    before = [a for a in participants if a.start < t or (a.end <= t_end and trigger.end - trigger.start > 12)]
-    after = [a for a in participants if a not in before]
-    text_after = doc.text[t:clause.end]
-    passive = re.match(r"\S+\s+(?:\w+\s+){0,3}?by\b", text_after) or re.search(
-        r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t])
-    actor1 = before[0] if before else None
-    actor2 = after[0] if after else None
-    if passive and after:
-        actor1, actor2 = after[0], before[0] if before else None
-    elif passive and before:
-        actor1, actor2 = None, before[-1]  # "several demonstrators were arrested"
-    if re.match(r"\S*\s+between\b", text_after) and len(after) >= 2:
-        actor1, actor2 = after[0], after[1]  # "clashes between X and Y"
-    if actor1 is None and speaker_ids and re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", doc.text[clause.start:t]):
-        actor1 = next((_organisation(a) for a in actors if a.id in speaker_ids), None)  # "the LNA said its forces ..."
-    if actor1 is None and speaker_ids and re.search(r"\b(?:said|claimed|announced)(?: \w+){0,3} (?:it|they) (?:had|have)\b|\bclaimed\b",
-                                                    clause.statement.text):
-        actor1 = next((_organisation(a) for a in actors if a.id in speaker_ids), None)
-    if actor1 and actor2 and actor1.id == actor2.id:
-        actor2 = after[1] if len(after) > 1 else None
-    text = clause.text
-    if clause.statement.speaker:
-        text = text.replace(clause.statement.speaker, "")
-    civilians = bool(get_ontology().civilian_nouns.search(text)) and not get_ontology().combatant_nouns.search(text_after[:80])
-    return actor1, actor2, civilians
-
-
-def _organisation(m: Mention) -> Mention:
-    """ACLED codes organisations, not people: a leader acts through his organisation."""
-    if m.actor_type != "person" or not m.id:
-        return m
-    actor = get_actor_kb().get(m.id)
-    if not actor.parent:
-        return m
-    parent = get_actor_kb().get(actor.parent)
-    return Mention(m.text, m.start, m.end, "actor", canonical=parent.name, id=parent.id, actor_type=parent.type,
-                   country=parent.country, reason=f"{actor.name} acts for {parent.name}")
 
 
 def _fatalities(text: str) -> tuple[int, bool]:

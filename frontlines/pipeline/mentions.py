@@ -57,9 +57,10 @@ _STOP_CAPS = frozenset(
 _GENERIC = re.compile(
     r"(?<![\w-])(?:(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)) )?"
     r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|"
-    r"armed) forces|army|military|troops|soldiers|warplanes|fighter jets|jets|air ?force|navy|"
-    r"coast ?guard|police(?:men| officers| forces)?|(?(demonym)(?:government|authorities)|(?!))|gunmen|"
-    r"(?:unidentified|unknown|masked) (?:gunmen|armed men|assailants|attackers|militants|warplanes|aircraft)|armed men|"
+    r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
+    r"warplanes|fighter jets|jets|air ?force|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
+    r"(?(demonym)(?:government|authorities|forces)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
+    r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed men|"
     r"protesters|demonstrators|rioters|mobs?))\b"
 )
 _ANAPHORA = re.compile(r"\b(?:the|these|those) (?:militants|jihadists|insurgents|extremists|rebels|terrorists|"
@@ -191,8 +192,10 @@ class MentionStage:
         for span, key in spans:
             if _overlaps(span.start_char, span.end_char, taken):
                 continue
-            if text[span.end_char:span.end_char + 1] == "-" or text[max(0, span.start_char - 1):span.start_char] == "-":
-                continue  # "UN-backed", "pro-GNA": a modifier, not the actor
+            agentive = re.match(r"-(?:planted|placed|laid|fired|triggered)\b", text[span.end_char:span.end_char + 12])
+            if (text[span.end_char:span.end_char + 1] == "-" and not agentive) \
+                    or text[max(0, span.start_char - 1):span.start_char] == "-":
+                continue  # "UN-backed", "pro-GNA": a modifier, not the actor ("Taliban-planted" names the agent)
             taken.append((span.start_char, span.end_char))
             actor = self.kb.get(vocab.strings[key])
             doc.mentions.append(self._actor_mention(span.text, span.start_char, actor, 1.0,

@@ -1,0 +1,89 @@
+"""Actor roles in an event clause: who acted (actor1) and on whom (actor2).
+
+Word order decides by default (the participant before the trigger acts on the one after it); a passive
+turns it round ("were arrested by the police"); a by-phrase names the agent wherever it stands ("killed by a
+Taliban-planted mine"); the subject of a passive casualty verb is a victim ("2 soldiers were killed when
+militants fired a rocket"); "clashes between X and Y" names both sides. Leaders act for their organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from frontlines.knowledge.actors import get_actor_kb
+from frontlines.knowledge.ontology import TriggerHit, get_ontology
+from frontlines.model import Document, Mention
+
+__all__ = ["roles"]
+
+_AGENT = re.compile(
+    r"\b(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|shot|executed|"
+    r"beheaded|captured|struck|fired|planted|bombed|shelled|raided|stormed|seized|dispersed|beaten|stabbed|lynched|"
+    r"attacks?|ambush(?:es)?|raids?|strikes?|air ?strikes?|bombs?|bombings?|snipers?|fire|shelling|mines?|offensive)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:by|at the hands of)\s+(?:(?:a|an|the|unknown|suspected|alleged|presumed)\s+)*$",
+    re.IGNORECASE)
+_VICTIM = re.compile(r"[\w\s',-]{0,40}?\b(?:was|were|have been|has been|had been)\s+(?:\w+\s+)?"
+                     r"(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|"
+                     r"shot|executed|beheaded|captured)\b", re.IGNORECASE)
+
+
+def _is_victim(doc: Document, clause: Any, m: Mention, participants: list[Mention]) -> bool:
+    """``m`` is the subject of a passive casualty verb, with no other participant in between."""
+    match = _VICTIM.match(doc.text[m.end:clause.end])
+    return bool(match) and not any(m.end <= p.start < m.end + match.end() for p in participants if p is not m)
+
+
+def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Mention], actors: list[Mention],
+          speaker_ids: set[str | None], kb: Any = None) -> tuple[Mention | None, Mention | None, bool]:
+    """(actor1, actor2, civilian victims?) from word order, passives and the victims named."""
+    t = clause.start + trigger.start
+    t_end = clause.start + trigger.end
+    participants = [_organisation(a) for a in participants]
+    before = [a for a in participants if a.start < t or (a.end <= t_end and trigger.end - trigger.start > 12)]
+    after = [a for a in participants if a not in before]
+    text_after = doc.text[t:clause.end]
+    passive = re.match(r"\S+\s+(?:\w+\s+){0,3}?by\b", text_after) or re.search(
+        r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t])
+    actor1 = before[0] if before else None
+    actor2 = after[0] if after else None
+    if passive and after:
+        actor1, actor2 = after[0], before[0] if before else None
+    elif passive and before:
+        actor1, actor2 = None, before[-1]  # "several demonstrators were arrested"
+    agent = next((a for a in participants if _AGENT.search(doc.text[max(clause.start, a.start - 60):a.start])), None)
+    victims = [a for a in participants if a is not agent and _is_victim(doc, clause, a, participants)]
+    if agent is not None:  # "... were killed by a Taliban-planted mine": the by-phrase names the agent
+        others = victims + [a for a in participants if a is not agent and a.id != agent.id]
+        actor1, actor2 = agent, others[0] if others else None
+    elif victims:  # "2 soldiers were killed when Taliban militants fired a rocket"
+        doers = [a for a in participants if a not in victims]
+        actor1, actor2 = (doers[0] if doers else None), victims[0]
+    if re.match(r"\S*\s+between\b", text_after) and len(after) >= 2:
+        actor1, actor2 = after[0], after[1]  # "clashes between X and Y"
+    if actor1 is None and speaker_ids and re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", doc.text[clause.start:t]):
+        actor1 = next((_organisation(a) for a in actors if a.id in speaker_ids), None)  # "the LNA said its forces ..."
+    if actor1 is None and speaker_ids and re.search(r"\b(?:said|claimed|announced)(?: \w+){0,3} (?:it|they) (?:had|have)\b|\bclaimed\b",
+                                                    clause.statement.text):
+        actor1 = next((_organisation(a) for a in actors if a.id in speaker_ids), None)
+    if actor1 and actor2 and actor1.id == actor2.id:
+        actor2 = after[1] if len(after) > 1 else None
+    if actor1 is not None and actor2 is None:  # both named before the trigger: "X repulsed Y's attack"
+        actor2 = next((a for a in participants if a.id != actor1.id), None)
+    text = clause.text
+    if clause.statement.speaker:
+        text = text.replace(clause.statement.speaker, "")
+    civilians = bool(get_ontology().civilian_nouns.search(text)) and not get_ontology().combatant_nouns.search(text_after[:80])
+    return actor1, actor2, civilians
+
+
+def _organisation(m: Mention) -> Mention:
+    """ACLED codes organisations, not people: a leader acts through his organisation."""
+    if m.actor_type != "person" or not m.id:
+        return m
+    actor = get_actor_kb().get(m.id)
+    if not actor.parent:
+        return m
+    parent = get_actor_kb().get(actor.parent)
+    return Mention(m.text, m.start, m.end, "actor", canonical=parent.name, id=parent.id, actor_type=parent.type,
+                   country=parent.country, reason=f"{actor.name} acts for {parent.name}")
