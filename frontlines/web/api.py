@@ -6,9 +6,10 @@ Every handler parses parameters, calls the store, shapes the answer; errors are 
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -16,13 +17,16 @@ from fastapi.responses import StreamingResponse
 
 from frontlines import export
 from frontlines.errors import InvalidParameterError
-from frontlines.model import MODALITIES
+from frontlines.fusion.cluster import EventCluster, cluster_events
+from frontlines.model import MODALITIES, Document, Event
 from frontlines.store import DocumentQuery, EventQuery, Store, open_store
 
-__all__ = ["event_query", "router", "store_dependency"]
+__all__ = ["event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
 
 router = APIRouter(prefix="/api")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_WINDOW_DAYS = 31  # candidates for "the same event": the widest date tolerance of fusion.cluster (month precision)
+_NEAR_DEG = 1.0  # ... and within about 100 km (fusion then requires 25 km or the same place name)
 
 
 def store_dependency(request: Request) -> Iterator[Store]:
@@ -83,15 +87,55 @@ def events(store: StoreDep, query: QueryDep) -> dict[str, Any]:
             "items": [e.to_dict() for e in page.items]}
 
 
-@router.get("/events/{event_id}", summary="One event with every source document")
+@router.get("/events/{event_id}", summary="One event with every source reporting it (fusion across documents)")
 def event(store: StoreDep, event_id: str) -> dict[str, Any]:
+    return event_with_sources(store, event_id)
+
+
+def event_with_sources(store: Store, event_id: str) -> dict[str, Any]:
+    """The event, the fused cluster it belongs to, and one row per report in that cluster."""
     ev = store.get_event(event_id)
-    sources = []
-    if ev.document_id:
-        doc = store.get_document(ev.document_id)
-        sources.append({"document_id": doc.id, "title": doc.title, "published": doc.published.isoformat() if doc.published else None,
-                        "source": ev.source or doc.source, "url": doc.url, "evidence": ev.evidence, "notes": ev.notes})
-    return {"event": ev.to_dict(), "sources": sources}
+    cluster = same_event_reports(store, ev)
+    members = cluster.events
+    documents: dict[str, Document] = {}
+    for e in members:
+        if e.document_id and e.document_id not in documents:
+            documents[e.document_id] = store.get_document(e.document_id)
+    sources = [_source_row(e, documents.get(e.document_id or ""), e.event_id == ev.event_id) for e in members]
+    summary = {"cluster_id": cluster.cluster_id, "reports": len(members), "documents": len(cluster.documents),
+               "sources": cluster.sources, "fatalities": cluster.fatalities, "modality": cluster.modality}
+    return {"event": ev.to_dict(), "cluster": summary, "sources": sources}
+
+
+def same_event_reports(store: Store, ev: Event) -> EventCluster:
+    """Reports of the same event: candidates of the same type within a few weeks and ~100 km, clustered
+    by ``fusion.cluster_events``; the event itself comes first, then the others by document."""
+    if not ev.event_date:
+        return EventCluster("", [ev])
+    day = date.fromisoformat(ev.event_date)
+    window = timedelta(days=_WINDOW_DAYS if (ev.time_precision or 1) <= 3 else 366)
+    bbox = None
+    if ev.latitude is not None and ev.longitude is not None:
+        dlon = _NEAR_DEG / max(0.2, math.cos(math.radians(ev.latitude)))
+        bbox = (max(-180.0, ev.longitude - dlon), max(-90.0, ev.latitude - _NEAR_DEG),
+                min(180.0, ev.longitude + dlon), min(90.0, ev.latitude + _NEAR_DEG))
+    candidates = list(store.iter_events(EventQuery(event_type=ev.event_type, since=(day - window).isoformat(),
+                                                   until=(day + window).isoformat(), bbox=bbox)))
+    if not any(c.event_id == ev.event_id for c in candidates):
+        candidates.append(ev)
+    cluster = next(c for c in cluster_events(candidates) if any(e.event_id == ev.event_id for e in c.events))
+    others = sorted((e for e in cluster.events if e.event_id != ev.event_id),
+                    key=lambda e: (e.document_id or "", e.event_id))
+    return EventCluster(cluster.cluster_id, [ev, *others])
+
+
+def _source_row(e: Event, doc: Document | None, this: bool) -> dict[str, Any]:
+    published = doc.published.isoformat() if doc and doc.published else None
+    return {"event_id": e.event_id, "this": this, "document_id": e.document_id,
+            "title": doc.title if doc else None, "published": published,
+            "outlet": doc.source if doc else None, "source": e.source or (doc.source if doc else None),
+            "url": doc.url if doc else None, "sentence": e.notes, "evidence": e.evidence,
+            "modality": e.modality, "voice": e.voice, "fatalities": e.fatalities, "reason": e.reason}
 
 
 @router.get("/documents", summary="Documents: full-text search and filters")
@@ -150,7 +194,10 @@ def stats(store: StoreDep) -> dict[str, Any]:
 
 @router.get("/network", summary="Actor network: who fights or supports whom (weight = events)")
 def network(store: StoreDep, query: QueryDep) -> dict[str, Any]:
+    """Nodes are actors, edges (actor1 -> actor2, kind) count asserted or claimed events: ``fights`` for
+    battles, remote violence and violence against civilians, ``supports`` for agreements, ``other`` else."""
     edges: Counter[tuple[str, str, str]] = Counter()
+    sub_types: dict[tuple[str, str, str], Counter[str]] = {}
     names: dict[str, str] = {}
     counts: Counter[str] = Counter()
     for e in store.iter_events(query):
@@ -160,8 +207,10 @@ def network(store: StoreDep, query: QueryDep) -> dict[str, Any]:
         counts.update([e.actor1_id, e.actor2_id])
         kind = "fights" if e.event_type in _VIOLENT else ("supports" if e.sub_event_type == "Agreement" else "other")
         edges[(e.actor1_id, e.actor2_id, kind)] += 1
+        sub_types.setdefault((e.actor1_id, e.actor2_id, kind), Counter())[e.sub_event_type] += 1
     return {"nodes": [{"id": a, "name": names[a], "events": n} for a, n in counts.most_common()],
-            "edges": [{"source": s, "target": t, "kind": k, "weight": w} for (s, t, k), w in edges.most_common()]}
+            "edges": [{"source": s, "target": t, "kind": k, "weight": w, "sub_types": dict(sub_types[(s, t, k)])}
+                      for (s, t, k), w in edges.most_common()]}
 
 
 def _stream(request: Request, query: EventQuery, fmt: str) -> StreamingResponse:

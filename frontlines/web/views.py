@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from frontlines.model import Document
 from frontlines.store import EventQuery, open_store
+from frontlines.web.api import event_with_sources
 
 __all__ = ["highlight", "router"]
 
@@ -48,15 +49,11 @@ def events_page(request: Request, limit: int = 200) -> Response:
     return _respond(request, "events.html", data, request.url.path.endswith(".json"))
 
 
-@router.get("/events/{event_id}.json", include_in_schema=False)
 @router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/events/{event_id}.json", include_in_schema=False)  # registered first (decorators apply bottom-up)
 def event_page(request: Request, event_id: str) -> Response:
     with _store(request) as store:
-        event = store.get_event(event_id)
-        doc = store.get_document(event.document_id) if event.document_id else None
-    sources = [{"document_id": doc.id, "title": doc.title, "published": doc.published.isoformat() if doc.published else None,
-                "source": event.source or doc.source, "url": doc.url, "notes": event.notes}] if doc else []
-    data = {"event": event.to_dict(), "sources": sources}
+        data = event_with_sources(store, event_id)
     return _respond(request, "event.html", data, request.url.path.endswith(".json"))
 
 
@@ -76,8 +73,8 @@ def highlight(doc: Document) -> str:
     marks: list[tuple[int, int, str]] = []
     for ev in doc.events:
         tip = f"{ev.sub_event_type} · {ev.modality} · {ev.reason}"
-        marks.append((ev.evidence["start"], 1, f'<span class="ev ev-{ev.modality}" data-event="{html.escape(ev.event_id)}" '
-                      f'title="{html.escape(tip)}">'))
+        marks.append((ev.evidence["start"], 1, f'<span id="{html.escape(ev.event_id)}" class="ev ev-{ev.modality}" '
+                      f'data-event="{html.escape(ev.event_id)}" title="{html.escape(tip)}">'))
         marks.append((ev.evidence["end"], 0, "</span>"))
     last_end = -1
     for m in sorted(doc.mentions, key=lambda m: (m.start, -m.end)):

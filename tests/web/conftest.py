@@ -46,13 +46,33 @@ def build_documents() -> list[Document]:
     return [doc, other]
 
 
-@pytest.fixture()
-def store_url(tmp_path) -> str:
-    url = str(tmp_path / "web.sqlite")
+def second_report() -> Document:
+    """Another outlet reporting ev-1 (same day, place and actors): fusion puts both in one cluster."""
+    text = "Fighting erupted in Tripoli on Tuesday between the LNA and GNA forces, killing two."
+    doc = Document(id="doc-3", text=text, title="Tripoli fighting", published=date(2019, 4, 3), source="Libya Observer",
+                   blocks=[Block("body", 0, len(text), "author")])
+    doc.statements = [Statement(text, 0, len(text))]
+    doc.events = [_event(5, document_id="doc-3", event_date="2019-04-02", fatalities=2, source="Libya Observer",
+                         notes=text, evidence={"start": 0, "end": len(text)}, reason="trigger 'Fighting'")]
+    return doc
+
+
+def _fill(url: str, docs: list[Document]) -> str:
     with open_store(url) as store:
-        for doc in build_documents():
+        for doc in docs:
             store.add_document(doc)
     return url
+
+
+@pytest.fixture()
+def store_url(tmp_path) -> str:
+    return _fill(str(tmp_path / "web.sqlite"), build_documents())
+
+
+@pytest.fixture()
+def fused_store_url(tmp_path) -> str:
+    """The same store plus ``second_report()``: ev-1 and ev-5 are two reports of one event."""
+    return _fill(str(tmp_path / "fused.sqlite"), [*build_documents(), second_report()])
 
 
 @pytest.fixture()
@@ -62,4 +82,14 @@ def client(store_url):
     from frontlines.web.app import create_app
 
     with TestClient(create_app(store_url)) as c:
+        yield c
+
+
+@pytest.fixture()
+def fused_client(fused_store_url):
+    from fastapi.testclient import TestClient
+
+    from frontlines.web.app import create_app
+
+    with TestClient(create_app(fused_store_url)) as c:
         yield c

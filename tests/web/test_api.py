@@ -39,6 +39,26 @@ def test_event_document_actor_place_stats_network(client) -> None:
     net = client.get("/api/network").json()
     edge = next(e for e in net["edges"] if e["source"] == "lby.lna")
     assert edge["target"] == "lby.gna.forces" and edge["kind"] == "fights" and edge["weight"] == 1
+    assert edge["sub_types"] == {"Armed clash": 1}
+    assert client.get("/api/network", params={"since": "2020-01-01"}).json() == {"nodes": [], "edges": []}
+
+
+def test_event_lists_every_source_reporting_it(fused_client) -> None:
+    """Issue "Serve it": the event view lists every report of the same event (fusion), not only its own document."""
+    body = fused_client.get("/api/events/ev-1").json()
+    assert [s["document_id"] for s in body["sources"]] == ["doc-1", "doc-3"]
+    assert [s["this"] for s in body["sources"]] == [True, False]
+    other = body["sources"][1]
+    assert other["event_id"] == "ev-5" and other["outlet"] == "Libya Observer" and other["title"] == "Tripoli fighting"
+    assert other["published"] == "2019-04-03" and other["modality"] == "asserted"
+    assert other["sentence"].startswith("Fighting")
+    assert body["cluster"]["reports"] == 2 and body["cluster"]["documents"] == 2 and body["cluster"]["fatalities"] == 2
+    assert fused_client.get("/events/ev-1.json").json() == body  # the page's twin is the same view
+    assert [s["document_id"] for s in fused_client.get("/api/events/ev-5").json()["sources"]] == ["doc-3", "doc-1"]
+    alone = fused_client.get("/api/events/ev-2").json()  # the drone strike in Sirte has one report
+    assert [s["event_id"] for s in alone["sources"]] == ["ev-2"] and alone["cluster"]["reports"] == 1
+    page = fused_client.get("/events/ev-1").text
+    assert page.count('<li class="this"') == 1 and page.count('<li class="other"') == 1 and "Libya Observer" in page
 
 
 def test_exports_stream_every_matching_event(client) -> None:
@@ -72,12 +92,17 @@ def test_every_page_has_a_json_twin(client) -> None:
     for page, twin in (("/", "/index.json"), ("/events", "/events.json"), ("/events/ev-1", "/events/ev-1.json"),
                        ("/documents/doc-1", "/documents/doc-1.json")):
         assert client.get(page).headers["content-type"].startswith("text/html")
-        assert client.get(twin).json()
+        response = client.get(twin)
+        assert response.status_code == 200 and "error" not in response.json(), twin
+    assert client.get("/events/ev-1.json").json()["event"]["event_id"] == "ev-1"
+    assert client.get("/documents/doc-1.json").json()["document"]["id"] == "doc-1"
 
 
 def test_document_page_highlights_mentions_and_events(client) -> None:
     html = client.get("/documents/doc-1").text
     assert '<mark class="m m-place"' in html and 'class="ev ev-asserted"' in html and "ev-future" in html
+    assert '<span id="ev-2" class="ev ev-asserted"' in html  # /documents/doc-1#ev-2 lands on the sentence
+    assert 'title="place: Tripoli — test"' in html and 'href="#ev-2"' in html and 'id="back-link"' in html
 
 
 def test_openapi_docs(client) -> None:

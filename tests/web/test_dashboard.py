@@ -30,7 +30,7 @@ def _require_browser() -> None:
 
 
 @pytest.fixture()
-def server(store_url):
+def server(fused_store_url):
     import uvicorn
 
     from frontlines.web.app import create_app
@@ -38,7 +38,7 @@ def server(store_url):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(store_url), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(fused_store_url), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -68,29 +68,159 @@ def page(server):
         browser.close()
 
 
+def _boxes_overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
+def _label_boxes(page) -> tuple[dict, list[dict]]:
+    """The network's SVG box and the boxes of its visible labels (page coordinates)."""
+    return page.evaluate("""() => {
+      const box = (r) => ({x: r.x, y: r.y, width: r.width, height: r.height});
+      const svg = document.getElementById("network-svg").getBoundingClientRect();
+      const labels = [...document.querySelectorAll("#network-svg text.label")]
+        .filter((t) => getComputedStyle(t).display !== "none")
+        .map((t) => ({...box(t.getBoundingClientRect()), text: t.textContent}));
+      return [box(svg), labels];
+    }""")
+
+
+def _assert_readable(svg: dict, labels: list[dict]) -> None:
+    for label in labels:
+        assert svg["x"] <= label["x"] and label["x"] + label["width"] <= svg["x"] + svg["width"] + 0.5, label
+        assert svg["y"] <= label["y"] and label["y"] + label["height"] <= svg["y"] + svg["height"] + 0.5, label
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            assert not _boxes_overlap(a, b), (a["text"], b["text"])
+
+
 @pytest.mark.browser
 def test_dashboard_shows_markers_and_filters_change_them(page) -> None:
     # default modalities: asserted, claimed, uncertain -> the future event is hidden
-    assert page.get_attribute("#map", "data-markers") == "3"
-    assert page.locator("#event-list li").count() == 3
+    assert page.get_attribute("#map", "data-markers") == "4"
+    assert page.locator("#event-list li").count() == 4
     page.select_option("#type-filter", "Protests")
     page.wait_for_function("document.querySelectorAll('#event-list li').length === 1")
     assert page.get_attribute("#map", "data-markers") == "1"
+    assert "type=Protests" in page.url  # the URL keeps the filters
+    assert "type=Protests" in page.get_attribute("#exports a[data-format=csv]", "href")
     page.select_option("#type-filter", "")
     page.check("input[value=future]")
-    page.wait_for_function("document.querySelectorAll('#event-list li').length === 4")
+    page.wait_for_function("document.querySelectorAll('#event-list li').length === 5")
+    assert page.inner_text("#shown-count") == "5" and "of 5 matching" in page.inner_text("#matching")
+
+
+@pytest.mark.browser
+def test_map_has_a_legend_of_types_and_sizes(page) -> None:
+    legend = page.locator("#map-legend")
+    assert legend.is_visible()
+    text = legend.inner_text()
+    for event_type in ("Battles", "Explosions/Remote violence", "Protests", "Strategic developments"):
+        assert event_type in text
+    assert "Fatalities" in text and legend.locator(".sizes svg").count() == 3
+    radii = [float(r) for r in legend.locator(".sizes circle").evaluate_all("cs => cs.map(c => c.getAttribute('r'))")]
+    assert radii == sorted(radii) and radii[0] < radii[-1]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
 
 
 @pytest.mark.browser
-def test_clicking_an_event_opens_its_document_with_highlights(page) -> None:
+def test_filters_survive_a_reload_of_the_shared_url(page, server) -> None:
+    page.goto(server + "/?type=Battles&modality=asserted&since=2019-04-01&until=2019-04-30")
+    page.wait_for_selector("body[data-loaded=true]", state="attached")
+    assert page.input_value("#type-filter") == "Battles" and not page.is_checked("input[value=claimed]")
+    assert page.inner_text("#range-label") == "2019-04-01 → 2019-04-30"
+    assert page.locator("#event-list li").count() == 2  # ev-1 and ev-5, the two reports of one clash
+    href = page.get_attribute("#exports a[data-format=geojson]", "href")
+    assert href.startswith("/api/export.geojson?") and "since=2019-04-01" in href and "modality=asserted" in href
+    assert len(page.request.get(server + href).json()["features"]) == 2  # the export is what the list shows
+
+
+@pytest.mark.browser
+def test_clicking_a_list_item_opens_its_popup_on_the_map(page) -> None:
     page.locator("#event-list li", has_text="Air/drone strike").click()
+    page.wait_for_selector(".leaflet-popup-content")
+    assert "Air/drone strike" in page.inner_text(".leaflet-popup-content")
+
+
+@pytest.mark.browser
+def test_clicking_an_event_opens_its_document_with_highlights(page) -> None:
+    page.select_option("#type-filter", "Explosions/Remote violence")
+    page.wait_for_function("document.querySelectorAll('#event-list li').length === 1")
+    page.locator("#event-list li", has_text="Air/drone strike").locator("a.doc-link").click()
     page.wait_for_selector("#document-text")
     assert page.locator("#document-text mark.m-place").count() >= 1
+    assert page.locator("#document-text mark.m-actor").count() >= 1
     assert page.locator("#document-text span.ev").count() >= 2
+    assert page.evaluate("document.querySelector(':target').id") == "ev-2"  # the event's sentence is marked
     title = page.locator("#document-text span.ev").first.get_attribute("title")
     assert "trigger" in title
+    assert "place: Tripoli" in page.locator("#document-text mark.m-place").first.get_attribute("title")
+    assert page.locator(".doc-events li").count() == 3
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "document.png"), full_page=True)
+    page.click("#back-link")
+    page.wait_for_selector("body[data-loaded=true]", state="attached")
+    assert page.input_value("#type-filter") == "Explosions/Remote violence"  # back where we were
+
+
+@pytest.mark.browser
+def test_event_view_lists_every_source(page, server) -> None:
+    page.goto(server + "/events/ev-1")
+    sources = page.locator("ul.sources li")
+    assert sources.count() == 2
+    assert "this report" in sources.nth(0).inner_text()
+    other = sources.nth(1).inner_text()
+    assert "Libya Observer" in other and "Tripoli fighting" in other and "2019-04-03" in other and "asserted" in other
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "event.png"), full_page=True)
+    sources.nth(1).locator("a").first.click()
+    page.wait_for_selector("#document-text")
+    assert page.url.endswith("/documents/doc-3#ev-5")
+
+
+@pytest.mark.browser
+def test_network_is_readable_and_filters_by_actor(page) -> None:
+    page.click("button[data-tab=network]")
+    page.wait_for_selector("#network-svg[data-nodes]", state="attached")
+    assert page.get_attribute("#network-svg", "data-nodes") == "3"
+    assert page.get_attribute("#network-svg", "data-edges") == "2"
+    assert page.locator("#network-legend").is_visible() and "hostile" in page.inner_text("#network-legend")
+    svg, labels = _label_boxes(page)
+    assert sorted(label["text"] for label in labels) == ["Government of National Accord forces", "Libyan National Army",
+                                                          "Military Forces of Turkey"]
+    _assert_readable(svg, labels)
+    widths = {g: float(w) for g, w in page.locator("#network-svg line.edge").evaluate_all(
+        "ls => ls.map(l => [l.dataset.weight, l.getAttribute('stroke-width')])")}
+    assert widths["2"] > widths["1"]  # LNA-GNA (two reports) is drawn wider than Turkey-GNA
+    assert page.locator("#network-svg .edge-group.kind-fights").count() == 2
+    assert "Military Forces of Libya (2014-) Libyan National Army" in page.locator(
+        "#network-svg .node[data-id='lby.lna'] title").text_content()  # the full name in the tooltip
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "network.png"))
+    page.click("#network-svg .node[data-id='lby.lna'] circle")
+    page.wait_for_function("document.querySelectorAll('#event-list li').length === 2")
+    assert "actor=lby.lna" in page.url and "tab=network" in page.url
+    page.wait_for_selector("#network-svg .node.selected[data-id='lby.lna']", state="attached")
+
+
+@pytest.mark.browser
+def test_dense_network_labels_do_not_overlap(page) -> None:
+    page.click("button[data-tab=network]")
+    page.wait_for_selector("#network-svg[data-nodes]", state="attached")
+    page.evaluate("""() => {
+      const nodes = [], edges = [];
+      for (let i = 0; i < 30; i++) nodes.push({id: `a${i}`, events: 30 - i,
+        name: i % 3 ? `Military Forces of Country ${i} (2014-) Brigade Number ${i} of the Long Name`
+                    : `Militia ${i} (Libya)`});
+      for (let i = 1; i < 30; i++) edges.push({source: `a${i % 5}`, target: `a${i}`,
+        kind: i % 4 ? "fights" : "supports", weight: 1 + (i % 6)});
+      Network.draw(document.getElementById("network-svg"), {nodes, edges});
+    }""")
+    svg, labels = _label_boxes(page)
+    assert len(labels) >= 24  # most labels fit; the rest show on hover
+    _assert_readable(svg, labels)
+    page.screenshot(path=str(ARTIFACTS / "network-dense.png"))
 
 
 @pytest.mark.browser
@@ -101,4 +231,5 @@ def test_timeline_brush_filters_by_date(page) -> None:
     page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + 20)
     page.mouse.up()
     assert page.locator("#range-label").inner_text() != "all"
-    assert page.locator("#event-list li").count() == 2  # the 2019 events; the 2020 protest is outside
+    assert page.locator("#event-list li").count() == 3  # the 2019 events; the 2020 protest is outside
+    assert "since=2019-0" in page.url

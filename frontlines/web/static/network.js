@@ -1,0 +1,210 @@
+// Actor network: a small force-directed layout (Fruchterman-Reingold) drawn as SVG, with labels
+// placed away from the centre and kept apart. Exposes one global: Network.draw(svg, net, options).
+"use strict";
+
+const Network = (() => {
+  const NS = "http://www.w3.org/2000/svg";
+  const KINDS = {
+    fights: { colour: "#b91c1c", label: "hostile" },
+    supports: { colour: "#15803d", label: "cooperative" },
+    other: { colour: "#64748b", label: "other" },
+  };
+  const MAX_NODES = 40;
+
+  function el(name, attrs = {}, parent = null) {
+    const node = document.createElementNS(NS, name);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  // Short labels from ACLED-style names (the full name is in the tooltip):
+  // "Military Forces of Libya (2016-2021) Government of National Accord" -> "Government of National Accord forces",
+  // "Military Forces of Libya (2014-) Libyan National Army" -> "Libyan National Army",
+  // "BRSC: Benghazi Revolutionaries Shura Council" -> "BRSC", "Islamic State (Libya)" -> "Islamic State".
+  function shortName(name) {
+    const afterParen = name.match(/^(.*?)\([^)]*\)\s+(.+)$/);
+    if (afterParen) {
+      const unit = afterParen[2], military = /^Military Forces/.test(afterParen[1]);
+      return shorten(military && !/Army|Forces|Militia|Guard/.test(unit) ? `${unit} forces` : unit);
+    }
+    const acronym = name.match(/^([A-Z][A-Za-z0-9-]{1,7}):\s/);
+    if (acronym) return acronym[1];
+    return shorten(name.replace(/\s+\([A-Z][A-Za-z .-]+\)$/, ""));
+  }
+
+  function shorten(text, max = 36) { return text.length > max ? text.slice(0, max - 1) + "…" : text; }
+
+  // A→B and B→A of the same kind become one undirected edge; the directions stay in the tooltip.
+  function mergeEdges(edges, known) {
+    const merged = new Map();
+    for (const e of edges) {
+      if (!known.has(e.source) || !known.has(e.target) || e.source === e.target) continue;
+      const [a, b] = [e.source, e.target].sort();
+      const key = `${a}|${b}|${e.kind}`;
+      const m = merged.get(key) || { a, b, kind: e.kind, weight: 0, parts: [] };
+      m.weight += e.weight;
+      m.parts.push(e);
+      merged.set(key, m);
+    }
+    return [...merged.values()];
+  }
+
+  function layout(nodes, edges, width, height) {
+    const n = nodes.length, cx = width / 2, cy = height / 2;
+    const k = 0.9 * Math.sqrt((width * height) / Math.max(1, n));
+    const pos = nodes.map((_, i) => {  // deterministic start: a golden-angle spiral, biggest actors inside
+      const r = 12 * Math.sqrt(i + 0.5) * (k / 30), a = i * 2.39996;
+      return { x: cx + r * Math.cos(a), y: cy + r * Math.sin(a) };
+    });
+    const index = new Map(nodes.map((node, i) => [node.id, i]));
+    let temperature = width / 8;
+    for (let step = 0; step < 300; step++) {
+      const disp = pos.map(() => ({ x: 0, y: 0 }));
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          const dx = pos[i].x - pos[j].x || 0.01, dy = pos[i].y - pos[j].y || 0.01;
+          const d = Math.max(1, Math.hypot(dx, dy)), f = (k * k) / d;
+          disp[i].x += (dx / d) * f; disp[i].y += (dy / d) * f;
+          disp[j].x -= (dx / d) * f; disp[j].y -= (dy / d) * f;
+        }
+      }
+      for (const e of edges) {
+        const i = index.get(e.a), j = index.get(e.b);
+        const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y, d = Math.max(1, Math.hypot(dx, dy));
+        const f = ((d * d) / k) * (1 + Math.log2(e.weight) / 4);
+        disp[i].x -= (dx / d) * f; disp[i].y -= (dy / d) * f;
+        disp[j].x += (dx / d) * f; disp[j].y += (dy / d) * f;
+      }
+      pos.forEach((p, i) => {  // gravity keeps disconnected pairs on screen
+        disp[i].x -= (p.x - cx) * 0.08 * (k / 40); disp[i].y -= (p.y - cy) * 0.08 * (k / 40);
+        const d = Math.max(1, Math.hypot(disp[i].x, disp[i].y)), move = Math.min(d, temperature);
+        p.x += (disp[i].x / d) * move; p.y += (disp[i].y / d) * move;
+      });
+      temperature = Math.max(1, temperature * 0.985);
+    }
+    return fit(pos, width, height);
+  }
+
+  function fit(pos, width, height) {
+    const mx = Math.min(170, width * 0.2), my = 40;
+    const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const sx = (width - 2 * mx) / Math.max(1, x1 - x0), sy = (height - 2 * my) / Math.max(1, y1 - y0);
+    return pos.map((p) => ({ x: x1 === x0 ? width / 2 : mx + (p.x - x0) * sx, y: y1 === y0 ? height / 2 : my + (p.y - y0) * sy }));
+  }
+
+  function overlaps(a, b, pad = 2) {
+    return a.x < b.x + b.width + pad && b.x < a.x + a.width + pad && a.y < b.y + b.height + pad && b.y < a.y + a.height + pad;
+  }
+
+  function crossings(segments, box) {  // how many edges pass through the label's box (sampled: good enough here)
+    return segments.filter(([p, q]) => {
+      for (let t = 0.04; t < 1; t += 0.04) {
+        const x = p.x + (q.x - p.x) * t, y = p.y + (q.y - p.y) * t;
+        if (x > box.x && x < box.x + box.width && y > box.y && y < box.y + box.height) return true;
+      }
+      return false;
+    }).length;
+  }
+
+  // Try spots around the node, preferring the side away from the centre; among those inside the drawing
+  // that overlap no other label or node, keep the one crossed by the fewest edges.
+  function placeLabel(text, p, r, centre, taken, width, height, segments) {
+    const out = p.x >= centre.x ? 1 : -1, gap = r + 4, side = (dir) => (dir > 0 ? "start" : "end");
+    const spots = [
+      [out * gap, 4, side(out)], [0, -gap - 2, "middle"], [0, gap + 11, "middle"], [-out * gap, 4, side(-out)],
+      [out * (r + 2), -(r + 6), side(out)], [out * (r + 2), r + 14, side(out)],
+      [-out * (r + 2), -(r + 6), side(-out)], [-out * (r + 2), r + 14, side(-out)],
+    ];
+    let best = null;
+    for (const [dx, dy, anchor] of spots) {
+      text.setAttribute("x", p.x + dx); text.setAttribute("y", p.y + dy); text.setAttribute("text-anchor", anchor);
+      const box = text.getBBox();
+      const inside = box.x >= 2 && box.y >= 2 && box.x + box.width <= width - 2 && box.y + box.height <= height - 2;
+      if (!inside || taken.some((t) => overlaps(box, t))) continue;
+      const score = crossings(segments, box);
+      if (!best || score < best.score) best = { score, box, at: [p.x + dx, p.y + dy, anchor] };
+      if (score === 0) break;
+    }
+    if (!best) return null;
+    text.setAttribute("x", best.at[0]); text.setAttribute("y", best.at[1]); text.setAttribute("text-anchor", best.at[2]);
+    return best.box;
+  }
+
+  function drawEdges(svg, edges, pos, index, names) {
+    const group = el("g", { class: "edges" }, svg);
+    for (const e of edges) {
+      const p = pos[index.get(e.a)], q = pos[index.get(e.b)];
+      const g = el("g", { class: `edge-group kind-${e.kind}`, "data-a": e.a, "data-b": e.b }, group);
+      el("line", { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: "edge", stroke: KINDS[e.kind].colour,
+        "stroke-width": (1 + 1.6 * Math.sqrt(e.weight)).toFixed(1), "data-weight": e.weight }, g);
+      el("line", { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: "edge-hit" }, g);
+      const lines = e.parts.map((part) => `${names.get(part.source)} → ${names.get(part.target)}: ${part.weight} ` +
+        `(${Object.entries(part.sub_types || {}).map(([t, c]) => `${t} ×${c}`).join(", ")})`);
+      el("title", {}, g).textContent = `${KINDS[e.kind].label}, ${e.weight} event${e.weight > 1 ? "s" : ""}\n${lines.join("\n")}`;
+    }
+  }
+
+  function drawNodes(svg, nodes, pos, segments, options) {
+    const width = options.width, height = options.height, centre = { x: width / 2, y: height / 2 };
+    const group = el("g", { class: "nodes" }, svg), taken = [];
+    const order = nodes.map((_, i) => i).sort((i, j) => nodes[j].events - nodes[i].events);
+    const radius = (node) => 4 + Math.sqrt(node.events) * 2.4;
+    for (const i of order) {  // circles first, so labels avoid every node
+      const r = radius(nodes[i]);
+      taken.push({ x: pos[i].x - r, y: pos[i].y - r, width: 2 * r, height: 2 * r });
+    }
+    for (const i of order) {
+      const node = nodes[i], p = pos[i], r = radius(node);
+      const g = el("g", { class: "node" + (node.id === options.selected ? " selected" : ""), "data-id": node.id }, group);
+      el("circle", { cx: p.x, cy: p.y, r }, g);
+      const text = el("text", { class: "label" }, g);
+      text.textContent = shortName(node.name);
+      let box = placeLabel(text, p, r, centre, taken, width, height, segments);
+      if (!box) {
+        text.textContent = shorten(shortName(node.name), 14);
+        box = placeLabel(text, p, r, centre, taken, width, height, segments);
+      }
+      if (box) taken.push(box); else text.classList.add("overflow");  // shown on hover only
+      el("title", {}, g).textContent = `${node.name} (${node.id})\n${node.events} events · click to filter by this actor`;
+      g.addEventListener("mouseenter", () => focus(svg, node.id, true));
+      g.addEventListener("mouseleave", () => focus(svg, node.id, false));
+      g.addEventListener("click", () => options.onSelect && options.onSelect(node));
+    }
+  }
+
+  function focus(svg, id, on) {
+    svg.classList.toggle("focusing", on);
+    for (const g of svg.querySelectorAll(".edge-group")) {
+      const hit = g.dataset.a === id || g.dataset.b === id;
+      g.classList.toggle("hi", on && hit);
+      if (!hit) continue;
+      const other = g.dataset.a === id ? g.dataset.b : g.dataset.a;
+      svg.querySelector(`.node[data-id="${CSS.escape(other)}"]`).classList.toggle("hi", on);
+    }
+    svg.querySelector(`.node[data-id="${CSS.escape(id)}"]`).classList.toggle("hi", on);
+  }
+
+  function draw(svg, net, options = {}) {
+    const width = svg.clientWidth || 800, height = svg.clientHeight || 560;
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    svg.replaceChildren();
+    const nodes = net.nodes.slice(0, MAX_NODES);
+    const known = new Set(nodes.map((n) => n.id)), names = new Map(net.nodes.map((n) => [n.id, n.name]));
+    const edges = mergeEdges(net.edges, known);
+    if (!nodes.length) {
+      el("text", { x: width / 2, y: height / 2, "text-anchor": "middle", class: "empty" }, svg).textContent =
+        "No asserted or claimed events with two actors match these filters.";
+      return;
+    }
+    const pos = layout(nodes, edges, width, height), index = new Map(nodes.map((n, i) => [n.id, i]));
+    drawEdges(svg, edges, pos, index, names);
+    const segments = edges.map((e) => [pos[index.get(e.a)], pos[index.get(e.b)]]);
+    drawNodes(svg, nodes, pos, segments, { ...options, width, height });
+    svg.dataset.nodes = String(nodes.length);
+    svg.dataset.edges = String(edges.length);
+  }
+
+  return { draw, KINDS, shortName };
+})();
