@@ -38,7 +38,13 @@ def _gold_date(value: str) -> date:
 
 
 def _gold_types(row: dict[str, str]) -> list[str]:
-    return _taxonomy()["event_type_2018"].get(row["event_type"], [row["event_type"]])
+    """The current event types a row's coding corresponds to (old 9-class rows mapped by the taxonomy file)."""
+    taxonomy = _taxonomy()
+    types = list(taxonomy["event_type_2018"].get(row["event_type"], [row["event_type"]]))
+    for prefix, extra in taxonomy.get("event_type_2018_by_actor1", {}).get(row["event_type"], {}).items():
+        if (row.get("actor1") or "").startswith(prefix):
+            types += [t for t in extra if t not in types]
+    return types
 
 
 def _same_actor(gold_id: str | None, predicted: str | None) -> bool:
