@@ -23,6 +23,7 @@ from frontlines.pipeline.base import stage
 from frontlines.pipeline.fatalities import coded_fatalities, count_fatalities
 from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.roles import roles as _roles
+from frontlines.pipeline.subtypes import capture_side, non_conflict, protest_escalation
 
 __all__ = ["EventStage"]
 
@@ -41,7 +42,8 @@ _ANAPHORIC = re.compile(
 _EXECUTION = re.compile(r"\b(?:executed|execution|executions|beheaded|massacred|massacre|summarily killed)\b", re.IGNORECASE)
 _TERRITORY_OBJECT = re.compile(
     r"\s*(?:\w+\s+){0,5}?(?:area|district|town|city|village|port|base|airport|neighbou?rhood|positions?|strongholds?|"
-    r"terminals?|oil fields?|headquarters|compound|hill|bridge|road|junction|suburbs?|centre|center|territory|"
+    r"terminals?|oil fields?|headquarters|compound|hill|bridge|road|junction|suburbs?|centre|center|territor(?:y|ies)|"
+    r"villages?|towns?|camps?|regions?|areas?|highway|control|ground|province|cities|"
     r"buildings?|checkpoints?|outskirts)\b", re.IGNORECASE)
 _PERSON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|civilians|fighters|suspects?|militants?|soldiers?|officers?|him|her|them)\b", re.IGNORECASE)
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
@@ -192,9 +194,11 @@ class EventStage:
                 return ("Armed clash" if actor1 or actor2 else None), actor1, actor2, why + " without a place object"
             sub = "Government regains territory" if actor1 and _is_state(actor1) else "Non-state actor overtakes territory"
             if actor1 is None:
-                sub = "Armed clash"
+                sub = capture_side(doc.text[clause.statement.start:clause.start + trigger.start]) or "Armed clash"
             obj = places_after[0].text if places_after[0] else territory.group().strip()
             return sub, actor1, actor2, why + f"; object '{obj}'"
+        if family in ("attack", "kill") and not actor1 and non_conflict(clause.statement.text):
+            return None, None, None, ""
         if family in ("attack", "kill") or (family == "capture" and _EXECUTION.search(clause.text)):
             target_civilians = civilians and not (actor2 and actor2.actor_type in _ARMED_TYPES)
             if _EXECUTION.search(clause.text):
@@ -208,8 +212,11 @@ class EventStage:
                 if not _is_state(actor1):
                     actor2 = self._generic_mention("military", focus)
             return "Armed clash", actor1, actor2, why + "; armed target"
+        if family == "protest":
+            escalated = protest_escalation(clause.statement.text)
+            sub, why = (escalated, why + f"; escalated to {escalated.lower()}") if escalated else (sub, why)
         if family == "protest" and actor1 is None and focus:
-            actor1 = self._generic_mention("protesters", focus)
+            actor1 = self._generic_mention("protesters" if sub != "Violent demonstration" else "rioters", focus)
         if sub in ("Protest with intervention", "Excessive force against protesters"):
             actor1, actor2 = actor1 or (self._generic_mention("protesters", focus) if focus else None), actor2
         if sub == "Violent demonstration" and actor1 is None and focus:
