@@ -62,6 +62,6 @@ def close_skeletons(a: str, b: str) -> bool:
     for x, y in zip(wa, wb, strict=True):
         if x == y:
             continue
-        if x[0] != y[0] or min(len(x), len(y)) < 4 or not _one_edit(x, y):
+        if x[0] != y[0] or min(len(x), len(y)) < 5 or not _one_edit(x, y):
             return False
     return True

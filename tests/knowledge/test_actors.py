@@ -1,0 +1,32 @@
+"""Actor resolution: transliterations resolve, look-alikes do not, descriptions resolve in context."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.knowledge.actors import get_actor_kb
+
+ON = date(2019, 4, 10)
+
+
+@pytest.mark.parametrize("spelling", ["Hifter", "Hafter", "Heftar"])
+def test_unseen_spellings_of_haftar_resolve(spelling: str) -> None:
+    match = get_actor_kb().resolve(spelling, on=ON, country="LY")
+    assert match is not None and match.actor.id == "lby.haftar"
+
+
+def test_gadhafi_resolves_with_his_validity_dates_checked() -> None:
+    match = get_actor_kb().resolve("Gadhafi", on=date(2011, 3, 1), country="LY")
+    assert match is not None and match.actor.id == "lby.gaddafi" and match.score >= 0.8
+
+
+@pytest.mark.parametrize("name", ["Hafez", "Deraa", "Baghlan"])
+def test_look_alikes_do_not_resolve(name: str) -> None:
+    assert get_actor_kb().resolve(name, on=ON, country="LY") is None
+
+
+def test_a_description_resolves_in_context() -> None:
+    match = get_actor_kb().resolve_description("the UN-backed government", on=ON, country="LY", recent=[])
+    assert match is not None and match.actor.id == "lby.gna"
