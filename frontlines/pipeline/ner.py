@@ -21,16 +21,15 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from frontlines.knowledge.actors import get_actor_kb
-from frontlines.knowledge.gazetteer import get_gazetteer
 from frontlines.pipeline import nlp as nlp_loader
+from frontlines.pipeline.ner_layouts import (
+    FIXED, INITIALS, STRONG, Span, actor_types, is_country, is_table, place_features, structural,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["NER_LABELS", "model_text", "ner_spans"]
-
-Span = tuple[int, int, str]
 
 NER_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC"}
 _LOCATIVE = re.compile(
@@ -58,24 +57,9 @@ _TITLE = re.compile(
     r"director|rider|champion|seed|compatriot|veteran|winger|forward|skipper|wife|husband|"
     r"son|daughter|brother|sister)\.? $"
 )
+_NAME = r"[A-Z][\w.'&-]*(?: (?:de|van|der|la|le|del|[A-Z][\w.'&-]*))*"
 _SPEECH = re.compile(r"^ (?:,\s)?(?:said|says|told|added|asked|wrote|explained|insisted|replied|"
                      r"declared|stated|warned|admitted|announced|noted|argued|commented)\b")
-_DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*)*)(?: , (?P<region>[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*))?"
-    r" \d{4}-\d{2}-\d{2}$"
-)
-_NAME = r"[A-Z][\w.'&-]*(?: (?:'s|de|of|van|der|la|le|del|[A-Z][\w.'&-]*|\( [A-Z]{1,3} \)))*"
-_SCORE = r"\d{1,3}"
-_RESULT = re.compile(rf"^(?P<a>{_NAME}) {_SCORE} (?P<b>{_NAME}) ?{_SCORE}?\b")
-_STANDING = re.compile(rf"^(?:\d+\. )?(?P<a>{_NAME})(?: (?:-?\d+(?:\.\d+)?|\.\d+|\d+/\d+|\d+-\d+)){{3,}}(?: |$)")
-_FIXTURE = re.compile(rf"^(?P<a>{_NAME}) (?:AT|at|v|vs\.?) (?P<b>{_NAME})$")
-_INNINGS = re.compile(rf"(?:^|: |, |; )(?P<a>{_NAME}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?= \(| ,| \.| ;|$)")
-_ATHLETE = re.compile(rf"(?P<a>{_NAME}) \( (?P<b>{_NAME}) \)")
-_SEED = re.compile(rf"(?:^|, |; |\( | - )\d+ - (?P<a>{_NAME})(?= \(| ,| ;| \)|$| beat)")
-_BOWLING = re.compile(rf"(?:^|: |, )(?P<a>{_NAME}) \d+(?:\.\d)?-\d+-\d+-\d+")
-_BATTING = re.compile(rf"^{_NAME} (?:c|st|b|lbw|run out|not out|c &) ")
-_GOLF = re.compile(rf"(?:^\d{{3}} |, )(?P<a>{_NAME})(?: +)[6-8]\d [6-8]\d")
-_INITIALS = re.compile(r"(?<!\S)[A-Z]\. ?[A-Z][a-z][\w'-]*(?: [A-Z][a-z][\w'-]*)?")
 _WINDOW = 40
 
 
@@ -86,23 +70,67 @@ def _shouting(text: str) -> bool:
     return len(caps) >= 2 and len(caps) >= 0.7 * len(words)
 
 
-def _recase(word: str, stop: frozenset[str]) -> str:
-    if word.lower() in stop:
-        return word.lower()
-    if len(word) <= 3 and "." not in word:
-        return word  # an acronym: "NFL", "PSV", "UN"
+class CaseMemory:
+    """How words are written in nearby prose: the evidence for re-casing a headline."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        self._words: list[tuple[frozenset[str], frozenset[str]]] | None = None
+
+    def _index(self) -> list[tuple[frozenset[str], frozenset[str]]]:
+        if self._words is None:
+            self._words = []
+            for text in self._texts:
+                words = [] if _shouting(text) else _WORD.findall(text)[1:]  # not the sentence-initial word
+                self._words.append((frozenset(w for w in words if w[:1].isupper() and not w.isupper()),
+                                    frozenset(w for w in words if w.islower())))
+        return self._words
+
+    def near(self, i: int) -> tuple[set[str], set[str]]:
+        """(capitalised words, lower-case words) of the texts around text ``i``."""
+        window = self._index()[max(0, i - _WINDOW):i + _WINDOW]
+        return set().union(*(c for c, _ in window)), set().union(*(lo for _, lo in window))
+
+
+def _title(word: str) -> str:
     return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
 
-def model_text(text: str) -> str:
-    """The text as the model should see it: ALL-CAPS headlines re-cased, same length."""
+def _recase_words(words: list[str], names: set[str], common: set[str], stop: frozenset[str]) -> list[str]:
+    out = []
+    for n, word in enumerate(words):
+        title, lower = _title(word), word.lower()
+        pair = [f"{words[k]} {words[k + 1]}" for k in (n - 1, n) if 0 <= k < len(words) - 1]
+        if lower in stop or lower in {"v", "vs"} or (lower in common and title not in names):
+            out.append(lower)
+        elif title in names or _known_place(word) or any(_known_place(p) for p in pair):
+            out.append(title)
+        elif len(word) <= 3 and "." not in word:
+            out.append(word)  # an acronym: "NFL", "PSV", "UN"
+        else:
+            out.append(lower)
+    return out
+
+
+def model_text(text: str, memory: CaseMemory | None = None, index: int = 0) -> str:
+    """The text as the model should see it, same length: an ALL-CAPS headline is re-cased, each word
+    as nearby prose writes it (else title case for a known place, upper case for a short acronym,
+    lower case otherwise); the first word of the line and of its slug are capitalised."""
     if not _shouting(text):
         return text
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    stop = frozenset(STOP_WORDS)
-    recased = _CAPS_WORD.sub(lambda m: _recase(m.group(), stop), text)
-    return recased if len(recased) == len(text) else text
+    names, common = memory.near(index) if memory else (set(), set())
+    spans = [m.span() for m in _CAPS_WORD.finditer(text)]
+    recased = _recase_words([text[s:e] for s, e in spans], names, common, frozenset(STOP_WORDS))
+    chars = list(text)
+    for (s, e), word in zip(spans, recased, strict=True):
+        chars[s:e] = word if len(word) == e - s else text[s:e]
+    out = "".join(chars)
+    slug = _slug_end(text)
+    if slug > 0:  # "SOCCER - ": a topic label, which only hides the first name from the model
+        out = " " * (slug + 3) + out[slug + 3:]
+    return re.sub(r"^(\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
 
 
 # -- boundaries ---------------------------------------------------------------------------------
@@ -143,70 +171,9 @@ def _model_spans(doc: Doc) -> list[Span]:
     return out
 
 
-# -- structure ----------------------------------------------------------------------------------
-FIXED, STRONG, WEAK = 2, 1, 0  # how much a structural span overrides the model (FIXED: label too)
-
-
-def _strip_brackets(text: str) -> str:
-    return re.sub(r"\( [^()]* \)", lambda m: " " * len(m.group()), text)
-
-
-def _structural(text: str) -> list[tuple[Span, int]]:
-    """(span, strength) from datelines and the fixed layouts of sports tables."""
-    m = _DATELINE.match(text)
-    if m:
-        return [((m.start(g), m.end(g), "LOC"), FIXED) for g in ("city", "region") if m.group(g)]
-    bare = _strip_brackets(text)
-    found = _table_rows(bare)
-    found += [((m.start("a"), m.end("a"), "ORG"), WEAK) for m in _INNINGS.finditer(bare)]
-    found += [((m.start("a"), m.end("a"), "PER"), STRONG) for m in _BOWLING.finditer(bare)]
-    for m in _ATHLETE.finditer(text):
-        if _country(m.group("b")) or m.group("b").isupper():
-            found += [((m.start("a"), m.end("a"), "PER"), WEAK), ((m.start("b"), m.end("b"), "LOC"), WEAK)]
-    found += [((m.start("a"), m.end("a"), "PER"), WEAK) for m in _SEED.finditer(text)]
-    found += [((m.start(), m.end(), "PER"), WEAK) for m in _INITIALS.finditer(text)]
-    return [(_trim(text, s), strength) for s, strength in found]
-
-
-def _table_rows(bare: str) -> list[tuple[Span, int]]:
-    """Whole-line layouts: a batting card row, a golf score row, a result, a fixture, a standing."""
-    if _BATTING.match(bare):
-        return [((m.start(), m.end(), "PER"), STRONG) for m in re.finditer(_NAME, bare)]
-    golf = [((m.start("a"), m.end("a"), "PER"), STRONG) for m in _GOLF.finditer(bare)]
-    if golf:
-        return golf
-    for pattern in (_RESULT, _FIXTURE, _STANDING):
-        m = pattern.match(bare)
-        if m:
-            return [((m.start(g), m.end(g), "ORG"), STRONG) for g in ("a", "b")
-                    if g in pattern.groupindex and m.group(g)]
-    return []
-
-
-def _trim(text: str, span: Span) -> Span:
-    start, end, label = span
-    while text[start:end].endswith((" 's", " '", " .", " ,")):
-        end -= 2 if not text[start:end].endswith(" 's") else 3
-    return start, end, label
-
-
 # -- relabelling --------------------------------------------------------------------------------
-def _country(name: str) -> bool:
-    places = get_gazetteer().lookup(name)
-    return bool(places) and places[0].feature in ("country", "continent")
-
-
-def _places(name: str) -> list[str]:
-    """Features of places under this very name (not "Miller County" for "Miller"), big enough to matter."""
-    from frontlines.knowledge.gazetteer import normalise
-
-    key = normalise(name)
-    return [p.feature for p in get_gazetteer().lookup(name)
-            if normalise(p.name) == key and (p.feature != "city" or p.population >= 50_000)]
-
-
 def _known_place(name: str) -> bool:
-    return bool(_places(name))
+    return bool(place_features(name))
 
 
 def _relabel(text: str, span: Span, table: bool) -> str:
@@ -215,31 +182,21 @@ def _relabel(text: str, span: Span, table: bool) -> str:
     name = text[start:end]
     if " " in name and (_ORG_SUFFIX.search(name) or _ORG_START.match(name)) and not _known_place(name):
         return "ORG"
-    if _country(name) and not (label == "ORG" and name.isupper() and len(name) <= 4):
+    if is_country(name) and not (label == "ORG" and name.isupper() and len(name) <= 4):
         return "LOC"
-    if table and _known_place(name) and (label != "PER" or {"admin1", "admin2"} & set(_places(name))):
+    bracketed = text[max(0, start - 2):start] == "( "
+    if table and not bracketed and _known_place(name) and (label != "PER" or {"admin1", "admin2"} & set(place_features(name))):
         return "ORG"
-    if _INITIALS.fullmatch(name):
+    if INITIALS.fullmatch(name):
         return "PER"
     if label in ("ORG", "LOC") and _TITLE.search(text[max(0, start - 30):start]) and not _known_place(name):
         return "PER"
-    match = get_actor_kb().resolve(name) if label != "LOC" else None
-    if match is not None and match.method == "alias":
-        return {"person": "PER", "place": "LOC"}.get(match.actor.type, "ORG")
+    known = actor_types().get(name.lower()) if label != "LOC" else None
+    if known:
+        return "PER" if known == "person" else "ORG"
     if label in ("PER", "ORG") and _known_place(name) and _LOCATIVE.search(text[max(0, start - 40):start]):
         return "LOC"
     return label
-
-
-def _is_table(text: str) -> bool:
-    """A line of a results table: digits and names, almost no lower-case prose."""
-    words = _WORD.findall(_strip_brackets(text))
-    lower = [w for w in words if w[:1].islower() and w not in _TABLE_WORDS]
-    return any(ch.isdigit() for ch in text) and len(lower) <= 1
-
-
-_TABLE_WORDS = frozenset("and at v vs beat bt by not out innings runs wickets wkts halftime after extra time pts "
-                         "points drew lost won seconds minutes of in overs".split())
 
 
 # -- assembling ---------------------------------------------------------------------------------
@@ -253,13 +210,13 @@ def _slug_end(text: str) -> int:
     return m.end() if m and _shouting(text) else -1
 
 
-def _sentence_spans(text: str, doc: Doc) -> tuple[list[Span], list[Span]]:
-    """(spans, the table ORGs among them) for one sentence."""
-    table = _is_table(text)
+def _sentence_spans(text: str, doc: Doc) -> tuple[list[Span], list[Span], list[Span]]:
+    """(spans, the table ORGs among them, the spans whose label is fixed) for one sentence."""
+    table = is_table(text)
     slug = _slug_end(text)
     spans = [s for s in _model_spans(doc) if not (s[0] == 0 and s[1] == slug and not _known_place(text[:slug]))]
     fixed = []
-    for span, strength in _structural(text):
+    for span, strength in structural(text):
         if span[1] <= span[0]:
             continue
         clashing = [s for s in spans if s[0] < span[1] and span[0] < s[1]]
@@ -268,7 +225,7 @@ def _sentence_spans(text: str, doc: Doc) -> tuple[list[Span], list[Span]]:
             fixed += [span] if strength == FIXED else []
     spans += _speakers(text, spans)
     spans = sorted(s if s in fixed else (s[0], s[1], _relabel(text, s, table)) for s in spans)
-    return spans, [s for s in spans if table and s[2] == "ORG" and s not in fixed]
+    return spans, [s for s in spans if table and s[2] == "ORG" and s not in fixed], fixed
 
 
 def _speakers(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -280,7 +237,7 @@ def _speakers(text: str, spans: Sequence[Span]) -> list[Span]:
             continue
         if text[m.start(1):m.end(1)] in {"He", "She", "It", "They", "We", "I", "Police", "Officials"}:
             continue
-        if not _known_place(m.group(1)) and get_actor_kb().resolve(m.group(1)) is None:
+        if not _known_place(m.group(1)) and m.group(1).lower() not in actor_types():
             out.append(span)
     return out
 
@@ -306,18 +263,21 @@ def _recall(seen: dict[str, list[tuple[int, str, bool]]], name: str, i: int, add
     return min(near)[1] if near else None
 
 
-def _propagate(texts: Sequence[str], spans: list[list[Span]], clubs: Sequence[list[Span]]) -> None:
+def _propagate(texts: Sequence[str], spans: list[list[Span]], clubs: Sequence[list[Span]],
+               fixed: Sequence[list[Span]]) -> None:
     """A surname (or club) seen nearby in a full name (or a results table) keeps its label alone."""
     seen = _memory(texts, spans, clubs)
     for i, (text, sentence) in enumerate(zip(texts, spans, strict=True)):
         for n, (s, e, label) in enumerate(sentence):
+            if (s, e, label) in fixed[i]:
+                continue
             recalled = _recall(seen, text[s:e], i, adding=False)
             if recalled and recalled != label and label != "LOC" or recalled == "ORG":
                 sentence[n] = (s, e, recalled)
         for m in re.finditer(r"(?<![\w'-])[A-Z][\w'-]+(?: [A-Z][\w'-]+)*", text):
             span = (m.start(), m.end(), "")
             recalled = _recall(seen, m.group(), i, adding=True)
-            if recalled and not _overlaps(span, sentence) and not _country(m.group()):
+            if recalled and not _overlaps(span, sentence) and not is_country(m.group()):
                 sentence.append((m.start(), m.end(), recalled))
         sentence.sort()
 
@@ -328,8 +288,9 @@ def ner_spans(texts: list[str]) -> list[list[Span]]:
     ``texts`` are sentences in reading order (consecutive texts may share a document, which the
     consistency rules use); offsets are into the texts as given.
     """
-    docs = nlp_loader.ner().pipe((model_text(t) for t in texts), batch_size=64)
+    memory = CaseMemory(texts)
+    docs = nlp_loader.ner().pipe((model_text(t, memory, i) for i, t in enumerate(texts)), batch_size=64)
     pairs = [_sentence_spans(text, doc) for text, doc in zip(texts, docs, strict=True)]
-    out, clubs = [p[0] for p in pairs], [p[1] for p in pairs]
-    _propagate(texts, out, clubs)
+    out = [p[0] for p in pairs]
+    _propagate(texts, out, [p[1] for p in pairs], [p[2] for p in pairs])
     return out

@@ -1,0 +1,142 @@
+"""Fixed text layouts the statistical NER reads badly, and the knowledge look-ups NER relabelling uses.
+
+Wire copy is full of lines that are not prose: datelines ("LONDON 1996-08-30"), newsroom footers,
+and the tables of sports pages - results ("Montrose 2 Ross County 1"), standings, fixtures
+("BOSTON AT OAKLAND"), batting cards, bowling figures, golf scores, athletes with their country
+("Steffi Graf ( Germany )"), motor-racing teams, line-ups ("Romania - Cosmin Contra ( 31st )").
+Their layout says what a name is, so each is a pattern here, returning spans with a strength:
+FIXED (span and label final), STRONG (overrides the model's span) or WEAK (fills a gap).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from frontlines.knowledge.actors import get_actor_kb
+from frontlines.knowledge.gazetteer import get_gazetteer, normalise
+
+__all__ = ["FIXED", "STRONG", "WEAK", "Span", "actor_types", "is_country", "is_table", "place_features",
+           "structural"]
+
+Span = tuple[int, int, str]
+FIXED, STRONG, WEAK = 2, 1, 0
+
+_NAME = r"[A-Z][\w.'&-]*(?: (?:'s|de|of|van|der|la|le|del|[A-Z][\w.'&-]*|\( [A-Z]{1,2} \)))*"
+_WORD = re.compile(r"[A-Za-z][A-Za-z'.]*")
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*)*)(?: , (?P<region>[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*))?"
+    r" \d{4}-\d{2}-\d{2}$"
+)
+_NEWSROOM = re.compile(r"^-- (?P<city>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*) newsroom\b")
+_VENUE = re.compile(rf"^(?:At )?(?P<v>{_NAME}) : (?P<a>{_NAME}) (?:\d|beat )")
+_RESULT = re.compile(rf"(?P<a>{_NAME}) \d{{1,3}} (?P<b>{_NAME}) ?(?:\d{{1,3}})?\b")
+_STANDING = re.compile(rf"(?:\d+\. )?(?P<a>{_NAME})(?: (?:-?\d+(?:\.\d+)?|\.\d+|\d+/\d+|\d+-\d+)){{3,}}(?: |$)")
+_FIXTURE = re.compile(rf"^(?P<a>{_NAME}) (?:AT|at|v|vs\.?) (?P<b>{_NAME})$")
+_INNINGS = re.compile(rf"(?:^|: |, |; )(?P<a>{_NAME}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?= \(| ,| \.| ;|$)")
+_ATHLETE = re.compile(rf"(?P<a>{_NAME}) \( (?P<b>{_NAME}) \)")
+_TEAM_AFTER = re.compile(rf"\( {_NAME} \) ,? (?P<a>{_NAME})(?= , \d| \d| ,|$)")
+_SEED = re.compile(rf"(?:^|, |; |\( | - )\d+ - (?P<a>{_NAME})(?= \(| ,| ;| \)|$| beat)")
+_LINEUP = re.compile(rf"^(?P<c>{_NAME}) - (?P<a>{_NAME})(?= \(| ,|$)")
+_MINUTE = re.compile(rf"(?P<a>{_NAME}) \( \d+(?:st|nd|rd|th)\b")
+_BOWLING = re.compile(rf"(?:^|(?<=: )|(?<=, ))(?P<a>{_NAME}) \d+(?:\.\d)?-\d+-\d+-\d+")
+_BATTING = re.compile(rf"^{_NAME} (?:c|st|b|lbw|run out|not out|c &) ")
+_GOLF = re.compile(rf"(?:^\d{{3}} |, )(?P<a>{_NAME})(?: +)[6-8]\d [6-8]\d")
+INITIALS = re.compile(r"(?<!\S)[A-Z]\. ?[A-Z][a-z'][\w'-]*(?: [A-Z][a-z][\w'-]*)?")
+_TABLE_WORDS = frozenset("and at v vs beat bt by not out innings runs wickets wkts halftime after extra time pts "
+                         "points drew lost won seconds minutes of in overs".split())
+
+
+# -- knowledge ----------------------------------------------------------------------------------
+def is_country(name: str) -> bool:
+    """The gazetteer's best reading of ``name`` is a country (or continent)."""
+    places = get_gazetteer().lookup(name)
+    return bool(places) and places[0].feature in ("country", "continent")
+
+
+def place_features(name: str) -> list[str]:
+    """Features of places under this very name (not "Miller County" for "Miller"), big enough to matter."""
+    key = normalise(name)
+    return [p.feature for p in get_gazetteer().lookup(name)
+            if normalise(p.name) == key and (p.feature != "city" or p.population >= 50_000)]
+
+
+@lru_cache(maxsize=1)
+def actor_types() -> dict[str, str]:
+    """Lower-cased name or alias -> actor type, for exact dictionary look-ups (no fuzzy matching)."""
+    kb = get_actor_kb()
+    return {form.lower(): kb.get(actor_id).type for form, actor_id in kb.surface_forms() if len(form) > 2}
+
+
+# -- layouts ------------------------------------------------------------------------------------
+def strip_brackets(text: str) -> str:
+    """Bracketed asides blanked out (same length), except a club's one-letter town tag "( B )"."""
+    return re.sub(r"\( (?![A-Z]{1,2} \))[^()]* \)", lambda m: " " * len(m.group()), text)
+
+
+def is_table(text: str) -> bool:
+    """A line of a results table: digits and names, almost no lower-case prose."""
+    words = _WORD.findall(strip_brackets(text))
+    lower = [w for w in words if w[:1].islower() and w not in _TABLE_WORDS]
+    return any(ch.isdigit() for ch in text) and not lower
+
+
+def _spans(pattern: re.Pattern[str], text: str, label: str, strength: int, group: str = "a") -> list[tuple[Span, int]]:
+    return [((m.start(group), m.end(group), label), strength) for m in pattern.finditer(text)]
+
+
+def structural(text: str) -> list[tuple[Span, int]]:
+    """(span, strength) from datelines, footers and the layouts of sports tables."""
+    m = _DATELINE.match(text) or _NEWSROOM.match(text)
+    if m:
+        return [((m.start(g), m.end(g), "LOC"), FIXED) for g in ("city", "region")
+                if g in m.re.groupindex and m.group(g)]
+    bare = strip_brackets(text)
+    found = _venue(bare) + _table_rows(bare) + _spans(_INNINGS, bare, "ORG", WEAK)
+    found += _spans(_BOWLING, bare, "PER", STRONG) + _spans(_MINUTE, text, "PER", STRONG)
+    for m in _ATHLETE.finditer(text):
+        if is_country(m.group("b")) or m.group("b").isupper():
+            found += [((m.start("a"), m.end("a"), "PER"), STRONG), ((m.start("b"), m.end("b"), "LOC"), WEAK)]
+    found += _spans(_TEAM_AFTER, text, "ORG", STRONG)
+    found += _spans(_SEED, text, "PER", WEAK) + _spans(INITIALS, text, "PER", STRONG, group=0)
+    m = _LINEUP.match(text)
+    if m and is_country(m.group("c")):
+        found += [((m.start("a"), m.end("a"), "PER"), STRONG)]
+    return [(_trim(text, s), strength) for s, strength in found]
+
+
+def _venue(bare: str) -> list[tuple[Span, int]]:
+    """ "Chesterfield : Worcestershire 238 ...": the ground, then a team."""
+    m = _VENUE.match(bare)
+    if m is None or _BOWLING.match(bare, m.start("a")) or not place_features(m.group("v")):
+        return []
+    return [((m.start("v"), m.end("v"), "LOC"), FIXED), ((m.start("a"), m.end("a"), "ORG"), STRONG)]
+
+
+def _table_rows(bare: str) -> list[tuple[Span, int]]:
+    """Whole-line layouts: a batting card row, a golf score row, a fixture, results, standings."""
+    if _BATTING.match(bare):
+        return [((m.start(), m.end(), "PER"), STRONG) for m in re.finditer(_NAME, bare)]
+    golf = _spans(_GOLF, bare, "PER", STRONG)
+    if golf:
+        return golf
+    m = _FIXTURE.match(bare)
+    if m:  # "BOSTON AT OAKLAND": the visitors, and the venue
+        return [((m.start("a"), m.end("a"), "ORG"), STRONG), ((m.start("b"), m.end("b"), "LOC"), FIXED)]
+    rows = []
+    for segment in re.finditer(r"[^,;]+", bare):  # "Leeds 2 Everton 2 , Aston Villa 1 Fulham 0"
+        start = segment.start() + len(segment.group()) - len(segment.group().lstrip())
+        for pattern in (_RESULT, _STANDING):
+            m = pattern.match(bare, start, segment.end())
+            if m:
+                rows += [((m.start(g), m.end(g), "ORG"), STRONG) for g in ("a", "b")
+                         if g in pattern.groupindex and m.group(g)]
+                break
+    return rows
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end, label = span
+    while text[start:end].endswith((" 's", " '", " .", " ,")):
+        end -= 3 if text[start:end].endswith(" 's") else 2
+    return start, end, label

@@ -1,0 +1,62 @@
+"""The CoNLL-2003 scorer on a tiny hand-written IOB1 file: parsing of I-/B- runs and strict span scoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontlines.evaluate.conll import read_conll, score_conll
+
+# IOB1: I- continues (or starts) a run; B- starts a new entity right after one of the same type.
+IOB1 = """-DOCSTART- -X- O O
+
+Anna NNP I-NP I-PER
+Berg NNP I-NP I-PER
+met VBD I-VP O
+Carl NNP I-NP B-PER
+at IN I-PP O
+Acme NNP I-NP I-ORG
+Corp NNP I-NP I-ORG
+in IN I-PP O
+Oslo NNP I-NP I-LOC
+. . O O
+
+Danish JJ I-NP I-MISC
+firms NNS I-NP O
+Acme NNP I-NP I-ORG
+Bergen NNP I-NP I-LOC
+. . O O
+"""
+
+
+@pytest.fixture()
+def gold(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny.testa"
+    path.write_text(IOB1, encoding="utf-8")
+    return path
+
+
+def test_iob1_runs_and_b_tags(gold: Path) -> None:
+    (first, spans1), (second, spans2) = read_conll(gold)
+    assert first == "Anna Berg met Carl at Acme Corp in Oslo ."
+    named = {(first[s:e], label) for s, e, label in spans1}
+    assert named == {("Anna Berg", "PER"), ("Carl", "PER"), ("Acme Corp", "ORG"), ("Oslo", "LOC")}
+    # a change of type ends an entity even without B-; MISC is not scored
+    assert {(second[s:e], label) for s, e, label in spans2} == {("Acme", "ORG"), ("Bergen", "LOC")}
+
+
+def test_scoring_is_strict(gold: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake_ner(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        assert len(texts) == 2
+        return [
+            [(0, 9, "PER"), (14, 18, "PER"), (22, 26, "ORG"), (35, 39, "LOC")],  # "Acme" alone: wrong span
+            [(0, 6, "MISC"), (13, 17, "ORG"), (18, 24, "ORG")],  # Bergen with the wrong label
+        ]
+
+    monkeypatch.setattr("frontlines.pipeline.ner.ner_spans", fake_ner)
+    metrics = score_conll(gold).metrics
+    assert metrics["PER F1"] == 1.0
+    assert metrics["ORG F1"] == pytest.approx(0.4)  # tp 1, fp 2, fn 1
+    assert metrics["LOC F1"] == pytest.approx(round(2 / 3, 4))  # tp 1, fn 1
+    assert metrics["overall F1"] == pytest.approx(round(2 * (4 / 6) * (4 / 6) / (8 / 6), 4))

@@ -1,0 +1,60 @@
+"""The CoNLL-style entity layer (``frontlines.pipeline.ner``) on small hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.pipeline.ner import model_text, ner_spans
+from frontlines.pipeline.ner_layouts import FIXED, STRONG, is_table, structural
+
+
+def _named(texts: list[str]) -> list[set[tuple[str, str]]]:
+    return [{(text[s:e], label) for s, e, label in spans} for text, spans in zip(texts, ner_spans(texts), strict=True)]
+
+
+def test_headline_is_recased_for_the_model_with_the_same_length() -> None:
+    headline = "FOOTBALL - KENYA BEAT UGANDA IN NAIROBI ."
+    recased = model_text(headline)
+    assert len(recased) == len(headline)
+    assert "Kenya beat Uganda in Nairobi" in recased
+    assert model_text("Kenya beat Uganda .") == "Kenya beat Uganda ."
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("NAIROBI 2019-04-05", [("NAIROBI", "LOC", FIXED)]),
+    ("BOSTON AT DENVER", [("BOSTON", "ORG", STRONG), ("DENVER", "LOC", FIXED)]),
+    ("Rovers 3 Wanderers 1", [("Rovers", "ORG", STRONG), ("Wanderers", "ORG", STRONG)]),
+    ("Bowling : Smith 10-2-41-3", [("Smith", "PER", STRONG)]),
+])
+def test_layouts(line: str, expected: list[tuple[str, str, int]]) -> None:
+    found = [(line[s:e], label, strength) for (s, e, label), strength in structural(line)]
+    assert found == expected
+
+
+def test_table_lines_are_told_from_prose() -> None:
+    assert is_table("Hartlepool 10 6 2 2 18 9 20")
+    assert not is_table("Kenya beat Uganda 2-1 in Kampala on Sunday .")
+
+
+def test_boundaries_and_relabelling() -> None:
+    texts = [
+        "The delegates of the United Nations 's refugee agency arrived in Kenya .",
+        "Kenya beat Uganda 2-1 in Kampala on Sunday .",
+        "Leeds 2 Everton 2 , Aston Villa 1 Fulham 0",
+        "1. Jane Wanjiru ( Kenya ) 2:21:05",
+    ]
+    un, match, results, race = _named(texts)
+    assert ("United Nations", "ORG") in un and ("Kenya", "LOC") in un
+    assert {("Kenya", "LOC"), ("Uganda", "LOC"), ("Kampala", "LOC")} <= match
+    assert {("Leeds", "ORG"), ("Everton", "ORG"), ("Aston Villa", "ORG"), ("Fulham", "ORG")} == results
+    assert {("Jane Wanjiru", "PER"), ("Kenya", "LOC")} == race
+
+
+def test_a_surname_seen_in_a_full_name_stays_a_person() -> None:
+    texts = ["Opposition leader Peter Okoth arrived in Kisumu on Monday .",
+             "Okoth and his aides met the press .",
+             "Mwangi said the talks would resume next week ."]
+    first, second, third = _named(texts)
+    assert ("Peter Okoth", "PER") in first
+    assert ("Okoth", "PER") in second
+    assert ("Mwangi", "PER") in third
