@@ -318,14 +318,16 @@ class Gazetteer:
     def resolve(self, name: str, *, countries: Mapping[str, float] | None = None,
                 near: Sequence[Place] = (), prefer_region: bool = False,
                 regions: Mapping[tuple[str, str], float] | None = None,
-                within: Place | None = None) -> PlaceMatch | None:
+                within: Place | None = None, hint: str | None = None) -> PlaceMatch | None:
         """Best candidate for ``name``; ``prefer_region`` when the text reads "X district, NAME";
         ``regions`` weighs (country, admin1) pairs the document is about; ``within`` is the region or
-        country the text puts it in ("Charleston, W.Va.")."""
+        country the text puts it in ("Charleston, W.Va."); ``hint`` the kind the text names ("Farah city":
+        ``city``, "Helmand province": ``admin1``, "Sangin district": ``admin2``)."""
         candidates = self.lookup(name)
         if not candidates:
             abbr = self.abbreviation(name)
             candidates = [abbr] if abbr else []
+        candidates = _by_hint(candidates, hint)
         if not candidates:
             return None
         countries = countries or {}
@@ -336,7 +338,7 @@ class Gazetteer:
             region = next(((s, p) for s, p in scored if p.feature == "admin1" and p.country == best.country), None)
             if region:
                 score, best = region
-        elif best.feature == "admin1" and not re.search(r"province|governorate|state|region|district", name, re.I):
+        elif best.feature == "admin1" and hint != "admin1" and not re.search(r"province|governorate|state|region|district", name, re.I):
             # "Kandahar", "Tripoli": the city of that name, not the region, as ACLED codes it
             city = next(((s, p) for s, p in scored if p.feature == "city" and p.country == best.country
                          and p.population >= 50_000 and normalise(p.name) == normalise(name)), None)
@@ -403,6 +405,20 @@ class _Context:
 
 
 _SUFFIXED = re.compile(r"\b(?:County|Parish|District|Borough|Province|Governorate|Municipality)\b", re.I)
+
+
+_HINT_FEATURES = {"city": ("city", "district", "landmark"), "admin1": ("admin1", "region"),
+                  "admin2": ("admin2", "district", "city")}
+
+
+def _by_hint(candidates: list[Place], hint: str | None) -> list[Place]:
+    """Only the candidates of the kind the text names, when there are any."""
+    wanted = _HINT_FEATURES.get(hint or "")
+    if not wanted:
+        return candidates
+    if hint == "admin2" and any(p.feature == "admin2" for p in candidates):
+        wanted = ("admin2",)
+    return [p for p in candidates if p.feature in wanted] or candidates
 
 
 def _dedupe(rows: list[tuple[Any, ...]]) -> list[Place]:

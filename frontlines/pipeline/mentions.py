@@ -15,12 +15,12 @@ Places are left unresolved here (``places.py`` resolves them in document context
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from frontlines.knowledge.actors import ActorKB, get_actor_kb
-from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
+from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer, normalise
 from frontlines.knowledge.ontology import get_ontology
 from frontlines.model import Document, Mention
 from frontlines.pipeline import nlp as nlp_loader
@@ -131,6 +131,8 @@ class MentionStage:
         self.kb = kb or get_actor_kb()
         self.gaz = gazetteer or get_gazetteer()
         self.ner_scope = ner_scope
+        self._evidence_key: tuple[int, str, int] | None = None
+        self._evidence: tuple[set[str], set[str]] = (set(), set())
         self.onto = get_ontology()
 
     # -- public ----------------------------------------------------------------
@@ -255,35 +257,140 @@ class MentionStage:
                 taken.append((start, end))
                 doc.mentions.append(Mention(text, start, end, "place", stage=f"{NAME}@{VERSION}",
                                             reason=f"NER {label}", confidence=0.0))
+                continue
+            prefix = self._place_prefix(doc, start, text) if label in ("PERSON", "ORG") else None
+            if prefix is not None:
+                doc.mentions.append(prefix)
             elif label in ("PERSON", "ORG", "NORP") and text not in outlet_names():
                 taken.append((start, end))
                 doc.mentions.append(Mention(text, start, end, "actor", stage=f"{NAME}@{VERSION}",
                                             reason=f"NER {label}", actor_type=label.lower(), confidence=0.0))
 
     def _place_like(self, doc: Document, start: int, text: str) -> bool:
-        """A NER PERSON/ORG that the gazetteer knows and the context makes locative (or that is curated)."""
+        """A NER PERSON/ORG that the gazetteer knows and the context makes locative (or that is curated),
+        or that the document uses as a place elsewhere ("in Alexandria" ... "Alexandria police")."""
         candidates = self.gaz.lookup(text)
         if not candidates:
             return False
         if candidates[0].id.startswith("curated:"):
             return True
-        return bool(_LOCATIVE.search(doc.text[max(0, start - 40):start]))
+        if _LOCATIVE.search(doc.text[max(0, start - 40):start]):
+            return True
+        places, persons = self._place_evidence(doc)
+        return normalise(text) in places and normalise(text) not in persons
+
+    def _place_prefix(self, doc: Document, start: int, text: str) -> Mention | None:
+        """The place that opens an institution's name: "Fargo Police Chief", "Levy County Sheriff's Office"."""
+        m = _INSTITUTION.match(text)
+        if not m or m.group("name") in _STOP_CAPS or not self.gaz.lookup(m.group("name")):
+            return None
+        name = m.group("name")
+        return Mention(name, start, start + len(name), "place", stage=f"{NAME}@{VERSION}",
+                       reason="place naming an institution's jurisdiction", confidence=0.0)
+
+    def _place_evidence(self, doc: Document) -> tuple[set[str], set[str]]:
+        """(names the document uses as places, names it uses as surnames), normalised; once per document."""
+        key = (id(doc), doc.id, len(doc.text))
+        if self._evidence_key != key:
+            self._evidence_key, self._evidence = key, _evidence(doc.text, self.gaz)
+        return self._evidence
 
     def _gazetteer_places(self, doc: Document) -> None:
         taken = self._taken(doc, ("actor", "place", "date", "quantity"))
-        for m in _CAPITALISED.finditer(doc.text):
-            text = m.group()
-            if text in _STOP_CAPS or _overlaps(m.start(), m.end(), taken):
+        for start, text in _name_spans(doc.text, self.gaz):
+            if _overlaps(start, start + len(text), taken):
                 continue
-            if text.endswith(("'s", "’s")):
-                text = text[:-2]
-            before = doc.text[max(0, m.start() - 40):m.start()]
+            before = doc.text[max(0, start - 40):start]
             candidates = self.gaz.lookup(text)
-            if not candidates or not (_LOCATIVE.search(before) or candidates[0].id.startswith("curated:")):
+            places, persons = self._place_evidence(doc)
+            norm = normalise(text)
+            if candidates[0].id.startswith("curated:"):
+                reason = "curated gazetteer name"
+            elif norm in persons:
+                continue
+            elif _LOCATIVE.search(before):
+                reason = "gazetteer name in locative context"
+            elif norm in places or candidates[0].feature in ("country", "admin1"):
+                reason = "gazetteer name the document uses as a place"
+            else:
+                continue
+            taken.append((start, start + len(text)))
+            doc.mentions.append(Mention(text, start, start + len(text), "place", stage=f"{NAME}@{VERSION}",
+                                        reason=reason, confidence=0.0))
+        self._state_abbreviations(doc, taken)
+
+    def _state_abbreviations(self, doc: Document, taken: list[tuple[int, int]]) -> None:
+        """"Charleston, W.Va.", "Denton, TX": the region after a town is a place too."""
+        for m in _abbreviation_regex(self.gaz.abbreviations()).finditer(doc.text):
+            town = next((t for t in doc.mentions if t.kind == "place" and 0 <= m.start() - t.end <= 3), None)
+            if town is None or _overlaps(m.start(), m.end(), taken):
                 continue
             taken.append((m.start(), m.end()))
-            doc.mentions.append(Mention(text, m.start(), m.start() + len(text), "place", stage=f"{NAME}@{VERSION}",
-                                        reason="gazetteer name in locative context", confidence=0.0))
+            doc.mentions.append(Mention(m.group(), m.start(), m.end(), "place", stage=f"{NAME}@{VERSION}",
+                                        reason=f"state abbreviation after '{town.text}'", confidence=0.0))
+
+
+_CUE = re.compile(
+    r"(?:['’]s)?(?:\s+(?:city|town|village|township|district|province|county|parish|area|region|police|sheriff|"
+    r"residents?|natives?|man|woman|men|women|officials|mayor|authorities)\b|,\s+(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
+    r"|\s*(?:--|—|–)\s)", re.IGNORECASE)
+_INSTITUTION = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)??)(?:['’]s)? (?:Police|Sheriff|Fire|City|County|Public|Schools?|"
+    r"Department|Board|Council|Senate|House|Commission|Chamber|Regional|Mayor|Township)\b")
+_NOT_FIRST_NAME = frozenset("North South East West Northeast Northwest Southeast Southwest Downtown Greater "
+                            "Central Upper Lower New Old Fort Port Lake Mount Saint St San Santa".split())
+
+
+def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
+    """Names used as places somewhere in ``text`` (after a locative preposition, before "city"/"police"/
+    ", W.Va."/"--") and names used as surnames ("Raquel Henry": Henry); both normalised."""
+    places: set[str] = set()
+    persons: set[str] = set()
+    for m in _CAPITALISED.finditer(text):
+        words = m.group().split()
+        if len(words) > 1 and words[0] not in _STOP_CAPS | _NOT_FIRST_NAME and not gaz.contains(m.group()):
+            persons.add(normalise(words[-1].removesuffix("'s").removesuffix("’s")))
+    for start, name in _name_spans(text, gaz):
+        cue = _CUE.match(text, start + len(name))
+        if cue and cue.group("region") and not _is_region(gaz, cue.group("region")):
+            cue = None
+        if cue or _LOCATIVE.search(text[max(0, start - 40):start]):
+            places.add(normalise(name))
+    return places, persons
+
+
+def _name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
+    """(start, name) of the gazetteer names in each capitalised run, longest first from the left:
+    "The Fargo Police Chief" -> "Fargo"; possessive "'s" dropped."""
+    for m in _CAPITALISED.finditer(text):
+        words = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        i = 0
+        while i < len(words):
+            if words[i][1] in _STOP_CAPS:
+                i += 1
+                continue
+            for j in range(len(words), i, -1):
+                s0 = m.start() + words[i][0]
+                name = text[s0:m.start() + words[j - 1][0] + len(words[j - 1][1])]
+                name = name.removesuffix("'s").removesuffix("’s")
+                if name not in _STOP_CAPS and gaz.contains(name):
+                    yield s0, name
+                    i = j
+                    break
+            else:
+                i += 1
+
+
+def _is_region(gaz: Gazetteer, text: str) -> bool:
+    if gaz.abbreviation(text) is not None:
+        return True
+    return any(p.feature in ("admin1", "country", "admin2") for p in gaz.lookup(text)[:3])
+
+
+@lru_cache(maxsize=4)
+def _abbreviation_regex(forms: frozenset[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<=\w, )(?:{body})(?![\w.])|(?<=\w, )(?:{body})(?<=\.)")
 
 
 def _trim_article(start: int, end: int, text: str) -> tuple[int, int, str]:

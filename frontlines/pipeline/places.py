@@ -52,6 +52,25 @@ def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB) -> Counter[str]:
     return focus
 
 
+_DESIGNATOR = {"city": "city", "town": "city", "village": "city", "township": "city", "province": "admin1",
+               "state": "admin1", "governorate": "admin1", "district": "admin2", "county": "admin2",
+               "parish": "admin2", "municipality": "admin2"}
+_TRAILING = re.compile(rf"^(?P<name>.+?)\s+(?P<kind>{'|'.join(_DESIGNATOR)})$", re.I)
+_FOLLOWING = re.compile(rf"^\s+(?P<kind>{'|'.join(_DESIGNATOR)})\b", re.I)
+
+
+def designated(text: str, after: str) -> tuple[str, str | None]:
+    """("Talogan city", "") -> ("Talogan", "city"); ("Helmand", " province, ...") -> ("Helmand", "admin1").
+    County names keep their suffix ("Levy County" is the gazetteer's name)."""
+    m = _TRAILING.match(text)
+    if m and m.group("kind").lower() not in ("county", "parish"):
+        return m.group("name"), _DESIGNATOR[m.group("kind").lower()]
+    if m:
+        return text, "admin2"
+    f = _FOLLOWING.match(after)
+    return text, _DESIGNATOR[f.group("kind").lower()] if f else None
+
+
 def region_focus(matches: list[PlaceMatch]) -> dict[tuple[str, str], float]:
     """(country, admin1) -> share of the document's places in that region; a region named outright
     ("Texas", "W.Va.") counts double."""
@@ -113,8 +132,9 @@ class PlaceStage:
     def _match(self, doc: Document, m: Mention, weights: dict[str, float],
                regions: dict[tuple[str, str], float], near: list[Place], within: Place | None) -> PlaceMatch | None:
         region_first = bool(_AFTER_SUBUNIT.search(doc.text[max(0, m.start - 30):m.start]))
-        match = self.gaz.resolve(m.text, countries=weights, near=near, prefer_region=region_first,
-                                 regions=regions, within=within)
+        name, hint = designated(m.text, doc.text[m.end:m.end + 16])
+        match = self.gaz.resolve(name, countries=weights, near=near, prefer_region=region_first and hint is None,
+                                 regions=regions, within=within, hint=hint)
         if match is None:
             return None
         share = weights.get(match.place.country, 0) if weights else 1.0

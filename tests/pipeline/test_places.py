@@ -43,3 +43,19 @@ def test_relative_place_keeps_its_anchor(run) -> None:  # noqa: ANN001
     doc = run("Clashes broke out 70 km east of Sirte on Monday.")
     rel = next(m for m in doc.mentions if m.kind == "place" and m.anchor == "Sirte")
     assert rel.feature == "relative" and rel.geo_precision == 2 and rel.longitude > 16.6
+
+
+def test_a_name_used_as_a_place_is_a_place_everywhere_in_the_document(run) -> None:  # noqa: ANN001
+    doc = run("The man was taken to a jail in Alexandria. Alexandria said on Friday it would review the case.")
+    assert len([m for m in doc.mentions if m.kind == "place" and m.text == "Alexandria"]) == 2
+
+
+def test_a_surname_is_not_a_place(run) -> None:  # noqa: ANN001
+    doc = run("Police arrested Chiquita Raquel Henry on Friday. Detectives were led to Henry by a neighbour.")
+    assert not [m for m in doc.mentions if m.kind == "place" and m.text == "Henry"]
+
+
+def test_a_designator_picks_the_kind_of_place(run) -> None:  # noqa: ANN001
+    doc = run("A landmine killed 3 local policemen in Farah city. Clashes were reported in Farah province.")
+    farah = [m.feature for m in doc.mentions if m.kind == "place" and m.text.startswith("Farah")]
+    assert farah == ["city", "admin1"]
