@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from frontlines.pipeline import nlp as nlp_loader
 from frontlines.pipeline.ner_layouts import (
-    FIXED, INITIALS, STRONG, Span, actor_types, is_country, is_table, place_features, structural,
+    FIXED, INITIALS, STRONG, Span, actor_types, is_country, is_demonym, is_table, place_features, structural,
 )
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ _ORG_SUFFIX = re.compile(
     r"Organisation|Organization|Congress|Front|Movement|Army|Police|Court|Exchange|Reserve|Board|"
     r"FC|United|City|County|Rovers|Athletic|Wanderers|Albion|Town|Rangers|Celtic|Hotspur|Villa)$"
 )
+_EVENT_SUFFIX = re.compile(r"\b(?:Cup|Open|Championships?|Games|Olympics|Grand Prix|Trophy|Tour|Series|Masters|Classic)$")
+_TEAM_NICKNAME = re.compile(r"[A-Z][a-z]+s")
 _ORG_START = re.compile(r"^(?:Bank|Ministry|Council|University|Party|Union|Federation|Association|Real|FC|AC|SC|SK|Dinamo|Dynamo|Sporting)\b")
 _TITLE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|President|Premier|Chancellor|Minister|minister|Secretary|"
@@ -152,7 +154,7 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             continue
         while current and (doc[current[-1]].text in {"'s", "'", "."} or doc[current[-1]].is_lower):
             current.pop()
-        while current and doc[current[0]].is_lower:
+        while current and doc[current[0]].is_lower and doc[current[0]].whitespace_:
             current.pop(0)
         if current and (len(current) > 1 or len(doc[current[0]]) > 1):
             pieces.append((current[0], current[-1] + 1))
@@ -167,6 +169,8 @@ def _model_spans(doc: Doc) -> list[Span]:
         if label is None:
             continue
         for s, e in _split(doc, ent.start, ent.end):
+            if label == "PER" and e - s > 1 and is_demonym(doc[s].text):
+                s += 1  # "American Dennis Mitchell": the nationality is MISC, not part of the name
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label))
     return out
 
@@ -180,6 +184,8 @@ def _relabel(text: str, span: Span, table: bool) -> str:
     """The CoNLL label of a span, from its own words, the knowledge base and the line it sits in."""
     start, end, label = span
     name = text[start:end]
+    if " " in name and _EVENT_SUFFIX.search(name):
+        return "MISC"
     if " " in name and (_ORG_SUFFIX.search(name) or _ORG_START.match(name)) and not _known_place(name):
         return "ORG"
     if is_country(name) and not (label == "ORG" and name.isupper() and len(name) <= 4):
@@ -196,6 +202,8 @@ def _relabel(text: str, span: Span, table: bool) -> str:
         return "PER" if known == "person" else "ORG"
     if label in ("PER", "ORG") and _known_place(name) and _LOCATIVE.search(text[max(0, start - 40):start]):
         return "LOC"
+    if label != "ORG" and _TEAM_NICKNAME.fullmatch(name) and text[max(0, start - 4):start] in ("the ", "The "):
+        return "ORG" if not _known_place(name) else label  # "the Brewers rallied"
     return label
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from frontlines.knowledge.actors import get_actor_kb
 from frontlines.knowledge.gazetteer import get_gazetteer, normalise
 
-__all__ = ["FIXED", "STRONG", "WEAK", "Span", "actor_types", "is_country", "is_table", "place_features",
+__all__ = ["FIXED", "STRONG", "WEAK", "Span", "actor_types", "is_country", "is_demonym", "is_table", "place_features",
            "structural"]
 
 Span = tuple[int, int, str]
@@ -38,6 +38,7 @@ _ATHLETE = re.compile(rf"(?P<a>{_NAME}) \( (?P<b>{_NAME}) \)")
 _TEAM_AFTER = re.compile(rf"\( {_NAME} \) ,? (?P<a>{_NAME})(?= , \d| \d| ,|$)")
 _SEED = re.compile(rf"(?:^|, |; |\( | - )\d+ - (?P<a>{_NAME})(?= \(| ,| ;| \)|$| beat)")
 _LINEUP = re.compile(rf"^(?P<c>{_NAME}) - (?P<a>{_NAME})(?= \(| ,|$)")
+_NAME_LIST = re.compile(rf"^(?:[A-Z][a-z]+(?: [a-z]+)* : )?(?P<names>{_NAME})(?: , {_NAME}){{2,}}(?: and {_NAME})? \.?$")
 _MINUTE = re.compile(rf"(?P<a>{_NAME}) \( \d+(?:st|nd|rd|th)\b")
 _BOWLING = re.compile(rf"(?:^|(?<=: )|(?<=, ))(?P<a>{_NAME}) \d+(?:\.\d)?-\d+-\d+-\d+")
 _BATTING = re.compile(rf"^{_NAME} (?:c|st|b|lbw|run out|not out|c &) ")
@@ -59,6 +60,11 @@ def place_features(name: str) -> list[str]:
     key = normalise(name)
     return [p.feature for p in get_gazetteer().lookup(name)
             if normalise(p.name) == key and (p.feature != "city" or p.population >= 50_000)]
+
+
+def is_demonym(word: str) -> bool:
+    """ "American", "Polish": a nationality adjective the actor base knows."""
+    return word[:1].isupper() and get_actor_kb().country_for_demonym(word) is not None
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +105,9 @@ def structural(text: str) -> list[tuple[Span, int]]:
             found += [((m.start("a"), m.end("a"), "PER"), STRONG), ((m.start("b"), m.end("b"), "LOC"), WEAK)]
     found += _spans(_TEAM_AFTER, text, "ORG", STRONG)
     found += _spans(_SEED, text, "PER", WEAK) + _spans(INITIALS, text, "PER", STRONG, group=0)
+    listed = _NAME_LIST.match(text)
+    if listed:  # a squad: "Given , Breen , Staunton , Irwin ."
+        found += [((m.start(), m.end(), "PER"), STRONG) for m in re.compile(_NAME).finditer(text, listed.start("names"))]
     m = _LINEUP.match(text)
     if m and is_country(m.group("c")):
         found += [((m.start("a"), m.end("a"), "PER"), STRONG)]

@@ -58,3 +58,13 @@ def test_a_surname_seen_in_a_full_name_stays_a_person() -> None:
     assert ("Peter Okoth", "PER") in first
     assert ("Okoth", "PER") in second
     assert ("Mwangi", "PER") in third
+
+
+def test_squads_events_and_glued_particles() -> None:
+    texts = ["Otieno , Kamau , Achieng , Wekesa .",
+             "Kenya won the African Nations Cup in Nairobi .",
+             "A fire broke out in al-Bayda village ."]
+    squad, cup, village = _named(texts)
+    assert squad == {("Otieno", "PER"), ("Kamau", "PER"), ("Achieng", "PER"), ("Wekesa", "PER")}
+    assert ("African Nations Cup", "ORG") not in cup
+    assert all(not name.startswith("-") for name, _ in village)
