@@ -373,12 +373,22 @@ def _name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
                 s0 = m.start() + words[i][0]
                 name = text[s0:m.start() + words[j - 1][0] + len(words[j - 1][1])]
                 name = name.removesuffix("'s").removesuffix("’s")
-                if name not in _STOP_CAPS and gaz.contains(name):
+                if name not in _STOP_CAPS and name not in _GENERIC_PLACE_WORDS and _plausible(name) \
+                        and gaz.contains(name):
                     yield s0, name
                     i = j
                     break
             else:
                 i += 1
+
+
+_GENERIC_PLACE_WORDS = frozenset("""City North South East West Northeast Northwest Southeast Southwest Central Gulf
+    Old Town Downtown Midtown Uptown Superior Reservoir Glacier Tri-State Rodeo Pct Sen Rep Gov""".split())
+
+
+def _plausible(name: str) -> bool:
+    """All-capitals short tokens are acronyms ("GBI", "TIF"), not places, unless they are countries' codes."""
+    return not (name.isupper() and len(name) <= 4 and name not in ("US", "USA", "UK", "UAE", "DRC"))
 
 
 def _is_region(gaz: Gazetteer, text: str) -> bool:
