@@ -33,7 +33,7 @@ from frontlines.knowledge.geo import haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
-VERSION = 8
+VERSION = 9
 CURATED = Path(__file__).parent / "data" / "places.yaml"
 _ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
 _ABBREVIATION = "abbr:"  # name-table prefix of state abbreviations ("W.Va.", "GA"): only looked up on purpose
@@ -212,7 +212,8 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
         weight = sum(max(p[2], 1) for p in pts)
         lat, lon = _centre([(p[0], p[1]) for p in pts], 0.01)  # the region's middle, not where its people live
         rid = add(f"admin1:{cc}.{normalise(adm).replace(' ', '-')}", adm, lat, lon, cc, adm, "admin1", weight, None,
-                  0, [adm.replace(" Governorate", "").replace(" Province", "").replace(" District", "")])
+                  0, [adm.replace(" Governorate", "").replace(" Province", "").replace(" District", ""),
+                      *_curated_data().get("admin1_aliases", {}).get(cc, {}).get(adm, ())])
         for abbr in states.get(adm, ()) if cc == "US" else ():
             names.append((_ABBREVIATION + normalise(abbr), rid, 0))
     for (cc, adm, county), pts in county_points.items():

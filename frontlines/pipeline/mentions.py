@@ -44,7 +44,7 @@ _LOCATIVE = re.compile(
 )
 _CAPITALISED = re.compile(
     r"\b(?:(?:Al|al|El|el|Ar|ar|As|as|Ash|ash|Ad|ad|Bin|bin|Ben|ben|Abu|Umm|Ras|Bir|Wadi|Sidi|Jebel|Jabal|Qasr)[- ])?"
-    r"[A-Z][a-zA-Z'’]+(?:[- ](?:(?:al|el|bin|ben|de|del|es|ash|as|ad)[- ])?[A-Z][a-zA-Z'’]+){0,3}"
+    r"[A-Z][a-zA-Z'’]+(?:[- ](?:(?:al|el|bin|ben|de|del|es|ash|as|ad|e|i|ye|wa)[- ])?[A-Z][a-zA-Z'’]+){0,3}"
 )
 _STOP_CAPS = frozenset(
     """The A An In On At By For From To Of And But Or If When While After Before Since During This That
