@@ -46,9 +46,12 @@ _ORG_SUFFIX = re.compile(
     r"Bank|Bancorp|Party|Council|Ministry|Committee|Commission|Association|Federation|Union|"
     r"Agency|Institute|University|College|Airlines?|Airways|Motors?|Industries|International|Fund|"
     r"Organisation|Organization|Congress|Front|Movement|Army|Police|Court|Exchange|Reserve|Board|"
-    r"FC|United|City|County|Rovers|Athletic|Wanderers|Albion|Town|Rangers|Celtic|Hotspur|Villa)$"
+    r"Newsroom|Newsdesk|FC|United|City|County|Rovers|Athletic|Wanderers|Albion|Town|Rangers|Celtic|Hotspur|Villa)$"
 )
-_EVENT_SUFFIX = re.compile(r"\b(?:Cup|Open|Championships?|Games|Olympics|Grand Prix|Trophy|Tour|Series|Masters|Classic)$")
+_EVENT_SUFFIX = re.compile(r"\b(?:Cup|Open|Championships?|Games|Olympics|Grand Prix|Trophy|Tour|Series|Masters|Classic|"
+                           r"League)$", re.IGNORECASE)
+_CALENDAR = re.compile(r"(?i)(?:january|february|march|april|may|june|july|august|september|october|november|"
+                       r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gmt)")
 _TEAM_NICKNAME = re.compile(r"[A-Z][a-z]+s")
 _ORG_START = re.compile(r"^(?:Bank|Ministry|Council|University|Party|Union|Federation|Association|Real|FC|AC|SC|SK|Dinamo|Dynamo|Sporting)\b")
 _TITLE = re.compile(
@@ -186,6 +189,8 @@ def _relabel(text: str, span: Span, table: bool) -> str:
     name = text[start:end]
     if " " in name and _EVENT_SUFFIX.search(name):
         return "MISC"
+    if " " not in name and (is_demonym(name) or (name.endswith("s") and is_demonym(name[:-1]))):
+        return "MISC"  # "Swiss", "Israelis"
     if " " in name and (_ORG_SUFFIX.search(name) or _ORG_START.match(name)) and not _known_place(name):
         return "ORG"
     if is_country(name) and not (label == "ORG" and name.isupper() and len(name) <= 4):
@@ -222,7 +227,8 @@ def _sentence_spans(text: str, doc: Doc) -> tuple[list[Span], list[Span], list[S
     """(spans, the table ORGs among them, the spans whose label is fixed) for one sentence."""
     table = is_table(text)
     slug = _slug_end(text)
-    spans = [s for s in _model_spans(doc) if not (s[0] == 0 and s[1] == slug and not _known_place(text[:slug]))]
+    spans = [s for s in _model_spans(doc) if not (s[0] == 0 and s[1] == slug and not _known_place(text[:slug]))
+             and not _CALENDAR.fullmatch(text[s[0]:s[1]])]
     fixed = []
     for span, strength in structural(text):
         if span[1] <= span[0]:

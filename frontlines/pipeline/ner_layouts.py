@@ -49,17 +49,19 @@ _TABLE_WORDS = frozenset("and at v vs beat bt by not out innings runs wickets wk
 
 
 # -- knowledge ----------------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
 def is_country(name: str) -> bool:
     """The gazetteer's best reading of ``name`` is a country (or continent)."""
     places = get_gazetteer().lookup(name)
     return bool(places) and places[0].feature in ("country", "continent")
 
 
-def place_features(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def place_features(name: str) -> tuple[str, ...]:
     """Features of places under this very name (not "Miller County" for "Miller"), big enough to matter."""
     key = normalise(name)
-    return [p.feature for p in get_gazetteer().lookup(name)
-            if normalise(p.name) == key and (p.feature != "city" or p.population >= 50_000)]
+    return tuple(p.feature for p in get_gazetteer().lookup(name)
+            if normalise(p.name) == key and (p.feature != "city" or p.population >= 50_000))
 
 
 def is_demonym(word: str) -> bool:
