@@ -2,17 +2,18 @@
 
 spaCy's small statistical NER does the heavy lifting; everything around it is cheap and rule based:
 
-1. *model text*: an ALL-CAPS headline is case-normalised before the model sees it ("ROMANIA BEAT
-   LITHUANIA" -> "Romania beat Lithuania"); the length is kept, so offsets map back one to one;
+1. *model text*: an ALL-CAPS headline is re-cased before the model sees it, each word as nearby
+   prose writes it ("ROMANIA BEAT LITHUANIA" -> "Romania beat Lithuania"), its topic slug
+   ("SOCCER - ") blanked; the length is kept, so offsets map back one to one;
 2. *boundaries*: leading "the", trailing "'s", scores and punctuation are trimmed, and spans the
-   model ran together across a score or a dash ("Karlsruhe 2 Hansa") are split;
-3. *structure*: datelines ("LONDON 1996-08-30"), results lines and standings of sports tables
-   ("Montrose 2 Ross County 1"), athletes with their country ("Steffi Graf ( Germany )") and
-   speakers ("..., Lebed said") are found by patterns the small model misses;
-4. *relabelling* with the knowledge base: a country is LOC; a place name in a results line is a
-   club (ORG); company/club/party suffixes and titles ("Corp", "FC", "Party"; "Mr", "coach") decide
-   ORG/PER; the actor dictionary keeps its own type;
-5. *consistency*: a surname seen in a full person name nearby is PER when it recurs alone.
+   model ran together across a score or a spaced dash ("Karlsruhe 2 Hansa") are split;
+3. *layouts* (``ner_layouts``): datelines, newsroom footers and the tables of sports pages say what
+   a name is; speakers ("..., Lebed said") are found by a pattern the small model misses;
+4. *relabelling* with the knowledge base: a country is LOC; a place name in a results table is a
+   club (ORG); suffixes and titles ("Corp", "FC", "Party"; "Mr", "coach") decide ORG/PER; events
+   ("... Cup", "... League") and nationalities are MISC; the actor dictionary keeps its own type;
+5. *consistency*: a surname seen in a full person name nearby, or a club seen in a results table
+   nearby, keeps that label when it recurs alone.
 """
 
 from __future__ import annotations
