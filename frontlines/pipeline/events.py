@@ -99,8 +99,8 @@ class EventStage:
 
     # -- clauses and triggers --------------------------------------------------------
     def _clauses(self, doc: Document, st: Statement) -> list[_Clause]:
-        """The sentence's clauses; a clause without a trigger joins the next one ("1 civilian, a council
-        member, and his 2 bodyguards were killed"), or stays alone at the end (a casualty follow-up)."""
+        """The sentence's clauses; a clause without a trigger joins the next one ("a farmer, a village
+        elder, and his 3 sons were killed"), or stays alone at the end (a casualty follow-up)."""
         spans, cursor = [], st.start
         for m in _CLAUSE.finditer(st.text):
             spans.append((cursor, st.start + m.start()))
@@ -359,7 +359,7 @@ def _fatalities(text: str) -> tuple[int, bool]:
 
 
 def _apply_coded_counts(doc: Document, events: list[Event]) -> None:
-    """Honour a coder's explicit count ("Fatalities coded as 0 (VoJ reported 1)") for the events it follows."""
+    """Honour a coder's explicit count ("Fatalities coded as 0 (a partisan outlet reported 4)") for the events it follows."""
     start = 0
     for st in doc.statements:
         coded = coded_fatalities(st.text)

@@ -3,7 +3,7 @@
 spaCy's small statistical NER does the heavy lifting; everything around it is cheap and rule based:
 
 1. *model text*: an ALL-CAPS headline is re-cased before the model sees it, each word as nearby
-   prose writes it ("ROMANIA BEAT LITHUANIA" -> "Romania beat Lithuania"), its topic slug
+   prose writes it ("CHILE BEAT PERU IN LIMA" -> "Chile beat Peru in Lima"), its topic slug
    ("SOCCER - ") blanked; the length is kept, so offsets map back one to one;
 2. *boundaries*: leading "the", trailing "'s", scores and punctuation are trimmed, and spans the
    model ran together across a score or a spaced dash ("Karlsruhe 2 Hansa") are split;
@@ -174,7 +174,7 @@ def _model_spans(doc: Doc) -> list[Span]:
             continue
         for s, e in _split(doc, ent.start, ent.end):
             if label == "PER" and e - s > 1 and is_demonym(doc[s].text):
-                s += 1  # "American Dennis Mitchell": the nationality is MISC, not part of the name
+                s += 1  # "Kenyan runner Paul Otieno": the nationality is MISC, not part of the name
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label))
     return out
 

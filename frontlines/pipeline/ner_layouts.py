@@ -1,9 +1,9 @@
 """Fixed text layouts the statistical NER reads badly, and the knowledge look-ups NER relabelling uses.
 
 Wire copy is full of lines that are not prose: datelines ("LONDON 1996-08-30"), newsroom footers,
-and the tables of sports pages - results ("Montrose 2 Ross County 1"), standings, fixtures
-("BOSTON AT OAKLAND"), batting cards, bowling figures, golf scores, athletes with their country
-("Steffi Graf ( Germany )"), motor-racing teams, line-ups ("Romania - Cosmin Contra ( 31st )").
+and the tables of sports pages - results ("Kelso 2 Ayr United 1"), standings, fixtures
+("DENVER AT PHOENIX"), batting cards, bowling figures, golf scores, athletes with their country
+("Anna Berg ( Sweden )"), motor-racing teams, line-ups ("Chile - Pablo Rojas ( 12th )").
 Their layout says what a name is, so each is a pattern here, returning spans with a strength:
 FIXED (span and label final), STRONG (overrides the model's span) or WEAK (fills a gap).
 """
@@ -108,7 +108,7 @@ def structural(text: str) -> list[tuple[Span, int]]:
     found += _spans(_TEAM_AFTER, text, "ORG", STRONG)
     found += _spans(_SEED, text, "PER", WEAK) + _spans(INITIALS, text, "PER", STRONG, group=0)
     listed = _NAME_LIST.match(text)
-    if listed:  # a squad: "Given , Breen , Staunton , Irwin ."
+    if listed:  # a squad: "Moss , Reyes , Brandt , Okafor ."
         found += [((m.start(), m.end(), "PER"), STRONG) for m in re.compile(_NAME).finditer(text, listed.start("names"))]
     m = _LINEUP.match(text)
     if m and is_country(m.group("c")):
@@ -117,7 +117,7 @@ def structural(text: str) -> list[tuple[Span, int]]:
 
 
 def _venue(bare: str) -> list[tuple[Span, int]]:
-    """ "Chesterfield : Worcestershire 238 ...": the ground, then a team."""
+    """ "Hove : Kent 301 ...": the ground, then a team."""
     m = _VENUE.match(bare)
     if m is None or _BOWLING.match(bare, m.start("a")) or not place_features(m.group("v")):
         return []
@@ -132,10 +132,10 @@ def _table_rows(bare: str) -> list[tuple[Span, int]]:
     if golf:
         return golf
     m = _FIXTURE.match(bare)
-    if m:  # "BOSTON AT OAKLAND": the visitors, and the venue
+    if m:  # "DENVER AT PHOENIX": the visitors, and the venue
         return [((m.start("a"), m.end("a"), "ORG"), STRONG), ((m.start("b"), m.end("b"), "LOC"), FIXED)]
     rows = []
-    for segment in re.finditer(r"[^,;]+", bare):  # "Leeds 2 Everton 2 , Aston Villa 1 Fulham 0"
+    for segment in re.finditer(r"[^,;]+", bare):  # "Dover 2 Bath 2 , Crewe 1 Wigan 0"
         start = segment.start() + len(segment.group()) - len(segment.group().lstrip())
         for pattern in (_RESULT, _STANDING):
             m = pattern.match(bare, start, segment.end())
