@@ -56,7 +56,7 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     if agent is not None:  # "... were killed by a Taliban-planted mine": the by-phrase names the agent
         others = victims + [a for a in participants if a is not agent and a.id != agent.id]
         actor1, actor2 = agent, others[0] if others else None
-    elif victims:  # "2 soldiers were killed when Taliban militants fired a rocket"
+    elif victims:  # "3 guards were killed when rebels fired a mortar"
         doers = [a for a in participants if a not in victims]
         actor1, actor2 = (doers[0] if doers else None), victims[0]
     if re.match(r"\S*\s+between\b", text_after) and len(after) >= 2:

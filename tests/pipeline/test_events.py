@@ -15,7 +15,7 @@ from frontlines.pipeline.fatalities import coded_fatalities, count_fatalities
     ("Fighting there led to 14 deaths.", 14),
     ("Between 6 and 9 villagers died.", 6),
     ("At least 3-5 guards and 1 driver were killed.", 4),
-    ("9 fighters including 2 commanders were killed.", 9),
+    ("7 fighters including 3 commanders were killed.", 7),
     ("A nurse was killed or wounded by a stray bullet.", 0),
     ("Two men were feared dead after the raid.", 0),
     ("The convoy came under fire 40 km from the town on 12 May 2021.", 0),
