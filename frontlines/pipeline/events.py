@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from frontlines.knowledge.actors import ActorKB, get_actor_kb
@@ -261,6 +261,16 @@ class EventStage:
         return None, None, True, "no date", False
 
     def _place(self, doc: Document, clause: _Clause, trigger: TriggerHit, speaker: tuple[int, int]) -> Mention | None:
+        """The event's place; a province named alone stands at its capital, as ACLED codes it."""
+        m = self._place_mention(doc, clause, trigger, speaker)
+        capital = self.gaz.capital_of(m.id) if m is not None and m.feature == "admin1" and m.id else None
+        if m is None or capital is None:
+            return m
+        return replace(m, latitude=capital[1], longitude=capital[2], geo_precision=3,
+                       reason=f"{m.reason}; at the capital {capital[0]}")
+
+    def _place_mention(self, doc: Document, clause: _Clause, trigger: TriggerHit,
+                       speaker: tuple[int, int]) -> Mention | None:
         wire = doc.meta.get("wire_dateline") or (-1, -1)
         places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None
                   and not (wire[0] <= m.start < wire[1]) and not (speaker[0] <= m.start < speaker[1])]

@@ -39,7 +39,8 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|outside|around|towards?|into|across|through|inside|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|outskirts of|"
     r"city of|town of|village of|district of|province of|region of|area of|suburb of|entrance to|"
-    r"near the|in the|border with|between|and|coast of)\s+(?:the\s+)?)$",
+    r"near the|in the|border with|between|and|coast of|periphery of|neighbou?rhood of|suburbs of|"
+    r"(?:district|province|county|region|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?,)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(
@@ -253,7 +254,8 @@ class MentionStage:
             start, end, text = _trim_article(start, end, text)
             if _overlaps(start, end, taken) or not text or doc.text[end:end + 1] == "-":
                 continue
-            if label in ("GPE", "LOC", "FAC") or (label in ("PERSON", "ORG") and self._place_like(doc, start, text)):
+            if label in ("GPE", "LOC", "FAC") or (label in ("PERSON", "ORG", "NORP") and self._place_like(doc, start, text)):
+                start, end, text = self._widened(doc, start, end, text)
                 taken.append((start, end))
                 doc.mentions.append(Mention(text, start, end, "place", stage=f"{NAME}@{VERSION}",
                                             reason=f"NER {label}", confidence=0.0))
@@ -267,10 +269,11 @@ class MentionStage:
                                             reason=f"NER {label}", actor_type=label.lower(), confidence=0.0))
 
     def _place_like(self, doc: Document, start: int, text: str) -> bool:
-        """A NER PERSON/ORG that the gazetteer knows and the context makes locative (or that is curated),
-        or that the document uses as a place elsewhere ("in Alexandria" ... "Alexandria police")."""
+        """A NER PERSON/ORG/NORP that the gazetteer knows and the context makes locative (or that is curated),
+        or that the document uses as a place elsewhere ("in Alexandria" ... "Alexandria police");
+        never a demonym ("Afghan")."""
         candidates = self.gaz.lookup(text)
-        if not candidates:
+        if not candidates or self.kb.country_for_demonym(text):
             return False
         if candidates[0].id.startswith("curated:"):
             return True
@@ -278,6 +281,18 @@ class MentionStage:
             return True
         places, persons = self._place_evidence(doc)
         return normalise(text) in places and normalise(text) not in persons
+
+    def _widened(self, doc: Document, start: int, end: int, text: str) -> tuple[int, int, str]:
+        """A NER place cut short inside a longer gazetteer name ("Dawlat" of "Dawlat Abad district"):
+        the longest gazetteer name of the capitalised run that starts with it."""
+        run = _CAPITALISED.match(doc.text, start)
+        if run is None or run.end() <= end:
+            return start, end, text
+        words = [w.end() for w in re.finditer(r"\S+", doc.text[start:run.end()])]
+        for stop in reversed(words):
+            if start + stop > end and self.gaz.contains(doc.text[start:start + stop]):
+                return start, start + stop, doc.text[start:start + stop]
+        return start, end, text
 
     def _place_prefix(self, doc: Document, start: int, text: str) -> Mention | None:
         """The place that opens an institution's name: "Fargo Police Chief", "Levy County Sheriff's Office"."""

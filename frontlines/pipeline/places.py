@@ -83,17 +83,29 @@ def region_focus(matches: list[PlaceMatch]) -> dict[tuple[str, str], float]:
     return {key: n / total for key, n in counts.items()} if total >= 2 else {}
 
 
+_BEFORE_REGION = re.compile(r"(?:\s+(?:district|county|parish|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?)?,\s{0,2}", re.I)
+
+
 def _within(doc: Document, m: Mention, following: list[Mention], first: dict[int, PlaceMatch | None]) -> Place | None:
     """The region or country right after "NAME, " ("Charleston, W.Va.", "Pandi, Bulacan")."""
     if not following or following[0].kind != "place":
         return None
     nxt = following[0]
-    if not re.fullmatch(r",\s{0,2}", doc.text[m.end:nxt.start]):
+    if not _BEFORE_REGION.fullmatch(doc.text[m.end:nxt.start]):
         return None
     match = first.get(id(nxt))
     if match is None or match.place.feature not in ("admin1", "country", "admin2"):
         return None
     return match.place
+
+
+def _inside(place: Place, region: Place) -> bool:
+    return region.feature == "country" or place.admin1 == region.admin1 or place.feature in ("admin1", "country")
+
+
+def _fallback(match: PlaceMatch, region: Place) -> PlaceMatch:
+    """"Muqur district, Badghis" where the only Muqur is in another province: the province, not a wrong town."""
+    return PlaceMatch(region, match.score, f"no {match.place.name} inside {region.name}: the region itself")
 
 
 class PlaceStage:
@@ -139,7 +151,7 @@ class PlaceStage:
             return None
         share = weights.get(match.place.country, 0) if weights else 1.0
         if within is not None and match.place.country == within.country:
-            return match
+            return match if _inside(match.place, within) else _fallback(match, within)
         if weights and share < 0.25 and _MODIFIER.match(doc.text, m.end):
             return None  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
         if weights and max(weights.values()) >= 0.5 and share < 0.15 and match.place.feature not in ("country", "continent") \

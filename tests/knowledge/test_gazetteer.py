@@ -67,3 +67,10 @@ def test_country_focus_separates_namesakes(gaz: Gazetteer) -> None:
 
 def test_alternate_name_matches_are_marked(gaz: Gazetteer) -> None:
     assert all(not p.alias for p in gaz.lookup("Gainesville") if p.name == "Gainesville")
+
+
+def test_a_region_has_a_capital_point(gaz: Gazetteer) -> None:
+    helmand = next(p for p in gaz.lookup("Helmand") if p.feature == "admin1")
+    capital = gaz.capital_of(helmand.id)
+    assert capital is not None and capital[0].startswith("Lashkar")
+    assert gaz.capital_of("country:AF") is None

@@ -59,3 +59,20 @@ def test_a_designator_picks_the_kind_of_place(run) -> None:  # noqa: ANN001
     doc = run("A landmine killed 3 local policemen in Farah city. Clashes were reported in Farah province.")
     farah = [m.feature for m in doc.mentions if m.kind == "place" and m.text.startswith("Farah")]
     assert farah == ["city", "admin1"]
+
+
+def test_a_district_with_no_namesake_in_its_province_falls_back_to_the_province(run) -> None:  # noqa: ANN001
+    doc = run("Gunmen attacked a police post in Muqur district, Badghis, on Monday.")
+    muqur = _places(doc)["Muqur"]
+    assert muqur.feature == "admin1" and muqur.admin1 == "Badghis"
+
+
+def test_a_district_name_cut_short_by_ner_is_widened(run) -> None:  # noqa: ANN001
+    doc = run("Soldiers repelled an attack in Dawlat Abad district, Balkh, on Friday.")
+    assert _places(doc)["Dawlat Abad"].admin1 == "Balkh"
+
+
+def test_a_province_named_alone_puts_the_event_at_its_capital(run) -> None:  # noqa: ANN001
+    doc = run("On 3 May 2020, Taliban militants attacked a checkpoint in Helmand province, killing 2 soldiers.")
+    event = next(e for e in doc.events if e.latitude is not None)
+    assert event.geo_precision == 3 and abs(event.latitude - 31.59) < 0.1  # Lashkar Gah, not the box middle
