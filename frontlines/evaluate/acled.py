@@ -14,6 +14,7 @@ from frontlines.evaluate.report import EvalReport, ratio
 from frontlines.knowledge.actors import get_actor_kb
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Event
+from frontlines.pipeline.fatalities import coded_fatalities
 
 __all__ = ["score_acled"]
 
@@ -103,6 +104,10 @@ def score_acled(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalR
             "event date exact": best is not None and best.event_date == _gold_date(row["event_date"]).isoformat(),
             "fatalities exact": best is not None and best.fatalities == int(row["fatalities"] or 0),
         }
+        if best is not None and not best.date_fallback:
+            checks["event date exact (note states a date)"] = checks["event date exact"]
+        if coded_fatalities(row["notes"]) is None:
+            checks["fatalities exact (no coded count in the note)"] = checks["fatalities exact"]
         if row.get("sub_event_type"):
             checks["sub-event type"] = best is not None and best.sub_event_type == row["sub_event_type"]
         for role in ("actor1", "actor2"):
@@ -118,6 +123,7 @@ def score_acled(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalR
             if not ok:
                 failures[name] += 1
     order = ["detected", "event type", "sub-event type", "actor1", "actor2", "location within 25 km",
-             "event date exact", "fatalities exact", "actor1 mapped to the KB", "actor2 mapped to the KB"]
+             "event date exact", "event date exact (note states a date)", "fatalities exact",
+             "fatalities exact (no coded count in the note)", "actor1 mapped to the KB", "actor2 mapped to the KB"]
     metrics = {k: ratio(hits[k], totals[k]) for k in order if totals[k]}
     return EvalReport("acled", path.name, len(rows), metrics)

@@ -51,6 +51,8 @@ class Ontology:
             self.triggers = [self._trigger(item) for item in data["triggers"]]
             self.civilian_nouns = _words(data["civilian_nouns"])
             self.combatant_nouns = _words(data["combatant_nouns"])
+            self.military_targets = _words(data.get("military_targets") or ["(?!)"])
+            self.civilian_targets = _words(data.get("civilian_targets") or ["(?!)"])
             self.cues = {name: _words(pats) for name, pats in data["cues"].items()}
             self.reporting = _words(data["reporting_verbs"])
             self.stance = {name: _words(pats) for name, pats in data["stance"].items()}

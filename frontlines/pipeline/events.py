@@ -24,6 +24,7 @@ from frontlines.pipeline.fatalities import coded_fatalities, count_fatalities
 from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.roles import roles as _roles
 from frontlines.pipeline.subtypes import capture_side, non_conflict, protest_escalation
+from frontlines.pipeline.targets import target_of
 
 __all__ = ["EventStage"]
 
@@ -56,6 +57,7 @@ class _Clause:
     end: int
     text: str
     triggers: list[TriggerHit] = field(default_factory=list)
+    participants: list[Mention] = field(default_factory=list)
 
 
 class EventStage:
@@ -136,6 +138,7 @@ class EventStage:
         participants = [m for m in actors if not (speaker_span[0] <= m.start < speaker_span[1])]
         anaphoric = bool(_ANAPHORIC.search(clause.text[max(0, trigger.start - 40):trigger.start]))
         roles = _roles(doc, clause, trigger, participants, actors, speaker_ids, self.kb)
+        clause.participants = participants
         sub_type, actor1, actor2, why = self._type_and_roles(doc, clause, trigger, roles, focus)
         if sub_type is None:
             return None
@@ -200,18 +203,9 @@ class EventStage:
         if family in ("attack", "kill") and not actor1 and non_conflict(clause.statement.text):
             return None, None, None, ""
         if family in ("attack", "kill") or (family == "capture" and _EXECUTION.search(clause.text)):
-            target_civilians = civilians and not (actor2 and actor2.actor_type in _ARMED_TYPES)
             if _EXECUTION.search(clause.text):
                 return "Attack", actor1, actor2, why + "; killing of people in custody"
-            if target_civilians:
-                actor2 = actor2 or self._civilians(focus)
-                return "Attack", actor1, actor2, why + "; target civilians"
-            if family == "kill" and not (actor1 or actor2 or _MILITARY_TARGET.search(clause.text)):
-                return None, None, None, ""
-            if actor2 is None and actor1 is not None and _MILITARY_TARGET.search(after) and focus:
-                if not _is_state(actor1):
-                    actor2 = self._generic_mention("military", focus)
-            return "Armed clash", actor1, actor2, why + "; armed target"
+            return self._attack(clause, trigger, actor1, actor2, focus, why)
         if family == "protest":
             escalated = protest_escalation(clause.statement.text)
             sub, why = (escalated, why + f"; escalated to {escalated.lower()}") if escalated else (sub, why)
@@ -225,6 +219,19 @@ class EventStage:
                 and actor2 is None and civilians:
             actor2 = self._civilians(focus) if focus else None
         return sub, actor1, actor2, why
+
+    def _attack(self, clause, trigger, actor1, actor2, focus, why):
+        """An attack or killing: a battle when the target is armed, violence against civilians otherwise."""
+        target, reason = target_of(clause, trigger, actor1, actor2, clause.participants)
+        if target == "civilian":
+            if actor2 is None or actor2.actor_type in _ARMED_TYPES:
+                actor2 = self._civilians(focus)
+            return "Attack", actor1, actor2, why + f"; {reason}"
+        if target is None and trigger.trigger.family == "kill" and not (actor1 or actor2):
+            return None, None, None, ""
+        if actor2 is None and actor1 is not None and focus and not _is_state(actor1) and target == "armed":
+            actor2 = self._generic_mention("military", focus)
+        return "Armed clash", actor1, actor2, why + (f"; {reason}" if reason else "; armed target")
 
     def _as_forces(self, m: Mention | None) -> Mention | None:
         if m is None or m.actor_type != "government" or not m.id or m.id.startswith("gen."):

@@ -1,0 +1,111 @@
+"""What an attack is aimed at: armed men (a battle) or civilians (violence against civilians).
+
+English puts the victims after an active verb ("gunmen killed a trader"), before a passive one ("a trader
+was shot by gunmen") and in the subject of a passive casualty clause anywhere ("2 soldiers were killed in
+an attack by militants"); the agent (the subject of an active verb, a by-phrase) is never the target. The
+first victim word decides ("killing two guards and a child" is a battle; "two civilians, possibly
+soldiers" an attack); former or retired soldiers are civilians; a named armed group among the victims is
+armed. An installation as the direct object ("attacked a checkpoint", "an attack on a market") decides
+when no victim noun does. Mutual combat ("clashed", "fighting") is always armed. With no victim word, a
+one-sided attack by a non-state actor is on civilians, by the state on armed men.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from frontlines.knowledge.ontology import TriggerHit, get_ontology
+from frontlines.model import Mention
+
+__all__ = ["MUTUAL", "target_of"]
+
+MUTUAL = re.compile(r"^(?:clash|fight|fought|battl|gun ?battle|firefight|exchang|skirmish|hostilit|infighting|engag|"
+                    r"shoot-?out|counter|offensive|besieg)", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|get|got)\s+(?:\w+\s+){0,2}$|^(?:was|were)\b", re.IGNORECASE)
+_INTRANSITIVE = re.compile(r"^(?:died|dead|bodies|lost)\b", re.IGNORECASE)  # "5 people died": victims first
+_BY_AGENT = re.compile(r"\b(?:by|at the hands of)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+(?=[,.;]|\s+(?:in|at|near|on|who|while|"
+                       r"after|during|from|over|and then|because)\b|$)", re.IGNORECASE)
+_CASUALTY_SUBJECT = re.compile(r"(?P<np>[^,;.()]{1,60}?)\s+(?:was|were|have been|has been|had been|are|is)\s+"
+                               r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b",
+                               re.IGNORECASE)
+_DIRECT = re.compile(r"^\W*(?:(?:on|against|at|targeting|into)\s+)?(?:[\w'-]+\s+){0,4}?$", re.IGNORECASE)
+_NOT_SERVING = re.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed|unarmed)\s*(?:\w+\s+)?$", re.IGNORECASE)
+_NEUTRAL = {"members", "member", "officers", "officer"}  # "a member of the party", "an election officer"
+_CIVILIAN_TYPES = {"civilians", "protesters", "organisation"}
+_ARMED_ACTORS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force",
+                 "unidentified"}
+_STATE = {"state_forces", "government", "external_force"}
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(start, 0), min(end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _victim_regions(text: str, trigger: TriggerHit, agents: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
+    """(offset, text, direct-object region?) of the clause's parts that name victims, agents blanked."""
+    text = _blank(text, agents + [(m.start(), m.end()) for m in _BY_AGENT.finditer(text)])
+    regions = [(m.start("np"), m.group("np"), False) for m in _CASUALTY_SUBJECT.finditer(text)]
+    if _PASSIVE.search(text[:trigger.start]) or _PASSIVE.match(trigger.text) or _INTRANSITIVE.match(trigger.text):
+        return regions + [(0, text[:trigger.start], False)]
+    return regions + [(trigger.end, text[trigger.end:], True)]
+
+
+def _kind_in(region: str, direct: bool) -> tuple[int, str] | None:
+    """(position, 'armed' | 'civilian') of the first victim noun, or of a directly attacked installation."""
+    onto = get_ontology()
+    found = []
+    for regex, kind in ((onto.combatant_nouns, "armed"), (onto.civilian_nouns, "civilian")):
+        for m in regex.finditer(region):
+            if m.group().lower() in _NEUTRAL:
+                continue
+            serving = not _NOT_SERVING.search(region[max(0, m.start() - 25):m.start()])
+            found.append((m.start(), kind if serving else "civilian"))
+            break
+    if not found and direct:
+        for regex, kind in ((onto.military_targets, "armed"), (onto.civilian_targets, "civilian")):
+            m = regex.search(region)
+            if m and _DIRECT.match(region[:m.start()]):
+                found.append((m.start(), kind))
+    return min(found) if found else None
+
+
+def _named_victim(clause: Any, regions: list[tuple[int, str, bool]], participants: list[Mention]) -> str | None:
+    for offset, region, _ in regions:
+        for m in participants:
+            rel = m.start - clause.start
+            if offset <= rel < offset + len(region) and region[rel - offset:rel - offset + 1].strip():
+                if m.actor_type in _ARMED_ACTORS:
+                    return "armed"
+                if m.actor_type in _CIVILIAN_TYPES:
+                    return "civilian"
+    return None
+
+
+def target_of(clause: Any, trigger: TriggerHit, actor1: Mention | None, actor2: Mention | None,
+              participants: list[Mention]) -> tuple[str | None, str]:
+    """('armed' | 'civilian' | None, reason) for an attack or killing in ``clause``."""
+    if MUTUAL.match(trigger.text):
+        return "armed", "mutual combat"
+    agents = [(a.start - clause.start, a.end - clause.start) for a in (actor1,) if a is not None and a.start >= 0]
+    regions = _victim_regions(clause.text, trigger, agents)
+    for _, region, direct in regions:
+        hit = _kind_in(region, direct)
+        if hit:
+            return hit[1], f"{hit[1]} target named"
+    named = _named_victim(clause, regions, [p for p in participants if p is not actor1])
+    if named:
+        return named, f"{named} victims named"
+    if actor2 is not None and actor2.actor_type in _ARMED_ACTORS:
+        return "armed", "armed second party"
+    if actor2 is not None and actor2.actor_type in _CIVILIAN_TYPES:
+        return "civilian", "civilian second party"
+    if actor1 is not None and actor1.actor_type in _STATE:
+        return "armed", "state forces' operation"
+    if actor1 is not None or re.match(r"gunm|assail|attacker", trigger.text, re.IGNORECASE):
+        return "civilian", "one-sided attack by a non-state actor"
+    return None, ""
