@@ -430,7 +430,11 @@ def _is_follow_up(event: Event, events: list[Event], clause: _Clause) -> bool:
     close = 0 <= clause.statement.start - previous.evidence["end"] < 400
     kill_only = all(h.trigger.family == "kill" or "raid" in h.text.lower() or "attack" in h.text.lower()
                     for h in clause.triggers)
-    return close and kill_only and previous.event_date == event.event_date or close and kill_only and event.date_fallback
+    same_day = previous.event_date == event.event_date or event.date_fallback or previous.date_fallback
+    if close and kill_only and same_day and previous.date_fallback and not event.date_fallback:
+        previous.event_date, previous.time_precision, previous.date_fallback = \
+            event.event_date, event.time_precision, False  # "... were killed in the attack on 08/12"
+    return close and kill_only and same_day
 
 
 def _dedupe(doc: Document, events: list[Event]) -> list[Event]:

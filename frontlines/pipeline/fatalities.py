@@ -33,9 +33,10 @@ _STOP = (r"(?:were|was|are|is|be|been|being|have|has|had|and|or|killed|dead|died
          r"into|to|among|including|said|say|says|claim|claims|claimed|lost|set|their|its)")
 _WORD = rf"(?!(?-i:{_STOP})\b)[\w'’.-]+"
 # One counted noun phrase: "5 rebel fighters", "a commander", "his 3 sons", "one of his guards".
-_NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s))(?:\s+of\s+(?:his|her|their|the)"
+_NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s))(?:\s+of\s+(?:his|her|their|the|them\b)"
        rf")?(?:\s+{_WORD}){{0,5}}(?:\s+and\s+(?!(?:{_NUM}|a|an|the|his|her|their)\b){_WORD})?")
-_DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|dead|died|slain|perished|"
+_DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|dead|died|slain|perished|succumbed|"
+               r"(?:beaten|stabbed|hacked|clubbed|stoned|burn(?:ed|t)) to death|burn(?:ed|t) alive|"
                r"lost (?:their|his|her) li(?:ves|fe)|KIA|killed in action|deaths?|fatalities|bodies|corpses|"
                r"executed|beheaded|lynched|murdered|assassinated|shot dead)")
 _SUBJECT = re.compile(
@@ -46,7 +47,8 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|murder(?:s|ed|ing)?|"
-              r"execut(?:es|ed|ing)|behead(?:s|ed|ing)|lynch(?:es|ed|ing)|assassinat(?:es|ed|ing)|"
+              r"(?:stabbed|beat|beaten|hacked|clubbed|stoned) to death|"
+              r"execut(?:es|ed|ing)|behead(?:s|ed|ing)|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
               r"claimed the lives of)")
 _OBJECT = re.compile(
     rf"\b{_KILL_VERB}\s+(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to)\s+)"
@@ -67,6 +69,8 @@ _COUNT = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})\b", re.IGNOREC
 _NON_PEOPLE = re.compile(r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|km|kilomet(?:er|re)s|miles?|"
                          r"hours?|days?|weeks?|months?|years?|vehicles?|cars?|trucks?|houses?|homes?|people's)\b",
                          re.IGNORECASE)
+_KEEPER = re.compile(r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|cars?|trucks?|vehicles?)\s+"
+                     r"\w*(?:ers?|m[ae]n|keepers?|owners?|drivers?)\b", re.IGNORECASE)
 _UNCERTAIN = re.compile(r"\b(?:feared|believed|presumed|thought|may have been|might have been|possibly)\s+(?:to be\s+)?"
                         r"(?:\w+\s+)?$", re.IGNORECASE)
 _SUBSET = re.compile(r"(?:\bincluding|\bamong them|\bof whom|\bof which|\(|\bsuch as)\s*$", re.IGNORECASE)
@@ -81,8 +85,8 @@ _CODED = re.compile(r"\bfatalities (?:are |were )?(?:coded as (?P<coded>\d+)|spl
 
 def _np_value(np: str, *, singular_ok: bool) -> int:
     """People counted by one noun phrase: its number, or 1 for a singular victim ("a soldier", "the driver")."""
-    if _NON_PEOPLE.search(np):
-        return 0
+    if _NON_PEOPLE.search(np) and not _KEEPER.search(np):
+        return 0  # "killed livestock", "3 km" - but "a cattle herder" is a person
     for count in _COUNT.finditer(np):
         if count.group("num").lower() in ("a", "an") and not count.group("qual"):
             continue
@@ -114,12 +118,18 @@ def _list_value(text: str, start: int, listing: str) -> tuple[int, list[tuple[in
         if counted_before and article and re.fullmatch(r"\s*,\s*", sep):
             continue  # "1 civilian, a member of the council," is the same person
         joined = bool(_AND.fullmatch(sep)) or (i + 1 < len(parts) and bool(_AND.fullmatch(parts[i + 1].group("sep"))))
+        joined = joined or (i + 1 < len(parts) and _apposition(parts[i + 1]))  # "the driver, a teacher,"
         value = _np_value(np, singular_ok=len(parts) == 1 or joined)
         if value:
             total += value
             spans.append((absolute, absolute + len(np)))
             counted_before = True
     return total, spans
+
+
+def _apposition(part: re.Match[str]) -> bool:
+    return bool(re.fullmatch(r"\s*,\s*", part.group("sep"))
+                and re.match(r"(?:a|an|the|his|her|their|its)\b", part.group("np"), re.IGNORECASE))
 
 
 def _excluded(text: str, start: int) -> bool:
@@ -130,8 +140,44 @@ def _excluded(text: str, start: int) -> bool:
 def count_fatalities(text: str) -> tuple[int, bool]:
     """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total."""
     text = _BETWEEN.sub(lambda m: f"{m.group(1)}-{m.group(2)}" if m.group(1) else m.group(3), text)
+    text = re.sub(r"[\"“”]", "", text)  # 'killed "several" militants'
+    total = _counted(text)
+    revised = _REVISED.search(text)
+    if revised and (total or _SUBJECT.search(text[:revised.start()])):
+        total = parse_quantity(revised.group("num")) or total  # "3 were killed (later raised to 5)"
+    if _SELF.search(text):
+        total += _agents(text, _SELF.search(text))
+    return total, bool(total and _AGGREGATE.search(text))
+
+
+_REVISED = re.compile(rf"\b(?:later|subsequently|since)\s+(?:revealed|raised|revised|rose|risen|increased|confirmed|put|"
+                      rf"updated)\s+(?:as|to|at)\s+(?P<num>{NUMBER})\b", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:only\s+)?(?P<who>himself|herself|themselves)\b", re.IGNORECASE)
+_LATER_DIED = re.compile(
+    rf"(?<![\w,])(?P<list>{_NP})[^.;]{{0,90}}?\b(?:where|and|but|before|after which)\s+(?:(?:they|he|she|both|all)\s+"
+    rf"(?:later\s+|subsequently\s+|eventually\s+|all\s+)?(?:died|succumbed|passed away)|(?:later\s+)?succumbed)\b",
+    re.IGNORECASE)
+_HEADLINE = re.compile(
+    r"(?:^|[:;]\s*)(?:(?!(?:A|An|The|One)\s)[A-Z][\w-]*\s+){0,2}?(?i:man|woman|boy|girl|child|civilian|soldier|policeman|"
+    r"police officer|officer|trader|farmer|herder|student|teacher|driver|journalist|resident|villager|chief|elder|"
+    r"fighter|militant)\s+(?:was\s+)?(?:shot (?:and killed|dead)|killed|stabbed to death|beaten to death|found dead)\b"
+    r"(?!\s+(?:\d|a\s|an\s|the\s|his\s|her\s|their\s))")
+
+
+def _agents(text: str, self_kill: re.Match[str]) -> int:
+    """Attackers who died by their own hand: 1 for himself/herself, the count before the verb for themselves."""
+    if self_kill.group("who").lower() != "themselves":
+        return 1
+    count = _COUNT.search(text[:self_kill.start()])
+    return (parse_quantity(count.group("num"), count.group("qual")) or 0) if count else 0
+
+
+def _counted(text: str) -> int:
+    """Deaths counted by the subject, object, result and anaphoric constructions (each span once)."""
     total, used = 0, []
-    for regex in (_OBJECT, _TO_DEATH, _RESULT, _SUBJECT):
+    if _HEADLINE.search(text) and not _SUBJECT.search(text):
+        total, used = 1, [_HEADLINE.search(text).span()]
+    for regex in (_OBJECT, _TO_DEATH, _RESULT, _SUBJECT, _LATER_DIED):
         for m in regex.finditer(text):
             start = m.start("list")
             if _excluded(text, start) or any(start < e and s < m.end("list") for s, e in used):
@@ -144,7 +190,7 @@ def count_fatalities(text: str) -> tuple[int, bool]:
                 continue  # "left 3 wounded", "caused 2 injuries": no death word
             total += value
             used += spans or [(start, m.end("list"))]
-    return total, bool(total and _AGGREGATE.search(text))
+    return total
 
 
 def coded_fatalities(text: str) -> int | None:

@@ -51,7 +51,7 @@ def _victim_regions(text: str, trigger: TriggerHit, agents: list[tuple[int, int]
     text = _blank(text, agents + [(m.start(), m.end()) for m in _BY_AGENT.finditer(text)])
     regions = [(m.start("np"), m.group("np"), False) for m in _CASUALTY_SUBJECT.finditer(text)]
     if _PASSIVE.search(text[:trigger.start]) or _PASSIVE.match(trigger.text) or _INTRANSITIVE.match(trigger.text):
-        return regions + [(0, text[:trigger.start], False)]
+        return regions + [(0, text[:trigger.start], True)]  # "a patrol was attacked": the subject is the target
     return regions + [(trigger.end, text[trigger.end:], True)]
 
 
@@ -69,7 +69,7 @@ def _kind_in(region: str, direct: bool) -> tuple[int, str] | None:
     if not found and direct:
         for regex, kind in ((onto.military_targets, "armed"), (onto.civilian_targets, "civilian")):
             m = regex.search(region)
-            if m and _DIRECT.match(region[:m.start()]):
+            if m and (_DIRECT.match(region[:m.start()]) or not region[m.end():].strip()):
                 found.append((m.start(), kind))
     return min(found) if found else None
 

@@ -24,6 +24,15 @@ from frontlines.pipeline.fatalities import coded_fatalities, count_fatalities
     ("Rebels executed a chief accused of spying.", 1),
     ("The army kill eleven members of the militia in the forest.", 11),
     ("2 guards were wounded and 1 was killed.", 1),
+    ("Three wounded porters were carried to a clinic, where they died overnight.", 3),
+    ("Two raiders blew up their own car early, killing only themselves.", 2),
+    ("A constable killed 2 shoppers in the square before killing himself.", 3),
+    ("Four herders were killed (later raised to 6) near the river.", 6),
+    ('The army killed "several" insurgents in the hills.', 10),
+    ("Market trader shot and killed by a patrol.", 1),
+    ("A youth stabbed to death a goat trader at the fair.", 1),
+    ("A blast hit the lorry, killing the driver, a father of four.", 1),
+    ("One of the guards was hit in the chest and later succumbed.", 1),
 ])
 def test_death_counts_follow_acled_rules(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
@@ -37,3 +46,21 @@ def test_a_coders_explicit_count_is_read() -> None:
     assert coded_fatalities("Fatalities coded as 0 (the group reported 3).") == 0
     assert coded_fatalities("Fatalities split across 2 events (5).") == 5
     assert coded_fatalities("Five people died.") is None
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("Gunmen shot dead a shopkeeper in the market town on 3 May 2021.", "Attack"),
+    ("A fisherman was shot and killed by unknown gunmen on 3 May 2021.", "Attack"),
+    ("Rebels attacked an army checkpoint on 3 May 2021, killing two soldiers.", "Armed clash"),
+    ("On 3 May 2021, 2 soldiers were killed in an attack by rebels on the road.", "Armed clash"),
+    ("Militiamen clashed with villagers on 3 May 2021.", "Armed clash"),
+    ("Rebels attacked the village on 3 May 2021, killing a retired soldier.", "Attack"),
+])
+def test_attack_targets_decide_battle_or_violence_against_civilians(text: str, sub_event: str) -> None:
+    from datetime import date
+
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.ingest import document_from_text
+
+    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    assert [e.sub_event_type for e in doc.events][:1] == [sub_event]
