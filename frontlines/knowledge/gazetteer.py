@@ -28,7 +28,7 @@ from frontlines.knowledge.geo import haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
-VERSION = 10
+VERSION = 11
 CURATED = Path(__file__).parent / "data" / "places.yaml"
 _ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
 _ABBREVIATION = "abbr:"  # name-table prefix of state abbreviations ("W.Va.", "GA"): only looked up on purpose
@@ -146,10 +146,8 @@ class Gazetteer:
         ``regions`` weighs (country, admin1) pairs the document is about; ``within`` is the region or
         country the text puts it in ("Charleston, W.Va."); ``hint`` the kind the text names ("Farah city":
         ``city``, "Helmand province": ``admin1``, "Sangin district": ``admin2``)."""
-        candidates = self.lookup(name)
-        if not candidates:
-            abbr = self.abbreviation(name)
-            candidates = [abbr] if abbr else []
+        abbr = self.abbreviation(name) if name in self.abbreviations() or not self.lookup(name) else None
+        candidates = [abbr] if abbr else self.lookup(name)  # "Kan." is Kansas, not Kano
         candidates = _by_hint(candidates, hint)
         if not candidates:
             return None

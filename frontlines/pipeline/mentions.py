@@ -134,6 +134,8 @@ class MentionStage:
         self.ner_scope = ner_scope
         self._evidence_key: tuple[int, str, int] | None = None
         self._evidence: tuple[set[str], set[str]] = (set(), set())
+        self._people_key: tuple[int, str, int] | None = None
+        self._people: set[str] = set()
         self.onto = get_ontology()
 
     # -- public ----------------------------------------------------------------
@@ -254,6 +256,8 @@ class MentionStage:
             start, end, text = _trim_article(start, end, text)
             if _overlaps(start, end, taken) or not text or doc.text[end:end + 1] == "-":
                 continue
+            if label in ("GPE", "LOC", "FAC") and self._person_named(doc, text):
+                continue  # "coach Ripley" elsewhere in the document: the NER's GPE is a surname
             if label in ("GPE", "LOC", "FAC") or (label in ("PERSON", "ORG", "NORP") and self._place_like(doc, start, text)):
                 start, end, text = self._widened(doc, start, end, text)
                 taken.append((start, end))
@@ -281,6 +285,18 @@ class MentionStage:
             return True
         places, persons = self._place_evidence(doc)
         return normalise(text) in places and normalise(text) not in persons
+
+    def _person_named(self, doc: Document, text: str) -> bool:
+        """The document calls ``text`` a person ("coach Ripley", "Taylor said") and never uses it as a place;
+        countries and regions excepted."""
+        places, _ = self._place_evidence(doc)
+        key = (id(doc), doc.id, len(doc.text))
+        if self._people_key != key:
+            self._people_key, self._people = key, _named_people(doc.text, self.gaz)
+        norm = normalise(text)
+        if norm not in self._people or norm in places:
+            return False
+        return not any(p.feature in ("country", "admin1") for p in self.gaz.lookup(text))
 
     def _widened(self, doc: Document, start: int, end: int, text: str) -> tuple[int, int, str]:
         """A NER place cut short inside a longer gazetteer name ("Dawlat" of "Dawlat Abad district"):
@@ -364,7 +380,8 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
     for m in _CAPITALISED.finditer(text):
         words = m.group().split()
         if len(words) > 1 and words[0] not in _STOP_CAPS | _NOT_FIRST_NAME and not gaz.contains(m.group()):
-            persons.add(normalise(words[-1].removesuffix("'s").removesuffix("’s")))
+            persons.update(normalise(w.removesuffix("'s").removesuffix("’s")) for w in words[1:])
+    persons.update(_named_people(text, gaz))
     for start, name in _name_spans(text, gaz):
         cue = _CUE.match(text, start + len(name))
         if cue and cue.group("region") and not _is_region(gaz, cue.group("region")):
@@ -372,6 +389,24 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
         if cue or _LOCATIVE.search(text[max(0, start - 40):start]):
             places.add(normalise(name))
     return places, persons
+
+
+_TITLED = re.compile(r"\b(?:[Cc]oach|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Det|Rev|Officer|Sheriff|Judge|Deputy|"
+                    r"Detective|Pastor|Trooper|Chief|Principal|Superintendent|Commissioner|Councilman|Mayor)\.? "
+                    r"(?P<name>[A-Z][a-z'’]+)\b")
+_SPEAKER = re.compile(r"\b(?P<name>[A-Z][a-z'’]+) (?:said|says|told|added|explained|noted|stated|testified|pleaded)\b|"
+                      r"\b(?:said|says|added|according to) (?P<after>[A-Z][a-z'’]+)[.,]")
+
+
+def _named_people(text: str, gaz: Gazetteer) -> set[str]:
+    """Names used as people: after a title ("coach Ripley", "Sen. Webb") or as a speaker ("Taylor said"),
+    unless the name is a country, a region or a big city ("Russia said")."""
+    names = {m.group("name") for m in _TITLED.finditer(text)}
+    for m in _SPEAKER.finditer(text):
+        name = m.group("name") or m.group("after")
+        if not any(p.feature in ("country", "admin1") or p.population >= 100_000 for p in gaz.lookup(name)):
+            names.add(name)
+    return {normalise(n) for n in names if n not in _STOP_CAPS}
 
 
 def _name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:

@@ -38,7 +38,11 @@ def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB) -> Counter[str]:
         elif m.kind == "place":
             candidates = gaz.lookup(m.text)
             countries = {p.country for p in candidates}
-            if any(p.feature == "country" for p in candidates[:1]):
+            regions = [p for p in candidates if p.feature == "admin1"]
+            if any(p.feature == "country" for p in candidates[:1]) and regions:
+                focus[candidates[0].country] += 1.0  # "Georgia": the country or a US state, let the rest decide
+                focus[regions[0].country] += 1.0
+            elif any(p.feature == "country" for p in candidates[:1]):
                 focus[candidates[0].country] += 3.0
             elif len(countries) == 1:
                 big = any(p.feature in ("admin1", "admin2") or p.population >= 100_000 for p in candidates)
@@ -59,10 +63,14 @@ _TRAILING = re.compile(rf"^(?P<name>.+?)\s+(?P<kind>{'|'.join(_DESIGNATOR)})$", 
 _FOLLOWING = re.compile(rf"^\s+(?P<kind>{'|'.join(_DESIGNATOR)})\b", re.I)
 
 
-def designated(text: str, after: str) -> tuple[str, str | None]:
+def designated(text: str, after: str, gaz: Gazetteer | None = None) -> tuple[str, str | None]:
     """("Talogan city", "") -> ("Talogan", "city"); ("Helmand", " province, ...") -> ("Helmand", "admin1").
-    County names keep their suffix ("Levy County" is the gazetteer's name)."""
+    County names keep their suffix ("Levy County" is the gazetteer's name), and so do towns named so
+    ("Kansas City", "Boulder City")."""
     m = _TRAILING.match(text)
+    if m and gaz is not None and any(p.feature == "city" and normalise(p.name) == normalise(text)
+                                     for p in gaz.lookup(text)):
+        return text, "city"
     if m and m.group("kind").lower() not in ("county", "parish"):
         return m.group("name"), _DESIGNATOR[m.group("kind").lower()]
     if m:
@@ -144,7 +152,7 @@ class PlaceStage:
     def _match(self, doc: Document, m: Mention, weights: dict[str, float],
                regions: dict[tuple[str, str], float], near: list[Place], within: Place | None) -> PlaceMatch | None:
         region_first = bool(_AFTER_SUBUNIT.search(doc.text[max(0, m.start - 30):m.start]))
-        name, hint = designated(m.text, doc.text[m.end:m.end + 16])
+        name, hint = designated(m.text, doc.text[m.end:m.end + 16], self.gaz)
         match = self.gaz.resolve(name, countries=weights, near=near, prefer_region=region_first and hint is None,
                                  regions=regions, within=within, hint=hint)
         if match is None:

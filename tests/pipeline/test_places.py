@@ -76,3 +76,18 @@ def test_a_province_named_alone_puts_the_event_at_its_capital(run) -> None:  # n
     doc = run("On 3 May 2020, Taliban militants attacked a checkpoint in Helmand province, killing 2 soldiers.")
     event = next(e for e in doc.events if e.latitude is not None)
     assert event.geo_precision == 3 and abs(event.latitude - 31.59) < 0.1  # Lashkar Gah, not the box middle
+
+
+def test_a_titled_surname_is_not_a_place(run) -> None:  # noqa: ANN001
+    doc = run("The team won again on Friday, and coach Ripley was pleased. Ripley said the defence held firm.")
+    assert not [m for m in doc.mentions if m.kind == "place" and m.text == "Ripley"]
+
+
+def test_a_state_abbreviation_is_the_state(run) -> None:  # noqa: ANN001
+    doc = run("The couple moved to Wichita, Kan., last year.")
+    assert _places(doc)["Kan."].admin1 == "Kansas"
+
+
+def test_a_town_named_city_keeps_its_name(run) -> None:  # noqa: ANN001
+    doc = run("The storm reached Kansas City on Tuesday.")
+    assert _places(doc)["Kansas City"].feature == "city"
