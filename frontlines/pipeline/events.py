@@ -124,7 +124,7 @@ class EventStage:
         """The clause's event from its defining trigger; when that event is only called for, denied or
         imagined ("marched to call for the release of detainees"), the next trigger that is asserted."""
         fallback = None
-        for trigger in sorted(clause.triggers, key=_rank, reverse=True)[:3]:
+        for trigger in _ordered(clause)[:3]:
             event = self._event_for(doc, clause, trigger, focus)
             if event is not None and event.modality not in _NON_ASSERTED:
                 return event
@@ -359,6 +359,16 @@ def _place_rank(doc: Document, m: Mention, trigger_at: int) -> tuple[int, int, i
 def _rank(hit: TriggerHit) -> tuple[bool, int]:
     """How well a trigger defines its clause: specific types beat the generic families."""
     return hit.trigger.family is None or hit.trigger.family == "capture", hit.trigger.priority
+
+
+def _ordered(clause: _Clause) -> list[TriggerHit]:
+    """The clause's triggers, best first; weapons seized or destroyed in a clause that also kills people are
+    part of that fight ("the strike killed 5 and destroyed ammunition"), not a separate disruption."""
+    hits = sorted(clause.triggers, key=_rank, reverse=True)
+    if hits and hits[0].trigger.sub_event_type == "Disrupted weapons use" and count_fatalities(clause.text)[0] \
+            and any(h.trigger.family in ("attack", "kill") for h in hits):
+        hits = hits[1:] + hits[:1]
+    return hits
 
 
 def _primary(hits: list[TriggerHit]) -> TriggerHit:
