@@ -20,10 +20,14 @@ from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
 from frontlines.knowledge.ontology import Ontology, TriggerHit, get_ontology
 from frontlines.model import Document, Event, Mention, Statement
 from frontlines.pipeline.base import stage
-from frontlines.pipeline.fatalities import coded_fatalities, count_fatalities
+from frontlines.pipeline.casualties import (ANAPHORIC as _ANAPHORIC, apply_coded_counts as _apply_coded_counts,
+                                            attach_casualties as _attach_casualties, casualty_only as _casualty_only,
+                                            dated as _dated, is_follow_up as _is_follow_up)
+from frontlines.pipeline.fatalities import count_fatalities
 from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.roles import roles as _roles
-from frontlines.pipeline.subtypes import capture_side, non_conflict, protest_escalation
+from frontlines.pipeline.subtypes import (capture_side, commentary_on_events, criminal, industrial_accident, non_conflict,
+                                          protest_escalation)
 from frontlines.pipeline.targets import target_of
 
 __all__ = ["EventStage"]
@@ -36,10 +40,6 @@ _NON_ASSERTED = {"negated", "hypothetical", "future"}
 _STATE_TYPES = {"state_forces", "government", "external_force"}
 _ARMED_TYPES = _STATE_TYPES | {"rebel_group", "political_militia", "identity_militia", "unidentified"}
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\b|\bby\b", re.IGNORECASE)
-_ANAPHORIC = re.compile(
-    r"\b(?:condemned|condemning|condemn|blamed|blaming|denounced|investigat\w*|into|for|over|after|following|about|"
-    r"called|calling|since|during|of|in|behind|responsibility for|kicked off|joined|joining|that|warned)\s+"
-    r"(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _EXECUTION = re.compile(r"\b(?:executed|execution|executions|beheaded|massacred|massacre|summarily killed)\b", re.IGNORECASE)
 _TERRITORY_OBJECT = re.compile(
     r"\s*(?:\w+\s+){0,5}?(?:area|district|town|city|village|port|base|airport|neighbou?rhood|positions?|strongholds?|"
@@ -159,8 +159,9 @@ class EventStage:
         aggregate = aggregate or (aggregate_range and fatalities > 0)
         in_sentence_date = any(m.kind == "date" and clause.statement.start <= m.start < clause.statement.end
                                and (m.time_precision or 9) <= 2 for m in doc.mentions)
-        if anaphoric and not fatalities and not in_sentence_date:
-            return None  # "condemned the attack": a reference to an event, not a new one
+        commentary = trigger.trigger.family != "protest" and commentary_on_events(clause.statement.text)
+        if (anaphoric or commentary) and not fatalities and not in_sentence_date:
+            return None  # "condemned the attack", "sanctions over the missile tests": references, not new events
         place = self._place(doc, clause, trigger, speaker_span)
         return self._build(doc, clause, trigger, sub_type, actor1, actor2, place, event_date, precision,
                            fallback, fatalities, aggregate, modality,
@@ -200,8 +201,13 @@ class EventStage:
                 sub = capture_side(doc.text[clause.statement.start:clause.start + trigger.start]) or "Armed clash"
             obj = places_after[0].text if places_after[0] else territory.group().strip()
             return sub, actor1, actor2, why + f"; object '{obj}'"
-        if family in ("attack", "kill") and not actor1 and non_conflict(clause.statement.text):
-            return None, None, None, ""
+        if not actor1 and (industrial_accident(clause.statement.text) if sub == "Chemical weapon" else (
+                non_conflict(clause.statement.text) and (family in ("attack", "kill") or sub == "Change to group/activity"
+                                                         or trigger.trigger.event_type == "Explosions/Remote violence"))):
+            return None, None, None, ""  # accidents, disasters, relief work
+        if sub == "Arrests" or family == "capture":
+            if criminal(clause.statement.text) and not (actor2 and actor2.actor_type in _ARMED_TYPES - _STATE_TYPES):
+                return None, None, None, ""  # drug, counterfeit and smuggling busts are crime, not conflict
         if family in ("attack", "kill") or (family == "capture" and _EXECUTION.search(clause.text)):
             if _EXECUTION.search(clause.text):
                 return "Attack", actor1, actor2, why + "; killing of people in custody"
@@ -383,68 +389,6 @@ def _is_state(m: Mention) -> bool:
 def _fatalities(text: str) -> tuple[int, bool]:
     """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total."""
     return count_fatalities(text)
-
-
-def _apply_coded_counts(doc: Document, events: list[Event]) -> None:
-    """Honour a coder's explicit count ("Fatalities coded as 0 (a partisan outlet reported 4)") for the events it follows."""
-    start = 0
-    for st in doc.statements:
-        coded = coded_fatalities(st.text)
-        if coded is None:
-            continue
-        for ev in events:
-            if start <= ev.evidence["start"] < st.start:
-                ev.fatalities = coded
-                ev.reason += f"; fatalities as coded in the text ({coded})"
-        start = st.end
-
-
-_ALTERNATIVE = re.compile(r"\b(?:(?:a )?(?:second|another|other|different) (?:source|report|account)s?|"
-                          r"other reports|later raised|initially)\b", re.IGNORECASE)
-_ADDITIVE = re.compile(r"\b(?:also|another|further|more|as well|in addition|additional|others?)\b", re.IGNORECASE)
-
-
-def _casualty_only(clause: _Clause) -> bool:
-    """A clause that reports deaths and nothing else ("3 militants were also killed", "One dead.")."""
-    return all(h.trigger.family == "kill" for h in clause.triggers)
-
-
-def _dated(doc: Document, clause: _Clause) -> bool:
-    return any(m.kind == "date" and clause.start <= m.start < clause.end for m in doc.mentions)
-
-
-def _attach_casualties(events: list[Event], clause: _Clause, deaths: int) -> None:
-    """Add a casualty follow-up's deaths to the event just reported: summed when the same sentence or an
-    additive cue ("also", "another") counts other victims, the lower figure when another source disagrees."""
-    if not deaths or not events:
-        return
-    previous = events[-1]
-    if clause.start - previous.evidence["end"] > 400:
-        return
-    same_sentence = clause.statement.start < previous.evidence["end"]
-    if _ALTERNATIVE.search(clause.text):
-        value = min(previous.fatalities, deaths) if previous.fatalities else deaths
-    elif same_sentence or _ADDITIVE.search(clause.text):
-        value = previous.fatalities + deaths
-    else:
-        value = max(previous.fatalities, deaths)
-    previous.fatalities = value
-    previous.reason += f"; {deaths} deaths from the follow-up '{clause.text.strip()[:40]}'"
-
-
-def _is_follow_up(event: Event, events: list[Event], clause: _Clause) -> bool:
-    """A casualty sentence about the event just reported ("At least 12 fighters were killed, ...")."""
-    if not events or event.actor1_id or not event.fatalities and not _ANAPHORIC.search(clause.text):
-        return False
-    previous = events[-1]
-    close = 0 <= clause.statement.start - previous.evidence["end"] < 400
-    kill_only = all(h.trigger.family == "kill" or "raid" in h.text.lower() or "attack" in h.text.lower()
-                    for h in clause.triggers)
-    same_day = previous.event_date == event.event_date or event.date_fallback or previous.date_fallback
-    if close and kill_only and same_day and previous.date_fallback and not event.date_fallback:
-        previous.event_date, previous.time_precision, previous.date_fallback = \
-            event.event_date, event.time_precision, False  # "... were killed in the attack on 08/12"
-    return close and kill_only and same_day
 
 
 def _dedupe(doc: Document, events: list[Event]) -> list[Event]:
