@@ -3,8 +3,8 @@
 Two pipelines:
 - ``fast()``: a blank English tokenizer + rule sentencizer (tens of thousands of words/s) that every
   document goes through; dictionary and trigger scans run on it.
-- ``ner()``: the statistical model with only ``tok2vec`` + ``ner`` enabled, run only on candidate
-  sentences (those with a trigger, an actor or a place), which is where the speed comes from.
+- ``ner()``: the statistical model with only ``ner`` (and ``tok2vec`` when ``ner`` listens to it),
+  run only on candidate sentences, which is where the speed comes from.
 """
 
 from __future__ import annotations
@@ -55,18 +55,31 @@ def full() -> Language:
 
 @lru_cache(maxsize=1)
 def ner() -> Language:
-    """The statistical model restricted to tok2vec + ner."""
+    """The statistical model restricted to the entity recogniser (and the shared ``tok2vec`` only when
+    the recogniser listens to it: en_core_web_sm's ``ner`` embeds its own, so the shared one would be
+    computed for nothing - half the cost of the pipe)."""
     import spacy
 
     name = model_name()
     try:
-        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
     except OSError as exc:
         raise ConfigurationError(
             f"spaCy model {name!r} could not be loaded ({exc}); install it with pip or set "
             "FRONTLINES_SPACY_MODEL."
         ) from exc
+    if "tok2vec" in nlp.pipe_names and not _listens_to_tok2vec(nlp, "ner"):
+        nlp.remove_pipe("tok2vec")
     return nlp
+
+
+def _listens_to_tok2vec(nlp: Language, component: str) -> bool:
+    """Whether ``component`` reads the shared ``tok2vec`` (a listener) instead of embedding its own."""
+    if component not in nlp.pipe_names:
+        return False
+    model = nlp.config["components"][component].get("model", {})
+    architecture = str(model.get("tok2vec", {}).get("@architectures", ""))
+    return "Listener" in architecture
 
 
 @lru_cache(maxsize=1)
