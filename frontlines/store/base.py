@@ -36,6 +36,9 @@ class EventQuery:
     sort: str = "event_date"  # one of SORTABLE_EVENT_FIELDS, prefix "-" for descending
     limit: int = 100
     offset: int = 0
+    # count at most this many matches for Page.total (None: exact). Counting 100k+ matches costs
+    # 100s of ms; with a limit, Page.total is then the limit and Page.total_exact is False.
+    total_limit: int | None = None
 
 
 @dataclass
@@ -54,6 +57,7 @@ class Page:
     total: int
     limit: int
     offset: int
+    total_exact: bool = True  # False: at least ``total`` match (EventQuery.total_limit reached)
 
 
 @dataclass

@@ -72,7 +72,16 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER events_rtree_delete AFTER DELETE ON events BEGIN
         DELETE FROM events_rtree WHERE rid = old.rid; END;
     """,
+    # 3: counts from indexes alone (type filters compare NOCASE; actor filters scan a date range)
+    """
+    CREATE INDEX events_type_modality ON events(event_type COLLATE NOCASE, modality, event_date);
+    CREATE INDEX events_date_actors ON events(event_date, actor1_id, actor2_id, actor1, actor2);
+    """,
 ]
+_SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location"}
+_FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "source", "since", "until", "document_id",
+            "bbox", "text")
+_COUNT_TEXT = "SELECT count(*) FROM events_fts WHERE events_fts MATCH ?"
 
 
 def _json(value: Any) -> str:
@@ -256,7 +265,8 @@ class SQLiteStore(Store):
         ).fetchall()
         return Page([dict(r) for r in rows], total, query.limit, query.offset)
 
-    def _event_where(self, q: EventQuery) -> tuple[str, list[Any]]:
+    def _event_where(self, q: EventQuery, walk: bool = False) -> tuple[str, list[Any]]:
+        """WHERE clause and parameters; ``walk``: for a scan in sort order, test rows, not the R*Tree."""
         where, params = [], []
         if q.actor:
             where.append("(e.actor1_id = ? OR e.actor2_id = ? OR e.actor1 LIKE ? OR e.actor2 LIKE ?)")
@@ -284,11 +294,14 @@ class SQLiteStore(Store):
         if q.document_id:
             where.append("e.document_id = ?")
             params.append(q.document_id)
-        if q.bbox:
+        if q.bbox:  # exact on the stored coordinates; the R*Tree (32-bit floats) only finds candidates
             min_lon, min_lat, max_lon, max_lat = q.bbox
-            where.append("e.rid IN (SELECT rid FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? "
-                         "AND min_lat >= ? AND max_lat <= ?)")
+            where.append("e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?")
             params += [min_lon, max_lon, min_lat, max_lat]
+            if not walk:
+                where.append("e.rid IN (SELECT rid FROM events_rtree WHERE max_lon >= ? AND min_lon <= ? "
+                             "AND max_lat >= ? AND min_lat <= ?)")
+                params += [min_lon, max_lon, min_lat, max_lat]
         if q.text:
             where.append("e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
             params.append(_fts_query(q.text))
@@ -296,12 +309,35 @@ class SQLiteStore(Store):
 
     def search_events(self, query: EventQuery) -> Page:
         clause, params = self._event_where(query)
-        total = self._con.execute(f"SELECT count(*) FROM events e {clause}", params).fetchone()[0]
+        order = _order(query.sort)
+        total, exact = self._count_events(query, clause, params)
+        hint = self._index_hint(query, total)
+        if hint:
+            clause, params = self._event_where(query, walk=True)
         rows = self._con.execute(
-            f"SELECT e.* FROM events e {clause} ORDER BY {_order(query.sort)} LIMIT ? OFFSET ?",
+            f"SELECT e.* FROM events e {hint} {clause} ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, query.limit, query.offset],
         ).fetchall()
-        return Page([_event(r) for r in rows], total, query.limit, query.offset)
+        return Page([_event(r) for r in rows], total, query.limit, query.offset, total_exact=exact)
+
+    def _count_events(self, q: EventQuery, clause: str, params: list[Any]) -> tuple[int, bool]:
+        """Matches (at most ``q.total_limit`` when filtered); a lone full-text filter counts in its index."""
+        if q.total_limit is not None and clause:
+            n = self._con.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e {clause} LIMIT ?)",
+                                  [*params, q.total_limit + 1]).fetchone()[0]
+            return min(n, q.total_limit), n <= q.total_limit
+        if [name for name in _FILTERS if getattr(q, name)] == ["text"]:
+            return self._con.execute(_COUNT_TEXT, params).fetchone()[0], True
+        return self._con.execute(f"SELECT count(*) FROM events e {clause}", params).fetchone()[0], True
+
+    def _index_hint(self, q: EventQuery, matches: int) -> str:
+        """Walk the sort column's index and filter, rather than sort every match, when that reads
+        fewer rows: (offset + limit) / share-of-rows-matching < matches. SQLite cannot weigh this."""
+        index = _SORT_INDEXES.get(q.sort.lstrip("-"))
+        if index is None or not matches:
+            return ""
+        rows = self._con.execute("SELECT coalesce(max(rid), 0) FROM events").fetchone()[0]
+        return f"INDEXED BY {index}" if (q.offset + q.limit) * rows < matches * matches else ""
 
     def iter_events(self, query: EventQuery, batch_size: int = 5_000) -> Iterator[Event]:
         clause, params = self._event_where(query)
@@ -379,7 +415,7 @@ def _order(sort: str) -> str:
 
 def _fts_query(text: str) -> str:
     """User text as an FTS5 query of quoted terms (no syntax errors from user punctuation)."""
-    terms = [t.replace('"', "") for t in text.split() if t.strip('"')]
+    terms = [t.replace('"', "") for t in text.replace("\x00", " ").split() if t.strip('"')]
     return " ".join(f'"{t}"' for t in terms) or '""'
 
 
@@ -395,9 +431,12 @@ def _event_row(ev: Event, document_id: str | None, known: set[str]) -> tuple[Any
     return tuple(values)
 
 
+_ROW_FIELDS = frozenset(["event_id", *_EVENT_FIELDS])
+
+
 def _event(row: sqlite3.Row) -> Event:
-    data = {k: row[k] for k in row.keys() if k in _EVENT_FIELDS or k == "event_id"}
+    data = {k: row[k] for k in row.keys() if k in _ROW_FIELDS}
     for name in _BOOL_FIELDS:
         data[name] = bool(data.get(name))
     data["evidence"] = {"start": row["evidence_start"] or 0, "end": row["evidence_end"] or 0}
-    return Event.from_dict(data)
+    return Event(**data)

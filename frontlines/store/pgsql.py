@@ -1,0 +1,183 @@
+"""SQL for the PostgreSQL store: WHERE clauses from queries, ORDER BY, rows to and from ``Event``.
+
+Kept apart from ``postgres.py`` (connections, migrations, transactions) so each stays small; only
+``frontlines.store.postgres`` uses it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from frontlines.errors import InvalidParameterError
+from frontlines.model import EVENT_COLUMNS, Block, Document, Event, Statement
+from frontlines.store.base import SORTABLE_EVENT_FIELDS, EventQuery
+
+__all__ = ["INSERT_DOCUMENT", "INSERT_MENTION", "INSERT_STATEMENT", "READ_COLS", "SELECT_EVENTS", "WRITE_COLS",
+           "Where", "clean", "document_from_row", "document_row", "event_from_row", "event_row", "event_where",
+           "iso", "iso_date", "jsonb", "mention_rows", "order_by", "reason", "redact_url", "statement_from_row",
+           "statement_rows"]
+
+_EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]
+_BOOL_FIELDS = {"fatalities_aggregate", "date_fallback"}
+WRITE_COLS = ["event_id", *_EVENT_FIELDS, "evidence_start", "evidence_end"]
+READ_COLS = ["rid", *WRITE_COLS]
+SELECT_EVENTS = "SELECT " + ", ".join(f"e.{c}" for c in READ_COLS) + " FROM events e"
+INSERT_DOCUMENT = ("INSERT INTO documents (id, content_hash, title, published, source, url, format, text, blocks, "
+                   "stages, meta) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
+INSERT_MENTION = ('INSERT INTO mentions (document_id, idx, kind, text, start, "end", canonical, ref_id, stage, '
+                  "reason, data) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
+INSERT_STATEMENT = ('INSERT INTO statements (document_id, idx, start, "end", voice, stance, source, speaker, block, '
+                    "stage, reason, text) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
+_STATEMENT_FIELDS = ("text", "start", "end", "voice", "stance", "source", "speaker", "block", "stage", "reason")
+
+
+def redact_url(url: str) -> str:
+    """The URL without its password (for messages and ``Store.url``)."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+
+
+class Where:
+    """WHERE clauses and their parameters, built together."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return f"WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
+
+
+def event_where(q: EventQuery) -> Where:
+    """The filters of an event query, with the same meaning as in the SQLite store."""
+    where = Where()
+    if q.actor:
+        actor = clean(q.actor)
+        where.add("(e.actor1_id = %s OR e.actor2_id = %s OR e.actor1 ILIKE %s OR e.actor2 ILIKE %s)",
+                  actor, actor, f"%{actor}%", f"%{actor}%")
+    if q.place:
+        place = f"%{clean(q.place)}%"
+        where.add("(e.location ILIKE %s OR e.admin1 ILIKE %s OR e.country ILIKE %s)", place, place, place)
+    if q.event_type:
+        where.add("e.event_type_ci = lower(%s)", clean(q.event_type))
+    if q.sub_event_type:
+        where.add("lower(e.sub_event_type) = lower(%s)", clean(q.sub_event_type))
+    if q.modality:
+        where.add("e.modality = ANY(%s)", [v.strip() for v in clean(q.modality).split(",") if v.strip()])
+    if q.source:
+        where.add("e.source ILIKE %s", f"%{clean(q.source)}%")
+    if q.since:
+        where.add("e.event_date >= %s", iso_date("since", q.since))
+    if q.until:
+        where.add("e.event_date <= %s", iso_date("until", q.until))
+    if q.document_id:
+        where.add("e.document_id = %s", q.document_id)
+    if q.bbox:  # the GiST index finds candidates (float4 boxes); edges are exact on the stored coordinates
+        min_lon, min_lat, max_lon, max_lat = (float(v) for v in q.bbox)
+        envelope = "e.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)"
+        where.add(f"{envelope} AND e.longitude BETWEEN %s AND %s AND e.latitude BETWEEN %s AND %s",
+                  min_lon, min_lat, max_lon, max_lat, min_lon, max_lon, min_lat, max_lat)
+    if q.text:
+        where.add("e.notes_tsv @@ plainto_tsquery('simple', %s)", clean(q.text))
+    return where
+
+
+def order_by(sort: str) -> str:
+    """ORDER BY for a sort key, NULLs placed as SQLite places them (smallest), ties by insertion."""
+    desc = sort.startswith("-")
+    name = sort.lstrip("-")
+    if name not in SORTABLE_EVENT_FIELDS:
+        raise InvalidParameterError(f"Cannot sort by {name!r}; use one of {', '.join(SORTABLE_EVENT_FIELDS)} "
+                                    "(prefix - to reverse).")
+    return f"e.{name} {'DESC NULLS LAST' if desc else 'ASC NULLS FIRST'}, e.rid"
+
+
+def reason(exc: psycopg.Error) -> str:
+    """The first line of a server or client error (no DETAIL/CONTEXT with row contents)."""
+    lines = str(exc).strip().splitlines()
+    return (exc.diag.message_primary or (lines[0] if lines else type(exc).__name__)).rstrip(".")
+
+
+def clean(text: str) -> str:
+    """User text as a query parameter: PostgreSQL text cannot hold NUL characters."""
+    return text.replace("\x00", " ")  # as the SQLite store's full-text queries do
+
+
+def iso_date(name: str, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError) as exc:
+        raise InvalidParameterError(f"{name}={value!r} is not a date; use YYYY-MM-DD.") from exc
+
+
+def iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def jsonb(value: Any) -> Jsonb:
+    return Jsonb(value, dumps=lambda v: json.dumps(v, ensure_ascii=False, default=str))
+
+
+def document_row(doc: Document, digest: str) -> tuple[Any, ...]:
+    """Values for ``INSERT_DOCUMENT``."""
+    blocks = jsonb([b.to_dict() for b in doc.blocks])
+    return (doc.id, digest, doc.title, doc.published, doc.source, doc.url, doc.format, doc.text, blocks,
+            jsonb(doc.stages), jsonb(doc.meta))
+
+
+def mention_rows(doc: Document) -> list[tuple[Any, ...]]:
+    return [(doc.id, i, m.kind, m.text, m.start, m.end, m.canonical, m.id, m.stage, m.reason, jsonb(m.to_dict()))
+            for i, m in enumerate(doc.mentions)]
+
+
+def statement_rows(doc: Document) -> list[tuple[Any, ...]]:
+    return [(doc.id, i, s.start, s.end, s.voice, s.stance, s.source, s.speaker, s.block, s.stage, s.reason, s.text)
+            for i, s in enumerate(doc.statements)]
+
+
+def document_from_row(row: dict[str, Any]) -> Document:
+    return Document(id=row["id"], text=row["text"], title=row["title"], published=row["published"],
+                    source=row["source"], url=row["url"], format=row["format"],
+                    blocks=[Block(**b) for b in row["blocks"]], stages=row["stages"], meta=row["meta"])
+
+
+def statement_from_row(row: dict[str, Any]) -> Statement:
+    return Statement(**{k: row[k] for k in _STATEMENT_FIELDS})
+
+
+def event_row(ev: Event, document_id: str | None, known: set[str]) -> list[Any]:
+    """Values for ``WRITE_COLS``; in a bulk load (no ``document_id``) links only to ``known`` documents."""
+    data = ev.to_dict()
+    values = [data["event_id"]]
+    for name in _EVENT_FIELDS:
+        value = data.get(name)
+        if name == "document_id":
+            value = document_id if document_id is not None else (value if value in known else None)
+        values.append(bool(value) if name in _BOOL_FIELDS and value is not None else value)
+    values += [ev.evidence.get("start"), ev.evidence.get("end")]
+    return values
+
+
+def event_from_row(row: tuple[Any, ...]) -> Event:
+    """An ``Event`` from a ``SELECT_EVENTS`` row."""
+    data = dict(zip(READ_COLS, row, strict=True))
+    del data["rid"]
+    start, end = data.pop("evidence_start"), data.pop("evidence_end")
+    data["event_date"] = iso(data["event_date"])
+    for name in _BOOL_FIELDS:
+        data[name] = bool(data[name])
+    data["evidence"] = {"start": start or 0, "end": end or 0}
+    return Event(**data)

@@ -1,0 +1,206 @@
+"""What differs per backend: opening errors, PostgreSQL migrations, PostGIS, indexes; and that both
+backends give exactly the same answers to the same questions."""
+
+from __future__ import annotations
+
+import socket
+import threading
+
+import pytest
+
+from frontlines.errors import ConfigurationError, MigrationError, StoreError
+from frontlines.store import DocumentQuery, EventQuery, open_store
+from tests.store.conftest import make_documents, make_event
+
+
+# -- SQLite ---------------------------------------------------------------------------------------
+def test_sqlite_refuses_a_file_that_is_not_a_database(tmp_path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("not a database at all, just some text\n" * 10)
+    with pytest.raises(StoreError, match="is not a SQLite database; choose another --db path"):
+        open_store(str(path))
+
+
+# -- PostgreSQL without a server ------------------------------------------------------------------
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_unreachable_postgres_says_which_url_and_what_to_check() -> None:
+    url = f"postgresql://frontlines:s3cret@127.0.0.1:{_closed_port()}/events"
+    with pytest.raises(StoreError) as info:
+        open_store(url)
+    message = str(info.value)
+    assert "Cannot connect to PostgreSQL at postgresql://frontlines:***@127.0.0.1:" in message
+    assert "server is running" in message and "s3cret" not in message
+
+
+# -- PostgreSQL with a server ---------------------------------------------------------------------
+@pytest.fixture()
+def admin(pg_server):  # type: ignore[no-untyped-def]
+    """The throwaway cluster, for tests that create databases and roles."""
+    if pg_server is None:
+        pytest.skip("needs the throwaway cluster (FRONTLINES_TEST_POSTGRES_URL is set)")
+    return pg_server
+
+
+_counter = iter(range(1, 10_000))
+
+
+@pytest.mark.postgres
+def test_migrations_are_recorded_and_run_once(pg_url: str) -> None:
+    import psycopg
+
+    from frontlines.store.postgres import MIGRATIONS
+
+    with open_store(pg_url) as store:
+        assert store.schema_version == len(MIGRATIONS) >= 1  # type: ignore[attr-defined]
+    with psycopg.connect(pg_url) as con:
+        rows = con.execute("SELECT version, name FROM frontlines_schema ORDER BY version").fetchall()
+        assert rows == [(i + 1, name) for i, (name, _) in enumerate(MIGRATIONS)]
+        con.execute("INSERT INTO frontlines_schema (version, name) VALUES (999, 'from the future')")
+        con.commit()
+    try:
+        with pytest.raises(MigrationError, match="newer Frontlines.*upgrade Frontlines"):
+            open_store(pg_url)
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as con:
+            con.execute("DELETE FROM frontlines_schema WHERE version = 999")
+
+
+@pytest.mark.postgres
+def test_a_fresh_database_gets_postgis_and_the_schema(admin) -> None:  # type: ignore[no-untyped-def]
+    url = admin.create_database(f"fresh_{next(_counter)}", postgis=False)
+    with open_store(url) as store:  # superuser: PostGIS is enabled by the first migration
+        store.add_document(make_documents()[0])
+        assert store.search_events(EventQuery(bbox=(16.0, 30.0, 17.0, 32.0))).total == 1
+    with open_store(url.replace("postgresql://", "postgresql+psycopg://")) as store:
+        assert store.stats()["events"] == 3
+
+
+@pytest.mark.postgres
+def test_missing_postgis_permission_says_what_to_run(admin) -> None:  # type: ignore[no-untyped-def]
+    role = f"analyst_{next(_counter)}"
+    admin.create_role(role)
+    url = admin.create_database(f"nogis_{next(_counter)}", postgis=False, owner=role)
+    with pytest.raises(ConfigurationError, match="lacks PostGIS.*CREATE EXTENSION postgis"):
+        open_store(url)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [
+        ("SELECT * FROM events e WHERE e.geom && ST_MakeEnvelope(13, 32, 14, 33, 4326)", "events_geom"),
+        ("SELECT * FROM events e WHERE e.notes_tsv @@ plainto_tsquery('simple', 'drones')", "events_notes"),
+        ("SELECT * FROM documents d WHERE d.tsv @@ plainto_tsquery('simple', 'drones')", "documents_tsv"),
+        ("SELECT count(*) FROM events e WHERE e.event_type_ci = 'battles'", "events_type_modality"),
+        ("SELECT * FROM events e WHERE e.actor1 ILIKE '%libyan%'", "events_actor1_name"),
+        ("SELECT * FROM events e ORDER BY e.location ASC NULLS FIRST, e.rid LIMIT 5", "events_location"),
+        ("SELECT * FROM events e ORDER BY e.event_date DESC NULLS LAST, e.rid LIMIT 5", "events_date"),
+    ],
+)
+def test_filters_can_use_their_indexes(pg_url: str, query: str, index: str) -> None:
+    import psycopg
+
+    with open_store(pg_url) as store:
+        store.add_documents(make_documents())
+    with psycopg.connect(pg_url) as con:
+        con.execute("SET enable_seqscan = off")
+        plan = "\n".join(r[0] for r in con.execute(f"EXPLAIN {query}"))
+    assert index in plan, plan
+
+
+@pytest.mark.postgres
+def test_connections_are_reused_and_dead_ones_replaced(pg_url: str) -> None:
+    import psycopg
+
+    with open_store(pg_url) as store:
+        first = store.stats() and store._con.info.backend_pid  # type: ignore[attr-defined]
+    with open_store(pg_url) as store:
+        assert store._con.info.backend_pid == first  # type: ignore[attr-defined]
+    with psycopg.connect(pg_url, autocommit=True) as con:
+        con.execute("SELECT pg_terminate_backend(%s)", (first,))
+    with open_store(pg_url) as store:  # the pooled connection died: a new one, no error
+        assert store._con.info.backend_pid != first and store.stats()["events"] == 0  # type: ignore[attr-defined]
+
+
+@pytest.mark.postgres
+def test_an_abandoned_stream_does_not_poison_the_pool(pg_url: str) -> None:
+    with open_store(pg_url) as store:
+        store.add_documents(make_documents())
+        stream = store.iter_events(EventQuery())
+        next(stream)  # left open inside its transaction
+    with open_store(pg_url) as store:
+        assert store.add_document(make_documents()[0]).added is False and store.stats()["events"] == 4
+
+
+@pytest.mark.postgres
+def test_concurrent_ingest_of_the_same_document_stores_it_once(pg_url: str) -> None:
+    doc = make_documents()[0]
+    results, errors = [], []
+
+    def ingest() -> None:
+        try:
+            with open_store(pg_url) as store:
+                results.append(store.add_document(doc).added)
+        except StoreError as exc:  # pragma: no cover - the failure this test guards against
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ingest) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and sorted(results) == [False, False, False, True]
+
+
+@pytest.mark.postgres
+def test_both_backends_answer_every_question_the_same(tmp_path, pg_url: str) -> None:
+    answers = []
+    for url in (str(tmp_path / "parity.sqlite"), pg_url):
+        with open_store(url) as store:
+            for doc in make_documents():
+                store.add_document(doc)
+            store.bulk_load_events(
+                make_event(
+                    i % 28 + 1,
+                    event_id=f"b-{i}",
+                    fatalities=i % 7,
+                    latitude=30 + i % 5,
+                    longitude=10 + i % 9,
+                    modality=("asserted", "claimed", "future")[i % 3],
+                    location=f"Town {i % 13}",
+                    actor1_id=f"actor.{i % 6}",
+                    actor1=f"Actor {i % 6}",
+                    notes=f"Report {i % 4} of clashes near town {i % 13}",
+                )
+                for i in range(300)
+            )
+            answers.append(_questions(store))
+    assert answers[0] == answers[1]
+
+
+def _questions(store) -> list[object]:  # type: ignore[no-untyped-def]
+    queries = [
+        EventQuery(),
+        EventQuery(sort="-fatalities", limit=50),
+        EventQuery(actor="actor.3", sort="location"),
+        EventQuery(actor="ACTOR 2"),
+        EventQuery(bbox=(11, 31, 14, 33)),
+        EventQuery(text="report 2 clashes"),
+        EventQuery(modality="claimed,future", since="2019-04-10", until="2019-04-20", sort="-event_date"),
+        EventQuery(place="town 1", sort="-location", offset=5),
+        EventQuery(sort="-confidence", limit=7),
+    ]
+    out: list[object] = []
+    for q in queries:
+        page = store.search_events(q)
+        out.append((page.total, [e.to_dict() for e in page.items]))
+        out.append([e.event_id for e in store.iter_events(q)])
+    out += [store.actors(), store.actors("actor"), store.places(), store.places("town 1"), store.stats()]
+    out.append(store.search_documents(DocumentQuery(q="tripoli")).items)
+    out.append(store.get_document("doc-1").to_dict())
+    return out

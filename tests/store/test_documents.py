@@ -1,0 +1,126 @@
+"""Writing and reading documents: round trip with provenance, idempotence, replacement, atomicity."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from frontlines.errors import StoreError, StoreNotFoundError
+from frontlines.model import Document, Event
+from frontlines.store import DocumentQuery, EventQuery, Store, open_store
+from tests.store.conftest import make_documents, make_event
+
+
+def test_round_trip_keeps_blocks_mentions_statements_events_and_provenance(store: Store) -> None:
+    original = make_documents()[0]
+    result = store.add_document(original)
+    assert result.added and result.events == 3 and result.errors == []
+    back = store.get_document("doc-1")
+    assert back.to_dict() == original.to_dict()
+    assert back.text == original.text and back.meta == original.meta and back.stages == original.stages
+    assert back.published == original.published and back.format == "html" and back.url == "https://example.org/1"
+    assert back.statements[1].voice == "quoted" and back.statements[1].speaker == "a spokesman"
+    assert back.mentions[0].latitude == 32.89 and back.mentions[0].stage == "places@1"
+    drone = back.events[1]
+    assert (drone.reason, drone.stage, drone.evidence) == (
+        "trigger 'Clashes'",
+        "frontlines.events@1",
+        {"start": 20, "end": 40},
+    )
+    assert drone.fatalities_aggregate is True and drone.date_fallback is False and back.events[2].date_fallback is True
+    assert drone.speaker == "a spokesman" and drone.confidence == 0.8 and drone.document_id == "doc-1"
+
+
+def test_events_of_a_document_come_in_text_order(store: Store) -> None:
+    doc = make_documents()[0]
+    doc.events = list(reversed(doc.events))
+    store.add_document(doc)
+    assert [e.event_id for e in store.get_document("doc-1").events] == ["ev-1", "ev-2", "ev-3"]
+
+
+def test_re_adding_the_same_content_changes_nothing(store: Store) -> None:
+    doc = make_documents()[0]
+    assert store.add_document(doc).added
+    again = store.add_document(doc)
+    assert again.added is False and again.events == 0
+    assert store.has_document(doc.content_hash)
+    assert store.stats()["documents"] == 1 and store.stats()["events"] == 3
+    same_text_other_id = dataclasses.replace(doc, id="doc-copy", events=[])
+    assert store.add_document(same_text_other_id).added is False  # idempotent by content hash
+
+
+def test_same_id_with_new_content_replaces_the_old_version(store: Store) -> None:
+    store.add_document(make_documents()[0])
+    newer = Document(id="doc-1", text="Clashes resumed in Tripoli.", title="Updated")
+    newer.events = [make_event(9, document_id="doc-1", notes="Clashes resumed in Tripoli.")]
+    result = store.add_document(newer)
+    assert result.added and result.errors == ["replaced an earlier version with the same id"]
+    back = store.get_document("doc-1")
+    assert back.title == "Updated" and back.mentions == [] and back.statements == []
+    assert [e.event_id for e in back.events] == ["ev-9"]
+    assert store.search_events(EventQuery()).total == 1
+    assert store.search_documents(DocumentQuery(q="drones")).total == 0  # old text left the index
+    assert store.search_documents(DocumentQuery(q="resumed")).total == 1
+
+
+def test_missing_document_and_event_raise_not_found(store: Store) -> None:
+    with pytest.raises(StoreNotFoundError, match="No document 'nope'"):
+        store.get_document("nope")
+    with pytest.raises(StoreNotFoundError, match="No event 'nope'"):
+        store.get_event("nope")
+    assert store.has_document("0" * 64) is False
+
+
+def test_failing_insert_rolls_back_the_whole_document_and_keeps_earlier_ones(store: Store) -> None:
+    first, second = make_documents()
+    store.add_document(first)
+    second.events.append(make_event(5, document_id="doc-2", latitude=200.0))  # violates the CHECK constraint
+    with pytest.raises(StoreError, match="Could not store document 'doc-2'.*Nothing of it was kept"):
+        store.add_document(second)
+    with pytest.raises(StoreNotFoundError):
+        store.get_document("doc-2")
+    assert store.search_events(EventQuery(document_id="doc-2")).total == 0
+    assert store.search_documents(DocumentQuery(q="Benghazi")).total == 0
+    assert store.get_document("doc-1").to_dict() == first.to_dict()
+    assert store.add_document(make_documents()[1]).added  # the store is still usable
+
+
+def test_failing_replacement_keeps_the_previous_version(store: Store) -> None:
+    store.add_document(make_documents()[0])
+    broken = Document(id="doc-1", text="A new version.")
+    broken.events = [make_event(7, document_id="doc-1", longitude=-500.0)]
+    with pytest.raises(StoreError):
+        store.add_document(broken)
+    assert len(store.get_document("doc-1").events) == 3
+
+
+class _Interrupting(Event):
+    def to_dict(self):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+
+def test_interrupted_ingest_loses_nothing_already_committed(store_url: str) -> None:
+    first, second = make_documents()
+    second.events.append(_Interrupting(**{f.name: getattr(make_event(8), f.name) for f in dataclasses.fields(Event)}))
+    with open_store(store_url) as store:
+        store.add_document(first)
+        with pytest.raises(KeyboardInterrupt):
+            store.add_document(second)
+    with open_store(store_url) as store:  # a new process after the interrupt
+        assert store.get_document("doc-1").to_dict() == first.to_dict()
+        assert store.stats()["documents"] == 1 and store.stats()["events"] == 3
+
+
+def test_duplicate_event_id_in_another_document_is_refused(store: Store) -> None:
+    store.add_document(make_documents()[0])
+    clash = Document(id="doc-3", text="Another report.")
+    clash.events = [make_event(1, document_id="doc-3")]
+    with pytest.raises(StoreError, match="doc-3"):
+        store.add_document(clash)
+    assert store.stats()["documents"] == 1
+
+
+def test_add_documents_returns_one_result_each(store: Store) -> None:
+    results = store.add_documents(make_documents() + make_documents())
+    assert [r.added for r in results] == [True, True, False, False]
