@@ -152,7 +152,7 @@ class Gazetteer:
         if not candidates:
             return None
         countries = countries or {}
-        ctx = _Context(countries, regions or {}, near, within, _SUFFIXED.search(name) is not None)
+        ctx = _Context(countries, regions or {}, near, within, _SUFFIXED.search(name) is not None, normalise(name))
         scored = sorted(((self._score(p, ctx), p) for p in candidates), key=lambda x: -x[0])
         score, best = scored[0]
         if prefer_region:
@@ -178,6 +178,8 @@ class Gazetteer:
         score = _FEATURE_WEIGHT.get(p.feature, 0.0) + math.log10(p.population + 10) * 0.6
         score += 4.0 * ctx.countries.get(p.country, 0.0)
         score += 3.0 * ctx.regions.get((p.country, p.admin1 or ""), 0.0)
+        if normalise(p.name) == ctx.query or p.id.startswith("curated:"):
+            score += 0.8  # "Beni" names the town Beni before the region El Beni (curated aliases are exact)
         if p.id.startswith("curated:"):
             score += 1.0
         elif p.alias and p.feature in ("city", "admin2"):
@@ -229,6 +231,7 @@ class _Context:
     near: Sequence[Place]
     within: Place | None
     suffixed: bool  # the text itself says "County", "Parish", "District"...
+    query: str = ""  # the name as written, normalised
 
 
 _SUFFIXED = re.compile(r"\b(?:County|Parish|District|Borough|Province|Governorate|Municipality)\b", re.I)

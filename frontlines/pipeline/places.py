@@ -29,31 +29,68 @@ _MODIFIER = re.compile(r"\s+(?:conference|centre|center|street|road|hotel|square
 _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
 
 
+# words for administrative units that only one country uses: "Guma LGA", "Doba woreda"
+_COUNTRY_CUES = ((re.compile(r"\b(?:LGAs?|Local Government Areas?)\b"), "NG"),
+                 (re.compile(r"\b(?:woredas?|kebeles?)\b", re.I), "ET"))
+
+
 def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB) -> Counter[str]:
-    """ISO2 -> weight: which countries this document is about."""
+    """ISO2 -> weight: which countries this document is about. Evidence: actors the dictionary knows,
+    countries and unambiguous regions named, demonyms, unit words only one country uses ("LGA"), and the
+    country that explains several of the document's place names at once ("between Boni and Douentza").
+    A name matched only by a GeoNames alternate spelling is no evidence ("Boni" is not Bonn)."""
     focus: Counter[str] = Counter()
+    explained: dict[str, dict[str, float]] = {}
     for m in doc.mentions:
         if m.kind == "actor" and m.country:
             focus[m.country] += 1.0
+        elif m.kind == "actor" and m.id is None and m.reason.startswith("NER"):
+            region = next((p for p in gaz.lookup(m.text) if p.feature == "admin1" and not p.alias), None)
+            if region is not None:  # "Jonglei", "Kasai" tagged ORG: still a region of one country
+                focus[region.country] += 1.0
         elif m.kind == "place":
-            candidates = gaz.lookup(m.text)
-            countries = {p.country for p in candidates}
-            regions = [p for p in candidates if p.feature == "admin1"]
-            if any(p.feature == "country" for p in candidates[:1]) and regions:
-                focus[candidates[0].country] += 1.0  # "Georgia": the country or a US state, let the rest decide
-                focus[regions[0].country] += 1.0
-            elif any(p.feature == "country" for p in candidates[:1]):
-                focus[candidates[0].country] += 3.0
-            elif len(countries) == 1:
-                big = any(p.feature in ("admin1", "admin2") or p.population >= 100_000 for p in candidates)
-                focus[countries.pop()] += 2.0 if big else 0.3  # a small namesake is weak evidence
-            elif candidates:
-                focus[candidates[0].country] += 0.3
+            _place_evidence(focus, explained, m.text, gaz)
+    for iso, names in explained.items():
+        if len(names) >= 2:  # one country explains several names jointly (less so for names found everywhere)
+            focus[iso] += 0.75 * (len(names) - 1) * sum(names.values()) / len(names)
     for m in _DEMONYM.finditer(doc.text):
         iso = kb.country_for_demonym(m.group())
         if iso:
             focus[iso] += 1.0
+    for cue, iso in _COUNTRY_CUES:
+        if cue.search(doc.text):
+            focus[iso] += 1.5
     return focus
+
+
+def _place_evidence(focus: Counter[str], explained: dict[str, dict[str, float]], text: str, gaz: Gazetteer) -> None:
+    candidates = [p for p in gaz.lookup(text) if _credible(p)]
+    if not candidates:
+        return
+    norm = normalise(text)
+    countries = {p.country for p in candidates}
+    for p in candidates:
+        if p.feature not in ("country", "continent"):
+            explained.setdefault(p.country, {})[norm] = 1.0 / len(countries)
+    regions = [p for p in candidates if p.feature == "admin1"]
+    if candidates[0].feature == "country" and regions:
+        focus[candidates[0].country] += 1.0  # "Georgia": the country or a US state, let the rest decide
+        focus[regions[0].country] += 1.0
+    elif candidates[0].feature == "country":
+        focus[candidates[0].country] += 3.0
+    elif len(countries) == 1:
+        big = any(p.feature in ("admin1", "admin2") or p.population >= 100_000 for p in candidates)
+        focus[countries.pop()] += 2.0 if big else 0.3  # a small namesake is weak evidence
+    else:
+        exact = {p.country for p in candidates if normalise(p.name) == norm} or {candidates[0].country}
+        for iso in exact:  # "Beni": the town of that name, not "El Beni"
+            focus[iso] += 0.3 / len(exact)
+
+
+def _credible(p: Place) -> bool:
+    """A candidate that can speak for its country: matched by its own name, or a country, a region or a
+    big city under another name ("UK", "Mecca"); not a town under a GeoNames alternate spelling."""
+    return not p.alias or p.feature in ("country", "admin1", "continent") or p.population >= 500_000
 
 
 _DESIGNATOR = {"city": "city", "town": "city", "village": "city", "township": "city", "province": "admin1",
@@ -160,6 +197,8 @@ class PlaceStage:
         share = weights.get(match.place.country, 0) if weights else 1.0
         if within is not None and match.place.country == within.country:
             return match if _inside(match.place, within) else _fallback(match, within)
+        if not _credible(match.place) and weights and share < 0.25:
+            return None  # only a GeoNames alternate spelling, abroad: "Limani" is not Lyman, Ukraine
         if weights and share < 0.25 and _MODIFIER.match(doc.text, m.end):
             return None  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
         if weights and max(weights.values()) >= 0.5 and share < 0.15 and match.place.feature not in ("country", "continent") \

@@ -91,3 +91,24 @@ def test_a_state_abbreviation_is_the_state(run) -> None:  # noqa: ANN001
 def test_a_town_named_city_keeps_its_name(run) -> None:  # noqa: ANN001
     doc = run("The storm reached Kansas City on Tuesday.")
     assert _places(doc)["Kansas City"].feature == "city"
+
+
+def test_the_town_with_the_exact_name_beats_a_region_named_el_x(run) -> None:  # noqa: ANN001
+    doc = run("A grenade was thrown at a market in Beni on Friday evening.")
+    assert _places(doc)["Beni"].country == "CD"
+
+
+def test_an_alternate_spelling_abroad_is_dropped_when_the_report_is_elsewhere(run) -> None:  # noqa: ANN001
+    doc = run("Boko Haram fighters ambushed a patrol near Limani and burned two trucks.")
+    assert doc.meta["country_focus"][0] == "NG"
+    assert "Limani" not in _places(doc) or _places(doc)["Limani"].country != "UA"
+
+
+def test_a_unit_word_only_one_country_uses_sets_the_focus() -> None:
+    from frontlines.knowledge.actors import get_actor_kb
+    from frontlines.knowledge.gazetteer import get_gazetteer
+    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.places import country_focus
+
+    doc = document_from_text("Herders and farmers clashed in two villages of the LGA overnight.", id="t")
+    assert country_focus(doc, get_gazetteer(), get_actor_kb()).most_common(1)[0][0] == "NG"
