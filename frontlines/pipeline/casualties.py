@@ -10,7 +10,8 @@ from typing import Any
 from frontlines.model import Document, Event
 from frontlines.pipeline.fatalities import coded_fatalities
 
-__all__ = ["ANAPHORIC", "apply_coded_counts", "attach_casualties", "casualty_only", "dated", "is_follow_up"]
+__all__ = ["ANAPHORIC", "apply_coded_counts", "attach_casualties", "casualty_only", "dated", "is_follow_up",
+           "one_bombing"]
 
 ANAPHORIC = re.compile(
     r"\b(?:condemned|condemning|condemn|blamed|blaming|denounced|investigat\w*|into|for|over|after|following|about|"
@@ -78,3 +79,21 @@ def is_follow_up(event: Event, events: list[Event], clause: Any) -> bool:
         previous.event_date, previous.time_precision, previous.date_fallback = \
             event.event_date, event.time_precision, False  # "... were killed in the attack on 08/12"
     return close and kill_only and same_day
+
+
+_GENERIC_BLAST = re.compile(r"^(?:(?:a |an )?explosion|blast|detonated|explosive devices?)$", re.IGNORECASE)
+
+
+def one_bombing(events: list[Event]) -> list[Event]:
+    """A suicide bombing is reported again as "the blast", "the explosion": those are the same event."""
+    bombings = [e for e in events if e.sub_event_type == "Suicide bomb" and e.modality not in ("negated", "hypothetical", "future")]
+    if not bombings:
+        return events
+    out = []
+    for ev in events:
+        trig = re.match(r"trigger '([^']*)'", ev.reason)
+        if ev.sub_event_type == "Remote explosive/landmine/IED" and trig and _GENERIC_BLAST.match(trig.group(1)):
+            bombings[0].fatalities = max(bombings[0].fatalities, ev.fatalities)
+            continue
+        out.append(ev)
+    return out

@@ -22,12 +22,12 @@ from frontlines.model import Document, Event, Mention, Statement
 from frontlines.pipeline.base import stage
 from frontlines.pipeline.casualties import (ANAPHORIC as _ANAPHORIC, apply_coded_counts as _apply_coded_counts,
                                             attach_casualties as _attach_casualties, casualty_only as _casualty_only,
-                                            dated as _dated, is_follow_up as _is_follow_up)
+                                            dated as _dated, is_follow_up as _is_follow_up, one_bombing)
 from frontlines.pipeline.fatalities import count_fatalities
 from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.roles import roles as _roles
-from frontlines.pipeline.subtypes import (capture_side, commentary_on_events, criminal, industrial_accident, non_conflict,
-                                          protest_escalation)
+from frontlines.pipeline.subtypes import (capture_side, commentary_on_events, context_of, criminal, crowd_fight,
+                                          industrial_accident, non_conflict, peaceful_transfer, protest_escalation)
 from frontlines.pipeline.targets import target_of
 
 __all__ = ["EventStage"]
@@ -47,6 +47,19 @@ _TERRITORY_OBJECT = re.compile(
     r"villages?|towns?|camps?|regions?|areas?|highway|control|ground|province|cities|"
     r"buildings?|checkpoints?|outskirts)\b", re.IGNORECASE)
 _PERSON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|civilians|fighters|suspects?|militants?|soldiers?|officers?|him|her|them)\b", re.IGNORECASE)
+_CONTROLLER = re.compile(r"^(?:fell to|in the hands of|under the control of)$", re.IGNORECASE)  # then the new holder
+_AT_PROTEST = re.compile(
+    r"\b(?:during|at|amid|in|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|"
+    r"sit-ins?)\b|\b(?:arrest\w*|detain\w*|rounded up)\s+(?:\w+\s+){0,3}(?:protesters|protestors|demonstrators|marchers)\b|"
+    r"\bas\s+(?:\w+\s+){0,3}(?:staged|held|protested|demonstrated|marched|rallied)\b", re.IGNORECASE)
+_OPERATION = re.compile(r"\b(?:operations?|raids?|raided|offensive|clearance|clear(?:ed|ing)?|killed|clash\w*|ambush\w*|"
+                        r"fighting|battle)\b", re.IGNORECASE)
+_CONSEQUENCE = re.compile(r"\b(?:leading to|led to|sparked|spurred|sparking|prompted|prompting|triggered|triggering|"
+                          r"provoked|resulting in)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+_HANDS_ON = re.compile(r"^(?:clash|fight|fought|attack|assault|beat|stab|kill|hack|lynch|scuffl)", re.IGNORECASE)
+_REPORTED_OR_HURT = re.compile(r"\b(?:said|says|told|reported|according|killed|wounded|injured|dead|died)\b", re.IGNORECASE)
+_VICTIM_SUBJECT = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BECAUSE = re.compile(r"\b(?:because of|due to|in the wake of|amid|to escape|fearing)\b", re.IGNORECASE)
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
 
@@ -88,7 +101,7 @@ class EventStage:
                     continue
                 events.append(event)
         _apply_coded_counts(doc, events)
-        doc.events = _dedupe(doc, events)
+        doc.events = _dedupe(doc, one_bombing(events))
         return doc
 
     def _eventful(self, doc: Document, st: Statement) -> bool:
@@ -191,9 +204,12 @@ class EventStage:
             territory = _TERRITORY_OBJECT.match(after)
             if not places_after and territory:
                 places_after = [m for m in doc.mentions if m.kind == "place" and clause.statement.start <= m.start < clause.statement.end] or [None]
-            if not places_after and (_PERSON_OBJECT.match(after) or (actor2 and actor2.actor_type == "person")):
+            controller = bool(_CONTROLLER.match(trigger.text))
+            if not places_after and not controller and (_PERSON_OBJECT.match(after) or (actor2 and actor2.actor_type == "person")):
                 sub = "Arrests" if actor1 and _is_state(actor1) else "Abduction/forced disappearance"
                 return sub, actor1, actor2, why + " with a person as object"
+            if peaceful_transfer(clause.statement.text, context_of(doc, clause.statement)):
+                return "Non-violent transfer of territory", actor1, actor2, why + "; taken without fighting"
             if not places_after:
                 return ("Armed clash" if actor1 or actor2 else None), actor1, actor2, why + " without a place object"
             sub = "Government regains territory" if actor1 and _is_state(actor1) else "Non-state actor overtakes territory"
@@ -208,13 +224,22 @@ class EventStage:
         if sub == "Arrests" or family == "capture":
             if criminal(clause.statement.text) and not (actor2 and actor2.actor_type in _ARMED_TYPES - _STATE_TYPES):
                 return None, None, None, ""  # drug, counterfeit and smuggling busts are crime, not conflict
+        if sub == "Arrests" and _AT_PROTEST.search(clause.statement.text):
+            family, sub, why = "protest", "Protest with intervention", why + "; arrests at a protest"
+        elif sub == "Arrests" and _military(actor1) and actor2 is not None and actor2.actor_type in _ARMED_TYPES - _STATE_TYPES \
+                and _OPERATION.search(context_of(doc, clause.statement)):
+            return "Armed clash", actor1, actor2, why + "; arrests in a military operation against an armed group"
         if family in ("attack", "kill") or (family == "capture" and _EXECUTION.search(clause.text)):
             if _EXECUTION.search(clause.text):
                 return "Attack", actor1, actor2, why + "; killing of people in custody"
+            crowd = self._crowd(doc, clause, trigger, actor1, actor2)
+            if crowd:
+                return crowd, actor1 or self._generic_mention("rioters", focus) if focus else actor1, actor2, \
+                    why + "; violence by unorganised people"
             return self._attack(clause, trigger, actor1, actor2, focus, why)
-        if family == "protest":
-            escalated = protest_escalation(clause.statement.text)
-            sub, why = (escalated, why + f"; escalated to {escalated.lower()}") if escalated else (sub, why)
+        if family == "protest" or trigger.trigger.event_type == "Protests":
+            escalated = protest_escalation(context_of(doc, clause.statement), minimum=None if family == "protest" else sub)
+            sub, why = (escalated, why + f"; escalated to {escalated.lower()}") if escalated and escalated != sub else (sub, why)
         if family == "protest" and actor1 is None and focus:
             actor1 = self._generic_mention("protesters" if sub != "Violent demonstration" else "rioters", focus)
         if sub in ("Protest with intervention", "Excessive force against protesters"):
@@ -238,6 +263,24 @@ class EventStage:
         if actor2 is None and actor1 is not None and focus and not _is_state(actor1) and target == "armed":
             actor2 = self._generic_mention("military", focus)
         return "Armed clash", actor1, actor2, why + (f"; {reason}" if reason else "; armed target")
+
+    @staticmethod
+    def _crowd(doc, clause, trigger, actor1, actor2) -> str | None:
+        """Fighting among unorganised people (rioters, ACLED's mob violence), when no armed group is named."""
+        if any(m.actor_type in _ARMED_TYPES - _STATE_TYPES for m in (actor1, actor2) if m is not None):
+            return None
+        from frontlines.pipeline.targets import MUTUAL
+
+        if not _HANDS_ON.match(trigger.text):
+            return None
+        agents = clause.text if MUTUAL.match(trigger.text) else clause.text[:trigger.start]
+        if _REPORTED_OR_HURT.search(agents):
+            return None  # "residents said ...", "3 students were killed in ...": not the attackers
+        if not MUTUAL.match(trigger.text) and (_PASSIVE_BY.search(clause.text[max(0, trigger.start - 20):trigger.end + 20])
+                                               or _VICTIM_SUBJECT.search(clause.text[:trigger.start])
+                                               or re.match(r"(?:died|dead|bodies|lost)\b", trigger.text, re.IGNORECASE)):
+            return None  # the people named before a passive or "died" are the victims
+        return crowd_fight(agents, clause.text)
 
     def _as_forces(self, m: Mention | None) -> Mention | None:
         if m is None or m.actor_type != "government" or not m.id or m.id.startswith("gen."):
@@ -346,6 +389,10 @@ class EventStage:
         )
 
 
+def _military(m: Mention | None) -> bool:
+    return m is not None and _is_state(m) and "police" not in (m.id or "").lower() and "police" not in (m.canonical or "").lower()
+
+
 def trigger_end_at(doc: Document, start: int) -> int:
     match = re.match(r"[\w-]+", doc.text[start:])
     return start + (match.end() if match else 0)
@@ -370,7 +417,12 @@ def _rank(hit: TriggerHit) -> tuple[bool, int]:
 def _ordered(clause: _Clause) -> list[TriggerHit]:
     """The clause's triggers, best first; weapons seized or destroyed in a clause that also kills people are
     part of that fight ("the strike killed 5 and destroyed ammunition"), not a separate disruption."""
-    hits = sorted(clause.triggers, key=_rank, reverse=True)
+    hits = sorted(clause.triggers, key=lambda h: (not (h.trigger.family == "protest" and _CONSEQUENCE.search(
+        clause.text[max(0, h.start - 40):h.start])), *_rank(h)), reverse=True)
+    flight = next((h for h in hits if h.trigger.family == "displacement"), None)
+    if flight and hits[0] is not flight and flight.start < hits[0].start and hits[0].trigger.family in ("attack", "kill") \
+            and _BECAUSE.search(clause.text[flight.end:hits[0].start]):
+        return [flight] + [h for h in hits if h is not flight]  # "fled their villages because of attacks"
     if hits and hits[0].trigger.sub_event_type == "Disrupted weapons use" and count_fatalities(clause.text)[0] \
             and any(h.trigger.family in ("attack", "kill") for h in hits):
         hits = hits[1:] + hits[:1]

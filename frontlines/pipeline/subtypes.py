@@ -11,22 +11,37 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["capture_side", "commentary_on_events", "criminal", "industrial_accident", "non_conflict",
-           "protest_escalation"]
+__all__ = ["capture_side", "commentary_on_events", "context_of", "criminal", "crowd_fight", "industrial_accident", "non_conflict",
+           "peaceful_transfer", "protest_escalation"]
 
 _FORCE = re.compile(
-    r"\b(?:protesters?|demonstrators?|marchers|students|crowds?)\b[^.;]{0,60}?\b(?:were|was|have been|had been)?\s*"
+    r"\b(?:protesters?|protestors?|demonstrators?|marchers|students|crowds?)\b[^.;]{0,60}?\b(?:were|was|have been|had been)?\s*"
     r"(?:killed|shot(?! down)|died|wounded|injured|beaten)\b|\b(?:killed|shot|shooting|beat|beating|injured|wounded|"
-    r"fired (?:live )?(?:rounds|bullets|ammunition) (?:at|on|into)|opened fire on)\s+(?:\w+\s+){0,3}?"
-    r"(?:protesters?|demonstrators?|crowds?|demonstration|protest)\b|\b(?:live (?:rounds|ammunition|bullets)|"
+    r"attacks?|attacked|assault(?:ed|ing)?|"
+    r"fired (?:live )?(?:rounds|bullets|ammunition) (?:at|on|into)|opened fire on)\s+(?:\w+\s+){0,3}?(?:against\s+|on\s+)?"
+    r"(?:\w+\s+)?(?:protesters?|protestors?|demonstrators?|crowds?|demonstration|protest|protesting)\b|\b(?:live (?:rounds|ammunition|bullets)|"
     r"excessive force|violently (?:suppress|disperse)\w*|suppress(?:ed|ing)? (?:\w+ ){0,3}(?:protests?|demonstrations?)|"
-    r"crack(?:ed|s)? down on|crackdown on|baton)\b", re.IGNORECASE)
-_INTERVENTION = re.compile(r"\b(?:dispers(?:e|ed|ing|al)|tear ?gas|water cannons?|rubber bullets|broke up|broken up|"
-                           r"(?:arrested|detained) (?:\w+ ){0,3}(?:protesters|demonstrators|activists))\b", re.IGNORECASE)
-_VIOLENT = re.compile(r"\b(?:clash(?:es|ed)?|violen(?:t|ce)|unrest|riot\w*|throw(?:s|n|ing)?|threw|hurl\w*|torch\w*|"
-                      r"set (?:\w+ ){0,3}(?:on fire|alight|ablaze)|burn(?:ed|t|ing)|stones|rocks|petrol bombs|"
-                      r"molotov|debris|loot\w*|vandali[sz]\w*|pull(?:ed|s)? down|stormed|smash\w*|shut down)\b",
+    r"crack(?:ed|s)? down on|(?:violent )?crackdown on|baton\w*|beat(?:ing|en)? (?:them|him|her) (?:severely|badly|up)|"
+    r"shot and killed|fatal attacks)\b", re.IGNORECASE)
+# People hurt while the authorities broke a protest up: serious force ("dozens injured as police fired tear gas").
+_HURT = re.compile(r"\b(?:\d+|dozens|scores|many|several|one|two|three|four|five)\s+(?:\w+\s+){0,3}?(?:were|was)?\s*"
+                   r"(?:injured|wounded|hurt|hospitali[sz]ed|harmed)\b", re.IGNORECASE)
+_INTERVENTION = re.compile(r"\b(?:dispers(?:e|ed|ing|al)|tear ?gas\w*|water cannons?|rubber bullets|broke up|broken up|"
+                           r"chas(?:e|ed|ing) (?:\w+ ){0,2}(?:protesters|demonstrators|students|crowds?)|intervened|"
+                           r"(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists|people|students)|"
+                           r"arrests|(?:were|been) (?:arrested|detained))\b", re.IGNORECASE)
+# What the demonstrators themselves do that makes a protest a riot (the authorities' force does not).
+_VIOLENT = re.compile(r"\b(?:clash(?:es|ed)?|scuffl\w*|(?:turned|became|turn|grew) (?:very )?violent|"
+                      r"violent (?:protests?|demonstrations?|clashes|rall(?:y|ies))|riot(?:s|ed|ing|ers)?(?! (?:police|gear|squad|"
+                      r"control|officers?|units?|troops|shields))|"
+                      r"throw(?:s|n|ing)? (?:\w+ ){0,2}(?:stones|rocks|projectiles|bottles|objects|petrol bombs)|threw|hurl\w*|"
+                      r"projectiles|torch\w*|set (?:\w+ ){0,3}(?:on fire|alight|ablaze)|burn(?:ed|t|ing) (?:\w+ ){0,2}(?:tyres|tires|cars|"
+                      r"vehicles|buildings|property|shops|offices|stations?)|(?:light|lit|lighting|started|set) (?:\w+ )?fires?|"
+                      r"stones|rocks|petrol bombs|molotov|loot\w*|vandali[sz]\w*|pull(?:ed|s)? down|stormed|broke into|smash\w*|"
+                      r"rampag\w*|barricad\w*|blocked (?:\w+ ){0,2}(?:roads?|railways?|rail lines?|highways?|thoroughfares|"
+                      r"motorways?)|attack(?:ed|ing)? (?:\w+ ){0,2}(?:police|officers|security forces)|confrontations?)\b",
                       re.IGNORECASE)
 _STATE = re.compile(r"\b(?:army|armed forces|military|troops|soldiers|government(?:'s)? forces|regime forces|"
                     r"security forces|troopers|government|state forces|national army)\b", re.IGNORECASE)
@@ -80,15 +95,45 @@ def commentary_on_events(sentence: str) -> bool:
     return bool(_REFERENCE.search(sentence))
 
 
-def protest_escalation(sentence: str) -> str | None:
-    """The protest sub-event the sentence's wording makes of a plain protest, or None to keep it peaceful."""
-    if _FORCE.search(sentence):
-        return "Excessive force against protesters"
-    if _INTERVENTION.search(sentence):
-        return "Protest with intervention"
+def protest_escalation(sentence: str, *, minimum: str | None = None) -> str | None:
+    """The protest sub-event the wording makes of a protest, or None to keep it peaceful (ACLED: demonstrators
+    who use violence riot, whatever the response; peaceful protesters met with lethal or injuring force suffer
+    excessive force; dispersal, tear gas or arrests are an intervention). ``minimum`` is what the trigger itself says."""
     if _VIOLENT.search(sentence):
         return "Violent demonstration"
-    return None
+    accident = bool(_DISASTER.search(sentence))
+    if (_FORCE.search(sentence) and not accident) or (_HURT.search(sentence) and _INTERVENTION.search(sentence)):
+        return "Excessive force against protesters"
+    if minimum == "Excessive force against protesters":
+        return minimum
+    if _INTERVENTION.search(sentence):
+        return "Protest with intervention"
+    return minimum
+
+
+_CROWD = re.compile(r"\b(?:students?|pupils?|supporters?|youths?|residents?|villagers?|migrants?|(?:taxi |bus |moto |motorcycle )?"
+                    r"drivers?|operators?|traders?|vendors?|workers?|unionists?|factions?|fans|inmates|prisoners|mobs?|crowds?|"
+                    r"rioters|protesters|demonstrators|civilians|groups? of (?:\w+ )?(?:people|youths?|men|civilians|students|pupils))\b",
+                    re.IGNORECASE)
+_POLICE = re.compile(r"\b(?:police(?:m[ae]n| officers?| forces)?|security forces|gendarmes?|riot police|officers?)\b", re.IGNORECASE)
+
+
+def crowd_fight(agents: str, clause: str) -> str | None:
+    """Violence by unorganised people (ACLED's rioters): 'Mob violence' among civilians, 'Violent demonstration'
+    against the police; None when an armed, organised group takes part. ``agents`` is the text naming the side
+    that acts (for mutual fighting, the whole clause)."""
+    if not _CROWD.search(agents):
+        return None
+    from frontlines.knowledge.ontology import get_ontology
+
+    armed = [m.group() for m in get_ontology().combatant_nouns.finditer(clause) if not _POLICE.fullmatch(m.group())]
+    if armed or _ARMED.search(clause) or _CROWDLESS.search(clause):
+        return None
+    return "Violent demonstration" if _POLICE.search(clause) else "Mob violence"
+
+
+_CROWDLESS = re.compile(r"\b(?:communit(?:y|ies)|clans?|ethnic|tribes?|tribal|herders?|herdsmen|farmers?|gunmen|"
+                        r"armed (?:men|group)|soldiers?|troops|army)\b", re.IGNORECASE)
 
 
 def capture_side(before_trigger: str) -> str | None:
@@ -103,3 +148,26 @@ def capture_side(before_trigger: str) -> str | None:
 def non_conflict(sentence: str) -> bool:
     """An accident, disaster or poisoning with no perpetrator named: not an ACLED event."""
     return bool(_DISASTER.search(sentence)) and not _PERPETRATOR.search(sentence)
+
+
+_PEACEFUL = re.compile(r"\b(?:withdr(?:ew|awn|awal|awing)|pull(?:ed|s|ing)? out|retreat(?:ed|s)? from|abandon(?:ed|ing)|"
+                       r"deserted|without (?:any |a )?(?:resistance|fight|fighting|a shot)|(?:no|not encountered any|offered no|"
+                       r"met no|little) resistance|unopposed|hand(?:ed|s|ing)? over|handover)\b", re.IGNORECASE)
+
+
+def peaceful_transfer(sentence: str, context: str) -> bool:
+    """Territory changing hands without fighting: a withdrawal, a handover, no resistance in the sentence, and no
+    fighting or bombardment told around it (ACLED's non-violent transfer of territory)."""
+    return bool(_PEACEFUL.search(sentence)) and not _FOUGHT.search(context)
+
+
+_FOUGHT = re.compile(r"\b(?:clash(?:es|ed)?|fierce|heavy fighting|battl(?:e|es|ed|ing)|fought|after fighting|pound\w*|"
+                     r"shell(?:ed|ing|s)|(?:air ?)?strikes|bombard\w*|attack(?:s|ed)?|killed)\b", re.IGNORECASE)
+
+
+def context_of(doc: Any, st: Any) -> str:
+    """The sentence and the next two of its paragraph: how an event unfolded ("... The police dispersed them")."""
+    block = doc.block_at(st.start)
+    limit = block.end if block is not None else st.end
+    following = [s.text for s in doc.statements if st.end <= s.start < limit][:2]
+    return " ".join([st.text, *following])

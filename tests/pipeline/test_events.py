@@ -64,3 +64,29 @@ def test_attack_targets_decide_battle_or_violence_against_civilians(text: str, s
 
     doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
     assert [e.sub_event_type for e in doc.events][:1] == [sub_event]
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("Hundreds of teachers marched to the ministry on 3 May 2021 to demand unpaid wages.", "Peaceful protest"),
+    ("Traders protested outside the town hall on 3 May 2021. Police fired tear gas to break up the crowd.",
+     "Protest with intervention"),
+    ("Police arrested twenty people during a demonstration against fuel prices on 3 May 2021.",
+     "Protest with intervention"),
+    ("Riot police beat several demonstrators at a sit-in near the court on 3 May 2021.",
+     "Excessive force against protesters"),
+    ("Students protesting the closure of their campus threw stones at police on 3 May 2021.",
+     "Violent demonstration"),
+    ("Two groups of students attacked each other with sticks outside the college on 3 May 2021.", "Mob violence"),
+    ("The rebels took control of the hill town on 3 May 2021 after the army withdrew without a fight.",
+     "Non-violent transfer of territory"),
+    ("A suicide bomber blew himself up at the bus station on 3 May 2021. The blast killed four people.",
+     "Suicide bomb"),
+])
+def test_acled_definitions_decide_the_sub_event(text: str, sub_event: str) -> None:
+    from datetime import date
+
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.ingest import document_from_text
+
+    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    assert sub_event in [e.sub_event_type for e in doc.events][:1], [(e.sub_event_type, e.reason) for e in doc.events]
