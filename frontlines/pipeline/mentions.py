@@ -284,7 +284,9 @@ class MentionStage:
         if _LOCATIVE.search(doc.text[max(0, start - 40):start]):
             return True
         places, persons = self._place_evidence(doc)
-        return normalise(text) in places and normalise(text) not in persons
+        if normalise(text) in persons:
+            return False
+        return normalise(text) in places or _landmark_name(text, candidates)
 
     def _person_named(self, doc: Document, text: str) -> bool:
         """The document calls ``text`` a person ("coach Ripley", "Taylor said") and never uses it as a place;
@@ -313,10 +315,11 @@ class MentionStage:
     def _place_prefix(self, doc: Document, start: int, text: str) -> Mention | None:
         """The place that opens an institution's name: "Fargo Police Chief", "Levy County Sheriff's Office"."""
         m = _INSTITUTION.match(text)
-        if not m or m.group("name") in _STOP_CAPS or not self.gaz.lookup(m.group("name")):
+        name = (m.group("name") or m.group("of")) if m else None
+        if not name or name in _STOP_CAPS or not self.gaz.lookup(name):
             return None
-        name = m.group("name")
-        return Mention(name, start, start + len(name), "place", stage=f"{NAME}@{VERSION}",
+        at = start + (m.start("of") if m.group("of") else 0)  # "University of Kinshasa": Kinshasa
+        return Mention(name, at, at + len(name), "place", stage=f"{NAME}@{VERSION}",
                        reason="place naming an institution's jurisdiction", confidence=0.0)
 
     def _place_evidence(self, doc: Document) -> tuple[set[str], set[str]]:
@@ -337,7 +340,7 @@ class MentionStage:
             norm = normalise(text)
             if candidates[0].id.startswith("curated:"):
                 reason = "curated gazetteer name"
-            elif norm in persons:
+            elif norm in persons or self._adjective(doc, start, text):
                 continue
             elif _LOCATIVE.search(before):
                 reason = "gazetteer name in locative context"
@@ -349,6 +352,11 @@ class MentionStage:
             doc.mentions.append(Mention(text, start, start + len(text), "place", stage=f"{NAME}@{VERSION}",
                                         reason=reason, confidence=0.0))
         self._state_abbreviations(doc, taken)
+
+    def _adjective(self, doc: Document, start: int, text: str) -> bool:
+        """A demonym before a common noun ("Somali shilling", "Afghan soldiers") describes, it does not locate."""
+        nxt = re.match(r"\s+([a-z]+)", doc.text[start + len(text):start + len(text) + 20])
+        return bool(nxt and nxt.group(1) not in _DESIGNATOR_WORDS and self.kb.country_for_demonym(text))
 
     def _state_abbreviations(self, doc: Document, taken: list[tuple[int, int]]) -> None:
         """"Charleston, W.Va.", "Denton, TX": the region after a town is a place too."""
@@ -363,11 +371,14 @@ class MentionStage:
 
 _CUE = re.compile(
     r"(?:['’]s)?(?:\s+(?:city|town|village|township|district|province|county|parish|area|region|police|sheriff|"
-    r"residents?|natives?|man|woman|men|women|officials|mayor|authorities)\b|,\s+(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
+    r"residents?|natives?|man|woman|men|women|officials|mayor|authorities|university|market|hospital|prison|"
+    r"airport|LGA|woreda|zone|state)\b|,\s+(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
     r"|\s*(?:--|—|–)\s)", re.IGNORECASE)
 _INSTITUTION = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)??)(?:['’]s)? (?:Police|Sheriff|Fire|City|County|Public|Schools?|"
-    r"Department|Board|Council|Senate|House|Commission|Chamber|Regional|Mayor|Township)\b")
+    r"Department|Board|Council|Senate|House|Commission|Chamber|Regional|Mayor|Township|University|Hospital|"
+    r"Airport|Prison|Market|Stadium)\b|^(?:University|Governor|Mayor|Port|Municipality|Bishop) of (?P<of>[A-Z][\w'’-]*)$")
+_DESIGNATOR_WORDS = frozenset("region regions state zone province district city town county".split())
 _NOT_FIRST_NAME = frozenset("North South East West Northeast Northwest Southeast Southwest Downtown Greater "
                             "Central Upper Lower New Old Fort Port Lake Mount Saint St San Santa".split())
 
@@ -433,12 +444,19 @@ def _name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
 
 
 _GENERIC_PLACE_WORDS = frozenset("""City North South East West Northeast Northwest Southeast Southwest Central Gulf
-    Old Town Downtown Midtown Uptown Superior Reservoir Glacier Tri-State Rodeo Pct Sen Rep Gov""".split())
+    Old Town Downtown Midtown Uptown Superior Reservoir Glacier Tri-State Rodeo Pct Sen Rep Gov
+    Western Eastern Northern Southern""".split())
 
 
 def _plausible(name: str) -> bool:
     """All-capitals short tokens are acronyms ("GBI", "TIF"), not places, unless they are countries' codes."""
     return not (name.isupper() and len(name) <= 4 and name not in ("US", "USA", "UK", "UAE", "DRC"))
+
+
+def _landmark_name(text: str, candidates: Sequence[Any]) -> bool:
+    """A name only a region or a big city carries ("El Fasher", "Jonglei"), written as the gazetteer writes it."""
+    return any(not p.alias and normalise(p.name) == normalise(text)
+               and (p.feature == "admin1" or (p.feature == "city" and p.population >= 100_000)) for p in candidates)
 
 
 def _is_region(gaz: Gazetteer, text: str) -> bool:

@@ -112,3 +112,13 @@ def test_a_unit_word_only_one_country_uses_sets_the_focus() -> None:
 
     doc = document_from_text("Herders and farmers clashed in two villages of the LGA overnight.", id="t")
     assert country_focus(doc, get_gazetteer(), get_actor_kb()).most_common(1)[0][0] == "NG"
+
+
+def test_the_place_inside_an_institution_name_is_a_place(run) -> None:  # noqa: ANN001
+    doc = run("Students of the University of Kinshasa marched against the new fees.")
+    assert _places(doc)["Kinshasa"].country == "CD"
+
+
+def test_a_demonym_before_a_common_noun_is_not_a_place(run) -> None:  # noqa: ANN001
+    doc = run("The traders were paid in Somali shillings at the market in Kismayo.")
+    assert "Somali" not in _places(doc)
