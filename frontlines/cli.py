@@ -181,6 +181,11 @@ def _event_query(**kw: Any) -> Any:
         if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3]:
             raise InvalidParameterError(f"--bbox {bbox!r}: use min_lon,min_lat,max_lon,max_lat with min <= max.")
         kw["bbox"] = parts
+    if kw.get("actor"):
+        from frontlines.knowledge.actor_search import search_ids
+        from frontlines.knowledge.actors import get_actor_kb
+
+        kw["actor_ids"] = search_ids(get_actor_kb(), kw["actor"])
     return EventQuery(**kw)
 
 

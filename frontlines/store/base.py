@@ -23,6 +23,7 @@ class EventQuery:
     """Filters for events. Every field is optional; strings match case-insensitively."""
 
     actor: str | None = None  # actor id, or a substring of actor1/actor2 names
+    actor_ids: tuple[str, ...] = ()  # knowledge-base ids to match too (the actor and its units: actor_search)
     place: str | None = None  # substring of location/admin1/country
     event_type: str | None = None
     sub_event_type: str | None = None

@@ -64,10 +64,14 @@ class Where:
 def event_where(q: EventQuery) -> Where:
     """The filters of an event query, with the same meaning as in the SQLite store."""
     where = Where()
-    if q.actor:
-        actor = clean(q.actor)
-        where.add("(e.actor1_id = %s OR e.actor2_id = %s OR e.actor1 ILIKE %s OR e.actor2 ILIKE %s)",
-                  actor, actor, f"%{actor}%", f"%{actor}%")
+    if q.actor or q.actor_ids:
+        actor = clean(q.actor) if q.actor else None
+        ids = list(dict.fromkeys([*map(clean, q.actor_ids), *([actor] if actor else [])]))
+        if actor:
+            where.add("(e.actor1_id = ANY(%s) OR e.actor2_id = ANY(%s) OR e.actor1 ILIKE %s OR e.actor2 ILIKE %s)",
+                      ids, ids, f"%{actor}%", f"%{actor}%")
+        else:
+            where.add("(e.actor1_id = ANY(%s) OR e.actor2_id = ANY(%s))", ids, ids)
     if q.place:
         place = f"%{clean(q.place)}%"
         where.add("(e.location ILIKE %s OR e.admin1 ILIKE %s OR e.country ILIKE %s)", place, place, place)

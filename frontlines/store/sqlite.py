@@ -268,9 +268,15 @@ class SQLiteStore(Store):
     def _event_where(self, q: EventQuery, walk: bool = False) -> tuple[str, list[Any]]:
         """WHERE clause and parameters; ``walk``: for a scan in sort order, test rows, not the R*Tree."""
         where, params = [], []
-        if q.actor:
-            where.append("(e.actor1_id = ? OR e.actor2_id = ? OR e.actor1 LIKE ? OR e.actor2 LIKE ?)")
-            params += [q.actor, q.actor, f"%{q.actor}%", f"%{q.actor}%"]
+        if q.actor or q.actor_ids:
+            ids = list(dict.fromkeys([*q.actor_ids, *([q.actor] if q.actor else [])]))
+            marks = ", ".join("?" * len(ids))
+            alternatives = [f"e.actor1_id IN ({marks})", f"e.actor2_id IN ({marks})"]
+            params += ids + ids
+            if q.actor:
+                alternatives += ["e.actor1 LIKE ?", "e.actor2 LIKE ?"]
+                params += [f"%{q.actor}%", f"%{q.actor}%"]
+            where.append(f"({' OR '.join(alternatives)})")
         if q.place:
             where.append("(e.location LIKE ? OR e.admin1 LIKE ? OR e.country LIKE ?)")
             params += [f"%{q.place}%"] * 3

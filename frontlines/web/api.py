@@ -21,7 +21,7 @@ from frontlines.fusion.cluster import EventCluster, cluster_events
 from frontlines.model import MODALITIES, Document, Event
 from frontlines.store import DocumentQuery, EventQuery, Store, open_store
 
-__all__ = ["event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
+__all__ = ["actor_ids", "event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
 
 router = APIRouter(prefix="/api")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -72,9 +72,19 @@ def event_query(
         unknown = [m for m in modality.split(",") if m.strip() not in MODALITIES]
         if unknown:
             raise InvalidParameterError(f"modality {unknown[0]!r} is unknown; use one of {', '.join(MODALITIES)}.")
-    return EventQuery(actor=actor, place=place, event_type=type, sub_event_type=sub_type, modality=modality,
-                      source=source, since=_date("since", since), until=_date("until", until), bbox=_bbox(bbox),
-                      text=q, document_id=document, sort=sort, limit=limit, offset=offset)
+    return EventQuery(actor=actor, actor_ids=actor_ids(actor), place=place, event_type=type, sub_event_type=sub_type,
+                      modality=modality, source=source, since=_date("since", since), until=_date("until", until),
+                      bbox=_bbox(bbox), text=q, document_id=document, sort=sort, limit=limit, offset=offset)
+
+
+def actor_ids(actor: str | None) -> tuple[str, ...]:
+    """The knowledge-base ids an actor filter means ("Hifter" -> Haftar, the LNA and its units)."""
+    if not actor:
+        return ()
+    from frontlines.knowledge.actor_search import search_ids
+    from frontlines.knowledge.actors import get_actor_kb
+
+    return search_ids(get_actor_kb(), actor)
 
 
 QueryDep = Annotated[EventQuery, Depends(event_query)]

@@ -22,6 +22,9 @@ def ids(store: Store, **filters: object) -> list[str]:
         ({"actor": "lby.gna.forces"}, ["ev-1", "ev-2", "ev-3"]),
         ({"actor": "turkey"}, ["ev-2"]),  # name substring, case-insensitive
         ({"actor": "Protesters"}, ["ev-4"]),
+        ({"actor_ids": ("lby.lna", "tr.forces")}, ["ev-1", "ev-2", "ev-3"]),  # any of several ids
+        ({"actor": "Haftar", "actor_ids": ("lby.lna",)}, ["ev-1", "ev-3"]),  # ids resolved from a name
+        ({"actor_ids": ("nobody",)}, []),
         ({"place": "sirte"}, ["ev-2"]),  # location
         ({"place": "Libya"}, ["ev-1", "ev-2", "ev-3", "ev-4"]),  # country
         ({"place": "bengh"}, ["ev-4"]),

@@ -16,6 +16,9 @@ def test_events_filters_and_pagination(client) -> None:
     assert client.get("/api/events", params={"modality": "future"}).json()["total"] == 1
     assert client.get("/api/events", params={"actor": "lby.lna"}).json()["total"] == 2
     assert client.get("/api/events", params={"actor": "Turkey"}).json()["total"] == 1
+    # any spelling of a leader finds the forces he commands (the LNA events name no "Haftar")
+    assert client.get("/api/events", params={"actor": "Hifter"}).json()["total"] == 2
+    assert client.get("/api/events", params={"actor": "Libyan National Army"}).json()["total"] == 2
     assert client.get("/api/events", params={"bbox": "16,30,17,32"}).json()["total"] == 1
     assert client.get("/api/events", params={"since": "2020-01-01"}).json()["total"] == 1
     assert client.get("/api/events", params={"q": "drones"}).json()["total"] == 1
