@@ -8,6 +8,7 @@ kept. Names the gazetteer does not know are dropped rather than guessed.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -82,9 +83,14 @@ def _place_evidence(focus: Counter[str], explained: dict[str, dict[str, float]],
         big = any(p.feature in ("admin1", "admin2") or p.population >= 100_000 for p in candidates)
         focus[countries.pop()] += 2.0 if big else 0.3  # a small namesake is weak evidence
     else:
-        exact = {p.country for p in candidates if normalise(p.name) == norm} or {candidates[0].country}
-        for iso in exact:  # "Beni": the town of that name, not "El Beni"
-            focus[iso] += 0.3 / len(exact)
+        exact = [p for p in candidates if normalise(p.name) == norm] or candidates[:1]
+        biggest: dict[str, int] = {}
+        for p in exact:  # "Beni": the town of that name, not "El Beni"
+            biggest[p.country] = max(biggest.get(p.country, 0), p.population)
+        weights = {iso: math.sqrt(pop + 1_000) for iso, pop in biggest.items()}  # Tripoli: Libya's, then Lebanon's
+        total = sum(weights.values())
+        for iso, weight in weights.items():
+            focus[iso] += 0.3 * weight / total
 
 
 def _credible(p: Place) -> bool:

@@ -45,8 +45,9 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     before = [a for a in participants if a.start < t or (a.end <= t_end and trigger.end - trigger.start > 12)]
     after = [a for a in participants if a not in before]
     text_after = doc.text[t:clause.end]
-    passive = re.match(r"\S+\s+(?:\w+\s+){0,3}?by\b", text_after) or re.search(
-        r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t])
+    progressive = bool(re.match(r"\w+ing\b", text_after))  # "has been fighting" is not a passive
+    passive = not progressive and (re.match(r"\S+\s+(?:\w+\s+){0,3}?by\b", text_after) or re.search(
+        r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t]))
     actor1 = before[0] if before else None
     actor2 = after[0] if after else None
     if passive and after:

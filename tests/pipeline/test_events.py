@@ -90,3 +90,15 @@ def test_acled_definitions_decide_the_sub_event(text: str, sub_event: str) -> No
 
     doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
     assert sub_event in [e.sub_event_type for e in doc.events][:1], [(e.sub_event_type, e.reason) for e in doc.events]
+
+
+def test_a_progressive_is_not_a_passive() -> None:
+    """ "has been fighting" keeps its subject as the actor; "was shelled by" turns the roles round."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    [fighting] = extract_text("LNA forces have been shelling Tripoli since April.", published=date(2019, 10, 15)).events
+    assert fighting.actor1_id == "lby.lna"
+    [shelled] = extract_text("Tripoli was shelled by LNA forces on Monday.", published=date(2019, 10, 15)).events
+    assert shelled.actor1_id == "lby.lna"

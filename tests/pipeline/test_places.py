@@ -122,3 +122,15 @@ def test_the_place_inside_an_institution_name_is_a_place(run) -> None:  # noqa: 
 def test_a_demonym_before_a_common_noun_is_not_a_place(run) -> None:  # noqa: ANN001
     doc = run("The traders were paid in Somali shillings at the market in Kismayo.")
     assert "Somali" not in _places(doc)
+
+
+def test_a_name_many_countries_share_leans_to_its_biggest_bearer() -> None:
+    """A bare "Tripoli" is weak evidence, but more for Libya's capital than for a small namesake."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("Protesters were being dispersed by police in Tripoli on Monday.", published=date(2019, 10, 15))
+    assert doc.meta["country_focus"][0] == "LY"
+    [event] = doc.events
+    assert event.actor1 == "Police Forces of Libya" and event.actor2 == "Protesters (Libya)"
