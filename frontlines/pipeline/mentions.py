@@ -114,6 +114,21 @@ def _description_regex() -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.", "U.N.": initials the capitalised-name scan skips
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _opening_word(text: str, start: int, m: re.Match[str]) -> bool:
+    """``m`` is an English function word that opens the sentence at ``start`` ("As", "Three", "Since")."""
+    return m.group().lower() in _function_words() and not text[start:m.start()].strip(" \"'“‘(\n")
+
+
 def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in taken)
 
@@ -166,13 +181,17 @@ class MentionStage:
     # -- candidates ----------------------------------------------------------------
     def _is_candidate(self, doc: Document, start: int, end: int) -> bool:
         """Run NER only where it can change the outcome: a name the gazetteer knows that no dictionary
-        match covers and no locative context types (is "Brega" a place or a person here?)."""
+        match covers and no locative context types (is "Brega" a place or a person here?), or a dotted
+        abbreviation the name scan cannot see ("U.S."). A capitalised function word opening the sentence
+        ("As reported", "Three people") is no name."""
         if self.ner_scope == "all":
+            return True
+        if _DOTTED.search(doc.text, start, end):
             return True
         taken = [(m.start, m.end) for m in doc.mentions if m.kind == "actor" and start <= m.start < end]
         for m in _CAPITALISED.finditer(doc.text, start, end):
             name = m.group()
-            if name in _STOP_CAPS or _overlaps(m.start(), m.end(), taken):
+            if name in _STOP_CAPS or _overlaps(m.start(), m.end(), taken) or _opening_word(doc.text, start, m):
                 continue
             if self.gaz.contains(name.removesuffix("'s")) and not _LOCATIVE.search(doc.text[max(0, m.start() - 40):m.start()]):
                 return True
