@@ -36,8 +36,9 @@ _FEATURE_WEIGHT = {"continent": 3.0, "country": 3.0, "admin1": 1.6, "city": 0.0,
                    "admin2": 0.8, "region": 1.0}
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
-    """'Al-Khums' -> 'al khums'; diacritics and punctuation removed."""
+    """'Al-Khums' -> 'al khums'; diacritics and punctuation removed (memoised: the same names recur)."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"[’'`ʿʾ]", "", text)
