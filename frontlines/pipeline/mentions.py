@@ -168,11 +168,9 @@ class MentionStage:
             for st in doc.statements:
                 if self._is_candidate(doc, st.start, st.end):
                     jobs.append((doc, st.start, st.end))
-        texts = (doc.text[s:e] for doc, s, e in jobs)
-        ents_by_job = nlp_loader.ner().pipe(texts, batch_size=64)
-        for (doc, start, end), parsed in zip(jobs, ents_by_job, strict=True):
-            ents = [(start + e.start_char, start + e.end_char, e.label_) for e in parsed.ents]
-            self._ner_mentions(doc, ents)
+        ents_by_job = nlp_loader.entities([doc.text[s:e] for doc, s, e in jobs])
+        for (doc, start, _), found in zip(jobs, ents_by_job, strict=True):
+            self._ner_mentions(doc, [(start + s, start + e, label) for s, e, label in found])
         for doc in docs:
             self._gazetteer_places(doc)
             doc.mentions.sort(key=lambda m: (m.start, -m.end))
