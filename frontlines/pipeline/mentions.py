@@ -4,18 +4,19 @@ Cheap first, statistical second:
 1. a phrase-matcher scan for every actor name/alias in the knowledge base (case-sensitive for
    acronyms such as "IS", case-insensitive otherwise), plus generic actor phrases ("Egyptian jets",
    "security forces", "gunmen") and the knowledge base's descriptions ("the UN-backed government");
-2. spaCy NER (tok2vec + ner only) on candidate sentences - those with an event trigger, an actor, a
-   number or a capitalised word after a locative preposition;
+2. spaCy NER (the recogniser only) on candidate sentences - those where it can change the outcome: a
+   name the gazetteer or the actor KB knows that no dictionary match or locative context explains;
 3. capitalised n-grams are checked against the gazetteer; a name is a place when NER says GPE/LOC/FAC,
    or when it follows a locative preposition, or is a curated/country/region name. Dictionary actor
    matches win over NER (spaCy tags "Tobruq" PERSON; the gazetteer knows better).
-Places are left unresolved here (``places.py`` resolves them in document context).
+Places are left unresolved here (``places.py`` resolves them in document context); the place-detection
+helpers live in ``place_mentions.py``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,18 @@ from frontlines.pipeline import nlp as nlp_loader
 from frontlines.pipeline.base import stage
 from frontlines.pipeline.blog import outlet_names
 from frontlines.pipeline.numbers import QUANTITY, parse_quantity
+from frontlines.pipeline.place_mentions import (
+    _CAPITALISED,
+    _DESIGNATOR_WORDS,
+    _INSTITUTION,
+    _LOCATIVE,
+    _STOP_CAPS,
+    _abbreviation_regex,
+    _evidence,
+    _landmark_name,
+    _name_spans,
+    _named_people,
+)
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -35,26 +48,6 @@ __all__ = ["MentionStage"]
 
 NAME, VERSION = "frontlines.mentions", "1"
 
-_LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|from|to|outside|around|towards?|into|across|through|inside|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|outskirts of|"
-    r"city of|town of|village of|district of|province of|region of|area of|suburb of|entrance to|"
-    r"near the|in the|border with|between|and|coast of|periphery of|neighbou?rhood of|suburbs of|"
-    r"(?:district|province|county|region|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?,)\s+(?:the\s+)?)$",
-    re.IGNORECASE,
-)
-_CAPITALISED = re.compile(
-    r"\b(?:(?:Al|al|El|el|Ar|ar|As|as|Ash|ash|Ad|ad|Bin|bin|Ben|ben|Abu|Umm|Ras|Bir|Wadi|Sidi|Jebel|Jabal|Qasr)[- ])?"
-    r"[A-Z][a-zA-Z'’]+(?:[- ](?:(?:al|el|bin|ben|de|del|es|ash|as|ad|e|i|ye|wa)[- ])?[A-Z][a-zA-Z'’]+){0,3}"
-)
-_STOP_CAPS = frozenset(
-    """The A An In On At By For From To Of And But Or If When While After Before Since During This That
-    These Those It Its He She They We I You His Her Their Our My Your Monday Tuesday Wednesday Thursday
-    Friday Saturday Sunday January February March April May June July August September October November
-    December UPDATE Update Comment Comments Anonymous Reuters AP AFP Read More Posted Share Home News
-    Mr Mrs Gen General President Prime Minister Colonel Col Lt Major Commander Field Marshal Marshal
-    Islamic State Army Government Forces Police Council National Libyan Sunni Shia Muslim Arab""".split()
-)
 _GENERIC = re.compile(
     r"(?<![\w-])(?:(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)) )?"
     r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|"
@@ -384,108 +377,6 @@ class MentionStage:
             taken.append((m.start(), m.end()))
             doc.mentions.append(Mention(m.group(), m.start(), m.end(), "place", stage=f"{NAME}@{VERSION}",
                                         reason=f"state abbreviation after '{town.text}'", confidence=0.0))
-
-
-_CUE = re.compile(
-    r"(?:['’]s)?(?:\s+(?:city|town|village|township|district|province|county|parish|area|region|police|sheriff|"
-    r"residents?|natives?|man|woman|men|women|officials|mayor|authorities|university|market|hospital|prison|"
-    r"airport|LGA|woreda|zone|state)\b|,\s+(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
-    r"|\s*(?:--|—|–)\s)", re.IGNORECASE)
-_INSTITUTION = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)??)(?:['’]s)? (?:Police|Sheriff|Fire|City|County|Public|Schools?|"
-    r"Department|Board|Council|Senate|House|Commission|Chamber|Regional|Mayor|Township|University|Hospital|"
-    r"Airport|Prison|Market|Stadium)\b|^(?:University|Governor|Mayor|Port|Municipality|Bishop) of (?P<of>[A-Z][\w'’-]*)$")
-_DESIGNATOR_WORDS = frozenset("region regions state zone province district city town county".split())
-_NOT_FIRST_NAME = frozenset("North South East West Northeast Northwest Southeast Southwest Downtown Greater "
-                            "Central Upper Lower New Old Fort Port Lake Mount Saint St San Santa".split())
-
-
-def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
-    """Names used as places somewhere in ``text`` (after a locative preposition, before "city"/"police"/
-    ", W.Va."/"--") and names used as surnames ("Raquel Henry": Henry); both normalised."""
-    places: set[str] = set()
-    persons: set[str] = set()
-    for m in _CAPITALISED.finditer(text):
-        words = m.group().split()
-        if len(words) > 1 and words[0] not in _STOP_CAPS | _NOT_FIRST_NAME and not gaz.contains(m.group()):
-            persons.update(normalise(w.removesuffix("'s").removesuffix("’s")) for w in words[1:])
-    persons.update(_named_people(text, gaz))
-    for start, name in _name_spans(text, gaz):
-        cue = _CUE.match(text, start + len(name))
-        if cue and cue.group("region") and not _is_region(gaz, cue.group("region")):
-            cue = None
-        if cue or _LOCATIVE.search(text[max(0, start - 40):start]):
-            places.add(normalise(name))
-    return places, persons
-
-
-_TITLED = re.compile(r"\b(?:[Cc]oach|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Det|Rev|Officer|Sheriff|Judge|Deputy|"
-                    r"Detective|Pastor|Trooper|Chief|Principal|Superintendent|Commissioner|Councilman|Mayor)\.? "
-                    r"(?P<name>[A-Z][a-z'’]+)\b")
-_SPEAKER = re.compile(r"\b(?P<name>[A-Z][a-z'’]+) (?:said|says|told|added|explained|noted|stated|testified|pleaded)\b|"
-                      r"\b(?:said|says|added|according to) (?P<after>[A-Z][a-z'’]+)[.,]")
-
-
-def _named_people(text: str, gaz: Gazetteer) -> set[str]:
-    """Names used as people: after a title ("coach Ripley", "Sen. Webb") or as a speaker ("Taylor said"),
-    unless the name is a country, a region or a big city ("Russia said")."""
-    names = {m.group("name") for m in _TITLED.finditer(text)}
-    for m in _SPEAKER.finditer(text):
-        name = m.group("name") or m.group("after")
-        if not any(p.feature in ("country", "admin1") or p.population >= 100_000 for p in gaz.lookup(name)):
-            names.add(name)
-    return {normalise(n) for n in names if n not in _STOP_CAPS}
-
-
-def _name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
-    """(start, name) of the gazetteer names in each capitalised run, longest first from the left:
-    "The Fargo Police Chief" -> "Fargo"; possessive "'s" dropped."""
-    for m in _CAPITALISED.finditer(text):
-        words = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
-        i = 0
-        while i < len(words):
-            if words[i][1] in _STOP_CAPS:
-                i += 1
-                continue
-            for j in range(len(words), i, -1):
-                s0 = m.start() + words[i][0]
-                name = text[s0:m.start() + words[j - 1][0] + len(words[j - 1][1])]
-                name = name.removesuffix("'s").removesuffix("’s")
-                if name not in _STOP_CAPS and name not in _GENERIC_PLACE_WORDS and _plausible(name) \
-                        and gaz.contains(name):
-                    yield s0, name
-                    i = j
-                    break
-            else:
-                i += 1
-
-
-_GENERIC_PLACE_WORDS = frozenset("""City North South East West Northeast Northwest Southeast Southwest Central Gulf
-    Old Town Downtown Midtown Uptown Superior Reservoir Glacier Tri-State Rodeo Pct Sen Rep Gov
-    Western Eastern Northern Southern""".split())
-
-
-def _plausible(name: str) -> bool:
-    """All-capitals short tokens are acronyms ("GBI", "TIF"), not places, unless they are countries' codes."""
-    return not (name.isupper() and len(name) <= 4 and name not in ("US", "USA", "UK", "UAE", "DRC"))
-
-
-def _landmark_name(text: str, candidates: Sequence[Any]) -> bool:
-    """A name only a region or a big city carries ("El Fasher", "Jonglei"), written as the gazetteer writes it."""
-    return any(not p.alias and normalise(p.name) == normalise(text)
-               and (p.feature == "admin1" or (p.feature == "city" and p.population >= 100_000)) for p in candidates)
-
-
-def _is_region(gaz: Gazetteer, text: str) -> bool:
-    if gaz.abbreviation(text) is not None:
-        return True
-    return any(p.feature in ("admin1", "country", "admin2") for p in gaz.lookup(text)[:3])
-
-
-@lru_cache(maxsize=4)
-def _abbreviation_regex(forms: frozenset[str]) -> re.Pattern[str]:
-    body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<=\w, )(?:{body})(?![\w.])|(?<=\w, )(?:{body})(?<=\.)")
 
 
 def _trim_article(start: int, end: int, text: str) -> tuple[int, int, str]:
