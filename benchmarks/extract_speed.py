@@ -45,13 +45,16 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold")
     parser.add_argument("--rounds", type=int, default=3, help="timed passes per system, interleaved")
+    parser.add_argument("--on-error", choices=("record", "raise"), default="record",
+                        help="pipeline error mode: record (as ingest runs it; stages see one document at a "
+                        "time) or raise (as `frontlines extract` runs it; NER batched across documents)")
     args = parser.parse_args()
     from frontlines.pipeline import Pipeline, nlp
     from frontlines.pipeline.ingest import document_from_text
 
     texts = corpus(args.gold, args.docs)
     words = sum(len(t.split()) for t in texts)
-    pipeline = Pipeline.default(on_error="record")
+    pipeline = Pipeline.default(on_error=args.on_error)
     spacy_full = nlp.full()
 
     def run_frontlines() -> None:
@@ -67,7 +70,7 @@ def main() -> None:
     rounds = [(timed(run_frontlines), timed(run_spacy)) for _ in range(args.rounds)]
     ours = statistics.median(r[0] for r in rounds)
     theirs = statistics.median(r[1] for r in rounds)
-    print(f"corpus: {len(texts)} documents, {words} words (model {nlp.model_name()})")
+    print(f"corpus: {len(texts)} documents, {words} words (model {nlp.model_name()}, on_error={args.on_error})")
     print(f"{'system':42} {'docs/s':>10} {'words/s':>10}")
     print(f"{'frontlines extract (full pipeline)':42} {len(texts) / ours:>10.1f} {words / ours:>10.0f}")
     print(f"{'spaCy en_core_web_sm default pipeline':42} {len(texts) / theirs:>10.1f} {words / theirs:>10.0f}")
