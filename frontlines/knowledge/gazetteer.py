@@ -114,8 +114,9 @@ class Gazetteer:
             return []
         marks = ",".join("?" * len(keys))
         rows = self._con.execute(
-            f"SELECT DISTINCT p.*, n.primary_name FROM names n JOIN places p ON p.rid = n.rid WHERE n.norm IN ({marks})",
-            tuple(keys),
+            f"SELECT DISTINCT p.*, n.primary_name FROM names n JOIN places p ON p.rid = n.rid WHERE n.norm IN ({marks}) "
+            "ORDER BY p.rid, n.primary_name DESC",
+            tuple(sorted(keys)),  # the same order in every process (no hash-seed dependence)
         ).fetchall()
         return _dedupe(rows)
 

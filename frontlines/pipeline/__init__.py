@@ -48,15 +48,28 @@ class Pipeline:
 
     def _run_batch(self, batch: list[Document]) -> list[Document]:
         for st in self.stages:
-            many = getattr(st, "process_many", None)
-            if many is not None and self.on_error == "raise":
-                many(batch)
-            else:
+            if not self._run_many(st, batch):
                 for doc in batch:
                     self._run(st, doc)
             for doc in batch:
                 doc.stages.append(stage(st))
         return batch
+
+    def _run_many(self, st: Stage, batch: list[Document]) -> bool:
+        """Run a batching stage over the whole batch; False when it has none, or (recording errors) when
+        it failed, so that each document is run again on its own and only the bad one is marked."""
+        many = getattr(st, "process_many", None)
+        if many is None:
+            return False
+        try:
+            many(batch)
+        except FrontlinesError:
+            raise
+        except Exception:
+            if self.on_error == "raise":
+                raise
+            return False  # a batching stage starts each document afresh, so a rerun is safe
+        return True
 
     def _run(self, st: Stage, doc: Document) -> None:
         try:

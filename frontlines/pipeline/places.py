@@ -172,7 +172,8 @@ class PlaceStage:
         focus = country_focus(doc, self.gaz, self.kb)
         total = sum(focus.values()) or 1.0
         weights = {iso: w / total for iso, w in focus.items()}
-        doc.meta["country_focus"] = [iso for iso, _ in focus.most_common(3)]
+        ranked = sorted(focus.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))  # ties: by code, never by hash order
+        doc.meta["country_focus"] = [iso for iso, _ in ranked[:3]]
         places = [m for m in doc.mentions if m.kind == "place"]
         # pass 1: each name on its own (country focus only); pass 2: with the regions and places found
         first = {id(m): self._match(doc, m, weights, {}, [], None) for m in places}
