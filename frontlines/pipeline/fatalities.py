@@ -172,12 +172,33 @@ def _agents(text: str, self_kill: re.Match[str]) -> int:
     return (parse_quantity(count.group("num"), count.group("qual")) or 0) if count else 0
 
 
+# Cheap cues: a construction can only match where its own death, killing or result word occurs, so each (slow,
+# noun-phrase-first) pattern runs only when its cue is present, and none runs on a clause without a death word
+# (a result match alone counts nobody).
+_ANY_CUE = re.compile(r"kill|dead|died|death|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
+                      r"execut|behead|lynch|murder|assassinat|passed away", re.IGNORECASE)
+_CUES = {
+    "object": re.compile(r"kill|dead|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
+    "to_death": re.compile(r"to death", re.IGNORECASE),
+    "result": re.compile(r"led to|leading to|caus|result|claimed|leav|left|death toll", re.IGNORECASE),
+    "subject": re.compile(r"killed|dead|died|slain|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
+                          r"fatalities|bodies|corpses|executed|beheaded|lynched|murdered|assassinated", re.IGNORECASE),
+    "later_died": re.compile(r"died|succumbed|passed away", re.IGNORECASE),
+}
+
+
 def _counted(text: str) -> int:
     """Deaths counted by the subject, object, result and anaphoric constructions (each span once)."""
+    if not _ANY_CUE.search(text):
+        return 0
     total, used = 0, []
     if _HEADLINE.search(text) and not _SUBJECT.search(text):
         total, used = 1, [_HEADLINE.search(text).span()]
-    for regex in (_OBJECT, _TO_DEATH, _RESULT, _SUBJECT, _LATER_DIED):
+    patterns = ((_OBJECT, "object"), (_TO_DEATH, "to_death"), (_RESULT, "result"), (_SUBJECT, "subject"),
+                (_LATER_DIED, "later_died"))
+    for regex, cue in patterns:
+        if not _CUES[cue].search(text):
+            continue
         for m in regex.finditer(text):
             start = m.start("list")
             if _excluded(text, start) or any(start < e and s < m.end("list") for s, e in used):

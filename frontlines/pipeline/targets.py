@@ -29,6 +29,7 @@ _BY_AGENT = re.compile(r"\b(?:by|at the hands of)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+(
 _CASUALTY_SUBJECT = re.compile(r"(?P<np>[^,;.()]{1,60}?)\s+(?:was|were|have been|has been|had been|are|is)\s+"
                                r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b",
                                re.IGNORECASE)
+_CASUALTY_VERB = re.compile(r"\b(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b", re.IGNORECASE)
 _DIRECT = re.compile(r"^\W*(?:(?:on|against|at|targeting|into)\s+)?(?:[\w'-]+\s+){0,4}?$", re.IGNORECASE)
 _NOT_SERVING = re.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed|unarmed)\s*(?:\w+\s+)?$", re.IGNORECASE)
 _NEUTRAL = {"members", "member", "officers", "officer"}  # "a member of the party", "an election officer"
@@ -49,7 +50,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 def _victim_regions(text: str, trigger: TriggerHit, agents: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
     """(offset, text, direct-object region?) of the clause's parts that name victims, agents blanked."""
     text = _blank(text, agents + [(m.start(), m.end()) for m in _BY_AGENT.finditer(text)])
-    regions = [(m.start("np"), m.group("np"), False) for m in _CASUALTY_SUBJECT.finditer(text)]
+    regions = [(m.start("np"), m.group("np"), False) for m in _CASUALTY_SUBJECT.finditer(text)] \
+        if _CASUALTY_VERB.search(text) else []
     if _PASSIVE.search(text[:trigger.start]) or _PASSIVE.match(trigger.text) or _INTRANSITIVE.match(trigger.text):
         return regions + [(0, text[:trigger.start], True)]  # "a patrol was attacked": the subject is the target
     return regions + [(trigger.end, text[trigger.end:], True)]
