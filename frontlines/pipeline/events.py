@@ -23,6 +23,7 @@ from frontlines.pipeline.base import stage
 from frontlines.pipeline.casualties import (ANAPHORIC as _ANAPHORIC, apply_coded_counts as _apply_coded_counts,
                                             attach_casualties as _attach_casualties, casualty_only as _casualty_only,
                                             dated as _dated, is_follow_up as _is_follow_up, one_bombing)
+from frontlines.pipeline.event_places import choose_place, stand_in_precision
 from frontlines.pipeline.fatalities import count_fatalities
 from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.roles import roles as _roles
@@ -317,32 +318,14 @@ class EventStage:
         return None, None, True, "no date", False
 
     def _place(self, doc: Document, clause: _Clause, trigger: TriggerHit, speaker: tuple[int, int]) -> Mention | None:
-        """The event's place; a province named alone stands at its capital, as ACLED codes it."""
-        m = self._place_mention(doc, clause, trigger, speaker)
+        """The event's place (pipeline/event_places.py); a province stands at its capital, as ACLED codes it."""
+        st = clause.statement
+        m = choose_place(doc, clause.start, clause.end, (st.start, st.end), clause.start + trigger.start, speaker)
         capital = self.gaz.capital_of(m.id) if m is not None and m.feature == "admin1" and m.id else None
         if m is None or capital is None:
             return m
-        return replace(m, latitude=capital[1], longitude=capital[2], geo_precision=3,
+        return replace(m, latitude=capital[1], longitude=capital[2], geo_precision=stand_in_precision(doc, m),
                        reason=f"{m.reason}; at the capital {capital[0]}")
-
-    def _place_mention(self, doc: Document, clause: _Clause, trigger: TriggerHit,
-                       speaker: tuple[int, int]) -> Mention | None:
-        wire = doc.meta.get("wire_dateline") or (-1, -1)
-        places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None
-                  and not (wire[0] <= m.start < wire[1]) and not (speaker[0] <= m.start < speaker[1])]
-        inside = [m for m in places if clause.start <= m.start < clause.end]
-        if not inside:
-            inside = [m for m in places if clause.statement.start <= m.start < clause.statement.end]
-        if inside:
-            t = clause.start + trigger.start
-            return min(inside, key=lambda m: _place_rank(doc, m, t))
-        block = doc.block_at(clause.start)
-        earlier = [m for m in places if m.start < clause.start and (block is None or block.start <= m.start)
-                   and m.feature != "country"]
-        if earlier:
-            return earlier[-1]
-        towns = [m for m in places if m.feature not in ("country", "admin1")]
-        return towns[0] if towns else (places[0] if places else None)
 
     # -- assembly ---------------------------------------------------------------------------
     def _build(self, doc, clause, trigger, sub_type, actor1, actor2, place, event_date, precision,
@@ -391,22 +374,6 @@ class EventStage:
 
 def _military(m: Mention | None) -> bool:
     return m is not None and _is_state(m) and "police" not in (m.id or "").lower() and "police" not in (m.canonical or "").lower()
-
-
-def trigger_end_at(doc: Document, start: int) -> int:
-    match = re.match(r"[\w-]+", doc.text[start:])
-    return start + (match.end() if match else 0)
-
-
-def _place_rank(doc: Document, m: Mention, trigger_at: int) -> tuple[int, int, int]:
-    """Prefer the trigger's locative complement ("... in Sabri"), then country-level names last."""
-    before = doc.text[max(0, m.start - 25):m.start].lower()
-    locative = bool(re.search(r"\b(?:in|at|near|on|outside|around|into|of|east|west|north|south)\s+(?:the\s+)?"
-                              r"(?:(?:city|town|village|port|district|suburb|area|outskirts)\s+of\s+(?:the\s+)?)?$", before))
-    locative = locative or 0 <= m.start - trigger_end_at(doc, trigger_at) <= 5  # direct object: "shelled Ras Lanuf"
-    source = bool(re.search(r"\b(?:from|based in)\s+(?:the\s+)?$", before)) or doc.text[m.end:m.end + 1] == "-"
-    coarse = 1 if m.feature in ("country", "admin1", "region") else 0
-    return (coarse + 2 * source + (0 if locative else 1) + (0 if m.start >= trigger_at else 1), coarse, m.start)
 
 
 def _rank(hit: TriggerHit) -> tuple[bool, int]:

@@ -1,0 +1,138 @@
+"""Where an event happened: which of the places a report names is the event's place.
+
+ACLED codes the most specific place where the event itself happened. Among the places of the event's
+clause (else its sentence) the choice prefers, in this order of weight:
+
+- a place in the report's own country over a namesake abroad ("Motherwell" in a South African report);
+- not an origin, affiliation or destination ("youth from X", "a Kano-based group", "fled to X");
+- not the name of a building ("the X Hotel in Y" happened in Y);
+- the trigger's locative complement ("attacked ... in X", "shelled X") and a place after the trigger;
+- a town over the district, province or country that contains it.
+
+A place followed by its container ("A, B", "A area of B district", "A village (c. 12 km north of B)")
+that does not lie in that container is a wrong namesake: the container stands instead. A clause that
+names no place takes the most specific place of the nearest earlier sentence of the same block, and
+only then the document's first town.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from frontlines.knowledge.geo import haversine_km
+from frontlines.model import Document, Mention
+
+__all__ = ["choose_place", "stand_in_precision"]
+
+_COARSE = ("country", "admin1", "region")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|on|outside|around|into|of|east|west|north|south)\s+(?:the\s+)?"
+                       r"(?:(?:city|town|village|port|district|suburb|area|outskirts)\s+of\s+(?:the\s+)?)?$")
+_ORIGIN = re.compile(r"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?$")
+_DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|escaped|displaced|relocated|moved|moving|headed|heading|"
+                          r"travell?(?:ing|ed)|en route|returned|transferred|taken|evacuated|deported)\s+"
+                          r"(?:\w+\s+){0,2}?(?:to|towards|for)\s+(?:the\s+)?$")
+_BUILDING = re.compile(r"\s*(?:Hotel|Hospital|School|College|Mosque|Church|Cathedral|Stadium|Prison|Bank|Company|"
+                       r"Corporation|Restaurant|Cafe|Club|Centre|Center|Institute)\b[^.;]{0,20}?\b(?:in|at)\s+$")
+_CONTAINER = re.compile(r"(?:\s*,\s*|\s+(?:area|village|locality|neighbou?rhood|town|district|city)\s+(?:of|in)\s+"
+                        r"(?:the\s+)?|\s+(?:\w+\s+){0,3}?(?:in|of)\s+(?:the\s+)?|\s*\((?:c\.\s*)?)$")
+_UNIT_BEFORE = re.compile(r"\b(?:district|districts|area|areas)\s*(?:\([^)]*\)\s*)?,\s*$", re.IGNORECASE)
+_ODD_NAMESAKE_KM = 60.0
+
+
+def choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int], trigger_at: int,
+                 speaker: tuple[int, int]) -> Mention | None:
+    """The place of the event whose clause spans ``start:end`` (sentence ``sentence``), trigger at ``trigger_at``."""
+    wire = doc.meta.get("wire_dateline") or (-1, -1)
+    places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None
+              and not (wire[0] <= m.start < wire[1]) and not (speaker[0] <= m.start < speaker[1])]
+    home = _home_country(doc, places)
+    inside = [m for m in places if start <= m.start < end] or \
+             [m for m in places if sentence[0] <= m.start < sentence[1]]
+    if inside:
+        best = min(inside, key=lambda m: _rank(doc, m, trigger_at, home, inside))
+        return _in_container(doc, best, places)
+    block = doc.block_at(start)
+    earlier = [m for m in places if m.start < start and (block is None or block.start <= m.start)
+               and m.feature != "country"]
+    if earlier:
+        last = _sentence_of(doc, earlier[-1].start)
+        recent = [m for m in earlier if last[0] <= m.start < last[1]]
+        return _in_container(doc, min(recent, key=lambda m: _rank(doc, m, -1, home, recent)), places)
+    towns = [m for m in places if m.feature not in ("country", "admin1")]
+    return towns[0] if towns else (places[0] if places else None)
+
+
+def stand_in_precision(doc: Document, m: Mention) -> int:
+    """ACLED precision for a province standing at its capital: 2 when it stands in for a named district
+    the gazetteer lacks ("in Jalrez district, Wardak"), 3 when the report names only the province."""
+    return 2 if _UNIT_BEFORE.search(doc.text[max(0, m.start - 60):m.start]) else 3
+
+
+def _rank(doc: Document, m: Mention, trigger_at: int, home: str | None,
+          candidates: list[Mention]) -> tuple[int, int, int]:
+    before = doc.text[max(0, m.start - 40):m.start]
+    low = before.lower()
+    foreign = bool(home and m.country != home and any(o.country == home and o.feature != "country" for o in candidates))
+    source = bool(_ORIGIN.search(low)) or doc.text[m.end:m.end + 1] == "-" or bool(_DESTINATION.search(low))
+    building = bool(_BUILDING.match(doc.text, m.end)) and _followed_by_place(doc, m, candidates)
+    locative = bool(_LOCATIVE.search(low[-25:])) or 0 <= m.start - _word_end(doc, trigger_at) <= 5
+    after = trigger_at < 0 or m.start >= trigger_at
+    coarse = 1 if m.feature in _COARSE else 0
+    return (4 * foreign + 2 * (source or building) + coarse + (not locative) + (not after), coarse, m.start)
+
+
+def _in_container(doc: Document, m: Mention, places: list[Mention]) -> Mention:
+    """``m`` unless the place right after it names a container it does not lie in (a wrong namesake)."""
+    following = [o for o in places if o.start >= m.end]
+    nxt = following[0] if following else None
+    if nxt is None or nxt.start - m.end > 45 or not _CONTAINER.search(doc.text[m.end:nxt.start]):
+        return m
+    if _listed(doc, nxt, following[1:]):
+        return m  # "in Weldiya, Kobo and Mersa": a list of places, not a place and its container
+    if m.feature in _COARSE or nxt.latitude is None or nxt.longitude is None \
+            or m.latitude is None or m.longitude is None:
+        return m
+    odd = m.country != nxt.country
+    if not odd and nxt.feature == "admin1":
+        odd = bool(m.admin1 and nxt.admin1 and m.admin1 != nxt.admin1)
+    elif not odd and nxt.feature not in _COARSE:  # a town, district or "N km east of B": the namesake lies far off
+        limit = _ODD_NAMESAKE_KM + (25 if nxt.feature == "relative" else 0)
+        odd = haversine_km(m.latitude, m.longitude, nxt.latitude, nxt.longitude) > limit
+    if not odd:
+        return m
+    return replace(nxt, geo_precision=max(nxt.geo_precision or 1, 2),
+                   reason=f"{nxt.reason}; '{m.text}' ({m.canonical}) does not lie there: its container instead")
+
+
+def _listed(doc: Document, m: Mention, following: list[Mention]) -> bool:
+    """Whether ``m`` is followed by another town of the same list (", B" / " and B")."""
+    nxt = following[0] if following else None
+    return bool(nxt is not None and nxt.feature not in _COARSE
+                and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+", doc.text[m.end:nxt.start]))
+
+
+def _home_country(doc: Document, places: list[Mention]) -> str | None:
+    focus = doc.meta.get("country_focus") or []
+    if focus:
+        return focus[0]
+    countries = [m.country for m in places if m.country]
+    return max(set(countries), key=countries.count) if countries else None
+
+
+def _followed_by_place(doc: Document, m: Mention, candidates: list[Mention]) -> bool:
+    return any(m.end < o.start <= m.end + 45 for o in candidates)
+
+
+def _sentence_of(doc: Document, offset: int) -> tuple[int, int]:
+    for st in doc.statements:
+        if st.start <= offset < st.end:
+            return st.start, st.end
+    return offset, offset + 1
+
+
+def _word_end(doc: Document, start: int) -> int:
+    if start < 0:
+        return -100
+    match = re.match(r"[\w-]+", doc.text[start:])
+    return start + (match.end() if match else 0)
