@@ -179,7 +179,7 @@ class Gazetteer:
     def _score(p: Place, ctx: _Context) -> float:
         score = _FEATURE_WEIGHT.get(p.feature, 0.0) + math.log10(p.population + 10) * 0.6
         score += 4.0 * ctx.countries.get(p.country, 0.0)
-        score += 3.0 * ctx.regions.get((p.country, p.admin1 or ""), 0.0)
+        score += 8.0 * ctx.regions.get((p.country, p.admin1 or ""), 0.0)
         if normalise(p.name) == ctx.query or p.id.startswith("curated:"):
             score += 0.8  # "Beni" names the town Beni before the region El Beni (curated aliases are exact)
         if p.id.startswith("curated:"):

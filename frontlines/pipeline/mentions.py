@@ -39,7 +39,10 @@ from frontlines.pipeline.place_mentions import (
     _landmark_name,
     _name_spans,
     _named_people,
+    _party_seats,
 )
+
+_COUNTY_NAME = re.compile(r" (?:County|Parish|Borough)$")
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -158,6 +161,7 @@ class MentionStage:
             self._dictionary_actors(doc)
             self._generic_actors(doc)
             self._quantities(doc)
+            self._party_seats(doc)
             for st in doc.statements:
                 if self._is_candidate(doc, st.start, st.end):
                     jobs.append((doc, st.start, st.end))
@@ -356,12 +360,22 @@ class MentionStage:
                 reason = "gazetteer name in locative context"
             elif norm in places or candidates[0].feature in ("country", "admin1"):
                 reason = "gazetteer name the document uses as a place"
+            elif _COUNTY_NAME.search(text) and any(p.feature == "admin2" and not p.alias for p in candidates):
+                reason = "a county named as such"
             else:
                 continue
             taken.append((start, start + len(text)))
             doc.mentions.append(Mention(text, start, start + len(text), "place", stage=f"{NAME}@{VERSION}",
                                         reason=reason, confidence=0.0))
         self._state_abbreviations(doc, taken)
+
+    def _party_seats(self, doc: Document) -> None:
+        """"Sen. Jane Roe, D-Springfield": the legislator's home town, before NER can call it a person."""
+        taken = self._taken(doc)
+        for start, name in _party_seats(doc.text, self.gaz):
+            if not _overlaps(start, start + len(name), taken):
+                doc.mentions.append(Mention(name, start, start + len(name), "place", stage=f"{NAME}@{VERSION}",
+                                            reason="home town after a party letter", confidence=0.0))
 
     def _adjective(self, doc: Document, start: int, text: str) -> bool:
         """A demonym before a common noun ("Somali shilling", "Afghan soldiers") describes, it does not locate."""

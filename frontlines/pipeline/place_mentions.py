@@ -61,6 +61,8 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
             cue = None
         if cue or _LOCATIVE.search(text[max(0, start - 40):start]):
             places.add(normalise(name))
+    places.update(_county_list(text))
+    places.update(normalise(name) for _, name in _party_seats(text, gaz))
     return places, persons
 
 
@@ -69,6 +71,24 @@ _TITLED = re.compile(r"\b(?:[Cc]oach|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Det|Re
                     r"(?P<name>[A-Z][a-z'’]+)\b")
 _SPEAKER = re.compile(r"\b(?P<name>[A-Z][a-z'’]+) (?:said|says|told|added|explained|noted|stated|testified|pleaded)\b|"
                       r"\b(?:said|says|added|according to) (?P<after>[A-Z][a-z'’]+)[.,]")
+
+
+_PARTY_SEAT = re.compile(r"\b(?:D|R|I|DFL)-(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?)(?=[,;)]|\s+[-–—])")
+_COUNTY_LIST = re.compile(r"\b(?P<names>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?(?:(?:, | and |/| & |, and )[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?)+)"
+                          r" (?:counties|parishes)\b")
+
+
+def _party_seats(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
+    """The home town after a legislator's party letter ("Rep. Jane Roe, D-Springfield,"): a place."""
+    for m in _PARTY_SEAT.finditer(text):
+        if gaz.contains(m.group("name")):
+            yield m.start("name"), m.group("name")
+
+
+def _county_list(text: str) -> set[str]:
+    """The names before a plural unit word ("Becker, Clay and Swift counties"), normalised."""
+    return {normalise(n) for m in _COUNTY_LIST.finditer(text)
+            for n in re.split(r", and |, | and |/| & ", m.group("names"))}
 
 
 def _named_people(text: str, gaz: Gazetteer) -> set[str]:

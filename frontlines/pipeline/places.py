@@ -103,7 +103,8 @@ _DESIGNATOR = {"city": "city", "town": "city", "village": "city", "township": "c
                "state": "admin1", "governorate": "admin1", "district": "admin2", "county": "admin2",
                "parish": "admin2", "municipality": "admin2"}
 _TRAILING = re.compile(rf"^(?P<name>.+?)\s+(?P<kind>{'|'.join(_DESIGNATOR)})$", re.I)
-_FOLLOWING = re.compile(rf"^\s+(?P<kind>{'|'.join(_DESIGNATOR)})\b", re.I)
+_FOLLOWING = re.compile(rf"^\s+(?P<kind>{'|'.join(_DESIGNATOR)})\b|^(?-i:(?:(?:,|,? and|/|&)\s+[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)*)"
+                        r"\s+(?P<plural>counties|parishes)\b", re.I)
 
 
 def designated(text: str, after: str, gaz: Gazetteer | None = None) -> tuple[str, str | None]:
@@ -119,19 +120,38 @@ def designated(text: str, after: str, gaz: Gazetteer | None = None) -> tuple[str
     if m:
         return text, "admin2"
     f = _FOLLOWING.match(after)
+    if f and f.group("plural"):
+        return text, "admin2"  # "Becker, Clay and Swift counties"
     return text, _DESIGNATOR[f.group("kind").lower()] if f else None
 
 
-def region_focus(matches: list[PlaceMatch]) -> dict[tuple[str, str], float]:
+def region_focus(matches: list[PlaceMatch], joint: Counter[tuple[str, str]] | None = None) -> dict[tuple[str, str], float]:
     """(country, admin1) -> share of the document's places in that region; a region named outright
-    ("Texas", "W.Va.") counts double."""
+    ("Texas", "W.Va.") counts double. ``joint`` adds the regions that explain several names at once
+    (``joint_regions``): local news rarely names its own state."""
     counts: Counter[tuple[str, str]] = Counter()
     for match in matches:
         p = match.place
-        if p.admin1 and p.feature not in ("country", "continent"):
+        if p.admin1 and p.feature not in ("country", "continent") and (joint is None or p.feature == "admin1"):
             counts[(p.country, p.admin1)] += 2.0 if p.feature == "admin1" else 1.0
+    counts.update(joint or Counter())
     total = sum(counts.values())
     return {key: n / total for key, n in counts.items()} if total >= 2 else {}
+
+
+def joint_regions(names: list[str], gaz: Gazetteer, weights: dict[str, float]) -> Counter[tuple[str, str]]:
+    """Regions that hold a namesake of several of the document's names ("Becker, Clay, Douglas" are all
+    in Minnesota): the names' shared region, each name counted once and weighed by how few regions
+    carry it. Only regions with two or more names, in countries the document is about."""
+    support: Counter[tuple[str, str]] = Counter()
+    hits: Counter[tuple[str, str]] = Counter()
+    for norm in sorted(set(names)):
+        regions = {(p.country, p.admin1) for p in gaz.lookup(norm) if p.admin1 and _credible(p)
+                   and p.feature not in ("country", "continent") and weights.get(p.country, 0.0) >= 0.1}
+        for key in regions:
+            support[key] += 1.0 / math.sqrt(len(regions))
+            hits[key] += 1
+    return Counter({key: support[key] for key, n in hits.items() if n >= 2})
 
 
 _BEFORE_REGION = re.compile(r"(?:\s+(?:district|county|parish|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?)?,\s{0,2}", re.I)
@@ -177,7 +197,8 @@ class PlaceStage:
         places = [m for m in doc.mentions if m.kind == "place"]
         # pass 1: each name on its own (country focus only); pass 2: with the regions and places found
         first = {id(m): self._match(doc, m, weights, {}, [], None) for m in places}
-        regions = region_focus([x for x in first.values() if x is not None])
+        joint = joint_regions([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
+        regions = region_focus([x for x in first.values() if x is not None], joint)
         kept: list[Mention] = []
         for i, m in enumerate(doc.mentions):
             if m.kind != "place":
@@ -196,7 +217,7 @@ class PlaceStage:
     def _match(self, doc: Document, m: Mention, weights: dict[str, float],
                regions: dict[tuple[str, str], float], near: list[Place], within: Place | None) -> PlaceMatch | None:
         region_first = bool(_AFTER_SUBUNIT.search(doc.text[max(0, m.start - 30):m.start]))
-        name, hint = designated(m.text, doc.text[m.end:m.end + 16], self.gaz)
+        name, hint = designated(m.text, doc.text[m.end:m.end + 80], self.gaz)
         match = self.gaz.resolve(name, countries=weights, near=near, prefer_region=region_first and hint is None,
                                  regions=regions, within=within, hint=hint)
         if match is None:

@@ -134,3 +134,24 @@ def test_a_name_many_countries_share_leans_to_its_biggest_bearer() -> None:
     assert doc.meta["country_focus"][0] == "LY"
     [event] = doc.events
     assert event.actor1 == "Police Forces of Libya" and event.actor2 == "Protesters (Libya)"
+
+
+def test_towns_that_share_a_state_pick_that_state_unnamed(run) -> None:  # noqa: ANN001
+    doc = run("Flooding closed roads between Moorhead and Fergus Falls, and crews were sent to Alexandria.")
+    assert _places(doc)["Alexandria"].admin1 == "Minnesota"
+
+
+def test_names_before_a_plural_county_word_are_counties(run) -> None:  # noqa: ANN001
+    doc = run("Burn bans remain in effect in Eastland and Callahan counties, the forest service said.")
+    places = _places(doc)
+    assert places["Callahan"].feature == "admin2" and places["Callahan"].admin1 == "Texas"
+
+
+def test_a_county_named_as_such_is_a_place_without_a_preposition(run) -> None:  # noqa: ANN001
+    doc = run("A spokesman said Tarrant County Public Health would test the water again.")
+    assert _places(doc)["Tarrant County"].admin1 == "Texas"
+
+
+def test_the_home_town_after_a_party_letter_is_a_place(run) -> None:  # noqa: ANN001
+    doc = run("The bill's sponsor, Rep. Jane Doe, D-Wheeling, said the vote would come on Friday.")
+    assert "Wheeling" in _places(doc)
