@@ -18,8 +18,10 @@ only then the document's first town.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
+from frontlines.knowledge.gazetteer import Gazetteer
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Mention
 
@@ -38,10 +40,11 @@ _CONTAINER = re.compile(r"(?:\s*,\s*|\s+(?:area|village|locality|neighbou?rhood|
                         r"(?:the\s+)?|\s+(?:\w+\s+){0,3}?(?:in|of)\s+(?:the\s+)?|\s*\((?:c\.\s*)?)$")
 _UNIT_BEFORE = re.compile(r"\b(?:district|districts|area|areas)\s*(?:\([^)]*\)\s*)?,\s*$", re.IGNORECASE)
 _ODD_NAMESAKE_KM = 60.0
+_REGION_KM = 250.0
 
 
 def choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int], trigger_at: int,
-                 speaker: tuple[int, int]) -> Mention | None:
+                 speaker: tuple[int, int], gaz: Gazetteer | None = None) -> Mention | None:
     """The place of the event whose clause spans ``start:end`` (sentence ``sentence``), trigger at ``trigger_at``."""
     wire = doc.meta.get("wire_dateline") or (-1, -1)
     places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None
@@ -51,14 +54,14 @@ def choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int],
              [m for m in places if sentence[0] <= m.start < sentence[1]]
     if inside:
         best = min(inside, key=lambda m: _rank(doc, m, trigger_at, home, inside))
-        return _in_container(doc, best, places)
+        return _in_container(doc, best, places, gaz)
     block = doc.block_at(start)
     earlier = [m for m in places if m.start < start and (block is None or block.start <= m.start)
                and m.feature != "country"]
     if earlier:
         last = _sentence_of(doc, earlier[-1].start)
         recent = [m for m in earlier if last[0] <= m.start < last[1]]
-        return _in_container(doc, min(recent, key=lambda m: _rank(doc, m, -1, home, recent)), places)
+        return _in_container(doc, min(recent, key=lambda m: _rank(doc, m, -1, home, recent)), places, gaz)
     towns = [m for m in places if m.feature not in ("country", "admin1")]
     return towns[0] if towns else (places[0] if places else None)
 
@@ -82,7 +85,7 @@ def _rank(doc: Document, m: Mention, trigger_at: int, home: str | None,
     return (4 * foreign + 2 * (source or building) + coarse + (not locative) + (not after), coarse, m.start)
 
 
-def _in_container(doc: Document, m: Mention, places: list[Mention]) -> Mention:
+def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazetteer | None) -> Mention:
     """``m`` unless the place right after it names a container it does not lie in (a wrong namesake)."""
     following = [o for o in places if o.start >= m.end]
     nxt = following[0] if following else None
@@ -95,14 +98,26 @@ def _in_container(doc: Document, m: Mention, places: list[Mention]) -> Mention:
         return m
     odd = m.country != nxt.country
     if not odd and nxt.feature == "admin1":
-        odd = bool(m.admin1 and nxt.admin1 and m.admin1 != nxt.admin1)
+        odd = not _in_region(m, nxt.admin1, nxt.latitude, nxt.longitude)
     elif not odd and nxt.feature not in _COARSE:  # a town, district or "N km east of B": the namesake lies far off
         limit = _ODD_NAMESAKE_KM + (25 if nxt.feature == "relative" else 0)
         odd = haversine_km(m.latitude, m.longitude, nxt.latitude, nxt.longitude) > limit
+        if odd and gaz is not None and nxt.feature != "relative":  # "Verena in Mpumalanga": B read as the province
+            odd = not any(p.feature == "admin1" and p.country == m.country and _in_region(m, p.admin1, p.latitude,
+                                                                                       p.longitude)
+                          for p in gaz.lookup(nxt.text))
     if not odd:
         return m
     return replace(nxt, geo_precision=max(nxt.geo_precision or 1, 2),
                    reason=f"{nxt.reason}; '{m.text}' ({m.canonical}) does not lie there: its container instead")
+
+
+def _in_region(m: Mention, admin1: str | None, lat: float, lon: float) -> bool:
+    """``m`` lies in the province (its admin1 name, else near its centre: admin1 boundaries of small towns
+    are often off in the gazetteer)."""
+    if m.admin1 and admin1 and m.admin1 == admin1:
+        return True
+    return haversine_km(m.latitude or 0.0, m.longitude or 0.0, lat, lon) <= _REGION_KM
 
 
 def _listed(doc: Document, m: Mention, following: list[Mention]) -> bool:
@@ -116,8 +131,10 @@ def _home_country(doc: Document, places: list[Mention]) -> str | None:
     focus = doc.meta.get("country_focus") or []
     if focus:
         return focus[0]
-    countries = [m.country for m in places if m.country]
-    return max(set(countries), key=countries.count) if countries else None
+    counts = Counter(m.country for m in places if m.country).most_common(2)
+    if not counts or (len(counts) > 1 and counts[0][1] == counts[1][1]):
+        return None  # no country focus and no majority: no report country to prefer
+    return counts[0][0]
 
 
 def _followed_by_place(doc: Document, m: Mention, candidates: list[Mention]) -> bool:

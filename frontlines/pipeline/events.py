@@ -320,7 +320,8 @@ class EventStage:
     def _place(self, doc: Document, clause: _Clause, trigger: TriggerHit, speaker: tuple[int, int]) -> Mention | None:
         """The event's place (pipeline/event_places.py); a province stands at its capital, as ACLED codes it."""
         st = clause.statement
-        m = choose_place(doc, clause.start, clause.end, (st.start, st.end), clause.start + trigger.start, speaker)
+        m = choose_place(doc, clause.start, clause.end, (st.start, st.end), clause.start + trigger.start, speaker,
+                         self.gaz)
         capital = self.gaz.capital_of(m.id) if m is not None and m.feature == "admin1" and m.id else None
         if m is None or capital is None:
             return m

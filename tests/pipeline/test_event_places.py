@@ -84,3 +84,12 @@ def test_a_province_standing_for_an_unknown_district_has_district_precision() ->
     assert stand_in_precision(doc, doc.mentions[0]) == 2
     doc = _doc("Rebels attacked a post in North Province.", ["North Province"])
     assert stand_in_precision(doc, doc.mentions[0]) == 3
+
+
+def test_a_town_near_its_province_keeps_its_place_when_the_province_record_is_off() -> None:
+    # the gazetteer files Belmira under another province, but it lies near North Province's centre
+    text = "Youths burned tyres in Belmira, North Province."
+    doc = _doc(text, ["Belmira", "North Province"])
+    doc.mentions[0].admin1 = "South"
+    at = text.index("burned")
+    assert choose_place(doc, 0, len(text), (0, len(text)), at, (-1, -1)).text == "Belmira"
