@@ -11,7 +11,7 @@ from frontlines.model import Document, Event
 from frontlines.pipeline.fatalities import coded_fatalities
 
 __all__ = ["ANAPHORIC", "apply_coded_counts", "attach_casualties", "casualty_only", "dated", "is_follow_up",
-           "one_bombing"]
+           "one_bombing", "one_incident"]
 
 ANAPHORIC = re.compile(
     r"\b(?:condemned|condemning|condemn|blamed|blaming|denounced|investigat\w*|into|for|over|after|following|about|"
@@ -19,8 +19,33 @@ ANAPHORIC = re.compile(
     r"(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+# Deaths reported without a number: ACLED codes such plural, uncounted deaths as 10 ("inflicted heavy losses",
+# "an unknown number of fighters were killed"); counts that may be only wounded ("killed and wounded",
+# "many casualties", "suffered casualties") stay 0.
+_UNCOUNTED = re.compile(
+    r"\binflict\w*\s+(?:\w+\s+){0,2}?(?:casualties|causalities|losses)\b|"
+    r"\b(?:heavy|high|huge|serious|significant)\s+(?:casualties|causalities|losses)\b|"
+    r"\bunknown numbers?\b[^.;]{0,60}?\b(?:killed|dead|died)\b(?!\s+and\s+(?:wounded|injured|hurt))", re.IGNORECASE)
+UNCOUNTED_DEATHS = 10
+
+
+def _apply_uncounted(doc: Document, events: list[Event]) -> None:
+    """Uncounted deaths (10) for the event a sentence reports, or else the one just before it, when it has none."""
+    for st in doc.statements:
+        if not _UNCOUNTED.search(st.text) or coded_fatalities(st.text) is not None:
+            continue
+        inside = [ev for ev in events if st.start <= ev.evidence["start"] < st.end]
+        before = [ev for ev in events if ev.evidence["start"] < st.start][-1:]
+        for ev in inside or before:
+            if not ev.fatalities:
+                ev.fatalities = UNCOUNTED_DEATHS
+                ev.reason += f"; uncounted deaths coded as {UNCOUNTED_DEATHS}"
+
+
 def apply_coded_counts(doc: Document, events: list[Event]) -> None:
-    """Honour a coder's explicit count ("Fatalities coded as 0 (a partisan outlet reported 4)") for the events it follows."""
+    """Honour a coder's explicit count ("Fatalities coded as 0 (a partisan outlet reported 4)") for the events it
+    follows, after deaths reported without a number have been coded as ACLED does."""
+    _apply_uncounted(doc, events)
     start = 0
     for st in doc.statements:
         coded = coded_fatalities(st.text)
@@ -84,8 +109,33 @@ def is_follow_up(event: Event, events: list[Event], clause: Any) -> bool:
 _GENERIC_BLAST = re.compile(r"^(?:(?:a |an )?explosion|blast|detonated|explosive devices?)$", re.IGNORECASE)
 
 
+_DEATH_TRIGGER = re.compile(r"^trigger '(?:\w+ )?(?:killed|killing|died|dead|deaths?|succumbed)\b", re.IGNORECASE)
+
+
+def _own_date(ev: Event) -> bool:
+    return not ev.date_fallback and "earlier in the paragraph" not in ev.reason
+
+
+def one_incident(events: list[Event]) -> list[Event]:
+    """A later sentence that only tells how many died, at the same place and with no date of its own ("Two
+    wounded soldiers later died"), counts the dead of the incident just reported when that has no count."""
+    out: list[Event] = []
+    for ev in events:
+        prev = out[-1] if out else None
+        if prev is not None and ev.fatalities and not prev.fatalities and ev.location and \
+                ev.location == prev.location and not (_own_date(ev) and ev.event_date != prev.event_date) and \
+                ev.modality == prev.modality and (ev.event_type == prev.event_type or _DEATH_TRIGGER.match(ev.reason)):
+            prev.fatalities = ev.fatalities
+            prev.reason += f"; {ev.fatalities} deaths from the same incident's later report"
+            continue
+        out.append(ev)
+    return out
+
+
 def one_bombing(events: list[Event]) -> list[Event]:
-    """A suicide bombing is reported again as "the blast", "the explosion": those are the same event."""
+    """One incident reported twice is one event: deaths told later (``one_incident``) and a suicide bombing
+    reported again as "the blast", "the explosion"."""
+    events = one_incident(events)
     bombings = [e for e in events if e.sub_event_type == "Suicide bomb" and e.modality not in ("negated", "hypothetical", "future")]
     if not bombings:
         return events

@@ -10,8 +10,9 @@ Three constructions carry a death count in English news:
   "the death toll rose to 41".
 
 ACLED is conservative: "at least N" = N, a range = its low end, "dozens" = 12, a bare singular victim = 1, a
-count that mixes the dead with the wounded ("killed or wounded", "killed and wounded") or only fears them
-dead = 0, subsets ("including 2 commanders") and appositions ("1 civilian, a merchant,") are not added again.
+count that mixes the dead with the wounded ("killed or wounded", "killed and wounded") = 0, while the dead a
+report fears or believes ("4 villagers were feared killed") and counted "casualties" are counted; subsets
+("including 2 commanders") and appositions ("1 civilian, a merchant,") are not added again.
 Totals over a period ("100 fighters have died since May") are flagged as aggregates.
 """
 
@@ -38,12 +39,12 @@ _NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s
 _DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|dead|died|slain|perished|succumbed|"
                r"(?:beaten|stabbed|hacked|clubbed|stoned|burn(?:ed|t)) to death|burn(?:ed|t) alive|"
                r"lost (?:their|his|her) li(?:ves|fe)|KIA|killed in action|deaths?|fatalities|bodies|corpses|"
-               r"executed|beheaded|lynched|murdered|assassinated|shot dead)")
+               r"executed|beheaded|lynched|murdered|assassinated|shot dead|(?<!\bno )(?<!\bany )(?<!\bof )(?:casualties|causalities))")
 _SUBJECT = re.compile(
     rf"(?<![\w,])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to)\s+){_NP})*)"
     rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}|\s*\([^()]{{0,60}}\)|\s*,\s*[^,;.()]{{1,60}}?,)?"
     rf"\s*,?\s+(?:(?:were|was|are|is|have been|has been|had been|have|has|had|reportedly|also|all|both|later|"
-    rf"confirmed|(?:\w+ed|shot|hit|beaten|stabbed) and|\w+ed,)\s+)*{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s)",
+    rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought) to (?:be|have been)|(?:\w+ed|shot|hit|beaten|stabbed) and|\w+ed,)\s+)*{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s)",
     re.IGNORECASE,
 )
 _KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|murder(?:s|ed|ing)?|"
@@ -71,7 +72,7 @@ _NON_PEOPLE = re.compile(r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|anim
                          re.IGNORECASE)
 _KEEPER = re.compile(r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|cars?|trucks?|vehicles?)\s+"
                      r"\w*(?:ers?|m[ae]n|keepers?|owners?|drivers?)\b", re.IGNORECASE)
-_UNCERTAIN = re.compile(r"\b(?:feared|believed|presumed|thought|may have been|might have been|possibly)\s+(?:to be\s+)?"
+_UNCERTAIN = re.compile(r"\b(?:may have been|might have been|possibly)\s+(?:to be\s+)?"
                         r"(?:\w+\s+)?$", re.IGNORECASE)
 _SUBSET = re.compile(r"(?:\bincluding|\bamong them|\bof whom|\bof which|\(|\bsuch as)\s*$", re.IGNORECASE)
 _MONTH_OR_YEAR = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -176,13 +177,14 @@ def _agents(text: str, self_kill: re.Match[str]) -> int:
 # noun-phrase-first) pattern runs only when its cue is present, and none runs on a clause without a death word
 # (a result match alone counts nobody).
 _ANY_CUE = re.compile(r"kill|dead|died|death|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
-                      r"execut|behead|lynch|murder|assassinat|passed away", re.IGNORECASE)
+                      r"execut|behead|lynch|murder|assassinat|passed away|casualt|causalt", re.IGNORECASE)
 _CUES = {
     "object": re.compile(r"kill|dead|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
     "to_death": re.compile(r"to death", re.IGNORECASE),
     "result": re.compile(r"led to|leading to|caus|result|claimed|leav|left|death toll", re.IGNORECASE),
     "subject": re.compile(r"killed|dead|died|slain|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
-                          r"fatalities|bodies|corpses|executed|beheaded|lynched|murdered|assassinated", re.IGNORECASE),
+                          r"fatalities|bodies|corpses|executed|beheaded|lynched|murdered|assassinated|casualt|causalt",
+                          re.IGNORECASE),
     "later_died": re.compile(r"died|succumbed|passed away", re.IGNORECASE),
 }
 
@@ -203,15 +205,27 @@ def _counted(text: str) -> int:
             start = m.start("list")
             if _excluded(text, start) or any(start < e and s < m.end("list") for s, e in used):
                 continue
-            if regex is _SUBJECT and re.search(r"\b(?:feared|presumed|believed)\s+dead\b", m.group()):
-                continue
             value, spans = _list_value(text, start, m.group("list"))
-            if value and regex is _RESULT and not re.search(r"deaths?|dead|killed|KIA|fatalit|lives", m.group(),
+            if value and _vague_casualties(m.group(), m.group("list")):
+                continue  # "many casualties" may all be wounded: only a counted figure is deaths
+            if value and regex is _RESULT and not re.search(r"deaths?|dead|killed|KIA|fatalit|lives|casualt|causalt", m.group(),
                                                            re.IGNORECASE):
                 continue  # "left 3 wounded", "caused 2 injuries": no death word
             total += value
             used += spans or [(start, m.end("list"))]
     return total
+
+
+_EXACT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+                    r"forty|fifty|sixty|seventy|eighty|ninety|hundred)\b", re.IGNORECASE)
+
+
+def _vague_casualties(match: str, listing: str) -> bool:
+    """"Casualties" with no other death word and no exact figure ("many casualties")."""
+    if not re.search(r"casualt|causalt", match, re.IGNORECASE):
+        return False
+    other = re.sub(r"casualties|causalities", "", match, flags=re.IGNORECASE)
+    return not re.search(r"death|dead|killed|KIA|fatalit|lives", other, re.IGNORECASE) and not _EXACT.search(listing)
 
 
 def coded_fatalities(text: str) -> int | None:

@@ -17,7 +17,13 @@ from frontlines.pipeline.fatalities import coded_fatalities, count_fatalities
     ("At least 3-5 guards and 1 driver were killed.", 4),
     ("7 fighters including 3 commanders were killed.", 7),
     ("A nurse was killed or wounded by a stray bullet.", 0),
-    ("Two men were feared dead after the raid.", 0),
+    ("Two men were feared dead after the raid.", 2),
+    ("Six fishermen have been feared killed in the night raid.", 6),
+    ("Nine rebels believed dead after the air strike.", 9),
+    ("The ambush resulted in four casualties.", 4),
+    ("Motive unknown and no casualties were reported.", 0),
+    ("Gunmen raided a camp, causing many casualties.", 0),
+    ("The police did not give the number of casualties.", 0),
     ("The convoy came under fire 40 km from the town on 12 May 2021.", 0),
     ("The bomb destroyed a shop and killed livestock.", 0),
     ("A gunman beat a teacher to death.", 1),
@@ -36,6 +42,20 @@ from frontlines.pipeline.fatalities import coded_fatalities, count_fatalities
 ])
 def test_death_counts_follow_acled_rules(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Rebels raided an army post in Kidal on 3 May 2021. The rebels said they inflicted heavy losses on the troops.", 10),
+    ("Rebels raided an army post in Kidal on 3 May 2021. Two wounded soldiers were taken to a clinic, where they died.", 2),
+])
+def test_deaths_told_apart_from_the_incident_count_for_it(text: str, deaths: int) -> None:
+    from datetime import date
+
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.ingest import document_from_text
+
+    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    assert [e.fatalities for e in doc.events][:1] == [deaths]
 
 
 def test_totals_over_a_period_are_aggregates() -> None:
