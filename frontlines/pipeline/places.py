@@ -33,9 +33,13 @@ _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
 # words for administrative units that only one country uses: "Guma LGA", "Doba woreda"
 _COUNTRY_CUES = ((re.compile(r"\b(?:LGAs?|Local Government Areas?)\b"), "NG"),
                  (re.compile(r"\b(?:woredas?|kebeles?)\b", re.I), "ET"))
+# American local institutions and formats: each distinct one found adds to the US (up to three)
+_US_CUES = re.compile(r"\b(?:Police Department|Sheriff['’]s (?:Office|Department)|County (?:Commission|Jail|Sheriff)|"
+                      r"Elementary School|Township|[DR]-[A-Z][a-z]+,|Interstate \d+|\(?\d{3}\)?[-. ]\d{3}-\d{4}|"
+                      r"\d+ (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr)\.)")
 
 
-def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB) -> Counter[str]:
+def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[str] = frozenset()) -> Counter[str]:
     """ISO2 -> weight: which countries this document is about. Evidence: actors the dictionary knows,
     countries and unambiguous regions named, demonyms, unit words only one country uses ("LGA"), and the
     country that explains several of the document's place names at once ("between Boni and Douentza").
@@ -50,7 +54,7 @@ def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB) -> Counter[str]:
             if region is not None:  # "Jonglei", "Kasai" tagged ORG: still a region of one country
                 focus[region.country] += 1.0
         elif m.kind == "place":
-            _place_evidence(focus, explained, m.text, gaz)
+            _place_evidence(focus, explained, m.text, gaz, normalise(m.text) in towns)
     for iso, names in explained.items():
         if len(names) >= 2:  # one country explains several names jointly (less so for names found everywhere)
             focus[iso] += 0.75 * (len(names) - 1) * sum(names.values()) / len(names)
@@ -61,11 +65,39 @@ def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB) -> Counter[str]:
     for cue, iso in _COUNTRY_CUES:
         if cue.search(doc.text):
             focus[iso] += 1.5
+    us = {re.sub(r"\d+", "0", m.group())[:8] for m in _US_CUES.finditer(doc.text)}
+    if us:
+        focus["US"] += min(3.0, float(len(us)))
     return focus
 
 
-def _place_evidence(focus: Counter[str], explained: dict[str, dict[str, float]], text: str, gaz: Gazetteer) -> None:
-    candidates = [p for p in gaz.lookup(text) if _credible(p)]
+# a name used as a municipality ("the Lebanon City Council", "City of Athens", "a Paris woman"): a town, never
+# the country of that name, and no famous namesake's evidence
+_MUNICIPAL_AFTER = re.compile(r"(?:['’]s)? (?:City Council|[Cc]ity [Cc]ouncil|[Cc]ity [Mm]anager|Mayor|mayor|Police Department|"
+                              r"Fire Department|Public Library|Street Department|Elementary|High School|Middle School|"
+                              r"Township|Parks and Recreation|(?:man|woman|couple|teen|girl|boy)\b)")
+_MUNICIPAL_BEFORE = re.compile(r"(?:\b(?:City|Town|Village|city|town|village) of|\d+ [A-Z][\w.]*(?: [A-Z][\w.]*)? "
+                               r"(?:St|Ave|Rd|Dr|Blvd|Street|Avenue|Road)\.?,)\s*$")
+
+
+def municipal_names(doc: Document) -> frozenset[str]:
+    """Normalised names the document uses as a municipality somewhere."""
+    out = set()
+    for m in doc.mentions:
+        if m.kind == "place" and (_MUNICIPAL_AFTER.match(doc.text, m.end)
+                                  or _MUNICIPAL_BEFORE.search(doc.text[max(0, m.start - 40):m.start])):
+            out.add(normalise(m.text))
+    return frozenset(out)
+
+
+def _no_region(names: frozenset[str], gaz: Gazetteer) -> frozenset[str]:
+    """Towns among ``names``: a region's own name stays a region ("Texas residents", "the Ontario government")."""
+    return frozenset(n for n in names if not any(p.feature == "admin1" and not p.alias for p in gaz.lookup(n)))
+
+
+def _place_evidence(focus: Counter[str], explained: dict[str, dict[str, float]], text: str, gaz: Gazetteer,
+                    town: bool = False) -> None:
+    candidates = [p for p in gaz.lookup(text) if _credible(p) and not (town and p.feature in ("country", "continent"))]
     if not candidates:
         return
     norm = normalise(text)
@@ -189,14 +221,15 @@ class PlaceStage:
         self.kb = kb or get_actor_kb()
 
     def __call__(self, doc: Document) -> Document:
-        focus = country_focus(doc, self.gaz, self.kb)
+        towns = _no_region(municipal_names(doc), self.gaz)
+        focus = country_focus(doc, self.gaz, self.kb, towns)
         total = sum(focus.values()) or 1.0
         weights = {iso: w / total for iso, w in focus.items()}
         ranked = sorted(focus.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))  # ties: by code, never by hash order
         doc.meta["country_focus"] = [iso for iso, _ in ranked[:3]]
         places = [m for m in doc.mentions if m.kind == "place"]
         # pass 1: each name on its own (country focus only); pass 2: with the regions and places found
-        first = {id(m): self._match(doc, m, weights, {}, [], None) for m in places}
+        first = {id(m): self._match(doc, m, weights, {}, [], None, towns) for m in places}
         joint = joint_regions([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
         regions = region_focus([x for x in first.values() if x is not None], joint)
         kept: list[Mention] = []
@@ -207,7 +240,7 @@ class PlaceStage:
             near = [x.place for o in places if normalise(o.text) != normalise(m.text)
                     and (x := first[id(o)]) is not None and x.place.feature not in ("country", "continent")]
             within = _within(doc, m, doc.mentions[i + 1:i + 2], first)
-            match = self._match(doc, m, weights, regions, near, within)
+            match = self._match(doc, m, weights, regions, near, within, towns)
             if match is not None:
                 self._assign(doc, m, match)
                 kept.append(m)
@@ -215,9 +248,12 @@ class PlaceStage:
         return doc
 
     def _match(self, doc: Document, m: Mention, weights: dict[str, float],
-               regions: dict[tuple[str, str], float], near: list[Place], within: Place | None) -> PlaceMatch | None:
+               regions: dict[tuple[str, str], float], near: list[Place], within: Place | None,
+               towns: frozenset[str] = frozenset()) -> PlaceMatch | None:
         region_first = bool(_AFTER_SUBUNIT.search(doc.text[max(0, m.start - 30):m.start]))
         name, hint = designated(m.text, doc.text[m.end:m.end + 80], self.gaz)
+        if hint is None and normalise(m.text) in towns:
+            hint = "city"  # "the Lebanon City Council": the town
         match = self.gaz.resolve(name, countries=weights, near=near, prefer_region=region_first and hint is None,
                                  regions=regions, within=within, hint=hint)
         if match is None:

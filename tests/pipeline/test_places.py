@@ -155,3 +155,9 @@ def test_a_county_named_as_such_is_a_place_without_a_preposition(run) -> None:  
 def test_the_home_town_after_a_party_letter_is_a_place(run) -> None:  # noqa: ANN001
     doc = run("The bill's sponsor, Rep. Jane Doe, D-Wheeling, said the vote would come on Friday.")
     assert "Wheeling" in _places(doc)
+
+
+def test_a_name_with_a_city_council_is_a_town_not_the_country(run) -> None:  # noqa: ANN001
+    doc = run("The Lebanon City Council met on Tuesday at 200 N. Main St. to vote on the county jail budget.")
+    lebanon = _places(doc)["Lebanon"]
+    assert lebanon.feature == "city" and lebanon.country == "US"
