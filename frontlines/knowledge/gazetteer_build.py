@@ -178,9 +178,11 @@ class _Builder:
         """Admin1 regions at the middle of their towns' box, with their capital (most populous town)."""
         states = curated_data().get("us_states", {})
         aliases = curated_data().get("admin1_aliases", {})
+        points = curated_data().get("admin1_points", {})
         for (cc, adm), pts in self.region_points.items():
             weight = sum(max(p[2], 1) for p in pts)
             lat, lon = _centre([(p[0], p[1]) for p in pts], 0.01)  # the region's middle, not where its people live
+            lat, lon = points.get(cc, {}).get(adm, (lat, lon))  # vast regions whose towns hug one edge
             pid = f"admin1:{cc}.{normalise(adm).replace(' ', '-')}"
             short = adm.replace(" Governorate", "").replace(" Province", "").replace(" District", "")
             rid = self.add(pid, adm, lat, lon, cc, adm, "admin1", weight, None, 0,

@@ -270,7 +270,7 @@ class MentionStage:
             start, end, text = _trim_article(start, end, text)
             if _overlaps(start, end, taken) or not text or doc.text[end:end + 1] == "-":
                 continue
-            if label in ("GPE", "LOC", "FAC") and self._person_named(doc, text):
+            if label in ("GPE", "LOC", "FAC") and (self._person_named(doc, text) or self._common_word(doc, start, text)):
                 continue  # "coach Ripley" elsewhere in the document: the NER's GPE is a surname
             if label in ("GPE", "LOC", "FAC") or (label in ("PERSON", "ORG", "NORP") and self._place_like(doc, start, text)):
                 start, end, text = self._widened(doc, start, end, text)
@@ -354,7 +354,7 @@ class MentionStage:
             norm = normalise(text)
             if candidates[0].id.startswith("curated:"):
                 reason = "curated gazetteer name"
-            elif norm in persons or self._adjective(doc, start, text):
+            elif norm in persons or self._adjective(doc, start, text) or self._common_word(doc, start, text):
                 continue
             elif _LOCATIVE.search(before):
                 reason = "gazetteer name in locative context"
@@ -368,6 +368,15 @@ class MentionStage:
             doc.mentions.append(Mention(text, start, start + len(text), "place", stage=f"{NAME}@{VERSION}",
                                         reason=reason, confidence=0.0))
         self._state_abbreviations(doc, taken)
+
+    def _common_word(self, doc: Document, start: int, text: str) -> bool:
+        """A capitalised common word the document also writes in lower case ("the Section final" beside "a
+        section title") that names only small towns: not a place."""
+        if " " in text or not text.istitle():
+            return False
+        if not re.search(rf"(?<![\w-]){re.escape(text.lower())}(?![\w-])", doc.text):
+            return False
+        return not any(p.feature in ("country", "admin1") or p.population >= 100_000 for p in self.gaz.lookup(text))
 
     def _party_seats(self, doc: Document) -> None:
         """"Sen. Jane Roe, D-Springfield": the legislator's home town, before NER can call it a person."""

@@ -74,3 +74,8 @@ def test_a_region_has_a_capital_point(gaz: Gazetteer) -> None:
     capital = gaz.capital_of(helmand.id)
     assert capital is not None and capital[0].startswith("Lashkar")
     assert gaz.capital_of("country:AF") is None
+
+
+def test_a_vast_region_stands_at_its_curated_centre(gaz: Gazetteer) -> None:
+    ontario = next(p for p in gaz.lookup("Ontario") if p.feature == "admin1")
+    assert ontario.latitude > 48  # not the box of its towns, which all lie near the southern border

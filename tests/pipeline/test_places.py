@@ -161,3 +161,8 @@ def test_a_name_with_a_city_council_is_a_town_not_the_country(run) -> None:  # n
     doc = run("The Lebanon City Council met on Tuesday at 200 N. Main St. to vote on the county jail budget.")
     lebanon = _places(doc)["Lebanon"]
     assert lebanon.feature == "city" and lebanon.country == "US"
+
+
+def test_a_capitalised_common_word_the_text_also_writes_in_lower_case_is_no_place(run) -> None:  # noqa: ANN001
+    doc = run("The team won the Section title in Delano. It was the third section crown for the school.")
+    assert "Section" not in _places(doc)
