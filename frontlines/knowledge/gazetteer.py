@@ -103,8 +103,9 @@ class Gazetteer:
         path = path or default_path()
         if not path.exists():
             if not build:
-                raise ConfigurationError(f"No gazetteer at {path}: run `frontlines gazetteer build`.")
+                raise ConfigurationError(f"No gazetteer at {path}: run `scripts/bootstrap` (it builds it once).")
             build_gazetteer(path)
+            _remove_stale(path)
         return cls(path)
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one Gazetteer per process
@@ -272,6 +273,15 @@ def default_path() -> Path:
     if configured:
         return Path(configured)
     return Path(settings.get("cache_dir")) / f"gazetteer-{VERSION}.sqlite"
+
+
+def _remove_stale(current: Path) -> None:
+    """Older builds in the cache folder are dead weight (~80 MB each) once a new version exists."""
+    if current != Path(settings.get("cache_dir")) / current.name:
+        return  # a path the user chose: leave its folder alone
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current and old.stem.removeprefix("gazetteer-").isdigit():
+            old.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)

@@ -79,3 +79,18 @@ def test_a_region_has_a_capital_point(gaz: Gazetteer) -> None:
 def test_a_vast_region_stands_at_its_curated_centre(gaz: Gazetteer) -> None:
     ontario = next(p for p in gaz.lookup("Ontario") if p.feature == "admin1")
     assert ontario.latitude > 48  # not the box of its towns, which all lie near the southern border
+
+
+def test_a_new_build_removes_older_versions_from_the_cache(tmp_path, monkeypatch) -> None:
+    from frontlines.knowledge.gazetteer import _remove_stale
+
+    monkeypatch.setenv("FRONTLINES_CACHE", str(tmp_path))
+    for name in ("gazetteer-3.sqlite", "gazetteer-4.sqlite", "gazetteer-5.sqlite", "other.sqlite"):
+        (tmp_path / name).write_bytes(b"")
+    _remove_stale(tmp_path / "gazetteer-5.sqlite")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gazetteer-5.sqlite", "other.sqlite"]
+    elsewhere = tmp_path / "mine"
+    elsewhere.mkdir()
+    (elsewhere / "gazetteer-1.sqlite").write_bytes(b"")
+    _remove_stale(elsewhere / "gazetteer-2.sqlite")  # a path the user chose: untouched
+    assert (elsewhere / "gazetteer-1.sqlite").exists()
