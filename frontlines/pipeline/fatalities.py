@@ -109,6 +109,9 @@ _AND = re.compile(r"\s*(?:,\s*)?(?:and|as well as|plus|in addition to)\s+$", re.
 def _list_value(text: str, start: int, listing: str) -> tuple[int, list[tuple[int, int]]]:
     """Sum of a co-ordinated list of noun phrases, skipping subsets and appositions; with the spans used."""
     parts = list(_PART.finditer(listing))
+    enumerated = _enumerated_apposition(parts)
+    if enumerated:  # "Two civilians, a woman and her son,": the two, described
+        return enumerated, [(start + parts[0].start("np"), start + parts[0].end("np"))]
     total, spans, counted_before = 0, [], False
     for i, part in enumerate(parts):
         np, sep = part.group("np"), part.group("sep")
@@ -126,6 +129,15 @@ def _list_value(text: str, start: int, listing: str) -> tuple[int, list[tuple[in
             spans.append((absolute, absolute + len(np)))
             counted_before = True
     return total, spans
+
+
+def _enumerated_apposition(parts: list[re.Match[str]]) -> int:
+    """N (>= 2) when a counted plural is followed, after a comma, by people who add up to exactly N."""
+    if len(parts) < 3 or not re.fullmatch(r"\s*,\s*", parts[1].group("sep")):
+        return 0
+    head = _np_value(parts[0].group("np"), singular_ok=False)
+    rest = [_np_value(p.group("np"), singular_ok=True) for p in parts[1:]]
+    return head if head >= 2 and all(rest) and sum(rest) == head else 0
 
 
 def _apposition(part: re.Match[str]) -> bool:

@@ -10,6 +10,8 @@ from frontlines.pipeline.fatalities import coded_fatalities, count_fatalities
 @pytest.mark.parametrize(("text", "deaths"), [
     ("Four herders and a boy were killed near the well.", 5),
     ("1 trader, a father of three, and his 2 nephews were killed by the gunmen.", 3),
+    ("Two civilians, a woman and her son, were killed when a shell hit their home.", 2),  # described, not added
+    ("Four people, two women and two children, died in the fire.", 4),
     ("Militiamen shot and killed a shopkeeper and his brother.", 2),
     ("The mine blast resulted in the death of a police captain.", 1),
     ("Fighting there led to 14 deaths.", 14),
