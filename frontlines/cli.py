@@ -202,9 +202,12 @@ def events(obj: dict[str, Any], limit: int, fmt: str, **filters: Any) -> None:
     with open_store(obj["db"]) as store:
         page = store.search_events(query)
     if fmt == "table":
+        from frontlines.export import short_actor
+
+        click.echo(f"{'date':10}  {'sub-event type':28}  {'actor1':26}  {'actor2':26}  {'location':18}  {'dead':>4}  modality")
         for ev in page.items:
-            click.echo(f"{ev.event_date or '?':10}  {ev.sub_event_type[:28]:28}  {(ev.actor1 or '-')[:28]:28}  "
-                       f"{(ev.actor2 or '-')[:24]:24}  {(ev.location or '-')[:18]:18}  {ev.fatalities:>3}  {ev.modality}")
+            click.echo(f"{ev.event_date or '?':10}  {ev.sub_event_type[:28]:28}  {short_actor(ev.actor1)[:26]:26}  "
+                       f"{short_actor(ev.actor2)[:26]:26}  {(ev.location or '-')[:18]:18}  {ev.fatalities:>4}  {ev.modality}")
         click.echo(f"({len(page.items)} of {page.total})", err=True)
         return
     _write_events(page.items, fmt)

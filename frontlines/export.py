@@ -8,12 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from frontlines.model import EVENT_COLUMNS, Event
 
-__all__ = ["csv_lines", "geojson_feature", "geojson_lines", "jsonl_lines"]
+__all__ = ["short_actor", "csv_lines", "geojson_feature", "geojson_lines", "jsonl_lines"]
 
 
 def _csv_value(value: Any) -> Any:
@@ -58,3 +59,16 @@ def geojson_lines(events: Iterable[Event]) -> Iterator[str]:
 def jsonl_lines(events: Iterable[Event]) -> Iterator[str]:
     for event in events:
         yield json.dumps(event.to_dict(), ensure_ascii=False) + "\n"
+
+
+def short_actor(name: str | None) -> str:
+    """A short label for an ACLED actor name, for tables: "Military Forces of Libya (2014-) Libyan National Army"
+    -> "Libyan National Army"; "PFG: Petroleum Facilities Guard" -> "PFG"; "-" for none."""
+    if not name:
+        return "-"
+    unit = re.match(r".*\(\d{4}-(?:\d{4})?\)\s+(.+)$", name)
+    if unit:
+        return unit.group(1)
+    acronym = re.match(r"([A-Z][\w/-]{1,15}):\s", name)
+    return acronym.group(1) if acronym else name
+

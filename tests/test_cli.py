@@ -118,3 +118,13 @@ def test_not_a_database_is_refused(runner, tmp_path) -> None:
     result = runner.invoke(cli, ["--db", str(db), "events"])
     assert result.exit_code != 0 and "error:" in result.output
     assert db.read_text(encoding="utf-8").startswith("my precious notes")
+
+
+def test_short_actor_labels_for_tables() -> None:
+    from frontlines.export import short_actor
+
+    assert short_actor("Military Forces of Libya (2014-) Libyan National Army") == "Libyan National Army"
+    assert short_actor("Military Forces of Libya (2016-2021) Government of National Accord") == "Government of National Accord"
+    assert short_actor("PFG: Petroleum Facilities Guard") == "PFG"
+    assert short_actor("Protesters (Libya)") == "Protesters (Libya)"
+    assert short_actor(None) == "-"
