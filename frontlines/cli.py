@@ -165,22 +165,11 @@ def _query_options(fn: Any) -> Any:
 
 def _event_query(**kw: Any) -> Any:
     from frontlines.store import EventQuery
+    from frontlines.store.base import parse_bbox, parse_day
 
     for key in ("since", "until"):
-        if kw.get(key):
-            try:
-                date.fromisoformat(kw[key])
-            except ValueError as exc:
-                raise InvalidParameterError(f"--{key} {kw[key]!r} is not a date; use YYYY-MM-DD.") from exc
-    bbox = kw.pop("bbox", None)
-    if bbox:
-        try:
-            parts = tuple(float(x) for x in bbox.split(","))
-        except ValueError as exc:
-            raise InvalidParameterError(f"--bbox {bbox!r}: use four numbers min_lon,min_lat,max_lon,max_lat.") from exc
-        if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3]:
-            raise InvalidParameterError(f"--bbox {bbox!r}: use min_lon,min_lat,max_lon,max_lat with min <= max.")
-        kw["bbox"] = parts
+        kw[key] = parse_day(kw.get(key), f"--{key}")
+    kw["bbox"] = parse_bbox(kw.pop("bbox", None), "--bbox")
     if kw.get("actor"):
         from frontlines.knowledge.actor_search import search_ids
         from frontlines.knowledge.actors import get_actor_kb

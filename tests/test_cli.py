@@ -128,3 +128,12 @@ def test_short_actor_labels_for_tables() -> None:
     assert short_actor("PFG: Petroleum Facilities Guard") == "PFG"
     assert short_actor("Protesters (Libya)") == "Protesters (Libya)"
     assert short_actor(None) == "-"
+
+
+@pytest.mark.parametrize("args", [["--bbox", "10,20,30,200"], ["--bbox", "a,b,c,d"], ["--since", "2019-02-30"]])
+def test_bad_filters_are_one_line_errors(runner, tmp_path, args) -> None:
+    from frontlines.cli import cli
+
+    result = runner.invoke(cli, ["--db", str(tmp_path / "x.sqlite"), "events", *args])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1

@@ -9,11 +9,13 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from frontlines.errors import InvalidParameterError
 from frontlines.model import Document, Event
 
-__all__ = ["DocumentQuery", "EventQuery", "IngestResult", "Page", "Store"]
+__all__ = ["DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "parse_bbox", "parse_day"]
 
 SORTABLE_EVENT_FIELDS = ("event_date", "fatalities", "confidence", "event_type", "location")
 
@@ -130,3 +132,34 @@ class Store(abc.ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def parse_day(value: str | None, label: str) -> str | None:
+    """A YYYY-MM-DD filter value as typed by a user (``label`` names the option in the message)."""
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise InvalidParameterError(f"{label} {value!r} is not a date; use YYYY-MM-DD.") from exc
+
+
+def parse_bbox(value: str | None, label: str) -> tuple[float, float, float, float] | None:
+    """"min_lon,min_lat,max_lon,max_lat" in degrees, min <= max."""
+    if not value:
+        return None
+    try:
+        parts = tuple(float(x) for x in value.split(","))
+    except ValueError as exc:
+        raise InvalidParameterError(f"{label} {value!r}: use four numbers min_lon,min_lat,max_lon,max_lat.") from exc
+    if len(parts) != 4:
+        raise InvalidParameterError(f"{label} {value!r}: use four numbers min_lon,min_lat,max_lon,max_lat.")
+    min_lon, min_lat, max_lon, max_lat = parts
+    inside = all(-180 <= x <= 180 for x in (min_lon, max_lon)) and all(-90 <= y <= 90 for y in (min_lat, max_lat))
+    if not inside or min_lon > max_lon or min_lat > max_lat:
+        raise InvalidParameterError(
+            f"{label} {value!r}: use min_lon,min_lat,max_lon,max_lat with min <= max, longitudes within ±180 and "
+            "latitudes within ±90."
+        )
+    return min_lon, min_lat, max_lon, max_lat
+

@@ -20,6 +20,7 @@ from frontlines.errors import InvalidParameterError
 from frontlines.fusion.cluster import EventCluster, cluster_events
 from frontlines.model import MODALITIES, Document, Event
 from frontlines.store import DocumentQuery, EventQuery, Store, open_store
+from frontlines.store.base import parse_bbox, parse_day
 
 __all__ = ["actor_ids", "event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
 
@@ -42,24 +43,11 @@ StoreDep = Annotated[Store, Depends(store_dependency)]
 
 
 def _date(name: str, value: str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise InvalidParameterError(f"{name}={value!r} is not a date; use YYYY-MM-DD.") from exc
+    return parse_day(value, name)
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if not value:
-        return None
-    try:
-        parts = tuple(float(x) for x in value.split(","))
-    except ValueError as exc:
-        raise InvalidParameterError(f"bbox={value!r}: use four numbers min_lon,min_lat,max_lon,max_lat.") from exc
-    if len(parts) != 4 or parts[0] > parts[2] or parts[1] > parts[3] or not (-180 <= parts[0] <= 180 and -90 <= parts[1] <= 90):
-        raise InvalidParameterError(f"bbox={value!r}: use min_lon,min_lat,max_lon,max_lat with min <= max, in degrees.")
-    return parts  # type: ignore[return-value]
+    return parse_bbox(value, "bbox")
 
 
 def event_query(

@@ -77,6 +77,7 @@ def test_exports_stream_every_matching_event(client) -> None:
 @pytest.mark.parametrize(("path", "status", "code"), [
     ("/api/events?since=yesterday", 422, "invalid_parameter"),
     ("/api/events?bbox=1,2,3", 422, "invalid_parameter"),
+    ("/api/events?bbox=10,20,30,200", 422, "invalid_parameter"),  # a latitude past the pole
     ("/api/events?modality=rumoured", 422, "invalid_parameter"),
     ("/api/events?limit=5000", 422, "invalid_parameter"),
     ("/api/events?sort=password", 422, "invalid_parameter"),
