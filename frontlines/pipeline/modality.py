@@ -17,6 +17,8 @@ __all__ = ["modality_of"]
 
 _REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|vowed|warned|threatened|pledged)\b[^.;]{0,40}?\b(?:would|will)\b",
                               re.IGNORECASE)
+# Triggers that report harm to people: only these are negated by 'no casualties' / 'no one was killed'.
+_CASUALTY_TRIGGER = re.compile(r"(?:kill|dead|die|death|casualt|injur|wound|fatalit|murder)", re.IGNORECASE)
 _WINDOW = 60  # characters before the trigger in which a cue governs it
 
 
@@ -35,7 +37,10 @@ def modality_of(
 ) -> tuple[str, str]:
     """(modality, reason) for the event whose trigger starts at ``trigger_pos`` in ``clause``."""
     before = clause[max(0, trigger_pos - _WINDOW):trigger_pos]
-    negation = _cue(onto, "negated", before) or _cue(onto, "negated", clause[trigger_pos:trigger_pos + 40])
+    after = clause[trigger_pos:trigger_pos + 40]
+    negation = _cue(onto, "negated", before) or _cue(onto, "negated", after)
+    if not negation and _CASUALTY_TRIGGER.match(clause, trigger_pos):
+        negation = _cue(onto, "no_casualties", before) or _cue(onto, "no_casualties", after)
     if negation and not re.search(r"\bnot only\b", before, re.IGNORECASE):
         return "negated", f"negation '{negation}'"
     if statement.stance == "hypothetical" or re.search(r"\bif\b", before, re.IGNORECASE):
