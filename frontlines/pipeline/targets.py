@@ -32,6 +32,9 @@ _CASUALTY_SUBJECT = re.compile(r"(?P<np>[^,;.()]{1,60}?)\s+(?:was|were|have been
 _CASUALTY_VERB = re.compile(r"\b(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b", re.IGNORECASE)
 _DIRECT = re.compile(r"^\W*(?:(?:on|against|at|targeting|into)\s+)?(?:[\w'-]+\s+){0,4}?$", re.IGNORECASE)
 _NOT_SERVING = re.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed|unarmed)\s*(?:\w+\s+)?$", re.IGNORECASE)
+# A force's noun used attributively names a place or a dress, not a victim ("an inmate in a police station",
+# "men in army uniforms"); installations attacked directly are still found by the military-target list.
+_ATTRIBUTIVE = re.compile(r"\s+(?:stations?|posts?|uniforms?|custody|cells?|fatigues|gear)\b", re.IGNORECASE)
 _NEUTRAL = {"members", "member", "officers", "officer"}  # "a member of the party", "an election officer"
 _CIVILIAN_TYPES = {"civilians", "protesters", "organisation"}
 _ARMED_ACTORS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force",
@@ -63,7 +66,7 @@ def _kind_in(region: str, direct: bool) -> tuple[int, str] | None:
     found = []
     for regex, kind in ((onto.combatant_nouns, "armed"), (onto.civilian_nouns, "civilian")):
         for m in regex.finditer(region):
-            if m.group().lower() in _NEUTRAL:
+            if m.group().lower() in _NEUTRAL or _ATTRIBUTIVE.match(region, m.end()):
                 continue
             serving = not _NOT_SERVING.search(region[max(0, m.start() - 25):m.start()])
             found.append((m.start(), kind if serving else "civilian"))
