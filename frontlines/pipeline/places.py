@@ -46,6 +46,7 @@ def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[s
     A name matched only by a GeoNames alternate spelling is no evidence ("Boni" is not Bonn)."""
     focus: Counter[str] = Counter()
     explained: dict[str, dict[str, float]] = {}
+    seen: set[str] = set()
     for m in doc.mentions:
         if m.kind == "actor" and m.country:
             focus[m.country] += 1.0
@@ -53,7 +54,8 @@ def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[s
             region = next((p for p in gaz.lookup(m.text) if p.feature == "admin1" and not p.alias), None)
             if region is not None:  # "Jonglei", "Kasai" tagged ORG: still a region of one country
                 focus[region.country] += 1.0
-        elif m.kind == "place":
+        elif m.kind == "place" and normalise(m.text) not in seen:  # a repeated name is no new evidence
+            seen.add(normalise(m.text))
             _place_evidence(focus, explained, m.text, gaz, normalise(m.text) in towns)
     for iso, names in explained.items():
         if len(names) >= 2:  # one country explains several names jointly (less so for names found everywhere)

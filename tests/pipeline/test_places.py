@@ -166,3 +166,14 @@ def test_a_name_with_a_city_council_is_a_town_not_the_country(run) -> None:  # n
 def test_a_capitalised_common_word_the_text_also_writes_in_lower_case_is_no_place(run) -> None:  # noqa: ANN001
     doc = run("The team won the Section title in Delano. It was the third section crown for the school.")
     assert "Section" not in _places(doc)
+
+
+def test_a_repeated_name_weighs_the_country_focus_once(run) -> None:  # noqa: ANN001
+    from frontlines.knowledge.actors import get_actor_kb
+    from frontlines.knowledge.gazetteer import get_gazetteer
+    from frontlines.pipeline.places import country_focus
+
+    once = run("Volunteers in Jordan packed boxes on Saturday.")
+    often = run("Jordan volunteers packed boxes. Jordan sent them on. Jordan thanked them, and Jordan will do it again.")
+    gaz, kb = get_gazetteer(), get_actor_kb()
+    assert country_focus(often, gaz, kb)["JO"] == country_focus(once, gaz, kb)["JO"]
