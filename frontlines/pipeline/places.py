@@ -204,6 +204,44 @@ def _within(doc: Document, m: Mention, following: list[Mention], first: dict[int
     return match.place
 
 
+_COMPASS = re.compile(r"^(?:(?:North|South)(?:east|west)?|East|West|Central|Northern|Southern|Eastern|Western|[NSEW]\.)\s+")
+
+
+_NOT_INSTITUTION = re.compile(r"\b(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Lane|Boulevard|Blvd|Way|Highway|Bypass|Lake|River|"
+                              r"Bay|Ocean|Creek|Hills?|Heights|Ridge|Lawn|Mall|Club|Cemetery|Stadium|Abbey|Restaurant|"
+                              r"Seafood|Room|Zone|Memorial|Cent(?:er|re)|Olympics|Reading|Nursing|streets)\b")
+
+
+def _known_part(text: str, gaz: Gazetteer) -> tuple[int, str] | None:
+    """(offset, name) of the place inside a name the gazetteer lacks: "Boone County Jail" -> Boone County,
+    "Greer City Hall" -> Greer, "Northeast Georgia" -> Georgia (an institution or a part of a place)."""
+    compass = _COMPASS.match(text)
+    if compass and gaz.lookup(text[compass.end():]):
+        return compass.end(), text[compass.end():]
+    words = list(re.finditer(r"\S+", text))
+    for n in range(len(words) - 1, 0, -1):
+        head = re.sub(r"(?:['’]s?|,)$", "", text[:words[n - 1].end()])
+        if (_NOT_INSTITUTION.search(text[words[n - 1].end():]) and not head.endswith(" County")) \
+                or _COMPASS.match(head + " "):
+            return None  # "Bridge Street", "Cedar Lake": the name of a street or a feature, not of its town
+        if head[:1].isupper() and any(not p.alias and normalise(p.name) == normalise(head)
+                                      and (n > 1 or p.population >= 5_000) for p in gaz.lookup(head)):
+            return 0, head
+    return None
+
+
+def _shrink(doc: Document, places: list[Mention], gaz: Gazetteer) -> None:
+    """Cut each place mention the gazetteer cannot name down to the place it starts with."""
+    for m in places:
+        if gaz.lookup(designated(m.text, "", gaz)[0]):
+            continue
+        part = _known_part(m.text, gaz)
+        if part is not None:
+            m.start += part[0]
+            m.text = part[1]
+            m.end = m.start + len(part[1])
+
+
 def _inside(place: Place, region: Place) -> bool:
     return region.feature == "country" or place.admin1 == region.admin1 or place.feature in ("admin1", "country")
 
@@ -230,6 +268,7 @@ class PlaceStage:
         ranked = sorted(focus.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))  # ties: by code, never by hash order
         doc.meta["country_focus"] = [iso for iso, _ in ranked[:3]]
         places = [m for m in doc.mentions if m.kind == "place"]
+        _shrink(doc, places, self.gaz)
         # pass 1: each name on its own (country focus only); pass 2: with the regions and places found
         first = {id(m): self._match(doc, m, weights, {}, [], None, towns) for m in places}
         joint = joint_regions([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)

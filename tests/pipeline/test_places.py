@@ -177,3 +177,13 @@ def test_a_repeated_name_weighs_the_country_focus_once(run) -> None:  # noqa: AN
     often = run("Jordan volunteers packed boxes. Jordan sent them on. Jordan thanked them, and Jordan will do it again.")
     gaz, kb = get_gazetteer(), get_actor_kb()
     assert country_focus(often, gaz, kb)["JO"] == country_focus(once, gaz, kb)["JO"]
+
+
+def test_an_institution_named_after_a_place_is_cut_to_the_place(run) -> None:  # noqa: ANN001
+    from frontlines.knowledge.gazetteer import get_gazetteer
+    from frontlines.pipeline.places import _known_part
+
+    gaz = get_gazetteer()
+    assert _known_part("Tarrant County Jail", gaz) == (0, "Tarrant County")
+    assert _known_part("Northeast Georgia", gaz) == (10, "Georgia")
+    assert _known_part("Cleveland Drive", gaz) is None  # a street keeps its name
