@@ -193,7 +193,7 @@ class Gazetteer:
             inside = p.country == ctx.within.country and (ctx.within.feature == "country" or p.admin1 == ctx.within.admin1)
             score += 6.0 if inside else -3.0
         if any(haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) < 250 for q in ctx.near):
-            score += 1.5
+            score += 1.0
         return score
 
     @lru_cache(maxsize=4096)  # noqa: B019

@@ -279,7 +279,8 @@ class PlaceStage:
                 kept.append(m)
                 continue
             near = [x.place for o in places if normalise(o.text) != normalise(m.text)
-                    and (x := first[id(o)]) is not None and x.place.feature not in ("country", "continent")]
+                    and (x := first[id(o)]) is not None and x.place.feature not in ("country", "continent")
+                    and self._namesakes(o.text, x.place.country) <= 3]
             within = _within(doc, m, doc.mentions[i + 1:i + 2], first)
             match = self._match(doc, m, weights, regions, near, within, towns)
             if match is not None:
@@ -287,6 +288,11 @@ class PlaceStage:
                 kept.append(m)
         doc.mentions = kept
         return doc
+
+    def _namesakes(self, text: str, country: str) -> int:
+        """How many places of that country bear the name: a first guess among many ("Springfield") is no
+        anchor for its neighbours, a rare name ("Kanawha") is."""
+        return sum(p.country == country for p in self.gaz.lookup(designated(text, "", self.gaz)[0]))
 
     def _match(self, doc: Document, m: Mention, weights: dict[str, float],
                regions: dict[tuple[str, str], float], near: list[Place], within: Place | None,

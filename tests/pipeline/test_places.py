@@ -187,3 +187,11 @@ def test_an_institution_named_after_a_place_is_cut_to_the_place(run) -> None:  #
     assert _known_part("Tarrant County Jail", gaz) == (0, "Tarrant County")
     assert _known_part("Northeast Georgia", gaz) == (10, "Georgia")
     assert _known_part("Cleveland Drive", gaz) is None  # a street keeps its name
+
+
+def test_a_name_many_towns_share_is_no_anchor_for_its_neighbours() -> None:
+    from frontlines.pipeline.places import PlaceStage
+
+    stage = PlaceStage()
+    assert stage._namesakes("Springfield", "US") > 3
+    assert stage._namesakes("Kanawha County", "US") <= 3
