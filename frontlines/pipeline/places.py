@@ -8,6 +8,7 @@ kept. Names the gazetteer does not know are dropped rather than guessed.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections import Counter
@@ -125,6 +126,12 @@ def _place_evidence(focus: Counter[str], explained: dict[str, dict[str, float]],
         total = sum(weights.values())
         for iso, weight in weights.items():
             focus[iso] += 0.3 * weight / total
+
+
+def _spelling_of(text: str, name: str) -> bool:
+    """"Jenin" spells "Jinin"; "Passover" does not spell "Mountain City", nor "Sgt" "Stuttgart"."""
+    a, b = normalise(text), normalise(name)
+    return len(a) > 3 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
 def _credible(p: Place) -> bool:
@@ -310,6 +317,9 @@ class PlaceStage:
             return match if _inside(match.place, within) else _fallback(match, within)
         if not _credible(match.place) and weights and share < 0.25:
             return None  # only a GeoNames alternate spelling, abroad: "Limani" is not Lyman, Ukraine
+        if match.place.alias and match.place.feature == "city" and match.place.population < 20_000 \
+                and within is None and not _spelling_of(name, match.place.name):
+            return None  # an alternate name of a small town that is no spelling of its name: a word ("Passover")
         if weights and share < 0.25 and _MODIFIER.match(doc.text, m.end):
             return None  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
         if weights and max(weights.values()) >= 0.5 and share < 0.15 and match.place.feature not in ("country", "continent") \

@@ -195,3 +195,11 @@ def test_a_name_many_towns_share_is_no_anchor_for_its_neighbours() -> None:
     stage = PlaceStage()
     assert stage._namesakes("Springfield", "US") > 3
     assert stage._namesakes("Kanawha County", "US") <= 3
+
+
+def test_an_alternate_name_that_is_no_spelling_of_the_town_is_a_word() -> None:
+    from frontlines.pipeline.places import _spelling_of
+
+    assert _spelling_of("Jenin", "Jinin")
+    assert not _spelling_of("Passover", "Mountain City")
+    assert not _spelling_of("Sgt", "Stuttgart")
