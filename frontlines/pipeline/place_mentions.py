@@ -39,7 +39,10 @@ _CUE = re.compile(
 _INSTITUTION = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)??)(?:['’]s)? (?:Police|Sheriff|Fire|City|County|Public|Schools?|"
     r"Department|Board|Council|Senate|House|Commission|Chamber|Regional|Mayor|Township|University|Hospital|"
-    r"Airport|Prison|Market|Stadium)\b|^(?:University|Governor|Mayor|Port|Municipality|Bishop) of (?P<of>[A-Z][\w'’-]*)$")
+    r"Airport|Prison|Market|Stadium|High School|Elementary|Middle School|PTA|PTO|Circuit Court|District Court|"
+    r"Municipal Court|Commonwealth['’]s|Federal Credit|Credit Union|Division|Library|Medical Center|Memorial|"
+    r"Community College|Area (?:Chamber|Schools|School District)|Housing Authority|Water|Utilities|Transit|"
+    r"Planning|Parks|Recreation|Historical Society|Rotary|Kiwanis|Lions Club|Health Department|Zoning)\b|^(?:University|Governor|Mayor|Port|Municipality|Bishop) of (?P<of>[A-Z][\w'’-]*)$")
 _DESIGNATOR_WORDS = frozenset("region regions state zone province district city town county".split())
 _NOT_FIRST_NAME = frozenset("North South East West Northeast Northwest Southeast Southwest Downtown Greater "
                             "Central Upper Lower New Old Fort Port Lake Mount Saint St San Santa".split())

@@ -203,3 +203,8 @@ def test_an_alternate_name_that_is_no_spelling_of_the_town_is_a_word() -> None:
     assert _spelling_of("Jenin", "Jinin")
     assert not _spelling_of("Passover", "Mountain City")
     assert not _spelling_of("Sgt", "Stuttgart")
+
+
+def test_the_town_opening_a_school_or_court_name_is_a_place(run) -> None:  # noqa: ANN001
+    doc = run("Parents met at Wheeling High School on Monday, and the case went to the Wheeling Municipal Court.")
+    assert "Wheeling" in _places(doc)
