@@ -33,11 +33,13 @@ _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
 
 # words for administrative units that only one country uses: "Guma LGA", "Doba woreda"
 _COUNTRY_CUES = ((re.compile(r"\b(?:LGAs?|Local Government Areas?)\b"), "NG"),
-                 (re.compile(r"\b(?:woredas?|kebeles?)\b", re.I), "ET"))
+                 (re.compile(r"\b(?:woredas?|kebeles?)\b", re.I), "ET"),
+                 (re.compile(r"£\s?\d|\b(?:councillors?|Borough Council|District Council|MPs?)\b"), "GB"),
+                 (re.compile(r"\b(?:RCMP|MPPs?|MLAs?|Ont\.|Que\.|B\.C\.)(?!\w)"), "CA"))
 # American local institutions and formats: each distinct one found adds to the US (up to three)
 _US_CUES = re.compile(r"\b(?:Police Department|Sheriff['’]s (?:Office|Department)|County (?:Commission|Jail|Sheriff)|"
                       r"Elementary School|Township|[DR]-[A-Z][a-z]+,|Interstate \d+|\(?\d{3}\)?[-. ]\d{3}-\d{4}|"
-                      r"\d+ (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr)\.)")
+                      r"\d+ (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr)\.|\$\d)")
 
 
 def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[str] = frozenset()) -> Counter[str]:
