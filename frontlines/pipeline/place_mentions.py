@@ -121,11 +121,29 @@ def _name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
                 name = name.removesuffix("'s").removesuffix("’s")
                 if name not in _STOP_CAPS and name not in _GENERIC_PLACE_WORDS and _plausible(name) \
                         and gaz.contains(name):
-                    yield s0, name
+                    if not _first_name(text, m.start() + words[i][0], words[i:], j - i, gaz):
+                        yield s0, name
                     i = j
                     break
             else:
                 i += 1
+
+
+_KEEPS_PLACE = re.compile(r"(?:County|Parish|City|Township|Borough|Village|Town|Metro|Area|Region|Valley)\b")
+
+
+def _first_name(text: str, at: int, words: list[tuple[int, str]], n: int, gaz: Gazetteer) -> bool:
+    """A one-word name opening a run of two words that goes on with a word no place or institution
+    uses ("Mary Wheeler", "Lee Academy", "Federal Highway"): a first name or a brand, not a place.
+    Regions and big cities are left alone, and so are headlines (title case)."""
+    if n != 1 or len(words) != 2 or "." not in text[:at] and "\n" not in text[:at]:
+        return False
+    rest = words[1][1]
+    if any(p.feature in ("country", "admin1") or p.population >= 100_000 for p in gaz.lookup(words[0][1])):
+        return False  # "Florida Power", "Atlanta Journal": the region or the city
+    if _KEEPS_PLACE.match(rest) or rest.isupper() or gaz.contains(rest) or rest[-1:] in ",.;:":
+        return False
+    return not _INSTITUTION.match(f"{words[0][1]} {rest}")
 
 
 _GENERIC_PLACE_WORDS = frozenset("""City North South East West Northeast Northwest Southeast Southwest Central Gulf

@@ -208,3 +208,8 @@ def test_an_alternate_name_that_is_no_spelling_of_the_town_is_a_word() -> None:
 def test_the_town_opening_a_school_or_court_name_is_a_place(run) -> None:  # noqa: ANN001
     doc = run("Parents met at Wheeling High School on Monday, and the case went to the Wheeling Municipal Court.")
     assert "Wheeling" in _places(doc)
+
+
+def test_a_town_name_opening_a_person_name_is_no_place(run) -> None:  # noqa: ANN001
+    doc = run("The fair opened on Monday in Wheeling. Volunteer Mary Wheeler sold pies at the gate.")
+    assert "Mary" not in _places(doc) and "Wheeling" in _places(doc)
