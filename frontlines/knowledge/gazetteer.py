@@ -17,7 +17,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -144,18 +144,21 @@ class Gazetteer:
     def resolve(self, name: str, *, countries: Mapping[str, float] | None = None,
                 near: Sequence[Place] = (), prefer_region: bool = False,
                 regions: Mapping[tuple[str, str], float] | None = None,
-                within: Place | None = None, hint: str | None = None) -> PlaceMatch | None:
+                within: Place | None = None, hint: str | None = None,
+                support: Mapping[str, float] | None = None) -> PlaceMatch | None:
         """Best candidate for ``name``; ``prefer_region`` when the text reads "X district, NAME";
         ``regions`` weighs (country, admin1) pairs the document is about; ``within`` is the region or
         country the text puts it in ("Charleston, W.Va."); ``hint`` the kind the text names ("Farah city":
-        ``city``, "Helmand province": ``admin1``, "Sangin district": ``admin2``)."""
+        ``city``, "Helmand province": ``admin1``, "Sangin district": ``admin2``); ``support`` counts, per
+        candidate id, the document's other names that have a namesake close to it."""
         abbr = self.abbreviation(name) if name in self.abbreviations() or not self.lookup(name) else None
         candidates = [abbr] if abbr else self.lookup(name)  # "Kan." is Kansas, not Kano
         candidates = _by_hint(candidates, hint)
         if not candidates:
             return None
         countries = countries or {}
-        ctx = _Context(countries, regions or {}, near, within, _SUFFIXED.search(name) is not None, normalise(name))
+        ctx = _Context(countries, regions or {}, near, within, _SUFFIXED.search(name) is not None, normalise(name),
+                       support or {})
         scored = sorted(((self._score(p, ctx), p) for p in candidates), key=lambda x: -x[0])
         score, best = scored[0]
         if prefer_region:
@@ -194,6 +197,7 @@ class Gazetteer:
             score += 6.0 if inside else -3.0
         if any(haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) < 250 for q in ctx.near):
             score += 1.0
+        score += _SUPPORT_WEIGHT * min(2.0, ctx.support.get(p.id, 0.0))
         return score
 
     @lru_cache(maxsize=4096)  # noqa: B019
@@ -235,8 +239,10 @@ class _Context:
     within: Place | None
     suffixed: bool  # the text itself says "County", "Parish", "District"...
     query: str = ""  # the name as written, normalised
+    support: Mapping[str, float] = field(default_factory=dict)  # place id -> how many other names lie close to it
 
 
+_SUPPORT_WEIGHT = 3.0  # per name with a namesake close by (up to two): "Richmond" beside "Madison County"
 _SUFFIXED = re.compile(r"\b(?:County|Parish|District|Borough|Province|Governorate|Municipality)\b", re.I)
 
 

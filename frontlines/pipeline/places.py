@@ -15,7 +15,7 @@ from collections import Counter
 
 from frontlines.knowledge.actors import ActorKB, get_actor_kb
 from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, get_gazetteer, normalise
-from frontlines.knowledge.geo import offset_point, parse_relative
+from frontlines.knowledge.geo import haversine_km, offset_point, parse_relative
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import stage
 
@@ -197,6 +197,33 @@ def joint_regions(names: list[str], gaz: Gazetteer, weights: dict[str, float]) -
     return Counter({key: support[key] for key, n in hits.items() if n >= 2})
 
 
+def pair_support(names: list[str], gaz: Gazetteer, weights: dict[str, float], km: float = 60.0) -> dict[str, float]:
+    """Place id -> how many of the document's other names have a namesake close by (within ``km``), each
+    name weighed by how rare it is: "Richmond" and "Madison County" together point to the Richmond that
+    lies in a Madison County. Candidates in countries the document is about only."""
+    cands: dict[str, list[Place]] = {}
+    for norm in sorted(set(names))[:40]:
+        found = [p for p in gaz.lookup(norm) if _credible(p) and p.feature not in ("country", "continent", "admin1")
+                 and weights.get(p.country, 0.0) >= 0.1]
+        if found:
+            cands[norm] = sorted(found, key=lambda p: -p.population)[:40]
+    support: dict[str, float] = {}
+    keys = list(cands)
+    regions = {n for n in keys if any(p.feature in ("country", "admin1") and not p.alias for p in gaz.lookup(n))}
+    for a in keys:
+        if a in regions:
+            continue  # "New York", "Mexico": the region or country keeps its name, close towns or not
+        for b in keys:
+            if a == b:
+                continue
+            rarity = 1.0 / math.sqrt(len(cands[b]))
+            for p in cands[a]:
+                if any(abs(p.latitude - q.latitude) < 1.0 and haversine_km(p.latitude, p.longitude, q.latitude,
+                                                                          q.longitude) < km for q in cands[b]):
+                    support[p.id] = support.get(p.id, 0.0) + rarity
+    return support
+
+
 _BEFORE_REGION = re.compile(r"(?:\s+(?:district|county|parish|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?)?,\s{0,2}", re.I)
 
 
@@ -282,6 +309,7 @@ class PlaceStage:
         first = {id(m): self._match(doc, m, weights, {}, [], None, towns) for m in places}
         joint = joint_regions([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
         regions = region_focus([x for x in first.values() if x is not None], joint)
+        support = pair_support([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
         kept: list[Mention] = []
         for i, m in enumerate(doc.mentions):
             if m.kind != "place":
@@ -291,7 +319,7 @@ class PlaceStage:
                     and (x := first[id(o)]) is not None and x.place.feature not in ("country", "continent")
                     and self._namesakes(o.text, x.place.country) <= 3]
             within = _within(doc, m, doc.mentions[i + 1:i + 2], first)
-            match = self._match(doc, m, weights, regions, near, within, towns)
+            match = self._match(doc, m, weights, regions, near, within, towns, support)
             if match is not None:
                 self._assign(doc, m, match)
                 kept.append(m)
@@ -305,13 +333,13 @@ class PlaceStage:
 
     def _match(self, doc: Document, m: Mention, weights: dict[str, float],
                regions: dict[tuple[str, str], float], near: list[Place], within: Place | None,
-               towns: frozenset[str] = frozenset()) -> PlaceMatch | None:
+               towns: frozenset[str] = frozenset(), support: dict[str, float] | None = None) -> PlaceMatch | None:
         region_first = bool(_AFTER_SUBUNIT.search(doc.text[max(0, m.start - 30):m.start]))
         name, hint = designated(m.text, doc.text[m.end:m.end + 80], self.gaz)
         if hint is None and normalise(m.text) in towns:
             hint = "city"  # "the Lebanon City Council": the town
         match = self.gaz.resolve(name, countries=weights, near=near, prefer_region=region_first and hint is None,
-                                 regions=regions, within=within, hint=hint)
+                                 regions=regions, within=within, hint=hint, support=support)
         if match is None:
             return None
         share = weights.get(match.place.country, 0) if weights else 1.0

@@ -213,3 +213,8 @@ def test_the_town_opening_a_school_or_court_name_is_a_place(run) -> None:  # noq
 def test_a_town_name_opening_a_person_name_is_no_place(run) -> None:  # noqa: ANN001
     doc = run("The fair opened on Monday in Wheeling. Volunteer Mary Wheeler sold pies at the gate.")
     assert "Mary" not in _places(doc) and "Wheeling" in _places(doc)
+
+
+def test_a_namesake_close_to_another_named_place_wins(run) -> None:  # noqa: ANN001
+    doc = run("Deputies from the Madison County sheriff's office searched a farm outside Richmond on Sunday.")
+    assert _places(doc)["Richmond"].admin1 == "Kentucky"
