@@ -15,6 +15,7 @@ Targets: p95 < 100 ms per filtered page; 100k-event GeoJSON export < 5 s. Figure
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -262,7 +263,7 @@ def measure(url: str, n: int, repeat: int, batch: int, cap: int) -> dict[str, An
         start = time.perf_counter()
         store.bulk_load_events(synthetic_events(n), batch_size=batch)
         load = time.perf_counter() - start
-    print(f"  loaded {n:,} events in {load:.1f} s", flush=True)
+    print(f"  loaded {n:,} events in {load:.1f} s (load average {os.getloadavg()[0]:.1f})", flush=True)
     result: dict[str, Any] = {"load": load}
     with TestClient(create_app(url)) as client, open_store(url) as store:
         result["latency"] = latency(client, query_kinds(random.Random(7)), repeat)
@@ -295,6 +296,8 @@ def report(results: dict[str, dict[str, Any]], n: int, cap: int) -> None:
     row("GeoJSON export via /api/export.geojson (s)", [f"{results[b]['export'][0]:.2f}" for b in names])
     row("  features exported", [f"{results[b]['export'][1]:,}" for b in names])
     row("  same events, store + serialiser only (s)", [f"{results[b]['export'][2]:.2f}" for b in names])
+    print(f"\n{os.cpu_count()} CPUs; load average (1/5/15 min) at the end: "
+          + " / ".join(f"{x:.1f}" for x in os.getloadavg()))
 
 
 def main() -> None:
@@ -306,6 +309,10 @@ def main() -> None:
     parser.add_argument("--cap", type=int, default=10_000, help="EventQuery.total_limit for the capped pass")
     parser.add_argument("--only", choices=("sqlite", "postgres"), help="measure one backend")
     args = parser.parse_args()
+    import frontlines.store.postgres
+    import frontlines.store.sqlite
+    import frontlines.web.app  # noqa: F401  (all code loaded now: a long run measures one version)
+
     results: dict[str, dict[str, Any]] = {}
 
     def run(url: str) -> dict[str, Any]:

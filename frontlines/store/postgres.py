@@ -116,8 +116,10 @@ class PostgresStore(Store):
     def _connect(self) -> psycopg.Connection[Any]:
         try:
             con = psycopg.connect(self._conninfo, autocommit=True, row_factory=dict_row, connect_timeout=10,
-                                  application_name="frontlines")
-            con.execute("SET jit = off")  # compiling a page query costs more than running it
+                                  application_name="frontlines", prepare_threshold=None)
+            # no prepared statements: a generic plan ignores the filter values (a 2-degree bbox and a
+            # continent-wide one need different plans); no JIT: compiling costs more than a page query
+            con.execute("SET jit = off")
             return con
         except psycopg.Error as exc:
             raise StoreError(f"Cannot connect to PostgreSQL at {self.url}: {reason(exc)}. Check that the server is "

@@ -1,6 +1,7 @@
-"""The embedded default store: SQLite in WAL mode, with FTS5 over documents and event notes, an
-R*Tree over event coordinates, ordered migrations (``PRAGMA user_version``) and one transaction per
-document, so an interrupted ingest loses nothing already committed."""
+"""The embedded default store: SQLite in WAL mode, with FTS5 over documents and event notes, a
+(longitude, latitude) index for bbox filters (an R*Tree until schema 4), ordered migrations
+(``PRAGMA user_version``) and one transaction per document, so an interrupted ingest loses nothing
+already committed."""
 
 from __future__ import annotations
 
@@ -76,6 +77,14 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX events_type_modality ON events(event_type COLLATE NOCASE, modality, event_date);
     CREATE INDEX events_date_actors ON events(event_date, actor1_id, actor2_id, actor1, actor2);
+    """,
+    # 4: bbox filters exact on the stored coordinates, counted from one index; the R*Tree (32-bit float
+    # boxes, and a list of every match to intersect with) goes
+    """
+    CREATE INDEX events_lon_lat ON events(longitude, latitude);
+    DROP TRIGGER events_rtree_insert;
+    DROP TRIGGER events_rtree_delete;
+    DROP TABLE events_rtree;
     """,
 ]
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location"}
@@ -265,8 +274,7 @@ class SQLiteStore(Store):
         ).fetchall()
         return Page([dict(r) for r in rows], total, query.limit, query.offset)
 
-    def _event_where(self, q: EventQuery, walk: bool = False) -> tuple[str, list[Any]]:
-        """WHERE clause and parameters; ``walk``: for a scan in sort order, test rows, not the R*Tree."""
+    def _event_where(self, q: EventQuery) -> tuple[str, list[Any]]:
         where, params = [], []
         if q.actor or q.actor_ids:
             ids = list(dict.fromkeys([*q.actor_ids, *([q.actor] if q.actor else [])]))
@@ -300,14 +308,10 @@ class SQLiteStore(Store):
         if q.document_id:
             where.append("e.document_id = ?")
             params.append(q.document_id)
-        if q.bbox:  # exact on the stored coordinates; the R*Tree (32-bit floats) only finds candidates
+        if q.bbox:  # exact on the stored coordinates, edges included (index events_lon_lat)
             min_lon, min_lat, max_lon, max_lat = q.bbox
             where.append("e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?")
             params += [min_lon, max_lon, min_lat, max_lat]
-            if not walk:
-                where.append("e.rid IN (SELECT rid FROM events_rtree WHERE max_lon >= ? AND min_lon <= ? "
-                             "AND max_lat >= ? AND min_lat <= ?)")
-                params += [min_lon, max_lon, min_lat, max_lat]
         if q.text:
             where.append("e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
             params.append(_fts_query(q.text))
@@ -317,9 +321,7 @@ class SQLiteStore(Store):
         clause, params = self._event_where(query)
         order = _order(query.sort)
         total, exact = self._count_events(query, clause, params)
-        hint = self._index_hint(query, total)
-        if hint:
-            clause, params = self._event_where(query, walk=True)
+        hint = self._index_hint(query, total, exact)
         rows = self._con.execute(
             f"SELECT e.* FROM events e {hint} {clause} ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, query.limit, query.offset],
@@ -336,12 +338,14 @@ class SQLiteStore(Store):
             return self._con.execute(_COUNT_TEXT, params).fetchone()[0], True
         return self._con.execute(f"SELECT count(*) FROM events e {clause}", params).fetchone()[0], True
 
-    def _index_hint(self, q: EventQuery, matches: int) -> str:
+    def _index_hint(self, q: EventQuery, matches: int, exact: bool) -> str:
         """Walk the sort column's index and filter, rather than sort every match, when that reads
         fewer rows: (offset + limit) / share-of-rows-matching < matches. SQLite cannot weigh this."""
         index = _SORT_INDEXES.get(q.sort.lstrip("-"))
         if index is None or not matches:
             return ""
+        if not exact:  # more than total_limit match
+            return f"INDEXED BY {index}"
         rows = self._con.execute("SELECT coalesce(max(rid), 0) FROM events").fetchone()[0]
         return f"INDEXED BY {index}" if (q.offset + q.limit) * rows < matches * matches else ""
 
