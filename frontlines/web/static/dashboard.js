@@ -149,7 +149,12 @@ function showOnMap(eventId) {
   const marker = state.markers.get(eventId);
   if (!marker) return;
   if (state.tab !== "map") selectTab("map");
-  state.layer.zoomToShowLayer(marker, () => marker.openPopup());
+  let opened = false;
+  state.layer.zoomToShowLayer(marker, () => { opened = true; marker.openPopup(); });
+  // zoomToShowLayer never calls back if another zoom animation swallows its zoomend: open the popup anyway
+  setTimeout(() => {
+    if (!opened) state.map.openPopup(marker.getPopup().getContent(), marker.getLatLng());
+  }, 1500);
 }
 
 // -- event list --------------------------------------------------------------------------------------
