@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal
 
 __all__ = [
@@ -249,7 +250,9 @@ class Event:
         return int(self.event_date[:4]) if self.event_date else None
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
+        # plain attribute reads: dataclasses.asdict deep-copies every value and was most of an export's time
+        out = {name: getattr(self, name) for name in _event_field_names()}
+        out["evidence"] = dict(self.evidence)
         out["year"] = self.year
         out["confidence"] = round(self.confidence, 3)
         return out
@@ -263,6 +266,11 @@ class Event:
     def from_dict(cls, data: dict[str, Any]) -> Event:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@lru_cache(maxsize=1)
+def _event_field_names() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(Event))
 
 
 @dataclass
