@@ -26,6 +26,7 @@ __all__ = ["actor_ids", "event_query", "event_with_sources", "router", "same_eve
 
 router = APIRouter(prefix="/api")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+TOTAL_LIMIT = 10_000  # exact counts of more matches cost 100s of ms on a big store; say "10,000+" instead
 _WINDOW_DAYS = 31  # candidates for "the same event": the widest date tolerance of fusion.cluster (month precision)
 _NEAR_DEG = 1.0  # ... and within about 100 km (fusion then requires 25 km or the same place name)
 
@@ -55,6 +56,8 @@ def event_query(
     modality: str | None = None, source: str | None = None, since: str | None = None, until: str | None = None,
     bbox: str | None = None, q: str | None = None, document: str | None = None, sort: str = "-event_date",
     limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
+    total_limit: Annotated[int | None, Query(ge=1, description="count matches up to this (faster); the answer's "
+                                                                "total_exact is false when reached")] = TOTAL_LIMIT,
 ) -> EventQuery:
     if modality:
         unknown = [m for m in modality.split(",") if m.strip() not in MODALITIES]
@@ -62,7 +65,8 @@ def event_query(
             raise InvalidParameterError(f"modality {unknown[0]!r} is unknown; use one of {', '.join(MODALITIES)}.")
     return EventQuery(actor=actor, actor_ids=actor_ids(actor), place=place, event_type=type, sub_event_type=sub_type,
                       modality=modality, source=source, since=_date("since", since), until=_date("until", until),
-                      bbox=_bbox(bbox), text=q, document_id=document, sort=sort, limit=limit, offset=offset)
+                      bbox=_bbox(bbox), text=q, document_id=document, sort=sort, limit=limit, offset=offset,
+                      total_limit=total_limit)
 
 
 def actor_ids(actor: str | None) -> tuple[str, ...]:
@@ -81,7 +85,7 @@ QueryDep = Annotated[EventQuery, Depends(event_query)]
 @router.get("/events", summary="Events matching filters, paginated")
 def events(store: StoreDep, query: QueryDep) -> dict[str, Any]:
     page = store.search_events(query)
-    return {"total": page.total, "limit": page.limit, "offset": page.offset,
+    return {"total": page.total, "total_exact": page.total_exact, "limit": page.limit, "offset": page.offset,
             "items": [e.to_dict() for e in page.items]}
 
 

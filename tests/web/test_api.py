@@ -22,6 +22,9 @@ def test_events_filters_and_pagination(client) -> None:
     assert client.get("/api/events", params={"bbox": "16,30,17,32"}).json()["total"] == 1
     assert client.get("/api/events", params={"since": "2020-01-01"}).json()["total"] == 1
     assert client.get("/api/events", params={"q": "drones"}).json()["total"] == 1
+    assert body["total_exact"] is True
+    capped = client.get("/api/events", params={"total_limit": 1, "actor": "lby.lna"}).json()  # "1+": counting stopped
+    assert capped["total"] == 1 and capped["total_exact"] is False and len(capped["items"]) == 2
     page = client.get("/api/events", params={"limit": 2, "offset": 2, "sort": "event_date"}).json()
     assert page["total"] == 4 and [e["event_id"] for e in page["items"]] == ["ev-3", "ev-4"]
 

@@ -175,8 +175,9 @@ function listItem(event) {
 function drawList() {
   const events = visibleEvents();
   document.getElementById("shown-count").textContent = String(events.length);
-  const more = state.total > state.events.length ? ` (first ${state.events.length} of ${state.total} loaded)` : "";
-  document.getElementById("matching").textContent = `of ${state.total} matching${more}`;
+  const total = `${state.total.toLocaleString("en")}${state.totalExact ? "" : "+"}`;
+  const more = state.total > state.events.length ? ` (first ${state.events.length} of ${total} loaded)` : "";
+  document.getElementById("matching").textContent = `of ${total} matching${more}`;
   document.getElementById("event-list").replaceChildren(...events.slice().reverse().map(listItem));
 }
 
@@ -295,6 +296,7 @@ async function reload() {
   const data = await fetchJSON("/api/events?" + params.toString());
   state.events = data.items;
   state.total = data.total;
+  state.totalExact = data.total_exact !== false;
   redraw();
   if (!state.fitted && state.markers.size) {  // first load: frame the events
     state.map.fitBounds(state.layer.getBounds(), { padding: [30, 30], maxZoom: 7 });
