@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import orjson
+
 from frontlines.model import EVENT_COLUMNS, Event
 
 __all__ = ["short_actor", "csv_lines", "geojson_feature", "geojson_lines", "jsonl_lines"]
@@ -51,14 +53,19 @@ def geojson_lines(events: Iterable[Event]) -> Iterator[str]:
     yield '{"type": "FeatureCollection", "features": ['
     first = True
     for event in events:
-        yield ("" if first else ",\n") + json.dumps(geojson_feature(event), ensure_ascii=False)
+        yield ("" if first else ",\n") + _dumps(geojson_feature(event))
         first = False
     yield "]}\n"
 
 
 def jsonl_lines(events: Iterable[Event]) -> Iterator[str]:
     for event in events:
-        yield json.dumps(event.to_dict(), ensure_ascii=False) + "\n"
+        yield _dumps(event.to_dict()) + "\n"
+
+
+def _dumps(obj: dict[str, Any]) -> str:
+    """Compact UTF-8 JSON; orjson is ~10x faster than json.dumps on 100k-event exports."""
+    return orjson.dumps(obj).decode("utf-8")
 
 
 def short_actor(name: str | None) -> str:
