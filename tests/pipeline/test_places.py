@@ -68,12 +68,12 @@ def test_a_district_with_no_namesake_in_its_province_falls_back_to_the_province(
 
 
 def test_a_district_name_cut_short_by_ner_is_widened(run) -> None:  # noqa: ANN001
-    doc = run("Soldiers repelled an attack in Dawlat Abad district, Balkh, on Friday.")
+    doc = run("Troops beat back an assault in Dawlat Abad district, Balkh, on Friday.")
     assert _places(doc)["Dawlat Abad"].admin1 == "Balkh"
 
 
 def test_a_province_named_alone_puts_the_event_at_its_capital(run) -> None:  # noqa: ANN001
-    doc = run("On 3 May 2020, Taliban militants attacked a checkpoint in Helmand province, killing 2 soldiers.")
+    doc = run("On 3 May 2020, insurgents raided an army post in Helmand province, killing 2 soldiers.")
     event = next(e for e in doc.events if e.latitude is not None)
     assert event.geo_precision == 3 and abs(event.latitude - 31.59) < 0.1  # Lashkar Gah, not the box middle
 
