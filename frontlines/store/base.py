@@ -13,10 +13,13 @@ from datetime import date
 from typing import Any
 
 from frontlines.errors import InvalidParameterError
-from frontlines.model import Document, Event
+from frontlines.model import EVENT_COLUMNS, Document, Event
 
-__all__ = ["DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "parse_bbox", "parse_day"]
+__all__ = ["BOOL_FIELDS", "EVENT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store",
+           "event_values", "parse_bbox", "parse_day"]
 
+EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]  # stored columns besides the key
+BOOL_FIELDS = frozenset({"fatalities_aggregate", "date_fallback"})
 SORTABLE_EVENT_FIELDS = ("event_date", "fatalities", "confidence", "event_type", "location")
 
 
@@ -85,9 +88,22 @@ class Store(abc.ABC):
     def add_documents(self, docs: Iterable[Document]) -> list[IngestResult]:
         return [self.add_document(doc) for doc in docs]
 
-    @abc.abstractmethod
     def bulk_load_events(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
-        """Fast path for backfills and benchmarks (executemany / COPY). Returns rows written."""
+        """Fast path for backfills and benchmarks (executemany / COPY), one transaction per batch.
+        Returns rows written."""
+        total, batch = 0, []
+        for event in events:
+            batch.append(event)
+            if len(batch) >= batch_size:
+                total += self._bulk(batch)
+                batch = []
+        if batch:
+            total += self._bulk(batch)
+        return total
+
+    @abc.abstractmethod
+    def _bulk(self, batch: list[Event]) -> int:
+        """Write one batch of events in one transaction (a failed batch is rolled back whole)."""
 
     # -- reading -------------------------------------------------------------
     @abc.abstractmethod
@@ -162,4 +178,18 @@ def parse_bbox(value: str | None, label: str) -> tuple[float, float, float, floa
             "latitudes within ±90."
         )
     return min_lon, min_lat, max_lon, max_lat
+
+
+def event_values(ev: Event, document_id: str | None, known: set[str]) -> list[Any]:
+    """Column values of an event row (``event_id``, ``EVENT_FIELDS``, evidence start and end); in a bulk load
+    (no ``document_id``) the event links only to ``known`` (stored) documents."""
+    data = ev.to_dict()
+    values = [data["event_id"]]
+    for name in EVENT_FIELDS:
+        value = data.get(name)
+        if name == "document_id":
+            value = document_id if document_id is not None else (value if value in known else None)
+        values.append(bool(value) if name in BOOL_FIELDS and value is not None else value)
+    values += [ev.evidence.get("start"), ev.evidence.get("end")]
+    return values
 

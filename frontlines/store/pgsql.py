@@ -15,16 +15,15 @@ import psycopg
 from psycopg.types.json import Jsonb
 
 from frontlines.errors import InvalidParameterError
-from frontlines.model import EVENT_COLUMNS, Block, Document, Event, Statement
-from frontlines.store.base import SORTABLE_EVENT_FIELDS, EventQuery
+from frontlines.model import Block, Document, Event, Statement
+from frontlines.store.base import BOOL_FIELDS, EVENT_FIELDS, SORTABLE_EVENT_FIELDS, EventQuery, event_values
 
 __all__ = ["INSERT_DOCUMENT", "INSERT_MENTION", "INSERT_STATEMENT", "READ_COLS", "SELECT_EVENTS", "WRITE_COLS",
            "Where", "clean", "document_from_row", "document_row", "event_from_row", "event_row", "event_where",
            "iso", "iso_date", "jsonb", "mention_rows", "order_by", "reason", "redact_url", "statement_from_row",
            "statement_rows"]
 
-_EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]
-_BOOL_FIELDS = {"fatalities_aggregate", "date_fallback"}
+_EVENT_FIELDS, _BOOL_FIELDS = EVENT_FIELDS, BOOL_FIELDS
 WRITE_COLS = ["event_id", *_EVENT_FIELDS, "evidence_start", "evidence_end"]
 READ_COLS = ["rid", *WRITE_COLS]
 SELECT_EVENTS = "SELECT " + ", ".join(f"e.{c}" for c in READ_COLS) + " FROM events e"
@@ -163,16 +162,8 @@ def statement_from_row(row: dict[str, Any]) -> Statement:
 
 
 def event_row(ev: Event, document_id: str | None, known: set[str]) -> list[Any]:
-    """Values for ``WRITE_COLS``; in a bulk load (no ``document_id``) links only to ``known`` documents."""
-    data = ev.to_dict()
-    values = [data["event_id"]]
-    for name in _EVENT_FIELDS:
-        value = data.get(name)
-        if name == "document_id":
-            value = document_id if document_id is not None else (value if value in known else None)
-        values.append(bool(value) if name in _BOOL_FIELDS and value is not None else value)
-    values += [ev.evidence.get("start"), ev.evidence.get("end")]
-    return values
+    """Values for ``WRITE_COLS`` (the shared row of ``store.base``)."""
+    return event_values(ev, document_id, known)
 
 
 def event_from_row(row: tuple[Any, ...]) -> Event:

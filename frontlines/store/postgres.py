@@ -224,14 +224,7 @@ class PostgresStore(Store):
 
     def bulk_load_events(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
         """COPY in batches, one transaction each; then VACUUM ANALYZE (plans, index-only counts)."""
-        total, batch = 0, []
-        for event in events:
-            batch.append(event)
-            if len(batch) >= batch_size:
-                total += self._bulk(batch)
-                batch = []
-        if batch:
-            total += self._bulk(batch)
+        total = super().bulk_load_events(events, batch_size)
         with self._errors("Updating planner statistics after the bulk load"):
             self._con.execute("VACUUM (ANALYZE) events")
         return total

@@ -13,13 +13,22 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import MigrationError, StoreError, StoreNotFoundError
-from frontlines.model import EVENT_COLUMNS, Block, Document, Event, Mention, Statement
-from frontlines.store.base import SORTABLE_EVENT_FIELDS, DocumentQuery, EventQuery, IngestResult, Page, Store
+from frontlines.model import Block, Document, Event, Mention, Statement
+from frontlines.store.base import (
+    BOOL_FIELDS,
+    EVENT_FIELDS,
+    SORTABLE_EVENT_FIELDS,
+    DocumentQuery,
+    EventQuery,
+    IngestResult,
+    Page,
+    Store,
+    event_values,
+)
 
 __all__ = ["SQLiteStore"]
 
-_EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]
-_BOOL_FIELDS = {"fatalities_aggregate", "date_fallback"}
+_EVENT_FIELDS, _BOOL_FIELDS = EVENT_FIELDS, BOOL_FIELDS
 MIGRATIONS: list[str] = [
     # 1: documents, extractions, provenance
     """
@@ -199,20 +208,9 @@ class SQLiteStore(Store):
                 chunk = ids[i:i + 500]
                 known.update(r[0] for r in self._con.execute(
                     f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
-        rows = [_event_row(ev, document_id, known) for ev in events]
+        rows = [event_values(ev, document_id, known) for ev in events]
         self._con.executemany(sql, rows)
         return len(rows)
-
-    def bulk_load_events(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
-        total, batch = 0, []
-        for event in events:
-            batch.append(event)
-            if len(batch) >= batch_size:
-                total += self._bulk(batch)
-                batch = []
-        if batch:
-            total += self._bulk(batch)
-        return total
 
     def _bulk(self, batch: list[Event]) -> int:
         try:
@@ -429,16 +427,6 @@ def _fts_query(text: str) -> str:
     return " ".join(f'"{t}"' for t in terms) or '""'
 
 
-def _event_row(ev: Event, document_id: str | None, known: set[str]) -> tuple[Any, ...]:
-    data = ev.to_dict()
-    values = [data["event_id"]]
-    for name in _EVENT_FIELDS:
-        value = data.get(name)
-        if name == "document_id":
-            value = document_id if document_id is not None else (value if value in known else None)
-        values.append(int(value) if name in _BOOL_FIELDS and value is not None else value)
-    values += [ev.evidence.get("start"), ev.evidence.get("end")]
-    return tuple(values)
 
 
 _ROW_FIELDS = frozenset(["event_id", *_EVENT_FIELDS])
