@@ -9,25 +9,20 @@ import pytest
 from frontlines.evaluate.conll import read_conll, score_conll
 
 # IOB1: I- continues (or starts) a run; B- starts a new entity right after one of the same type.
-IOB1 = """-DOCSTART- -X- O O
+SENTENCES = [
+    [("Anna", "I-PER"), ("Berg", "I-PER"), ("met", "O"), ("Carl", "B-PER"), ("at", "O"), ("Acme", "I-ORG"),
+     ("Corp", "I-ORG"), ("in", "O"), ("Oslo", "I-LOC"), (".", "O")],
+    [("Danish", "I-MISC"), ("firms", "O"), ("Acme", "I-ORG"), ("Bergen", "I-LOC"), (".", "O")],
+]
 
-Anna NNP I-NP I-PER
-Berg NNP I-NP I-PER
-met VBD I-VP O
-Carl NNP I-NP B-PER
-at IN I-PP O
-Acme NNP I-NP I-ORG
-Corp NNP I-NP I-ORG
-in IN I-PP O
-Oslo NNP I-NP I-LOC
-. . O O
 
-Danish JJ I-NP I-MISC
-firms NNS I-NP O
-Acme NNP I-NP I-ORG
-Bergen NNP I-NP I-LOC
-. . O O
-"""
+def _iob1(sentences: list[list[tuple[str, str]]]) -> str:
+    """The four-column layout (token, part of speech, chunk, entity); the scorer reads the first and last."""
+    blocks = ["\n".join(f"{token} _ _ {tag}" for token, tag in sentence) for sentence in sentences]
+    return "-DOCSTART- _ _ O\n\n" + "\n\n".join(blocks) + "\n"
+
+
+IOB1 = _iob1(SENTENCES)
 
 
 @pytest.fixture()

@@ -3,6 +3,8 @@ the numbers they print must follow from what the pipeline got right and wrong.""
 
 from __future__ import annotations
 
+import csv
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -10,36 +12,64 @@ import pytest
 from frontlines.errors import InvalidParameterError
 from frontlines.evaluate import detect_corpus, evaluate
 
-ACLED_2018 = '''event_date,event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,country,admin1,location,latitude,longitude,geo_precision,time_precision,source,notes,fatalities
-2016-01-11,Battle-No change of territory,Islamic State (Libya),,PFG: Petroleum Facilities Guard,,Libya,Surt,Sirte,31.2089,16.5887,1,1,Reuters,"On 11 January 2016, Islamic State militants clashed with Petroleum Facilities Guard forces in Sirte, killing 4 guards.",4
-2016-01-12,Riots/Protests,Protesters (Libya),,,,Libya,Banghazi,Benghazi,32.1167,20.0667,1,1,Reuters,"On 12 January 2016, hundreds of residents protested peacefully in Benghazi against power cuts.",0
-2016-01-13,Strategic development,Government of National Accord (Libya),,,,Libya,Tarabulus,Tripoli,32.8925,13.18,1,1,Reuters,"The weather in Tripoli was cold and calm.",0
-'''
-CASE = "id\tEventSnippet\tSubType\n" \
-       "1\tProtesters marched peacefully through the capital on Friday demanding jobs.\tPEACE_PROTEST\n" \
-       "2\tWarplanes bombed rebel positions near the city, killing six fighters.\tAIR_STRIKE\n" \
-       "3\tA 6.1 magnitude earthquake shook the region on Monday, officials said.\tNATURAL_DISASTER\n"
-GEO = '''<?xml version="1.0" encoding="utf-8"?>
-<articles>
-  <article docid="1">
-    <text><![CDATA[Fighting erupted in Sirte on Monday. Residents of Tobruk fled east.]]></text>
-    <toponyms>
-      <toponym><start>20</start><end>25</end><phrase>Sirte</phrase>
-        <gaztag geonameid="2210554"><lat>31.2089</lat><lon>16.5887</lon></gaztag></toponym>
-      <toponym><start>50</start><end>56</end><phrase>Tobruk</phrase>
-        <gaztag geonameid="80509"><lat>32.0836</lat><lon>23.9764</lon></gaztag></toponym>
-    </toponyms>
-  </article>
-</articles>
-'''
+ACLED_COLUMNS = ("event_date,event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,country,admin1,location,latitude,"
+                 "longitude,geo_precision,time_precision,source,notes,fatalities").split(",")
+ACLED_ROWS = [  # (date, old-taxonomy type, actor1, actor2, location, lat, lon, note, fatalities) - our own notes
+    ("2016-01-11", "Battle-No change of territory", "Islamic State (Libya)", "PFG: Petroleum Facilities Guard", "Sirte",
+     31.2089, 16.5887, "On 11 January 2016, Islamic State militants clashed with Petroleum Facilities Guard forces "
+     "in Sirte, killing 4 guards.", 4),
+    ("2016-01-12", "Riots/Protests", "Protesters (Libya)", "", "Benghazi", 32.1167, 20.0667,
+     "On 12 January 2016, hundreds of residents protested peacefully in Benghazi against power cuts.", 0),
+    ("2016-01-13", "Strategic development", "Government of National Accord (Libya)", "", "Tripoli", 32.8925, 13.18,
+     "The weather in Tripoli was cold and calm.", 0),
+]
+CASE_ROWS = [
+    (1, "Protesters marched peacefully through the capital on Friday demanding jobs.", "PEACE_PROTEST"),
+    (2, "Warplanes bombed rebel positions near the city, killing six fighters.", "AIR_STRIKE"),
+    (3, "A 6.1 magnitude earthquake shook the region on Monday, officials said.", "NATURAL_DISASTER"),
+]
+GEO_TEXT = "Fighting erupted in Sirte on Monday. Residents of Tobruk fled east."
+GEO_TOPONYMS = [("Sirte", 31.2089, 16.5887), ("Tobruk", 32.0836, 23.9764)]
+
+
+def _acled_csv(path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
+        writer.writeheader()
+        for day, kind, actor1, actor2, place, lat, lon, note, dead in ACLED_ROWS:
+            writer.writerow({"event_date": day, "event_type": kind, "actor1": actor1, "actor2": actor2,
+                             "country": "Libya", "location": place, "latitude": lat, "longitude": lon,
+                             "geo_precision": 1, "time_precision": 1, "source": "Reuters", "notes": note,
+                             "fatalities": dead})
+
+
+def _case_tsv(path: Path) -> None:
+    lines = ["\t".join(("id", "EventSnippet", "SubType"))] + ["\t".join(map(str, row)) for row in CASE_ROWS]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _geoparsing_xml(path: Path) -> None:
+    root = ET.Element("articles")
+    article = ET.SubElement(root, "article", docid="1")
+    ET.SubElement(article, "text").text = GEO_TEXT
+    toponyms = ET.SubElement(article, "toponyms")
+    for name, lat, lon in GEO_TOPONYMS:
+        node = ET.SubElement(toponyms, "toponym")
+        start = GEO_TEXT.index(name)
+        for tag, value in (("start", start), ("end", start + len(name)), ("phrase", name)):
+            ET.SubElement(node, tag).text = str(value)
+        gaztag = ET.SubElement(node, "gaztag")
+        ET.SubElement(gaztag, "lat").text = str(lat)
+        ET.SubElement(gaztag, "lon").text = str(lon)
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
 
 
 @pytest.fixture(scope="module")
 def gold(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("gold")
-    (folder / "acled_tiny.csv").write_text(ACLED_2018, encoding="utf-8")
-    (folder / "case_tiny.tsv").write_text(CASE, encoding="utf-8")
-    (folder / "geoparsing_tiny.xml").write_text(GEO, encoding="utf-8")
+    _acled_csv(folder / "acled_tiny.csv")
+    _case_tsv(folder / "case_tiny.tsv")
+    _geoparsing_xml(folder / "geoparsing_tiny.xml")
     return folder
 
 
