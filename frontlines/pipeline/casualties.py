@@ -10,13 +10,27 @@ from typing import Any
 from frontlines.model import Document, Event
 from frontlines.pipeline.fatalities import coded_fatalities
 
-__all__ = ["ANAPHORIC", "apply_coded_counts", "attach_casualties", "casualty_only", "dated", "is_follow_up",
+__all__ = ["ANAPHORIC", "refers_back", "apply_coded_counts", "attach_casualties", "casualty_only", "dated", "is_follow_up",
            "one_bombing", "one_incident"]
 
 ANAPHORIC = re.compile(
     r"\b(?:condemned|condemning|condemn|blamed|blaming|denounced|investigat\w*|into|for|over|after|following|about|"
     r"called|calling|since|during|of|in|behind|responsibility for|kicked off|joined|joining|that|warned)\s+"
     r"(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "Members of the NSCDC protest at ...", "workers of the DYS demonstrated": a group of an organisation acting,
+# not a reference back to "the ... protest".
+_GROUP_OF = re.compile(r"\b(?:members?|supporters|workers|employees|residents|students|fighters|soldiers|militants|"
+                       r"elements|hundreds|thousands|dozens|scores|groups?|factions?|leaders?|youths?|activists|"
+                       r"staff|teachers|traders|some|many|several|two|three|four|five)\s+of\s+\S+\s+(?:\w+\s+)?$",
+                       re.IGNORECASE)
+
+
+def refers_back(before: str, trigger_text: str) -> bool:
+    """The trigger names an event already known ("condemned the attack", "after the clashes"), judged from the
+    text just before it; a verb form ("demonstrated") or a group of an organisation as subject never does."""
+    if re.search(r"ed$", trigger_text, re.IGNORECASE) or _GROUP_OF.search(before):
+        return False
+    return bool(ANAPHORIC.search(before))
 
 
 # Deaths reported without a number: ACLED codes such plural, uncounted deaths as 10 ("inflicted heavy losses",

@@ -20,9 +20,10 @@ from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
 from frontlines.knowledge.ontology import Ontology, TriggerHit, get_ontology
 from frontlines.model import Document, Event, Mention, Statement
 from frontlines.pipeline.base import stage
-from frontlines.pipeline.casualties import (ANAPHORIC as _ANAPHORIC, apply_coded_counts as _apply_coded_counts,
+from frontlines.pipeline.casualties import (apply_coded_counts as _apply_coded_counts,
                                             attach_casualties as _attach_casualties, casualty_only as _casualty_only,
-                                            dated as _dated, is_follow_up as _is_follow_up, one_bombing)
+                                            dated as _dated, is_follow_up as _is_follow_up, one_bombing,
+                                            refers_back)
 from frontlines.pipeline.event_places import choose_place, stand_in_precision
 from frontlines.pipeline.fatalities import count_fatalities
 from frontlines.pipeline.modality import modality_of
@@ -61,6 +62,9 @@ _HANDS_ON = re.compile(r"^(?:clash|fight|fought|attack|assault|beat|stab|kill|ha
 _REPORTED_OR_HURT = re.compile(r"\b(?:said|says|told|reported|according|killed|wounded|injured|dead|died)\b", re.IGNORECASE)
 _VICTIM_SUBJECT = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BECAUSE = re.compile(r"\b(?:because of|due to|in the wake of|amid|to escape|fearing)\b", re.IGNORECASE)
+# Killings someone carried out, even when no one is named ("a trader was gunned down"), unlike "died" or "dead".
+_DONE_TO = re.compile(r"^(?:killed|killing|murder|execut|massacre|behead|shot|assassinat|tortur|beat|beaten|club|strangl|"
+                      r"gunned|stabb|hacked|flogg|amputat|dead bodies|bodies|found dead|set ablaze)", re.IGNORECASE)
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
 
@@ -150,7 +154,7 @@ class EventStage:
         actors = [m for m in doc.mentions if m.kind == "actor" and m.id and clause.start <= m.start < clause.end]
         speaker_ids = {m.id for m in actors if speaker_span[0] <= m.start < speaker_span[1]}
         participants = [m for m in actors if not (speaker_span[0] <= m.start < speaker_span[1])]
-        anaphoric = bool(_ANAPHORIC.search(clause.text[max(0, trigger.start - 40):trigger.start]))
+        anaphoric = refers_back(clause.text[max(0, trigger.start - 40):trigger.start], trigger.text)
         roles = _roles(doc, clause, trigger, participants, actors, speaker_ids, self.kb)
         clause.participants = participants
         sub_type, actor1, actor2, why = self._type_and_roles(doc, clause, trigger, roles, focus)
@@ -260,7 +264,9 @@ class EventStage:
                 actor2 = self._civilians(focus)
             return "Attack", actor1, actor2, why + f"; {reason}"
         if target is None and trigger.trigger.family == "kill" and not (actor1 or actor2):
-            return None, None, None, ""
+            if not _DONE_TO.match(trigger.text):
+                return None, None, None, ""  # "two people died": no one named who did anything
+            return "Attack", actor1, self._civilians(focus), why + "; a killing with no armed party named"
         if actor2 is None and actor1 is not None and focus and not _is_state(actor1) and target == "armed":
             actor2 = self._generic_mention("military", focus)
         return "Armed clash", actor1, actor2, why + (f"; {reason}" if reason else "; armed target")

@@ -42,7 +42,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     t = clause.start + trigger.start
     t_end = clause.start + trigger.end
     participants = [_organisation(a) for a in participants]
-    before = [a for a in participants if a.start < t or (a.end <= t_end and trigger.end - trigger.start > 12)]
+    before = [a for a in participants if a.start < t or (a.end <= t_end and trigger.end - trigger.start > 12)
+              or (a.start == t and a.end <= t_end)]  # the trigger is the agent's noun: "Gunmen killed ..."
     after = [a for a in participants if a not in before]
     text_after = doc.text[t:clause.end]
     progressive = bool(re.match(r"\w+ing\b", text_after))  # "has been fighting" is not a passive

@@ -40,7 +40,7 @@ _VIOLENT = re.compile(r"\b(?:clash(?:es|ed)?|scuffl\w*|(?:turned|became|turn|gre
                       r"projectiles|torch\w*|set (?:\w+ ){0,3}(?:on fire|alight|ablaze)|burn(?:ed|t|ing) (?:\w+ ){0,2}(?:tyres|tires|cars|"
                       r"vehicles|buildings|property|shops|offices|stations?)|(?:light|lit|lighting|started|set) (?:\w+ )?fires?|"
                       r"stones|rocks|petrol bombs|molotov|loot\w*|vandali[sz]\w*|pull(?:ed|s)? down|stormed|broke into|smash\w*|"
-                      r"rampag\w*|barricad\w*|blocked (?:\w+ ){0,2}(?:roads?|railways?|rail lines?|highways?|thoroughfares|"
+                      r"rampag\w*|barricad\w*|block(?:s|ed|ing)? (?:\w+ ){0,2}(?:roads?|railways?|rail lines?|highways?|thoroughfares|"
                       r"motorways?)|attack(?:ed|ing)? (?:\w+ ){0,2}(?:police|officers|security forces)|confrontations?)\b",
                       re.IGNORECASE)
 _STATE = re.compile(r"\b(?:army|armed forces|military|troops|soldiers|government(?:'s)? forces|regime forces|"
@@ -51,7 +51,7 @@ _DISASTER = re.compile(
     r"\b(?:accidents?|crash(?:ed|es)?|collisions?|collided|derail\w*|capsiz\w*|sank|poison\w*|toxic|leak(?:ed|s)?|"
     r"floods?|flooding|earthquakes?|quakes?|landslides?|storms?|cyclones?|hurricanes?|typhoons?|tornado\w*|"
     r"wildfires?|blaze|fire broke out|fires? (?:are|were|is|was) burning|heat ?wave|drought|famine|epidemic|outbreak|"
-    r"overdose|lost control|tsunamis?|volcan\w*|eruptions?|torrential rains?|downpours?|avalanches?|mudslides?|"
+    r"overdose|illness(?:es)?|diseases?|sickness|cholera|malaria|measles|ebola|natural causes|starvation|lost control|tsunamis?|volcan\w*|eruptions?|torrential rains?|downpours?|avalanches?|mudslides?|"
     r"gas (?:leaks?|bungle)|leaked from|propane|gas cylinders?|containers? exploded|industrial (?:area|site|plant|waste)|"
     r"(?:chemical|fireworks?) (?:factory|plant|warehouse|depot)|after consuming|food poisoning|contaminated|"
     r"(?:plant|factory|warehouse|mine|refinery|pipeline|boiler|gas cylinder|tanker) (?:\w+ ){0,2}explo\w*|"

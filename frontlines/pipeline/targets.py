@@ -24,6 +24,12 @@ MUTUAL = re.compile(r"^(?:clash|fight|fought|battl|gun ?battle|firefight|exchang
                     r"shoot-?out|counter|offensive|besieg)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|get|got)\s+(?:\w+\s+){0,2}$|^(?:was|were)\b", re.IGNORECASE)
 _INTRANSITIVE = re.compile(r"^(?:died|dead|bodies|lost)\b", re.IGNORECASE)  # "5 people died": victims first
+# A headline passive has no auxiliary: "3 civilians killed by gunmen", "Two traders shot in Gao" -- a participle
+# followed by a preposition or the end of the clause, not by an object.
+_PARTICIPLE = re.compile(r"^(?:killed|shot|wounded|injured|murdered|assassinated|gunned down|stabbed|beaten|hacked|"
+                         r"executed|beheaded|abducted|kidnapped|attacked|ambushed|targeted)", re.IGNORECASE)
+_NO_OBJECT = re.compile(r"^\s*(?:(?:dead|to death|and (?:killed|wounded|injured))\s*)?(?:by|in|at|near|during|after|when|on|"
+                        r"while|outside|inside|along|following|as|from|[,.;:]|$)", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\b(?:by|at the hands of)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+(?=[,.;]|\s+(?:in|at|near|on|who|while|"
                        r"after|during|from|over|and then|because)\b|$)", re.IGNORECASE)
 _CASUALTY_SUBJECT = re.compile(r"(?P<np>[^,;.()]{1,60}?)\s+(?:was|were|have been|has been|had been|are|is)\s+"
@@ -55,7 +61,10 @@ def _victim_regions(text: str, trigger: TriggerHit, agents: list[tuple[int, int]
     text = _blank(text, agents + [(m.start(), m.end()) for m in _BY_AGENT.finditer(text)])
     regions = [(m.start("np"), m.group("np"), False) for m in _CASUALTY_SUBJECT.finditer(text)] \
         if _CASUALTY_VERB.search(text) else []
-    if _PASSIVE.search(text[:trigger.start]) or _PASSIVE.match(trigger.text) or _INTRANSITIVE.match(trigger.text):
+    headline = bool(_PARTICIPLE.fullmatch(trigger.text)) and bool(_NO_OBJECT.match(text[trigger.end:])) \
+        and bool(text[:trigger.start].strip())
+    if _PASSIVE.search(text[:trigger.start]) or _PASSIVE.match(trigger.text) or _INTRANSITIVE.match(trigger.text) \
+            or headline:
         return regions + [(0, text[:trigger.start], True)]  # "a patrol was attacked": the subject is the target
     return regions + [(trigger.end, text[trigger.end:], True)]
 

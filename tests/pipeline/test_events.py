@@ -124,3 +124,47 @@ def test_a_progressive_is_not_a_passive() -> None:
     assert fighting.actor1_id == "lby.lna"
     [shelled] = extract_text("Tripoli was shelled by LNA forces on Monday.", published=date(2019, 10, 15)).events
     assert shelled.actor1_id == "lby.lna"
+
+
+def _events(text: str):  # noqa: ANN202
+    from datetime import date
+
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.ingest import document_from_text
+
+    return Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5), format="csv")).events
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    # a group of an organisation is the subject, not a reference back to "the ... protest"
+    ("Members of the Farmers Union protest at the county offices over unpaid subsidies.", "Peaceful protest"),
+    ("Dozens of employees of the water board demonstrated outside the headquarters.", "Peaceful protest"),
+    # present-tense headline verbs
+    ("Retired nurses block roads in the capital over unpaid pensions.", "Violent demonstration"),
+    ("Pupils march to the governor's office to demand new teachers.", "Peaceful protest"),
+    ("The air force strikes rebel hideouts in the forest.", "Air/drone strike"),
+    ("A roadside device exploded near the market, injuring two traders.", "Remote explosive/landmine/IED"),
+    ("Gunmen injure a shopkeeper during a robbery attempt in the old town.", "Attack"),
+    ("The insurgents occupied the border village for two days.", "Non-state actor overtakes territory"),
+])
+def test_headline_and_present_tense_reports_are_events(text: str, sub_event: str) -> None:
+    assert sub_event in [e.sub_event_type for e in _events(text)][:1], [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+def test_a_headline_passive_names_the_victims() -> None:
+    """"3 farmers killed by gunmen": the farmers are the victims although no auxiliary says so."""
+    [event] = _events("3 farmers killed by armed men as revenge for stolen cattle.")
+    assert (event.event_type, event.fatalities) == ("Violence against civilians", 3)
+
+
+def test_a_killing_with_no_party_named_is_still_an_event_but_a_death_is_not() -> None:
+    [event] = _events("A local councillor was gunned down outside his house.")
+    assert event.sub_event_type == "Attack" and event.event_type == "Violence against civilians"
+    assert _events("Two men died of their illness in the local clinic.") == []
+
+
+def test_the_trigger_noun_is_the_agent() -> None:
+    """"Gunmen killed three soldiers": the gunmen act on the soldiers, whatever word triggered the event."""
+    [event] = _events("Gunmen killed three soldiers at a checkpoint near Gao in Mali.")
+    assert event.actor1_id and event.actor1_id.startswith("gen.unidentified")
+    assert event.actor2_id and event.actor2_id.startswith("gen.military")
