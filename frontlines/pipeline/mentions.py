@@ -40,6 +40,7 @@ from frontlines.pipeline.place_mentions import (
     _name_spans,
     _named_people,
     _party_seats,
+    _plausible,
 )
 
 _COUNTY_NAME = re.compile(r" (?:County|Parish|Borough)$")
@@ -293,6 +294,8 @@ class MentionStage:
         candidates = self.gaz.lookup(text)
         if not candidates or self.kb.country_for_demonym(text):
             return False
+        if not _plausible(text) and all(p.alias for p in candidates):
+            return False  # "DAC", "GBI": an acronym that is only some place's code
         if candidates[0].id.startswith("curated:"):
             return True
         if _LOCATIVE.search(doc.text[max(0, start - 40):start]):

@@ -12,6 +12,7 @@ import difflib
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from frontlines.knowledge.actors import ActorKB, get_actor_kb
 from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, get_gazetteer, normalise
@@ -37,9 +38,11 @@ _COUNTRY_CUES = ((re.compile(r"\b(?:LGAs?|Local Government Areas?)\b"), "NG"),
                  (re.compile(r"£\s?\d|\b(?:councillors?|Borough Council|District Council|MPs?)\b"), "GB"),
                  (re.compile(r"\b(?:RCMP|MPPs?|MLAs?|Ont\.|Que\.|B\.C\.)(?!\w)"), "CA"))
 # American local institutions and formats: each distinct one found adds to the US (up to three)
+# (the word boundary only before the word alternatives: "$15" and "(555)" follow a space, where \b fails)
 _US_CUES = re.compile(r"\b(?:Police Department|Sheriff['’]s (?:Office|Department)|County (?:Commission|Jail|Sheriff)|"
-                      r"Elementary School|Township|[DR]-[A-Z][a-z]+,|Interstate \d+|\(?\d{3}\)?[-. ]\d{3}-\d{4}|"
-                      r"\d+ (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr)\.|\$\d)")
+                      r"Elementary School|Township|[DR]-[A-Z][a-z]+,|Interstate \d+|"
+                      r"\d+ (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr)\.)|(?<![\w$])(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}-\d{4}\b|"
+                      r"(?<![A-Z\w])\$\d")
 
 
 def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[str] = frozenset()) -> Counter[str]:
@@ -197,6 +200,47 @@ def joint_regions(names: list[str], gaz: Gazetteer, weights: dict[str, float]) -
     return Counter({key: support[key] for key, n in hits.items() if n >= 2})
 
 
+@lru_cache(maxsize=4)
+def _state_names_regex(names: frozenset[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])(?! (?:City|County|Parish|Avenue|Street|Ave|St)\b)")
+
+
+def _us_state_names(gaz: Gazetteer) -> frozenset[str]:
+    """US state names that name the state before anything else: not a name a big city elsewhere bears
+    ("Washington": the capital too)."""
+    from frontlines.knowledge.gazetteer_build import curated_data
+
+    out = set()
+    for name in curated_data().get("us_states", {}):
+        found = gaz.lookup(name)
+        state = next((p for p in found if p.feature == "admin1" and p.country == "US" and not p.alias), None)
+        if state is None or any(p.feature == "city" and not p.alias and p.population >= 100_000
+                                and p.admin1 != state.admin1 for p in found):
+            continue
+        out.add(name)
+    return frozenset(out)
+
+
+def named_states(doc: Document, gaz: Gazetteer, weights: dict[str, float]) -> Counter[tuple[str, str]]:
+    """(US, state) -> twice how often (up to twice) a US state is named outside the document's place mentions:
+    in a name ("the Ohio Department of Transportation", "Georgia Bureau of Investigation") or where the
+    mention stage did not take it. Local news names its state in its institutions; only for documents
+    about the US before any other country."""
+    us = weights.get("US", 0.0)
+    if us < 0.3 or any(w > us for w in weights.values()):
+        return Counter()
+    spans = [(m.start, m.end) for m in doc.mentions if m.kind == "place"]
+    found: Counter[tuple[str, str]] = Counter()
+    for m in _state_names_regex(_us_state_names(gaz)).finditer(doc.text):
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        state = next(p for p in gaz.lookup(m.group()) if p.feature == "admin1" and p.country == "US")
+        key = ("US", state.admin1 or "")
+        found[key] = min(4.0, found[key] + 2.0)  # as a state mention counts in ``region_focus``
+    return found
+
+
 def pair_support(names: list[str], gaz: Gazetteer, weights: dict[str, float], km: float = 60.0) -> dict[str, float]:
     """Place id -> how many of the document's other names have a namesake close by (within ``km``), each
     name weighed by how rare it is: "Richmond" and "Madison County" together point to the Richmond that
@@ -227,17 +271,43 @@ def pair_support(names: list[str], gaz: Gazetteer, weights: dict[str, float], km
 _BEFORE_REGION = re.compile(r"(?:\s+(?:district|county|parish|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?)?,\s{0,2}", re.I)
 
 
-def _within(doc: Document, m: Mention, following: list[Mention], first: dict[int, PlaceMatch | None]) -> Place | None:
-    """The region or country right after "NAME, " ("Charleston, W.Va.", "Pandi, Bulacan")."""
+def _within(doc: Document, m: Mention, following: list[Mention], first: dict[int, PlaceMatch | None],
+            gaz: Gazetteer | None = None) -> Place | None:
+    """The region or country right after "NAME, " ("Charleston, W.Va.", "Pandi, Bulacan"). Not inside a
+    list of names ("Becker, Clay and Swift counties"). When the region's first guess holds no namesake
+    of NAME, the namesake region that does ("Mansfield, Richland County": the Richland County by Mansfield)."""
     if not following or following[0].kind != "place":
         return None
     nxt = following[0]
     if not _BEFORE_REGION.fullmatch(doc.text[m.end:nxt.start]):
         return None
+    f = _FOLLOWING.match(doc.text[m.end:m.end + 200])
+    if f and f.group("plural"):
+        return None
     match = first.get(id(nxt))
     if match is None or match.place.feature not in ("admin1", "country", "admin2"):
         return None
-    return match.place
+    region = match.place
+    if gaz is not None and region.feature == "admin2":
+        region = _holding_namesake(designated(m.text, "", gaz)[0], nxt.text, region, gaz)
+    return region
+
+
+def _holding_namesake(name: str, region_name: str, region: Place, gaz: Gazetteer) -> Place:
+    """The namesake of ``region`` (a county) that has a place called ``name`` close by: the biggest such pair."""
+    towns = [p for p in gaz.lookup(name) if p.feature not in ("country", "continent", "admin1") and not p.alias]
+    if any(p.country == region.country and p.admin1 == region.admin1 for p in towns):
+        return region
+    best: tuple[int, Place] | None = None
+    for r in gaz.lookup(region_name):
+        if r.feature != region.feature or r.country != region.country or r.alias:
+            continue
+        for p in towns:
+            if p.country == r.country and p.admin1 == r.admin1 \
+                    and haversine_km(p.latitude, p.longitude, r.latitude, r.longitude) < 60:
+                if best is None or p.population + r.population > best[0]:
+                    best = (p.population + r.population, r)
+    return best[1] if best else region
 
 
 _COMPASS = re.compile(r"^(?:(?:North|South)(?:east|west)?|East|West|Central|Northern|Southern|Eastern|Western|[NSEW]\.)\s+")
@@ -308,23 +378,41 @@ class PlaceStage:
         # pass 1: each name on its own (country focus only); pass 2: with the regions and places found
         first = {id(m): self._match(doc, m, weights, {}, [], None, towns) for m in places}
         joint = joint_regions([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
+        joint.update(named_states(doc, self.gaz, weights))
         regions = region_focus([x for x in first.values() if x is not None], joint)
         support = pair_support([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
-        kept: list[Mention] = []
+        second: dict[int, PlaceMatch | None] = {}
+        anchored: dict[str, PlaceMatch] = {}
         for i, m in enumerate(doc.mentions):
             if m.kind != "place":
-                kept.append(m)
                 continue
             near = [x.place for o in places if normalise(o.text) != normalise(m.text)
                     and (x := first[id(o)]) is not None and x.place.feature not in ("country", "continent")
                     and self._namesakes(o.text, x.place.country) <= 3]
-            within = _within(doc, m, doc.mentions[i + 1:i + 2], first)
-            match = self._match(doc, m, weights, regions, near, within, towns, support)
+            within = _within(doc, m, doc.mentions[i + 1:i + 2], first, self.gaz)
+            second[id(m)] = match = self._match(doc, m, weights, regions, near, within, towns, support)
+            if within is not None and match is not None and _inside(match.place, within) \
+                    and match.place.feature not in ("country", "admin1"):
+                anchored.setdefault(self._key(m), match)
+        kept: list[Mention] = []
+        for m in doc.mentions:
+            if m.kind != "place":
+                kept.append(m)
+                continue
+            match = second[id(m)]
+            one = anchored.get(self._key(m))
+            if one is not None and match is not None and match.place.id != one.place.id \
+                    and match.place.feature == one.place.feature:
+                # one sense per document: "Springfield, Ohio" once, then "Springfield" is that Springfield
+                match = PlaceMatch(one.place, one.score, f"{one.reason}; as placed elsewhere in the document")
             if match is not None:
                 self._assign(doc, m, match)
                 kept.append(m)
         doc.mentions = kept
         return doc
+
+    def _key(self, m: Mention) -> str:
+        return normalise(designated(m.text, "", self.gaz)[0])
 
     def _namesakes(self, text: str, country: str) -> int:
         """How many places of that country bear the name: a first guess among many ("Springfield") is no

@@ -218,3 +218,46 @@ def test_a_town_name_opening_a_person_name_is_no_place(run) -> None:  # noqa: AN
 def test_a_namesake_close_to_another_named_place_wins(run) -> None:  # noqa: ANN001
     doc = run("Deputies from the Madison County sheriff's office searched a farm outside Richmond on Sunday.")
     assert _places(doc)["Richmond"].admin1 == "Kentucky"
+
+
+def test_a_dollar_amount_after_a_space_is_an_american_cue() -> None:
+    from frontlines.knowledge.actors import get_actor_kb
+    from frontlines.knowledge.gazetteer import get_gazetteer
+    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.places import country_focus
+
+    doc = document_from_text("The board set aside $12,500 for new books and a further $3,000 for repairs.", id="t")
+    assert country_focus(doc, get_gazetteer(), get_actor_kb())["US"] >= 1.0
+
+
+def test_names_listed_before_a_plural_county_word_are_not_one_inside_the_next(run) -> None:  # noqa: ANN001
+    doc = run("Crews cleared downed trees in Becker, Clay and Wilkin counties after the storm.")
+    places = _places(doc)
+    assert places["Becker"].admin1 == "Minnesota" and places["Becker"].feature == "admin2"
+
+
+def test_a_town_before_a_county_picks_the_county_that_holds_it(run) -> None:  # noqa: ANN001
+    doc = run("In Mansfield, Richland County deputies closed two roads after the flooding.")
+    mansfield = _places(doc)["Mansfield"]
+    assert mansfield.admin1 == "Ohio" and mansfield.feature == "city"
+
+
+def test_a_name_placed_by_its_country_once_keeps_that_place_elsewhere(run) -> None:  # noqa: ANN001
+    doc = run("Ohio health officials in Columbus said the traveller had flown home from Athens, Greece, last week. "
+              "The officials said doctors in Athens had treated him before the flight.")
+    assert {m.country for m in doc.mentions if m.kind == "place" and m.text == "Athens"} == {"GR"}
+
+
+def test_a_state_named_inside_an_agency_name_pulls_its_towns(run) -> None:  # noqa: ANN001
+    doc = run("An Albany man was arrested on Friday. Albany police and the Georgia Bureau of Investigation "
+              "searched his home, and he was held on $20,000 bond.")
+    assert _places(doc)["Albany"].admin1 == "Georgia"
+
+
+def test_an_acronym_that_is_only_an_airport_code_is_no_place() -> None:
+    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.mentions import MentionStage
+
+    text = "Each group must add to DAC's work in the arts."
+    doc = document_from_text(text, id="t")
+    assert not MentionStage()._place_like(doc, text.index("DAC"), "DAC")
