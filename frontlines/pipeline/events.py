@@ -276,7 +276,7 @@ class EventStage:
         """Fighting among unorganised people (rioters, ACLED's mob violence), when no armed group is named."""
         if any(m.actor_type in _ARMED_TYPES - _STATE_TYPES for m in (actor1, actor2) if m is not None):
             return None
-        from frontlines.pipeline.targets import MUTUAL
+        from frontlines.pipeline.targets import MUTUAL, headline_passive
 
         if not _HANDS_ON.match(trigger.text):
             return None
@@ -285,6 +285,7 @@ class EventStage:
             return None  # "residents said ...", "3 students were killed in ...": not the attackers
         if not MUTUAL.match(trigger.text) and (_PASSIVE_BY.search(clause.text[max(0, trigger.start - 20):trigger.end + 20])
                                                or _VICTIM_SUBJECT.search(clause.text[:trigger.start])
+                                               or headline_passive(clause.text, trigger)
                                                or re.match(r"(?:died|dead|bodies|lost)\b", trigger.text, re.IGNORECASE)):
             return None  # the people named before a passive or "died" are the victims
         return crowd_fight(agents, clause.text)

@@ -7,7 +7,8 @@ first victim word decides ("killing two guards and a child" is a battle; "two ci
 soldiers" an attack); former or retired soldiers are civilians; a named armed group among the victims is
 armed. An installation as the direct object ("attacked a checkpoint", "an attack on a market") decides
 when no victim noun does. Mutual combat ("clashed", "fighting") is always armed. With no victim word, a
-one-sided attack by a non-state actor is on civilians, by the state on armed men.
+one-sided attack by a non-state actor is on civilians, by the state on armed men; with neither side named,
+on civilians (ACLED's default), unless the word is a raid, ambush or assault, which are aimed at armed men.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from frontlines.knowledge.ontology import TriggerHit, get_ontology
 from frontlines.model import Mention
 
-__all__ = ["MUTUAL", "target_of"]
+__all__ = ["MUTUAL", "headline_passive", "target_of"]
 
 MUTUAL = re.compile(r"^(?:clash|fight|fought|battl|gun ?battle|firefight|exchang|skirmish|hostilit|infighting|engag|"
                     r"shoot-?out|counter|offensive|besieg)", re.IGNORECASE)
@@ -29,7 +30,7 @@ _INTRANSITIVE = re.compile(r"^(?:died|dead|bodies|lost)\b", re.IGNORECASE)  # "5
 _PARTICIPLE = re.compile(r"^(?:killed|shot|wounded|injured|murdered|assassinated|gunned down|stabbed|beaten|hacked|"
                          r"executed|beheaded|abducted|kidnapped|attacked|ambushed|targeted)", re.IGNORECASE)
 _NO_OBJECT = re.compile(r"^\s*(?:(?:dead|to death|and (?:killed|wounded|injured))\s*)?(?:by|in|at|near|during|after|when|on|"
-                        r"while|outside|inside|along|following|as|from|[,.;:]|$)", re.IGNORECASE)
+                        r"while|outside|inside|along|following|as|from)\b|^\s*(?:[,.;:]|$)", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\b(?:by|at the hands of)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+(?=[,.;]|\s+(?:in|at|near|on|who|while|"
                        r"after|during|from|over|and then|because)\b|$)", re.IGNORECASE)
 _CASUALTY_SUBJECT = re.compile(r"(?P<np>[^,;.()]{1,60}?)\s+(?:was|were|have been|has been|had been|are|is)\s+"
@@ -56,15 +57,19 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def headline_passive(text: str, trigger: TriggerHit) -> bool:
+    """"3 civilians killed by gunmen": a bare participle after its subject, with no object after it."""
+    return bool(_PARTICIPLE.fullmatch(trigger.text)) and bool(_NO_OBJECT.match(text[trigger.end:])) \
+        and bool(text[:trigger.start].strip())
+
+
 def _victim_regions(text: str, trigger: TriggerHit, agents: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
     """(offset, text, direct-object region?) of the clause's parts that name victims, agents blanked."""
     text = _blank(text, agents + [(m.start(), m.end()) for m in _BY_AGENT.finditer(text)])
     regions = [(m.start("np"), m.group("np"), False) for m in _CASUALTY_SUBJECT.finditer(text)] \
         if _CASUALTY_VERB.search(text) else []
-    headline = bool(_PARTICIPLE.fullmatch(trigger.text)) and bool(_NO_OBJECT.match(text[trigger.end:])) \
-        and bool(text[:trigger.start].strip())
     if _PASSIVE.search(text[:trigger.start]) or _PASSIVE.match(trigger.text) or _INTRANSITIVE.match(trigger.text) \
-            or headline:
+            or headline_passive(text, trigger):
         return regions + [(0, text[:trigger.start], True)]  # "a patrol was attacked": the subject is the target
     return regions + [(trigger.end, text[trigger.end:], True)]
 
@@ -122,4 +127,6 @@ def target_of(clause: Any, trigger: TriggerHit, actor1: Mention | None, actor2: 
         return "armed", "state forces' operation"
     if actor1 is not None or re.match(r"gunm|assail|attacker", trigger.text, re.IGNORECASE):
         return "civilian", "one-sided attack by a non-state actor"
+    if not re.match(r"ambush|raid|storm|assault|offensive", trigger.text, re.IGNORECASE):
+        return "civilian", "one-sided attack, neither side named"
     return None, ""

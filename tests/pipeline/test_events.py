@@ -168,3 +168,13 @@ def test_the_trigger_noun_is_the_agent() -> None:
     [event] = _events("Gunmen killed three soldiers at a checkpoint near Gao in Mali.")
     assert event.actor1_id and event.actor1_id.startswith("gen.unidentified")
     assert event.actor2_id and event.actor2_id.startswith("gen.military")
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("3 civilians killed, two injured.", "Violence against civilians"),  # a headline passive, not a brawl
+    ("Militiamen killed one person and wounded more near the wells.", "Violence against civilians"),
+    ("A minibus was attacked on the main road between two market towns.", "Violence against civilians"),
+    ("Soldiers killed a well-known spiritual leader in his shrine.", "Violence against civilians"),
+])
+def test_victims_decide_the_event_type(text: str, event_type: str) -> None:
+    assert [e.event_type for e in _events(text)][:1] == [event_type], [(e.sub_event_type, e.reason) for e in _events(text)]
