@@ -56,7 +56,7 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
     for m in _CAPITALISED.finditer(text):
         words = m.group().split()
         if len(words) > 1 and words[0] not in _STOP_CAPS | _NOT_FIRST_NAME and not gaz.contains(m.group()):
-            persons.update(normalise(w.removesuffix("'s").removesuffix("’s")) for w in words[1:])
+            persons.update(n for w in words[1:] if not _big_place(gaz, n := normalise(w.removesuffix("'s").removesuffix("’s"))))
     persons.update(_named_people(text, gaz))
     for start, name in _name_spans(text, gaz):
         cue = _CUE.match(text, start + len(name))
@@ -67,6 +67,13 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
     places.update(_county_list(text))
     places.update(normalise(name) for _, name in _party_seats(text, gaz))
     return places, persons
+
+
+def _big_place(gaz: Gazetteer, name: str) -> bool:
+    """A country, a populous region or a big city: never taken for a surname by its place in a run of
+    names ("Sub-Saharan Africa", "Southern Sudan"); a small province's or town's name may be one ("Mary")."""
+    return any(p.feature in ("country", "continent") or p.population >= (1_000_000 if p.feature == "admin1" else 200_000)
+               for p in gaz.lookup(name) if not p.alias)
 
 
 _TITLED = re.compile(r"\b(?:[Cc]oach|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Det|Rev|Officer|Sheriff|Judge|Deputy|"

@@ -261,3 +261,13 @@ def test_an_acronym_that_is_only_an_airport_code_is_no_place() -> None:
     text = "Each group must add to DAC's work in the arts."
     doc = document_from_text(text, id="t")
     assert not MentionStage()._place_like(doc, text.index("DAC"), "DAC")
+
+
+def test_a_country_or_big_city_after_another_capitalised_word_is_no_surname() -> None:
+    from frontlines.knowledge.gazetteer import get_gazetteer
+    from frontlines.pipeline.place_mentions import _evidence
+
+    _, persons = _evidence("Aid to Sub-Saharan Africa fell, said volunteer Mary Wheeler. Metro Nashville agreed.",
+                           get_gazetteer())
+    assert "africa" not in persons and "nashville" not in persons
+    assert "wheeler" in persons
