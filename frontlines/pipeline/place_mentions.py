@@ -55,8 +55,9 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
     persons: set[str] = set()
     for m in _CAPITALISED.finditer(text):
         words = m.group().split()
-        if len(words) > 1 and words[0] not in _STOP_CAPS | _NOT_FIRST_NAME and not gaz.contains(m.group()):
-            persons.update(n for w in words[1:] if not _big_place(gaz, n := normalise(w.removesuffix("'s").removesuffix("’s"))))
+        if 1 < len(words) <= 3 and words[0] not in _STOP_CAPS | _NOT_FIRST_NAME and not gaz.contains(m.group()):
+            persons.update(n for i, w in enumerate(words[1:]) if not _BEFORE_PLACE.match(words[i])
+                           and not _big_place(gaz, n := normalise(w.removesuffix("'s").removesuffix("’s"))))
     persons.update(_named_people(text, gaz))
     for start, name in _name_spans(text, gaz):
         cue = _CUE.match(text, start + len(name))
@@ -67,6 +68,11 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
     places.update(_county_list(text))
     places.update(normalise(name) for _, name in _party_seats(text, gaz))
     return places, persons
+
+
+# words a place name follows in an institution's name ("First Baptist Church Maryville"): no first names
+_BEFORE_PLACE = re.compile(r"(?:Church|Chapel|School|Academy|College|University|Hospital|Center|Centre|Bank|Club|"
+                           r"Metro|Greater|Downtown|Historic|Old|New|Fort|Port|Lake|Mount|Camp|Team|Radio)$")
 
 
 def _big_place(gaz: Gazetteer, name: str) -> bool:

@@ -271,3 +271,11 @@ def test_a_country_or_big_city_after_another_capitalised_word_is_no_surname() ->
                            get_gazetteer())
     assert "africa" not in persons and "nashville" not in persons
     assert "wheeler" in persons
+
+
+def test_the_town_closing_a_church_or_school_name_is_no_surname() -> None:
+    from frontlines.knowledge.gazetteer import get_gazetteer
+    from frontlines.pipeline.place_mentions import _evidence
+
+    _, persons = _evidence("Hundreds sang at Grace Church Maryville on Sunday, said pastor Ann Hale.", get_gazetteer())
+    assert "maryville" not in persons and "hale" in persons
