@@ -42,9 +42,10 @@ def _gold_types(row: dict[str, str]) -> list[str]:
     """The current event types a row's coding corresponds to (old 9-class rows mapped by the taxonomy file)."""
     taxonomy = _taxonomy()
     types = list(taxonomy["event_type_2018"].get(row["event_type"], [row["event_type"]]))
-    for prefix, extra in taxonomy.get("event_type_2018_by_actor1", {}).get(row["event_type"], {}).items():
-        if (row.get("actor1") or "").startswith(prefix):
-            types += [t for t in extra if t not in types]
+    for role in ("actor1", "actor2"):
+        for prefix, extra in taxonomy.get(f"event_type_2018_by_{role}", {}).get(row["event_type"], {}).items():
+            if (row.get(role) or "").startswith(prefix):
+                types += [t for t in extra if t not in types]
     return types
 
 

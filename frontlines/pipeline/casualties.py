@@ -72,6 +72,7 @@ def apply_coded_counts(doc: Document, events: list[Event]) -> None:
         start = st.end
 
 
+_INJURY = re.compile(r"(?:injur|wound|hurt)", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\b(?:(?:a )?(?:second|another|other|different) (?:source|report|account)s?|"
                           r"other reports|later raised|initially)\b", re.IGNORECASE)
 _ADDITIVE = re.compile(r"\b(?:also|another|further|more|as well|in addition|additional|others?)\b", re.IGNORECASE)
@@ -107,9 +108,14 @@ def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
 
 def is_follow_up(event: Event, events: list[Event], clause: Any) -> bool:
     """A casualty sentence about the event just reported ("At least 12 fighters were killed, ...")."""
-    if not events or event.actor1_id or not event.fatalities and not ANAPHORIC.search(clause.text):
+    if not events:
         return False
     previous = events[-1]
+    if all(_INJURY.match(h.text) for h in clause.triggers) and not event.fatalities \
+            and 0 <= clause.statement.start - previous.evidence["end"] < 400:
+        return True  # "A vendor was injured when a stone hit him": the toll of the incident just told
+    if event.actor1_id or not event.fatalities and not ANAPHORIC.search(clause.text):
+        return False
     close = 0 <= clause.statement.start - previous.evidence["end"] < 400
     kill_only = all(h.trigger.family == "kill" or "raid" in h.text.lower() or "attack" in h.text.lower()
                     for h in clause.triggers)

@@ -58,7 +58,7 @@ _OPERATION = re.compile(r"\b(?:operations?|raids?|raided|offensive|clearance|cle
                         r"fighting|battle)\b", re.IGNORECASE)
 _CONSEQUENCE = re.compile(r"\b(?:leading to|led to|sparked|spurred|sparking|prompted|prompting|triggered|triggering|"
                           r"provoked|resulting in)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
-_HANDS_ON = re.compile(r"^(?:clash|fight|fought|attack|assault|beat|stab|kill|hack|lynch|scuffl)", re.IGNORECASE)
+_HANDS_ON = re.compile(r"^(?:clash|fight|fought|battl|attack|assault|beat|stab|kill|hack|lynch|scuffl)", re.IGNORECASE)
 _REPORTED_OR_HURT = re.compile(r"\b(?:said|says|told|reported|according|killed|wounded|injured|dead|died)\b", re.IGNORECASE)
 _VICTIM_SUBJECT = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BECAUSE = re.compile(r"\b(?:because of|due to|in the wake of|amid|to escape|fearing)\b", re.IGNORECASE)
@@ -239,6 +239,8 @@ class EventStage:
                 return "Attack", actor1, actor2, why + "; killing of people in custody"
             crowd = self._crowd(doc, clause, trigger, actor1, actor2)
             if crowd:
+                if actor1 is not None and _is_state(actor1):  # "battles between vendors and the police"
+                    actor1, actor2 = None, actor1
                 return crowd, actor1 or self._generic_mention("rioters", focus) if focus else actor1, actor2, \
                     why + "; violence by unorganised people"
             return self._attack(clause, trigger, actor1, actor2, focus, why)
@@ -280,10 +282,13 @@ class EventStage:
 
         if not _HANDS_ON.match(trigger.text):
             return None
-        agents = clause.text if MUTUAL.match(trigger.text) else clause.text[:trigger.start]
+        if MUTUAL.match(trigger.text):  # "clashes between X and Y" names both sides
+            after = clause.text[trigger.end:]
+            return crowd_fight(after if re.match(r"\s*between\b", after) else clause.text, clause.text)
+        agents = clause.text[:trigger.start]
         if _REPORTED_OR_HURT.search(agents):
             return None  # "residents said ...", "3 students were killed in ...": not the attackers
-        if not MUTUAL.match(trigger.text) and (_PASSIVE_BY.search(clause.text[max(0, trigger.start - 20):trigger.end + 20])
+        if (_PASSIVE_BY.search(clause.text[max(0, trigger.start - 20):trigger.end + 20])
                                                or _VICTIM_SUBJECT.search(clause.text[:trigger.start])
                                                or headline_passive(clause.text, trigger)
                                                or re.match(r"(?:died|dead|bodies|lost)\b", trigger.text, re.IGNORECASE)):

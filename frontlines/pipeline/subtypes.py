@@ -112,8 +112,11 @@ def protest_escalation(sentence: str, *, minimum: str | None = None) -> str | No
 
 
 _CROWD = re.compile(r"\b(?:students?|pupils?|supporters?|youths?|residents?|villagers?|migrants?|(?:taxi |bus |moto |motorcycle )?"
-                    r"drivers?|operators?|traders?|vendors?|workers?|unionists?|factions?|fans|inmates|prisoners|mobs?|crowds?|"
-                    r"rioters|protesters|demonstrators|civilians|groups? of (?:\w+ )?(?:people|youths?|men|civilians|students|pupils))\b",
+                    r"drivers?|operators?|traders?|vendors?|hawkers?|touts?|squatters?|workers?|unionists?|factions?|fans|inmates|prisoners|mobs?|crowds?|"
+                    r"rioters|protesters|demonstrators|civilians|christians|muslims|worshippers|congregants|parishioners|miners|dwellers|"
+                    r"neighbou?rhoods|famil(?:y|ies)|moto-?taxis?|okadas?|boda[ -]?bodas?|members of (?:the |a |an )?(?:\w+ ){0,3}"
+                    r"(?:church|party|parties|association|union|congregation|mosque|clubs?|movement)|"
+                    r"groups? of (?:\w+ )?(?:people|youths?|men|civilians|students|pupils))\b",
                     re.IGNORECASE)
 _POLICE = re.compile(r"\b(?:police(?:m[ae]n| officers?| forces)?|security forces|gendarmes?|riot police|officers?)\b", re.IGNORECASE)
 
@@ -126,14 +129,16 @@ def crowd_fight(agents: str, clause: str) -> str | None:
         return None
     from frontlines.knowledge.ontology import get_ontology
 
-    armed = [m.group() for m in get_ontology().combatant_nouns.finditer(clause) if not _POLICE.fullmatch(m.group())]
+    armed = [m.group() for m in get_ontology().combatant_nouns.finditer(clause)
+             if not _POLICE.fullmatch(m.group()) and m.group().lower() not in ("member", "members")]
     if armed or _ARMED.search(clause) or _CROWDLESS.search(clause):
         return None
     return "Violent demonstration" if _POLICE.search(clause) else "Mob violence"
 
 
 _CROWDLESS = re.compile(r"\b(?:communit(?:y|ies)|clans?|ethnic|tribes?|tribal|herders?|herdsmen|farmers?|gunmen|"
-                        r"armed (?:men|group)|soldiers?|troops|army)\b", re.IGNORECASE)
+                        r"armed (?:men|groups?|youths?|civilians|supporters)|soldiers?|troops|arm(?:y|ies)|self-defen[cs]e|cattle raid\w*|raiders|"
+                        r"livestock|rustl\w*)\b", re.IGNORECASE)
 
 
 def capture_side(before_trigger: str) -> str | None:

@@ -103,3 +103,15 @@ def test_geoparsing_scorer(gold, pipeline) -> None:
 def test_unknown_gold_file_names_the_fix(tmp_path) -> None:
     with pytest.raises(InvalidParameterError, match="--corpus"):
         detect_corpus(tmp_path / "mystery.csv")
+
+
+def test_old_acled_types_map_by_their_coded_actors() -> None:
+    """ACLED's 2019 recoding moved violence against protesters to Protests and rioters' violence to Riots."""
+    from frontlines.evaluate.acled import _gold_types
+
+    row = {"event_type": "Violence against civilians", "actor1": "Police Forces of Ruritania", "actor2": "Protesters (Ruritania)"}
+    assert set(_gold_types(row)) == {"Violence against civilians", "Protests"}
+    row = {"event_type": "Violence against civilians", "actor1": "Rioters (Ruritania)", "actor2": "Civilians (Ruritania)"}
+    assert set(_gold_types(row)) == {"Violence against civilians", "Riots"}
+    row = {"event_type": "Violence against civilians", "actor1": "Police Forces of Ruritania", "actor2": "Civilians (Ruritania)"}
+    assert _gold_types(row) == ["Violence against civilians"]

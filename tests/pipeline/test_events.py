@@ -178,3 +178,29 @@ def test_the_trigger_noun_is_the_agent() -> None:
 ])
 def test_victims_decide_the_event_type(text: str, event_type: str) -> None:
     assert [e.event_type for e in _events(text)][:1] == [event_type], [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("Clashes between students of two colleges left 5 wounded.", "Mob violence"),
+    ("Christian and Muslim youths clash at the carnival; several were injured.", "Mob violence"),
+    ("Armed youths clashed with cattle raiders from the next county, leaving one dead.", "Armed clash"),
+])
+def test_fights_among_unorganised_people_are_riots_unless_armed(text: str, sub_event: str) -> None:
+    assert [e.sub_event_type for e in _events(text)][:1] == [sub_event], [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+def test_rioters_act_against_the_police_they_fight() -> None:
+    [event] = _events("There were running battles between hawkers and the police in Bulawayo, Zimbabwe.")
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1_id and event.actor1_id.startswith("gen.rioters") and event.actor2_id == "gen.police.ZW"
+
+
+def test_an_injury_told_next_is_the_same_incident() -> None:
+    [event] = _events("Attackers threw a grenade into a bar in Bujumbura. Three people were seriously injured.")
+    assert event.sub_event_type == "Grenade"
+
+
+def test_a_forces_name_is_no_civilian_target() -> None:
+    """"National" in "National Defence Force" is not "nationals"; the base is a military target."""
+    [event] = _events("Insurgents attacked a National Defence Force base near Jowhar, Somalia.")
+    assert event.event_type == "Battles"
