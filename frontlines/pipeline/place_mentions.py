@@ -134,12 +134,25 @@ def _name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
                 name = name.removesuffix("'s").removesuffix("’s")
                 if name not in _STOP_CAPS and name not in _GENERIC_PLACE_WORDS and _plausible(name) \
                         and gaz.contains(name):
+                    if j < len(words) and _adjective_of_place(" ".join(w for _, w in words[i:j + 1]), gaz):
+                        i = j + 1  # "Sri Lankan": the adjective of Sri Lanka, not a place "Sri"
+                        break
                     if not _first_name(text, m.start() + words[i][0], words[i:], j - i, gaz):
                         yield s0, name
                     i = j
                     break
             else:
                 i += 1
+
+
+_ADJECTIVE_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
+
+
+def _adjective_of_place(words: str, gaz: Gazetteer) -> bool:
+    """Words that end in the adjective of a country or region ("Sri Lankan", "South Ossetian")."""
+    return any(words.endswith(end) and any(p.feature in ("country", "admin1") and not p.alias
+                                           for p in gaz.lookup(words[:-len(end)]))
+               for end in _ADJECTIVE_ENDINGS if len(words) > len(end) + 3)
 
 
 _KEEPS_PLACE = re.compile(r"(?:County|Parish|City|Township|Borough|Village|Town|Metro|Area|Region|Valley)\b")

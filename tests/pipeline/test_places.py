@@ -279,3 +279,8 @@ def test_the_town_closing_a_church_or_school_name_is_no_surname() -> None:
 
     _, persons = _evidence("Hundreds sang at Grace Church Maryville on Sunday, said pastor Ann Hale.", get_gazetteer())
     assert "maryville" not in persons and "hale" in persons
+
+
+def test_the_first_word_of_a_country_adjective_is_no_place(run) -> None:  # noqa: ANN001
+    doc = run("Boats from Sri Lankan ports rescued two fishermen, and officials thanked the navy.")
+    assert "Sri" not in _places(doc)
