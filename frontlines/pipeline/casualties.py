@@ -112,7 +112,7 @@ def is_follow_up(event: Event, events: list[Event], clause: Any) -> bool:
         return False
     previous = events[-1]
     if all(_INJURY.match(h.text) for h in clause.triggers) and not event.fatalities \
-            and 0 <= clause.statement.start - previous.evidence["end"] < 400:
+            and clause.start >= previous.evidence["start"] and clause.start - previous.evidence["end"] < 400:
         return True  # "A vendor was injured when a stone hit him": the toll of the incident just told
     if event.actor1_id or not event.fatalities and not ANAPHORIC.search(clause.text):
         return False
@@ -136,17 +136,49 @@ def _own_date(ev: Event) -> bool:
     return not ev.date_fallback and "earlier in the paragraph" not in ev.reason
 
 
+_NEW_INCIDENT = re.compile(r"^\W*(?:in (?:an)?other|in a separate|separately|elsewhere|meanwhile|also|later|"
+                           r"the (?:next|following) day|another|a second|in addition)\b", re.IGNORECASE)
+
+
+def _same_party(a: str | None, b: str | None) -> bool:
+    """The same side, or one not named: "the SNA" and "Military Forces of Somalia" are one party."""
+    if a is None or b is None or a == b:
+        return True
+    from frontlines.knowledge.actors import get_actor_kb
+
+    kb = get_actor_kb()
+    try:
+        x, y = kb.get(a), kb.get(b)
+    except Exception:  # noqa: BLE001 - an id outside the KB matches only itself
+        return False
+    state = {"state_forces", "government"}
+    return x.country == y.country and x.type in state and y.type in state
+
+
 def one_incident(events: list[Event]) -> list[Event]:
-    """A later sentence that only tells how many died, at the same place and with no date of its own ("Two
-    wounded soldiers later died"), counts the dead of the incident just reported when that has no count."""
+    """One incident told in several sentences is one event. A later sentence that only tells how many died, at
+    the same place and with no date of its own ("Two wounded soldiers later died"), counts the dead of the
+    incident just reported when that has no count; so does the next sentence of the same type, between the
+    same parties, where neither names another place ("... an exchange of gunfire lasted three hours. Five
+    soldiers were killed"), unless it opens a new incident ("In another attack ...")."""
     out: list[Event] = []
     for ev in events:
         prev = out[-1] if out else None
+        same_day = prev is not None and not (_own_date(ev) and ev.event_date != prev.event_date)
         if prev is not None and ev.fatalities and not prev.fatalities and ev.location and \
-                ev.location == prev.location and not (_own_date(ev) and ev.event_date != prev.event_date) and \
+                ev.location == prev.location and same_day and \
                 ev.modality == prev.modality and (ev.event_type == prev.event_type or _DEATH_TRIGGER.match(ev.reason)):
             prev.fatalities = ev.fatalities
             prev.reason += f"; {ev.fatalities} deaths from the same incident's later report"
+            continue
+        if prev is not None and same_day and ev.event_type == prev.event_type and ev.modality == prev.modality \
+                and (ev.location is None or prev.location is None or ev.location == prev.location) \
+                and _same_party(ev.actor1_id, prev.actor1_id) and _same_party(ev.actor2_id, prev.actor2_id) \
+                and 0 <= ev.evidence["start"] - prev.evidence["end"] < 300 and not _NEW_INCIDENT.match(ev.notes):
+            prev.fatalities = max(prev.fatalities, ev.fatalities)
+            prev.actor1_id, prev.actor1 = prev.actor1_id or ev.actor1_id, prev.actor1 or ev.actor1
+            prev.actor2_id, prev.actor2 = prev.actor2_id or ev.actor2_id, prev.actor2 or ev.actor2
+            prev.reason += f"; the same incident told again in '{ev.notes[:40]}'"
             continue
         out.append(ev)
     return out

@@ -29,7 +29,8 @@ from frontlines.pipeline.fatalities import count_fatalities
 from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.roles import roles as _roles
 from frontlines.pipeline.subtypes import (capture_side, commentary_on_events, context_of, criminal, crowd_fight,
-                                          industrial_accident, non_conflict, peaceful_transfer, protest_escalation)
+                                          industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
+                                          withdrawal_under_fire)
 from frontlines.pipeline.targets import target_of
 
 __all__ = ["EventStage"]
@@ -222,6 +223,8 @@ class EventStage:
                 sub = capture_side(doc.text[clause.statement.start:clause.start + trigger.start]) or "Armed clash"
             obj = places_after[0].text if places_after[0] else territory.group().strip()
             return sub, actor1, actor2, why + f"; object '{obj}'"
+        if sub == "Non-violent transfer of territory" and withdrawal_under_fire(clause.statement.text):
+            return None, None, None, ""
         if not actor1 and (industrial_accident(clause.statement.text) if sub == "Chemical weapon" else (
                 non_conflict(clause.statement.text) and (family in ("attack", "kill") or sub == "Change to group/activity"
                                                          or trigger.trigger.event_type == "Explosions/Remote violence"))):

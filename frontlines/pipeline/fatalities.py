@@ -31,40 +31,47 @@ _BETWEEN = re.compile(rf"\bbetween\s+(\d+)\s+and\s+(\d+)\b|\bbetween\s+({NUMBER}
                       re.IGNORECASE)
 _STOP = (r"(?:were|was|are|is|be|been|being|have|has|had|and|or|killed|dead|died|wounded|injured|hurt|in|on|at|by|"
          r"when|after|following|during|while|who|which|that|as|from|with|but|KIA|reportedly|also|then|later|near|"
-         r"into|to|among|including|said|say|says|claim|claims|claimed|lost|set|their|its)")
+         r"into|to|among|including|said|say|says|claim|claims|claimed|lost|set|their|its|along|together)")
 _WORD = rf"(?!(?-i:{_STOP})\b)[\w'’.-]+"
 # One counted noun phrase: "5 rebel fighters", "a commander", "his 3 sons", "one of his guards".
 _NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s))(?:\s+of\s+(?:his|her|their|the|them\b)"
        rf")?(?:\s+{_WORD}){{0,5}}(?:\s+and\s+(?!(?:{_NUM}|a|an|the|his|her|their)\b){_WORD})?")
-_DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|dead|died|slain|perished|succumbed|"
+_DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|dead|died|slain|perished|succumbed|gunned down|"
                r"(?:beaten|stabbed|hacked|clubbed|stoned|burn(?:ed|t)) to death|burn(?:ed|t) alive|"
                r"lost (?:their|his|her) li(?:ves|fe)|KIA|killed in action|deaths?|fatalities|bodies|corpses|"
-               r"executed|beheaded|lynched|murdered|assassinated|shot dead|(?<!\bno )(?<!\bany )(?<!\bof )(?:casualties|causalities))")
+               r"executed|beheaded|lynched|murdered|assassinated|strangled|hanged|shot dead|(?<!\bno )(?<!\bany )(?<!\bof )(?:casualties|causalities))")
 _SUBJECT = re.compile(
-    rf"(?<![\w,])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to)\s+){_NP})*)"
+    rf"(?<![\w,])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+){_NP})*)"
+    rf"(?:\s+(?:in|from|of|at|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+|de\s+)?(?-i:[A-Z])[\w'’-]*){{0,4}})?"
+    rf"(?:\s+(?:hailing|originally|coming) from(?:\s+[\w'’-]+){{1,4}}?)?"
     rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}|\s*\([^()]{{0,60}}\)|\s*,\s*[^,;.()]{{1,60}}?,)?"
-    rf"\s*,?\s+(?:(?:were|was|are|is|have been|has been|had been|have|has|had|reportedly|also|all|both|later|"
-    rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought) to (?:be|have been)|(?:\w+ed|shot|hit|beaten|stabbed) and|\w+ed,)\s+)*{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s)",
+    rf"\s*,?\s+(?:(?:who|that|were|was|are|is|have been|has been|had been|have|has|had|reportedly|also|all|both|later|"
+    rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought|reported|said) to (?:be|have been)|"
+    rf"reported(?: as)?|(?:\w+ed|shot|hit|beaten|stabbed|caught|taken|seen|found) and|\w+ed,)\s+)*"
+    rf"(?:(?:dead|KIA|deaths?|fatalities|bodies|corpses)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s))",
     re.IGNORECASE,
 )
-_KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|murder(?:s|ed|ing)?|"
+_KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|gunned down|gun(?:s|ning)? down|"
+              r"murder(?:s|ed|ing)?|"
               r"(?:stabbed|beat|beaten|hacked|clubbed|stoned) to death|"
-              r"execut(?:es|ed|ing)|behead(?:s|ed|ing)|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
+              r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing)|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
               r"claimed the lives of)")
 _OBJECT = re.compile(
-    rf"\b{_KILL_VERB}\s+(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to)\s+)"
+    rf"\b{_KILL_VERB}\s+(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+)"
     rf"(?!(?:wounding|injuring)\b){_NP})*)",
     re.IGNORECASE,
 )
+_PRONOUN_OBJECT = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b", re.IGNORECASE)
 _TO_DEATH = re.compile(rf"\b(?:beat|beaten|stabbed|hacked|clubbed|burned|burnt|stoned)\s+(?P<list>{_NP})\s+to death\b",
                        re.IGNORECASE)
 _RESULT = re.compile(
-    rf"\b(?:led to|leading to|causing|caused|resulted in|results? in|resulting in|claimed|leaving|left|"
-    rf"death toll (?:\w+ )?(?:to|of|at|reached|stands at))\s+(?:the deaths? of\s+)?(?P<list>{_NP})"
+    rf"\b(?:led to|leading to|causing|caused|resulted in|results? in|resulting in|ended in|claim(?:s|ed)?|leaving|left|"
+    rf"death toll (?:\w+ )?(?:to|of|at|reached|stands at))\s+(?:the (?:deaths?|killings?) of\s+)?(?P<list>{_NP})"
     rf"(?:\s+(?:deaths?|dead|killed|KIA|fatalities))?",
     re.IGNORECASE,
 )
-_PART = re.compile(rf"(?P<sep>^|\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to)\s+)(?P<np>{_NP})",
+_BODY = re.compile(rf"\b(?:the\s+|a\s+)?(?:dead\s+)?bod(?:y|ies)\s+of\s+(?P<list>{_NP})", re.IGNORECASE)
+_PART = re.compile(rf"(?P<sep>^|\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+)(?P<np>{_NP})",
                    re.IGNORECASE)
 _COUNT = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})\b", re.IGNORECASE)
 _NON_PEOPLE = re.compile(r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|km|kilomet(?:er|re)s|miles?|"
@@ -84,8 +91,12 @@ _CODED = re.compile(r"\bfatalities (?:are |were )?(?:coded as (?P<coded>\d+)|spl
                     r"(?:events|locations|districts|provinces|areas)\s*\((?P<split>\d+)\))", re.IGNORECASE)
 
 
+_AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged \d+\b", re.IGNORECASE)
+
+
 def _np_value(np: str, *, singular_ok: bool) -> int:
     """People counted by one noun phrase: its number, or 1 for a singular victim ("a soldier", "the driver")."""
+    np = _AGE.sub("", np)  # "a 25-year-old student" is one person
     if _NON_PEOPLE.search(np) and not _KEEPER.search(np):
         return 0  # "killed livestock", "3 km" - but "a cattle herder" is a person
     for count in _COUNT.finditer(np):
@@ -96,14 +107,14 @@ def _np_value(np: str, *, singular_ok: bool) -> int:
                                                                 np[:count.start()], re.IGNORECASE):
             return 0  # a date, not a count
         return parse_quantity(count.group("num"), count.group("qual")) or 0
-    words = np.split()
+    words = re.split(r"\s+of\s+", np, maxsplit=1, flags=re.IGNORECASE)[0].split()  # "the head of the council"
     head = words[-1].lower() if words else ""
     if singular_ok and len(words) >= 2 and not (head.endswith("s") and not head.endswith(("ss", "us"))):
         return 1  # "a soldier", "his guard", "the head of the town council"
     return 0
 
 
-_AND = re.compile(r"\s*(?:,\s*)?(?:and|as well as|plus|in addition to)\s+$", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,\s*)?(?:and|as well as|plus|in addition to|along with|together with)\s+$", re.IGNORECASE)
 
 
 def _list_value(text: str, start: int, listing: str) -> tuple[int, list[tuple[int, int]]]:
@@ -145,9 +156,13 @@ def _apposition(part: re.Match[str]) -> bool:
                 and re.match(r"(?:a|an|the|his|her|their|its)\b", part.group("np"), re.IGNORECASE))
 
 
+_BACKGROUND = re.compile(r"\b(?:(?:who|which|that)\s+had|having)\s+(?:\w+\s+)?\w+\s+$", re.IGNORECASE)
+
+
 def _excluded(text: str, start: int) -> bool:
+    """Subsets, uncertain deaths and earlier killings the victims had done ("suspects who had killed two")."""
     before = text[max(0, start - 40):start]
-    return bool(_SUBSET.search(before) or _UNCERTAIN.search(before))
+    return bool(_SUBSET.search(before) or _UNCERTAIN.search(before) or _BACKGROUND.search(before))
 
 
 def count_fatalities(text: str) -> tuple[int, bool]:
@@ -173,7 +188,8 @@ _LATER_DIED = re.compile(
 _HEADLINE = re.compile(
     r"(?:^|[:;]\s*)(?:(?!(?:A|An|The|One)\s)[A-Z][\w-]*\s+){0,2}?(?i:man|woman|boy|girl|child|civilian|soldier|policeman|"
     r"police officer|officer|trader|farmer|herder|student|teacher|driver|journalist|resident|villager|chief|elder|"
-    r"fighter|militant)\s+(?:was\s+)?(?:shot (?:and killed|dead)|killed|stabbed to death|beaten to death|found dead)\b"
+    r"fighter|militant|victim|activist|supporter|official)\s+(?:was\s+)?(?:later\s+)?(?:shot (?:and killed|dead)|killed|"
+    r"stabbed to death|beaten to death|found dead|assassinated|murdered|strangled|lynched|executed)\b"
     r"(?!\s+(?:\d|a\s|an\s|the\s|his\s|her\s|their\s))")
 
 
@@ -188,16 +204,17 @@ def _agents(text: str, self_kill: re.Match[str]) -> int:
 # Cheap cues: a construction can only match where its own death, killing or result word occurs, so each (slow,
 # noun-phrase-first) pattern runs only when its cue is present, and none runs on a clause without a death word
 # (a result match alone counts nobody).
-_ANY_CUE = re.compile(r"kill|dead|died|death|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
+_ANY_CUE = re.compile(r"kill|dead|died|death|strangl|hanged|gun\w* down|bod(?:y|ies) of|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
                       r"execut|behead|lynch|murder|assassinat|passed away|casualt|causalt", re.IGNORECASE)
 _CUES = {
-    "object": re.compile(r"kill|dead|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
+    "object": re.compile(r"kill|dead|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
     "to_death": re.compile(r"to death", re.IGNORECASE),
-    "result": re.compile(r"led to|leading to|caus|result|claimed|leav|left|death toll", re.IGNORECASE),
-    "subject": re.compile(r"killed|dead|died|slain|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
+    "result": re.compile(r"led to|leading to|caus|result|ended in|claim|leav|left|death toll", re.IGNORECASE),
+    "subject": re.compile(r"killed|dead|died|strangled|hanged|gunned down|slain|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
                           r"fatalities|bodies|corpses|executed|beheaded|lynched|murdered|assassinated|casualt|causalt",
                           re.IGNORECASE),
     "later_died": re.compile(r"died|succumbed|passed away", re.IGNORECASE),
+    "body": re.compile(r"bod(?:y|ies) of", re.IGNORECASE),
 }
 
 
@@ -209,7 +226,7 @@ def _counted(text: str) -> int:
     if _HEADLINE.search(text) and not _SUBJECT.search(text):
         total, used = 1, [_HEADLINE.search(text).span()]
     patterns = ((_OBJECT, "object"), (_TO_DEATH, "to_death"), (_RESULT, "result"), (_SUBJECT, "subject"),
-                (_LATER_DIED, "later_died"))
+                (_LATER_DIED, "later_died"), (_BODY, "body"), (_PRONOUN_OBJECT, "object"))
     for regex, cue in patterns:
         if not _CUES[cue].search(text):
             continue
@@ -217,10 +234,10 @@ def _counted(text: str) -> int:
             start = m.start("list")
             if _excluded(text, start) or any(start < e and s < m.end("list") for s, e in used):
                 continue
-            value, spans = _list_value(text, start, m.group("list"))
+            value, spans = (1, [m.span("list")]) if regex is _PRONOUN_OBJECT else _list_value(text, start, m.group("list"))
             if value and _vague_casualties(m.group(), m.group("list")):
                 continue  # "many casualties" may all be wounded: only a counted figure is deaths
-            if value and regex is _RESULT and not re.search(r"deaths?|dead|killed|KIA|fatalit|lives|casualt|causalt", m.group(),
+            if value and regex is _RESULT and not re.search(r"deaths?|dead|killed|killings?|KIA|fatalit|lives|casualt|causalt", m.group(),
                                                            re.IGNORECASE):
                 continue  # "left 3 wounded", "caused 2 injuries": no death word
             total += value

@@ -41,7 +41,7 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     """(actor1, actor2, civilian victims?) from word order, passives and the victims named."""
     t = clause.start + trigger.start
     t_end = clause.start + trigger.end
-    participants = [_organisation(a) for a in participants]
+    participants = _one_per_entity(doc, [_organisation(a) for a in participants])
     before = [a for a in participants if a.start < t or (a.end <= t_end and trigger.end - trigger.start > 12)
               or (a.start == t and a.end <= t_end)]  # the trigger is the agent's noun: "Gunmen killed ..."
     after = [a for a in participants if a not in before]
@@ -79,6 +79,18 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         text = text.replace(clause.statement.speaker, "")
     civilians = bool(get_ontology().civilian_nouns.search(text)) and not get_ontology().combatant_nouns.search(text_after[:80])
     return actor1, actor2, civilians
+
+
+def _one_per_entity(doc: Document, participants: list[Mention]) -> list[Mention]:
+    """"SNA soldiers", "Liyu police officers": a force's generic noun right after its name is the same party."""
+    out: list[Mention] = []
+    for m in sorted(participants, key=lambda a: a.start):
+        prev = out[-1] if out else None
+        if prev is not None and (m.id or "").startswith("gen.") and not (prev.id or "").startswith("gen.") \
+                and 0 <= m.start - prev.end <= 1 and not doc.text[prev.end:m.start].strip():
+            continue
+        out.append(m)
+    return out
 
 
 def _organisation(m: Mention) -> Mention:

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 __all__ = ["capture_side", "commentary_on_events", "context_of", "criminal", "crowd_fight", "industrial_accident", "non_conflict",
-           "peaceful_transfer", "protest_escalation"]
+           "peaceful_transfer", "protest_escalation", "withdrawal_under_fire"]
 
 _FORCE = re.compile(
     r"\b(?:protesters?|protestors?|demonstrators?|marchers|students|crowds?)\b[^.;]{0,60}?\b(?:were|was|have been|had been)?\s*"
@@ -166,7 +166,14 @@ def peaceful_transfer(sentence: str, context: str) -> bool:
     return bool(_PEACEFUL.search(sentence)) and not _FOUGHT.search(context)
 
 
+def withdrawal_under_fire(sentence: str) -> bool:
+    """A withdrawal told as the end of a fight in the same sentence ("an exchange of gunfire, after which the
+    rebels withdrew"): the battle's outcome, not a transfer of its own."""
+    return bool(_FOUGHT.search(sentence))
+
+
 _FOUGHT = re.compile(r"\b(?:clash(?:es|ed)?|fierce|heavy fighting|battl(?:e|es|ed|ing)|fought|after fighting|pound\w*|"
+                     r"exchanges? of (?:gun)?fire|gunfire|firefights?|repulsed|repelled|routed|"
                      r"shell(?:ed|ing|s)|(?:air ?)?strikes|bombard\w*|attack(?:s|ed)?|killed)\b", re.IGNORECASE)
 
 

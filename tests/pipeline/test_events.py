@@ -204,3 +204,25 @@ def test_a_forces_name_is_no_civilian_target() -> None:
     """"National" in "National Defence Force" is not "nationals"; the base is a military target."""
     [event] = _events("Insurgents attacked a National Defence Force base near Jowhar, Somalia.")
     assert event.event_type == "Battles"
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("A 40-year-old teacher in Kigoma was killed by unknown men.", 1),  # an age is no count; a place modifier
+    ("The militia killed a local commander along with three of his guards.", 4),
+    ("A raid ended in the killing of at least 9 insurgents.", 9),
+    ("Police gunned down two robbers at the toll gate.", 2),
+    ("The body of a fisherman was found on the shore.", 1),
+    ("1 KIA 2 WIA after the ambush.", 1),
+    ("Gunmen seized a chief, abducted him and later killed him.", 1),
+    ("Police killed 3 suspects who had killed two officers.", 3),  # the officers died earlier
+    ("The army killed the commander of the rebel group.", 1),
+    ("One person has been reported as killed and five injured.", 1),
+])
+def test_more_death_constructions(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
+
+
+def test_one_incident_told_in_several_sentences_is_one_event() -> None:
+    events = _events("Insurgents attacked an army post near Kidal, Mali. There was an exchange of gunfire for two hours "
+                     "after which the insurgents withdrew from the area. Five soldiers were killed.")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 5)]
