@@ -75,6 +75,7 @@ def apply_coded_counts(doc: Document, events: list[Event]) -> None:
 _INJURY = re.compile(r"(?:injur|wound|hurt)", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\b(?:(?:a )?(?:second|another|other|different) (?:source|report|account)s?|"
                           r"other reports|later raised|initially)\b", re.IGNORECASE)
+_CLAIM = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:es|ed))\b", re.IGNORECASE)  # a party's own, later toll
 _ADDITIVE = re.compile(r"\b(?:also|another|further|more|as well|in addition|additional|others?)\b", re.IGNORECASE)
 
 
@@ -96,7 +97,8 @@ def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
     if clause.start - previous.evidence["end"] > 400:
         return
     same_sentence = clause.statement.start < previous.evidence["end"]
-    if _ALTERNATIVE.search(clause.text):
+    if _ALTERNATIVE.search(clause.text) or (_CLAIM.search(clause.text) and previous.fatalities
+                                              and not _ADDITIVE.search(clause.text)):
         value = min(previous.fatalities, deaths) if previous.fatalities else deaths
     elif same_sentence or _ADDITIVE.search(clause.text):
         value = previous.fatalities + deaths

@@ -25,7 +25,7 @@ from frontlines.pipeline.casualties import (apply_coded_counts as _apply_coded_c
                                             dated as _dated, is_follow_up as _is_follow_up, one_bombing,
                                             refers_back)
 from frontlines.pipeline.event_places import choose_place, stand_in_precision
-from frontlines.pipeline.fatalities import count_fatalities
+from frontlines.pipeline.fatalities import count_fatalities, without_causes
 from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.roles import roles as _roles
 from frontlines.pipeline.subtypes import (capture_side, commentary_on_events, context_of, criminal, crowd_fight,
@@ -174,7 +174,8 @@ class EventStage:
                 return None  # background history, not news of this report
             if day > doc.published and modality == "asserted":
                 modality, mod_reason = "future", "dated after publication"
-        fatalities, aggregate = _fatalities(clause.text)
+        answers = self.onto.event_type_of(sub_type) in ("Protests", "Riots") or sub_type == "Arrests"
+        fatalities, aggregate = _fatalities(without_causes(clause.text) if answers else clause.text)
         aggregate = aggregate or (aggregate_range and fatalities > 0)
         in_sentence_date = any(m.kind == "date" and clause.statement.start <= m.start < clause.statement.end
                                and (m.time_precision or 9) <= 2 for m in doc.mentions)

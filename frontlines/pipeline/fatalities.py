@@ -22,7 +22,7 @@ import re
 
 from frontlines.pipeline.numbers import NUMBER, parse_quantity
 
-__all__ = ["coded_fatalities", "count_fatalities"]
+__all__ = ["coded_fatalities", "count_fatalities", "without_causes"]
 
 _QUAL = (r"(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as|roughly|approximately|"
          r"an estimated|a total of|another|only|a further|further)")
@@ -41,20 +41,20 @@ _DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|dead|died|sla
                r"lost (?:their|his|her) li(?:ves|fe)|KIA|killed in action|deaths?|fatalities|bodies|corpses|"
                r"executed|beheaded|lynched|murdered|assassinated|strangled|hanged|shot dead|(?<!\bno )(?<!\bany )(?<!\bof )(?:casualties|causalities))")
 _SUBJECT = re.compile(
-    rf"(?<![\w,])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+){_NP})*)"
+    rf"(?<![\w,/.:-])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+){_NP})*)"
     rf"(?:\s+(?:in|from|of|at|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+|de\s+)?(?-i:[A-Z])[\w'’-]*){{0,4}})?"
     rf"(?:\s+(?:hailing|originally|coming) from(?:\s+[\w'’-]+){{1,4}}?)?"
     rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}|\s*\([^()]{{0,60}}\)|\s*,\s*[^,;.()]{{1,60}}?,)?"
     rf"\s*,?\s+(?:(?:who|that|were|was|are|is|have been|has been|had been|have|has|had|reportedly|also|all|both|later|"
     rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought|reported|said) to (?:be|have been)|"
     rf"reported(?: as)?|(?:\w+ed|shot|hit|beaten|stabbed|caught|taken|seen|found) and|\w+ed,)\s+)*"
-    rf"(?:(?:dead|KIA|deaths?|fatalities|bodies|corpses)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s))",
+    rf"(?:(?:(?<!\bshot )dead|KIA|deaths?|fatalities|bodies|corpses)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s))",
     re.IGNORECASE,
 )
 _KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|gunned down|gun(?:s|ning)? down|"
               r"murder(?:s|ed|ing)?|"
               r"(?:stabbed|beat|beaten|hacked|clubbed|stoned) to death|"
-              r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing)|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
+              r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing) to death|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
               r"claimed the lives of)")
 _OBJECT = re.compile(
     rf"\b{_KILL_VERB}\s+(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+)"
@@ -182,7 +182,7 @@ _REVISED = re.compile(rf"\b(?:later|subsequently|since)\s+(?:revealed|raised|rev
                       rf"updated)\s+(?:as|to|at)\s+(?P<num>{NUMBER})\b", re.IGNORECASE)
 _SELF = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:only\s+)?(?P<who>himself|herself|themselves)\b", re.IGNORECASE)
 _LATER_DIED = re.compile(
-    rf"(?<![\w,])(?P<list>{_NP})[^.;]{{0,90}}?\b(?:where|and|but|before|after which)\s+(?:(?:they|he|she|both|all)\s+"
+    rf"(?<![\w,/.:-])(?P<list>{_NP})[^.;]{{0,90}}?\b(?:where|and|but|before|after which)\s+(?:(?:they|he|she|both|all)\s+"
     rf"(?:later\s+|subsequently\s+|eventually\s+|all\s+)?(?:died|succumbed|passed away)|(?:later\s+)?succumbed)\b",
     re.IGNORECASE)
 _HEADLINE = re.compile(
@@ -255,6 +255,27 @@ def _vague_casualties(match: str, listing: str) -> bool:
         return False
     other = re.sub(r"casualties|causalities", "", match, flags=re.IGNORECASE)
     return not re.search(r"death|dead|killed|KIA|fatalit|lives", other, re.IGNORECASE) and not _EXACT.search(listing)
+
+
+_CAUSE = re.compile(r"\b(?:after|following|over|in solidarity with|in memory of|in protest (?:at|against|over)|"
+                    r"to (?:protest|denounce|condemn|mourn|commemorate|demand justice for)|denouncing|condemning|"
+                    r"protesting|mourning|commemorating|against the (?:killing|death|murder)s?)\b", re.IGNORECASE)
+
+
+def without_causes(text: str) -> str:
+    """``text`` less the deaths a protest or an arrest answers ("protested after two miners died", "After an officer
+    was killed, his colleagues blocked roads"): those belong to another event."""
+    out, pos = [], 0
+    for m in _CAUSE.finditer(text):
+        if m.start() < pos:
+            continue
+        opening = not text[:m.start()].strip(" \t\"'(")
+        end = text.find(",", m.end()) if opening else -1
+        end = end if end >= 0 else len(text)
+        out.append(text[pos:m.start()])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def coded_fatalities(text: str) -> int | None:

@@ -226,3 +226,26 @@ def test_one_incident_told_in_several_sentences_is_one_event() -> None:
     events = _events("Insurgents attacked an army post near Kidal, Mali. There was an exchange of gunfire for two hours "
                      "after which the insurgents withdrew from the area. Five soldiers were killed.")
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 5)]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Hundreds protested in the mining town after two young diggers died in a collapsed shaft.", 0),
+    ("After a soldier was shot dead by robbers, his comrades blocked roads in protest.", 0),
+    ("Police fired live rounds at the protesters, killing two.", 2),
+])
+def test_deaths_a_protest_answers_are_not_its_own(text: str, deaths: int) -> None:
+    assert [e.fatalities for e in _events(text)][:1] == [deaths], [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+def test_a_partys_later_claim_does_not_raise_the_toll() -> None:
+    events = _events("Rebels attacked an army checkpoint near Gao, Mali. At least three soldiers were killed. "
+                     "The rebels claim eight soldiers dead.")
+    assert [e.fatalities for e in events][:1] == [3]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Two gunmen on a motorbike shot dead a trader in the market.", 1),  # the gunmen did not die
+    ("On 29/01, one civilian was killed in the town.", 1),  # "01" of the date is no count
+])
+def test_counts_are_not_read_from_agents_or_dates(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
