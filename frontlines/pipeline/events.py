@@ -54,7 +54,13 @@ _CONTROLLER = re.compile(r"^(?:fell to|in the hands of|under the control of)$", 
 _AT_PROTEST = re.compile(
     r"\b(?:during|at|amid|in|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|"
     r"sit-ins?)\b|\b(?:arrest\w*|detain\w*|rounded up)\s+(?:\w+\s+){0,3}(?:protesters|protestors|demonstrators|marchers)\b|"
-    r"\bas\s+(?:\w+\s+){0,3}(?:staged|held|protested|demonstrated|marched|rallied)\b", re.IGNORECASE)
+    r"\bas\s+(?:\w+\s+){0,3}(?:staged|held|protested|demonstrated|marched|rallied)\b|"
+    r"\b(?:for|after|while|when|who(?:\s+(?:were|was|had|have))?)\s+(?:\w+\s+){0,3}?(?:protest\w*|demonstrat\w*|march\w*|"
+    r"rall(?:y|ied|ying)|stag(?:ed|ing)|sit-ins?|picket\w*)\b|\bpart of (?:the |a )?(?:protests?|demonstrations?|march)\b",
+    re.IGNORECASE)
+# "protested against the arrest of", "to demand the release": the arrest is what the protest is about
+_PROTEST_TOPIC = re.compile(r"\b(?:protest(?:s|ed|ing)?|against|over|denounc\w*|condemn\w*|demand\w*)\s+(?:\w+\s+){0,3}$",
+                            re.IGNORECASE)
 _OPERATION = re.compile(r"\b(?:operations?|raids?|raided|offensive|clearance|clear(?:ed|ing)?|killed|clash\w*|ambush\w*|"
                         r"fighting|battle)\b", re.IGNORECASE)
 _CONSEQUENCE = re.compile(r"\b(?:leading to|led to|sparked|spurred|sparking|prompted|prompting|triggered|triggering|"
@@ -66,6 +72,9 @@ _BECAUSE = re.compile(r"\b(?:because of|due to|in the wake of|amid|to escape|fea
 # Killings someone carried out, even when no one is named ("a trader was gunned down"), unlike "died" or "dead".
 _DONE_TO = re.compile(r"^(?:killed|killing|murder|execut|massacre|behead|shot|assassinat|tortur|beat|beaten|club|strangl|"
                       r"gunned|stabb|hacked|flogg|amputat|dead bodies|bodies|found dead|set ablaze)", re.IGNORECASE)
+_ABUSE = re.compile(r"(?:beat|beaten|tortur|flogg|whipp|stabb|shot|killed|executed|murdered|raped)", re.IGNORECASE)
+_BACKGROUND_KILL = re.compile(r"\b(?:accused of|suspected of|charged with|for|over|after|following|who had|having)\s+"
+                              r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
 
@@ -407,6 +416,13 @@ def _ordered(clause: _Clause) -> list[TriggerHit]:
     if flight and hits[0] is not flight and flight.start < hits[0].start and hits[0].trigger.family in ("attack", "kill") \
             and _BECAUSE.search(clause.text[flight.end:hits[0].start]):
         return [flight] + [h for h in hits if h is not flight]  # "fled their villages because of attacks"
+    if hits and hits[0].trigger.sub_event_type == "Arrests" and any(h.trigger.family == "protest" for h in hits) \
+            and _PROTEST_TOPIC.search(clause.text[max(0, hits[0].start - 40):hits[0].start]):
+        hits = hits[1:] + hits[:1]  # "a group protests an unjust arrest"
+    abuse = next((h for h in hits if h.trigger.family == "kill" and _ABUSE.match(h.text)), None)
+    if abuse and hits[0].trigger.sub_event_type in ("Arrests", "Abduction/forced disappearance") and hits[0] is not abuse \
+            and not _BACKGROUND_KILL.search(clause.text[max(0, abuse.start - 30):abuse.start]):
+        return [abuse] + [h for h in hits if h is not abuse]  # "arrested and beaten": the abuse is the event
     if hits and hits[0].trigger.sub_event_type == "Disrupted weapons use" and count_fatalities(clause.text)[0] \
             and any(h.trigger.family in ("attack", "kill") for h in hits):
         hits = hits[1:] + hits[:1]

@@ -249,3 +249,14 @@ def test_a_partys_later_claim_does_not_raise_the_toll() -> None:
 ])
 def test_counts_are_not_read_from_agents_or_dates(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("Two traders were arrested and beaten by the police in Gitega, Burundi.", "Attack"),
+    ("Police arrested six opposition members who staged a march against the new law in Kampala, Uganda.",
+     "Protest with intervention"),
+    ("Residents protested the unjust arrest of a youth leader in Enugu, Nigeria.", "Peaceful protest"),
+    ("Police arrested two men accused of killing a herder in Jos, Nigeria.", "Arrests"),
+])
+def test_what_an_arrest_sentence_reports(text: str, sub_event: str) -> None:
+    assert [e.sub_event_type for e in _events(text)][:1] == [sub_event], [(e.sub_event_type, e.reason) for e in _events(text)]
