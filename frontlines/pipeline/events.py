@@ -75,6 +75,7 @@ _DONE_TO = re.compile(r"^(?:killed|killing|murder|execut|massacre|behead|shot|as
 _ABUSE = re.compile(r"(?:beat|beaten|tortur|flogg|whipp|stabb|shot|killed|executed|murdered|raped)", re.IGNORECASE)
 _BACKGROUND_KILL = re.compile(r"\b(?:accused of|suspected of|charged with|for|over|after|following|who had|having)\s+"
                               r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+_REPELLED = re.compile(r"\b(?:repel(?:led|s)?|repuls(?:ed|es)?|fought off|routed|drove back|pushed back|foiled)\b", re.IGNORECASE)
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
 
@@ -274,6 +275,15 @@ class EventStage:
     def _attack(self, clause, trigger, actor1, actor2, focus, why):
         """An attack or killing: a battle when the target is armed, violence against civilians otherwise."""
         target, reason = target_of(clause, trigger, actor1, actor2, clause.participants)
+        if target != "armed" and "victim named" not in reason:
+            for other in clause.triggers:  # "killed 2 fleeing militants in an ambush at a village": victims decide
+                if other is not trigger and other.trigger.family in ("attack", "kill"):
+                    kind, why_other = target_of(clause, other, actor1, actor2, clause.participants)
+                    if kind == "armed" and "victim named" in why_other:
+                        target, reason = kind, why_other + f" by '{other.text}'"
+                        break
+        if target == "civilian" and _REPELLED.search(clause.statement.text) and not (actor1 is not None and _is_state(actor1)):
+            target, reason = "armed", "an attack the forces repelled"
         if target == "civilian":
             if actor2 is None or actor2.actor_type in _ARMED_TYPES:
                 actor2 = self._civilians(focus)

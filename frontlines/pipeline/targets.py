@@ -31,13 +31,14 @@ _PARTICIPLE = re.compile(r"^(?:killed|shot|wounded|injured|murdered|assassinated
                          r"executed|beheaded|abducted|kidnapped|attacked|ambushed|targeted)", re.IGNORECASE)
 _NO_OBJECT = re.compile(r"^\s*(?:(?:dead|to death|and (?:killed|wounded|injured))\s*)?(?:by|in|at|near|during|after|when|on|"
                         r"while|outside|inside|along|following|as|from)\b|^\s*(?:[,.;:]|$)", re.IGNORECASE)
+_NP_BOUNDARY = re.compile(r"\b(?:leaving|left|with|after|as|when|while)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\b(?:by|at the hands of)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+(?=[,.;]|\s+(?:in|at|near|on|who|while|"
                        r"after|during|from|over|and then|because)\b|$)", re.IGNORECASE)
 _CASUALTY_SUBJECT = re.compile(r"(?P<np>[^,;.()]{1,60}?)\s+(?:was|were|have been|has been|had been|are|is)\s+"
                                r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b",
                                re.IGNORECASE)
 _CASUALTY_VERB = re.compile(r"\b(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b", re.IGNORECASE)
-_DIRECT = re.compile(r"^\W*(?:(?:on|against|at|targeting|into)\s+)?(?:[\w'-]+\s+){0,4}?$", re.IGNORECASE)
+_DIRECT = re.compile(r"^\W*(?:(?:on|against|targeting|into)\s+)?(?:[\w'-]+\s+){0,4}?$", re.IGNORECASE)
 _NOT_SERVING = re.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed|unarmed)\s*(?:\w+\s+)?$", re.IGNORECASE)
 # A force's noun used attributively names a place or a dress, not a victim ("an inmate in a police station",
 # "men in army uniforms"); installations attacked directly are still found by the military-target list.
@@ -68,13 +69,15 @@ def _victim_regions(text: str, trigger: TriggerHit, agents: list[tuple[int, int]
     text = _blank(text, agents + [(m.start(), m.end()) for m in _BY_AGENT.finditer(text)])
     regions = [(m.start("np"), m.group("np"), False) for m in _CASUALTY_SUBJECT.finditer(text)] \
         if _CASUALTY_VERB.search(text) else []
-    if _PASSIVE.search(text[:trigger.start]) or _PASSIVE.match(trigger.text) or _INTRANSITIVE.match(trigger.text) \
-            or headline_passive(text, trigger):
+    if _PASSIVE.search(text[:trigger.start]) or _PASSIVE.match(trigger.text) or _INTRANSITIVE.match(trigger.text):
         return regions + [(0, text[:trigger.start], True)]  # "a patrol was attacked": the subject is the target
+    if headline_passive(text, trigger):  # "..., leaving two people killed": only the noun phrase before it
+        cut = max((m.end() for m in _NP_BOUNDARY.finditer(text[:trigger.start])), default=0)
+        return regions + [(cut, text[cut:trigger.start], True)]
     return regions + [(trigger.end, text[trigger.end:], True)]
 
 
-def _kind_in(region: str, direct: bool) -> tuple[int, str] | None:
+def _kind_in(region: str, direct: bool) -> tuple[int, str, str] | None:
     """(position, 'armed' | 'civilian') of the first victim noun, or of a directly attacked installation."""
     onto = get_ontology()
     found = []
@@ -83,13 +86,13 @@ def _kind_in(region: str, direct: bool) -> tuple[int, str] | None:
             if m.group().lower() in _NEUTRAL or _ATTRIBUTIVE.match(region, m.end()):
                 continue
             serving = not _NOT_SERVING.search(region[max(0, m.start() - 25):m.start()])
-            found.append((m.start(), kind if serving else "civilian"))
+            found.append((m.start(), kind if serving else "civilian", "victim"))
             break
     if not found and direct:
         for regex, kind in ((onto.military_targets, "armed"), (onto.civilian_targets, "civilian")):
             m = regex.search(region)
             if m and (_DIRECT.match(region[:m.start()]) or not region[m.end():].strip()):
-                found.append((m.start(), kind))
+                found.append((m.start(), kind, "target"))
     return min(found) if found else None
 
 
@@ -115,7 +118,7 @@ def target_of(clause: Any, trigger: TriggerHit, actor1: Mention | None, actor2: 
     for _, region, direct in regions:
         hit = _kind_in(region, direct)
         if hit:
-            return hit[1], f"{hit[1]} target named"
+            return hit[1], f"{hit[1]} {hit[2]} named"
     named = _named_victim(clause, regions, [p for p in participants if p is not actor1])
     if named:
         return named, f"{named} victims named"

@@ -260,3 +260,13 @@ def test_counts_are_not_read_from_agents_or_dates(text: str, deaths: int) -> Non
 ])
 def test_what_an_arrest_sentence_reports(text: str, sub_event: str) -> None:
     assert [e.sub_event_type for e in _events(text)][:1] == [sub_event], [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The army killed 2 fleeing militants in an ambush at a village near Geidam, Nigeria.", "Battles"),
+    ("Militants attacked the village of Kaya, Burkina Faso, and were repelled by the army.", "Battles"),
+    ("Gunmen attacked the market area, leaving two people killed and three wounded.", "Violence against civilians"),
+    ("A gunman ambushed a group of travellers on the road to Jos, Nigeria.", "Violence against civilians"),
+])
+def test_victims_and_outcomes_decide_battle_or_attack(text: str, event_type: str) -> None:
+    assert [e.event_type for e in _events(text)][:1] == [event_type], [(e.sub_event_type, e.reason) for e in _events(text)]
