@@ -39,7 +39,9 @@ def refers_back(before: str, trigger_text: str) -> bool:
 _UNCOUNTED = re.compile(
     r"\binflict\w*\s+(?:\w+\s+){0,2}?(?:casualties|causalities|losses)\b|"
     r"\b(?:heavy|high|huge|serious|significant)\s+(?:casualties|causalities|losses)\b|"
-    r"\bunknown numbers?\b[^.;]{0,60}?\b(?:killed|dead|died)\b(?!\s+and\s+(?:wounded|injured|hurt))", re.IGNORECASE)
+    r"\bunknown numbers?\b[^.;]{0,60}?\b(?:killed|dead|died)\b(?!\s+and\s+(?:wounded|injured|hurt))|"
+    r"\b(?:dead and (?:wounded|injured)|deaths and injuries|fatalities and injuries)\b|"
+    r"\b(?:deaths|fatalities)\s+(?:were\s+|have been\s+)?reported\b", re.IGNORECASE)
 UNCOUNTED_DEATHS = 10
 
 

@@ -36,24 +36,25 @@ _WORD = rf"(?!(?-i:{_STOP})\b)[\w'’.-]+"
 # One counted noun phrase: "5 rebel fighters", "a commander", "his 3 sons", "one of his guards".
 _NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s))(?:\s+of\s+(?:his|her|their|the|them\b)"
        rf")?(?:\s+{_WORD}){{0,5}}(?:\s+and\s+(?!(?:{_NUM}|a|an|the|his|her|their)\b){_WORD})?")
-_DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|dead|died|slain|perished|succumbed|gunned down|"
-               r"(?:beaten|stabbed|hacked|clubbed|stoned|burn(?:ed|t)) to death|burn(?:ed|t) alive|"
+_DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|dead|died|die|dies|slain|perished|succumbed|gunned down|"
+               r"(?:beaten|stabbed|hacked|clubbed|stoned|tortured|burn(?:ed|t)) to death|burn(?:ed|t) alive|set ablaze|"
                r"lost (?:their|his|her) li(?:ves|fe)|KIA|killed in action|deaths?|fatalities|bodies|corpses|"
                r"executed|beheaded|lynched|murdered|assassinated|strangled|hanged|shot dead|(?<!\bno )(?<!\bany )(?<!\bof )(?:casualties|causalities))")
 _SUBJECT = re.compile(
     rf"(?<![\w,/.:-])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+){_NP})*)"
-    rf"(?:\s+(?:in|from|of|at|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+|de\s+)?(?-i:[A-Z])[\w'’-]*){{0,4}})?"
+    rf"(?:\s+(?:in|from|of|at|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+|de\s+)?(?-i:[A-Z])[\w'’-]*){{0,4}}){{0,2}}"
     rf"(?:\s+(?:hailing|originally|coming) from(?:\s+[\w'’-]+){{1,4}}?)?"
-    rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}|\s*\([^()]{{0,60}}\)|\s*,\s*[^,;.()]{{1,60}}?,)?"
-    rf"\s*,?\s+(?:(?:who|that|were|was|are|is|have been|has been|had been|have|has|had|reportedly|also|all|both|later|"
+    rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}(?:\s+and\s+{_NP})?|\s*\([^()]{{0,60}}\)|\s*,\s*[^,;.()]{{1,60}}?,)?"
+    rf"\s*,?\s+(?:(?:who|that|were|was|are|is|have been|has been|had been|have|has|had|reportedly|allegedly|apparently|"
+    rf"found|also|all|both|later|"
     rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought|reported|said) to (?:be|have been)|"
     rf"reported(?: as)?|(?:\w+ed|shot|hit|beaten|stabbed|caught|taken|seen|found) and|\w+ed,)\s+)*"
-    rf"(?:(?:(?<!\bshot )dead|KIA|deaths?|fatalities|bodies|corpses)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s))",
+    rf"(?:(?:(?<!\bshot )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s))",
     re.IGNORECASE,
 )
 _KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|gunned down|gun(?:s|ning)? down|"
               r"murder(?:s|ed|ing)?|"
-              r"(?:stabbed|beat|beaten|hacked|clubbed|stoned) to death|"
+              r"(?:stabbed|beat|beaten|hacked|clubbed|stoned|tortured) to death|"
               r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing) to death|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
               r"claimed the lives of)")
 _OBJECT = re.compile(
@@ -61,7 +62,10 @@ _OBJECT = re.compile(
     rf"(?!(?:wounding|injuring)\b){_NP})*)",
     re.IGNORECASE,
 )
-_PRONOUN_OBJECT = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b", re.IGNORECASE)
+_PRONOUN_OBJECT = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b|\b(?P<subject>(?:he|she)\s+(?:was|had been|has been)\s+"
+                             rf"(?:later\s+|reportedly\s+|allegedly\s+|subsequently\s+)?(?:found dead|killed|shot dead|murdered|"
+                             rf"executed|assassinated|beaten to death|stabbed to death))\b|\b(?P<body>(?:his|her)\s+body)\s+"
+                             rf"(?:was\s+)?(?:later\s+)?(?:found|discovered|recovered)\b", re.IGNORECASE)
 _TO_DEATH = re.compile(rf"\b(?:beat|beaten|stabbed|hacked|clubbed|burned|burnt|stoned)\s+(?P<list>{_NP})\s+to death\b",
                        re.IGNORECASE)
 _RESULT = re.compile(
@@ -91,7 +95,8 @@ _CODED = re.compile(r"\bfatalities (?:are |were )?(?:coded as (?P<coded>\d+)|spl
                     r"(?:events|locations|districts|provinces|areas)\s*\((?P<split>\d+)\))", re.IGNORECASE)
 
 
-_AGE = re.compile(r"\b\d+[- ]years?[- ]old\b|\baged \d+\b", re.IGNORECASE)
+_AGE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+                  r"forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]\w+)?[- ]years?[- ]old\b|\baged \d+\b", re.IGNORECASE)
 
 
 def _np_value(np: str, *, singular_ok: bool) -> int:
@@ -204,13 +209,13 @@ def _agents(text: str, self_kill: re.Match[str]) -> int:
 # Cheap cues: a construction can only match where its own death, killing or result word occurs, so each (slow,
 # noun-phrase-first) pattern runs only when its cue is present, and none runs on a clause without a death word
 # (a result match alone counts nobody).
-_ANY_CUE = re.compile(r"kill|dead|died|death|strangl|hanged|gun\w* down|bod(?:y|ies) of|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
+_ANY_CUE = re.compile(r"kill|dead|\bdie|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
                       r"execut|behead|lynch|murder|assassinat|passed away|casualt|causalt", re.IGNORECASE)
 _CUES = {
-    "object": re.compile(r"kill|dead|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
+    "object": re.compile(r"kill|dead|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
     "to_death": re.compile(r"to death", re.IGNORECASE),
     "result": re.compile(r"led to|leading to|caus|result|ended in|claim|leav|left|death toll", re.IGNORECASE),
-    "subject": re.compile(r"killed|dead|died|strangled|hanged|gunned down|slain|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
+    "subject": re.compile(r"killed|dead|\bdie|ablaze|strangled|hanged|gunned down|slain|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
                           r"fatalities|bodies|corpses|executed|beheaded|lynched|murdered|assassinated|casualt|causalt",
                           re.IGNORECASE),
     "later_died": re.compile(r"died|succumbed|passed away", re.IGNORECASE),
@@ -231,10 +236,10 @@ def _counted(text: str) -> int:
         if not _CUES[cue].search(text):
             continue
         for m in regex.finditer(text):
-            start = m.start("list")
+            start = m.start("list") if m.start("list") >= 0 else m.start()
             if _excluded(text, start) or any(start < e and s < m.end("list") for s, e in used):
                 continue
-            value, spans = (1, [m.span("list")]) if regex is _PRONOUN_OBJECT else _list_value(text, start, m.group("list"))
+            value, spans = (1, [m.span()]) if regex is _PRONOUN_OBJECT else _list_value(text, start, m.group("list"))
             if value and _vague_casualties(m.group(), m.group("list")):
                 continue  # "many casualties" may all be wounded: only a counted figure is deaths
             if value and regex is _RESULT and not re.search(r"deaths?|dead|killed|killings?|KIA|fatalit|lives|casualt|causalt", m.group(),

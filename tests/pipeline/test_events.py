@@ -270,3 +270,15 @@ def test_what_an_arrest_sentence_reports(text: str, sub_event: str) -> None:
 ])
 def test_victims_and_outcomes_decide_battle_or_attack(text: str, event_type: str) -> None:
     assert [e.event_type for e in _events(text)][:1] == [event_type], [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Gunmen seized a nurse from the camp. Her body was found two days later.", 1),
+    ("He was found dead in his cell the following morning.", 1),
+    ("One of the detainees died a week later in custody.", 1),
+    ("A six-year-old boy was also killed.", 1),
+    ("Two attackers die in a failed assault on the clinic.", 2),
+    ("The guards allegedly tortured to death a prisoner.", 1),
+])
+def test_pronouns_bodies_and_present_tense_deaths(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
