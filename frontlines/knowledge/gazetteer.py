@@ -119,7 +119,11 @@ class Gazetteer:
             "ORDER BY p.rid, n.primary_name DESC",
             tuple(sorted(keys)),  # the same order in every process (no hash-seed dependence)
         ).fetchall()
-        return _dedupe(rows)
+        found = _dedupe(rows)
+        if len(normalise(name)) <= 3 and not name.isupper():
+            # a country's ISO code is written in capitals: "Ben" (Ali) is no BEN, Benin; "Som" no SOM
+            found = [p for p in found if not (p.feature == "country" and p.alias)]
+        return found
 
     @lru_cache(maxsize=4096)  # noqa: B019
     def abbreviation(self, text: str) -> Place | None:
@@ -165,10 +169,14 @@ class Gazetteer:
             region = next(((s, p) for s, p in scored if p.feature == "admin1" and p.country == best.country), None)
             if region:
                 score, best = region
-        elif best.feature == "admin1" and hint != "admin1" and not re.search(r"province|governorate|state|region|district", name, re.I):
-            # "Kandahar", "Tripoli": the city of that name, not the region, as ACLED codes it
+        elif best.feature in ("admin1", "admin2") and hint not in ("admin1", "admin2") \
+                and not re.search(r"province|governorate|state|region|district|county|parish", name, re.I):
+            # "Kandahar", "Tripoli": the city of that name, not the region, as ACLED codes it; "Zagora": the town,
+            # not the province around it
+            floor = 50_000 if best.feature == "admin1" else 10_000
             city = next(((s, p) for s, p in scored if p.feature == "city" and p.country == best.country
-                         and p.population >= 50_000 and normalise(p.name) == normalise(name)), None)
+                         and p.population >= floor and normalise(p.name) == normalise(name)
+                         and (best.feature == "admin1" or p.admin1 == best.admin1)), None)
             if city:
                 score, best = city
         why = [f"{best.name}, {best.country}"]

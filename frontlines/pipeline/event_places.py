@@ -29,7 +29,8 @@ __all__ = ["choose_place", "stand_in_precision"]
 
 _COARSE = ("country", "admin1", "region")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|outside|around|into|of|east|west|north|south)\s+(?:the\s+)?"
-                       r"(?:(?:city|town|village|port|district|suburb|area|outskirts)\s+of\s+(?:the\s+)?)?$")
+                       r"(?:(?:city|town|village|port|district|suburb|area|outskirts)\s+of\s+(?:the\s+)?"
+                       r"|(?:\w+\s+)?capital,?\s+)?$")
 _ORIGIN = re.compile(r"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?$")
 _DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|escaped|displaced|relocated|moved|moving|headed|heading|"
                           r"travell?(?:ing|ed)|en route|returned|transferred|taken|evacuated|deported)\s+"
@@ -52,12 +53,17 @@ def choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int],
     home = _home_country(doc, places)
     inside = [m for m in places if start <= m.start < end] or \
              [m for m in places if sentence[0] <= m.start < sentence[1]]
-    if inside:
-        best = min(inside, key=lambda m: _rank(doc, m, trigger_at, home, inside))
-        return _in_container(doc, best, places, gaz)
     block = doc.block_at(start)
     earlier = [m for m in places if m.start < start and (block is None or block.start <= m.start)
                and m.feature != "country"]
+    if inside:
+        best = min(inside, key=lambda m: _rank(doc, m, trigger_at, home, inside))
+        if best.feature in ("country", "admin1"):
+            town = _town_inside(best, [m for m in inside if not _source(doc, m)]) \
+                or _town_inside(best, [m for m in earlier if m.start < sentence[0]])
+            if town is not None:  # "Beledweyne, Hiiraan: ... an attack in Somalia": the town told before
+                return _in_container(doc, town, places, gaz)
+        return _in_container(doc, best, places, gaz)
     if earlier:
         last = _sentence_of(doc, earlier[-1].start)
         recent = [m for m in earlier if last[0] <= m.start < last[1]]
@@ -77,7 +83,7 @@ def _rank(doc: Document, m: Mention, trigger_at: int, home: str | None,
     before = doc.text[max(0, m.start - 40):m.start]
     low = before.lower()
     foreign = bool(home and m.country != home and any(o.country == home and o.feature != "country" for o in candidates))
-    source = bool(_ORIGIN.search(low)) or doc.text[m.end:m.end + 1] == "-" or bool(_DESTINATION.search(low))
+    source = _source(doc, m)
     building = bool(_BUILDING.match(doc.text, m.end)) and _followed_by_place(doc, m, candidates)
     locative = bool(_LOCATIVE.search(low[-25:])) or 0 <= m.start - _word_end(doc, trigger_at) <= 5
     after = trigger_at < 0 or m.start >= trigger_at
@@ -110,6 +116,24 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
         return m
     return replace(nxt, geo_precision=max(nxt.geo_precision or 1, 2),
                    reason=f"{nxt.reason}; '{m.text}' ({m.canonical}) does not lie there: its container instead")
+
+
+def _source(doc: Document, m: Mention) -> bool:
+    """An origin, affiliation or destination ("youth from X", "a Kano-based group", "fled to X")."""
+    low = doc.text[max(0, m.start - 40):m.start].lower()
+    return bool(_ORIGIN.search(low)) or doc.text[m.end:m.end + 1] == "-" or bool(_DESTINATION.search(low))
+
+
+def _town_inside(region: Mention, towns: list[Mention]) -> Mention | None:
+    """The last of ``towns`` that lies in ``region`` (a country or a province): ACLED codes the most specific
+    place the report gives ("Beledweyne, Hiiraan: ... attack on the African Mission in Somalia"), and a later
+    sentence that names only the province or the country still tells of the town named before."""
+    for m in reversed(towns):
+        if m.feature in _COARSE or m.country != region.country:
+            continue
+        if region.feature == "country" or (m.admin1 is not None and m.admin1 == region.admin1):
+            return m
+    return None
 
 
 def _in_region(m: Mention, admin1: str | None, lat: float, lon: float) -> bool:

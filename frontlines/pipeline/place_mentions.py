@@ -16,12 +16,16 @@ _LOCATIVE = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|outskirts of|"
     r"city of|town of|village of|district of|province of|region of|area of|suburb of|entrance to|"
     r"near the|in the|border with|between|and|coast of|periphery of|neighbou?rhood of|suburbs of|"
-    r"(?:district|province|county|region|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?,)\s+(?:the\s+)?)$",
+    r"(?:district|province|county|region|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?,|"
+    r"(?:attacks?|attacked|raids?|raided|assaults?|offensive|advance|strikes?) on|"
+    r"(?:streets|residents|inhabitants|citizens|people|parts|exit|entrance|centre|center|south|north|east|west) of)"
+    r"\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(
     r"\b(?:(?:Al|al|El|el|Ar|ar|As|as|Ash|ash|Ad|ad|Bin|bin|Ben|ben|Abu|Umm|Ras|Bir|Wadi|Sidi|Jebel|Jabal|Qasr)[- ])?"
-    r"[A-Z][a-zA-Z'’]+(?:[- ](?:(?:al|el|bin|ben|de|del|es|ash|as|ad|e|i|ye|wa)[- ])?[A-Z][a-zA-Z'’]+){0,3}"
+    r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])+(?:[- ](?:(?:al|el|bin|ben|de|del|es|ash|as|ad|e|i|ye|wa)[- ])?"
+    r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])+){0,3}"
 )
 _STOP_CAPS = frozenset(
     """The A An In On At By For From To Of And But Or If When While After Before Since During This That
@@ -34,7 +38,7 @@ _STOP_CAPS = frozenset(
 _CUE = re.compile(
     r"(?:['’]s)?(?:\s+(?:city|town|village|township|district|province|county|parish|area|region|police|sheriff|"
     r"residents?|natives?|man|woman|men|women|officials|mayor|authorities|university|market|hospital|prison|"
-    r"airport|LGA|woreda|zone|state)\b|,\s+(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
+    r"airport|LGA|woreda|zone|state|local government(?: area)?|local council|council)\b|,\s+(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
     r"|\s*(?:--|—|–)\s)", re.IGNORECASE)
 _INSTITUTION = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)??)(?:['’]s)? (?:Police|Sheriff|Fire|City|County|Public|Schools?|"

@@ -29,6 +29,12 @@ _PRECISION = {"city": 1, "landmark": 1, "district": 1, "admin2": 2, "region": 2,
 _AFTER_SUBUNIT = re.compile(r"\b(?:district|city|area|village|town|county|province|region)(?: center| centre)?,\s*$", re.I)
 _MODIFIER = re.compile(r"\s+(?:conference|centre|center|street|road|hotel|square|hall|complex|building|"
                        r"hospital|university|mosque|stadium|bridge|avenue|group|agreement|accord|talks|process)\b")
+# "east of Kismayo" with no distance: the place lies somewhere off the anchor, most often close by (ACLED then
+# codes the anchor itself, precision 2); a short offset stays within reach of both readings
+_BEARING_ONLY_KM = 10.0
+# a name right after a locative preposition ("attacked in X", "near X", "the town of X")
+_NEXT_DOOR_KM = 1500.0  # from the middle of the document's country: a town across its border
+_LOCATED = re.compile(r"\b(?:in|at|near|outside|around|inside|(?:city|town|village|outskirts|area) of)\s+(?:the\s+)?$", re.I)
 _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
 
 
@@ -433,7 +439,9 @@ class PlaceStage:
         share = weights.get(match.place.country, 0) if weights else 1.0
         if within is not None and match.place.country == within.country:
             return match if _inside(match.place, within) else _fallback(match, within)
-        if not _credible(match.place) and weights and share < 0.25:
+        located = bool(_LOCATED.search(doc.text[max(0, m.start - 40):m.start]))
+        if not _credible(match.place) and weights and share < 0.25 \
+                and not (located and match.place.population >= 5_000 and _spelling_of(name, match.place.name)):
             return None  # only a GeoNames alternate spelling, abroad: "Limani" is not Lyman, Ukraine
         if match.place.alias and match.place.feature == "city" and match.place.population < 20_000 \
                 and within is None and not _spelling_of(name, match.place.name):
@@ -441,9 +449,20 @@ class PlaceStage:
         if weights and share < 0.25 and _MODIFIER.match(doc.text, m.end):
             return None  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
         if weights and max(weights.values()) >= 0.5 and share < 0.15 and match.place.feature not in ("country", "continent") \
-                and match.place.population < 1_000_000:
+                and match.place.population < 1_000_000 and not (located and self._only_abroad(name, match.place, weights)):
             return None  # a small namesake abroad in a report about another country: not a confident match
         return match
+
+    def _only_abroad(self, name: str, place: Place, weights: dict[str, float]) -> bool:
+        """``place`` is the one place of that name, in a country next to the one the document is mostly about, and
+        no namesake lies in that country: "attacked in Zemio" in a report whose actors are Sudanese names the
+        Central African town (the actors' country says who, not where)."""
+        main = {iso for iso, w in weights.items() if w >= 0.15}
+        found = [p for p in self.gaz.lookup(name) if p.feature not in ("country", "continent")]
+        if any(p.country in main for p in found) or len({p.country for p in found if not p.alias}) != 1:
+            return False
+        top = self.gaz.country(max(weights, key=lambda iso: (weights[iso], iso)))
+        return top is not None and haversine_km(place.latitude, place.longitude, top.latitude, top.longitude) <= _NEXT_DOOR_KM
 
     def _assign(self, doc: Document, m: Mention, match: PlaceMatch) -> None:
         place = match.place
@@ -467,7 +486,7 @@ class PlaceStage:
             m.geo_precision = max(m.geo_precision or 1, 2)
             m.anchor = anchor.name
             return
-        km = rel.distance_km if rel.distance_km is not None else 25.0
+        km = rel.distance_km if rel.distance_km is not None else _BEARING_ONLY_KM
         bearing = rel.bearing_deg if rel.bearing_deg is not None else 0.0
         m.latitude, m.longitude = offset_point(anchor.latitude, anchor.longitude, km, bearing)
         m.anchor = anchor.name

@@ -94,3 +94,14 @@ def test_a_new_build_removes_older_versions_from_the_cache(tmp_path, monkeypatch
     (elsewhere / "gazetteer-1.sqlite").write_bytes(b"")
     _remove_stale(elsewhere / "gazetteer-2.sqlite")  # a path the user chose: untouched
     assert (elsewhere / "gazetteer-1.sqlite").exists()
+
+
+def test_a_country_code_matches_only_in_capitals(gaz: Gazetteer) -> None:
+    assert any(p.feature == "country" and p.country == "BJ" for p in gaz.lookup("BEN"))
+    assert not any(p.feature == "country" and p.country == "BJ" for p in gaz.lookup("Ben"))
+    assert any(p.feature == "country" and p.country == "US" for p in gaz.lookup("US"))
+
+
+def test_a_bare_name_is_the_town_not_the_province_around_it(gaz: Gazetteer) -> None:
+    match = gaz.resolve("Zagora", countries={"MA": 1.0})
+    assert match is not None and match.place.feature == "city"

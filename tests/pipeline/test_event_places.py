@@ -93,3 +93,24 @@ def test_a_town_near_its_province_keeps_its_place_when_the_province_record_is_of
     doc.mentions[0].admin1 = "South"
     at = text.index("burned")
     assert choose_place(doc, 0, len(text), (0, len(text)), at, (-1, -1)).text == "Belmira"
+
+
+def test_a_town_named_in_the_header_beats_the_country_of_an_organisation_name() -> None:
+    _AT["AA Land"] = (10.3, 20.3, "AA", None, "country")
+    text = "Korvan, North Province: gunmen attacked a post of the Mission in AA Land."
+    assert _choose(text, ["Korvan", "North Province", "AA Land"], "attacked") == "Korvan"
+
+
+def test_a_sentence_naming_only_the_province_keeps_the_town_told_before() -> None:
+    text = "Police arrived in Belmira on Monday. Protesters clashed with police across North Province."
+    assert _choose(text, ["Belmira", "North Province"], "clashed") == "Belmira"
+
+
+def test_a_town_abroad_is_no_town_of_the_province() -> None:
+    text = "Traders came from Oskar. Protesters clashed with police across North Province."
+    assert _choose(text, ["Oskar", "North Province"], "clashed") == "North Province"
+
+
+def test_the_capital_named_after_its_title_is_the_locative_place() -> None:
+    text = "Lawyers held a rally about Belmira in the capital Korvan."
+    assert _choose(text, ["Belmira", "Korvan"], "rally") == "Korvan"

@@ -284,3 +284,36 @@ def test_the_town_closing_a_church_or_school_name_is_no_surname() -> None:
 def test_the_first_word_of_a_country_adjective_is_no_place(run) -> None:  # noqa: ANN001
     doc = run("Boats from Sri Lankan ports rescued two fishermen, and officials thanked the navy.")
     assert "Sri" not in _places(doc)
+
+
+def test_a_name_with_accents_is_detected(run) -> None:  # noqa: ANN001
+    doc = run("Gunmen attacked a police post in Ménaka on Sunday.")
+    assert _places(doc)["Ménaka"].country == "ML"
+
+
+def test_a_bearing_without_a_distance_stays_close_to_its_anchor(run) -> None:  # noqa: ANN001
+    from frontlines.knowledge.geo import haversine_km
+
+    doc = run("Militants attacked a checkpoint south of Kismayo on Monday.")
+    rel = next(m for m in doc.mentions if m.kind == "place" and m.feature == "relative")
+    assert 5 <= haversine_km(rel.latitude, rel.longitude, -0.3582, 42.5454) <= 15
+
+
+def test_the_only_town_of_its_name_next_door_survives_a_foreign_actors_focus(run) -> None:  # noqa: ANN001
+    doc = run("Sudanese fighters looted shops in Zemio. Several were wounded.")
+    assert _places(doc)["Zemio"].country == "CF"
+
+
+def test_a_namesake_far_from_the_report_country_is_still_dropped(run) -> None:  # noqa: ANN001
+    doc = run("Nigerian police dispersed a crowd in Notre Dame on Monday.")
+    assert "Notre Dame" not in _places(doc)
+
+
+def test_a_name_after_residents_of_is_a_place(run) -> None:  # noqa: ANN001
+    doc = run("Inhabitants of Zagora protested against water cuts.")
+    assert _places(doc)["Zagora"].country == "MA"
+
+
+def test_a_town_before_local_government_area_is_a_place(run) -> None:  # noqa: ANN001
+    doc = run("Two people died in a clash in Tse-Mker, Gboko Local Government Area of Benue State.")
+    assert _places(doc)["Gboko"].admin1 == "Benue"
