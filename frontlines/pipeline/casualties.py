@@ -122,6 +122,9 @@ def is_follow_up(event: Event, events: list[Event], clause: Any) -> bool:
         return False
     close = 0 <= clause.statement.start - previous.evidence["end"] < 400
     kill_only = all(h.trigger.family == "kill" or "raid" in h.text.lower() or "attack" in h.text.lower()
+                    or re.match(r"(?:was|were) shot$", h.text, re.IGNORECASE)
+                    or re.search(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?$", clause.text[max(0, h.start - 20):h.start],
+                                 re.IGNORECASE)  # "killed in the blast": the event just told
                     for h in clause.triggers)
     same_day = previous.event_date == event.event_date or event.date_fallback or previous.date_fallback
     if close and kill_only and same_day and previous.date_fallback and not event.date_fallback:

@@ -282,3 +282,9 @@ def test_victims_and_outcomes_decide_battle_or_attack(text: str, event_type: str
 ])
 def test_pronouns_bodies_and_present_tense_deaths(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+def test_deaths_in_the_blast_just_told_belong_to_it() -> None:
+    events = _events("A roadside bomb missed an army convoy near Afgooye, Somalia, and struck a minibus. "
+                     "Two civilians were killed in the blast.")
+    assert [e.fatalities for e in events] == [2]
