@@ -25,7 +25,7 @@ from frontlines.knowledge.gazetteer import Gazetteer
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Mention
 
-__all__ = ["choose_place", "stand_in_precision"]
+__all__ = ["choose_place", "listed_places", "stand_in_precision"]
 
 _COARSE = ("country", "admin1", "region")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|outside|around|into|of|east|west|north|south)\s+(?:the\s+)?"
@@ -70,6 +70,36 @@ def choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int],
         return _in_container(doc, min(recent, key=lambda m: _rank(doc, m, -1, home, recent)), places, gaz)
     towns = [m for m in places if m.feature not in ("country", "admin1")]
     return towns[0] if towns else (places[0] if places else None)
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|&|,?\s+and)\s+")
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def listed_places(doc: Document, place: Mention, start: int, end: int) -> list[Mention]:
+    """The other towns of a list the event's place opens ("protests in Kobo, Mersa and Weldiya"): ACLED codes one
+    event per location. Only a list closed by "and"/"&", of towns in one country, not "between X and Y" (a road
+    or a front line) and not "X, Y" alone (a place and its container)."""
+    if place.feature in _COARSE or place.start < 0:
+        return []
+    towns = sorted((m for m in doc.mentions if m.kind == "place" and m.latitude is not None and start <= m.start < end
+                    and m.start > place.start), key=lambda m: m.start)
+    out, cursor, closed = [], place, False
+    for m in towns:
+        sep = doc.text[cursor.end:m.start]
+        if not _LIST_SEP.fullmatch(sep) or m.feature in _COARSE or m.country != place.country:
+            break
+        closed = closed or bool(re.search(r"\band\b|&", sep))
+        out.append(m)
+        cursor = m
+        if closed:
+            break
+    if not closed or _BETWEEN.search(doc.text[max(0, place.start - 30):place.start]):
+        return []
+    if any(haversine_km(m.latitude or 0.0, m.longitude or 0.0, place.latitude or 0.0, place.longitude or 0.0) < 1
+           for m in out):
+        return []  # one place named twice
+    return [m for i, m in enumerate(out) if all(o.id != m.id for o in out[:i]) and m.id != place.id]
 
 
 def stand_in_precision(doc: Document, m: Mention) -> int:

@@ -24,7 +24,7 @@ from frontlines.pipeline.casualties import (apply_coded_counts as _apply_coded_c
                                             attach_casualties as _attach_casualties, casualty_only as _casualty_only,
                                             dated as _dated, is_follow_up as _is_follow_up, one_bombing,
                                             refers_back)
-from frontlines.pipeline.event_places import choose_place, stand_in_precision
+from frontlines.pipeline.event_places import choose_place, listed_places, stand_in_precision
 from frontlines.pipeline.fatalities import count_fatalities, without_causes
 from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.roles import roles as _roles
@@ -87,6 +87,7 @@ class _Clause:
     text: str
     triggers: list[TriggerHit] = field(default_factory=list)
     participants: list[Mention] = field(default_factory=list)
+    also_at: list[Mention] = field(default_factory=list)  # the other towns of a list the place opens
 
 
 class EventStage:
@@ -115,7 +116,7 @@ class EventStage:
                 if _is_follow_up(event, events, clause):
                     _attach_casualties(events, clause, event.fatalities)
                     continue
-                events.append(event)
+                events.extend(self._at_each_place(event, clause))
         _apply_coded_counts(doc, events)
         doc.events = _dedupe(doc, one_bombing(events))
         return doc
@@ -193,9 +194,25 @@ class EventStage:
         if (anaphoric or commentary) and not fatalities and not in_sentence_date:
             return None  # "condemned the attack", "sanctions over the missile tests": references, not new events
         place = self._place(doc, clause, trigger, speaker_span)
-        return self._build(doc, clause, trigger, sub_type, actor1, actor2, place, event_date, precision,
-                           fallback, fatalities, aggregate, modality,
-                           "; ".join(x for x in (why, mod_reason, date_reason) if x))
+        event = self._build(doc, clause, trigger, sub_type, actor1, actor2, place, event_date, precision,
+                            fallback, fatalities, aggregate, modality,
+                            "; ".join(x for x in (why, mod_reason, date_reason) if x))
+        if place is not None and clause.start <= place.start < clause.end:
+            clause.also_at = listed_places(doc, place, clause.start, clause.end)
+        return event
+
+    def _at_each_place(self, event: Event, clause: _Clause) -> list[Event]:
+        """One event per listed town, as ACLED codes them; the deaths stay with the first, where the count is told."""
+        out = [event]
+        for m in clause.also_at:
+            key = f"{event.event_id}:{m.id}"
+            out.append(replace(
+                event, event_id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16],
+                country=self.gaz.country_name(m.country) if m.country else None, admin1=m.admin1,
+                location=m.canonical, latitude=m.latitude, longitude=m.longitude, geo_precision=m.geo_precision,
+                location_anchor=m.anchor, fatalities=0, fatalities_aggregate=False,
+                reason=event.reason.split("; place '")[0] + f"; place '{m.text}', listed with '{event.location}'"))
+        return out
 
     @staticmethod
     def _speaker_span(st: Statement) -> tuple[int, int]:

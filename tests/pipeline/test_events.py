@@ -288,3 +288,14 @@ def test_deaths_in_the_blast_just_told_belong_to_it() -> None:
     events = _events("A roadside bomb missed an army convoy near Afgooye, Somalia, and struck a minibus. "
                      "Two civilians were killed in the blast.")
     assert [e.fatalities for e in events] == [2]
+
+
+def test_one_event_per_listed_town() -> None:
+    events = _events("Residents staged protests in Nakuru, Nyeri and Eldoret against the election results.")
+    assert [e.location for e in events] == ["Nakuru", "Nyeri", "Eldoret"]
+    assert len({e.event_id for e in events}) == 3
+
+
+def test_a_place_and_its_container_or_a_road_between_towns_is_one_event() -> None:
+    assert len(_events("Protesters marched in Nairobi, Kenya.")) == 1
+    assert len(_events("Gunmen ambushed a convoy on the road between Gao and Timbuktu in Mali.")) == 1
