@@ -76,6 +76,10 @@ _ABUSE = re.compile(r"(?:beat|beaten|tortur|flogg|whipp|stabb|shot|killed|execut
 _BACKGROUND_KILL = re.compile(r"\b(?:accused of|suspected of|charged with|for|over|after|following|who had|having)\s+"
                               r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REPELLED = re.compile(r"\b(?:repel(?:led|s)?|repuls(?:ed|es)?|fought off|routed|drove back|pushed back|foiled)\b", re.IGNORECASE)
+_CAUSE_BEFORE_DATE = re.compile(r"\b(?:after (?:\w+ ){0,5}(?:came into (?:effect|force)|was (?:passed|adopted|announced)|were "
+                                r"(?:passed|adopted|announced))|because of|in retaliation for|in response to|in reaction to|"
+                                r"to (?:protest|denounce|condemn|commemorate|mark)|anniversary|this month's|last month's|"
+                                r"(?:source|report) dated)\b", re.IGNORECASE)
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
 
@@ -178,7 +182,7 @@ class EventStage:
             actor2 = None
         modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
                                            speaker_is_party=bool(speaker_ids & {a.id for a in (actor1, actor2) if a}))
-        event_date, precision, fallback, date_reason, aggregate_range = self._date(doc, clause)
+        event_date, precision, fallback, date_reason, aggregate_range = self._date(doc, clause, clause.start + trigger.end)
         if doc.published and event_date and not fallback:
             day = date.fromisoformat(event_date)
             if (doc.published - day).days > 365 and not aggregate_range:
@@ -353,10 +357,13 @@ class EventStage:
                        country=country, reason=f"implied {kind}")
 
     # -- date and place -----------------------------------------------------------------
-    def _date(self, doc: Document, clause: _Clause):
+    def _date(self, doc: Document, clause: _Clause, trigger_end: int):
+        """The event's date: the most precise date of its sentence, not one that dates what the event answers
+        ("riots broke out after the new tax came into effect on 1 January"); else a day told just before."""
         wire = doc.meta.get("wire_dateline") or (-1, -1)
         dates = [m for m in doc.mentions if m.kind == "date" and m.date and not (wire[0] <= m.start < wire[1])]
-        inside = [m for m in dates if clause.statement.start <= m.start < clause.statement.end]
+        inside = [m for m in dates if clause.statement.start <= m.start < clause.statement.end
+                  and not (m.start > trigger_end and _CAUSE_BEFORE_DATE.search(doc.text[trigger_end:m.start]))]
         if inside:
             best = min(inside, key=lambda m: (m.time_precision or 9, abs(m.start - clause.start)))
             rng = bool(best.date_end and best.date_end != best.date)

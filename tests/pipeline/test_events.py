@@ -299,3 +299,10 @@ def test_one_event_per_listed_town() -> None:
 def test_a_place_and_its_container_or_a_road_between_towns_is_one_event() -> None:
     assert len(_events("Protesters marched in Nairobi, Kenya.")) == 1
     assert len(_events("Gunmen ambushed a convoy on the road between Gao and Timbuktu in Mali.")) == 1
+
+
+def test_a_date_of_what_the_event_answers_is_not_its_date() -> None:
+    [riot] = _events("Riots broke out in Kasserine, Tunisia, after the new tax law came into effect on 1 January.")
+    assert riot.date_fallback and riot.event_date == "2021-05-05"
+    [clash] = _events("Rebels and soldiers clashed near Gao, Mali, on 3 May.")
+    assert clash.event_date == "2021-05-03" and not clash.date_fallback
