@@ -172,8 +172,9 @@ def one_incident(events: list[Event]) -> list[Event]:
     for ev in events:
         prev = out[-1] if out else None
         same_day = prev is not None and not (_own_date(ev) and ev.event_date != prev.event_date)
-        if prev is not None and ev.fatalities and not prev.fatalities and ev.location and \
-                ev.location == prev.location and same_day and \
+        if prev is not None and ev.fatalities and not prev.fatalities and \
+                (ev.location == prev.location or ev.location is None or prev.location is None) and same_day and \
+                0 <= ev.evidence["start"] - prev.evidence["end"] < 300 and not _NEW_INCIDENT.match(ev.notes) and \
                 ev.modality == prev.modality and (ev.event_type == prev.event_type or _DEATH_TRIGGER.match(ev.reason)):
             prev.fatalities = ev.fatalities
             prev.reason += f"; {ev.fatalities} deaths from the same incident's later report"

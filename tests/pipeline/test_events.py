@@ -306,3 +306,8 @@ def test_a_date_of_what_the_event_answers_is_not_its_date() -> None:
     assert riot.date_fallback and riot.event_date == "2021-05-05"
     [clash] = _events("Rebels and soldiers clashed near Gao, Mali, on 3 May.")
     assert clash.event_date == "2021-05-03" and not clash.date_fallback
+
+
+def test_deaths_told_next_count_for_the_attack_even_with_no_place() -> None:
+    events = _events("Gunmen attacked a bus on the main road. Four passengers died.")
+    assert [e.fatalities for e in events] == [4]
