@@ -311,3 +311,11 @@ def test_a_date_of_what_the_event_answers_is_not_its_date() -> None:
 def test_deaths_told_next_count_for_the_attack_even_with_no_place() -> None:
     events = _events("Gunmen attacked a bus on the main road. Four passengers died.")
     assert [e.fatalities for e in events] == [4]
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("Seven people were wounded when a grenade exploded in the market of Davao, Philippines.", "Grenade"),
+    ("Soldiers detained 12 men in overnight raids across the occupied territories.", "Arrests"),
+])
+def test_explosion_and_occupation_words_do_not_override_the_specific_event(text: str, sub_event: str) -> None:
+    assert sub_event in [e.sub_event_type for e in _events(text)], [(e.sub_event_type, e.reason) for e in _events(text)]
