@@ -41,7 +41,10 @@ _UNCOUNTED = re.compile(
     r"\b(?:heavy|high|huge|serious|significant)\s+(?:casualties|causalities|losses)\b|"
     r"\bunknown numbers?\b[^.;]{0,60}?\b(?:killed|dead|died)\b(?!\s+and\s+(?:wounded|injured|hurt))|"
     r"\b(?:dead and (?:wounded|injured)|deaths and injuries|fatalities and injuries)\b|"
-    r"\b(?:deaths|fatalities)\s+(?:were\s+|have been\s+)?reported\b", re.IGNORECASE)
+    r"\b(?:deaths|fatalities)\s+(?:were\s+|have been\s+)?reported\b|"
+    r"\b(?:deaths?|fatalit(?:y|ies)|dead)\b[^.;]{0,25}?\bnumbers?\b[^.;]{0,15}?\b(?:not known|unknown|not provided|not given)\b|"
+    r"\b(?:casualties|causalities)\s+(?:were\s+|are\s+)?reported,?\s+(?:but\s+)?(?:the\s+)?numbers?\s+(?:unknown|not known)",
+    re.IGNORECASE)
 UNCOUNTED_DEATHS = 10
 
 

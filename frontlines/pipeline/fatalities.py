@@ -43,7 +43,7 @@ _DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|dead|died|die
 _SUBJECT = re.compile(
     rf"(?<![\w,/.:-])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+){_NP})*)"
     rf"(?:\s+(?:in|from|of|at|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+|de\s+)?(?-i:[A-Z])[\w'’-]*){{0,4}}){{0,2}}"
-    rf"(?:\s+(?:hailing|originally|coming) from(?:\s+[\w'’-]+){{1,4}}?)?"
+    rf"(?:\s+(?:hailing|originally|coming|who (?:hailed|hails|came|comes)) from(?:\s+[\w'’-]+){{1,4}}?)?"
     rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}(?:\s+and\s+{_NP})?|\s*\([^()]{{0,60}}\)|\s*,\s*[^,;.()]{{1,60}}?,)?"
     rf"\s*,?\s+(?:(?:who|that|were|was|are|is|have been|has been|had been|have|has|had|reportedly|allegedly|apparently|"
     rf"found|also|all|both|later|"
@@ -53,7 +53,7 @@ _SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|gunned down|gun(?:s|ning)? down|"
-              r"murder(?:s|ed|ing)?|"
+              r"murder(?:s|ed|ing)?|neutrali[sz](?:e|es|ed|ing)|"
               r"(?:stabbed|beat|beaten|hacked|clubbed|stoned|tortured) to death|"
               r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing) to death|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
               r"claimed the lives of)")
@@ -66,7 +66,8 @@ _PRONOUN_OBJECT = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b|\b(?P<subje
                              rf"(?:later\s+|reportedly\s+|allegedly\s+|subsequently\s+)?(?:found dead|killed|shot dead|murdered|"
                              rf"executed|assassinated|beaten to death|stabbed to death))\b|\b(?P<body>(?:his|her)\s+body)\s+"
                              rf"(?:was\s+)?(?:later\s+)?(?:found|discovered|recovered)\b", re.IGNORECASE)
-_TO_DEATH = re.compile(rf"\b(?:beat|beaten|stabbed|hacked|clubbed|burned|burnt|stoned)\s+(?P<list>{_NP})\s+to death\b",
+_TO_DEATH = re.compile(rf"\b(?:beat|beaten|stabbed|hacked|clubbed|burned|burnt|stoned|tortured)\s+(?P<list>{_NP})\s+"
+                       rf"(?:to death|alive)\b",
                        re.IGNORECASE)
 _RESULT = re.compile(
     rf"\b(?:led to|leading to|causing|caused|resulted in|results? in|resulting in|ended in|claim(?:s|ed)?|leaving|left|"
@@ -95,6 +96,7 @@ _CODED = re.compile(r"\bfatalities (?:are |were )?(?:coded as (?P<coded>\d+)|spl
                     r"(?:events|locations|districts|provinces|areas)\s*\((?P<split>\d+)\))", re.IGNORECASE)
 
 
+_AGES = re.compile(r",?\s*\baged\s+\d+(?:\s*(?:,|and|&)\s*\d+)*(?:\s*,?\s*respectively)?", re.IGNORECASE)
 _AGE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
                   r"forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]\w+)?[- ]years?[- ]old\b|\baged \d+\b", re.IGNORECASE)
 
@@ -174,6 +176,7 @@ def count_fatalities(text: str) -> tuple[int, bool]:
     """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total."""
     text = _BETWEEN.sub(lambda m: f"{m.group(1)}-{m.group(2)}" if m.group(1) else m.group(3), text)
     text = re.sub(r"[\"“”]", "", text)  # 'killed "several" militants'
+    text = _AGES.sub("", text)  # "three men aged 36, 37 and 60": ages, not counts
     total = _counted(text)
     revised = _REVISED.search(text)
     if revised and (total or _SUBJECT.search(text[:revised.start()])):
@@ -209,11 +212,11 @@ def _agents(text: str, self_kill: re.Match[str]) -> int:
 # Cheap cues: a construction can only match where its own death, killing or result word occurs, so each (slow,
 # noun-phrase-first) pattern runs only when its cue is present, and none runs on a clause without a death word
 # (a result match alone counts nobody).
-_ANY_CUE = re.compile(r"kill|dead|\bdie|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
+_ANY_CUE = re.compile(r"kill|neutrali|dead|\bdie|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
                       r"execut|behead|lynch|murder|assassinat|passed away|casualt|causalt", re.IGNORECASE)
 _CUES = {
-    "object": re.compile(r"kill|dead|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
-    "to_death": re.compile(r"to death", re.IGNORECASE),
+    "object": re.compile(r"kill|dead|neutrali|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
+    "to_death": re.compile(r"to death|alive", re.IGNORECASE),
     "result": re.compile(r"led to|leading to|caus|result|ended in|claim|leav|left|death toll", re.IGNORECASE),
     "subject": re.compile(r"killed|dead|\bdie|ablaze|strangled|hanged|gunned down|slain|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
                           r"fatalities|bodies|corpses|executed|beheaded|lynched|murdered|assassinated|casualt|causalt",

@@ -319,3 +319,13 @@ def test_deaths_told_next_count_for_the_attack_even_with_no_place() -> None:
 ])
 def test_explosion_and_occupation_words_do_not_override_the_specific_event(text: str, sub_event: str) -> None:
     assert sub_event in [e.sub_event_type for e in _events(text)], [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Rebels shot dead three men aged 30, 41 and 65, respectively, near the river.", 3),
+    ("The army neutralised 5 insurgents near the lake.", 5),
+    ("A mob burned a suspected thief alive at the market.", 1),
+    ("A man who hailed from the hill villages was shot and killed by a gunman.", 1),
+])
+def test_ages_jargon_and_relative_origins(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
