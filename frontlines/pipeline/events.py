@@ -326,9 +326,13 @@ class EventStage:
 
         if not _HANDS_ON.match(trigger.text):
             return None
-        if MUTUAL.match(trigger.text):  # "clashes between X and Y" names both sides
+        if MUTUAL.match(trigger.text):  # "clashes between X and Y" names both sides, else the subject does
             after = clause.text[trigger.end:]
-            return crowd_fight(after if re.match(r"\s*between\b", after) else clause.text, clause.text)
+            if re.match(r"\s*between\b", after):
+                return crowd_fight(after, clause.text)
+            before = clause.text[:trigger.start]
+            told = list(_REPORTED_OR_HURT.finditer(before))  # "One killed as Muslim and Christian youths clash"
+            return crowd_fight(before[told[-1].end():] if told else before, clause.text)
         agents = clause.text[:trigger.start]
         if _REPORTED_OR_HURT.search(agents):
             return None  # "residents said ...", "3 students were killed in ...": not the attackers

@@ -329,3 +329,8 @@ def test_explosion_and_occupation_words_do_not_override_the_specific_event(text:
 ])
 def test_ages_jargon_and_relative_origins(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+def test_victims_counted_before_the_fighting_are_not_rioters() -> None:
+    [event] = _events("At least 40 people have been killed since the fighting began, most of them civilians.")
+    assert event.event_type == "Battles" and event.fatalities_aggregate
