@@ -284,7 +284,13 @@ class EventStage:
             sub, why = (escalated, why + f"; escalated to {escalated.lower()}") if escalated and escalated != sub else (sub, why)
         if family == "protest" and actor1 is None and focus:
             actor1 = self._generic_mention("protesters" if sub != "Violent demonstration" else "rioters", focus)
-        if sub in ("Protest with intervention", "Excessive force against protesters"):
+        if sub == "Excessive force against protesters" and focus:  # ACLED: the force acts, the protesters suffer
+            protesters = self._generic_mention("protesters", focus)
+            if actor1 is not None and actor1.id == protesters.id:
+                actor1, actor2 = actor2, actor1
+            if actor2 is None or actor2.actor_type not in ("protesters", "civilians"):
+                actor1, actor2 = actor1 or actor2, protesters
+        elif sub == "Protest with intervention":
             actor1, actor2 = actor1 or (self._generic_mention("protesters", focus) if focus else None), actor2
         if sub == "Violent demonstration" and actor1 is None and focus:
             actor1 = self._generic_mention("rioters", focus)

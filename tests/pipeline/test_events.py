@@ -334,3 +334,9 @@ def test_ages_jargon_and_relative_origins(text: str, deaths: int) -> None:
 def test_victims_counted_before_the_fighting_are_not_rioters() -> None:
     [event] = _events("At least 40 people have been killed since the fighting began, most of them civilians.")
     assert event.event_type == "Battles" and event.fatalities_aggregate
+
+
+def test_excessive_force_has_the_protesters_as_victims() -> None:
+    [event] = _events("Armed men in military vehicles opened fire on the protesters in Tripoli, Libya.")
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor2_id == "gen.protesters.LY"
