@@ -75,6 +75,8 @@ _DONE_TO = re.compile(r"^(?:killed|killing|murder|execut|massacre|behead|shot|as
 _ABUSE = re.compile(r"(?:beat|beaten|tortur|flogg|whipp|stabb|shot|killed|executed|murdered|raped)", re.IGNORECASE)
 _BACKGROUND_KILL = re.compile(r"\b(?:accused of|suspected of|charged with|for|over|after|following|who had|having)\s+"
                               r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+_AIMED_AT = re.compile(r"\b(?:against|on|at|attack\w*|target\w*|with|ambush\w*|killing|killed|wounding|between|and)\s+"
+                      r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REPELLED = re.compile(r"\b(?:repel(?:led|s)?|repuls(?:ed|es)?|fought off|routed|drove back|pushed back|foiled)\b", re.IGNORECASE)
 _CAUSE_BEFORE_DATE = re.compile(r"\b(?:after (?:\w+ ){0,5}(?:came into (?:effect|force)|was (?:passed|adopted|announced)|were "
                                 r"(?:passed|adopted|announced))|because of|in retaliation for|in response to|in reaction to|"
@@ -178,7 +180,7 @@ class EventStage:
             return None
         if self.onto.event_type_of(sub_type) != "Strategic developments":
             actor1, actor2 = self._as_forces(actor1), self._as_forces(actor2)
-        if actor1 and actor2 and actor1.id == actor2.id:
+        if actor1 and actor2 and (actor1.id == actor2.id or self._own_troops(doc, actor1, actor2)):
             actor2 = None
         modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
                                            speaker_is_party=bool(speaker_ids & {a.id for a in (actor1, actor2) if a}))
@@ -348,6 +350,17 @@ class EventStage:
                                                or re.match(r"(?:died|dead|bodies|lost)\b", trigger.text, re.IGNORECASE)):
             return None  # the people named before a passive or "died" are the victims
         return crowd_fight(agents, clause.text)
+
+    @staticmethod
+    def _own_troops(doc: Document, actor1: Mention, actor2: Mention) -> bool:
+        """"The LNA shelled the city before sending in troops": a generic force of actor1's own country, not
+        named as a target, is actor1's own men."""
+        if not (actor2.id or "").startswith(("gen.military.", "gen.police.")) or (actor1.id or "").startswith("gen."):
+            return False
+        if actor1.actor_type not in _STATE_TYPES or actor1.country != actor2.country or actor2.start < 0:
+            return False
+        victims = re.match(r"\s*(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt)\b", doc.text[actor2.end:actor2.end + 40])
+        return not victims and not _AIMED_AT.search(doc.text[max(0, actor2.start - 25):actor2.start])
 
     def _as_forces(self, m: Mention | None) -> Mention | None:
         if m is None or m.actor_type != "government" or not m.id or m.id.startswith("gen."):

@@ -340,3 +340,8 @@ def test_excessive_force_has_the_protesters_as_victims() -> None:
     [event] = _events("Armed men in military vehicles opened fire on the protesters in Tripoli, Libya.")
     assert event.sub_event_type == "Excessive force against protesters"
     assert event.actor2_id == "gen.protesters.LY"
+
+
+def test_a_forces_own_troops_are_not_its_target() -> None:
+    [event] = _events("The Libyan National Army shelled the outskirts of Derna, Libya, before sending in troops.")
+    assert event.actor1_id and event.actor2_id is None
