@@ -31,6 +31,7 @@ from frontlines.pipeline.numbers import QUANTITY, parse_quantity
 from frontlines.pipeline.place_mentions import (
     _CAPITALISED,
     _DESIGNATOR_WORDS,
+    _FACILITY,
     _INSTITUTION,
     _LOCATIVE,
     _STOP_CAPS,
@@ -171,6 +172,7 @@ class MentionStage:
             self._ner_mentions(doc, [(start + s, start + e, label) for s, e, label in found])
         for doc in docs:
             self._gazetteer_places(doc)
+            self._focus_towns(doc)
             doc.mentions.sort(key=lambda m: (m.start, -m.end))
         return list(docs)
 
@@ -279,6 +281,11 @@ class MentionStage:
                 doc.mentions.append(Mention(text, start, end, "place", stage=f"{NAME}@{VERSION}",
                                             reason=f"NER {label}", confidence=0.0))
                 continue
+            parts = self._split_places(doc, start, text, label) if label in ("PERSON", "ORG", "NORP") else []
+            if parts:
+                taken.append((start, end))
+                doc.mentions.extend(parts)
+                continue
             prefix = self._place_prefix(doc, start, text) if label in ("PERSON", "ORG") else None
             if prefix is not None:
                 doc.mentions.append(prefix)
@@ -338,6 +345,98 @@ class MentionStage:
         at = start + (m.start("of") if m.group("of") else 0)  # "University of Kinshasa": Kinshasa
         return Mention(name, at, at + len(name), "place", stage=f"{NAME}@{VERSION}",
                        reason="place naming an institution's jurisdiction", confidence=0.0)
+
+    def _split_places(self, doc: Document, start: int, text: str, label: str) -> list[Mention]:
+        """The places inside a name the NER ran together with something else: a town before a facility or a local
+        institution ("Maiduguri IDP camp", "Keana LGA", "Rundu Town Council": the town, and the council stays an
+        organisation); a town after "in"/"at" or after an institution's "of" ("Remgro in Stellenbosch", "the
+        Development Committee of Effurun"); the towns a separator joins ("Dakar-Bamako railway", "Fufore/Jada",
+        "Obo to Mboki") when two of them are towns, or one is and the context is locative. The document
+        must not use a town's name as a surname."""
+        _, persons = self._place_evidence(doc)
+        stage_name = f"{NAME}@{VERSION}"
+
+        def town(name: str) -> bool:
+            return bool(name) and name not in _STOP_CAPS and _plausible(name) and normalise(name) not in persons \
+                and not self.kb.country_for_demonym(name) and _no_alias(self.kb.resolve(name)) \
+                and any(p.feature != "continent" for p in self.gaz.lookup(name))
+
+        words = list(re.finditer(r"\S+", text))
+        unit = _UNIT.search(text)
+        if unit and town(text[:unit.start()]):  # "Nasarawa State", "Gedo Region": the region itself
+            return [Mention(text, start, start + len(text), "place", stage=stage_name, confidence=0.0,
+                            reason=f"NER {label}: a gazetteer name with its unit word")]
+        for k in range(min(3, len(words) - 1), 0, -1):
+            head, rest = text[:words[k - 1].end()], text[words[k].start():]
+            fac = _FACILITY.match(doc.text, start + words[k].start())  # may go on past a span cut short
+            if fac and fac.end() >= start + len(text) and head[:1].isupper() and town(head.removesuffix("'s").removesuffix("’s")):
+                head = head.removesuffix("'s").removesuffix("’s")
+                out = [Mention(head, start, start + len(head), "place", stage=stage_name, confidence=0.0,
+                               reason=f"NER {label}: the town a facility or institution is named after")]
+                if fac.group("org"):
+                    at = start + words[k].start()
+                    out.append(Mention(rest, at, at + len(rest), "actor", stage=stage_name, confidence=0.0,
+                                       reason=f"NER {label}: institution of {head}", actor_type="org"))
+                return out
+        tail = _TAIL_PLACE.match(text)
+        if tail and town(tail.group("name")) and (tail.group("prep") != "of" or _OF_INSTITUTION.search(tail.group("org"))):
+            at = start + tail.start("name")
+            out = [Mention(tail.group("name"), at, at + len(tail.group("name")), "place", stage=stage_name,
+                           confidence=0.0, reason=f"NER {label}: the town after '{tail.group('prep')}'")]
+            if label == "ORG":
+                org = tail.group("org")
+                out.append(Mention(org, start, start + len(org), "actor", stage=stage_name, confidence=0.0,
+                                   reason=f"NER {label}: institution in {tail.group('name')}", actor_type="org"))
+            return out
+        if self.gaz.lookup(text) or not _JOINER.search(text):
+            return []
+        pieces, pos = [], 0
+        for sep in _SEPARATOR.finditer(text):
+            pieces.append((pos, text[pos:sep.start()]))
+            pos = sep.end()
+        pieces.append((pos, text[pos:]))
+        towns = [(at, p) for at, p in pieces if town(p)]
+        before = doc.text[max(0, start - 40):start]
+        after = doc.text[start + len(text):start + len(text) + 30]
+        context = bool(_LOCATIVE.search(before) or _ROUTE.match(after))
+        hyphen_only = not re.search(r"[/–—,]| and | to ", text)
+        if not towns or (len(towns) < 2 and not context) or (hyphen_only and (not context or len(towns) < len(pieces))):
+            return []
+        return [Mention(p, start + at, start + at + len(p), "place", stage=stage_name, confidence=0.0,
+                        reason=f"NER {label}: towns joined in one name") for at, p in towns]
+
+    def _focus_towns(self, doc: Document) -> None:
+        """A name the NER calls a person or an organisation that is a town of the country the document is about,
+        where the document never uses it as a person (no title, no "X said", no first name before it): a place.
+        Only a distinctive name: one or two places of that country carry it (the many Harrisons and Taylors of
+        the United States are surnames as often as towns). Once per document, after every other place is found."""
+        candidates = [m for m in doc.mentions if m.kind == "actor" and m.id is None and m.reason in _NER_ACTOR]
+        if not candidates:
+            return
+        from frontlines.pipeline.places import country_focus  # a read-only helper of the resolution stage
+
+        focus = country_focus(doc, self.gaz, self.kb)
+        if not focus:
+            return
+        top = max(focus.values())
+        countries = {iso for iso, w in focus.items() if w >= max(1.0, 0.5 * top)}
+        _, persons = self._place_evidence(doc)
+        outlets = outlet_names()
+        for i, m in enumerate(doc.mentions):
+            if m not in candidates or " " in m.text.strip() and not m.text.istitle():
+                continue
+            norm = normalise(m.text)
+            if norm in persons or self._person_named(doc, m.text) or m.text in outlets or not _plausible(m.text) \
+                    or self.kb.country_for_demonym(m.text) or self._common_word(doc, m.start, m.text):
+                continue
+            if re.search(r"\b(?:1[89]|20)\d\d\s+$", doc.text[max(0, m.start - 6):m.start]):
+                continue  # "a 2001 Cadillac": a make, not a town
+            bearers = [p for p in self.gaz.lookup(m.text) if p.country in countries]
+            towns = [p for p in bearers if p.feature == "city" and normalise(p.name)[:3] == norm[:3]]
+            if not towns or len(bearers) > 2:
+                continue  # a name many places of the country carry ("Harrison", "Taylor") is as likely a surname
+            doc.mentions[i] = Mention(m.text, m.start, m.end, "place", stage=m.stage, confidence=0.0,
+                                      reason=f"{m.reason}: a town of the document's country")
 
     def _place_evidence(self, doc: Document) -> tuple[set[str], set[str]]:
         """(names the document uses as places, names it uses as surnames), normalised; once per document."""
@@ -403,6 +502,25 @@ class MentionStage:
             taken.append((m.start(), m.end()))
             doc.mentions.append(Mention(m.group(), m.start(), m.end(), "place", stage=f"{NAME}@{VERSION}",
                                         reason=f"state abbreviation after '{town.text}'", confidence=0.0))
+
+
+_NER_ACTOR = frozenset({"NER ORG", "NER NORP"})
+_TAIL_PLACE = re.compile(r"^(?P<org>.*?\S) (?P<prep>in|at|of) (?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2})$")
+_OF_INSTITUTION = re.compile(r"\b(?:University|College|Polytechnic|Institute|School|Committee|Council|Assembly|Faculty|"
+                             r"Municipality|Union|Association|Port|Governor|Mayor|Bishop|Archbishop|Emir|Sultan|"
+                             r"Oba|Chief|King)$")
+_JOINER = re.compile(r"[/–—,]| and | to |\w-[A-Z]")  # not "&": firms ("Long & Foster")
+_SEPARATOR = re.compile(r"\s*(?:[/–—,]|\band\b|\bto\b|-(?=[A-Z]))\s*")
+_ROUTE = re.compile(r"\s*(?:road|highway|axis|route|railway|expressway|motorway|corridor|border|bridge|line|"
+                    r"stretch|section|junction|crossing)\b", re.IGNORECASE)
+
+
+_UNIT = re.compile(r" (?:State|Region|Province|Governorate|Prefecture|District|County|Division|Department|Sub-County)$")
+
+
+def _no_alias(match: Any) -> bool:
+    """No actor in the dictionary has this name (a transliteration skeleton's guess is no evidence)."""
+    return match is None or match.method != "alias"
 
 
 def _trim_article(start: int, end: int, text: str) -> tuple[int, int, str]:

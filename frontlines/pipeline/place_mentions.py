@@ -18,7 +18,8 @@ _LOCATIVE = re.compile(
     r"near the|in the|border with|between|and|coast of|periphery of|neighbou?rhood of|suburbs of|"
     r"(?:district|province|county|region|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?,|"
     r"(?:attacks?|attacked|raids?|raided|assaults?|offensive|advance|strikes?) on|"
-    r"(?:streets|residents|inhabitants|citizens|people|parts|exit|entrance|centre|center|south|north|east|west) of)"
+    r"(?:streets|residents|inhabitants|citizens|people|locals|parts|exit|entrance|centre|center|south|north|east|west|"
+    r"vicinity|control|capture) of|IVO)"
     r"\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
@@ -47,6 +48,16 @@ _INSTITUTION = re.compile(
     r"Municipal Court|Commonwealth['’]s|Federal Credit|Credit Union|Division|Library|Medical Center|Memorial|"
     r"Community College|Area (?:Chamber|Schools|School District)|Housing Authority|Water|Utilities|Transit|"
     r"Planning|Parks|Recreation|Historical Society|Rotary|Kiwanis|Lions Club|Health Department|Zoning)\b|^(?:University|Governor|Mayor|Port|Municipality|Bishop) of (?P<of>[A-Z][\w'’-]*)$")
+# what follows a town's name in the name of a facility, a camp or a local institution ("Maiduguri IDP camp",
+# "Keana LGA", "Rundu Town Council", "Cape Town Civic Centre"); ``org``: the rest names an organisation
+_FACILITY = re.compile(
+    r"(?:Local Government Area|LGA|(?P<org>Local Government(?: Council)?|Town Council|Municipal Council|Municipality|City Council|"
+    r"District (?:Council|Assembly)|County (?:Council|Assembly|Government)|Universit(?:y|ies)|State University|"
+    r"Polytechnic|Law Courts?|High Court|Magistrates?['’]? Court|Regional (?:Council|Government)|Traders? Union)"
+    r"|(?:IDP|refugee|displacement|military|army) [Cc]amps?|[Cc]amps?|[Cc]ampus|Civic Cent(?:re|er)|City Hall|Town Hall|"
+    r"(?:central |main )?[Mm]arkets?|[Mm]osques?|[Ll]ibrary|[Ss]tadium|(?:[Cc]entral |[Mm]aximum )?[Pp]rison|"
+    r"(?:General |Teaching |Referral |District )?[Hh]ospital|[Aa]irport|[Bb]arracks|[Cc]heckpoints?|"
+    r"[Bb]us (?:[Pp]ark|[Ss]tation|[Tt]erminal)|[Mm]otor [Pp]ark|[Rr]ailway [Ss]tation)(?![\w'’-])")
 _DESIGNATOR_WORDS = frozenset("region regions state zone province district city town county".split())
 _NOT_FIRST_NAME = frozenset("North South East West Northeast Northwest Southeast Southwest Downtown Greater "
                             "Central Upper Lower New Old Fort Port Lake Mount Saint St San Santa".split())
@@ -71,7 +82,43 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
             places.add(normalise(name))
     places.update(_county_list(text))
     places.update(normalise(name) for _, name in _party_seats(text, gaz))
+    places.update(_listed_places(text, gaz, places, persons))
+    places.update(normalise(n) for m in _ROUTE_ENDS.finditer(text) for n in re.split(r"\s*[-/–—]\s*", m.group("ends") or m.group("ends2"))
+                  if gaz.contains(n) and normalise(n) not in persons)
     return places, persons
+
+
+# the towns a road or an axis joins ("the Lamu-Malindi road", "on the Bria-Ippy axis", "axis Boni-Hombori")
+_ROUTE_END = r"[A-ZÀ-ÖØ-Þ][\w'’]+(?: [A-ZÀ-ÖØ-Þ][\w'’]+)?"
+_ROUTE_ENDS = re.compile(rf"(?<![\w'’])(?P<ends>{_ROUTE_END}(?:\s*[-/–—]\s*{_ROUTE_END})+) (?i:road|highway|axis|route|railway|expressway)\b"
+                         rf"|\b(?i:axis|route|road) (?P<ends2>{_ROUTE_END}(?:\s*[-/–—]\s*{_ROUTE_END})+)")
+
+
+_LIST_ITEM = r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}"
+_NAME_LIST = re.compile(rf"(?<!, )(?<![\w-]){_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|&) {_LIST_ITEM}|(?:, {_LIST_ITEM}){{2}})"
+                        rf"(?![\w'’-])")
+
+
+_PLACES_OF = re.compile(r"\b(?:towns|villages|cities|localities|districts|communities|settlements|provinces|regions|"
+                        r"counties|LGAs|areas|municipalities|neighbou?rhoods|suburbs|camps) (?:of|like|such as|including)"
+                        r"\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _listed_places(text: str, gaz: Gazetteer, places: set[str], persons: set[str]) -> set[str]:
+    """The members of a list of names ("Kobo, Mersa and Weldiya"; "Tozeur, Kebili, Gafsa") whose first member is
+    a place (after a locative preposition, or used as a place elsewhere): each member the gazetteer knows is one
+    too, unless the document uses it as a surname. Normalised."""
+    out: set[str] = set()
+    for m in _NAME_LIST.finditer(text):
+        items = [i.strip() for i in re.split(r",? (?:and|&) |, ", m.group())]
+        items = [i.removeprefix("the ").removeprefix("The ") for i in items]
+        before = text[max(0, m.start() - 40):m.start()]
+        if normalise(items[0]) not in places and not _PLACES_OF.search(before) \
+                and not (_LOCATIVE.search(before) and gaz.contains(items[0])):
+            continue
+        out.update(n for i in items if i not in _STOP_CAPS and _plausible(i) and gaz.contains(i)
+                   and (n := normalise(i)) not in persons)
+    return out
 
 
 # words a place name follows in an institution's name ("First Baptist Church Maryville"): no first names
@@ -127,6 +174,9 @@ def _name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
     "The Fargo Police Chief" -> "Fargo"; possessive "'s" dropped."""
     for m in _CAPITALISED.finditer(text):
         words = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        if len(words) == 1 and re.fullmatch(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)+", words[0][1]) \
+                and not gaz.contains(words[0][1]):
+            words = [(w.start(), w.group()) for w in re.finditer(r"[^\s-]+", m.group())]  # "Maiduguri-Damboa"
         i = 0
         while i < len(words):
             if words[i][1] in _STOP_CAPS:

@@ -317,3 +317,36 @@ def test_a_name_after_residents_of_is_a_place(run) -> None:  # noqa: ANN001
 def test_a_town_before_local_government_area_is_a_place(run) -> None:  # noqa: ANN001
     doc = run("Two people died in a clash in Tse-Mker, Gboko Local Government Area of Benue State.")
     assert _places(doc)["Gboko"].admin1 == "Benue"
+
+
+def test_the_town_a_camp_or_local_unit_is_named_after_is_a_place(run) -> None:  # noqa: ANN001
+    doc = run("Aid workers said the Maiduguri IDP camp was flooded. Herders attacked farmers in Keana LGA on Monday.")
+    places = _places(doc)
+    assert places["Maiduguri"].country == "NG" and places["Keana"].country == "NG"
+
+
+def test_the_members_of_a_list_after_a_place_are_places(run) -> None:  # noqa: ANN001
+    doc = run("Protesters clashed with police in Weldiya, Kobo, Mersa and Lalibela on Sunday.")
+    places = _places(doc)
+    assert {"Weldiya", "Kobo", "Mersa"} <= set(places) and places["Kobo"].country == "ET"
+
+
+def test_the_towns_a_road_joins_are_places(run) -> None:  # noqa: ANN001
+    doc = run("Gunmen ambushed a bus on the Maiduguri-Monguno highway.")
+    places = _places(doc)
+    assert places["Maiduguri"].country == "NG" and places["Monguno"].country == "NG"
+
+
+def test_a_firm_joined_by_an_ampersand_is_no_pair_of_towns(run) -> None:  # noqa: ANN001
+    doc = run("Marianne Donohue, an agent with Long & Foster, says prices in Fairfax fell.")
+    assert "Foster" not in _places(doc)
+
+
+def test_a_town_of_the_documents_country_tagged_an_organisation_is_a_place(run) -> None:  # noqa: ANN001
+    doc = run("FARDC soldiers regained Lusambo after clashes with Mayi Mayi fighters.")
+    assert _places(doc)["Lusambo"].country == "CD"
+
+
+def test_a_name_many_towns_of_the_country_carry_is_no_town_by_focus_alone(run) -> None:  # noqa: ANN001
+    doc = run("Taylor Inc. hired 40 workers in Ohio, officials in Columbus said.")
+    assert "Taylor" not in _places(doc)
