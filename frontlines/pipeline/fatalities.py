@@ -49,7 +49,7 @@ _SUBJECT = re.compile(
     rf"found|also|all|both|later|"
     rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought|reported|said) to (?:be|have been)|"
     rf"reported(?: as)?|(?:\w+ed|shot|hit|beaten|stabbed|caught|taken|seen|found) and|\w+ed,)\s+)*"
-    rf"(?:(?:(?<!\bshot )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s))",
+    rf"(?:(?:(?<!\bshot )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s|\s+(?:him|her|them|himself|herself|themselves)\b))",
     re.IGNORECASE,
 )
 _KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|gunned down|gun(?:s|ning)? down|"

@@ -345,3 +345,7 @@ def test_excessive_force_has_the_protesters_as_victims() -> None:
 def test_a_forces_own_troops_are_not_its_target() -> None:
     [event] = _events("The Libyan National Army shelled the outskirts of Derna, Libya, before sending in troops.")
     assert event.actor1_id and event.actor2_id is None
+
+
+def test_a_killer_with_a_pronoun_object_is_not_counted_dead() -> None:
+    assert count_fatalities("They argued before the police officer killed him.")[0] == 1
