@@ -35,7 +35,7 @@ _STOP = (r"(?:were|was|are|is|be|been|being|have|has|had|and|or|killed|dead|died
 _WORD = rf"(?!(?-i:{_STOP})\b)[\w'’.-]+"
 # One counted noun phrase: "5 rebel fighters", "a commander", "his 3 sons", "one of his guards".
 _NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s))(?:\s+of\s+(?:his|her|their|the|them\b)"
-       rf")?(?:\s+{_WORD}){{0,5}}(?:\s+and\s+(?!(?:{_NUM}|a|an|the|his|her|their)\b){_WORD})?")
+       rf")?(?:\s+{_WORD}){{0,6}}(?:\s+and\s+(?!(?:{_NUM}|a|an|the|his|her|their)\b){_WORD})?")
 _DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|dead|died|die|dies|slain|perished|succumbed|gunned down|"
                r"(?:beaten|stabbed|hacked|clubbed|stoned|tortured|burn(?:ed|t)) to death|burn(?:ed|t) alive|set ablaze|"
                r"lost (?:their|his|her) li(?:ves|fe)|KIA|killed in action|deaths?|fatalities|bodies|corpses|"
@@ -62,11 +62,13 @@ _OBJECT = re.compile(
     rf"(?!(?:wounding|injuring)\b){_NP})*)",
     re.IGNORECASE,
 )
-_PRONOUN_OBJECT = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b|\b(?P<subject>(?:he|she)\s+(?:was|had been|has been)\s+"
+_PRONOUN_OBJECT = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b|\b{_KILL_VERB}\s+(?P<bare>(?:(?-i:[A-Z])[\w'’-]*\s+){{1,4}}"
+                             rf"(?:soldier|officer|policeman|official|commander|civilian|chief|elder|leader|trader|farmer|"
+                             rf"student|teacher|driver|journalist|activist|member|fighter|militant|guard|worker)\b(?!s))|\b(?P<subject>(?:he|she)\s+(?:was|had been|has been)\s+"
                              rf"(?:later\s+|reportedly\s+|allegedly\s+|subsequently\s+)?(?:found dead|killed|shot dead|murdered|"
                              rf"executed|assassinated|beaten to death|stabbed to death))\b|\b(?P<body>(?:his|her)\s+body)\s+"
                              rf"(?:was\s+)?(?:later\s+)?(?:found|discovered|recovered)\b", re.IGNORECASE)
-_TO_DEATH = re.compile(rf"\b(?:beat|beaten|stabbed|hacked|clubbed|burned|burnt|stoned|tortured)\s+(?P<list>{_NP})\s+"
+_TO_DEATH = re.compile(rf"\b(?:beat|beats|beaten|stabbed|hacked|clubbed|burned|burnt|stoned|tortured)\s+(?P<list>{_NP})\s+"
                        rf"(?:to death|alive)\b",
                        re.IGNORECASE)
 _RESULT = re.compile(
@@ -103,6 +105,8 @@ _AGE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|el
 
 def _np_value(np: str, *, singular_ok: bool) -> int:
     """People counted by one noun phrase: its number, or 1 for a singular victim ("a soldier", "the driver")."""
+    if singular_ok and re.fullmatch(r"(?:a|an|the)\s+", _AGE.sub("", np), re.IGNORECASE):
+        return 1  # "beat a 70-year-old to death"
     np = _AGE.sub("", np)  # "a 25-year-old student" is one person
     if _NON_PEOPLE.search(np) and not _KEEPER.search(np):
         return 0  # "killed livestock", "3 km" - but "a cattle herder" is a person
@@ -188,7 +192,8 @@ def count_fatalities(text: str) -> tuple[int, bool]:
 
 _REVISED = re.compile(rf"\b(?:later|subsequently|since)\s+(?:revealed|raised|revised|rose|risen|increased|confirmed|put|"
                       rf"updated)\s+(?:as|to|at)\s+(?P<num>{NUMBER})\b", re.IGNORECASE)
-_SELF = re.compile(r"\b(?:killing|killed|kills|kill)\s+(?:only\s+)?(?P<who>himself|herself|themselves)\b", re.IGNORECASE)
+_SELF = re.compile(r"\b(?:(?:killing|killed|kills|kill)\s+(?:only\s+)?(?P<who>himself|herself|themselves)\b|"
+                   r"(?:blew|blow|blows|blown|blowing)\s+(?P<who2>himself|herself|themselves)\s+up\b)", re.IGNORECASE)
 _LATER_DIED = re.compile(
     rf"(?<![\w,/.:-])(?P<list>{_NP})[^.;]{{0,90}}?\b(?:where|and|but|before|after which)\s+(?:(?:they|he|she|both|all)\s+"
     rf"(?:later\s+|subsequently\s+|eventually\s+|all\s+)?(?:died|succumbed|passed away)|(?:later\s+)?succumbed)\b",
@@ -203,7 +208,7 @@ _HEADLINE = re.compile(
 
 def _agents(text: str, self_kill: re.Match[str]) -> int:
     """Attackers who died by their own hand: 1 for himself/herself, the count before the verb for themselves."""
-    if self_kill.group("who").lower() != "themselves":
+    if (self_kill.group("who") or self_kill.group("who2")).lower() != "themselves":
         return 1
     count = _COUNT.search(text[:self_kill.start()])
     return (parse_quantity(count.group("num"), count.group("qual")) or 0) if count else 0

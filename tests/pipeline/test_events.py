@@ -349,3 +349,13 @@ def test_a_forces_own_troops_are_not_its_target() -> None:
 
 def test_a_killer_with_a_pronoun_object_is_not_counted_dead() -> None:
     assert count_fatalities("They argued before the police officer killed him.")[0] == 1
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Two members of the special guard unit were killed in an ambush.", 2),
+    ("Two bombers blew themselves up at the gate.", 2),
+    ("A mob beats a 70-year-old to death at the market.", 1),
+    ("Militants assassinate SNAF soldier near the port.", 1),  # a headline with no article
+])
+def test_long_victim_phrases_and_headline_objects(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
