@@ -41,7 +41,7 @@ _VIOLENT = re.compile(r"\b(?:clash(?:es|ed)?|scuffl\w*|(?:turned|became|turn|gre
                       r"vehicles|buildings|property|shops|offices|stations?)|(?:light|lit|lighting|started|set) (?:\w+ )?fires?|"
                       r"stones|rocks|petrol bombs|molotov|loot\w*|vandali[sz]\w*|pull(?:ed|s)? down|stormed|broke into|smash\w*|"
                       r"rampag\w*|barricad\w*|block(?:s|ed|ing)? (?:\w+ ){0,2}(?:roads?|railways?|rail lines?|highways?|thoroughfares|"
-                      r"motorways?)|attack(?:ed|ing)? (?:\w+ ){0,2}(?:police|officers|security forces)|confrontations?)\b",
+                      r"motorways?|crossroads|axis|intersections?|roundabouts?|(?-i:[RNAM]\d+))|attack(?:ed|ing)? (?:\w+ ){0,2}(?:police|officers|security forces)|confrontations?)\b",
                       re.IGNORECASE)
 _STATE = re.compile(r"\b(?:army|armed forces|military|troops|soldiers|government(?:'s)? forces|regime forces|"
                     r"security forces|troopers|government|state forces|national army)\b", re.IGNORECASE)

@@ -359,3 +359,14 @@ def test_a_killer_with_a_pronoun_object_is_not_counted_dead() -> None:
 ])
 def test_long_victim_phrases_and_headline_objects(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("Soldiers neutralised two insurgents near Bama, Nigeria.", "Armed clash"),
+    ("Students blocked the R63 at the entrance to the campus in Alice, South Africa.", "Violent demonstration"),
+    ("At least 20 houses have been burnt down in the village of Kaloleni, Kenya.", "Looting/property destruction"),
+    ("Heavy gunfire between soldiers and militants was heard near the factory in Mogadishu, Somalia.", "Armed clash"),
+    ("Gunmen hijacked two lorries on the road near Gao, Mali.", "Looting/property destruction"),
+])
+def test_more_event_wordings(text: str, sub_event: str) -> None:
+    assert sub_event in [e.sub_event_type for e in _events(text)][:1], [(e.sub_event_type, e.reason) for e in _events(text)]
