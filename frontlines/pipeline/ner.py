@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from frontlines.knowledge.gazetteer import get_gazetteer, normalise
 from frontlines.pipeline import nlp as nlp_loader
 from frontlines.pipeline.ner_layouts import (
     FIXED, INITIALS, STRONG, Span, actor_types, is_country, is_demonym, is_table, place_features, structural,
@@ -40,6 +41,12 @@ _LOCATIVE = re.compile(
     r"near the|in the|border with|between|and|coast of)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
+_PLACE_NOUN = re.compile(r"\b(?:(?:town|city|village|district|province|region|island|suburb|port|enclave|"
+                         r"municipality|county|prefecture) of|capital) $")
+_ORG_ROLE = re.compile(r"^ (?:captain|coach|manager|general manager|chairman|owner|skipper|striker|midfielder|defender|"
+                      r"goalkeeper|batsman|bowler|all-rounder|team-?mate|team mate|CEO|chief executive|shareholders)\b")
+_ORG_NOUN = re.compile(r"\b(?:club|side|team|firm|company|group|agency|newspaper|daily|weekly|chain|giant|distributor|"
+                       r"airline|maker|manufacturer|publisher|insurer|conglomerate|outfit) $")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'.]*")
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'.&]*[A-Z]\b|[A-Z]\b")
 _ORG_SUFFIX = re.compile(
@@ -67,6 +74,7 @@ _NAME = r"[A-Z][\w.'&-]*(?: (?:de|van|der|la|le|del|[A-Z][\w.'&-]*))*"
 _SPEECH = re.compile(r"^ (?:,\s)?(?:said|says|told|added|asked|wrote|explained|insisted|replied|"
                      r"declared|stated|warned|admitted|announced|noted|argued|commented)\b")
 _WINDOW = 40
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z&-]*[A-Z]")
 
 
 def _shouting(text: str) -> bool:
@@ -184,6 +192,14 @@ def _known_place(name: str) -> bool:
     return bool(place_features(name))
 
 
+def _nation(name: str) -> bool:
+    """A country, or one of the home nations that field their own national sides ("Scotland")."""
+    if is_country(name):
+        return True
+    places = get_gazetteer().lookup(name)
+    return bool(places) and places[0].feature == "admin1" and places[0].country == "GB" and normalise(places[0].name) == normalise(name)
+
+
 def _relabel(text: str, span: Span, table: bool) -> str:
     """The CoNLL label of a span, from its own words, the knowledge base and the line it sits in."""
     start, end, label = span
@@ -192,7 +208,8 @@ def _relabel(text: str, span: Span, table: bool) -> str:
         return "MISC"
     if " " not in name and (is_demonym(name) or (name.endswith("s") and is_demonym(name[:-1]))):
         return "MISC"  # "Swiss", "Israelis"
-    if " " in name and (_ORG_SUFFIX.search(name) or _ORG_START.match(name)) and not _known_place(name):
+    if " " in name and (_ORG_SUFFIX.search(name) or _ORG_START.match(name)) and not _known_place(name) \
+            and not is_country(name):
         return "ORG"
     if is_country(name) and not (label == "ORG" and name.isupper() and len(name) <= 4):
         return "LOC"
@@ -203,11 +220,21 @@ def _relabel(text: str, span: Span, table: bool) -> str:
         return "PER"
     if label in ("ORG", "LOC") and _TITLE.search(text[max(0, start - 30):start]) and not _known_place(name):
         return "PER"
+    noun = _ORG_NOUN.search(text[max(0, start - 30):start])
+    role = _ORG_ROLE.match(text[end:]) and not (label == "PER" and " " in name)
+    if label != "ORG" and (noun or role) and not _nation(name) and not is_demonym(name.split()[-1]):
+        return "ORG"  # "Surrey captain Ann Hill", "mineral water firm Multico", "Belgian club Standard Liege"
+    locative = _LOCATIVE.search(text[max(0, start - 40):start])
+    if label == "PER" and " " not in name and {"admin2"} == set(place_features(name)) - {"city"} and not _nation(name) \
+            and (not locative or locative.group().split()[0].lower() in ("and", "between")):
+        return "ORG"  # a county acting as a person does ("Kent declared on 301"): its side
     known = actor_types().get(name.lower()) if label != "LOC" else None
     if known:
         return "PER" if known == "person" else "ORG"
-    if label in ("PER", "ORG") and _known_place(name) and _LOCATIVE.search(text[max(0, start - 40):start]):
+    if label in ("PER", "ORG") and _known_place(name) and locative:
         return "LOC"
+    if label in ("PER", "ORG") and _PLACE_NOUN.search(text[max(0, start - 30):start]):
+        return "LOC"  # "the town of Arlon", "the capital Lusaka": the noun says what the name is
     if label != "ORG" and _TEAM_NICKNAME.fullmatch(name) and text[max(0, start - 4):start] in ("the ", "The "):
         return "ORG" if not _known_place(name) else label  # "the Brewers rallied"
     return label
@@ -240,7 +267,8 @@ def _sentence_spans(text: str, doc: Doc) -> tuple[list[Span], list[Span], list[S
             fixed += [span] if strength == FIXED else []
     spans += _speakers(text, spans)
     spans = sorted(s if s in fixed else (s[0], s[1], _relabel(text, s, table)) for s in spans)
-    return spans, [s for s in spans if table and s[2] == "ORG" and s not in fixed], fixed
+    abbreviations = [s for s in fixed if s[2] == "ORG" and _ACRONYM_WORD.fullmatch(text[s[0]:s[1]])]
+    return spans, [s for s in spans if table and s[2] == "ORG" and s not in fixed] + abbreviations, fixed
 
 
 def _speakers(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -268,7 +296,7 @@ def _memory(texts: Sequence[str], spans: Sequence[list[Span]], clubs: Sequence[l
                 seen.setdefault(words[-1], []).append((i, "PER", len(words[-1]) > 3))
                 seen.setdefault(words[0], []).append((i, "PER", False))
         for s, e, _ in clubs[i]:
-            if e - s > 3:
+            if e - s > 3 or _ACRONYM_WORD.fullmatch(text[s:e]):
                 seen.setdefault(text[s:e], []).append((i, "ORG", True))
     return seen
 

@@ -102,7 +102,11 @@ def structural(text: str) -> list[tuple[Span, int]]:
     bare = strip_brackets(text)
     found = _venue(bare) + _table_rows(bare) + _spans(_INNINGS, bare, "ORG", WEAK)
     found += _spans(_BOWLING, bare, "PER", STRONG) + _spans(_MINUTE, text, "PER", STRONG)
+    abbreviations = acronyms(text)
+    found += abbreviations
     for m in _ATHLETE.finditer(text):
+        if _overlaps_any((m.start(), m.end()), abbreviations):
+            continue
         if is_country(m.group("b")) or m.group("b").isupper():
             found += [((m.start("a"), m.end("a"), "PER"), STRONG), ((m.start("b"), m.end("b"), "LOC"), WEAK)]
     found += _spans(_TEAM_AFTER, text, "ORG", STRONG)
@@ -114,6 +118,77 @@ def structural(text: str) -> list[tuple[Span, int]]:
     if m and is_country(m.group("c")):
         found += [((m.start("a"), m.end("a"), "PER"), STRONG)]
     return [(_trim(text, s), strength) for s, strength in found]
+
+
+_ACRONYM = re.compile(r"(?<![\w'])\( (?P<acr>[A-Z][A-Z&-]*[A-Z]) \)")
+_EXPANDED = re.compile(r"(?P<acr>(?<![\w'])[A-Z][A-Z&-]*[A-Z]) \( (?P<x>[^()]+?) \)")
+_CONNECTORS = frozenset("of for and in on the de du des la le del pour &".split())
+_EXPANSION_WORD = re.compile(r"[A-Z][\w.'-]*|of|for|and|in|on|the|de|du|des|la|le|del|pour|&")
+
+
+def _initials(word: str) -> str:
+    """ "U.N." -> "UN", "Co-operation" -> "C", "Bank" -> "B"."""
+    if re.fullmatch(r"(?:[A-Z]\.)+", word):
+        return word.replace(".", "")
+    return word[:1].upper()
+
+
+def _expands(acr: str, words: list[str]) -> bool:
+    """``words`` (capitalised, with connectors) spell ``acr``: its letters are the initials of the
+    capitalised words in order, some skipped, connectors optionally counted ("U.N. Interim Force in
+    Lebanon" -> UNIFIL) - or, for a name translated from another language, the same letters in
+    another order ("Party of Democratic Action" -> SDA)."""
+    letters = [c for c in acr if c.isalpha()]
+    caps = [w for w in words if w[:1].isupper()]
+    if len(caps) < 2 or len(caps) > len(letters) + 2 or words[0] in _CONNECTORS or words[-1] in _CONNECTORS:
+        return False
+    if sorted("".join(_initials(w) for w in caps)) == sorted(letters):
+        return True
+    if _initials(words[0])[:1] != letters[0]:
+        return False
+    k, used = 0, 0
+    for w in words:
+        initials = _initials(w)
+        if k < len(letters) and initials.startswith(letters[k]) and (w[:1].isupper() or w == "in"):
+            k += len(initials) if letters[k:k + len(initials)] == list(initials) else 1
+            used += w[:1].isupper()
+    return k == len(letters) and used * 2 >= len(caps)
+
+
+def _expansion_before(text: str, end: int, acr: str) -> int | None:
+    """Start of the longest name ending at ``end`` that ``acr`` abbreviates, or None."""
+    words = list(re.finditer(r"\S+", text[:end]))
+    run: list[re.Match[str]] = []
+    for m in reversed(words):
+        if not _EXPANSION_WORD.fullmatch(m.group()) or len(run) >= 12:
+            break
+        run.insert(0, m)
+    for n in range(len(run)):
+        if _expands(acr, [m.group() for m in run[n:]]):
+            return run[n].start()
+    return None
+
+
+def acronyms(text: str) -> list[tuple[Span, int]]:
+    """A name and the acronym in brackets after it ("Kurdistan Democratic Party ( KDP )"), or an acronym
+    and its expansion in brackets: both are one organisation (a country's name, "( UAE )", stays LOC)."""
+    found = []
+    for m in _ACRONYM.finditer(text):
+        start = _expansion_before(text, m.start() - 1, m.group("acr"))
+        if start is not None:
+            label = "LOC" if is_country(text[start:m.start() - 1]) else "ORG"
+            found += [((start, m.start() - 1, label), FIXED), ((m.start("acr"), m.end("acr"), label), FIXED)]
+    for m in _EXPANDED.finditer(text):
+        words = m.group("x").split()
+        if all(_EXPANSION_WORD.fullmatch(w) for w in words) and _expands(m.group("acr"), words):
+            label = "LOC" if is_country(m.group("x")) else "ORG"
+            found += [((m.start("acr"), m.end("acr"), label), FIXED), ((m.start("x"), m.end("x"), label), FIXED)]
+    return [((s + 4, e, label), st) if text[s:s + 4] in ("The ", "the ") else ((s, e, label), st)
+            for (s, e, label), st in found]
+
+
+def _overlaps_any(span: tuple[int, int], found: list[tuple[Span, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for (s, e, _), _ in found)
 
 
 def _venue(bare: str) -> list[tuple[Span, int]]:

@@ -68,3 +68,56 @@ def test_squads_events_and_glued_particles() -> None:
     assert squad == {("Otieno", "PER"), ("Kamau", "PER"), ("Achieng", "PER"), ("Wekesa", "PER")}
     assert ("African Nations Cup", "ORG") not in cup
     assert all(not name.startswith("-") for name, _ in village)
+
+
+def test_a_name_and_its_bracketed_acronym_are_one_organisation() -> None:
+    texts = ["Delegates of the Forum for Peace and Reconciliation in Sahel ( FPRS ) met in Niamey .",
+             "Observers from the FPRS said the vote was calm .",
+             "The TLF ( Tana Liberation Front ) denied the report .",
+             "The Gulf Emirates Union ( GEU ) hosted the talks .",
+             "Officials of the United Arab Emirates ( UAE ) attended ."]
+    forum, later, front, union, uae = _named(texts)
+    assert {("Forum for Peace and Reconciliation in Sahel", "ORG"), ("FPRS", "ORG")} <= forum
+    assert ("Sahel", "LOC") not in forum
+    assert ("FPRS", "ORG") in later
+    assert {("TLF", "ORG"), ("Tana Liberation Front", "ORG")} <= front
+    assert {("Gulf Emirates Union", "ORG"), ("GEU", "ORG")} <= union
+    assert {("United Arab Emirates", "LOC"), ("UAE", "LOC")} <= uae
+
+
+def test_an_athlete_and_country_in_brackets_is_not_an_acronym() -> None:
+    texts = ["1. Jane Wanjiru ( KEN ) 2:21:05"]
+    (race,) = _named(texts)
+    assert ("Jane Wanjiru", "PER") in race
+
+
+def test_a_country_with_an_organisation_suffix_stays_a_place() -> None:
+    (text,) = _named(["Troops were sent to the border of the Russian Federation on Monday ."])
+    assert ("Russian Federation", "LOC") in text
+
+
+def test_a_place_noun_before_a_name_makes_it_a_place() -> None:
+    (text,) = _named(["A bomb went off in the northern town of Kwambeli on Tuesday ."])
+    assert ("Kwambeli", "LOC") in text
+
+
+def test_roles_and_descriptors_mark_a_club_or_company() -> None:
+    texts = ["Belgian club Zandvoorde sacked their coach on Monday .",
+             "Leeds captain Tom Barber scored twice .",
+             "The deal was agreed with mineral water firm Okavita last week .",
+             "Scotland captain Tom Barber scored twice ."]
+    club, captain, firm, nation = _named(texts)
+    assert ("Zandvoorde", "ORG") in club
+    assert ("Leeds", "ORG") in captain and ("Tom Barber", "PER") in captain
+    assert ("Okavita", "ORG") in firm
+    assert ("Scotland", "LOC") in nation
+
+
+def test_a_county_acting_as_a_person_is_its_side_but_not_after_in() -> None:
+    texts = ["Rain stopped play after Derbyshire reached 240 for six .",
+             "Their lead may not last as rivals Kent and Surrey closed in .",
+             "The festival was held in Derbyshire this summer ."]
+    side, rivals, county = _named(texts)
+    assert ("Derbyshire", "ORG") in side
+    assert {("Kent", "ORG"), ("Surrey", "ORG")} <= rivals
+    assert ("Derbyshire", "ORG") not in county
