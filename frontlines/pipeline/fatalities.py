@@ -52,7 +52,7 @@ _SUBJECT = re.compile(
     rf"(?:(?:(?<!\bshot )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s|\s+(?:him|her|them|himself|herself|themselves)\b))",
     re.IGNORECASE,
 )
-_KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|gunned down|gun(?:s|ning)? down|"
+_KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|shooting dead|gunned down|gun(?:s|ning)? down|"
               r"murder(?:s|ed|ing)?|neutrali[sz](?:e|es|ed|ing)|"
               r"(?:stabbed|beat|beaten|hacked|clubbed|stoned|tortured) to death|"
               r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing) to death|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
@@ -62,7 +62,9 @@ _OBJECT = re.compile(
     rf"(?!(?:wounding|injuring)\b){_NP})*)",
     re.IGNORECASE,
 )
-_PRONOUN_OBJECT = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b|\b{_KILL_VERB}\s+(?P<bare>(?:(?-i:[A-Z])[\w'’-]*\s+){{1,4}}"
+_PRONOUN_OBJECT = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b|"
+                             rf"\b(?:beat|beats|beaten|stabbed|hacked|clubbed|stoned|tortured|burned|burnt)\s+(?:him|her)\s+(?:to death|alive)\b|"
+                             rf"\b{_KILL_VERB}\s+(?P<bare>(?:{_WORD}\s+){{1,4}}?"
                              rf"(?:soldier|officer|policeman|official|commander|civilian|chief|elder|leader|trader|farmer|"
                              rf"student|teacher|driver|journalist|activist|member|fighter|militant|guard|worker)\b(?!s))|\b(?P<subject>(?:he|she)\s+(?:was|had been|has been)\s+"
                              rf"(?:later\s+|reportedly\s+|allegedly\s+|subsequently\s+)?(?:found dead|killed|shot dead|murdered|"
@@ -181,6 +183,7 @@ def count_fatalities(text: str) -> tuple[int, bool]:
     text = _BETWEEN.sub(lambda m: f"{m.group(1)}-{m.group(2)}" if m.group(1) else m.group(3), text)
     text = re.sub(r"[\"“”]", "", text)  # 'killed "several" militants'
     text = _AGES.sub("", text)  # "three men aged 36, 37 and 60": ages, not counts
+    text = re.sub(r"\s*\((?-i:[A-Z][A-Za-z0-9/&.-]{1,12})\)", "", text)  # "a police force (SNPF) officer"
     total = _counted(text)
     revised = _REVISED.search(text)
     if revised and (total or _SUBJECT.search(text[:revised.start()])):
@@ -245,7 +248,8 @@ def _counted(text: str) -> int:
             continue
         for m in regex.finditer(text):
             start = m.start("list") if m.start("list") >= 0 else m.start()
-            if _excluded(text, start) or any(start < e and s < m.end("list") for s, e in used):
+            stop = m.end("list") if m.start("list") >= 0 else m.end()
+            if _excluded(text, start) or any(start < e and s < stop for s, e in used):
                 continue
             value, spans = (1, [m.span()]) if regex is _PRONOUN_OBJECT else _list_value(text, start, m.group("list"))
             if value and _vague_casualties(m.group(), m.group("list")):

@@ -370,3 +370,14 @@ def test_long_victim_phrases_and_headline_objects(text: str, deaths: int) -> Non
 ])
 def test_more_event_wordings(text: str, sub_event: str) -> None:
     assert sub_event in [e.sub_event_type for e in _events(text)][:1], [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Militiamen raided the village, shooting dead four people.", 4),
+    ("Gunmen kill khat trader in the market.", 1),
+    ("They tied him to a tree and beat him to death.", 1),
+    ("A national police force (NPF) officer was assassinated by gunmen.", 1),
+    ("Troops killed a trader.", 1),  # the bare-object reading does not count him twice
+])
+def test_headline_objects_pronouns_and_acronyms(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
