@@ -74,6 +74,10 @@ _NAME = r"[A-Z][\w.'&-]*(?: (?:de|van|der|la|le|del|[A-Z][\w.'&-]*))*"
 _SPEECH = re.compile(r"^ (?:,\s)?(?:said|says|told|added|asked|wrote|explained|insisted|replied|"
                      r"declared|stated|warned|admitted|announced|noted|argued|commented)\b")
 _WINDOW = 40
+_COMPANY_SUFFIX = re.compile(r" (?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|plc|SA|S\.A|AG|NV|BV|SpA|GmbH|AB|ASA|Bhd|"
+                             r"Bancorp|Holdings?|Group)\.?$")
+_GENERIC_FIRST = frozenset("first national general united international standard american royal central "
+                           "new great global continental federal western eastern northern southern".split())
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Z&-]*[A-Z]")
 
 
@@ -268,7 +272,25 @@ def _sentence_spans(text: str, doc: Doc) -> tuple[list[Span], list[Span], list[S
     spans += _speakers(text, spans)
     spans = sorted(s if s in fixed else (s[0], s[1], _relabel(text, s, table)) for s in spans)
     abbreviations = [s for s in fixed if s[2] == "ORG" and _ACRONYM_WORD.fullmatch(text[s[0]:s[1]])]
-    return spans, [s for s in spans if table and s[2] == "ORG" and s not in fixed] + abbreviations, fixed
+    clubs = [s for s in spans if table and s[2] == "ORG" and s not in fixed]
+    return spans, clubs + abbreviations + _company_names(text, spans), fixed
+
+
+def _company_names(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The short names a company's full name licenses ("Okavita Holdings Ltd" -> "Okavita"): its
+    first word when that is no place, nationality or common word."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = []
+    for s, e, label in spans:
+        words = text[s:e].split()
+        if label != "ORG" or len(words) < 2 or not _COMPANY_SUFFIX.search(text[s:e]):
+            continue
+        first = words[0]
+        if len(first) > 3 and first[1:].islower() and first.lower() not in STOP_WORDS and not _known_place(first) \
+                and not is_demonym(first) and first.lower() not in _GENERIC_FIRST:
+            out.append((s, s + len(first), "ORG"))
+    return out
 
 
 def _speakers(text: str, spans: Sequence[Span]) -> list[Span]:

@@ -121,3 +121,12 @@ def test_a_county_acting_as_a_person_is_its_side_but_not_after_in() -> None:
     assert ("Derbyshire", "ORG") in side
     assert {("Kent", "ORG"), ("Surrey", "ORG")} <= rivals
     assert ("Derbyshire", "ORG") not in county
+
+
+def test_a_company_full_name_licenses_its_short_name_nearby() -> None:
+    texts = ["Shares of Okavita Holdings Ltd rose on Tuesday after the merger news .",
+             "Okavita said profits would double next year .",
+             "Analysts expect Okavita to cut jobs ."]
+    full, said, cut = _named(texts)
+    assert ("Okavita Holdings Ltd", "ORG") in full
+    assert ("Okavita", "ORG") in said and ("Okavita", "ORG") in cut
