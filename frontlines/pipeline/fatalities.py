@@ -100,6 +100,10 @@ _CODED = re.compile(r"\bfatalities (?:are |were )?(?:coded as (?P<coded>\d+)|spl
                     r"(?:events|locations|districts|provinces|areas)\s*\((?P<split>\d+)\))", re.IGNORECASE)
 
 
+_MONTHS = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATES = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+(?:19|20)\d\d)?\b|"
+                    rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b|"
+                    rf"\b(?:in|of|since|during|until|by)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _AGES = re.compile(r",?\s*\baged\s+\d+(?:\s*(?:,|and|&)\s*\d+)*(?:\s*,?\s*respectively)?", re.IGNORECASE)
 _AGE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
                   r"forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]\w+)?[- ]years?[- ]old\b|\baged \d+\b", re.IGNORECASE)
@@ -183,6 +187,7 @@ def count_fatalities(text: str) -> tuple[int, bool]:
     text = _BETWEEN.sub(lambda m: f"{m.group(1)}-{m.group(2)}" if m.group(1) else m.group(3), text)
     text = re.sub(r"[\"“”]", "", text)  # 'killed "several" militants'
     text = _AGES.sub("", text)  # "three men aged 36, 37 and 60": ages, not counts
+    text = _DATES.sub("then", text)  # "On 2 March 2020, a shepherd was killed": no count in the date
     text = re.sub(r"\s*\((?-i:[A-Z][A-Za-z0-9/&.-]{1,12})\)", "", text)  # "a police force (SNPF) officer"
     total = _counted(text)
     revised = _REVISED.search(text)

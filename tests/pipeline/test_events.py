@@ -381,3 +381,12 @@ def test_more_event_wordings(text: str, sub_event: str) -> None:
 ])
 def test_headline_objects_pronouns_and_acronyms(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("On 2 March 2020, a shepherd was killed by militants.", 1),
+    ("In 2019, 3 soldiers were killed near the border.", 3),
+    ("Some 2000 people were killed in the war.", 2000),
+])
+def test_dates_are_not_counted_with_the_dead(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
