@@ -481,6 +481,7 @@ def _ordered(clause: _Clause) -> list[TriggerHit]:
             and not _BACKGROUND_KILL.search(clause.text[max(0, abuse.start - 30):abuse.start]):
         return [abuse] + [h for h in hits if h is not abuse]  # "arrested and beaten": the abuse is the event
     if hits and hits[0].trigger.sub_event_type == "Disrupted weapons use" and count_fatalities(clause.text)[0] \
+            and not re.search(r"prematur", hits[0].text, re.IGNORECASE) \
             and any(h.trigger.family in ("attack", "kill") for h in hits):
         hits = hits[1:] + hits[:1]
     return hits

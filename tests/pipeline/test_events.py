@@ -390,3 +390,16 @@ def test_headline_objects_pronouns_and_acronyms(text: str, deaths: int) -> None:
 ])
 def test_dates_are_not_counted_with_the_dead(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("Insurgents pounded an army base near Ghazni, Afghanistan.", "Shelling/artillery/missile attack"),
+    ("Militants fired an RPG at a police vehicle in Kandahar, Afghanistan.", "Shelling/artillery/missile attack"),
+    ("A bomb carried by two militants detonated prematurely, killing both, in Kandahar, Afghanistan.",
+     "Disrupted weapons use"),
+    ("A policeman was killed when his car hit a Taliban-planted mine in Lashkargah, Afghanistan.",
+     "Remote explosive/landmine/IED"),
+    ("Twenty soldiers switched sides and joined the insurgents in Badakhshan, Afghanistan.", "Change to group/activity"),
+])
+def test_acled_codebook_wordings(text: str, sub_event: str) -> None:
+    assert sub_event in [e.sub_event_type for e in _events(text)][:1], [(e.sub_event_type, e.reason) for e in _events(text)]
