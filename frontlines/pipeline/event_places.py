@@ -32,6 +32,8 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|on|outside|around|into|of|east|west|nor
                        r"(?:(?:city|town|village|port|district|suburb|area|outskirts)\s+of\s+(?:the\s+)?"
                        r"|(?:\w+\s+)?capital,?\s+)?$")
 _ORIGIN = re.compile(r"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?$")
+# "10km from X", "some 5 km away from X": the anchor of a distance, where the event happened, not an origin
+_DISTANCE_FROM = re.compile(r"\d\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from\s+(?:the\s+)?$")
 _DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|escaped|displaced|relocated|moved|moving|headed|heading|"
                           r"travell?(?:ing|ed)|en route|returned|transferred|taken|evacuated|deported)\s+"
                           r"(?:\w+\s+){0,2}?(?:to|towards|for)\s+(?:the\s+)?$")
@@ -40,6 +42,12 @@ _BUILDING = re.compile(r"\s*(?:Hotel|Hospital|School|College|Mosque|Church|Cathe
 _CONTAINER = re.compile(r"(?:\s*,\s*|\s+(?:area|village|locality|neighbou?rhood|town|district|city)\s+(?:of|in)\s+"
                         r"(?:the\s+)?|\s+(?:\w+\s+){0,3}?(?:in|of)\s+(?:the\s+)?|\s*\((?:c\.\s*)?)$")
 _UNIT_BEFORE = re.compile(r"\b(?:district|districts|area|areas)\s*(?:\([^)]*\)\s*)?,\s*$", re.IGNORECASE)
+# "in Nad Ali, Sangin and Nawa districts, Helmand": a name listed before a plural "districts" and its province
+_NAME = r"[A-Z][\w'’-]*(?:[ -]+[A-Za-z][\w'’-]*){0,2}?"
+_ITEM_SEP = r"\s*(?:,|,?\s+and|&)\s+"
+_DISTRICT_LIST = re.compile(rf"(?:\s*\([^)]*\))?(?:{_ITEM_SEP}{_NAME}(?:\s*\([^)]*\))?)*\s+districts\s*,\s*")
+_LIST_HEAD = re.compile(rf"(?:{_NAME}(?:\s*\([^)]*\))?{_ITEM_SEP})+$")
+_REGION_WORD = re.compile(r"\s+(?:province|state|governorate|region)\b", re.IGNORECASE)
 _ODD_NAMESAKE_KM = 60.0
 _REGION_KM = 250.0
 
@@ -51,8 +59,11 @@ def choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int],
     places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None
               and not (wire[0] <= m.start < wire[1]) and not (speaker[0] <= m.start < speaker[1])]
     home = _home_country(doc, places)
-    inside = [m for m in places if start <= m.start < end] or \
-             [m for m in places if sentence[0] <= m.start < sentence[1]]
+    inside = [m for m in places if start <= m.start < end]
+    if not inside or all(_source(doc, m) for m in inside):
+        # "a convoy moving from A to B, exploded at C": a clause that names only origins and destinations
+        # defers to its sentence
+        inside = [m for m in places if sentence[0] <= m.start < sentence[1]] or inside
     block = doc.block_at(start)
     earlier = [m for m in places if m.start < start and (block is None or block.start <= m.start)
                and m.feature != "country"]
@@ -74,32 +85,73 @@ def choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int],
 
 _LIST_SEP = re.compile(r"\s*(?:,|&|,?\s+and)\s+")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+# a name the gazetteer lacks, as one item of a list: "Weldiya, Kobo, Sirinka and Mersa"
+_UNKNOWN_ITEM = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
+_LIST_GAP = re.compile(rf"\s*(?:,|&|,?\s+and)\s+(?:{_UNKNOWN_ITEM}\s*(?:,|&|,?\s+and)\s+){{0,2}}")
+_LIST_TAIL = re.compile(rf"\s*(?:,\s*)?(?:and|&)\s+{_UNKNOWN_ITEM}")
 
 
 def listed_places(doc: Document, place: Mention, start: int, end: int) -> list[Mention]:
     """The other towns of a list the event's place opens ("protests in Kobo, Mersa and Weldiya"): ACLED codes one
-    event per location. Only a list closed by "and"/"&", of towns in one country, not "between X and Y" (a road
-    or a front line) and not "X, Y" alone (a place and its container)."""
+    event per location. Only a list closed by "and"/"&" (or of three towns or more), of towns in one country, not
+    "between X and Y" (a road or a front line) and not "X, Y" alone (a place and its container). Names the
+    gazetteer lacks may sit between or after the towns ("Kobo, Sirinka and Mersa")."""
     if place.feature in _COARSE or place.start < 0:
         return []
+    districts = _district_list(doc, place, start, end)
+    if districts is not None:
+        return districts
     towns = sorted((m for m in doc.mentions if m.kind == "place" and m.latitude is not None and start <= m.start < end
                     and m.start > place.start), key=lambda m: m.start)
     out, cursor, closed = [], place, False
     for m in towns:
         sep = doc.text[cursor.end:m.start]
-        if not _LIST_SEP.fullmatch(sep) or m.feature in _COARSE or m.country != place.country:
+        if not _LIST_GAP.fullmatch(sep) or m.feature in _COARSE or m.country != place.country:
             break
         closed = closed or bool(re.search(r"\band\b|&", sep))
         out.append(m)
         cursor = m
         if closed:
             break
+    if out and not closed:
+        tail = doc.text[cursor.end:cursor.end + 40]
+        closed = bool(_LIST_TAIL.match(tail)) or (len(out) >= 2 and not _LIST_SEP.match(tail)
+                                                   and all(re.fullmatch(r"\s*,\s*", doc.text[a.end:b.start])
+                                                           for a, b in zip([place, *out], out)))
     if not closed or _BETWEEN.search(doc.text[max(0, place.start - 30):place.start]):
         return []
     if any(haversine_km(m.latitude or 0.0, m.longitude or 0.0, place.latitude or 0.0, place.longitude or 0.0) < 1
            for m in out):
         return []  # one place named twice
     return [m for i, m in enumerate(out) if all(o.id != m.id for o in out[:i]) and m.id != place.id]
+
+
+def _district_list(doc: Document, place: Mention, start: int, end: int) -> list[Mention] | None:
+    """The other places of a list of districts the event's place belongs to ("in Nad Ali, Sangin and Nawa
+    districts, Helmand"), or None when it is in none: the other towns the gazetteer knows, and the province at
+    its capital for the districts it lacks (ACLED codes one event per district)."""
+    tail = _DISTRICT_LIST.match(doc.text, place.end)
+    places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None and start <= m.start < end]
+    province = next((m for m in places if tail and m.start == tail.end() and m.feature == "admin1"), None)
+    if tail is None or province is None or province.country != place.country:
+        return None
+    head = _LIST_HEAD.search(doc.text[max(start, place.start - 150):place.start])
+    first = place.start - (len(head.group()) if head else 0)
+    last = tail.start() + tail.group().rindex("districts")
+    names = re.sub(r"\([^)]*\)", " ", doc.text[first:last])
+    items = [x for x in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", names) if x.strip()]
+    towns = [m for m in places if first <= m.start < last and m.feature not in _COARSE and m.id != place.id
+             and m.country == place.country]
+    out = [m for i, m in enumerate(towns) if all(o.id != m.id for o in towns[:i])]
+    if len(items) > 1 + len(out) and province.id:
+        from frontlines.knowledge.gazetteer import get_gazetteer
+
+        capital = get_gazetteer().capital_of(province.id)
+        if capital is not None:
+            out.append(replace(province, latitude=capital[1], longitude=capital[2], geo_precision=2,
+                               reason=f"{province.reason}; at the capital {capital[0]}, for listed districts "
+                                      "the gazetteer lacks"))
+    return out
 
 
 def stand_in_precision(doc: Document, m: Mention) -> int:
@@ -110,15 +162,24 @@ def stand_in_precision(doc: Document, m: Mention) -> int:
 
 def _rank(doc: Document, m: Mention, trigger_at: int, home: str | None,
           candidates: list[Mention]) -> tuple[int, int, int]:
-    before = doc.text[max(0, m.start - 40):m.start]
-    low = before.lower()
-    foreign = bool(home and m.country != home and any(o.country == home and o.feature != "country" for o in candidates))
+    locative = _locative(doc, m, trigger_at)
+    rivals = [o for o in candidates if o.country == home and o.feature != "country"]
+    # a place abroad loses to one at home, unless it is where the event is told to be ("protested in X") and the
+    # home places are not (the report's country was read off what the protest was about)
+    foreign = bool(home and m.country != home and rivals) and not (
+        locative and m.country in (doc.meta.get("country_focus") or [])
+        and not any(_locative(doc, o, trigger_at) for o in rivals))
     source = _source(doc, m)
     building = bool(_BUILDING.match(doc.text, m.end)) and _followed_by_place(doc, m, candidates)
-    locative = bool(_LOCATIVE.search(low[-25:])) or 0 <= m.start - _word_end(doc, trigger_at) <= 5
     after = trigger_at < 0 or m.start >= trigger_at
     coarse = 1 if m.feature in _COARSE else 0
     return (4 * foreign + 2 * (source or building) + coarse + (not locative) + (not after), coarse, m.start)
+
+
+def _locative(doc: Document, m: Mention, trigger_at: int) -> bool:
+    """After a locative word ("in", "near", "the town of") or right after the trigger ("shelled X")."""
+    low = doc.text[max(0, m.start - 25):m.start].lower()
+    return bool(_LOCATIVE.search(low)) or 0 <= m.start - _word_end(doc, trigger_at) <= 5
 
 
 def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazetteer | None) -> Mention:
@@ -132,12 +193,17 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
     if m.feature in _COARSE or nxt.latitude is None or nxt.longitude is None \
             or m.latitude is None or m.longitude is None:
         return m
+    if nxt.feature not in _COARSE and nxt.country != m.country and _REGION_WORD.match(doc.text, nxt.end):
+        return m  # "Arbinda, Soum Province": the province read as a town abroad is no container
     odd = m.country != nxt.country
     if not odd and nxt.feature == "admin1":
         odd = not _in_region(m, nxt.admin1, nxt.latitude, nxt.longitude)
     elif not odd and nxt.feature not in _COARSE:  # a town, district or "N km east of B": the namesake lies far off
         limit = _ODD_NAMESAKE_KM + (25 if nxt.feature == "relative" else 0)
-        odd = haversine_km(m.latitude, m.longitude, nxt.latitude, nxt.longitude) > limit
+        km = haversine_km(m.latitude, m.longitude, nxt.latitude, nxt.longitude)
+        # "Atfih, Giza": a town named with the capital its province is named after lies in that province
+        odd = km > limit and not (nxt.feature == "city" and m.admin1 and m.admin1 == nxt.admin1 and km <= _REGION_KM
+                                  and re.fullmatch(r"\s*,\s*", doc.text[m.end:nxt.start]))
         if odd and gaz is not None and nxt.feature != "relative":  # "Verena in Mpumalanga": B read as the province
             odd = not any(p.feature == "admin1" and p.country == m.country and _in_region(m, p.admin1, p.latitude,
                                                                                        p.longitude)
@@ -151,6 +217,8 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
 def _source(doc: Document, m: Mention) -> bool:
     """An origin, affiliation or destination ("youth from X", "a Kano-based group", "fled to X")."""
     low = doc.text[max(0, m.start - 40):m.start].lower()
+    if _DISTANCE_FROM.search(low):
+        return False
     return bool(_ORIGIN.search(low)) or doc.text[m.end:m.end + 1] == "-" or bool(_DESTINATION.search(low))
 
 

@@ -34,7 +34,11 @@ _MODIFIER = re.compile(r"\s+(?:conference|centre|center|street|road|hotel|square
 _BEARING_ONLY_KM = 10.0
 # a name right after a locative preposition ("attacked in X", "near X", "the town of X")
 _NEXT_DOOR_KM = 1500.0  # from the middle of the document's country: a town across its border
-_LOCATED = re.compile(r"\b(?:in|at|near|outside|around|inside|(?:city|town|village|outskirts|area) of)\s+(?:the\s+)?$", re.I)
+_LOCATED = re.compile(r"\b(?:in|at|near|outside|around|inside|(?:city|town|village|outskirts|area) of|"
+                      r"(?:km|kms|kilomet(?:er|re)s?|miles?|north|south|east|west)\s+of)\s+(?:the\s+)?$", re.I)
+# the raw weight of the leading country (demonyms aside) below which a report's country is only a guess (one
+# small namesake): no reason to drop a place of another country as a namesake abroad
+_FIRM_FOCUS = 1.0
 _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
 
 
@@ -51,7 +55,8 @@ _US_CUES = re.compile(r"\b(?:Police Department|Sheriff['’]s (?:Office|Departme
                       r"(?<![A-Z\w])\$\d")
 
 
-def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[str] = frozenset()) -> Counter[str]:
+def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[str] = frozenset(),
+                  demonyms: bool = True) -> Counter[str]:
     """ISO2 -> weight: which countries this document is about. Evidence: actors the dictionary knows,
     countries and unambiguous regions named, demonyms, unit words only one country uses ("LGA"), and the
     country that explains several of the document's place names at once ("between Boni and Douentza").
@@ -68,11 +73,13 @@ def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[s
                 focus[region.country] += 1.0
         elif m.kind == "place" and normalise(m.text) not in seen:  # a repeated name is no new evidence
             seen.add(normalise(m.text))
+            if _unknown_region(m.text, doc.text[m.end:m.end + 80], gaz):
+                continue  # "Bam Province" where no province is called so: the town Bam abroad says nothing
             _place_evidence(focus, explained, m.text, gaz, normalise(m.text) in towns)
     for iso, names in explained.items():
         if len(names) >= 2:  # one country explains several names jointly (less so for names found everywhere)
             focus[iso] += 0.75 * (len(names) - 1) * sum(names.values()) / len(names)
-    for m in _DEMONYM.finditer(doc.text):
+    for m in _DEMONYM.finditer(doc.text) if demonyms else ():
         iso = kb.country_for_demonym(m.group())
         if iso:
             focus[iso] += 1.0
@@ -137,6 +144,12 @@ def _place_evidence(focus: Counter[str], explained: dict[str, dict[str, float]],
         total = sum(weights.values())
         for iso, weight in weights.items():
             focus[iso] += 0.3 * weight / total
+
+
+def _unknown_region(text: str, after: str, gaz: Gazetteer) -> bool:
+    """The text names a province or state ("Soum Province") and the gazetteer knows no region of that name."""
+    name, hint = designated(text, after, gaz)
+    return hint == "admin1" and not any(p.feature in ("admin1", "region") for p in gaz.lookup(name))
 
 
 def _spelling_of(text: str, name: str) -> bool:
@@ -316,6 +329,18 @@ def _holding_namesake(name: str, region_name: str, region: Place, gaz: Gazetteer
     return best[1] if best else region
 
 
+_BEARING = re.compile(r"(?:north|south|east|west)(?:[\s-]*(?:east|west))?", re.I)
+_DISTANCE_BEFORE = re.compile(r"\d\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+$", re.I)
+
+
+def _bearings(doc: Document) -> None:
+    """Drop compass words the mention stage took for a region: "c. 11 km south east of X" names a bearing
+    ("South East" is a district of Botswana), and a region's name is not written in lower case."""
+    doc.mentions = [m for m in doc.mentions if not (
+        m.kind == "place" and _BEARING.fullmatch(m.text)
+        and (m.text.islower() or _DISTANCE_BEFORE.search(doc.text[max(0, m.start - 20):m.start])))]
+
+
 _COMPASS = re.compile(r"^(?:(?:North|South)(?:east|west)?|East|West|Central|Northern|Southern|Eastern|Western|[NSEW]\.)\s+")
 
 
@@ -373,16 +398,19 @@ class PlaceStage:
         self.kb = kb or get_actor_kb()
 
     def __call__(self, doc: Document) -> Document:
+        _bearings(doc)
         towns = _no_region(municipal_names(doc), self.gaz)
         focus = country_focus(doc, self.gaz, self.kb, towns)
         total = sum(focus.values()) or 1.0
         weights = {iso: w / total for iso, w in focus.items()}
+        # who the actors or the places are, not whose nationals took part ("South Sudanese raiders")
+        firm = max(country_focus(doc, self.gaz, self.kb, towns, demonyms=False).values(), default=0.0) >= _FIRM_FOCUS
         ranked = sorted(focus.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))  # ties: by code, never by hash order
         doc.meta["country_focus"] = [iso for iso, _ in ranked[:3]]
         places = [m for m in doc.mentions if m.kind == "place"]
         _shrink(doc, places, self.gaz)
         # pass 1: each name on its own (country focus only); pass 2: with the regions and places found
-        first = {id(m): self._match(doc, m, weights, {}, [], None, towns) for m in places}
+        first = {id(m): self._match(doc, m, weights, {}, [], None, towns, firm=firm) for m in places}
         joint = joint_regions([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
         joint.update(named_states(doc, self.gaz, weights))
         regions = region_focus([x for x in first.values() if x is not None], joint)
@@ -396,7 +424,8 @@ class PlaceStage:
                     and (x := first[id(o)]) is not None and x.place.feature not in ("country", "continent")
                     and self._namesakes(o.text, x.place.country) <= 3]
             within = _within(doc, m, doc.mentions[i + 1:i + 2], first, self.gaz)
-            second[id(m)] = match = self._match(doc, m, weights, regions, near, within, towns, support)
+            second[id(m)] = match = self._match(doc, m, weights, regions, near, within, towns, support,
+                                                    firm=firm)
             if within is not None and match is not None and _inside(match.place, within) \
                     and match.place.feature not in ("country", "admin1"):
                 anchored.setdefault(self._key(m), match)
@@ -427,7 +456,8 @@ class PlaceStage:
 
     def _match(self, doc: Document, m: Mention, weights: dict[str, float],
                regions: dict[tuple[str, str], float], near: list[Place], within: Place | None,
-               towns: frozenset[str] = frozenset(), support: dict[str, float] | None = None) -> PlaceMatch | None:
+               towns: frozenset[str] = frozenset(), support: dict[str, float] | None = None,
+               firm: bool = True) -> PlaceMatch | None:
         region_first = bool(_AFTER_SUBUNIT.search(doc.text[max(0, m.start - 30):m.start]))
         name, hint = designated(m.text, doc.text[m.end:m.end + 80], self.gaz)
         if hint is None and normalise(m.text) in towns:
@@ -448,8 +478,9 @@ class PlaceStage:
             return None  # an alternate name of a small town that is no spelling of its name: a word ("Passover")
         if weights and share < 0.25 and _MODIFIER.match(doc.text, m.end):
             return None  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
-        if weights and max(weights.values()) >= 0.5 and share < 0.15 and match.place.feature not in ("country", "continent") \
-                and match.place.population < 1_000_000 and not (located and self._only_abroad(name, match.place, weights)):
+        if weights and firm and max(weights.values()) >= 0.5 and share < 0.15 \
+                and match.place.feature not in ("country", "continent") and match.place.population < 1_000_000 \
+                and not (located and self._only_abroad(name, match.place, weights)):
             return None  # a small namesake abroad in a report about another country: not a confident match
         return match
 

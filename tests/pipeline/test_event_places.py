@@ -114,3 +114,79 @@ def test_a_town_abroad_is_no_town_of_the_province() -> None:
 def test_the_capital_named_after_its_title_is_the_locative_place() -> None:
     text = "Lawyers held a rally about Belmira in the capital Korvan."
     assert _choose(text, ["Belmira", "Korvan"], "rally") == "Korvan"
+
+
+def test_the_town_a_distance_is_measured_from_is_no_origin() -> None:
+    # "10 km from X" places the event by X; it is not where the attackers came from
+    text = "Raiders attacked a post 10 km from Korvan, North Province."
+    assert _choose(text, ["Korvan", "North Province"], "attacked") == "Korvan"
+
+
+def test_a_clause_naming_only_origins_and_destinations_defers_to_its_sentence() -> None:
+    text = "A convoy moving from Belmira to Tessaly, was hit by a bomb at Korvan village."
+    doc = _doc(text, ["Belmira", "Tessaly", "Korvan"])
+    comma = text.index(",")
+    m = choose_place(doc, 0, comma, (0, len(text)), text.index("convoy"), (-1, -1))
+    assert m is not None and m.text == "Korvan"
+
+
+_AT["Vessa"] = (11.0, 20.0, "AA", "North", "city")  # some 110 km from Korvan, in the same province
+
+
+def test_a_town_named_with_a_far_capital_of_its_own_province_keeps_its_place() -> None:
+    # "A, B" where B is the town the province is named after: A lies in that province, however far from B
+    assert _choose("Three rebels were killed near Korvan, Vessa.", ["Korvan", "Vessa"], "killed") == "Korvan"
+    # a namesake that lies in another province still gives way to the container
+    assert _choose("Three rebels were killed near Korvan, Tessaly.", ["Korvan", "Tessaly"], "killed") == "Tessaly"
+
+
+def test_a_province_read_as_a_town_abroad_is_no_container() -> None:
+    text = "Gunmen attacked a post in Korvan, Oskar Province on Friday."
+    assert _choose(text, ["Korvan", "Oskar"], "attacked") == "Korvan"
+
+
+def test_the_place_the_event_is_told_to_be_in_wins_over_what_it_was_about() -> None:
+    text = "Lawyers protested in Oskar against the decision to recognise Korvan as a capital."
+    doc = _doc(text, ["Oskar", "Korvan"])
+    at = text.index("protested")
+    doc.meta["country_focus"] = ["AA", "BB"]
+    assert choose_place(doc, 0, len(text), (0, len(text)), at, (-1, -1)).text == "Oskar"
+    doc.meta["country_focus"] = ["AA"]  # a country the report is not about at all stays a namesake abroad
+    assert choose_place(doc, 0, len(text), (0, len(text)), at, (-1, -1)).text == "Korvan"
+
+
+def _listed(text: str, names: list[str], first: str) -> list[str]:
+    from frontlines.pipeline.event_places import listed_places
+
+    doc = _doc(text, names)
+    place = next(m for m in doc.mentions if m.text == first)
+    return [m.text for m in listed_places(doc, place, 0, len(text))]
+
+
+def test_a_list_of_towns_goes_on_past_names_the_gazetteer_lacks() -> None:
+    assert _listed("Crowds rioted in Tessaly, Korvan, Zorbel and Belmira.", ["Tessaly", "Korvan", "Belmira"],
+                   "Tessaly") == ["Korvan", "Belmira"]
+    assert _listed("Crowds rioted in Tessaly, Korvan and Zorbel.", ["Tessaly", "Korvan"], "Tessaly") == ["Korvan"]
+    # three towns or more are a list without an "and"; two are a town and its container
+    assert _listed("Protests in Tessaly, Korvan, Belmira after the ruling.", ["Tessaly", "Korvan", "Belmira"],
+                   "Tessaly") == ["Korvan", "Belmira"]
+    assert _listed("Protests in Tessaly, Korvan after the ruling.", ["Tessaly", "Korvan"], "Tessaly") == []
+
+
+def test_a_list_of_districts_adds_the_province_capital_for_the_districts_it_lacks(monkeypatch) -> None:  # noqa: ANN001
+    import frontlines.knowledge.gazetteer as gazetteer
+
+    class _Capitals:
+        def capital_of(self, place_id: str) -> tuple[str, float, float] | None:
+            return ("Seat", 10.25, 20.25) if place_id == "x:North Province" else None
+
+    monkeypatch.setattr(gazetteer, "get_gazetteer", lambda: _Capitals())
+    from frontlines.pipeline.event_places import listed_places
+
+    text = "Posts were attacked in Zarnak, Korvan, and Dulwen districts, North Province."
+    doc = _doc(text, ["Korvan", "North Province"])
+    out = listed_places(doc, doc.mentions[0], 0, len(text))
+    assert [(m.text, m.latitude, m.geo_precision) for m in out] == [("North Province", 10.25, 2)]
+    text = "Posts were attacked in Belmira and Korvan districts, North Province."
+    doc = _doc(text, ["Belmira", "Korvan", "North Province"])
+    assert [m.text for m in listed_places(doc, doc.mentions[0], 0, len(text))] == ["Korvan"]

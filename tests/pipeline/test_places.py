@@ -350,3 +350,27 @@ def test_a_town_of_the_documents_country_tagged_an_organisation_is_a_place(run) 
 def test_a_name_many_towns_of_the_country_carry_is_no_town_by_focus_alone(run) -> None:  # noqa: ANN001
     doc = run("Taylor Inc. hired 40 workers in Ohio, officials in Columbus said.")
     assert "Taylor" not in _places(doc)
+
+
+def test_a_compass_bearing_is_no_region() -> None:
+    from frontlines.model import Mention
+    from frontlines.pipeline.places import _bearings
+
+    text = "A farmer was shot at a farm (c. 11 km South East of Jowhar town), not in the North West region."
+    names = ["South East", "Jowhar", "North West"]
+    mentions = [Mention(n, text.index(n), text.index(n) + len(n), "place") for n in names]
+    doc = Document(id="t", text=text, mentions=mentions)
+    _bearings(doc)
+    assert [m.text for m in doc.mentions] == ["Jowhar", "North West"]
+
+
+def test_a_lone_small_namesake_is_no_firm_report_country(run) -> None:  # noqa: ANN001
+    # the only evidence for a country is a village namesake: the town's own spelling is not dropped as abroad
+    doc = run("Traders of Semari village near Qena staged a sit-in on the main road.")
+    assert _places(doc)["Qena"].country == "EG"
+
+
+def test_a_province_the_gazetteer_lacks_is_no_evidence_for_a_town_abroad(run) -> None:  # noqa: ANN001
+    doc = run("Gunmen attacked the gendarmerie post in Bourzenga, Bam Province overnight.")
+    assert "IR" not in doc.meta["country_focus"]
+    assert _places(doc)["Bourzenga"].country == "BF"
