@@ -70,9 +70,11 @@ def choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int],
     if inside:
         best = min(inside, key=lambda m: _rank(doc, m, trigger_at, home, inside))
         if best.feature in ("country", "admin1"):
+            later = [m for m in places if m.start >= sentence[1] and (block is None or m.start < block.end)]
             town = _town_inside(best, [m for m in inside if not _source(doc, m)]) \
-                or _town_inside(best, [m for m in earlier if m.start < sentence[0]])
-            if town is not None:  # "Beledweyne, Hiiraan: ... an attack in Somalia": the town told before
+                or _town_inside(best, [m for m in earlier if m.start < sentence[0]]) \
+                or _town_inside(best, [m for m in reversed(later[:3]) if not _source(doc, m)])
+            if town is not None:  # "Beledweyne, Hiiraan: ... an attack in Somalia": the town told before (or next)
                 return _in_container(doc, town, places, gaz)
         return _in_container(doc, best, places, gaz)
     if earlier:
@@ -88,7 +90,7 @@ _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IG
 # a name the gazetteer lacks, as one item of a list: "Weldiya, Kobo, Sirinka and Mersa"
 _UNKNOWN_ITEM = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
 _LIST_GAP = re.compile(rf"\s*(?:,|&|,?\s+and)\s+(?:{_UNKNOWN_ITEM}\s*(?:,|&|,?\s+and)\s+){{0,2}}")
-_LIST_TAIL = re.compile(rf"\s*(?:,\s*)?(?:and|&)\s+{_UNKNOWN_ITEM}")
+_LIST_TAIL = re.compile(rf"\s*(?:,\s*)?(?:and|&)\s+(?:{_UNKNOWN_ITEM}|elsewhere\b|other (?:towns|cities|places|areas)\b)")
 
 
 def listed_places(doc: Document, place: Mention, start: int, end: int) -> list[Mention]:
@@ -171,7 +173,9 @@ def _rank(doc: Document, m: Mention, trigger_at: int, home: str | None,
         and not any(_locative(doc, o, trigger_at) for o in rivals))
     source = _source(doc, m)
     building = bool(_BUILDING.match(doc.text, m.end)) and _followed_by_place(doc, m, candidates)
-    after = trigger_at < 0 or m.start >= trigger_at
+    # after the trigger, or the subject's place right before it ("workers in X protested")
+    after = trigger_at < 0 or m.start >= trigger_at or (0 <= trigger_at - m.end <= 2 and re.search(
+        r"\b(?:in|at)\s+$", doc.text[max(0, m.start - 4):m.start]) is not None)
     coarse = 1 if m.feature in _COARSE else 0
     return (4 * foreign + 2 * (source or building) + coarse + (not locative) + (not after), coarse, m.start)
 

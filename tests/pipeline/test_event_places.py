@@ -190,3 +190,20 @@ def test_a_list_of_districts_adds_the_province_capital_for_the_districts_it_lack
     text = "Posts were attacked in Belmira and Korvan districts, North Province."
     doc = _doc(text, ["Belmira", "Korvan", "North Province"])
     assert [m.text for m in listed_places(doc, doc.mentions[0], 0, len(text))] == ["Korvan"]
+
+
+def test_a_list_closed_by_and_elsewhere_is_a_list() -> None:
+    assert _listed("Riots broke out in Tessaly, Korvan and elsewhere.", ["Tessaly", "Korvan"], "Tessaly") == ["Korvan"]
+
+
+def test_a_province_event_takes_the_town_the_next_sentence_names_in_it() -> None:
+    text = "A bomb killed ten people in North Province. The blast hit a mosque in Belmira."
+    assert _choose(text, ["North Province", "Belmira"], "killed") == "Belmira"
+    # a town of another province is no town of this one
+    text = "A bomb killed ten people in North Province. Relatives buried them in Tessaly."
+    assert _choose(text, ["North Province", "Tessaly"], "killed") == "North Province"
+
+
+def test_the_place_of_the_subject_right_before_the_trigger_is_where_it_happened() -> None:
+    text = "Workers in Korvan protested on Monday to show their solidarity with colleagues in Belmira."
+    assert _choose(text, ["Korvan", "Belmira"], "protested") == "Korvan"
