@@ -120,7 +120,7 @@ def is_follow_up(event: Event, events: list[Event], clause: Any) -> bool:
     previous = events[-1]
     if all(_INJURY.match(h.text) for h in clause.triggers) and not event.fatalities \
             and clause.start >= previous.evidence["start"] and clause.start - previous.evidence["end"] < 400:
-        return True  # "A vendor was injured when a stone hit him": the toll of the incident just told
+        return True  # "A guard was hurt when a rock struck him": the toll of the incident just told
     if event.actor1_id or not event.fatalities and not ANAPHORIC.search(clause.text):
         return False
     close = 0 <= clause.statement.start - previous.evidence["end"] < 400

@@ -349,8 +349,8 @@ class MentionStage:
     def _split_places(self, doc: Document, start: int, text: str, label: str) -> list[Mention]:
         """The places inside a name the NER ran together with something else: a town before a facility or a local
         institution ("Maiduguri IDP camp", "Keana LGA", "Rundu Town Council": the town, and the council stays an
-        organisation); a town after "in"/"at" or after an institution's "of" ("Remgro in Stellenbosch", "the
-        Development Committee of Effurun"); the towns a separator joins ("Dakar-Bamako railway", "Fufore/Jada",
+        organisation); a town after "in"/"at" or after an institution's "of" ("a bank in Stellenbosch", "the
+        Youth Council of Warri"); the towns a separator joins ("Dakar-Bamako railway", "Fufore/Jada",
         "Obo to Mboki") when two of them are towns, or one is and the context is locative. The document
         must not use a town's name as a surname."""
         _, persons = self._place_evidence(doc)

@@ -243,7 +243,7 @@ def _us_state_names(gaz: Gazetteer) -> frozenset[str]:
 
 def named_states(doc: Document, gaz: Gazetteer, weights: dict[str, float]) -> Counter[tuple[str, str]]:
     """(US, state) -> twice how often (up to twice) a US state is named outside the document's place mentions:
-    in a name ("the Ohio Department of Transportation", "Georgia Bureau of Investigation") or where the
+    in a name ("the Texas Department of Public Safety", "Florida Highway Patrol") or where the
     mention stage did not take it. Local news names its state in its institutions; only for documents
     about the US before any other country."""
     us = weights.get("US", 0.0)

@@ -27,7 +27,7 @@ _VICTIM = re.compile(r"[\w\s',-]{0,40}?\b(?:was|were|have been|has been|had been
                      r"(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|"
                      r"shot|executed|beheaded|captured)\b|[\w\s'-]{0,30}?\b(?:killed|wounded|injured|dead)"
                      r"(?=\s*[,.;]|\s+(?:in|at|by|during|after|when|near|on|while|and)\b)", re.IGNORECASE)
-# the second branch is a headline passive: "Four soldiers killed, two wounded", "One policeman dead and ..."
+# the second branch is a headline passive: "Three guards killed, one wounded", "One policeman dead and ..."
 
 
 def _is_victim(doc: Document, clause: Any, m: Mention, participants: list[Mention]) -> bool:

@@ -25,7 +25,7 @@ _FORCE = re.compile(
     r"excessive force|violently (?:suppress|disperse)\w*|suppress(?:ed|ing)? (?:\w+ ){0,3}(?:protests?|demonstrations?)|"
     r"crack(?:ed|s)? down on|(?:violent )?crackdown on|baton\w*|beat(?:ing|en)? (?:them|him|her) (?:severely|badly|up)|"
     r"shot and killed|fatal attacks)\b", re.IGNORECASE)
-# People hurt while the authorities broke a protest up: serious force ("dozens injured as police fired tear gas").
+# People hurt while the authorities broke a protest up: serious force ("scores hurt when police fired tear gas").
 _HURT = re.compile(r"\b(?:\d+|dozens|scores|many|several|one|two|three|four|five)\s+(?:\w+\s+){0,3}?(?:were|was)?\s*"
                    r"(?:injured|wounded|hurt|hospitali[sz]ed|harmed)\b", re.IGNORECASE)
 _INTERVENTION = re.compile(r"\b(?:dispers(?:e|ed|ing|al)|tear ?gas\w*|water cannons?|rubber bullets|broke up|broken up|"

@@ -2,7 +2,7 @@
 
 English puts the victims after an active verb ("gunmen killed a trader"), before a passive one ("a trader
 was shot by gunmen") and in the subject of a passive casualty clause anywhere ("2 soldiers were killed in
-an attack by militants"); the agent (the subject of an active verb, a by-phrase) is never the target. The
+an assault by rebels"); the agent (the subject of an active verb, a by-phrase) is never the target. The
 first victim word decides ("killing two guards and a child" is a battle; "two civilians, possibly
 soldiers" an attack); former or retired soldiers are civilians; a named armed group among the victims is
 armed. An installation as the direct object ("attacked a checkpoint", "an attack on a market") decides

@@ -205,5 +205,5 @@ def test_a_province_event_takes_the_town_the_next_sentence_names_in_it() -> None
 
 
 def test_the_place_of_the_subject_right_before_the_trigger_is_where_it_happened() -> None:
-    text = "Workers in Korvan protested on Monday to show their solidarity with colleagues in Belmira."
+    text = "Workers in Korvan protested on Monday in support of colleagues in Belmira."
     assert _choose(text, ["Korvan", "Belmira"], "protested") == "Korvan"

@@ -72,7 +72,7 @@ def test_a_coders_explicit_count_is_read() -> None:
 
 @pytest.mark.parametrize(("text", "sub_event"), [
     ("Gunmen shot dead a shopkeeper in the market town on 3 May 2021.", "Attack"),
-    ("A fisherman was shot and killed by unknown gunmen on 3 May 2021.", "Attack"),
+    ("A fisherman was shot dead by unidentified gunmen on 3 May 2021.", "Attack"),
     ("Rebels attacked an army checkpoint on 3 May 2021, killing two soldiers.", "Armed clash"),
     ("On 3 May 2021, 2 soldiers were killed in an attack by rebels on the road.", "Armed clash"),
     ("Militiamen clashed with villagers on 3 May 2021.", "Armed clash"),
@@ -172,7 +172,7 @@ def test_the_trigger_noun_is_the_agent() -> None:
 
 @pytest.mark.parametrize(("text", "event_type"), [
     ("3 civilians killed, two injured.", "Violence against civilians"),  # a headline passive, not a brawl
-    ("Militiamen killed one person and wounded more near the wells.", "Violence against civilians"),
+    ("Militiamen killed one person and hurt others near the wells.", "Violence against civilians"),
     ("A minibus was attacked on the main road between two market towns.", "Violence against civilians"),
     ("Soldiers killed a well-known spiritual leader in his shrine.", "Violence against civilians"),
 ])
@@ -196,7 +196,7 @@ def test_rioters_act_against_the_police_they_fight() -> None:
 
 
 def test_an_injury_told_next_is_the_same_incident() -> None:
-    [event] = _events("Attackers threw a grenade into a bar in Bujumbura. Three people were seriously injured.")
+    [event] = _events("Attackers hurled a grenade into a bar in Bujumbura. Three drinkers were badly hurt.")
     assert event.sub_event_type == "Grenade"
 
 
@@ -208,22 +208,22 @@ def test_a_forces_name_is_no_civilian_target() -> None:
 
 @pytest.mark.parametrize(("text", "deaths"), [
     ("A 40-year-old teacher in Kigoma was killed by unknown men.", 1),  # an age is no count; a place modifier
-    ("The militia killed a local commander along with three of his guards.", 4),
+    ("The militia killed a rebel chief along with three of his guards.", 4),
     ("A raid ended in the killing of at least 9 insurgents.", 9),
     ("Police gunned down two robbers at the toll gate.", 2),
     ("The body of a fisherman was found on the shore.", 1),
     ("1 KIA 2 WIA after the ambush.", 1),
-    ("Gunmen seized a chief, abducted him and later killed him.", 1),
+    ("Gunmen seized a chief, abducted him and then killed him.", 1),
     ("Police killed 3 suspects who had killed two officers.", 3),  # the officers died earlier
     ("The army killed the commander of the rebel group.", 1),
-    ("One person has been reported as killed and five injured.", 1),
+    ("One man was reported as killed and two hurt.", 1),
 ])
 def test_more_death_constructions(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
 
 
 def test_one_incident_told_in_several_sentences_is_one_event() -> None:
-    events = _events("Insurgents attacked an army post near Kidal, Mali. There was an exchange of gunfire for two hours "
+    events = _events("Insurgents attacked an army post near Kidal, Mali. An exchange of fire lasted two hours, "
                      "after which the insurgents withdrew from the area. Five soldiers were killed.")
     assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 5)]
 
@@ -238,7 +238,7 @@ def test_deaths_a_protest_answers_are_not_its_own(text: str, deaths: int) -> Non
 
 
 def test_a_partys_later_claim_does_not_raise_the_toll() -> None:
-    events = _events("Rebels attacked an army checkpoint near Gao, Mali. At least three soldiers were killed. "
+    events = _events("Rebels attacked an army checkpoint near Gao, Mali. At least three soldiers died. "
                      "The rebels claim eight soldiers dead.")
     assert [e.fatalities for e in events][:1] == [3]
 
@@ -252,7 +252,7 @@ def test_counts_are_not_read_from_agents_or_dates(text: str, deaths: int) -> Non
 
 
 @pytest.mark.parametrize(("text", "sub_event"), [
-    ("Two traders were arrested and beaten by the police in Gitega, Burundi.", "Attack"),
+    ("Two traders were detained and beaten by police in Gitega, Burundi.", "Attack"),
     ("Police arrested six opposition members who staged a march against the new law in Kampala, Uganda.",
      "Protest with intervention"),
     ("Residents protested the unjust arrest of a youth leader in Enugu, Nigeria.", "Peaceful protest"),
@@ -266,7 +266,7 @@ def test_what_an_arrest_sentence_reports(text: str, sub_event: str) -> None:
     ("The army killed 2 fleeing militants in an ambush at a village near Geidam, Nigeria.", "Battles"),
     ("Militants attacked the village of Kaya, Burkina Faso, and were repelled by the army.", "Battles"),
     ("Gunmen attacked the market area, leaving two people killed and three wounded.", "Violence against civilians"),
-    ("A gunman ambushed a group of travellers on the road to Jos, Nigeria.", "Violence against civilians"),
+    ("A gunman ambushed travellers on the road to Jos, Nigeria.", "Violence against civilians"),
 ])
 def test_victims_and_outcomes_decide_battle_or_attack(text: str, event_type: str) -> None:
     assert [e.event_type for e in _events(text)][:1] == [event_type], [(e.sub_event_type, e.reason) for e in _events(text)]
@@ -286,7 +286,7 @@ def test_pronouns_bodies_and_present_tense_deaths(text: str, deaths: int) -> Non
 
 def test_deaths_in_the_blast_just_told_belong_to_it() -> None:
     events = _events("A roadside bomb missed an army convoy near Afgooye, Somalia, and struck a minibus. "
-                     "Two civilians were killed in the blast.")
+                     "Two passengers died in the blast.")
     assert [e.fatalities for e in events] == [2]
 
 
@@ -314,7 +314,7 @@ def test_deaths_told_next_count_for_the_attack_even_with_no_place() -> None:
 
 
 @pytest.mark.parametrize(("text", "sub_event"), [
-    ("Seven people were wounded when a grenade exploded in the market of Davao, Philippines.", "Grenade"),
+    ("Seven shoppers were hurt as a grenade exploded in a Davao market, Philippines.", "Grenade"),
     ("Soldiers detained 12 men in overnight raids across the occupied territories.", "Arrests"),
 ])
 def test_explosion_and_occupation_words_do_not_override_the_specific_event(text: str, sub_event: str) -> None:
@@ -348,14 +348,14 @@ def test_a_forces_own_troops_are_not_its_target() -> None:
 
 
 def test_a_killer_with_a_pronoun_object_is_not_counted_dead() -> None:
-    assert count_fatalities("They argued before the police officer killed him.")[0] == 1
+    assert count_fatalities("They quarrelled before the policeman killed him.")[0] == 1
 
 
 @pytest.mark.parametrize(("text", "deaths"), [
     ("Two members of the special guard unit were killed in an ambush.", 2),
     ("Two bombers blew themselves up at the gate.", 2),
-    ("A mob beats a 70-year-old to death at the market.", 1),
-    ("Militants assassinate SNAF soldier near the port.", 1),  # a headline with no article
+    ("A crowd beats an 80-year-old to death in the square.", 1),
+    ("Gunmen assassinate SNA officer near the port.", 1),  # a headline with no article
 ])
 def test_long_victim_phrases_and_headline_objects(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
@@ -363,7 +363,7 @@ def test_long_victim_phrases_and_headline_objects(text: str, deaths: int) -> Non
 
 @pytest.mark.parametrize(("text", "sub_event"), [
     ("Soldiers neutralised two insurgents near Bama, Nigeria.", "Armed clash"),
-    ("Students blocked the R63 at the entrance to the campus in Alice, South Africa.", "Violent demonstration"),
+    ("Students blocked the N2 outside the campus in Alice, South Africa.", "Violent demonstration"),
     ("At least 20 houses have been burnt down in the village of Kaloleni, Kenya.", "Looting/property destruction"),
     ("Heavy gunfire between soldiers and militants was heard near the factory in Mogadishu, Somalia.", "Armed clash"),
     ("Gunmen hijacked two lorries on the road near Gao, Mali.", "Looting/property destruction"),
@@ -375,7 +375,7 @@ def test_more_event_wordings(text: str, sub_event: str) -> None:
 @pytest.mark.parametrize(("text", "deaths"), [
     ("Militiamen raided the village, shooting dead four people.", 4),
     ("Gunmen kill khat trader in the market.", 1),
-    ("They tied him to a tree and beat him to death.", 1),
+    ("The mob bound him and beat him to death.", 1),
     ("A national police force (NPF) officer was assassinated by gunmen.", 1),
     ("Troops killed a trader.", 1),  # the bare-object reading does not count him twice
 ])
@@ -397,9 +397,9 @@ def test_dates_are_not_counted_with_the_dead(text: str, deaths: int) -> None:
     ("Militants fired an RPG at a police vehicle in Kandahar, Afghanistan.", "Shelling/artillery/missile attack"),
     ("A bomb carried by two militants detonated prematurely, killing both, in Kandahar, Afghanistan.",
      "Disrupted weapons use"),
-    ("A policeman was killed when his car hit a Taliban-planted mine in Lashkargah, Afghanistan.",
+    ("A policeman died when his car struck a Taliban-planted mine near Gereshk, Afghanistan.",
      "Remote explosive/landmine/IED"),
-    ("Twenty soldiers switched sides and joined the insurgents in Badakhshan, Afghanistan.", "Change to group/activity"),
+    ("In Badakhshan, Afghanistan, twenty soldiers switched sides to the insurgents.", "Change to group/activity"),
 ])
 def test_acled_codebook_wordings(text: str, sub_event: str) -> None:
     assert sub_event in [e.sub_event_type for e in _events(text)][:1], [(e.sub_event_type, e.reason) for e in _events(text)]

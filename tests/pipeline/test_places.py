@@ -142,9 +142,9 @@ def test_towns_that_share_a_state_pick_that_state_unnamed(run) -> None:  # noqa:
 
 
 def test_names_before_a_plural_county_word_are_counties(run) -> None:  # noqa: ANN001
-    doc = run("Burn bans remain in effect in Eastland and Callahan counties, the forest service said.")
+    doc = run("Burn bans stay in force in Erath and Comanche counties, Texas forestry officials said.")
     places = _places(doc)
-    assert places["Callahan"].feature == "admin2" and places["Callahan"].admin1 == "Texas"
+    assert places["Comanche"].feature == "admin2" and places["Comanche"].admin1 == "Texas"
 
 
 def test_a_county_named_as_such_is_a_place_without_a_preposition(run) -> None:  # noqa: ANN001
@@ -315,7 +315,7 @@ def test_a_name_after_residents_of_is_a_place(run) -> None:  # noqa: ANN001
 
 
 def test_a_town_before_local_government_area_is_a_place(run) -> None:  # noqa: ANN001
-    doc = run("Two people died in a clash in Tse-Mker, Gboko Local Government Area of Benue State.")
+    doc = run("Two people died in a clash in Tse-Mker, in the Gboko LGA, Benue State.")
     assert _places(doc)["Gboko"].admin1 == "Benue"
 
 
@@ -326,7 +326,7 @@ def test_the_town_a_camp_or_local_unit_is_named_after_is_a_place(run) -> None:  
 
 
 def test_the_members_of_a_list_after_a_place_are_places(run) -> None:  # noqa: ANN001
-    doc = run("Protesters clashed with police in Weldiya, Kobo, Mersa and Lalibela on Sunday.")
+    doc = run("On Sunday police and protesters fought in Weldiya, Kobo, Mersa and Lalibela.")
     places = _places(doc)
     assert {"Weldiya", "Kobo", "Mersa"} <= set(places) and places["Kobo"].country == "ET"
 
@@ -343,7 +343,7 @@ def test_a_firm_joined_by_an_ampersand_is_no_pair_of_towns(run) -> None:  # noqa
 
 
 def test_a_town_of_the_documents_country_tagged_an_organisation_is_a_place(run) -> None:  # noqa: ANN001
-    doc = run("FARDC soldiers regained Lusambo after clashes with Mayi Mayi fighters.")
+    doc = run("FARDC troops retook Lusambo following fighting with Mayi Mayi militiamen.")
     assert _places(doc)["Lusambo"].country == "CD"
 
 
@@ -356,7 +356,7 @@ def test_a_compass_bearing_is_no_region() -> None:
     from frontlines.model import Mention
     from frontlines.pipeline.places import _bearings
 
-    text = "A farmer was shot at a farm (c. 11 km South East of Jowhar town), not in the North West region."
+    text = "A farmer was shot at a farm (c. 14 km South East of Jowhar), not in the North West region."
     names = ["South East", "Jowhar", "North West"]
     mentions = [Mention(n, text.index(n), text.index(n) + len(n), "place") for n in names]
     doc = Document(id="t", text=text, mentions=mentions)
@@ -371,6 +371,6 @@ def test_a_lone_small_namesake_is_no_firm_report_country(run) -> None:  # noqa: 
 
 
 def test_a_province_the_gazetteer_lacks_is_no_evidence_for_a_town_abroad(run) -> None:  # noqa: ANN001
-    doc = run("Gunmen attacked the gendarmerie post in Bourzenga, Bam Province overnight.")
+    doc = run("Armed men raided the gendarmerie post in Bourzenga, Bam Province overnight.")
     assert "IR" not in doc.meta["country_focus"]
     assert _places(doc)["Bourzenga"].country == "BF"
