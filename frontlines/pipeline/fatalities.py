@@ -44,6 +44,7 @@ _SUBJECT = re.compile(
     rf"(?<![\w,/.:-])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+){_NP})*)"
     rf"(?:\s+(?:in|from|of|at|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+|de\s+)?(?-i:[A-Z])[\w'’-]*){{0,4}}){{0,2}}"
     rf"(?:\s+(?:hailing|originally|coming|who (?:hailed|hails|came|comes)) from(?:\s+[\w'’-]+){{1,4}}?)?"
+    rf"(?:\s+who\s+(?:were|was|had been|are|is)\s+(?:accused|suspected|believed|said|thought|alleged)\b[^,;.]{{1,40}}?(?=\s+(?:were|was)\s))?"
     rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}(?:\s+and\s+{_NP})?|\s*\([^()]{{0,60}}\)|\s*,\s*[^,;.()]{{1,60}}?,)?"
     rf"\s*,?\s+(?:(?:who|that|were|was|are|is|have been|has been|had been|have|has|had|reportedly|allegedly|apparently|"
     rf"found|also|all|both|later|"

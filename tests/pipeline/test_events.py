@@ -403,3 +403,7 @@ def test_dates_are_not_counted_with_the_dead(text: str, deaths: int) -> None:
 ])
 def test_acled_codebook_wordings(text: str, sub_event: str) -> None:
     assert sub_event in [e.sub_event_type for e in _events(text)][:1], [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+def test_victims_described_by_a_relative_clause_are_counted() -> None:
+    assert count_fatalities("Two men who were suspected of theft were beaten to death by a mob.")[0] == 2
