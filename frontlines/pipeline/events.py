@@ -345,9 +345,9 @@ class EventStage:
         if _REPORTED_OR_HURT.search(agents):
             return None  # "residents said ...", "3 students were killed in ...": not the attackers
         if (_PASSIVE_BY.search(clause.text[max(0, trigger.start - 20):trigger.end + 20])
-                                               or _VICTIM_SUBJECT.search(clause.text[:trigger.start])
-                                               or headline_passive(clause.text, trigger)
-                                               or re.match(r"(?:died|dead|bodies|lost)\b", trigger.text, re.IGNORECASE)):
+                or _VICTIM_SUBJECT.search(clause.text[:trigger.start])
+                or headline_passive(clause.text, trigger)
+                or re.match(r"(?:died|dead|bodies|lost)\b", trigger.text, re.IGNORECASE)):
             return None  # the people named before a passive or "died" are the victims
         return crowd_fight(agents, clause.text)
 
@@ -359,7 +359,8 @@ class EventStage:
             return False
         if actor1.actor_type not in _STATE_TYPES or actor1.country != actor2.country or actor2.start < 0:
             return False
-        victims = re.match(r"\s*(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt)\b", doc.text[actor2.end:actor2.end + 40])
+        victims = re.match(r"\s*(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt)\b",
+                           doc.text[actor2.end:actor2.end + 40])
         return not victims and not _AIMED_AT.search(doc.text[max(0, actor2.start - 25):actor2.start])
 
     def _as_forces(self, m: Mention | None) -> Mention | None:
