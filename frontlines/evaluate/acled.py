@@ -78,7 +78,7 @@ def _best(events: list[Event], row: dict[str, str], types: list[str]) -> Event |
 def _documents(rows: list[dict[str, str]]) -> list[Document]:
     from frontlines.pipeline.ingest import document_from_text
 
-    return [document_from_text(r["notes"], id=r.get("event_id_cnty") or str(i),
+    return [document_from_text(r["notes"], id=f"acled-{i}",
                                published=_gold_date(r["event_date"]) + timedelta(days=2), format="csv")
             for i, r in enumerate(rows)]
 

@@ -12,19 +12,19 @@ import pytest
 from frontlines.errors import InvalidParameterError
 from frontlines.evaluate import detect_corpus, evaluate
 
-ACLED_COLUMNS = ("event_date,event_type,actor1,assoc_actor_1,actor2,assoc_actor_2,country,admin1,location,latitude,"
-                 "longitude,geo_precision,time_precision,source,notes,fatalities").split(",")
+# Only the columns the scorer reads, in an order of our own.
+ACLED_COLUMNS = ["notes", "event_date", "event_type", "fatalities", "actor1", "actor2", "latitude", "longitude"]
 ACLED_ROWS = [  # (date, old-taxonomy type, actor1, actor2, location, lat, lon, note, fatalities) - our own notes
     ("2016-01-11", "Battle-No change of territory", "Islamic State (Libya)", "PFG: Petroleum Facilities Guard", "Sirte",
-     31.2089, 16.5887, "On 11 January 2016, Islamic State militants clashed with Petroleum Facilities Guard forces "
-     "in Sirte, killing 4 guards.", 4),
+     31.2089, 16.5887, "On 11 January 2016, IS fighters fought Petroleum Facilities Guard units in Sirte; "
+     "4 guards died.", 4),
     ("2016-01-12", "Riots/Protests", "Protesters (Libya)", "", "Benghazi", 32.1167, 20.0667,
      "On 12 January 2016, hundreds of residents protested peacefully in Benghazi against power cuts.", 0),
     ("2016-01-13", "Strategic development", "Government of National Accord (Libya)", "", "Tripoli", 32.8925, 13.18,
      "The weather in Tripoli was cold and calm.", 0),
 ]
 CASE_ROWS = [
-    (1, "Protesters marched peacefully through the capital on Friday demanding jobs.", "PEACE_PROTEST"),
+    (1, "Thousands of unemployed graduates marched through the capital on Friday demanding jobs.", "PEACE_PROTEST"),
     (2, "Warplanes bombed rebel positions near the city, killing six fighters.", "AIR_STRIKE"),
     (3, "A 6.1 magnitude earthquake shook the region on Monday, officials said.", "NATURAL_DISASTER"),
 ]
@@ -36,11 +36,9 @@ def _acled_csv(path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
-        for day, kind, actor1, actor2, place, lat, lon, note, dead in ACLED_ROWS:
+        for day, kind, actor1, actor2, _place, lat, lon, note, dead in ACLED_ROWS:
             writer.writerow({"event_date": day, "event_type": kind, "actor1": actor1, "actor2": actor2,
-                             "country": "Libya", "location": place, "latitude": lat, "longitude": lon,
-                             "geo_precision": 1, "time_precision": 1, "source": "Reuters", "notes": note,
-                             "fatalities": dead})
+                             "latitude": lat, "longitude": lon, "notes": note, "fatalities": dead})
 
 
 def _case_tsv(path: Path) -> None:
