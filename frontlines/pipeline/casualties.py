@@ -195,10 +195,42 @@ def one_incident(events: list[Event]) -> list[Event]:
     return out
 
 
+_VIOLENT = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+_NON_EVENT_MODALITIES = ("negated", "hypothetical", "future")
+
+
+def _same_incident(prev: Event, ev: Event) -> bool:
+    """Consecutive events of one incident: same place (or one unplaced), same day, close by, and the later one
+    does not open a new incident ("In another attack ...")."""
+    if prev.modality in _NON_EVENT_MODALITIES or ev.modality in _NON_EVENT_MODALITIES:
+        return False
+    same_day = not (_own_date(ev) and ev.event_date != prev.event_date)
+    same_place = ev.location == prev.location or ev.location is None or prev.location is None
+    close = 0 <= ev.evidence["start"] - prev.evidence["start"] < 400
+    return same_day and same_place and close and not _NEW_INCIDENT.match(ev.notes)
+
+
+def share_toll(events: list[Event]) -> list[Event]:
+    """One incident's toll belongs to each of its violent events. The opening event takes the deaths told with
+    the next event of the incident ("Gunmen stormed a camp near the town. They set the tents on fire. Four
+    guards were killed.": the storming counts the four) when it counts none itself; and a battle, attack or
+    blast told next with no count of its own takes the opening event's ("A bomb killed two soldiers; the
+    militants then fired on the convoy")."""
+    for prev, ev in zip(events, events[1:]):
+        if not prev.fatalities and ev.fatalities and not ev.fatalities_aggregate and _same_incident(prev, ev):
+            prev.fatalities = ev.fatalities
+            prev.reason += f"; {ev.fatalities} deaths told with '{ev.notes[:40]}'"
+        elif prev.fatalities and not ev.fatalities and not prev.fatalities_aggregate and ev.event_type in _VIOLENT \
+                and _same_incident(prev, ev):
+            ev.fatalities = prev.fatalities
+            ev.reason += f"; {prev.fatalities} deaths of the same incident told with '{prev.notes[:40]}'"
+    return events
+
+
 def one_bombing(events: list[Event]) -> list[Event]:
     """One incident reported twice is one event: deaths told later (``one_incident``) and a suicide bombing
     reported again as "the blast", "the explosion"."""
-    events = one_incident(events)
+    events = share_toll(one_incident(events))
     bombings = [e for e in events if e.sub_event_type == "Suicide bomb" and e.modality not in ("negated", "hypothetical", "future")]
     if not bombings:
         return events
