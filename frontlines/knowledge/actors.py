@@ -199,7 +199,9 @@ class ActorKB:
     def resolve_description(self, phrase: str, *, on: date | None = None, country: str | None = None,
                             recent: Sequence[str] = ()) -> ActorMatch | None:
         key = re.sub(r"^(?:the|a|an) ", "", _key(phrase))
-        ids = self._index.descriptions.get(_key(phrase)) or self._index.descriptions.get(f"the {key}")
+        owner = re.sub(r"^[a-z0-9]+ s ", "", key)  # "Libya's UN-backed government" = "the UN-backed government"
+        ids = self._index.descriptions.get(_key(phrase)) or self._index.descriptions.get(f"the {key}") \
+            or (self._index.descriptions.get(f"the {owner}") if owner != key else None)
         if ids:
             active = [i for i in ids if self._actors[i].active_on(on)] or list(ids)
             # prefer the one mentioned recently (coreference), else the first listed
@@ -272,6 +274,16 @@ class ActorKB:
         if forces:
             return forces[0]
         return self.generic("military", actor.country) if actor.country else actor
+
+    def armed_wing(self, actor: Actor) -> Actor:
+        """Who fights for ``actor``: a government's forces, a leader's force ("forces loyal to Haftar" -> the
+        LNA; "fighters backing Sarraj" -> the GNA's forces); an armed actor fights for itself."""
+        if actor.type in _ARMED:
+            return actor
+        if actor.type == "person" and actor.parent:
+            parent = self.get(actor.parent)
+            return parent if parent.type in _ARMED else self.forces_of(parent)
+        return self.forces_of(actor)
 
     def is_armed(self, actor_id: str) -> bool:
         return self.get(actor_id).type in _ARMED

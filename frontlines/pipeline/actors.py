@@ -10,6 +10,7 @@ unresolved actor mentions (id None) so that analysts see them.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from frontlines.knowledge.actors import ActorKB, ActorMatch, get_actor_kb
@@ -19,6 +20,17 @@ from frontlines.pipeline.base import stage
 __all__ = ["ActorStage"]
 
 NAME, VERSION = "frontlines.actors", "1"
+
+# "forces loyal to <actor>", "fighters backing the UN-backed government", "militias allied with Haftar":
+# the armed men of that actor, as one mention.
+_ALLEGIANCE = re.compile(
+    r"\b(?:[Ff]orces|fighters|troops|militias?|militiamen|units|brigades|gunmen|soldiers|armed groups?|tribesmen|"
+    r"(?:pro-government |government )?fighters)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned (?:with|to)|allied (?:to|with)|backing|"
+    r"supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|led by|fighting for|fighting on behalf of)"
+    r"\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:eastern|western|rival|Tripoli-based|east-based)\s+)?"
+    r"(?:commander\s+|general\s+|strongman\s+|leader\s+|prime minister\s+)?$",
+    re.IGNORECASE,
+)
 
 
 class ActorStage:
@@ -39,8 +51,29 @@ class ActorStage:
             if m.kind == "actor" and m.id:
                 recent.append(m.id)
             kept.append(m)
-        doc.mentions = kept
+        doc.mentions = self._allegiances(doc, kept)
         return doc
+
+    def _allegiances(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """Merge "forces loyal to" + a resolved actor into one mention of the actor's armed wing."""
+        merged: list[Mention] = []
+        for m in mentions:
+            if m.kind != "actor" or not m.id:
+                continue
+            found = _ALLEGIANCE.search(doc.text, max(0, m.start - 90), m.start)
+            if found is None:
+                continue
+            actor = self.kb.armed_wing(self.kb.get(m.id))
+            merged.append(Mention(
+                doc.text[found.start():m.end], found.start(), m.end, "actor", canonical=actor.name, id=actor.id,
+                actor_type=actor.type, country=actor.country, stage=stage(self), confidence=min(m.confidence, 0.85),
+                reason=f"armed men of {m.canonical or m.text} ('{found.group().strip()}')",
+            ))
+        if not merged:
+            return mentions
+        spans = [(x.start, x.end) for x in merged]
+        kept = [m for m in mentions if not (m.kind == "actor" and any(s <= m.start and m.end <= e for s, e in spans))]
+        return sorted(kept + merged, key=lambda x: (x.start, -x.end))
 
     def _resolve(self, m: Mention, on: date | None, focus: str | None, recent: list[str]) -> bool:
         """Fill ``m`` in place; False when the mention should be dropped."""

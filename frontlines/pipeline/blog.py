@@ -26,7 +26,14 @@ _DATE_LINE = re.compile(
     r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<slash>\d{1,2}/\d{1,2}/\d{4}))\s*$"
 )
 _UPDATE = re.compile(r"^\s*(?:\*\*)?(?:UPDATE|Update)(?:\s*\d+)?\s*[:\-–]", re.M)
-_COMMENT = re.compile(r"^\s*(?:\*\*)?(?:My [Cc]omment|MY COMMENT|Comment|Editor'?s [Nn]ote|My [Tt]ake|My [Vv]iew)s?\s*[:\-–]")
+# The author's own voice: "My Comment:", "WNU Editor:", "Editor's note:", "Author's comment:", "My take:".
+_COMMENT = re.compile(
+    r"^\s*(?:\*\*)?(?:My (?:[Cc]omments?|[Tt]akes?|[Vv]iews?|[Tt]houghts|[Aa]nalysis|[Tt]wo [Cc]ents)|MY COMMENTS?|Comments?|"
+    r"Commentary|(?:[A-Z][A-Za-z]{1,10} )?Editor(?:'?s (?:[Nn]ote|[Cc]omment|[Tt]ake))?|Author'?s (?:[Nn]ote|[Cc]omment))"
+    r"\s*(?:\*\*)?\s*[:\-–]"
+)
+# A reader's comment under the post: "Anonymous said...", "Jane Doe said..." (Blogger), "Sam wrote:".
+_COMMENTER = re.compile(r"^\s*(?P<who>[^\n:]{1,60}?)\s+(?:said\.{0,3}|says\.{0,3}|wrote:?)\s*$", re.I)
 _FOOTER = re.compile(r"^\s*(?:\d+\s+comments?:?|Comments?:?|No comments:?|Leave a (?:reply|comment).*|Posted by .*|"
                      r"Anonymous said\.{0,3}.*|.* said\.\.\.)\s*$", re.I)
 _ATTRIBUTED = re.compile(r"(?:,|\") (?:[\w'’.-]+ ){0,6}(?:said|says|say|reported|reports|told|added|stated)\b|"
@@ -125,8 +132,12 @@ def parse_blog(text: str) -> ParsedBlog:
             parsed.blocks.append(Block("title", s, e, "author"))
             continue
         if mode == "comments" or _FOOTER.match(first_line):
-            mode = "comments"
-            parsed.blocks.append(Block("comments", s, e, "author"))
+            mode = "comments"  # readers' words, not the author's: quoted, with the commenter when named
+            if (who := _COMMENTER.match(first_line)) is not None:
+                label = who.group("who").strip()
+            elif re.match(r"^\s*(?:\d+\s+comments?|comments?|no comments)\b", first_line, re.I):
+                label = None
+            parsed.blocks.append(Block("comments", s, e, "quoted", label))
             continue
         outlet = _wire_outlet(para)
         if outlet and wire is None:

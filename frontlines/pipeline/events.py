@@ -51,6 +51,8 @@ _TERRITORY_OBJECT = re.compile(
     r"buildings?|checkpoints?|outskirts)\b", re.IGNORECASE)
 _PERSON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|civilians|fighters|suspects?|militants?|soldiers?|officers?|him|her|them)\b", re.IGNORECASE)
 _CONTROLLER = re.compile(r"^(?:fell to|in the hands of|under the control of)$", re.IGNORECASE)  # then the new holder
+_BOMBED = re.compile(r"^bomb(?:ed|s|ing|ings)$", re.IGNORECASE)
+_BARE_TAKE = re.compile(r"^(?:took|takes|taken|taking)$", re.IGNORECASE)  # "took Gharyan": only a place right after
 _AT_PROTEST = re.compile(
     r"\b(?:during|at|amid|in|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|"
     r"sit-ins?)\b|\b(?:arrest\w*|detain\w*|rounded up)\s+(?:\w+\s+){0,3}(?:protesters|protestors|demonstrators|marchers)\b|"
@@ -236,6 +238,8 @@ class EventStage:
         family, sub = trigger.trigger.family, trigger.trigger.sub_event_type
         after = doc.text[clause.start + trigger.end:clause.end]
         why = f"trigger '{trigger.text}'"
+        if _BOMBED.match(trigger.text) and actor1 is not None and _is_state(actor1):
+            sub, why = "Air/drone strike", why + " by state forces (from the air)"
         if _EXECUTION.search(clause.text) and family in ("capture", "attack", "kill"):
             actor2 = actor2 or (self._generic_mention("military", focus) if focus and _MILITARY_TARGET.search(clause.text) else None)
             return "Attack", actor1, actor2, why + "; killing of people in custody"
@@ -245,6 +249,8 @@ class EventStage:
             if not places_after and territory:
                 places_after = [m for m in doc.mentions if m.kind == "place" and clause.statement.start <= m.start < clause.statement.end] or [None]
             controller = bool(_CONTROLLER.match(trigger.text))
+            if _BARE_TAKE.match(trigger.text) and not (places_after and places_after[0].start <= clause.start + trigger.end + 1):
+                return None, None, None, ""  # "took Haftar's offer", "took Ali from his home": not a capture of ground
             if not places_after and not controller and (_PERSON_OBJECT.match(after) or (actor2 and actor2.actor_type == "person")):
                 sub = "Arrests" if actor1 and _is_state(actor1) else "Abduction/forced disappearance"
                 return sub, actor1, actor2, why + " with a person as object"
@@ -460,9 +466,10 @@ def _military(m: Mention | None) -> bool:
     return m is not None and _is_state(m) and "police" not in (m.id or "").lower() and "police" not in (m.canonical or "").lower()
 
 
-def _rank(hit: TriggerHit) -> tuple[bool, int]:
-    """How well a trigger defines its clause: specific types beat the generic families."""
-    return hit.trigger.family is None or hit.trigger.family == "capture", hit.trigger.priority
+def _rank(hit: TriggerHit) -> tuple[bool, bool, int]:
+    """How well a trigger defines its clause: specific types beat the generic families; a fallback trigger
+    (priority under 10: a bare "bombing") defines a clause only when nothing else does."""
+    return hit.trigger.priority >= 10, hit.trigger.family is None or hit.trigger.family == "capture", hit.trigger.priority
 
 
 def _ordered(clause: _Clause) -> list[TriggerHit]:

@@ -108,7 +108,9 @@ def _description_regex() -> re.Pattern[str] | None:
     phrases = {d for actor in get_actor_kb() for d in actor.descriptions}
     if not phrases:
         return None
-    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    # "the UN-backed government" is also "Libya's UN-backed government"
+    body = "|".join(r"(?:the|[A-Z][\w-]*['’]s) " + re.escape(p[4:]) if p.lower().startswith("the ") else re.escape(p)
+                    for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 

@@ -19,26 +19,39 @@ __all__ = ["StatementStage", "find_attribution"]
 NAME, VERSION = "frontlines.statements", "1"
 
 _SPEAKER = r"(?P<speaker>(?:the |a |an |local |two |several |senior )?[A-Za-z][\w'’.-]*(?:[ -][A-Za-z0-9][\w'’.-]*){0,7}?)"
-_SAID = r"(?:said|says|say|told|tells|reported|reports|stated|announced|added|claimed|claims|confirmed|confirms|wrote|tweeted|alleged|denied|warned|insisted|noted)"
+_SAID = r"(?:(?:has |have |had |also |later )?(?:said|says|say|told|tells|reported|reports|stated|announced|added|claimed|claims|confirmed|confirms|wrote|tweeted|alleged|denied|warned|insisted|noted))"
+_ROLE = (r"(?:spokes(?:man|woman|person)|official|commander|minister|head|leader|chief|director|governor|mayor|"
+         r"analyst|expert|researcher|source|witness|resident|member|president|general|colonel|envoy|ambassador|"
+         r"officer|adviser|advisor|deputy|lawmaker|MP|activist|journalist|correspondent|doctor|medic)s?")
+_NAME = r"[A-Z][\w'’.-]*(?:[ -](?:al|el|bin|ibn|abu|de|van|von|[A-Z][\w'’.-]*)){0,4}"
 _ATTRIBUTION = [
     re.compile(rf"\baccording to {_SPEAKER}(?=[,.;:]|$| who\b)", re.IGNORECASE),
+    # "Ali Hassan, the brigade's spokesman, said ...": the name and the role in apposition
+    re.compile(rf"(?:^|[,\"”] )(?P<speaker>{_NAME}, (?:the |a |an )?[^,;\"“”]{{0,40}}\b{_ROLE}\b[^,;\"“”]{{0,40}}), {_SAID}\b"),
     re.compile(rf"[,\"”] {_SPEAKER} {_SAID}\b", re.IGNORECASE),  # "..., security officials said"
     re.compile(rf"[,\"”] {_SAID} {_SPEAKER}(?=[,.;]|$)", re.IGNORECASE),  # "..., said a spokesman"
     re.compile(rf"^{_SPEAKER} {_SAID}\b(?! to\b)", re.IGNORECASE),  # "The LNA said ..."
     re.compile(rf"^\(?(?P<speaker>Reuters|AP|AFP|Anadolu|Xinhua|Al Jazeera|BBC|CNN)\)?\s*[-–—:]"),
 ]
 _AUTHOR_SPEAKERS = {"i", "we", "my", "me"}
+# A speaker is a noun phrase: one with a finite verb or a subordinator is the reported clause
+# (", said reinforcements had arrived"), not who said it.
+_CLAUSE_WORD = re.compile(
+    r"\b(?:that|had|has|have|was|were|is|are|would|will|could|can|did|does|been|being|it|they|he|she)\b", re.IGNORECASE
+)
 
 
 def find_attribution(sentence: str) -> str | None:
     """Who the sentence is attributed to ("Reuters", "security officials"), or None."""
     for pattern in _ATTRIBUTION:
-        m = pattern.search(sentence)
-        if m:
+        for m in pattern.finditer(sentence):
             speaker = m.group("speaker").strip(" ,.;:\"'”“")
             speaker = re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.IGNORECASE)
-            if speaker and speaker.lower() not in _AUTHOR_SPEAKERS and len(speaker) <= 80:
-                return speaker
+            if not speaker or speaker.lower() in _AUTHOR_SPEAKERS or len(speaker) > 80:
+                continue
+            if _CLAUSE_WORD.search(speaker) and not re.fullmatch(r"(?:they|he|she|it)", speaker, re.IGNORECASE):
+                continue
+            return speaker
     return None
 
 
@@ -47,9 +60,10 @@ def classify_stance(sentence: str, block_kind: str | None, onto: Ontology) -> tu
     text = sentence.strip()
     if text.endswith("?"):
         return "question", "ends with a question mark"
-    if re.match(r"^(?:if|what if|suppose|imagine)\b", text, re.IGNORECASE) or re.search(
-        r"\b(?:would|were to)\b", text, re.IGNORECASE
-    ) and re.search(r"\bif\b", text, re.IGNORECASE):
+    opening = onto.stance["hypothetical"].match(re.sub(r"^[\"“'(]+", "", text))
+    if opening:
+        return "hypothetical", f"opens with a condition '{opening.group()}'"
+    if re.search(r"\b(?:would|were to)\b", text, re.IGNORECASE) and re.search(r"\bif\b", text, re.IGNORECASE):
         return "hypothetical", "conditional (if ... would)"
     author_side = block_kind in ("commentary", "comments")
     opinion = onto.stance["opinion"].search(text)

@@ -1,0 +1,101 @@
+"""Blog posts end to end: the author's commentary, readers' comments, who is quoted, and the events a
+post's news paragraphs report (captures, bombings, forces named by their allegiance)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.pipeline import Pipeline
+from frontlines.pipeline.ingest import document_from_text
+from frontlines.pipeline.statements import classify_stance, find_attribution
+from frontlines.knowledge.ontology import get_ontology
+
+POST = """Saturday, March 12, 2016
+
+Guards Repel Attack On Oil Port
+
+Reuters:
+
+Gunmen attacked a checkpoint outside Zueitina on Friday, a guard commander said.
+
+Salem Omar, a spokesman for the port guards, said more men had come from Ajdabiya.
+
+WNU Editor: The guards held this time. I think the next attack will be bigger.
+
+5 comments:
+
+Old Hand said...
+They will be back within a week.
+"""
+
+
+def _doc(text: str, published: date = date(2016, 3, 12), fmt: str = "text"):  # noqa: ANN202
+    return Pipeline.default().process(document_from_text(text, id="t", published=published, format=fmt))
+
+
+def test_editor_commentary_and_reader_comments_are_not_the_news() -> None:
+    doc = _doc(POST)
+    by_text = {s.text: s for s in doc.statements}
+    editor = by_text["WNU Editor: The guards held this time."]
+    assert (editor.block, editor.voice) == ("commentary", "author")
+    comment = by_text["They will be back within a week."]
+    assert (comment.block, comment.voice, comment.source) == ("comments", "quoted", "Old Hand")
+    assert by_text["5 comments:"].source is None
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]  # neither commentary nor comments add events
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Salem Omar, a spokesman for the port guards, said more men had come.", "Salem Omar, a spokesman for the port guards"),
+    ("Fighting resumed at dawn, Ahmed Saleh, the brigade's commander, said on Sunday.", "Ahmed Saleh, the brigade's commander"),
+    ("The column turned back, said reinforcements had reached the town.", None),  # a reported clause, not a speaker
+    ("Police have warned drivers to avoid the coast road.", "Police"),
+    ("The Sinai group, its local branch, claims to have hit a tank.", None),  # no role word: not an apposition
+])
+def test_speakers_in_apposition_and_reported_clauses(sentence: str, speaker: str | None) -> None:
+    assert find_attribution(sentence) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Should the talks fail, the fighting will resume.", "hypothetical"),
+    ("Were the rebels to take the port, exports would stop.", "hypothetical"),
+    ("Had the airstrikes not come, the town would have fallen.", "hypothetical"),
+    ("Should be calm by the weekend.", "fact"),  # a clipped headline, not a condition
+    ("The group marched, vowing there would be no vote unless the demands were met.", "fact"),
+])
+def test_conditional_openings(sentence: str, stance: str) -> None:
+    assert classify_stance(sentence, "quote", get_ontology())[0] == stance
+
+
+def _events(text: str, published: date = date(2019, 4, 6)):  # noqa: ANN202
+    return _doc(text, published, "csv").events
+
+
+def test_taking_a_named_town_is_a_capture_but_taking_an_offer_is_not() -> None:
+    (taken,) = _events("The LNA took Gharyan on Thursday.")
+    assert (taken.sub_event_type, taken.actor1_id, taken.location) == ("Government regains territory", "lby.lna", "Gharyan")
+    (town,) = _events("LNA forces took the town of Gharyan after brief clashes on Thursday.")
+    assert town.sub_event_type == "Government regains territory"
+    assert _events("The commander took Haftar's offer on Thursday.") == []
+
+
+def test_bombing_by_state_forces_is_from_the_air_by_others_an_explosive() -> None:
+    (air,) = _events("The LNA bombed the airport in Misrata on Thursday.")
+    assert air.sub_event_type == "Air/drone strike"
+    (bomb,) = _events("Militants bombed a police station in Benghazi on Thursday.")
+    assert bomb.sub_event_type == "Remote explosive/landmine/IED"
+    (protest,) = _events("Residents of Sabha held a protest against the bombing of the market on Thursday.")
+    assert protest.event_type == "Protests"  # the bombing is the protest's topic
+    suspects = _events("Two bombing suspects appeared before a judge in Sirte on Thursday.")
+    assert all(e.event_type != "Explosions/Remote violence" for e in suspects)
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("Forces aligned with Libya's UN-backed government stormed the port of Sirte on Thursday.", "lby.gna.forces"),
+    ("Fighters loyal to Hifter attacked a checkpoint near Sabratha on Thursday.", "lby.lna"),
+    ("Militias allied with Prime Minister Fayez al-Serraj shelled Tarhuna on Thursday.", "lby.gna.forces"),
+])
+def test_forces_named_by_whom_they_fight_for(sentence: str, actor: str) -> None:
+    (event,) = _events(sentence)
+    assert event.actor1_id == actor
