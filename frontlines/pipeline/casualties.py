@@ -46,12 +46,36 @@ _UNCOUNTED = re.compile(
     r"\b(?:casualties|causalities)\s+(?:were\s+|are\s+)?reported,?\s+(?:but\s+)?(?:the\s+)?numbers?\s+(?:unknown|not known)",
     re.IGNORECASE)
 UNCOUNTED_DEATHS = 10
+# Casualties reported with no figure ("Casualties reported.", "with casualties on both sides", "led to civilian
+# casualties", "'a number' of militant casualties", "causing casualties (numbers not known)"): ACLED codes these,
+# too, as 10 -- unless negated ("no casualties were reported", "no civilian casualties") or only the number is
+# unknown ("the number of casualties is not known"), which says nothing of whether anyone died. A bare "causing
+# many casualties" stays 0: it may count only the wounded.
+_CASUALTY = r"(?:casualties|causalities)"
+_VAGUE_CASUALTIES = re.compile(
+    rf"\b{_CASUALTY}\s+(?:were\s+|are\s+|have been\s+)?(?:reported|likely|recorded)\b|"
+    rf"\b(?:reported|several|some|civilian|military)\s+{_CASUALTY}\b|"
+    rf"\b{_CASUALTY}\s+on both sides\b|"
+    rf"\b{_CASUALTY}\s*[(,]?\s*(?:the\s+|exact\s+|specific\s+)?(?:numbers?|figures?)\s+(?:are\s+|is\s+)?(?:not known|unknown|not provided|not given)\b|"
+    rf"\b(?:a number|an unspecified number|an unknown number|unspecified numbers?)\s+of\s+(?:[\w-]+\s+){{0,3}}?{_CASUALTY}\b",
+    re.IGNORECASE)
+_NEGATED_CASUALTY = re.compile(r"\b(?:no|not|without|any|zero)\b[^.;,]{0,25}$", re.IGNORECASE)
+
+
+def _vague_casualties(text: str) -> bool:
+    """Casualties reported without a figure, not negated ("no civilian casualties")."""
+    text = re.sub(r"[\"“”]", "", text)  # 'reported "some" casualties'
+    for m in _VAGUE_CASUALTIES.finditer(text):
+        if not _NEGATED_CASUALTY.search(text[max(0, m.start() - 30):m.start()]) \
+                and not re.search(r"\b(?:no|any)\b", m.group(), re.IGNORECASE):  # "resulting in no casualties"
+            return True
+    return False
 
 
 def _apply_uncounted(doc: Document, events: list[Event]) -> None:
     """Uncounted deaths (10) for the event a sentence reports, or else the one just before it, when it has none."""
     for st in doc.statements:
-        if not _UNCOUNTED.search(st.text) or coded_fatalities(st.text) is not None:
+        if not (_UNCOUNTED.search(st.text) or _vague_casualties(st.text)) or coded_fatalities(st.text) is not None:
             continue
         inside = [ev for ev in events if st.start <= ev.evidence["start"] < st.end]
         before = [ev for ev in events if ev.evidence["start"] < st.start][-1:]
@@ -217,7 +241,8 @@ def share_toll(events: list[Event]) -> list[Event]:
     blast told next with no count of its own takes the opening event's ("A bomb killed two soldiers; the
     militants then fired on the convoy")."""
     for prev, ev in zip(events, events[1:]):
-        if not prev.fatalities and ev.fatalities and not ev.fatalities_aggregate and _same_incident(prev, ev):
+        if not prev.fatalities and ev.fatalities and not ev.fatalities_aggregate and prev.event_type in _VIOLENT + ("Riots",) \
+                and _same_incident(prev, ev):
             prev.fatalities = ev.fatalities
             prev.reason += f"; {ev.fatalities} deaths told with '{ev.notes[:40]}'"
         elif prev.fatalities and not ev.fatalities and not prev.fatalities_aggregate and ev.event_type in _VIOLENT \

@@ -40,3 +40,23 @@ def test_a_violent_event_told_next_takes_the_incidents_toll() -> None:
 ])
 def test_the_toll_is_not_given_to_an_arrest_or_another_days_attack(text: str) -> None:
     assert [f for _, f in _tolls(text)][1:] == [0]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Militants shelled an army post near Gao, Mali. Casualties were reported.", 10),
+    ("Rebels and troops fought near Gao, Mali, with casualties on both sides.", 10),
+    ("Rebels attacked an army post near Gao, Mali, causing casualties (numbers not known).", 10),
+    ("Rebels attacked an army post near Gao, Mali, causing many casualties.", 0),
+    ('Rebels attacked an army post near Gao, Mali. The mayor reported "some" casualties.', 10),
+    ("Rebels attacked an army post near Gao, Mali. The grenade missed, resulting in no casualties.", 0),
+    ("Rebels attacked an army post near Gao, Mali. No civilian casualties were reported.", 0),
+    ("Rebels attacked an army post near Gao, Mali. The number of casualties is not known.", 0),
+])
+def test_casualties_reported_without_a_figure_are_coded_as_ten(text: str, deaths: int) -> None:
+    assert _events(text)[0].fatalities == deaths
+
+
+def test_a_peaceful_protest_does_not_take_the_toll_of_the_attack_told_next() -> None:
+    events = _events("Traders marched peacefully in Gao, Mali, against new taxes. A mob then attacked a bus "
+                     "in Gao, killing three passengers.")
+    assert [(e.event_type, e.fatalities) for e in events][0] == ("Protests", 0), [(e.event_type, e.fatalities) for e in events]
