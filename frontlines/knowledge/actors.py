@@ -203,7 +203,9 @@ class ActorKB:
         ids = self._index.descriptions.get(_key(phrase)) or self._index.descriptions.get(f"the {key}") \
             or (self._index.descriptions.get(f"the {owner}") if owner != key else None)
         if ids:
-            active = [i for i in ids if self._actors[i].active_on(on)] or list(ids)
+            active = [i for i in ids if self._actors[i].active_on(on)]
+            if not active:
+                return None  # "the rebels" of 2011 are not the rebels of a 2018 report
             # prefer the one mentioned recently (coreference), else the first listed
             chosen = next((i for i in reversed(recent) if i in active), active[0])
             actor = self._actors[chosen]

@@ -26,7 +26,7 @@ NAME, VERSION = "frontlines.actors", "1"
 _ALLEGIANCE = re.compile(
     r"\b(?:[Ff]orces|fighters|troops|militias?|militiamen|units|brigades|gunmen|soldiers|armed groups?|tribesmen|"
     r"(?:pro-government |government )?fighters)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned (?:with|to)|allied (?:to|with)|backing|"
-    r"supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|led by|fighting for|fighting on behalf of)"
+    r"supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|led by|fighting for|fighting on behalf of|of)"
     r"\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:eastern|western|rival|Tripoli-based|east-based)\s+)?"
     r"(?:commander\s+|general\s+|strongman\s+|leader\s+|prime minister\s+)?$",
     re.IGNORECASE,

@@ -70,6 +70,9 @@ _CONSEQUENCE = re.compile(r"\b(?:leading to|led to|sparked|spurred|sparking|prom
 _HANDS_ON = re.compile(r"^(?:clash|fight|fought|battl|attack|assault|beat|stab|kill|hack|lynch|scuffl)", re.IGNORECASE)
 _REPORTED_OR_HURT = re.compile(r"\b(?:said|says|told|reported|according|killed|wounded|injured|dead|died)\b", re.IGNORECASE)
 _VICTIM_SUBJECT = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "took the base after a series of drone strikes": the fighting that led to a capture is its cause, the
+# capture is the event (ACLED codes the change of territory)
+_LEAD_UP = re.compile(r"\b(?:after|following)\s+(?:\w+\s+){0,5}$", re.IGNORECASE)
 _BECAUSE = re.compile(r"\b(?:because of|due to|in the wake of|amid|to escape|fearing)\b", re.IGNORECASE)
 # Killings someone carried out, even when no one is named ("a trader was gunned down"), unlike "died" or "dead".
 _DONE_TO = re.compile(r"^(?:killed|killing|murder|execut|massacre|behead|shot|assassinat|tortur|beat|beaten|club|strangl|"
@@ -484,6 +487,10 @@ def _ordered(clause: _Clause) -> list[TriggerHit]:
     if hits and hits[0].trigger.sub_event_type == "Arrests" and any(h.trigger.family == "protest" for h in hits) \
             and _PROTEST_TOPIC.search(clause.text[max(0, hits[0].start - 40):hits[0].start]):
         hits = hits[1:] + hits[:1]  # "a group protests an unjust arrest"
+    capture = next((h for h in hits if h.trigger.family == "capture"), None)
+    if capture and hits[0] is not capture and capture.start < hits[0].start \
+            and _LEAD_UP.search(clause.text[capture.end:hits[0].start]):
+        hits = [capture] + [h for h in hits if h is not capture]  # "captured the base after days of shelling"
     abuse = next((h for h in hits if h.trigger.family == "kill" and _ABUSE.match(h.text)), None)
     if abuse and hits[0].trigger.sub_event_type in ("Arrests", "Abduction/forced disappearance") and hits[0] is not abuse \
             and not _BACKGROUND_KILL.search(clause.text[max(0, abuse.start - 30):abuse.start]):

@@ -26,6 +26,9 @@ _ROLE = (r"(?:spokes(?:man|woman|person)|official|commander|minister|head|leader
 _NAME = r"[A-Z][\w'’.-]*(?:[ -](?:al|el|bin|ibn|abu|de|van|von|[A-Z][\w'’.-]*)){0,4}"
 _ATTRIBUTION = [
     re.compile(rf"\baccording to {_SPEAKER}(?=[,.;:]|$| who\b)", re.IGNORECASE),
+    # "the spokesman for the operation, Ali Hassan, said ...": the role, then the name
+    re.compile(rf"(?:^|[,\"”] )(?P<speaker>(?:the |a |an )?[^,;\"“”]{{0,40}}\b{_ROLE}\b[^,;\"“”]{{0,50}}, {_NAME}), {_SAID}\b",
+               re.IGNORECASE),
     # "Ali Hassan, the brigade's spokesman, said ...": the name and the role in apposition
     re.compile(rf"(?:^|[,\"”] )(?P<speaker>{_NAME}, (?:the |a |an )?[^,;\"“”]{{0,40}}\b{_ROLE}\b[^,;\"“”]{{0,40}}), {_SAID}\b"),
     re.compile(rf"[,\"”] {_SPEAKER} {_SAID}\b", re.IGNORECASE),  # "..., security officials said"
@@ -34,6 +37,8 @@ _ATTRIBUTION = [
     re.compile(rf"^\(?(?P<speaker>Reuters|AP|AFP|Anadolu|Xinhua|Al Jazeera|BBC|CNN)\)?\s*[-–—:]"),
 ]
 _AUTHOR_SPEAKERS = {"i", "we", "my", "me"}
+_WHEN = re.compile(r"(?:on|in|at|last|this|late|early|earlier|later|yesterday|today|tonight|overnight|"
+                   r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.IGNORECASE)
 # A speaker is a noun phrase: one with a finite verb or a subordinator is the reported clause
 # (", said reinforcements had arrived"), not who said it.
 _CLAUSE_WORD = re.compile(
@@ -49,6 +54,8 @@ def find_attribution(sentence: str) -> str | None:
             speaker = re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.IGNORECASE)
             if not speaker or speaker.lower() in _AUTHOR_SPEAKERS or len(speaker) > 80:
                 continue
+            if _WHEN.match(speaker):
+                continue  # ", said on Monday": when, not who
             if _CLAUSE_WORD.search(speaker) and not re.fullmatch(r"(?:they|he|she|it)", speaker, re.IGNORECASE):
                 continue
             return speaker

@@ -99,3 +99,22 @@ def test_bombing_by_state_forces_is_from_the_air_by_others_an_explosive() -> Non
 def test_forces_named_by_whom_they_fight_for(sentence: str, actor: str) -> None:
     (event,) = _events(sentence)
     assert event.actor1_id == actor
+
+
+def test_a_capture_after_strikes_is_the_capture() -> None:
+    (event,) = _events("GNA forces took full control of the Watiya air base after a series of drone strikes on Thursday.")
+    assert (event.sub_event_type, event.actor1_id) == ("Government regains territory", "lby.gna.forces")
+
+
+def test_speaker_after_a_role_and_never_a_time() -> None:
+    assert find_attribution("The base fell, the spokesman for the operation, Omar Salem, said on Monday.") == \
+        "spokesman for the operation, Omar Salem"
+    assert find_attribution("The base fell, said on Monday.") is None
+
+
+def test_a_description_of_an_actor_that_no_longer_exists_is_not_resolved_to_it() -> None:
+    from frontlines.knowledge.actors import get_actor_kb
+
+    kb = get_actor_kb()
+    assert kb.resolve_description("forces loyal to Gaddafi", on=date(2011, 5, 1)).actor.id == "lby.gaddafi_forces"
+    assert kb.resolve_description("forces loyal to Gaddafi", on=date(2018, 5, 1)) is None
