@@ -208,11 +208,32 @@ _LATER_DIED = re.compile(
     rf"(?:later\s+|subsequently\s+|eventually\s+|all\s+)?(?:died|succumbed|passed away)|(?:later\s+)?succumbed)\b",
     re.IGNORECASE)
 _HEADLINE = re.compile(
-    r"(?:^|[:;]\s*)(?:(?!(?:A|An|The|One)\s)[A-Z][\w-]*\s+){0,2}?(?i:man|woman|boy|girl|child|civilian|soldier|policeman|"
+    r"(?:^|[:;]\s*)(?:(?!(?:A|An|The|One|No|Any)\s)[A-Z][\w-]*\s+){0,2}?(?i:man|woman|boy|girl|child|civilian|soldier|policeman|"
     r"police officer|officer|trader|farmer|herder|student|teacher|driver|journalist|resident|villager|chief|elder|"
     r"fighter|militant|victim|activist|supporter|official)\s+(?:was\s+)?(?:later\s+)?(?:shot (?:and killed|dead)|killed|"
     r"stabbed to death|beaten to death|found dead|assassinated|murdered|strangled|lynched|executed)\b"
-    r"(?!\s+(?:\d|a\s|an\s|the\s|his\s|her\s|their\s))")
+    rf"(?!\s+(?:\d|a\s|an\s|the\s|his\s|her\s|their\s|(?:{NUMBER})\b))")
+
+
+# One person named by a title or trade, with no article, at the head of a clause: "Police captain killed",
+# "Health worker assassinated overnight in ...", "Chief of police in the district was shot and killed",
+# "State lawmaker John Doe has died", "Elder, John Doe, beheaded by militants".
+_PERSON = (r"(?:clans(?:man|woman)|militiaman|pastoralist|marabout|(?:health |aid |NGO )?worker|labou?rer|chief|captain|"
+           r"commander|council+or|banker|business(?:man|woman)|secretary(?: general)?|guide|elder|imam|pastor|priest|"
+           r"cleric|nomad|herds?man|herder|fisherman|teenager|gendarme|conscript|collector|MP|lawmaker|legislator|"
+           r"politician|headman|informer|defector|mechanic|shopkeeper|merchant|vendor|doctor|nurse|paramedic|"
+           r"magistrate|judge|mayor|governor|prefect|deputy|journalist|reporter|teacher|student|driver|trader|farmer|"
+           r"civilian|soldier|policeman|officer|official|fighter|militant|leader|activist|resident|villager|man|woman|"
+           r"boy|girl)")
+_TITLED = re.compile(
+    rf"(?:^|[:;]\s*)(?!(?:A|An|The|One|His|Her|Their|Its|This|That|No|Any|Every|Each)\s)(?:[\w'’/-]+\s+){{0,4}}?(?i:{_PERSON})"
+    rf"(?:\s+(?:of|from|in|at|with)\s+[^,;.:]{{1,50}}?)?(?:\s*,?\s+(?:identified as|named|known as|called)\b)?"
+    rf"(?:\s*,?\s+(?:Mr\.?\s+|Mrs\.?\s+|Sheikh\s+|Dr\.?\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){{0,3}}\s*,?)?"
+    rf"\s+(?:(?:is|was|has been|had been|has|have)\s+)?(?:(?:later|reportedly|allegedly|also|subsequently)\s+)?"
+    rf"(?P<verb>shot (?:and killed|dead)|killed|stabbed to death|beaten to death|hacked to death|found dead|assassinated|"
+    rf"murdered|strangled|lynched|executed|beheaded|gunned down|died|slain)\b"
+    rf"(?!\s+(?:\d|a\s|an\s|the\s|his\s|her\s|their\s|two\s|three\s|and (?:wounded|injured)|or\s))",
+    re.IGNORECASE)
 
 
 def _agents(text: str, self_kill: re.Match[str]) -> int:
@@ -240,6 +261,16 @@ _CUES = {
 }
 
 
+_TITLED_CUE = re.compile(r"killed|dead|assassinat|murder|strangl|lynch|execut|behead|gunned|died|slain|to death",
+                         re.IGNORECASE)
+
+
+def _plural_head(titled: re.Match[str]) -> bool:
+    """A titled headline about several people ("Police and militiamen killed") is no single victim."""
+    return bool(re.search(r"\b(?:and|&|no|not)\b|\d|\b(?:two|three|four|five|several|many)\b",
+                          titled.string[titled.start():titled.start("verb")], re.IGNORECASE))
+
+
 def _counted(text: str) -> int:
     """Deaths counted by the subject, object, result and anaphoric constructions (each span once)."""
     if not _ANY_CUE.search(text):
@@ -265,6 +296,10 @@ def _counted(text: str) -> int:
                 continue  # "left 3 wounded", "caused 2 injuries": no death word
             total += value
             used += spans or [(start, m.end("list"))]
+    if not total and _TITLED_CUE.search(text):
+        titled = _TITLED.search(text)
+        if titled and not _plural_head(titled) and not _excluded(text, titled.start()):
+            total = 1
     return total
 
 

@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from frontlines.pipeline.fatalities import count_fatalities
+
 
 
 def _events(text: str):  # noqa: ANN202
@@ -60,3 +62,16 @@ def test_a_peaceful_protest_does_not_take_the_toll_of_the_attack_told_next() -> 
     events = _events("Traders marched peacefully in Gao, Mali, against new taxes. A mob then attacked a bus "
                      "in Gao, killing three passengers.")
     assert [(e.event_type, e.fatalities) for e in events][0] == ("Protests", 0), [(e.event_type, e.fatalities) for e in events]
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Village headman assassinated at his home near the river.", 1),
+    ("Head of customs in the border district was shot and killed by two men on a motorbike.", 1),
+    ("Provincial MP Omar Said Ali has been shot dead by unknown gunmen.", 1),
+    ("Riverside fisherman killed by a patrol boat crew.", 1),
+    ("Police officer killed three suspects in the raid.", 3),  # the titled man is the killer
+    ("No soldier was killed in the ambush.", 0),
+    ("The district commissioner said no trader died.", 0),
+])
+def test_a_titled_victim_with_no_article_is_one_death(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
