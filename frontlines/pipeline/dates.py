@@ -9,7 +9,7 @@ dates. Precision: 1 day, 2 week, 3 month, 4 year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from frontlines.model import Document, Mention
@@ -48,9 +48,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night|overnight|"
         r"earlier today|the day before yesterday|last week|this week|earlier this week|last weekend|"
         r"last month|this month|earlier this month|last year|this year|earlier this year)\b", re.I)),
+    # dated from the date told before it: "a day earlier", "two days later", "the next day", "that night"
+    ("anchored", re.compile(
+        r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d) (?P<unit>days?|weeks?) (?P<dir>earlier|later|before(?! \w)|after(?! \w))|"
+        r"the (?P<adj>next|following|previous|same) (?:day|morning|afternoon|evening|night)|"
+        r"the (?:day|night) (?P<adv>before|after)(?! \w)|that (?:same )?(?:day|night|morning|afternoon|evening))\b", re.I)),
     ("weekday", re.compile(
         rf"\b(?P<pre>on|last|this|early|late|since)?\s*(?P<w>{_WEEKDAY})(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b")),
 ]
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 
@@ -63,6 +69,7 @@ class ResolvedDate:
     offset: int
     length: int
     reason: str
+    shift: int | None = None  # days from the date told before it ("a day earlier": -1); None: not anchored
 
 
 def _month(token: str) -> int:
@@ -190,8 +197,21 @@ def _relative(rel: str, pub: date) -> tuple[date, date | None, int, str]:
     return date(pub.year, 1, 1), None, 4, "the year of publication"
 
 
+def _shift(m: re.Match[str]) -> int:
+    """Days from the anchor date: "two days later" +2, "a week earlier" -7, "the next day" +1, "that night" 0."""
+    g = m.groupdict()
+    if g.get("n"):
+        n = int(g["n"]) if g["n"].isdigit() else _COUNT[g["n"].lower()]
+        n *= 7 if g["unit"].lower().startswith("week") else 1
+        return n if g["dir"].lower() in ("later", "after") else -n
+    word = (g.get("adj") or g.get("adv") or "").lower()
+    return {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1}.get(word, 0)
+
+
 def find_dates(text: str, published: date | None, *, base_offset: int = 0) -> list[ResolvedDate]:
-    """Every date expression in ``text``, resolved; longer/earlier patterns win overlaps."""
+    """Every date expression in ``text``, resolved; longer/earlier patterns win overlaps. A date told
+    relative to another ("a day earlier") is resolved here from the date told before it in ``text``, else
+    from publication."""
     taken: list[tuple[int, int]] = []
     found: list[ResolvedDate] = []
     for kind, pattern in _PATTERNS:
@@ -201,6 +221,11 @@ def find_dates(text: str, published: date | None, *, base_offset: int = 0) -> li
                 continue  # "Sunday Times"
             if any(start < e and s < end for s, e in taken):
                 continue
+            if kind == "anchored":
+                taken.append((start, end))
+                found.append(ResolvedDate(published or date.min, None, 1, m.group().strip(), base_offset + start,
+                                          end - start, "", shift=_shift(m)))
+                continue
             resolved = _resolve(kind, m, published)
             if resolved is None:
                 continue
@@ -208,7 +233,24 @@ def find_dates(text: str, published: date | None, *, base_offset: int = 0) -> li
             first, last, precision, reason = resolved
             found.append(ResolvedDate(first, last, precision, m.group().strip(), base_offset + start,
                                       end - start, reason))
-    return sorted(found, key=lambda r: r.offset)
+    return _anchor(sorted(found, key=lambda r: r.offset), published)
+
+
+def _anchor(found: list[ResolvedDate], published: date | None) -> list[ResolvedDate]:
+    out: list[ResolvedDate] = []
+    for r in found:
+        if r.shift is None:
+            out.append(r)
+            continue
+        anchor = next((a for a in reversed(out) if a.precision == 1 and a.end is None), None)
+        if anchor is not None:
+            base, why = anchor.start, f"'{r.text}' from '{anchor.text}' ({anchor.start})"
+        elif published is not None and r.shift <= 0:  # "the next day" with nothing before it: unknown
+            base, why = published, f"'{r.text}' from publication {published} (no date told before it)"
+        else:
+            continue
+        out.append(replace(r, start=base + timedelta(days=r.shift), reason=why))
+    return out
 
 
 def _followed_by_name(text: str, end: int) -> bool:

@@ -118,3 +118,9 @@ def test_a_description_of_an_actor_that_no_longer_exists_is_not_resolved_to_it()
     kb = get_actor_kb()
     assert kb.resolve_description("forces loyal to Gaddafi", on=date(2011, 5, 1)).actor.id == "lby.gaddafi_forces"
     assert kb.resolve_description("forces loyal to Gaddafi", on=date(2018, 5, 1)) is None
+
+
+def test_a_day_earlier_dates_the_event_from_the_date_told_before_it() -> None:
+    events = _events("GNA forces retook Tarhuna on Friday. A day earlier, GNA forces took control of the "
+                     "airport after heavy clashes with the LNA.", published=date(2020, 6, 5))
+    assert [e.event_date for e in events] == ["2020-06-05", "2020-06-04"]

@@ -58,3 +58,16 @@ def test_relative_dates_need_a_publication_date() -> None:
     assert find_dates("Fighting broke out yesterday.", None) == []
     [explicit] = find_dates("Clashes on 22 January 2015.", None)
     assert explicit.start == date(2015, 1, 22)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The rebels took the port on Friday. A day earlier, they shelled the airport.", ["2020-06-05", "2020-06-04"]),
+    ("Fighting began on 3 May. Two days later, the brigade pulled back.", ["2020-05-03", "2020-05-05"]),
+    ("Gunmen struck on Monday and again the following night.", ["2020-06-01", "2020-06-02"]),
+    ("Drones hit the base on Tuesday; that night the garrison fled.", ["2020-06-02", "2020-06-02"]),
+    ("A week earlier, militants had raided a checkpoint.", ["2020-05-29"]),  # from publication
+    ("The next day, the protesters came back.", []),  # nothing to count from: not the day after publication
+    ("The attack came a day after the talks collapsed.", []),  # the talks' date is not told
+])
+def test_dates_told_from_an_earlier_date(text: str, expected: list[str]) -> None:
+    assert [r.start.isoformat() for r in find_dates(text, date(2020, 6, 5))] == expected
