@@ -108,6 +108,8 @@ class ActorKB:
         for actor in actors:
             if actor.parent:
                 self._children[actor.parent].append(actor)
+        # a curated actor that is exactly a generic class ("Military Forces of Egypt") stands for that class
+        self._named = {a.name.replace(" of the ", " of "): a for a in actors}
         self._index = _Index()
         for actor in actors:
             for form in (actor.name, *actor.aliases):
@@ -227,6 +229,8 @@ class ActorKB:
             raise KnowledgeError(f"Unknown generic actor kind {kind!r}; use one of {sorted(GENERIC)}.")
         template, actor_type, inter = GENERIC[kind]
         name = template.format(country=self._countries.get(country, country))
+        if name.replace(" of the ", " of ") in self._named:
+            return self._named[name.replace(" of the ", " of ")]
         return Actor(id=f"gen.{kind}.{country}", name=name, type=actor_type, country=country, acled_inter=inter)
 
     def country_for_demonym(self, word: str) -> str | None:
@@ -242,7 +246,7 @@ class ActorKB:
                               ("government", r"^Government of (.+?)(?: \(|$)")):
             m = re.match(pattern, text)
             if m and self.country_code(m.group(1)):
-                return f"gen.{kind}.{self.country_code(m.group(1))}"
+                return self.generic(kind, self.country_code(m.group(1))).id
         m = re.match(r"^(Civilians|Protesters|Rioters|Unidentified Armed Group) \((.+?)\)", text)
         if m and self.country_code(m.group(2)):
             kind = {"Civilians": "civilians", "Protesters": "protesters", "Rioters": "rioters"}.get(m.group(1), "unidentified")

@@ -58,7 +58,8 @@ _GENERIC = re.compile(
     r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|"
     r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
     r"warplanes|fighter jets|jets|air ?force|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
-    r"(?(demonym)(?:government|authorities|forces)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
+    r"(?(demonym)(?:government|authorities|forces|aircraft|helicopters?|gunships?|drones?|F-?16s?|MiG-?\d*s?|Mirages?|"
+    r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed men|"
     r"protesters|demonstrators|rioters|mobs?))\b"
 )

@@ -124,3 +124,17 @@ def test_a_day_earlier_dates_the_event_from_the_date_told_before_it() -> None:
     events = _events("GNA forces retook Tarhuna on Friday. A day earlier, GNA forces took control of the "
                      "airport after heavy clashes with the LNA.", published=date(2020, 6, 5))
     assert [e.event_date for e in events] == ["2020-06-05", "2020-06-04"]
+
+
+def test_a_foreign_air_force_named_by_its_aircraft_is_that_country_s_military() -> None:
+    (event,) = _events("Egyptian F-16s struck a training camp near the coast on Thursday.")
+    assert (event.sub_event_type, event.actor1_id) == ("Air/drone strike", "eg.forces")
+
+
+def test_a_generic_class_with_a_curated_entry_is_one_actor() -> None:
+    from frontlines.knowledge.actors import get_actor_kb
+
+    kb = get_actor_kb()
+    assert kb.generic("military", "EG").id == kb.match_acled("Military Forces of Egypt (2014-)") == "eg.forces"
+    assert kb.generic("military", "US").id == "us.africom"  # "of the United States" is the same class
+    assert kb.generic("military", "LY").id == "gen.military.LY"
