@@ -47,6 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(
         r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night|overnight|"
         r"earlier today|the day before yesterday|last week|this week|earlier this week|last weekend|"
+        r"(?:over|during|at) the weekend|this weekend|"
         r"last month|this month|earlier this month|last year|this year|earlier this year)\b", re.I)),
     # dated from the date told before it: "a day earlier", "two days later", "the next day", "that night"
     ("anchored", re.compile(
@@ -183,6 +184,9 @@ def _relative(rel: str, pub: date) -> tuple[date, date | None, int, str]:
         return pub + timedelta(days=day[rel]), None, 1, f"'{rel}' before publication {pub}"
     if rel in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):
         return pub, None, 1, "publication day"
+    if rel.endswith("the weekend") or rel == "this weekend":
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        return saturday, saturday + timedelta(days=1), 2, f"the weekend on or before publication {pub}"
     if rel in ("last week", "last weekend"):
         return pub - timedelta(days=7), None, 2, "the week before publication"
     if rel in ("this week", "earlier this week"):

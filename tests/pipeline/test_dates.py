@@ -71,3 +71,13 @@ def test_relative_dates_need_a_publication_date() -> None:
 ])
 def test_dates_told_from_an_earlier_date(text: str, expected: list[str]) -> None:
     assert [r.start.isoformat() for r in find_dates(text, date(2020, 6, 5))] == expected
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    (date(2015, 2, 16), ("2015-02-14", "2015-02-15")),  # a Monday: the weekend just past
+    (date(2015, 2, 15), ("2015-02-14", "2015-02-15")),  # a Sunday: this weekend
+    (date(2015, 2, 19), ("2015-02-14", "2015-02-15")),
+])
+def test_over_the_weekend(published: date, expected: tuple[str, str]) -> None:
+    (found,) = find_dates("Rival militias clashed over the weekend.", published)
+    assert (found.start.isoformat(), found.end.isoformat(), found.precision) == (*expected, 2)
