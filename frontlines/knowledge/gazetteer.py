@@ -28,10 +28,14 @@ from frontlines.knowledge.geo import haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
-VERSION = 12
+VERSION = 14
 CURATED = Path(__file__).parent / "data" / "places.yaml"
 _ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
 _ABBREVIATION = "abbr:"  # name-table prefix of state abbreviations ("W.Va.", "GA"): only looked up on purpose
+# name-table prefix of a name with its doubled letters single ("Bossaso" = "Bosaso", "Qoryoley" = "Qoryooley"):
+# looked up only when the name as written matches nothing, and its matches count as alternate spellings
+_FOLDED = "fold:"
+_FOLD_MIN = 6  # letters of the written name: shorter names fold onto too many others
 _FEATURE_WEIGHT = {"continent": 3.0, "country": 3.0, "admin1": 1.6, "city": 0.0, "landmark": 0.6, "district": 0.4,
                    "admin2": 0.8, "region": 1.0}
 
@@ -57,6 +61,15 @@ def _keys(name: str) -> set[str]:
     if " " in norm:  # "Dawlat Abad" = "Dawlatabad", "Pul-e Khumri" = "Pule Khumri"
         keys.add(norm.replace(" ", ""))
     return keys
+
+
+def folded(name: str) -> str:
+    """The name-table key of ``name`` with each run of a doubled letter written once ("qoryooley" -> "qoryoley");
+    empty when the name is too short to fold safely or not in Latin letters."""
+    norm = normalise(name)
+    if len(norm.replace(" ", "")) < _FOLD_MIN or not norm.isascii():
+        return ""
+    return _FOLDED + re.sub(r"([a-z])\1+", r"\1", norm.replace(" ", ""))
 
 
 @dataclass(frozen=True)
@@ -120,6 +133,12 @@ class Gazetteer:
             tuple(sorted(keys)),  # the same order in every process (no hash-seed dependence)
         ).fetchall()
         found = _dedupe(rows)
+        if not found and (key := folded(name)):
+            # Somali, Arabic and West African names are written with and without doubled vowels and consonants
+            rows = self._con.execute(
+                "SELECT DISTINCT p.*, 0 FROM names n JOIN places p ON p.rid = n.rid WHERE n.norm = ? ORDER BY p.rid",
+                (key,)).fetchall()
+            found = _dedupe(rows)
         if len(normalise(name)) <= 3 and not name.isupper():
             # a country's ISO code is written in capitals: "Ben" (Ali) is no BEN, Benin; "Som" no SOM
             found = [p for p in found if not (p.feature == "country" and p.alias)]

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import KnowledgeError
-from frontlines.knowledge.gazetteer import _ABBREVIATION, CURATED, VERSION, _keys, normalise
+from frontlines.knowledge.gazetteer import _ABBREVIATION, CURATED, VERSION, _keys, folded, normalise
 
 __all__ = ["build_gazetteer", "curated_data"]
 
@@ -132,6 +132,8 @@ class _Builder:
         self.rows.append((rid, pid, name, lat, lon, cc, adm, feature, pop, gid, curated))
         for key in _keys(name):
             self.names.append((key, rid, 1))
+        if feature in ("city", "district", "landmark") and (fold := folded(name)):
+            self.names.append((fold, rid, 0))  # the name with its doubled letters single, for spellings that differ so
         for alias in aliases:
             for key in _keys(alias) - _keys(name):
                 self.names.append((key, rid, 0))
@@ -179,6 +181,7 @@ class _Builder:
         states = curated_data().get("us_states", {})
         aliases = curated_data().get("admin1_aliases", {})
         points = curated_data().get("admin1_points", {})
+        capitals = curated_data().get("admin1_capitals", {})
         for (cc, adm), pts in self.region_points.items():
             weight = sum(max(p[2], 1) for p in pts)
             lat, lon = _centre([(p[0], p[1]) for p in pts], 0.01)  # the region's middle, not where its people live
@@ -189,8 +192,11 @@ class _Builder:
                            [short, *aliases.get(cc, {}).get(adm, ())])
             for abbr in states.get(adm, ()) if cc == "US" else ():
                 self.names.append((_ABBREVIATION + normalise(abbr), rid, 0))
+            fixed = capitals.get(cc, {}).get(adm)
             capital = max(pts, key=lambda p: p[2])
-            if capital[2] > 0:
+            if fixed:  # the seat of government, where the most populous town of cities500 is not it
+                self.capitals.append((pid, str(fixed[0]), float(fixed[1]), float(fixed[2])))
+            elif capital[2] > 0:
                 self.capitals.append((pid, capital[3], capital[0], capital[1]))
 
     def counties(self) -> None:
@@ -213,9 +219,16 @@ class _Builder:
             if self.keep and entry["country"] not in self.keep:
                 continue
             slug = normalise(entry["name"]).replace(" ", "-")
-            self.add(f"curated:{slug}", entry["name"], float(entry["lat"]), float(entry["lon"]), entry["country"],
+            # ``plain``: a name that is also a common word or a given name ("Unity", "Hodan"): a place only where the
+            # text makes it one, like any GeoNames name (a ``curated:`` id is a place wherever it is written)
+            prefix = "place" if entry.get("plain") else "curated"
+            pid = f"{prefix}:{entry['country'].lower()}.{slug}" if entry.get("feature") == "admin1" else f"{prefix}:{slug}"
+            self.add(pid, entry["name"], float(entry["lat"]), float(entry["lon"]), entry["country"],
                      entry.get("admin1"), entry.get("feature", "city"), int(entry.get("population", 0)),
                      entry.get("geonameid"), 1, entry.get("aliases", ()))
+            if entry.get("capital"):  # a curated region's seat: where ACLED codes the region named alone
+                name, lat, lon = entry["capital"]
+                self.capitals.append((pid, str(name), float(lat), float(lon)))
 
     def write(self, path: Path) -> None:
         con = sqlite3.connect(path)

@@ -70,6 +70,8 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
     persons: set[str] = set()
     for m in _CAPITALISED.finditer(text):
         words = m.group().split()
+        if _UNIT_AFTER.match(text, m.end()):
+            continue  # "Khas Balkh) district", "Nad Ali district": a unit's name, no first name and surname
         if 1 < len(words) <= 3 and words[0] not in _STOP_CAPS | _NOT_FIRST_NAME and not gaz.contains(m.group()):
             persons.update(n for i, w in enumerate(words[1:]) if not _BEFORE_PLACE.match(words[i])
                            and not _big_place(gaz, n := normalise(w.removesuffix("'s").removesuffix("’s"))))
@@ -81,11 +83,27 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
         if cue or _LOCATIVE.search(text[max(0, start - 40):start]):
             places.add(normalise(name))
     places.update(_county_list(text))
+    places.update(_alternate_names(text, gaz))
     places.update(normalise(name) for _, name in _party_seats(text, gaz))
     places.update(_listed_places(text, gaz, places, persons))
     places.update(normalise(n) for m in _ROUTE_ENDS.finditer(text) for n in re.split(r"\s*[-/–—]\s*", m.group("ends") or m.group("ends2"))
                   if gaz.contains(n) and normalise(n) not in persons)
     return places, persons
+
+
+# a unit word after a name, or after the other name of it in brackets: "Andar (Shalgar) district", "X) district"
+_UNIT_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\)?\s+(?i:districts?|provinces?|city|town|village|area|county|counties|region)\b")
+_ALT_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w'’-]*|wa|i|e|ye))*"
+_ALTERNATE = re.compile(rf"(?P<a>{_ALT_NAME})\s*\((?P<b>{_ALT_NAME})\)\s+(?i:districts?|city|town|village|area)\b")
+
+
+def _alternate_names(text: str, gaz: Gazetteer) -> set[str]:
+    """Both names of a unit given with its other name in brackets ("Andar (Shalgar) district", "Chaghcharan
+    (Firozkoh) city"): each one the gazetteer knows is a place, normalised."""
+    out: set[str] = set()
+    for m in _ALTERNATE.finditer(text):
+        out.update(normalise(n) for n in (m.group("a"), m.group("b")) if n not in _STOP_CAPS and gaz.contains(n))
+    return out
 
 
 # the towns a road or an axis joins ("the Lamu-Malindi road", "on the Bria-Ippy axis", "axis Boni-Hombori")

@@ -287,7 +287,7 @@ def pair_support(names: list[str], gaz: Gazetteer, weights: dict[str, float], km
     return support
 
 
-_BEFORE_REGION = re.compile(r"(?:\s+(?:district|county|parish|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?)?,\s{0,2}", re.I)
+_BEFORE_REGION = re.compile(r"(?:\s*\([^()]{1,40}\)|\))?(?:\s+(?:district|county|parish|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?)?,\s{0,2}", re.I)
 
 
 def _within(doc: Document, m: Mention, following: list[Mention], first: dict[int, PlaceMatch | None],
@@ -310,6 +310,18 @@ def _within(doc: Document, m: Mention, following: list[Mention], first: dict[int
     if gaz is not None and region.feature == "admin2":
         region = _holding_namesake(designated(m.text, "", gaz)[0], nxt.text, region, gaz)
     return region
+
+
+_BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")
+
+
+def _after_brackets(doc: Document, i: int) -> list[Mention]:
+    """The mention after ``doc.mentions[i]``, past the other name in brackets right after it ("Shalgar (Andar)
+    district, Ghazni": Ghazni)."""
+    m = doc.mentions[i]
+    brackets = _BRACKETED.match(doc.text, m.end)
+    stop = brackets.end() if brackets else m.end
+    return next(([o] for o in doc.mentions[i + 1:] if o.start >= stop), [])
 
 
 def _holding_namesake(name: str, region_name: str, region: Place, gaz: Gazetteer) -> Place:
@@ -388,6 +400,39 @@ def _fallback(match: PlaceMatch, region: Place) -> PlaceMatch:
     return PlaceMatch(region, match.score, f"no {match.place.name} inside {region.name}: the region itself")
 
 
+# a unit word right after a name (or after its other name in brackets): "Maywand district", "Shalgar) district"
+_UNIT_NEXT = re.compile(r"\)?\s+(?:districts?|provinces?|city|town|village|area)\b")
+_UNIT_END = re.compile(r"\s+(?:district|province|city|town|village|area)$", re.I)
+
+
+def _unit_names(doc: Document, gaz: Gazetteer) -> None:
+    """A name the NER took for an unknown organisation or person that the text names as a unit ("in Khak Chopan of
+    Maywand district", "Narang Wa Badil districts"): the place the gazetteer knows inside it, the last such name
+    first ("Maywand"), else the first ("Narang"). Known actors are left alone."""
+    out: list[Mention] = []
+    for m in doc.mentions:
+        if m.kind != "actor" or m.id is not None or not m.reason.startswith("NER"):
+            out.append(m)
+            continue
+        body = _UNIT_END.sub("", m.text)
+        if body == m.text and not _UNIT_NEXT.match(doc.text, m.end):
+            out.append(m)
+            continue
+        words = list(re.finditer(r"[^\s()]+", body))
+        spans = [(words[i].start(), words[-1].end()) for i in range(len(words))]  # tails, longest first
+        spans += [(words[0].start(), words[j].end()) for j in range(len(words) - 2, -1, -1)]  # then heads
+        for a, b in spans:
+            name = body[a:b]
+            if name[:1].isupper() and len(name) > 2 and any(p.feature not in ("country", "continent")
+                                                            for p in gaz.lookup(name)):
+                out.append(Mention(name, m.start + a, m.start + b, "place", stage=m.stage, confidence=0.0,
+                                   reason=f"{m.reason}: a unit's name the gazetteer knows"))
+                break
+        else:
+            out.append(m)
+    doc.mentions = sorted(out, key=lambda x: (x.start, -x.end))
+
+
 class PlaceStage:
     name, version = NAME, VERSION
     requires = ("document.mentions[place]",)
@@ -398,6 +443,7 @@ class PlaceStage:
         self.kb = kb or get_actor_kb()
 
     def __call__(self, doc: Document) -> Document:
+        _unit_names(doc, self.gaz)
         _bearings(doc)
         towns = _no_region(municipal_names(doc), self.gaz)
         focus = country_focus(doc, self.gaz, self.kb, towns)
@@ -423,7 +469,7 @@ class PlaceStage:
             near = [x.place for o in places if normalise(o.text) != normalise(m.text)
                     and (x := first[id(o)]) is not None and x.place.feature not in ("country", "continent")
                     and self._namesakes(o.text, x.place.country) <= 3]
-            within = _within(doc, m, doc.mentions[i + 1:i + 2], first, self.gaz)
+            within = _within(doc, m, _after_brackets(doc, i), first, self.gaz)
             second[id(m)] = match = self._match(doc, m, weights, regions, near, within, towns, support,
                                                     firm=firm)
             if within is not None and match is not None and _inside(match.place, within) \
@@ -480,9 +526,18 @@ class PlaceStage:
             return None  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
         if weights and firm and max(weights.values()) >= 0.5 and share < 0.15 \
                 and match.place.feature not in ("country", "continent") and match.place.population < 1_000_000 \
-                and not (located and self._only_abroad(name, match.place, weights)):
+                and not (located and self._only_abroad(name, match.place, weights)) \
+                and not self._sole_bearer(name, match.place):
             return None  # a small namesake abroad in a report about another country: not a confident match
         return match
+
+    def _sole_bearer(self, name: str, place: Place) -> bool:
+        """``place`` is a big town (100,000 or more) and the one place of the gazetteer by that name, matched by its
+        own name: no namesake to mistake it for ("Malakal" in a report mostly about Sudan)."""
+        if place.alias or place.population < 100_000:
+            return False
+        found = [p for p in self.gaz.lookup(name) if p.feature not in ("country", "continent")]
+        return len(found) == 1 and found[0].id == place.id
 
     def _only_abroad(self, name: str, place: Place, weights: dict[str, float]) -> bool:
         """``place`` is the one place of that name, in a country next to the one the document is mostly about, and

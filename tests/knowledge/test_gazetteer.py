@@ -105,3 +105,53 @@ def test_a_country_code_matches_only_in_capitals(gaz: Gazetteer) -> None:
 def test_a_bare_name_is_the_town_not_the_province_around_it(gaz: Gazetteer) -> None:
     match = gaz.resolve("Zagora", countries={"MA": 1.0})
     assert match is not None and match.place.feature == "city"
+
+
+def test_a_curated_seat_replaces_the_most_populous_town(gaz: Gazetteer) -> None:
+    wardak = next(p for p in gaz.lookup("Wardak") if p.feature == "admin1")
+    capital = gaz.capital_of(wardak.id)
+    assert capital is not None and capital[0] == "Maidan Shahr"  # not the bigger town that cities500 ranks first
+
+
+def test_news_spellings_of_regions_name_the_region(gaz: Gazetteer) -> None:
+    for name, iso in (("Lower Shabelle", "SO"), ("Middle Shabelle", "SO"), ("North Sinai", "EG")):
+        assert any(p.feature == "admin1" and p.country == iso for p in gaz.lookup(name)), name
+
+
+def test_city_districts_lie_in_their_city(gaz: Gazetteer) -> None:
+    mogadishu = next(p for p in gaz.lookup("Mogadishu") if p.feature == "city")
+    for name in ("Hodan", "Yaqshid", "Dharkenley"):
+        district = next(p for p in gaz.lookup(name) if p.country == "SO")
+        assert haversine_km(district.latitude, district.longitude, mogadishu.latitude, mogadishu.longitude) < 15
+
+
+def test_a_curated_region_can_carry_its_seat(gaz: Gazetteer) -> None:
+    jonglei = next(p for p in gaz.lookup("Jonglei") if p.country == "SS")
+    bor = next(p for p in gaz.lookup("Bor") if p.country == "SS")
+    assert haversine_km(jonglei.latitude, jonglei.longitude, bor.latitude, bor.longitude) < 10
+
+
+def test_a_plain_curated_name_is_no_curated_id(gaz: Gazetteer) -> None:
+    # "Unity" is a word as well as a South Sudanese state: only the text's context makes it a place
+    unity = next(p for p in gaz.lookup("Unity") if p.country == "SS")
+    assert not unity.id.startswith("curated:")
+    assert next(p for p in gaz.lookup("Jonglei") if p.country == "SS").id.startswith("curated:")
+
+
+def test_a_lake_named_after_a_country_is_not_the_country(gaz: Gazetteer) -> None:
+    assert all(p.feature != "country" for p in gaz.lookup("Lake Chad"))
+    assert gaz.lookup("Lake Chad")
+
+
+def test_doubled_letters_fold_only_when_the_written_name_matches_nothing(gaz: Gazetteer) -> None:
+    bossaso = gaz.lookup("Bossaso")  # cities500 writes "Bosaso"
+    assert bossaso and bossaso[0].country == "SO" and bossaso[0].alias
+    assert not gaz.lookup("Bosssasso Creekk Zzz")
+    # a name that matches as written is not folded onto others ("Rossano" stays Rossano)
+    assert all(normalise(p.name) != "rosano" for p in gaz.lookup("Rossano") if not p.alias)
+
+
+def test_short_names_do_not_fold(gaz: Gazetteer) -> None:
+    from frontlines.knowledge.gazetteer import folded
+
+    assert folded("Deel") == "" and folded("Qoryooley") == "fold:qoryoley"
