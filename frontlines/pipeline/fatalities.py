@@ -36,10 +36,14 @@ _WORD = rf"(?!(?-i:{_STOP})\b)[\w'’.-]+"
 # One counted noun phrase: "5 rebel fighters", "a commander", "his 3 sons", "one of his guards".
 _NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s))(?:\s+of\s+(?:his|her|their|the|them\b)"
        rf")?(?:\s+{_WORD}){{0,6}}(?:\s+and\s+(?!(?:{_NUM}|a|an|the|his|her|their)\b){_WORD})?")
-_DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|dead|died|die|dies|slain|perished|succumbed|gunned down|"
+_DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|(?<!\bshooting )dead|died|die|dies|slain|perished|succumbed|gunned down|"
                r"(?:beaten|stabbed|hacked|clubbed|stoned|tortured|burn(?:ed|t)) to death|burn(?:ed|t) alive|set ablaze|"
                r"lost (?:their|his|her) li(?:ves|fe)|KIA|killed in action|deaths?|fatalities|bodies|corpses|"
                r"executed|beheaded|lynched|murdered|assassinated|strangled|hanged|shot dead|(?<!\bno )(?<!\bany )(?<!\bof )(?:casualties|causalities))")
+# An active killing verb's object named after it ("a gunman assassinated John Doe"): not a passive subject's death.
+_NAME_AFTER = (r"\s+(?-i:[A-Z])(?!(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+               r"April|May|June|July|August|September|October|November|December|On|In|At|Near|During|By|After)\b)"
+               r"[\w'’-]+\s+(?-i:[A-Z])")
 _SUBJECT = re.compile(
     rf"(?<![\w,/.:-])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+){_NP})*)"
     rf"(?:\s+(?:in|from|of|at|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+|de\s+)?(?-i:[A-Z])[\w'’-]*){{0,4}}){{0,2}}"
@@ -50,7 +54,7 @@ _SUBJECT = re.compile(
     rf"found|also|all|both|later|"
     rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought|reported|said) to (?:be|have been)|"
     rf"reported(?: as)?|(?:\w+ed|shot|hit|beaten|stabbed|caught|taken|seen|found) and|\w+ed,)\s+)*"
-    rf"(?:(?:(?<!\bshot )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s|\s+(?:him|her|them|himself|herself|themselves)\b))",
+    rf"(?:(?:(?<!\bshot )(?<!\bshooting )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s|\s+(?:him|her|them|himself|herself|themselves)\b|{_NAME_AFTER}))",
     re.IGNORECASE,
 )
 _KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|shooting dead|gunned down|gun(?:s|ning)? down|"
@@ -63,11 +67,22 @@ _OBJECT = re.compile(
     rf"(?!(?:wounding|injuring)\b){_NP})*)",
     re.IGNORECASE,
 )
+# One person named by a title or trade, with no article, at the head of a clause: "Police captain killed",
+# "Health worker assassinated overnight in ...", "Chief of police in the district was shot and killed",
+# "State lawmaker John Doe has died", "Elder, John Doe, beheaded by militants".
+_PERSON = (r"(?:clans(?:man|woman)|militiaman|pastoralist|marabout|(?:health |aid |NGO )?worker|labou?rer|chief|captain|"
+           r"commander|council+or|banker|business(?:man|woman)|secretary(?: general)?|guide|elder|imam|pastor|priest|"
+           r"cleric|nomad|herds?man|herder|fisherman|teenager|gendarme|conscript|collector|MP|lawmaker|legislator|"
+           r"politician|headman|informer|defector|mechanic|shopkeeper|merchant|vendor|doctor|nurse|paramedic|"
+           r"magistrate|judge|mayor|governor|prefect|deputy|journalist|reporter|teacher|student|driver|trader|farmer|"
+           r"civilian|soldier|policeman|officer|official|fighter|militant|leader|activist|resident|villager|man|woman|"
+           r"boy|girl)")
 _PRONOUN_OBJECT = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b|"
                              rf"\b(?:beat|beats|beaten|stabbed|hacked|clubbed|stoned|tortured|burned|burnt)\s+(?:him|her)\s+(?:to death|alive)\b|"
-                             rf"\b{_KILL_VERB}\s+(?P<bare>(?:{_WORD}\s+){{1,4}}?"
-                             rf"(?:soldier|officer|policeman|official|commander|civilian|chief|elder|leader|trader|farmer|"
-                             rf"student|teacher|driver|journalist|activist|member|fighter|militant|guard|worker)\b(?!s))|\b(?P<subject>(?:he|she)\s+(?:was|had been|has been)\s+"
+                             rf"\b{_KILL_VERB}\s+(?P<bare>(?:{_WORD}\s+){{0,4}}?"
+                             rf"(?:{_PERSON}|member|guard)\b(?!s))|"
+                             rf"\b(?:assassinat(?:e|es|ed|ing)|execut(?:e|es|ed|ing)|behead(?:s|ed|ing))\s+"
+                             rf"(?P<named>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){{1,3}})(?=\s*(?:[,.;(]|$)|\s+(?:in|at|near|on|outside|after|for)\b)|\b(?P<subject>(?:he|she)\s+(?:was|had been|has been)\s+"
                              rf"(?:later\s+|reportedly\s+|allegedly\s+|subsequently\s+)?(?:found dead|killed|shot dead|murdered|"
                              rf"executed|assassinated|beaten to death|stabbed to death))\b|\b(?P<body>(?:his|her)\s+body)\s+"
                              rf"(?:was\s+)?(?:later\s+)?(?:found|discovered|recovered)\b", re.IGNORECASE)
@@ -175,6 +190,9 @@ def _apposition(part: re.Match[str]) -> bool:
 
 
 _BACKGROUND = re.compile(r"\b(?:(?:who|which|that)\s+had|having)\s+(?:\w+\s+)?\w+\s+$", re.IGNORECASE)
+# A killing a person is accused of, or a protest is about: "suspected of killing his wife", "arrested for
+# allegedly shooting dead a man", "angry at the leaders for the murder of a councillor".
+_ACCUSED = re.compile(r"\b(?:for|of)\s+(?:the\s+)?(?:allegedly\s+|reportedly\s+|apparently\s+)?$", re.IGNORECASE)
 
 
 def _excluded(text: str, start: int) -> bool:
@@ -215,16 +233,6 @@ _HEADLINE = re.compile(
     rf"(?!\s+(?:\d|a\s|an\s|the\s|his\s|her\s|their\s|(?:{NUMBER})\b))")
 
 
-# One person named by a title or trade, with no article, at the head of a clause: "Police captain killed",
-# "Health worker assassinated overnight in ...", "Chief of police in the district was shot and killed",
-# "State lawmaker John Doe has died", "Elder, John Doe, beheaded by militants".
-_PERSON = (r"(?:clans(?:man|woman)|militiaman|pastoralist|marabout|(?:health |aid |NGO )?worker|labou?rer|chief|captain|"
-           r"commander|council+or|banker|business(?:man|woman)|secretary(?: general)?|guide|elder|imam|pastor|priest|"
-           r"cleric|nomad|herds?man|herder|fisherman|teenager|gendarme|conscript|collector|MP|lawmaker|legislator|"
-           r"politician|headman|informer|defector|mechanic|shopkeeper|merchant|vendor|doctor|nurse|paramedic|"
-           r"magistrate|judge|mayor|governor|prefect|deputy|journalist|reporter|teacher|student|driver|trader|farmer|"
-           r"civilian|soldier|policeman|officer|official|fighter|militant|leader|activist|resident|villager|man|woman|"
-           r"boy|girl)")
 _TITLED = re.compile(
     rf"(?:^|[:;]\s*)(?!(?:A|An|The|One|His|Her|Their|Its|This|That|No|Any|Every|Each)\s)(?:[\w'’/-]+\s+){{0,4}}?(?i:{_PERSON})"
     rf"(?:\s+(?:of|from|in|at|with)\s+[^,;.:]{{1,50}}?)?(?:\s*,?\s+(?:identified as|named|known as|called)\b)?"
@@ -288,6 +296,8 @@ def _counted(text: str) -> int:
             stop = m.end("list") if m.start("list") >= 0 else m.end()
             if _excluded(text, start) or any(start < e and s < stop for s, e in used):
                 continue
+            if regex is _PRONOUN_OBJECT and _ACCUSED.search(text[max(0, start - 40):start]):
+                continue  # "suspected of killing his wife", "protested over the murder of a councillor"
             value, spans = (1, [m.span()]) if regex is _PRONOUN_OBJECT else _list_value(text, start, m.group("list"))
             if value and _vague_casualties(m.group(), m.group("list")):
                 continue  # "many casualties" may all be wounded: only a counted figure is deaths

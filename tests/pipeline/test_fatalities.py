@@ -75,3 +75,17 @@ def test_a_peaceful_protest_does_not_take_the_toll_of_the_attack_told_next() -> 
 ])
 def test_a_titled_victim_with_no_article_is_one_death(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Two gunmen on a motorbike assassinated Amina Yusuf Hassan outside her shop.", 1),
+    ("Masked men executed district tax collector Ali Warsame at a checkpoint.", 1),
+    ("Unknown gunmen assassinated schoolteacher in the market.", 0),  # "schoolteacher" is no listed title
+    ("A guard shot dead fisherman who ignored a warning.", 1),
+    ("Rebels assassinated local councillor near the bridge.", 1),
+    ("Protesters gathered at the court where a man appeared for allegedly shooting dead another man.", 0),
+    ("Relatives rallied in the square to denounce the police for the murder of a shopkeeper.", 0),
+    ("The video shows the beheading of a young man by the militants.", 1),
+])
+def test_a_victim_named_or_titled_after_an_active_killing_verb(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
