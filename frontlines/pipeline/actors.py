@@ -33,6 +33,10 @@ _ALLEGIANCE = re.compile(
 )
 
 
+# "X, a Misrata brigade allied to ...": the allegiance describes X, named just before
+_APPOSITION = re.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
 class ActorStage:
     name, version = NAME, VERSION
     requires = ("document.mentions[actor]", "document.meta.country_focus")
@@ -46,7 +50,7 @@ class ActorStage:
         recent: list[str] = []
         kept = []
         for m in doc.mentions:
-            if m.kind == "actor" and not self._resolve(m, doc.published, focus, recent):
+            if m.kind == "actor" and not self._resolve(m, doc.published, self._where(doc, m) or focus, recent):
                 continue
             if m.kind == "actor" and m.id:
                 recent.append(m.id)
@@ -54,14 +58,30 @@ class ActorStage:
         doc.mentions = self._allegiances(doc, kept)
         return doc
 
+    @staticmethod
+    def _where(doc: Document, m: Mention) -> str | None:
+        """The country of the places named in ``m``'s sentence, when they agree ("Islamic State targets in
+        Derna" in a report from Cairo is the Libyan branch)."""
+        st = next((s for s in doc.statements if s.start <= m.start < s.end), None)
+        if st is None:
+            return None
+        wire = doc.meta.get("wire_dateline") or (-1, -1)  # "CAIRO, Feb 16 (Reuters) -": where it was filed
+        countries = {p.country for p in doc.mentions if p.kind == "place" and p.country and st.start <= p.start < st.end
+                     and not wire[0] <= p.start < wire[1]}
+        return countries.pop() if len(countries) == 1 else None
+
     def _allegiances(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """Merge "forces loyal to" + a resolved actor into one mention of the actor's armed wing."""
         merged: list[Mention] = []
+        dropped: list[Mention] = []
         for m in mentions:
             if m.kind != "actor" or not m.id:
                 continue
             found = _ALLEGIANCE.search(doc.text, max(0, m.start - 90), m.start)
             if found is None:
+                continue
+            if _APPOSITION.search(doc.text, max(0, found.start() - 40), found.start()):
+                dropped.append(m)  # "the Third Force, a brigade allied to the GNA": whom it backs, not a party here
                 continue
             actor = self.kb.armed_wing(self.kb.get(m.id))
             merged.append(Mention(
@@ -69,10 +89,11 @@ class ActorStage:
                 actor_type=actor.type, country=actor.country, stage=stage(self), confidence=min(m.confidence, 0.85),
                 reason=f"armed men of {m.canonical or m.text} ('{found.group().strip()}')",
             ))
-        if not merged:
+        if not merged and not dropped:
             return mentions
         spans = [(x.start, x.end) for x in merged]
-        kept = [m for m in mentions if not (m.kind == "actor" and any(s <= m.start and m.end <= e for s, e in spans))]
+        kept = [m for m in mentions if m not in dropped
+                and not (m.kind == "actor" and any(s <= m.start and m.end <= e for s, e in spans))]
         return sorted(kept + merged, key=lambda x: (x.start, -x.end))
 
     def _resolve(self, m: Mention, on: date | None, focus: str | None, recent: list[str]) -> bool:

@@ -138,3 +138,17 @@ def test_a_generic_class_with_a_curated_entry_is_one_actor() -> None:
     assert kb.generic("military", "EG").id == kb.match_acled("Military Forces of Egypt (2014-)") == "eg.forces"
     assert kb.generic("military", "US").id == "us.africom"  # "of the United States" is the same class
     assert kb.generic("military", "LY").id == "gen.military.LY"
+
+
+def test_an_apposition_says_whom_a_group_backs_without_making_that_a_party() -> None:
+    (event,) = _events("Fighters of the Third Force, a Misrata brigade allied to the Tripoli government, stormed an "
+                       "LNA air base near Sabha on Thursday.", published=date(2017, 5, 19))
+    assert (event.actor1_id, event.actor2_id) == ("lby.third_force", "lby.lna")
+
+
+def test_a_branch_is_chosen_by_where_the_sentence_is_not_where_the_report_is_filed() -> None:
+    doc = _doc("CAIRO, Feb 16 (Reuters) - Egyptian warplanes bombed Islamic State targets in the Libyan city of "
+               "Derna on Monday, the Egyptian military said.\n\nResidents of Derna said seven civilians were killed.",
+               published=date(2015, 2, 16))
+    (event,) = doc.events
+    assert (event.actor1_id, event.actor2_id, event.location) == ("eg.forces", "isis.libya", "Derna")
