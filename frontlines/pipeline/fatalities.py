@@ -51,7 +51,7 @@ _SUBJECT = re.compile(
     rf"(?:\s+who\s+(?:were|was|had been|are|is)\s+(?:accused|suspected|believed|said|thought|alleged)\b[^,;.]{{1,40}}?(?=\s+(?:were|was)\s))?"
     rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}(?:\s+and\s+{_NP})?|\s*\([^()]{{0,60}}\)|\s*,\s*[^,;.()]{{1,60}}?,)?"
     rf"\s*,?\s+(?:(?:who|that|were|was|are|is|have been|has been|had been|have|has|had|reportedly|allegedly|apparently|"
-    rf"found|also|all|both|later|"
+    rf"found|also|all|both|later|been|"
     rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought|reported|said) to (?:be|have been)|"
     rf"reported(?: as)?|(?:\w+ed|shot|hit|beaten|stabbed|caught|taken|seen|found) and|\w+ed,)\s+)*"
     rf"(?:(?:(?<!\bshot )(?<!\bshooting )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s|\s+(?:him|her|them|himself|herself|themselves)\b|{_NAME_AFTER}))",
@@ -269,6 +269,48 @@ _CUES = {
 }
 
 
+# A counted subject whose description runs long before its death verb: "Four herders who belonged to a rival
+# clan were killed", "Nine men suspected of belonging to a gang were shot dead", "Two porters, who came from a
+# nearby village, were killed", "4 men arrested by the army last week were found to have been executed". The
+# description holds no other count and no new clause ("when", "while", "where", "but").
+_LONG_SUBJECT = re.compile(
+    rf"(?:^|(?<=[,:;]\s)|(?<=\bthat\s))\s*(?P<list>{_NUM}(?:\s+(?!(?-i:{_STOP})\b)[\w'’-]+){{0,3}}?)"
+    rf"(?P<mod>\s*,?\s+(?:who|which|that|suspected|believed|said|thought|accused|alleged(?:ly)?|arrested|abducted|"
+    rf"kidnapped|detained|taken|held|captured|rounded up|attached|belonging|from|of|hailing|identified|known|described|"
+    rf"perceived|working|living|"
+    rf"travelling|traveling|\()[^;.]{{1,130}}?)\s*,?\s+(?P<aux>were|was|(?:have|has|had)\s+(?:(?:reportedly|allegedly|also)\s+)?been)\s+"
+    rf"(?:(?:reportedly|allegedly|later|all|also|subsequently)\s+)?(?:found (?:to have been\s+)?)?"
+    rf"(?P<verb>killed|shot dead|shot and killed|executed|murdered|beheaded|lynched|slain|gunned down|assassinated|"
+    rf"set ablaze|burn(?:ed|t) (?:alive|to death)|(?:beaten|stabbed|hacked|stoned) to death|dead|killed)\b"
+    rf"(?! or\b| and (?:wounded|injured))",
+    re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r"\b(?:when|while|where|whereas|but|then|killing|wounding|injuring|before|after)\b", re.IGNORECASE)
+
+
+def _long_subject(text: str, counted: list[tuple[int, int, int]]) -> tuple[int, list[tuple[int, int]]]:
+    """Deaths of counted subjects described at length before their death verb (see ``_LONG_SUBJECT``), where no
+    other construction has counted anyone (``counted``)."""
+    total, spans = 0, []
+    for m in _LONG_SUBJECT.finditer(text):
+        mod = m.group("mod")
+        if _NEW_CLAUSE.search(mod) or any(c.group("num").lower() not in ("a", "an") for c in _COUNT.finditer(mod)) \
+                or any(m.start() < e and s < m.end() for s, e in spans) or _excluded(text, m.start("list")):
+            continue
+        value = _np_value(m.group("list"), singular_ok=True)
+        if value == 1 and counted:
+            continue  # "A man who ... was killed by attackers, who clubbed him to death": counted once already
+        inside = [v for s, e, v in counted if m.start() < e and s < m.end()]
+        # "Three herders who belonged to a rival clan were killed": "a rival clan were killed" is no victim
+        if inside and not (sum(inside) == 1 and value >= 2 and m.group("aux").lower() != "was"):
+            continue
+        if value:
+            total += value - sum(inside)
+            spans.append(m.span())
+    return total, spans
+
+
+_LONG_CUE = re.compile(r"\b(?:were|was|have|has|had)\s+(?:been\s+)?(?:\w+\s+){0,3}?(?:killed|dead|executed|murdered|"
+                       r"beheaded|lynched|slain|gunned|assassinated|ablaze|to death|alive)\b", re.IGNORECASE)
 _TITLED_CUE = re.compile(r"killed|dead|assassinat|murder|strangl|lynch|execut|behead|gunned|died|slain|to death",
                          re.IGNORECASE)
 
@@ -283,9 +325,10 @@ def _counted(text: str) -> int:
     """Deaths counted by the subject, object, result and anaphoric constructions (each span once)."""
     if not _ANY_CUE.search(text):
         return 0
-    total, used = 0, []
+    total, used, counted = 0, [], []
     if _HEADLINE.search(text) and not _SUBJECT.search(text):
         total, used = 1, [_HEADLINE.search(text).span()]
+        counted = [(*used[0], 1)]
     patterns = ((_OBJECT, "object"), (_TO_DEATH, "to_death"), (_RESULT, "result"), (_SUBJECT, "subject"),
                 (_LATER_DIED, "later_died"), (_BODY, "body"), (_PRONOUN_OBJECT, "object"))
     for regex, cue in patterns:
@@ -306,6 +349,10 @@ def _counted(text: str) -> int:
                 continue  # "left 3 wounded", "caused 2 injuries": no death word
             total += value
             used += spans or [(start, m.end("list"))]
+            counted += [(s, e, value) for s, e in spans[:1]] if value else []
+    if _LONG_CUE.search(text):
+        value, spans = _long_subject(text, counted)
+        total += value
     if not total and _TITLED_CUE.search(text):
         titled = _TITLED.search(text)
         if titled and not _plural_head(titled) and not _excluded(text, titled.start()):

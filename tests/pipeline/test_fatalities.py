@@ -89,3 +89,18 @@ def test_a_titled_victim_with_no_article_is_one_death(text: str, deaths: int) ->
 ])
 def test_a_victim_named_or_titled_after_an_active_killing_verb(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Three herders who belonged to a rival lineage were killed by raiders near the well.", 3),
+    ("Six men suspected of running a smuggling ring were shot dead during a night raid.", 6),
+    ("Two porters, who came from a hill village, sub-district of Rona, were killed by bandits.", 2),
+    ("5 detainees taken by soldiers from the market last week were found to have been executed.", 5),
+    ("About 30 villagers have reportedly been killed in the district.", 30),
+    ("Four soldiers from the garrison raided a farm where two herders were killed.", 2),  # a new clause
+    ("Two elders from the council said that five traders were killed.", 5),
+    ("A crowd of youths have killed 3 suspected thieves in the market.", 3),  # active perfect, not passive
+    ("A driver who had refused to stop was killed by soldiers, who shot him dead.", 1),  # counted once
+])
+def test_a_counted_subject_described_at_length_before_its_death_verb(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
