@@ -25,13 +25,16 @@ from frontlines.knowledge.gazetteer import Gazetteer
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Mention
 
-__all__ = ["choose_place", "listed_places", "stand_in_precision"]
+__all__ = ["ATTRIBUTIVE", "choose_place", "listed_places", "stand_in_precision"]
 
 _COARSE = ("country", "admin1", "region")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|outside|around|into|of|east|west|north|south)\s+(?:the\s+)?"
                        r"(?:(?:city|town|village|port|district|suburb|area|outskirts)\s+of\s+(?:the\s+)?"
                        r"|(?:\w+\s+)?capital,?\s+)?$")
 _ORIGIN = re.compile(r"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?$")
+# the later members of a list of origins: "gunmen from Kuac and Wau", "youths from A, B and C"
+_ORIGIN_LIST = re.compile(r"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s*(?:,\s*and|,|and|&)\s*){1,3}$")
 # "10km from X", "some 5 km away from X": the anchor of a distance, where the event happened, not an origin
 _DISTANCE_FROM = re.compile(r"\d\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from\s+(?:the\s+)?$")
 _DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|escaped|displaced|relocated|moved|moving|headed|heading|"
@@ -39,6 +42,16 @@ _DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|escaped|displaced|relocated|m
                           r"(?:\w+\s+){0,2}?(?:to|towards|for)\s+(?:the\s+)?$")
 _BUILDING = re.compile(r"\s*(?:Hotel|Hospital|School|College|Mosque|Church|Cathedral|Stadium|Prison|Bank|Company|"
                        r"Corporation|Restaurant|Cafe|Club|Centre|Center|Institute)\b[^.;]{0,20}?\b(?:in|at)\s+$")
+# a country named as whose someone or something is ("the US president's decision", "US forces", "a Kenyan-led
+# mission" aside): a modifier, not where the event happened
+ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:(?:vice[- ])?president|decision|forces|troops|military|army|navy|marines|"
+                         r"air ?force|air ?strikes?|drones?|embassy|ambassador|envoy|officials?|government|"
+                         r"administration|authorities|citizens?|nationals?|special forces|soldiers|policy|sanctions|"
+                         r"delegation|secretary|state department|congress|recognition|announcement|counterparts?)\b",
+                         re.IGNORECASE)
+# what an event is about, not where: "the decision to recognise X", "in solidarity with X", "the status of X"
+_TOPIC = re.compile(r"\b(?:recogni[sz](?:e|es|ed|ing)|recognition of|decision on|status of|solidarity with|"
+                    r"denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?)\s+(?:the\s+)?$")
 _CONTAINER = re.compile(r"(?:\s*,\s*|\s+(?:area|village|locality|neighbou?rhood|town|district|city)\s+(?:of|in)\s+"
                         r"(?:the\s+)?|\s+(?:\w+\s+){0,3}?(?:in|of)\s+(?:the\s+)?|\s*\((?:c\.\s*)?)$")
 _UNIT_BEFORE = re.compile(r"\b(?:district|districts|area|areas)\s*(?:\([^)]*\)\s*)?,\s*$", re.IGNORECASE)
@@ -175,7 +188,7 @@ def _rank(doc: Document, m: Mention, trigger_at: int, home: str | None,
     building = bool(_BUILDING.match(doc.text, m.end)) and _followed_by_place(doc, m, candidates)
     # after the trigger, or the subject's place right before it ("workers in X protested")
     after = trigger_at < 0 or m.start >= trigger_at or (0 <= trigger_at - m.end <= 2 and re.search(
-        r"\b(?:in|at)\s+$", doc.text[max(0, m.start - 4):m.start]) is not None)
+        r"\b(?:in|at|of)\s+$", doc.text[max(0, m.start - 4):m.start]) is not None)
     coarse = 1 if m.feature in _COARSE else 0
     return (4 * foreign + 2 * (source or building) + coarse + (not locative) + (not after), coarse, m.start)
 
@@ -220,10 +233,15 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
 
 def _source(doc: Document, m: Mention) -> bool:
     """An origin, affiliation or destination ("youth from X", "a Kano-based group", "fled to X")."""
+    if m.feature == "country" and ATTRIBUTIVE.match(doc.text, m.end):
+        return True  # "denounced the US president's decision": whose decision, not where
     low = doc.text[max(0, m.start - 40):m.start].lower()
+    if _TOPIC.search(low):
+        return True  # "protests against the decision to recognise Jerusalem": what the event is about
     if _DISTANCE_FROM.search(low):
         return False
-    return bool(_ORIGIN.search(low)) or doc.text[m.end:m.end + 1] == "-" or bool(_DESTINATION.search(low))
+    return bool(_ORIGIN.search(low)) or doc.text[m.end:m.end + 1] == "-" or bool(_DESTINATION.search(low)) \
+        or bool(_ORIGIN_LIST.search(doc.text[max(0, m.start - 60):m.start]))
 
 
 def _town_inside(region: Mention, towns: list[Mention]) -> Mention | None:

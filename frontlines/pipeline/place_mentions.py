@@ -72,7 +72,8 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
         words = m.group().split()
         if _UNIT_AFTER.match(text, m.end()):
             continue  # "Khas Balkh) district", "Nad Ali district": a unit's name, no first name and surname
-        if 1 < len(words) <= 3 and words[0] not in _STOP_CAPS | _NOT_FIRST_NAME and not gaz.contains(m.group()):
+        if 1 < len(words) <= 3 and words[0] not in _STOP_CAPS | _NOT_FIRST_NAME | _GENERIC_HEADS \
+                and not gaz.contains(m.group()):
             persons.update(n for i, w in enumerate(words[1:]) if not _BEFORE_PLACE.match(words[i])
                            and not _big_place(gaz, n := normalise(w.removesuffix("'s").removesuffix("’s"))))
     persons.update(_named_people(text, gaz))
@@ -80,7 +81,10 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
         cue = _CUE.match(text, start + len(name))
         if cue and cue.group("region") and not _is_region(gaz, cue.group("region")):
             cue = None
-        if cue or _LOCATIVE.search(text[max(0, start - 40):start]):
+        head = _HEAD_BEFORE.search(text, max(0, start - 40), start) \
+            if not re.match(r"[ -][A-ZÀ-ÖØ-Þ]", text[start + len(name):start + len(name) + 2]) else None
+        before = text[max(0, start - 40 - (len(head.group()) if head else 0)):head.start() if head else start]
+        if cue or _LOCATIVE.search(before):  # "in Villa Baidoa", "at the Federal University Lokoja": the town
             places.add(normalise(name))
     places.update(_county_list(text))
     places.update(_alternate_names(text, gaz))
@@ -204,6 +208,8 @@ def _name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
                 s0 = m.start() + words[i][0]
                 name = text[s0:m.start() + words[j - 1][0] + len(words[j - 1][1])]
                 name = name.removesuffix("'s").removesuffix("’s")
+                if j == i + 1 and j < len(words) and name in _GENERIC_HEADS:
+                    continue  # "Sidi Ali Ben Aoun", "Villa Baidoa", "Federal University Lokoja": no town "Sidi"
                 if name not in _STOP_CAPS and name not in _GENERIC_PLACE_WORDS and _plausible(name) \
                         and gaz.contains(name):
                     if j < len(words) and _adjective_of_place(" ".join(w for _, w in words[i:j + 1]), gaz):
@@ -244,6 +250,11 @@ def _first_name(text: str, at: int, words: list[tuple[int, str]], n: int, gaz: G
     return not _INSTITUTION.match(f"{words[0][1]} {rest}")
 
 
+# words that open many places' names (a saint, a mountain, a valley, a well) or an institution's: as the first word of a
+# longer name they are no town of their own, whatever small town abroad bears them
+_GENERIC_HEADS = frozenset("""Sidi Jebel Djebel Jabal Jbel Wadi Oued Villa Federal Bir Ras Ain Umm Abu Tell Khor Kafr Beit
+    Sheikh Bahr Hassi Koudiat""".split())
+_HEAD_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_GENERIC_HEADS))})(?: [A-Z][\w'’-]+){{0,2}} $")
 _GENERIC_PLACE_WORDS = frozenset("""City North South East West Northeast Northwest Southeast Southwest Central Gulf
     Old Town Downtown Midtown Uptown Superior Reservoir Glacier Tri-State Rodeo Pct Sen Rep Gov
     Western Eastern Northern Southern""".split())

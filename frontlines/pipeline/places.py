@@ -19,6 +19,7 @@ from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, get_gaz
 from frontlines.knowledge.geo import haversine_km, offset_point, parse_relative
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import stage
+from frontlines.pipeline.event_places import ATTRIBUTIVE
 
 __all__ = ["PlaceStage", "country_focus", "region_focus"]
 
@@ -39,6 +40,7 @@ _LOCATED = re.compile(r"\b(?:in|at|near|outside|around|inside|(?:city|town|villa
 # the raw weight of the leading country (demonyms aside) below which a report's country is only a guess (one
 # small namesake): no reason to drop a place of another country as a namesake abroad
 _FIRM_FOCUS = 1.0
+_MODIFIER_WEIGHT = 0.5  # a country named as a modifier ("US forces"): less than its demonym, far less than the place
 _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
 
 
@@ -64,7 +66,14 @@ def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[s
     focus: Counter[str] = Counter()
     explained: dict[str, dict[str, float]] = {}
     seen: set[str] = set()
+    modifiers: set[str] = set()
     for m in doc.mentions:
+        if m.kind == "place" and ATTRIBUTIVE.match(doc.text, m.end) \
+                and (country := gaz.country_by_name(m.text)) is not None and gaz.lookup(m.text)[0].feature == "country":
+            if normalise(m.text) not in modifiers:  # "the US president's decision", "US forces": whose, not where
+                modifiers.add(normalise(m.text))
+                focus[country.country] += _MODIFIER_WEIGHT
+            continue
         if m.kind == "actor" and m.country:
             focus[m.country] += 1.0
         elif m.kind == "actor" and m.id is None and m.reason.startswith("NER"):

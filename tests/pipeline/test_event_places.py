@@ -17,6 +17,8 @@ _AT = {
     "North Province": (10.2, 20.2, "AA", "North", "admin1"),
     "Oskar": (40.0, -3.0, "BB", "Far", "city"),
     "12 km north of Korvan": (10.11, 20.0, "AA", "North", "relative"),
+    "Zedland": (35.0, -90.0, "ZZ", None, "country"),
+    "Quorra": (31.0, 35.0, "QQ", "Q", "city"),
 }
 
 
@@ -207,3 +209,23 @@ def test_a_province_event_takes_the_town_the_next_sentence_names_in_it() -> None
 def test_the_place_of_the_subject_right_before_the_trigger_is_where_it_happened() -> None:
     text = "Workers in Korvan protested on Monday in support of colleagues in Belmira."
     assert _choose(text, ["Korvan", "Belmira"], "protested") == "Korvan"
+
+
+def test_a_country_named_as_a_modifier_is_not_the_place() -> None:
+    text = "Students marched through Korvan to denounce the Zedland president's decision."
+    assert _choose(text, ["Korvan", "Zedland"], "marched") == "Korvan"
+
+
+def test_a_country_named_as_the_place_still_is_the_place() -> None:
+    text = "Students marched in Zedland on Monday."
+    assert _choose(text, ["Zedland"], "marched") == "Zedland"
+
+
+def test_what_a_protest_is_about_is_not_where_it_happened() -> None:
+    text = "Crowds in Korvan protested against the decision to recognise Quorra as a capital."
+    assert _choose(text, ["Korvan", "Quorra"], "protested") == "Korvan"
+
+
+def test_the_later_members_of_a_list_of_origins_are_origins_too() -> None:
+    text = "Raiders from Belmira and Tessaly attacked herders near Korvan."
+    assert _choose(text, ["Belmira", "Tessaly", "Korvan"], "attacked") == "Korvan"

@@ -422,3 +422,25 @@ def test_both_names_of_a_unit_in_brackets_are_places() -> None:
     assert "chaghcharan" in _alternate_names("A blast hit Chaghcharan (Firozkoh) city at dawn.", gaz)
     # brackets with no unit word after them are an aside, not another name
     assert not _alternate_names("Kabul (Reuters) said the talks would resume in Doha (Qatar) soon.", gaz)
+
+
+def test_a_generic_first_word_is_no_town_of_its_own(run) -> None:  # noqa: ANN001
+    doc = run("Rioters burned tyres overnight in Sidi Ali Ben Aoun as police looked on.")
+    places = _places(doc)
+    assert "Sidi" not in places and places["Ben Aoun"].country == "TN"
+
+
+def test_the_town_after_a_generic_first_word_is_a_place(run) -> None:  # noqa: ANN001
+    doc = run("An explosive charge went off at dawn inside Villa Baidoa, officials said.")
+    assert _places(doc)["Baidoa"].country == "SO"
+    assert "Villa" not in _places(doc)
+
+
+def test_a_country_named_as_a_modifier_does_not_pull_namesakes(run) -> None:  # noqa: ANN001
+    doc = run("Thousands marched in Cairo against the US president's plan for the region.")
+    assert _places(doc)["Cairo"].country == "EG"
+
+
+def test_a_country_named_as_the_place_still_pulls_namesakes(run) -> None:  # noqa: ANN001
+    doc = run("Flooding hit Cairo and several other small towns across the US on Sunday.")
+    assert _places(doc)["Cairo"].country == "US"
