@@ -82,7 +82,7 @@ _PRONOUN_OBJECT = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b|"
                              rf"\b{_KILL_VERB}\s+(?P<bare>(?:{_WORD}\s+){{0,4}}?"
                              rf"(?:{_PERSON}|member|guard)\b(?!s))|"
                              rf"\b(?:assassinat(?:e|es|ed|ing)|execut(?:e|es|ed|ing)|behead(?:s|ed|ing))\s+"
-                             rf"(?P<named>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){{1,3}})(?=\s*(?:[,.;(]|$)|\s+(?:in|at|near|on|outside|after|for)\b)|\b(?P<subject>(?:he|she)\s+(?:was|had been|has been)\s+"
+                             rf"(?P<named>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){{1,3}})(?=\s*(?:[,.;(]|$)|\s+(?:in|at|near|on|outside|after|for)\b)|(?:^|(?<=[.;:]\s))(?P<died>(?:He|She)\s+(?:later\s+|subsequently\s+|eventually\s+)?(?:died|succumbed)\s+(?:of|from|in|at|on|to|the following|hours|days|shortly|later))\b|\b(?P<subject>(?:he|she)\s+(?:was|had been|has been)\s+"
                              rf"(?:later\s+|reportedly\s+|allegedly\s+|subsequently\s+)?(?:found dead|killed|shot dead|murdered|"
                              rf"executed|assassinated|beaten to death|stabbed to death))\b|\b(?P<body>(?:his|her)\s+body)\s+"
                              rf"(?:was\s+)?(?:later\s+)?(?:found|discovered|recovered)\b", re.IGNORECASE)
@@ -222,8 +222,10 @@ _REVISED = re.compile(rf"\b(?:later|subsequently|since)\s+(?:revealed|raised|rev
 _SELF = re.compile(r"\b(?:(?:killing|killed|kills|kill)\s+(?:only\s+)?(?P<who>himself|herself|themselves)\b|"
                    r"(?:blew|blow|blows|blown|blowing)\s+(?P<who2>himself|herself|themselves)\s+up\b)", re.IGNORECASE)
 _LATER_DIED = re.compile(
-    rf"(?<![\w,/.:-])(?P<list>{_NP})[^.;]{{0,90}}?\b(?:where|and|but|before|after which)\s+(?:(?:they|he|she|both|all)\s+"
-    rf"(?:later\s+|subsequently\s+|eventually\s+|all\s+)?(?:died|succumbed|passed away)|(?:later\s+)?succumbed)\b",
+    rf"(?<![\w,/.:-])(?P<list>{_NP})[^.;]{{0,90}}?\b(?:where|and|but|before|after which|who)\s+(?:(?:they|he|she|both|all)\s+"
+    rf"(?:later\s+|subsequently\s+|eventually\s+|all\s+)?(?:died|succumbed|passed away)|"
+    rf"(?:later\s+|subsequently\s+|eventually\s+)?(?:succumbed|died (?:of|from|in|at|on the way|later|shortly|hours|days)|"
+    rf"ended up dying|(?:was|were) (?:later\s+)?found (?:dead|killed|murdered)))\b",
     re.IGNORECASE)
 _HEADLINE = re.compile(
     r"(?:^|[:;]\s*)(?:(?!(?:A|An|The|One|No|Any)\s)[A-Z][\w-]*\s+){0,2}?(?i:man|woman|boy|girl|child|civilian|soldier|policeman|"
@@ -255,16 +257,16 @@ def _agents(text: str, self_kill: re.Match[str]) -> int:
 # Cheap cues: a construction can only match where its own death, killing or result word occurs, so each (slow,
 # noun-phrase-first) pattern runs only when its cue is present, and none runs on a clause without a death word
 # (a result match alone counts nobody).
-_ANY_CUE = re.compile(r"kill|neutrali|dead|\bdie|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
+_ANY_CUE = re.compile(r"kill|neutrali|dead|\bdie|dying|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
                       r"execut|behead|lynch|murder|assassinat|passed away|casualt|causalt", re.IGNORECASE)
 _CUES = {
-    "object": re.compile(r"kill|dead|neutrali|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
+    "object": re.compile(r"kill|dead|died|succumbed|neutrali|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
     "to_death": re.compile(r"to death|alive", re.IGNORECASE),
     "result": re.compile(r"led to|leading to|caus|result|ended in|claim|leav|left|death toll", re.IGNORECASE),
     "subject": re.compile(r"killed|dead|\bdie|ablaze|strangled|hanged|gunned down|slain|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
                           r"fatalities|bodies|corpses|executed|beheaded|lynched|murdered|assassinated|casualt|causalt",
                           re.IGNORECASE),
-    "later_died": re.compile(r"died|succumbed|passed away", re.IGNORECASE),
+    "later_died": re.compile(r"died|succumbed|passed away|dying|found (?:dead|killed|murdered)", re.IGNORECASE),
     "body": re.compile(r"bod(?:y|ies) of", re.IGNORECASE),
 }
 

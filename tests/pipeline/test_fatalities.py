@@ -104,3 +104,16 @@ def test_a_victim_named_or_titled_after_an_active_killing_verb(text: str, deaths
 ])
 def test_a_counted_subject_described_at_length_before_its_death_verb(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("The watchman was beaten by the mob and died in the clinic.", 1),
+    ("A herder was abducted near the well on Monday and was later found dead.", 1),
+    ("3 of the porters were badly hurt and ended up dying at the mission.", 3),
+    ("Villagers caught the thief and assaulted him, who died from his wounds.", 1),
+    ("She died of her wounds two days later.", 1),
+    ("The guard was wounded and taken to the clinic.", 0),
+    ("He died.", 0),  # no sign that the death came from the attack just told
+])
+def test_victims_who_died_later(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
