@@ -241,7 +241,7 @@ class EventStage:
         family, sub = trigger.trigger.family, trigger.trigger.sub_event_type
         after = doc.text[clause.start + trigger.end:clause.end]
         why = f"trigger '{trigger.text}'"
-        if _BOMBED.match(trigger.text) and actor1 is not None and _is_state(actor1):
+        if _BOMBED.match(trigger.text) and ((actor1 is not None and _is_state(actor1)) or _country_subject(doc, clause, trigger)):
             sub, why = "Air/drone strike", why + " by state forces (from the air)"
         if _EXECUTION.search(clause.text) and family in ("capture", "attack", "kill"):
             actor2 = actor2 or (self._generic_mention("military", focus) if focus and _MILITARY_TARGET.search(clause.text) else None)
@@ -465,6 +465,14 @@ class EventStage:
         )
 
 
+def _country_subject(doc: Document, clause: _Clause, trigger: TriggerHit) -> bool:
+    """A country is the subject of the trigger ("Israel has allegedly bombed ..."): its state acted."""
+    at = clause.start + trigger.start
+    return any(m.kind == "place" and m.feature == "country" and clause.start <= m.start and m.end <= at
+               and re.fullmatch(r"\s*(?:(?:has|have|had|reportedly|allegedly|again|also|then)\s+){0,3}", doc.text[m.end:at])
+               for m in doc.mentions)
+
+
 def _military(m: Mention | None) -> bool:
     return m is not None and _is_state(m) and "police" not in (m.id or "").lower() and "police" not in (m.canonical or "").lower()
 
@@ -495,6 +503,10 @@ def _ordered(clause: _Clause) -> list[TriggerHit]:
     if abuse and hits[0].trigger.sub_event_type in ("Arrests", "Abduction/forced disappearance") and hits[0] is not abuse \
             and not _BACKGROUND_KILL.search(clause.text[max(0, abuse.start - 30):abuse.start]):
         return [abuse] + [h for h in hits if h is not abuse]  # "arrested and beaten": the abuse is the event
+    if hits and hits[0].trigger.sub_event_type == "Disrupted weapons use" and re.match(r"destroy|damag", hits[0].text, re.I) \
+            and any(h.start < hits[0].start and (h.trigger.family == "attack" or h.trigger.event_type == "Explosions/Remote violence")
+                    for h in hits[1:]):
+        hits = hits[1:] + hits[:1]  # "bombed the base, destroying missile stores": what the strike destroyed
     if hits and hits[0].trigger.sub_event_type == "Disrupted weapons use" and count_fatalities(clause.text)[0] \
             and not re.search(r"prematur", hits[0].text, re.IGNORECASE) \
             and any(h.trigger.family in ("attack", "kill") for h in hits):

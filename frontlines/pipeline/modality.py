@@ -20,6 +20,9 @@ _REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|vowed|warned|threatened
 # Triggers that report harm to people: only these are negated by 'no casualties' / 'no one was killed'.
 _CASUALTY_TRIGGER = re.compile(r"(?:kill|dead|die|death|casualt|injur|wound|fatalit|murder)", re.IGNORECASE)
 _WINDOW = 60  # characters before the trigger in which a cue governs it
+# a possibility, not a report: "militants could attack the port", "the offensive might stall"
+_POSSIBLE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)(?:\w+\s+){0,2}$")
+_POSSIBLE_AFTER = re.compile(r"^[\w-]+(?:\s+[\w-]+)?\s+(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)\w+")
 
 
 def _cue(onto: Ontology, name: str, text: str) -> str | None:
@@ -53,6 +56,9 @@ def modality_of(
         return "future", f"future cue '{future}'"
     if statement.stance == "prediction" and statement.voice == "author":
         return "future", "author's prediction"
+    possible = _POSSIBLE_BEFORE.search(before[-40:]) or _POSSIBLE_AFTER.match(after)
+    if possible:
+        return "hypothetical", f"possibility '{possible.group().strip()}'"
     claim = _cue(onto, "claimed", clause)
     if claim or speaker_is_party:
         who = statement.speaker or "a party to the conflict"

@@ -152,3 +152,22 @@ def test_a_branch_is_chosen_by_where_the_sentence_is_not_where_the_report_is_fil
                published=date(2015, 2, 16))
     (event,) = doc.events
     assert (event.actor1_id, event.actor2_id, event.location) == ("eg.forces", "isis.libya", "Derna")
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [
+    ("Analysts say the offensive could stall outside Misrata.", "hypothetical"),
+    ("Militants could attack the terminal at any time, a guard said.", "hypothetical"),
+    ("It is believed that at least 10 fighters were killed in the brief fighting near Sirte.", "uncertain"),
+    ("The raiders are said to have stormed the base near Sabha.", "uncertain"),
+    ("Gunmen attacked a convoy near Sirte in May.", "asserted"),  # the month, not the modal
+])
+def test_possibility_and_hearsay_are_not_asserted(sentence: str, modality: str) -> None:
+    events = _events(sentence)
+    assert events and {e.modality for e in events} == {modality}
+
+
+def test_what_a_strike_destroyed_is_the_strike_and_a_missile_base_is_a_target() -> None:
+    (event,) = _events("Warplanes struck a depot near Sirte on Thursday, destroying ammunition stores.")
+    assert event.sub_event_type == "Air/drone strike"
+    (base,) = _events("Egypt bombed a missile base near Derna on Thursday.")
+    assert base.sub_event_type == "Air/drone strike"  # a country as subject: its state, from the air
