@@ -24,11 +24,12 @@ from frontlines.pipeline.numbers import NUMBER, parse_quantity
 
 __all__ = ["coded_fatalities", "count_fatalities", "without_causes"]
 
-_QUAL = (r"(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as|roughly|approximately|"
+_QUAL = (r"(?:all|at least|more than|over|about|around|some|nearly|almost|up to|as many as|roughly|approximately|"
          r"an estimated|a total of|another|only|a further|further)")
 _NUM = rf"(?:{_QUAL}\s+)?(?:{NUMBER})\b(?:\s*[-–]\s*\d+|\s+(?:to|or)\s+(?:{NUMBER})\b)?"
 _BETWEEN = re.compile(rf"\bbetween\s+(\d+)\s+and\s+(\d+)\b|\bbetween\s+({NUMBER})\s+and\s+(?:{NUMBER})\b",
                       re.IGNORECASE)
+_OUT_OF = re.compile(rf"\b(?P<num>{NUMBER})\s+(?:out\s+)?of\s+(?:the\s+)?(?:{NUMBER})\b(?=\s+(?!(?:of|from)\b))", re.IGNORECASE)
 _STOP = (r"(?:were|was|are|is|be|been|being|have|has|had|and|or|killed|dead|died|wounded|injured|hurt|in|on|at|by|"
          r"when|after|following|during|while|who|which|that|as|from|with|but|KIA|reportedly|also|then|later|near|"
          r"into|to|among|including|said|say|says|claim|claims|claimed|lost|set|their|its|along|together)")
@@ -54,7 +55,7 @@ _SUBJECT = re.compile(
     rf"found|also|all|both|later|been|"
     rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought|reported|said) to (?:be|have been)|"
     rf"reported(?: as)?|(?:\w+ed|shot|hit|beaten|stabbed|caught|taken|seen|found) and|\w+ed,)\s+)*"
-    rf"(?:(?:(?<!\bshot )(?<!\bshooting )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s|\s+(?:him|her|them|himself|herself|themselves)\b|{_NAME_AFTER}))",
+    rf"(?:(?:(?<!\bshot )(?<!\bshooting )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s(?!(?:others?\s+)?(?:injured|wounded|hurt)\b)|\s+(?:him|her|them|himself|herself|themselves)\b|{_NAME_AFTER}))",
     re.IGNORECASE,
 )
 _KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|shooting dead|gunned down|gun(?:s|ning)? down|"
@@ -63,7 +64,8 @@ _KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|sh
               r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing) to death|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
               r"claimed the lives of)")
 _OBJECT = re.compile(
-    rf"\b{_KILL_VERB}\s+(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+)"
+    rf"\b{_KILL_VERB}\s+(?!(?:{_NUM})\s+(?:others?\s+|more\s+)?(?:injured|wounded|hurt|inj\w*)\b)"
+    rf"(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+)"
     rf"(?!(?:wounding|injuring)\b){_NP})*)",
     re.IGNORECASE,
 )
@@ -204,6 +206,7 @@ def _excluded(text: str, start: int) -> bool:
 def count_fatalities(text: str) -> tuple[int, bool]:
     """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total."""
     text = _BETWEEN.sub(lambda m: f"{m.group(1)}-{m.group(2)}" if m.group(1) else m.group(3), text)
+    text = _OUT_OF.sub(r"\g<num>", text)  # "two out of three suspects were lynched": two
     text = re.sub(r"[\"“”]", "", text)  # 'killed "several" militants'
     text = _AGES.sub("", text)  # "three men aged 36, 37 and 60": ages, not counts
     text = _DATES.sub("then", text)  # "On 2 March 2020, a shepherd was killed": no count in the date

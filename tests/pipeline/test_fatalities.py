@@ -117,3 +117,14 @@ def test_a_counted_subject_described_at_length_before_its_death_verb(text: str, 
 ])
 def test_victims_who_died_later(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Militia fighters raided the hamlet. 2 killed 4 injured.", 2),  # a terse toll, not "killed four injured"
+    ("Gunmen killed 3 villagers and injured 2 others.", 3),
+    ("Three out of five suspects held by the crowd were lynched.", 3),
+    ("Two of the three traders were killed.", 2),
+    ("A mine struck the truck, killing all 4 passengers.", 4),
+])
+def test_terse_tolls_parts_of_a_group_and_all_of_a_count(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
