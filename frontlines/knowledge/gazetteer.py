@@ -28,7 +28,7 @@ from frontlines.knowledge.geo import haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
-VERSION = 14
+VERSION = 15
 CURATED = Path(__file__).parent / "data" / "places.yaml"
 _ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
 _ABBREVIATION = "abbr:"  # name-table prefix of state abbreviations ("W.Va.", "GA"): only looked up on purpose
@@ -231,6 +231,12 @@ class Gazetteer:
     def capital_of(self, place_id: str) -> tuple[str, float, float] | None:
         """(name, lat, lon) of an admin1 region's capital (its most populous town), or None."""
         row = self._con.execute("SELECT name, lat, lon FROM capitals WHERE pid = ?", (place_id,)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    @lru_cache(maxsize=512)  # noqa: B019
+    def national_capital(self, iso2: str) -> tuple[str, float, float] | None:
+        """(name, lat, lon) of a country's capital (the most populous town of that name), or None."""
+        row = self._con.execute("SELECT name, lat, lon FROM capitals WHERE pid = ?", (f"seat:{iso2.upper()}",)).fetchone()
         return (row[0], row[1], row[2]) if row else None
 
     def country(self, iso2: str) -> Place | None:

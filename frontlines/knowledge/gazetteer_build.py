@@ -122,6 +122,7 @@ class _Builder:
         self.data = _geonames_dir()
         self.countries_json = json.loads((self.data / "countries.json").read_text(encoding="utf-8"))
         self.country_capital: dict[str, tuple[float, float]] = {}
+        self.capital_size: dict[str, int] = {}
         self.region_points: dict[tuple[str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
         self.county_points: dict[tuple[str, str, str], list[_Point]] = defaultdict(list)
         self.country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -154,8 +155,9 @@ class _Builder:
             admins = admin_by_coord.get((cc, round(lat, 3), round(lon, 3)))
             if admins and admins[1]:
                 self.county_points[(cc, admins[0], admins[1])].append((lat, lon, pop))
-            if city["name"] == capital_names.get(cc):
-                self.country_capital[cc] = (lat, lon)
+            if city["name"] == capital_names.get(cc) and pop >= self.capital_size.get(cc, -1):
+                self.country_capital[cc] = (lat, lon)  # the most populous town of the capital's name
+                self.capital_size[cc] = pop
             self.add(f"geonames:{city['geonameid']}", city["name"], lat, lon, cc, adm, "city", pop,
                      int(city["geonameid"]), 0, city.get("alternatenames") or ())
 
@@ -175,6 +177,8 @@ class _Builder:
                 continue
             self.add(f"country:{iso}", c["name"], lat, lon, iso, None, "country", int(c["population"] or 0),
                      int(c["geonameid"]), 0, _country_aliases(c))
+            if iso in self.country_capital:  # the seat of government, where ACLED codes an event told only by country
+                self.capitals.append((f"seat:{iso}", c["capital"], *self.country_capital[iso]))
 
     def regions(self) -> None:
         """Admin1 regions at the middle of their towns' box, with their capital (most populous town)."""

@@ -67,7 +67,19 @@ _REGION_KM = 250.0
 
 def choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int], trigger_at: int,
                  speaker: tuple[int, int], gaz: Gazetteer | None = None) -> Mention | None:
-    """The place of the event whose clause spans ``start:end`` (sentence ``sentence``), trigger at ``trigger_at``."""
+    """The place of the event whose clause spans ``start:end`` (sentence ``sentence``), trigger at ``trigger_at``.
+    An event told only by its country stands at the country's capital, as ACLED codes it (precision 3)."""
+    m = _choose_place(doc, start, end, sentence, trigger_at, speaker, gaz)
+    capital = gaz.national_capital(m.country) if gaz is not None and m is not None and m.feature == "country" \
+        and m.country else None
+    if capital is None:
+        return m
+    return replace(m, latitude=capital[1], longitude=capital[2], geo_precision=3,
+                   reason=f"{m.reason}; at the capital {capital[0]}")
+
+
+def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int], trigger_at: int,
+                  speaker: tuple[int, int], gaz: Gazetteer | None) -> Mention | None:
     wire = doc.meta.get("wire_dateline") or (-1, -1)
     places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None
               and not (wire[0] <= m.start < wire[1]) and not (speaker[0] <= m.start < speaker[1])]

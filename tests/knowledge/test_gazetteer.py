@@ -155,3 +155,9 @@ def test_short_names_do_not_fold(gaz: Gazetteer) -> None:
     from frontlines.knowledge.gazetteer import folded
 
     assert folded("Deel") == "" and folded("Qoryooley") == "fold:qoryoley"
+
+
+def test_a_country_has_its_capital_apart_from_its_centre(gaz: Gazetteer) -> None:
+    capital = gaz.national_capital("KE")
+    assert capital is not None and capital[0] == "Nairobi"
+    assert gaz.national_capital("ZZ") is None

@@ -19,6 +19,7 @@ _AT = {
     "12 km north of Korvan": (10.11, 20.0, "AA", "North", "relative"),
     "Zedland": (35.0, -90.0, "ZZ", None, "country"),
     "Quorra": (31.0, 35.0, "QQ", "Q", "city"),
+    "Somalia": (6.0, 46.0, "SO", None, "country"),
 }
 
 
@@ -229,3 +230,16 @@ def test_what_a_protest_is_about_is_not_where_it_happened() -> None:
 def test_the_later_members_of_a_list_of_origins_are_origins_too() -> None:
     text = "Raiders from Belmira and Tessaly attacked herders near Korvan."
     assert _choose(text, ["Belmira", "Tessaly", "Korvan"], "attacked") == "Korvan"
+
+
+def test_an_event_told_only_by_its_country_stands_at_the_capital() -> None:
+    from frontlines.knowledge.gazetteer import get_gazetteer
+
+    text = "Militants attacked an army base in Somalia on Monday."
+    doc = _doc(text, ["Somalia"])
+    at = text.index("attacked")
+    m = choose_place(doc, 0, len(text), (0, len(text)), at, (-1, -1), get_gazetteer())
+    assert m is not None and m.feature == "country" and m.geo_precision == 3
+    assert abs(m.latitude - 2.04) < 0.2 and abs(m.longitude - 45.34) < 0.2  # Mogadishu, not the middle of the map
+    # without a gazetteer (or for a town) the place is left as it is
+    assert choose_place(doc, 0, len(text), (0, len(text)), at, (-1, -1)).latitude == 6.0
