@@ -41,6 +41,9 @@ _COUNTRY_ALIASES = {
     "Russia": "RU", "Syria": "SY", "eSwatini": "SZ", "Swaziland": "SZ", "Cape Verde": "CV", "Gambia": "GM",
     "Tanzania": "TZ", "Palestine": "PS", "UAE": "AE", "United Arab Emirates": "AE", "Iran": "IR",
 }
+# ACLED's civilian sub-groups ("Journalists (Libya)", "Migrants (Libya)"): civilians of that country
+_CIVILIAN_GROUPS = ("Journalists|Migrants|Refugees/IDPs|Health Workers|Students|Teachers|Women|Children|Farmers|"
+                    "Prisoners|Lawyers|Judges|Aid Workers|Religious Group|Muslim Group|Christian Group|Fishers")
 _ARMED = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force", "unidentified"}
 
 
@@ -184,6 +187,9 @@ class ActorKB:
             if not ids:
                 ids = [i for k, v in self._index.skeleton.items() if k[:1] == sk[:1] and close_skeletons(k, sk) for i in v]
                 method = "fuzzy"
+        if ids and method != "alias":  # a skeleton has no digits: "604 Brigade" is not the 106th
+            digits = re.findall(r"\d+", name)
+            ids = [i for i in ids if any(re.findall(r"\d+", f) == digits for f in (self._actors[i].name, *self._actors[i].aliases))]
         if not ids:
             return None
         actor = self.localise(self._best(ids, on, country), country)
@@ -247,9 +253,10 @@ class ActorKB:
             m = re.match(pattern, text)
             if m and self.country_code(m.group(1)):
                 return self.generic(kind, self.country_code(m.group(1))).id
-        m = re.match(r"^(Civilians|Protesters|Rioters|Unidentified Armed Group) \((.+?)\)", text)
+        m = re.match(rf"^(Civilians|Protesters|Rioters|Unidentified Armed Group|Labou?r Group|{_CIVILIAN_GROUPS}) \((.+?)\)", text)
         if m and self.country_code(m.group(2)):
-            kind = {"Civilians": "civilians", "Protesters": "protesters", "Rioters": "rioters"}.get(m.group(1), "unidentified")
+            kind = {"Civilians": "civilians", "Protesters": "protesters", "Rioters": "rioters", "Labour Group": "protesters",
+                    "Labor Group": "protesters", "Unidentified Armed Group": "unidentified"}.get(m.group(1), "civilians")
             return f"gen.{kind}.{self.country_code(m.group(2))}"
         exact = self.resolve(text)
         if exact and exact.method == "alias":

@@ -28,7 +28,7 @@ from frontlines.pipeline.event_places import choose_place, listed_places, stand_
 from frontlines.pipeline.fatalities import count_fatalities, without_causes
 from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.roles import roles as _roles
-from frontlines.pipeline.subtypes import (capture_side, commentary_on_events, context_of, criminal, crowd_fight,
+from frontlines.pipeline.subtypes import (capture_side, claims_responsibility, commentary_on_events, context_of, criminal, crowd_fight,
                                           industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
                                           withdrawal_under_fire)
 from frontlines.pipeline.targets import target_of
@@ -51,6 +51,11 @@ _TERRITORY_OBJECT = re.compile(
     r"buildings?|checkpoints?|outskirts)\b", re.IGNORECASE)
 _PERSON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|civilians|fighters|suspects?|militants?|soldiers?|officers?|him|her|them)\b", re.IGNORECASE)
 _CONTROLLER = re.compile(r"^(?:fell to|in the hands of|under the control of)$", re.IGNORECASE)  # then the new holder
+# "stormed the headquarters of the oil company": a building stormed is an attack on whoever is inside, not ground taken
+_BUILDING_OBJECT = re.compile(
+    r"^\s*(?:the |a |an |its |their |his )?(?:[\w'-]+\s+){0,3}?(?:headquarters|building|offices?|hotel|embassy|consulate|"
+    r"parliament|ministry|hospital|clinic|school|university|mosque|church|home|house|residence|compound|prison|jail|"
+    r"court|courthouse|bank|studio|premises|detention cent(?:re|er))\b", re.IGNORECASE)
 _BOMBED = re.compile(r"^bomb(?:ed|s|ing|ings)$", re.IGNORECASE)
 _BARE_TAKE = re.compile(r"^(?:took|takes|taken|taking)$", re.IGNORECASE)  # "took Gharyan": only a place right after
 _AT_PROTEST = re.compile(
@@ -129,8 +134,28 @@ class EventStage:
                     continue
                 events.extend(self._at_each_place(event, clause))
         _apply_coded_counts(doc, events)
+        self._claimed_by(doc, events)
         doc.events = _dedupe(doc, one_bombing(events))
         return doc
+
+    def _claimed_by(self, doc: Document, events: list[Event]) -> None:
+        """A group that claims an attack told before it ("IS later claimed responsibility") is its actor1 when
+        the report named no perpetrator (ACLED codes the claimant)."""
+        for st in doc.statements:
+            if st.block in _SKIP_BLOCKS or not claims_responsibility(st.text):
+                continue
+            claimers = [m for m in doc.mentions if m.kind == "actor" and m.id and st.start <= m.start < st.end
+                        and self.kb.is_armed(m.id) and not _is_state(m)]
+            before = [e for e in events if e.evidence["start"] <= st.start and
+                      self.onto.event_type_of(e.sub_event_type) in ("Violence against civilians", "Explosions/Remote violence", "Battles")]
+            if not claimers or not before:
+                continue
+            claimer = self.kb.armed_wing(self.kb.get(claimers[0].id))
+            target = before[-1]
+            for i, e in enumerate(events):
+                if e.evidence == target.evidence and (e.actor1_id is None or e.actor1_id.startswith("gen.unidentified")):
+                    events[i] = replace(e, actor1_id=claimer.id, actor1=claimer.name,
+                                        reason=e.reason + f"; claimed by {claimer.name}")
 
     def _eventful(self, doc: Document, st: Statement) -> bool:
         """Sentences that can report events: not titles, comments, questions or the author's opinions."""
@@ -246,6 +271,8 @@ class EventStage:
         if _EXECUTION.search(clause.text) and family in ("capture", "attack", "kill"):
             actor2 = actor2 or (self._generic_mention("military", focus) if focus and _MILITARY_TARGET.search(clause.text) else None)
             return "Attack", actor1, actor2, why + "; killing of people in custody"
+        if family == "capture" and re.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) and _BUILDING_OBJECT.match(after):
+            return self._attack(clause, trigger, actor1, actor2, focus, why + "; a building stormed")
         if family == "capture":
             places_after = [m for m in doc.mentions if m.kind == "place" and clause.start + trigger.end <= m.start < clause.end]
             territory = _TERRITORY_OBJECT.match(after)

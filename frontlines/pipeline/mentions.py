@@ -54,7 +54,7 @@ __all__ = ["MentionStage"]
 NAME, VERSION = "frontlines.mentions", "1"
 
 _GENERIC = re.compile(
-    r"(?<![\w-])(?:(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)) )?"
+    r"(?<![\w-])(?:(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)|U\.S\.|US|U\.K\.|UK|UAE) )?"
     r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|"
     r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
     r"warplanes|fighter jets|jets|air ?force|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
@@ -63,6 +63,7 @@ _GENERIC = re.compile(
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed men|"
     r"protesters|demonstrators|rioters|mobs?))\b"
 )
+_COUNTRY_ABBREVIATIONS = {"U.S.": "US", "US": "US", "U.K.": "GB", "UK": "GB", "UAE": "AE"}  # "US aircraft", "UAE drones"
 _ANAPHORA = re.compile(r"\b(?:the|these|those) (?:militants|jihadists|insurgents|extremists|rebels|terrorists|"
                        r"group|militia|militias|assailants|attackers)\b", re.IGNORECASE)
 _GENERIC_KIND = [
@@ -247,7 +248,8 @@ class MentionStage:
             if _overlaps(m.start(), m.end(), taken):
                 continue
             kind = _generic_kind(m.group("noun"))
-            country = self.kb.country_for_demonym(m.group("demonym")) if m.group("demonym") else None
+            demonym = m.group("demonym")
+            country = (self.kb.country_for_demonym(demonym) or _COUNTRY_ABBREVIATIONS.get(demonym)) if demonym else None
             if m.group("demonym") and not country:
                 continue  # "Tripoli-based forces" etc.: leave to NER / description
             doc.mentions.append(Mention(

@@ -42,6 +42,10 @@ def modality_of(
     before = clause[max(0, trigger_pos - _WINDOW):trigger_pos]
     after = clause[trigger_pos:trigger_pos + 40]
     negation = _cue(onto, "negated", before) or _cue(onto, "negated", after)
+    if negation and negation.lower().startswith("without"):
+        negation = None  # "took the town without fighting": a peaceful transfer happened; only the fighting did not
+    if re.search(r"\bwithout (?:any |a )?(?:\w+ )?$", before, re.IGNORECASE):
+        negation = "without"  # "without fighting", "without a shot fired": the trigger itself did not happen
     if not negation and _CASUALTY_TRIGGER.match(clause, trigger_pos):
         negation = _cue(onto, "no_casualties", before) or _cue(onto, "no_casualties", after)
     if negation and not re.search(r"\bnot only\b", before, re.IGNORECASE):

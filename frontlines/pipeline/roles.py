@@ -67,7 +67,9 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         actor1, actor2 = after[0], after[1]  # "clashes between X and Y"
     if actor1 is None and speaker_ids and re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", doc.text[clause.start:t]):
         actor1 = next((_organisation(a) for a in actors if a.id in speaker_ids), None)  # "the LNA said its forces ..."
-    if actor1 is None and speaker_ids and re.search(r"\b(?:said|claimed|announced)(?: \w+){0,3} (?:it|they) (?:had|have)\b|\bclaimed\b",
+    if actor1 is None and speaker_ids and re.search(r"\b(?:said|claimed|announced)(?: \w+){0,3} (?:it|they) (?:had|have)\b|\bclaimed\b|"
+                                                    r"\b(?:announced|declared|reported) (?:the |its |their )?(?:\w+ ){0,2}(?:capture|recapture|"
+                                                    r"seizure|liberation|control|killing|arrest|launch|start)\b",
                                                     clause.statement.text):
         actor1 = next((_organisation(a) for a in actors if a.id in speaker_ids), None)
     if actor1 and actor2 and actor1.id == actor2.id:

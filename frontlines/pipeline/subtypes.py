@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["capture_side", "commentary_on_events", "context_of", "criminal", "crowd_fight", "industrial_accident", "non_conflict",
+__all__ = ["capture_side", "claims_responsibility", "commentary_on_events", "context_of", "criminal", "crowd_fight", "industrial_accident", "non_conflict",
            "peaceful_transfer", "protest_escalation", "withdrawal_under_fire"]
 
 _FORCE = re.compile(
@@ -71,6 +71,8 @@ _POLITICAL = re.compile(r"\b(?:militants?|rebels?|insurgents?|jihadists?|terror\
 _REFERENCE = re.compile(
     r"\b(?:sanctions?|expel(?:s|led|ling)? (?:\w+ ){0,2}diplomats?|summon(?:s|ed)? (?:\w+ ){0,3}(?:ambassador|envoy)|"
     r"(?:claim(?:s|ed)?|took|takes|taking|accept(?:s|ed)?|den(?:y|ies|ied)) (?:\w+ ){0,2}(?:responsibility|credit)|"
+    r"claim(?:s|ed)? (?:the|this|that|both|these|those) (?:\w+ ){0,2}(?:attacks?|bombings?|blasts?|assaults?|killings?|"
+    r"operations?|explosions?)|"
     r"(?:is|are|was|were|be|held) (?:\w+ ){0,2}responsible for|accusations (?:against|that)|"
     r"blam(?:es|ed|ing) (?:\w+ ){0,3}for|urg(?:es|ed) (?:\w+ ){0,4}to impose)\b", re.IGNORECASE)
 
@@ -87,6 +89,18 @@ def industrial_accident(sentence: str) -> bool:
 def criminal(sentence: str) -> bool:
     """Ordinary crime (drugs, counterfeits, smuggling, robbery) with no political or armed actor named."""
     return bool(_CRIME.search(sentence)) and not _POLITICAL.search(sentence)
+
+
+_RESPONSIBILITY = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|took|takes|accept(?:s|ed)?|admitted) (?:\w+ ){0,2}(?:responsibility|credit)\b|"
+    r"\bclaim(?:s|ed)? (?:the|this|that|both|these|those) (?:\w+ ){0,2}(?:attacks?|bombings?|blasts?|assaults?|killings?|"
+    r"operations?|explosions?)\b", re.IGNORECASE)
+
+
+def claims_responsibility(sentence: str) -> bool:
+    """The sentence has a group claim an attack already told ("IS later claimed responsibility")."""
+    return bool(_RESPONSIBILITY.search(sentence)) and not re.search(r"\b(?:no|not|never|denied|den(?:y|ies))\b[^.]{0,20}"
+                                                                   r"(?:claim|responsib)", sentence, re.IGNORECASE)
 
 
 def commentary_on_events(sentence: str) -> bool:
@@ -163,13 +177,18 @@ _PEACEFUL = re.compile(r"\b(?:withdr(?:ew|awn|awal|awing)|pull(?:ed|s|ing)? out|
 def peaceful_transfer(sentence: str, context: str) -> bool:
     """Territory changing hands without fighting: a withdrawal, a handover, no resistance in the sentence, and no
     fighting or bombardment told around it (ACLED's non-violent transfer of territory)."""
-    return bool(_PEACEFUL.search(sentence)) and not _FOUGHT.search(context)
+    return bool(_PEACEFUL.search(sentence)) and not _FOUGHT.search(_UNFOUGHT.sub("", context))
 
 
 def withdrawal_under_fire(sentence: str) -> bool:
     """A withdrawal told as the end of a fight in the same sentence ("an exchange of gunfire, after which the
-    rebels withdrew"): the battle's outcome, not a transfer of its own."""
-    return bool(_FOUGHT.search(sentence))
+    rebels withdrew"): the battle's outcome, not a transfer of its own. Fighting that did not happen ("without
+    any clashes") is no fight."""
+    return bool(_FOUGHT.search(_UNFOUGHT.sub("", sentence)))
+
+
+_UNFOUGHT = re.compile(r"\b(?:without|no|avoid(?:ed|ing)?|averted|before any)\s+(?:any\s+|a\s+)?(?:\w+\s+)?"
+                       r"(?:clash(?:es)?|fighting|battles?|resistance|shots? (?:being )?fired|bloodshed|gunfire)\b", re.IGNORECASE)
 
 
 _FOUGHT = re.compile(r"\b(?:clash(?:es|ed)?|fierce|heavy fighting|battl(?:e|es|ed|ing)|fought|after fighting|pound\w*|"

@@ -171,3 +171,42 @@ def test_what_a_strike_destroyed_is_the_strike_and_a_missile_base_is_a_target() 
     assert event.sub_event_type == "Air/drone strike"
     (base,) = _events("Egypt bombed a missile base near Derna on Thursday.")
     assert base.sub_event_type == "Air/drone strike"  # a country as subject: its state, from the air
+
+
+def test_a_claim_of_responsibility_names_the_perpetrator_of_the_attack_told_before() -> None:
+    (event,) = _events("On 3 May 2018, three car bombs exploded in Ajdabiya, killing at least 9 people. IS claimed "
+                       "responsibility.", published=date(2018, 5, 5))
+    assert (event.actor1_id, event.fatalities) == ("isis.libya", 9)
+    (bombing,) = _events("On 3 May 2018, two suicide bombers attacked a ministry in Tripoli, killing 6 people. IS claimed "
+                         "the attack.", published=date(2018, 5, 5))
+    assert bombing.actor1_id == "isis.libya"  # one event: the claim is not a second attack
+    (denied,) = _events("On 3 May 2018, a car bomb exploded in Benghazi. No group claimed responsibility.",
+                        published=date(2018, 5, 5))
+    assert denied.actor1_id is None
+
+
+def test_storming_a_building_is_an_attack_not_ground_taken() -> None:
+    (event,) = _events("Unidentified gunmen stormed the headquarters of an oil company in Tripoli on Thursday, killing "
+                       "two employees.")
+    assert event.event_type == "Violence against civilians"
+
+
+def test_fighting_that_did_not_happen_makes_a_peaceful_transfer() -> None:
+    (taken,) = _events("LNA forces took control of Sirte without fighting on Thursday.")
+    assert taken.sub_event_type == "Non-violent transfer of territory"
+    (left,) = _events("The rebels withdrew from Kufra without any clashes on Thursday.")
+    assert (left.sub_event_type, left.modality) == ("Non-violent transfer of territory", "asserted")
+
+
+def test_numbered_units_are_not_matched_across_numbers() -> None:
+    from frontlines.knowledge.actors import get_actor_kb
+
+    kb = get_actor_kb()
+    assert kb.resolve("604 Brigade") is None  # not the 106th
+    assert kb.resolve("Brigade 106").actor.id == "lby.brigade106"
+
+
+def test_an_announced_recapture_is_the_announcer_s() -> None:
+    (event,) = _events("Bunyan al-Marsous forces announced the full recapture of Sirte from IS on Tuesday.",
+                       published=date(2016, 12, 7))
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == ("Government regains territory", "lby.bunyan", "isis.libya")
