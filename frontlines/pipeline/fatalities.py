@@ -40,11 +40,12 @@ _NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s
 _DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|(?<!\bshooting )dead|died|die|dies|slain|perished|succumbed|gunned down|"
                r"(?:beaten|stabbed|hacked|clubbed|stoned|tortured|burn(?:ed|t)) to death|burn(?:ed|t) alive|set ablaze|"
                r"lost (?:their|his|her) li(?:ves|fe)|KIA|killed in action|deaths?|fatalities|bodies|corpses|"
-               r"executed|beheaded|lynched|murdered|assassinated|strangled|hanged|shot dead|(?<!\bno )(?<!\bany )(?<!\bof )(?:casualties|causalities))")
+               r"executed|beheaded|slaughtered|decapitated|lynched|murdered|assassinated|strangled|hanged|shot dead|(?<!\bno )(?<!\bany )(?<!\bof )(?:casualties|causalities))")
 # An active killing verb's object named after it ("a gunman assassinated John Doe"): not a passive subject's death.
 _NAME_AFTER = (r"\s+(?-i:[A-Z])(?!(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                r"April|May|June|July|August|September|October|November|December|On|In|At|Near|During|By|After)\b)"
                r"[\w'’-]+\s+(?-i:[A-Z])")
+_ANIMALS = r"(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|donkeys?|chickens?|dogs?)\b"
 _SUBJECT = re.compile(
     rf"(?<![\w,/.:-])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+){_NP})*)"
     rf"(?:\s+(?:in|from|of|at|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+|de\s+)?(?-i:[A-Z])[\w'’-]*){{0,4}}){{0,2}}"
@@ -55,10 +56,11 @@ _SUBJECT = re.compile(
     rf"found|also|all|both|later|been|"
     rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought|reported|said) to (?:be|have been)|"
     rf"reported(?: as)?|(?:\w+ed|shot|hit|beaten|stabbed|caught|taken|seen|found) and|\w+ed,)\s+)*"
-    rf"(?:(?:(?<!\bshot )(?<!\bshooting )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s(?!(?:others?\s+)?(?:injured|wounded|hurt)\b)|\s+(?:him|her|them|himself|herself|themselves)\b|{_NAME_AFTER}))",
+    rf"(?:(?:(?<!\bshot )(?<!\bshooting )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s(?!(?:others?\s+)?(?:injured|wounded|hurt)\b)|\s+(?:him|her|them|himself|herself|themselves)\b|{_NAME_AFTER}|\s+and\s+\w+ed\s+(?:{_NUM}|a|an|the|his|her|their)\s|\s+(?:\w+\s+)?{_ANIMALS}))",
     re.IGNORECASE,
 )
-_KILL_VERB = (r"(?:kill(?:s|ed|ing)?|shot and killed|shoot and kill|shot dead|shooting dead|gunned down|gun(?:s|ning)? down|"
+_KILL_VERB = (r"(?:kill(?:s|ed|ing)? and (?:dismember|mutilat|behead|burn|dump)\w*|kill(?:s|ed|ing)?|snip(?:e|es|ed|ing)|"
+              r"slaughter(?:s|ed|ing)?|decapitat(?:e|es|ed|ing)|burn(?:ed|t|s|ing)? to death|shot and killed|shoot and kill|shot dead|shooting dead|gunned down|gun(?:s|ning)? down|"
               r"murder(?:s|ed|ing)?|neutrali[sz](?:e|es|ed|ing)|"
               r"(?:stabbed|beat|beaten|hacked|clubbed|stoned|tortured) to death|"
               r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing) to death|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
@@ -260,13 +262,13 @@ def _agents(text: str, self_kill: re.Match[str]) -> int:
 # Cheap cues: a construction can only match where its own death, killing or result word occurs, so each (slow,
 # noun-phrase-first) pattern runs only when its cue is present, and none runs on a clause without a death word
 # (a result match alone counts nobody).
-_ANY_CUE = re.compile(r"kill|neutrali|dead|\bdie|dying|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
+_ANY_CUE = re.compile(r"kill|neutrali|dead|\bdie|dying|snip|slaughter|decapitat|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
                       r"execut|behead|lynch|murder|assassinat|passed away|casualt|causalt", re.IGNORECASE)
 _CUES = {
-    "object": re.compile(r"kill|dead|died|succumbed|neutrali|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
+    "object": re.compile(r"kill|dead|died|succumbed|neutrali|snip|slaughter|decapitat|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
     "to_death": re.compile(r"to death|alive", re.IGNORECASE),
     "result": re.compile(r"led to|leading to|caus|result|ended in|claim|leav|left|death toll", re.IGNORECASE),
-    "subject": re.compile(r"killed|dead|\bdie|ablaze|strangled|hanged|gunned down|slain|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
+    "subject": re.compile(r"killed|dead|\bdie|slaughtered|decapitated|ablaze|strangled|hanged|gunned down|slain|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
                           r"fatalities|bodies|corpses|executed|beheaded|lynched|murdered|assassinated|casualt|causalt",
                           re.IGNORECASE),
     "later_died": re.compile(r"died|succumbed|passed away|dying|found (?:dead|killed|murdered)", re.IGNORECASE),

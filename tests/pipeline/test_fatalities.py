@@ -128,3 +128,15 @@ def test_victims_who_died_later(text: str, deaths: int) -> None:
 ])
 def test_terse_tolls_parts_of_a_group_and_all_of_a_count(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("The militants claimed to have sniped three soldiers near the checkpoint.", 3),
+    ("Raiders decapitated a herder and stole his goats.", 1),
+    ("At least 7 farmers slaughtered overnight in the hamlet.", 7),
+    ("A mob seized and burned to death a suspected thief.", 1),
+    ("The gang killed and dumped a taxi driver near the bridge.", 1),  # one victim, not the gang as well
+    ("Herders slaughtered goats for the feast.", 0),
+])
+def test_more_killing_verbs(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
