@@ -526,6 +526,11 @@ def _ordered(clause: _Clause) -> list[TriggerHit]:
     if capture and hits[0] is not capture and capture.start < hits[0].start \
             and _LEAD_UP.search(clause.text[capture.end:hits[0].start]):
         hits = [capture] + [h for h in hits if h is not capture]  # "captured the base after days of shelling"
+    if hits and hits[0].trigger.sub_event_type in ("Abduction/forced disappearance", "Arrests") and count_fatalities(clause.text)[0]:
+        deadly = next((h for h in hits if h.trigger.family in ("attack", "kill")
+                       and not _BACKGROUND_KILL.search(clause.text[max(0, h.start - 30):h.start])), None)
+        if deadly is not None:  # "attacked the town, killing 5 and abducting 10": the killing is the event
+            hits = [deadly] + [h for h in hits if h is not deadly]
     abuse = next((h for h in hits if h.trigger.family == "kill" and _ABUSE.match(h.text)), None)
     if abuse and hits[0].trigger.sub_event_type in ("Arrests", "Abduction/forced disappearance") and hits[0] is not abuse \
             and not _BACKGROUND_KILL.search(clause.text[max(0, abuse.start - 30):abuse.start]):

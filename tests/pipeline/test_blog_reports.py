@@ -210,3 +210,10 @@ def test_an_announced_recapture_is_the_announcer_s() -> None:
     (event,) = _events("Bunyan al-Marsous forces announced the full recapture of Sirte from IS on Tuesday.",
                        published=date(2016, 12, 7))
     assert (event.sub_event_type, event.actor1_id, event.actor2_id) == ("Government regains territory", "lby.bunyan", "isis.libya")
+
+
+def test_a_raid_that_kills_and_abducts_is_the_killing() -> None:
+    (event,) = _events("IS militants attacked the town of Sokna in Jufra on Thursday, killing 5 people and abducting 10.")
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 5)
+    (taken,) = _events("Gunmen abducted three engineers in Ubari on Thursday.")
+    assert taken.sub_event_type == "Abduction/forced disappearance"
