@@ -11,6 +11,8 @@ unresolved actor mentions (id None) so that analysts see them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date
 
 from frontlines.knowledge.actors import ActorKB, ActorMatch, get_actor_kb
@@ -49,8 +51,9 @@ class ActorStage:
         focus = (doc.meta.get("country_focus") or [None])[0]
         recent: list[str] = []
         kept = []
+        where = self._sentence_countries(doc)
         for m in doc.mentions:
-            if m.kind == "actor" and not self._resolve(m, doc.published, self._where(doc, m) or focus, recent):
+            if m.kind == "actor" and not self._resolve(m, doc.published, where(m.start) or focus, recent):
                 continue
             if m.kind == "actor" and m.id:
                 recent.append(m.id)
@@ -59,16 +62,22 @@ class ActorStage:
         return doc
 
     @staticmethod
-    def _where(doc: Document, m: Mention) -> str | None:
-        """The country of the places named in ``m``'s sentence, when they agree ("Islamic State targets in
-        Derna" in a report from Cairo is the Libyan branch)."""
-        st = next((s for s in doc.statements if s.start <= m.start < s.end), None)
-        if st is None:
-            return None
+    def _sentence_countries(doc: Document) -> Callable[[int], str | None]:
+        """offset -> the country of the places named in that offset's sentence, when they agree ("Islamic State
+        targets in Derna" in a report filed from Cairo is the Libyan branch); one pass over the document."""
+        starts = [s.start for s in doc.statements]
         wire = doc.meta.get("wire_dateline") or (-1, -1)  # "CAIRO, Feb 16 (Reuters) -": where it was filed
-        countries = {p.country for p in doc.mentions if p.kind == "place" and p.country and st.start <= p.start < st.end
-                     and not wire[0] <= p.start < wire[1]}
-        return countries.pop() if len(countries) == 1 else None
+        countries: dict[int, set[str]] = {}
+        for p in doc.mentions:
+            if p.kind == "place" and p.country and not wire[0] <= p.start < wire[1]:
+                i = bisect_right(starts, p.start) - 1
+                if i >= 0 and p.start < doc.statements[i].end:
+                    countries.setdefault(i, set()).add(p.country)
+
+        def where(offset: int) -> str | None:
+            found = countries.get(bisect_right(starts, offset) - 1, set())
+            return next(iter(found)) if len(found) == 1 else None
+        return where
 
     def _allegiances(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """Merge "forces loyal to" + a resolved actor into one mention of the actor's armed wing."""
