@@ -56,7 +56,7 @@ _SUBJECT = re.compile(
     rf"found|also|all|both|later|been|"
     rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought|reported|said) to (?:be|have been)|"
     rf"reported(?: as)?|(?:\w+ed|shot|hit|beaten|stabbed|caught|taken|seen|found) and|\w+ed,)\s+)*"
-    rf"(?:(?:(?<!\bshot )(?<!\bshooting )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s(?!(?:others?\s+)?(?:injured|wounded|hurt)\b)|\s+(?:him|her|them|himself|herself|themselves)\b|{_NAME_AFTER}|\s+and\s+\w+ed\s+(?:{_NUM}|a|an|the|his|her|their)\s|\s+(?:\w+\s+)?{_ANIMALS}))",
+    rf"(?:(?:(?<!\bshot )(?<!\bshooting )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s(?!(?:others?\s+)?(?:injured|wounded|hurt|released|freed|captured|arrested|missing|escaped)\b)|\s+(?:him|her|them|himself|herself|themselves)\b|{_NAME_AFTER}|\s+and\s+\w+ed\s+(?:{_NUM}|a|an|the|his|her|their)\s|\s+(?:\w+\s+)?{_ANIMALS}))",
     re.IGNORECASE,
 )
 _KILL_VERB = (r"(?:kill(?:s|ed|ing)? and (?:dismember|mutilat|behead|burn|dump)\w*|kill(?:s|ed|ing)?|snip(?:e|es|ed|ing)|"
@@ -66,7 +66,7 @@ _KILL_VERB = (r"(?:kill(?:s|ed|ing)? and (?:dismember|mutilat|behead|burn|dump)\
               r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing) to death|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
               r"claimed the lives of)")
 _OBJECT = re.compile(
-    rf"\b{_KILL_VERB}\s+(?!(?:{_NUM})\s+(?:others?\s+|more\s+)?(?:injured|wounded|hurt|inj\w*)\b)"
+    rf"\b{_KILL_VERB}\s+(?!(?:{_NUM})\s+(?:others?\s+|more\s+)?(?:injured|wounded|hurt|inj\w*|released|freed|captured|arrested|missing|escaped)\b)"
     rf"(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+)"
     rf"(?!(?:wounding|injuring)\b){_NP})*)",
     re.IGNORECASE,
@@ -99,6 +99,9 @@ _RESULT = re.compile(
     rf"(?:\s+(?:deaths?|dead|killed|KIA|fatalities))?",
     re.IGNORECASE,
 )
+# Victims added after the death verb: "a civilian was killed alongside 4 of the assailants".
+_ALONGSIDE = re.compile(rf"\b(?:killed|dead|died)\s*,?\s+(?:alongside|along with|together with)\s+(?P<list>{_NP})",
+                        re.IGNORECASE)
 _BODY = re.compile(rf"\b(?:the\s+|a\s+)?(?:dead\s+)?bod(?:y|ies)\s+of\s+(?P<list>{_NP})", re.IGNORECASE)
 _PART = re.compile(rf"(?P<sep>^|\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+)(?P<np>{_NP})",
                    re.IGNORECASE)
@@ -145,7 +148,7 @@ def _np_value(np: str, *, singular_ok: bool) -> int:
             return 0  # a date, not a count
         return parse_quantity(count.group("num"), count.group("qual")) or 0
     words = re.split(r"\s+of\s+", np, maxsplit=1, flags=re.IGNORECASE)[0].split()  # "the head of the council"
-    head = words[-1].lower() if words else ""
+    head = words[-1].lower().rstrip(".,;:") if words else ""
     if singular_ok and len(words) >= 2 and not (head.endswith("s") and not head.endswith(("ss", "us"))):
         return 1  # "a soldier", "his guard", "the head of the town council"
     return 0
@@ -213,13 +216,31 @@ def count_fatalities(text: str) -> tuple[int, bool]:
     text = _AGES.sub("", text)  # "three men aged 36, 37 and 60": ages, not counts
     text = _DATES.sub("then", text)  # "On 2 March 2020, a shepherd was killed": no count in the date
     text = re.sub(r"\s*\((?-i:[A-Z][A-Za-z0-9/&.-]{1,12})\)", "", text)  # "a police force (SNPF) officer"
+    plus = [m.group("what") for m in _PLUS.finditer(text)]
+    text = _PLUS.sub("", text)  # "12 are dead (plus four attackers)": counted apart
     total = _counted(text)
+    if total:
+        total += sum(_plus_value(what) for what in plus)
     revised = _REVISED.search(text)
     if revised and (total or _SUBJECT.search(text[:revised.start()])):
         total = parse_quantity(revised.group("num")) or total  # "3 were killed (later raised to 5)"
     if _SELF.search(text):
         total += _agents(text, _SELF.search(text))
     return total, bool(total and _AGGREGATE.search(text))
+
+
+# The attackers counted apart from the victims: "12 are dead (plus four attackers)", "(plus the bomber)".
+_PLUS = re.compile(r"\s*\(\s*plus\s+(?P<what>[^()]{1,40})\)", re.IGNORECASE)
+
+
+def _plus_value(what: str) -> int:
+    """People a "(plus ...)" aside adds to the dead: its count, or 1 for "the bomber", "self"; none wounded."""
+    if re.search(r"\b(?:wounded|injured|hurt|arrested|captured|missing)\b", what, re.IGNORECASE):
+        return 0
+    count = _COUNT.match(what.strip())
+    if count and count.group("num").lower() not in ("a", "an"):
+        return parse_quantity(count.group("num"), count.group("qual")) or 0
+    return 1 if re.match(r"(?:the|a|an|one|self|him|her)\b", what.strip(), re.IGNORECASE) else 0
 
 
 _REVISED = re.compile(rf"\b(?:later|subsequently|since)\s+(?:revealed|raised|revised|rose|risen|increased|confirmed|put|"
@@ -273,6 +294,7 @@ _CUES = {
                           re.IGNORECASE),
     "later_died": re.compile(r"died|succumbed|passed away|dying|found (?:dead|killed|murdered)", re.IGNORECASE),
     "body": re.compile(r"bod(?:y|ies) of", re.IGNORECASE),
+    "alongside": re.compile(r"alongside|along with|together with", re.IGNORECASE),
 }
 
 
@@ -337,7 +359,7 @@ def _counted(text: str) -> int:
         total, used = 1, [_HEADLINE.search(text).span()]
         counted = [(*used[0], 1)]
     patterns = ((_OBJECT, "object"), (_TO_DEATH, "to_death"), (_RESULT, "result"), (_SUBJECT, "subject"),
-                (_LATER_DIED, "later_died"), (_BODY, "body"), (_PRONOUN_OBJECT, "object"))
+                (_LATER_DIED, "later_died"), (_BODY, "body"), (_PRONOUN_OBJECT, "object"), (_ALONGSIDE, "alongside"))
     for regex, cue in patterns:
         if not _CUES[cue].search(text):
             continue

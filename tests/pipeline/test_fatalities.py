@@ -140,3 +140,15 @@ def test_terse_tolls_parts_of_a_group_and_all_of_a_count(text: str, deaths: int)
 ])
 def test_more_killing_verbs(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("9 are dead (plus three attackers) after the bombing at the bus station.", 12),
+    ("4 dead (plus the bomber) in a blast at the market.", 5),
+    ("Six people died (plus two wounded) when the shell landed.", 6),  # the wounded are no deaths
+    ("A trader was killed alongside 3 of the raiders.", 4),
+    ("The elder was killed along with his bodyguards.", 1),  # uncounted plural adds nothing
+    ("Nine killed two released.", 9),  # a terse toll: the released are not killed
+])
+def test_attackers_counted_apart_and_victims_added_after_the_verb(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths
