@@ -19,7 +19,7 @@ _LOCATIVE = re.compile(
     r"(?:district|province|county|region|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?,|"
     r"(?:attacks?|attacked|raids?|raided|assaults?|offensive|advance|strikes?) on|"
     r"(?:streets|residents|inhabitants|citizens|people|locals|parts|exit|entrance|centre|center|south|north|east|west|"
-    r"vicinity|control|capture) of|IVO)"
+    r"vicinity|control|capture) of|IVO|capital,?)"
     r"\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
@@ -39,7 +39,8 @@ _STOP_CAPS = frozenset(
 _CUE = re.compile(
     r"(?:['’]s)?(?:\s+(?:city|town|village|township|district|province|county|parish|area|region|police|sheriff|"
     r"residents?|natives?|man|woman|men|women|officials|mayor|authorities|university|market|hospital|prison|"
-    r"airport|LGA|woreda|zone|state|local government(?: area)?|local council|council)\b|,\s+(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
+    r"airport|LGA|woreda|zone|state|local government(?: area)?|local council|council|territory|commune|chiefdom|"
+    r"prefecture|sub-prefecture|constituency)\b|,\s+(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
     r"|\s*(?:--|—|–)\s)", re.IGNORECASE)
 _INSTITUTION = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)??)(?:['’]s)? (?:Police|Sheriff|Fire|City|County|Public|Schools?|"
@@ -84,10 +85,14 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
         head = _HEAD_BEFORE.search(text, max(0, start - 40), start) \
             if not re.match(r"[ -][A-ZÀ-ÖØ-Þ]", text[start + len(name):start + len(name) + 2]) else None
         before = text[max(0, start - 40 - (len(head.group()) if head else 0)):head.start() if head else start]
-        if cue or _LOCATIVE.search(before):  # "in Villa Baidoa", "at the Federal University Lokoja": the town
+        if cue or _LOCATIVE.search(before) or _CONTAINED.search(text, max(0, start - 50), start):
+            # "in Villa Baidoa", "at the Federal University Lokoja": the town; "in Domaine, Rutshuru": its container
             places.add(normalise(name))
+            if cue and cue.group("region"):
+                places.add(normalise(cue.group("region")))  # "in Zahra, Mahdia": the region named after it too
     places.update(_county_list(text))
     places.update(_alternate_names(text, gaz))
+    places.update(_dateline_places(text, gaz))
     places.update(normalise(name) for _, name in _party_seats(text, gaz))
     places.update(_listed_places(text, gaz, places, persons))
     places.update(normalise(n) for m in _ROUTE_ENDS.finditer(text) for n in re.split(r"\s*[-/–—]\s*", m.group("ends") or m.group("ends2"))
@@ -99,6 +104,26 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
 _UNIT_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\)?\s+(?i:districts?|provinces?|city|town|village|area|county|counties|region)\b")
 _ALT_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w'’-]*|wa|i|e|ye))*"
 _ALTERNATE = re.compile(rf"(?P<a>{_ALT_NAME})\s*\((?P<b>{_ALT_NAME})\)\s+(?i:districts?|city|town|village|area)\b")
+
+
+# the container after a locative place name and a comma: "in Domaine, Rutshuru", "at Kipese, Lubero"
+_CONTAINED = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?,\s+$")
+# a report that opens with its date, time and place before a colon: "11/01, Beledweyne: ...", "30th May, AM, Jowhar,
+# Middle Shabelle: ..."
+_DATELINE = re.compile(r"^\s*(?P<head>[^:\n.]{0,90}?\d[^:\n.]{0,90}?)\s*:\s")
+
+
+def _dateline_places(text: str, gaz: Gazetteer) -> set[str]:
+    """The gazetteer names among the comma-separated parts of an opening "date, [time,] place[, region]:" line."""
+    m = _DATELINE.match(text)
+    if m is None or "," not in m.group("head"):
+        return set()
+    out: set[str] = set()
+    for part in m.group("head").split(",")[1:]:
+        name = re.sub(r"^(?:AM|PM|[Ee]arly|[Ll]ate|c\.|\d{3,4}\s?(?:L|hrs)?|IVO|ivo)\s+", "", part.strip())
+        if name[:1].isupper() and name not in _STOP_CAPS and _plausible(name) and gaz.contains(name):
+            out.add(normalise(name))
+    return out
 
 
 def _alternate_names(text: str, gaz: Gazetteer) -> set[str]:
@@ -253,7 +278,7 @@ def _first_name(text: str, at: int, words: list[tuple[int, str]], n: int, gaz: G
 # words that open many places' names (a saint, a mountain, a valley, a well) or an institution's: as the first word of a
 # longer name they are no town of their own, whatever small town abroad bears them
 _GENERIC_HEADS = frozenset("""Sidi Jebel Djebel Jabal Jbel Wadi Oued Villa Federal Bir Ras Ain Umm Abu Tell Khor Kafr Beit
-    Sheikh Bahr Hassi Koudiat""".split())
+    Sheikh Bahr Hassi Koudiat Cité Cite Ceel""".split())
 _HEAD_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_GENERIC_HEADS))})(?: [A-Z][\w'’-]+){{0,2}} $")
 _GENERIC_PLACE_WORDS = frozenset("""City North South East West Northeast Northwest Southeast Southwest Central Gulf
     Old Town Downtown Midtown Uptown Superior Reservoir Glacier Tri-State Rodeo Pct Sen Rep Gov

@@ -531,6 +531,9 @@ class PlaceStage:
         if match.place.alias and match.place.feature == "city" and match.place.population < 20_000 \
                 and within is None and not _spelling_of(name, match.place.name):
             return None  # an alternate name of a small town that is no spelling of its name: a word ("Passover")
+        if match.place.alias and match.place.feature == "city" and weights and firm and share < 0.1 \
+                and within is None and not located:
+            return None  # another country's city under one of its alternate names, with no locative word: a name
         if weights and share < 0.25 and _MODIFIER.match(doc.text, m.end):
             return None  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
         if weights and firm and max(weights.values()) >= 0.5 and share < 0.15 \

@@ -444,3 +444,36 @@ def test_a_country_named_as_a_modifier_does_not_pull_namesakes(run) -> None:  # 
 def test_a_country_named_as_the_place_still_pulls_namesakes(run) -> None:  # noqa: ANN001
     doc = run("Flooding hit Cairo and several other small towns across the US on Sunday.")
     assert _places(doc)["Cairo"].country == "US"
+
+
+def test_an_opening_date_and_place_line_names_the_place(run) -> None:  # noqa: ANN001
+    doc = run("04/02/19, Beledweyne: Gunmen shot a soldier dead at a checkpoint.")
+    assert _places(doc)["Beledweyne"].country == "SO"
+
+
+def test_a_colon_line_without_a_date_names_no_place() -> None:
+    from frontlines.knowledge.gazetteer import get_gazetteer
+    from frontlines.pipeline.place_mentions import _dateline_places
+
+    assert not _dateline_places("Property destruction: militants burned a school.", get_gazetteer())
+    assert "marka" in _dateline_places("9 May, AM, Marka, Lower Shabelle: a blast hit a convoy.", get_gazetteer())
+
+
+def test_the_container_after_a_locative_name_and_a_comma(run) -> None:  # noqa: ANN001
+    doc = run("Militiamen shot dead two traders in Kanyaruchinya, Rutshuru, late on Friday.")
+    assert _places(doc)["Rutshuru"].country == "CD"
+
+
+def test_a_territory_word_cues_a_place(run) -> None:  # noqa: ANN001
+    doc = run("Fighters seized the village of Kasugho, Lubero territory, after a short battle.")
+    assert _places(doc)["Lubero"].country == "CD"
+
+
+def test_a_capital_named_after_its_country(run) -> None:  # noqa: ANN001
+    doc = run("Teachers marched in Togo's capital Lome to demand their unpaid wages.")
+    assert _places(doc)["Lome"].country == "TG"
+
+
+def test_a_region_as_news_writes_it(run) -> None:  # noqa: ANN001
+    doc = run("Separatist fighters ambushed gendarmes in Cameroon's Northwest Region on Monday.")
+    assert _places(doc)["Northwest Region"].admin1 == "North-West Province"
