@@ -217,3 +217,9 @@ def test_a_raid_that_kills_and_abducts_is_the_killing() -> None:
     assert (event.sub_event_type, event.fatalities) == ("Attack", 5)
     (taken,) = _events("Gunmen abducted three engineers in Ubari on Thursday.")
     assert taken.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_boycotting_a_session_is_politics_not_a_protest() -> None:
+    assert _events("The rival parliament in Tripoli boycotted the session of the talks on Thursday.") == []
+    (protest,) = _events("Traders in Misrata boycotted Turkish goods on Thursday.")
+    assert protest.event_type == "Protests"
