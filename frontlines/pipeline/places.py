@@ -442,6 +442,24 @@ def _unit_names(doc: Document, gaz: Gazetteer) -> None:
     doc.mentions = sorted(out, key=lambda x: (x.start, -x.end))
 
 
+def _run_together(doc: Document, gaz: Gazetteer, weights: dict[str, float]) -> None:
+    """Drop two small towns' names written as one name with a space between, each placed abroad ("Dashti Barchi", a
+    Kabul neighbourhood the gazetteer lacks, read as a town of Iran and one of Italy in an Afghan report). Where
+    either name is a country, a region, a county or a town of 50,000 or more, or lies in a country the report is
+    about, both stay ("Vancouver Island", "Edwardsville Township")."""
+    places = sorted((m for m in doc.mentions if m.kind == "place" and m.country), key=lambda m: m.start)
+    top = max(weights, key=lambda iso: (weights[iso], iso)) if weights else None
+    drop: set[int] = set()
+    for a, b in zip(places, places[1:]):
+        if doc.text[a.end:b.start] == " " and a.text[:1].isupper() and b.text[:1].isupper() \
+                and all(m.country != top and weights.get(m.country or "", 0.0) < 0.34 for m in (a, b)) \
+                and not any((p.feature in ("country", "admin1", "admin2", "continent") or p.population >= 50_000)
+                            and not p.alias for m in (a, b) for p in gaz.lookup(m.text)):
+            drop.update((id(a), id(b)))
+    if drop:
+        doc.mentions = [m for m in doc.mentions if id(m) not in drop]
+
+
 class PlaceStage:
     name, version = NAME, VERSION
     requires = ("document.mentions[place]",)
@@ -499,6 +517,7 @@ class PlaceStage:
                 self._assign(doc, m, match)
                 kept.append(m)
         doc.mentions = kept
+        _run_together(doc, self.gaz, weights)
         return doc
 
     def _key(self, m: Mention) -> str:

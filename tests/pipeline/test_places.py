@@ -477,3 +477,14 @@ def test_a_capital_named_after_its_country(run) -> None:  # noqa: ANN001
 def test_a_region_as_news_writes_it(run) -> None:  # noqa: ANN001
     doc = run("Separatist fighters ambushed gendarmes in Cameroon's Northwest Region on Monday.")
     assert _places(doc)["Northwest Region"].admin1 == "North-West Province"
+
+
+def test_two_small_names_abroad_run_together_are_one_unknown_name(run) -> None:  # noqa: ANN001
+    doc = run("Afghan officials said gunmen attacked a Hazara gathering in the Dashti Barchi area of Kabul city, "
+              "killing 30 people.")
+    assert set(_places(doc)) == {"Kabul"}
+
+
+def test_two_names_run_together_at_home_stay(run) -> None:  # noqa: ANN001
+    doc = run("The Vancouver Whitecaps fans gathered in Vancouver and Surrey on Sunday.")
+    assert _places(doc)["Vancouver"].country == "CA"
