@@ -43,7 +43,10 @@ _UNCOUNTED = re.compile(
     r"\b(?:dead and (?:wounded|injured)|deaths and injuries|fatalities and injuries)\b|"
     r"\b(?:deaths|fatalities)\s+(?:were\s+|have been\s+)?reported\b|"
     r"\b(?:deaths?|fatalit(?:y|ies)|dead)\b[^.;]{0,25}?\bnumbers?\b[^.;]{0,15}?\b(?:not known|unknown|not provided|not given)\b|"
-    r"\b(?:casualties|causalities)\s+(?:were\s+|are\s+)?reported,?\s+(?:but\s+)?(?:the\s+)?numbers?\s+(?:unknown|not known)",
+    r"\b(?:casualties|causalities)\s+(?:were\s+|are\s+)?reported,?\s+(?:but\s+)?(?:the\s+)?numbers?\s+(?:unknown|not known)|"
+    r"\bkill\w*\s+[\"'“‘]?all[\"'”’]?\s+(?:the\s+)?(?:\w+\s+)?(?:members|occupants|passengers|crew|guards|soldiers|escorts?|villagers)\b|"
+    r"\b(?:resulted|resulting|results)\s+in\s+(?!(?:no|any|zero)\b)(?:\w+\s+)?(?:fatalities|deaths)\b|"
+    r"\b(?:killed|dead|died)\b[^.;]{0,60}?\((?:exact\s+)?numbers?\s+(?:not\s+known|unknown|not\s+given|not\s+provided)\)",
     re.IGNORECASE)
 UNCOUNTED_DEATHS = 10
 # Casualties reported with no figure ("Casualties reported.", "with casualties on both sides", "led to civilian
@@ -102,8 +105,9 @@ def apply_coded_counts(doc: Document, events: list[Event]) -> None:
 
 
 _INJURY = re.compile(r"(?:injur|wound|hurt)", re.IGNORECASE)
-_ALTERNATIVE = re.compile(r"\b(?:(?:a )?(?:second|another|other|different) (?:source|report|account)s?|"
-                          r"other reports|later raised|initially)\b", re.IGNORECASE)
+_ALTERNATIVE = re.compile(r"\b(?:(?:a )?(?:second|another|other|different|subsequent|secondary) (?:source|report|account)s?|"
+                          r"other reports|later raised|initially|only (?:confirm(?:s|ed)?|acknowledg(?:es|ed)|admit(?:s|ted))|"
+                          r"(?:media|network|database|agency|radio|outlet|website) reports?)\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:es|ed))\b", re.IGNORECASE)  # a party's own, later toll
 _ADDITIVE = re.compile(r"\b(?:also|another|further|more|as well|in addition|additional|others?)\b", re.IGNORECASE)
 
@@ -235,20 +239,16 @@ def _same_incident(prev: Event, ev: Event) -> bool:
 
 
 def share_toll(events: list[Event]) -> list[Event]:
-    """One incident's toll belongs to each of its violent events. The opening event takes the deaths told with
+    """One incident's toll is counted once, on its opening violent event: that event takes the deaths told with
     the next event of the incident ("Gunmen stormed a camp near the town. They set the tents on fire. Four
-    guards were killed.": the storming counts the four) when it counts none itself; and a battle, attack or
-    blast told next with no count of its own takes the opening event's ("A bomb killed two soldiers; the
-    militants then fired on the convoy")."""
+    guards were killed.": the storming counts the four) when it counts none itself, and the later event keeps
+    none, so that totals count each death once."""
     for prev, ev in zip(events, events[1:]):
         if not prev.fatalities and ev.fatalities and not ev.fatalities_aggregate and prev.event_type in _VIOLENT + ("Riots",) \
                 and _same_incident(prev, ev):
-            prev.fatalities = ev.fatalities
-            prev.reason += f"; {ev.fatalities} deaths told with '{ev.notes[:40]}'"
-        elif prev.fatalities and not ev.fatalities and not prev.fatalities_aggregate and ev.event_type in _VIOLENT \
-                and _same_incident(prev, ev):
-            ev.fatalities = prev.fatalities
-            ev.reason += f"; {prev.fatalities} deaths of the same incident told with '{prev.notes[:40]}'"
+            prev.fatalities, ev.fatalities = ev.fatalities, 0
+            prev.reason += f"; {prev.fatalities} deaths told with '{ev.notes[:40]}'"
+            ev.reason += f"; its deaths counted with the incident's opening event '{prev.notes[:40]}'"
     return events
 
 

@@ -1,4 +1,4 @@
-"""Fatality counts: one incident's toll shared by its events, and further ACLED counting conventions."""
+"""Fatality counts: one incident's toll counted once, on its opening event, and further ACLED counting conventions."""
 
 from __future__ import annotations
 
@@ -31,9 +31,12 @@ def test_a_new_incident_keeps_its_toll() -> None:
                   "and four traders were killed.")[0] == ("Battles", 0)
 
 
-def test_a_violent_event_told_next_takes_the_incidents_toll() -> None:
+def test_an_incidents_toll_is_counted_once() -> None:
+    """Totals add events' counts: the toll of one incident told in two events must not be added twice."""
     assert _tolls("A roadside bomb killed two soldiers near Gao, Mali. The militants then fired on the convoy.") \
-        == [("Explosions/Remote violence", 2), ("Battles", 2)]
+        == [("Explosions/Remote violence", 2), ("Battles", 0)]
+    tolls = _tolls("Gunmen stormed an army camp near Kidal, Mali. The attackers set the tents on fire. Four soldiers were killed.")
+    assert sum(f for _, f in tolls) == 4
 
 
 @pytest.mark.parametrize("text", [
@@ -152,3 +155,23 @@ def test_more_killing_verbs(text: str, deaths: int) -> None:
 ])
 def test_attackers_counted_apart_and_victims_added_after_the_verb(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("A district judge was shot in the head and killed by gunmen near Kaduna, Nigeria.", 1),
+    ("Bandits raided a camp near Jos, Nigeria, and two herders were alleged to have been burnt to death.", 2),
+    ('Raiders ambushed a truck near Gao, Mali and killed "all" members of its army escort.', 10),
+    ("Fighting near Yei, South Sudan resulted in civilian fatalities and looted shops.", 10),
+    ("Fighting near Yei, South Sudan resulted in no fatalities.", 0),
+])
+def test_wounds_before_death_hearsay_and_uncounted_totals(text: str, deaths: int) -> None:
+    assert _events(text)[0].fatalities == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Three people were killed in a clash near Uvira, DR Congo. The army only confirms two dead.", 2),
+    ("Troops attacked rebels near Beni, DR Congo. One rebel was killed. A subsequent report mentions three deaths.", 1),
+    ("Troops attacked rebels near Beni, DR Congo, killing two. Three more rebels were killed later in the day.", 5),
+])
+def test_a_lower_figure_from_another_source_is_the_conservative_count(text: str, deaths: int) -> None:
+    assert _events(text)[0].fatalities == deaths
