@@ -141,6 +141,26 @@ def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
     previous.reason += f"; {deaths} deaths from the follow-up '{clause.text.strip()[:40]}'"
 
 
+# Victims named as those already counted: "the dead", "the victims", "many of the soldiers", "most of them"
+# (an exact count, "one of the assailants was later killed", is new deaths)
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:(?:many|most|some|all|several|none)\s+of\s+(?:the|those|these|them)\b(?:\s+\w+)?|"
+    r"the\s+(?:dead|victims|deceased|slain)\b)", re.IGNORECASE)
+
+
+def retells_counted_deaths(event: Event, events: list[Event], clause: Any, in_sentence_date: bool) -> bool:
+    """A sentence about deaths already counted ("The LNA said many of the soldiers were executed", "the dead
+    had been killed in clashes"): more about the incident just told, not a new event or new deaths."""
+    found = _COUNTED_BEFORE.search(clause.text)
+    if in_sentence_date or not events or not found or re.search(
+            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores?|hundreds?)\b", clause.text[:found.start()],
+            re.IGNORECASE):
+        return False  # "gunmen killed 5 people, most of them women": a new count, described
+    previous = events[-1]
+    return bool(previous.fatalities) and 0 <= clause.statement.start - previous.evidence["end"] < 600 \
+        and previous.modality in ("asserted", "claimed", "uncertain")
+
+
 def is_follow_up(event: Event, events: list[Event], clause: Any) -> bool:
     """A casualty sentence about the event just reported ("At least 12 fighters were killed, ...")."""
     if not events:

@@ -23,7 +23,7 @@ from frontlines.pipeline.base import stage
 from frontlines.pipeline.casualties import (apply_coded_counts as _apply_coded_counts,
                                             attach_casualties as _attach_casualties, casualty_only as _casualty_only,
                                             dated as _dated, is_follow_up as _is_follow_up, one_bombing,
-                                            refers_back)
+                                            refers_back, retells_counted_deaths)
 from frontlines.pipeline.event_places import choose_place, listed_places, stand_in_precision
 from frontlines.pipeline.fatalities import count_fatalities, without_causes
 from frontlines.pipeline.modality import modality_of
@@ -129,6 +129,8 @@ class EventStage:
                     if _casualty_only(clause) and not _dated(doc, clause):
                         _attach_casualties(events, clause, count_fatalities(clause.text)[0])
                     continue
+                if retells_counted_deaths(event, events, clause, _dated(doc, clause)):
+                    continue  # "many of the soldiers were executed": the deaths just counted, told again
                 if _is_follow_up(event, events, clause):
                     _attach_casualties(events, clause, event.fatalities)
                     continue

@@ -175,3 +175,13 @@ def test_wounds_before_death_hearsay_and_uncounted_totals(text: str, deaths: int
 ])
 def test_a_lower_figure_from_another_source_is_the_conservative_count(text: str, deaths: int) -> None:
     assert _events(text)[0].fatalities == deaths
+
+
+def test_deaths_already_counted_told_again_are_not_a_new_event() -> None:
+    tolls = _tolls("Rebels stormed an army base near Kidal, Mali, killing at least 40 people, most of them soldiers, an "
+                   "army spokesman said. The army said many of the soldiers were executed after they had been captured. "
+                   "The rebels said the dead had been killed in the fighting.")
+    assert tolls == [("Battles", 40)]
+    later = _tolls("Rebels stormed an army base near Kidal, Mali, killing 40 soldiers. In Gao, gunmen killed 5 people, "
+                   "most of them traders.")
+    assert sum(f for _, f in later) == 45  # a new count, described, is new deaths
