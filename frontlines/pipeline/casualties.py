@@ -142,7 +142,7 @@ def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
 
 
 # Victims named as those already counted: "the dead", "the victims", "many of the soldiers", "most of them"
-# (an exact count, "one of the assailants was later killed", is new deaths)
+# (an exact count, "one raider died later", is new deaths)
 _COUNTED_BEFORE = re.compile(
     r"\b(?:(?:many|most|some|all|several|none)\s+of\s+(?:the|those|these|them)\b(?:\s+\w+)?|"
     r"the\s+(?:dead|victims|deceased|slain)\b)", re.IGNORECASE)

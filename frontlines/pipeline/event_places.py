@@ -249,7 +249,7 @@ def _source(doc: Document, m: Mention) -> bool:
         return True  # "denounced the US president's decision": whose decision, not where
     low = doc.text[max(0, m.start - 40):m.start].lower()
     if _TOPIC.search(low):
-        return True  # "protests against the decision to recognise Jerusalem": what the event is about
+        return True  # "marches over the move to recognise a capital": what the event is about
     if _DISTANCE_FROM.search(low):
         return False
     return bool(_ORIGIN.search(low)) or doc.text[m.end:m.end + 1] == "-" or bool(_DESTINATION.search(low)) \

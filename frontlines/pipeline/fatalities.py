@@ -72,7 +72,7 @@ _OBJECT = re.compile(
     re.IGNORECASE,
 )
 # One person named by a title or trade, with no article, at the head of a clause: "Police captain killed",
-# "Health worker assassinated overnight in ...", "Chief of police in the district was shot and killed",
+# "Aid worker assassinated at night in ...", "Town police chief was shot and killed",
 # "State lawmaker John Doe has died", "Elder, John Doe, beheaded by militants".
 _PERSON = (r"(?:clans(?:man|woman)|militiaman|pastoralist|marabout|(?:health |aid |NGO )?worker|labou?rer|chief|captain|"
            r"commander|council+or|banker|business(?:man|woman)|secretary(?: general)?|guide|elder|imam|pastor|priest|"
@@ -99,7 +99,7 @@ _RESULT = re.compile(
     rf"(?:\s+(?:deaths?|dead|killed|KIA|fatalities))?",
     re.IGNORECASE,
 )
-# Victims added after the death verb: "a civilian was killed alongside 4 of the assailants".
+# Victims added after the death verb: "a driver died along with 3 of the raiders".
 _ALONGSIDE = re.compile(rf"\b(?:killed|dead|died)\s*,?\s+(?:alongside|along with|together with)\s+(?P<list>{_NP})",
                         re.IGNORECASE)
 _BODY = re.compile(rf"\b(?:the\s+|a\s+)?(?:dead\s+)?bod(?:y|ies)\s+of\s+(?P<list>{_NP})", re.IGNORECASE)
@@ -217,7 +217,7 @@ def count_fatalities(text: str) -> tuple[int, bool]:
     text = _DATES.sub("then", text)  # "On 2 March 2020, a shepherd was killed": no count in the date
     text = re.sub(r"\s*\((?-i:[A-Z][A-Za-z0-9/&.-]{1,12})\)", "", text)  # "a police force (SNPF) officer"
     plus = [m.group("what") for m in _PLUS.finditer(text)]
-    text = _PLUS.sub("", text)  # "12 are dead (plus four attackers)": counted apart
+    text = _PLUS.sub("", text)  # "9 died (plus three raiders)": counted apart
     total = _counted(text)
     if total:
         total += sum(_plus_value(what) for what in plus)
@@ -229,7 +229,7 @@ def count_fatalities(text: str) -> tuple[int, bool]:
     return total, bool(total and _AGGREGATE.search(text))
 
 
-# The attackers counted apart from the victims: "12 are dead (plus four attackers)", "(plus the bomber)".
+# The attackers counted apart from the victims: "9 died (plus three raiders)", "(plus the bomber)".
 _PLUS = re.compile(r"\s*\(\s*plus\s+(?P<what>[^()]{1,40})\)", re.IGNORECASE)
 
 
@@ -300,7 +300,7 @@ _CUES = {
 
 # A counted subject whose description runs long before its death verb: "Four herders who belonged to a rival
 # clan were killed", "Nine men suspected of belonging to a gang were shot dead", "Two porters, who came from a
-# nearby village, were killed", "4 men arrested by the army last week were found to have been executed". The
+# nearby village, were killed", "4 men held by the army were later found executed". The
 # description holds no other count and no new clause ("when", "while", "where", "but").
 _LONG_SUBJECT = re.compile(
     rf"(?:^|(?<=[,:;]\s)|(?<=\bthat\s))\s*(?P<list>{_NUM}(?:\s+(?!(?-i:{_STOP})\b)[\w'’-]+){{0,3}}?)"
@@ -327,7 +327,7 @@ def _long_subject(text: str, counted: list[tuple[int, int, int]]) -> tuple[int, 
             continue
         value = _np_value(m.group("list"), singular_ok=True)
         if value == 1 and counted:
-            continue  # "A man who ... was killed by attackers, who clubbed him to death": counted once already
+            continue  # "A man who ... was killed by raiders, who beat him to death": counted once already
         inside = [v for s, e, v in counted if m.start() < e and s < m.end()]
         # "Three herders who belonged to a rival clan were killed": "a rival clan were killed" is no victim
         if inside and not (sum(inside) == 1 and value >= 2 and m.group("aux").lower() != "was"):

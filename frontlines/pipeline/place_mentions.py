@@ -86,7 +86,7 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
             if not re.match(r"[ -][A-ZÀ-ÖØ-Þ]", text[start + len(name):start + len(name) + 2]) else None
         before = text[max(0, start - 40 - (len(head.group()) if head else 0)):head.start() if head else start]
         if cue or _LOCATIVE.search(before) or _CONTAINED.search(text, max(0, start - 50), start):
-            # "in Villa Baidoa", "at the Federal University Lokoja": the town; "in Domaine, Rutshuru": its container
+            # "in Villa Baidoa", "at the State University of Jos": the town; "in Domaine, Rutshuru": its container
             places.add(normalise(name))
             if cue and cue.group("region"):
                 places.add(normalise(cue.group("region")))  # "in Zahra, Mahdia": the region named after it too
@@ -234,7 +234,7 @@ def _name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
                 name = text[s0:m.start() + words[j - 1][0] + len(words[j - 1][1])]
                 name = name.removesuffix("'s").removesuffix("’s")
                 if j == i + 1 and j < len(words) and name in _GENERIC_HEADS:
-                    continue  # "Sidi Ali Ben Aoun", "Villa Baidoa", "Federal University Lokoja": no town "Sidi"
+                    continue  # "Sidi Ali Ben Aoun", "Villa Baidoa", "Federal University Kano": no town "Sidi"
                 if name not in _STOP_CAPS and name not in _GENERIC_PLACE_WORDS and _plausible(name) \
                         and gaz.contains(name):
                     if j < len(words) and _adjective_of_place(" ".join(w for _, w in words[i:j + 1]), gaz):

@@ -415,7 +415,7 @@ _UNIT_END = re.compile(r"\s+(?:district|province|city|town|village|area)$", re.I
 
 
 def _unit_names(doc: Document, gaz: Gazetteer) -> None:
-    """A name the NER took for an unknown organisation or person that the text names as a unit ("in Khak Chopan of
+    """A name the NER took for an unknown organisation or person that the text names as a unit ("in Upper Kala of
     Maywand district", "Narang Wa Badil districts"): the place the gazetteer knows inside it, the last such name
     first ("Maywand"), else the first ("Narang"). Known actors are left alone."""
     out: list[Mention] = []

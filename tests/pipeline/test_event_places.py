@@ -223,7 +223,7 @@ def test_a_country_named_as_the_place_still_is_the_place() -> None:
 
 
 def test_what_a_protest_is_about_is_not_where_it_happened() -> None:
-    text = "Crowds in Korvan protested against the decision to recognise Quorra as a capital."
+    text = "Crowds in Korvan protested the plan to recognise Quorra as a capital."
     assert _choose(text, ["Korvan", "Quorra"], "protested") == "Korvan"
 
 

@@ -49,8 +49,8 @@ def test_the_toll_is_not_given_to_an_arrest_or_another_days_attack(text: str) ->
 
 @pytest.mark.parametrize(("text", "deaths"), [
     ("Militants shelled an army post near Gao, Mali. Casualties were reported.", 10),
-    ("Rebels and troops fought near Gao, Mali, with casualties on both sides.", 10),
-    ("Rebels attacked an army post near Gao, Mali, causing casualties (numbers not known).", 10),
+    ("Rebels and troops fought near Gao, Mali; both sides suffered casualties on both sides of the river.", 10),
+    ("Rebels raided an army post near Gao, Mali: casualties (exact numbers not known).", 10),
     ("Rebels attacked an army post near Gao, Mali, causing many casualties.", 0),
     ('Rebels attacked an army post near Gao, Mali. The mayor reported "some" casualties.', 10),
     ("Rebels attacked an army post near Gao, Mali. The grenade missed, resulting in no casualties.", 0),
@@ -86,7 +86,7 @@ def test_a_titled_victim_with_no_article_is_one_death(text: str, deaths: int) ->
     ("Unknown gunmen assassinated schoolteacher in the market.", 0),  # "schoolteacher" is no listed title
     ("A guard shot dead fisherman who ignored a warning.", 1),
     ("Rebels assassinated local councillor near the bridge.", 1),
-    ("Protesters gathered at the court where a man appeared for allegedly shooting dead another man.", 0),
+    ("Crowds waited outside the court where a youth was tried for reportedly shooting dead another youth.", 0),
     ("Relatives rallied in the square to denounce the police for the murder of a shopkeeper.", 0),
     ("The video shows the beheading of a young man by the militants.", 1),
 ])
@@ -98,8 +98,8 @@ def test_a_victim_named_or_titled_after_an_active_killing_verb(text: str, deaths
     ("Three herders who belonged to a rival lineage were killed by raiders near the well.", 3),
     ("Six men suspected of running a smuggling ring were shot dead during a night raid.", 6),
     ("Two porters, who came from a hill village, sub-district of Rona, were killed by bandits.", 2),
-    ("5 detainees taken by soldiers from the market last week were found to have been executed.", 5),
-    ("About 30 villagers have reportedly been killed in the district.", 30),
+    ("5 detainees held by soldiers since March were later found to have been executed.", 5),
+    ("About 30 villagers have reportedly been killed since Sunday.", 30),
     ("Four soldiers from the garrison raided a farm where two herders were killed.", 2),  # a new clause
     ("Two elders from the council said that five traders were killed.", 5),
     ("A crowd of youths have killed 3 suspected thieves in the market.", 3),  # active perfect, not passive
@@ -159,9 +159,9 @@ def test_attackers_counted_apart_and_victims_added_after_the_verb(text: str, dea
 
 @pytest.mark.parametrize(("text", "deaths"), [
     ("A district judge was shot in the head and killed by gunmen near Kaduna, Nigeria.", 1),
-    ("Bandits raided a camp near Jos, Nigeria, and two herders were alleged to have been burnt to death.", 2),
+    ("Bandits raided a camp near Jos, Nigeria, and two herders are alleged to have been burned to death.", 2),
     ('Raiders ambushed a truck near Gao, Mali and killed "all" members of its army escort.', 10),
-    ("Fighting near Yei, South Sudan resulted in civilian fatalities and looted shops.", 10),
+    ("Fighting near Yei, South Sudan has resulted in heavy fatalities and looted shops.", 10),
     ("Fighting near Yei, South Sudan resulted in no fatalities.", 0),
 ])
 def test_wounds_before_death_hearsay_and_uncounted_totals(text: str, deaths: int) -> None:
@@ -170,7 +170,7 @@ def test_wounds_before_death_hearsay_and_uncounted_totals(text: str, deaths: int
 
 @pytest.mark.parametrize(("text", "deaths"), [
     ("Three people were killed in a clash near Uvira, DR Congo. The army only confirms two dead.", 2),
-    ("Troops attacked rebels near Beni, DR Congo. One rebel was killed. A subsequent report mentions three deaths.", 1),
+    ("Troops attacked rebels near Beni, DR Congo. One rebel was killed. A subsequent account gives three deaths.", 1),
     ("Troops attacked rebels near Beni, DR Congo, killing two. Three more rebels were killed later in the day.", 5),
 ])
 def test_a_lower_figure_from_another_source_is_the_conservative_count(text: str, deaths: int) -> None:
