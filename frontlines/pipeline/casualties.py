@@ -258,6 +258,13 @@ def _same_incident(prev: Event, ev: Event) -> bool:
     return same_day and same_place and close and not _NEW_INCIDENT.match(ev.notes)
 
 
+def _parties_within(ev: Event, prev: Event) -> bool:
+    """Every party ``ev`` names is one of ``prev``'s (or ``prev`` names none): the same fight told on, not the other
+    side's own attack ("the LNA launched an offensive ... the DMSC ambushed an LNA convoy, killing three")."""
+    named = {prev.actor1_id, prev.actor2_id} - {None}
+    return not named or all(any(_same_party(a, b) for b in named) for a in (ev.actor1_id, ev.actor2_id) if a)
+
+
 def share_toll(events: list[Event]) -> list[Event]:
     """One incident's toll is counted once, on its opening violent event: that event takes the deaths told with
     the next event of the incident ("Gunmen stormed a camp near the town. They set the tents on fire. Four
@@ -265,7 +272,7 @@ def share_toll(events: list[Event]) -> list[Event]:
     none, so that totals count each death once."""
     for prev, ev in zip(events, events[1:]):
         if not prev.fatalities and ev.fatalities and not ev.fatalities_aggregate and prev.event_type in _VIOLENT + ("Riots",) \
-                and _same_incident(prev, ev):
+                and _same_incident(prev, ev) and _parties_within(ev, prev):
             prev.fatalities, ev.fatalities = ev.fatalities, 0
             prev.reason += f"; {prev.fatalities} deaths told with '{ev.notes[:40]}'"
             ev.reason += f"; its deaths counted with the incident's opening event '{prev.notes[:40]}'"

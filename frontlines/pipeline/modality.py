@@ -2,7 +2,8 @@
 
 Decided from cue words in the clause (mostly those before the trigger, where English puts
 negation, modals and conditionals), the sentence's stance, and who is speaking: a party to the
-event reporting its own deed or its enemy's losses is a claim; a neutral reporter is not.
+event reporting its own deed, its enemy's losses or what it suffered is a claim, and so is an accusation
+("accused the LNA of shelling"); a neutral reporter is not.
 Precedence: negated > hypothetical > future > claimed > uncertain > asserted.
 """
 
@@ -20,6 +21,7 @@ _REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|vowed|warned|threatened
 # Triggers that report harm to people: only these are negated by 'no casualties' / 'no one was killed'.
 _CASUALTY_TRIGGER = re.compile(r"(?:kill|dead|die|death|casualt|injur|wound|fatalit|murder)", re.IGNORECASE)
 _WINDOW = 60  # characters before the trigger in which a cue governs it
+_ACCUSES = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;]*$", re.IGNORECASE)  # "accused the LNA of shelling"
 # a possibility, not a report: "militants could attack the port", "the offensive might stall"
 _POSSIBLE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)(?:\w+\s+){0,2}$")
 _POSSIBLE_AFTER = re.compile(r"^[\w-]+(?:\s+[\w-]+)?\s+(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)\w+")
@@ -63,7 +65,8 @@ def modality_of(
     possible = _POSSIBLE_BEFORE.search(before[-40:]) or _POSSIBLE_AFTER.match(after)
     if possible:
         return "hypothetical", f"possibility '{possible.group().strip()}'"
-    claim = _cue(onto, "claimed", clause)
+    claim = _cue(onto, "claimed", clause) or _ACCUSES.search(before)
+    claim = claim.group() if isinstance(claim, re.Match) else claim
     if claim or speaker_is_party:
         who = statement.speaker or "a party to the conflict"
         return "claimed", f"claimed by {who}" + (f" ('{claim}')" if claim else "")

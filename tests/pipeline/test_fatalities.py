@@ -185,3 +185,9 @@ def test_deaths_already_counted_told_again_are_not_a_new_event() -> None:
     later = _tolls("Rebels stormed an army base near Kidal, Mali, killing 40 soldiers. In Gao, gunmen killed 5 people, "
                    "most of them traders.")
     assert sum(f for _, f in later) == 45  # a new count, described, is new deaths
+
+
+def test_the_other_sides_own_attack_keeps_its_toll() -> None:
+    tolls = _tolls("Government troops launched an offensive on Kidal, Mali. JNIM fighters ambushed an army convoy near "
+                   "Kidal, killing three soldiers, the army said.")
+    assert tolls[-1] == ("Battles", 3)
