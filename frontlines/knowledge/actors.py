@@ -121,6 +121,9 @@ class ActorKB:
                     self._index.skeleton[skeleton(form)].append(actor.id)
             for phrase in actor.descriptions:
                 self._index.descriptions[_key(phrase)].append(actor.id)
+        self._by_initial: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)  # fuzzy candidates by first letter
+        for k, v in self._index.skeleton.items():
+            self._by_initial[k[:1]].append((k, v))
 
     # -- loading -------------------------------------------------------------------------------
     @classmethod
@@ -185,7 +188,7 @@ class ActorKB:
             ids = self._index.skeleton.get(sk)
             method = "skeleton"
             if not ids:
-                ids = [i for k, v in self._index.skeleton.items() if k[:1] == sk[:1] and close_skeletons(k, sk) for i in v]
+                ids = [i for k, v in self._by_initial.get(sk[:1], ()) if close_skeletons(k, sk) for i in v]
                 method = "fuzzy"
         if ids and method != "alias":  # a skeleton has no digits: "604 Brigade" is not the 106th
             digits = re.findall(r"\d+", name)

@@ -110,10 +110,13 @@ def _description_regex() -> re.Pattern[str] | None:
     phrases = {d for actor in get_actor_kb() for d in actor.descriptions}
     if not phrases:
         return None
-    # "the UN-backed government" is also "Libya's UN-backed government"
-    body = "|".join(r"(?:the|[A-Z][\w-]*['’]s) " + re.escape(p[4:]) if p.lower().startswith("the ") else re.escape(p)
-                    for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+    # "the UN-backed government" is also "Libya's UN-backed government" (the article or possessive once, before
+    # the alternatives: a prefix per alternative made the scan five times slower)
+    def body(items: set[str]) -> str:
+        return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True)) or "(?!)"
+    definite = {p[4:] for p in phrases if p.lower().startswith("the ")}
+    other = {p for p in phrases if not p.lower().startswith("the ")}
+    return re.compile(rf"\b(?:(?:the|[A-Z][\w-]*['’]s) (?:{body(definite)})|(?:{body(other)}))\b", re.IGNORECASE)
 
 
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.", "U.N.": initials the capitalised-name scan skips
