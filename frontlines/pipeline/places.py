@@ -558,9 +558,15 @@ class PlaceStage:
         if weights and firm and max(weights.values()) >= 0.5 and share < 0.15 \
                 and match.place.feature not in ("country", "continent") and match.place.population < 1_000_000 \
                 and not (located and self._only_abroad(name, match.place, weights)) \
-                and not self._sole_bearer(name, match.place):
+                and not self._sole_bearer(name, match.place) and not self._curated_by_name(name, match.place):
             return None  # a small namesake abroad in a report about another country: not a confident match
         return match
+
+    @staticmethod
+    def _curated_by_name(name: str, place: Place) -> bool:
+        """A curated place (the theatre's towns, bases, terminals) named by its own name: curated because reports
+        name it, so a foreign army striking it ("Egyptian jets bombed Derna") does not make it a namesake abroad."""
+        return place.id.startswith("curated:") and not place.alias and normalise(name) == normalise(place.name)
 
     def _sole_bearer(self, name: str, place: Place) -> bool:
         """``place`` is a big town (100,000 or more) and the one place of the gazetteer by that name, matched by its

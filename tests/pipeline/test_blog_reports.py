@@ -223,3 +223,8 @@ def test_boycotting_a_session_is_politics_not_a_protest() -> None:
     assert _events("The rival parliament in Tripoli boycotted the session of the talks on Thursday.") == []
     (protest,) = _events("Traders in Misrata boycotted Turkish goods on Thursday.")
     assert protest.event_type == "Protests"
+
+
+def test_a_theatre_town_struck_by_a_foreign_army_is_still_placed() -> None:
+    (event,) = _events("The Egyptian army bombed Derna on Thursday.")
+    assert (event.actor1_id, event.location, event.country) == ("eg.forces", "Derna", "Libya")
