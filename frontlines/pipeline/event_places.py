@@ -123,6 +123,8 @@ def listed_places(doc: Document, place: Mention, start: int, end: int) -> list[M
     event per location. Only a list closed by "and"/"&" (or of three towns or more), of towns in one country, not
     "between X and Y" (a road or a front line) and not "X, Y" alone (a place and its container). Names the
     gazetteer lacks may sit between or after the towns ("Kobo, Sirinka and Mersa")."""
+    if place.start >= 0 and place.feature != "country" and _PROVINCE_LIST.match(doc.text, place.end):
+        return _province_list(doc, place, start, end)  # "in Kandahar and Zabul provinces"
     if place.feature in _COARSE or place.start < 0:
         return []
     districts = _district_list(doc, place, start, end)
@@ -151,6 +153,31 @@ def listed_places(doc: Document, place: Mention, start: int, end: int) -> list[M
            for m in out):
         return []  # one place named twice
     return [m for i, m in enumerate(out) if all(o.id != m.id for o in out[:i]) and m.id != place.id]
+
+
+_PROVINCE_LIST = re.compile(rf"(?:{_ITEM_SEP}{_NAME})+\s+(?:provinces|states|regions|governorates)\b")
+
+
+def _province_list(doc: Document, place: Mention, start: int, end: int) -> list[Mention]:
+    """The other provinces of a list the event's province opens ("clashes in Kandahar and Zabul provinces"), each
+    at its capital as the event's province is (ACLED codes one event per province)."""
+    tail = _PROVINCE_LIST.match(doc.text, place.end)
+    if tail is None:
+        return []
+    from frontlines.knowledge.gazetteer import get_gazetteer
+
+    head = re.search(rf"(?:{_NAME}{_ITEM_SEP})+$", doc.text[max(start, place.start - 120):place.start])
+    first = place.start - (len(head.group()) if head else 0)
+    out = []
+    for m in doc.mentions:
+        if m.kind == "place" and m.feature in ("admin1", "city") and first <= m.start < tail.end() and m.start != place.start \
+                and start <= m.start < end and m.latitude is not None and m.country == place.country and m.id \
+                and m.id != place.id and all(o.id != m.id for o in out):
+            capital = get_gazetteer().capital_of(m.id)
+            out.append(m if capital is None else replace(m, latitude=capital[1], longitude=capital[2], geo_precision=3,
+                                                         reason=f"{m.reason}; at the capital {capital[0]}, listed with "
+                                                                f"'{place.text}'"))
+    return out
 
 
 def _district_list(doc: Document, place: Mention, start: int, end: int) -> list[Mention] | None:

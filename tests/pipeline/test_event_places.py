@@ -243,3 +243,15 @@ def test_an_event_told_only_by_its_country_stands_at_the_capital() -> None:
     assert abs(m.latitude - 2.04) < 0.2 and abs(m.longitude - 45.34) < 0.2  # Mogadishu, not the middle of the map
     # without a gazetteer (or for a town) the place is left as it is
     assert choose_place(doc, 0, len(text), (0, len(text)), at, (-1, -1)).latitude == 6.0
+
+
+def test_a_list_of_provinces_is_one_event_per_province_at_its_capital() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.ingest import document_from_text
+
+    text = "On Monday, Taliban fighters clashed with Afghan commandos in Helmand, Kandahar and Zabul provinces."
+    events = Pipeline.default().process(document_from_text(text, id="t", published=date(2020, 3, 4), format="csv")).events
+    assert sorted(e.location for e in events) == ["Helmand", "Kandahār", "Zabul"]
+    assert {e.geo_precision for e in events if e.location != "Kandahār"} == {3}
