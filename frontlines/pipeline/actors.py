@@ -26,8 +26,8 @@ NAME, VERSION = "frontlines.actors", "1"
 # "forces loyal to <actor>", "fighters backing the UN-backed government", "militias allied with Haftar":
 # the armed men of that actor, as one mention.
 _ALLEGIANCE = re.compile(
-    r"\b(?:[Ff]orces|fighters|troops|militias?|militiamen|units|brigades|gunmen|soldiers|armed groups?|tribesmen|"
-    r"(?:pro-government |government )?fighters)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned (?:with|to)|allied (?:to|with)|backing|"
+    r"\b(?:forces|(?:pro-government |government )?fighters|troops|militias?|militiamen|units|brigades|gunmen|soldiers|"
+    r"armed groups?|tribesmen)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned (?:with|to)|allied (?:to|with)|backing|"
     r"supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|led by|fighting for|fighting on behalf of|of)"
     r"\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:eastern|western|rival|Tripoli-based|east-based)\s+)?"
     r"(?:commander\s+|general\s+|strongman\s+|leader\s+|prime minister\s+)?$",
