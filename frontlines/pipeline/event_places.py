@@ -125,11 +125,15 @@ def listed_places(doc: Document, place: Mention, start: int, end: int) -> list[M
     gazetteer lacks may sit between or after the towns ("Kobo, Sirinka and Mersa")."""
     if place.start >= 0 and place.feature != "country" and _PROVINCE_LIST.match(doc.text, place.end):
         return _province_list(doc, place, start, end)  # "in Kandahar and Zabul provinces"
+    if place.start >= 0 and place.feature == "admin1" and _UNIT_BEFORE.search(doc.text[max(0, place.start - 60):place.start]):
+        return _next_group(doc, place, end)  # "in Alishing district, Laghman, and Bati Kot and Khogyani districts, Nangarhar"
     if place.feature in _COARSE or place.start < 0:
         return []
     districts = _district_list(doc, place, start, end)
     if districts is not None:
-        return districts
+        return districts + _next_group(doc, place, end)
+    if (further := _next_group(doc, place, end)):
+        return further  # "in Sangin district, Helmand, and Spin Boldak district, Kandahar"
     towns = sorted((m for m in doc.mentions if m.kind == "place" and m.latitude is not None and start <= m.start < end
                     and m.start > place.start), key=lambda m: m.start)
     out, cursor, closed = [], place, False
@@ -177,6 +181,34 @@ def _province_list(doc: Document, place: Mention, start: int, end: int) -> list[
             out.append(m if capital is None else replace(m, latitude=capital[1], longitude=capital[2], geo_precision=3,
                                                          reason=f"{m.reason}; at the capital {capital[0]}, listed with "
                                                                 f"'{place.text}'"))
+    return out
+
+
+# the next group of a list of (districts, province) pairs: ", and Bati Kot and Khogyani districts, Nangarhar"
+_NEXT_GROUP = re.compile(rf",\s+and\s+(?P<names>{_NAME}(?:\s*\([^)]*\))?(?:{_ITEM_SEP}{_NAME}(?:\s*\([^)]*\))?)*)"
+                         rf"\s+districts?\s*,\s*(?P<province>{_NAME})")
+
+
+def _next_group(doc: Document, place: Mention, end: int) -> list[Mention]:
+    """The towns of the (districts, province) group told after the event's own one; the towns the gazetteer knows
+    in that province (ACLED codes one event per district)."""
+    own = re.match(rf"(?:\s+districts?)?\s*,\s*{_NAME}", doc.text[place.end:place.end + 60]) if place.feature != "admin1" \
+        else None
+    if own is None and place.feature != "admin1":
+        return []  # the event's own group is not "district, province": no list of groups
+    at = place.end + (own.end() if own else 0)
+    group = _NEXT_GROUP.match(doc.text, at)
+    sentence_end = next((st.end for st in doc.statements if st.start <= place.start < st.end), end)
+    if group is None or group.end() > sentence_end:  # the clause may end at ", and": the sentence bounds the list
+        return []
+    province = next((m for m in doc.mentions if m.kind == "place" and m.start == group.start("province")), None)
+    if province is None or province.country != place.country:
+        return []
+    out: list[Mention] = []
+    for m in doc.mentions:
+        if m.kind == "place" and group.start("names") <= m.start < group.end("names") and m.latitude is not None \
+                and m.feature not in _COARSE and m.country == place.country and all(o.id != m.id for o in out):
+            out.append(m)
     return out
 
 

@@ -255,3 +255,16 @@ def test_a_list_of_provinces_is_one_event_per_province_at_its_capital() -> None:
     events = Pipeline.default().process(document_from_text(text, id="t", published=date(2020, 3, 4), format="csv")).events
     assert sorted(e.location for e in events) == ["Helmand", "Kandahār", "Zabul"]
     assert {e.geo_precision for e in events if e.location != "Kandahār"} == {3}
+
+
+def test_each_district_and_province_group_of_a_list_is_an_event() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.ingest import document_from_text
+
+    text = "On Monday, Taliban fighters attacked checkpoints in Sangin district, Helmand, and Spin Boldak district, Kandahar."
+    events = Pipeline.default().process(document_from_text(text, id="t", published=date(2020, 3, 4), format="csv")).events
+    assert [e.location for e in events] == ["Sangīn", "Spīn Bōldak"]
+    alone = "On Monday, Taliban fighters attacked checkpoints in Sangin district, Helmand, and burned a school."
+    assert len(Pipeline.default().process(document_from_text(alone, id="u", published=date(2020, 3, 4), format="csv")).events) == 1
