@@ -126,7 +126,7 @@ def listed_places(doc: Document, place: Mention, start: int, end: int) -> list[M
     if place.start >= 0 and place.feature != "country" and _PROVINCE_LIST.match(doc.text, place.end):
         return _province_list(doc, place, start, end)  # "in Kandahar and Zabul provinces"
     if place.start >= 0 and place.feature == "admin1" and _UNIT_BEFORE.search(doc.text[max(0, place.start - 60):place.start]):
-        return _next_group(doc, place, end)  # "in Alishing district, Laghman, and Bati Kot and Khogyani districts, Nangarhar"
+        return _next_group(doc, place, end)  # "in Nawa district, Helmand, and Spin Boldak and Maruf districts, Kandahar"
     if place.feature in _COARSE or place.start < 0:
         return []
     districts = _district_list(doc, place, start, end)
@@ -184,7 +184,7 @@ def _province_list(doc: Document, place: Mention, start: int, end: int) -> list[
     return out
 
 
-# the next group of a list of (districts, province) pairs: ", and Bati Kot and Khogyani districts, Nangarhar"
+# the next group of a list of (districts, province) pairs: ", and Spin Boldak and Maruf districts, Kandahar"
 _NEXT_GROUP = re.compile(rf",\s+and\s+(?P<names>{_NAME}(?:\s*\([^)]*\))?(?:{_ITEM_SEP}{_NAME}(?:\s*\([^)]*\))?)*)"
                          rf"\s+districts?\s*,\s*(?P<province>{_NAME})")
 
