@@ -274,8 +274,9 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
     """``m`` unless the place right after it names a container it does not lie in (a wrong namesake)."""
     following = [o for o in places if o.start >= m.end]
     nxt = following[0] if following else None
-    if nxt is None or nxt.start - m.end > 45 or not _CONTAINER.search(doc.text[m.end:nxt.start]):
-        return m
+    if nxt is None or nxt.start - m.end > 45 or not _CONTAINER.search(doc.text[m.end:nxt.start]) \
+            or re.search(r"(?<!\bc)[.!?][\"”’']?\s+[A-Z]|\n", doc.text[m.end:nxt.start]):
+        return m  # a container is named in the same sentence, never across its end ("... Tarhuna. The loss of Watiya")
     if _listed(doc, nxt, following[1:]):
         return m  # "in Weldiya, Kobo and Mersa": a list of places, not a place and its container
     if m.feature in _COARSE or nxt.latitude is None or nxt.longitude is None \

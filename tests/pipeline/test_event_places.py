@@ -268,3 +268,8 @@ def test_each_district_and_province_group_of_a_list_is_an_event() -> None:
     assert [e.location for e in events] == ["Sangīn", "Spīn Bōldak"]
     alone = "On Monday, Taliban fighters attacked checkpoints in Sangin district, Helmand, and burned a school."
     assert len(Pipeline.default().process(document_from_text(alone, id="u", published=date(2020, 3, 4), format="csv")).events) == 1
+
+
+def test_a_container_is_never_looked_for_across_a_sentence_end() -> None:
+    text = "Rebels stormed Korvan.\n\nMy Comment: The loss of Oskar hurts."
+    assert _choose(text, ["Korvan", "Oskar"], "stormed") == "Korvan"
