@@ -13,6 +13,9 @@ from frontlines.model import Document
 
 __all__ = ["score_case"]
 
+# The two columns of the task's TSV the scorer reads (by name, in any order): the snippet and its label.
+TEXT, LABEL = "EventSnippet", "SubType"
+
 
 def _predict(doc: Document) -> str:
     if not doc.events:
@@ -38,9 +41,9 @@ def score_case(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalRe
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     rows = rows[:limit] if limit else rows
-    docs = [document_from_text(r["EventSnippet"], id=f"case-{r['id']}") for r in rows]
+    docs = [document_from_text(r[TEXT], id=f"case-{i}") for i, r in enumerate(rows)]  # numbered, not the file's ids
     unseen = set(_taxonomy()["case_unseen"])
-    pairs = [(r["SubType"], _predict(d)) for r, d in zip(rows, pipeline.pipe(docs, batch_size=32), strict=True)]
+    pairs = [(r[LABEL], _predict(d)) for r, d in zip(rows, pipeline.pipe(docs, batch_size=32), strict=True)]
     seen_pairs = [(g, p) for g, p in pairs if g not in unseen]
     unseen_pairs = [(g, p) for g, p in pairs if g in unseen]
     confusions = Counter((g, p) for g, p in seen_pairs if g != p).most_common(5)

@@ -19,14 +19,16 @@ ACLED_ROWS = [  # (date, old-taxonomy type, actor1, actor2, location, lat, lon, 
      31.2089, 16.5887, "On 11 January 2016, IS fighters fought Petroleum Facilities Guard units in Sirte; "
      "4 guards died.", 4),
     ("2016-01-12", "Riots/Protests", "Protesters (Libya)", "", "Benghazi", 32.1167, 20.0667,
-     "On 12 January 2016, hundreds of residents protested peacefully in Benghazi against power cuts.", 0),
+     "On 12 January 2016, shopkeepers in Benghazi held a peaceful rally over power cuts.", 0),
     ("2016-01-13", "Strategic development", "Government of National Accord (Libya)", "", "Tripoli", 32.8925, 13.18,
      "The weather in Tripoli was cold and calm.", 0),
 ]
+# Only the two columns the CASE scorer reads, label first (our order); snippets of our own.
+CASE_COLUMNS = ("SubType", "EventSnippet")
 CASE_ROWS = [
-    (1, "Thousands of unemployed graduates marched through the capital on Friday demanding jobs.", "PEACE_PROTEST"),
-    (2, "Warplanes bombed rebel positions near the city, killing six fighters.", "AIR_STRIKE"),
-    (3, "A 6.1 magnitude earthquake shook the region on Monday, officials said.", "NATURAL_DISASTER"),
+    ("PEACE_PROTEST", "On Friday nurses staged a peaceful rally at the health ministry over unpaid wages."),
+    ("AIR_STRIKE", "Jets carried out an air strike on a rebel depot outside the town at dawn."),
+    ("NATURAL_DISASTER", "Floodwater cut off three villages after days of heavy rain, the weather office said."),
 ]
 GEO_TEXT = "Fighting erupted in Sirte on Monday. Residents of Tobruk fled east."
 GEO_TOPONYMS = [("Sirte", 31.2089, 16.5887), ("Tobruk", 32.0836, 23.9764)]
@@ -42,7 +44,7 @@ def _acled_csv(path: Path) -> None:
 
 
 def _case_tsv(path: Path) -> None:
-    lines = ["\t".join(("id", "EventSnippet", "SubType"))] + ["\t".join(map(str, row)) for row in CASE_ROWS]
+    lines = ["\t".join(CASE_COLUMNS)] + ["\t".join(row) for row in CASE_ROWS]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
