@@ -198,8 +198,10 @@ def _next_group(doc: Document, place: Mention, end: int) -> list[Mention]:
         return []  # the event's own group is not "district, province": no list of groups
     at = place.end + (own.end() if own else 0)
     group = _NEXT_GROUP.match(doc.text, at)
+    if group is None:
+        return []
     sentence_end = next((st.end for st in doc.statements if st.start <= place.start < st.end), end)
-    if group is None or group.end() > sentence_end:  # the clause may end at ", and": the sentence bounds the list
+    if group.end() > sentence_end:  # the clause may end at ", and": the sentence bounds the list
         return []
     province = next((m for m in doc.mentions if m.kind == "place" and m.start == group.start("province")), None)
     if province is None or province.country != place.country:
