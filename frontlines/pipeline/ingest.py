@@ -2,19 +2,25 @@
 RSS/Atom feeds, JSONL and CSV archives, stdin.
 
 Bad input raises ``frontlines.errors.InputError`` subclasses whose message names the file (and line)
-and says what to do. Archives can skip bad records (``errors="skip"``), reporting each through
-``on_problem`` so nothing is dropped silently. The blog structure is parsed by ``blog.py``.
+and says what to do. Archives and feeds can skip bad records (``errors="skip"``), reporting each
+through ``on_problem`` so nothing is dropped silently; a record is read lazily, so the records
+before a bad one are already out of the reader when it raises. A record kept with something left
+out (an unreadable date, a link that is not http(s): ``fields.py``) is reported to ``on_warning``.
+Text in UTF-8, or UTF-16/32 with a byte-order mark, is decoded. The blog structure is parsed by
+``blog.py``.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +35,7 @@ from frontlines.errors import (
 )
 from frontlines.model import Document
 from frontlines.pipeline.blog import parse_blog
+from frontlines.pipeline.fields import http_url, parse_published, text_field
 
 __all__ = ["SUPPORTED_SUFFIXES", "document_from_text", "iter_documents", "parse_published", "read_path"]
 
@@ -37,23 +44,6 @@ SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".text": "text", ".html": "
                       ".csv": "csv"}
 Problem = Callable[[str], None]
 _MIN_HTML_WORDS = 4  # fewer words than this is navigation left over, not an article
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%dT%H:%M:%S",
-                 "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S")
-
-
-def parse_published(value: str) -> date:
-    text = str(value).strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError as exc:
-        raise InvalidParameterError(
-            f"Invalid publication date {value!r}: use YYYY-MM-DD, e.g. --published 2016-01-12."
-        ) from exc
 
 
 def document_from_text(text: str, *, id: str, published: date | None = None, title: str | None = None,
@@ -70,19 +60,46 @@ def document_from_text(text: str, *, id: str, published: date | None = None, tit
 
 
 # -- reading bytes safely ----------------------------------------------------------------------------
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # UTF-32 LE starts like UTF-16 LE
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+@dataclass(frozen=True)
+class _Report:
+    """How a reader reports: ``errors`` ("raise" or "skip"), skipped records (``problem``) and records
+    kept with something left out (``warn``: an unreadable date, a link that is not http(s))."""
+
+    errors: str
+    problem: Problem
+    warn: Problem
+
+    def bad(self, exc: InputError) -> None:
+        if self.errors == "raise":
+            raise exc
+        self.problem(str(exc))
+
+
 def _max_bytes() -> int:
     return int(settings.get("max_bytes"))
 
 
+def _encoding(head: bytes) -> str:
+    """UTF-16/32 when the text starts with their byte-order mark, else UTF-8 (with or without one)."""
+    return next((name for bom, name in _BOMS if head.startswith(bom)), "utf-8-sig")
+
+
 def _decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:8192]:
+    encoding = _encoding(data[:4])
+    if encoding == "utf-8-sig" and b"\x00" in data[:8192]:
         raise EncodingError(f"{name} looks binary (it contains NUL bytes); give Frontlines text, HTML, a feed, JSONL or CSV.")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise EncodingError(
-            f"{name} is not UTF-8 (byte {exc.start}); convert it first, e.g. `iconv -f latin1 -t utf-8 {name} > fixed.txt`."
+            f"{name} is not {encoding.upper().removesuffix('-SIG')} (byte {exc.start}); convert it first, e.g. "
+            f"`iconv -f latin1 -t utf-8 {name} > fixed.txt`."
         ) from exc
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         raise EmptyInputError(f"{name} is empty; nothing to extract.")
     return text
@@ -111,24 +128,47 @@ def _archive_lines(path: Path) -> Iterator[str]:
     _check_path(path)
     with path.open("rb") as fh:
         head = fh.read(8192)
-    if not head.strip():
+    encoding = _encoding(head)
+    if not head.strip() or not head.removeprefix(codecs.BOM_UTF8).decode(encoding, "ignore").strip("\ufeff \r\n\t"):
         raise EmptyInputError(f"{path} is empty; nothing to extract.")
-    if b"\x00" in head:
+    if encoding == "utf-8-sig" and b"\x00" in head:
         raise EncodingError(f"{path} looks binary (it contains NUL bytes); give Frontlines a UTF-8 JSONL or CSV archive.")
-    with path.open(encoding="utf-8-sig", newline="") as fh:
+    with path.open(encoding=encoding, newline="") as fh:
         lineno = 0
         try:
             for lineno, line in enumerate(fh, start=1):  # noqa: B007 - lineno is read after the loop
-                yield line
+                yield line.removeprefix("\ufeff") if lineno == 1 else line
         except UnicodeDecodeError as exc:
             raise EncodingError(
-                f"{path} line {lineno + 1} is not UTF-8; convert it first, e.g. "
+                f"{path} line {lineno + 1} is not {encoding.upper().removesuffix('-SIG')}; convert it first, e.g. "
                 f"`iconv -f latin1 -t utf-8 {path} > fixed{path.suffix}`."
             ) from exc
 
 
+# -- fields shared by the formats ---------------------------------------------------------------------
+def _link(value: str | None, where: str, report: _Report) -> str | None:
+    url = http_url(value)
+    if value and url is None:
+        report.warn(f"{where}: url {value[:80]!r} is not an http(s) link; the document is kept without it.")
+    return url
+
+
+def _published_field(value: Any, where: str, report: _Report) -> date | None:
+    """A record's own publication date; one that cannot be read is reported and left out, never fatal."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        try:
+            return parse_published(str(value))
+        except InvalidParameterError:
+            pass
+    report.warn(f"{where}: published {str(value)[:80]!r} is not a date Frontlines can read; the document is kept "
+                "undated (write dates as YYYY-MM-DD or e.g. 'Sat, 03 Jan 2015 07:58:00 +0000').")
+    return None
+
+
 # -- formats ---------------------------------------------------------------------------------------------
-def _from_html(html: str, name: str, published: date | None) -> list[Document]:
+def _from_html(html: str, name: str, published: date | None, report: _Report) -> list[Document]:
     import trafilatura
 
     body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
@@ -139,9 +179,10 @@ def _from_html(html: str, name: str, published: date | None) -> list[Document]:
     found = meta.date if meta and meta.date else None
     body = "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
-    pub = published or (parse_published(found) if found else None)
+    pub = published or _published_field(found, name, report)
     return [document_from_text(text, id=Path(name).stem, published=pub, title=title, format="html",
-                               url=meta.url if meta else None, source=meta.sitename if meta else None)]
+                               url=_link(meta.url if meta else None, name, report),
+                               source=meta.sitename if meta else None)]
 
 
 def _strip_html(fragment: str) -> str:
@@ -157,46 +198,55 @@ def _strip_html(fragment: str) -> str:
     return "\n".join(line.strip() for line in root.text_content().splitlines()).strip()
 
 
-def _from_feed(raw: str, name: str, published: date | None) -> list[Document]:
+def _from_feed(raw: str, name: str, published: date | None, report: _Report) -> Iterator[Document]:
+    """Entries one by one: a broken entry (a truncated or malformed feed) costs only itself."""
     import feedparser
 
     feed = feedparser.parse(raw)
+    why = f" ({feed.bozo_exception})" if feed.bozo else ""
     if not feed.entries:
-        why = f" ({feed.bozo_exception})" if feed.bozo else ""
         raise MalformedInputError(f"{name}: no entries found in the RSS/Atom feed{why}; is it a valid feed?")
-    docs = []
     for i, entry in enumerate(feed.entries, start=1):
-        content = entry.get("content", [{}])[0].get("value") or entry.get("summary", "")
-        body = _strip_html(content)
-        title = entry.get("title")
-        text = f"{title}\n\n{body}" if title else body
-        if not text.strip():
-            why = f" ({feed.bozo_exception})" if feed.bozo else ""
-            raise MalformedInputError(f"{name}: feed entry {i} has neither title nor text{why}; is it a valid feed?")
-        when = entry.get("published_parsed") or entry.get("updated_parsed")
-        pub = published or (date(*when[:3]) if when else None)
-        doc_id = entry.get("id") or entry.get("link") or f"{Path(name).stem}#{i}"
-        docs.append(document_from_text(text, id=doc_id, published=pub, title=title, url=entry.get("link"),
-                                       source=feed.feed.get("title"), format="feed"))
-    return docs
+        where = f"{name} feed entry {i}"
+        try:
+            yield _feed_entry(entry, where, name, i, feed, published, report)
+        except MalformedInputError as exc:
+            report.bad(exc)
+        except (TypeError, ValueError, AttributeError) as exc:  # feedparser gives odd shapes for broken XML
+            report.bad(MalformedInputError(f"{where} cannot be read ({exc}){why}; is the feed valid?"))
 
 
-def _record(obj: dict[str, Any], where: str, default_id: str, published: date | None, fmt: str) -> Document:
+def _feed_entry(entry: Any, where: str, name: str, i: int, feed: Any, published: date | None,
+                report: _Report) -> Document:
+    why = f" ({feed.bozo_exception})" if feed.bozo else ""
+    content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
+    body = _strip_html(content)
+    title = entry.get("title") or None
+    if not body and (feed.bozo or not title):
+        # in a broken feed, a title without its text is the truncated entry: refuse it rather than store half
+        raise MalformedInputError(f"{where} has no text{why}; it is cut short or malformed, is the feed complete?")
+    text = f"{title}\n\n{body}" if title else body
+    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    pub = published or (date(*when[:3]) if when else _published_field(entry.get("published"), where, report))
+    doc_id = entry.get("id") or entry.get("link") or f"{Path(name).stem}#{i}"
+    return document_from_text(text, id=doc_id, published=pub, title=title, url=_link(entry.get("link"), where, report),
+                              source=feed.feed.get("title"), format="feed")
+
+
+def _record(obj: dict[str, Any], where: str, default_id: str, published: date | None, fmt: str,
+            report: _Report) -> Document:
     text = obj.get("text")
+    if isinstance(text, list) and len(text) == 1:
+        text = text[0]
     if not isinstance(text, str) or not text.strip():
         raise MalformedInputError(f"{where}: the record has no non-empty \"text\" field.")
-    pub = published
-    if pub is None and obj.get("published"):
-        try:
-            pub = parse_published(str(obj["published"]))
-        except InvalidParameterError as exc:
-            raise MalformedInputError(f"{where}: {exc}") from exc
-    return document_from_text(text, id=str(obj.get("id") or default_id), published=pub, title=obj.get("title") or None,
-                              source=obj.get("source") or None, url=obj.get("url") or None, format=fmt)
+    fields = {name: text_field(obj, name, where) for name in ("id", "title", "source", "url")}
+    pub = published or _published_field(obj.get("published"), where, report)
+    return document_from_text(text, id=fields["id"] or default_id, published=pub, title=fields["title"],
+                              source=fields["source"], url=_link(fields["url"], where, report), format=fmt)
 
 
-def _from_jsonl(lines: Iterable[str], name: str, published: date | None, errors: str,
-                problem: Problem) -> Iterator[Document]:
+def _from_jsonl(lines: Iterable[str], name: str, published: date | None, report: _Report) -> Iterator[Document]:
     stem = Path(name).stem
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
@@ -211,15 +261,14 @@ def _from_jsonl(lines: Iterable[str], name: str, published: date | None, errors:
                 raise MalformedInputError(f"Invalid JSON on {where} ({exc.msg}); each line must be one JSON object.") from exc
             if not isinstance(obj, dict):
                 raise MalformedInputError(f"{where} is not a JSON object; each line must be {{\"id\", \"text\", ...}}.")
-            yield _record(obj, where, f"{stem}#{lineno}", published, "jsonl")
+            doc = _record(obj, where, f"{stem}#{lineno}", published, "jsonl", report)
         except MalformedInputError as exc:
-            if errors == "raise":
-                raise
-            problem(str(exc))
+            report.bad(exc)
+            continue
+        yield doc
 
 
-def _from_csv(lines: Iterable[str], name: str, published: date | None, errors: str,
-              problem: Problem) -> Iterator[Document]:
+def _from_csv(lines: Iterable[str], name: str, published: date | None, report: _Report) -> Iterator[Document]:
     csv.field_size_limit(max(_max_bytes(), csv.field_size_limit()))
     reader = csv.DictReader(lines)
     columns = reader.fieldnames or []
@@ -232,11 +281,11 @@ def _from_csv(lines: Iterable[str], name: str, published: date | None, errors: s
         try:
             if None in row:
                 raise MalformedInputError(f"{name} line {rowno}: more fields than header columns; quote the text field.")
-            yield _record(row, f"{name} line {rowno}", f"{stem}#{rowno}", published, "csv")
+            doc = _record(row, f"{name} line {rowno}", f"{stem}#{rowno}", published, "csv", report)
         except MalformedInputError as exc:
-            if errors == "raise":
-                raise
-            problem(str(exc))
+            report.bad(exc)
+            continue
+        yield doc
 
 
 def _sniff(raw: str) -> str:
@@ -251,27 +300,27 @@ def _sniff(raw: str) -> str:
     return "text"
 
 
-def _parse(raw: str, name: str, fmt: str, published: date | None, errors: str, problem: Problem) -> Iterator[Document]:
+def _parse(raw: str, name: str, fmt: str, published: date | None, report: _Report) -> Iterator[Document]:
     if fmt == "text":
         yield document_from_text(raw, id=Path(name).stem if name != "-" else "stdin", published=published)
     elif fmt == "html":
-        yield from _from_html(raw, name, published)
+        yield from _from_html(raw, name, published, report)
     elif fmt == "feed":
-        yield from _from_feed(raw, name, published)
+        yield from _from_feed(raw, name, published, report)
     elif fmt == "jsonl":
-        yield from _from_jsonl(raw.splitlines(), name, published, errors, problem)
+        yield from _from_jsonl(raw.splitlines(), name, published, report)
     else:
-        yield from _from_csv(io.StringIO(raw, newline=""), name, published, errors, problem)
+        yield from _from_csv(io.StringIO(raw, newline=""), name, published, report)
 
 
-def _parse_archive(path: Path, fmt: str, published: date | None, errors: str, problem: Problem) -> Iterator[Document]:
+def _parse_archive(path: Path, fmt: str, published: date | None, report: _Report) -> Iterator[Document]:
     """A JSONL/CSV file, streamed record by record; an archive with no record is an error."""
     reader = _from_jsonl if fmt == "jsonl" else _from_csv
     count = 0
-    for doc in reader(_archive_lines(path), str(path), published, errors, problem):
+    for doc in reader(_archive_lines(path), str(path), published, report):
         count += 1
         yield doc
-    if count == 0 and errors == "raise":
+    if count == 0 and report.errors == "raise":
         raise EmptyInputError(f"{path} holds no document records; each needs a non-empty \"text\" field.")
 
 
@@ -285,8 +334,9 @@ def _format_of(path: Path) -> str:
 
 
 def read_path(path: str | Path, *, published: date | None = None, errors: str = "raise",
-              on_problem: Problem | None = None) -> list[Document]:
-    return list(iter_documents([path], published=published, errors=errors, on_problem=on_problem))
+              on_problem: Problem | None = None, on_warning: Problem | None = None) -> list[Document]:
+    return list(iter_documents([path], published=published, errors=errors, on_problem=on_problem,
+                               on_warning=on_warning))
 
 
 def _read_stdin() -> str:
@@ -296,26 +346,30 @@ def _read_stdin() -> str:
     return _decode(data, "stdin")
 
 
+def _stderr(label: str) -> Problem:
+    return lambda message: print(f"{label}: {message}", file=sys.stderr)
+
+
 def iter_documents(paths: Sequence[str | Path], *, published: date | None = None, errors: str = "raise",
-                   on_problem: Problem | None = None) -> Iterator[Document]:
-    """Documents from files (or "-" for stdin), in input order."""
+                   on_problem: Problem | None = None, on_warning: Problem | None = None) -> Iterator[Document]:
+    """Documents from files (or "-" for stdin), in input order. A bad record raises (``errors="raise"``)
+    or is reported to ``on_problem`` and skipped (``"skip"``); a record kept with something left out
+    (an unreadable date, a non-http(s) link) is reported to ``on_warning``. Both default to stderr."""
     if errors not in ("raise", "skip"):
         raise InvalidParameterError(f"errors={errors!r}: use 'raise' or 'skip'.")
-    problem = on_problem or (lambda message: print(f"warning: {message}", file=sys.stderr))
+    report = _Report(errors, on_problem or _stderr("warning"), on_warning or _stderr("warning"))
     for item in paths:
         if str(item) == "-":
             raw = _read_stdin()
-            yield from _parse(raw, "-", _sniff(raw), published, errors, problem)
+            yield from _parse(raw, "-", _sniff(raw), published, report)
             continue
         path = Path(os.fspath(item))
         try:
             _check_path(path)
             fmt = _format_of(path)
             if fmt in ("jsonl", "csv"):
-                yield from _parse_archive(path, fmt, published, errors, problem)
+                yield from _parse_archive(path, fmt, published, report)
             else:
-                yield from _parse(_read_file(path), str(path), fmt, published, errors, problem)
+                yield from _parse(_read_file(path), str(path), fmt, published, report)
         except InputError as exc:
-            if errors == "raise":
-                raise
-            problem(str(exc))
+            report.bad(exc)

@@ -85,7 +85,6 @@ def test_rss_feed_and_html_page(tmp_path) -> None:
     ("broken.jsonl", '{"id": "1", "text": "ok"}\n{"id": "2", "text": \n', MalformedInputError),
     ("list.jsonl", '["not", "an", "object"]\n', MalformedInputError),
     ("notext.jsonl", '{"id": "1", "title": "no text"}\n', MalformedInputError),
-    ("baddate.jsonl", '{"id": "1", "text": "x", "published": "yesterday-ish"}\n', MalformedInputError),
     ("noheader.csv", "just,some,columns\n1,2,3\n", MalformedInputError),
     ("ragged.csv", "id,text\n1,Clashes in Sirte,extra,fields\n", MalformedInputError),
     ("broken.xml", "<?xml version='1.0'?><rss><channel><item><title>unclosed", MalformedInputError),
@@ -162,3 +161,98 @@ def test_published_formats(value: str, expected: date) -> None:
 def test_invalid_published_says_what_to_use(value: str) -> None:
     with pytest.raises(InvalidParameterError, match="YYYY-MM-DD"):
         parse_published(value)
+
+
+# -- issue 14: one bad record never costs the good ones ---------------------------------------------------
+@pytest.mark.parametrize("value, expected", [
+    ("7:58 AM ET, Sat January 3, 2015", date(2015, 1, 3)),  # the CNN archive's format
+    ("Sat January 3, 2015", date(2015, 1, 3)),
+    ("Sat, 03 Jan 2015 23:58:00 -0500", date(2015, 1, 3)),  # RFC 2822, the date as written (not UTC)
+    ("2016/06/11", date(2016, 6, 11)),
+    ("2015-01-03T07:58:00-05:00", date(2015, 1, 3)),
+    ("12 janvier 2016", date(2016, 1, 12)),
+])
+def test_published_in_the_formats_archives_use(value: str, expected: date) -> None:
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("value", ["yesterday", "3 days ago", "now", "Tuesday", "January 2015", "2019-13-01",
+                                   "07/04", "1420289880", "x" * 5000])
+def test_no_date_is_invented_from_nothing(value: str) -> None:
+    with pytest.raises(InvalidParameterError, match="YYYY-MM-DD"):
+        parse_published(value)
+
+
+def test_unreadable_date_keeps_the_record_undated_with_a_warning(tmp_path) -> None:
+    path = _write(tmp_path, "a.jsonl", "\n".join(json.dumps(x) for x in [
+        {"id": "1", "text": "Clashes in Sirte.", "published": "7:58 AM ET, Sat January 3, 2015"},
+        {"id": "2", "text": "Clashes in Derna.", "published": "yesterday-ish"},
+        {"id": "3", "text": "Clashes in Ajdabiya.", "published": {"day": 3}},
+    ]) + "\n")
+    warnings: list[str] = []
+    docs = read_path(path, on_warning=warnings.append)  # errors="raise": none of this is an error
+    assert [(d.id, d.published) for d in docs] == [("1", date(2015, 1, 3)), ("2", None), ("3", None)]
+    assert len(warnings) == 2 and "a.jsonl line 2" in warnings[0] and "kept undated" in warnings[0]
+
+
+def test_wrong_field_types_are_skipped_or_coerced_never_fatal(tmp_path) -> None:
+    path = _write(tmp_path, "types.jsonl", "\n".join(json.dumps(x) for x in [
+        {"id": "list-title", "text": "Clashes in Sirte.", "title": ["one", "two"]},
+        {"id": "object-source", "text": "Clashes in Derna.", "source": {"name": "AP"}},
+        {"id": 7, "text": "Clashes in Ajdabiya.", "title": ["Only title"], "source": 24},
+        {"id": "fine", "text": "Protest in Benghazi."},
+    ]) + "\n")
+    problems: list[str] = []
+    docs = list(iter_documents([path], errors="skip", on_problem=problems.append))
+    assert [(d.id, d.title, d.source) for d in docs] == [("7", "Only title", "24"), ("fine", None, None)]
+    assert len(problems) == 2
+    assert "line 1" in problems[0] and '"title" is a list of 2 items' in problems[0]
+    assert "line 2" in problems[1] and '"source" is an object' in problems[1]
+    with pytest.raises(MalformedInputError, match="line 1.*--skip-bad"):
+        read_path(path)
+
+
+def test_feed_with_one_truncated_entry_keeps_the_others(tmp_path) -> None:
+    def item(i: int) -> str:
+        return (f"<item><title>Clashes {i}</title><link>http://example.org/{i}</link>"
+                f"<description>Fighting erupted in Sirte on Monday, report {i}.</description></item>")
+
+    feed = f"<?xml version='1.0'?><rss version='2.0'><channel><title>T</title>{item(1)}{item(2)}{item(3)}</channel></rss>"
+    truncated = feed[:feed.index("<description>Fighting erupted in Sirte on Monday, report 3")]
+    problems: list[str] = []
+    docs = read_path(_write(tmp_path, "cut.xml", truncated), errors="skip", on_problem=problems.append)
+    assert [d.url for d in docs] == ["http://example.org/1", "http://example.org/2"]
+    assert len(problems) == 1 and "feed entry 3" in problems[0]
+    mangled = feed.replace("<title>Clashes 2</title>", "<title>Clashes 2<title>")  # a broken entry mid-feed
+    docs = read_path(_write(tmp_path, "mangled.xml", mangled), errors="skip", on_problem=problems.append)
+    assert [d.url for d in docs] == ["http://example.org/1", "http://example.org/3"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig", "utf-32"])
+def test_text_with_a_byte_order_mark_is_read(tmp_path, encoding: str) -> None:
+    data = BLOG.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    [doc] = read_path(_write(tmp_path, "post.txt", data))
+    assert doc.text.startswith("Tuesday, January 12, 2016") and doc.published == date(2016, 1, 12)
+    archive = '{"id": "a", "text": "Clashes in Sirte."}\n{"id": "b", "text": "Protest in Benghazi."}\n'
+    docs = read_path(_write(tmp_path, "a.jsonl", archive.encode(encoding if encoding != "utf-16-be" else "utf-16")))
+    assert [d.id for d in docs] == ["a", "b"]
+
+
+def test_links_that_are_not_http_are_dropped_at_ingest(tmp_path) -> None:
+    path = _write(tmp_path, "links.jsonl", "\n".join(json.dumps(x) for x in [
+        {"id": "js", "text": "Clashes in Sirte.", "url": "javascript:alert(document.cookie)"},
+        {"id": "tab", "text": "Clashes in Derna.", "url": "java\tscript:alert(1)"},
+        {"id": "data", "text": "Clashes in Tobruk.", "url": "data:text/html,<script>alert(1)</script>"},
+        {"id": "ok", "text": "Protest in Benghazi.", "url": "https://example.org/a?b=1"},
+    ]) + "\n")
+    warnings: list[str] = []
+    docs = read_path(path, on_warning=warnings.append)
+    assert [d.url for d in docs] == [None, None, None, "https://example.org/a?b=1"]
+    assert len(warnings) == 3 and "not an http(s) link" in warnings[0]
+    rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>T</title><item><title>Clashes</title>"
+           "<link>javascript:alert(1)</link><description>Fighting erupted in Sirte on Monday.</description></item>"
+           "</channel></rss>")
+    [item] = read_path(_write(tmp_path, "feed.xml", rss), on_warning=warnings.append)
+    assert item.url is None
