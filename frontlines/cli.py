@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from frontlines import __version__, settings
-from frontlines.errors import FrontlinesError, InvalidParameterError
+from frontlines.errors import FrontlinesError, InputError, InvalidParameterError
 from frontlines.model import Document, Event
 
 __all__ = ["main"]
@@ -47,7 +47,9 @@ class _Cli(click.Group):
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"error: {message}", err=True)
+    from frontlines.store.urls import redact_text
+
+    click.echo(f"error: {redact_text(message)}", err=True)
     sys.exit(code)
 
 
@@ -111,41 +113,61 @@ def _write_events(events: Iterable[Event], fmt: str) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_obj
 def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: date | None, skip_bad: bool, quiet: bool) -> None:
-    """Extract and store documents (idempotent: unchanged documents are skipped)."""
+    """Extract and store documents (idempotent: unchanged documents are skipped).
+
+    A bad record stops the run (without --skip-bad) only after every document read before it is stored
+    and the summary is printed; an id already held by another text is stored as a revision ("report~2")."""
     from frontlines.pipeline import Pipeline
     from frontlines.pipeline.ingest import iter_documents
     from frontlines.store import open_store
+    from frontlines.store.urls import redact_url
 
     problems: list[str] = []
+    warnings: list[str] = []
+    stopped: list[InputError] = []
     with open_store(obj["db"]) as store:
         docs = iter_documents(paths, published=published, errors="skip" if skip_bad else "raise",
-                              on_problem=problems.append)
+                              on_problem=problems.append, on_warning=warnings.append)
         unchanged = [0]
 
         def fresh() -> Iterator[Document]:
-            for doc in docs:
-                if store.has_document(doc.content_hash):
-                    unchanged[0] += 1
-                else:
-                    yield doc
+            try:
+                for doc in docs:
+                    if store.has_document(doc.content_hash):
+                        unchanged[0] += 1
+                    else:
+                        yield doc
+            except InputError as exc:  # the documents read so far still go through and are stored
+                stopped.append(exc)
 
-        counts = _ingest_all(store, Pipeline.default(on_error="record").pipe(fresh(), batch_size=8), quiet)
+        counts, notes = _ingest_all(store, Pipeline.default(on_error="record").pipe(fresh(), batch_size=8), quiet)
         counts["unchanged"] += unchanged[0]
-    for problem in problems:
-        click.echo(f"skipped: {problem}", err=True)
+    for label, messages in (("warning", warnings), ("skipped", problems), ("note", notes)):
+        for message in messages:
+            click.echo(f"{label}: {message}", err=True)
+    extra = f", {len(warnings)} warnings" if warnings else ""
     click.echo(f"{counts['added']} documents added, {counts['events']} events, "
-               f"{counts['unchanged']} unchanged, {len(problems)} problems -> {obj['db']}")
+               f"{counts['unchanged']} unchanged, {len(problems) + len(stopped)} problems{extra} -> "
+               f"{redact_url(obj['db'])}")
+    if stopped:
+        _fail(f"{str(stopped[0]).rstrip('.')}. Stopped there: the {counts['added'] + counts['unchanged']} documents "
+              "before it are stored (see the summary). Fix that record and rerun (stored documents are not redone), "
+              "or rerun with --skip-bad to report bad records and go on.", stopped[0].exit_code)
 
 
-def _ingest_all(store: Any, docs: Iterator[Document], quiet: bool) -> dict[str, int]:
+def _ingest_all(store: Any, docs: Iterator[Document], quiet: bool) -> tuple[dict[str, int], list[str]]:
+    """Store each document; counts of what was really written, and a note for each stored as a revision."""
     from tqdm import tqdm
 
     counts = {"added": 0, "events": 0, "unchanged": 0}
+    notes: list[str] = []
     for doc in tqdm(docs, desc="ingest", unit="doc", disable=quiet, file=sys.stderr):
         result = store.add_document(doc)
         counts["added" if result.added else "unchanged"] += 1
         counts["events"] += result.events if result.added else 0
-    return counts
+        if note := result.note():
+            notes.append(note)
+    return counts, notes
 
 
 # -- querying ------------------------------------------------------------------------------

@@ -137,3 +137,70 @@ def test_bad_filters_are_one_line_errors(runner, tmp_path, args) -> None:
     result = runner.invoke(cli, ["--db", str(tmp_path / "x.sqlite"), "events", *args])
     assert result.exit_code == 2
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+# -- issue 14: one bad record never costs the good ones; nothing is replaced silently ----------------------
+def _jsonl(path: Path, records: list[object]) -> str:
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def _stored(db: str) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as con:
+        return con.execute("select id, text from documents order by id").fetchall()
+
+
+def test_a_bad_record_stops_the_run_only_after_the_good_ones_are_stored(runner, pipeline, tmp_path) -> None:
+    db = str(tmp_path / "fl.sqlite")
+    good = [{"id": f"g{i}", "text": f"Clashes in Sirte on Monday, report {i}.",
+             "published": "7:58 AM ET, Sat January 3, 2015"} for i in range(4)]
+    archive = _jsonl(tmp_path / "a.jsonl", [*good, "{not json", {"id": "after", "text": "Protest in Benghazi."}])
+    result = runner.invoke(cli, ["--db", db, "ingest", "-q", archive])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "4 documents added" in result.output  # the summary is printed
+    assert "a.jsonl line 5" in result.output and "--skip-bad" in result.output  # names the record, says what to do
+    assert [i for i, _ in _stored(db)] == ["g0", "g1", "g2", "g3"]  # the batch in flight was stored
+    with sqlite3.connect(db) as con:
+        assert {p for (p,) in con.execute("select published from documents")} == {"2015-01-03"}
+    again = runner.invoke(cli, ["--db", db, "ingest", "-q", "--skip-bad", archive])
+    assert again.exit_code == 0 and "1 documents added" in again.output and "4 unchanged" in again.output
+
+
+def test_skip_bad_reports_wrong_field_types_and_goes_on(runner, pipeline, tmp_path) -> None:
+    db = str(tmp_path / "fl.sqlite")
+    archive = _jsonl(tmp_path / "types.jsonl", [
+        {"id": "t", "text": "Clashes in Sirte.", "title": ["a", "b"]},
+        {"id": "s", "text": "Clashes in Derna.", "source": {"name": "AP"}},
+        {"id": "u", "text": "Clashes in Tobruk.", "published": "whenever", "url": "javascript:alert(1)"},
+        {"id": "ok", "text": "Protest in Benghazi.", "title": ["Protest"]},
+    ])
+    result = runner.invoke(cli, ["--db", db, "ingest", "-q", "--skip-bad", archive])
+    assert result.exit_code == 0, result.output
+    assert "2 documents added" in result.output and "2 problems" in result.output and "2 warnings" in result.output
+    assert "skipped:" in result.output and '"title" is a list' in result.output and '"source" is an object' in result.output
+    assert [i for i, _ in _stored(db)] == ["ok", "u"]
+    with sqlite3.connect(db) as con:
+        assert con.execute("select url, published from documents where id = 'u'").fetchone() == (None, None)
+
+
+def test_two_files_with_one_name_are_both_kept(runner, pipeline, tmp_path) -> None:
+    db = str(tmp_path / "fl.sqlite")
+    paths = []
+    for folder, town in (("libya", "Sirte"), ("yemen", "Marib")):
+        (tmp_path / folder).mkdir()
+        paths.append(tmp_path / folder / "report.txt")
+        paths[-1].write_text(f"Clashes erupted in {town} on Monday, officials said.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["--db", db, "ingest", "-q", *map(str, paths)])
+    assert result.exit_code == 0 and "2 documents added" in result.output
+    assert "stored as 'report~2'" in result.output
+    assert [(i, t.split()[3]) for i, t in _stored(db)] == [("report", "Sirte"), ("report~2", "Marib")]
+
+
+def test_one_jsonl_id_with_two_texts_keeps_both(runner, pipeline, tmp_path) -> None:
+    db = str(tmp_path / "fl.sqlite")
+    archive = _jsonl(tmp_path / "dup.jsonl", [{"id": "x", "text": "Clashes in Sirte."},
+                                              {"id": "x", "text": "Clashes in Derna."},
+                                              {"id": "x", "text": "Clashes in Sirte."}])  # same text: unchanged
+    result = runner.invoke(cli, ["--db", db, "ingest", "-q", archive])
+    assert result.exit_code == 0 and "2 documents added" in result.output and "1 unchanged" in result.output
+    assert _stored(db) == [("x", "Clashes in Sirte."), ("x~2", "Clashes in Derna.")]

@@ -7,20 +7,27 @@ in ``frontlines.store`` picks one from a path or URL.
 from __future__ import annotations
 
 import abc
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from frontlines.errors import InvalidParameterError
 from frontlines.model import EVENT_COLUMNS, Document, Event
 
-__all__ = ["BOOL_FIELDS", "EVENT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store",
-           "event_values", "parse_bbox", "parse_day"]
+__all__ = ["BOOL_FIELDS", "EVENT_FIELDS", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "DocumentQuery", "EventQuery",
+           "IngestResult", "Page", "Store", "as_revision", "check_lengths", "check_page", "event_values", "parse_bbox",
+           "parse_day", "revision_ids", "safe_url"]
 
 EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]  # stored columns besides the key
 BOOL_FIELDS = frozenset({"fatalities_aggregate", "date_fallback"})
 SORTABLE_EVENT_FIELDS = ("event_date", "fatalities", "confidence", "event_type", "location")
+MAX_LIMIT = 10_000  # rows in one page: more is an export (iter_events, /api/export.*), not a page
+MAX_OFFSET = 10**12  # far beyond any store, far below the 64-bit integers SQLite and PostgreSQL take
+MAX_FILTER_CHARS = 500  # a filter longer than this is not a name or a phrase (and LIKE patterns get slow)
+_TEXT_FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "source", "document_id", "text")
 
 
 @dataclass
@@ -46,6 +53,12 @@ class EventQuery:
     # 100s of ms; with a limit, Page.total is then the limit and Page.total_exact is False.
     total_limit: int | None = None
 
+    def __post_init__(self) -> None:
+        check_page(self.limit, self.offset)
+        if self.total_limit is not None and not 1 <= self.total_limit <= MAX_OFFSET:
+            raise InvalidParameterError(f"total_limit {self.total_limit} is out of range; use 1 to {MAX_OFFSET}.")
+        check_lengths(self, _TEXT_FILTERS)
+
 
 @dataclass
 class DocumentQuery:
@@ -55,6 +68,10 @@ class DocumentQuery:
     until: str | None = None
     limit: int = 50
     offset: int = 0
+
+    def __post_init__(self) -> None:
+        check_page(self.limit, self.offset)
+        check_lengths(self, ("q", "source"))
 
 
 @dataclass
@@ -68,10 +85,20 @@ class Page:
 
 @dataclass
 class IngestResult:
-    document_id: str
+    document_id: str  # the id it is stored under (see ``revision_of``)
     added: bool  # False when the same content was already stored (idempotent)
     events: int = 0
     errors: list[str] = field(default_factory=list)
+    # the id the document came with, when another text already held it: nothing is replaced, the new
+    # text is stored as a revision under ``document_id`` ("report~2")
+    revision_of: str | None = None
+
+    def note(self) -> str | None:
+        """A sentence for the user when the document was stored under another id than its own."""
+        if self.revision_of is None:
+            return None
+        return (f"id {self.revision_of!r} already holds a different text; this one is stored as "
+                f"{self.document_id!r} and nothing was replaced.")
 
 
 class Store(abc.ABC):
@@ -83,7 +110,9 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def add_document(self, doc: Document) -> IngestResult:
         """Store a processed document (text, blocks, mentions, statements, events) in one
-        transaction. Same content hash already stored -> nothing changes, ``added=False``."""
+        transaction. Same content hash already stored -> nothing changes, ``added=False``. An id
+        already held by another text is never overwritten: the document is stored as a revision
+        (``as_revision``) and ``IngestResult.revision_of`` names the id it came with."""
 
     def add_documents(self, docs: Iterable[Document]) -> list[IngestResult]:
         return [self.add_document(doc) for doc in docs]
@@ -148,6 +177,56 @@ class Store(abc.ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def check_page(limit: int, offset: int) -> None:
+    """A page size of 1 to ``MAX_LIMIT`` and an offset of 0 to ``MAX_OFFSET`` (SQLite reads LIMIT -1 as
+    "no limit", and integers past 2**63 overflow both databases)."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidParameterError(f"limit {limit} is out of range; use 1 to {MAX_LIMIT} (export for more).")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise InvalidParameterError(f"offset {offset} is out of range; use 0 to {MAX_OFFSET}.")
+
+
+def check_lengths(query: object, names: Iterable[str]) -> None:
+    for name in names:
+        value = getattr(query, name)
+        if isinstance(value, str) and len(value) > MAX_FILTER_CHARS:
+            raise InvalidParameterError(f"{name} filter is {len(value):,} characters long; use at most "
+                                        f"{MAX_FILTER_CHARS}.")
+
+
+def safe_url(value: str | None) -> str | None:
+    """The URL when it is an absolute http(s) link, else None: a stored ``javascript:`` or ``data:`` URL
+    must never become a clickable link."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return None if any(ord(c) < 32 or c.isspace() for c in text) else text
+
+
+def as_revision(doc: Document, stored_id: str) -> Document:
+    """The document as it is written: its link checked, under ``stored_id`` (a revision's id when
+    another text holds ``doc.id``; the pipeline's event ids come from the content, so they stay)."""
+    url = safe_url(doc.url)
+    if stored_id == doc.id and url == doc.url:
+        return doc
+    meta = doc.meta if stored_id == doc.id else {**doc.meta, "revision_of": doc.id}
+    return dataclasses.replace(doc, id=stored_id, url=url, meta=meta)
+
+
+def revision_ids(doc_id: str) -> Iterator[str]:
+    """Ids to try, in order, for a document whose id is held by another text."""
+    n = 2
+    while True:
+        yield f"{doc_id}~{n}"
+        n += 1
 
 
 def parse_day(value: str | None, label: str) -> str | None:

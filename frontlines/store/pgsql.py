@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg.types.json import Jsonb
@@ -17,6 +16,7 @@ from psycopg.types.json import Jsonb
 from frontlines.errors import InvalidParameterError
 from frontlines.model import Block, Document, Event, Statement
 from frontlines.store.base import BOOL_FIELDS, EVENT_FIELDS, SORTABLE_EVENT_FIELDS, EventQuery, event_values
+from frontlines.store.urls import redact_url
 
 __all__ = ["INSERT_DOCUMENT", "INSERT_MENTION", "INSERT_STATEMENT", "READ_COLS", "SELECT_EVENTS", "WRITE_COLS",
            "Where", "clean", "document_from_row", "document_row", "event_from_row", "event_row", "event_where",
@@ -34,15 +34,6 @@ INSERT_MENTION = ('INSERT INTO mentions (document_id, idx, kind, text, start, "e
 INSERT_STATEMENT = ('INSERT INTO statements (document_id, idx, start, "end", voice, stance, source, speaker, block, '
                     "stage, reason, text) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
 _STATEMENT_FIELDS = ("text", "start", "end", "voice", "stance", "source", "speaker", "block", "stage", "reason")
-
-
-def redact_url(url: str) -> str:
-    """The URL without its password (for messages and ``Store.url``)."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
 
 
 class Where:

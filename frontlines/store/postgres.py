@@ -26,7 +26,7 @@ from psycopg.rows import dict_row, tuple_row
 
 from frontlines.errors import ConfigurationError, MigrationError, StoreError, StoreNotFoundError
 from frontlines.model import Document, Event, Mention
-from frontlines.store.base import DocumentQuery, EventQuery, IngestResult, Page, Store
+from frontlines.store.base import DocumentQuery, EventQuery, IngestResult, Page, Store, as_revision, revision_ids
 from frontlines.store.pgsql import (
     INSERT_DOCUMENT,
     INSERT_MENTION,
@@ -49,6 +49,7 @@ from frontlines.store.pgsql import (
     statement_from_row,
     statement_rows,
 )
+from frontlines.store.urls import libpq_url
 
 __all__ = ["MIGRATIONS", "PostgresStore", "redact_url"]
 
@@ -104,7 +105,7 @@ class PostgresStore(Store):
     """A Frontlines store in a PostgreSQL database with PostGIS (one connection per store, pooled)."""
 
     def __init__(self, url: str) -> None:
-        self._conninfo = re.sub(r"^postgres(ql)?(\+psycopg)?://", "postgresql://", url)
+        self._conninfo = libpq_url(re.sub(r"^postgres(ql)?(\+psycopg)?://", "postgresql://", url))
         self.url = redact_url(self._conninfo)
         self._con = _POOL.get(self._conninfo) or self._connect()
         try:
@@ -200,12 +201,20 @@ class PostgresStore(Store):
                                   "pg_advisory_xact_lock(2, hashtext(%s))", (doc.id, digest))
                 if self.has_document(digest):
                     return IngestResult(doc.id, added=False)
-                replaced = self._con.execute("DELETE FROM documents WHERE id = %s", (doc.id,)).rowcount > 0
-                self._insert_document(doc, digest)
+                stored = as_revision(doc, self._free_id(doc.id))
+                self._insert_document(stored, digest)
         except psycopg.Error as exc:
             raise StoreError(f"Could not store document {doc.id!r}: {reason(exc)}. Nothing of it was kept.") from exc
-        return IngestResult(doc.id, added=True, events=len(doc.events),
-                            errors=["replaced an earlier version with the same id"] if replaced else [])
+        return IngestResult(stored.id, added=True, events=len(doc.events),
+                            revision_of=doc.id if stored.id != doc.id else None)
+
+    def _free_id(self, doc_id: str) -> str:
+        """``doc_id``, or the first free revision id when another text holds it (never a replacement);
+        the caller holds the advisory lock on ``doc_id``, so concurrent revisions get distinct ids."""
+        taken = "SELECT 1 FROM documents WHERE id = %s"
+        if self._con.execute(taken, (doc_id,)).fetchone() is None:
+            return doc_id
+        return next(i for i in revision_ids(doc_id) if self._con.execute(taken, (i,)).fetchone() is None)
 
     def _insert_document(self, doc: Document, digest: str) -> None:
         self._con.execute(INSERT_DOCUMENT, document_row(doc, digest))

@@ -23,7 +23,9 @@ from frontlines.store.base import (
     IngestResult,
     Page,
     Store,
+    as_revision,
     event_values,
+    revision_ids,
 )
 
 __all__ = ["SQLiteStore"]
@@ -125,19 +127,26 @@ class SQLiteStore(Store):
 
     # -- schema -------------------------------------------------------------------------
     def _migrate(self) -> None:
-        version = self._con.execute("PRAGMA user_version").fetchone()[0]
+        """Bring the schema up to date. The version is read again under the write lock (BEGIN IMMEDIATE):
+        concurrent first openers of a new store wait for the one migrating instead of migrating twice."""
+        version = self.schema_version
+        if version == len(MIGRATIONS):
+            return
         if version > len(MIGRATIONS):
             raise MigrationError(f"{self.path} was written by a newer Frontlines (schema {version}); upgrade Frontlines.")
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            try:
-                self._con.execute("BEGIN IMMEDIATE")
+        number = version
+        try:
+            self._con.execute("BEGIN IMMEDIATE")
+            version = number = self.schema_version  # another connection may have migrated meanwhile
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 for statement in _statements(script):
                     self._con.execute(statement)
                 self._con.execute(f"PRAGMA user_version = {number}")
-                self._con.execute("COMMIT")
-            except sqlite3.DatabaseError as exc:
+            self._con.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if self._con.in_transaction:
                 self._con.execute("ROLLBACK")
-                raise MigrationError(f"Migration {number} of {self.path} failed: {exc}") from exc
+            raise MigrationError(f"Migration {number} of {self.path} failed: {exc}") from exc
 
     @property
     def schema_version(self) -> int:
@@ -150,8 +159,11 @@ class SQLiteStore(Store):
             if self.has_document(digest):
                 return IngestResult(doc.id, added=False)
             self._con.execute("BEGIN IMMEDIATE")
-            replaced = self._delete_document(doc.id)
-            self._insert_document(doc, digest)
+            if self.has_document(digest):  # stored by another writer since the check above
+                self._con.execute("ROLLBACK")
+                return IngestResult(doc.id, added=False)
+            stored = as_revision(doc, self._free_id(doc.id))
+            self._insert_document(stored, digest)
             self._con.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             if self._con.in_transaction:
@@ -161,19 +173,15 @@ class SQLiteStore(Store):
             if self._con.in_transaction:
                 self._con.execute("ROLLBACK")
             raise
-        return IngestResult(doc.id, added=True, events=len(doc.events),
-                            errors=["replaced an earlier version with the same id"] if replaced else [])
+        return IngestResult(stored.id, added=True, events=len(doc.events),
+                            revision_of=doc.id if stored.id != doc.id else None)
 
-    def _delete_document(self, doc_id: str) -> bool:
-        row = self._con.execute("SELECT rowid FROM documents_fts_map WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
-            return False
-        old = self._con.execute("SELECT title, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        self._con.execute("INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
-                          (row[0], old["title"] or "", old["text"]))
-        self._con.execute("DELETE FROM documents_fts_map WHERE id = ?", (doc_id,))
-        self._con.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-        return True
+    def _free_id(self, doc_id: str) -> str:
+        """``doc_id``, or the first free revision id when another text holds it (never a replacement)."""
+        taken = "SELECT 1 FROM documents WHERE id = ?"
+        if self._con.execute(taken, (doc_id,)).fetchone() is None:
+            return doc_id
+        return next(i for i in revision_ids(doc_id) if self._con.execute(taken, (i,)).fetchone() is None)
 
     def _insert_document(self, doc: Document, digest: str) -> None:
         con = self._con

@@ -204,3 +204,101 @@ def _questions(store) -> list[object]:  # type: ignore[no-untyped-def]
     out.append(store.search_documents(DocumentQuery(q="tripoli")).items)
     out.append(store.get_document("doc-1").to_dict())
     return out
+
+
+# -- issue 14: concurrent first use, revisions, passwords never shown -------------------------------
+def test_sixteen_concurrent_first_openers_of_a_new_sqlite_store_all_succeed(tmp_path) -> None:
+    """The migration reads the schema version under the write lock: nobody creates the tables twice."""
+    from frontlines.store.sqlite import MIGRATIONS
+
+    for round_ in range(3):
+        path = str(tmp_path / f"new-{round_}.sqlite")
+        start, errors, versions = threading.Barrier(16), [], []
+
+        def first_request(path: str = path, start: threading.Barrier = start) -> None:
+            start.wait()
+            try:
+                with open_store(path) as store:
+                    versions.append((store.stats()["documents"], store.schema_version))  # type: ignore[attr-defined]
+            except StoreError as exc:  # pragma: no cover - the failure this test guards against
+                errors.append(str(exc))
+
+        threads = [threading.Thread(target=first_request) for _ in range(16)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == [] and versions == [(0, len(MIGRATIONS))] * 16
+
+
+@pytest.mark.postgres
+def test_concurrent_revisions_of_one_id_are_all_kept(pg_url: str) -> None:
+    from frontlines.model import Document
+
+    results, errors = [], []
+
+    def ingest(i: int) -> None:
+        try:
+            with open_store(pg_url) as store:
+                results.append(store.add_document(Document(id="report", text=f"Version {i} of the report.")))
+        except StoreError as exc:  # pragma: no cover - the failure this test guards against
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ingest, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and all(r.added for r in results)
+    assert sorted(r.document_id for r in results) == ["report", "report~2", "report~3", "report~4"]
+    with open_store(pg_url) as store:
+        assert store.stats()["documents"] == 4
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://frontlines:s3cret@127.0.0.1:{port}/events?password=s3cret",
+    "postgresql://frontlines@127.0.0.1:{port}/events?sslmode=disable&password=s3cret",
+    "postgresql://frontlines:s3@cr@t@127.0.0.1:{port}/events",
+])
+def test_unreachable_postgres_never_shows_the_password(url: str) -> None:
+    with pytest.raises(StoreError) as info:
+        open_store(url.format(port=_closed_port()))
+    message = str(info.value)
+    assert "Cannot connect to PostgreSQL at postgresql://frontlines" in message
+    assert "s3cret" not in message and "cr@t" not in message and "cr" not in message.split("127.0.0.1")[0]
+
+
+@pytest.mark.postgres
+def test_a_password_with_an_at_sign_is_read_whole(admin) -> None:  # type: ignore[no-untyped-def]
+    """libpq alone would take 'ss@127.0.0.1' for the host and quote it back in its error."""
+    import psycopg
+
+    role = f"atsign_{next(_counter)}"
+    admin.create_role(role)
+    with psycopg.connect(admin.url(), autocommit=True) as con:
+        con.execute(f"ALTER ROLE \"{role}\" PASSWORD 'p@ss'")
+    database = admin.create_database(f"at_{next(_counter)}", owner=role)
+    url = database.replace(f"{role}@", f"{role}:p@ss@")
+    with open_store(url) as store:  # the server trusts loopback: it connects when the URL parses right
+        assert store.stats()["documents"] == 0
+        assert "p@ss" not in store.url and store.url.startswith(f"postgresql://{role}:***@127.0.0.1:")
+
+
+@pytest.mark.postgres
+def test_ingest_summary_and_errors_never_print_the_password(pg_url: str, pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from frontlines.cli import cli
+
+    secret_url = pg_url.replace("postgres@", "postgres:s3cr@t@", 1) + "?application_name=fl&password=s3cr@t"
+    text = tmp_path / "post.txt"
+    text.write_text("Clashes near Sirte killed three fighters on Monday, officials said.\n", encoding="utf-8")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "b", "text": "Clashes in Derna."}\n{not json\n', encoding="utf-8")
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["--db", secret_url, "ingest", "-q", str(text)])
+    failed = runner.invoke(cli, ["--db", secret_url, "ingest", "-q", str(bad)])
+    assert ok.exit_code == 0 and "1 documents added" in ok.output, ok.output
+    assert failed.exit_code == 2 and "line 2" in failed.output
+    for output in (ok.output, failed.output):
+        assert "s3cr" not in output and "***" in output

@@ -50,18 +50,31 @@ def test_re_adding_the_same_content_changes_nothing(store: Store) -> None:
     assert store.add_document(same_text_other_id).added is False  # idempotent by content hash
 
 
-def test_same_id_with_new_content_replaces_the_old_version(store: Store) -> None:
+def test_same_id_with_new_content_is_kept_as_a_revision_never_replacing(store: Store) -> None:
+    """Issue 14: two texts under one id (two report.txt files, a JSONL id reused) are both kept."""
     store.add_document(make_documents()[0])
     newer = Document(id="doc-1", text="Clashes resumed in Tripoli.", title="Updated")
     newer.events = [make_event(9, document_id="doc-1", notes="Clashes resumed in Tripoli.")]
     result = store.add_document(newer)
-    assert result.added and result.errors == ["replaced an earlier version with the same id"]
-    back = store.get_document("doc-1")
-    assert back.title == "Updated" and back.mentions == [] and back.statements == []
-    assert [e.event_id for e in back.events] == ["ev-9"]
-    assert store.search_events(EventQuery()).total == 1
-    assert store.search_documents(DocumentQuery(q="drones")).total == 0  # old text left the index
+    assert result.added and result.document_id == "doc-1~2" and result.revision_of == "doc-1"
+    assert result.note() is not None and "'doc-1~2'" in result.note() and "nothing was replaced" in result.note()
+    assert store.get_document("doc-1").to_dict() == make_documents()[0].to_dict()  # the first text is intact
+    back = store.get_document("doc-1~2")
+    assert back.title == "Updated" and back.meta["revision_of"] == "doc-1"
+    assert [(e.event_id, e.document_id) for e in back.events] == [("ev-9", "doc-1~2")]
+    assert store.search_events(EventQuery()).total == 4 and store.stats()["documents"] == 2
+    assert store.search_documents(DocumentQuery(q="drones")).total == 1
     assert store.search_documents(DocumentQuery(q="resumed")).total == 1
+    third = Document(id="doc-1", text="A third text.")
+    assert store.add_document(third).document_id == "doc-1~3"
+    assert store.add_document(dataclasses.replace(newer, events=[])).added is False  # idempotent as before
+
+
+def test_a_link_that_is_not_http_is_not_stored(store: Store) -> None:
+    doc = Document(id="js", text="Clashes in Sirte.", url="javascript:alert(document.cookie)")
+    store.add_document(doc)
+    assert store.get_document("js").url is None
+    assert store.search_documents(DocumentQuery()).items[0]["url"] is None
 
 
 def test_missing_document_and_event_raise_not_found(store: Store) -> None:
@@ -86,13 +99,15 @@ def test_failing_insert_rolls_back_the_whole_document_and_keeps_earlier_ones(sto
     assert store.add_document(make_documents()[1]).added  # the store is still usable
 
 
-def test_failing_replacement_keeps_the_previous_version(store: Store) -> None:
+def test_failing_revision_keeps_the_previous_version(store: Store) -> None:
     store.add_document(make_documents()[0])
     broken = Document(id="doc-1", text="A new version.")
     broken.events = [make_event(7, document_id="doc-1", longitude=-500.0)]
     with pytest.raises(StoreError):
         store.add_document(broken)
     assert len(store.get_document("doc-1").events) == 3
+    with pytest.raises(StoreNotFoundError):
+        store.get_document("doc-1~2")
 
 
 class _Interrupting(Event):

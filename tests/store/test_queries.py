@@ -298,6 +298,30 @@ def test_the_number_of_events_follows_every_kind_of_write(store: Store) -> None:
     first, second = make_documents()
     store.add_documents([first, second])
     store.bulk_load_events([make_event(60, event_id="b-60")])
-    store.add_document(Document(id="doc-1", text="Replaced: no events now."))  # cascade deletes 3
-    assert store.search_events(EventQuery()).total == store.stats()["events"] == 2
-    assert len(list(store.iter_events(EventQuery()))) == 2
+    revision = Document(id="doc-1", text="A new text: no events.")  # issue 14: a revision, nothing is deleted
+    revision.events = [make_event(61, document_id="doc-1")]
+    assert store.add_document(revision).document_id == "doc-1~2"
+    assert store.search_events(EventQuery()).total == store.stats()["events"] == 6
+    assert len(list(store.iter_events(EventQuery()))) == 6
+
+
+# -- issue 14: bad paging and filters are clear errors, never a 500 or an unbounded read ---------------
+@pytest.mark.parametrize("kw", [{"limit": -1}, {"limit": 0}, {"limit": 10_001}, {"offset": -1}, {"offset": 2**63},
+                                {"offset": 2**64}, {"place": "x" * 50_000}, {"actor": "a" * 501},
+                                {"text": "t" * 50_000}, {"total_limit": 0}])
+def test_out_of_range_paging_and_overlong_filters_are_refused(filled: Store, kw: dict) -> None:
+    with pytest.raises(InvalidParameterError, match="use"):
+        filled.search_events(EventQuery(**kw))
+
+
+@pytest.mark.parametrize("kw", [{"limit": -1}, {"offset": 2**63}, {"q": "x" * 50_000}])
+def test_out_of_range_document_queries_are_refused(filled: Store, kw: dict) -> None:
+    with pytest.raises(InvalidParameterError, match="use"):
+        filled.search_documents(DocumentQuery(**kw))
+
+
+def test_the_longest_allowed_filter_still_runs(filled: Store) -> None:
+    from frontlines.store.base import MAX_FILTER_CHARS, MAX_OFFSET
+
+    assert filled.search_events(EventQuery(place="x" * MAX_FILTER_CHARS)).total == 0
+    assert filled.search_events(EventQuery(offset=MAX_OFFSET)).items == []
