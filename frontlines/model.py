@@ -31,6 +31,7 @@ __all__ = [
     "Document",
     "Event",
     "Mention",
+    "NonEvent",
     "Statement",
     "content_hash",
 ]
@@ -39,7 +40,7 @@ MentionKind = Literal["actor", "place", "date", "quantity"]
 Voice = Literal["author", "quoted"]
 Stance = Literal["fact", "opinion", "prediction", "question", "hypothetical"]
 Modality = Literal["asserted", "claimed", "uncertain", "negated", "future", "hypothetical"]
-BlockKind = Literal["title", "dateline", "body", "quote", "update", "commentary", "comments"]
+BlockKind = Literal["title", "dateline", "body", "quote", "update", "commentary", "comments", "furniture"]
 
 MENTION_KINDS: tuple[str, ...] = ("actor", "place", "date", "quantity")
 VOICES: tuple[str, ...] = ("author", "quoted")
@@ -70,6 +71,7 @@ class Block:
     end: int
     voice: Voice = "author"
     label: str | None = None  # e.g. "UPDATE 2" or the quoted outlet
+    reason: str | None = None  # why the span is this kind ("headline or link line: no sentence ends it")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -274,6 +276,24 @@ def _event_field_names() -> tuple[str, ...]:
 
 
 @dataclass
+class NonEvent:
+    """An event frame that did not become an event, with the rule and reason that decided it: an aggregate,
+    an ongoing situation, a deployment, a description, an earlier incident told as background, ..."""
+
+    start: int  # the sentence's offsets in the document
+    end: int
+    trigger: str
+    rule: str
+    category: str
+    reason: str
+    sub_event_type: str | None = None
+    stage: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class Document:
     """A report and everything extracted from it."""
 
@@ -288,6 +308,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    non_events: list[NonEvent] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     stages: list[str] = field(default_factory=list)  # "name@version" applied, in order
 
@@ -321,6 +342,7 @@ class Document:
             "mentions": [m.to_dict() for m in self.mentions],
             "statements": [s.to_dict() for s in self.statements],
             "events": [e.to_dict() for e in self.events],
+            "non_events": [n.to_dict() for n in self.non_events],
         }
 
     @classmethod
@@ -340,5 +362,6 @@ class Document:
             mentions=[Mention.from_dict(m) for m in data.get("mentions", [])],
             statements=[Statement.from_dict(s) for s in data.get("statements", [])],
             events=[Event.from_dict(e) for e in data.get("events", [])],
+            non_events=[NonEvent(**n) for n in data.get("non_events", [])],
             stages=list(head.get("stages", [])),
         )

@@ -9,12 +9,14 @@ A wire story opens with a dateline ("TRIPOLI, April 7 (Reuters) -"): all of it i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
 from frontlines.model import Block
+from frontlines.pipeline.furniture import furniture_lines
 
 __all__ = ["ParsedBlog", "outlet_names", "parse_blog"]
 
@@ -152,8 +154,22 @@ def parse_blog(text: str) -> ParsedBlog:
             mode, label = "quote", intro
             parsed.blocks.append(Block("title", s, e, "quoted", intro))  # the quoted story's headline
             continue
-        parsed.blocks.append(_block(para, s, e, mode, label, wire))
+        parsed.blocks.extend(_without_furniture(text, _block(para, s, e, mode, label, wire)))
     return parsed
+
+
+def _without_furniture(text: str, block: Block) -> Iterator[Block]:
+    """The block cut around its furniture lines (headlines, captions, widgets), each a block of its own."""
+    cursor = block.start
+    for s, e, reason in furniture_lines(text, block.start, block.end):
+        if text[cursor:s].strip():
+            yield replace(block, start=cursor, end=s)
+        yield Block("furniture", s, e, block.voice, block.label, reason)
+        cursor = e
+    if cursor == block.start:
+        yield block
+    elif text[cursor:block.end].strip():
+        yield replace(block, start=cursor, end=block.end)
 
 
 def _block(para: str, s: int, e: int, mode: str, label: str | None, wire: str | None) -> Block:

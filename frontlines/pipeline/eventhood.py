@@ -1,0 +1,191 @@
+"""What counts as an event: one ordered table of named rules over an event frame.
+
+A frame (``frames.py``) becomes an event only when it reports a discrete incident that happened: not an
+aggregate or running total, not a habit, not an ongoing situation without an incident, not a deployment, not
+a prediction, intention, threat, hypothesis or question, not negated, not a description of who an actor is.
+Each rule reads the frame alone and returns the reason it rejects it, or None; the first rule that fires
+decides, and its name and reason travel with the non-event (``Document.non_events``).
+
+Every rule has fixture sentences of our own in ``tests/pipeline/test_eventhood.py``, run against the rule
+alone, so that disabling any rule fails a test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from frontlines.pipeline.frames import Frame
+
+__all__ = ["RULES", "Rule", "Verdict", "judge"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    rule: str
+    category: str  # negation, prediction, intention, aggregate, habitual, ongoing, deployment, description, ...
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    category: str
+    test: Callable[[Frame, bool], str | None]  # (frame, dated: a day-precision date in the sentence) -> reason
+
+
+# An infinitive after these happened, or was at least tried ("managed to take", "attempted to recapture",
+# "appeared to target"): fighting took place. After any other word it is an aim ("in a bid to retake",
+# "vowed to attack", "an alliance to retake", "agreed to form").
+_HAPPENED_GOVERNORS = frozenset({
+    "manage", "succeed", "go", "begin", "start", "continue", "force", "help", "able", "proceed", "appear", "seem",
+    "attempt", "try", "move", "rush", "resume", "come", "use", "set", "launch", "gather", "march", "take", "rally",
+    "assemble", "converge", "head", "return", "turn", "join"})
+_DEPLOYMENT = frozenset({
+    "deploy", "redeploy", "mobilise", "mobilize", "dispatch", "amass", "station", "position", "reinforce", "mass",
+    "build", "send", "move", "receive"})
+_CESSATION = frozenset({"subside", "abate", "wane", "ease", "calm", "die", "quiet", "quieten", "fade"})
+_CONTINUATIVE = frozenset({
+    "continue", "intensify", "escalate", "heat", "rage", "persist", "increase", "spread", "worsen", "grow", "go",
+    "mount", "drag", "last", "remain", "keep", "become"})
+_REFERENCE_VERBS = frozenset({
+    "condemn", "denounce", "deplore", "decry", "blame", "criticise", "criticize", "investigate", "mourn", "regret",
+    "welcome", "praise", "avenge", "ignore", "commemorate", "remember", "recall"})
+_ACCIDENT = re.compile(r"\b(?:drown(?:ed|ing|ings)?|capsiz(?:ed|es|ing)|shipwreck\w*|suffocat\w*|boat (?:sank|sinking)|"
+                       r"plane crash|car crash|road accident|traffic accident|building collapse\w*|stampede)\b",
+                       re.IGNORECASE)
+
+
+def _negated(f: Frame, dated: bool) -> str | None:
+    return f"negated ('{f.negation}')" if f.negation and f.negation != "without" else None
+
+
+def _modal(f: Frame, dated: bool) -> str | None:
+    if f.modal is None:
+        return None
+    return f"not reported as done: modal '{f.modal}'"
+
+
+def _aim(f: Frame, dated: bool) -> str | None:
+    if f.governor is None:
+        return None
+    if f.governor in _HAPPENED_GOVERNORS and (f.governor_finite or f.governor in ("able", "appear", "seem")):
+        return None
+    return f"an aim, not a deed: '{f.governor} to {f.trigger}'"
+
+
+def _deployment(f: Frame, dated: bool) -> str | None:
+    if dated or f.dep in ("acl", "amod", "relcl"):
+        return None  # "police officers deployed at the gate" describes the victims; "dispatched jets on 16 February"
+    if f.lemma in _DEPLOYMENT or (f.nominal and f.lemma in ("reinforcement", "deployment", "mobilisation",
+                                                            "mobilization", "build-up", "buildup")):
+        return f"a deployment, not an incident ('{f.trigger}')"
+    return None
+
+
+_HARM = re.compile(r"^(?:die|dead|death|body|bodies|kill|drown|missing|casualt|fatalit|victim|perish|corpse)")
+
+
+def _accident(f: Frame, dated: bool) -> str | None:
+    """Deaths by drowning, a capsized boat, a crash: a disaster, not political violence (the deaths only:
+    "residents protested after a boat capsized" is still a protest)."""
+    if not _HARM.match(f.lemma) and not _HARM.match(f.trigger.lower()):
+        return None
+    m = _ACCIDENT.search(f.sentence)
+    return f"an accident, not political violence ('{m.group()}')" if m else None
+
+
+# People, not incidents: "two suicide bombers died", "over 100 hostages" count people.
+_PEOPLE = re.compile(r"(?:er|or|ist|man|men|ian|ier|age|ee|ant|people|person|troop|force|child|children|resident|"
+                     r"insurgent|rebel|police|member|family|families|youth|crowd|body|bodies|dead|victim)s?$")
+
+
+def _aggregate(f: Frame, dated: bool) -> str | None:
+    """A count or series of incidents ("more than 2,400 airstrikes since March", "a series of bombings",
+    "five checkpoint attacks in the last eight months"), unless the sentence dates it to one day ("four air
+    strikes overnight": one raid)."""
+    if not f.nominal or not f.plural or _PEOPLE.search(f.lemma):
+        return None
+    counted = (f.count or 0) >= 2 or f.quantifier is not None
+    if counted and (not dated or f.span_cue):
+        what = f.quantifier or str(f.count)
+        return f"an aggregate of incidents ('{what} {f.trigger}')"
+    if f.span_cue and not dated:
+        return f"incidents over a span of time ('{f.span_cue}')"
+    return None
+
+
+def _habitual(f: Frame, dated: bool) -> str | None:
+    if f.habit_cue and not dated:
+        return f"habitual, not one incident ('{f.habit_cue}')"
+    return None
+
+
+def _ongoing(f: Frame, dated: bool) -> str | None:
+    """A situation told in the present progressive ("fighting is taking place", "forces are making gains"),
+    as a state ("there are snipers on the rooftops", "the bombing continues"), or one that has grown
+    ("fighting has intensified"), with no day that dates an incident. A headline's plain present ("rebels
+    seize town") tells a past incident and passes."""
+    if dated or f.reported:
+        return None
+    if f.present and not f.perfect and (f.progressive or f.existential or f.predicate in _CONTINUATIVE):
+        how = "there is" if f.existential else f.predicate
+        return f"an ongoing situation told in the present ('{how}')"
+    if f.perfect and f.present and (f.predicate in _CONTINUATIVE or f.span_cue):
+        return f"an ongoing situation ('has {f.predicate}'{', ' + repr(f.span_cue) if f.span_cue else ''})"
+    return None
+
+
+def _cessation(f: Frame, dated: bool) -> str | None:
+    if f.nominal and f.dep in ("nsubj", "nsubjpass") and f.head_lemma in _CESSATION:
+        return f"the end of fighting, not an incident ('{f.trigger} ... {f.head_lemma}')"
+    return None
+
+
+def _continuation(f: Frame, dated: bool) -> str | None:
+    if f.nominal and f.dep in ("nsubj", "dobj") and f.head_lemma in _CONTINUATIVE and not dated:
+        return f"a situation going on ('{f.trigger} ... {f.head_lemma}')"
+    return None
+
+
+def _reference(f: Frame, dated: bool) -> str | None:
+    """An incident named as the object of a judgement ("condemned Thursday's attacks"): told elsewhere."""
+    if f.nominal and f.dep in ("dobj", "pobj") and f.head_lemma in _REFERENCE_VERBS:
+        return f"a reference to an incident ('{f.head_lemma} ... {f.trigger}'), not its report"
+    if f.nominal and f.dep == "pobj" and f.head_lemma in ("for", "over", "about") and f.predicate in _REFERENCE_VERBS:
+        return f"a reference to an incident ('{f.predicate} ... {f.trigger}'), not its report"
+    return None
+
+
+def _description(f: Frame, dated: bool) -> str | None:
+    """A participle that describes an actor ("the militias attacking the airport are affiliated with ..."):
+    who they are, not what happened."""
+    if f.pos == "VERB" and f.dep == "acl" and f.tag == "VBG" and not dated:
+        return f"describes a group ('{f.trigger}'), reports no incident"
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("negated", "negation", _negated),
+    Rule("modal", "prediction", _modal),
+    Rule("aim", "intention", _aim),
+    Rule("deployment", "deployment", _deployment),
+    Rule("accident", "accident", _accident),
+    Rule("aggregate", "aggregate", _aggregate),
+    Rule("habitual", "aggregate", _habitual),
+    Rule("cessation", "statement", _cessation),
+    Rule("continuation", "ongoing", _continuation),
+    Rule("ongoing", "ongoing", _ongoing),
+    Rule("reference", "statement", _reference),
+    Rule("description", "opinion", _description),
+)
+
+
+def judge(frame: Frame, *, dated: bool, rules: tuple[Rule, ...] = RULES) -> Verdict | None:
+    """The first rule that rejects the frame as an event, or None when it reports an incident."""
+    for rule in rules:
+        reason = rule.test(frame, dated)
+        if reason:
+            return Verdict(rule.name, rule.category, reason)
+    return None

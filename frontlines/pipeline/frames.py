@@ -1,0 +1,192 @@
+"""Event frames from the dependency parse: what the sentence's grammar says about one event predicate.
+
+A trigger ("attacked", "the attack on", "clashes", "airstrikes") is read in its clause: the predicate that
+governs it, that predicate's tense and aspect, negation anywhere above it, modal auxiliaries, an
+infinitive's governor ("in a bid to retake", "vowed to attack"), the trigger noun's number and quantity
+("more than 2,400 airstrikes", "a series of bombings"), and time adverbials of span or habit ("since
+March", "over the last two months", "periodically"). ``eventhood.py`` decides from a frame whether it
+reports a discrete incident that happened.
+
+Only sentences with a trigger are parsed (``nlp.parser()``); a document's sentences go through the parser
+in one batch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from frontlines.pipeline import nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Frame", "FrameReader", "frame_of"]
+
+_MODALS = frozenset({"will", "would", "shall", "should", "could", "might", "may", "must", "can", "ca", "wo"})
+_NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+_QUANTIFIERS = frozenset({
+    "series", "wave", "spate", "string", "number", "dozens", "hundreds", "thousands", "several", "many", "numerous",
+    "multiple", "repeated", "frequent", "constant", "continued", "continuing", "ongoing", "periodic", "sporadic",
+    "recent", "earlier", "previous", "past", "countless", "regular", "daily", "nightly", "weekly", "persistent",
+    "intermittent", "occasional", "further", "more", "campaign"})
+_REPORT_NOUNS = frozenset({"report", "news", "word", "claim", "account", "sign", "video", "footage", "image", "photo"})
+_SPAN = re.compile(
+    r"\b(?:since|ever since|so far|to date|over the (?:past|last|previous|coming)|in the (?:past|last|previous)|"
+    r"(?:for|over) (?:years|months|weeks|decades|the years)|throughout|periodically|regularly|routinely|frequently|"
+    r"often|usually|sometimes|repeatedly|in recent (?:days|weeks|months|years)|recently|lately|"
+    r"(?:this|last|past) (?:year|month)|every (?:day|night|week))\b", re.IGNORECASE)
+_HABIT = re.compile(r"\b(?:periodically|regularly|routinely|frequently|often|usually|sometimes|repeatedly|typically|"
+                    r"constantly|every (?:day|night|week))\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The grammar of one event predicate in its sentence. Offsets are relative to the sentence."""
+
+    sentence: str
+    trigger: str
+    lemma: str  # lemma of the trigger's head word
+    pos: str  # its universal part of speech (NOUN, VERB, ...)
+    tag: str  # its fine tag (NNS, VBD, ...)
+    dep: str  # its relation to its head
+    head_lemma: str  # lemma of the word it depends on
+    predicate: str  # lemma of the verb that carries the trigger's tense ('' when none: a headline fragment)
+    predicate_tag: str  # that verb's fine tag
+    perfect: bool  # has/have/had + participle
+    progressive: bool  # is/are + -ing
+    present: bool  # the predicate is in the present tense
+    modal: str | None  # will, would, could, ... on the predicate or the trigger
+    negation: str | None  # a negator on the trigger, its predicate or any word above them
+    governor: str | None  # the word an infinitive trigger depends on ("bid" in "in a bid to retake")
+    governor_finite: bool  # that governor is a finite verb ("attempted to recapture", not "trying to capture")
+    plural: bool  # the trigger is a plural noun
+    count: int | None  # a number on the trigger noun ("five attacks")
+    quantifier: str | None  # "series", "several", "earlier", ... on the trigger noun
+    existential: bool  # "there were clashes"
+    reported: bool  # the trigger is what a report is of ("there are reports of mortar fire")
+    span_cue: str | None  # a time span or habit in the sentence ("since March", "periodically")
+    habit_cue: str | None  # a habit adverb ("regularly", "often")
+
+    @property
+    def nominal(self) -> bool:
+        return self.pos in ("NOUN", "PROPN")
+
+
+class FrameReader:
+    """Parses a document's candidate sentences once (batched) and reads frames off the cached parses."""
+
+    def __init__(self) -> None:
+        self._parses: dict[str, Doc] = {}
+
+    def prepare(self, sentences: Sequence[str]) -> None:
+        todo = [s for s in dict.fromkeys(sentences) if s not in self._parses]
+        if todo:
+            for text, parsed in zip(todo, nlp.parser().pipe(todo, batch_size=64)):
+                self._parses[text] = parsed
+
+    def frame(self, sentence: str, start: int, end: int) -> Frame | None:
+        """The frame of the trigger at ``sentence[start:end]``."""
+        if sentence not in self._parses:
+            self.prepare([sentence])
+        return frame_of(self._parses[sentence], start, end)
+
+
+def frame_of(parsed: Doc, start: int, end: int) -> Frame | None:
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    predicate = _predicate(head)
+    aux = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")] if predicate is not None else []
+    aux_lemmas = {a.lemma_.lower() for a in aux}
+    modal = next((a.text.lower() for a in aux if a.lemma_.lower() in _MODALS or a.tag_ == "MD"), None)
+    if modal is None:
+        modal = next((c.text.lower() for c in head.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    perfect = "have" in aux_lemmas
+    progressive = "be" in aux_lemmas and predicate is not None and predicate.tag_ == "VBG"
+    tense_word = next((a for a in aux if a.lemma_.lower() in ("have", "be", "do")), predicate)
+    present = bool(tense_word is not None and tense_word.tag_ in ("VBZ", "VBP"))
+    governor, governor_finite = _infinitive_governor(head)
+    count, quantifier = _quantity(head)
+    sentence = parsed.text
+    span_cue = _SPAN.search(sentence)
+    habit = _HABIT.search(sentence)
+    return Frame(
+        sentence=sentence, trigger=span.text, lemma=head.lemma_.lower(), pos=head.pos_, tag=head.tag_, dep=head.dep_,
+        head_lemma=head.head.lemma_.lower(), predicate=predicate.lemma_.lower() if predicate is not None else "",
+        predicate_tag=predicate.tag_ if predicate is not None else "", perfect=perfect, progressive=progressive,
+        present=present, modal=modal, negation=_negation(head), governor=governor, governor_finite=governor_finite,
+        plural=head.tag_ in ("NNS", "NNPS"), count=count, quantifier=quantifier,
+        existential=bool(predicate is not None and any(c.dep_ == "expl" for c in predicate.children)),
+        reported=head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in _REPORT_NOUNS,
+        span_cue=span_cue.group() if span_cue else None, habit_cue=habit.group() if habit else None)
+
+
+def _predicate(tok: Token) -> Token | None:
+    """The verb that carries the trigger's tense: the nearest finite verb, or verb with auxiliaries, at or
+    above the trigger ("attacked"; "clashes erupted"; "has carried out ... airstrikes")."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") and (cur.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                          or any(c.dep_ in ("aux", "auxpass") for c in cur.children)):
+            return cur
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return cur if cur.pos_ in ("VERB", "AUX") else None
+
+
+def _negation(tok: Token) -> str | None:
+    """A negator on the trigger or on any word above it ("no indication who had abducted them")."""
+    cur, seen = tok, 0
+    while seen < 10:
+        for c in cur.children:
+            word = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and word == "no") or (c.dep_ == "preconj" and word == "neither"):
+                if not (word == "not" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "only"):
+                    return word
+        if cur.head is cur:
+            break
+        cur, seen = cur.head, seen + 1
+    return None
+
+
+def _infinitive_governor(tok: Token) -> tuple[str | None, bool]:
+    """For a trigger that is a to-infinitive (or a noun object of one), the word it depends on."""
+    verb = tok
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB":
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None, False
+    gov = verb.head
+    if gov is verb:
+        return None, False
+    finite = gov.pos_ in ("VERB", "AUX") and gov.tag_ in ("VBD", "VBZ", "VBP")
+    return gov.lemma_.lower(), finite
+
+
+def _quantity(tok: Token) -> tuple[int | None, str | None]:
+    count, quantifier = None, None
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            count = _number(c.text)
+        elif c.dep_ in ("amod", "det", "quantmod") and c.lower_ in _QUANTIFIERS:
+            quantifier = c.lower_
+    # "a series of attacks", "dozens of airstrikes": the quantity is the head of "of"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
+        quantifier = tok.head.head.lower_
+    return count, quantifier
+
+
+_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "hundred": 100}
+
+
+def _number(text: str) -> int | None:
+    t = text.lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    return _WORDS.get(t)

@@ -1,0 +1,94 @@
+"""Page furniture: the lines of a scraped page that are not the article's sentences.
+
+A page pasted or scraped whole carries, between the article's paragraphs, lines that no reporter wrote as
+news: headlines of related stories, section and tag lists, share and subscription widgets, photo captions
+and credit lines, render dates. They read like events ("Rebels seize airport") but report nothing new, or
+repeat the lede. Each such line becomes a ``furniture`` block with the reason it was recognised; nothing is
+deleted, and the document reader shows the block.
+
+The rules, each tested alone in ``tests/pipeline/test_furniture.py``:
+
+- **credit line or caption**: a line that carries a photo credit ("/Reuters" at its end, "REUTERS/Name",
+  "Photo:", "(AP Photo/...)", "Getty Images");
+- **widget**: a line that opens with a call to action or a widget's label ("Read more", "Share this",
+  "Subscribe", "Advertisement", "Related:", "© 2023 ...");
+- **headline or link line**: a line under 160 characters that no sentence mark ends, that is not the text's
+  last line (a truncated excerpt ends mid-sentence), and that is not a wrapped line of running text (the
+  next line opens in lower case, or this one ends with a comma, hyphen or function word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["furniture_lines"]
+
+_MAX_HEADLINE = 160
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]\s*$")
+_CREDIT = re.compile(
+    r"/\s*(?:Reuters|REUTERS|AFP|AP|EPA|Getty Images|Anadolu|Xinhua)\s*\.?\s*$|\b(?:REUTERS|AFP|EPA|AP Photo)/\s*\w|"
+    r"^\s*(?:Photo|Image|Picture|Credit|Caption|File photo|Photograph)\s*(?:credit)?\s*:|"
+    r"\((?:AP|AFP|Reuters|EPA) Photo\b|\bvia Getty Images\b|\bGetty Images\s*$",
+    re.IGNORECASE)
+_WIDGET = re.compile(
+    r"^\s*(?:[•·|>*-]\s*)?(?:Read more|Read also|Also read|Related(?: articles| stories| news)?\s*:|See also|More on this|"
+    r"Share(?: this| on| via)?\b|Subscribe|Sign up|Sign in|Log in|Advertisement|Sponsored|Click here|Follow us|"
+    r"We use cookies|Accept (?:all )?cookies|Cookie|Donate|Support (?:our|us)|Newsletter|Comments? \(\d+\)|Tags?\s*:|"
+    r"Topics?\s*:|Filed under|Posted in|Print this|Email this|Skip to|©|Copyright\b|All rights reserved)",
+    re.IGNORECASE)
+# a line of running text broken by a hard wrap ends with one of these, or the next line goes on in lower case
+_WRAPPED_END = re.compile(r"(?:[,\-–—(/&]|\b(?:the|a|an|of|and|or|to|in|on|at|for|by|with|from|as|that|which|who|"
+                          r"said|says|its|their|his|her)|\s)$", re.IGNORECASE)
+
+
+def furniture_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, reason) of each furniture line of ``text[start:end]`` (one paragraph or block), in order."""
+    text_end = len(text.rstrip())
+    lines = list(_lines(text, start, end))
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        nxt = text[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else _next_line(text, e)
+        reason = furniture_reason(line, nxt, last=e >= text_end)
+        if reason:
+            yield s, e, reason
+
+
+def furniture_reason(line: str, next_line: str | None, *, last: bool = False) -> str | None:
+    """Why ``line`` is page furniture, or None when it may be the article's text. ``next_line`` is the line
+    after it (None at the end); ``last`` says it ends the whole text (an excerpt may be cut mid-sentence)."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if _CREDIT.search(stripped):
+        return "caption or credit line"
+    if _WIDGET.match(stripped):
+        return "widget or link line"
+    if last or len(stripped) >= _MAX_HEADLINE or _SENTENCE_END.search(stripped):
+        return None
+    if stripped[0].islower() or _WRAPPED_END.search(stripped):
+        return None  # running text wrapped by hand, or a fragment
+    if next_line is not None and next_line.strip()[:1].islower():
+        return None  # the sentence goes on on the next line
+    return "headline or link line: no sentence mark ends it"
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    cursor = start
+    while cursor < end:
+        stop = text.find("\n", cursor, end)
+        stop = end if stop < 0 else stop
+        s, e = cursor, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield s, e
+        cursor = stop + 1
+
+
+def _next_line(text: str, pos: int) -> str | None:
+    for s, e in _lines(text, pos, len(text)):
+        return text[s:e]
+    return None

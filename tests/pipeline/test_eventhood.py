@@ -1,0 +1,94 @@
+"""Each eventhood rule alone, on sentences of our own: what it rejects, and a near miss it must let pass.
+
+The trigger of each sentence is marked with [brackets]; the rule reads the frame the parser builds for it.
+Every rule of ``RULES`` has fixtures here, so disabling or breaking any rule fails a test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.pipeline.eventhood import RULES, judge
+from frontlines.pipeline.frames import FrameReader
+
+_READER = FrameReader()
+_RULES = {rule.name: rule for rule in RULES}
+
+
+def _frame(marked: str):  # noqa: ANN202
+    start = marked.index("[")
+    end = marked.index("]") - 1
+    sentence = marked.replace("[", "").replace("]", "")
+    frame = _READER.frame(sentence, start, end)
+    assert frame is not None, marked
+    return frame
+
+
+# (rule, sentence with the trigger in brackets, dated: a day-precision date in the sentence)
+REJECTED = [
+    ("negated", "There was no sign of who had [abducted] the engineers.", False),
+    ("negated", "Police did not [arrest] anyone after the march.", False),
+    ("modal", "The rebels would [attack] the port next, a commander warned.", False),
+    ("modal", "Militants could [storm] the prison at any time.", False),
+    ("aim", "Government troops launched a push in a bid to [retake] the refinery.", False),
+    ("aim", "The commander vowed to [capture] the airport within days.", False),
+    ("deployment", "The brigade [mobilised] its fighters south of the river.", False),
+    ("deployment", "Militia units have been receiving [reinforcements] from the coast.", False),
+    ("accident", "Dozens of migrants were found [dead] after their boat capsized off the coast.", False),
+    ("aggregate", "The coalition has carried out more than 1,300 [airstrikes] since January.", False),
+    ("aggregate", "It was the latest in a series of suicide [bombings] across the region.", False),
+    ("aggregate", "The district has seen six checkpoint [attacks] in the past year.", False),
+    ("habitual", "Gunmen regularly [ambush] trucks on the desert road.", False),
+    ("cessation", "Officials said the [fighting] had subsided by the evening.", False),
+    ("continuation", "Yet the [shelling] continues, and aid cannot reach the old city.", False),
+    ("ongoing", "Heavy [fighting] is taking place near the bridge.", False),
+    ("ongoing", "Rebel units are [seizing] villages along the highway.", False),
+    ("ongoing", "The war between the two factions has [escalated] over the last three weeks.", False),
+    ("reference", "The ministry condemned the [attack] on the convoy.", False),
+    ("description", "The gunmen [attacking] the barracks belong to a local clan militia.", False),
+]
+
+PASSED = [
+    ("negated", "Not only did the rebels [shell] the town, they cut its water supply.", False),
+    ("modal", "Rebels [attacked] the port on Monday, a commander said.", True),
+    ("aim", "Troops attempted to [retake] the refinery on Tuesday.", True),
+    ("aim", "At least four air strikes appeared to [target] the city centre overnight.", False),
+    ("deployment", "Gunmen opened fire on police officers [deployed] at the gate.", False),
+    ("accident", "Protesters [marched] after a boat capsized off the coast.", False),
+    ("aggregate", "At least four air [strikes] hit the port on Saturday.", True),
+    ("aggregate", "Two suicide [bombers] blew themselves up at the market.", False),
+    ("habitual", "Gunmen [ambushed] a truck on the desert road on Friday.", True),
+    ("cessation", "Nine people died after [fighting] broke out in the city.", False),
+    ("continuation", "Armed men [stormed] the town hall and took the mayor.", False),
+    ("ongoing", "Rebels [seize] airport in the south.", False),
+    ("ongoing", "There are reports of mortar [fire] on the border posts.", False),
+    ("ongoing", "Insurgents have [overrun] the town and abducted dozens of people.", False),
+    ("reference", "Gunmen [attacked] the convoy near the border.", False),
+    ("description", "Militants [attacking] the barracks were killed on Sunday.", True),
+]
+
+
+@pytest.mark.parametrize(("name", "marked", "dated"), REJECTED)
+def test_the_rule_alone_rejects_its_class(name: str, marked: str, dated: bool) -> None:
+    reason = _RULES[name].test(_frame(marked), dated)
+    assert reason, f"{name} let through: {marked}"
+
+
+@pytest.mark.parametrize(("name", "marked", "dated"), PASSED)
+def test_the_rule_alone_lets_the_near_miss_pass(name: str, marked: str, dated: bool) -> None:
+    reason = _RULES[name].test(_frame(marked), dated)
+    assert reason is None, f"{name} rejected: {marked} ({reason})"
+
+
+def test_every_rule_has_fixtures_both_ways() -> None:
+    assert {r for r, _, _ in REJECTED} == set(_RULES) == {r for r, _, _ in PASSED}
+
+
+def test_a_plain_past_incident_passes_the_whole_table() -> None:
+    assert judge(_frame("Militants [attacked] an army checkpoint near the town on Monday."), dated=True) is None
+    assert judge(_frame("Clashes [erupted] between the two militias in the south."), dated=False) is None
+
+
+def test_the_first_rule_that_fires_decides_and_says_why() -> None:
+    verdict = judge(_frame("The army said it would not [attack] the town."), dated=False)
+    assert verdict is not None and verdict.rule == "negated" and "not" in verdict.reason

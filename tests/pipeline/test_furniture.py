@@ -1,0 +1,79 @@
+"""Page furniture, rule by rule, on pages of our own: headlines and link lines, captions and credits, widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.pipeline.blog import parse_blog
+from frontlines.pipeline.furniture import furniture_reason
+
+PAGE = """Home | World | Africa
+
+Rebels seize border crossing in the north
+
+SOUTHTOWN, May 3 (Reuters) - Rebels seized a border crossing on Friday after a night of clashes, officials said.
+Fighters stand guard at the crossing on Friday. REUTERS/Jane Smith
+The army said it would send reinforcements.
+
+Read more: Army chief sacked after defeat
+Twelve killed in market blast in capital
+Government announces curfew in three provinces
+
+Share this article
+Residents said the fighting had stopped by noon and that shops were open again in the afternoon"""
+
+
+def _furniture(text: str) -> list[str]:
+    return [text[b.start:b.end] for b in parse_blog(text).blocks if b.kind == "furniture"]
+
+
+def test_related_headlines_captions_and_widgets_are_furniture_each_with_a_reason() -> None:
+    blocks = [b for b in parse_blog(PAGE).blocks if b.kind == "furniture"]
+    texts = [PAGE[b.start:b.end] for b in blocks]
+    assert "Twelve killed in market blast in capital" in texts
+    assert "Government announces curfew in three provinces" in texts
+    assert "Read more: Army chief sacked after defeat" in texts
+    assert "Share this article" in texts
+    assert any(t.startswith("Fighters stand guard") for t in texts)
+    assert all(b.reason for b in blocks)
+
+
+def test_the_article_is_kept_whole() -> None:
+    texts = _furniture(PAGE)
+    assert not any("Rebels seized a border crossing" in t for t in texts)
+    assert not any("send reinforcements" in t for t in texts)
+    # the last line is cut mid-sentence by the excerpt, not a headline
+    assert not any(t.startswith("Residents said") for t in texts)
+
+
+def test_furniture_yields_no_event() -> None:
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text(PAGE, published=date(2021, 5, 3))
+    noted = " ".join(e.notes for e in doc.events)
+    assert "market blast" not in noted and "curfew" not in noted
+    assert any("seized a border crossing" in e.notes for e in doc.events)
+
+
+@pytest.mark.parametrize(("line", "following", "last", "kind"), [
+    ("Militants storm police station in the east", "The attack began at dawn.", False, "headline"),
+    ("Fighters fire on a position near the port. /Reuters", None, False, "caption"),
+    ("Photo: smoke rises over the old city", "More text.", False, "caption"),
+    ("Subscribe to our newsletter", "More text.", False, "widget"),
+    ("© 2024 The Daily Example", None, False, "widget"),
+])
+def test_each_kind_of_furniture_line(line: str, following: str | None, last: bool, kind: str) -> None:
+    reason = furniture_reason(line, following, last=last)
+    assert reason and kind.split()[0][:5] in reason
+
+
+@pytest.mark.parametrize(("line", "following", "last"), [
+    ("Militants stormed a police station in the east on Monday.", "More.", False),  # a sentence
+    ("Militants stormed a police station in the east and", "killed two officers.", False),  # a wrapped line
+    ("Militants stormed a police station in the east", "and killed two officers on Monday.", False),
+    ("Militants stormed a police station in the east", None, True),  # the excerpt's cut last line
+])
+def test_running_text_is_not_furniture(line: str, following: str | None, last: bool) -> None:
+    assert furniture_reason(line, following, last=last) is None
