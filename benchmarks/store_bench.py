@@ -272,7 +272,7 @@ def measure(url: str, n: int, repeat: int, batch: int, cap: int) -> dict[str, An
         load = time.perf_counter() - start
     print(f"  loaded {n:,} events in {load:.1f} s (load average {os.getloadavg()[0]:.1f})", flush=True)
     result: dict[str, Any] = {"load": load}
-    with TestClient(create_app(url)) as client, open_store(url) as store:
+    with TestClient(create_app(url), base_url="http://127.0.0.1") as client, open_store(url) as store:
         result["latency"] = latency(client, query_kinds(random.Random(7)), repeat)
         print("  exact totals measured", flush=True)
         capped_totals(client.app, cap)

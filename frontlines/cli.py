@@ -245,6 +245,10 @@ def serve(obj: dict[str, Any], host: str, port: int) -> None:
     from frontlines.web.app import serve as run_server
 
     click.echo(f"Frontlines dashboard: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)")
+    if host in ("0.0.0.0", "::") and not settings.get("allowed_hosts"):
+        click.echo("Only localhost, 127.0.0.1 and [::1] are answered (DNS rebinding); set FRONTLINES_ALLOWED_HOSTS "
+                   "to the names or addresses people use, e.g. FRONTLINES_ALLOWED_HOSTS=frontlines.lan,10.0.0.5.",
+                   err=True)
     run_server(obj["db"], host=host, port=port)
 
 

@@ -20,9 +20,9 @@ from frontlines.errors import InvalidParameterError
 from frontlines.fusion.cluster import EventCluster, cluster_events
 from frontlines.model import MODALITIES, Document, Event
 from frontlines.store import DocumentQuery, EventQuery, Store, open_store
-from frontlines.store.base import parse_bbox, parse_day
+from frontlines.store.base import MAX_FILTER_CHARS, MAX_OFFSET, parse_bbox, parse_day, safe_url
 
-__all__ = ["actor_ids", "event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
+__all__ = ["actor_ids", "document_data", "event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
 
 router = APIRouter(prefix="/api")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -41,6 +41,9 @@ def store_dependency(request: Request) -> Iterator[Store]:
 
 
 StoreDep = Annotated[Store, Depends(store_dependency)]
+# every query parameter bounded: a text filter is a name or a phrase, an offset fits the databases' integers
+Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 def _date(name: str, value: str | None) -> str | None:
@@ -52,12 +55,14 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 
 def event_query(
-    actor: str | None = None, place: str | None = None, type: str | None = None, sub_type: str | None = None,
-    modality: str | None = None, source: str | None = None, since: str | None = None, until: str | None = None,
-    bbox: str | None = None, q: str | None = None, document: str | None = None, sort: str = "-event_date",
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
-    total_limit: Annotated[int | None, Query(ge=1, description="count matches up to this (faster); the answer's "
-                                                                "total_exact is false when reached")] = TOTAL_LIMIT,
+    actor: Text = None, place: Text = None, type: Text = None, sub_type: Text = None,
+    modality: Text = None, source: Text = None, since: Text = None, until: Text = None,
+    bbox: Text = None, q: Text = None, document: Text = None,
+    sort: Annotated[str, Query(max_length=40)] = "-event_date",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Offset = 0,
+    total_limit: Annotated[int | None, Query(ge=1, le=MAX_OFFSET,
+                                             description="count matches up to this (faster); the answer's "
+                                                         "total_exact is false when reached")] = TOTAL_LIMIT,
 ) -> EventQuery:
     if modality:
         unknown = [m for m in modality.split(",") if m.strip() not in MODALITIES]
@@ -136,27 +141,34 @@ def _source_row(e: Event, doc: Document | None, this: bool) -> dict[str, Any]:
     return {"event_id": e.event_id, "this": this, "document_id": e.document_id,
             "title": doc.title if doc else None, "published": published,
             "outlet": doc.source if doc else None, "source": e.source or (doc.source if doc else None),
-            "url": doc.url if doc else None, "sentence": e.notes, "evidence": e.evidence,
+            "url": safe_url(doc.url) if doc else None, "sentence": e.notes, "evidence": e.evidence,
             "modality": e.modality, "voice": e.voice, "fatalities": e.fatalities, "reason": e.reason}
 
 
 @router.get("/documents", summary="Documents: full-text search and filters")
-def documents(store: StoreDep, q: str | None = None, source: str | None = None, since: str | None = None,
-              until: str | None = None, limit: Annotated[int, Query(ge=1, le=500)] = 50,
-              offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+def documents(store: StoreDep, q: Text = None, source: Text = None, since: Text = None, until: Text = None,
+              limit: Annotated[int, Query(ge=1, le=500)] = 50, offset: Offset = 0) -> dict[str, Any]:
     page = store.search_documents(DocumentQuery(q=q, source=source, since=_date("since", since),
                                                 until=_date("until", until), limit=limit, offset=offset))
-    return {"total": page.total, "limit": page.limit, "offset": page.offset, "items": page.items}
+    items = [{**item, "url": safe_url(item.get("url"))} for item in page.items]
+    return {"total": page.total, "limit": page.limit, "offset": page.offset, "items": items}
 
 
 @router.get("/documents/{document_id:path}", summary="A document with its text, blocks, mentions, statements and events")
 def document(store: StoreDep, document_id: str) -> dict[str, Any]:
     doc = store.get_document(document_id)
-    return {**doc.to_dict(), "text": doc.text}
+    return document_data(doc)
+
+
+def document_data(doc: Document) -> dict[str, Any]:
+    """A document as the API and the reader show it: its link only when it is http(s)."""
+    data = {**doc.to_dict(), "text": doc.text}
+    data["document"] = {**data["document"], "url": safe_url(doc.url)}
+    return data
 
 
 @router.get("/actors", summary="Actors seen in events")
-def actors(store: StoreDep, q: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
+def actors(store: StoreDep, q: Text = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
     return {"items": store.actors(q, limit)}
 
 
@@ -185,7 +197,7 @@ def actor(store: StoreDep, actor_id: str) -> dict[str, Any]:
 
 
 @router.get("/places", summary="Places seen in events")
-def places(store: StoreDep, q: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
+def places(store: StoreDep, q: Text = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
     return {"items": store.places(q, limit)}
 
 

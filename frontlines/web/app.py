@@ -1,14 +1,14 @@
 """The ASGI app: JSON API (``/api``), HTML pages with ``.json`` twins, static dashboard assets.
 
 ``create_app(store_url)`` builds it; ``serve()`` runs it with uvicorn (127.0.0.1 by default).
-Every error - ours, validation, 404 - leaves as one body shape:
-``{"error": {"code": ..., "message": ..., "detail": ...}}``.
+Every error - ours, validation, 404, a refused Host, an unexpected failure - leaves as one body shape:
+``{"error": {"code": ..., "message": ..., "detail": ...}}``. Every response carries the security
+headers of ``security.py``, which also refuses Host names off the allow-list.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -19,20 +19,22 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from frontlines import __version__, settings
 from frontlines.errors import FrontlinesError
 from frontlines.web import api, views
+from frontlines.web.errors import error_body
+from frontlines.web.security import SecurityMiddleware, allowed_hosts
 
 __all__ = ["create_app", "error_body", "serve"]
 
 STATIC = Path(__file__).parent / "static"
 
 
-def error_body(code: str, message: str, detail: Any = None) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message, "detail": detail}}
-
-
-def create_app(store_url: str | None = None) -> FastAPI:
+def create_app(store_url: str | None = None, *, bind_host: str | None = None,
+               hosts: list[str] | None = None) -> FastAPI:
+    """The app over ``store_url``. Requests may name loopback, ``bind_host`` (default FRONTLINES_HOST) and
+    ``hosts`` (default FRONTLINES_ALLOWED_HOSTS; ``["*"]`` allows any Host)."""
     app = FastAPI(title="Frontlines", version=__version__,
                   description="Conflict events extracted from reports: sourced, geocoded, queryable.")
     app.state.store_url = store_url or settings.get("db")
+    app.add_middleware(SecurityMiddleware, hosts=allowed_hosts(bind_host, hosts))
     app.include_router(api.router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
@@ -60,4 +62,4 @@ def create_app(store_url: str | None = None) -> FastAPI:
 def serve(store_url: str | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(store_url), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(store_url, bind_host=host), host=host, port=port, log_level="warning")

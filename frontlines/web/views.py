@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from frontlines.model import Document
 from frontlines.store import EventQuery, open_store
-from frontlines.web.api import event_with_sources
+from frontlines.web.api import document_data, event_with_sources
 
 __all__ = ["highlight", "router"]
 
 router = APIRouter()
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 VENDOR = Path(__file__).parent / "static" / "vendor" / "leaflet.js"
+PAGE_LIMIT = 1000
 
 
 def _respond(request: Request, template: str, data: dict[str, Any], json_twin: bool) -> Response:
@@ -42,9 +43,9 @@ def dashboard(request: Request) -> Response:
 
 @router.get("/events", response_class=HTMLResponse, include_in_schema=False)
 @router.get("/events.json", include_in_schema=False)
-def events_page(request: Request, limit: int = 200) -> Response:
-    with _store(request) as store:
-        page = store.search_events(EventQuery(sort="-event_date", limit=min(limit, 1000)))
+def events_page(request: Request, limit: Annotated[int, Query(ge=1)] = 200) -> Response:
+    with _store(request) as store:  # a page shows at most PAGE_LIMIT events: more is an export
+        page = store.search_events(EventQuery(sort="-event_date", limit=min(limit, PAGE_LIMIT)))
     data = {"total": page.total, "items": [e.to_dict() for e in page.items]}
     return _respond(request, "events.html", data, request.url.path.endswith(".json"))
 
@@ -62,7 +63,7 @@ def document_page(request: Request, document_id: str) -> Response:
     twin = document_id.endswith(".json")
     with _store(request) as store:
         doc = store.get_document(document_id.removesuffix(".json") if twin else document_id)
-    data = {**doc.to_dict(), "text": doc.text}
+    data = document_data(doc)  # the "original" link only when it is http(s): never javascript:
     if not twin:
         data["highlighted"] = highlight(doc)
     return _respond(request, "document.html", data, twin)

@@ -61,6 +61,8 @@ def page(server):
         page = browser.new_page(viewport={"width": 1400, "height": 850})
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
+        # issue 14: the pages run under the Content-Security-Policy; nothing of theirs may be refused by it
+        page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
         page.goto(server + "/")
         page.wait_for_selector("body[data-loaded=true]", state="attached", timeout=20_000)
         yield page
@@ -100,13 +102,13 @@ def test_dashboard_shows_markers_and_filters_change_them(page) -> None:
     assert page.get_attribute("#map", "data-markers") == "4"
     assert page.locator("#event-list li").count() == 4
     page.select_option("#type-filter", "Protests")
-    page.wait_for_function("document.querySelectorAll('#event-list li').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#event-list li').length === 1")
     assert page.get_attribute("#map", "data-markers") == "1"
     assert "type=Protests" in page.url  # the URL keeps the filters
     assert "type=Protests" in page.get_attribute("#exports a[data-format=csv]", "href")
     page.select_option("#type-filter", "")
     page.check("input[value=future]")
-    page.wait_for_function("document.querySelectorAll('#event-list li').length === 5")
+    page.wait_for_function("() => document.querySelectorAll('#event-list li').length === 5")
     assert page.inner_text("#shown-count") == "5" and "of 5 matching" in page.inner_text("#matching")
 
 
@@ -146,7 +148,7 @@ def test_clicking_a_list_item_opens_its_popup_on_the_map(page) -> None:
 @pytest.mark.browser
 def test_clicking_an_event_opens_its_document_with_highlights(page) -> None:
     page.select_option("#type-filter", "Explosions/Remote violence")
-    page.wait_for_function("document.querySelectorAll('#event-list li').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#event-list li').length === 1")
     page.locator("#event-list li", has_text="Air/drone strike").locator("a.doc-link").click()
     page.wait_for_selector("#document-text")
     assert page.locator("#document-text mark.m-place").count() >= 1
@@ -199,7 +201,7 @@ def test_network_is_readable_and_filters_by_actor(page) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "network.png"))
     page.click("#network-svg .node[data-id='lby.lna'] circle")
-    page.wait_for_function("document.querySelectorAll('#event-list li').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('#event-list li').length === 2")
     assert "actor=lby.lna" in page.url and "tab=network" in page.url
     page.wait_for_selector("#network-svg .node.selected[data-id='lby.lna']", state="attached")
 
