@@ -209,11 +209,14 @@ def _from_feed(raw: str, name: str, published: date | None, report: _Report) -> 
     for i, entry in enumerate(feed.entries, start=1):
         where = f"{name} feed entry {i}"
         try:
-            yield _feed_entry(entry, where, name, i, feed, published, report)
+            doc = _feed_entry(entry, where, name, i, feed, published, report)
         except MalformedInputError as exc:
             report.bad(exc)
-        except (TypeError, ValueError, AttributeError) as exc:  # feedparser gives odd shapes for broken XML
+            continue
+        except (TypeError, ValueError, AttributeError, IndexError) as exc:  # odd shapes from broken XML
             report.bad(MalformedInputError(f"{where} cannot be read ({exc}){why}; is the feed valid?"))
+            continue
+        yield doc
 
 
 def _feed_entry(entry: Any, where: str, name: str, i: int, feed: Any, published: date | None,
