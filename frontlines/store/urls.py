@@ -32,8 +32,9 @@ def redact_url(url: str) -> str:
 
 
 def redact_text(text: str) -> str:
-    """A message with every PostgreSQL URL in it redacted."""
-    return _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
+    """A message with every PostgreSQL URL and every ``password=`` setting in it redacted."""
+    text = _URL_IN_TEXT.sub(lambda m: redact_url(m.group(0)), text)
+    return _PASSWORD_PARAM.sub(lambda m: m.group(1) + MASK, text)
 
 
 def libpq_url(url: str) -> str:

@@ -302,3 +302,23 @@ def test_ingest_summary_and_errors_never_print_the_password(pg_url: str, pipelin
     assert failed.exit_code == 2 and "line 2" in failed.output
     for output in (ok.output, failed.output):
         assert "s3cr" not in output and "***" in output
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("postgresql://fl:s3cret@db.example.org:5432/events", "postgresql://fl:***@db.example.org:5432/events"),
+    ("postgresql://fl:s3@cr@t@db.example.org/events?sslmode=require",
+     "postgresql://fl:***@db.example.org/events?sslmode=require"),
+    ("postgresql://fl@db.example.org/events?password=s3cret&sslmode=require",
+     "postgresql://fl@db.example.org/events?password=***&sslmode=require"),
+    ("postgres://db.example.org/events?sslmode=require&password=s3cret",
+     "postgres://db.example.org/events?sslmode=require&password=***"),
+    ("host=db.example.org password=s3cret dbname=events", "host=db.example.org password=*** dbname=events"),
+    ("postgresql://fl@db.example.org/events", "postgresql://fl@db.example.org/events"),
+    ("frontlines.sqlite", "frontlines.sqlite"),
+])
+def test_store_urls_are_shown_without_passwords(url: str, shown: str) -> None:
+    from frontlines.store.urls import libpq_url, redact_text, redact_url
+
+    assert redact_url(url) == shown
+    assert redact_text(f"error: cannot open {url} (refused); retry.") == f"error: cannot open {shown} (refused); retry."
+    assert libpq_url("postgresql://fl:s3@cr@t@h/db") == "postgresql://fl:s3%40cr%40t@h/db"
