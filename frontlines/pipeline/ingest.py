@@ -48,9 +48,11 @@ _MIN_HTML_WORDS = 4  # fewer words than this is navigation left over, not an art
 
 def document_from_text(text: str, *, id: str, published: date | None = None, title: str | None = None,
                        source: str | None = None, url: str | None = None, format: str = "text") -> Document:
-    """A Document with its blog structure parsed (blocks, title and dateline)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """A Document with its blog structure parsed (blocks, title and dateline). NUL characters become
+    spaces (the same length, so offsets hold): PostgreSQL text cannot hold them."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " ")
     parsed = parse_blog(text)
+    title, source = (v.replace("\x00", " ") if v else v for v in (title, source))
     doc = Document(id=id, text=text, title=title or parsed.title, published=published or parsed.published,
                    source=source or parsed.outlet, url=url, format=format, blocks=parsed.blocks)
     doc.meta["outlets"] = parsed.outlets

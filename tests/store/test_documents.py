@@ -139,3 +139,18 @@ def test_duplicate_event_id_in_another_document_is_refused(store: Store) -> None
 def test_add_documents_returns_one_result_each(store: Store) -> None:
     results = store.add_documents(make_documents() + make_documents())
     assert [r.added for r in results] == [True, True, False, False]
+
+
+def test_a_record_with_nul_characters_is_stored_by_both_backends(store: Store, tmp_path) -> None:
+    """Issue 14: scraped text with a NUL must not fail the run (PostgreSQL text cannot hold one)."""
+    import json
+
+    from frontlines.pipeline.ingest import read_path
+
+    path = tmp_path / "nul.jsonl"
+    path.write_text(json.dumps({"id": "n", "text": "Clashes\x00 in Sirte.", "title": "Nul\x00title"}) + "\n",
+                    encoding="utf-8")
+    [doc] = read_path(path)
+    assert store.add_document(doc).added
+    back = store.get_document("n")
+    assert back.text == "Clashes  in Sirte." and back.title == "Nul title"
