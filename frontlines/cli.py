@@ -254,21 +254,30 @@ def serve(obj: dict[str, Any], host: str, port: int) -> None:
 
 @cli.command()
 @click.argument("target", default="../shared/gold", type=click.Path(exists=True, path_type=Path))
-@click.option("--corpus", type=click.Choice(("acled", "case", "geoparsing", "conll")), help="Force the gold format.")
+@click.option("--corpus", type=click.Choice(("reports", "acled", "case", "geoparsing", "conll")),
+              help="Force the gold format.")
 @click.option("--limit", type=int, help="Evaluate only the first N items of each file.")
+@click.option("--half", type=click.Choice(("odd", "even")),
+              help="Real reports: odd- or even-numbered documents only (tune on one half, check the other).")
+@click.option("--verbose", "-v", is_flag=True, help="Real reports: list each miss, false positive and trap hit.")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
-def evaluate(target: Path, corpus: str | None, limit: int | None, fmt: str) -> None:
-    """Score extraction on gold data (a gold file or a folder of them)."""
+def evaluate(target: Path, corpus: str | None, limit: int | None, half: str | None, verbose: bool, fmt: str) -> None:
+    """Score extraction on gold data (a gold file or a folder of them; real-report sets lead)."""
     from frontlines import evaluate as ev
 
     if target.is_dir():
-        reports = ev.evaluate_all(target, limit=limit)
+        reports = ev.evaluate_all(target, limit=limit, half=half, verbose=verbose)
     else:
-        reports = [ev.evaluate(corpus or ev.detect_corpus(target), target, limit=limit)]
+        reports = [ev.evaluate(corpus or ev.detect_corpus(target), target, limit=limit, half=half, verbose=verbose)]
     if fmt == "json":
         click.echo(json.dumps([r.to_dict() for r in reports], indent=2))
-    else:
-        click.echo(ev.render_table(reports))
+        return
+    if verbose:
+        from frontlines.evaluate.reports import render_details
+
+        for r in (r for r in reports if r.details):
+            click.echo(f"{r.file}:\n{render_details(r.details)}\n")
+    click.echo(ev.render_table(reports))
 
 
 @cli.command()

@@ -1,5 +1,5 @@
-"""Scoring extraction on real gold formats: ACLED CSV, CASE 2021 TSV, geoparsing XML (LGL, GeoVirus),
-CoNLL-2003. ``evaluate(corpus, path)`` returns an ``EvalReport``; ``render_table`` prints several."""
+"""Scoring extraction on real gold formats: real reports (JSONL), ACLED CSV, CASE 2021 TSV, geoparsing XML (LGL,
+GeoVirus), CoNLL-2003. ``evaluate(corpus, path)`` returns an ``EvalReport``; ``render_table`` prints several."""
 
 from __future__ import annotations
 
@@ -10,20 +10,31 @@ from frontlines.evaluate.report import EvalReport, render_table
 
 __all__ = ["EvalReport", "detect_corpus", "evaluate", "evaluate_all", "render_table"]
 
-CORPORA = ("acled", "case", "geoparsing", "conll")
+CORPORA = ("reports", "acled", "case", "geoparsing", "conll")
 
 
 def detect_corpus(path: Path) -> str:
+    from frontlines.evaluate.reports import is_reports_file
+
+    if is_reports_file(path):
+        return "reports"
     name = path.name.lower()
     for key, corpus in (("acled", "acled"), ("case", "case"), ("geopars", "geoparsing"), ("lgl", "geoparsing"),
-                        ("geovirus", "geoparsing"), ("conll", "conll"), (".testa", "conll"), (".testb", "conll")):
+                        ("geovirus", "geoparsing"), ("conll", "conll"), (".testa", "conll"), (".testb", "conll"),
+                        ("reports", "reports")):
         if key in name:
             return corpus
     raise InvalidParameterError(f"Cannot tell the gold format of {path.name}; pass --corpus {'|'.join(CORPORA)}.")
 
 
-def evaluate(corpus: str, path: Path, *, limit: int | None = None, pipeline=None) -> EvalReport:  # noqa: ANN001
-    if corpus == "acled":
+def evaluate(corpus: str, path: Path, *, limit: int | None = None, pipeline=None,
+             half: str | None = None, verbose: bool = False) -> EvalReport:
+    """Score one gold file. ``half`` (odd|even) and ``verbose`` (per-item details) apply to real reports."""
+    if half and corpus != "reports":
+        raise InvalidParameterError(f"--half splits real-report sets only, not {corpus} ({path.name}).")
+    if corpus == "reports":
+        from frontlines.evaluate.reports import score_reports as scorer
+    elif corpus == "acled":
         from frontlines.evaluate.acled import score_acled as scorer
     elif corpus == "case":
         from frontlines.evaluate.case import score_case as scorer
@@ -39,11 +50,23 @@ def evaluate(corpus: str, path: Path, *, limit: int | None = None, pipeline=None
         from frontlines.pipeline import Pipeline
 
         pipeline = Pipeline.default(on_error="record")
+    if corpus == "reports":
+        return scorer(path, pipeline, limit=limit, half=half, verbose=verbose)
     return scorer(path, pipeline, limit=limit)
 
 
-def evaluate_all(gold_dir: Path, *, limit: int | None = None) -> list[EvalReport]:
-    reports = []
+def report_files(gold_dir: Path) -> list[Path]:
+    """The real-report sets in a gold folder or its ``reports/`` sub-folder."""
+    from frontlines.evaluate.reports import is_reports_file
+
+    folders = [gold_dir, gold_dir / "reports"]
+    return [p for folder in folders if folder.is_dir() for p in sorted(folder.iterdir()) if is_reports_file(p)]
+
+
+def evaluate_all(gold_dir: Path, *, limit: int | None = None, half: str | None = None,
+                 verbose: bool = False) -> list[EvalReport]:
+    """Every gold file in a folder, real-report sets first; ``half`` splits those and leaves the others whole."""
+    reports = [evaluate("reports", path, limit=limit, half=half, verbose=verbose) for path in report_files(gold_dir)]
     for path in sorted(gold_dir.iterdir()):
         if path.suffix in (".csv", ".tsv", ".xml") or path.name.endswith(".testa"):
             try:

@@ -19,6 +19,7 @@ class EvalReport:
     n: int
     metrics: dict[str, float]
     notes: list[str] = field(default_factory=list)
+    details: list[dict[str, Any]] = field(default_factory=list)  # per-item findings (misses, false positives, ...)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
