@@ -4,6 +4,11 @@ country, demonyms, and a transliteration-aware matcher.
 Resolution order for a name: exact name/alias (case-insensitive) -> transliteration skeleton
 (Hifter -> Haftar; Hafez does not) -> bounded fuzzy match on the skeleton. Validity dates lower the
 score of an actor named outside its lifetime; type/country agreement is required where given.
+
+An alias that entries of two countries share ("ANP": Afghan police, Algerian army) is refused when the
+files are loaded unless every such entry says how to tell them apart (``distinguish: country``: the
+report's country decides). A named armed group that no entry knows becomes an open-world actor
+(``open_actor``: id ``new.<ISO2>.<Name_With_Underscores>``, flagged as not in the knowledge base).
 """
 
 from __future__ import annotations
@@ -35,12 +40,21 @@ GENERIC = {
     "unidentified": ("Unidentified Armed Group ({country})", "unidentified", 3),
     "communal": ("Unidentified Communal Militia ({country})", "identity_militia", 4),
 }
+# ACLED's spelling of a country where GeoNames differs, and the countries ACLED writes with an article
+# after "Military Forces of" ("Military Forces of the Philippines"; "Civilians (Philippines)")
+_ACLED_COUNTRY = {"CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "PS": "Palestine",
+                  "NL": "Netherlands", "SZ": "eSwatini", "CZ": "Czech Republic", "TL": "East Timor", "VA": "Vatican City"}
+_WITH_ARTICLE = frozenset({"PH", "US", "GB", "AE", "NL", "CF", "BS", "MV", "KM", "DO"})
 _COUNTRY_ALIASES = {
     "Democratic Republic of Congo": "CD", "DR Congo": "CD", "Republic of Congo": "CG", "Ivory Coast": "CI",
     "Cote d'Ivoire": "CI", "United States": "US", "United States of America": "US", "United Kingdom": "GB",
     "Russia": "RU", "Syria": "SY", "eSwatini": "SZ", "Swaziland": "SZ", "Cape Verde": "CV", "Gambia": "GM",
     "Tanzania": "TZ", "Palestine": "PS", "UAE": "AE", "United Arab Emirates": "AE", "Iran": "IR",
+    "Palestinian Territories": "PS", "Palestinian Territory": "PS", "Burma": "MM", "Czech Republic": "CZ",
+    "East Timor": "TL", "Netherlands": "NL", "Republic of the Congo": "CG", "Congo-Brazzaville": "CG",
+    "Congo-Kinshasa": "CD", "DRC": "CD", "South Korea": "KR", "North Korea": "KP",
 }
+_OPEN = "new."  # id prefix of actors the knowledge base does not know
 # ACLED's civilian sub-groups ("Journalists (Libya)", "Migrants (Libya)"): civilians of that country
 _CIVILIAN_GROUPS = ("Journalists|Migrants|Refugees/IDPs|Health Workers|Students|Teachers|Women|Children|Farmers|"
                     "Prisoners|Lawyers|Judges|Aid Workers|Religious Group|Muslim Group|Christian Group|Fishers")
@@ -60,6 +74,16 @@ class Actor:
     valid_until: date | None = None
     acled_inter: int | None = None
     cameo: str | None = None
+    ref: str | None = None  # the public reference the entry was curated from
+    theatres: tuple[str, ...] = ()  # other countries where it operates (descriptions resolve there too)
+    distinguish: str | None = None  # how to tell it from another country's entry sharing an alias
+    in_kb: bool = True  # False for an open-world actor named in a report
+
+    def operates_in(self, country: str | None) -> bool:
+        """Whether the actor can be meant in a report about ``country`` (no country: anywhere)."""
+        if country is None or (self.country is None and not self.theatres):
+            return True
+        return country == self.country or country in self.theatres
 
     def active_on(self, day: date | None) -> bool:
         if day is None:
@@ -145,7 +169,25 @@ class ActorKB:
                 seen.add(actor.id)
                 actors.append(actor)
         demonyms = yaml.safe_load((DATA / "demonyms.yaml").read_text(encoding="utf-8"))["demonyms"]
-        return cls(actors, demonyms, _country_names())
+        kb = cls(actors, demonyms, _country_names())
+        clashes = kb.shared_aliases()
+        if clashes:
+            form, ids = next(iter(clashes.items()))
+            raise KnowledgeError(
+                f"{len(clashes)} aliases are shared by actors of different countries, e.g. {form!r}: {', '.join(ids)}; "
+                "remove the alias from all but one, or add 'distinguish: country' to each entry that shares it.")
+        return kb
+
+    def shared_aliases(self) -> dict[str, list[str]]:
+        """Aliases (normalised) that actors of two or more countries carry, where not every one of them says how
+        to tell them apart: the build check that keeps "ANP" from silently meaning two armies."""
+        out: dict[str, list[str]] = {}
+        for form, ids in self._index.exact.items():
+            actors = [self._actors[i] for i in dict.fromkeys(ids)]
+            countries = {a.country for a in actors if a.country}
+            if len(countries) > 1 and not all(a.distinguish for a in actors if a.country):
+                out[form] = [a.id for a in actors]
+        return out
 
     # -- access ----------------------------------------------------------------------------------
     def get(self, actor_id: str) -> Actor:
@@ -154,6 +196,9 @@ class ActorKB:
         if actor_id.startswith("gen."):
             _, kind, iso = actor_id.split(".", 2)
             return self.generic(kind, iso)
+        if actor_id.startswith(_OPEN) and actor_id.count(".") >= 2:
+            _, iso, name = actor_id.split(".", 2)
+            return self.open_actor(name.replace("_", " "), None if iso == "XX" else iso)
         raise KnowledgeError(f"Unknown actor id {actor_id!r}; see frontlines/knowledge/data/actors.yaml.")
 
     def __iter__(self) -> Iterator[Actor]:
@@ -204,40 +249,67 @@ class ActorKB:
         return ActorMatch(actor, round(score, 3), method, reason)
 
     def _best(self, ids: Sequence[str], on: date | None, country: str | None) -> Actor:
+        """Active on the day first; then an actor of the report's country (its own forces, not the same state's
+        entry as a foreign intervener: "Egyptian army" in Egypt is Egypt's army, in Libya Egypt intervening);
+        then one that operates there; people last."""
         actors = [self._actors[i] for i in dict.fromkeys(ids)]
-        return max(actors, key=lambda a: (a.active_on(on), a.country == country, a.type != "person"))
+        return max(actors, key=lambda a: (a.active_on(on), a.country == country, a.operates_in(country),
+                                          (a.type != "external_force") == (a.country == country), a.type != "person"))
+
+    def candidates(self, text: str) -> list[str]:
+        """Ids of every actor that carries ``text`` as its name or an alias."""
+        key = _key(text)
+        return list(dict.fromkeys(self._index.exact.get(key) or self._index.exact.get(re.sub(r"^the ", "", key)) or ()))
+
+    def choose(self, text: str, *, on: date | None = None, country: str | None = None) -> Actor | None:
+        """The actor an alias means in a report about ``country`` on ``on`` (None when no entry carries it)."""
+        ids = self.candidates(text)
+        return self._best(ids, on, country) if ids else None
+
+    def open_actor(self, name: str, country: str | None, actor_type: str = "rebel_group") -> Actor:
+        """An armed group named in a report that no entry knows: an actor under its own name, with the report's
+        country, flagged ``in_kb=False``; its id encodes both, so ``get`` finds it again."""
+        clean = re.sub(r"\s+", " ", name).strip()
+        actor_id = f"{_OPEN}{country or 'XX'}.{clean.replace(' ', '_')}"
+        return Actor(id=actor_id, name=clean, type=actor_type if actor_type in TYPES else "rebel_group", country=country,
+                     acled_inter=_INTER.get(actor_type, 2), in_kb=False)
 
     def resolve_description(self, phrase: str, *, on: date | None = None, country: str | None = None,
                             recent: Sequence[str] = ()) -> ActorMatch | None:
-        key = re.sub(r"^(?:the|a|an) ", "", _key(phrase))
+        """A description or an anaphor ("the UN-backed government", "the junta", "the militants", "its fighters"):
+        1. an actor the knowledge base describes so, active on the day and operating in the report's country,
+           that the document named recently (itself or one of its branches);
+        2. for an anaphor, the last actor named before it whose type fits the noun ("the junta": state forces;
+           "the jihadists": an armed non-state group; "its fighters": any armed group);
+        3. the first actor the knowledge base describes so (in that country, on that day)."""
+        key = re.sub(r"^(?:the|a|an|these|those) ", "", _key(phrase))
         owner = re.sub(r"^[a-z0-9]+ s ", "", key)  # "Libya's UN-backed government" = "the UN-backed government"
         ids = self._index.descriptions.get(_key(phrase)) or self._index.descriptions.get(f"the {key}") \
-            or (self._index.descriptions.get(f"the {owner}") if owner != key else None)
-        if ids:
-            active = [i for i in ids if self._actors[i].active_on(on)]
-            if not active:
-                return None  # "the rebels" of 2011 are not the rebels of a 2018 report
-            # prefer the one mentioned recently (coreference), else the first listed
-            chosen = next((i for i in reversed(recent) if i in active), active[0])
-            actor = self._actors[chosen]
-            return ActorMatch(actor, 0.85, "description", f"'{phrase}' describes {actor.name}")
-        if re.search(r"\b(?:militants|jihadists|insurgents|extremists|terrorists)\b", key):
-            wanted = {"rebel_group"}
-        elif re.search(r"\b(?:fighters|rebels|group|militias?|assailants|attackers)\b", key):
-            wanted = {"rebel_group", "political_militia", "identity_militia"}
-        else:
-            return None
+            or self._index.descriptions.get(key) or (self._index.descriptions.get(f"the {owner}") if owner != key else None) or []
+        described = [i for i in ids if self._actors[i].active_on(on) and self._actors[i].operates_in(country)]
         for actor_id in reversed(recent):
             actor = self.get(actor_id)
-            if actor.type in wanted:
-                return ActorMatch(actor, 0.7, "description", f"'{phrase}' refers back to {actor.name}")
+            if actor.id in described or (actor.parent in described and actor.country == country):
+                return ActorMatch(actor, 0.85, "description", f"'{phrase}' describes {actor.name}, named before it")
+        wanted = _anaphor_types(key)
+        if wanted:
+            for actor_id in reversed(recent):
+                actor = self.get(actor_id)
+                if actor.type in wanted and not actor.id.startswith("gen."):
+                    return ActorMatch(actor, 0.7, "description", f"'{phrase}' refers back to {actor.name}")
+        if described:
+            actor = self._actors[described[0]]
+            return ActorMatch(actor, 0.8, "description", f"'{phrase}' describes {actor.name}")
         return None
 
     def generic(self, kind: str, country: str) -> Actor:
         if kind not in GENERIC:
             raise KnowledgeError(f"Unknown generic actor kind {kind!r}; use one of {sorted(GENERIC)}.")
         template, actor_type, inter = GENERIC[kind]
-        name = template.format(country=self._countries.get(country, country))
+        country_name = _ACLED_COUNTRY.get(country) or self._countries.get(country, country)
+        if template.startswith(("Military", "Police", "Government")) and country in _WITH_ARTICLE:
+            country_name = f"the {country_name}"
+        name = template.format(country=country_name)
         if name.replace(" of the ", " of ") in self._named:
             return self._named[name.replace(" of the ", " of ")]
         return Actor(id=f"gen.{kind}.{country}", name=name, type=actor_type, country=country, acled_inter=inter)
@@ -246,7 +318,8 @@ class ActorKB:
         return self._demonyms.get(word.strip().lower())
 
     def country_code(self, name: str) -> str | None:
-        return self._country_codes.get(_key(name))
+        key = _key(name)
+        return self._country_codes.get(key) or self._country_codes.get(re.sub(r"^the ", "", key))
 
     def match_acled(self, acled_actor: str) -> str | None:
         """Map an ACLED actor string to one of our ids (used by the evaluation)."""
@@ -310,7 +383,9 @@ def _parse_actor(entry: Any, where: str) -> Actor:
         raise KnowledgeError(f"{where}: an actor needs at least 'id' and 'name'.")
     if entry.get("type") not in TYPES:
         raise KnowledgeError(f"{where}: type {entry.get('type')!r} is not one of {sorted(TYPES)}.")
-    for listed in ("aliases", "descriptions"):
+    if entry.get("distinguish") not in (None, "country"):
+        raise KnowledgeError(f"{where}: distinguish must be 'country' (the report's country tells the entries apart).")
+    for listed in ("aliases", "descriptions", "theatres"):
         if not isinstance(entry.get(listed, []), list):
             raise KnowledgeError(f"{where}: '{listed}' must be a list.")
     return Actor(
@@ -318,8 +393,32 @@ def _parse_actor(entry: Any, where: str) -> Actor:
         parent=entry.get("parent"), aliases=tuple(str(a) for a in entry.get("aliases", [])),
         descriptions=tuple(str(d) for d in entry.get("descriptions", [])),
         valid_from=_date(entry.get("valid_from"), where), valid_until=_date(entry.get("valid_until"), where),
-        acled_inter=entry.get("acled_inter"), cameo=entry.get("cameo"),
+        acled_inter=entry.get("acled_inter"), cameo=entry.get("cameo"), ref=entry.get("ref"),
+        theatres=tuple(str(c) for c in entry.get("theatres", [])), distinguish=entry.get("distinguish"),
     )
+
+
+_ARMED_OR_GOVERNMENT = frozenset({"state_forces", "government", "rebel_group", "political_militia", "identity_militia",
+                                  "external_force"})
+_INTER = {"rebel_group": 2, "political_militia": 3, "identity_militia": 4}
+# anaphor noun -> the actor types it can refer back to
+_ANAPHOR_TYPES = (
+    (re.compile(r"\b(?:junta|regime|military government|coup leaders)\b"), frozenset({"state_forces", "government"})),
+    (re.compile(r"\bparamilitar"), frozenset({"political_militia", "state_forces", "rebel_group"})),
+    (re.compile(r"\b(?:militants|jihadists|insurgents|extremists|terrorists|islamists|rebels|separatists|guerrillas|"
+                r"secessionists)\b"), frozenset({"rebel_group"})),
+    (re.compile(r"\b(?:fighters|group|militias?|militiamen|assailants|attackers|members|organi[sz]ation|outfit)\b"),
+     frozenset({"rebel_group", "political_militia", "identity_militia"})),
+)
+
+
+def _anaphor_types(key: str) -> frozenset[str]:
+    if re.match(r"(?:its|their|the group s|the militia s) ", key):  # "its fighters": whoever was named last
+        return _ARMED_OR_GOVERNMENT
+    for pattern, types in _ANAPHOR_TYPES:
+        if pattern.search(key):
+            return types
+    return frozenset()
 
 
 def _country_names() -> dict[str, str]:

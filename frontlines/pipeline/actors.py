@@ -4,18 +4,23 @@ Dictionary matches already carry an actor id. Here the rest is resolved, in read
 coreference works: NER names through the transliteration-aware knowledge base ("Hifter" -> Haftar),
 descriptions against the actors mentioned before them ("the militants" -> the last armed non-state
 actor), generic phrases against the document's country ("security forces" -> Military Forces of
-Libya). Validity dates are checked against the publication date. Unresolvable NER names are kept as
-unresolved actor mentions (id None) so that analysts see them.
+Libya). Validity dates are checked against the publication date. An alias that two countries' entries
+share is decided by the country of the sentence or the document. A named armed group that the knowledge
+base lacks ("the Hamza Brigade", "a Movement for the Defence of X") becomes an open-world actor under its
+own name with the document's country (id ``new.``, reason "not in the actor knowledge base"); other
+unresolvable NER names are kept as unresolved actor mentions (id None) so that analysts see them.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
 from frontlines.knowledge.actors import ActorKB, ActorMatch, get_actor_kb
+from frontlines.knowledge.groups import group_name, group_type
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import stage
 
@@ -48,12 +53,17 @@ class ActorStage:
         self.kb = kb or get_actor_kb()
 
     def __call__(self, doc: Document) -> Document:
-        focus = (doc.meta.get("country_focus") or [None])[0]
+        ranked = doc.meta.get("country_focus") or [None]
+        focus = ranked[0]
         recent: list[str] = []
         kept = []
         where = self._sentence_countries(doc)
+        named = Counter(p.country for p in doc.mentions if p.kind == "place" and p.country)
         for m in doc.mentions:
-            if m.kind == "actor" and not self._resolve(m, doc.published, where(m.start) or focus, recent):
+            here = where(m.start) if m.kind == "actor" else None
+            if m.kind == "actor" and m.reason.startswith("generic:") and (here not in ranked[:2] or named[here] < 2):
+                here = None  # a generic class takes the country the report is about, not a foreign place named once
+            if m.kind == "actor" and not self._resolve(m, doc.published, here or focus, recent):
                 continue
             if m.kind == "actor" and m.id:
                 recent.append(m.id)
@@ -107,8 +117,11 @@ class ActorStage:
 
     def _resolve(self, m: Mention, on: date | None, focus: str | None, recent: list[str]) -> bool:
         """Fill ``m`` in place; False when the mention should be dropped."""
-        if m.id:  # dictionary match: localise ("IS" in a Libyan report) and check validity
-            actor = self.kb.localise(self.kb.get(m.id), focus)
+        if m.id:  # dictionary match: the entry this country means, localised ("IS" in a Libyan report), validity
+            actor = self.kb.get(m.id)
+            if len(self.kb.candidates(m.text)) > 1:  # "Taliban" in 2022 is Afghanistan's army; "ANP" in Kabul its police
+                actor = self.kb.choose(m.text, on=on, country=focus) or actor
+            actor = self.kb.localise(actor, focus)
             m.id, m.canonical, m.country, m.actor_type = actor.id, actor.name, actor.country, actor.type
             if on and not actor.active_on(on):
                 m.confidence = min(m.confidence, 0.5)
@@ -118,15 +131,22 @@ class ActorStage:
             return self._generic(m, focus)
         if m.reason == "description":
             match = self.kb.resolve_description(m.text, on=on, country=focus, recent=recent[-8:])
-            return self._apply(m, match)
+            return self._apply(m, match, focus)
         match = self.kb.resolve(m.text, on=on, country=focus)
         if match is None or match.score < 0.8:
             if m.actor_type == "norp":
                 return False  # "Libyan", "Islamist": adjectives, not actors
+            name = group_name(m.text)
+            if name is not None:  # a named armed group the knowledge base lacks: an actor under its own name
+                actor = self.kb.open_actor(name, focus, group_type(name))
+                m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, actor.country
+                m.confidence, m.stage = 0.6, stage(self)
+                m.reason += f"; a named armed group not in the actor knowledge base (country {focus or 'unknown'})"
+                return True
             m.canonical, m.stage = m.text, stage(self)
             m.reason += "; not in the actor knowledge base"
             return True
-        return self._apply(m, match)
+        return self._apply(m, match, focus)
 
     def _generic(self, m: Mention, focus: str | None) -> bool:
         kind = m.reason.split(":", 1)[1].split(" ", 1)[0]
@@ -140,10 +160,10 @@ class ActorStage:
         m.reason = f"generic {kind} of {country}" + ("" if "demonym" in m.reason else " (document focus)")
         return True
 
-    def _apply(self, m: Mention, match: ActorMatch | None) -> bool:
+    def _apply(self, m: Mention, match: ActorMatch | None, focus: str | None = None) -> bool:
         if match is None:
             return False
-        actor = match.actor
+        actor = self.kb.localise(match.actor, focus)  # "UN peacekeepers" in Bangui are MINUSCA
         m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, actor.country
         m.confidence, m.reason, m.stage = match.score, match.reason, stage(self)
         return True

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from frontlines.knowledge.actors import ActorKB, get_actor_kb
 from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer, normalise
+from frontlines.knowledge.groups import find_group_names
 from frontlines.knowledge.ontology import get_ontology
 from frontlines.model import Document, Mention
 from frontlines.pipeline import nlp as nlp_loader
@@ -64,8 +65,12 @@ _GENERIC = re.compile(
     r"protesters|demonstrators|rioters|mobs?))\b"
 )
 _COUNTRY_ABBREVIATIONS = {"U.S.": "US", "US": "US", "U.K.": "GB", "UK": "GB", "UAE": "AE"}  # "US aircraft", "UAE drones"
-_ANAPHORA = re.compile(r"\b(?:the|these|those) (?:militants|jihadists|insurgents|extremists|rebels|terrorists|"
-                       r"group|militia|militias|assailants|attackers)\b", re.IGNORECASE)
+_ANAPHORA = re.compile(
+    r"\b(?:(?:the|these|those) (?:(?:armed|rebel|militant|jihadist|insurgent|terrorist|extremist|separatist|Islamist|"
+    r"paramilitary) (?:group|organi[sz]ation|movement|outfit|militia|force)|paramilitaries|(?:military )?junta|"
+    r"militants|jihadists|insurgents|extremists|rebels|terrorists|Islamists|separatists|secessionists|guerrillas|"
+    r"group|militia|militias|assailants|attackers)|(?:its|their|the group['’]s|the militia['’]s) "
+    r"(?:fighters|militants|members|gunmen|operatives))\b", re.IGNORECASE)
 _GENERIC_KIND = [
     (re.compile(r"police", re.I), "police"),
     (re.compile(r"government|authorities", re.I), "government"),
@@ -237,6 +242,11 @@ class MentionStage:
                 taken.append((m.start(), m.end()))
                 doc.mentions.append(Mention(m.group(), m.start(), m.end(), "actor", stage=f"{NAME}@{VERSION}",
                                             reason="description", confidence=0.0))
+        for start, end, name in find_group_names(doc.text):  # "the Hamza Brigade": a group the dictionary lacks
+            if not _overlaps(start, end, taken) and doc.text[end:end + 1] != "-":
+                taken.append((start, end))
+                doc.mentions.append(Mention(name, start, end, "actor", stage=f"{NAME}@{VERSION}", actor_type="org",
+                                            reason="armed group name", confidence=0.0))
 
     def _actor_mention(self, text: str, start: int, actor: Any, score: float, reason: str) -> Mention:
         return Mention(

@@ -1,0 +1,53 @@
+"""Actor resolution in document context (issues 10 and 11): world actors by the report's country, armed groups
+the knowledge base lacks kept under their own name, generic classes in the document's country, anaphors
+resolved to the last compatible actor. Sentences are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.pipeline.ingest import document_from_text
+
+
+def _actors(pipeline, text: str, published: date = date(2019, 6, 20)) -> dict[str, tuple[str | None, str | None]]:
+    doc = pipeline.process(document_from_text(text, id="t", published=published))
+    return {m.text: (m.id, m.canonical) for m in doc.mentions if m.kind == "actor"}
+
+
+def test_an_unknown_named_armed_group_becomes_an_actor_of_the_documents_country(pipeline) -> None:
+    found = _actors(pipeline, "MAIDUGURI, Nigeria - Fighters of the Tiger Hill Brigade attacked a checkpoint in "
+                              "Maiduguri on Monday, Nigerian army officers said.")
+    assert ("new.NG.Tiger_Hill_Brigade", "Tiger Hill Brigade") in found.values()
+
+
+def test_a_generic_class_takes_the_documents_country_not_a_foreign_place_in_the_sentence(pipeline) -> None:
+    text = ("Clashes broke out in Beirut on Saturday as supporters of two parties marched on a protest camp. "
+            "Police fired tear gas after youths threw stones, near a hall named after Moscow.")
+    found = _actors(pipeline, text)
+    assert found["Police"][0] == "gen.police.LB"
+
+
+def test_the_junta_is_the_state_forces_of_the_period(pipeline) -> None:
+    text = ("BAMAKO, Mali - The junta said on Tuesday that its troops had repelled an attack near Mopti. "
+            "Malian soldiers later patrolled the town.")
+    found = _actors(pipeline, text, date(2022, 3, 8))
+    assert found["The junta"][0] == "mli.forces.2021"
+
+
+def test_an_anaphor_refers_back_to_the_last_compatible_group(pipeline) -> None:
+    text = ("MOGADISHU, Somalia - Al-Shabaab fighters stormed a base near Afgoye on Sunday. "
+            "The militants later withdrew towards the river, residents said.")
+    found = _actors(pipeline, text)
+    assert found["The militants"][0] == "som.shabaab"
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("ERBIL, Iraq - Kurdish fighters pushed back an attack west of the city on Friday.", "Kurdish fighters",
+     "irq.peshmerga"),
+    ("QAMISHLI, Syria - Kurdish fighters pushed back an attack west of the town on Friday.", "Kurdish fighters",
+     "syr.ypg"),
+])
+def test_a_description_goes_by_the_reports_country(pipeline, text: str, name: str, expected: str) -> None:
+    assert _actors(pipeline, text)[name][0] == expected
