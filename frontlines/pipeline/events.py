@@ -29,6 +29,7 @@ from frontlines.pipeline.eventhood import judge
 from frontlines.pipeline.fatalities import count_fatalities, without_causes
 from frontlines.pipeline.frames import FrameReader
 from frontlines.pipeline.modality import modality_of
+from frontlines.pipeline.retold import merge_retold
 from frontlines.pipeline.roles import roles as _roles
 from frontlines.pipeline.subtypes import (capture_side, claims_responsibility, commentary_on_events, context_of, criminal, crowd_fight,
                                           industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
@@ -142,7 +143,7 @@ class EventStage:
                 events.extend(self._at_each_place(event, clause))
         _apply_coded_counts(doc, events)
         self._claimed_by(doc, events)
-        doc.events = _dedupe(doc, one_bombing(events))
+        doc.events = _dedupe(doc, merge_retold(doc, one_bombing(events), stage(EventStage)))
         return doc
 
     def _claimed_by(self, doc: Document, events: list[Event]) -> None:
@@ -185,7 +186,7 @@ class EventStage:
         for i, (start, end) in enumerate(spans):
             start = start if pending is None else pending
             text = doc.text[start:end]
-            hits = self.onto.find_triggers(text)
+            hits = [h for h in self.onto.find_triggers(text) if not _inside_name(doc, start + h.start, start + h.start + len(h.text.rstrip()))]
             if not hits and i + 1 < len(spans) and not re.match(r"\.\s", doc.text[end:end + 2]):
                 pending = start
                 continue
@@ -572,6 +573,16 @@ def _background(published: date, event_date: str | None, precision: int | None, 
     if earlier:
         return f"background: '{earlier.group()}'"
     return None
+
+
+def _inside_name(doc: Document, start: int, end: int) -> bool:
+    """A trigger word that is part of a proper name ("Government of National Accord", "Revolutionary Guard",
+    "Bomb Disposal Squad") reports nothing: it names an actor."""
+    for m in doc.mentions:
+        if m.kind == "actor" and m.start <= start and end <= m.end and (m.start, m.end) != (start, end) \
+                and sum(w[:1].isupper() for w in m.text.split()) >= 2:
+            return True
+    return False
 
 
 def _country_subject(doc: Document, clause: _Clause, trigger: TriggerHit) -> bool:

@@ -1,0 +1,133 @@
+"""One incident told twice in a report is one event.
+
+News tells an incident in its lede and again further down ("Clashes erupted on Sunday night ...", "Among
+the dead were seven soldiers", "The attack took place in the morning", "This Monday attack was very
+serious"). A later event is the same incident as an earlier one of the same event type when nothing sets
+them apart: its own sentence names no other place and no other day, no party that the first lacks on both
+sides, and no cue of another incident ("separately", "in another attack", "also", "elsewhere"). The
+retelling adds what the first telling lacked (an actor, a toll) and is kept as a non-event with the reason.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from frontlines.model import Document, Event, NonEvent
+
+__all__ = ["merge_retold"]
+
+_ANOTHER = re.compile(r"\b(?:separately|separate|another|other|elsewhere|also|second|third|earlier|later|previous|"
+                      r"meanwhile|in addition|further|new)\b", re.IGNORECASE)
+_NEAR_KM = 25.0
+# Within one event type, a retelling may tell what the incident became: a protest that was fired on is
+# "Excessive force against protesters" (ACLED codes the incident once, by its gravest form); a clash that
+# ended in a capture is the capture.
+_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+            "Armed clash": 0, "Government regains territory": 1, "Non-state actor overtakes territory": 1}
+_NON_ASSERTED = ("negated", "hypothetical", "future")
+
+
+def merge_retold(doc: Document, events: list[Event], stage: str) -> list[Event]:
+    """``events`` with each retelling folded into the first telling of its incident (in document order)."""
+    kept: list[Event] = []
+    for ev in events:
+        i = next((i for i, k in enumerate(kept) if _same_incident(doc, k, ev)), None)
+        if i is None:
+            kept.append(ev)
+            continue
+        best, other = (ev, kept[i]) if _detail(doc, ev) > _detail(doc, kept[i]) else (kept[i], ev)
+        _fold(best, other)
+        kept[i] = best
+        doc.non_events.append(NonEvent(
+            other.evidence["start"], other.evidence["end"], _trigger(other), "retold", "duplicate",
+            f"the same incident as '{best.notes[:60]}' (no other place, day or party)", other.sub_event_type, stage))
+    return kept
+
+
+def _detail(doc: Document, ev: Event) -> int:
+    """How fully a telling reports its incident: its own day and place, its named parties, a toll. The
+    fullest telling carries the event (ties: the first)."""
+    return 2 * _own_date(doc, ev) + 2 * _own_place(doc, ev) + len(_named(ev)) + (ev.fatalities > 0)
+
+
+def _same_incident(doc: Document, a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type or a.modality != b.modality or a.modality in _NON_ASSERTED:
+        return False  # an asserted telling is never folded into a hedged or claimed one
+    if a.evidence == b.evidence:
+        return False  # one sentence's several events (listed towns, two sides) are decided where they are built
+    if _ANOTHER.search(b.notes):
+        return False
+    if _own_place(doc, a) and _own_place(doc, b) and not _near(a, b):
+        return False
+    if _own_date(doc, a) and _own_date(doc, b) and a.event_date != b.event_date:
+        return False
+    if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None:
+        return False  # b inherited a place that a does not share: another part of the report
+    return _parties_agree(a, b)
+
+
+def _own_place(doc: Document, ev: Event) -> bool:
+    s, e = ev.evidence["start"], ev.evidence["end"]
+    return any(m.kind == "place" and s <= m.start < e and m.canonical == ev.location for m in doc.mentions)
+
+
+def _own_date(doc: Document, ev: Event) -> bool:
+    s, e = ev.evidence["start"], ev.evidence["end"]
+    return any(m.kind == "date" and s <= m.start < e and m.date == ev.event_date for m in doc.mentions)
+
+
+def _near(a: Event, b: Event) -> bool:
+    if a.location == b.location:
+        return True
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return _km(a.latitude, a.longitude, b.latitude, b.longitude) <= _NEAR_KM  # type: ignore[arg-type]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180
+    h = 0.5 - math.cos((lat2 - lat1) * p) / 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * (1 - math.cos((lon2 - lon1) * p)) / 2
+    return 12742 * math.asin(math.sqrt(max(0.0, h)))
+
+
+def _named(ev: Event) -> set[str]:
+    """The event's named parties (generic classes such as civilians or an unidentified group excluded)."""
+    return {i for i in (ev.actor1_id, ev.actor2_id) if i and not i.startswith("gen.")}
+
+
+def _parties_agree(a: Event, b: Event) -> bool:
+    """No party of one telling is missing from the other on both sides, and no other side strikes: "JNIM
+    ambushed a convoy" after "troops launched an offensive" is the other side's own attack (a clash told with
+    both sides may name them in either order)."""
+    na, nb = _named(a), _named(b)
+    if na and nb and not na & nb:
+        return False
+    agents = a.actor1_id, b.actor1_id
+    if all(x and not x.startswith("gen.") for x in agents) and agents[0] != agents[1]:
+        return a.actor2_id == b.actor1_id and b.actor2_id == a.actor1_id
+    return True
+
+
+def _fold(first: Event, again: Event) -> None:
+    """What the retelling adds: a toll the first telling lacked, an actor it left empty, a graver form."""
+    if _GRAVITY.get(again.sub_event_type, -1) > _GRAVITY.get(first.sub_event_type, 9):
+        # the graver form's roles: who fired on the protesters, who took the town
+        roles = [(again.actor1, again.actor1_id), (again.actor2, again.actor2_id),
+                 (first.actor1, first.actor1_id), (first.actor2, first.actor2_id)]
+        named = list(dict((i, (n, i)) for n, i in roles if i).values())[:2] + [(None, None)] * 2
+        (first.actor1, first.actor1_id), (first.actor2, first.actor2_id) = named[0], named[1]
+        first.sub_event_type = again.sub_event_type
+    if again.fatalities > first.fatalities and not again.fatalities_aggregate:
+        first.fatalities = again.fatalities
+    taken = {first.actor1_id, first.actor2_id}
+    if first.actor1_id is None and again.actor1_id and again.actor1_id not in taken:
+        first.actor1, first.actor1_id = again.actor1, again.actor1_id
+    if first.actor2_id is None and again.actor2_id and again.actor2_id not in taken | {first.actor1_id}:
+        first.actor2, first.actor2_id = again.actor2, again.actor2_id
+    first.reason += f"; told again in '{again.notes[:40]}'"
+
+
+def _trigger(ev: Event) -> str:
+    m = re.match(r"trigger '([^']*)'", ev.reason)
+    return m.group(1) if m else ev.sub_event_type
