@@ -132,9 +132,12 @@ class ActorKB:
         self._country_codes.update({_key(k): v for k, v in _COUNTRY_ALIASES.items()})
         self._memo: dict[tuple[str, date | None, str | None], ActorMatch | None] = {}
         self._children: dict[str, list[Actor]] = defaultdict(list)
+        self._by_country: dict[str, list[Actor]] = defaultdict(list)
         for actor in actors:
             if actor.parent:
                 self._children[actor.parent].append(actor)
+            if actor.country:
+                self._by_country[actor.country].append(actor)
         # a curated actor that is exactly a generic class ("Military Forces of Egypt") stands for that class
         self._named = {a.name.replace(" of the ", " of "): a for a in actors}
         self._index = _Index()
@@ -289,8 +292,11 @@ class ActorKB:
         described = [i for i in ids if self._actors[i].active_on(on) and self._actors[i].operates_in(country)]
         for actor_id in reversed(recent):
             actor = self.get(actor_id)
-            if actor.id in described or (actor.parent in described and actor.country == country):
-                return ActorMatch(actor, 0.85, "description", f"'{phrase}' describes {actor.name}, named before it")
+            if actor.parent in described and actor.type == "person":
+                actor = self.get(actor.parent)  # "Assad ... the regime": the regime, not the man
+            elif not (actor.id in described or (actor.parent in described and actor.country == country)):
+                continue
+            return ActorMatch(actor, 0.85, "description", f"'{phrase}' describes {actor.name}, named before it")
         wanted = _anaphor_types(key)
         if wanted:
             for actor_id in reversed(recent):
@@ -313,6 +319,23 @@ class ActorKB:
         if name.replace(" of the ", " of ") in self._named:
             return self._named[name.replace(" of the ", " of ")]
         return Actor(id=f"gen.{kind}.{country}", name=name, type=actor_type, country=country, acled_inter=inter)
+
+    def national(self, kind: str, country: str, on: date | None = None) -> Actor:
+        """A state's generic force as the curated entry of its period when exactly one is active on the day and
+        it is no branch of the generic class ("government forces" in a Libyan report of 2011 are Gaddafi's army,
+        "Military Forces of Libya (1969-2011)"); else the generic class (two rival governments, no curated
+        entry, or one the class already stands for)."""
+        actor = self.generic(kind, country)
+        if kind not in ("military", "police"):
+            return actor
+        period = re.compile(rf"{re.escape(actor.name.replace(' of the ', ' of '))} \(\d{{4}}-(?:\d{{4}})?\)$")
+        found = [a for a in self._by_country.get(country, ()) if a.type == "state_forces" and a.active_on(on)
+                 and period.match(a.name.replace(" of the ", " of "))]
+        if any(a.parent in (actor.id, f"gen.{kind}.{country}") for a in found):
+            return actor  # the period's entry is a branch of the generic class: the class stands for it
+        if on is None:
+            found = [a for a in found if a.valid_until is None]
+        return found[0] if len(found) == 1 else actor
 
     def country_for_demonym(self, word: str) -> str | None:
         return self._demonyms.get(word.strip().lower())
@@ -372,6 +395,8 @@ class ActorKB:
         if actor.type == "person" and actor.parent:
             parent = self.get(actor.parent)
             return parent if parent.type in _ARMED else self.forces_of(parent)
+        if actor.type == "person":  # "forces loyal to Gaddafi": the force curated under him
+            return next((c for c in self._children.get(actor.id, ()) if c.type in _ARMED), actor)
         return self.forces_of(actor)
 
     def is_armed(self, actor_id: str) -> bool:

@@ -34,11 +34,15 @@ _ALLEGIANCE = re.compile(
     r"\b(?:forces|(?:pro-government |government )?fighters|troops|militias?|militiamen|units|brigades|gunmen|soldiers|"
     r"armed groups?|tribesmen)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned (?:with|to)|allied (?:to|with)|backing|"
     r"supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|led by|fighting for|fighting on behalf of|of)"
-    r"\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:eastern|western|rival|Tripoli-based|east-based)\s+)?"
-    r"(?:commander\s+|general\s+|strongman\s+|leader\s+|prime minister\s+)?$",
+    r"\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:eastern|western|rival|Tripoli-based|east-based|[A-Z][a-z]+(?:an|ese|i|ish))\s+)?"
+    r"(?:(?:commander|general|strongman|(?:rebel |military |army )?leader|prime minister|president|former president|"
+    r"(?:renegade |military )?commander|warlord|colonel|field marshal)\s+)?$",
     re.IGNORECASE,
 )
 
+
+# "Gadhafi's forces", "Haftar’s fighters": a leader's armed men
+_POSSESSED = re.compile(r"['’]s?\s+(?:forces|troops|fighters|militias?|militiamen|loyalists|men|army|soldiers|gunmen)\b")
 
 # "X, a Misrata brigade allied to ...": the allegiance describes X, named just before
 _APPOSITION = re.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -61,7 +65,8 @@ class ActorStage:
         named = Counter(p.country for p in doc.mentions if p.kind == "place" and p.country)
         for m in doc.mentions:
             here = where(m.start) if m.kind == "actor" else None
-            if m.kind == "actor" and m.reason.startswith("generic:") and (here not in ranked[:2] or named[here] < 2):
+            if m.kind == "actor" and m.reason.startswith("generic:") and (
+                    here not in ranked[:2] or named[here] < max(2, named[ranked[0]] / 2)):
                 here = None  # a generic class takes the country the report is about, not a foreign place named once
             if m.kind == "actor" and not self._resolve(m, doc.published, here or focus, recent):
                 continue
@@ -97,6 +102,14 @@ class ActorStage:
             if m.kind != "actor" or not m.id:
                 continue
             found = _ALLEGIANCE.search(doc.text, max(0, m.start - 90), m.start)
+            owned = _POSSESSED.match(doc.text, m.end) if m.actor_type == "person" else None
+            if owned is not None:  # "Gadhafi's forces": the leader's armed men
+                actor = self.kb.armed_wing(self.kb.get(m.id))
+                merged.append(Mention(
+                    doc.text[m.start:owned.end()], m.start, owned.end(), "actor", canonical=actor.name, id=actor.id,
+                    actor_type=actor.type, country=actor.country, stage=stage(self), confidence=min(m.confidence, 0.85),
+                    reason=f"armed men of {m.canonical or m.text} ('{owned.group().strip()}')"))
+                continue
             if found is None:
                 continue
             if _APPOSITION.search(doc.text, max(0, found.start() - 40), found.start()):
@@ -128,7 +141,7 @@ class ActorStage:
                 m.reason += f"; outside its validity dates on {on.isoformat()}"
             return True
         if m.reason.startswith("generic:"):
-            return self._generic(m, focus)
+            return self._generic(m, focus, on)
         if m.reason == "description":
             match = self.kb.resolve_description(m.text, on=on, country=focus, recent=recent[-8:])
             return self._apply(m, match, focus)
@@ -148,12 +161,12 @@ class ActorStage:
             return True
         return self._apply(m, match, focus)
 
-    def _generic(self, m: Mention, focus: str | None) -> bool:
+    def _generic(self, m: Mention, focus: str | None, on: date | None) -> bool:
         kind = m.reason.split(":", 1)[1].split(" ", 1)[0]
         country = m.country or focus
         if country is None:
             return False
-        actor = self.kb.generic(kind, country)
+        actor = self.kb.national(kind, country, on)  # the state's forces of the period where the KB has them
         m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, country
         m.confidence = 0.8 if m.country else 0.6
         m.stage = stage(self)

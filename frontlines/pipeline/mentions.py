@@ -56,10 +56,11 @@ NAME, VERSION = "frontlines.mentions", "1"
 
 _GENERIC = re.compile(
     r"(?<![\w-])(?:(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)|U\.S\.|US|U\.K\.|UK|UAE) )?"
-    r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|"
+    r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|special|"
     r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
     r"warplanes|fighter jets|jets|air ?force|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
-    r"(?(demonym)(?:government|authorities|forces|aircraft|helicopters?|gunships?|drones?|F-?16s?|MiG-?\d*s?|Mirages?|"
+    r"(?(demonym)(?:government|authorities|forces|aircraft|helicopters?|gunships?|drones?|(?:air ?|drone )?strikes?|"
+    r"airstrikes?|warships?|F-?16s?|MiG-?\d*s?|Mirages?|"
     r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed men|"
     r"protesters|demonstrators|rioters|mobs?))\b"
@@ -70,7 +71,8 @@ _ANAPHORA = re.compile(
     r"paramilitary) (?:group|organi[sz]ation|movement|outfit|militia|force)|paramilitaries|(?:military )?junta|"
     r"militants|jihadists|insurgents|extremists|rebels|terrorists|Islamists|separatists|secessionists|guerrillas|"
     r"group|militia|militias|assailants|attackers)|(?:its|their|the group['’]s|the militia['’]s) "
-    r"(?:fighters|militants|members|gunmen|operatives))\b", re.IGNORECASE)
+    r"(?:fighters|militants|members|gunmen|operatives)|(?<!unidentified )(?<!unknown )(?<!masked )"
+    r"(?:jihadists|militants|insurgents|extremists|terrorists|Islamists|rebels))\b", re.IGNORECASE)
 _GENERIC_KIND = [
     (re.compile(r"police", re.I), "police"),
     (re.compile(r"government|authorities", re.I), "government"),
