@@ -46,12 +46,20 @@ _DEPLOYMENT = frozenset({
     "deploy", "redeploy", "mobilise", "mobilize", "dispatch", "amass", "station", "position", "reinforce", "mass",
     "build", "send", "move", "receive"})
 _CESSATION = frozenset({"subside", "abate", "wane", "ease", "calm", "die", "quiet", "quieten", "fade"})
+_FIGHTING = frozenset({"fighting", "fight", "clash", "violence", "battle", "shelling", "bombardment", "combat",
+                       "hostility", "unrest", "gunfire", "firing", "exchange"})
 _CONTINUATIVE = frozenset({
     "continue", "intensify", "escalate", "heat", "rage", "persist", "increase", "spread", "worsen", "grow", "go",
     "mount", "drag", "last", "remain", "keep", "become"})
 _REFERENCE_VERBS = frozenset({
     "condemn", "denounce", "deplore", "decry", "blame", "criticise", "criticize", "investigate", "mourn", "regret",
-    "welcome", "praise", "avenge", "ignore", "commemorate", "remember", "recall"})
+    "welcome", "praise", "avenge", "ignore", "commemorate", "remember", "recall", "deny", "attribute", "discuss",
+    "describe"})
+_TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "accord", "agreement", "deal"})
+# a truce is an event where it is made or starts: "signed a ceasefire", "a truce took effect"
+_MAKING = frozenset({"sign", "reach", "agree", "broker", "announce", "declare", "conclude", "strike", "seal", "approve",
+                     "accept", "negotiate", "secure", "mediate", "ink", "finalise", "finalize"})
+_STARTING = frozenset({"take", "come", "enter", "begin", "start", "hold"})
 _ACCIDENT = re.compile(r"\b(?:drown(?:ed|ing|ings)?|capsiz(?:ed|es|ing)|shipwreck\w*|suffocat\w*|boat (?:sank|sinking)|"
                        r"plane crash|car crash|road accident|traffic accident|building collapse\w*|stampede)\b",
                        re.IGNORECASE)
@@ -138,7 +146,7 @@ def _ongoing(f: Frame, dated: bool) -> str | None:
 
 
 def _cessation(f: Frame, dated: bool) -> str | None:
-    if f.nominal and f.dep in ("nsubj", "nsubjpass") and f.head_lemma in _CESSATION:
+    if f.nominal and f.lemma in _FIGHTING and f.dep in ("nsubj", "nsubjpass") and f.head_lemma in _CESSATION:
         return f"the end of fighting, not an incident ('{f.trigger} ... {f.head_lemma}')"
     return None
 
@@ -166,7 +174,52 @@ def _description(f: Frame, dated: bool) -> str | None:
     return None
 
 
+def _imperative(f: Frame, dated: bool) -> str | None:
+    return "a command to the reader, not a report" if f.imperative else None
+
+
+def _thought(f: Frame, dated: bool) -> str | None:
+    return f"the writer's own thought ('{f.thinker}')" if f.thinker else None
+
+
+def _running_total(f: Frame, dated: bool) -> str | None:
+    """A toll counted over time or without a day ("26 people had so far been killed", "it did not say when")."""
+    if f.total_cue and not f.nominal:
+        return f"a running total or undated toll ('{f.total_cue}')"
+    return None
+
+
+def _state(f: Frame, dated: bool) -> str | None:
+    """Who holds what, told as a state ("areas still occupied by the group")."""
+    if f.still and not dated:
+        return f"a state of affairs ('still ... {f.trigger}'), not an incident"
+    return None
+
+
+def _truce_state(f: Frame, dated: bool) -> str | None:
+    """A truce or deal named as a state of affairs ("there was a ceasefire", "its truce with the army"): an
+    agreement is an event where it is signed, reached or starts."""
+    if not f.nominal or f.lemma not in _TRUCES:
+        return None
+    if f.dep in ("dobj", "nsubjpass", "pobj", "conj") and (f.head_lemma in _MAKING or f.predicate in _MAKING):
+        return None
+    if f.dep == "nsubj" and (f.head_lemma in _STARTING or f.predicate in _STARTING):
+        return None
+    if f.modifiers & _MAKING:
+        return None  # "a ceasefire deal negotiated between the two sides"
+    return f"a truce named as a state ('{f.trigger}'), not one made here"
+
+
+def _relative_description(f: Frame, dated: bool) -> str | None:
+    """A relative clause that tells what a group did to unnamed places ("the places they captured")."""
+    if f.pos == "VERB" and f.dep == "relcl" and f.head_plural and not dated and not f.relative_subject:
+        return f"describes '{f.trigger}' in passing, reports no incident"
+    return None
+
+
 RULES: tuple[Rule, ...] = (
+    Rule("imperative", "opinion", _imperative),
+    Rule("thought", "opinion", _thought),
     Rule("negated", "negation", _negated),
     Rule("modal", "prediction", _modal),
     Rule("aim", "intention", _aim),
@@ -174,11 +227,15 @@ RULES: tuple[Rule, ...] = (
     Rule("accident", "accident", _accident),
     Rule("aggregate", "aggregate", _aggregate),
     Rule("habitual", "aggregate", _habitual),
+    Rule("running_total", "aggregate", _running_total),
+    Rule("state", "ongoing", _state),
+    Rule("truce_state", "background", _truce_state),
     Rule("cessation", "statement", _cessation),
     Rule("continuation", "ongoing", _continuation),
     Rule("ongoing", "ongoing", _ongoing),
     Rule("reference", "statement", _reference),
     Rule("description", "opinion", _description),
+    Rule("relative_description", "vague", _relative_description),
 )
 
 

@@ -35,7 +35,8 @@ _QUANTIFIERS = frozenset({
 _REPORT_NOUNS = frozenset({"report", "news", "word", "claim", "account", "sign", "video", "footage", "image", "photo"})
 _SPAN = re.compile(
     r"\b(?:since|ever since|so far|to date|over the (?:past|last|previous|coming)|in the (?:past|last|previous)|"
-    r"(?:for|over) (?:years|months|weeks|decades|the years)|throughout|periodically|regularly|routinely|frequently|"
+    r"(?:for|over) (?:more than |over |nearly |almost |about |at least )?(?:\w+ )?(?:years|months|weeks|decades)|"
+    r"over the years|throughout|periodically|regularly|routinely|frequently|"
     r"often|usually|sometimes|repeatedly|in recent (?:days|weeks|months|years)|recently|lately|"
     r"(?:this|last|past) (?:year|month)|every (?:day|night|week))\b", re.IGNORECASE)
 _HABIT = re.compile(r"\b(?:periodically|regularly|routinely|frequently|often|usually|sometimes|repeatedly|typically|"
@@ -67,6 +68,13 @@ class Frame:
     quantifier: str | None  # "series", "several", "earlier", ... on the trigger noun
     existential: bool  # "there were clashes"
     reported: bool  # the trigger is what a report is of ("there are reports of mortar fire")
+    imperative: bool  # the sentence is a command to the reader ("Expect another round of fighting.")
+    thinker: str | None  # a first-person verb of thought above the trigger ("I wonder if", "we expect")
+    still: bool  # "still" on the trigger or its predicate ("areas still occupied by the group")
+    modifiers: frozenset[str]  # lemmas of the verbs that modify the trigger noun ("a truce negotiated by ...")
+    relative_subject: bool  # a relative clause trigger whose subject is the relative pronoun ("which were seized")
+    head_plural: bool  # the word the trigger depends on is a plural noun ("the places they captured")
+    total_cue: str | None  # a running total ("so far", "in all", "to date") or an undated toll ("did not say when")
     span_cue: str | None  # a time span or habit in the sentence ("since March", "periodically")
     habit_cue: str | None  # a habit adverb ("regularly", "often")
 
@@ -99,6 +107,8 @@ def frame_of(parsed: Doc, start: int, end: int) -> Frame | None:
     if span is None or not len(span):
         return None
     head = span.root
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head  # "a ceasefire agreement", "the car bomb attack": the phrase's head noun
     predicate = _predicate(head)
     aux = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")] if predicate is not None else []
     aux_lemmas = {a.lemma_.lower() for a in aux}
@@ -121,8 +131,42 @@ def frame_of(parsed: Doc, start: int, end: int) -> Frame | None:
         present=present, modal=modal, negation=_negation(head), governor=governor, governor_finite=governor_finite,
         plural=head.tag_ in ("NNS", "NNPS"), count=count, quantifier=quantifier,
         existential=bool(predicate is not None and any(c.dep_ == "expl" for c in predicate.children)),
+        modifiers=frozenset(c.lemma_.lower() for c in head.children if c.dep_ in ("acl", "amod", "relcl")),
+        relative_subject=any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who")
+                             for c in head.children),
+        imperative=_imperative(parsed), thinker=_thinker(head), still=_still(head, predicate),
+        head_plural=head.head.tag_ in ("NNS", "NNPS") and head.head is not head,
+        total_cue=total.group() if (total := _TOTAL.search(sentence)) else None,
         reported=head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in _REPORT_NOUNS,
         span_cue=span_cue.group() if span_cue else None, habit_cue=habit.group() if habit else None)
+
+
+_TOTAL = re.compile(r"\b(?:so far|to date|in total|in all|altogether|thus far|up to now|(?:did|does) not say when|"
+                    r"(?:it is|it was|it's) (?:not|un)clear when|the overall (?:death )?toll|death toll (?:has )?(?:risen|rose|climbed))\b",
+                    re.IGNORECASE)
+_THOUGHT = frozenset({"wonder", "think", "believe", "expect", "suspect", "guess", "hope", "fear", "doubt", "imagine",
+                      "suppose", "bet", "reckon", "predict", "feel"})
+
+
+def _imperative(parsed: Doc) -> bool:
+    """A command to the reader: the root is a bare verb with no subject ("Expect ...", "Remember how ...")."""
+    roots = [t for t in parsed if t.dep_ == "ROOT"]
+    if not roots:
+        return False
+    root = roots[0]
+    return (root.tag_ == "VB" and root.i == next((t.i for t in parsed if not t.is_punct and not t.is_space), -1)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in root.children))
+
+
+def _thinker(tok: Token) -> str | None:
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in _THOUGHT and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in anc.children):
+            return anc.lemma_.lower()
+    return None
+
+
+def _still(tok: Token, predicate: Token | None) -> bool:
+    return any(c.lower_ == "still" for t in (tok, predicate) if t is not None for c in t.children)
 
 
 def _predicate(tok: Token) -> Token | None:

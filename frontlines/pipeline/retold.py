@@ -18,8 +18,12 @@ from frontlines.model import Document, Event, NonEvent
 __all__ = ["merge_retold"]
 
 _ANOTHER = re.compile(r"\b(?:separately|separate|another|other|elsewhere|also|second|third|earlier|later|previous|"
-                      r"meanwhile|in addition|further|new)\b", re.IGNORECASE)
+                      r"meanwhile|in addition|further|new|then|afterwards|subsequently|next)\b", re.IGNORECASE)
 _NEAR_KM = 25.0
+# the types one armed incident is told as, from different angles ("the fighting", "the strike"); an attack on
+# civilians and a change of territory are incidents of their own
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # Within one event type, a retelling may tell what the incident became: a protest that was fired on is
 # "Excessive force against protesters" (ACLED codes the incident once, by its gravest form); a clash that
 # ended in a capture is the capture.
@@ -52,14 +56,18 @@ def _detail(doc: Document, ev: Event) -> int:
 
 
 def _same_incident(doc: Document, a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type or a.modality != b.modality or a.modality in _NON_ASSERTED:
+    if a.modality != b.modality or a.modality in _NON_ASSERTED:
         return False  # an asserted telling is never folded into a hedged or claimed one
+    if a.event_type != b.event_type and not (a.event_type in _VIOLENT and b.event_type in _VIOLENT
+                                             and not {a.sub_event_type, b.sub_event_type} & _TERRITORY
+                                             and not (_own_date(doc, b) and _own_place(doc, b))):
+        return False  # told as another type of violence, it is a retelling only where it adds no day and place
     if a.evidence == b.evidence:
         return False  # one sentence's several events (listed towns, two sides) are decided where they are built
     if _ANOTHER.search(b.notes):
         return False
-    if _own_place(doc, a) and _own_place(doc, b) and not _near(a, b):
-        return False
+    if _own_place(doc, a) and _own_place(doc, b) and a.location != b.location:
+        return False  # two places named, however near ("Ain Zara" and "Abu Salim" are both Tripoli)
     if _own_date(doc, a) and _own_date(doc, b) and a.event_date != b.event_date:
         return False
     if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None:

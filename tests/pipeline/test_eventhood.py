@@ -46,6 +46,12 @@ REJECTED = [
     ("ongoing", "The war between the two factions has [escalated] over the last three weeks.", False),
     ("reference", "The ministry condemned the [attack] on the convoy.", False),
     ("description", "The gunmen [attacking] the barracks belong to a local clan militia.", False),
+    ("imperative", "Expect another round of [fighting] before the rains.", False),
+    ("thought", "I wonder whether the rebels will ever [attack] the capital.", False),
+    ("running_total", "At least 40 people had so far been [killed] in the unrest, the ministry said.", False),
+    ("state", "Large parts of the valley are still [occupied] by the militia.", False),
+    ("truce_state", "The town had a [truce] with the army for years.", False),
+    ("relative_description", "Grim stories are emerging from the villages they [captured] in the north.", False),
 ]
 
 PASSED = [
@@ -65,6 +71,12 @@ PASSED = [
     ("ongoing", "Insurgents have [overrun] the town and abducted dozens of people.", False),
     ("reference", "Gunmen [attacked] the convoy near the border.", False),
     ("description", "Militants [attacking] the barracks were killed on Sunday.", True),
+    ("imperative", "Rebels [attacked] the barracks at dawn.", False),
+    ("thought", "Officials think rebels [attacked] the barracks at dawn.", False),
+    ("running_total", "Gunmen [killed] four traders at the market on Friday.", True),
+    ("state", "The militia [occupied] the valley on Tuesday.", True),
+    ("truce_state", "The two sides signed a [ceasefire] agreement in the capital.", False),
+    ("relative_description", "Rebels abandoned the villages, which were [captured] by the army.", False),
 ]
 
 
