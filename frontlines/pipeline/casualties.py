@@ -216,9 +216,8 @@ def _same_party(a: str | None, b: str | None) -> bool:
 def one_incident(events: list[Event]) -> list[Event]:
     """One incident told in several sentences is one event. A later sentence that only tells how many died, at
     the same place and with no date of its own ("Two wounded soldiers later died"), counts the dead of the
-    incident just reported when that has no count; so does the next sentence of the same type, between the
-    same parties, where neither names another place ("... an exchange of gunfire lasted three hours. Five
-    soldiers were killed"), unless it opens a new incident ("In another attack ...")."""
+    incident just reported when that has no count, unless it opens a new incident ("In another attack ...").
+    A retelling that is more than a toll is folded by ``pipeline/retold.py``, which keeps the fuller telling."""
     out: list[Event] = []
     for ev in events:
         prev = out[-1] if out else None
@@ -230,16 +229,7 @@ def one_incident(events: list[Event]) -> list[Event]:
             prev.fatalities = ev.fatalities
             prev.reason += f"; {ev.fatalities} deaths from the same incident's later report"
             continue
-        if prev is not None and same_day and ev.event_type == prev.event_type and ev.modality == prev.modality \
-                and (ev.location is None or prev.location is None or ev.location == prev.location) \
-                and _same_party(ev.actor1_id, prev.actor1_id) and _same_party(ev.actor2_id, prev.actor2_id) \
-                and 0 <= ev.evidence["start"] - prev.evidence["end"] < 300 and not _NEW_INCIDENT.match(ev.notes):
-            prev.fatalities = max(prev.fatalities, ev.fatalities)
-            prev.actor1_id, prev.actor1 = prev.actor1_id or ev.actor1_id, prev.actor1 or ev.actor1
-            prev.actor2_id, prev.actor2 = prev.actor2_id or ev.actor2_id, prev.actor2 or ev.actor2
-            prev.reason += f"; the same incident told again in '{ev.notes[:40]}'"
-            continue
-        out.append(ev)
+        out.append(ev)  # a whole retelling (not only its toll) is folded by pipeline/retold.py
     return out
 
 

@@ -217,6 +217,29 @@ def _relative_description(f: Frame, dated: bool) -> str | None:
     return None
 
 
+# An incident as the subject of what it shows or means ("the killing of civilians shows their desperation",
+# "the latest attack reflects their weakness", "the attack comes weeks after ..."): commentary on an
+# incident told elsewhere.
+_MEANING = frozenset({"show", "reflect", "underscore", "underline", "highlight", "demonstrate", "suggest", "indicate",
+                      "signal", "prove", "represent", "illustrate", "expose", "reveal", "mark", "raise", "come",
+                      "follow", "mean", "remain"})
+_POSSIBLE = frozenset({"risk", "threat", "fear", "danger", "possibility", "prospect", "likelihood", "chance", "spectre",
+                       "specter", "prevention", "warning"})
+
+
+def _commentary(f: Frame, dated: bool) -> str | None:
+    if f.nominal and f.dep == "nsubj" and f.head_lemma in _MEANING and not dated:
+        return f"what the incident shows ('{f.trigger} ... {f.head_lemma}'), not its report"
+    return None
+
+
+def _possible(f: Frame, dated: bool) -> str | None:
+    """An incident named as a risk ("at high risk of cross-border attacks", "fears of new clashes")."""
+    if f.nominal and f.dep == "pobj" and f.head_lemma == "of" and f.governor_noun in _POSSIBLE:
+        return f"a possibility, not an incident ('{f.governor_noun} of {f.trigger}')"
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     Rule("imperative", "opinion", _imperative),
     Rule("thought", "opinion", _thought),
@@ -234,6 +257,8 @@ RULES: tuple[Rule, ...] = (
     Rule("continuation", "ongoing", _continuation),
     Rule("ongoing", "ongoing", _ongoing),
     Rule("reference", "statement", _reference),
+    Rule("commentary", "opinion", _commentary),
+    Rule("possible", "hypothetical", _possible),
     Rule("description", "opinion", _description),
     Rule("relative_description", "vague", _relative_description),
 )

@@ -54,6 +54,7 @@ class Frame:
     tag: str  # its fine tag (NNS, VBD, ...)
     dep: str  # its relation to its head
     head_lemma: str  # lemma of the word it depends on
+    governor_noun: str  # for "X of <trigger>", the lemma of X ("risk" in "the risk of attacks")
     predicate: str  # lemma of the verb that carries the trigger's tense ('' when none: a headline fragment)
     predicate_tag: str  # that verb's fine tag
     perfect: bool  # has/have/had + participle
@@ -126,7 +127,9 @@ def frame_of(parsed: Doc, start: int, end: int) -> Frame | None:
     habit = _HABIT.search(sentence)
     return Frame(
         sentence=sentence, trigger=span.text, lemma=head.lemma_.lower(), pos=head.pos_, tag=head.tag_, dep=head.dep_,
-        head_lemma=head.head.lemma_.lower(), predicate=predicate.lemma_.lower() if predicate is not None else "",
+        head_lemma=head.head.lemma_.lower(),
+        governor_noun=head.head.head.lemma_.lower() if head.dep_ == "pobj" and head.head.lower_ == "of" else "",
+        predicate=predicate.lemma_.lower() if predicate is not None else "",
         predicate_tag=predicate.tag_ if predicate is not None else "", perfect=perfect, progressive=progressive,
         present=present, modal=modal, negation=_negation(head), governor=governor, governor_finite=governor_finite,
         plural=head.tag_ in ("NNS", "NNPS"), count=count, quantifier=quantifier,

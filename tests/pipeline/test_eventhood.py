@@ -52,6 +52,8 @@ REJECTED = [
     ("state", "Large parts of the valley are still [occupied] by the militia.", False),
     ("truce_state", "The town had a [truce] with the army for years.", False),
     ("relative_description", "Grim stories are emerging from the villages they [captured] in the north.", False),
+    ("commentary", "The latest [attack] shows how weak the garrison has become.", False),
+    ("possible", "The border town is at high risk of cross-border [attacks].", False),
 ]
 
 PASSED = [
@@ -77,6 +79,8 @@ PASSED = [
     ("state", "The militia [occupied] the valley on Tuesday.", True),
     ("truce_state", "The two sides signed a [ceasefire] agreement in the capital.", False),
     ("relative_description", "Rebels abandoned the villages, which were [captured] by the army.", False),
+    ("commentary", "The [attack] killed four soldiers at the gate.", False),
+    ("possible", "Residents fled after the [shelling] of the market.", False),
 ]
 
 
