@@ -2,6 +2,8 @@
 
     statements -> dates -> mentions -> places -> actors -> events
 
+Building a ``Pipeline`` checks the stages' contracts (``base.check_contracts``: each stage's ``requires``
+among what ingest and the stages before it assign) and raises ConfigurationError on a wrong order.
 ``Pipeline.default()`` builds it once per process (models and knowledge load lazily on first use).
 ``pipe()`` streams documents in batches so that NER runs batched; a stage failure either raises
 (``on_error="raise"``, the default) or is recorded on the document (``"record"``) and the document
@@ -17,7 +19,7 @@ from typing import Literal
 
 from frontlines.errors import FrontlinesError
 from frontlines.model import Document
-from frontlines.pipeline.base import Stage, stage
+from frontlines.pipeline.base import Stage, check_contracts, stage
 
 __all__ = ["Pipeline", "extract_text"]
 
@@ -27,6 +29,7 @@ OnError = Literal["raise", "record"]
 class Pipeline:
     def __init__(self, stages: Sequence[Stage] | None = None, *, on_error: OnError = "raise") -> None:
         self.stages = list(stages) if stages is not None else _default_stages()
+        check_contracts(self.stages)
         self.on_error = on_error
 
     @classmethod

@@ -22,11 +22,11 @@ from datetime import date
 from frontlines.knowledge.actors import ActorKB, ActorMatch, get_actor_kb
 from frontlines.knowledge.groups import group_name, group_type
 from frontlines.model import Document, Mention
-from frontlines.pipeline.base import stage
+from frontlines.pipeline.base import content_version, stage
 
 __all__ = ["ActorStage"]
 
-NAME, VERSION = "frontlines.actors", "1"
+NAME, VERSION = "frontlines.actors", content_version(__name__)
 
 # "forces loyal to <actor>", "fighters backing the UN-backed government", "militias allied with Haftar":
 # the armed men of that actor, as one mention.
@@ -50,8 +50,9 @@ _APPOSITION = re.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$", re.
 
 class ActorStage:
     name, version = NAME, VERSION
-    requires = ("document.mentions[actor]", "document.meta.country_focus")
-    assigns = ("mention.actor id",)
+    requires = ("document.text", "document.published", "document.statements", "document.mentions[actor,place]",
+                "mention.place", "document.meta.country_focus", "document.meta.wire_dateline")
+    assigns = ("document.mentions[actor]", "mention.actor")
 
     def __init__(self, kb: ActorKB | None = None) -> None:
         self.kb = kb or get_actor_kb()

@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from frontlines.model import Document, Mention
+from frontlines.pipeline.base import content_version
 
 __all__ = ["DateStage", "ResolvedDate", "find_dates"]
 
-NAME, VERSION = "frontlines.dates", "1"
+NAME, VERSION = "frontlines.dates", content_version(__name__)
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -263,7 +264,7 @@ def _followed_by_name(text: str, end: int) -> bool:
 
 class DateStage:
     name, version = NAME, VERSION
-    requires = ("document.text", "document.published")
+    requires = ("document.text", "document.published", "document.blocks")
     assigns = ("document.mentions[date]",)
 
     def __call__(self, doc: Document) -> Document:

@@ -19,7 +19,7 @@ from frontlines.knowledge.actors import ActorKB, get_actor_kb
 from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
 from frontlines.knowledge.ontology import Ontology, TriggerHit, get_ontology
 from frontlines.model import Document, Event, Mention, NonEvent, Statement
-from frontlines.pipeline.base import stage
+from frontlines.pipeline.base import content_version, stage
 from frontlines.pipeline.casualties import (apply_coded_counts as _apply_coded_counts,
                                             attach_casualties as _attach_casualties, casualty_only as _casualty_only,
                                             dated as _dated, is_follow_up as _is_follow_up, one_bombing,
@@ -38,7 +38,7 @@ from frontlines.pipeline.targets import target_of
 
 __all__ = ["EventStage"]
 
-NAME, VERSION = "frontlines.events", "1"
+NAME, VERSION = "frontlines.events", content_version(__name__)
 
 _CLAUSE = re.compile(r";|\s+while\s+|\s+whereas\s+|\s+meanwhile,?\s+|,\s+(?:and|but|while)\s+(?=\w+\s+\w+)|\s+but\s+(?=the\s)|\.\s+")
 _SKIP_BLOCKS = {"title", "dateline", "comments", "furniture"}
@@ -111,8 +111,10 @@ class _Clause:
 
 class EventStage:
     name, version = NAME, VERSION
-    requires = ("document.statements", "document.mentions")
-    assigns = ("document.events",)
+    requires = ("document.id", "document.text", "document.published", "document.source", "document.blocks",
+                "document.statements", "document.mentions[date,actor,place,quantity]", "mention.place", "mention.actor",
+                "document.meta.country_focus", "document.meta.wire_dateline")
+    assigns = ("document.events", "document.non_events")
 
     def __init__(self, kb: ActorKB | None = None, gazetteer: Gazetteer | None = None,
                  ontology: Ontology | None = None) -> None:

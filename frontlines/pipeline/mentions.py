@@ -26,7 +26,7 @@ from frontlines.knowledge.groups import find_group_names
 from frontlines.knowledge.ontology import get_ontology
 from frontlines.model import Document, Mention
 from frontlines.pipeline import nlp as nlp_loader
-from frontlines.pipeline.base import stage
+from frontlines.pipeline.base import content_version, stage
 from frontlines.pipeline.blog import outlet_names
 from frontlines.pipeline.numbers import QUANTITY, parse_quantity
 from frontlines.pipeline.place_mentions import (
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MentionStage"]
 
-NAME, VERSION = "frontlines.mentions", "1"
+NAME, VERSION = "frontlines.mentions", content_version(__name__)
 
 _GENERIC = re.compile(
     r"(?<![\w-])(?:(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)|U\.S\.|US|U\.K\.|UK|UAE) )?"
@@ -147,7 +147,7 @@ def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
 
 class MentionStage:
     name, version = NAME, VERSION
-    requires = ("document.statements",)
+    requires = ("document.id", "document.text", "document.statements", "document.mentions[date]")
     assigns = ("document.mentions[actor,place,quantity]",)
 
     def __init__(

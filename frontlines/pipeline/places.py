@@ -18,12 +18,12 @@ from frontlines.knowledge.actors import ActorKB, get_actor_kb
 from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, get_gazetteer, normalise
 from frontlines.knowledge.geo import haversine_km, offset_point, parse_relative
 from frontlines.model import Document, Mention
-from frontlines.pipeline.base import stage
+from frontlines.pipeline.base import content_version, stage
 from frontlines.pipeline.event_places import ATTRIBUTIVE
 
 __all__ = ["PlaceStage", "country_focus", "region_focus"]
 
-NAME, VERSION = "frontlines.places", "1"
+NAME, VERSION = "frontlines.places", content_version(__name__)
 
 # ACLED geo_precision: 1 = the named town; 2 = near/part of a region; 3 = only a larger region
 _PRECISION = {"city": 1, "landmark": 1, "district": 1, "admin2": 2, "region": 2, "admin1": 3, "country": 3}
@@ -462,8 +462,8 @@ def _run_together(doc: Document, gaz: Gazetteer, weights: dict[str, float]) -> N
 
 class PlaceStage:
     name, version = NAME, VERSION
-    requires = ("document.mentions[place]",)
-    assigns = ("mention.place fields", "document.meta.country_focus")
+    requires = ("document.text", "document.mentions[actor,place]")
+    assigns = ("document.mentions[place]", "mention.place", "document.meta.country_focus")
 
     def __init__(self, gazetteer: Gazetteer | None = None, kb: ActorKB | None = None) -> None:
         self.gaz = gazetteer or get_gazetteer()

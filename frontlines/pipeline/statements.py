@@ -11,12 +11,12 @@ import re
 
 from frontlines.knowledge.ontology import Ontology, get_ontology
 from frontlines.model import Document, Statement
-from frontlines.pipeline.base import stage
+from frontlines.pipeline.base import content_version, stage
 from frontlines.pipeline.sentences import split_sentences
 
 __all__ = ["StatementStage", "find_attribution"]
 
-NAME, VERSION = "frontlines.statements", "1"
+NAME, VERSION = "frontlines.statements", content_version(__name__)
 
 _SPEAKER = r"(?P<speaker>(?:the |a |an |local |two |several |senior )?[A-Za-z][\w'’.-]*(?:[ -][A-Za-z0-9][\w'’.-]*){0,7}?)"
 _SAID = r"(?:(?:has |have |had |also |later )?(?:said|says|say|told|tells|reported|reports|stated|announced|added|claimed|claims|confirmed|confirms|wrote|tweeted|alleged|denied|warned|insisted|noted))"
@@ -88,7 +88,7 @@ def classify_stance(sentence: str, block_kind: str | None, onto: Ontology) -> tu
 
 class StatementStage:
     name, version = NAME, VERSION
-    requires = ("document.blocks",)
+    requires = ("document.text", "document.blocks")
     assigns = ("document.statements",)
 
     def __init__(self, ontology: Ontology | None = None) -> None:

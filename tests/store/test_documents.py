@@ -50,6 +50,18 @@ def test_re_adding_the_same_content_changes_nothing(store: Store) -> None:
     assert store.add_document(same_text_other_id).added is False  # idempotent by content hash
 
 
+def test_a_new_extractor_version_keeps_what_was_stored(store: Store) -> None:
+    """Issue 10: stage versions are content hashes, so they change with every rule edit. Ingest stays
+    idempotent by the text's hash: the same text extracted by a newer stage is 'unchanged', and the stored
+    extraction keeps the provenance of the stages that really made it (nothing lost, nothing mislabelled)."""
+    doc = make_documents()[0]
+    store.add_document(doc)
+    newer = dataclasses.replace(doc, stages=["frontlines.events@0123abcdef"], events=doc.events[:1])
+    assert store.add_document(newer).added is False
+    back = store.get_document("doc-1")
+    assert back.stages == doc.stages and len(back.events) == 3 and back.events[0].stage == "frontlines.events@1"
+
+
 def test_same_id_with_new_content_is_kept_as_a_revision_never_replacing(store: Store) -> None:
     """Issue 14: two texts under one id (two report.txt files, a JSONL id reused) are both kept."""
     store.add_document(make_documents()[0])
