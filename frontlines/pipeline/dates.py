@@ -180,7 +180,9 @@ def _short_slash(a: int, b: int, pub: date | None) -> tuple[date, date | None, i
 
 
 def _relative(rel: str, pub: date) -> tuple[date, date | None, int, str]:
-    day = {"yesterday": -1, "last night": -1, "overnight": -1, "the day before yesterday": -2}
+    # "overnight" in a report of day D is the night that ends on D: news and coders date it D (as the dev reports'
+    # gold does every time); "last night" is the evening before
+    day = {"yesterday": -1, "last night": -1, "overnight": 0, "the day before yesterday": -2}
     if rel in day:
         return pub + timedelta(days=day[rel]), None, 1, f"'{rel}' before publication {pub}"
     if rel in ("today", "tonight", "this morning", "this afternoon", "this evening", "earlier today"):

@@ -66,7 +66,8 @@ def _same_incident(doc: Document, a: Event, b: Event) -> bool:
         return False  # one sentence's several events (listed towns, two sides) are decided where they are built
     if _ANOTHER.search(b.notes):
         return False
-    if _own_place(doc, a) and _own_place(doc, b) and a.location != b.location:
+    if _own_place(doc, a) and _own_place(doc, b) and a.location != b.location \
+            and a.location != a.country and b.location != b.country:
         return False  # two places named, however near ("Ain Zara" and "Abu Salim" are both Tripoli)
     if _own_date(doc, a) and _own_date(doc, b) and a.event_date != b.event_date:
         return False
@@ -88,6 +89,8 @@ def _own_date(doc: Document, ev: Event) -> bool:
 def _near(a: Event, b: Event) -> bool:
     if a.location == b.location:
         return True
+    if (a.location == a.country or b.location == b.country) and a.country == b.country:
+        return True  # placed at the country only ("in Libya"): compatible with any place in it
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     return _km(a.latitude, a.longitude, b.latitude, b.longitude) <= _NEAR_KM  # type: ignore[arg-type]
