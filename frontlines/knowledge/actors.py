@@ -144,7 +144,7 @@ class ActorKB:
         for actor in actors:
             for form in (actor.name, *actor.aliases):
                 self._index.exact[_key(form)].append(actor.id)
-                if len(form) > 4 and not form.isupper():
+                if len(form) > 4 and not form.isupper() and _distinctive(skeleton(form)) and not re.search(r"\d", form):
                     self._index.skeleton[skeleton(form)].append(actor.id)
             for phrase in actor.descriptions:
                 self._index.descriptions[_key(phrase)].append(actor.id)
@@ -374,8 +374,13 @@ class ActorKB:
         if not country or actor.country == country:
             return actor
         for child in self._children.get(actor.id, ()):
-            if child.country == country:
+            if child.country == country and child.type != "person":
                 return child
+        for child in self._children.get(actor.id, ()):  # "United Nations" in Bangui: its peacekeepers there
+            if child.country is None and child.type != "person":
+                found = next((g for g in self._children.get(child.id, ()) if g.country == country and g.type != "person"), None)
+                if found is not None:
+                    return found
         return actor
 
     def forces_of(self, actor: Actor) -> Actor:
@@ -435,6 +440,11 @@ _ANAPHOR_TYPES = (
     (re.compile(r"\b(?:fighters|group|militias?|militiamen|assailants|attackers|members|organi[sz]ation|outfit)\b"),
      frozenset({"rebel_group", "political_militia", "identity_militia"})),
 )
+
+
+def _distinctive(sk: str) -> bool:
+    """A transliteration skeleton long enough to tell names apart ("hftr" for Haftar; not "mt" or "br")."""
+    return len(sk.replace(" ", "")) >= 4
 
 
 def _anaphor_types(key: str) -> frozenset[str]:

@@ -63,7 +63,7 @@ def _lexicon() -> _Lexicon:
 def group_name(text: str) -> str | None:
     """The group's name (without an article or possessive) when ``text`` names an armed group, else None."""
     lex = _lexicon()
-    name = re.sub(r"^(?:the|The)\s+", "", text.strip()).removesuffix("'s").removesuffix("’s").strip(" ,.;:")
+    name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text.strip()).removesuffix("'s").removesuffix("’s").strip(" ,.;:")
     words = name.split()
     if len(re.split(r"[ -]", name)) < 2 or name in lex.not_groups or _STATE_UNIT & set(words) or not name[:1].isupper() or len(name) > 80:
         return None

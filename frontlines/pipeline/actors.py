@@ -35,14 +35,17 @@ _ALLEGIANCE = re.compile(
     r"armed groups?|tribesmen)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned (?:with|to)|allied (?:to|with)|backing|"
     r"supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|led by|fighting for|fighting on behalf of|of)"
     r"\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:eastern|western|rival|Tripoli-based|east-based|[A-Z][a-z]+(?:an|ese|i|ish))\s+)?"
-    r"(?:(?:commander|general|strongman|(?:rebel |military |army )?leader|prime minister|president|former president|"
+    r"(?:(?:commander|general|Gen\.?|Maj\.? Gen\.?|strongman|(?:rebel |military |army )?leader|prime minister|president|former president|"
     r"(?:renegade |military )?commander|warlord|colonel|field marshal)\s+)?$",
     re.IGNORECASE,
 )
 
 
+_SHORT_ACRONYM = re.compile(r"[A-Z]{2,4}")
+
 # "Gadhafi's forces", "Haftar’s fighters": a leader's armed men
-_POSSESSED = re.compile(r"['’]s?\s+(?:forces|troops|fighters|militias?|militiamen|loyalists|men|army|soldiers|gunmen)\b")
+_POSSESSED = re.compile(r"['’]s?\s+(?:forces|troops|fighters|militias?|militiamen|loyalists|men|army|soldiers|gunmen|"
+                        r"air ?force|warplanes|jets|tanks|artillery|snipers|regime)\b")
 
 # "X, a Misrata brigade allied to ...": the allegiance describes X, named just before
 _APPOSITION = re.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -61,21 +64,39 @@ class ActorStage:
         ranked = doc.meta.get("country_focus") or [None]
         focus = ranked[0]
         recent: list[str] = []
-        kept = []
+        kept: list[Mention] = []
+        pending: list[tuple[int, Mention, str | None]] = []  # anaphors with no antecedent yet
         where = self._sentence_countries(doc)
         named = Counter(p.country for p in doc.mentions if p.kind == "place" and p.country)
+        short = len(doc.statements) <= 3  # a note or a brief: its sentence's place is where things happened
         for m in doc.mentions:
             here = where(m.start) if m.kind == "actor" else None
-            if m.kind == "actor" and m.reason.startswith("generic:") and (
-                    here not in ranked[:2] or named[here] < max(2, named[ranked[0]] / 2)):
+            if m.kind == "actor" and m.reason.startswith("generic:") and not short and focus is not None and (
+                    here not in ranked[:2] or named[here] < max(2, named[focus] / 2)):
                 here = None  # a generic class takes the country the report is about, not a foreign place named once
-            if m.kind == "actor" and not self._resolve(m, doc.published, here or focus, recent):
+            if m.kind == "actor" and not self._resolve(m, doc.published, here or focus, recent, ranked):
+                if m.reason == "description":
+                    pending.append((len(kept), m, here or focus))
                 continue
             if m.kind == "actor" and m.id:
                 recent.append(m.id)
             kept.append(m)
+        kept = self._cataphora(doc, kept, pending)
         doc.mentions = self._allegiances(doc, kept)
         return doc
+
+    def _cataphora(self, doc: Document, kept: list[Mention], pending: list[tuple[int, Mention, str | None]]) -> list[Mention]:
+        """An anaphor before any actor it could mean ("clashes between jihadists and the army ... the Islamic State
+        affiliate claimed"): the first compatible actor named after it in the same report."""
+        added: list[Mention] = []
+        for at, m, country in pending:
+            later = [k.id for k in kept[at:] if k.kind == "actor" and k.id and not k.id.startswith("gen.")]
+            match = self.kb.resolve_description(m.text, on=doc.published, country=country, recent=later[:8][::-1])
+            if match is not None and match.method == "description" and match.score <= 0.7:
+                self._apply(m, match, country)
+                m.reason = match.reason.replace("refers back to", "refers forward to")
+                added.append(m)
+        return sorted(kept + added, key=lambda x: (x.start, -x.end)) if added else kept
 
     @staticmethod
     def _sentence_countries(doc: Document) -> Callable[[int], str | None]:
@@ -129,12 +150,16 @@ class ActorStage:
                 and not (m.kind == "actor" and any(s <= m.start and m.end <= e for s, e in spans))]
         return sorted(kept + merged, key=lambda x: (x.start, -x.end))
 
-    def _resolve(self, m: Mention, on: date | None, focus: str | None, recent: list[str]) -> bool:
+    def _resolve(self, m: Mention, on: date | None, focus: str | None, recent: list[str],
+                 ranked: list[str | None] | None = None) -> bool:
         """Fill ``m`` in place; False when the mention should be dropped."""
         if m.id:  # dictionary match: the entry this country means, localised ("IS" in a Libyan report), validity
             actor = self.kb.get(m.id)
             if len(self.kb.candidates(m.text)) > 1:  # "Taliban" in 2022 is Afghanistan's army; "ANP" in Kabul its police
                 actor = self.kb.choose(m.text, on=on, country=focus) or actor
+            if _SHORT_ACRONYM.fullmatch(m.text) and focus and actor.country and not actor.operates_in(focus) \
+                    and actor.country not in (ranked or ()):
+                return False  # "PNC" in an Algerian report is not Congo's police: an acronym of a country not in view
             actor = self.kb.localise(actor, focus)
             m.id, m.canonical, m.country, m.actor_type = actor.id, actor.name, actor.country, actor.type
             if on and not actor.active_on(on):

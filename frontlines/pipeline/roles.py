@@ -78,6 +78,12 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         actor2 = next((a for a in after if not _same_party(a, actor1)), None)
     if actor1 is not None and actor2 is None:  # both named before the trigger: "X repulsed Y's attack"
         actor2 = next((a for a in participants if a.id != actor1.id), None)
+    if trigger.trigger.family == "capture" and (actor1 is None) != (actor2 is None):
+        # a town taken was held by someone: the report's main armed actor on the other side
+        named = actor1 or actor2
+        other = _counterpart(doc, named)
+        if other is not None:
+            actor1, actor2 = (named, other) if actor1 is not None else (other, named)
     text = clause.text
     if clause.statement.speaker:
         text = text.replace(clause.statement.speaker, "")
@@ -101,6 +107,31 @@ def _same_party(a: Mention, b: Mention) -> bool:
     except Exception:  # noqa: BLE001 - an id the knowledge base cannot rebuild is its own party
         return False
     return first.parent == second.id or second.parent == first.id
+
+
+_STATE = frozenset({"state_forces", "external_force", "government"})
+_NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
+
+def _counterpart(doc: Document, named: Mention) -> Mention | None:
+    """The armed actor the report names most often on the other side of ``named`` (state forces against a
+    non-state group and the reverse), as a mention without a place in the text; None when there is none."""
+    side = _NON_STATE if named.actor_type in _STATE or (named.id or "").startswith(("gen.military", "gen.police")) \
+        else _STATE if named.actor_type in _NON_STATE else None
+    if side is None:
+        return None
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in doc.mentions:
+        if m.kind == "actor" and m.id and not _same_party(m, named) and (
+                m.actor_type in side or (side is _STATE and m.id.startswith(("gen.military", "gen.police")))):
+            counts[m.id] = counts.get(m.id, 0) + 1
+            first.setdefault(m.id, m)
+    if not counts:
+        return None
+    best = first[max(counts, key=lambda i: (counts[i], -first[i].start))]
+    return Mention(best.text, -1, -1, "actor", canonical=best.canonical, id=best.id, actor_type=best.actor_type,
+                   country=best.country, reason=f"the other side, named elsewhere in the report ('{best.text}')")
 
 
 def _one_per_entity(doc: Document, participants: list[Mention]) -> list[Mention]:

@@ -14,7 +14,7 @@ from frontlines.errors import KnowledgeError
 from frontlines.knowledge.actors import DATA, ActorKB, get_actor_kb
 from frontlines.knowledge.groups import find_group_names, group_name
 
-WORLD_FILES = sorted(p for p in DATA.glob("actors_*.yaml"))
+ACTOR_FILES = sorted(DATA.glob("actors*.yaml"))
 
 
 def test_the_knowledge_base_covers_the_world() -> None:
@@ -23,8 +23,8 @@ def test_the_knowledge_base_covers_the_world() -> None:
     assert len(kb) >= 400 and len(countries) >= 60
 
 
-@pytest.mark.parametrize("path", WORLD_FILES, ids=lambda p: p.name)
-def test_every_world_entry_names_a_public_reference(path: Path) -> None:
+@pytest.mark.parametrize("path", ACTOR_FILES, ids=lambda p: p.name)
+def test_every_entry_names_a_public_reference(path: Path) -> None:
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))["actors"]
     assert [e["id"] for e in entries if not e.get("ref")] == []
 

@@ -24,7 +24,9 @@ def test_an_unknown_named_armed_group_becomes_an_actor_of_the_documents_country(
 
 def test_a_generic_class_takes_the_documents_country_not_a_foreign_place_in_the_sentence(pipeline) -> None:
     text = ("Clashes broke out in Beirut on Saturday as supporters of two parties marched on a protest camp. "
-            "Police fired tear gas after youths threw stones, near a hall named after Moscow.")
+            "Police fired tear gas after youths threw stones, near a hall named after Moscow. "
+            "The camp has stood in the centre of Beirut for two months. "
+            "Its organisers said they would stay until a new cabinet is formed.")
     found = _actors(pipeline, text)
     assert found["Police"][0] == "gen.police.LB"
 
