@@ -30,6 +30,7 @@ from frontlines.pipeline.fatalities import count_fatalities, without_causes
 from frontlines.pipeline.frames import FrameReader
 from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.retold import merge_retold
+from frontlines.pipeline.sentences import is_abbreviation as _is_abbreviation
 from frontlines.pipeline.roles import roles as _roles
 from frontlines.pipeline.subtypes import (capture_side, claims_responsibility, commentary_on_events, context_of, criminal, crowd_fight,
                                           industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
@@ -181,6 +182,8 @@ class EventStage:
         elder, and his 3 sons were killed"), or stays alone at the end (a casualty follow-up)."""
         spans, cursor = [], st.start
         for m in _CLAUSE.finditer(st.text):
+            if m.group().startswith(".") and _is_abbreviation(st.text, m.start()):
+                continue  # "a U.S. serviceman", "Gen. Haftar": no clause ends there
             spans.append((cursor, st.start + m.start()))
             cursor = st.start + m.end()
         spans.append((cursor, st.end))

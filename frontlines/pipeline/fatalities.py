@@ -37,7 +37,7 @@ _WORD = rf"(?!(?-i:{_STOP})\b)[\w'’.-]+"
 # One counted noun phrase: "5 rebel fighters", "a commander", "his 3 sons", "one of his guards".
 _NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s))(?:\s+of\s+(?:his|her|their|the|them\b)"
        rf")?(?:\s+{_WORD}){{0,6}}(?:\s+and\s+(?!(?:{_NUM}|a|an|the|his|her|their)\b){_WORD})?")
-_DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|(?<!\bshooting )dead|died|die|dies|slain|perished|succumbed|gunned down|"
+_DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|(?<!\bshooting )dead|died|die|dies|slain|martyred|perished|succumbed|gunned down|"
                r"(?:beaten|stabbed|hacked|clubbed|stoned|tortured|burn(?:ed|t)) to death|burn(?:ed|t) alive|set ablaze|"
                r"lost (?:their|his|her) li(?:ves|fe)|KIA|killed in action|deaths?|fatalities|bodies|corpses|"
                r"executed|beheaded|slaughtered|decapitated|lynched|murdered|assassinated|strangled|hanged|shot dead|(?<!\bno )(?<!\bany )(?<!\bof )(?:casualties|causalities))")
@@ -283,13 +283,13 @@ def _agents(text: str, self_kill: re.Match[str]) -> int:
 # Cheap cues: a construction can only match where its own death, killing or result word occurs, so each (slow,
 # noun-phrase-first) pattern runs only when its cue is present, and none runs on a clause without a death word
 # (a result match alone counts nobody).
-_ANY_CUE = re.compile(r"kill|neutrali|dead|\bdie|dying|snip|slaughter|decapitat|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
+_ANY_CUE = re.compile(r"kill|neutrali|dead|\bdie|dying|snip|slaughter|decapitat|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|martyr|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
                       r"execut|behead|lynch|murder|assassinat|passed away|casualt|causalt", re.IGNORECASE)
 _CUES = {
     "object": re.compile(r"kill|dead|died|succumbed|neutrali|snip|slaughter|decapitat|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
     "to_death": re.compile(r"to death|alive", re.IGNORECASE),
     "result": re.compile(r"led to|leading to|caus|result|ended in|claim|leav|left|death toll", re.IGNORECASE),
-    "subject": re.compile(r"killed|dead|\bdie|slaughtered|decapitated|ablaze|strangled|hanged|gunned down|slain|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
+    "subject": re.compile(r"killed|dead|\bdie|slaughtered|decapitated|ablaze|strangled|hanged|gunned down|slain|martyred|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
                           r"fatalities|bodies|corpses|executed|beheaded|lynched|murdered|assassinated|casualt|causalt",
                           re.IGNORECASE),
     "later_died": re.compile(r"died|succumbed|passed away|dying|found (?:dead|killed|murdered)", re.IGNORECASE),

@@ -129,8 +129,9 @@ def _fold(first: Event, again: Event) -> None:
         named = list(dict((i, (n, i)) for n, i in roles if i).values())[:2] + [(None, None)] * 2
         (first.actor1, first.actor1_id), (first.actor2, first.actor2_id) = named[0], named[1]
         first.sub_event_type = again.sub_event_type
-    if again.fatalities > first.fatalities and not again.fatalities_aggregate:
-        first.fatalities = again.fatalities
+    if not first.fatalities and again.fatalities and not again.fatalities_aggregate:
+        first.fatalities = again.fatalities  # a toll only where the fuller telling gave none (a later, higher
+        # figure is often a running total or another source's: the telling's own count is the conservative one)
     taken = {first.actor1_id, first.actor2_id}
     if first.actor1_id is None and again.actor1_id and again.actor1_id not in taken:
         first.actor1, first.actor1_id = again.actor1, again.actor1_id

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from frontlines.model import Block
 
-__all__ = ["split_sentences"]
+__all__ = ["is_abbreviation", "split_sentences"]
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr gen lt col maj capt sgt cpl pvt adm brig cmdr st mt ft jan feb mar apr jun jul aug
@@ -35,7 +35,7 @@ def _is_paragraph_break(text: str, match: re.Match[str], line_start: int) -> boo
     return bool(_BULLET.match(text, match.end()))
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation or an initial."""
     if text[dot] != ".":
         return False
@@ -54,7 +54,7 @@ def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
         stop = match.end()
-        if _is_abbreviation(text, match.start()):
+        if is_abbreviation(text, match.start()):
             continue
         nxt = text[stop:end].lstrip()
         if nxt and nxt[0].islower():

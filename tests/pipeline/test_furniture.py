@@ -59,6 +59,7 @@ def test_furniture_yields_no_event() -> None:
 
 @pytest.mark.parametrize(("line", "following", "last", "kind"), [
     ("Militants storm police station in the east", "The attack began at dawn.", False, "headline"),
+    ("Four aid workers kidnapped in the south, official says", "May 3, 2021", False, "headline"),
     ("Fighters fire on a position near the port. /Reuters", None, False, "caption"),
     ("Photo: smoke rises over the old city", "More text.", False, "caption"),
     ("Subscribe to our newsletter", "More text.", False, "widget"),
