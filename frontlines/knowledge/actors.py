@@ -297,6 +297,9 @@ class ActorKB:
             elif not (actor.id in described or (actor.parent in described and actor.country == country)):
                 continue
             return ActorMatch(actor, 0.85, "description", f"'{phrase}' describes {actor.name}, named before it")
+        if described and not _bare_anaphor(key):  # "Kurdish fighters" in Syria: the YPG, whoever was named last
+            actor = self._actors[described[0]]
+            return ActorMatch(actor, 0.8, "description", f"'{phrase}' describes {actor.name}")
         wanted = _anaphor_types(key)
         if wanted:
             for actor_id in reversed(recent):
@@ -445,6 +448,17 @@ _ANAPHOR_TYPES = (
 def _distinctive(sk: str) -> bool:
     """A transliteration skeleton long enough to tell names apart ("hftr" for Haftar; not "mt" or "br")."""
     return len(sk.replace(" ", "")) >= 4
+
+
+_ANAPHOR_WORDS = frozenset("""its their the group s militia s armed rebel militant jihadist insurgent terrorist extremist
+    separatist islamist paramilitary military group organisation organization movement outfit militia militias force
+    forces fighters militants jihadists insurgents extremists terrorists islamists rebels separatists secessionists
+    guerrillas junta regime paramilitaries members gunmen operatives assailants attackers militiamen ruling""".split())
+
+
+def _bare_anaphor(key: str) -> bool:
+    """Only anaphor words ("the militants", "its fighters", "the jihadist group"), no name or qualifier."""
+    return all(w in _ANAPHOR_WORDS for w in key.split())
 
 
 def _anaphor_types(key: str) -> frozenset[str]:

@@ -157,6 +157,8 @@ class ActorStage:
             actor = self.kb.get(m.id)
             if len(self.kb.candidates(m.text)) > 1:  # "Taliban" in 2022 is Afghanistan's army; "ANP" in Kabul its police
                 actor = self.kb.choose(m.text, on=on, country=focus) or actor
+            if on and actor.valid_from and on < actor.valid_from:
+                return False  # "TPLF" in 2017 is the ruling party, not the rebel group formed in 2020
             if _SHORT_ACRONYM.fullmatch(m.text) and focus and actor.country and not actor.operates_in(focus) \
                     and actor.country not in (ranked or ()):
                 return False  # "PNC" in an Algerian report is not Congo's police: an acronym of a country not in view

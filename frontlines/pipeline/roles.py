@@ -78,8 +78,10 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         actor2 = next((a for a in after if not _same_party(a, actor1)), None)
     if actor1 is not None and actor2 is None:  # both named before the trigger: "X repulsed Y's attack"
         actor2 = next((a for a in participants if a.id != actor1.id), None)
-    if trigger.trigger.family == "capture" and (actor1 is None) != (actor2 is None):
-        # a town taken was held by someone: the report's main armed actor on the other side
+    if (trigger.trigger.family == "capture" or trigger.trigger.sub_event_type in _TWO_SIDED) \
+            and (actor1 is None) != (actor2 is None):
+        # a town taken was held by someone, a clash or a strike has a target: the report's main armed actor on the
+        # other side (the events stage still makes civilians the target where the clause says so)
         named = actor1 or actor2
         other = _counterpart(doc, named)
         if other is not None:
@@ -109,6 +111,7 @@ def _same_party(a: Mention, b: Mention) -> bool:
     return first.parent == second.id or second.parent == first.id
 
 
+_TWO_SIDED = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"})
 _STATE = frozenset({"state_forces", "external_force", "government"})
 _NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
