@@ -84,8 +84,8 @@ def _aim(f: Frame, dated: bool) -> str | None:
 
 
 def _deployment(f: Frame, dated: bool) -> str | None:
-    if dated or f.dep in ("acl", "amod", "relcl"):
-        return None  # "police officers deployed at the gate" describes the victims; "dispatched jets on 16 February"
+    if dated and f.dep not in ("acl", "amod", "relcl"):
+        return None  # "dispatched jets on 16 February" to bomb: the day tells the strike
     if f.lemma in _DEPLOYMENT or (f.nominal and f.lemma in ("reinforcement", "deployment", "mobilisation",
                                                             "mobilization", "build-up", "buildup")):
         return f"a deployment, not an incident ('{f.trigger}')"
@@ -222,7 +222,7 @@ def _relative_description(f: Frame, dated: bool) -> str | None:
 # incident told elsewhere.
 _MEANING = frozenset({"show", "reflect", "underscore", "underline", "highlight", "demonstrate", "suggest", "indicate",
                       "signal", "prove", "represent", "illustrate", "expose", "reveal", "mark", "raise", "come",
-                      "follow", "mean", "remain"})
+                      "follow", "mean", "remain", "unfold"})
 _POSSIBLE = frozenset({"risk", "threat", "fear", "danger", "possibility", "prospect", "likelihood", "chance", "spectre",
                        "specter", "prevention", "warning"})
 

@@ -27,7 +27,7 @@ from frontlines.pipeline.casualties import (apply_coded_counts as _apply_coded_c
 from frontlines.pipeline.event_places import choose_place, listed_places, stand_in_precision
 from frontlines.pipeline.eventhood import judge
 from frontlines.pipeline.fatalities import count_fatalities, without_causes
-from frontlines.pipeline.frames import FrameReader
+from frontlines.pipeline.frames import FrameReader, frame_is_modifier
 from frontlines.pipeline.modality import modality_of
 from frontlines.pipeline.retold import merge_retold
 from frontlines.pipeline.sentences import is_abbreviation as _is_abbreviation
@@ -203,12 +203,30 @@ class EventStage:
         """The clause's event from its defining trigger; when that event is only called for, denied or
         imagined ("marched to call for the release of detainees"), the next trigger that is asserted."""
         fallback = None
-        for trigger in _ordered(clause)[:3]:
+        for trigger in self._by_syntax(clause, _ordered(clause))[:3]:
             event = self._event_for(doc, clause, trigger, focus)
             if event is not None and event.modality not in _NON_ASSERTED:
                 return event
             fallback = fallback or event
         return fallback
+
+    def _by_syntax(self, clause: _Clause, hits: list[TriggerHit]) -> list[TriggerHit]:
+        """The best-ranked trigger gives way to one that carries the clause when the parse shows it only modifies
+        it: "forces, backed by NATO airstrikes, captured the fortress", "fought a gun battle, blocking traffic"."""
+        if len(hits) < 2:
+            return hits
+        st = clause.statement
+
+        def embedded(hit: TriggerHit) -> bool:
+            at = clause.start - st.start + hit.start
+            frame = self._frames.frame(st.text, at, at + len(hit.text.rstrip()))
+            side = hit.trigger.event_type in ("Protests", "Riots", "Strategic developments")
+            return frame is not None and frame_is_modifier(frame, side_effect_type=side)
+
+        if not embedded(hits[0]):
+            return hits
+        main = next((h for h in hits[1:] if not embedded(h)), None)
+        return hits if main is None else [main] + [h for h in hits if h is not main]
 
     def _event_for(self, doc: Document, clause: _Clause, trigger: TriggerHit, focus: str | None) -> Event | None:
         speaker_span = self._speaker_span(clause.statement)

@@ -23,7 +23,7 @@ from frontlines.pipeline import nlp
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Frame", "FrameReader", "frame_of"]
+__all__ = ["Frame", "FrameReader", "frame_is_modifier", "frame_of"]
 
 _MODALS = frozenset({"will", "would", "shall", "should", "could", "might", "may", "must", "can", "ca", "wo"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -31,7 +31,7 @@ _QUANTIFIERS = frozenset({
     "series", "wave", "spate", "string", "number", "dozens", "hundreds", "thousands", "several", "many", "numerous",
     "multiple", "repeated", "frequent", "constant", "continued", "continuing", "ongoing", "periodic", "sporadic",
     "recent", "earlier", "previous", "past", "countless", "regular", "daily", "nightly", "weekly", "persistent",
-    "intermittent", "occasional", "further", "more", "campaign"})
+    "intermittent", "occasional", "further", "more", "campaign", "separate", "various", "similar", "numerous"})
 _REPORT_NOUNS = frozenset({"report", "news", "word", "claim", "account", "sign", "video", "footage", "image", "photo"})
 _SPAN = re.compile(
     r"\b(?:since|ever since|so far|to date|over the (?:past|last|previous|coming)|in the (?:past|last|previous)|"
@@ -82,6 +82,19 @@ class Frame:
     @property
     def nominal(self) -> bool:
         return self.pos in ("NOUN", "PROPN")
+
+
+_MODIFYING_PREPS = frozenset({"by", "with", "despite", "amid", "under"})
+
+
+def frame_is_modifier(frame: Frame, *, side_effect_type: bool = True) -> bool:
+    """The trigger only modifies its clause: the backing of another deed or what it overcame ("backed by NATO
+    airstrikes", "despite heavy shelling"), or a participle that tells a side effect ("fought a gun battle,
+    blocking traffic") when its type is one a side effect has (``side_effect_type``: a protest or strategic
+    development, not "pounding the town with artillery")."""
+    if frame.nominal and frame.dep == "pobj" and frame.head_lemma in _MODIFYING_PREPS:
+        return True
+    return side_effect_type and frame.pos == "VERB" and frame.tag == "VBG" and frame.dep in ("advcl", "acl", "xcomp")
 
 
 class FrameReader:

@@ -19,7 +19,9 @@ _ABBREVIATIONS = frozenset(
     u.s u.n u.k e.g i.e a.m p.m al""".split()
 )
 # candidate boundary: . ! ? (optionally followed by quotes/brackets) then whitespace
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|"
+                       # a scraped page that lost the space after a full stop: "...retake the city.It leaves"
+                       r"(?<=[a-z]{2})[.!?]+[\"'”’)\]]*(?=[A-Z][a-z])")
 _NEWLINE = re.compile(r"\n\s*\n|\n")
 _BULLET = re.compile(r"\s*(?:[-*•>]|\d+\.)\s")
 _LINE_END = ".!?:;\"”’)]"

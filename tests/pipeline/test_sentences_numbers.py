@@ -78,3 +78,12 @@ def test_every_trigger_sub_type_is_in_the_taxonomy() -> None:
     for trigger in onto.triggers:
         assert trigger.event_type in onto.taxonomy
         assert trigger.sub_event_type in onto.taxonomy[trigger.event_type]
+
+
+def test_a_full_stop_that_lost_its_space_still_ends_the_sentence() -> None:
+    from frontlines.pipeline.sentences import split_sentences
+
+    text = "Troops tried to retake the city.It leaves the airport as their last base. They live in the U.S. and read example.com daily."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Troops tried to retake the city.", "It leaves the airport as their last base.",
+        "They live in the U.S. and read example.com daily."]
