@@ -36,7 +36,7 @@ _ALLEGIANCE = re.compile(
     r"supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|led by|fighting for|fighting on behalf of|of)"
     r"\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:eastern|western|rival|Tripoli-based|east-based|[A-Z][a-z]+(?:an|ese|i|ish))\s+)?"
     r"(?:(?:commander|general|Gen\.?|Maj\.? Gen\.?|strongman|(?:rebel |military |army )?leader|prime minister|president|former president|"
-    r"(?:renegade |military )?commander|warlord|colonel|field marshal)\s+)?$",
+    r"(?:renegade |military )?commander|warlord|colonel|Col\.?|field marshal|dictator|ruler|chief|Marshal)\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -159,6 +159,9 @@ class ActorStage:
                 actor = self.kb.choose(m.text, on=on, country=focus) or actor
             if on and actor.valid_from and on < actor.valid_from:
                 return False  # "TPLF" in 2017 is the ruling party, not the rebel group formed in 2020
+            if on and actor.type == "person" and actor.valid_until and on > actor.valid_until:
+                m.canonical, m.id, m.reason = actor.name, None, m.reason + f"; after his time ({actor.valid_until}): named, no party"
+                return True
             if _SHORT_ACRONYM.fullmatch(m.text) and focus and actor.country and not actor.operates_in(focus) \
                     and actor.country not in (ranked or ()):
                 return False  # "PNC" in an Algerian report is not Congo's police: an acronym of a country not in view

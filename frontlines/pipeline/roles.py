@@ -83,6 +83,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         # a town taken was held by someone, a clash or a strike has a target: the report's main armed actor on the
         # other side (the events stage still makes civilians the target where the clause says so)
         named = actor1 or actor2
+        if actor1 is None and trigger.trigger.sub_event_type == "Air/drone strike" and _is_state(named):
+            actor1, actor2 = named, None  # "air strikes on Derna as part of Haftar's operation": states strike
         other = _counterpart(doc, named)
         if other is not None:
             actor1, actor2 = (named, other) if actor1 is not None else (other, named)
@@ -116,18 +118,37 @@ _STATE = frozenset({"state_forces", "external_force", "government"})
 _NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
 
+def _is_state(m: Mention) -> bool:
+    return m.actor_type in _STATE or (m.id or "").startswith(("gen.military", "gen.police"))
+
+
+def _rivals(a: Mention, b: Mention) -> bool:
+    """Two curated armed forces of one country that are neither the generic class nor its police ("the GNA's
+    forces" and "the LNA" in Libya, Hadi's forces and the Houthis' in Yemen): rival governments' armies."""
+    if not (a.id and b.id) or a.id.startswith("gen.") or b.id.startswith("gen.") or a.country != b.country:
+        return False
+    if a.actor_type != "state_forces" or b.actor_type != "state_forces":
+        return False
+    kb = get_actor_kb()
+    try:
+        first, second = kb.get(a.id), kb.get(b.id)
+    except Exception:  # noqa: BLE001 - an id the knowledge base cannot rebuild is no rival
+        return False
+    civil = ("Police", "police")
+    return not any(x.parent and x.parent.startswith("gen.") or x.name.startswith(civil) for x in (first, second))
+
+
 def _counterpart(doc: Document, named: Mention) -> Mention | None:
     """The armed actor the report names most often on the other side of ``named`` (state forces against a
     non-state group and the reverse), as a mention without a place in the text; None when there is none."""
-    side = _NON_STATE if named.actor_type in _STATE or (named.id or "").startswith(("gen.military", "gen.police")) \
-        else _STATE if named.actor_type in _NON_STATE else None
+    side = _NON_STATE if _is_state(named) else _STATE if named.actor_type in _NON_STATE else None
     if side is None:
         return None
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for m in doc.mentions:
         if m.kind == "actor" and m.id and not _same_party(m, named) and (
-                m.actor_type in side or (side is _STATE and m.id.startswith(("gen.military", "gen.police")))):
+                m.actor_type in side or (side is _STATE and _is_state(m)) or _rivals(m, named)):
             counts[m.id] = counts.get(m.id, 0) + 1
             first.setdefault(m.id, m)
     if not counts:
@@ -154,8 +175,12 @@ def _organisation(m: Mention) -> Mention:
     if m.actor_type != "person" or not m.id:
         return m
     actor = get_actor_kb().get(m.id)
-    if not actor.parent:
-        return m
+    if not actor.parent:  # a leader without an organisation of his own acts through the force curated under him
+        wing = get_actor_kb().armed_wing(actor)
+        if wing.id == actor.id:
+            return m
+        return Mention(m.text, m.start, m.end, "actor", canonical=wing.name, id=wing.id, actor_type=wing.type,
+                       country=wing.country, reason=f"{actor.name} acts through {wing.name}")
     parent = get_actor_kb().get(actor.parent)
     return Mention(m.text, m.start, m.end, "actor", canonical=parent.name, id=parent.id, actor_type=parent.type,
                    country=parent.country, reason=f"{actor.name} acts for {parent.name}")
