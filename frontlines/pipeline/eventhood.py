@@ -240,6 +240,24 @@ def _possible(f: Frame, dated: bool) -> str | None:
     return None
 
 
+# A weapon worn, carried, used or planted is the instrument of an incident told elsewhere ("some wearing
+# explosive belts", "armed with sniper rifles", "an IED was used in the blast"), not an incident of its own.
+_WEAPONS = re.compile(r"(?:belt|vest|rifle|gun|device|ied|bomb|grenade|rpg|missile|rocket|mortar|explosive|weapon|"
+                      r"launcher|sniper|drone|jet|aircraft|artillery|shell|ammunition|tank|vehicle)s?$")
+_HOLDING = frozenset({"wear", "carry", "use", "arm", "equip", "plant", "possess", "have", "bring", "mount", "load",
+                      "pack", "hide", "store", "smuggle", "supply", "deliver", "sell", "buy", "acquire", "receive"})
+
+
+def _instrument(f: Frame, dated: bool) -> str | None:
+    if not f.nominal or not _WEAPONS.search(f.lemma):
+        return None
+    if f.dep in ("dobj", "nsubjpass") and f.head_lemma in _HOLDING:
+        return f"an instrument ('{f.head_lemma} ... {f.trigger}'), not an incident"
+    if f.dep == "pobj" and f.head_lemma == "with" and f.predicate in _HOLDING:
+        return f"an instrument ('{f.predicate} with {f.trigger}'), not an incident"
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     Rule("imperative", "opinion", _imperative),
     Rule("thought", "opinion", _thought),
@@ -258,6 +276,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ongoing", "ongoing", _ongoing),
     Rule("reference", "statement", _reference),
     Rule("commentary", "opinion", _commentary),
+    Rule("instrument", "vague", _instrument),
     Rule("possible", "hypothetical", _possible),
     Rule("description", "opinion", _description),
     Rule("relative_description", "vague", _relative_description),

@@ -91,6 +91,8 @@ def _near(a: Event, b: Event) -> bool:
         return True
     if (a.location == a.country or b.location == b.country) and a.country == b.country:
         return True  # placed at the country only ("in Libya"): compatible with any place in it
+    if a.location in (b.admin1, None) or b.location in (a.admin1, None):
+        return True  # a province and a town in it ("North Sinai", "Sheikh Zuwayed")
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     return _km(a.latitude, a.longitude, b.latitude, b.longitude) <= _NEAR_KM  # type: ignore[arg-type]

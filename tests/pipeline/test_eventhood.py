@@ -55,6 +55,8 @@ REJECTED = [
     ("relative_description", "Grim stories are emerging from the villages they [captured] in the north.", False),
     ("commentary", "The latest [attack] shows how weak the garrison has become.", False),
     ("possible", "The border town is at high risk of cross-border [attacks].", False),
+    ("instrument", "Several of the attackers wore explosive [belts] under their coats.", False),
+    ("instrument", "Investigators said a roadside [bomb] was planted near the gate.", False),
 ]
 
 PASSED = [
@@ -82,6 +84,7 @@ PASSED = [
     ("relative_description", "Rebels abandoned the villages, which were [captured] by the army.", False),
     ("commentary", "The [attack] killed four soldiers at the gate.", False),
     ("possible", "Residents fled after the [shelling] of the market.", False),
+    ("instrument", "A roadside [bomb] killed two soldiers near the gate.", False),
 ]
 
 
