@@ -10,20 +10,29 @@ import abc
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
 from frontlines.errors import InvalidParameterError
 from frontlines.model import EVENT_COLUMNS, Document, Event
 
-__all__ = ["BOOL_FIELDS", "EVENT_FIELDS", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "DocumentQuery", "EventQuery",
-           "IngestResult", "Page", "Store", "as_revision", "check_lengths", "check_page", "event_values", "parse_bbox",
-           "parse_day", "revision_ids", "safe_url"]
+__all__ = ["BOOL_FIELDS", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
+           "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "as_revision", "check_lengths",
+           "check_page", "event_values", "grid_cell", "parse_bbox", "parse_day", "revision_ids", "safe_url"]
 
 EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]  # stored columns besides the key
 BOOL_FIELDS = frozenset({"fatalities_aggregate", "date_fallback"})
 SORTABLE_EVENT_FIELDS = ("event_date", "fatalities", "confidence", "event_type", "location")
+# what the store groups events by for the dashboard's aggregates: the grid cell of a map zoom, the day, the type
+# and the modality; each grouped row also carries count, fatalities, summed coordinates and the first row id
+GROUP_KEYS = ("cell_x", "cell_y", "day", "type", "modality")
+MAX_ZOOM = 18
+GRID_CELL_PX = 64  # a map bucket is about 64 screen pixels wide at its zoom (256-pixel web-mercator tiles)
+FINE_ZOOM = 10  # map zooms up to this one add up cells of this zoom (the SQLite store indexes them: events_cells)
+POINT_FIELDS = ("event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
+                "latitude", "longitude", "fatalities", "fatalities_aggregate", "modality", "source", "document_id")
+WEEK_UNIT_MAX_DAYS = 2 * 366  # a timeline over at most about two years is drawn by week, longer ones by month
 MAX_LIMIT = 10_000  # rows in one page: more is an export (iter_events, /api/export.*), not a page
 MAX_OFFSET = 10**12  # far beyond any store, far below the 64-bit integers SQLite and PostgreSQL take
 MAX_FILTER_CHARS = 500  # a filter longer than this is not a name or a phrase (and LIKE patterns get slow)
@@ -169,6 +178,97 @@ class Store(abc.ABC):
     def stats(self) -> dict[str, Any]:
         """documents, events, by_type, by_modality, by_month, date range, fatalities."""
 
+    def sizes(self) -> dict[str, int]:
+        """How many documents and events are stored (cheap: the dashboard shows it on every load)."""
+        return {"documents": self._count("documents"), "events": self._count("events")}
+
+    @abc.abstractmethod
+    def _count(self, table: str) -> int:
+        """Rows in ``documents`` or ``events``."""
+
+    # -- aggregates (the dashboard's map, timeline and counts; computed by the database) -------
+    @abc.abstractmethod
+    def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
+                 positions: bool = False) -> list[tuple[Any, ...]]:
+        """Events matching ``query`` (limit, offset and sort ignored) grouped by ``keys`` (``GROUP_KEYS``; the
+        grid cells are ``cell`` degrees wide and rows without coordinates are then left out): rows of
+        ``(*keys, events, fatalities)``, with ``positions`` also the sums of longitudes and latitudes and the
+        first row id; fatalities leave out aggregate tolls ("5,000 dead since May"); days are ISO strings
+        (None when undated)."""
+
+    @abc.abstractmethod
+    def _events_by_rid(self, rids: list[int]) -> dict[int, Event]:
+        """The events with these row ids (the ``first row id`` of ``_grouped``), by row id."""
+
+    def counts(self, query: EventQuery) -> dict[str, Any]:
+        """Matches of ``query``: exact number, fatalities (aggregate tolls left out) and number by type."""
+        by_type: dict[str, int] = {}
+        events = fatalities = 0
+        for _day, event_type, n, dead, *_ in self._grouped(query, ("day", "type")):
+            by_type[event_type] = by_type.get(event_type, 0) + n
+            events += n
+            fatalities += dead or 0
+        return {"events": events, "fatalities": fatalities, "by_type": _ranked(by_type)}
+
+    def timeline(self, query: EventQuery, unit: str = "auto") -> dict[str, Any]:
+        """Dated matches of ``query`` per week (Monday first) or month: ``{"unit", "bins": [{"start", "end",
+        "events", "fatalities", "by_type"}]}``, oldest first, empty periods left out. ``auto``: weeks when the
+        matches span at most about two years, else months."""
+        if unit not in ("auto", "week", "month"):
+            raise InvalidParameterError(f"unit {unit!r} is unknown; use auto, week or month.")
+        rows = [(date.fromisoformat(r[0]), *r[1:]) for r in self._grouped(query, ("day", "type")) if r[0]]
+        if unit == "auto":
+            span = (max(r[0] for r in rows) - min(r[0] for r in rows)).days if rows else 0
+            unit = "week" if span <= WEEK_UNIT_MAX_DAYS else "month"
+        bins: dict[date, dict[str, Any]] = {}
+        for day, event_type, n, dead, *_ in rows:
+            start = day - timedelta(days=day.weekday()) if unit == "week" else day.replace(day=1)
+            b = bins.setdefault(start, {"events": 0, "fatalities": 0, "by_type": {}})
+            b["events"] += n
+            b["fatalities"] += dead or 0
+            b["by_type"][event_type] = b["by_type"].get(event_type, 0) + n
+        return {"unit": unit, "bins": [{"start": start.isoformat(), "end": _period_end(start, unit).isoformat(),
+                                        **b, "by_type": _ranked(b["by_type"])} for start, b in sorted(bins.items())]}
+
+    def map_grid(self, query: EventQuery, zoom: int, max_points: int = 1_000) -> dict[str, Any]:
+        """Matches of ``query`` with coordinates, in grid buckets about 64 pixels wide at map ``zoom``: each
+        bucket has its events' mean position, events, fatalities, counts by type and its cell's bounds; a bucket
+        of one event carries that event (``POINT_FIELDS``) while there are at most ``max_points`` such. Up to
+        ``FINE_ZOOM`` the store groups by that zoom's cells, which are added up here (cells nest: a cell of
+        zoom z is 2**(FINE_ZOOM - z) fine cells wide)."""
+        cell = grid_cell(zoom)
+        shift = max(0, FINE_ZOOM - zoom)
+        buckets: dict[tuple[int, int], dict[str, Any]] = {}
+        rows = self._grouped(query, ("cell_x", "cell_y", "type"), grid_cell(max(zoom, FINE_ZOOM)), positions=True)
+        for cx, cy, event_type, n, dead, lon_sum, lat_sum, first in rows:
+            b = buckets.setdefault((cx >> shift, cy >> shift), {"events": 0, "fatalities": 0, "lon": 0.0, "lat": 0.0,
+                                                                "by_type": {}, "first": first})
+            b["events"] += n
+            b["fatalities"] += dead or 0
+            b["lon"] += lon_sum
+            b["lat"] += lat_sum
+            b["first"] = min(b["first"], first)
+            b["by_type"][event_type] = b["by_type"].get(event_type, 0) + n
+        singles = [b["first"] for b in buckets.values() if b["events"] == 1]
+        points = {} if len(singles) > max_points else dict(self._points(singles))
+        items = []
+        for (cx, cy), b in buckets.items():
+            item = {"longitude": round(b["lon"] / b["events"], 5), "latitude": round(b["lat"] / b["events"], 5),
+                    "events": b["events"], "fatalities": b["fatalities"], "by_type": _ranked(b["by_type"]),
+                    "bounds": _cell_bounds(cx, cy, cell)}
+            if b["events"] == 1 and b["first"] in points:
+                item["event"] = points[b["first"]]
+            items.append(item)
+        items.sort(key=lambda i: (-i["events"], i["longitude"], i["latitude"]))
+        return {"zoom": zoom, "cell": cell, "events": sum(i["events"] for i in items), "extent": _extent(rows),
+                "buckets": items}
+
+    def _points(self, rids: list[int]) -> Iterator[tuple[int, dict[str, Any]]]:
+        for i in range(0, len(rids), 500):
+            chunk = rids[i:i + 500]
+            for rid, ev in self._events_by_rid(chunk).items():
+                yield rid, {name: getattr(ev, name) for name in POINT_FIELDS}
+
     @abc.abstractmethod
     def close(self) -> None: ...
 
@@ -177,6 +277,58 @@ class Store(abc.ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def grid_cell(zoom: int) -> float:
+    """The width in degrees of a map bucket at ``zoom`` (0 to ``MAX_ZOOM``): 22.5 at zoom 2, 0.35 at zoom 8."""
+    if not 0 <= zoom <= MAX_ZOOM:
+        raise InvalidParameterError(f"zoom {zoom} is out of range; use 0 to {MAX_ZOOM}.")
+    return 360 / 2**zoom * GRID_CELL_PX / 256
+
+
+def _extent(rows: list[tuple[Any, ...]], trim: float = 0.02) -> list[float] | None:
+    """[west, south, east, north] of grouped map rows (fine cells: their mean positions, weighted by events)
+    between the ``trim`` and 1 - ``trim`` quantiles, so that a few mis-geocoded events far away do not make
+    the dashboard frame a continent; every row counts while there are at most 50 events."""
+    points = [(r[5] / r[3], r[6] / r[3], r[3]) for r in rows]
+    total = sum(n for *_, n in points)
+    if not total:
+        return None
+    cut = total * trim if total > 50 else 0
+
+    def bounds(axis: int) -> tuple[float, float]:
+        ordered = sorted((p[axis], p[2]) for p in points)
+        low = next(v for v, seen in _cumulative(ordered) if seen > cut)
+        high = next(v for v, seen in _cumulative(reversed(ordered)) if seen > cut)
+        return round(low, 5), round(high, 5)
+
+    (west, east), (south, north) = bounds(0), bounds(1)
+    return [west, south, east, north]
+
+
+def _cumulative(values: Iterable[tuple[float, int]]) -> Iterator[tuple[float, int]]:
+    seen = 0
+    for value, n in values:
+        seen += n
+        yield value, seen
+
+
+def _ranked(counts: dict[str, int]) -> dict[str, int]:
+    """Counts, largest first (ties by name)."""
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _cell_bounds(cx: int, cy: int, cell: float) -> list[float]:
+    """[min_lon, min_lat, max_lon, max_lat] of grid cell (cx, cy), clipped to the world."""
+    return [round(max(-180.0, cx * cell - 180), 6), round(max(-90.0, cy * cell - 90), 6),
+            round(min(180.0, (cx + 1) * cell - 180), 6), round(min(90.0, (cy + 1) * cell - 90), 6)]
+
+
+def _period_end(start: date, unit: str) -> date:
+    if unit == "week":
+        return start + timedelta(days=6)
+    following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    return following - timedelta(days=1)
 
 
 def check_page(limit: int, offset: int) -> None:

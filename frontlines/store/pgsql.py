@@ -18,7 +18,7 @@ from frontlines.model import Block, Document, Event, Statement
 from frontlines.store.base import BOOL_FIELDS, EVENT_FIELDS, SORTABLE_EVENT_FIELDS, EventQuery, event_values
 from frontlines.store.urls import redact_url
 
-__all__ = ["INSERT_DOCUMENT", "INSERT_MENTION", "INSERT_STATEMENT", "READ_COLS", "SELECT_EVENTS", "WRITE_COLS",
+__all__ = ["GROUP_SQL", "INSERT_DOCUMENT", "INSERT_MENTION", "INSERT_STATEMENT", "READ_COLS", "SELECT_EVENTS", "WRITE_COLS",
            "Where", "clean", "document_from_row", "document_row", "event_from_row", "event_row", "event_where",
            "iso", "iso_date", "jsonb", "mention_rows", "order_by", "reason", "redact_url", "statement_from_row",
            "statement_rows"]
@@ -33,6 +33,9 @@ INSERT_MENTION = ('INSERT INTO mentions (document_id, idx, kind, text, start, "e
                   "reason, data) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
 INSERT_STATEMENT = ('INSERT INTO statements (document_id, idx, start, "end", voice, stance, source, speaker, block, '
                     "stage, reason, text) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
+GROUP_SQL = {"cell_x": "floor((e.longitude + 180.0) / {cell!r})::int",
+             "cell_y": "floor((e.latitude + 90.0) / {cell!r})::int",
+             "day": "e.event_date", "type": "e.event_type", "modality": "e.modality"}
 _STATEMENT_FIELDS = ("text", "start", "end", "voice", "stance", "source", "speaker", "block", "stage", "reason")
 
 

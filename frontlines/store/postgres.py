@@ -28,6 +28,7 @@ from frontlines.errors import ConfigurationError, MigrationError, StoreError, St
 from frontlines.model import Document, Event, Mention
 from frontlines.store.base import DocumentQuery, EventQuery, IngestResult, Page, Store, as_revision, revision_ids
 from frontlines.store.pgsql import (
+    GROUP_SQL,
     INSERT_DOCUMENT,
     INSERT_MENTION,
     INSERT_STATEMENT,
@@ -53,6 +54,7 @@ from frontlines.store.urls import libpq_url
 
 __all__ = ["MIGRATIONS", "PostgresStore", "redact_url"]
 
+_POSITIONS = ", sum(e.longitude), sum(e.latitude), min(e.rid)"  # map buckets: mean position, a lone event's row
 _MIGRATION_LOCK = 7_310_415  # pg_advisory_xact_lock key: one migrator at a time
 _cursor_names = itertools.count(1)
 
@@ -322,6 +324,34 @@ class PostgresStore(Store):
             cur.execute(sql, where.params)
             while rows := cur.fetchmany(batch_size):
                 yield from map(event_from_row, rows)
+
+    # -- aggregates -------------------------------------------------------------------------
+    def _count(self, table: str) -> int:
+        if table == "events":  # kept by triggers: count(*) reads the whole table in PostgreSQL
+            sql = "SELECT n FROM frontlines_counts WHERE name = 'events'"
+        else:
+            sql = "SELECT count(*) AS n FROM documents"
+        with self._errors("Counting"):
+            return int(self._con.execute(sql).fetchone()["n"])
+
+    def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
+                 positions: bool = False) -> list[tuple[Any, ...]]:
+        where = event_where(query)
+        if "cell_x" in keys:
+            where.add("e.latitude IS NOT NULL AND e.longitude IS NOT NULL")
+        columns = ", ".join(GROUP_SQL[k].format(cell=float(cell)) for k in keys)
+        sql = (f"SELECT {columns}, count(*), sum(CASE WHEN e.fatalities_aggregate THEN 0 ELSE e.fatalities END)"
+               f"{_POSITIONS if positions else ''} FROM events e {where.sql()} "
+               f"GROUP BY {', '.join(str(i + 1) for i in range(len(keys)))}")
+        day = keys.index("day") if "day" in keys else -1
+        with self._errors("Aggregating events"), self._con.cursor(row_factory=tuple_row) as cur:
+            rows = cur.execute(sql, where.params).fetchall()
+        return [tuple(iso(v) if i == day else v for i, v in enumerate(r)) for r in rows]
+
+    def _events_by_rid(self, rids: list[int]) -> dict[int, Event]:
+        with self._errors("Reading events"), self._con.cursor(row_factory=tuple_row) as cur:
+            rows = cur.execute(f"{SELECT_EVENTS} WHERE e.rid = ANY(%s)", (rids,)).fetchall()
+        return {r[0]: event_from_row(r) for r in rows}
 
     def get_event(self, event_id: str) -> Event:
         with self._errors(f"Reading event {event_id!r}"), self._con.cursor(row_factory=tuple_row) as cur:

@@ -22,7 +22,7 @@ from frontlines.model import MODALITIES, Document, Event
 from frontlines.store import DocumentQuery, EventQuery, Store, open_store
 from frontlines.store.base import MAX_FILTER_CHARS, MAX_OFFSET, parse_bbox, parse_day, safe_url
 
-__all__ = ["actor_ids", "document_data", "event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
+__all__ = ["QueryDep", "StoreDep", "actor_ids", "document_data", "event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
 
 router = APIRouter(prefix="/api")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

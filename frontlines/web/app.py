@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontlines import __version__, settings
 from frontlines.errors import FrontlinesError
-from frontlines.web import api, views
+from frontlines.web import api, summary, views
 from frontlines.web.errors import error_body
 from frontlines.web.security import SecurityMiddleware, allowed_hosts
 
@@ -31,11 +31,12 @@ def create_app(store_url: str | None = None, *, bind_host: str | None = None,
                hosts: list[str] | None = None) -> FastAPI:
     """The app over ``store_url``. Requests may name loopback, ``bind_host`` (default FRONTLINES_HOST) and
     ``hosts`` (default FRONTLINES_ALLOWED_HOSTS; ``["*"]`` allows any Host)."""
-    app = FastAPI(title="Frontlines", version=__version__,
+    app = FastAPI(title="Frontlines", version=__version__, docs_url=None, redoc_url=None,  # /docs: views.api_docs
                   description="Conflict events extracted from reports: sourced, geocoded, queryable.")
     app.state.store_url = store_url or settings.get("db")
     app.add_middleware(SecurityMiddleware, hosts=allowed_hosts(bind_host, hosts))
     app.include_router(api.router)
+    app.include_router(summary.router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
 

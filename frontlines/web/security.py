@@ -16,7 +16,7 @@ from typing import Any
 from frontlines import settings
 from frontlines.web.errors import error_body
 
-__all__ = ["CSP", "DOCS_CSP", "SECURITY_HEADERS", "SecurityMiddleware", "allowed_hosts", "host_name"]
+__all__ = ["CSP", "SECURITY_HEADERS", "SecurityMiddleware", "allowed_hosts", "host_name"]
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -29,13 +29,6 @@ _ANY_ADDRESS = ("0.0.0.0", "::", "")  # binding every interface names no host
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
        "frame-ancestors 'none'")
-# the API docs pages (/docs, /redoc) load Swagger UI / ReDoc from their CDN with an inline bootstrap script
-_CDN = "https://cdn.jsdelivr.net"
-DOCS_CSP = (f"default-src 'self'; script-src 'self' 'unsafe-inline' {_CDN}; style-src 'self' 'unsafe-inline' {_CDN} "
-            "https://fonts.googleapis.com; img-src 'self' data: https://fastapi.tiangolo.com; font-src 'self' "
-            "https://fonts.gstatic.com; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
-            "base-uri 'none'; frame-ancestors 'none'")
-_DOCS_PATHS = ("/docs", "/docs/oauth2-redirect", "/redoc")
 SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "x-content-type-options": "nosniff",
@@ -71,8 +64,8 @@ class SecurityMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = DOCS_CSP if scope.get("path") in _DOCS_PATHS else CSP
-        extra = [(k.encode(), v.encode()) for k, v in {**SECURITY_HEADERS, "content-security-policy": csp}.items()]
+        # one policy for every page, /docs included: Swagger UI is served from here (views.api_docs)
+        extra = [(k.encode(), v.encode()) for k, v in {**SECURITY_HEADERS, "content-security-policy": CSP}.items()]
         started = False
 
         async def send_secured(message: Message) -> None:

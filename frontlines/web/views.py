@@ -19,6 +19,7 @@ __all__ = ["highlight", "router"]
 router = APIRouter()
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 VENDOR = Path(__file__).parent / "static" / "vendor" / "leaflet.js"
+SWAGGER_UI = Path(__file__).parent / "static" / "vendor" / "swagger-ui" / "swagger-ui-bundle.js"
 PAGE_LIMIT = 1000
 
 
@@ -33,11 +34,18 @@ def _store(request: Request):  # noqa: ANN202 - a context-managed Store
     return open_store(request.app.state.store_url)
 
 
+@router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+def api_docs(request: Request) -> Response:
+    """Swagger UI over /openapi.json, from the swagger-ui-dist npm package served here (offline, no CDN)."""
+    context = {"openapi_url": request.app.openapi_url, "assets_missing": not SWAGGER_UI.exists()}
+    return TEMPLATES.TemplateResponse(request, "docs.html", context)
+
+
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 @router.get("/index.json", include_in_schema=False)
 def dashboard(request: Request) -> Response:
-    with _store(request) as store:
-        data = {"stats": store.stats()}
+    with _store(request) as store:  # what the page needs at once; the rest comes from /api/counts, /api/map ...
+        data = store.sizes()
     return _respond(request, "dashboard.html", data, request.url.path.endswith(".json"))
 
 

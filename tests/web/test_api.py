@@ -115,3 +115,12 @@ def test_document_page_highlights_mentions_and_events(client) -> None:
 def test_openapi_docs(client) -> None:
     assert client.get("/docs").status_code == 200
     assert "/api/events" in client.get("/openapi.json").json()["paths"]
+
+
+def test_api_docs_are_served_offline(client) -> None:
+    """Issue 12: /docs loads Swagger UI from the app's own static files (npm swagger-ui-dist), not a CDN."""
+    html = client.get("/docs").text
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in html and "/static/docs.js" in html
+    assert "http://" not in html.replace('xmlns="http://', "") and "https://" not in html
+    assert client.get("/openapi.json").json()["paths"]["/api/map"]
+    assert client.get("/redoc").status_code == 404  # ReDoc came from a CDN only

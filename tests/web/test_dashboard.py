@@ -6,12 +6,15 @@ where a skip would hide a broken install, so it fails instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,8 +32,9 @@ def _require_browser() -> None:
         pytest.skip(message)
 
 
-@pytest.fixture()
-def server(fused_store_url):
+@contextlib.contextmanager
+def serving(store_url: str) -> Iterator[str]:
+    """The app over ``store_url`` on a real uvicorn server on a free loopback port: its base URL."""
     import uvicorn
 
     from frontlines.web.app import create_app
@@ -38,7 +42,7 @@ def server(fused_store_url):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(fused_store_url), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(store_url), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -46,28 +50,43 @@ def server(fused_store_url):
         if srv.started:
             break
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
 
 
-@pytest.fixture()
-def page(server):
+@contextlib.contextmanager
+def browser_page(base: str, path: str = "/", width: int = 1400, height: int = 850) -> Iterator[Any]:
+    """A headless Chromium page on ``base + path``, loaded; fails on page errors and CSP violations."""
     _require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1400, "height": 850})
+        page = browser.new_page(viewport={"width": width, "height": height}, has_touch=width < 600)
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         # issue 14: the pages run under the Content-Security-Policy; nothing of theirs may be refused by it
         page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
-        page.goto(server + "/")
+        page.goto(base + path)
         page.wait_for_selector("body[data-loaded=true]", state="attached", timeout=20_000)
         yield page
         assert not errors, errors
         browser.close()
+
+
+@pytest.fixture()
+def server(fused_store_url):
+    with serving(fused_store_url) as base:
+        yield base
+
+
+@pytest.fixture()
+def page(server):
+    with browser_page(server) as page:
+        yield page
 
 
 def _boxes_overlap(a: dict, b: dict) -> bool:
@@ -99,17 +118,19 @@ def _assert_readable(svg: dict, labels: list[dict]) -> None:
 @pytest.mark.browser
 def test_dashboard_shows_markers_and_filters_change_them(page) -> None:
     # default modalities: asserted, claimed, uncertain -> the future event is hidden
-    assert page.get_attribute("#map", "data-markers") == "4"
+    assert page.get_attribute("#map", "data-events") == "4"
     assert page.locator("#event-list li").count() == 4
     page.select_option("#type-filter", "Protests")
     page.wait_for_function("() => document.querySelectorAll('#event-list li').length === 1")
+    page.wait_for_selector("#map[data-events='1']", state="attached")
     assert page.get_attribute("#map", "data-markers") == "1"
     assert "type=Protests" in page.url  # the URL keeps the filters
     assert "type=Protests" in page.get_attribute("#exports a[data-format=csv]", "href")
     page.select_option("#type-filter", "")
     page.check("input[value=future]")
     page.wait_for_function("() => document.querySelectorAll('#event-list li').length === 5")
-    assert page.inner_text("#shown-count") == "5" and "of 5 matching" in page.inner_text("#matching")
+    page.wait_for_selector("body[data-loaded=true]", state="attached")
+    assert page.inner_text("#shown-count") == "5" and page.inner_text("#page-label") == "1–5 of 5"
 
 
 @pytest.mark.browser
@@ -233,5 +254,23 @@ def test_timeline_brush_filters_by_date(page) -> None:
     page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + 20)
     page.mouse.up()
     assert page.locator("#range-label").inner_text() != "all"
-    assert page.locator("#event-list li").count() == 3  # the 2019 events; the 2020 protest is outside
+    # the 2019 events; the 2020 protest is outside (the server filters: the list is reloaded)
+    page.wait_for_function("() => document.querySelectorAll('#event-list li').length === 3")
     assert "since=2019-0" in page.url
+
+
+@pytest.mark.browser
+def test_api_docs_render_offline_under_the_policy(server) -> None:
+    """Issue 12: Swagger UI from the app's own files renders every endpoint; the browser reaches nothing else
+    (any request off the server fails the test) and the page's policy refuses nothing."""
+    with browser_page(server) as page:
+        outside: list[str] = []
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((server, "data:")) else None)
+        page.goto(server + "/docs")
+        page.wait_for_selector("body[data-loaded=true]", state="attached", timeout=20_000)
+        page.wait_for_selector(".opblock-summary-path")
+        paths = page.locator(".opblock-summary-path").all_inner_texts()
+        assert any("/api/map" in p for p in paths) and any("/api/events" in p for p in paths)
+        assert outside == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "docs.png"))

@@ -1,6 +1,8 @@
-// Frontlines dashboard: map with legend, timeline with brushing, filters kept in the URL, event list,
-// export links and the actor network (network.js). Data comes from the JSON API; the basemap from the
-// world-atlas npm package (served locally).
+// Frontlines dashboard: map of server-side buckets with a legend, timeline histogram with brushing (mouse and
+// touch), counts by type, the event list paged and sorted on the server, export links and the actor network
+// (network.js). The API computes everything shown (issue 12): the browser holds one page of events and the
+// aggregates, never the store. Filters, dates, sort, page and the map view live in the URL, so a shared link
+// reproduces the view. The basemap comes from the world-atlas npm package (served locally).
 "use strict";
 
 const TYPE_COLOURS = {
@@ -12,57 +14,72 @@ const TYPE_COLOURS = {
   "Strategic developments": "#4b5563",
 };
 const DEFAULT_MODALITIES = ["asserted", "claimed", "uncertain"];
-const FILTER_FIELDS = ["q", "actor", "type"];
-const PAGE_SIZE = 1000;
-const state = { events: [], total: 0, range: null, tab: "map", map: null, layer: null, markers: new Map(), fitted: false };
+const FILTER_FIELDS = ["q", "actor", "place", "type", "since", "until"];
+const DEFAULT_SORT = "-event_date";
+const PAGE_SIZE = 50;
+const state = { tab: "map", map: null, layer: null, sort: DEFAULT_SORT, page: 1, inView: false, bbox: null,
+  view: null, items: [], total: 0, seq: { data: 0, map: 0 } };
 
 const escapeHTML = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const markerRadius = (fatalities) => 5 + Math.min(14, Math.sqrt(fatalities || 0) * 2);
+const typeColour = (type) => TYPE_COLOURS[type] || "#111";
+const fmt = (n) => Number(n).toLocaleString("en");
 
 // -- filters and the URL ---------------------------------------------------------------------------
-function serverFilters() {
-  const form = document.getElementById("filters");
-  const params = new URLSearchParams();
-  for (const name of FILTER_FIELDS) {
-    const value = form.elements[name].value.trim();
-    if (value) params.set(name, value);
-  }
-  const modalities = checkedModalities();
-  if (modalities.length) params.set("modality", modalities.join(","));  // none ticked: every modality
-  return params;
-}
+function form() { return document.getElementById("filters"); }
 
 function checkedModalities() {
   return [...document.querySelectorAll("#filters input[name=modality]:checked")].map((i) => i.value);
 }
 
-function withRange(params) {
-  const out = new URLSearchParams(params);
-  if (state.range) { out.set("since", state.range[0]); out.set("until", state.range[1]); }
-  return out;
+// The API filters of the current view; dates and the bounding box can be left out (the timeline shows every
+// date, the map asks for its own viewport).
+function filterParams({ dates = true, bbox = true } = {}) {
+  const params = new URLSearchParams();
+  for (const name of FILTER_FIELDS) {
+    if (!dates && (name === "since" || name === "until")) continue;
+    const value = form().elements[name].value.trim();
+    if (value) params.set(name, value);
+  }
+  const modalities = checkedModalities();
+  if (modalities.length) params.set("modality", modalities.join(","));  // none ticked: every modality
+  if (bbox && state.inView && state.bbox) params.set("bbox", state.bbox);
+  return params;
 }
 
 function writeURL() {
-  const params = withRange(serverFilters()), modalities = checkedModalities().join(",");
-  if (modalities === DEFAULT_MODALITIES.join(",")) params.delete("modality");
-  else params.set("modality", modalities);
+  const params = filterParams();
+  if (checkedModalities().join(",") === DEFAULT_MODALITIES.join(",")) params.delete("modality");
+  else params.set("modality", checkedModalities().join(","));
+  if (state.sort !== DEFAULT_SORT) params.set("sort", state.sort);
+  if (state.page > 1) params.set("page", String(state.page));
+  if (state.map) {
+    const c = state.map.getCenter();
+    params.set("at", `${state.map.getZoom()}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`);
+  }
   if (state.tab !== "map") params.set("tab", state.tab);
-  const query = params.toString();
+  const query = params.toString().replaceAll("%2F", "/").replaceAll("%2C", ",");
   history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
 }
 
 function readURL() {
   const params = new URLSearchParams(window.location.search);
-  const form = document.getElementById("filters");
-  for (const name of FILTER_FIELDS) form.elements[name].value = params.get(name) || "";
+  for (const name of FILTER_FIELDS) form().elements[name].value = params.get(name) || "";
   const modalities = (params.get("modality") ?? DEFAULT_MODALITIES.join(",")).split(",");
-  for (const box of form.querySelectorAll("input[name=modality]")) box.checked = modalities.includes(box.value);
-  state.range = params.get("since") && params.get("until") ? [params.get("since"), params.get("until")] : null;
+  for (const box of form().querySelectorAll("input[name=modality]")) box.checked = modalities.includes(box.value);
+  state.sort = params.get("sort") || DEFAULT_SORT;
+  document.getElementById("sort").value = state.sort;
+  state.page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1);
+  state.bbox = params.get("bbox");
+  state.inView = Boolean(state.bbox);
+  document.getElementById("in-view").checked = state.inView;
+  const at = (params.get("at") || "").split("/").map(Number);
+  state.view = at.length === 3 && at.every(Number.isFinite) ? { zoom: at[0], center: [at[1], at[2]] } : null;
   state.tab = params.get("tab") === "network" ? "network" : "map";
 }
 
 function updateExports() {
-  const query = withRange(serverFilters()).toString();
+  const query = filterParams().toString();
   for (const link of document.querySelectorAll("#exports a")) link.href = `/api/export.${link.dataset.format}?${query}`;
 }
 
@@ -73,23 +90,7 @@ async function fetchJSON(url) {
   return body;
 }
 
-function inRange(event) {
-  if (!state.range || !event.event_date) return true;
-  return event.event_date >= state.range[0] && event.event_date <= state.range[1];
-}
-
-function visibleEvents() { return state.events.filter(inRange); }
-
-// -- map ---------------------------------------------------------------------------------------------
-function clusterIcon(cluster) {
-  const children = cluster.getAllChildMarkers(), counts = {};
-  for (const m of children) counts[m.options.eventType] = (counts[m.options.eventType] || 0) + 1;
-  const main = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
-  const size = 26 + Math.min(20, Math.sqrt(children.length) * 4);
-  return L.divIcon({ html: `<span style="border-color:${TYPE_COLOURS[main] || "#111"}">${children.length}</span>`,
-    className: "event-cluster", iconSize: L.point(size, size) });
-}
-
+// -- map: buckets computed by the server for the zoom and the viewport -------------------------------------
 function legendControl() {
   const control = L.control({ position: "bottomright" });
   control.onAdd = () => {
@@ -102,8 +103,10 @@ function legendControl() {
       return `<span class="size"><svg width="${2 * r + 2}" height="${2 * r + 2}"><circle cx="${r + 1}" cy="${r + 1}" r="${r}"/></svg>` +
         `${f === 50 ? "≥50" : f}</span>`;
     }).join("");
-    div.innerHTML = `<b>Event type</b><ul>${types}</ul><b>Fatalities</b><div class="sizes">${sizes}</div>` +
-      `<div class="note">rings: clusters, coloured by the most common type</div>`;
+    const open = state.map && state.map.getSize().x >= 900 ? " open" : "";  // small screens: the map first
+    div.innerHTML = `<details${open}><summary><b>Legend</b></summary><b>Event type</b><ul>${types}</ul>` +
+      `<b>Fatalities</b><div class="sizes">${sizes}</div>` +
+      `<div class="note">rings: several events, coloured by the most common type; click to zoom in</div></details>`;
     L.DomEvent.disableClickPropagation(div);
     return div;
   };
@@ -111,83 +114,175 @@ function legendControl() {
 }
 
 function initMap() {
-  const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([29, 17], 5);
+  const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 });
   map.attributionControl.addAttribution("Basemap: Natural Earth via world-atlas");
   fetch("/static/vendor/countries-50m.json").then((r) => r.json()).then((world) => {
     const countries = topojson.feature(world, world.objects.countries);
-    L.geoJSON(countries, { style: { color: "#94a3b8", weight: 0.7, fillColor: "#f8fafc", fillOpacity: 1 } }).addTo(map).bringToBack();
+    L.geoJSON(countries, { style: { color: "#94a3b8", weight: 0.7, fillColor: "#f8fafc", fillOpacity: 1 },
+      interactive: false }).addTo(map).bringToBack();
   });
   state.map = map;
-  state.layer = L.markerClusterGroup({ maxClusterRadius: 35, iconCreateFunction: clusterIcon }).addTo(map);
+  state.layer = L.layerGroup().addTo(map);
   legendControl().addTo(map);
+  if (state.view) map.setView(state.view.center, state.view.zoom);
+  else map.setView([29, 17], 5);
+  let timer = null;
+  map.on("moveend", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      writeURL();
+      if (state.inView) { state.bbox = viewportBBox(); state.page = 1; reload({ map: true }).catch(showError); }
+      else loadMap().catch(showError);
+    }, 150);
+  });
+}
+
+function clampBBox(west, south, east, north) {
+  const c = (v, lim) => Math.max(-lim, Math.min(lim, v)).toFixed(4);
+  return [c(west, 180), c(south, 90), c(east, 180), c(north, 90)].join(",");
+}
+
+function viewportBBox(pad = 0) {
+  const b = state.map.getBounds().pad(pad);
+  if (b.getEast() - b.getWest() >= 360) return clampBBox(-180, b.getSouth(), 180, b.getNorth());
+  return clampBBox(b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
 }
 
 function popup(event) {
+  const dead = event.fatalities_aggregate ? `${event.fatalities} (a toll over a period)` : event.fatalities;
   return `<b>${escapeHTML(event.sub_event_type)}</b><br>${escapeHTML(event.event_date || "?")} · ${escapeHTML(event.location)}<br>` +
     `${escapeHTML(event.actor1 || "?")} vs ${escapeHTML(event.actor2 || "?")}<br>` +
-    `fatalities ${event.fatalities} · ${escapeHTML(event.modality)} · ${escapeHTML(event.source)}<br>` +
-    `<a href="/documents/${encodeURIComponent(event.document_id)}#${event.event_id}">open document</a> · ` +
-    `<a href="/events/${event.event_id}">event and sources</a>`;
+    `fatalities ${escapeHTML(dead)} · ${escapeHTML(event.modality)} · ${escapeHTML(event.source)}<br>` +
+    `<a href="/documents/${encodeURIComponent(event.document_id)}#${encodeURIComponent(event.event_id)}">open document</a> · ` +
+    `<a href="/events/${encodeURIComponent(event.event_id)}">event and sources</a>`;
 }
 
-function drawMap() {
-  state.layer.clearLayers();
-  state.markers.clear();
-  for (const event of visibleEvents()) {
-    if (event.latitude == null) continue;
-    const marker = L.circleMarker([event.latitude, event.longitude], {
-      radius: markerRadius(event.fatalities), color: "#fff", weight: 1,
-      fillColor: TYPE_COLOURS[event.event_type] || "#111", fillOpacity: 0.85, eventType: event.event_type,
-    }).bindPopup(popup(event));
-    state.markers.set(event.event_id, marker);
+function bucketMarker(bucket) {
+  const at = [bucket.latitude, bucket.longitude];
+  if (bucket.event) {
+    return L.circleMarker(at, { radius: markerRadius(bucket.fatalities), color: "#fff", weight: 1,
+      fillColor: typeColour(bucket.event.event_type), fillOpacity: 0.85 }).bindPopup(popup(bucket.event));
   }
-  state.layer.addLayers([...state.markers.values()]);
-  document.getElementById("map").dataset.markers = String(state.markers.size);
+  const main = Object.keys(bucket.by_type)[0];
+  const label = bucket.events >= 10000 ? `${Math.round(bucket.events / 1000)}k` : fmt(bucket.events);
+  const size = Math.max(26 + Math.min(22, Math.sqrt(bucket.events) * 2.2), 14 + label.length * 7.5);
+  const icon = L.divIcon({ html: `<span style="border-color:${typeColour(main)}">${label}</span>`,
+    className: "event-cluster", iconSize: L.point(size, size) });
+  const title = Object.entries(bucket.by_type).map(([t, n]) => `${t}: ${fmt(n)}`).join("\n");
+  const marker = L.marker(at, { icon, title: `${fmt(bucket.events)} events\n${title}` });
+  const [w, s, e, n] = bucket.bounds;
+  marker.on("click", () => {
+    if (state.map.getZoom() < state.map.getMaxZoom() - 1) state.map.fitBounds([[s, w], [n, e]], { maxZoom: state.map.getZoom() + 3 });
+    else marker.bindPopup(`<b>${fmt(bucket.events)} events here</b><br>${escapeHTML(title).replaceAll("\n", "<br>")}`).openPopup();
+  });
+  return marker;
 }
 
-function showOnMap(eventId) {
-  const marker = state.markers.get(eventId);
-  if (!marker) return;
+function loadMap() {
+  const params = filterParams({ bbox: false });
+  params.set("zoom", String(state.map.getZoom()));
+  params.set("bbox", state.inView && state.bbox ? state.bbox : viewportBBox(0.25));
+  const key = params.toString();
+  if (state.mapLoad && state.mapLoad.key === key) return state.mapLoad.promise;  // drawn, or on its way
+  const seq = ++state.seq.map;
+  const promise = fetchJSON("/api/map?" + key).then((grid) => {
+    if (seq !== state.seq.map) return;  // a newer view was asked for meanwhile
+    state.layer.clearLayers();
+    for (const bucket of grid.buckets) state.layer.addLayer(bucketMarker(bucket));
+    const mapEl = document.getElementById("map");
+    mapEl.dataset.markers = String(grid.buckets.length);
+    mapEl.dataset.events = String(grid.events);
+  }, (err) => { state.mapLoad = null; throw err; });
+  state.mapLoad = { key, promise };
+  return promise;
+}
+
+// Frame the results: the server's extent of the matches leaves out the outer 2% each way, so a few
+// mis-geocoded events far away do not make the map frame a continent.
+async function frameResults() {
+  const params = filterParams({ bbox: false });
+  params.set("zoom", "2");
+  const grid = await fetchJSON("/api/map?" + params.toString());
+  if (!grid.extent) return false;
+  const [west, south, east, north] = grid.extent;
+  state.map.fitBounds([[south - 0.5, west - 0.5], [north + 0.5, east + 0.5]], { padding: [20, 20], maxZoom: 9, animate: false });
+  return true;
+}
+
+function showOnMap(event) {
+  if (event.latitude == null) return;
   if (state.tab !== "map") selectTab("map");
-  let opened = false;
-  state.layer.zoomToShowLayer(marker, () => { opened = true; marker.openPopup(); });
-  // zoomToShowLayer never calls back if another zoom animation swallows its zoomend: open the popup anyway
-  setTimeout(() => {
-    if (!opened) state.map.openPopup(marker.getPopup().getContent(), marker.getLatLng());
-  }, 1500);
+  state.map.setView([event.latitude, event.longitude], Math.max(state.map.getZoom(), 9));
+  L.popup().setLatLng([event.latitude, event.longitude]).setContent(popup(event)).openOn(state.map);
 }
 
-// -- event list --------------------------------------------------------------------------------------
+// -- counts by type ------------------------------------------------------------------------------------------
+function drawCounts(counts) {
+  state.counts = counts;
+  document.getElementById("shown-count").textContent = fmt(counts.events);
+  const dead = counts.fatalities ? ` · ${fmt(counts.fatalities)} killed` : "";
+  document.getElementById("matching").textContent = `matching${dead}`;
+  const list = document.getElementById("type-counts");
+  list.replaceChildren(...Object.entries(counts.by_type).map(([type, n]) => {
+    const item = document.createElement("li");
+    item.dataset.type = type;
+    item.innerHTML = `<span class="legend-dot" style="background:${typeColour(type)}"></span>${escapeHTML(type)}` +
+      ` <b>${fmt(n)}</b>`;
+    item.title = "show only this type (click again for all)";
+    item.addEventListener("click", () => {
+      const select = form().elements.type;
+      select.value = select.value === type ? "" : type;
+      filtersChanged();
+    });
+    return item;
+  }));
+}
+
+// -- event list: one page from the server ----------------------------------------------------------------
 function listItem(event) {
   const item = document.createElement("li");
   item.dataset.event = event.event_id;
-  const doc = `/documents/${encodeURIComponent(event.document_id)}#${event.event_id}`;
-  item.innerHTML = `<span class="legend-dot" style="background:${TYPE_COLOURS[event.event_type] || "#111"}"></span>` +
+  const doc = `/documents/${encodeURIComponent(event.document_id)}#${encodeURIComponent(event.event_id)}`;
+  const dead = event.fatalities ? (event.fatalities_aggregate ? ` · <span class="dead">${event.fatalities} killed over a period</span>`
+    : ` · <span class="dead">${event.fatalities} killed</span>`) : "";
+  item.innerHTML = `<span class="legend-dot" style="background:${typeColour(event.event_type)}"></span>` +
     `<b>${escapeHTML(event.sub_event_type)}</b> <span class="when">${escapeHTML(event.event_date)} · ${escapeHTML(event.location)}</span><br>` +
     `${escapeHTML(event.actor1 || "?")} → ${escapeHTML(event.actor2 || "?")} · ` +
-    `<span class="pill ${escapeHTML(event.modality)}">${escapeHTML(event.modality)}</span>` +
-    (event.fatalities ? ` · <span class="dead">${event.fatalities} killed</span>` : "") +
-    `<div class="links"><a class="doc-link" href="${doc}">document</a> · <a href="/events/${event.event_id}">sources</a></div>`;
-  item.addEventListener("click", (ev) => { if (!ev.target.closest("a")) showOnMap(event.event_id); });
+    `<span class="pill ${escapeHTML(event.modality)}">${escapeHTML(event.modality)}</span>${dead}` +
+    `<div class="links"><a class="doc-link" href="${doc}">document</a> · <a href="/events/${encodeURIComponent(event.event_id)}">sources</a></div>`;
+  item.addEventListener("click", (ev) => { if (!ev.target.closest("a")) showOnMap(event); });
   return item;
 }
 
-function drawList() {
-  const events = visibleEvents();
-  document.getElementById("shown-count").textContent = String(events.length);
-  const total = `${state.total.toLocaleString("en")}${state.totalExact ? "" : "+"}`;
-  const more = state.total > state.events.length ? ` (first ${state.events.length} of ${total} loaded)` : "";
-  document.getElementById("matching").textContent = `of ${total} matching${more}`;
-  document.getElementById("event-list").replaceChildren(...events.slice().reverse().map(listItem));
+function drawList(page) {
+  state.items = page.items;
+  state.total = page.total;
+  document.getElementById("event-list").replaceChildren(...page.items.map(listItem));
+  const first = page.items.length ? page.offset + 1 : 0, last = page.offset + page.items.length;
+  // the page counts matches up to 10,000 (fast); the exact number comes with the counts by type
+  const exact = page.total_exact === false && state.counts ? state.counts.events : null;
+  const total = exact !== null ? fmt(exact) : `${fmt(page.total)}${page.total_exact === false ? "+" : ""}`;
+  document.getElementById("page-label").textContent = `${fmt(first)}–${fmt(last)} of ${total}`;
+  document.getElementById("prev-page").disabled = state.page <= 1;
+  document.getElementById("next-page").disabled = last >= (exact ?? page.total) && (exact !== null || page.total_exact !== false);
 }
 
-// -- timeline ----------------------------------------------------------------------------------------
-function weekOf(day) {
-  const d = new Date(day + "T00:00:00Z");
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
+function listParams() {
+  const params = filterParams();
+  params.set("sort", state.sort);
+  params.set("limit", String(PAGE_SIZE));
+  params.set("offset", String((state.page - 1) * PAGE_SIZE));
+  return params;
 }
 
+async function loadList() {
+  const seq = ++state.seq.data;
+  const page = await fetchJSON("/api/events?" + listParams().toString());
+  if (seq === state.seq.data) drawList(page);
+  writeURL();
+}
+
+// -- timeline: the server's histogram of the filters without the dates --------------------------------------
 function svgEl(name, attrs, parent) {
   const node = document.createElementNS("http://www.w3.org/2000/svg", name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
@@ -195,38 +290,49 @@ function svgEl(name, attrs, parent) {
   return node;
 }
 
-function drawTimeline() {
+const dayMs = (day) => new Date(day + "T00:00:00Z").getTime();
+
+function drawTimeline(timeline) {
+  state.timeline = timeline || state.timeline;
   const svg = document.getElementById("timeline");
   const width = svg.clientWidth || 800, height = 90;
-  const dated = state.events.filter((e) => e.event_date).map((e) => e.event_date).sort();
   svg.replaceChildren();
-  if (!dated.length) return;
-  const first = new Date(weekOf(dated[0])).getTime(), last = new Date(dated[dated.length - 1]).getTime() + 7 * 864e5;
-  const x = (day) => ((new Date(day).getTime() - first) / (last - first)) * (width - 20) + 10;
+  const bins = state.timeline ? state.timeline.bins : [];
+  svg.dataset.bins = String(bins.length);
+  if (!bins.length) return;
+  const first = dayMs(bins[0].start), last = dayMs(bins[bins.length - 1].end) + 864e5;
+  const x = (day) => ((dayMs(day) - first) / (last - first)) * (width - 20) + 10;
   const invert = (px) => new Date(first + ((Math.min(width - 10, Math.max(10, px)) - 10) / (width - 20)) * (last - first)).toISOString().slice(0, 10);
-  const counts = {};
-  for (const day of dated) counts[weekOf(day)] = (counts[weekOf(day)] || 0) + 1;
-  const max = Math.max(...Object.values(counts));
-  for (const [week, n] of Object.entries(counts)) {
-    const h = Math.max(2, (n / max) * (height - 22));
-    const end = new Date(new Date(week).getTime() + 6 * 864e5).toISOString().slice(0, 10);
-    const on = state.range && end >= state.range[0] && week <= state.range[1];
-    const bar = svgEl("rect", { x: x(week), y: height - 16 - h, height: h, class: "bar" + (on ? " on" : ""),
-      width: Math.max(3, x(end) - x(week)) }, svg);
-    svgEl("title", {}, bar).textContent = `week of ${week}: ${n} event${n > 1 ? "s" : ""}`;
+  const max = Math.max(...bins.map((b) => b.events));
+  const range = currentRange();
+  svg.parentElement.classList.toggle("ranged", Boolean(range));
+  for (const bin of bins) {
+    const on = range && bin.end >= range[0] && bin.start <= range[1];
+    const left = x(bin.start), w = Math.max(2, x(bin.end) - left + (width - 20) / ((last - first) / 864e5) - 0.5);
+    let top = height - 16;
+    const group = svgEl("g", { class: "bin" + (on ? " on" : "") }, svg);
+    for (const [type, n] of Object.entries(bin.by_type)) {
+      const h = (n / max) * (height - 22);
+      top -= h;
+      svgEl("rect", { x: left, y: top, width: w, height: Math.max(h, 0.5), style: `fill:${typeColour(type)}`, class: "seg" }, group);
+    }
+    svgEl("title", {}, group).textContent = `${state.timeline.unit} of ${bin.start}: ${fmt(bin.events)} event${bin.events > 1 ? "s" : ""}` +
+      (bin.fatalities ? `, ${fmt(bin.fatalities)} killed` : "");
   }
   drawTicks(svg, first, last, x, height);
-  drawBrush(svg, height, invert, x);
+  drawBrush(svg, height, invert, x, range);
 }
 
 function drawTicks(svg, first, last, x, height) {
   const years = (last - first) / (365 * 864e5);
   const start = new Date(first), ticks = [];
+  const room = Math.max(2, Math.floor((svg.clientWidth || 800) / 70));
   if (years > 1.5) {
-    const step = Math.ceil(years / 12);
+    const step = Math.ceil(years / room);
     for (let y = start.getUTCFullYear() + 1; Date.UTC(y, 0, 1) < last; y += step) ticks.push([`${y}-01-01`, String(y)]);
   } else {
-    for (let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); d.getTime() < last; d.setUTCMonth(d.getUTCMonth() + 1)) {
+    const step = Math.ceil((years * 12) / room);
+    for (let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); d.getTime() < last; d.setUTCMonth(d.getUTCMonth() + step)) {
       ticks.push([d.toISOString().slice(0, 10), d.toISOString().slice(0, 7)]);
     }
   }
@@ -236,39 +342,51 @@ function drawTicks(svg, first, last, x, height) {
   }
 }
 
-function drawBrush(svg, height, invert, x) {
+// Brushing with pointer events: a mouse drag or a finger drag selects dates; a tap clears them.
+function drawBrush(svg, height, invert, x, range) {
   const brush = svgEl("rect", { class: "brush", y: 0, height: height - 16, width: 0 }, svg);
-  if (state.range) { brush.setAttribute("x", x(state.range[0])); brush.setAttribute("width", Math.max(2, x(state.range[1]) - x(state.range[0]))); }
+  if (range) { brush.setAttribute("x", x(range[0])); brush.setAttribute("width", Math.max(2, x(range[1]) - x(range[0]))); }
   let start = null;
-  svg.onmousedown = (ev) => { start = ev.offsetX; brush.setAttribute("x", start); brush.setAttribute("width", 0); };
-  svg.onmousemove = (ev) => {
-    if (start === null) return;
-    brush.setAttribute("x", Math.min(start, ev.offsetX)); brush.setAttribute("width", Math.abs(ev.offsetX - start));
+  const offset = (ev) => ev.clientX - svg.getBoundingClientRect().left;
+  svg.onpointerdown = (ev) => {
+    start = offset(ev);
+    svg.setPointerCapture(ev.pointerId);
+    brush.setAttribute("x", start); brush.setAttribute("width", 0);
   };
-  svg.onmouseup = (ev) => {
+  svg.onpointermove = (ev) => {
     if (start === null) return;
-    const a = Math.min(start, ev.offsetX), b = Math.max(start, ev.offsetX);
+    const now = offset(ev);
+    brush.setAttribute("x", Math.min(start, now)); brush.setAttribute("width", Math.abs(now - start));
+  };
+  svg.onpointerup = (ev) => {
+    if (start === null) return;
+    const now = offset(ev), a = Math.min(start, now), b = Math.max(start, now);
     start = null;
-    if (b - a < 3) { setRange(null); return; }  // a click clears the range
-    setRange([invert(a), invert(b)]);
+    setRange(b - a < 3 ? null : [invert(a), invert(b)]);  // a click or tap clears the range
   };
+  svg.onpointercancel = () => { start = null; };
+}
+
+function currentRange() {
+  const since = form().elements.since.value, until = form().elements.until.value;
+  return since || until ? [since || "…", until || "…"] : null;
 }
 
 function setRange(range) {
-  state.range = range;
-  redraw();
-  if (state.tab === "network") drawNetwork();
+  form().elements.since.value = range ? range[0] : "";
+  form().elements.until.value = range ? range[1] : "";
+  state.page = 1;
+  reload({ map: true, timeline: false }).catch(showError);
 }
 
 // -- network -----------------------------------------------------------------------------------------
 async function drawNetwork() {
-  const net = await fetchJSON("/api/network?" + withRange(serverFilters()).toString());
-  const form = document.getElementById("filters");
+  const net = await fetchJSON("/api/network?" + filterParams().toString());
   Network.draw(document.getElementById("network-svg"), net, {
-    selected: form.elements.actor.value.trim(),
+    selected: form().elements.actor.value.trim(),
     onSelect: (node) => {
-      form.elements.actor.value = form.elements.actor.value.trim() === node.id ? "" : node.id;
-      reload();
+      form().elements.actor.value = form().elements.actor.value.trim() === node.id ? "" : node.id;
+      filtersChanged();
     },
   });
 }
@@ -284,29 +402,40 @@ function selectTab(tab, draw = true) {
 }
 
 // -- wiring ------------------------------------------------------------------------------------------
-function redraw() {
-  document.getElementById("range-label").textContent = state.range ? `${state.range[0]} → ${state.range[1]}` : "all";
-  drawMap(); drawList(); drawTimeline(); updateExports(); writeURL();
-}
-
-async function reload() {
-  const params = serverFilters();
-  params.set("limit", String(PAGE_SIZE));
-  params.set("sort", "event_date");
-  const data = await fetchJSON("/api/events?" + params.toString());
-  state.events = data.items;
-  state.total = data.total;
-  state.totalExact = data.total_exact !== false;
-  redraw();
-  if (!state.fitted && state.markers.size) {  // first load: frame the events
-    state.map.fitBounds(state.layer.getBounds(), { padding: [30, 30], maxZoom: 7 });
-    state.fitted = true;
-  }
+// Everything the filters decide, asked of the server at once: counts, the list page, the timeline (without
+// the dates: the brush needs the whole span) and the map buckets of the viewport.
+async function reload({ map = true, timeline = true } = {}) {
+  document.body.dataset.loaded = "false";
+  const range = currentRange();
+  document.getElementById("range-label").textContent = range ? `${range[0]} → ${range[1]}` : "all";
+  updateExports();
+  writeURL();
+  const seq = ++state.seq.data;
+  const countsQuery = filterParams().toString();
+  const timelineQuery = filterParams({ dates: false }).toString();
+  const jobs = [fetchJSON("/api/counts?" + countsQuery), fetchJSON("/api/events?" + listParams().toString()),
+    timeline ? fetchJSON("/api/timeline?" + timelineQuery) : Promise.resolve(null)];
+  if (map) jobs.push(loadMap());
+  const [counts, page, histogram] = await Promise.all(jobs);
+  if (seq !== state.seq.data) return;
+  drawCounts(counts);
+  drawList(page);  // after the counts: its label may use their exact number
+  drawTimeline(histogram);
   if (state.tab === "network") await drawNetwork();
   document.body.dataset.loaded = "true";
 }
 
+// A filter changed: first page, new data, and the map re-framed to the results (unless the view is the filter).
+function filtersChanged() {
+  state.page = 1;
+  const framing = state.inView ? Promise.resolve(false) : frameResults();
+  framing.then(() => reload()).catch(showError);
+}
+
+let actorsLoaded = false;
 async function loadActors() {
+  if (actorsLoaded) return;
+  actorsLoaded = true;
   const actors = await fetchJSON("/api/actors?limit=200");
   document.getElementById("actor-list").replaceChildren(...actors.items.map((a) => {
     const option = document.createElement("option");
@@ -320,24 +449,40 @@ function showError(err) {
   document.body.dataset.loaded = "error";
 }
 
-document.addEventListener("DOMContentLoaded", () => {
-  readURL();
-  initMap();
-  const form = document.getElementById("filters");
-  form.addEventListener("change", () => reload().catch(showError));
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); reload().catch(showError); });
+function wire() {
+  form().addEventListener("change", (ev) => {
+    if (ev.target.id === "sort") { state.sort = ev.target.value; state.page = 1; loadList().catch(showError); return; }
+    if (ev.target.id === "in-view") {
+      state.inView = ev.target.checked;
+      state.bbox = state.inView ? viewportBBox() : null;
+      state.page = 1;
+      reload({ map: false }).catch(showError);
+      return;
+    }
+    filtersChanged();
+  });
+  form().addEventListener("submit", (ev) => { ev.preventDefault(); filtersChanged(); });
+  form().elements.actor.addEventListener("focus", () => loadActors().catch(() => { actorsLoaded = false; }));
   document.getElementById("clear-range").addEventListener("click", () => setRange(null));
   document.getElementById("reset").addEventListener("click", () => {
     history.replaceState(null, "", window.location.pathname);
-    readURL(); reload().catch(showError);
+    readURL(); filtersChanged();
   });
+  document.getElementById("prev-page").addEventListener("click", () => { state.page -= 1; loadList().catch(showError); });
+  document.getElementById("next-page").addEventListener("click", () => { state.page += 1; loadList().catch(showError); });
   for (const button of document.querySelectorAll(".tabs button")) button.addEventListener("click", () => selectTab(button.dataset.tab));
   let resizeTimer = null;
   window.addEventListener("resize", () => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => { drawTimeline(); if (state.tab === "network") drawNetwork(); }, 200);
   });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  readURL();
+  initMap();
+  wire();
   selectTab(state.tab, false);  // reload() draws the network when it is the open tab
-  reload().catch(showError);
-  loadActors();
+  const framing = state.view || state.inView ? Promise.resolve(false) : frameResults();
+  framing.then(() => reload()).catch(showError);
 });

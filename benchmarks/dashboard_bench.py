@@ -1,0 +1,215 @@
+"""Dashboard requests at scale (issue 12): p50/p95 latency of what the dashboard asks the API for - counts by
+type, the timeline, map buckets per zoom and viewport, event pages newest first and sorted - on a store of
+synthetic events (``store_bench.synthetic_events``: seeded, 2011-2020, 55 actors, 300 places in and around Libya).
+
+    .venv/bin/python benchmarks/dashboard_bench.py --events 200000 [--backend sqlite|postgres|both]
+        [--keep bench.sqlite] [--repeat 20] [--clients 1]
+
+``--keep PATH`` keeps the SQLite store (loaded once, reused by later runs). PostgreSQL is a throwaway cluster
+(``tests/store/pgserver.py``) unless ``--postgres URL`` names an empty database. Requests go through the real
+FastAPI app in-process; ``--clients N`` also runs N concurrent clients against a real uvicorn server on
+loopback. Figures are printed, never asserted. Target (issue 12): p95 < 100 ms for every dashboard request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from store_bench import YEAR_WEIGHTS, actors, places, synthetic_events  # noqa: E402
+
+SHOWN = "asserted,claimed,uncertain"  # the dashboard's default modalities
+Request = tuple[str, dict[str, Any]]
+
+
+def request_kinds(rng: random.Random) -> dict[str, Callable[[], Request]]:
+    """What the dashboard sends: one kind per line of the table, parameters varied per request."""
+    who, towns = actors(), [p for p in places() if p["libya"]]
+    libya = "8.0,18.0,27.0,35.0"  # the first view: Libya at zoom 5-6
+
+    def around(size: float) -> str:
+        p = rng.choice(towns)
+        return f"{p['longitude'] - size:.3f},{p['latitude'] - size:.3f},{p['longitude'] + size:.3f},{p['latitude'] + size:.3f}"
+
+    def quarter() -> dict[str, str]:
+        year = rng.choice(list(YEAR_WEIGHTS))
+        month = rng.choice((1, 4, 7, 10))
+        return {"since": f"{year}-{month:02d}-01", "until": f"{year}-{month + 2:02d}-28"}
+
+    def kind() -> str:
+        return rng.choice(("Battles", "Explosions/Remote violence", "Protests", "Riots"))
+
+    return {
+        "counts: default view": lambda: ("/api/counts", {"modality": SHOWN}),
+        "counts: type + quarter": lambda: ("/api/counts", {"modality": SHOWN, "type": kind(), **quarter()}),
+        "counts: actor": lambda: ("/api/counts", {"modality": SHOWN, "actor": rng.choice(who[:20])[0]}),
+        "timeline: default view": lambda: ("/api/timeline", {"modality": SHOWN}),
+        "timeline: type": lambda: ("/api/timeline", {"modality": SHOWN, "type": kind()}),
+        "timeline: actor": lambda: ("/api/timeline", {"modality": SHOWN, "actor": rng.choice(who[:20])[0]}),
+        "map: Libya, zoom 5": lambda: ("/api/map", {"modality": SHOWN, "zoom": 5, "bbox": libya}),
+        "map: Libya, zoom 5, one quarter": lambda: ("/api/map", {"modality": SHOWN, "zoom": 5, "bbox": libya,
+                                                                  **quarter()}),
+        "map: 1x1 degree, zoom 9": lambda: ("/api/map", {"modality": SHOWN, "zoom": 9, "bbox": around(0.5)}),
+        "map: 4x4 degrees, zoom 7, type": lambda: ("/api/map", {"modality": SHOWN, "zoom": 7, "bbox": around(2),
+                                                                 "type": kind()}),
+        "events: first page, newest first": lambda: ("/api/events", {"modality": SHOWN, "limit": 50}),
+        "events: page 21 (offset 1,000)": lambda: ("/api/events", {"modality": SHOWN, "limit": 50, "offset": 1000}),
+        "events: by fatalities": lambda: ("/api/events", {"modality": SHOWN, "limit": 50, "sort": "-fatalities"}),
+        "events: type + quarter": lambda: ("/api/events", {"modality": SHOWN, "limit": 50, "type": kind(),
+                                                           **quarter()}),
+        "events: full text": lambda: ("/api/events", {"modality": SHOWN, "limit": 50,
+                                                      "q": rng.choice(("airstrike", "shelling", "protesters"))}),
+        "events: 1x1 degree viewport": lambda: ("/api/events", {"modality": SHOWN, "limit": 50,
+                                                                "bbox": around(0.5)}),
+    }
+
+
+def sequential(get: Callable[[str, dict[str, Any]], Any], repeat: int) -> dict[str, tuple[float, float]]:
+    """p50 and p95 (ms) of each kind, one request at a time, after 2 warm-up requests per kind."""
+    out = {}
+    for name, make in request_kinds(random.Random(12)).items():
+        timings = []
+        for i in range(repeat + 2):
+            path, params = make()
+            start = time.perf_counter()
+            response = get(path, params)
+            elapsed = (time.perf_counter() - start) * 1000
+            if response.status_code != 200:
+                raise SystemExit(f"{path} {params}: {response.status_code} {response.text[:300]}")
+            if i >= 2:
+                timings.append(elapsed)
+        out[name] = _p50_p95(timings)
+        print(f"    {name:38} {out[name][0]:8.1f} / {out[name][1]:8.1f} ms", flush=True)
+    return out
+
+
+def concurrent(url: str, clients: int, per_client: int) -> tuple[float, float, float]:
+    """Every kind mixed, ``clients`` at a time against a real server: p50, p95 (ms), requests/s."""
+    import httpx
+    import uvicorn
+
+    from frontlines.web.app import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+
+    def one_client(seed: int) -> list[float]:
+        kinds = list(request_kinds(random.Random(seed)).values())
+        timings = []
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+            for i in range(per_client):
+                path, params = kinds[i % len(kinds)]()
+                start = time.perf_counter()
+                http.get(path, params=params).raise_for_status()
+                timings.append((time.perf_counter() - start) * 1000)
+        return timings
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        timings = [t for ts in pool.map(one_client, range(clients)) for t in ts]
+    wall = time.perf_counter() - start
+    server.should_exit = True
+    thread.join(timeout=10)
+    p50, p95 = _p50_p95(timings)
+    return p50, p95, len(timings) / wall
+
+
+def _p50_p95(timings: list[float]) -> tuple[float, float]:
+    timings = sorted(timings)
+    return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))]
+
+
+def fill(url: str, n: int, batch: int) -> float | None:
+    """Load ``n`` synthetic events unless the store already holds them (a kept store): seconds, or None."""
+    from frontlines.store import open_store
+
+    with open_store(url) as store:
+        held = store.sizes()["events"]
+        if held == n:
+            return None
+        if held:
+            raise SystemExit(f"{store.url} holds {held:,} events, not {n:,}; use an empty store.")
+        start = time.perf_counter()
+        store.bulk_load_events(synthetic_events(n), batch_size=batch)
+        return time.perf_counter() - start
+
+
+def measure(name: str, url: str, args: argparse.Namespace) -> dict[str, Any]:
+    from fastapi.testclient import TestClient
+
+    from frontlines.web.app import create_app
+
+    print(name, flush=True)
+    load = fill(url, args.events, args.batch)
+    print(f"  load: {'kept store' if load is None else f'{load:.1f} s'} (load average {os.getloadavg()[0]:.1f})",
+          flush=True)
+    with TestClient(create_app(url), base_url="http://127.0.0.1") as client:
+        result: dict[str, Any] = {"load": load, "latency": sequential(lambda p, q: client.get(p, params=q),
+                                                                       args.repeat)}
+    if args.clients > 1:
+        result["concurrent"] = concurrent(url, args.clients, args.repeat)
+        print("  {} clients: p50 {:.1f} ms, p95 {:.1f} ms, {:.1f} requests/s".format(args.clients,
+                                                                                    *result["concurrent"]))
+    return result
+
+
+def report(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
+    names = list(results)
+    print(f"\n{args.events:,} events; p50 / p95 ms over {args.repeat} requests per kind, in-process\n")
+    print(f"{'':40}" + "".join(f"{n:>24}" for n in names))
+    print(f"{'bulk load (s)':40}" + "".join(
+        f"{'kept' if results[n]['load'] is None else format(results[n]['load'], '.1f'):>24}" for n in names))
+    for kind in results[names[0]]["latency"]:
+        print(f"{kind:40}" + "".join("{:>11.1f} / {:>8.1f}".format(*results[n]["latency"][kind]) for n in names))
+    if args.clients > 1:
+        print(f"{f'{args.clients} clients, mixed: p50 / p95 (req/s)':40}" + "".join(
+            "{:>8.1f} / {:>6.1f} ({:>5.1f})".format(*results[n]["concurrent"]) for n in names))
+    print(f"\n{os.cpu_count()} CPUs; load average at the end: " + " / ".join(f"{x:.1f}" for x in os.getloadavg()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=200_000)
+    parser.add_argument("--backend", choices=("sqlite", "postgres", "both"), default="sqlite")
+    parser.add_argument("--keep", metavar="PATH", help="SQLite store to fill once and reuse")
+    parser.add_argument("--postgres", metavar="URL", help="an empty database (default: a throwaway cluster)")
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--batch", type=int, default=20_000)
+    parser.add_argument("--clients", type=int, default=1, help="also run this many concurrent clients")
+    args = parser.parse_args()
+    results: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory(prefix="frontlines-dash-") as tmp:
+        if args.backend in ("sqlite", "both"):
+            results["SQLite"] = measure("SQLite", args.keep or str(Path(tmp) / "bench.sqlite"), args)
+        if args.backend in ("postgres", "both"):
+            if args.postgres:
+                results["PostgreSQL"] = measure("PostgreSQL", args.postgres, args)
+            else:
+                from tests.store.pgserver import ThrowawayPostgres
+
+                with ThrowawayPostgres() as server:
+                    results["PostgreSQL"] = measure("PostgreSQL", server.create_database("frontlines_bench"), args)
+    report(results, args)
+
+
+if __name__ == "__main__":
+    main()

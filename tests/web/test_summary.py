@@ -1,0 +1,51 @@
+"""Issue 12: the dashboard's aggregates over HTTP - counts, timeline and map buckets - with every filter the
+event list takes, checked against the paged list on the same real SQLite store."""
+
+from __future__ import annotations
+
+import pytest
+
+FILTERS = [{}, {"modality": "asserted,claimed,uncertain"}, {"type": "Battles"}, {"actor": "Hifter"},
+           {"place": "sirte"}, {"q": "drones"}, {"since": "2019-04-02", "until": "2019-04-30"},
+           {"bbox": "12,30,17,34"}, {"source": "reuters", "modality": "asserted"}]
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_aggregates_match_the_paged_list(client, filters) -> None:
+    total = client.get("/api/events", params=filters).json()["total"]
+    assert client.get("/api/counts", params=filters).json()["events"] == total
+    bins = client.get("/api/timeline", params=filters).json()["bins"]
+    assert sum(b["events"] for b in bins) == total
+    for zoom in (2, 6, 10):
+        assert client.get("/api/map", params={**filters, "zoom": zoom}).json()["events"] == total
+
+
+def test_counts_by_type(client) -> None:
+    body = client.get("/api/counts", params={"modality": "asserted,claimed,uncertain"}).json()
+    assert body == {"events": 3, "fatalities": 1 + 2 + 4, "by_type": {
+        "Battles": 1, "Explosions/Remote violence": 1, "Protests": 1}}
+
+
+def test_timeline_units(client) -> None:
+    weeks = client.get("/api/timeline", params={"unit": "week"}).json()
+    assert weeks["unit"] == "week" and weeks["bins"][0]["start"] == "2019-04-01"
+    months = client.get("/api/timeline").json()  # auto: 2019-04 to 2020-08 is within two years -> weeks
+    assert months["unit"] == "week"
+    assert client.get("/api/timeline", params={"unit": "month"}).json()["bins"][0]["end"] == "2019-04-30"
+    bad = client.get("/api/timeline", params={"unit": "day"})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_parameter"
+
+
+def test_map_buckets_and_points(client) -> None:
+    world = client.get("/api/map", params={"zoom": 2}).json()
+    assert [b["events"] for b in world["buckets"]] == [4]
+    town = client.get("/api/map", params={"zoom": 9, "bbox": "16,30,17,32"}).json()
+    assert len(town["buckets"]) == 1 and town["buckets"][0]["event"]["event_id"] == "ev-2"
+    assert set(town["buckets"][0]["event"]) >= {"event_id", "sub_event_type", "event_date", "location", "fatalities",
+                                                "modality", "document_id"}
+
+
+@pytest.mark.parametrize("params", [{}, {"zoom": -1}, {"zoom": 19}, {"zoom": "x"}, {"zoom": 3, "bbox": "1,2,3"}])
+def test_map_parameters_are_checked(client, params) -> None:
+    response = client.get("/api/map", params=params)
+    assert response.status_code in (400, 422) and response.json()["error"]["code"] == "invalid_parameter"
