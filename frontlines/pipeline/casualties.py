@@ -171,6 +171,9 @@ def is_follow_up(event: Event, events: list[Event], clause: Any) -> bool:
         return True  # "A guard was hurt when a rock struck him": the toll of the incident just told
     if event.actor1_id or not event.fatalities and not ANAPHORIC.search(clause.text):
         return False
+    if event.location and previous.location and event.location != previous.location \
+            and event.location != event.country and previous.location != previous.country:
+        return False  # "In the northern city of Aleppo, an air raid killed four": another place, another incident
     close = 0 <= clause.statement.start - previous.evidence["end"] < 400
     kill_only = all(h.trigger.family == "kill" or "raid" in h.text.lower() or "attack" in h.text.lower()
                     or re.match(r"(?:was|were) shot$", h.text, re.IGNORECASE)

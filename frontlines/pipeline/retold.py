@@ -50,9 +50,10 @@ def merge_retold(doc: Document, events: list[Event], stage: str) -> list[Event]:
 
 
 def _detail(doc: Document, ev: Event) -> int:
-    """How fully a telling reports its incident: its own day and place, its named parties, a toll. The
-    fullest telling carries the event (ties: the first)."""
-    return 2 * _own_date(doc, ev) + 2 * _own_place(doc, ev) + len(_named(ev)) + (ev.fatalities > 0)
+    """How fully a telling reports its incident: a whole sentence, its own day and place, its named parties, a
+    toll. The fullest telling carries the event (ties: the first)."""
+    whole = bool(re.search(r"[.!?][\"'”’)]*\s*$", ev.notes))  # a sentence, not a headline or list of items
+    return 2 * _own_date(doc, ev) + 2 * _own_place(doc, ev) + len(_named(ev)) + (ev.fatalities > 0) + 2 * whole
 
 
 def _same_incident(doc: Document, a: Event, b: Event) -> bool:
