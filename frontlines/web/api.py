@@ -22,7 +22,7 @@ from frontlines.model import MODALITIES, Document, Event
 from frontlines.store import DocumentQuery, EventQuery, Store, open_store
 from frontlines.store.base import MAX_FILTER_CHARS, MAX_OFFSET, parse_bbox, parse_day, safe_url
 
-__all__ = ["QueryDep", "StoreDep", "actor_ids", "document_data", "event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
+__all__ = ["TOTAL_LIMIT", "FiltersDep", "Offset", "QueryDep", "StoreDep", "actor_ids", "document_data", "event_filters", "event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
 
 router = APIRouter(prefix="/api")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -54,24 +54,33 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return parse_bbox(value, "bbox")
 
 
-def event_query(
+def event_filters(
     actor: Text = None, place: Text = None, type: Text = None, sub_type: Text = None,
     modality: Text = None, source: Text = None, since: Text = None, until: Text = None,
     bbox: Text = None, q: Text = None, document: Text = None,
+) -> dict[str, Any]:
+    """The filters every event list, aggregate and export takes, as ``EventQuery`` fields."""
+    if modality:
+        unknown = [m for m in modality.split(",") if m.strip() not in MODALITIES]
+        if unknown:
+            raise InvalidParameterError(f"modality {unknown[0]!r} is unknown; use one of {', '.join(MODALITIES)}.")
+    return {"actor": actor, "actor_ids": actor_ids(actor), "place": place, "event_type": type,
+            "sub_event_type": sub_type, "modality": modality, "source": source, "since": _date("since", since),
+            "until": _date("until", until), "bbox": _bbox(bbox), "text": q, "document_id": document}
+
+
+FiltersDep = Annotated[dict[str, Any], Depends(event_filters)]
+
+
+def event_query(
+    filters: FiltersDep,
     sort: Annotated[str, Query(max_length=40)] = "-event_date",
     limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Offset = 0,
     total_limit: Annotated[int | None, Query(ge=1, le=MAX_OFFSET,
                                              description="count matches up to this (faster); the answer's "
                                                          "total_exact is false when reached")] = TOTAL_LIMIT,
 ) -> EventQuery:
-    if modality:
-        unknown = [m for m in modality.split(",") if m.strip() not in MODALITIES]
-        if unknown:
-            raise InvalidParameterError(f"modality {unknown[0]!r} is unknown; use one of {', '.join(MODALITIES)}.")
-    return EventQuery(actor=actor, actor_ids=actor_ids(actor), place=place, event_type=type, sub_event_type=sub_type,
-                      modality=modality, source=source, since=_date("since", since), until=_date("until", until),
-                      bbox=_bbox(bbox), text=q, document_id=document, sort=sort, limit=limit, offset=offset,
-                      total_limit=total_limit)
+    return EventQuery(**filters, sort=sort, limit=limit, offset=offset, total_limit=total_limit)
 
 
 def actor_ids(actor: str | None) -> tuple[str, ...]:

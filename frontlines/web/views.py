@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from urllib.parse import urlencode
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -12,7 +13,8 @@ from fastapi.templating import Jinja2Templates
 
 from frontlines.model import Document
 from frontlines.store import EventQuery, open_store
-from frontlines.web.api import document_data, event_with_sources
+from frontlines.store.base import SORTABLE_EVENT_FIELDS
+from frontlines.web.api import TOTAL_LIMIT, FiltersDep, Offset, document_data, event_with_sources
 
 __all__ = ["highlight", "router"]
 
@@ -21,6 +23,7 @@ TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 VENDOR = Path(__file__).parent / "static" / "vendor" / "leaflet.js"
 SWAGGER_UI = Path(__file__).parent / "static" / "vendor" / "swagger-ui" / "swagger-ui-bundle.js"
 PAGE_LIMIT = 1000
+PAGE_SIZE = 50
 
 
 def _respond(request: Request, template: str, data: dict[str, Any], json_twin: bool) -> Response:
@@ -51,11 +54,41 @@ def dashboard(request: Request) -> Response:
 
 @router.get("/events", response_class=HTMLResponse, include_in_schema=False)
 @router.get("/events.json", include_in_schema=False)
-def events_page(request: Request, limit: Annotated[int, Query(ge=1)] = 200) -> Response:
-    with _store(request) as store:  # a page shows at most PAGE_LIMIT events: more is an export
-        page = store.search_events(EventQuery(sort="-event_date", limit=min(limit, PAGE_LIMIT)))
-    data = {"total": page.total, "items": [e.to_dict() for e in page.items]}
+def events_page(request: Request, filters: FiltersDep, sort: Annotated[str, Query(max_length=40)] = "-event_date",
+                limit: Annotated[int, Query(ge=1)] = PAGE_SIZE, offset: Offset = 0) -> Response:
+    """Events paged and sorted by the store, under the API's filters (issue 12); the links keep them."""
+    limit = min(limit, PAGE_LIMIT)  # a page shows at most PAGE_LIMIT events: more is an export
+    with _store(request) as store:
+        page = store.search_events(EventQuery(**filters, sort=sort, limit=limit, offset=offset,
+                                              total_limit=TOTAL_LIMIT))
+    shown = {k: v for k, v in request.query_params.items() if v and k not in ("offset", "limit", "sort")}
+    data = {"total": page.total, "total_exact": page.total_exact, "limit": limit, "offset": offset, "sort": sort,
+            "filters": shown, "items": [e.to_dict() for e in page.items],
+            "links": _page_links(request, page.total, page.total_exact, limit, offset, sort)}
     return _respond(request, "events.html", data, request.url.path.endswith(".json"))
+
+
+def _page_links(request: Request, total: int, exact: bool, limit: int, offset: int, sort: str) -> dict[str, Any]:
+    """Links to the first, previous and next pages and to each column sorted (first click: descending for
+    dates, fatalities and confidence, ascending for text; the sorted column's link reverses it)."""
+    def url(**change: Any) -> str:
+        params = {**request.query_params, "limit": str(limit), **{k: str(v) for k, v in change.items()}}
+        if params.get("offset") == "0":
+            del params["offset"]
+        if params.get("limit") == str(PAGE_SIZE):
+            del params["limit"]
+        if params.get("sort") == "-event_date":
+            del params["sort"]
+        return request.url.path + (f"?{urlencode(params)}" if params else "")
+
+    more = offset + limit < total or not exact
+    columns = {}
+    for name in SORTABLE_EVENT_FIELDS:
+        first = f"-{name}" if name in ("event_date", "fatalities", "confidence") else name
+        reverse = name if sort == f"-{name}" else f"-{name}"
+        columns[name] = url(sort=reverse if sort.lstrip("-") == name else first, offset=0)
+    return {"first": url(offset=0) if offset else None, "prev": url(offset=max(0, offset - limit)) if offset else None,
+            "next": url(offset=offset + limit) if more else None, "sort": columns}
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
