@@ -88,6 +88,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         other = _counterpart(doc, named)
         if other is not None:
             actor1, actor2 = (named, other) if actor1 is not None else (other, named)
+    if actor1 is None and trigger.trigger.sub_event_type in _BOMBS:
+        actor1 = _bomber(doc)
     text = clause.text
     if clause.statement.speaker:
         text = text.replace(clause.statement.speaker, "")
@@ -114,6 +116,7 @@ def _same_party(a: Mention, b: Mention) -> bool:
 
 
 _TWO_SIDED = frozenset({"Armed clash", "Air/drone strike", "Shelling/artillery/missile attack"})
+_BOMBS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 _STATE = frozenset({"state_forces", "external_force", "government"})
 _NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
 
@@ -136,6 +139,20 @@ def _rivals(a: Mention, b: Mention) -> bool:
         return False
     civil = ("Police", "police")
     return not any(x.parent and x.parent.startswith("gen.") or x.name.startswith(civil) for x in (first, second))
+
+
+def _bomber(doc: Document) -> Mention | None:
+    """Who set off a bomb no clause names: the armed group the report names most (Boko Haram in a report on
+    Boko Haram); None when the report names none (the claim, if any, is read by the events stage)."""
+    groups = [m for m in doc.mentions if m.kind == "actor" and m.id and m.actor_type in _NON_STATE]
+    if groups:
+        counts: dict[str, int] = {}
+        for m in groups:
+            counts[m.id] = counts.get(m.id, 0) + 1  # type: ignore[index]
+        best = next(m for m in groups if m.id == max(counts, key=lambda i: counts[i]))
+        return Mention(best.text, -1, -1, "actor", canonical=best.canonical, id=best.id, actor_type=best.actor_type,
+                       country=best.country, reason=f"the armed group the report names most ('{best.text}')")
+    return None
 
 
 def _counterpart(doc: Document, named: Mention) -> Mention | None:
