@@ -118,3 +118,26 @@ def test_only_events_in_the_map_view(big_server, big_store_url) -> None:
         assert page.inner_text("#shown-count") == f"{total:,}"
         places = page.locator("#event-list .when").all_inner_texts()
         assert places and all(t.endswith("Tripoli") for t in places)
+
+
+@pytest.mark.browser
+def test_phone_layout_has_a_usable_map_and_touch_brushing(big_server, big_store_url) -> None:
+    """Issue 12: on a 390 px phone the map was a 50 px strip and the timeline could not be brushed by touch."""
+    with browser_page(big_server, "/?at=5/29.0/17.0", width=390, height=844) as page:
+        map_box = page.locator("#map").bounding_box()
+        assert map_box["width"] >= 380 and map_box["height"] >= 320
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the phone
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "dashboard-390.png"))
+        box = page.locator("#timeline").bounding_box()
+        cdp = page.context.new_cdp_session(page)
+        y = box["y"] + 30
+        for kind, x in (("touchStart", box["x"] + 12), ("touchMove", box["x"] + box["width"] * 0.3),
+                        ("touchMove", box["x"] + box["width"] * 0.5), ("touchEnd", None)):
+            points = [] if x is None else [{"x": x, "y": y}]
+            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+        page.wait_for_function("() => location.search.includes('since=') && document.body.dataset.loaded === 'true'")
+        since, until = page.input_value("input[name=since]"), page.input_value("input[name=until]")
+        assert "2011-01-01" <= since < until <= "2016-12-31"
+        total, _ = _expected(big_store_url, since=since, until=until)
+        assert page.inner_text("#shown-count") == f"{total:,}"
