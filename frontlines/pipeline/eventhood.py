@@ -54,13 +54,14 @@ _CONTINUATIVE = frozenset({
 _REFERENCE_VERBS = frozenset({
     "condemn", "denounce", "deplore", "decry", "blame", "criticise", "criticize", "investigate", "mourn", "regret",
     "welcome", "praise", "avenge", "ignore", "commemorate", "remember", "recall", "deny", "attribute", "discuss",
-    "describe"})
+    "describe", "show", "depict", "film", "record", "broadcast", "publish", "post"})
 _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "accord", "agreement", "deal"})
 # a truce is an event where it is made or starts: "signed a ceasefire", "a truce took effect"
 _MAKING = frozenset({"sign", "reach", "agree", "broker", "announce", "declare", "conclude", "strike", "seal", "approve",
                      "accept", "negotiate", "secure", "mediate", "ink", "finalise", "finalize"})
 _STARTING = frozenset({"take", "come", "enter", "begin", "start", "hold"})
 _ACCIDENT = re.compile(r"\b(?:drown(?:ed|ing|ings)?|capsiz(?:ed|es|ing)|shipwreck\w*|suffocat\w*|boat (?:sank|sinking)|"
+                       r"rescue (?:operations?|efforts?|teams?|workers?)|migrant boats?|"
                        r"plane crash|car crash|road accident|traffic accident|building collapse\w*|stampede)\b",
                        re.IGNORECASE)
 
@@ -92,13 +93,13 @@ def _deployment(f: Frame, dated: bool) -> str | None:
     return None
 
 
-_HARM = re.compile(r"^(?:die|dead|death|body|bodies|kill|drown|missing|casualt|fatalit|victim|perish|corpse)")
+_HARM = re.compile(r"\b(?:die|died|dead|death|body|bodies|kill|drown|missing|casualt|fatalit|victim|perish|corpse)")
 
 
 def _accident(f: Frame, dated: bool) -> str | None:
     """Deaths by drowning, a capsized boat, a crash: a disaster, not political violence (the deaths only:
     "residents protested after a boat capsized" is still a protest)."""
-    if not _HARM.match(f.lemma) and not _HARM.match(f.trigger.lower()):
+    if not _HARM.match(f.lemma) and not _HARM.search(f.trigger.lower()):
         return None
     m = _ACCIDENT.search(f.sentence)
     return f"an accident, not political violence ('{m.group()}')" if m else None
@@ -121,6 +122,8 @@ def _aggregate(f: Frame, dated: bool) -> str | None:
         return f"an aggregate of incidents ('{what} {f.trigger}')"
     if f.span_cue and not dated:
         return f"incidents over a span of time ('{f.span_cue}')"
+    if f.perfect and f.present and not dated:
+        return f"incidents that have happened ('have {f.predicate}'), no one told"
     return None
 
 
@@ -258,12 +261,31 @@ def _instrument(f: Frame, dated: bool) -> str | None:
     return None
 
 
+def _since_clause(f: Frame, dated: bool) -> str | None:
+    """An incident that dates another ("ever since IS was driven out of the city, ..."): background."""
+    return f"background: what '{f.marker}' dates another situation from" if f.marker == "since" else None
+
+
+# what an agreement is an agreement to: a truce, a withdrawal or an exchange is made there and then; anything
+# else ("agreed to form a joint force", "agreed to increase cooperation") is a plan
+_AGREED_DEEDS = frozenset({"stop", "cease", "halt", "end", "withdraw", "exchange", "release", "swap", "surrender",
+                           "lay", "disarm", "hand", "evacuate", "free", "observe", "respect", "implement", "sign"})
+
+
+def _agreed_plan(f: Frame, dated: bool) -> str | None:
+    if f.lemma == "agree" and f.complement and f.complement not in _AGREED_DEEDS:
+        return f"an agreed plan ('agreed to {f.complement}'), not an agreement made of a truce or an exchange"
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     Rule("imperative", "opinion", _imperative),
     Rule("thought", "opinion", _thought),
     Rule("negated", "negation", _negated),
     Rule("modal", "prediction", _modal),
     Rule("aim", "intention", _aim),
+    Rule("agreed_plan", "intention", _agreed_plan),
+    Rule("since_clause", "background", _since_clause),
     Rule("deployment", "deployment", _deployment),
     Rule("accident", "accident", _accident),
     Rule("aggregate", "aggregate", _aggregate),

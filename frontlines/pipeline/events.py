@@ -259,8 +259,11 @@ class EventStage:
             return self._non_event(doc, clause, trigger, sub_type, verdict.rule, verdict.category, verdict.reason)
         if doc.published:
             nearest = None if fallback else self._nearest_date(doc, clause, trigger, (event_date, precision))
+            own = any(m.kind == "date" and m.date and clause.statement.start <= m.start < clause.statement.end
+                      for m in doc.mentions)
             background = _background(doc.published, *(nearest or (None, None)),
-                                     doc.text[max(clause.start, clause.start + trigger.start - 80):clause.start + trigger.end + 80])
+                                     doc.text[max(clause.start, clause.start + trigger.start - 80):clause.start + trigger.end + 80],
+                                     own_date=own)
             if background and not aggregate_range:
                 return self._non_event(doc, clause, trigger, sub_type, "background", "background", background)
         if doc.published and event_date and not fallback:
@@ -574,10 +577,16 @@ _EARLIER = re.compile(r"\b(?:some time ago|years ago|months ago|previously|in th
                       r"earlier this year)\b", re.IGNORECASE)
 
 
-def _background(published: date, event_date: str | None, precision: int | None, near: str) -> str | None:
+def _background(published: date, event_date: str | None, precision: int | None, near: str, *,
+                own_date: bool = True) -> str | None:
     """Why an incident is background (an earlier incident told in passing), or None when it is news: dated
     more than a month before publication (a month or year by its last day), or set by a year or phrase before
-    it ("the 2011 overthrow")."""
+    it ("the 2011 overthrow", "some time ago"). A sentence with no date of its own is read for those cues
+    before it takes the date of the paragraph."""
+    if not own_date:
+        cue = _background_cue(published, near)
+        if cue:
+            return cue
     if event_date:
         last = date.fromisoformat(event_date)
         if precision == 3:
@@ -588,6 +597,10 @@ def _background(published: date, event_date: str | None, precision: int | None, 
         if days > _BACKGROUND_DAYS:
             return f"background: dated {event_date}, {days} days before publication"
         return None
+    return _background_cue(published, near)
+
+
+def _background_cue(published: date, near: str) -> str | None:
     years = [int(m.group(1)) for m in _YEAR.finditer(near)
              if not re.search(r"\b(?:since|after|before|until|till|from)\s+(?:early |late |mid-?)?$", near[:m.start()])]
     if years and max(years) < published.year:

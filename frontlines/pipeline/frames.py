@@ -74,6 +74,8 @@ class Frame:
     still: bool  # "still" on the trigger or its predicate ("areas still occupied by the group")
     modifiers: frozenset[str]  # lemmas of the verbs that modify the trigger noun ("a truce negotiated by ...")
     relative_subject: bool  # a relative clause trigger whose subject is the relative pronoun ("which were seized")
+    marker: str | None  # the subordinator of the trigger's clause ("since" in "ever since IS was driven out")
+    complement: str | None  # the verb an infinitive complement of the trigger names ("form" in "agreed to form")
     head_plural: bool  # the word the trigger depends on is a plural noun ("the places they captured")
     total_cue: str | None  # a running total ("so far", "in all", "to date") or an undated toll ("did not say when")
     span_cue: str | None  # a time span or habit in the sentence ("since March", "periodically")
@@ -106,7 +108,7 @@ class FrameReader:
     def prepare(self, sentences: Sequence[str]) -> None:
         todo = [s for s in dict.fromkeys(sentences) if s not in self._parses]
         if todo:
-            for text, parsed in zip(todo, nlp.parser().pipe(todo, batch_size=64)):
+            for text, parsed in zip(todo, nlp.parse(todo), strict=True):
                 self._parses[text] = parsed
 
     def frame(self, sentence: str, start: int, end: int) -> Frame | None:
@@ -150,6 +152,8 @@ def frame_of(parsed: Doc, start: int, end: int) -> Frame | None:
         modifiers=frozenset(c.lemma_.lower() for c in head.children if c.dep_ in ("acl", "amod", "relcl")),
         relative_subject=any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who")
                              for c in head.children),
+        marker=_marker(head, predicate),
+        complement=next((c.lemma_.lower() for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None),
         imperative=_imperative(parsed), thinker=_thinker(head), still=_still(head, predicate),
         head_plural=head.head.tag_ in ("NNS", "NNPS") and head.head is not head,
         total_cue=total.group() if (total := _TOTAL.search(sentence)) else None,
@@ -162,6 +166,16 @@ _TOTAL = re.compile(r"\b(?:so far|to date|in total|in all|altogether|thus far|up
                     re.IGNORECASE)
 _THOUGHT = frozenset({"wonder", "think", "believe", "expect", "suspect", "guess", "hope", "fear", "doubt", "imagine",
                       "suppose", "bet", "reckon", "predict", "feel"})
+
+
+def _marker(tok: Token, predicate: Token | None) -> str | None:
+    for t in (tok, predicate):
+        if t is None:
+            continue
+        for c in t.children:
+            if c.dep_ == "mark":
+                return c.lower_
+    return None
 
 
 def _imperative(parsed: Doc) -> bool:

@@ -36,9 +36,11 @@ REJECTED = [
     ("deployment", "Militia units have been receiving [reinforcements] from the coast.", False),
     ("deployment", "Gunmen opened fire on police officers [deployed] at the gate on Monday.", True),
     ("accident", "Dozens of migrants were found [dead] after their boat capsized off the coast.", False),
+    ("accident", "Up to 200 people were [feared dead] after a rescue operation off the coast.", False),
     ("aggregate", "The coalition has carried out more than 1,300 [airstrikes] since January.", False),
     ("aggregate", "It was the latest in a series of suicide [bombings] across the region.", False),
     ("aggregate", "The district has seen six checkpoint [attacks] in the past year.", False),
+    ("aggregate", "Air and missile [strikes] have hit the militants' positions this week.", False),
     ("habitual", "Gunmen regularly [ambush] trucks on the desert road.", False),
     ("cessation", "Officials said the [fighting] had subsided by the evening.", False),
     ("continuation", "Yet the [shelling] continues, and aid cannot reach the old city.", False),
@@ -57,6 +59,8 @@ REJECTED = [
     ("possible", "The border town is at high risk of cross-border [attacks].", False),
     ("instrument", "Several of the attackers wore explosive [belts] under their coats.", False),
     ("instrument", "Investigators said a roadside [bomb] was planted near the gate.", False),
+    ("agreed_plan", "The two delegations also [agreed] to form a joint police force.", False),
+    ("since_clause", "Ever since the militia was [driven out of] the port, the town has been quiet.", False),
 ]
 
 PASSED = [
@@ -85,6 +89,8 @@ PASSED = [
     ("commentary", "The [attack] killed four soldiers at the gate.", False),
     ("possible", "Residents fled after the [shelling] of the market.", False),
     ("instrument", "A roadside [bomb] killed two soldiers near the gate.", False),
+    ("agreed_plan", "The two sides [agreed] to exchange prisoners on Friday.", True),
+    ("since_clause", "Nine people died after [fighting] broke out in the city.", False),
 ]
 
 
