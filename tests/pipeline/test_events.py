@@ -332,9 +332,18 @@ def test_ages_jargon_and_relative_origins(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
 
 
-def test_victims_counted_before_the_fighting_are_not_rioters() -> None:
-    [event] = _events("At least 40 people have been killed since the fighting began, most of them civilians.")
-    assert event.event_type == "Battles" and event.fatalities_aggregate
+def test_victims_counted_since_the_fighting_began_are_a_running_total_not_rioters() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.ingest import document_from_text
+
+    doc = Pipeline.default().process(document_from_text(
+        "At least 40 people have been killed since the fighting began, most of them civilians.", id="t",
+        published=date(2021, 5, 5), format="csv"))
+    assert not doc.events  # a running total is no incident (issue 10: not an aggregate or running total)
+    assert doc.non_events and all(n.sub_event_type not in ("Violent demonstration", "Mob violence") for n in doc.non_events)
+    assert {n.category for n in doc.non_events} <= {"aggregate", "background", "ongoing"}
 
 
 def test_excessive_force_has_the_protesters_as_victims() -> None:
