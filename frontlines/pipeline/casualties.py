@@ -161,8 +161,9 @@ def retells_counted_deaths(event: Event, events: list[Event], clause: Any, in_se
         and previous.modality in ("asserted", "claimed", "uncertain")
 
 
-def is_follow_up(event: Event, events: list[Event], clause: Any) -> bool:
-    """A casualty sentence about the event just reported ("At least 12 fighters were killed, ...")."""
+def is_follow_up(event: Event, events: list[Event], clause: Any, *, own_place: bool = True) -> bool:
+    """A casualty sentence about the event just reported ("At least 12 fighters were killed, ..."); not when it
+    names a place of its own other than that event's (``own_place``: the event's place is named in the clause)."""
     if not events:
         return False
     previous = events[-1]
@@ -171,7 +172,7 @@ def is_follow_up(event: Event, events: list[Event], clause: Any) -> bool:
         return True  # "A guard was hurt when a rock struck him": the toll of the incident just told
     if event.actor1_id or not event.fatalities and not ANAPHORIC.search(clause.text):
         return False
-    if event.location and previous.location and event.location != previous.location \
+    if own_place and event.location and previous.location and event.location != previous.location \
             and event.location != event.country and previous.location != previous.country:
         return False  # "In the northern city of Aleppo, an air raid killed four": another place, another incident
     close = 0 <= clause.statement.start - previous.evidence["end"] < 400

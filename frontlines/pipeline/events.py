@@ -140,7 +140,9 @@ class EventStage:
                     continue
                 if retells_counted_deaths(event, events, clause, _dated(doc, clause)):
                     continue  # "many of the soldiers were executed": the deaths just counted, told again
-                if _is_follow_up(event, events, clause):
+                own_place = any(m.kind == "place" and clause.start <= m.start < clause.end and m.canonical == event.location
+                                for m in doc.mentions)
+                if _is_follow_up(event, events, clause, own_place=own_place):
                     _attach_casualties(events, clause, event.fatalities)
                     continue
                 events.extend(self._at_each_place(event, clause))

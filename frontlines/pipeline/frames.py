@@ -213,8 +213,15 @@ def _predicate(tok: Token) -> Token | None:
     return cur if cur.pos_ in ("VERB", "AUX") else None
 
 
+_NEAR_MISS = frozenset({"nearly", "almost", "narrowly"})
+
+
 def _negation(tok: Token) -> str | None:
-    """A negator on the trigger or on any word above it ("no indication who had abducted them")."""
+    """A negator on the trigger or on any word above it ("no indication who had abducted them"), or a near miss
+    on the trigger itself ("a couple was nearly abducted")."""
+    near = next((c.lower_ for c in tok.children if c.dep_ == "advmod" and c.lower_ in _NEAR_MISS), None)
+    if near:
+        return near
     cur, seen = tok, 0
     while seen < 10:
         for c in cur.children:

@@ -28,6 +28,7 @@ def _frame(marked: str):  # noqa: ANN202
 REJECTED = [
     ("negated", "There was no sign of who had [abducted] the engineers.", False),
     ("negated", "Police did not [arrest] anyone after the march.", False),
+    ("negated", "A foreign couple was also nearly [abducted] but fought back.", False),
     ("modal", "The rebels would [attack] the port next, a commander warned.", False),
     ("modal", "Militants could [storm] the prison at any time.", False),
     ("aim", "Government troops launched a push in a bid to [retake] the refinery.", False),
