@@ -3,17 +3,20 @@ type, the timeline, map buckets per zoom and viewport, event pages newest first 
 synthetic events (``store_bench.synthetic_events``: seeded, 2011-2020, 55 actors, 300 places in and around Libya).
 
     .venv/bin/python benchmarks/dashboard_bench.py --events 200000 [--backend sqlite|postgres|both]
-        [--keep bench.sqlite] [--repeat 20] [--clients 1]
+        [--keep bench.sqlite] [--repeat 20] [--clients 16] [--browser] [--only-browser]
 
 ``--keep PATH`` keeps the SQLite store (loaded once, reused by later runs). PostgreSQL is a throwaway cluster
 (``tests/store/pgserver.py``) unless ``--postgres URL`` names an empty database. Requests go through the real
 FastAPI app in-process; ``--clients N`` also runs N concurrent clients against a real uvicorn server on
-loopback. Figures are printed, never asserted. Target (issue 12): p95 < 100 ms for every dashboard request.
+loopback; ``--browser`` times the dashboard itself in headless Chromium (first load until everything is drawn,
+a filter change until redrawn, the list's next page). Figures are printed, never asserted. Targets (issue 12):
+p95 < 100 ms for every dashboard request; first paint < 2 s, a redraw < 500 ms, the next page < 200 ms.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import socket
@@ -22,7 +25,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -96,9 +99,9 @@ def sequential(get: Callable[[str, dict[str, Any]], Any], repeat: int) -> dict[s
     return out
 
 
-def concurrent(url: str, clients: int, per_client: int) -> tuple[float, float, float]:
-    """Every kind mixed, ``clients`` at a time against a real server: p50, p95 (ms), requests/s."""
-    import httpx
+@contextlib.contextmanager
+def serving(url: str) -> Iterator[str]:
+    """The app over ``url`` on a real uvicorn server on a free loopback port: its base URL."""
     import uvicorn
 
     from frontlines.web.app import create_app
@@ -111,11 +114,21 @@ def concurrent(url: str, clients: int, per_client: int) -> tuple[float, float, f
     thread.start()
     while not server.started:
         time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
-    def one_client(seed: int) -> list[float]:
+
+def concurrent(url: str, clients: int, per_client: int) -> tuple[float, float, float]:
+    """Every kind mixed, ``clients`` at a time against a real server: p50, p95 (ms), requests/s."""
+    import httpx
+
+    def one_client(base: str, seed: int) -> list[float]:
         kinds = list(request_kinds(random.Random(seed)).values())
         timings = []
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+        with httpx.Client(base_url=base, timeout=60) as http:
             for i in range(per_client):
                 path, params = kinds[i % len(kinds)]()
                 start = time.perf_counter()
@@ -123,14 +136,46 @@ def concurrent(url: str, clients: int, per_client: int) -> tuple[float, float, f
                 timings.append((time.perf_counter() - start) * 1000)
         return timings
 
-    start = time.perf_counter()
-    with ThreadPoolExecutor(clients) as pool:
-        timings = [t for ts in pool.map(one_client, range(clients)) for t in ts]
-    wall = time.perf_counter() - start
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(url) as base, ThreadPoolExecutor(clients) as pool:
+        start = time.perf_counter()
+        timings = [t for ts in pool.map(lambda seed: one_client(base, seed), range(clients)) for t in ts]
+        wall = time.perf_counter() - start
     p50, p95 = _p50_p95(timings)
     return p50, p95, len(timings) / wall
+
+
+def browser(url: str, repeat: int) -> dict[str, tuple[float, float]]:
+    """In headless Chromium (1400x850): the dashboard's first load until everything is drawn
+    (``body[data-loaded=true]``: counts, list page, timeline, map buckets), a filter change (type, then back)
+    until redrawn, and the list's next page. p50 / p95 ms; the first load is timed ``min(repeat, 5)`` times."""
+    import shutil
+
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    out: dict[str, list[float]] = {"first load (all drawn)": [], "filter change redrawn": [], "next page": []}
+    with serving(url) as base, sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = b.new_page(viewport={"width": 1400, "height": 850})
+        for _ in range(min(repeat, 5)):
+            start = time.perf_counter()
+            page.goto(base + "/?at=5/29.0/17.0")
+            page.wait_for_selector("body[data-loaded=true]", state="attached", timeout=120_000)
+            out["first load (all drawn)"].append((time.perf_counter() - start) * 1000)
+        types = ["Battles", "", "Protests", "", "Riots", ""]
+        for i in range(repeat):
+            start = time.perf_counter()
+            page.select_option("#type-filter", types[i % len(types)])
+            page.wait_for_function("() => document.body.dataset.loaded === 'true'", timeout=120_000)
+            out["filter change redrawn"].append((time.perf_counter() - start) * 1000)
+        for _ in range(repeat):
+            label = page.inner_text("#page-label")
+            start = time.perf_counter()
+            page.click("#next-page")
+            page.wait_for_function(f"() => document.getElementById('page-label').textContent !== {label!r}")
+            out["next page"].append((time.perf_counter() - start) * 1000)
+        b.close()
+    return {k: _p50_p95(v) for k, v in out.items()}
 
 
 def _p50_p95(timings: list[float]) -> tuple[float, float]:
@@ -163,8 +208,12 @@ def measure(name: str, url: str, args: argparse.Namespace) -> dict[str, Any]:
     print(f"  load: {'kept store' if load is None else f'{load:.1f} s'} (load average {os.getloadavg()[0]:.1f})",
           flush=True)
     with TestClient(create_app(url), base_url="http://127.0.0.1") as client:
-        result: dict[str, Any] = {"load": load, "latency": sequential(lambda p, q: client.get(p, params=q),
-                                                                       args.repeat)}
+        result: dict[str, Any] = {"load": load, "latency": {} if args.only_browser else sequential(
+            lambda p, q: client.get(p, params=q), args.repeat)}
+    if args.browser:
+        result["browser"] = browser(url, args.repeat)
+        for name, (p50, p95) in result["browser"].items():
+            print(f"    Chromium: {name:28} {p50:8.1f} / {p95:8.1f} ms", flush=True)
     if args.clients > 1:
         result["concurrent"] = concurrent(url, args.clients, args.repeat)
         print("  {} clients: p50 {:.1f} ms, p95 {:.1f} ms, {:.1f} requests/s".format(args.clients,
@@ -178,8 +227,12 @@ def report(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> None
     print(f"{'':40}" + "".join(f"{n:>24}" for n in names))
     print(f"{'bulk load (s)':40}" + "".join(
         f"{'kept' if results[n]['load'] is None else format(results[n]['load'], '.1f'):>24}" for n in names))
-    for kind in results[names[0]]["latency"]:
+    for kind in results[names[0]]["latency"] if results[names[0]]["latency"] else ():
         print(f"{kind:40}" + "".join("{:>11.1f} / {:>8.1f}".format(*results[n]["latency"][kind]) for n in names))
+    if args.browser:
+        for kind in results[names[0]]["browser"]:
+            print(f"{'Chromium: ' + kind:40}" + "".join(
+                "{:>11.1f} / {:>8.1f}".format(*results[n]["browser"][kind]) for n in names))
     if args.clients > 1:
         print(f"{f'{args.clients} clients, mixed: p50 / p95 (req/s)':40}" + "".join(
             "{:>8.1f} / {:>6.1f} ({:>5.1f})".format(*results[n]["concurrent"]) for n in names))
@@ -195,6 +248,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--batch", type=int, default=20_000)
     parser.add_argument("--clients", type=int, default=1, help="also run this many concurrent clients")
+    parser.add_argument("--browser", action="store_true", help="also time the dashboard in headless Chromium")
+    parser.add_argument("--only-browser", action="store_true", help="skip the in-process API timings")
     args = parser.parse_args()
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="frontlines-dash-") as tmp:

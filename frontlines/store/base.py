@@ -202,21 +202,17 @@ class Store(abc.ABC):
 
     def counts(self, query: EventQuery) -> dict[str, Any]:
         """Matches of ``query``: exact number, fatalities (aggregate tolls left out) and number by type."""
-        by_type: dict[str, int] = {}
-        events = fatalities = 0
-        for _day, event_type, n, dead, *_ in self._grouped(query, ("day", "type")):
-            by_type[event_type] = by_type.get(event_type, 0) + n
-            events += n
-            fatalities += dead or 0
-        return {"events": events, "fatalities": fatalities, "by_type": _ranked(by_type)}
+        return _totals(self._grouped(query, ("day", "type")))
 
     def timeline(self, query: EventQuery, unit: str = "auto") -> dict[str, Any]:
         """Dated matches of ``query`` per week (Monday first) or month: ``{"unit", "bins": [{"start", "end",
-        "events", "fatalities", "by_type"}]}``, oldest first, empty periods left out. ``auto``: weeks when the
-        matches span at most about two years, else months."""
+        "events", "fatalities", "by_type"}], "totals"}``, oldest first, empty periods left out; ``totals`` are
+        ``counts(query)`` (undated matches included), from the same rows. ``auto``: weeks when the matches span
+        at most about two years, else months."""
         if unit not in ("auto", "week", "month"):
             raise InvalidParameterError(f"unit {unit!r} is unknown; use auto, week or month.")
-        rows = [(date.fromisoformat(r[0]), *r[1:]) for r in self._grouped(query, ("day", "type")) if r[0]]
+        grouped = self._grouped(query, ("day", "type"))
+        rows = [(date.fromisoformat(r[0]), *r[1:]) for r in grouped if r[0]]
         if unit == "auto":
             span = (max(r[0] for r in rows) - min(r[0] for r in rows)).days if rows else 0
             unit = "week" if span <= WEEK_UNIT_MAX_DAYS else "month"
@@ -228,7 +224,8 @@ class Store(abc.ABC):
             b["fatalities"] += dead or 0
             b["by_type"][event_type] = b["by_type"].get(event_type, 0) + n
         return {"unit": unit, "bins": [{"start": start.isoformat(), "end": _period_end(start, unit).isoformat(),
-                                        **b, "by_type": _ranked(b["by_type"])} for start, b in sorted(bins.items())]}
+                                        **b, "by_type": _ranked(b["by_type"])} for start, b in sorted(bins.items())],
+                "totals": _totals(grouped)}
 
     def map_grid(self, query: EventQuery, zoom: int, max_points: int = 1_000) -> dict[str, Any]:
         """Matches of ``query`` with coordinates, in grid buckets about 64 pixels wide at map ``zoom``: each
@@ -284,6 +281,17 @@ def grid_cell(zoom: int) -> float:
     if not 0 <= zoom <= MAX_ZOOM:
         raise InvalidParameterError(f"zoom {zoom} is out of range; use 0 to {MAX_ZOOM}.")
     return 360 / 2**zoom * GRID_CELL_PX / 256
+
+
+def _totals(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """Exact number, fatalities and number by type of ``(day, type, events, fatalities)`` rows."""
+    by_type: dict[str, int] = {}
+    events = fatalities = 0
+    for _day, event_type, n, dead, *_ in rows:
+        by_type[event_type] = by_type.get(event_type, 0) + n
+        events += n
+        fatalities += dead or 0
+    return {"events": events, "fatalities": fatalities, "by_type": _ranked(by_type)}
 
 
 def _extent(rows: list[tuple[Any, ...]], trim: float = 0.02) -> list[float] | None:

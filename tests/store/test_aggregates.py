@@ -100,7 +100,8 @@ def test_aggregates_agree_with_paged_events(store: Store) -> None:
                   EventQuery(bbox=(10.0, 25.0, 25.0, 35.0), event_type="Riots"), EventQuery(actor="lby.lna")):
         total = store.search_events(query).total
         assert store.counts(query)["events"] == total
-        assert sum(b["events"] for b in store.timeline(query)["bins"]) == total
+        timeline = store.timeline(query)
+        assert sum(b["events"] for b in timeline["bins"]) == total and timeline["totals"] == store.counts(query)
         for zoom in (3, 7, 12):
             assert store.map_grid(query, zoom)["events"] == total
 
@@ -109,6 +110,7 @@ def test_undated_events_are_counted_but_not_on_the_timeline(store: Store) -> Non
     store.bulk_load_events([make_event(1), make_event(2, event_date=None)])
     assert store.counts(EventQuery())["events"] == 2
     assert sum(b["events"] for b in store.timeline(EventQuery())["bins"]) == 1
+    assert store.timeline(EventQuery())["totals"]["events"] == 2  # the dashboard's counts when no dates are set
 
 
 def test_sqlite_aggregates_read_covering_indexes_in_group_order(tmp_path) -> None:

@@ -276,10 +276,13 @@ function listParams() {
 }
 
 async function loadList() {
+  document.body.dataset.loaded = "false";
   const seq = ++state.seq.data;
   const page = await fetchJSON("/api/events?" + listParams().toString());
-  if (seq === state.seq.data) drawList(page);
+  if (seq !== state.seq.data) return;
+  drawList(page);
   writeURL();
+  document.body.dataset.loaded = "true";
 }
 
 // -- timeline: the server's histogram of the filters without the dates --------------------------------------
@@ -404,32 +407,32 @@ function selectTab(tab, draw = true) {
 // -- wiring ------------------------------------------------------------------------------------------
 // Everything the filters decide, asked of the server at once: counts, the list page, the timeline (without
 // the dates: the brush needs the whole span) and the map buckets of the viewport.
-async function reload({ map = true, timeline = true } = {}) {
+async function reload({ map = true, timeline = true, frame = false } = {}) {
   document.body.dataset.loaded = "false";
   const range = currentRange();
   document.getElementById("range-label").textContent = range ? `${range[0]} → ${range[1]}` : "all";
   updateExports();
   writeURL();
   const seq = ++state.seq.data;
-  const countsQuery = filterParams().toString();
-  const timelineQuery = filterParams({ dates: false }).toString();
-  const jobs = [fetchJSON("/api/counts?" + countsQuery), fetchJSON("/api/events?" + listParams().toString()),
-    timeline ? fetchJSON("/api/timeline?" + timelineQuery) : Promise.resolve(null)];
-  if (map) jobs.push(loadMap());
-  const [counts, page, histogram] = await Promise.all(jobs);
+  // without dates the timeline's totals are the counts: one aggregate fewer
+  const histogram = timeline || !range ? fetchJSON("/api/timeline?" + filterParams({ dates: false }).toString()) : null;
+  const counts = range ? fetchJSON("/api/counts?" + filterParams().toString()) : histogram.then((t) => t.totals);
+  const mapDrawn = frame ? frameResults().then(() => loadMap()) : (map ? loadMap() : null);
+  const [countsData, page, histogramData] = await Promise.all([counts,
+    fetchJSON("/api/events?" + listParams().toString()), histogram, mapDrawn]);
   if (seq !== state.seq.data) return;
-  drawCounts(counts);
+  drawCounts(countsData);
   drawList(page);  // after the counts: its label may use their exact number
-  drawTimeline(histogram);
+  if (histogramData) drawTimeline(histogramData); else drawTimeline();
   if (state.tab === "network") await drawNetwork();
   document.body.dataset.loaded = "true";
 }
 
 // A filter changed: first page, new data, and the map re-framed to the results (unless the view is the filter).
 function filtersChanged() {
+  document.body.dataset.loaded = "false";  // until everything is redrawn (tests and benchmarks wait on it)
   state.page = 1;
-  const framing = state.inView ? Promise.resolve(false) : frameResults();
-  framing.then(() => reload()).catch(showError);
+  reload({ frame: !state.inView }).catch(showError);
 }
 
 let actorsLoaded = false;
@@ -483,6 +486,5 @@ document.addEventListener("DOMContentLoaded", () => {
   initMap();
   wire();
   selectTab(state.tab, false);  // reload() draws the network when it is the open tab
-  const framing = state.view || state.inView ? Promise.resolve(false) : frameResults();
-  framing.then(() => reload()).catch(showError);
+  reload({ frame: !state.view && !state.inView }).catch(showError);
 });
