@@ -247,6 +247,9 @@ class EventStage:
             actor2 = None
         modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
                                            speaker_is_party=bool(speaker_ids & {a.id for a in (actor1, actor2) if a}))
+        at, to = clause.start + trigger.start, clause.start + trigger.start + len(trigger.text.rstrip())
+        if modality == "asserted" and doc.text[at - 1:at] in _OPEN_QUOTES and doc.text[to:to + 1] in _CLOSE_QUOTES:
+            modality, mod_reason = "claimed", f"the word itself in quotation marks ('{trigger.text.rstrip()}'): the report keeps its distance"
         event_date, precision, fallback, date_reason, aggregate_range = self._date(doc, clause, clause.start + trigger.end)
         in_sentence_day = any(m.kind == "date" and clause.statement.start <= m.start < clause.statement.end
                               and (m.time_precision or 9) <= 1 for m in doc.mentions)
@@ -568,6 +571,8 @@ class EventStage:
         )
 
 
+_OPEN_QUOTES = ('"', "“", "‘", "'")
+_CLOSE_QUOTES = ('"', "”", "’", "'")
 _MODAL_CATEGORIES = {
     "negation": lambda f: "negated",
     "prediction": lambda f: "future" if f.modal in ("will", "would", "shall", "wo") else "hypothetical",

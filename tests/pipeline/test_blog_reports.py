@@ -228,3 +228,10 @@ def test_boycotting_a_session_is_politics_not_a_protest() -> None:
 def test_a_theatre_town_struck_by_a_foreign_army_is_still_placed() -> None:
     (event,) = _events("The Egyptian army bombed Derna on Thursday.")
     assert (event.actor1_id, event.location, event.country) == ("eg.forces", "Derna", "Libya")
+
+
+def test_a_trigger_in_scare_quotes_is_a_claim_not_a_fact() -> None:
+    (event,) = _events('Twelve separatists were "neutralized" near Wum on Sunday, the army said.')
+    assert event.modality == "claimed" and "quotation marks" in event.reason
+    (plain,) = _events("Twelve separatists were killed near Wum on Sunday, the army said.")
+    assert plain.modality != "claimed" or "quotation" not in plain.reason
