@@ -72,7 +72,8 @@ _ANAPHORA = re.compile(
     r"militants|jihadists|insurgents|extremists|rebels|terrorists|Islamists|separatists|secessionists|guerrillas|"
     r"group|militia|militias|assailants|attackers)|(?:its|their|the group['’]s|the militia['’]s) "
     r"(?:fighters|militants|members|gunmen|operatives)|(?<!unidentified )(?<!unknown )(?<!masked )"
-    r"(?:jihadists|militants|insurgents|extremists|terrorists|Islamists|rebels))\b", re.IGNORECASE)
+    r"(?:jihadists|militants|insurgents|extremists|terrorists|Islamists|rebels))\b"
+    r"(?! (?:of|from)\b)", re.IGNORECASE)  # "the group of young men", "rebels from X": new people, no anaphor
 _GENERIC_KIND = [
     (re.compile(r"police", re.I), "police"),
     (re.compile(r"government|authorities", re.I), "government"),

@@ -53,3 +53,35 @@ def test_an_anaphor_refers_back_to_the_last_compatible_group(pipeline) -> None:
 ])
 def test_a_description_goes_by_the_reports_country(pipeline, text: str, name: str, expected: str) -> None:
     assert _actors(pipeline, text)[name][0] == expected
+
+
+def _events(pipeline, text: str, published: date = date(2019, 6, 20)):
+    return pipeline.process(document_from_text(text, id="t", published=published)).events
+
+
+def test_a_town_that_fell_to_a_group_was_taken_by_it_from_the_other_side(pipeline) -> None:
+    text = ("RAMADI, Iraq - Iraqi troops and Islamic State fighters fought for weeks around the city. "
+            "The town of Husaybah fell to the Islamic State on Sunday.")
+    found = [e for e in _events(pipeline, text, date(2015, 5, 18)) if "fell to" in e.notes]
+    assert found and found[0].actor1_id == "isis.iraq" and found[0].actor2_id in ("irq.forces.2006", "irq.forces",
+                                                                                  "gen.military.IQ")
+
+
+def test_a_leaders_possessed_forces_are_his_armed_wing(pipeline) -> None:
+    found = _actors(pipeline, "MISRATA, Libya - Gadhafi's forces shelled the port on Friday, residents said.",
+                    date(2011, 4, 16))
+    assert found["Gadhafi's forces"][0] == "lby.gaddafi_forces"
+
+
+def test_a_bomb_nobody_is_named_for_is_the_group_the_report_is_about(pipeline) -> None:
+    text = ("MAIDUGURI, Nigeria - Boko Haram fighters raided two villages near Bama last week. "
+            "On Tuesday a suicide bomber blew himself up at a market in Konduga, killing four traders.")
+    bombs = [e for e in _events(pipeline, text) if e.sub_event_type == "Suicide bomb"]
+    assert bombs and bombs[0].actor1_id == "nga.boko_haram"
+
+
+def test_an_anaphor_with_no_antecedent_refers_forward(pipeline) -> None:
+    text = ("EL-ARISH, Egypt - Heavy clashes between jihadists and Egyptian soldiers erupted near Rafah on Monday. "
+            "The Sinai Province group later said it had attacked five checkpoints.")
+    found = _actors(pipeline, text, date(2015, 7, 1))
+    assert found["jihadists"][0] == "egy.sinai"
