@@ -300,6 +300,13 @@ class ActorKB:
         if described and not _bare_anaphor(key):  # "Kurdish fighters" in Syria: the YPG, whoever was named last
             actor = self._actors[described[0]]
             return ActorMatch(actor, 0.8, "description", f"'{phrase}' describes {actor.name}")
+        if re.match(r"(?:his|her) ", key):  # "Haftar ... his forces": the leader's armed wing
+            for actor_id in reversed(recent):
+                actor = self.get(actor_id)
+                if actor.type == "person" or actor.type in _ARMED:
+                    wing = self.armed_wing(actor)
+                    return ActorMatch(wing, 0.7, "description", f"'{phrase}' are the armed men of {actor.name}")
+            return None
         wanted = _anaphor_types(key)
         if wanted:
             for actor_id in reversed(recent):

@@ -70,8 +70,8 @@ _ANAPHORA = re.compile(
     r"\b(?:(?:the|these|those) (?:(?:armed|rebel|militant|jihadist|insurgent|terrorist|extremist|separatist|Islamist|"
     r"paramilitary) (?:group|organi[sz]ation|movement|outfit|militia|force)|paramilitaries|(?:military )?junta|"
     r"militants|jihadists|insurgents|extremists|rebels|terrorists|Islamists|separatists|secessionists|guerrillas|"
-    r"group|militia|militias|assailants|attackers)|(?:its|their|the group['’]s|the militia['’]s) "
-    r"(?:fighters|militants|members|gunmen|operatives)|(?<!unidentified )(?<!unknown )(?<!masked )"
+    r"group|militia|militias|assailants|attackers)|(?:its|their|his|the group['’]s|the militia['’]s) "
+    r"(?:fighters|militants|members|gunmen|operatives|forces|troops|militiamen|loyalists)|(?<!unidentified )(?<!unknown )(?<!masked )"
     r"(?:jihadists|militants|insurgents|extremists|terrorists|Islamists|rebels))\b"
     r"(?! (?:of|from)\b)", re.IGNORECASE)  # "the group of young men", "rebels from X": new people, no anaphor
 _GENERIC_KIND = [

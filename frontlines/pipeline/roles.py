@@ -90,6 +90,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
             actor1, actor2 = (named, other) if actor1 is not None else (other, named)
     if actor1 is None and trigger.trigger.sub_event_type in _BOMBS:
         actor1 = _bomber(doc)
+    if actor1 is None and actor2 is None and trigger.trigger.sub_event_type == "Air/drone strike":
+        actor1 = _air_power(doc)  # "air strikes hit Tripoli overnight" in a report on NATO's campaign
     text = clause.text
     if clause.statement.speaker:
         text = text.replace(clause.statement.speaker, "")
@@ -153,6 +155,28 @@ def _bomber(doc: Document) -> Mention | None:
         return Mention(best.text, -1, -1, "actor", canonical=best.canonical, id=best.id, actor_type=best.actor_type,
                        country=best.country, reason=f"the armed group the report names most ('{best.text}')")
     return None
+
+
+def _most_named(doc: Document, keep: Any) -> Mention | None:
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in doc.mentions:
+        if m.kind == "actor" and m.id and keep(m):
+            counts[m.id] = counts.get(m.id, 0) + 1
+            first.setdefault(m.id, m)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda i: (counts[i], -first[i].start))]
+
+
+def _air_power(doc: Document) -> Mention | None:
+    """Who flies the air strikes a report tells without a subject: the foreign force it names most (NATO over
+    Libya in 2011, the coalition over Syria), else none; a state's own air force is named when it strikes."""
+    best = _most_named(doc, lambda m: m.actor_type == "external_force")
+    if best is None:
+        return None
+    return Mention(best.text, -1, -1, "actor", canonical=best.canonical, id=best.id, actor_type=best.actor_type,
+                   country=best.country, reason=f"the foreign force the report names most ('{best.text}')")
 
 
 def _counterpart(doc: Document, named: Mention) -> Mention | None:
