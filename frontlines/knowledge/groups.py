@@ -31,6 +31,7 @@ class _Lexicon:
     openers: re.Pattern[str]
     not_groups: frozenset[str]
     state_words: frozenset[str]
+    armed_words: frozenset[str]
     scan: re.Pattern[str]
 
 
@@ -57,7 +58,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         heads=re.compile(rf"(?:^|[ -])(?:{heads})$"), prefixes=re.compile(rf"^(?:{prefixes})[ -]"),
         openers=re.compile(rf"^(?:{openers}) (?:for|of) "), not_groups=frozenset(str(w) for w in data["not_groups"]),
-        state_words=frozenset(str(w) for w in data["state_words"]), scan=scan)
+        state_words=frozenset(str(w) for w in data["state_words"]),
+        armed_words=frozenset(str(w) for w in data["armed_words"]), scan=scan)
 
 
 def group_name(text: str) -> str | None:
@@ -67,8 +69,10 @@ def group_name(text: str) -> str | None:
     words = name.split()
     if len(re.split(r"[ -]", name)) < 2 or name in lex.not_groups or _STATE_UNIT & set(words) or not name[:1].isupper() or len(name) > 80:
         return None
-    if lex.prefixes.search(name) or lex.openers.search(name):
+    if lex.prefixes.search(name):
         return name
+    if lex.openers.search(name):
+        return name if lex.armed_words & set(re.split(r"[ -]", name)) else None
     if not lex.heads.search(name) or words[0] in lex.state_words or _demonym(words[0]):
         return None
     if not all(w[:1].isupper() or w.lower() in _SMALL for w in words):
@@ -76,7 +80,9 @@ def group_name(text: str) -> str | None:
     return name
 
 
-_STATE_UNIT = frozenset({"Police", "Gendarmerie", "Navy", "Marines", "Customs", "Prison", "Ministry", "University"})
+_STATE_UNIT = frozenset({"Police", "Gendarmerie", "Navy", "Marines", "Customs", "Prison", "Ministry", "University",
+                         "Infantry", "Motorized", "Motorised", "Mechanized", "Mechanised", "Armoured", "Armored",
+                         "Airborne", "Artillery", "Engineering", "Engineers", "Commando", "Paratroopers", "Signals"})
 _SMALL = frozenset("al el ad ash as ul ud e i wa wal of the for and de du des la le".split())
 
 
