@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 from frontlines.errors import InvalidParameterError
 from frontlines.model import EVENT_COLUMNS, Document, Event
 
-__all__ = ["BOOL_FIELDS", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
-           "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "as_revision", "check_lengths",
+__all__ = ["BOOL_FIELDS", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "Bbox", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
+           "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "as_revision", "cell_range", "check_lengths",
            "check_page", "event_values", "grid_cell", "parse_bbox", "parse_day", "revision_ids", "safe_url"]
 
 EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]  # stored columns besides the key
@@ -189,12 +189,13 @@ class Store(abc.ABC):
     # -- aggregates (the dashboard's map, timeline and counts; computed by the database) -------
     @abc.abstractmethod
     def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
-                 positions: bool = False) -> list[tuple[Any, ...]]:
+                 positions: bool = False, view: Bbox | None = None) -> list[tuple[Any, ...]]:
         """Events matching ``query`` (limit, offset and sort ignored) grouped by ``keys`` (``GROUP_KEYS``; the
         grid cells are ``cell`` degrees wide and rows without coordinates are then left out): rows of
         ``(*keys, events, fatalities)``, with ``positions`` also the sums of longitudes and latitudes and the
         first row id; fatalities leave out aggregate tolls ("5,000 dead since May"); days are ISO strings
-        (None when undated)."""
+        (None when undated). ``view`` keeps the grid cells that meet it (a map viewport, at cell precision,
+        unlike the exact ``query.bbox``)."""
 
     @abc.abstractmethod
     def _events_by_rid(self, rids: list[int]) -> dict[int, Event]:
@@ -212,14 +213,18 @@ class Store(abc.ABC):
         if unit not in ("auto", "week", "month"):
             raise InvalidParameterError(f"unit {unit!r} is unknown; use auto, week or month.")
         grouped = self._grouped(query, ("day", "type"))
-        rows = [(date.fromisoformat(r[0]), *r[1:]) for r in grouped if r[0]]
+        days = {day: date.fromisoformat(day) for day in {r[0] for r in grouped if r[0]}}  # once per day, not per row
         if unit == "auto":
-            span = (max(r[0] for r in rows) - min(r[0] for r in rows)).days if rows else 0
+            span = (max(days.values()) - min(days.values())).days if days else 0
             unit = "week" if span <= WEEK_UNIT_MAX_DAYS else "month"
+        starts = {day: d - timedelta(days=d.weekday()) if unit == "week" else d.replace(day=1) for day, d in days.items()}
         bins: dict[date, dict[str, Any]] = {}
-        for day, event_type, n, dead, *_ in rows:
-            start = day - timedelta(days=day.weekday()) if unit == "week" else day.replace(day=1)
-            b = bins.setdefault(start, {"events": 0, "fatalities": 0, "by_type": {}})
+        for day, event_type, n, dead, *_ in grouped:
+            if not day:
+                continue
+            b = bins.get(starts[day])
+            if b is None:
+                b = bins[starts[day]] = {"events": 0, "fatalities": 0, "by_type": {}}
             b["events"] += n
             b["fatalities"] += dead or 0
             b["by_type"][event_type] = b["by_type"].get(event_type, 0) + n
@@ -227,16 +232,19 @@ class Store(abc.ABC):
                                         **b, "by_type": _ranked(b["by_type"])} for start, b in sorted(bins.items())],
                 "totals": _totals(grouped)}
 
-    def map_grid(self, query: EventQuery, zoom: int, max_points: int = 1_000) -> dict[str, Any]:
+    def map_grid(self, query: EventQuery, zoom: int, max_points: int = 1_000,
+                 view: Bbox | None = None) -> dict[str, Any]:
         """Matches of ``query`` with coordinates, in grid buckets about 64 pixels wide at map ``zoom``: each
         bucket has its events' mean position, events, fatalities, counts by type and its cell's bounds; a bucket
         of one event carries that event (``POINT_FIELDS``) while there are at most ``max_points`` such. Up to
         ``FINE_ZOOM`` the store groups by that zoom's cells, which are added up here (cells nest: a cell of
-        zoom z is 2**(FINE_ZOOM - z) fine cells wide)."""
+        zoom z is 2**(FINE_ZOOM - z) fine cells wide). ``view`` (a viewport) keeps the fine cells that meet
+        it; ``extent`` is then that of the events in view."""
         cell = grid_cell(zoom)
         shift = max(0, FINE_ZOOM - zoom)
         buckets: dict[tuple[int, int], dict[str, Any]] = {}
-        rows = self._grouped(query, ("cell_x", "cell_y", "type"), grid_cell(max(zoom, FINE_ZOOM)), positions=True)
+        rows = self._grouped(query, ("cell_x", "cell_y", "type"), grid_cell(max(zoom, FINE_ZOOM)), positions=True,
+                             view=view)
         for cx, cy, event_type, n, dead, lon_sum, lat_sum, first in rows:
             b = buckets.setdefault((cx >> shift, cy >> shift), {"events": 0, "fatalities": 0, "lon": 0.0, "lat": 0.0,
                                                                 "by_type": {}, "first": first})
@@ -274,6 +282,15 @@ class Store(abc.ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+Bbox = tuple[float, float, float, float]  # min_lon, min_lat, max_lon, max_lat
+
+
+def cell_range(box: Bbox, cell: float) -> list[int]:
+    """The grid cells (first and last column, first and last row) that a box meets."""
+    return [int((box[0] + 180) // cell), int((box[2] + 180) // cell), int((box[1] + 90) // cell),
+            int((box[3] + 90) // cell)]
 
 
 def grid_cell(zoom: int) -> float:

@@ -26,7 +26,17 @@ from psycopg.rows import dict_row, tuple_row
 
 from frontlines.errors import ConfigurationError, MigrationError, StoreError, StoreNotFoundError
 from frontlines.model import Document, Event, Mention
-from frontlines.store.base import DocumentQuery, EventQuery, IngestResult, Page, Store, as_revision, revision_ids
+from frontlines.store.base import (
+    Bbox,
+    DocumentQuery,
+    EventQuery,
+    IngestResult,
+    Page,
+    Store,
+    as_revision,
+    cell_range,
+    revision_ids,
+)
 from frontlines.store.pgsql import (
     GROUP_SQL,
     INSERT_DOCUMENT,
@@ -55,6 +65,9 @@ from frontlines.store.urls import libpq_url
 __all__ = ["MIGRATIONS", "PostgresStore", "redact_url"]
 
 _POSITIONS = ", sum(e.longitude), sum(e.latitude), min(e.rid)"  # map buckets: mean position, a lone event's row
+_INDEXED_CELL = 0.087890625  # grid_cell(FINE_ZOOM): the cell of the running totals (schema 3)
+_FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "source", "since", "until", "document_id",
+            "bbox", "text")
 _MIGRATION_LOCK = 7_310_415  # pg_advisory_xact_lock key: one migrator at a time
 _cursor_names = itertools.count(1)
 
@@ -335,10 +348,16 @@ class PostgresStore(Store):
             return int(self._con.execute(sql).fetchone()["n"])
 
     def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
-                 positions: bool = False) -> list[tuple[Any, ...]]:
+                 positions: bool = False, view: Bbox | None = None) -> list[tuple[Any, ...]]:
+        rollup = self._from_rollup(query, keys, cell, view)
+        if rollup is not None:
+            return rollup
         where = event_where(query)
         if "cell_x" in keys:
             where.add("e.latitude IS NOT NULL AND e.longitude IS NOT NULL")
+            if view:  # the viewport at cell precision: the buckets whose cells meet it
+                x_cell, y_cell = (GROUP_SQL[k].format(cell=float(cell)) for k in ("cell_x", "cell_y"))
+                where.add(f"{x_cell} BETWEEN %s AND %s AND {y_cell} BETWEEN %s AND %s", *cell_range(view, cell))
         columns = ", ".join(GROUP_SQL[k].format(cell=float(cell)) for k in keys)
         sql = (f"SELECT {columns}, count(*), sum(CASE WHEN e.fatalities_aggregate THEN 0 ELSE e.fatalities END)"
                f"{_POSITIONS if positions else ''} FROM events e {where.sql()} "
@@ -347,6 +366,35 @@ class PostgresStore(Store):
         with self._errors("Aggregating events"), self._con.cursor(row_factory=tuple_row) as cur:
             rows = cur.execute(sql, where.params).fetchall()
         return [tuple(iso(v) if i == day else v for i, v in enumerate(r)) for r in rows]
+
+    def _from_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float,
+                     view: Bbox | None) -> list[tuple[Any, ...]] | None:
+        """The grouped rows from the running totals of schema 3 when the query's filters are only type and
+        modality (and dates, for days); None when they cannot answer it."""
+        active = {name for name in _FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
+        where = Where()
+        where.add("events > 0")
+        if q.event_type:
+            where.add("lower(event_type) = lower(%s)", clean(q.event_type))
+        if q.modality:
+            where.add("modality = ANY(%s)", [v.strip() for v in clean(q.modality).split(",") if v.strip()])
+        if keys == ("day", "type") and active <= {"event_type", "modality", "since", "until"}:
+            if q.since:
+                where.add("day >= %s", iso_date("since", q.since))
+            if q.until:
+                where.add("day <= %s AND day > '-infinity'::date", iso_date("until", q.until))
+            sql = (f"SELECT CASE WHEN day > '-infinity'::date THEN day END, event_type, sum(events)::bigint, "
+                   f"sum(fatalities)::bigint FROM event_days {where.sql()} GROUP BY day, event_type")
+        elif keys == ("cell_x", "cell_y", "type") and cell == _INDEXED_CELL and active <= {"event_type", "modality"}:
+            if view:
+                where.add("cx BETWEEN %s AND %s AND cy BETWEEN %s AND %s", *cell_range(view, cell))
+            sql = ("SELECT cx, cy, event_type, sum(events)::bigint, sum(fatalities)::bigint, sum(lon_sum), "
+                   f"sum(lat_sum), min(first_rid) FROM event_cells {where.sql()} GROUP BY cx, cy, event_type")
+        else:
+            return None
+        with self._errors("Aggregating events"), self._con.cursor(row_factory=tuple_row) as cur:
+            rows = cur.execute(sql, where.params).fetchall()
+        return [(iso(r[0]), *r[1:]) if keys[0] == "day" else tuple(r) for r in rows]
 
     def _events_by_rid(self, rids: list[int]) -> dict[int, Event]:
         with self._errors("Reading events"), self._con.cursor(row_factory=tuple_row) as cur:

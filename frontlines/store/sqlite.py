@@ -23,7 +23,9 @@ from frontlines.store.base import (
     IngestResult,
     Page,
     Store,
+    Bbox,
     as_revision,
+    cell_range,
     event_values,
     revision_ids,
 )
@@ -109,6 +111,80 @@ MIGRATIONS: list[str] = [
                                         event_date, fatalities, fatalities_aggregate, longitude, latitude);
     CREATE INDEX events_fatalities ON events(fatalities DESC);
     CREATE INDEX events_confidence ON events(confidence DESC);
+    """,
+    # 6: the dashboard's default view at a million events: running totals per (day, type, modality) and per
+    # (zoom-10 map cell, type, modality), kept by triggers on every insert, delete and update of an event and
+    # filled from the stored events here. Aggregates filtered only by type, modality (and dates, for days)
+    # read these few rows instead of every event. Undated events count under day ''.
+    """
+    CREATE TABLE event_days (
+        day TEXT NOT NULL, event_type TEXT NOT NULL, modality TEXT NOT NULL, events INTEGER NOT NULL,
+        fatalities INTEGER NOT NULL, PRIMARY KEY (day, event_type, modality)) WITHOUT ROWID;
+    INSERT INTO event_days SELECT coalesce(event_date, ''), event_type, modality, count(*),
+        sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END) FROM events GROUP BY 1, 2, 3;
+    CREATE TABLE event_cells (
+        cx INTEGER NOT NULL, cy INTEGER NOT NULL, event_type TEXT NOT NULL, modality TEXT NOT NULL,
+        events INTEGER NOT NULL, fatalities INTEGER NOT NULL, lon_sum REAL NOT NULL, lat_sum REAL NOT NULL,
+        first_rid INTEGER, PRIMARY KEY (cx, cy, event_type, modality)) WITHOUT ROWID;
+    INSERT INTO event_cells SELECT CAST((longitude + 180.0) / 0.087890625 AS INTEGER),
+        CAST((latitude + 90.0) / 0.087890625 AS INTEGER), event_type, modality, count(*),
+        sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END), sum(longitude), sum(latitude), min(rid)
+        FROM events WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 1, 2, 3, 4;
+    CREATE TRIGGER event_rollups_insert AFTER INSERT ON events BEGIN
+        INSERT INTO event_days VALUES (coalesce(new.event_date, ''), new.event_type, new.modality, 1,
+            CASE WHEN new.fatalities_aggregate THEN 0 ELSE new.fatalities END)
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;
+        INSERT INTO event_cells SELECT CAST((new.longitude + 180.0) / 0.087890625 AS INTEGER),
+            CAST((new.latitude + 90.0) / 0.087890625 AS INTEGER), new.event_type, new.modality, 1,
+            CASE WHEN new.fatalities_aggregate THEN 0 ELSE new.fatalities END, new.longitude, new.latitude, new.rid
+            WHERE new.latitude IS NOT NULL AND new.longitude IS NOT NULL
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities,
+            lon_sum = lon_sum + excluded.lon_sum, lat_sum = lat_sum + excluded.lat_sum,
+            first_rid = CASE WHEN events = 0 THEN excluded.first_rid ELSE min(first_rid, excluded.first_rid) END;
+    END;
+    CREATE TRIGGER event_rollups_delete AFTER DELETE ON events BEGIN
+        UPDATE event_days SET events = events - 1,
+            fatalities = fatalities - CASE WHEN old.fatalities_aggregate THEN 0 ELSE old.fatalities END
+            WHERE day = coalesce(old.event_date, '') AND event_type = old.event_type AND modality = old.modality;
+        UPDATE event_cells SET events = events - 1,
+            fatalities = fatalities - CASE WHEN old.fatalities_aggregate THEN 0 ELSE old.fatalities END,
+            lon_sum = lon_sum - old.longitude, lat_sum = lat_sum - old.latitude,
+            first_rid = CASE WHEN first_rid = old.rid THEN (SELECT min(e.rid) FROM events e
+                WHERE CAST((e.longitude + 180.0) / 0.087890625 AS INTEGER) = event_cells.cx
+                AND CAST((e.latitude + 90.0) / 0.087890625 AS INTEGER) = event_cells.cy
+                AND e.event_type = old.event_type AND e.modality = old.modality) ELSE first_rid END
+            WHERE old.latitude IS NOT NULL AND old.longitude IS NOT NULL
+            AND cx = CAST((old.longitude + 180.0) / 0.087890625 AS INTEGER)
+            AND cy = CAST((old.latitude + 90.0) / 0.087890625 AS INTEGER)
+            AND event_type = old.event_type AND modality = old.modality;
+    END;
+    CREATE TRIGGER event_rollups_update AFTER UPDATE OF event_date, event_type, modality, fatalities,
+            fatalities_aggregate, longitude, latitude ON events BEGIN
+        UPDATE event_days SET events = events - 1,
+            fatalities = fatalities - CASE WHEN old.fatalities_aggregate THEN 0 ELSE old.fatalities END
+            WHERE day = coalesce(old.event_date, '') AND event_type = old.event_type AND modality = old.modality;
+        INSERT INTO event_days VALUES (coalesce(new.event_date, ''), new.event_type, new.modality, 1,
+            CASE WHEN new.fatalities_aggregate THEN 0 ELSE new.fatalities END)
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;
+        UPDATE event_cells SET events = events - 1,
+            fatalities = fatalities - CASE WHEN old.fatalities_aggregate THEN 0 ELSE old.fatalities END,
+            lon_sum = lon_sum - old.longitude, lat_sum = lat_sum - old.latitude,
+            first_rid = (SELECT min(e.rid) FROM events e
+                WHERE CAST((e.longitude + 180.0) / 0.087890625 AS INTEGER) = event_cells.cx
+                AND CAST((e.latitude + 90.0) / 0.087890625 AS INTEGER) = event_cells.cy
+                AND e.event_type = event_cells.event_type AND e.modality = event_cells.modality)
+            WHERE old.latitude IS NOT NULL AND old.longitude IS NOT NULL
+            AND cx = CAST((old.longitude + 180.0) / 0.087890625 AS INTEGER)
+            AND cy = CAST((old.latitude + 90.0) / 0.087890625 AS INTEGER)
+            AND event_type = old.event_type AND modality = old.modality;
+        INSERT INTO event_cells SELECT CAST((new.longitude + 180.0) / 0.087890625 AS INTEGER),
+            CAST((new.latitude + 90.0) / 0.087890625 AS INTEGER), new.event_type, new.modality, 1,
+            CASE WHEN new.fatalities_aggregate THEN 0 ELSE new.fatalities END, new.longitude, new.latitude, new.rid
+            WHERE new.latitude IS NOT NULL AND new.longitude IS NOT NULL
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities,
+            lon_sum = lon_sum + excluded.lon_sum, lat_sum = lat_sum + excluded.lat_sum,
+            first_rid = CASE WHEN events = 0 THEN excluded.first_rid ELSE min(first_rid, excluded.first_rid) END;
+    END;
     """,
 ]
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
@@ -387,22 +463,56 @@ class SQLiteStore(Store):
                    .fetchone()[0])
 
     def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
-                 positions: bool = False) -> list[tuple[Any, ...]]:
+                 positions: bool = False, view: Bbox | None = None) -> list[tuple[Any, ...]]:
+        rollup = self._from_rollup(query, keys, cell, view)
+        if rollup is not None:
+            return rollup
         clause, params = self._event_where(query)
         extra: list[str] = []
         if "cell_x" in keys:
             extra.append("e.latitude IS NOT NULL AND e.longitude IS NOT NULL")
-            if query.bbox:  # the bbox as a range of cells too: index events_cells reads only those
+            for box in (b for b in (query.bbox, view) if b):  # as ranges of cells: events_cells reads only those
                 x_cell, y_cell = (_GROUP_SQL[k].format(cell=float(cell)) for k in ("cell_x", "cell_y"))
                 extra.append(f"{x_cell} BETWEEN ? AND ? AND {y_cell} BETWEEN ? AND ?")
-                params += [int((query.bbox[0] + 180) // cell), int((query.bbox[2] + 180) // cell),
-                           int((query.bbox[1] + 90) // cell), int((query.bbox[3] + 90) // cell)]
+                params += cell_range(box, cell)
         if extra:
             clause = f"{clause} AND {' AND '.join(extra)}" if clause else f"WHERE {' AND '.join(extra)}"
         columns = ", ".join(_GROUP_SQL[k].format(cell=float(cell)) for k in keys)
         sql = (f"SELECT {columns}, count(*), sum(CASE WHEN e.fatalities_aggregate THEN 0 ELSE e.fatalities END)"
                f"{_POSITIONS if positions else ''} FROM events e {self._aggregate_hint(query, keys, cell)} "
                f"{clause} GROUP BY {', '.join(str(i + 1) for i in range(len(keys)))}")
+        return [tuple(r) for r in self._con.execute(sql, params)]
+
+    def _from_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float,
+                     view: Bbox | None) -> list[tuple[Any, ...]] | None:
+        """The grouped rows from the running totals of schema 6 when the query's filters are only type and
+        modality (and dates, for days); None when they cannot answer it."""
+        active = {name for name in _FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
+        where, params = ["events > 0"], []
+        if q.event_type:
+            where.append("event_type = ? COLLATE NOCASE")
+            params.append(q.event_type)
+        if q.modality:
+            values = [v.strip() for v in q.modality.split(",") if v.strip()]
+            where.append(f"modality IN ({', '.join('?' * len(values))})")
+            params += values
+        if keys == ("day", "type") and active <= {"event_type", "modality", "since", "until"}:
+            if q.since:
+                where.append("day >= ?")
+                params.append(q.since)
+            if q.until:
+                where.append("day <= ? AND day != ''")
+                params.append(q.until)
+            sql = (f"SELECT nullif(day, ''), event_type, sum(events), sum(fatalities) FROM event_days "
+                   f"WHERE {' AND '.join(where)} GROUP BY day, event_type")
+        elif keys == ("cell_x", "cell_y", "type") and cell == _INDEXED_CELL and active <= {"event_type", "modality"}:
+            if view:
+                where.append("cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?")
+                params += cell_range(view, cell)
+            sql = ("SELECT cx, cy, event_type, sum(events), sum(fatalities), sum(lon_sum), sum(lat_sum), "
+                   f"min(first_rid) FROM event_cells WHERE {' AND '.join(where)} GROUP BY cx, cy, event_type")
+        else:
+            return None
         return [tuple(r) for r in self._con.execute(sql, params)]
 
     def _aggregate_hint(self, q: EventQuery, keys: tuple[str, ...], cell: float) -> str:

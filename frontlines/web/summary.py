@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from frontlines.store.base import MAX_ZOOM
+from frontlines.store.base import MAX_FILTER_CHARS, MAX_ZOOM, parse_bbox
 from frontlines.web.api import QueryDep, StoreDep
 
 __all__ = ["router"]
@@ -29,8 +29,11 @@ def timeline(store: StoreDep, query: QueryDep,
     return store.timeline(query, unit)
 
 
-@router.get("/map", summary="Matching events in grid buckets for a map zoom (bbox: the viewport)")
+@router.get("/map", summary="Matching events in grid buckets for a map zoom and viewport")
 def map_grid(store: StoreDep, query: QueryDep,
              zoom: Annotated[int, Query(ge=0, le=MAX_ZOOM, description="web-map zoom; buckets are ~64 px wide")],
+             view: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description=(
+                 "the map's viewport, min_lon,min_lat,max_lon,max_lat: the buckets whose cells meet it (unlike "
+                 "the bbox filter, at the precision of the zoom-10 grid, about 10 km)"))] = None,
              ) -> dict[str, Any]:
-    return store.map_grid(query, zoom)
+    return store.map_grid(query, zoom, view=parse_bbox(view, "view"))

@@ -78,6 +78,15 @@ def test_map_grid_within_a_viewport(filled: Store) -> None:
     assert all(12.0 <= b["longitude"] <= 17.0 for b in view["buckets"])
 
 
+def test_map_grid_viewport_keeps_the_cells_in_view(filled: Store) -> None:
+    """``view`` (the map's viewport) is not a filter: the buckets whose cells meet it, at cell precision."""
+    for query in (EventQuery(), EventQuery(modality="asserted,claimed,future"), EventQuery(place="i")):
+        grid = filled.map_grid(query, zoom=6, view=(12.0, 31.0, 17.0, 34.0))
+        assert grid["events"] == 3  # Tripoli, Misrata, Sirte; not Benghazi
+        west, _south, east, _north = grid["extent"]
+        assert 13.19 <= west and east <= 16.59
+
+
 def test_map_grid_leaves_out_events_without_coordinates(store: Store) -> None:
     store.bulk_load_events([make_event(1), make_event(2, latitude=None, longitude=None)])
     assert store.map_grid(EventQuery(), zoom=4)["events"] == 1
@@ -113,8 +122,9 @@ def test_undated_events_are_counted_but_not_on_the_timeline(store: Store) -> Non
     assert store.timeline(EventQuery())["totals"]["events"] == 2  # the dashboard's counts when no dates are set
 
 
-def test_sqlite_aggregates_read_covering_indexes_in_group_order(tmp_path) -> None:
-    """No sort of every match: the default view's counts, timeline and map read schema 5's indexes in order."""
+def test_sqlite_aggregates_read_running_totals_or_covering_indexes(tmp_path) -> None:
+    """No sort of every match: type, modality and date filters read the running totals of schema 6; others
+    read schema 5's covering indexes in GROUP BY order."""
     from frontlines.store import sqlite as backend
     from frontlines.store.base import FINE_ZOOM
 
@@ -130,16 +140,65 @@ def test_sqlite_aggregates_read_covering_indexes_in_group_order(tmp_path) -> Non
 
     store._con = Spy()  # type: ignore[assignment]
     try:
-        store.counts(EventQuery(modality=SHOWN))
+        store.counts(EventQuery(modality=SHOWN, since="2019-01-01"))
         store.timeline(EventQuery(modality=SHOWN, event_type="Battles"))
+        store.map_grid(EventQuery(modality=SHOWN), zoom=5, view=(8.0, 18.0, 27.0, 35.0))
+        store.counts(EventQuery(modality=SHOWN, bbox=(8.0, 18.0, 27.0, 35.0)))
         store.map_grid(EventQuery(modality=SHOWN, bbox=(8.0, 18.0, 27.0, 35.0)), zoom=5)
     finally:
         store._con = con
         store.close()
-    assert len(plans) == 3
-    assert "COVERING INDEX events_summary" in plans[0] and "COVERING INDEX events_summary" in plans[1]
-    assert "COVERING INDEX events_cells" in plans[2]
+    assert len(plans) == 5
+    assert "event_days" in plans[0] and "event_days" in plans[1] and "event_cells USING PRIMARY KEY" in plans[2]
+    assert "COVERING INDEX events_summary" in plans[3] and "COVERING INDEX events_cells" in plans[4]
     assert not any("TEMP B-TREE" in p for p in plans), plans
+
+
+def _rollups_agree(path) -> None:
+    """The running totals equal the same totals recomputed from the events."""
+    con = sqlite3.connect(path)
+    days = con.execute("SELECT day, event_type, modality, events, fatalities FROM event_days WHERE events > 0 "
+                       "ORDER BY 1, 2, 3").fetchall()
+    again = con.execute("SELECT coalesce(event_date, ''), event_type, modality, count(*), sum(CASE WHEN "
+                        "fatalities_aggregate THEN 0 ELSE fatalities END) FROM events GROUP BY 1, 2, 3 "
+                        "ORDER BY 1, 2, 3").fetchall()
+    assert days == again
+    cells = con.execute("SELECT cx, cy, event_type, modality, events, fatalities, round(lon_sum, 6), "
+                        "round(lat_sum, 6), first_rid FROM event_cells WHERE events > 0 ORDER BY 1, 2, 3, 4").fetchall()
+    again = con.execute(
+        "SELECT CAST((longitude + 180.0) / 0.087890625 AS INTEGER) AS x, CAST((latitude + 90.0) / 0.087890625 AS "
+        "INTEGER) AS y, event_type, modality, count(*), sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities "
+        "END), round(sum(longitude), 6), round(sum(latitude), 6), min(rid) FROM events WHERE latitude IS NOT NULL "
+        "AND longitude IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4").fetchall()
+    con.close()
+    assert cells == again
+
+
+def test_sqlite_running_totals_follow_inserts_updates_and_deletes(tmp_path) -> None:
+    path = tmp_path / "rollups.sqlite"
+    with open_store(str(path)) as store:
+        for doc in make_documents():
+            store.add_document(doc)
+        store.bulk_load_events([make_event(10 + i, event_date=None if i % 4 == 0 else f"2019-05-0{1 + i % 5}",
+                                           latitude=None if i % 5 == 0 else 32.89, fatalities=i,
+                                           fatalities_aggregate=i % 3 == 0) for i in range(20)])
+    _rollups_agree(path)
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA foreign_keys = ON")
+    con.execute("UPDATE events SET event_type = 'Riots', fatalities = 7 WHERE event_id IN ('ev-1', 'ev-12')")
+    con.execute("UPDATE events SET latitude = 31.2, longitude = 16.59 WHERE event_id = 'ev-13'")  # moved
+    con.execute("UPDATE events SET event_date = '2020-01-01', modality = 'claimed' WHERE event_id = 'ev-14'")
+    con.execute("UPDATE events SET fatalities_aggregate = 1 WHERE event_id = 'ev-15'")
+    con.execute("DELETE FROM events WHERE event_id IN ('ev-10', 'ev-11', 'ev-16')")  # ev-10: a cell's first row
+    con.execute("DELETE FROM documents WHERE id = 'doc-1'")  # its events go with it (ON DELETE CASCADE)
+    con.close()
+    _rollups_agree(path)
+    with open_store(str(path)) as store:  # answers from the totals equal answers from the events
+        for query in (EventQuery(), EventQuery(modality=SHOWN), EventQuery(event_type="battles", since="2019-05-02")):
+            total = store.search_events(query).total
+            assert store.counts(query)["events"] == total
+            assert sum(b["events"] for b in store.map_grid(query, zoom=6)["buckets"]) == store.search_events(
+                EventQuery(**{**query.__dict__, "bbox": (-180.0, -90.0, 180.0, 90.0)})).total
 
 
 def test_sizes(filled: Store) -> None:
@@ -162,6 +221,7 @@ def test_sqlite_schema_4_store_is_migrated_without_losing_events(tmp_path) -> No
     names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     con.close()
     assert {"events_summary", "events_cells", "events_fatalities", "events_confidence"} <= names
+    _rollups_agree(path)  # schema 6 filled its running totals from the stored events
 
 
 def _write_at_schema_4(path) -> None:
@@ -189,3 +249,55 @@ def test_map_extent_leaves_out_outliers(store: Store) -> None:
     assert store.map_grid(EventQuery(since="2030-01-01"), zoom=2)["extent"] is None
     few = store.map_grid(EventQuery(bbox=(-10.0, 35.0, 20.0, 60.0)), 2)  # Madrid and Stockholm only
     assert few["extent"] == pytest.approx([-3.7, 40.4, 18.1, 59.3])  # 50 events or fewer: every one counts
+
+
+def _raw(store_url: str, *statements: str) -> None:
+    """SQL run beside the store (another writer: an update, a delete, a cascade)."""
+    if store_url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(store_url, autocommit=True) as con:
+            for sql in statements:
+                con.execute(sql)
+        return
+    con = sqlite3.connect(store_url, isolation_level=None)
+    con.execute("PRAGMA foreign_keys = ON")
+    for sql in statements:
+        con.execute(sql)
+    con.close()
+
+
+def test_running_totals_follow_every_write(store_url: str) -> None:
+    """Issue 12: the running totals that answer the default view equal the events after inserts, bulk loads,
+    updates, deletes and a cascade, on both backends (checked against the events themselves)."""
+    with open_store(store_url) as store:
+        for doc in make_documents():
+            store.add_document(doc)
+        store.bulk_load_events([make_event(10 + i, event_date=None if i % 4 == 0 else f"2019-05-0{1 + i % 5}",
+                                           latitude=None if i % 5 == 0 else 32.89, fatalities=i,
+                                           modality=("asserted", "claimed")[i % 2],
+                                           fatalities_aggregate=i % 3 == 0) for i in range(20)])
+    _raw(store_url, "UPDATE events SET event_type = 'Riots', fatalities = 7 WHERE event_id IN ('ev-1', 'ev-12')",
+         "UPDATE events SET latitude = 31.2, longitude = 16.59 WHERE event_id = 'ev-13'",
+         "UPDATE events SET event_date = '2020-01-01', modality = 'claimed' WHERE event_id = 'ev-14'",
+         "DELETE FROM events WHERE event_id IN ('ev-11', 'ev-16')", "DELETE FROM documents WHERE id = 'doc-1'")
+    with open_store(store_url) as store:
+        events = list(store.iter_events(EventQuery()))
+        for modality in (None, "claimed", SHOWN):
+            chosen = [e for e in events if not modality or e.modality in modality.split(",")]
+            query = EventQuery(modality=modality)
+            counts = store.counts(query)
+            by_type: dict[str, int] = {}
+            for e in chosen:
+                by_type[e.event_type] = by_type.get(e.event_type, 0) + 1
+            assert counts["by_type"] == dict(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])))
+            assert counts["fatalities"] == sum(e.fatalities for e in chosen if not e.fatalities_aggregate)
+            days = store.timeline(query, unit="week")
+            assert sum(b["events"] for b in days["bins"]) == sum(1 for e in chosen if e.event_date)
+            grid = store.map_grid(query, zoom=10)
+            placed = [e for e in chosen if e.latitude is not None]
+            assert grid["events"] == len(placed)
+            points = {b["event"]["event_id"] for b in grid["buckets"] if "event" in b}
+            lone = [e.event_id for e in placed  # places here are far apart: one cell each
+                    if sum(1 for o in placed if (o.latitude, o.longitude) == (e.latitude, e.longitude)) == 1]
+            assert points == set(lone)  # a lone event's bucket carries that event, found after the writes

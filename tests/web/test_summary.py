@@ -45,7 +45,14 @@ def test_map_buckets_and_points(client) -> None:
                                                 "modality", "document_id"}
 
 
-@pytest.mark.parametrize("params", [{}, {"zoom": -1}, {"zoom": 19}, {"zoom": "x"}, {"zoom": 3, "bbox": "1,2,3"}])
+def test_map_view_is_the_viewport_not_a_filter(client) -> None:
+    body = client.get("/api/map", params={"zoom": 9, "view": "16,30,17,32"}).json()
+    assert [b["event"]["event_id"] for b in body["buckets"]] == ["ev-2"]
+    assert client.get("/api/counts", params={"view": "16,30,17,32"}).json()["events"] == 4  # the counts ignore it
+
+
+@pytest.mark.parametrize("params", [{}, {"zoom": -1}, {"zoom": 19}, {"zoom": "x"}, {"zoom": 3, "bbox": "1,2,3"},
+                                    {"zoom": 3, "view": "1,2,3"}, {"zoom": 3, "view": "10,5,0,6"}])
 def test_map_parameters_are_checked(client, params) -> None:
     response = client.get("/api/map", params=params)
     assert response.status_code in (400, 422) and response.json()["error"]["code"] == "invalid_parameter"

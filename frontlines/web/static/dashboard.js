@@ -179,9 +179,9 @@ function bucketMarker(bucket) {
 }
 
 function loadMap() {
-  const params = filterParams({ bbox: false });
+  const params = filterParams();  // the bbox filter when "only events in the map view" is ticked
   params.set("zoom", String(state.map.getZoom()));
-  params.set("bbox", state.inView && state.bbox ? state.bbox : viewportBBox(0.25));
+  params.set("view", viewportBBox(0.25));  // the buckets to draw: those in (and around) the viewport
   const key = params.toString();
   if (state.mapLoad && state.mapLoad.key === key) return state.mapLoad.promise;  // drawn, or on its way
   const seq = ++state.seq.map;

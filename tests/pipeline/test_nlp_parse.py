@@ -1,0 +1,48 @@
+"""``nlp.parse`` (the frames' parser, components called directly, the attribute ruler's patterns applied
+through an index) gives exactly the annotations of spaCy's own ``parser().pipe``."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.pipeline import nlp
+from tests.conftest import sample_files
+
+# every kind of attribute-ruler pattern: multi-token ("gon na", "ai n't", "let 's"), REGEX-only ("nothin'"),
+# IN / NOT_IN on tags and dependencies ("there is", auxiliaries, "that" as a pronoun), spaces
+TRICKY = [
+    "I ain't gonna go, y'all, nothin' doin'. Let's go. C'mon, we gotta leave.",
+    "There is no way it is true; there are claims that it was.",
+    "He does it. Did you? I do. They have had it, and she gets what she got.",
+    "Rebels  attacked\n\nthe town ,  which  was   shelled .",
+    "Which of them did that? That is what I'd have done.",
+]
+
+
+def _signature(docs) -> list[list[tuple]]:  # noqa: ANN001
+    return [[(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in doc] for doc in docs]
+
+
+def _sentences() -> list[str]:
+    from frontlines.pipeline.ingest import iter_documents
+
+    texts = [s.text for s in nlp.fast()("\n".join(d.text for d in iter_documents(sample_files()))).sents]
+    return [t for t in texts if t.strip()][:400]
+
+
+@pytest.mark.parametrize("which", ["tricky", "samples"])
+def test_parse_matches_spacy_pipe(which: str) -> None:
+    texts = TRICKY if which == "tricky" else _sentences()
+    assert _signature(nlp.parse(texts, batch_size=16)) == _signature(nlp.parser().pipe(texts))
+
+
+def test_the_indexed_ruler_is_in_use_and_refuses_what_it_cannot_read() -> None:
+    ruler = nlp.parser().get_pipe("attribute_ruler")
+    assert any(getattr(step, "__self__", None).__class__ is nlp._IndexedRules for step in nlp._parse_steps())
+
+    class Odd:
+        patterns = [{"patterns": [[{"LOWER": "x", "OP": "+"}]], "attrs": {}, "index": 0}]
+        attrs, indices = [{}], [0]
+
+    assert nlp._IndexedRules.of(Odd()) is None  # a quantifier: spaCy's ruler is kept
+    assert nlp._IndexedRules.of(ruler) is not None
