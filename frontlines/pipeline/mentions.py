@@ -64,6 +64,8 @@ _GENERIC = re.compile(
     r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed men|"
     r"protesters|demonstrators|rioters|mobs?))\b"
+    r"(?! (?:contractors?|sources?|officials?|spokes(?:man|woman|person)|analysts?|experts?|courts?|hospitals?|"
+    r"academy|college|intelligence|uniforms?|equipment|advisers?|advisors?|aid|prosecutors?|judges?)\b)"
 )
 _COUNTRY_ABBREVIATIONS = {"U.S.": "US", "US": "US", "U.K.": "GB", "UK": "GB", "UAE": "AE"}  # "US aircraft", "UAE drones"
 _ANAPHORA = re.compile(

@@ -78,7 +78,11 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         actor2 = next((a for a in after if not _same_party(a, actor1)), None)
     if actor1 is not None and actor2 is None:  # both named before the trigger: "X repulsed Y's attack"
         actor2 = next((a for a in participants if a.id != actor1.id), None)
-    if (trigger.trigger.family == "capture" or trigger.trigger.sub_event_type in _TWO_SIDED) \
+    text = clause.text
+    if clause.statement.speaker:
+        text = text.replace(clause.statement.speaker, "")
+    civilians = bool(get_ontology().civilian_nouns.search(text)) and not get_ontology().combatant_nouns.search(text_after[:80])
+    if (trigger.trigger.family == "capture" or (trigger.trigger.sub_event_type in _TWO_SIDED and not civilians)) \
             and (actor1 is None) != (actor2 is None):
         # a town taken was held by someone, a clash or a strike has a target: the report's main armed actor on the
         # other side (the events stage still makes civilians the target where the clause says so)
@@ -92,11 +96,16 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         actor1 = _bomber(doc)
     if actor1 is None and actor2 is None and trigger.trigger.sub_event_type == "Air/drone strike":
         actor1 = _air_power(doc)  # "air strikes hit Tripoli overnight" in a report on NATO's campaign
-    text = clause.text
-    if clause.statement.speaker:
-        text = text.replace(clause.statement.speaker, "")
-    civilians = bool(get_ontology().civilian_nouns.search(text)) and not get_ontology().combatant_nouns.search(text_after[:80])
-    return actor1, actor2, civilians
+    return _as_forces(actor1, trigger), _as_forces(actor2, trigger), civilians
+
+
+def _as_forces(m: Mention | None, trigger: TriggerHit) -> Mention | None:
+    """"A Syrian government airstrike": a government fights through its forces (a generic government, too)."""
+    if m is None or not (m.id or "").startswith("gen.government.") or trigger.trigger.family == "protest":
+        return m
+    actor = get_actor_kb().generic("military", m.id.rsplit(".", 1)[1])  # type: ignore[union-attr]
+    return Mention(m.text, m.start, m.end, "actor", canonical=actor.name, id=actor.id, actor_type=actor.type,
+                   country=actor.country, reason=f"{m.canonical} acting through its forces")
 
 
 _FELL_TO = re.compile(r"(?:fell|falls|fall|fallen|falling)\s+(?:\w+\s+)?to\b", re.IGNORECASE)
