@@ -144,8 +144,9 @@ class ActorKB:
         for actor in actors:
             for form in (actor.name, *actor.aliases):
                 self._index.exact[_key(form)].append(actor.id)
-                if len(form) > 4 and not form.isupper() and _distinctive(skeleton(form)) and not re.search(r"\d", form):
-                    self._index.skeleton[skeleton(form)].append(actor.id)
+                bare = re.sub(r"\s*\(\d{4}-(?:\d{4})?\)", "", form)  # ACLED's period is no part of the name's sound
+                if len(bare) > 4 and not bare.isupper() and _distinctive(skeleton(bare)) and not re.search(r"\d", bare):
+                    self._index.skeleton[skeleton(bare)].append(actor.id)
             for phrase in actor.descriptions:
                 self._index.descriptions[_key(phrase)].append(actor.id)
         self._by_initial: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)  # fuzzy candidates by first letter
