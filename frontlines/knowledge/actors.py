@@ -387,6 +387,9 @@ class ActorKB:
         for child in self._children.get(actor.id, ()):
             if child.country == country and child.type != "person":
                 return child
+        for child in self._children.get(actor.id, ()):  # "Islamic State" in Burkina Faso: its Sahel branch
+            if country in child.theatres and child.type != "person":
+                return child
         for child in self._children.get(actor.id, ()):  # "United Nations" in Bangui: its peacekeepers there
             if child.country is None and child.type != "person":
                 found = next((g for g in self._children.get(child.id, ()) if g.country == country and g.type != "person"), None)

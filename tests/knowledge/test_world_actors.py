@@ -125,3 +125,16 @@ def test_group_names(text: str, expected: str | None) -> None:
 def test_group_names_are_found_in_running_text() -> None:
     text = "Fighters of the Tiger Hill Brigade clashed with the Nigerian Army near the river."
     assert [name for _, _, name in find_group_names(text)] == ["Tiger Hill Brigade"]
+
+
+@pytest.mark.parametrize(("parent", "country", "expected"), [
+    ("isis", "BF", "isis.sahel"),  # a branch operating there beyond its home country
+    ("isis", "CM", "nga.iswap"),
+    ("alqaeda", "ML", "mli.jnim"),
+    ("alqaeda", "YE", "yem.aqap"),
+    ("un", "CF", "minusca"),  # through the peacekeeping missions
+])
+def test_an_international_actor_is_localised_to_its_branch_in_the_reports_country(parent: str, country: str,
+                                                                                   expected: str) -> None:
+    kb = get_actor_kb()
+    assert kb.localise(kb.get(parent), country).id == expected
