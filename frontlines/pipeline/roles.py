@@ -141,12 +141,13 @@ def _rivals(a: Mention, b: Mention) -> bool:
     forces" and "the LNA" in Libya, Hadi's forces and the Houthis' in Yemen): rival governments' armies."""
     if not (a.id and b.id) or a.id.startswith("gen.") or b.id.startswith("gen.") or a.country != b.country:
         return False
-    if a.actor_type != "state_forces" or b.actor_type != "state_forces":
-        return False
     kb = get_actor_kb()
-    try:
-        first, second = kb.get(a.id), kb.get(b.id)
+    try:  # a government fights through its forces: the GNA's rival is the LNA
+        first, second = kb.armed_wing(kb.get(a.id)), kb.armed_wing(kb.get(b.id))
     except Exception:  # noqa: BLE001 - an id the knowledge base cannot rebuild is no rival
+        return False
+    if first.type != "state_forces" or second.type != "state_forces" or first.id == second.id \
+            or first.id.startswith("gen.") or second.id.startswith("gen."):
         return False
     civil = ("Police", "police")
     return not any(x.parent and x.parent.startswith("gen.") or x.name.startswith(civil) for x in (first, second))
