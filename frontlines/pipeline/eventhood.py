@@ -59,7 +59,7 @@ _TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "accord", 
 # a truce is an event where it is made or starts: "signed a ceasefire", "a truce took effect"
 _MAKING = frozenset({"sign", "reach", "agree", "broker", "announce", "declare", "conclude", "strike", "seal", "approve",
                      "accept", "negotiate", "secure", "mediate", "ink", "finalise", "finalize"})
-_STARTING = frozenset({"take", "come", "enter", "begin", "start", "hold"})
+_STARTING = frozenset({"take", "come", "enter", "begin", "start", "hold", "set"})
 _ACCIDENT = re.compile(r"\b(?:drown(?:ed|ing|ings)?|capsiz(?:ed|es|ing)|shipwreck\w*|suffocat\w*|boat (?:sank|sinking)|"
                        r"rescue (?:operations?|efforts?|teams?|workers?)|migrant boats?|"
                        r"plane crash|car crash|road accident|traffic accident|building collapse\w*|stampede)\b",
@@ -110,20 +110,25 @@ _PEOPLE = re.compile(r"(?:er|or|ist|man|men|ian|ier|age|ee|ant|people|person|tro
                      r"insurgent|rebel|police|member|family|families|youth|crowd|body|bodies|dead|victim)s?$")
 
 
+_EPISODE = 5
+_MUNITIONS = re.compile(r"(?:rocket|missile|shell|grenade|bomb|mortar|round|bullet|device|ied|mine|barrel|projectile|"
+                        r"shot|munition|explosive)s?$")
+
+
 def _aggregate(f: Frame, dated: bool) -> str | None:
     """A count or series of incidents ("more than 2,400 airstrikes since March", "a series of bombings",
     "five checkpoint attacks in the last eight months"), unless the sentence dates it to one day ("four air
     strikes overnight": one raid)."""
-    if not f.nominal or not f.plural or _PEOPLE.search(f.lemma):
-        return None
-    counted = (f.count or 0) >= 2 or f.quantifier is not None
+    if not f.nominal or not f.plural or _PEOPLE.search(f.lemma) or _MUNITIONS.search(f.lemma):
+        return None  # people and munitions are counted in one incident ("fired dozens of rockets")
+    # a few incidents told together ("five grenade attacks", "twin car bombs") are one episode unless a span
+    # of time spreads them; many, or a series, are an aggregate
+    counted = (f.count or 0) > _EPISODE or f.quantifier is not None or ((f.count or 0) >= 2 and f.span_cue)
     if counted and (not dated or f.span_cue):
         what = f.quantifier or str(f.count)
         return f"an aggregate of incidents ('{what} {f.trigger}')"
     if f.span_cue and not dated:
         return f"incidents over a span of time ('{f.span_cue}')"
-    if f.perfect and f.present and not dated:
-        return f"incidents that have happened ('have {f.predicate}'), no one told"
     return None
 
 

@@ -252,7 +252,9 @@ class EventStage:
             modality, mod_reason = "claimed", f"the word itself in quotation marks ('{trigger.text.rstrip()}'): the report keeps its distance"
         event_date, precision, fallback, date_reason, aggregate_range = self._date(doc, clause, clause.start + trigger.end)
         in_sentence_day = any(m.kind == "date" and clause.statement.start <= m.start < clause.statement.end
-                              and (m.time_precision or 9) <= 1 for m in doc.mentions)
+                              and (m.time_precision or 9) <= 1 for m in doc.mentions) \
+            or (doc.published is None and bool(_DAY_WORD.search(clause.statement.text)))  # an undated report's
+        # "on Monday" still names one day
         st = clause.statement
         at = clause.start - st.start + trigger.start
         frame = self._frames.frame(st.text, at, at + len(trigger.text))
@@ -571,6 +573,9 @@ class EventStage:
         )
 
 
+_DAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\bovernight\b|"
+                       r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+                       r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
 _OPEN_QUOTES = ('"', "“", "‘", "'")
 _CLOSE_QUOTES = ('"', "”", "’", "'")
 _MODAL_CATEGORIES = {

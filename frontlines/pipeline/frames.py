@@ -36,8 +36,8 @@ _REPORT_NOUNS = frozenset({"report", "news", "word", "claim", "account", "sign",
 _SPAN = re.compile(
     r"\b(?:since|ever since|so far|to date|over the (?:past|last|previous|coming)|in the (?:past|last|previous)|"
     r"(?:for|over) (?:more than |over |nearly |almost |about |at least )?(?:\w+ )?(?:years|months|weeks|decades)|"
-    r"over the years|throughout|periodically|regularly|routinely|frequently|"
-    r"often|usually|sometimes|repeatedly|in recent (?:days|weeks|months|years)|recently|lately|"
+    r"over the years|throughout the (?:year|month|week|war|conflict)|periodically|regularly|routinely|frequently|"
+    r"often|usually|sometimes|repeatedly|in recent (?:days|weeks|months|years)|"
     r"(?:this|last|past) (?:year|month)|every (?:day|night|week))\b", re.IGNORECASE)
 _HABIT = re.compile(r"\b(?:periodically|regularly|routinely|frequently|often|usually|sometimes|repeatedly|typically|"
                     r"constantly|every (?:day|night|week))\b", re.IGNORECASE)

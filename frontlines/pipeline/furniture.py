@@ -50,6 +50,8 @@ def furniture_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int,
         line = text[s:e]
         nxt = text[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else _next_line(text, e)
         reason = furniture_reason(line, nxt, last=e >= text_end)
+        if reason == "caption or credit line":
+            s += _credit_start(line)  # a credit at the end of a paragraph-long line marks its last sentence only
         if reason:
             yield s, e, reason
 
@@ -71,6 +73,16 @@ def furniture_reason(line: str, next_line: str | None, *, last: bool = False) ->
     if next_line is not None and next_line.strip()[:1].islower():
         return None  # the sentence goes on on the next line
     return "headline or link line: no sentence mark ends it"
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘])")
+
+
+def _credit_start(line: str) -> int:
+    """Where the sentence holding a line's credit starts: the line's start unless whole sentences precede it."""
+    m = _CREDIT.search(line)
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(line, 0, m.start())] if m else []
+    return breaks[-1] if breaks else 0
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

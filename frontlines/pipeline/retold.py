@@ -25,10 +25,8 @@ _NEAR_KM = 25.0
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # Within one event type, a retelling may tell what the incident became: a protest that was fired on is
-# "Excessive force against protesters" (ACLED codes the incident once, by its gravest form); a clash that
-# ended in a capture is the capture.
-_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
-            "Armed clash": 0, "Government regains territory": 1, "Non-state actor overtakes territory": 1}
+# "Excessive force against protesters" (ACLED codes the incident once, by its gravest form).
+_GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 _NON_ASSERTED = ("negated", "hypothetical", "future")
 
 

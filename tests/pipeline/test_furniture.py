@@ -78,3 +78,10 @@ def test_each_kind_of_furniture_line(line: str, following: str | None, last: boo
 ])
 def test_running_text_is_not_furniture(line: str, following: str | None, last: bool) -> None:
     assert furniture_reason(line, following, last=last) is None
+
+
+def test_a_credit_closing_a_long_line_marks_only_its_last_sentence() -> None:
+    text = ("Two gunmen opened fire on a police checkpoint at the northern entrance of the town on Monday, killing "
+            "three policemen and wounding two, officials said. Residents walk past the checkpoint. Pic/AFP")
+    furniture = _furniture(text + "\n\nMore text follows here.")
+    assert furniture == ["Pic/AFP"]
