@@ -256,9 +256,14 @@ _HOLDING = frozenset({"wear", "carry", "use", "arm", "equip", "plant", "possess"
                       "pack", "hide", "store", "smuggle", "supply", "deliver", "sell", "buy", "acquire", "receive"})
 
 
+_HARMED = re.compile(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|destroy\w*|damag\w*|hit|struck|exploded|detonated)\b",
+                     re.IGNORECASE)
+
+
 def _instrument(f: Frame, dated: bool) -> str | None:
-    if not f.nominal or not _WEAPONS.search(f.lemma):
-        return None
+    if not f.nominal or not _WEAPONS.search(f.lemma) or _HARMED.search(f.sentence):
+        return None  # a weapon in a sentence that tells its harm is the incident's means ("IEDs planted by the
+        # Taliban destroyed two vehicles, killing ...")
     if f.dep in ("dobj", "nsubjpass") and f.head_lemma in _HOLDING:
         return f"an instrument ('{f.head_lemma} ... {f.trigger}'), not an incident"
     if f.dep == "pobj" and f.head_lemma == "with" and f.predicate in _HOLDING:

@@ -55,6 +55,7 @@ class Frame:
     dep: str  # its relation to its head
     head_lemma: str  # lemma of the word it depends on
     governor_noun: str  # for "X of <trigger>", the lemma of X ("risk" in "the risk of attacks")
+    prep_head: str  # for a trigger governed by a preposition, the lemma of the word the preposition hangs on
     predicate: str  # lemma of the verb that carries the trigger's tense ('' when none: a headline fragment)
     predicate_tag: str  # that verb's fine tag
     perfect: bool  # has/have/had + participle
@@ -86,7 +87,11 @@ class Frame:
         return self.pos in ("NOUN", "PROPN")
 
 
-_MODIFYING_PREPS = frozenset({"by", "with", "despite", "amid", "under"})
+_MODIFYING_PREPS = frozenset({"despite", "amid"})
+# "backed by NATO airstrikes", "supported by artillery": the strikes back another deed ("killed by an airstrike"
+# is the strike itself)
+_BACKING = frozenset({"back", "support", "aid", "assist", "cover", "help", "accompany", "precede", "escort",
+                      "reinforce", "supplement"})
 
 
 def frame_is_modifier(frame: Frame, *, side_effect_type: bool = True) -> bool:
@@ -94,7 +99,8 @@ def frame_is_modifier(frame: Frame, *, side_effect_type: bool = True) -> bool:
     airstrikes", "despite heavy shelling"), or a participle that tells a side effect ("fought a gun battle,
     blocking traffic") when its type is one a side effect has (``side_effect_type``: a protest or strategic
     development, not "pounding the town with artillery")."""
-    if frame.nominal and frame.dep == "pobj" and frame.head_lemma in _MODIFYING_PREPS:
+    if frame.nominal and frame.dep == "pobj" and (frame.head_lemma in _MODIFYING_PREPS
+                                                 or frame.head_lemma == "by" and frame.prep_head in _BACKING):
         return True
     return side_effect_type and frame.pos == "VERB" and frame.tag == "VBG" and frame.dep in ("advcl", "acl", "xcomp")
 
@@ -144,6 +150,7 @@ def frame_of(parsed: Doc, start: int, end: int) -> Frame | None:
         sentence=sentence, trigger=span.text, lemma=head.lemma_.lower(), pos=head.pos_, tag=head.tag_, dep=head.dep_,
         head_lemma=head.head.lemma_.lower(),
         governor_noun=head.head.head.lemma_.lower() if head.dep_ == "pobj" and head.head.lower_ == "of" else "",
+        prep_head=head.head.head.lemma_.lower() if head.dep_ == "pobj" else "",
         predicate=predicate.lemma_.lower() if predicate is not None else "",
         predicate_tag=predicate.tag_ if predicate is not None else "", perfect=perfect, progressive=progressive,
         present=present, modal=modal, negation=_negation(head), governor=governor, governor_finite=governor_finite,
