@@ -74,7 +74,7 @@ class ActorStage:
             if m.kind == "actor" and m.reason.startswith("generic:") and not short and focus is not None and (
                     here not in ranked[:2] or named[here] < max(2, named[focus] / 2)):
                 here = None  # a generic class takes the country the report is about, not a foreign place named once
-            if m.kind == "actor" and not self._resolve(m, doc.published, here or focus, recent, ranked):
+            if m.kind == "actor" and not self._resolve(m, doc.published, here or focus, recent, set(named)):
                 if m.reason == "description":
                     pending.append((len(kept), m, here or focus))
                 continue
@@ -151,7 +151,7 @@ class ActorStage:
         return sorted(kept + merged, key=lambda x: (x.start, -x.end))
 
     def _resolve(self, m: Mention, on: date | None, focus: str | None, recent: list[str],
-                 ranked: list[str | None] | None = None) -> bool:
+                 placed: set[str] | None = None) -> bool:
         """Fill ``m`` in place; False when the mention should be dropped."""
         if m.id:  # dictionary match: the entry this country means, localised ("IS" in a Libyan report), validity
             actor = self.kb.get(m.id)
@@ -163,8 +163,8 @@ class ActorStage:
                 m.canonical, m.id, m.reason = actor.name, None, m.reason + f"; after his time ({actor.valid_until}): named, no party"
                 return True
             if _SHORT_ACRONYM.fullmatch(m.text) and focus and actor.country and not actor.operates_in(focus) \
-                    and actor.country not in (ranked or ()):
-                return False  # "PNC" in an Algerian report is not Congo's police: an acronym of a country not in view
+                    and actor.country not in (placed or ()):
+                return False  # "PNC" in an Algerian report is not Congo's police: an acronym of a country no place is in
             actor = self.kb.localise(actor, focus)
             m.id, m.canonical, m.country, m.actor_type = actor.id, actor.name, actor.country, actor.type
             if on and not actor.active_on(on):

@@ -85,3 +85,29 @@ def test_an_anaphor_with_no_antecedent_refers_forward(pipeline) -> None:
             "The Sinai Province group later said it had attacked five checkpoints.")
     found = _actors(pipeline, text, date(2015, 7, 1))
     assert found["jihadists"][0] == "egy.sinai"
+
+
+def test_a_capture_with_one_side_named_takes_the_rival_government_as_the_other(pipeline) -> None:
+    text = ("TRIPOLI, Libya - The LNA shelled the south of the capital on Monday. The UN-backed Government of "
+            "National Accord regained control of the airport on Thursday.")
+    taken = [e for e in _events(pipeline, text, date(2020, 6, 5)) if e.sub_event_type == "Government regains territory"]
+    assert taken and (taken[0].actor1_id, taken[0].actor2_id) == ("lby.gna.forces", "lby.lna")
+
+
+def test_civilian_victims_are_not_replaced_by_the_other_side(pipeline) -> None:
+    text = ("IDLIB, Syria - Rebels of Jaish al-Islam held the hills for a month. A Syrian government air strike on "
+            "the town killed 20 civilians on Sunday, residents said.")
+    strikes = [e for e in _events(pipeline, text, date(2016, 5, 2)) if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1_id == "gen.military.SY" and strikes[0].actor2_id == "gen.civilians.SY"
+
+
+def test_an_acronym_of_a_country_not_in_view_is_no_actor(pipeline) -> None:
+    found = _actors(pipeline, "ALGIERS, Algeria - Staff of the PNC went on strike at the airport in Algiers.",
+                    date(2018, 1, 22))
+    assert "PNC" not in found or found["PNC"][0] is None
+
+
+def test_an_actor_named_before_it_existed_is_no_party(pipeline) -> None:
+    found = _actors(pipeline, "MEKELLE, Ethiopia - Students marched against the TPLF in Mekelle on Monday.",
+                    date(2017, 10, 2))
+    assert "TPLF" not in found or found["TPLF"][0] is None
