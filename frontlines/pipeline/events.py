@@ -123,14 +123,32 @@ class EventStage:
         self.gaz = gazetteer or get_gazetteer()
         self.onto = ontology or get_ontology()
 
+    def process_many(self, docs: list[Document]) -> None:
+        """A batch of documents: the sentences with a trigger of all of them go through the parser in one
+        call (its cost is mostly per call, and a coder's note has one or two sentences), then each document."""
+        prepared = [self._candidates(doc) for doc in docs]
+        reader = FrameReader()
+        reader.prepare([st.text for _, clauses in prepared for st, cs in clauses if any(c.triggers for c in cs)])
+        for doc, (eventful, clauses) in zip(docs, prepared, strict=True):
+            self._extract(doc, eventful, clauses, reader)
+
     def __call__(self, doc: Document) -> Document:
+        eventful, clauses = self._candidates(doc)
+        reader = FrameReader()
+        reader.prepare([st.text for st, cs in clauses if any(c.triggers for c in cs)])
+        return self._extract(doc, eventful, clauses, reader)
+
+    def _candidates(self, doc: Document) -> tuple[list[Statement], list[tuple[Statement, list[_Clause]]]]:
+        eventful = [st for st in doc.statements if self._eventful(doc, st)]
+        return eventful, [(st, self._clauses(doc, st)) for st in eventful]
+
+    def _extract(self, doc: Document, eventful: list[Statement], clause_lists: list[tuple[Statement, list[_Clause]]],
+                 reader: FrameReader) -> Document:
         events: list[Event] = []
         focus = (doc.meta.get("country_focus") or [None])[0]
         doc.non_events = []
-        eventful = [st for st in doc.statements if self._eventful(doc, st)]
-        clauses = {st.start: self._clauses(doc, st) for st in eventful}
-        self._frames = FrameReader()
-        self._frames.prepare([st.text for st in eventful if any(c.triggers for c in clauses[st.start])])
+        clauses = {st.start: cs for st, cs in clause_lists}
+        self._frames = reader
         for st in eventful:
             for clause in clauses[st.start]:
                 event = self._event(doc, clause, focus) if clause.triggers else None
