@@ -56,3 +56,24 @@ def test_map_view_is_the_viewport_not_a_filter(client) -> None:
 def test_map_parameters_are_checked(client, params) -> None:
     response = client.get("/api/map", params=params)
     assert response.status_code in (400, 422) and response.json()["error"]["code"] == "invalid_parameter"
+
+
+def test_an_actor_id_filters_by_ids_alone() -> None:
+    """Issue 12: an actor id (the dashboard's actor list, a click in the network) matches that actor and its
+    units by id, through the actor indexes; other text still matches ids or a part of a name."""
+    from frontlines.web.api import event_filters
+
+    by_id = event_filters(actor="lby.lna")
+    assert by_id["actor"] is None and by_id["actor_ids"][0] == "lby.lna" and "lby.haftar" in by_id["actor_ids"]
+    by_name = event_filters(actor="Hifter")
+    assert by_name["actor"] == "Hifter" and "lby.lna" in by_name["actor_ids"]
+    assert event_filters(actor="Turkey")["actor"] == "Turkey"
+
+
+@pytest.mark.parametrize(("actor", "expected"), [("lby.lna", 2), ("lby.gna.forces", 3), ("Hifter", 2), ("Turkey", 1),
+                                                 ("tr.forces", 1), ("gen.protesters.LY", 1)])
+def test_actor_filters_everywhere(client, actor: str, expected: int) -> None:
+    params = {"actor": actor, "modality": "asserted,claimed,uncertain,future"}
+    assert client.get("/api/events", params=params).json()["total"] == expected
+    assert client.get("/api/counts", params=params).json()["events"] == expected
+    assert client.get("/api/map", params={**params, "zoom": 3}).json()["events"] == expected
