@@ -211,7 +211,7 @@ def _truce_state(f: Frame, dated: bool) -> str | None:
         return None
     if f.dep in ("dobj", "nsubjpass", "pobj", "conj") and (f.head_lemma in _MAKING or f.predicate in _MAKING):
         return None
-    if f.dep == "nsubj" and (f.head_lemma in _STARTING or f.predicate in _STARTING):
+    if f.dep in ("nsubj", "nsubjpass") and (f.head_lemma in _STARTING or f.predicate in _STARTING):
         return None
     if f.modifiers & _MAKING:
         return None  # "a ceasefire deal negotiated between the two sides"

@@ -28,6 +28,8 @@ _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtak
 # "Excessive force against protesters" (ACLED codes the incident once, by its gravest form).
 _GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 _NON_ASSERTED = ("negated", "hypothetical", "future")
+_GENERIC_BLAST = re.compile(r"^(?:an? |the )?(?:explosions?|blasts?|detonat\w*|exploded|explosive devices?|bombs? went off)$",
+                            re.IGNORECASE)
 
 
 def merge_retold(doc: Document, events: list[Event], stage: str) -> list[Event]:
@@ -133,6 +135,9 @@ def _fold(first: Event, again: Event) -> None:
     if not first.fatalities and again.fatalities and not again.fatalities_aggregate:
         first.fatalities = again.fatalities  # a toll only where the fuller telling gave none (a later, higher
         # figure is often a running total or another source's: the telling's own count is the conservative one)
+    if first.event_type == again.event_type == "Explosions/Remote violence" and _GENERIC_BLAST.match(_trigger(first)) \
+            and not _GENERIC_BLAST.match(_trigger(again)):
+        first.sub_event_type = again.sub_event_type  # "the blast" told as "a grenade attack": the weapon named
     taken = {first.actor1_id, first.actor2_id}
     if first.actor1_id is None and again.actor1_id and again.actor1_id not in taken:
         first.actor1, first.actor1_id = again.actor1, again.actor1_id
