@@ -59,6 +59,8 @@ _GENERIC = re.compile(
     r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|special|"
     r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
     r"warplanes|fighter jets|jets|air ?force|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
+    r"(?:government|regime|pro-government) (?:air ?strikes?|air ?raids?|warplanes|jets|aircraft|helicopters?|"
+    r"shelling|bombardment)|"
     r"(?(demonym)(?:government|authorities|forces|aircraft|helicopters?|gunships?|drones?|(?:air ?|drone )?strikes?|"
     r"airstrikes?|warships?|F-?16s?|MiG-?\d*s?|Mirages?|"
     r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
@@ -86,6 +88,9 @@ _GENERIC_KIND = [
 
 
 def _generic_kind(noun: str) -> str:
+    if re.match(r"(?:government|regime|pro-government) (?:air|warplanes|jets|aircraft|helicopters?|shelling|bombardment)",
+                noun, re.I):
+        return "military"  # "a government air raid": the state's forces
     for pattern, kind in _GENERIC_KIND:
         if pattern.search(noun):
             return kind
