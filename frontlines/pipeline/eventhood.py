@@ -42,6 +42,9 @@ _HAPPENED_GOVERNORS = frozenset({
     "manage", "succeed", "go", "begin", "start", "continue", "force", "help", "able", "proceed", "appear", "seem",
     "attempt", "try", "move", "rush", "resume", "come", "use", "set", "launch", "gather", "march", "take", "rally",
     "assemble", "converge", "head", "return", "turn", "join"})
+# what a protest after these is only planned or called for ("decided to organize", "vowed to protest")
+_PLANNING = frozenset({"decide", "plan", "vow", "threaten", "call", "urge", "intend", "want", "hope", "pledge", "promise",
+                       "agree", "prepare", "seek", "aim", "announce", "fail", "refuse"})
 _DEPLOYMENT = frozenset({
     "deploy", "redeploy", "mobilise", "mobilize", "dispatch", "amass", "station", "position", "reinforce", "mass",
     "build", "send", "move", "receive"})
@@ -76,11 +79,20 @@ def _modal(f: Frame, dated: bool) -> str | None:
     return f"not reported as done: modal '{f.modal}'"
 
 
+# "blocked the road to protest", "lit bonfires to protest against the vote": a protest is the purpose of a deed
+# done, and so took place with it
+_PROTEST_PURPOSES = frozenset({"protest", "demonstrate", "denounce", "demand", "condemn", "rally", "march", "voice",
+                               "express", "show", "decry", "mark", "commemorate", "oppose", "reject", "call"})
+
+
 def _aim(f: Frame, dated: bool) -> str | None:
     if f.governor is None:
         return None
     if f.governor in _HAPPENED_GOVERNORS and (f.governor_finite or f.governor in ("able", "appear", "seem")):
         return None
+    if f.lemma in _PROTEST_PURPOSES and f.governor_finite and f.governor not in _PLANNING:
+        return None
+
     return f"an aim, not a deed: '{f.governor} to {f.trigger}'"
 
 

@@ -64,7 +64,8 @@ class Frame:
     modal: str | None  # will, would, could, ... on the predicate or the trigger
     negation: str | None  # a negator on the trigger, its predicate or any word above them
     governor: str | None  # the word an infinitive trigger depends on ("bid" in "in a bid to retake")
-    governor_finite: bool  # that governor is a finite verb ("attempted to recapture", not "trying to capture")
+    governor_finite: bool  # that governor is a verb of a deed told ("attempted to recapture", "had convened to
+    # protest"; not "trying to capture")
     plural: bool  # the trigger is a plural noun
     count: int | None  # a number on the trigger noun ("five attacks")
     quantifier: str | None  # "series", "several", "earlier", ... on the trigger noun
@@ -256,7 +257,7 @@ def _infinitive_governor(tok: Token) -> tuple[str | None, bool]:
     gov = verb.head
     if gov is verb:
         return None, False
-    finite = gov.pos_ in ("VERB", "AUX") and gov.tag_ in ("VBD", "VBZ", "VBP")
+    finite = gov.pos_ in ("VERB", "AUX") and gov.tag_ in ("VBD", "VBZ", "VBP", "VBN")  # "attempted", "had convened"
     return gov.lemma_.lower(), finite
 
 
