@@ -266,7 +266,8 @@ def share_toll(events: list[Event]) -> list[Event]:
     none, so that totals count each death once."""
     for prev, ev in zip(events, events[1:]):
         if not prev.fatalities and ev.fatalities and not ev.fatalities_aggregate and prev.event_type in _VIOLENT + ("Riots",) \
-                and _same_incident(prev, ev) and _parties_within(ev, prev):
+                and prev.modality == ev.modality and _same_incident(prev, ev) and _parties_within(ev, prev):
+            # (a toll a party claims stays with its claim: it is not moved onto an event the report asserts)
             prev.fatalities, ev.fatalities = ev.fatalities, 0
             prev.reason += f"; {prev.fatalities} deaths told with '{ev.notes[:40]}'"
             ev.reason += f"; its deaths counted with the incident's opening event '{prev.notes[:40]}'"
