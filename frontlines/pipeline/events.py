@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from frontlines.knowledge.actors import ActorKB, get_actor_kb
+from frontlines.knowledge.eventhood import EventhoodLexicon, get_eventhood_lexicon
 from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
 from frontlines.knowledge.ontology import Ontology, TriggerHit, get_ontology
 from frontlines.model import Document, Event, Mention, NonEvent, Statement
@@ -118,23 +119,24 @@ class EventStage:
     assigns = ("document.events", "document.non_events")
 
     def __init__(self, kb: ActorKB | None = None, gazetteer: Gazetteer | None = None,
-                 ontology: Ontology | None = None) -> None:
+                 ontology: Ontology | None = None, lexicon: EventhoodLexicon | None = None) -> None:
         self.kb = kb or get_actor_kb()
         self.gaz = gazetteer or get_gazetteer()
         self.onto = ontology or get_ontology()
+        self.lexicon = lexicon or get_eventhood_lexicon()
 
     def process_many(self, docs: list[Document]) -> None:
         """A batch of documents: the sentences with a trigger of all of them go through the parser in one
         call (its cost is mostly per call, and a coder's note has one or two sentences), then each document."""
         prepared = [self._candidates(doc) for doc in docs]
-        reader = FrameReader()
+        reader = FrameReader(self.lexicon)
         reader.prepare([st.text for _, clauses in prepared for st, cs in clauses if any(c.triggers for c in cs)])
         for doc, (eventful, clauses) in zip(docs, prepared, strict=True):
             self._extract(doc, eventful, clauses, reader)
 
     def __call__(self, doc: Document) -> Document:
         eventful, clauses = self._candidates(doc)
-        reader = FrameReader()
+        reader = FrameReader(self.lexicon)
         reader.prepare([st.text for st, cs in clauses if any(c.triggers for c in cs)])
         return self._extract(doc, eventful, clauses, reader)
 
@@ -241,7 +243,7 @@ class EventStage:
             at = clause.start - st.start + hit.start
             frame = self._frames.frame(st.text, at, at + len(hit.text.rstrip()))
             side = hit.trigger.event_type in ("Protests", "Riots", "Strategic developments")
-            return frame is not None and frame_is_modifier(frame, side_effect_type=side)
+            return frame is not None and frame_is_modifier(frame, self.lexicon, side_effect_type=side)
 
         if not embedded(hits[0]):
             return hits
@@ -276,7 +278,7 @@ class EventStage:
         st = clause.statement
         at = clause.start - st.start + trigger.start
         frame = self._frames.frame(st.text, at, at + len(trigger.text))
-        verdict = judge(frame, dated=in_sentence_day) if frame is not None else None
+        verdict = judge(frame, dated=in_sentence_day, lexicon=self.lexicon) if frame is not None else None
         if verdict is not None and verdict.category in _MODAL_CATEGORIES:
             if modality in ("asserted", "claimed", "uncertain"):
                 modality, mod_reason = _MODAL_CATEGORIES[verdict.category](frame), verdict.reason

@@ -14,33 +14,17 @@ in one batch.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from frontlines.knowledge.eventhood import EventhoodLexicon
 from frontlines.pipeline import nlp
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["Frame", "FrameReader", "frame_is_modifier", "frame_of"]
-
-_MODALS = frozenset({"will", "would", "shall", "should", "could", "might", "may", "must", "can", "ca", "wo"})
-_NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-_QUANTIFIERS = frozenset({
-    "series", "wave", "spate", "string", "number", "dozens", "hundreds", "thousands", "several", "many", "numerous",
-    "multiple", "repeated", "frequent", "constant", "continued", "continuing", "ongoing", "periodic", "sporadic",
-    "recent", "earlier", "previous", "past", "countless", "regular", "daily", "nightly", "weekly", "persistent",
-    "intermittent", "occasional", "further", "more", "campaign", "separate", "various", "similar", "numerous"})
-_REPORT_NOUNS = frozenset({"report", "news", "word", "claim", "account", "sign", "video", "footage", "image", "photo"})
-_SPAN = re.compile(
-    r"\b(?:since|ever since|so far|to date|over the (?:past|last|previous|coming)|in the (?:past|last|previous)|"
-    r"(?:for|over) (?:more than |over |nearly |almost |about |at least )?(?:\w+ )?(?:years|months|weeks|decades)|"
-    r"over the years|throughout the (?:year|month|week|war|conflict)|periodically|regularly|routinely|frequently|"
-    r"often|usually|sometimes|in recent (?:days|weeks|months|years)|"
-    r"(?:this|last|past) (?:year|month)|every (?:day|night|week))\b", re.IGNORECASE)
-_HABIT = re.compile(r"\b(?:periodically|regularly|routinely|frequently|often|usually|sometimes|typically|"
-                    r"constantly|every (?:day|night|week))\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,20 +72,14 @@ class Frame:
         return self.pos in ("NOUN", "PROPN")
 
 
-_MODIFYING_PREPS = frozenset({"despite", "amid"})
-# "backed by NATO airstrikes", "supported by artillery": the strikes back another deed ("killed by an airstrike"
-# is the strike itself)
-_BACKING = frozenset({"back", "support", "aid", "assist", "cover", "help", "accompany", "precede", "escort",
-                      "reinforce", "supplement"})
-
-
-def frame_is_modifier(frame: Frame, *, side_effect_type: bool = True) -> bool:
+def frame_is_modifier(frame: Frame, lexicon: EventhoodLexicon, *, side_effect_type: bool = True) -> bool:
     """The trigger only modifies its clause: the backing of another deed or what it overcame ("backed by NATO
     airstrikes", "despite heavy shelling"), or a participle that tells a side effect ("fought a gun battle,
     blocking traffic") when its type is one a side effect has (``side_effect_type``: a protest or strategic
     development, not "pounding the town with artillery")."""
-    if frame.nominal and frame.dep == "pobj" and (frame.head_lemma in _MODIFYING_PREPS
-                                                 or frame.head_lemma == "by" and frame.prep_head in _BACKING):
+    words = lexicon.words
+    if frame.nominal and frame.dep == "pobj" and (frame.head_lemma in words["modifying_preps"]
+                                                 or frame.head_lemma == "by" and frame.prep_head in words["backing"]):
         return True
     return side_effect_type and frame.pos == "VERB" and frame.tag == "VBG" and frame.dep in ("advcl", "acl", "xcomp")
 
@@ -109,7 +87,8 @@ def frame_is_modifier(frame: Frame, *, side_effect_type: bool = True) -> bool:
 class FrameReader:
     """Parses a document's candidate sentences once (batched) and reads frames off the cached parses."""
 
-    def __init__(self) -> None:
+    def __init__(self, lexicon: EventhoodLexicon) -> None:
+        self.lexicon = lexicon
         self._parses: dict[str, Doc] = {}
 
     def prepare(self, sentences: Sequence[str]) -> None:
@@ -122,10 +101,10 @@ class FrameReader:
         """The frame of the trigger at ``sentence[start:end]``."""
         if sentence not in self._parses:
             self.prepare([sentence])
-        return frame_of(self._parses[sentence], start, end)
+        return frame_of(self._parses[sentence], start, end, self.lexicon)
 
 
-def frame_of(parsed: Doc, start: int, end: int) -> Frame | None:
+def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Frame | None:
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -135,7 +114,8 @@ def frame_of(parsed: Doc, start: int, end: int) -> Frame | None:
     predicate = _predicate(head)
     aux = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")] if predicate is not None else []
     aux_lemmas = {a.lemma_.lower() for a in aux}
-    modal = next((a.text.lower() for a in aux if a.lemma_.lower() in _MODALS or a.tag_ == "MD"), None)
+    words, patterns = lexicon.words, lexicon.patterns
+    modal = next((a.text.lower() for a in aux if a.lemma_.lower() in words["modals"] or a.tag_ == "MD"), None)
     if modal is None:
         modal = next((c.text.lower() for c in head.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
     perfect = "have" in aux_lemmas
@@ -143,10 +123,10 @@ def frame_of(parsed: Doc, start: int, end: int) -> Frame | None:
     tense_word = next((a for a in aux if a.lemma_.lower() in ("have", "be", "do")), predicate)
     present = bool(tense_word is not None and tense_word.tag_ in ("VBZ", "VBP"))
     governor, governor_finite = _infinitive_governor(head)
-    count, quantifier = _quantity(head)
+    count, quantifier = _quantity(head, lexicon)
     sentence = parsed.text
-    span_cue = _SPAN.search(sentence)
-    habit = _HABIT.search(sentence)
+    span_cue = patterns["span"].search(sentence)
+    habit = patterns["habit"].search(sentence)
     return Frame(
         sentence=sentence, trigger=span.text, lemma=head.lemma_.lower(), pos=head.pos_, tag=head.tag_, dep=head.dep_,
         head_lemma=head.head.lemma_.lower(),
@@ -154,7 +134,7 @@ def frame_of(parsed: Doc, start: int, end: int) -> Frame | None:
         prep_head=head.head.head.lemma_.lower() if head.dep_ == "pobj" else "",
         predicate=predicate.lemma_.lower() if predicate is not None else "",
         predicate_tag=predicate.tag_ if predicate is not None else "", perfect=perfect, progressive=progressive,
-        present=present, modal=modal, negation=_negation(head), governor=governor, governor_finite=governor_finite,
+        present=present, modal=modal, negation=_negation(head, words["near_miss"]), governor=governor, governor_finite=governor_finite,
         plural=head.tag_ in ("NNS", "NNPS"), count=count, quantifier=quantifier,
         existential=bool(predicate is not None and any(c.dep_ == "expl" for c in predicate.children)),
         modifiers=frozenset(c.lemma_.lower() for c in head.children if c.dep_ in ("acl", "amod", "relcl")),
@@ -162,18 +142,11 @@ def frame_of(parsed: Doc, start: int, end: int) -> Frame | None:
                              for c in head.children),
         marker=_marker(head, predicate),
         complement=next((c.lemma_.lower() for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None),
-        imperative=_imperative(parsed), thinker=_thinker(head), still=_still(head, predicate),
+        imperative=_imperative(parsed), thinker=_thinker(head, words["thought"]), still=_still(head, predicate),
         head_plural=head.head.tag_ in ("NNS", "NNPS") and head.head is not head,
-        total_cue=total.group() if (total := _TOTAL.search(sentence)) else None,
-        reported=head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in _REPORT_NOUNS,
+        total_cue=total.group() if (total := patterns["running_total"].search(sentence)) else None,
+        reported=head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in words["report_nouns"],
         span_cue=span_cue.group() if span_cue else None, habit_cue=habit.group() if habit else None)
-
-
-_TOTAL = re.compile(r"\b(?:so far|to date|in total|in all|altogether|thus far|up to now|(?:did|does) not say when|"
-                    r"(?:it is|it was|it's) (?:not|un)clear when|the overall (?:death )?toll|death toll (?:has )?(?:risen|rose|climbed))\b",
-                    re.IGNORECASE)
-_THOUGHT = frozenset({"wonder", "think", "believe", "expect", "suspect", "guess", "hope", "fear", "doubt", "imagine",
-                      "suppose", "bet", "reckon", "predict", "feel"})
 
 
 def _marker(tok: Token, predicate: Token | None) -> str | None:
@@ -200,9 +173,9 @@ def _imperative(parsed: Doc) -> bool:
     return not any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in root.children)
 
 
-def _thinker(tok: Token) -> str | None:
+def _thinker(tok: Token, thought: frozenset[str]) -> str | None:
     for anc in tok.ancestors:
-        if anc.lemma_.lower() in _THOUGHT and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in anc.children):
+        if anc.lemma_.lower() in thought and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in anc.children):
             return anc.lemma_.lower()
     return None
 
@@ -225,13 +198,10 @@ def _predicate(tok: Token) -> Token | None:
     return cur if cur.pos_ in ("VERB", "AUX") else None
 
 
-_NEAR_MISS = frozenset({"nearly", "almost", "narrowly"})
-
-
-def _negation(tok: Token) -> str | None:
+def _negation(tok: Token, near_miss: frozenset[str]) -> str | None:
     """A negator on the trigger or on any word above it ("no indication who had abducted them"), or a near miss
     on the trigger itself ("a couple was nearly abducted")."""
-    near = next((c.lower_ for c in tok.children if c.dep_ == "advmod" and c.lower_ in _NEAR_MISS), None)
+    near = next((c.lower_ for c in tok.children if c.dep_ == "advmod" and c.lower_ in near_miss), None)
     if near:
         return near
     cur, seen = tok, 0
@@ -261,25 +231,21 @@ def _infinitive_governor(tok: Token) -> tuple[str | None, bool]:
     return gov.lemma_.lower(), finite
 
 
-def _quantity(tok: Token) -> tuple[int | None, str | None]:
+def _quantity(tok: Token, lexicon: EventhoodLexicon) -> tuple[int | None, str | None]:
     count, quantifier = None, None
     for c in tok.children:
         if c.dep_ == "nummod":
-            count = _number(c.text)
-        elif c.dep_ in ("amod", "det", "quantmod") and c.lower_ in _QUANTIFIERS:
+            count = _number(c.text, lexicon.numbers)
+        elif c.dep_ in ("amod", "det", "quantmod") and c.lower_ in lexicon.words["quantifiers"]:
             quantifier = c.lower_
     # "a series of attacks", "dozens of airstrikes": the quantity is the head of "of"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTIFIERS:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in lexicon.words["quantifiers"]:
         quantifier = tok.head.head.lower_
     return count, quantifier
 
 
-_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "hundred": 100}
-
-
-def _number(text: str) -> int | None:
+def _number(text: str, numbers: Mapping[str, int]) -> int | None:
     t = text.lower().replace(",", "")
     if t.isdigit():
         return int(t)
-    return _WORDS.get(t)
+    return numbers.get(t)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from frontlines.knowledge.eventhood import get_eventhood_lexicon
 from frontlines.pipeline.eventhood import RULES, judge
 from frontlines.pipeline.frames import FrameReader
 
-_READER = FrameReader()
+_LEX = get_eventhood_lexicon()
+_READER = FrameReader(_LEX)
 _RULES = {rule.name: rule for rule in RULES}
 
 
@@ -99,13 +101,13 @@ PASSED = [
 
 @pytest.mark.parametrize(("name", "marked", "dated"), REJECTED)
 def test_the_rule_alone_rejects_its_class(name: str, marked: str, dated: bool) -> None:
-    reason = _RULES[name].test(_frame(marked), dated)
+    reason = _RULES[name].test(_frame(marked), dated, _LEX)
     assert reason, f"{name} let through: {marked}"
 
 
 @pytest.mark.parametrize(("name", "marked", "dated"), PASSED)
 def test_the_rule_alone_lets_the_near_miss_pass(name: str, marked: str, dated: bool) -> None:
-    reason = _RULES[name].test(_frame(marked), dated)
+    reason = _RULES[name].test(_frame(marked), dated, _LEX)
     assert reason is None, f"{name} rejected: {marked} ({reason})"
 
 
@@ -114,10 +116,27 @@ def test_every_rule_has_fixtures_both_ways() -> None:
 
 
 def test_a_plain_past_incident_passes_the_whole_table() -> None:
-    assert judge(_frame("Militants [attacked] an army checkpoint near the town on Monday."), dated=True) is None
-    assert judge(_frame("Clashes [erupted] between the two militias in the south."), dated=False) is None
+    assert judge(_frame("Militants [attacked] an army checkpoint near the town on Monday."), dated=True, lexicon=_LEX) is None
+    assert judge(_frame("Clashes [erupted] between the two militias in the south."), dated=False, lexicon=_LEX) is None
 
 
 def test_the_first_rule_that_fires_decides_and_says_why() -> None:
-    verdict = judge(_frame("The army said it would not [attack] the town."), dated=False)
+    verdict = judge(_frame("The army said it would not [attack] the town."), dated=False, lexicon=_LEX)
     assert verdict is not None and verdict.rule == "negated" and "not" in verdict.reason
+
+
+def test_the_word_lists_are_data_and_checked() -> None:
+    import pytest as _pytest
+
+    from frontlines.errors import KnowledgeError
+    from frontlines.knowledge.eventhood import EventhoodLexicon
+
+    good = {"words": {k: sorted(v) for k, v in _LEX.words.items()},
+            "patterns": {k: p.pattern for k, p in _LEX.patterns.items()}, "numbers": {"two": 2}, "episode": 5}
+    assert EventhoodLexicon.from_data(good).words["planning"] == _LEX.words["planning"]
+    missing = {**good, "words": {k: v for k, v in good["words"].items() if k != "planning"}}
+    with _pytest.raises(KnowledgeError, match="planning"):
+        EventhoodLexicon.from_data(missing)
+    broken = {**good, "patterns": {**good["patterns"], "span": "(unclosed"}}
+    with _pytest.raises(KnowledgeError, match="span"):
+        EventhoodLexicon.from_data(broken)
