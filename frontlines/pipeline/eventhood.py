@@ -97,6 +97,8 @@ def _aggregate(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 def _habitual(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     if f.habit_cue and not dated:
         return f"habitual, not one incident ('{f.habit_cue}')"
+    if f.present and not f.perfect and not f.progressive and f.pronoun_subject and not dated and f.pos == "VERB":
+        return f"what a group does, told in the present ('{f.predicate}'), not one incident"
     return None
 
 

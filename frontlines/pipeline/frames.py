@@ -58,6 +58,7 @@ class Frame:
     imperative: bool  # the sentence is a command to the reader ("Expect another round of fighting.")
     thinker: str | None  # a first-person verb of thought above the trigger ("I wonder if", "we expect")
     still: bool  # "still" on the trigger or its predicate ("areas still occupied by the group")
+    pronoun_subject: bool  # the predicate's subject is a personal pronoun ("first they kill the men")
     modifiers: frozenset[str]  # lemmas of the verbs that modify the trigger noun ("a truce negotiated by ...")
     relative_subject: bool  # a relative clause trigger whose subject is the relative pronoun ("which were seized")
     marker: str | None  # the subordinator of the trigger's clause ("since" in "ever since IS was driven out")
@@ -142,6 +143,8 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Fr
                              for c in head.children),
         marker=_marker(head, predicate),
         complement=next((c.lemma_.lower() for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None),
+        pronoun_subject=predicate is not None and any(
+            c.dep_ == "nsubj" and c.lower_ in ("they", "he", "she", "we", "it", "you") for c in predicate.children),
         imperative=_imperative(parsed), thinker=_thinker(head, words["thought"]), still=_still(head, predicate),
         head_plural=head.head.tag_ in ("NNS", "NNPS") and head.head is not head,
         total_cue=total.group() if (total := patterns["running_total"].search(sentence)) else None,
@@ -169,8 +172,8 @@ def _imperative(parsed: Doc) -> bool:
         return False
     if root.text.isupper() or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in root.children):
         return False  # "ZANU youth leader X attacked ...": an acronym the tagger took for a verb
-    # "Report that soldiers have been raping ...": a note's heading word over a clause with its own subject
-    return not any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in root.children)
+    # "Report that soldiers have been raping ...": a note's heading word, not a command
+    return root.lemma_.lower() not in ("report", "update", "note", "source", "claim")
 
 
 def _thinker(tok: Token, thought: frozenset[str]) -> str | None:
