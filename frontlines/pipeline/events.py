@@ -266,7 +266,8 @@ class EventStage:
         if actor1 and actor2 and (actor1.id == actor2.id or self._own_troops(doc, actor1, actor2)):
             actor2 = None
         modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
-                                           speaker_is_party=bool(speaker_ids & {a.id for a in (actor1, actor2) if a}))
+                                           speaker_is_party=bool(speaker_ids & {actor1.id} if actor1 else False))
+        # a party telling its own deed (or its enemy's loss) claims it; telling what it suffered is no claim
         at, to = clause.start + trigger.start, clause.start + trigger.start + len(trigger.text.rstrip())
         if modality == "asserted" and doc.text[at - 1:at] in _OPEN_QUOTES and doc.text[to:to + 1] in _CLOSE_QUOTES:
             modality, mod_reason = "claimed", f"the word itself in quotation marks ('{trigger.text.rstrip()}'): the report keeps its distance"

@@ -2,7 +2,8 @@
 
 Decided from cue words in the clause (mostly those before the trigger, where English puts
 negation, modals and conditionals), the sentence's stance, and who is speaking: a party to the
-event reporting its own deed, its enemy's losses or what it suffered is a claim, and so is an accusation
+event reporting its own deed or its enemy's losses is a claim (what it suffered is not: the event stage
+passes only the agent as a party), and so is an accusation
 ("accused the LNA of shelling"); a neutral reporter is not.
 Precedence: negated > hypothetical > future > claimed > uncertain > asserted.
 """

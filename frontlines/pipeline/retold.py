@@ -70,8 +70,8 @@ def _same_incident(doc: Document, a: Event, b: Event) -> bool:
     if _own_place(doc, a) and _own_place(doc, b) and a.location != b.location \
             and a.location != a.country and b.location != b.country:
         return False  # two places named, however near ("Ain Zara" and "Abu Salim" are both Tripoli)
-    if _own_date(doc, a) and _own_date(doc, b) and a.event_date != b.event_date:
-        return False
+    if (_own_date(doc, a) or _own_date(doc, b)) and a.event_date != b.event_date:
+        return False  # a day of its own that is not the other telling's day: another incident
     if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None:
         return False  # b inherited a place that a does not share: another part of the report
     return _parties_agree(a, b)
