@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from frontlines.errors import KnowledgeError
 from frontlines.knowledge.actors import ActorKB, get_actor_kb
 from frontlines.knowledge.eventhood import EventhoodLexicon, get_eventhood_lexicon
 from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
@@ -308,6 +309,7 @@ class EventStage:
         if (anaphoric or commentary) and not fatalities and not in_sentence_date:
             return None  # "condemned the attack", "sanctions over the missile tests": references, not new events
         place = self._place(doc, clause, trigger, speaker_span)
+        actor1, actor2 = self._where_it_happened(actor1, place), self._where_it_happened(actor2, place)
         event = self._build(doc, clause, trigger, sub_type, actor1, actor2, place, event_date, precision,
                             fallback, fatalities, aggregate, modality,
                             "; ".join(x for x in (why, mod_reason, date_reason) if x))
@@ -509,6 +511,20 @@ class EventStage:
             return m
         return Mention(m.text, m.start, m.end, "actor", canonical=forces.name, id=forces.id, actor_type=forces.type,
                        country=forces.country, reason=f"{m.canonical} acting through {forces.name}")
+
+    def _where_it_happened(self, m: Mention | None, place: Mention | None) -> Mention | None:
+        """A generic class (civilians, protesters, rioters, unidentified gunmen, a state's forces named only as
+        'soldiers') is of the country where the event happened, as ACLED codes it, not of a country named nearby
+        ("an aid worker of an Italian charity killed in Kaga-Bandoro" is Civilians (Central African Republic))."""
+        if m is None or place is None or not place.country or not (m.id or "").startswith("gen."):
+            return m
+        _, kind, country = m.id.split(".", 2)
+        if country == place.country or kind in ("military", "police", "government"):
+            return m  # a state's forces abroad stay that state's ("Egyptian jets struck Derna")
+        try:
+            return self._generic_mention(kind, place.country)
+        except KnowledgeError:
+            return m
 
     def _civilians(self, focus: str | None) -> Mention | None:
         return self._generic_mention("civilians", focus) if focus else None

@@ -235,3 +235,10 @@ def test_a_trigger_in_scare_quotes_is_a_claim_not_a_fact() -> None:
     assert event.modality == "claimed" and "quotation marks" in event.reason
     (plain,) = _events("Twelve separatists were killed near Wum on Sunday, the army said.")
     assert plain.modality != "claimed" or "quotation" not in plain.reason
+
+
+def test_a_generic_class_is_of_the_country_where_the_event_happened() -> None:
+    events = _events("BAGHDAD (Reuters) - Iraqi troops shelled Mosul on Monday, Iraqi officials said. In neighbouring "
+                     "Syria, gunmen killed five civilians in Deir ez-Zor on Monday.", published=date(2017, 3, 1))
+    [killing] = [e for e in events if e.location == "Deir ez-Zor"]
+    assert killing.actor2_id == "gen.civilians.SY"  # not the report's focus, Iraq
