@@ -87,8 +87,11 @@ def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int]
     inside = [m for m in places if start <= m.start < end]
     if not inside or all(_source(doc, m) for m in inside):
         # "a convoy moving from A to B, exploded at C": a clause that names only origins and destinations
-        # defers to its sentence
+        # defers to its sentence, and a sentence that names only those to the place told before it
         inside = [m for m in places if sentence[0] <= m.start < sentence[1]] or inside
+        if inside and all(_source(doc, m) for m in inside) and any(m.start < sentence[0] for m in places) \
+                and any(_NEIGHBOUR.search(doc.text[max(0, m.start - 40):m.start].lower()) for m in inside):
+            inside = []
     block = doc.block_at(start)
     earlier = [m for m in places if m.start < start and (block is None or block.start <= m.start)
                and m.feature != "country"]
@@ -305,6 +308,9 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
                    reason=f"{nxt.reason}; '{m.text}' ({m.canonical}) does not lie there: its container instead")
 
 
+_NEIGHBOUR = re.compile(r"\b(?:neighbou?ring|bordering|(?:road|route|highway|border|crossing) (?:to|with|into))\s+(?:the\s+)?$")
+
+
 def _source(doc: Document, m: Mention) -> bool:
     """An origin, affiliation or destination ("youth from X", "a Kano-based group", "fled to X")."""
     if m.feature == "country" and ATTRIBUTIVE.match(doc.text, m.end):
@@ -314,6 +320,8 @@ def _source(doc: Document, m: Mention) -> bool:
         return True  # "marches over the move to recognise a capital": what the event is about
     if _DISTANCE_FROM.search(low):
         return False
+    if _NEIGHBOUR.search(low):
+        return True  # "the main road to neighbouring Tunisia": a place the sentence points to, not where it happened
     return bool(_ORIGIN.search(low)) or doc.text[m.end:m.end + 1] == "-" or bool(_DESTINATION.search(low)) \
         or bool(_ORIGIN_LIST.search(doc.text[max(0, m.start - 60):m.start]))
 

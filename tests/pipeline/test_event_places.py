@@ -273,3 +273,14 @@ def test_each_district_and_province_group_of_a_list_is_an_event() -> None:
 def test_a_container_is_never_looked_for_across_a_sentence_end() -> None:
     text = "Rebels stormed Korvan.\n\nMy Comment: The loss of Oskar hurts."
     assert _choose(text, ["Korvan", "Oskar"], "stormed") == "Korvan"
+
+
+def test_a_country_the_sentence_only_points_to_is_not_the_place() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("Rebels fought government forces in the town of Zawiyah, Libya, on Sunday. A rebel spokesman said 13 "
+                       "fighters were killed in fighting there on Saturday, and the main road to neighbouring Tunisia "
+                       "was cut.", published=date(2011, 6, 12))
+    assert "Tunisia" not in {e.location for e in doc.events}
