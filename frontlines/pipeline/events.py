@@ -266,9 +266,9 @@ class EventStage:
             actor1, actor2 = self._as_forces(actor1), self._as_forces(actor2)
         if actor1 and actor2 and (actor1.id == actor2.id or self._own_troops(doc, actor1, actor2)):
             actor2 = None
-        modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
-                                           speaker_is_party=bool(speaker_ids & {actor1.id} if actor1 else False))
         # a party telling its own deed (or its enemy's loss) claims it; telling what it suffered is no claim
+        modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
+                                           speaker_is_party=actor1 is not None and actor1.id in speaker_ids)
         at, to = clause.start + trigger.start, clause.start + trigger.start + len(trigger.text.rstrip())
         if modality == "asserted" and doc.text[at - 1:at] in _OPEN_QUOTES and doc.text[to:to + 1] in _CLOSE_QUOTES:
             modality, mod_reason = "claimed", f"the word itself in quotation marks ('{trigger.text.rstrip()}'): the report keeps its distance"
@@ -330,7 +330,6 @@ class EventStage:
         nearest = min(inside, key=lambda m: abs(m.start - at))
         return nearest.date, nearest.time_precision
 
-    @staticmethod
     @staticmethod
     def _non_event(doc: Document, clause: _Clause, trigger: TriggerHit, sub_type: str | None, rule: str,
                    category: str, reason: str) -> None:
