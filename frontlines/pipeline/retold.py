@@ -10,9 +10,9 @@ retelling adds what the first telling lacked (an actor, a toll) and is kept as a
 
 from __future__ import annotations
 
-import math
 import re
 
+from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Event, NonEvent
 
 __all__ = ["merge_retold"]
@@ -96,13 +96,7 @@ def _near(a: Event, b: Event) -> bool:
         return True  # a province and a town in it ("North Sinai", "Sheikh Zuwayed")
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
-    return _km(a.latitude, a.longitude, b.latitude, b.longitude) <= _NEAR_KM  # type: ignore[arg-type]
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    h = 0.5 - math.cos((lat2 - lat1) * p) / 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * (1 - math.cos((lon2 - lon1) * p)) / 2
-    return 12742 * math.asin(math.sqrt(max(0.0, h)))
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= _NEAR_KM  # type: ignore[arg-type]
 
 
 def _named(ev: Event) -> set[str]:
