@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -34,6 +35,7 @@ __all__ = [
     "NonEvent",
     "Statement",
     "content_hash",
+    "http_url",
 ]
 
 MentionKind = Literal["actor", "place", "date", "quantity"]
@@ -365,3 +367,18 @@ class Document:
             non_events=[NonEvent(**n) for n in data.get("non_events", [])],
             stages=list(head.get("stages", [])),
         )
+
+
+def http_url(value: str | None) -> str | None:
+    """The URL when it is an absolute http(s) link, else None: a ``javascript:``, ``data:`` or ``file:`` URL must
+    never be stored or become a clickable link."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return None if any(ord(c) < 32 or c.isspace() for c in text) else text

@@ -16,9 +16,9 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from frontlines.errors import InvalidParameterError, MalformedInputError
+from frontlines.model import http_url
 
 __all__ = ["http_url", "parse_published", "text_field"]
 
@@ -95,19 +95,3 @@ def text_field(record: dict[str, Any], name: str, where: str) -> str | None:
                                                         else f"a {type(value).__name__}")
     raise MalformedInputError(f"{where}: field \"{name}\" is {kind}, not text; give it as a string "
                               "(or skip such records with --skip-bad).")
-
-
-def http_url(value: str | None) -> str | None:
-    """The URL when it is an absolute http(s) link, else None (``javascript:``, ``data:``, ``file:``...)."""
-    if not value:
-        return None
-    text = value.strip()
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    if any(ord(c) < 32 or c.isspace() for c in text):
-        return None
-    return text

@@ -12,10 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 from frontlines.errors import InvalidParameterError
-from frontlines.model import EVENT_COLUMNS, Document, Event
+from frontlines.model import EVENT_COLUMNS, Document, Event, http_url
 
 __all__ = ["BOOL_FIELDS", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "Bbox", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
            "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "as_revision", "cell_range", "check_lengths",
@@ -375,17 +374,8 @@ def check_lengths(query: object, names: Iterable[str]) -> None:
 
 def safe_url(value: str | None) -> str | None:
     """The URL when it is an absolute http(s) link, else None: a stored ``javascript:`` or ``data:`` URL
-    must never become a clickable link."""
-    if not value:
-        return None
-    text = value.strip()
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return None if any(ord(c) < 32 or c.isspace() for c in text) else text
+    must never become a clickable link (``model.http_url``, the one check ingest makes too)."""
+    return http_url(value)
 
 
 def as_revision(doc: Document, stored_id: str) -> Document:
