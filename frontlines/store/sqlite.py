@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -204,6 +205,22 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+def _enter_wal(con: sqlite3.Connection, patience_s: float = 30.0) -> None:
+    """Switch ``con`` to write-ahead logging. Changing the journal mode takes an exclusive lock and SQLite
+    answers "database is locked" at once, without its busy handler, while another connection opens the same
+    new file; so the switch is retried (with growing pauses) for up to ``patience_s`` seconds."""
+    deadline, pause = time.monotonic() + patience_s, 0.005
+    while True:
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+
 class SQLiteStore(Store):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -214,7 +231,7 @@ class SQLiteStore(Store):
         try:
             self._con = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
             self._con.row_factory = sqlite3.Row
-            self._con.execute("PRAGMA journal_mode=WAL")
+            _enter_wal(self._con)
             self._con.execute("PRAGMA foreign_keys=ON")
             self._con.execute("PRAGMA synchronous=NORMAL")
             self._migrate()

@@ -234,6 +234,34 @@ def test_sixteen_concurrent_first_openers_of_a_new_sqlite_store_all_succeed(tmp_
         assert errors == [] and versions == [(0, len(MIGRATIONS))] * 16
 
 
+def test_the_switch_to_wal_waits_for_another_connection_that_holds_the_new_file(tmp_path) -> None:
+    """SQLite refuses a journal-mode change at once ("database is locked") while another connection holds
+    the file, without its busy handler: the store retries until the holder lets go, and then opens."""
+    import sqlite3
+
+    from frontlines.store.sqlite import _enter_wal
+
+    path = tmp_path / "held.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("CREATE TABLE t (x)")
+    opener = sqlite3.connect(path, timeout=0, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        opener.execute("PRAGMA journal_mode=WAL")  # what SQLite answers without the retry
+    releaser = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    releaser.start()
+    _enter_wal(opener, patience_s=10)
+    releaser.join()
+    assert opener.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    other = tmp_path / "held-long.sqlite"
+    holder = sqlite3.connect(other, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("CREATE TABLE t (x)")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):  # patience has an end
+        _enter_wal(sqlite3.connect(other, timeout=0, isolation_level=None), patience_s=0.05)
+    holder.execute("ROLLBACK")
+
+
 @pytest.mark.postgres
 def test_concurrent_revisions_of_one_id_are_all_kept(pg_url: str) -> None:
     from frontlines.model import Document
