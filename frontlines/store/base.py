@@ -15,6 +15,7 @@ from typing import Any
 
 from frontlines.errors import InvalidParameterError
 from frontlines.model import EVENT_COLUMNS, Document, Event, http_url
+from frontlines.store.feeds import FeedRecords
 
 __all__ = ["BOOL_FIELDS", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "Bbox", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
            "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "as_revision", "cell_range", "check_lengths",
@@ -109,8 +110,9 @@ class IngestResult:
                 f"{self.document_id!r} and nothing was replaced.")
 
 
-class Store(abc.ABC):
-    """A persistent record of documents and everything extracted from them, with provenance."""
+class Store(FeedRecords, abc.ABC):
+    """A persistent record of documents and everything extracted from them, with provenance; the state of
+    watched feeds comes with it (``feeds.FeedRecords``)."""
 
     url: str
 

@@ -14,7 +14,7 @@ import itertools
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from typing import Any
@@ -456,6 +456,11 @@ class PostgresStore(Store):
                 "by_month": pairs("SELECT to_char(event_date, 'YYYY-MM') AS k, count(*) AS n FROM events "
                                   "WHERE event_date IS NOT NULL GROUP BY 1 ORDER BY 1"),
             }
+
+    def _feed_sql(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        with self._errors("Reading or writing the feeds"):
+            cur = self._con.execute(sql.replace("?", "%s"), list(params))
+            return cur.fetchall() if cur.description else []
 
     def close(self) -> None:
         """Hand the connection back to the process's pool (closed if it is busy or broken)."""

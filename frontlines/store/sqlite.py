@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -186,6 +186,16 @@ MIGRATIONS: list[str] = [
             lon_sum = lon_sum + excluded.lon_sum, lat_sum = lat_sum + excluded.lat_sum,
             first_rid = CASE WHEN events = 0 THEN excluded.first_rid ELSE min(first_rid, excluded.first_rid) END;
     END;
+    """,
+    # 7: watched feeds (store/feeds.py): each feed's polling state, and the entries taken from feeds (by link,
+    # else id) so that a restarted watcher re-ingests nothing
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY, title TEXT, etag TEXT, last_modified TEXT, status TEXT NOT NULL DEFAULT 'new',
+        http_status INTEGER, failures INTEGER NOT NULL DEFAULT 0, last_error TEXT, last_checked TEXT,
+        last_success TEXT, next_check TEXT, entries INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE feed_entries (
+        key TEXT PRIMARY KEY, feed_url TEXT NOT NULL, content_hash TEXT, document_id TEXT, seen_at TEXT NOT NULL);
     """,
 ]
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
@@ -593,6 +603,13 @@ class SQLiteStore(Store):
             "by_month": dict(one("SELECT substr(event_date, 1, 7), count(*) FROM events WHERE event_date IS NOT NULL "
                                  "GROUP BY 1 ORDER BY 1").fetchall()),
         }
+
+    def _feed_sql(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        values = [v.isoformat() if isinstance(v, datetime) else v for v in params]
+        try:
+            return [dict(r) for r in self._con.execute(sql, values).fetchall()]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"Reading or writing the feeds of {self.path} failed: {exc}.") from exc
 
     def close(self) -> None:
         self._con.close()
