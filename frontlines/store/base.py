@@ -16,6 +16,7 @@ from typing import Any
 from frontlines.errors import InvalidParameterError
 from frontlines.model import EVENT_COLUMNS, Document, Event, http_url
 from frontlines.store.feeds import FeedRecords
+from frontlines.store.jobs import BackfillRecords
 
 __all__ = ["BOOL_FIELDS", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "Bbox", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
            "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "as_revision", "cell_range", "check_lengths",
@@ -110,9 +111,9 @@ class IngestResult:
                 f"{self.document_id!r} and nothing was replaced.")
 
 
-class Store(FeedRecords, abc.ABC):
+class Store(FeedRecords, BackfillRecords, abc.ABC):
     """A persistent record of documents and everything extracted from them, with provenance; the state of
-    watched feeds comes with it (``feeds.FeedRecords``)."""
+    watched feeds (``feeds.FeedRecords``) and the backfill job table (``jobs.BackfillRecords``) come with it."""
 
     url: str
 

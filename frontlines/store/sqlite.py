@@ -197,6 +197,13 @@ MIGRATIONS: list[str] = [
     CREATE TABLE feed_entries (
         key TEXT PRIMARY KEY, feed_url TEXT NOT NULL, content_hash TEXT, document_id TEXT, seen_at TEXT NOT NULL);
     """,
+    # 8: the backfill job table (store/jobs.py): finished archive partitions by the digest of their records
+    """
+    CREATE TABLE backfill_partitions (
+        key TEXT PRIMARY KEY, source TEXT NOT NULL, first_line INTEGER NOT NULL, records INTEGER NOT NULL,
+        added INTEGER NOT NULL, unchanged INTEGER NOT NULL, events INTEGER NOT NULL, failures INTEGER NOT NULL,
+        finished_at TEXT NOT NULL);
+    """,
 ]
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
                  "fatalities": "events_fatalities", "confidence": "events_confidence"}
