@@ -159,10 +159,14 @@ def _ingest_all(store: Any, docs: Iterator[Document], quiet: bool) -> tuple[dict
     """Store each document; counts of what was really written, and a note for each stored as a revision."""
     from tqdm import tqdm
 
+    from frontlines.analysis.update import analyse_document
+
     counts = {"added": 0, "events": 0, "unchanged": 0}
     notes: list[str] = []
     for doc in tqdm(docs, desc="ingest", unit="doc", disable=quiet, file=sys.stderr):
         result = store.add_document(doc)
+        if result.added:  # ledger, control and relations of this document only: linear in what is added
+            analyse_document(store, doc, result.document_id)
         counts["added" if result.added else "unchanged"] += 1
         counts["events"] += result.events if result.added else 0
         if note := result.note():
@@ -310,11 +314,127 @@ def sitrep(obj: dict[str, Any], since: str, until: str, fmt: str) -> None:
     start, end = _event_query(since=since, until=until).since, _event_query(since=since, until=until).until
     first, last = date.fromisoformat(start), date.fromisoformat(end)
     before = first - (last - first) - _one_day()
+    from frontlines.analysis.service import developments
+
     with open_store(obj["db"]) as store:
         current = list(store.iter_events(_event_query(since=start, until=end)))
         previous = list(store.iter_events(_event_query(since=before.isoformat(), until=(first - _one_day()).isoformat())))
-    report = situation_report(current, since=first, until=last, previous=previous)
+        changes = developments(store, start, end)
+    report = situation_report(current, since=first, until=last, previous=previous, developments=changes)
     click.echo(report.to_markdown() if fmt == "markdown" else json.dumps(report.to_dict(), indent=2, default=str))
+
+
+# -- analysis: the claims ledger, territorial control, relations (issue 13) -----------------------------------
+def _as_of(value: str | None) -> date:
+    from frontlines.store.base import parse_day
+
+    return date.fromisoformat(parse_day(value, "--as-of")) if value else date.today()
+
+
+def _emit(data: Any, fmt: str, rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+        return
+    for row in rows:
+        click.echo("\t".join("" if row.get(c) is None else str(row.get(c)) for c in columns))
+
+
+@cli.command()
+@click.option("--speaker", help="Part of the speaker's name.")
+@click.option("--source", help="Part of the outlet's name.")
+@click.option("--kind", type=click.Choice(("prediction", "intention", "threat", "denial", "claim")))
+@click.option("--subject", help="Part of the name of an actor or place the entry is about.")
+@click.option("--since", help="Said on or after YYYY-MM-DD.")
+@click.option("--until", help="Said on or before YYYY-MM-DD.")
+@click.option("--due-until", help="Due on or before YYYY-MM-DD (predictions that came due).")
+@click.option("--document", "document_id", help="Entries of one document.")
+@click.option("--as-of", help="Judge against events up to this day (default today).")
+@click.option("--record", "record_by", type=click.Choice(("speaker", "source")),
+              help="Print track records by speaker or source instead of entries.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(("json", "table")), default="json", show_default=True)
+@click.pass_obj
+def ledger(obj: dict[str, Any], as_of: str | None, record_by: str | None, limit: int, fmt: str, **filters: Any) -> None:
+    """Predictions, intentions, threats, denials and claims, each judged against later events (confirmed,
+    refuted or open, with the deciding events); with --record, each speaker's or source's track record."""
+    from frontlines.analysis.service import ledger_page, track
+    from frontlines.store import open_store
+    from frontlines.store.analysis import LedgerQuery
+    from frontlines.store.base import parse_day
+
+    for key in ("since", "until", "due_until"):
+        filters[key] = parse_day(filters.get(key), f"--{key.replace('_', '-')}")
+    query = LedgerQuery(limit=limit, **filters)
+    with open_store(obj["db"]) as store:
+        if record_by:
+            data = track(store, query, by=record_by, as_of=_as_of(as_of))
+            rows, cols = data["records"], ("who", "entries", "confirmed", "refuted", "open", "brier")
+        else:
+            data = ledger_page(store, query, as_of=_as_of(as_of))
+            rows = [{**e, "status": e["verdict"]["status"]} for e in data["entries"]]
+            cols = ("said_on", "kind", "status", "speaker", "outcome", "due", "probability", "sentence")
+    _emit(data, fmt, rows, cols)
+
+
+@cli.command()
+@click.argument("place", required=False)
+@click.option("--date", "day", help="Who held it on this day YYYY-MM-DD, and since when.")
+@click.option("--list", "list_places", is_flag=True, help="List the places with changes of control.")
+@click.option("--format", "fmt", type=click.Choice(("json", "table")), default="json", show_default=True)
+@click.pass_obj
+def control(obj: dict[str, Any], place: str | None, day: str | None, list_places: bool, fmt: str) -> None:
+    """Who held PLACE from when to when, on what evidence (contested periods marked)."""
+    from frontlines.analysis.service import control_answer
+    from frontlines.store import open_store
+    from frontlines.store.base import parse_day
+
+    with open_store(obj["db"]) as store:
+        if list_places or not place:
+            places = store.control_places(place)
+            _emit(places, fmt, places, ("place", "changes", "first_day", "last_day"))
+            return
+        data = control_answer(store, place, parse_day(day, "--date"))
+    _emit(data, fmt, data["periods"], ("since", "until", "holder", "contested"))
+
+
+@cli.command()
+@click.option("--actor", help="Actor id or part of a name.")
+@click.option("--kind", help="fighting, support, arms, alliance, request, recognition, mediation, agreement, "
+                             "sanctions or basing.")
+@click.option("--since", help="On or after YYYY-MM-DD.")
+@click.option("--until", help="On or before YYYY-MM-DD.")
+@click.option("--limit", default=1000, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(("json", "table")), default="json", show_default=True)
+@click.pass_obj
+def relations(obj: dict[str, Any], actor: str | None, kind: str | None, since: str | None, until: str | None,
+              limit: int, fmt: str) -> None:
+    """Dated, evidence-linked relations between actors (fighting, support, alliances, requests, ...)."""
+    from frontlines.analysis.service import relations_answer
+    from frontlines.store import open_store
+    from frontlines.store.base import parse_day
+
+    with open_store(obj["db"]) as store:
+        data = relations_answer(store, actor, kind, parse_day(since, "--since"), parse_day(until, "--until"), limit)
+    _emit(data, fmt, data["edges"], ("date", "kind", "modality", "actor1", "actor2", "evidence"))
+
+
+@cli.command()
+@click.option("--limit", type=int, help="Analyse at most this many documents.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def analyse(obj: dict[str, Any], limit: int | None, quiet: bool) -> None:
+    """Analyse stored documents that are not yet (stored by a backfill or an older version): ledger, control,
+    relations. Ingest does this for every document it adds."""
+    from tqdm import tqdm
+
+    from frontlines.analysis.update import refresh
+    from frontlines.store import open_store
+
+    with open_store(obj["db"]) as store, tqdm(desc="analyse", unit="doc", disable=quiet, file=sys.stderr) as bar:
+        done = refresh(store, limit, progress=bar.update)
+        counts = store.analysis_counts()
+    click.echo(f"{done} documents analysed; the store holds {counts['ledger_entries']} ledger entries, "
+               f"{counts['control_changes']} changes of control, {counts['relations']} relations")
 
 
 def _one_day() -> Any:

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 __all__ = [
     "ACLED_COLUMNS",
+    "ControlChange",
     "EVENT_COLUMNS",
     "MENTION_KINDS",
     "MODALITIES",
@@ -31,8 +32,10 @@ __all__ = [
     "Block",
     "Document",
     "Event",
+    "LedgerEntry",
     "Mention",
     "NonEvent",
+    "Relation",
     "Statement",
     "content_hash",
     "http_url",
@@ -382,3 +385,98 @@ def http_url(value: str | None) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return None if any(ord(c) < 32 or c.isspace() for c in text) else text
+
+
+# -- cross-document analysis records (frontlines.analysis): derived from stored documents, kept by the store ------
+@dataclass
+class LedgerEntry:
+    """A prediction, intention, threat, denial or claim from one sentence: who said it, when, about whom and what,
+    the outcome it expects (or denies) and by when, and how likely the speaker says it is."""
+
+    entry_id: str  # "<document_id>:<sentence start>"
+    document_id: str
+    kind: str  # prediction | intention | threat | denial | claim
+    sentence: str
+    start: int
+    end: int
+    said_on: str | None = None  # ISO date the statement was published
+    source: str | None = None  # the outlet that carried it
+    speaker: str | None = None  # who said it: a quoted official, a party, the outlet or the author
+    speaker_kind: str = "author"  # quoted | outlet | author
+    actors: list[str] = field(default_factory=list)
+    actor_ids: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    outcome: str | None = None  # capture | withdrawal | attack | agreement | arrest
+    negated: bool = False  # the speaker says it will not happen (or did not)
+    due: str | None = None  # ISO date the outcome is due, where a horizon is stated
+    horizon: str | None = None  # the words that state it ("within days")
+    probability: float | None = None  # the likelihood the speaker's words give it
+    cue: str = ""
+    reason: str = ""
+    stage: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LedgerEntry:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class ControlChange:
+    """A place changing hands (or said to be held) on a date, on the evidence of one event or sentence."""
+
+    place: str
+    date: str | None
+    holder: str | None  # who holds it after
+    kind: str  # capture | transfer | withdrawal | statement
+    document_id: str | None = None
+    event_id: str | None = None
+    holder_id: str | None = None
+    previous: str | None = None  # who lost it
+    previous_id: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    modality: str = "asserted"
+    source: str | None = None
+    evidence: str = ""
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ControlChange:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Relation:
+    """A dated, evidence-linked edge between two actors: fighting, alliance, support, arms, basing, request,
+    recognition, mediation, agreement, sanctions; with the modality of the sentence that states it."""
+
+    actor1: str
+    actor2: str
+    kind: str
+    date: str | None
+    document_id: str | None = None
+    actor1_id: str | None = None
+    actor2_id: str | None = None
+    modality: str = "asserted"
+    event_id: str | None = None
+    evidence: str = ""
+    start: int | None = None
+    end: int | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Relation:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})

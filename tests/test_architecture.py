@@ -20,11 +20,12 @@ ALLOWED = {
     "pipeline": {"model", "errors", "settings", "knowledge"},
     "fusion": {"model", "errors", "settings", "knowledge"},
     "store": {"model", "errors", "settings"},
-    "evaluate": {"model", "errors", "settings", "knowledge", "pipeline"},
-    "web": {"model", "errors", "settings", "knowledge", "store", "export", "fusion"},
+    "analysis": {"model", "errors", "settings", "knowledge", "store"},
+    "evaluate": {"model", "errors", "settings", "knowledge", "pipeline", "analysis"},
+    "web": {"model", "errors", "settings", "knowledge", "store", "export", "fusion", "analysis"},
     "batch": {"model", "errors", "settings", "knowledge", "pipeline", "store"},
     "cli": {"model", "errors", "settings", "knowledge", "pipeline", "store", "export", "web",
-            "batch", "evaluate", "fusion"},
+            "batch", "evaluate", "fusion", "analysis"},
 }
 
 

@@ -27,6 +27,9 @@ class SitRep:
     top_actors: list[tuple[str, int]]
     hotspots: list[tuple[str, int]]
     key_events: list[dict[str, Any]] = field(default_factory=list)
+    # from the store's analysis (frontlines.analysis.service.developments): control_changes, new_ties,
+    # broken_ties, predictions_due; empty when the report is made from events alone
+    developments: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -44,10 +47,32 @@ class SitRep:
         for e in self.key_events:
             lines.append(f"- {e['date']} {e['type']} in {e['location'] or '?'}: {e['actors']} — {e['fatalities']} killed "
                          f"({e['modality']}; sources: {', '.join(e['sources']) or 'n/a'})")
+        lines += _development_lines(self.developments)
         return "\n".join(lines) + "\n"
 
 
-def situation_report(events: Sequence[Event], *, since: date, until: date, previous: Sequence[Event] = ()) -> SitRep:
+def _development_lines(dev: dict[str, list[dict[str, Any]]]) -> list[str]:
+    if not dev:
+        return []
+    lines = ["", "## Changes of control"]
+    lines += [f"- {c['date'] or '?'} {c['place']}: {c['holder'] or 'unknown'} ({c['kind']}"
+              f"{', from ' + c['previous'] if c.get('previous') else ''}; {c['modality']})"
+              for c in dev.get("control_changes", [])] or ["- none reported"]
+    lines += ["", "## New ties between actors"]
+    lines += [f"- {r['date'] or '?'} {r['actor1']} -> {r['actor2']}: {r['kind']}" for r in dev.get("new_ties", [])] \
+        or ["- none reported"]
+    lines += ["", "## Broken ties (fighting or sanctions between former partners)"]
+    lines += [f"- {r['date'] or '?'} {r['actor1']} vs {r['actor2']}: {r['kind']} (earlier: {', '.join(r['earlier'])})"
+              for r in dev.get("broken_ties", [])] or ["- none reported"]
+    lines += ["", "## Predictions that came due"]
+    lines += [f"- due {p['due']}: {p['speaker'] or 'unknown'} ({p['kind']}): \"{p['sentence'][:160]}\" -> "
+              f"{p['verdict']['status']} ({p['verdict']['reason']})" for p in dev.get("predictions_due", [])] \
+        or ["- none"]
+    return lines
+
+
+def situation_report(events: Sequence[Event], *, since: date, until: date, previous: Sequence[Event] = (),
+                     developments: dict[str, list[dict[str, Any]]] | None = None) -> SitRep:
     window = [e for e in events if e.event_date and since.isoformat() <= e.event_date <= until.isoformat()
               and e.modality not in ("negated", "hypothetical", "future") and not e.fatalities_aggregate]
     clusters = cluster_events(window)
@@ -69,4 +94,5 @@ def situation_report(events: Sequence[Event], *, since: date, until: date, previ
                      "location": c.representative.location, "fatalities": c.fatalities, "modality": c.modality,
                      "actors": " vs ".join(a for a in (c.representative.actor1, c.representative.actor2) if a) or "unknown",
                      "sources": c.sources} for c in key],
+        developments=developments or {},
     )

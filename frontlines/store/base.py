@@ -15,6 +15,7 @@ from typing import Any
 
 from frontlines.errors import InvalidParameterError
 from frontlines.model import EVENT_COLUMNS, Document, Event, http_url
+from frontlines.store.analysis import AnalysisRecords
 from frontlines.store.feeds import FeedRecords
 from frontlines.store.jobs import BackfillRecords
 
@@ -111,9 +112,10 @@ class IngestResult:
                 f"{self.document_id!r} and nothing was replaced.")
 
 
-class Store(FeedRecords, BackfillRecords, abc.ABC):
+class Store(FeedRecords, BackfillRecords, AnalysisRecords, abc.ABC):
     """A persistent record of documents and everything extracted from them, with provenance; the state of
-    watched feeds (``feeds.FeedRecords``) and the backfill job table (``jobs.BackfillRecords``) come with it."""
+    watched feeds (``feeds.FeedRecords``), the backfill job table (``jobs.BackfillRecords``) and the
+    cross-document analysis (``analysis.AnalysisRecords``: ledger, control, relations) come with it."""
 
     url: str
 

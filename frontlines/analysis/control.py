@@ -1,0 +1,186 @@
+"""Territorial control over time: which actor held a place from when to when, and on what evidence.
+
+A document gives ``ControlChange`` records two ways:
+
+- its territorial events: "Government regains territory" and "Non-state actor overtakes territory" hand the
+  place to actor1 (taken from actor2); "Non-violent transfer of territory" hands it to actor1 too, unless the
+  sentence says actor1 withdrew, vacated or left (then actor1 loses it, to actor2 where there is one);
+- its statements of control: "X is in control of Y", "Y, now under the control of X", "X-held Y": the holder and
+  the place named beside the phrase, as a ``statement`` (it says who holds it, not that it changed hands).
+
+``timeline`` orders a place's changes into periods (holder, from, to, evidence); two changes a few days apart
+that name different holders, from different documents, make the later period ``contested`` (both sides' evidence
+kept); a claimed change that nobody else reports is contested too. ``holder_at`` answers "who held it then?".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from frontlines.model import ControlChange, Document, Event, Mention, Statement
+
+__all__ = ["CONTESTED_DAYS", "TERRITORY", "ControlPeriod", "control_changes", "holder_at", "timeline"]
+
+TERRITORY = {
+    "Government regains territory": "capture",
+    "Non-state actor overtakes territory": "capture",
+    "Non-violent transfer of territory": "transfer",
+}
+CONTESTED_DAYS = 3  # different holders reported this close together: the place is contested
+_COUNTED = frozenset({"asserted", "claimed", "uncertain"})
+_LEAVING = re.compile(r"\b(?:withdr[ae]w\w*|withdrawn|vacat\w+|pull(?:ed|s|ing)? out|retreat\w*|(?:left|leaves|leaving) "
+                      r"the (?:town|city|village|area|district|base)|abandon\w*|fled|evacuat\w+|handed over)\b",
+                      re.IGNORECASE)
+# "<holder> ... in (full) control of <place>", "<place> ... under the control of <holder>", "<holder>-held <place>"
+_HOLDER_FIRST = re.compile(r"\b(?:(?:is|are|was|were|remain(?:s|ed)?|stay(?:s|ed)?) (?:still |now |firmly |fully )?"
+                           r"in (?:full |complete |total |effective )?control of|(?:holds|held|controls|controlled) "
+                           r"(?:most of |all of |much of |parts of )?(?=(?!by\b)\w))", re.IGNORECASE)
+_LOSING = re.compile(r"\b(?:los[et]|losing|ceded?|surrender\w*|wrest\w*|if|unless|would|could)\b", re.IGNORECASE)
+_PLACE_FIRST = re.compile(r"\b(?:(?:is|are|was|were|remain(?:s|ed)?|now|still|came) )?(?:under (?:the )?"
+                          r"(?:full |complete |total |effective )?control of|controlled by|held by|in the hands of)\b",
+                          re.IGNORECASE)
+_HELD = re.compile(r"-(?:held|controlled)\b", re.IGNORECASE)
+_PLACE_FEATURES = frozenset({"city", "admin2", "landmark", None})
+
+
+def control_changes(doc: Document) -> list[ControlChange]:
+    """The changes of control one processed document reports: its territorial events, then its statements of
+    control, in text order."""
+    changes = [c for e in doc.events if (c := _from_event(doc, e)) is not None]
+    told = {(c.place.lower(), c.evidence) for c in changes}
+    for st in doc.statements:
+        for change in _from_statement(doc, st):
+            if (change.place.lower(), change.evidence) not in told:
+                changes.append(change)
+    return changes
+
+
+def _from_event(doc: Document, e: Event) -> ControlChange | None:
+    kind = TERRITORY.get(e.sub_event_type)
+    if kind is None or not e.location or e.modality not in _COUNTED:
+        return None
+    holder, holder_id, previous, previous_id = e.actor1, e.actor1_id, e.actor2, e.actor2_id
+    reason = f"{e.sub_event_type}: {e.actor1 or 'an actor'} takes it"
+    if kind == "transfer" and _LEAVING.search(e.notes or ""):
+        holder, holder_id, previous, previous_id = e.actor2, e.actor2_id, e.actor1, e.actor1_id
+        kind, reason = "withdrawal", f"{e.sub_event_type}: {e.actor1 or 'an actor'} leaves it"
+    return ControlChange(
+        place=e.location, date=e.event_date, holder=holder, kind=kind, document_id=doc.id, event_id=e.event_id,
+        holder_id=holder_id, previous=previous, previous_id=previous_id, country=e.country, latitude=e.latitude,
+        longitude=e.longitude, modality=e.modality, source=e.source or doc.source, evidence=e.notes or "",
+        reason=f"{reason} (event {e.event_id})",
+    )
+
+
+def _from_statement(doc: Document, st: Statement) -> list[ControlChange]:
+    if st.stance in ("question", "hypothetical", "prediction") or _LOSING.search(st.text):
+        return []
+    inside = [m for m in doc.mentions if st.start <= m.start and m.end <= st.end]
+    actors = [m for m in inside if m.kind == "actor"]
+    places = [m for m in inside if m.kind == "place" and m.feature in _PLACE_FEATURES]
+    found: list[ControlChange] = []
+    for m in _HOLDER_FIRST.finditer(st.text):
+        at = st.start + m.start()
+        found += _stated(doc, st, _last(actors, before=at), _first(places, after=st.start + m.end()), m.group())
+    for m in _PLACE_FIRST.finditer(st.text):
+        at = st.start + m.start()
+        found += _stated(doc, st, _first(actors, after=st.start + m.end()), _last(places, before=at), m.group())
+    for m in _HELD.finditer(st.text):
+        at = st.start + m.start()
+        holder = next((a for a in actors if a.end == at), None)
+        found += _stated(doc, st, holder, _first(places, after=st.start + m.end()), m.group())
+    return found
+
+
+def _last(mentions: list[Mention], before: int) -> Mention | None:
+    earlier = [m for m in mentions if m.end <= before and before - m.end <= 80]
+    return earlier[-1] if earlier else None
+
+
+def _first(mentions: list[Mention], after: int) -> Mention | None:
+    return next((m for m in mentions if m.start >= after and m.start - after <= 60), None)
+
+
+def _stated(doc: Document, st: Statement, holder: Mention | None, place: Mention | None, phrase: str) -> list[ControlChange]:
+    if holder is None or place is None:
+        return []
+    modality = "claimed" if st.voice == "quoted" else "asserted"
+    day = doc.published.isoformat() if doc.published else None
+    return [ControlChange(
+        place=place.canonical or place.text, date=day, holder=holder.canonical or holder.text, kind="statement",
+        document_id=doc.id, holder_id=holder.id, country=place.country, latitude=place.latitude,
+        longitude=place.longitude, modality=modality, source=st.speaker or st.source or doc.source, evidence=st.text,
+        reason=f"statement of control '{phrase.strip()}' ({modality}; dated by publication)",
+    )]
+
+
+# -- timelines ------------------------------------------------------------------------------------------------
+@dataclass
+class ControlPeriod:
+    holder: str | None
+    holder_id: str | None
+    since: str | None
+    until: str | None  # the day the next period began (None: still held, as far as the store knows)
+    contested: bool = False
+    evidence: list[ControlChange] = field(default_factory=list)
+    rivals: list[str] = field(default_factory=list)  # other holders claimed while contested
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"holder": self.holder, "holder_id": self.holder_id, "since": self.since, "until": self.until,
+                "contested": self.contested, "rivals": list(self.rivals),
+                "evidence": [c.to_dict() for c in self.evidence]}
+
+
+def timeline(changes: list[ControlChange]) -> list[ControlPeriod]:
+    """A place's changes, oldest first, as periods of one holder each. Consecutive reports of the same holder
+    extend a period; a different holder within ``CONTESTED_DAYS`` (from another document), or a claim nobody
+    else reports, marks the period contested."""
+    dated = sorted((c for c in changes if c.date), key=lambda c: (c.date or "", c.kind == "statement"))
+    periods: list[ControlPeriod] = []
+    for change in dated:
+        current = periods[-1] if periods else None
+        if current is not None and _same_holder(current, change):
+            current.evidence.append(change)
+            continue
+        if current is not None and _close(current, change) and _other_document(current, change):
+            current.contested = True
+            current.rivals.append(change.holder or "unknown")
+        if current is not None and change.kind == "statement" and current.evidence[-1].kind != "statement" \
+                and _close(current, change):
+            current.contested = True  # a statement right after a change that names someone else
+        if current is not None:
+            current.until = change.date
+        periods.append(ControlPeriod(change.holder, change.holder_id, change.date, None, evidence=[change]))
+    for period in periods:
+        if all(c.modality != "asserted" for c in period.evidence) and len({c.document_id for c in period.evidence}) == 1:
+            period.contested = period.contested or any(c.modality == "claimed" for c in period.evidence)
+    return periods
+
+
+def _same_holder(period: ControlPeriod, change: ControlChange) -> bool:
+    if period.holder_id and change.holder_id:
+        return period.holder_id == change.holder_id
+    return (period.holder or "").lower() == (change.holder or "").lower()
+
+
+def _close(period: ControlPeriod, change: ControlChange) -> bool:
+    last = period.evidence[-1].date
+    if not last or not change.date:
+        return False
+    return date.fromisoformat(change.date[:10]) - date.fromisoformat(last[:10]) <= timedelta(days=CONTESTED_DAYS)
+
+
+def _other_document(period: ControlPeriod, change: ControlChange) -> bool:
+    return all(c.document_id != change.document_id for c in period.evidence)
+
+
+def holder_at(periods: list[ControlPeriod], day: str) -> ControlPeriod | None:
+    """The period that covers ``day`` (YYYY-MM-DD), or None when the store knows of no holder then."""
+    found = None
+    for period in periods:
+        if period.since and period.since <= day and (period.until is None or day < period.until):
+            found = period
+    return found

@@ -1,0 +1,330 @@
+"""The claims and predictions ledger: every prediction, intention, threat, denial and claim a document carries
+becomes a ``LedgerEntry`` (who said it, when, about whom and what, the outcome expected or denied, by when and how
+likely); later events in the store decide it (``verdict``); speakers and sources get a track record.
+
+A sentence is an entry when one of the ledger's cue words (knowledge/data/ledger.yaml) is in it, tried kind by
+kind: denial, threat, intention, prediction, claim. A sentence the extractor made an event from is that event's
+report, and so is one that names an incident (an event trigger of the ontology: "killed", "captured",
+"air strike"), not an entry, unless a cue in it is more than an attribution ("said", "according to") or a bare modal
+("could", "will"): "five soldiers were killed, officials said" is an event; "the army denied it shelled the town"
+and "rebels vowed to retake the town within days" are entries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from frontlines.knowledge.ledger_words import KINDS, LedgerWords, get_ledger_words
+from frontlines.knowledge.ontology import Ontology, get_ontology
+from frontlines.model import Document, Event, LedgerEntry, Mention, Statement
+
+__all__ = ["STATUSES", "TrackRecord", "Verdict", "ledger_entries", "track_records", "verdict"]
+
+STAGE = "frontlines.ledger@1"
+STATUSES = ("confirmed", "refuted", "open")
+SETTLING_MODALITIES = frozenset({"asserted"})
+CLAIM_WINDOW_DAYS = 7  # a claim about what happened is borne out by a report of it this many days either side
+_MIN_WORDS = 5
+_PAGE_FURNITURE = frozenset({"furniture", "comments"})
+_EVENT_MODALITIES = frozenset({"asserted", "claimed", "uncertain"})
+_SPEAKING = re.compile(
+    r"(?P<speaker>(?:[\w'’.()-]+ ){0,9}?[\w'’.()-]+),? (?:has |have |had |also |later |then |now |on \w+ |again )?"
+    r"(?:accus|den(?:y|ie)|vow|warn|threat|claim|announc|declar|proclaim|said|says|say\b|told|tells|insist|blam|"
+    r"assert|reject|dismiss|refut|allege|stated|predict|expect|fear|reveal|gave|agreed)", re.IGNORECASE)
+_NOT_A_SUBJECT = re.compile(r"\b(?:it|was|were|is|are|been|be|that|which|who|there|this)\b", re.IGNORECASE)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "this", "that", "there", "later", "however", "but"})
+_NEGATION = re.compile(r"\b(?:not|no|never|won[’']t|cannot|can[’']t|nothing)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_BY_DATE = re.compile(rf"\bby (?:the end of )?(?P<month>{'|'.join(_MONTHS)})(?: (?P<day>\d{{1,2}}))?\b", re.IGNORECASE)
+
+
+# -- from a document to entries --------------------------------------------------------------------------
+def ledger_entries(doc: Document, words: LedgerWords | None = None, ontology: Ontology | None = None) -> list[LedgerEntry]:
+    """The ledger entries of one processed document, one per sentence at most, in text order."""
+    words, ontology = words or get_ledger_words(), ontology or get_ontology()
+    event_spans = [(e.evidence.get("start", 0), e.evidence.get("end", 0)) for e in doc.events
+                   if e.modality in _EVENT_MODALITIES]
+    entries, last_speaker = [], None
+    for st in doc.statements:
+        found = _kind(st, words, _has_event(st, event_spans), bool(ontology.find_triggers(st.text)))
+        if found and st.block in _PAGE_FURNITURE and words.reporting_only.fullmatch(found[1]) \
+                and not _names_someone(doc, st):
+            found = None  # a sidebar headline about no actor or place ("Company X reports revenue")
+        speaker, kind_of_speaker = _speaker(doc, st, last_speaker)
+        if kind_of_speaker == "quoted":
+            last_speaker = speaker
+        if found is None:
+            continue
+        kind, cue = found
+        if kind == "claim" and words.reporting_only.fullmatch(cue) and not _takes_a_side(speaker, kind_of_speaker, words):
+            continue
+        entries.append(_entry(doc, st, kind, cue, speaker, kind_of_speaker, words, ontology))
+    return entries
+
+
+def _names_someone(doc: Document, st: Statement) -> bool:
+    return any(st.start <= m.start and m.end <= st.end and m.kind in ("actor", "place") for m in doc.mentions)
+
+
+def _has_event(st: Statement, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(st.start <= start < st.end or start <= st.start < end for start, end in spans)
+
+
+def _kind(st: Statement, words: LedgerWords, has_event: bool, names_incident: bool) -> tuple[str, str] | None:
+    """(kind, cue) of the first kind whose cue is in the sentence and, where the sentence carries an event,
+    is more than an attribution or a bare modal; where it only names an incident, more than a reporting word."""
+    if len(st.text.split()) < _MIN_WORDS:
+        return None
+    if st.stance == "question":
+        return None
+    for kind in KINDS:
+        cues = [m.group() for m in words.kinds[kind].finditer(st.text)]
+        if not cues:
+            continue
+        weak = _weak(kind, words, has_event, names_incident)
+        if weak is not None:
+            cues = [c for c in cues if not weak.fullmatch(c)]
+            if not cues:
+                continue
+        return kind, cues[0]
+    return None
+
+
+def _takes_a_side(speaker: str | None, kind_of_speaker: str, words: LedgerWords) -> bool:
+    """A named party or its spokesman, not a witness, an official source, a medic or a news agency."""
+    return bool(speaker) and kind_of_speaker == "quoted" and not words.observers.search(speaker or "")
+
+
+def _weak(kind: str, words: LedgerWords, has_event: bool, names_incident: bool) -> re.Pattern[str] | None:
+    """The cues that do not make an entry of this kind of the sentence: attributions and bare modals where the
+    extractor made an event of it, reporting words where it names an incident; every denial counts."""
+    if kind == "denial":
+        return None
+    if kind != "claim":
+        return words.weak_future if has_event else None
+    return words.attribution_only if has_event else words.reporting_only if names_incident else None
+
+
+def _speaker(doc: Document, st: Statement, last_quoted: str | None) -> tuple[str | None, str]:
+    """(who said it, quoted | outlet | author)."""
+    if st.speaker and st.speaker.lower() in _PRONOUNS:
+        return (last_quoted or "unnamed speaker"), "quoted"
+    if st.speaker:
+        return _named(doc, st, st.speaker), "quoted"
+    m = _SPEAKING.search(st.text)
+    if m:
+        subject = _clean_subject(m.group("speaker"))
+        if subject and subject.lower() not in _PRONOUNS:
+            return _named(doc, st, subject), "quoted"
+        if subject and last_quoted and subject.lower() in ("he", "she", "they", "it"):
+            return last_quoted, "quoted"
+    if st.source:
+        return st.source, "outlet"
+    return _outlet(doc), "author"
+
+
+def _clean_subject(text: str) -> str | None:
+    # the clause that speaks is the last one before the verb: "On Sunday, the army said" -> "the army"
+    text = re.split(r"[,;:“”\"]|\bbut\b|\band\b(?= [A-Z])|\bwhile\b|\bas\b", text)[-1].strip(" .()")
+    text = re.sub(r"^(?:the|a|an|meanwhile|however|later|earlier|also|and|but|for its part)\s+", "", text, flags=re.I)
+    if not text or len(text.split()) > 8 or _NOT_A_SUBJECT.search(text):
+        return None
+    return text
+
+
+def _named(doc: Document, st: Statement, speaker: str) -> str:
+    """The actor a speaker phrase names, when an actor mention lies in it ("an LNA spokesman" -> the LNA's
+    canonical name stays with the phrase), else the phrase."""
+    at = st.text.find(speaker)
+    if at < 0:
+        return speaker
+    lo, hi = st.start + at, st.start + at + len(speaker)
+    actor = next((m for m in doc.mentions if m.kind == "actor" and lo <= m.start and m.end <= hi and m.canonical), None)
+    if actor is None or speaker.strip().lower() == actor.text.lower():
+        return actor.canonical if actor and actor.canonical else speaker
+    return speaker
+
+
+def _outlet(doc: Document) -> str | None:
+    if doc.source:
+        return doc.source
+    host = urlsplit(doc.url).netloc if doc.url else ""
+    return host.removeprefix("www.") or None
+
+
+def _entry(doc: Document, st: Statement, kind: str, cue: str, speaker: str | None, speaker_kind: str,
+           words: LedgerWords, ontology: Ontology) -> LedgerEntry:
+    inside = [m for m in doc.mentions if st.start <= m.start and m.end <= st.end]
+    actors = _unique((m.canonical or m.text, m.id) for m in inside if m.kind == "actor")
+    places = _unique((m.canonical or m.text, m.id) for m in inside if m.kind == "place" and m.feature != "relative")
+    said_on = doc.published
+    outcome, negated = _outcome(st.text, words, ontology)
+    horizon, due = _horizon(st.text, said_on, words) if kind in ("prediction", "intention", "threat") else (None, None)
+    probability = _probability(st.text, words) if kind in ("prediction", "intention", "threat") else None
+    reason = f"{kind} cue '{cue}'"
+    if outcome:
+        reason += f"; expects {'no ' if negated else ''}{outcome}"
+    if horizon:
+        reason += f" by {due or '?'} ('{horizon}')"
+    return LedgerEntry(
+        entry_id=f"{doc.id}:{st.start}", document_id=doc.id, kind=kind, sentence=st.text, start=st.start, end=st.end,
+        said_on=said_on.isoformat() if said_on else None, source=_outlet(doc) if st.source is None else st.source,
+        speaker=speaker, speaker_kind=speaker_kind, actors=[a for a, _ in actors], actor_ids=[i for _, i in actors if i],
+        places=[p for p, _ in places], outcome=outcome, negated=negated or kind == "denial", due=due,
+        horizon=horizon, probability=probability, cue=cue, reason=reason, stage=STAGE,
+    )
+
+
+def _unique(pairs: Iterable[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    seen: dict[str, str | None] = {}
+    for name, ref in pairs:
+        seen.setdefault(name, ref)
+    return list(seen.items())
+
+
+def _outcome(text: str, words: LedgerWords, ontology: Ontology) -> tuple[str | None, bool]:
+    """(the first outcome named in the sentence, whether it is negated just before): an outcome word, else an
+    event trigger of the ontology whose sub-event type settles an outcome ("bombed" -> attack)."""
+    best: tuple[int, str] | None = None
+    for outcome in words.outcomes:
+        m = outcome.words.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), outcome.kind)
+    if best is None:
+        for hit in ontology.find_triggers(text):
+            kind = next((o.kind for o in words.outcomes if hit.trigger.sub_event_type in o.settled_by), None)
+            if kind:
+                best = (hit.start, kind)
+                break
+    if best is None:
+        return None, False
+    return best[1], bool(_NEGATION.search(text[max(0, best[0] - 40):best[0]]))
+
+
+def _horizon(text: str, said_on: date | None, words: LedgerWords) -> tuple[str | None, str | None]:
+    m = _BY_DATE.search(text)
+    if m and said_on:
+        month = _MONTHS.index(m.group("month").lower()) + 1
+        day = int(m.group("day")) if m.group("day") else 28
+        year = said_on.year + (1 if (month, day) < (said_on.month, said_on.day) else 0)
+        try:
+            return m.group(), date(year, month, min(day, 31 if month != 2 else 28)).isoformat()
+        except ValueError:
+            return m.group(), None
+    for pattern, days in words.horizons:
+        found = pattern.search(text)
+        if found:
+            return found.group(), (said_on + timedelta(days=days)).isoformat() if said_on else None
+    return None, None
+
+
+def _probability(text: str, words: LedgerWords) -> float | None:
+    for pattern, probability in words.likelihood:
+        if pattern.search(text):
+            return probability
+    return None
+
+
+# -- deciding entries with later events --------------------------------------------------------------------
+@dataclass
+class Verdict:
+    status: str  # confirmed | refuted | open
+    events: list[str] = field(default_factory=list)  # the event ids that decided it
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "events": list(self.events), "reason": self.reason}
+
+
+def window(entry: LedgerEntry, as_of: date) -> tuple[str, str] | None:
+    """The dates whose events can decide the entry, or None when nothing can (no date, no outcome)."""
+    if not entry.said_on or not entry.outcome:
+        return None
+    said = date.fromisoformat(entry.said_on)
+    if entry.kind in ("claim", "denial"):
+        return (said - timedelta(days=CLAIM_WINDOW_DAYS)).isoformat(), (said + timedelta(days=CLAIM_WINDOW_DAYS)).isoformat()
+    end = date.fromisoformat(entry.due) if entry.due else as_of
+    return said.isoformat(), min(end, as_of).isoformat()
+
+
+def verdict(entry: LedgerEntry, events: Iterable[Event], as_of: date, words: LedgerWords | None = None) -> Verdict:
+    """Confirmed, refuted or open, given the stored events that might decide it (``events``: any superset of those
+    in ``window``; the ones that count are asserted events of another document, of a sub-type that settles the
+    outcome, in the window, at one of the entry's places or with one of its actors)."""
+    words = words or get_ledger_words()
+    span = window(entry, as_of)
+    if span is None:
+        return Verdict("open", reason="no date or no checkable outcome")
+    settled_by = next(o.settled_by for o in words.outcomes if o.kind == entry.outcome)
+    deciding = [e.event_id for e in events if _decides(entry, e, span, settled_by)]
+    expects = not entry.negated
+    if deciding:
+        status = "confirmed" if expects else "refuted"
+        return Verdict(status, deciding[:10], f"{len(deciding)} later report(s) of {entry.outcome} at its place or actors")
+    if entry.kind in ("prediction", "intention", "threat") and entry.due and entry.due < as_of.isoformat():
+        status = "refuted" if expects else "confirmed"
+        return Verdict(status, [], f"no {entry.outcome} reported by {entry.due}")
+    return Verdict("open", reason=f"no {entry.outcome} reported yet" if expects else "nothing reported against it")
+
+
+def _decides(entry: LedgerEntry, event: Event, span: tuple[str, str], settled_by: frozenset[str]) -> bool:
+    if event.document_id == entry.document_id or event.modality not in SETTLING_MODALITIES:
+        return False
+    if not event.event_date or not span[0] <= event.event_date <= span[1] or event.sub_event_type not in settled_by:
+        return False
+    places = {p.lower() for p in entry.places}
+    at_place = bool(places) and bool({(event.location or "").lower(), (event.admin1 or "").lower()} & places)
+    with_actor = bool(set(entry.actor_ids) & {event.actor1_id, event.actor2_id})
+    return at_place or (with_actor and not places)
+
+
+# -- track records ---------------------------------------------------------------------------------------------
+@dataclass
+class TrackRecord:
+    who: str
+    entries: int = 0
+    confirmed: int = 0
+    refuted: int = 0
+    open: int = 0
+    brier: float | None = None  # mean (p - outcome)^2 over decided entries with a stated likelihood
+    scored: int = 0  # how many entries the Brier score is over
+
+    def to_dict(self) -> dict[str, Any]:
+        decided = self.confirmed + self.refuted
+        return {"who": self.who, "entries": self.entries, "confirmed": self.confirmed, "refuted": self.refuted,
+                "open": self.open, "share_confirmed": round(self.confirmed / decided, 3) if decided else None,
+                "share_refuted": round(self.refuted / decided, 3) if decided else None,
+                "share_open": round(self.open / self.entries, 3) if self.entries else None,
+                "brier": None if self.brier is None else round(self.brier, 4), "scored": self.scored}
+
+
+def track_records(judged: Iterable[tuple[LedgerEntry, Verdict]], by: str = "speaker") -> list[TrackRecord]:
+    """Per speaker (or per ``source``): entries confirmed, refuted, open, and a Brier score where a likelihood is
+    stated, most entries first."""
+    if by not in ("speaker", "source"):
+        raise ValueError(f"track records are by speaker or source, not {by!r}")
+    records: dict[str, TrackRecord] = {}
+    squares: dict[str, list[float]] = defaultdict(list)
+    for entry, judged_as in judged:
+        who = getattr(entry, by) or "unknown"
+        record = records.setdefault(who, TrackRecord(who))
+        record.entries += 1
+        setattr(record, judged_as.status, getattr(record, judged_as.status) + 1)
+        if entry.probability is not None and judged_as.status != "open":
+            # the probability is the speaker's for the statement as made (negation included) coming true
+            squares[who].append((entry.probability - (1.0 if judged_as.status == "confirmed" else 0.0)) ** 2)
+    for who, values in squares.items():
+        records[who].brier, records[who].scored = sum(values) / len(values), len(values)
+    return sorted(records.values(), key=lambda r: (-r.entries, r.who))
+
+
+def entry_mentions(doc: Document, entry: LedgerEntry) -> list[Mention]:
+    """The mentions inside an entry's sentence (for showing its evidence)."""
+    return [m for m in doc.mentions if entry.start <= m.start and m.end <= entry.end]

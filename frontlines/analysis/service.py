@@ -1,0 +1,134 @@
+"""What the CLI and the web API ask of the analysis: ledger pages with verdicts, track records, a place's control
+timeline, the actor network over a period, and the situation report's developments. Each reads the store through
+its indexed queries (entries by speaker, source or date; events by place or actor and date; changes by place;
+relations by actor and date) and shapes plain dicts, the same for both front ends."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from frontlines.analysis.control import holder_at, timeline
+from frontlines.analysis.ledger import Verdict, track_records, verdict, window
+from frontlines.analysis.relations import HOSTILE, network
+from frontlines.errors import InvalidParameterError
+from frontlines.model import Event, LedgerEntry
+from frontlines.store.analysis import LedgerQuery
+from frontlines.store.base import EventQuery, Store
+
+__all__ = ["control_answer", "developments", "judge", "ledger_page", "relations_answer", "track"]
+
+_EVENTS_PER_CHECK = 500
+_TRACK_MAX = 10_000
+
+
+def judge(store: Store, entries: Sequence[LedgerEntry], as_of: date) -> list[tuple[LedgerEntry, Verdict]]:
+    """Each entry with its verdict from the events stored at its places (or with its actors) in its window."""
+    return [(entry, verdict(entry, _candidates(store, entry, as_of), as_of)) for entry in entries]
+
+
+def _candidates(store: Store, entry: LedgerEntry, as_of: date) -> list[Event]:
+    span = window(entry, as_of)
+    if span is None:
+        return []
+    found: dict[str, Event] = {}
+    queries = [EventQuery(place=p, since=span[0], until=span[1], limit=_EVENTS_PER_CHECK) for p in entry.places[:3]]
+    if not queries and entry.actor_ids:
+        queries = [EventQuery(actor_ids=tuple(entry.actor_ids[:5]), since=span[0], until=span[1], limit=_EVENTS_PER_CHECK)]
+    for query in queries:
+        for event in store.search_events(query).items:
+            found[event.event_id] = event
+    return list(found.values())
+
+
+def ledger_page(store: Store, query: LedgerQuery, as_of: date | None = None) -> dict[str, Any]:
+    as_of = as_of or date.today()
+    entries, total = store.ledger(query)
+    return {"total": total, "limit": query.limit, "offset": query.offset, "as_of": as_of.isoformat(),
+            "entries": [_judged(e, v) for e, v in judge(store, entries, as_of)]}
+
+
+def _judged(entry: LedgerEntry, judged: Verdict) -> dict[str, Any]:
+    return {**entry.to_dict(), "verdict": judged.to_dict()}
+
+
+def track(store: Store, query: LedgerQuery, by: str = "speaker", as_of: date | None = None) -> dict[str, Any]:
+    """Track records over the entries matching ``query`` (at most 10,000), by speaker or by source."""
+    if by not in ("speaker", "source"):
+        raise InvalidParameterError(f"track records are by speaker or source, not {by!r}.")
+    as_of = as_of or date.today()
+    entries, total = store.ledger(LedgerQuery(**{**query.__dict__, "limit": _TRACK_MAX, "offset": 0}))
+    records = track_records(judge(store, entries, as_of), by=by)
+    return {"by": by, "as_of": as_of.isoformat(), "entries": total, "complete": total <= _TRACK_MAX,
+            "records": [r.to_dict() for r in records]}
+
+
+def control_answer(store: Store, place: str, day: str | None = None) -> dict[str, Any]:
+    """A place's control timeline and, with ``day``, who held it then and since when."""
+    if not place.strip():
+        raise InvalidParameterError("Name a place, e.g. frontlines control Sirte.")
+    changes = store.control_changes(place)
+    periods = timeline(changes)
+    answer: dict[str, Any] = {"place": changes[0].place if changes else place, "changes": len(changes),
+                              "periods": [p.to_dict() for p in periods],
+                              "undated": [c.to_dict() for c in changes if not c.date]}
+    if day:
+        held = holder_at(periods, day)
+        answer["date"] = day
+        answer["holder"] = held.to_dict() if held else None
+    if not changes:
+        answer["note"] = f"No change of control at {place!r} is stored; try frontlines control --list."
+    return answer
+
+
+def relations_answer(store: Store, actor: str | None = None, kind: str | None = None, since: str | None = None,
+                     until: str | None = None, limit: int = 1000) -> dict[str, Any]:
+    edges = store.relations(actor, kind, since, until, limit)
+    return {"actor": actor, "since": since, "until": until, "edges": [r.to_dict() for r in edges],
+            "network": network(edges)}
+
+
+def developments(store: Store, since: str, until: str, as_of: date | None = None) -> dict[str, Any]:
+    """For the situation report: changes of control, new and broken alliances, predictions that came due."""
+    as_of = as_of or date.today()
+    changes = [c for c in store.control_changes(None, since, until) if c.kind != "statement"]
+    period_edges = store.relations(None, None, since, until, limit=5000)
+    earlier_pairs = _earlier_pairs(store, period_edges, since)
+    new_ties, broken = [], []
+    for r in period_edges:
+        pair = frozenset((r.actor1_id or r.actor1, r.actor2_id or r.actor2))
+        before = earlier_pairs.get(pair, set())
+        if r.kind not in HOSTILE and r.modality == "asserted" and not (before - HOSTILE) and r.kind != "request":
+            new_ties.append(r.to_dict())
+        if r.kind in HOSTILE and before - HOSTILE - {"request"}:
+            broken.append({**r.to_dict(), "earlier": sorted(before - HOSTILE)})
+    due, _ = store.ledger(LedgerQuery(due_since=since, due_until=until, limit=1000))
+    return {
+        "control_changes": [c.to_dict() for c in changes],
+        "new_ties": _unique_pairs(new_ties),
+        "broken_ties": _unique_pairs(broken),
+        "predictions_due": [_judged(e, v) for e, v in judge(store, due, as_of)],
+    }
+
+
+def _earlier_pairs(store: Store, edges: Sequence[Any], since: str) -> dict[frozenset[str], set[str]]:
+    """For each actor pair in ``edges``, the kinds of relation stored between them before ``since``."""
+    out: dict[frozenset[str], set[str]] = {}
+    actors = {a for r in edges for a in (r.actor1_id, r.actor2_id) if a}
+    day_before = (date.fromisoformat(since).toordinal() - 1)
+    until = date.fromordinal(day_before).isoformat()
+    for actor in sorted(actors)[:200]:
+        for r in store.relations(actor, None, None, until, limit=2000):
+            out.setdefault(frozenset((r.actor1_id or r.actor1, r.actor2_id or r.actor2)), set()).add(r.kind)
+    return out
+
+
+def _unique_pairs(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen, out = set(), []
+    for item in items:
+        key = (item["actor1"], item["actor2"], item["kind"])
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

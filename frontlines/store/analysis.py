@@ -1,0 +1,175 @@
+"""The cross-document analysis in the store (issue 13): ledger entries, changes of territorial control and
+relations between actors. Every row is derived from one stored document (``frontlines.analysis``) and is deleted
+with it; ``analysed_documents`` says which documents have been analysed, so a refresh touches only new ones.
+
+Both backends share this SQL (schema: SQLite migration 9, ``postgres-0006-analysis.sql``) through ``_feed_sql``,
+which runs one statement in its own transaction. A document's rows are written first and its ``analysed_documents``
+row last: an interrupted write leaves the document unanalysed, and the next refresh replaces its rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from frontlines.errors import InvalidParameterError
+from frontlines.model import ControlChange, LedgerEntry, Relation
+
+__all__ = ["AnalysisRecords", "LedgerQuery", "place_key"]
+
+_CHUNK = 200  # rows in one INSERT (SQLite takes at most 32,766 parameters in a statement)
+_MAX_LIMIT = 10_000
+
+
+def place_key(name: str) -> str:
+    """How control changes are looked up by place: the name, case and spacing folded."""
+    return " ".join(name.lower().split())
+
+
+@dataclass
+class LedgerQuery:
+    """Filters for ledger entries; strings match case-insensitively as substrings."""
+
+    speaker: str | None = None
+    source: str | None = None
+    kind: str | None = None  # prediction | intention | threat | denial | claim
+    subject: str | None = None  # an actor or place named in the entry
+    since: str | None = None  # said on or after (YYYY-MM-DD)
+    until: str | None = None
+    due_until: str | None = None  # due on or before: predictions that came due
+    due_since: str | None = None
+    document_id: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.limit <= _MAX_LIMIT or self.offset < 0:
+            raise InvalidParameterError(f"limit must be 1 to {_MAX_LIMIT} and offset 0 or more.")
+        for name in ("speaker", "source", "kind", "subject", "document_id"):
+            value = getattr(self, name)
+            if value is not None and len(value) > 500:
+                raise InvalidParameterError(f"{name} is longer than 500 characters; give a name or a phrase.")
+
+
+class AnalysisRecords:
+    """The analysis methods of every store (mixed into ``base.Store``)."""
+
+    def _feed_sql(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError  # each backend's
+
+    # -- writing ---------------------------------------------------------------------------------------
+    def save_analysis(self, document_id: str, stage: str, entries: Sequence[LedgerEntry],
+                      changes: Sequence[ControlChange], relations: Sequence[Relation]) -> None:
+        """Replace the analysis rows of one document and mark it analysed."""
+        for table in ("analysed_documents", "ledger_entries", "control_changes", "relations"):
+            self._feed_sql(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+        self._insert("ledger_entries", ("entry_id", "document_id", "kind", "said_on", "source", "speaker",
+                                        "speaker_kind", "outcome", "due", "probability", "subjects", "data"),
+                     [(e.entry_id, document_id, e.kind, e.said_on, e.source, e.speaker, e.speaker_kind, e.outcome,
+                       e.due, e.probability, " | ".join([*e.actors, *e.places]), _json(e.to_dict())) for e in entries])
+        self._insert("control_changes", ("change_id", "document_id", "place_key", "place", "day", "holder", "holder_id",
+                                         "kind", "modality", "data"),
+                     [(f"{document_id}:{i}", document_id, place_key(c.place), c.place, c.date, c.holder, c.holder_id,
+                       c.kind, c.modality, _json(c.to_dict())) for i, c in enumerate(changes)])
+        self._insert("relations", ("relation_id", "document_id", "actor1", "actor2", "actor1_id", "actor2_id", "kind",
+                                   "day", "modality", "data"),
+                     [(f"{document_id}:{i}", document_id, r.actor1, r.actor2, r.actor1_id, r.actor2_id, r.kind, r.date,
+                       r.modality, _json(r.to_dict())) for i, r in enumerate(relations)])
+        self._feed_sql("INSERT INTO analysed_documents (document_id, stage, entries, changes, relations, analysed_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", [document_id, stage, len(entries), len(changes), len(relations),
+                                                     datetime.now(UTC).isoformat(timespec="seconds")])
+
+    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        marks = f"({', '.join('?' for _ in columns)})"
+        for i in range(0, len(rows), _CHUNK):
+            chunk = rows[i:i + _CHUNK]
+            self._feed_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join(marks for _ in chunk)}",
+                           [v for row in chunk for v in row])
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def unanalysed_documents(self, limit: int = 1000) -> list[str]:
+        """Ids of stored documents not analysed yet (at most ``limit``)."""
+        rows = self._feed_sql("SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM analysed_documents a "
+                              "WHERE a.document_id = d.id) ORDER BY d.id LIMIT ?", [limit])
+        return [r["id"] for r in rows]
+
+    def is_analysed(self, document_id: str) -> bool:
+        return bool(self._feed_sql("SELECT 1 AS yes FROM analysed_documents WHERE document_id = ?", [document_id]))
+
+    def ledger(self, query: LedgerQuery) -> tuple[list[LedgerEntry], int]:
+        """A page of ledger entries (newest first) and how many match."""
+        where, params = _ledger_where(query)
+        total = self._feed_sql(f"SELECT count(*) AS n FROM ledger_entries {where}", params)[0]["n"]
+        rows = self._feed_sql(f"SELECT data FROM ledger_entries {where} ORDER BY said_on DESC, entry_id "
+                              "LIMIT ? OFFSET ?", [*params, query.limit, query.offset])
+        return [LedgerEntry.from_dict(json.loads(r["data"])) for r in rows], int(total)
+
+    def control_changes(self, place: str | None = None, since: str | None = None, until: str | None = None,
+                        limit: int = 1000) -> list[ControlChange]:
+        """Changes of control at ``place`` (its name, case folded; None: every place), oldest first."""
+        where, params = [], []
+        if place:
+            where.append("place_key = ?")
+            params.append(place_key(place))
+        _dates(where, params, "day", since, until)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self._feed_sql(f"SELECT data FROM control_changes {clause} ORDER BY day, change_id LIMIT ?",
+                              [*params, limit])
+        return [ControlChange.from_dict(json.loads(r["data"])) for r in rows]
+
+    def control_places(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Places with changes of control: name, changes, first and last day."""
+        clause, params = ("WHERE place_key LIKE ?", [f"%{place_key(q)}%"]) if q else ("", [])
+        return self._feed_sql(f"SELECT min(place) AS place, count(*) AS changes, min(day) AS first_day, "
+                              f"max(day) AS last_day FROM control_changes {clause} GROUP BY place_key "
+                              "ORDER BY count(*) DESC, place_key LIMIT ?", [*params, limit])
+
+    def relations(self, actor: str | None = None, kind: str | None = None, since: str | None = None,
+                  until: str | None = None, limit: int = 1000) -> list[Relation]:
+        """Relations involving ``actor`` (an actor id, or a substring of a name), oldest first."""
+        where, params = [], []
+        if actor:
+            where.append("(actor1_id = ? OR actor2_id = ? OR lower(actor1) LIKE ? OR lower(actor2) LIKE ?)")
+            params += [actor, actor, f"%{actor.lower()}%", f"%{actor.lower()}%"]
+        if kind:
+            where.append("kind = ?")
+            params.append(kind)
+        _dates(where, params, "day", since, until)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self._feed_sql(f"SELECT data FROM relations {clause} ORDER BY day, relation_id LIMIT ?", [*params, limit])
+        return [Relation.from_dict(json.loads(r["data"])) for r in rows]
+
+    def analysis_counts(self) -> dict[str, int]:
+        return {table: int(self._feed_sql(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+                for table in ("analysed_documents", "ledger_entries", "control_changes", "relations")}
+
+
+def _ledger_where(q: LedgerQuery) -> tuple[str, list[Any]]:
+    where, params = [], []
+    for column, value in (("speaker", q.speaker), ("source", q.source), ("subjects", q.subject)):
+        if value:
+            where.append(f"lower({column}) LIKE ?")
+            params.append(f"%{value.lower()}%")
+    for column, value in (("kind", q.kind), ("document_id", q.document_id)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    _dates(where, params, "said_on", q.since, q.until)
+    _dates(where, params, "due", q.due_since, q.due_until)
+    return (f"WHERE {' AND '.join(where)}" if where else ""), params
+
+
+def _dates(where: list[str], params: list[Any], column: str, since: str | None, until: str | None) -> None:
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"{column} <= ?")
+        params.append(until)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)

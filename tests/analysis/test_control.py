@@ -1,0 +1,66 @@
+"""Territorial control over time (issue 13, deliverable 2): changes from territorial events and statements of
+control, timelines with reversed and contested control, and who held a place on a given day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontlines.analysis.control import control_changes, holder_at, timeline
+from frontlines.pipeline import extract_text
+from frontlines.model import ControlChange, Document, Event
+
+
+def _change(day: str, holder: str, doc: str, kind: str = "capture", modality: str = "asserted") -> ControlChange:
+    return ControlChange(place="Brega", date=day, holder=holder, holder_id=holder.lower(), kind=kind,
+                         document_id=doc, modality=modality, evidence=f"{holder} took Brega")
+
+
+def test_reversed_control_makes_two_periods() -> None:
+    periods = timeline([_change("2011-03-02", "Rebels", "a"), _change("2011-03-20", "Army", "b"),
+                        _change("2011-03-25", "Army", "c")])
+    assert [(p.holder, p.since, p.until) for p in periods] == [("Rebels", "2011-03-02", "2011-03-20"),
+                                                               ("Army", "2011-03-20", None)]
+    assert not any(p.contested for p in periods)
+    assert len(periods[1].evidence) == 2  # a second report of the same holder extends the period
+    assert holder_at(periods, "2011-03-10").holder == "Rebels"
+    assert holder_at(periods, "2011-04-01").holder == "Army"
+    assert holder_at(periods, "2011-01-01") is None
+
+
+def test_different_holders_reported_days_apart_are_contested() -> None:
+    periods = timeline([_change("2011-03-02", "Rebels", "a"), _change("2011-03-03", "Army", "b")])
+    assert periods[0].contested and periods[0].rivals == ["Army"]
+
+
+def test_a_claim_nobody_else_reports_is_contested() -> None:
+    periods = timeline([_change("2011-03-02", "Rebels", "a", modality="claimed")])
+    assert periods[0].contested
+
+
+def _territory_doc(sub_type: str, notes: str) -> Document:
+    doc = Document(id="d", text=notes, published=date(2016, 3, 15))
+    doc.events = [Event(event_id="e1", event_date="2016-03-15", time_precision=1, event_type="Strategic developments",
+                        sub_event_type=sub_type, actor1="Al Shabaab", actor1_id="som.shabaab",
+                        actor2="Military Forces of Somalia", actor2_id="som.army", location="Garacad",
+                        notes=notes, document_id="d")]
+    return doc
+
+
+def test_a_withdrawal_hands_the_place_away_from_actor1() -> None:
+    (left,) = control_changes(_territory_doc("Non-violent transfer of territory",
+                                             "The militants withdrew from the port town on Tuesday."))
+    assert left.kind == "withdrawal" and left.previous == "Al Shabaab" and left.holder == "Military Forces of Somalia"
+    (taken,) = control_changes(_territory_doc("Non-violent transfer of territory",
+                                              "The militants entered the port town without a fight."))
+    assert taken.kind == "transfer" and taken.holder == "Al Shabaab"
+    (captured,) = control_changes(_territory_doc("Non-state actor overtakes territory", "They stormed the town."))
+    assert captured.kind == "capture" and captured.holder == "Al Shabaab" and captured.event_id == "e1"
+
+
+def test_a_statement_of_control_through_the_pipeline() -> None:
+    doc = extract_text("Residents said Islamic State fighters remain in control of Sirte, despite weeks of air strikes.",
+                       id="s", published=date(2016, 1, 12))
+    stated = [c for c in control_changes(doc) if c.kind == "statement"]
+    assert stated, [m.to_dict() for m in doc.mentions]
+    assert stated[0].place == "Sirte" and "Islamic State" in (stated[0].holder or "")
+    assert stated[0].date == "2016-01-12"

@@ -1,0 +1,134 @@
+"""The claims and predictions ledger (issue 13, deliverable 4): entries from sentences of our own through the
+real pipeline, verdicts against later events, track records and the word list's checks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.analysis.ledger import ledger_entries, track_records, verdict
+from frontlines.errors import KnowledgeError
+from frontlines.knowledge.ledger_words import LedgerWords, get_ledger_words
+from frontlines.pipeline import extract_text
+from frontlines.model import Event, LedgerEntry
+
+
+def _doc(text: str, published: date = date(2016, 5, 2)):
+    return extract_text(text, id="t", published=published)
+
+
+def _entries(text: str):
+    return ledger_entries(_doc(text))
+
+
+def test_a_prediction_with_horizon_and_likelihood() -> None:
+    entries = _entries("Rebel commanders said on Monday that they will probably capture Sirte within days.")
+    assert len(entries) == 1
+    e = entries[0]
+    assert e.kind == "prediction"
+    assert e.speaker == "Rebel commanders" and e.speaker_kind == "quoted"
+    assert e.outcome == "capture" and not e.negated
+    assert e.horizon == "within days" and e.due == "2016-05-09"
+    assert e.probability == pytest.approx(0.7)  # 'probably' is more specific than 'will'
+    assert "Sirte" in e.places and e.said_on == "2016-05-02"
+
+
+def test_a_denial_is_an_entry_that_says_no() -> None:
+    (e,) = _entries("The defence ministry denied that its aircraft bombed the market in Derna on Friday.")
+    assert e.kind == "denial" and e.negated
+    assert e.outcome == "attack"
+    assert "ministry" in (e.speaker or "").lower()
+
+
+def test_threats_and_intentions() -> None:
+    text = ("The militia vowed to punish anyone who crosses into its territory. "
+            "The government is preparing to launch an offensive to take back Ajdabiya.")
+    kinds = [e.kind for e in _entries(text)]
+    assert kinds == ["threat", "intention"]
+
+
+def test_an_event_told_by_a_witness_is_no_entry() -> None:
+    """An incident passed on by a witness or an official source is the event list's, not the ledger's."""
+    text = "Gunmen killed five soldiers at a checkpoint near Sabha on Sunday, a local official said."
+    doc = _doc(text)
+    assert not ledger_entries(doc)
+
+
+def test_a_party_accusing_another_is_a_claim() -> None:
+    (e,) = _entries("The Libyan National Army accused Turkey of sending mercenaries to Tripoli.")
+    assert e.kind == "claim"
+    assert "Libyan National Army" in (e.speaker or "")
+
+
+def _entry(**kw) -> LedgerEntry:
+    base = dict(entry_id="d1:0", document_id="d1", kind="prediction", sentence="x", start=0, end=1,
+                said_on="2016-05-02", speaker="Rebel commanders", source="Wire", places=["Sirte"],
+                actor_ids=["lby.ntc"], outcome="capture", due="2016-05-09", probability=0.7)
+    base.update(kw)
+    return LedgerEntry(**base)
+
+
+def _event(i: int, day: str, **kw) -> Event:
+    base = dict(event_id=f"ev-{i}", event_date=day, time_precision=1, event_type="Battles",
+                sub_event_type="Non-state actor overtakes territory", location="Sirte", document_id="d2",
+                actor1_id="lby.ntc", modality="asserted")
+    base.update(kw)
+    return Event(**base)
+
+
+def test_verdicts_confirmed_refuted_open() -> None:
+    entry = _entry()
+    taken = _event(1, "2016-05-06")
+    assert verdict(entry, [taken], date(2017, 1, 1)).status == "confirmed"
+    assert verdict(entry, [taken], date(2017, 1, 1)).events == ["ev-1"]
+    # too late, another place, the same document, only claimed: none of them decides it
+    others = [_event(2, "2016-06-01"), _event(3, "2016-05-06", location="Brega"),
+              _event(4, "2016-05-06", document_id="d1"), _event(5, "2016-05-06", modality="claimed")]
+    assert verdict(entry, others, date(2017, 1, 1)).status == "refuted"  # due date passed, nothing happened
+    assert verdict(entry, others, date(2016, 5, 5)).status == "open"  # not due yet
+    assert verdict(_entry(outcome=None), [taken], date(2017, 1, 1)).status == "open"
+
+
+def test_a_negated_prediction_is_refuted_by_what_it_ruled_out() -> None:
+    entry = _entry(negated=True, probability=0.8)
+    assert verdict(entry, [_event(1, "2016-05-04")], date(2017, 1, 1)).status == "refuted"
+    assert verdict(entry, [], date(2017, 1, 1)).status == "confirmed"
+
+
+def test_track_records_with_brier_scores() -> None:
+    judged = [(_entry(entry_id="a", probability=0.9), verdict(_entry(), [_event(1, "2016-05-06")], date(2017, 1, 1))),
+              (_entry(entry_id="b", probability=0.6), verdict(_entry(), [], date(2017, 1, 1))),
+              (_entry(entry_id="c", probability=None, speaker="Analyst"), verdict(_entry(), [], date(2016, 5, 3)))]
+    records = {r.who: r.to_dict() for r in track_records(judged)}
+    rebels = records["Rebel commanders"]
+    assert (rebels["confirmed"], rebels["refuted"], rebels["open"]) == (1, 1, 0)
+    assert rebels["brier"] == pytest.approx(((0.9 - 1) ** 2 + (0.6 - 0) ** 2) / 2)
+    assert records["Analyst"]["open"] == 1 and records["Analyst"]["brier"] is None
+    by_source = track_records(judged, by="source")
+    assert [r.who for r in by_source] == ["Wire"]
+
+
+def test_the_word_list_is_checked_on_load() -> None:
+    get_ledger_words()  # the shipped list loads
+    with pytest.raises(KnowledgeError, match="kinds"):
+        LedgerWords.from_data({"kinds": {"claim": ["said"]}, "attribution_only": ["said"], "reporting_only": ["said"],
+                               "observers": ["x"], "weak_future": ["x"], "likelihood": {"x": 0.5},
+                               "horizons": {"x": 1}, "outcomes": {}})
+    good = __import__("yaml").safe_load(
+        (__import__("frontlines.knowledge.ledger_words", fromlist=["DATA"]).DATA).read_text(encoding="utf-8"))
+    good["likelihood"]["likely"] = 1.5
+    with pytest.raises(KnowledgeError, match="likelihood"):
+        LedgerWords.from_data(good)
+    good["likelihood"]["likely"] = 0.7
+    good["kinds"]["claim"] = ["claim(ed"]
+    with pytest.raises(KnowledgeError, match="does not compile"):
+        LedgerWords.from_data(good)
+
+
+def test_every_outcome_is_settled_by_known_sub_event_types() -> None:
+    from frontlines.knowledge.ontology import get_ontology
+
+    known = {sub for subs in get_ontology().taxonomy.values() for sub in subs}
+    for outcome in get_ledger_words().outcomes:
+        assert outcome.settled_by <= known, (outcome.kind, outcome.settled_by - known)

@@ -1,0 +1,95 @@
+"""The analysis tables (issue 13) on both backends: a document's ledger entries, changes of control and relations
+are stored with it, replaced when it is analysed again, found by their indexed filters and deleted with it."""
+
+from __future__ import annotations
+
+from frontlines.analysis.service import control_answer, developments, ledger_page, relations_answer, track
+from frontlines.analysis.update import derive, refresh
+from frontlines.model import ControlChange, Document, Event, LedgerEntry, Relation
+from frontlines.store import Store
+from frontlines.store.analysis import LedgerQuery
+from tests.store.conftest import make_documents
+
+
+def _entry(doc: str, start: int, **kw) -> LedgerEntry:
+    base = dict(entry_id=f"{doc}:{start}", document_id=doc, kind="prediction", sentence="The LNA will take Misrata.",
+                start=start, end=start + 5, said_on="2019-04-30", speaker="LNA spokesman", source="Test blog",
+                actors=["LNA"], actor_ids=["lby.lna"], places=["Misrata"], outcome="capture", due="2019-05-07",
+                probability=0.8)
+    base.update(kw)
+    return LedgerEntry(**base)
+
+
+def _filled(store: Store) -> None:
+    for doc in make_documents():
+        store.add_document(doc)
+    store.save_analysis("doc-1", "test@1", [_entry("doc-1", 41), _entry("doc-1", 0, kind="denial", speaker="GNA",
+                                                                         said_on="2019-04-01", due=None)],
+                        [ControlChange(place="Misrata", date="2019-04-20", holder="LNA", holder_id="lby.lna",
+                                       kind="capture", document_id="doc-1")],
+                        [Relation(actor1="Turkey", actor2="GNA", actor1_id="country:TR", actor2_id="lby.gna",
+                                  kind="arms", date="2019-04-25", document_id="doc-1")])
+
+
+def test_analysis_is_stored_queried_and_replaced(store: Store) -> None:
+    _filled(store)
+    assert store.is_analysed("doc-1") and not store.is_analysed("doc-2")
+    assert store.unanalysed_documents() == ["doc-2"]
+    entries, total = store.ledger(LedgerQuery())
+    assert total == 2 and [e.kind for e in entries] == ["prediction", "denial"]  # newest first
+    assert store.ledger(LedgerQuery(speaker="gna"))[1] == 1
+    assert store.ledger(LedgerQuery(subject="misrata", kind="prediction"))[1] == 1
+    assert store.ledger(LedgerQuery(due_until="2019-05-31"))[1] == 1
+    assert [c.holder for c in store.control_changes("  MISRATA ")] == ["LNA"]
+    assert store.control_places("mis")[0]["changes"] == 1
+    assert [r.kind for r in store.relations("country:TR")] == ["arms"]
+    assert [r.kind for r in store.relations("turk")] == ["arms"]
+    # analysed again: replaced, not added to
+    store.save_analysis("doc-1", "test@2", [_entry("doc-1", 41)], [], [])
+    assert store.ledger(LedgerQuery())[1] == 1 and store.control_changes("Misrata") == []
+    assert store.analysis_counts() == {"analysed_documents": 1, "ledger_entries": 1, "control_changes": 0,
+                                       "relations": 0}
+
+
+def test_refresh_analyses_only_new_documents(store: Store) -> None:
+    for doc in make_documents():
+        store.add_document(doc)
+    assert refresh(store) == 2 and refresh(store) == 0
+    assert store.unanalysed_documents() == []
+    expected = derive(store.get_document("doc-1"))
+    assert store.analysis_counts()["ledger_entries"] == len(expected.entries) + len(derive(store.get_document("doc-2")).entries)
+
+
+def test_a_prediction_is_confirmed_by_a_later_report_in_another_document(store: Store) -> None:
+    _filled(store)
+    later = Document(id="doc-3", text="The LNA took Misrata.", source="Wire")
+    later.events = [Event(event_id="ev-taken", event_date="2019-05-03", time_precision=1, event_type="Battles",
+                          sub_event_type="Government regains territory", actor1="LNA", actor1_id="lby.lna",
+                          location="Misrata", document_id="doc-3", modality="asserted")]
+    store.add_document(later)
+    page = ledger_page(store, LedgerQuery(kind="prediction"))
+    (entry,) = page["entries"]
+    assert entry["verdict"]["status"] == "confirmed" and entry["verdict"]["events"] == ["ev-taken"]
+    records = {r["who"]: r for r in track(store, LedgerQuery())["records"]}
+    assert records["LNA spokesman"]["confirmed"] == 1 and records["LNA spokesman"]["brier"] == 0.04
+    assert records["GNA"]["open"] == 1
+
+
+def test_answers_for_control_relations_and_the_sitrep(store: Store) -> None:
+    _filled(store)
+    answer = control_answer(store, "Misrata", "2019-04-25")
+    assert answer["holder"]["holder"] == "LNA" and answer["holder"]["since"] == "2019-04-20"
+    assert control_answer(store, "Nowhere")["note"].startswith("No change of control")
+    net = relations_answer(store, "lby.gna")["network"]
+    assert net["links"][0]["kind"] == "arms" and not net["links"][0]["hostile"]
+    dev = developments(store, "2019-04-01", "2019-05-31")
+    assert [c["place"] for c in dev["control_changes"]] == ["Misrata"]
+    assert [r["kind"] for r in dev["new_ties"]] == ["arms"]
+    assert [p["verdict"]["status"] for p in dev["predictions_due"]] == ["refuted"]  # nothing taken by 7 May
+
+
+def test_a_deleted_document_takes_its_analysis_with_it(store: Store) -> None:
+    _filled(store)
+    store._feed_sql("DELETE FROM documents WHERE id = ?", ["doc-1"])
+    assert store.analysis_counts() == {"analysed_documents": 0, "ledger_entries": 0, "control_changes": 0,
+                                       "relations": 0}
