@@ -54,7 +54,7 @@ def acled_notes(gold: Path, n: int) -> Corpus:
                 texts += [r["notes"] for r in csv.DictReader(fh) if r.get("notes")]
     name = "ACLED notes"
     if not texts:
-        from frontlines.pipeline.ingest import iter_documents
+        from frontlines.pipeline.reading.ingest import iter_documents
 
         samples = [p for p in sorted((ROOT / "samples").iterdir()) if p.suffix in (".txt", ".html", ".xml", ".jsonl")]
         texts, name = [d.text for d in iter_documents(samples)], "bundled samples"
@@ -96,7 +96,7 @@ def main() -> None:
                         "top N functions by cumulative and by own time")
     args = parser.parse_args()
     from frontlines.pipeline import Pipeline, nlp
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     corpora = []
     if args.only != "reports":

@@ -56,7 +56,7 @@ def _fail(message: str, code: int) -> None:
 def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
-    from frontlines.pipeline.ingest import parse_published
+    from frontlines.pipeline.reading.ingest import parse_published
 
     try:
         return parse_published(value)
@@ -84,7 +84,7 @@ def cli(ctx: click.Context, db: str) -> None:
 def extract(paths: tuple[str, ...], published: date | None, fmt: str, pretty: bool) -> None:
     """Extract events from PATHS (files or - for stdin) without storing them."""
     from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.ingest import iter_documents
+    from frontlines.pipeline.reading.ingest import iter_documents
 
     docs = Pipeline.default().pipe(iter_documents(paths, published=published), batch_size=16)
     if fmt == "json":
@@ -118,7 +118,7 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: date | None, 
     A bad record stops the run (without --skip-bad) only after every document read before it is stored
     and the summary is printed; an id already held by another text is stored as a revision ("report~2")."""
     from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.ingest import iter_documents
+    from frontlines.pipeline.reading.ingest import iter_documents
     from frontlines.store import open_store
     from frontlines.store.urls import redact_url
 

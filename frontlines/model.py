@@ -314,6 +314,10 @@ class Document:
     statements: list[Statement] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     non_events: list[NonEvent] = field(default_factory=list)
+    # what one pipeline stage tells a later one (working state: neither in the extraction contract nor stored)
+    outlets: list[str] = field(default_factory=list)  # news outlets the text names (ingest)
+    wire_dateline: tuple[int, int] | None = None  # span of "CAIRO, Feb 16 (Reuters) -": where it was filed (ingest)
+    country_focus: list[str] = field(default_factory=list)  # ISO2 codes of the countries it is about, first first (places)
     meta: dict[str, Any] = field(default_factory=dict)
     stages: list[str] = field(default_factory=list)  # "name@version" applied, in order
 

@@ -14,7 +14,7 @@ from tests.conftest import sample_files
 
 @pytest.fixture(scope="module")
 def extracted(pipeline):
-    from frontlines.pipeline.ingest import iter_documents
+    from frontlines.pipeline.reading.ingest import iter_documents
 
     return list(pipeline.pipe(iter_documents(sample_files())))
 

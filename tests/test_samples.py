@@ -20,7 +20,7 @@ EXPECTED = yaml.safe_load((Path(__file__).parent / "expected" / "samples.yaml").
 
 @pytest.fixture(scope="module")
 def docs(pipeline) -> dict[str, Document]:
-    from frontlines.pipeline.ingest import iter_documents
+    from frontlines.pipeline.reading.ingest import iter_documents
 
     return {d.id: d for d in pipeline.pipe(iter_documents(sample_files()))}
 

@@ -93,7 +93,7 @@ def _default_process() -> Process:
 
 
 def _process_partition(part: tuple[str, int, int], process: Process | None) -> list[tuple[Any, ...]]:
-    from frontlines.pipeline.ingest import document_from_text, parse_published
+    from frontlines.pipeline.reading.ingest import document_from_text, parse_published
 
     run = process or _default_process()
     out: list[tuple[Any, ...]] = []

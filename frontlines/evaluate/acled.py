@@ -14,7 +14,7 @@ from frontlines.evaluate.report import EvalReport, ratio
 from frontlines.knowledge.actors import get_actor_kb
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Event
-from frontlines.pipeline.fatalities import coded_fatalities
+from frontlines.pipeline.events.fatalities import coded_fatalities
 
 __all__ = ["score_acled"]
 
@@ -76,7 +76,7 @@ def _best(events: list[Event], row: dict[str, str], types: list[str]) -> Event |
 
 
 def _documents(rows: list[dict[str, str]]) -> list[Document]:
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     return [document_from_text(r["notes"], id=f"acled-{i}",
                                published=_gold_date(r["event_date"]) + timedelta(days=2), format="csv")

@@ -36,7 +36,7 @@ def _macro_f1(pairs: list[tuple[str, str]], labels: set[str]) -> float:
 
 
 def score_case(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalReport:
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))

@@ -50,7 +50,7 @@ def _sentence(tokens: list[str], tags: list[str]) -> tuple[str, set[tuple[int, i
 
 
 def score_conll(path: Path, *, limit: int | None = None) -> EvalReport:
-    from frontlines.pipeline.ner import ner_spans
+    from frontlines.pipeline.mentions.ner import ner_spans
 
     sentences = read_conll(path)
     sentences = sentences[:limit] if limit else sentences

@@ -26,7 +26,7 @@ def _gold(article: ET.Element) -> list[tuple[int, int, float, float]]:
 
 
 def score_geoparsing(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalReport:
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     articles = ET.parse(path).getroot().findall("article")
     articles = articles[:limit] if limit else articles

@@ -79,7 +79,7 @@ def load_records(path: Path, *, half: str | None = None, limit: int | None = Non
 
 
 def _documents(records: list[dict[str, Any]]) -> list[Document]:
-    from frontlines.pipeline.ingest import document_from_text, parse_published
+    from frontlines.pipeline.reading.ingest import document_from_text, parse_published
 
     return [document_from_text(r["text"], id=str(r.get("id") or f"report-{i}"), format="jsonl",
                                published=parse_published(r["published"]) if r.get("published") else None)

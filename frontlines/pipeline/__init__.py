@@ -1,6 +1,20 @@
 """The extraction pipeline: named, versioned stages run in order over Documents.
 
-    statements -> dates -> mentions -> places -> actors -> events
+One sub-package per step, in run order; a module imports only its own step, earlier steps and the shared
+machinery at this level (``tests/test_architecture.py`` enforces both):
+
+    reading/      ingest.py (files, feeds, archives -> Document), blog.py (blocks), furniture.py, fields.py
+    statements/   statements.py (StatementStage: voice, stance, speaker), sentences.py, modality.py
+    mentions/     dates.py (DateStage), mentions.py (MentionStage), focus.py (the document's countries),
+                  numbers.py, place_mentions.py; ner.py + ner_layouts.py (the CoNLL entity layer)
+    resolution/   places.py (PlaceStage), actors.py (ActorStage)
+    frames/       frames.py (event frames from the dependency parse)
+    events/       events.py (EventStage), eventhood.py (the rule table), subtypes.py, targets.py, roles.py,
+                  casualties.py, fatalities.py, event_places.py, retold.py
+
+    base.py (what a stage is, contracts), versions.py (versions from content), nlp.py (spaCy, loaded lazily)
+
+The default stages: statements -> dates -> mentions -> places -> actors -> events.
 
 Building a ``Pipeline`` checks the stages' contracts (``base.check_contracts``: each stage's ``requires``
 among what ingest and the stages before it assign) and raises ConfigurationError on a wrong order.
@@ -86,18 +100,18 @@ class Pipeline:
 
 
 def _default_stages() -> list[Stage]:
-    from frontlines.pipeline.actors import ActorStage
-    from frontlines.pipeline.dates import DateStage
-    from frontlines.pipeline.events import EventStage
-    from frontlines.pipeline.mentions import MentionStage
-    from frontlines.pipeline.places import PlaceStage
-    from frontlines.pipeline.statements import StatementStage
+    from frontlines.pipeline.events.events import EventStage
+    from frontlines.pipeline.mentions.dates import DateStage
+    from frontlines.pipeline.mentions.mentions import MentionStage
+    from frontlines.pipeline.resolution.actors import ActorStage
+    from frontlines.pipeline.resolution.places import PlaceStage
+    from frontlines.pipeline.statements.statements import StatementStage
 
     return [StatementStage(), DateStage(), MentionStage(), PlaceStage(), ActorStage(), EventStage()]
 
 
 def extract_text(text: str, *, published: date | None = None, id: str = "text") -> Document:
     """Run the default pipeline over one text (blog structure parsed)."""
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     return Pipeline.default().process(document_from_text(text, id=id, published=published))

@@ -6,9 +6,10 @@ Each stage declares the document fields it ``requires`` and ``assigns``; ``check
 ``name@version`` on the document and on every fact it adds; a stage's version is a hash of its code and
 data (``pipeline/versions.py``).
 
-Field names: ``document.<attribute>`` (``document.statements``), ``document.meta.<key>``, mentions by kind
-(``document.mentions[date]``; ``document.mentions[actor,place]`` is short for both), and what a stage fills
-in on mentions already there (``mention.place``: gazetteer place and coordinates; ``mention.actor``: actor id).
+Field names: ``document.<attribute>`` (``document.statements``; what one stage tells a later one is a typed
+attribute too, ``document.country_focus``, never a ``meta`` key), mentions by kind (``document.mentions[date]``;
+``document.mentions[actor,place]`` is short for both), and what a stage fills in on mentions already there
+(``mention.place``: gazetteer place and coordinates; ``mention.actor``: actor id).
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from frontlines.pipeline.versions import content_version
 
 __all__ = ["INGEST_FIELDS", "Stage", "check_contracts", "content_version", "fields", "stage"]
 
-# what ``pipeline/ingest.py`` (``document_from_text``) gives every document before the first stage
+# what ``pipeline/reading/ingest.py`` (``document_from_text``) gives every document before the first stage
 INGEST_FIELDS = ("document.id", "document.text", "document.title", "document.published", "document.source",
-                 "document.url", "document.format", "document.blocks", "document.meta.outlets",
-                 "document.meta.wire_dateline")
+                 "document.url", "document.format", "document.blocks", "document.outlets",
+                 "document.wire_dateline")
 _GROUP = re.compile(r"^(?P<field>[\w.]+)\[(?P<keys>[\w, ]+)\]$")
 
 

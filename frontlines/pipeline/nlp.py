@@ -6,7 +6,7 @@ Three pipelines:
 - ``ner()``: the statistical model with only ``ner`` (and ``tok2vec`` when ``ner`` listens to it),
   run only on candidate sentences, which is where the speed comes from.
 - ``parser()``: tagger + dependency parser + lemmatizer, run only on sentences with an event trigger,
-  to read each event's clause (``pipeline/frames.py``) through ``parse()``.
+  to read each event's clause (``pipeline/frames/frames.py``) through ``parse()``.
 
 ``entities()`` and ``parse()`` call the components directly on each batch (``Language.pipe``'s machinery
 costs more than the model on a handful of sentences), and ``parse()`` replaces the attribute ruler's

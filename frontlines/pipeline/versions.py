@@ -1,6 +1,6 @@
 """A stage's version from its content: a short hash of the code it runs and the curated data it reads.
 
-``content_version("frontlines.pipeline.events")`` hashes, in a fixed order,
+``content_version("frontlines.pipeline.events.events")`` hashes, in a fixed order,
 
 - the stage's own module and every ``frontlines.pipeline.*`` / ``frontlines.knowledge.*`` module it imports,
   followed transitively (imports inside functions count; package ``__init__`` files and the stage machinery,
@@ -69,7 +69,7 @@ def _closure(module: str, package: Path) -> set[Path]:
     start = _module_path(module, package)
     if start is None:
         raise ValueError(f"{module!r} is not a module under {package}: "
-                         "pass a dotted name like 'frontlines.pipeline.events'.")
+                         "pass a dotted name like 'frontlines.pipeline.events.events'.")
     seen, todo = {start}, [start]
     while todo:
         for name in _scan(todo.pop())[0]:
@@ -81,10 +81,10 @@ def _closure(module: str, package: Path) -> set[Path]:
 
 
 def _module_path(module: str, package: Path) -> Path | None:
-    """The file of a followed module ('frontlines.pipeline.events' -> pipeline/events.py); None for anything
-    else, packages included."""
+    """The file of a followed module ('frontlines.pipeline.events.events' -> pipeline/events/events.py, at any
+    depth); None for anything else, packages included."""
     parts = module.split(".")
-    if len(parts) != 3 or parts[0] != "frontlines" or parts[1] not in _FOLLOWED or tuple(parts[1:]) in _MACHINERY:
+    if len(parts) < 3 or parts[0] != "frontlines" or parts[1] not in _FOLLOWED or tuple(parts[1:]) in _MACHINERY:
         return None
     path = package.joinpath(*parts[1:]).with_suffix(".py")
     return path if path.is_file() else None

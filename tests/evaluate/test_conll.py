@@ -49,7 +49,7 @@ def test_scoring_is_strict(gold: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             [(0, 6, "MISC"), (13, 17, "ORG"), (18, 24, "ORG")],  # Bergen with the wrong label
         ]
 
-    monkeypatch.setattr("frontlines.pipeline.ner.ner_spans", fake_ner)
+    monkeypatch.setattr("frontlines.pipeline.mentions.ner.ner_spans", fake_ner)
     metrics = score_conll(gold).metrics
     assert metrics["PER F1"] == 1.0
     assert metrics["ORG F1"] == pytest.approx(0.4)  # tp 1, fp 2, fn 1

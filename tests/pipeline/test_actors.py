@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from frontlines.pipeline.ingest import document_from_text
+from frontlines.pipeline.reading.ingest import document_from_text
 
 
 def _actors(pipeline, text: str, published: date = date(2019, 6, 20)) -> dict[str, tuple[str | None, str | None]]:

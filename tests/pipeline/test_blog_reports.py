@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from frontlines.pipeline import Pipeline
-from frontlines.pipeline.ingest import document_from_text
-from frontlines.pipeline.statements import classify_stance, find_attribution
+from frontlines.pipeline.reading.ingest import document_from_text
+from frontlines.pipeline.statements.statements import classify_stance, find_attribution
 from frontlines.knowledge.ontology import get_ontology
 
 POST = """Saturday, March 12, 2016

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from frontlines.pipeline.dates import find_dates
+from frontlines.pipeline.mentions.dates import find_dates
 
 PUB = date(2016, 1, 14)  # a Thursday
 

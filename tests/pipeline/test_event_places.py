@@ -1,4 +1,4 @@
-"""The event's place among the places a report names (pipeline/event_places.py)."""
+"""The event's place among the places a report names (pipeline/events/event_places.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import pytest
 
 from frontlines.model import Document, Mention, Statement
-from frontlines.pipeline.event_places import choose_place, stand_in_precision
+from frontlines.pipeline.events.event_places import choose_place, stand_in_precision
 
 # invented places: name -> (lat, lon, country, admin1, feature)
 _AT = {
@@ -33,7 +33,7 @@ def _doc(text: str, names: list[str]) -> Document:
                                 geo_precision=1))
         cursor = start + len(name)
     sentences = [Statement(m.group(), m.start(), m.end()) for m in re.finditer(r"[^.]+\.?", text)]
-    return Document(id="t", text=text, mentions=mentions, statements=sentences, meta={"country_focus": ["AA"]})
+    return Document(id="t", text=text, mentions=mentions, statements=sentences, country_focus=["AA"])
 
 
 def _choose(text: str, names: list[str], trigger: str) -> str | None:
@@ -152,14 +152,14 @@ def test_the_place_the_event_is_told_to_be_in_wins_over_what_it_was_about() -> N
     text = "Lawyers protested in Oskar against the decision to recognise Korvan as a capital."
     doc = _doc(text, ["Oskar", "Korvan"])
     at = text.index("protested")
-    doc.meta["country_focus"] = ["AA", "BB"]
+    doc.country_focus = ["AA", "BB"]
     assert choose_place(doc, 0, len(text), (0, len(text)), at, (-1, -1)).text == "Oskar"
-    doc.meta["country_focus"] = ["AA"]  # a country the report is not about at all stays a namesake abroad
+    doc.country_focus = ["AA"]  # a country the report is not about at all stays a namesake abroad
     assert choose_place(doc, 0, len(text), (0, len(text)), at, (-1, -1)).text == "Korvan"
 
 
 def _listed(text: str, names: list[str], first: str) -> list[str]:
-    from frontlines.pipeline.event_places import listed_places
+    from frontlines.pipeline.events.event_places import listed_places
 
     doc = _doc(text, names)
     place = next(m for m in doc.mentions if m.text == first)
@@ -184,7 +184,7 @@ def test_a_list_of_districts_adds_the_province_capital_for_the_districts_it_lack
             return ("Seat", 10.25, 20.25) if place_id == "x:North Province" else None
 
     monkeypatch.setattr(gazetteer, "get_gazetteer", lambda: _Capitals())
-    from frontlines.pipeline.event_places import listed_places
+    from frontlines.pipeline.events.event_places import listed_places
 
     text = "Posts were attacked in Zarnak, Korvan, and Dulwen districts, North Province."
     doc = _doc(text, ["Korvan", "North Province"])
@@ -249,7 +249,7 @@ def test_a_list_of_provinces_is_one_event_per_province_at_its_capital() -> None:
     from datetime import date
 
     from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     text = "On Monday, Taliban fighters clashed with Afghan commandos in Helmand, Kandahar and Zabul provinces."
     events = Pipeline.default().process(document_from_text(text, id="t", published=date(2020, 3, 4), format="csv")).events
@@ -261,7 +261,7 @@ def test_each_district_and_province_group_of_a_list_is_an_event() -> None:
     from datetime import date
 
     from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     text = "On Monday, Taliban fighters attacked checkpoints in Sangin district, Helmand, and Spin Boldak district, Kandahar."
     events = Pipeline.default().process(document_from_text(text, id="t", published=date(2020, 3, 4), format="csv")).events

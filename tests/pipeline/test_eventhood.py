@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from frontlines.knowledge.eventhood import get_eventhood_lexicon
-from frontlines.pipeline.eventhood import RULES, judge
-from frontlines.pipeline.frames import FrameReader
+from frontlines.pipeline.events.eventhood import RULES, judge
+from frontlines.pipeline.frames.frames import FrameReader
 
 _LEX = get_eventhood_lexicon()
 _READER = FrameReader(_LEX)

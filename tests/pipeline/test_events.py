@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.pipeline.fatalities import coded_fatalities, count_fatalities
+from frontlines.pipeline.events.fatalities import coded_fatalities, count_fatalities
 
 
 @pytest.mark.parametrize(("text", "deaths"), [
@@ -54,7 +54,7 @@ def test_deaths_told_apart_from_the_incident_count_for_it(text: str, deaths: int
     from datetime import date
 
     from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
     assert [e.fatalities for e in doc.events][:1] == [deaths]
@@ -82,7 +82,7 @@ def test_attack_targets_decide_battle_or_violence_against_civilians(text: str, s
     from datetime import date
 
     from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
     assert [e.sub_event_type for e in doc.events][:1] == [sub_event]
@@ -108,7 +108,7 @@ def test_acled_definitions_decide_the_sub_event(text: str, sub_event: str) -> No
     from datetime import date
 
     from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
     assert sub_event in [e.sub_event_type for e in doc.events][:1], [(e.sub_event_type, e.reason) for e in doc.events]
@@ -131,7 +131,7 @@ def _events(text: str):  # noqa: ANN202
     from datetime import date
 
     from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     return Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5), format="csv")).events
 
@@ -336,7 +336,7 @@ def test_victims_counted_since_the_fighting_began_are_a_running_total_not_rioter
     from datetime import date
 
     from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     doc = Pipeline.default().process(document_from_text(
         "At least 40 people have been killed since the fighting began, most of them civilians.", id="t",

@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
-from frontlines.pipeline.fatalities import count_fatalities
+from frontlines.pipeline.events.fatalities import count_fatalities
 
 
 
 def _events(text: str):  # noqa: ANN202
     from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     return Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5), format="csv")).events
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from frontlines.pipeline.blog import parse_blog
-from frontlines.pipeline.furniture import furniture_reason
+from frontlines.pipeline.reading.blog import parse_blog
+from frontlines.pipeline.reading.furniture import furniture_reason
 
 PAGE = """Home | World | Africa
 

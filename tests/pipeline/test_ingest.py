@@ -16,7 +16,7 @@ from frontlines.errors import (
     InvalidParameterError,
     MalformedInputError,
 )
-from frontlines.pipeline.ingest import iter_documents, parse_published, read_path
+from frontlines.pipeline.reading.ingest import iter_documents, parse_published, read_path
 
 BLOG = """Tuesday, January 12, 2016
 

@@ -1,11 +1,11 @@
-"""The CoNLL-style entity layer (``frontlines.pipeline.ner``) on small hand-written sentences."""
+"""The CoNLL-style entity layer (``frontlines.pipeline.mentions.ner``) on small hand-written sentences."""
 
 from __future__ import annotations
 
 import pytest
 
-from frontlines.pipeline.ner import model_text, ner_spans
-from frontlines.pipeline.ner_layouts import FIXED, STRONG, is_table, structural
+from frontlines.pipeline.mentions.ner import model_text, ner_spans
+from frontlines.pipeline.mentions.ner_layouts import FIXED, STRONG, is_table, structural
 
 
 def _named(texts: list[str]) -> list[set[tuple[str, str]]]:

@@ -24,7 +24,7 @@ def _signature(docs) -> list[list[tuple]]:  # noqa: ANN001
 
 
 def _sentences() -> list[str]:
-    from frontlines.pipeline.ingest import iter_documents
+    from frontlines.pipeline.reading.ingest import iter_documents
 
     texts = [s.text for s in nlp.fast()("\n".join(d.text for d in iter_documents(sample_files()))).sents]
     return [t for t in texts if t.strip()][:400]

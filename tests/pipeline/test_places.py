@@ -9,7 +9,7 @@ from frontlines.model import Document
 
 @pytest.fixture(scope="module")
 def run(pipeline):  # noqa: ANN001, ANN201 - the session pipeline fixture
-    from frontlines.pipeline.ingest import document_from_text
+    from frontlines.pipeline.reading.ingest import document_from_text
 
     def _run(text: str) -> Document:
         return pipeline.process(document_from_text(text, id="t"))
@@ -100,15 +100,15 @@ def test_the_town_with_the_exact_name_beats_a_region_named_el_x(run) -> None:  #
 
 def test_an_alternate_spelling_abroad_is_dropped_when_the_report_is_elsewhere(run) -> None:  # noqa: ANN001
     doc = run("Boko Haram fighters ambushed a patrol near Limani and burned two trucks.")
-    assert doc.meta["country_focus"][0] == "NG"
+    assert doc.country_focus[0] == "NG"
     assert "Limani" not in _places(doc) or _places(doc)["Limani"].country != "UA"
 
 
 def test_a_unit_word_only_one_country_uses_sets_the_focus() -> None:
     from frontlines.knowledge.actors import get_actor_kb
     from frontlines.knowledge.gazetteer import get_gazetteer
-    from frontlines.pipeline.ingest import document_from_text
-    from frontlines.pipeline.places import country_focus
+    from frontlines.pipeline.reading.ingest import document_from_text
+    from frontlines.pipeline.mentions.focus import country_focus
 
     doc = document_from_text("Herders and farmers clashed in two villages of the LGA overnight.", id="t")
     assert country_focus(doc, get_gazetteer(), get_actor_kb()).most_common(1)[0][0] == "NG"
@@ -131,7 +131,7 @@ def test_a_name_many_countries_share_leans_to_its_biggest_bearer() -> None:
     from frontlines.pipeline import extract_text
 
     doc = extract_text("Protesters were being dispersed by police in Tripoli on Monday.", published=date(2019, 10, 15))
-    assert doc.meta["country_focus"][0] == "LY"
+    assert doc.country_focus[0] == "LY"
     [event] = doc.events
     assert event.actor1 == "Police Forces of Libya" and event.actor2 == "Protesters (Libya)"
 
@@ -171,7 +171,7 @@ def test_a_capitalised_common_word_the_text_also_writes_in_lower_case_is_no_plac
 def test_a_repeated_name_weighs_the_country_focus_once(run) -> None:  # noqa: ANN001
     from frontlines.knowledge.actors import get_actor_kb
     from frontlines.knowledge.gazetteer import get_gazetteer
-    from frontlines.pipeline.places import country_focus
+    from frontlines.pipeline.mentions.focus import country_focus
 
     once = run("Volunteers in Jordan packed boxes on Saturday.")
     often = run("Jordan volunteers packed boxes. Jordan sent them on. Jordan thanked them, and Jordan will do it again.")
@@ -181,7 +181,7 @@ def test_a_repeated_name_weighs_the_country_focus_once(run) -> None:  # noqa: AN
 
 def test_an_institution_named_after_a_place_is_cut_to_the_place(run) -> None:  # noqa: ANN001
     from frontlines.knowledge.gazetteer import get_gazetteer
-    from frontlines.pipeline.places import _known_part
+    from frontlines.pipeline.resolution.places import _known_part
 
     gaz = get_gazetteer()
     assert _known_part("Tarrant County Jail", gaz) == (0, "Tarrant County")
@@ -190,7 +190,7 @@ def test_an_institution_named_after_a_place_is_cut_to_the_place(run) -> None:  #
 
 
 def test_a_name_many_towns_share_is_no_anchor_for_its_neighbours() -> None:
-    from frontlines.pipeline.places import PlaceStage
+    from frontlines.pipeline.resolution.places import PlaceStage
 
     stage = PlaceStage()
     assert stage._namesakes("Springfield", "US") > 3
@@ -198,7 +198,7 @@ def test_a_name_many_towns_share_is_no_anchor_for_its_neighbours() -> None:
 
 
 def test_an_alternate_name_that_is_no_spelling_of_the_town_is_a_word() -> None:
-    from frontlines.pipeline.places import _spelling_of
+    from frontlines.pipeline.resolution.places import _spelling_of
 
     assert _spelling_of("Jenin", "Jinin")
     assert not _spelling_of("Passover", "Mountain City")
@@ -223,8 +223,8 @@ def test_a_namesake_close_to_another_named_place_wins(run) -> None:  # noqa: ANN
 def test_a_dollar_amount_after_a_space_is_an_american_cue() -> None:
     from frontlines.knowledge.actors import get_actor_kb
     from frontlines.knowledge.gazetteer import get_gazetteer
-    from frontlines.pipeline.ingest import document_from_text
-    from frontlines.pipeline.places import country_focus
+    from frontlines.pipeline.reading.ingest import document_from_text
+    from frontlines.pipeline.mentions.focus import country_focus
 
     doc = document_from_text("The board set aside $12,500 for new books and a further $3,000 for repairs.", id="t")
     assert country_focus(doc, get_gazetteer(), get_actor_kb())["US"] >= 1.0
@@ -255,8 +255,8 @@ def test_a_state_named_inside_an_agency_name_pulls_its_towns(run) -> None:  # no
 
 
 def test_an_acronym_that_is_only_an_airport_code_is_no_place() -> None:
-    from frontlines.pipeline.ingest import document_from_text
-    from frontlines.pipeline.mentions import MentionStage
+    from frontlines.pipeline.reading.ingest import document_from_text
+    from frontlines.pipeline.mentions.mentions import MentionStage
 
     text = "Each group must add to DAC's work in the arts."
     doc = document_from_text(text, id="t")
@@ -265,7 +265,7 @@ def test_an_acronym_that_is_only_an_airport_code_is_no_place() -> None:
 
 def test_a_country_or_big_city_after_another_capitalised_word_is_no_surname() -> None:
     from frontlines.knowledge.gazetteer import get_gazetteer
-    from frontlines.pipeline.place_mentions import _evidence
+    from frontlines.pipeline.mentions.place_mentions import _evidence
 
     _, persons = _evidence("Aid to Sub-Saharan Africa fell, said volunteer Mary Wheeler. Metro Nashville agreed.",
                            get_gazetteer())
@@ -275,7 +275,7 @@ def test_a_country_or_big_city_after_another_capitalised_word_is_no_surname() ->
 
 def test_the_town_closing_a_church_or_school_name_is_no_surname() -> None:
     from frontlines.knowledge.gazetteer import get_gazetteer
-    from frontlines.pipeline.place_mentions import _evidence
+    from frontlines.pipeline.mentions.place_mentions import _evidence
 
     _, persons = _evidence("Hundreds sang at Grace Church Maryville on Sunday, said pastor Ann Hale.", get_gazetteer())
     assert "maryville" not in persons and "hale" in persons
@@ -354,7 +354,7 @@ def test_a_name_many_towns_of_the_country_carry_is_no_town_by_focus_alone(run) -
 
 def test_a_compass_bearing_is_no_region() -> None:
     from frontlines.model import Mention
-    from frontlines.pipeline.places import _bearings
+    from frontlines.pipeline.resolution.places import _bearings
 
     text = "A farmer was shot at a farm (c. 14 km South East of Jowhar), not in the North West region."
     names = ["South East", "Jowhar", "North West"]
@@ -372,7 +372,7 @@ def test_a_lone_small_namesake_is_no_firm_report_country(run) -> None:  # noqa: 
 
 def test_a_province_the_gazetteer_lacks_is_no_evidence_for_a_town_abroad(run) -> None:  # noqa: ANN001
     doc = run("Armed men raided the gendarmerie post in Bourzenga, Bam Province overnight.")
-    assert "IR" not in doc.meta["country_focus"]
+    assert "IR" not in doc.country_focus
     assert _places(doc)["Bourzenga"].country == "BF"
 
 
@@ -415,7 +415,7 @@ def test_an_unknown_name_without_a_unit_word_stays_as_it_was(run) -> None:  # no
 
 def test_both_names_of_a_unit_in_brackets_are_places() -> None:
     from frontlines.knowledge.gazetteer import get_gazetteer
-    from frontlines.pipeline.place_mentions import _alternate_names
+    from frontlines.pipeline.mentions.place_mentions import _alternate_names
 
     gaz = get_gazetteer()
     assert "shalgar" in _alternate_names("Fighting went on for hours around Shalgar (Andar) district.", gaz)
@@ -453,7 +453,7 @@ def test_an_opening_date_and_place_line_names_the_place(run) -> None:  # noqa: A
 
 def test_a_colon_line_without_a_date_names_no_place() -> None:
     from frontlines.knowledge.gazetteer import get_gazetteer
-    from frontlines.pipeline.place_mentions import _dateline_places
+    from frontlines.pipeline.mentions.place_mentions import _dateline_places
 
     assert not _dateline_places("Property destruction: militants burned a school.", get_gazetteer())
     assert "marka" in _dateline_places("9 May, AM, Marka, Lower Shabelle: a blast hit a convoy.", get_gazetteer())

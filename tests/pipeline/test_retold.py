@@ -22,7 +22,7 @@ def _event(eid: str, notes: str, start: int, **kw):  # noqa: ANN202
 
 def test_the_rule_alone_folds_a_retelling_into_the_fuller_telling() -> None:
     from frontlines.model import Document
-    from frontlines.pipeline.retold import merge_retold
+    from frontlines.pipeline.events.retold import merge_retold
 
     first = "Fighting broke out in Kidal on Monday."
     again = "The fighting lasted two hours and killed four soldiers of the army."

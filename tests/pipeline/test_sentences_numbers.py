@@ -6,9 +6,9 @@ import pytest
 
 from frontlines.knowledge.ontology import get_ontology
 from frontlines.model import Block
-from frontlines.pipeline.events import _fatalities
-from frontlines.pipeline.numbers import parse_quantity
-from frontlines.pipeline.sentences import split_sentences
+from frontlines.pipeline.events.events import _fatalities
+from frontlines.pipeline.mentions.numbers import parse_quantity
+from frontlines.pipeline.statements.sentences import split_sentences
 
 
 def _sentences(text: str, blocks=()) -> list[str]:
@@ -81,7 +81,7 @@ def test_every_trigger_sub_type_is_in_the_taxonomy() -> None:
 
 
 def test_a_full_stop_that_lost_its_space_still_ends_the_sentence() -> None:
-    from frontlines.pipeline.sentences import split_sentences
+    from frontlines.pipeline.statements.sentences import split_sentences
 
     text = "Troops tried to retake the city.It leaves the airport as their last base. They live in the U.S. and read example.com daily."
     assert [text[s:e] for s, e in split_sentences(text)] == [

@@ -11,13 +11,13 @@ import pytest
 
 from frontlines.errors import ConfigurationError
 from frontlines.pipeline import Pipeline
-from frontlines.pipeline.actors import ActorStage
 from frontlines.pipeline.base import INGEST_FIELDS, check_contracts, fields
-from frontlines.pipeline.dates import DateStage
-from frontlines.pipeline.events import EventStage
-from frontlines.pipeline.mentions import MentionStage
-from frontlines.pipeline.places import PlaceStage
-from frontlines.pipeline.statements import StatementStage
+from frontlines.pipeline.events.events import EventStage
+from frontlines.pipeline.mentions.dates import DateStage
+from frontlines.pipeline.mentions.mentions import MentionStage
+from frontlines.pipeline.resolution.actors import ActorStage
+from frontlines.pipeline.resolution.places import PlaceStage
+from frontlines.pipeline.statements.statements import StatementStage
 from frontlines.pipeline.versions import PACKAGE, content_version, hash_sources, stage_files
 
 STAGES = [StatementStage, DateStage, MentionStage, PlaceStage, ActorStage, EventStage]
@@ -77,11 +77,23 @@ def test_versions_are_content_hashes_stable_within_a_process(cls: type) -> None:
 
 
 def test_a_stage_hashes_its_module_helpers_and_data() -> None:
-    files = {p.relative_to(PACKAGE).as_posix() for p in stage_files("frontlines.pipeline.events", PACKAGE)}
-    assert {"pipeline/events.py", "pipeline/frames.py", "knowledge/ontology.py", "knowledge/data/events.yaml"} <= files
+    files = {p.relative_to(PACKAGE).as_posix() for p in stage_files("frontlines.pipeline.events.events", PACKAGE)}
+    assert {"pipeline/events/events.py", "pipeline/frames/frames.py", "knowledge/ontology.py", "knowledge/data/events.yaml"} <= files
     assert not {"pipeline/base.py", "pipeline/versions.py", "pipeline/__init__.py"} & files  # machinery, not rules
-    assert {p.relative_to(PACKAGE).as_posix() for p in stage_files("frontlines.pipeline.dates", PACKAGE)} \
-        == {"pipeline/dates.py"}
+    assert {p.relative_to(PACKAGE).as_posix() for p in stage_files("frontlines.pipeline.mentions.dates", PACKAGE)} \
+        == {"pipeline/mentions/dates.py"}
+
+
+def test_a_stage_hashes_the_helpers_of_every_step_it_imports_by_their_sub_package_paths() -> None:
+    """Modules sit in step sub-packages (pipeline/<step>/<module>.py): the hash follows imports into each of
+    them, and leaves out the sub-packages' ``__init__`` files, which hold no rules."""
+    events = {p.relative_to(PACKAGE).as_posix() for p in stage_files("frontlines.pipeline.events.events", PACKAGE)}
+    assert {"pipeline/events/eventhood.py", "pipeline/events/retold.py", "pipeline/statements/sentences.py",
+            "pipeline/statements/modality.py", "pipeline/mentions/numbers.py", "pipeline/nlp.py"} <= events
+    assert not {f for f in events if f.endswith("__init__.py")}
+    places = {p.relative_to(PACKAGE).as_posix() for p in stage_files("frontlines.pipeline.resolution.places", PACKAGE)}
+    assert {"pipeline/resolution/places.py", "pipeline/mentions/focus.py"} <= places
+    assert not {f for f in places if f.startswith("pipeline/events/")}  # nothing of a later step
 
 
 @pytest.fixture
@@ -110,7 +122,7 @@ def test_changing_a_word_list_changes_the_versions_of_the_stages_that_read_it(pa
 
 def test_changing_a_rule_in_a_helper_changes_the_version_of_its_stage(package_copy: Path) -> None:
     before = _versions(package_copy)
-    helper = package_copy / "pipeline" / "frames.py"
+    helper = package_copy / "pipeline" / "frames" / "frames.py"
     helper.write_bytes(helper.read_bytes() + b"\n_ONE_MORE_MODAL = 'shalt'\n")
     after = _versions(package_copy)
     assert after["frontlines.events"] != before["frontlines.events"]

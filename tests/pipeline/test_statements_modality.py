@@ -6,8 +6,8 @@ import pytest
 
 from frontlines.knowledge.ontology import get_ontology
 from frontlines.model import Block, Document, Statement
-from frontlines.pipeline.modality import modality_of
-from frontlines.pipeline.statements import StatementStage, find_attribution
+from frontlines.pipeline.statements.modality import modality_of
+from frontlines.pipeline.statements.statements import StatementStage, find_attribution
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [

@@ -157,7 +157,7 @@ def test_a_record_with_nul_characters_is_stored_by_both_backends(store: Store, t
     """Issue 14: scraped text with a NUL must not fail the run (PostgreSQL text cannot hold one)."""
     import json
 
-    from frontlines.pipeline.ingest import read_path
+    from frontlines.pipeline.reading.ingest import read_path
 
     path = tmp_path / "nul.jsonl"
     path.write_text(json.dumps({"id": "n", "text": "Clashes\x00 in Sirte.", "title": "Nul\x00title"}) + "\n",

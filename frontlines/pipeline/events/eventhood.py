@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from frontlines.knowledge.eventhood import EventhoodLexicon
-from frontlines.pipeline.frames import Frame
+from frontlines.pipeline.frames.frames import Frame
 
 __all__ = ["RULES", "Rule", "Verdict", "judge"]
 

@@ -12,7 +12,7 @@ import re
 from frontlines.knowledge.ontology import Ontology, get_ontology
 from frontlines.model import Document, Statement
 from frontlines.pipeline.base import content_version, stage
-from frontlines.pipeline.sentences import split_sentences
+from frontlines.pipeline.statements.sentences import split_sentences
 
 __all__ = ["StatementStage", "find_attribution"]
 

@@ -27,9 +27,9 @@ from frontlines.knowledge.ontology import get_ontology
 from frontlines.model import Document, Mention
 from frontlines.pipeline import nlp as nlp_loader
 from frontlines.pipeline.base import content_version, stage
-from frontlines.pipeline.blog import outlet_names
-from frontlines.pipeline.numbers import QUANTITY, parse_quantity
-from frontlines.pipeline.place_mentions import (
+from frontlines.pipeline.mentions.focus import country_focus
+from frontlines.pipeline.mentions.numbers import QUANTITY, parse_quantity
+from frontlines.pipeline.mentions.place_mentions import (
     _CAPITALISED,
     _DESIGNATOR_WORDS,
     _FACILITY,
@@ -44,6 +44,7 @@ from frontlines.pipeline.place_mentions import (
     _party_seats,
     _plausible,
 )
+from frontlines.pipeline.reading.blog import outlet_names
 
 _COUNTY_NAME = re.compile(r" (?:County|Parish|Borough)$")
 
@@ -441,8 +442,6 @@ class MentionStage:
         candidates = [m for m in doc.mentions if m.kind == "actor" and m.id is None and m.reason in _NER_ACTOR]
         if not candidates:
             return
-        from frontlines.pipeline.places import country_focus  # a read-only helper of the resolution stage
-
         focus = country_focus(doc, self.gaz, self.kb)
         if not focus:
             return

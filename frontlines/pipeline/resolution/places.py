@@ -19,9 +19,9 @@ from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, get_gaz
 from frontlines.knowledge.geo import haversine_km, offset_point, parse_relative
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import content_version, stage
-from frontlines.pipeline.event_places import ATTRIBUTIVE
+from frontlines.pipeline.mentions.focus import FOLLOWING, country_focus, credible, designated
 
-__all__ = ["PlaceStage", "country_focus", "region_focus"]
+__all__ = ["PlaceStage", "region_focus"]
 
 NAME, VERSION = "frontlines.places", content_version(__name__)
 
@@ -40,66 +40,6 @@ _LOCATED = re.compile(r"\b(?:in|at|near|outside|around|inside|(?:city|town|villa
 # the raw weight of the leading country (demonyms aside) below which a report's country is only a guess (one
 # small namesake): no reason to drop a place of another country as a namesake abroad
 _FIRM_FOCUS = 1.0
-_MODIFIER_WEIGHT = 0.5  # a country named as a modifier ("US forces"): less than its demonym, far less than the place
-_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
-
-
-# words for administrative units that only one country uses: "Guma LGA", "Doba woreda"
-_COUNTRY_CUES = ((re.compile(r"\b(?:LGAs?|Local Government Areas?)\b"), "NG"),
-                 (re.compile(r"\b(?:woredas?|kebeles?)\b", re.I), "ET"),
-                 (re.compile(r"£\s?\d|\b(?:councillors?|Borough Council|District Council|MPs?)\b"), "GB"),
-                 (re.compile(r"\b(?:RCMP|MPPs?|MLAs?|Ont\.|Que\.|B\.C\.)(?!\w)"), "CA"))
-# American local institutions and formats: each distinct one found adds to the US (up to three)
-# (the word boundary only before the word alternatives: "$15" and "(555)" follow a space, where \b fails)
-_US_CUES = re.compile(r"\b(?:Police Department|Sheriff['’]s (?:Office|Department)|County (?:Commission|Jail|Sheriff)|"
-                      r"Elementary School|Township|[DR]-[A-Z][a-z]+,|Interstate \d+|"
-                      r"\d+ (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr)\.)|(?<![\w$])(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}-\d{4}\b|"
-                      r"(?<![A-Z\w])\$\d")
-
-
-def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[str] = frozenset(),
-                  demonyms: bool = True) -> Counter[str]:
-    """ISO2 -> weight: which countries this document is about. Evidence: actors the dictionary knows,
-    countries and unambiguous regions named, demonyms, unit words only one country uses ("LGA"), and the
-    country that explains several of the document's place names at once ("between Boni and Douentza").
-    A name matched only by a GeoNames alternate spelling is no evidence ("Boni" is not Bonn)."""
-    focus: Counter[str] = Counter()
-    explained: dict[str, dict[str, float]] = {}
-    seen: set[str] = set()
-    modifiers: set[str] = set()
-    for m in doc.mentions:
-        if m.kind == "place" and ATTRIBUTIVE.match(doc.text, m.end) \
-                and (country := gaz.country_by_name(m.text)) is not None and gaz.lookup(m.text)[0].feature == "country":
-            if normalise(m.text) not in modifiers:  # "the US president's decision", "US forces": whose, not where
-                modifiers.add(normalise(m.text))
-                focus[country.country] += _MODIFIER_WEIGHT
-            continue
-        if m.kind == "actor" and m.country:
-            focus[m.country] += 1.0
-        elif m.kind == "actor" and m.id is None and m.reason.startswith("NER"):
-            region = next((p for p in gaz.lookup(m.text) if p.feature == "admin1" and not p.alias), None)
-            if region is not None:  # "Jonglei", "Kasai" tagged ORG: still a region of one country
-                focus[region.country] += 1.0
-        elif m.kind == "place" and normalise(m.text) not in seen:  # a repeated name is no new evidence
-            seen.add(normalise(m.text))
-            if _unknown_region(m.text, doc.text[m.end:m.end + 80], gaz):
-                continue  # "Bam Province" where no province is called so: the town Bam abroad says nothing
-            _place_evidence(focus, explained, m.text, gaz, normalise(m.text) in towns)
-    for iso, names in explained.items():
-        if len(names) >= 2:  # one country explains several names jointly (less so for names found everywhere)
-            focus[iso] += 0.75 * (len(names) - 1) * sum(names.values()) / len(names)
-    for m in _DEMONYM.finditer(doc.text) if demonyms else ():
-        iso = kb.country_for_demonym(m.group())
-        if iso:
-            focus[iso] += 1.0
-    for cue, iso in _COUNTRY_CUES:
-        if cue.search(doc.text):
-            focus[iso] += 1.5
-    us = {re.sub(r"\d+", "0", m.group())[:8] for m in _US_CUES.finditer(doc.text)}
-    if us:
-        focus["US"] += min(3.0, float(len(us)))
-    return focus
-
 
 # a name used as a municipality ("the Lebanon City Council", "City of Athens", "a Paris woman"): a town, never
 # the country of that name, and no famous namesake's evidence
@@ -125,78 +65,11 @@ def _no_region(names: frozenset[str], gaz: Gazetteer) -> frozenset[str]:
     return frozenset(n for n in names if not any(p.feature == "admin1" and not p.alias for p in gaz.lookup(n)))
 
 
-def _place_evidence(focus: Counter[str], explained: dict[str, dict[str, float]], text: str, gaz: Gazetteer,
-                    town: bool = False) -> None:
-    candidates = [p for p in gaz.lookup(text) if _credible(p) and not (town and p.feature in ("country", "continent"))]
-    if not candidates:
-        return
-    norm = normalise(text)
-    countries = {p.country for p in candidates}
-    for p in candidates:
-        if p.feature not in ("country", "continent"):
-            explained.setdefault(p.country, {})[norm] = 1.0 / len(countries)
-    regions = [p for p in candidates if p.feature == "admin1"]
-    if candidates[0].feature == "country" and regions:
-        focus[candidates[0].country] += 1.0  # "Georgia": the country or a US state, let the rest decide
-        focus[regions[0].country] += 1.0
-    elif candidates[0].feature == "country":
-        focus[candidates[0].country] += 3.0
-    elif len(countries) == 1:
-        big = any(p.feature in ("admin1", "admin2") or p.population >= 100_000 for p in candidates)
-        focus[countries.pop()] += 2.0 if big else 0.3  # a small namesake is weak evidence
-    else:
-        exact = [p for p in candidates if normalise(p.name) == norm] or candidates[:1]
-        biggest: dict[str, int] = {}
-        for p in exact:  # "Beni": the town of that name, not "El Beni"
-            biggest[p.country] = max(biggest.get(p.country, 0), p.population)
-        weights = {iso: math.sqrt(pop + 1_000) for iso, pop in biggest.items()}  # Tripoli: Libya's, then Lebanon's
-        total = sum(weights.values())
-        for iso, weight in weights.items():
-            focus[iso] += 0.3 * weight / total
-
-
-def _unknown_region(text: str, after: str, gaz: Gazetteer) -> bool:
-    """The text names a province or state ("Soum Province") and the gazetteer knows no region of that name."""
-    name, hint = designated(text, after, gaz)
-    return hint == "admin1" and not any(p.feature in ("admin1", "region") for p in gaz.lookup(name))
-
-
 def _spelling_of(text: str, name: str) -> bool:
     """"Jenin" spells "Jinin"; "Passover" does not spell "Mountain City", nor "Sgt" "Stuttgart"."""
     a, b = normalise(text), normalise(name)
     return len(a) > 3 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
 
-
-def _credible(p: Place) -> bool:
-    """A candidate that can speak for its country: matched by its own name, or a country, a region or a
-    big city under another name ("UK", "Mecca"); not a town under a GeoNames alternate spelling."""
-    return not p.alias or p.feature in ("country", "admin1", "continent") or p.population >= 500_000
-
-
-_DESIGNATOR = {"city": "city", "town": "city", "village": "city", "township": "city", "province": "admin1",
-               "state": "admin1", "governorate": "admin1", "district": "admin2", "county": "admin2",
-               "parish": "admin2", "municipality": "admin2"}
-_TRAILING = re.compile(rf"^(?P<name>.+?)\s+(?P<kind>{'|'.join(_DESIGNATOR)})$", re.I)
-_FOLLOWING = re.compile(rf"^\s+(?P<kind>{'|'.join(_DESIGNATOR)})\b|^(?-i:(?:(?:,|,? and|/|&)\s+[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)*)"
-                        r"\s+(?P<plural>counties|parishes)\b", re.I)
-
-
-def designated(text: str, after: str, gaz: Gazetteer | None = None) -> tuple[str, str | None]:
-    """("Talogan city", "") -> ("Talogan", "city"); ("Helmand", " province, ...") -> ("Helmand", "admin1").
-    County names keep their suffix ("Levy County" is the gazetteer's name), and so do towns named so
-    ("Kansas City", "Boulder City")."""
-    m = _TRAILING.match(text)
-    if m and gaz is not None and any(p.feature == "city" and normalise(p.name) == normalise(text)
-                                     for p in gaz.lookup(text)):
-        return text, "city"
-    if m and m.group("kind").lower() not in ("county", "parish"):
-        return m.group("name"), _DESIGNATOR[m.group("kind").lower()]
-    if m:
-        return text, "admin2"
-    f = _FOLLOWING.match(after)
-    if f and f.group("plural"):
-        return text, "admin2"  # "Becker, Clay and Swift counties"
-    return text, _DESIGNATOR[f.group("kind").lower()] if f else None
 
 
 def region_focus(matches: list[PlaceMatch], joint: Counter[tuple[str, str]] | None = None) -> dict[tuple[str, str], float]:
@@ -220,7 +93,7 @@ def joint_regions(names: list[str], gaz: Gazetteer, weights: dict[str, float]) -
     support: Counter[tuple[str, str]] = Counter()
     hits: Counter[tuple[str, str]] = Counter()
     for norm in sorted(set(names)):
-        regions = {(p.country, p.admin1) for p in gaz.lookup(norm) if p.admin1 and _credible(p)
+        regions = {(p.country, p.admin1) for p in gaz.lookup(norm) if p.admin1 and credible(p)
                    and p.feature not in ("country", "continent") and weights.get(p.country, 0.0) >= 0.1}
         for key in regions:
             support[key] += 1.0 / math.sqrt(len(regions))
@@ -275,7 +148,7 @@ def pair_support(names: list[str], gaz: Gazetteer, weights: dict[str, float], km
     lies in a Madison County. Candidates in countries the document is about only."""
     cands: dict[str, list[Place]] = {}
     for norm in sorted(set(names))[:40]:
-        found = [p for p in gaz.lookup(norm) if _credible(p) and p.feature not in ("country", "continent", "admin1")
+        found = [p for p in gaz.lookup(norm) if credible(p) and p.feature not in ("country", "continent", "admin1")
                  and weights.get(p.country, 0.0) >= 0.1]
         if found:
             cands[norm] = sorted(found, key=lambda p: -p.population)[:40]
@@ -309,7 +182,7 @@ def _within(doc: Document, m: Mention, following: list[Mention], first: dict[int
     nxt = following[0]
     if not _BEFORE_REGION.fullmatch(doc.text[m.end:nxt.start]):
         return None
-    f = _FOLLOWING.match(doc.text[m.end:m.end + 200])
+    f = FOLLOWING.match(doc.text[m.end:m.end + 200])
     if f and f.group("plural"):
         return None
     match = first.get(id(nxt))
@@ -463,7 +336,7 @@ def _run_together(doc: Document, gaz: Gazetteer, weights: dict[str, float]) -> N
 class PlaceStage:
     name, version = NAME, VERSION
     requires = ("document.text", "document.mentions[actor,place]")
-    assigns = ("document.mentions[place]", "mention.place", "document.meta.country_focus")
+    assigns = ("document.mentions[place]", "mention.place", "document.country_focus")
 
     def __init__(self, gazetteer: Gazetteer | None = None, kb: ActorKB | None = None) -> None:
         self.gaz = gazetteer or get_gazetteer()
@@ -479,7 +352,7 @@ class PlaceStage:
         # who the actors or the places are, not whose nationals took part ("South Sudanese raiders")
         firm = max(country_focus(doc, self.gaz, self.kb, towns, demonyms=False).values(), default=0.0) >= _FIRM_FOCUS
         ranked = sorted(focus.items(), key=lambda kv: (-round(kv[1], 9), kv[0]))  # ties: by code, never by hash order
-        doc.meta["country_focus"] = [iso for iso, _ in ranked[:3]]
+        doc.country_focus = [iso for iso, _ in ranked[:3]]
         places = [m for m in doc.mentions if m.kind == "place"]
         _shrink(doc, places, self.gaz)
         # pass 1: each name on its own (country focus only); pass 2: with the regions and places found
@@ -544,7 +417,7 @@ class PlaceStage:
         if within is not None and match.place.country == within.country:
             return match if _inside(match.place, within) else _fallback(match, within)
         located = bool(_LOCATED.search(doc.text[max(0, m.start - 40):m.start]))
-        if not _credible(match.place) and weights and share < 0.25 \
+        if not credible(match.place) and weights and share < 0.25 \
                 and not (located and match.place.population >= 5_000 and _spelling_of(name, match.place.name)):
             return None  # only a GeoNames alternate spelling, abroad: "Limani" is not Lyman, Ukraine
         if match.place.alias and match.place.feature == "city" and match.place.population < 20_000 \

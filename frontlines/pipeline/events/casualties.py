@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from frontlines.model import Document, Event
-from frontlines.pipeline.fatalities import coded_fatalities
+from frontlines.pipeline.events.fatalities import coded_fatalities
 
 __all__ = ["ANAPHORIC", "refers_back", "apply_coded_counts", "attach_casualties", "casualty_only", "dated", "is_follow_up",
            "one_bombing", "one_incident"]
@@ -221,7 +221,7 @@ def one_incident(events: list[Event]) -> list[Event]:
     """One incident told in several sentences is one event. A later sentence that only tells how many died, at
     the same place and with no date of its own ("Two wounded soldiers later died"), counts the dead of the
     incident just reported when that has no count, unless it opens a new incident ("In another attack ...").
-    A retelling that is more than a toll is folded by ``pipeline/retold.py``, which keeps the fuller telling."""
+    A retelling that is more than a toll is folded by ``pipeline/events/retold.py``, which keeps the fuller telling."""
     out: list[Event] = []
     for ev in events:
         prev = out[-1] if out else None
@@ -233,7 +233,7 @@ def one_incident(events: list[Event]) -> list[Event]:
             prev.fatalities = ev.fatalities
             prev.reason += f"; {ev.fatalities} deaths from the same incident's later report"
             continue
-        out.append(ev)  # a whole retelling (not only its toll) is folded by pipeline/retold.py
+        out.append(ev)  # a whole retelling (not only its toll) is folded by pipeline/events/retold.py
     return out
 
 

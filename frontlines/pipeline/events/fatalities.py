@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from frontlines.pipeline.numbers import NUMBER, parse_quantity
+from frontlines.pipeline.mentions.numbers import NUMBER, parse_quantity
 
 __all__ = ["coded_fatalities", "count_fatalities", "without_causes"]
 

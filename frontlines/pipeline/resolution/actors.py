@@ -54,14 +54,14 @@ _APPOSITION = re.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$", re.
 class ActorStage:
     name, version = NAME, VERSION
     requires = ("document.text", "document.published", "document.statements", "document.mentions[actor,place]",
-                "mention.place", "document.meta.country_focus", "document.meta.wire_dateline")
+                "mention.place", "document.country_focus", "document.wire_dateline")
     assigns = ("document.mentions[actor]", "mention.actor")
 
     def __init__(self, kb: ActorKB | None = None) -> None:
         self.kb = kb or get_actor_kb()
 
     def __call__(self, doc: Document) -> Document:
-        ranked = doc.meta.get("country_focus") or [None]
+        ranked = doc.country_focus or [None]
         focus = ranked[0]
         recent: list[str] = []
         kept: list[Mention] = []
@@ -103,7 +103,7 @@ class ActorStage:
         """offset -> the country of the places named in that offset's sentence, when they agree ("Islamic State
         targets in Derna" in a report filed from Cairo is the Libyan branch); one pass over the document."""
         starts = [s.start for s in doc.statements]
-        wire = doc.meta.get("wire_dateline") or (-1, -1)  # "CAIRO, Feb 16 (Reuters) -": where it was filed
+        wire = doc.wire_dateline or (-1, -1)  # "CAIRO, Feb 16 (Reuters) -": where it was filed
         countries: dict[int, set[str]] = {}
         for p in doc.mentions:
             if p.kind == "place" and p.country and not wire[0] <= p.start < wire[1]:

@@ -24,8 +24,9 @@ from dataclasses import replace
 from frontlines.knowledge.gazetteer import Gazetteer
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Mention
+from frontlines.pipeline.mentions.focus import ATTRIBUTIVE
 
-__all__ = ["ATTRIBUTIVE", "choose_place", "listed_places", "stand_in_precision"]
+__all__ = ["choose_place", "listed_places", "stand_in_precision"]
 
 _COARSE = ("country", "admin1", "region")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|outside|around|into|of|east|west|north|south)\s+(?:the\s+)?"
@@ -42,13 +43,6 @@ _DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|escaped|displaced|relocated|m
                           r"(?:\w+\s+){0,2}?(?:to|towards|for)\s+(?:the\s+)?$")
 _BUILDING = re.compile(r"\s*(?:Hotel|Hospital|School|College|Mosque|Church|Cathedral|Stadium|Prison|Bank|Company|"
                        r"Corporation|Restaurant|Cafe|Club|Centre|Center|Institute)\b[^.;]{0,20}?\b(?:in|at)\s+$")
-# a country named as whose someone or something is ("the US president's decision", "US forces", "a Kenyan-led
-# mission" aside): a modifier, not where the event happened
-ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:(?:vice[- ])?president|decision|forces|troops|military|army|navy|marines|"
-                         r"air ?force|air ?strikes?|drones?|embassy|ambassador|envoy|officials?|government|"
-                         r"administration|authorities|citizens?|nationals?|special forces|soldiers|policy|sanctions|"
-                         r"delegation|secretary|state department|congress|recognition|announcement|counterparts?)\b",
-                         re.IGNORECASE)
 # what an event is about, not where: "the decision to recognise X", "in solidarity with X", "the status of X"
 _TOPIC = re.compile(r"\b(?:recogni[sz](?:e|es|ed|ing)|recognition of|decision on|status of|solidarity with|"
                     r"denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?)\s+(?:the\s+)?$")
@@ -80,7 +74,7 @@ def choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int],
 
 def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int], trigger_at: int,
                   speaker: tuple[int, int], gaz: Gazetteer | None) -> Mention | None:
-    wire = doc.meta.get("wire_dateline") or (-1, -1)
+    wire = doc.wire_dateline or (-1, -1)
     places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None
               and not (wire[0] <= m.start < wire[1]) and not (speaker[0] <= m.start < speaker[1])]
     home = _home_country(doc, places)
@@ -258,7 +252,7 @@ def _rank(doc: Document, m: Mention, trigger_at: int, home: str | None,
     # a place abroad loses to one at home, unless it is where the event is told to be ("protested in X") and the
     # home places are not (the report's country was read off what the protest was about)
     foreign = bool(home and m.country != home and rivals) and not (
-        locative and m.country in (doc.meta.get("country_focus") or [])
+        locative and m.country in doc.country_focus
         and not any(_locative(doc, o, trigger_at) for o in rivals))
     source = _source(doc, m)
     building = bool(_BUILDING.match(doc.text, m.end)) and _followed_by_place(doc, m, candidates)
@@ -354,7 +348,7 @@ def _listed(doc: Document, m: Mention, following: list[Mention]) -> bool:
 
 
 def _home_country(doc: Document, places: list[Mention]) -> str | None:
-    focus = doc.meta.get("country_focus") or []
+    focus = doc.country_focus
     if focus:
         return focus[0]
     counts = Counter(m.country for m in places if m.country).most_common(2)

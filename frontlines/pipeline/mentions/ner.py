@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from frontlines.knowledge.gazetteer import get_gazetteer, normalise
 from frontlines.pipeline import nlp as nlp_loader
-from frontlines.pipeline.ner_layouts import (
+from frontlines.pipeline.mentions.ner_layouts import (
     FIXED, INITIALS, STRONG, Span, actor_types, is_country, is_demonym, is_table, place_features, structural,
 )
 

@@ -22,22 +22,22 @@ from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
 from frontlines.knowledge.ontology import Ontology, TriggerHit, get_ontology
 from frontlines.model import Document, Event, Mention, NonEvent, Statement
 from frontlines.pipeline.base import content_version, stage
-from frontlines.pipeline.casualties import (apply_coded_counts as _apply_coded_counts,
+from frontlines.pipeline.events.casualties import (apply_coded_counts as _apply_coded_counts,
                                             attach_casualties as _attach_casualties, casualty_only as _casualty_only,
                                             dated as _dated, is_follow_up as _is_follow_up, one_bombing,
                                             refers_back, retells_counted_deaths)
-from frontlines.pipeline.event_places import choose_place, listed_places, stand_in_precision
-from frontlines.pipeline.eventhood import judge
-from frontlines.pipeline.fatalities import count_fatalities, without_causes
-from frontlines.pipeline.frames import FrameReader, frame_is_modifier
-from frontlines.pipeline.modality import modality_of
-from frontlines.pipeline.retold import merge_retold
-from frontlines.pipeline.sentences import is_abbreviation as _is_abbreviation
-from frontlines.pipeline.roles import roles as _roles
-from frontlines.pipeline.subtypes import (capture_side, claims_responsibility, commentary_on_events, context_of, criminal, crowd_fight,
+from frontlines.pipeline.events.event_places import choose_place, listed_places, stand_in_precision
+from frontlines.pipeline.events.eventhood import judge
+from frontlines.pipeline.events.fatalities import count_fatalities, without_causes
+from frontlines.pipeline.frames.frames import FrameReader, frame_is_modifier
+from frontlines.pipeline.statements.modality import modality_of
+from frontlines.pipeline.events.retold import merge_retold
+from frontlines.pipeline.statements.sentences import is_abbreviation as _is_abbreviation
+from frontlines.pipeline.events.roles import roles as _roles
+from frontlines.pipeline.events.subtypes import (capture_side, claims_responsibility, commentary_on_events, context_of, criminal, crowd_fight,
                                           industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
                                           withdrawal_under_fire)
-from frontlines.pipeline.targets import target_of
+from frontlines.pipeline.events.targets import target_of
 
 __all__ = ["EventStage"]
 
@@ -116,7 +116,7 @@ class EventStage:
     name, version = NAME, VERSION
     requires = ("document.id", "document.text", "document.published", "document.source", "document.blocks",
                 "document.statements", "document.mentions[date,actor,place,quantity]", "mention.place", "mention.actor",
-                "document.meta.country_focus", "document.meta.wire_dateline")
+                "document.country_focus", "document.wire_dateline")
     assigns = ("document.events", "document.non_events")
 
     def __init__(self, kb: ActorKB | None = None, gazetteer: Gazetteer | None = None,
@@ -148,7 +148,7 @@ class EventStage:
     def _extract(self, doc: Document, eventful: list[Statement], clause_lists: list[tuple[Statement, list[_Clause]]],
                  reader: FrameReader) -> Document:
         events: list[Event] = []
-        focus = (doc.meta.get("country_focus") or [None])[0]
+        focus = (doc.country_focus or [None])[0]
         doc.non_events = []
         clauses = {st.start: cs for st, cs in clause_lists}
         self._frames = reader
@@ -469,7 +469,7 @@ class EventStage:
         """Fighting among unorganised people (rioters, ACLED's mob violence), when no armed group is named."""
         if any(m.actor_type in _ARMED_TYPES - _STATE_TYPES for m in (actor1, actor2) if m is not None):
             return None
-        from frontlines.pipeline.targets import MUTUAL, headline_passive
+        from frontlines.pipeline.events.targets import MUTUAL, headline_passive
 
         if not _HANDS_ON.match(trigger.text):
             return None
@@ -537,7 +537,7 @@ class EventStage:
     def _date(self, doc: Document, clause: _Clause, trigger_end: int):
         """The event's date: the most precise date of its sentence, not one that dates what the event answers
         ("riots broke out after the new tax came into effect on 1 January"); else a day told just before."""
-        wire = doc.meta.get("wire_dateline") or (-1, -1)
+        wire = doc.wire_dateline or (-1, -1)
         dates = [m for m in doc.mentions if m.kind == "date" and m.date and not (wire[0] <= m.start < wire[1])]
         inside = [m for m in dates if clause.statement.start <= m.start < clause.statement.end
                   and not (m.start > trigger_end and _CAUSE_BEFORE_DATE.search(doc.text[trigger_end:m.start]))]
@@ -554,7 +554,7 @@ class EventStage:
         return None, None, True, "no date", False
 
     def _place(self, doc: Document, clause: _Clause, trigger: TriggerHit, speaker: tuple[int, int]) -> Mention | None:
-        """The event's place (pipeline/event_places.py); a province stands at its capital, as ACLED codes it."""
+        """The event's place (pipeline/events/event_places.py); a province stands at its capital, as ACLED codes it."""
         st = clause.statement
         m = choose_place(doc, clause.start, clause.end, (st.start, st.end), clause.start + trigger.start, speaker,
                          self.gaz)

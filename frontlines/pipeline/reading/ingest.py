@@ -34,8 +34,8 @@ from frontlines.errors import (
     MalformedInputError,
 )
 from frontlines.model import Document
-from frontlines.pipeline.blog import parse_blog
-from frontlines.pipeline.fields import http_url, parse_published, text_field
+from frontlines.pipeline.reading.blog import parse_blog
+from frontlines.pipeline.reading.fields import http_url, parse_published, text_field
 
 __all__ = ["SUPPORTED_SUFFIXES", "document_from_text", "iter_documents", "parse_published", "read_path"]
 
@@ -54,10 +54,8 @@ def document_from_text(text: str, *, id: str, published: date | None = None, tit
     parsed = parse_blog(text)
     title, source = (v.replace("\x00", " ") if v else v for v in (title, source))
     doc = Document(id=id, text=text, title=title or parsed.title, published=published or parsed.published,
-                   source=source or parsed.outlet, url=url, format=format, blocks=parsed.blocks)
-    doc.meta["outlets"] = parsed.outlets
-    if parsed.wire_dateline:
-        doc.meta["wire_dateline"] = list(parsed.wire_dateline)
+                   source=source or parsed.outlet, url=url, format=format, blocks=parsed.blocks,
+                   outlets=parsed.outlets, wire_dateline=parsed.wire_dateline)
     return doc
 
 

@@ -16,11 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from frontlines.model import Block
-from frontlines.pipeline.furniture import furniture_lines
+from frontlines.pipeline.reading.furniture import furniture_lines
 
 __all__ = ["ParsedBlog", "outlet_names", "parse_blog"]
 
-OUTLETS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "outlets.yaml"
+OUTLETS = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "outlets.yaml"
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _DATE_LINE = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
