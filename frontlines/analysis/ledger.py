@@ -37,7 +37,14 @@ _SPEAKING = re.compile(
     r"(?P<speaker>(?:[\w'’.()-]+ ){0,9}?[\w'’.()-]+),? (?:has |have |had |also |later |then |now |on \w+ |again )?"
     r"(?:accus|den(?:y|ie)|vow|warn|threat|claim|announc|declar|proclaim|said|says|say\b|told|tells|insist|blam|"
     r"assert|reject|dismiss|refut|allege|stated|predict|expect|fear|reveal|gave|agreed)", re.IGNORECASE)
-_NOT_A_SUBJECT = re.compile(r"\b(?:it|was|were|is|are|been|be|that|which|who|there|this)\b", re.IGNORECASE)
+_NOT_A_SUBJECT = re.compile(r"\b(?:it|was|were|is|are|been|be|that|which|who|there|this|we|you|not|has|have|had|will|"
+                            r"would|can|could|\w+n[’']t)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r"\s+[—–]\s+[^—–]{1,80}?\s+[—–]\s+")
+_TIME_TAIL = re.compile(r"\s+(?:on (?:\w+day|\w+ \d+)|yesterday|today|earlier|later|also|throughout the day|"
+                        r"this week|last week|in a statement)$", re.IGNORECASE)
+_ROLE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|commanders?|ministry|ministers?|government|army|military|"
+                   r"forces|group|militias?|rebels|insurgents|police|sources?|residents?|witness(?:es)?|leaders?|chief|"
+                   r"president|officers?|statement|council|authorities|media|outlets?|agency)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "this", "that", "there", "later", "however", "but"})
 _NEGATION = re.compile(r"\b(?:not|no|never|won[’']t|cannot|can[’']t|nothing)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -80,7 +87,7 @@ def _has_event(st: Statement, spans: Sequence[tuple[int, int]]) -> bool:
 def _kind(st: Statement, words: LedgerWords, has_event: bool, names_incident: bool) -> tuple[str, str] | None:
     """(kind, cue) of the first kind whose cue is in the sentence and, where the sentence carries an event,
     is more than an attribution or a bare modal; where it only names an incident, more than a reporting word."""
-    if len(st.text.split()) < _MIN_WORDS:
+    if len(st.text.split()) < _MIN_WORDS or words.boilerplate.search(st.text):
         return None
     if st.stance == "question":
         return None
@@ -116,9 +123,10 @@ def _speaker(doc: Document, st: Statement, last_quoted: str | None) -> tuple[str
     """(who said it, quoted | outlet | author)."""
     if st.speaker and st.speaker.lower() in _PRONOUNS:
         return (last_quoted or "unnamed speaker"), "quoted"
-    if st.speaker:
-        return _named(doc, st, st.speaker), "quoted"
-    m = _SPEAKING.search(st.text)
+    named = _clean_subject(st.speaker) if st.speaker else None
+    if named:
+        return _named(doc, st, named), "quoted"
+    m = _SPEAKING.search(_APPOSITION.sub(" ", st.text))  # "X — an opposition leader — claimed" -> "X claimed"
     if m:
         subject = _clean_subject(m.group("speaker"))
         if subject and subject.lower() not in _PRONOUNS:
@@ -131,10 +139,16 @@ def _speaker(doc: Document, st: Statement, last_quoted: str | None) -> tuple[str
 
 
 def _clean_subject(text: str) -> str | None:
-    # the clause that speaks is the last one before the verb: "On Sunday, the army said" -> "the army"
+    """The speaking noun phrase: the last clause before the verb ("On Sunday, the army said" -> "army"), without
+    time words ("the army on Sunday"); a lower-case phrase only when it names a role ("a spokesman"), never a
+    verb phrase or words inside a quotation."""
     text = re.split(r"[,;:“”\"]|\bbut\b|\band\b(?= [A-Z])|\bwhile\b|\bas\b", text)[-1].strip(" .()")
-    text = re.sub(r"^(?:the|a|an|meanwhile|however|later|earlier|also|and|but|for its part)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:the|a|an|meanwhile|however|later|earlier|also|and|but|for its part|i (?:just )?(?:heard|saw|read))\s+",
+                  "", text, flags=re.I)
+    text = _TIME_TAIL.sub("", text).strip()
     if not text or len(text.split()) > 8 or _NOT_A_SUBJECT.search(text):
+        return None
+    if not text[0].isupper() and not _ROLE.search(text):
         return None
     return text
 

@@ -31,6 +31,7 @@ class LedgerWords:
     attribution_only: re.Pattern[str]
     reporting_only: re.Pattern[str]
     observers: re.Pattern[str]
+    boilerplate: re.Pattern[str]
     weak_future: re.Pattern[str]
     likelihood: tuple[tuple[re.Pattern[str], float], ...]  # most specific (longest pattern) first
     horizons: tuple[tuple[re.Pattern[str], int], ...]
@@ -40,7 +41,7 @@ class LedgerWords:
     def from_data(cls, data: Any, source: Path | str = "<data>") -> LedgerWords:
         if not isinstance(data, dict):
             raise KnowledgeError(f"{source} is not a ledger word list: it needs a mapping at the top")
-        missing = [k for k in ("kinds", "attribution_only", "reporting_only", "observers", "weak_future", "likelihood", "horizons", "outcomes")
+        missing = [k for k in ("kinds", "attribution_only", "reporting_only", "observers", "boilerplate", "weak_future", "likelihood", "horizons", "outcomes")
                    if k not in data]
         if missing:
             raise KnowledgeError(f"{source}: missing {missing}; restore the file from the repository")
@@ -52,6 +53,7 @@ class LedgerWords:
             attribution_only=_words(data["attribution_only"], source, "attribution_only"),
             reporting_only=_words(data["reporting_only"], source, "reporting_only"),
             observers=_words(data["observers"], source, "observers"),
+            boilerplate=_words(data["boilerplate"], source, "boilerplate"),
             weak_future=_words(data["weak_future"], source, "weak_future"),
             likelihood=_scaled(data["likelihood"], source, "likelihood", float, 0.0, 1.0),
             horizons=_scaled(data["horizons"], source, "horizons", int, 1, 36_600),

@@ -113,7 +113,7 @@ def test_the_word_list_is_checked_on_load() -> None:
     get_ledger_words()  # the shipped list loads
     with pytest.raises(KnowledgeError, match="kinds"):
         LedgerWords.from_data({"kinds": {"claim": ["said"]}, "attribution_only": ["said"], "reporting_only": ["said"],
-                               "observers": ["x"], "weak_future": ["x"], "likelihood": {"x": 0.5},
+                               "observers": ["x"], "boilerplate": ["x"], "weak_future": ["x"], "likelihood": {"x": 0.5},
                                "horizons": {"x": 1}, "outcomes": {}})
     good = __import__("yaml").safe_load(
         (__import__("frontlines.knowledge.ledger_words", fromlist=["DATA"]).DATA).read_text(encoding="utf-8"))
