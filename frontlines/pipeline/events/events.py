@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -20,7 +21,7 @@ from frontlines.knowledge.actors import ActorKB, get_actor_kb
 from frontlines.knowledge.eventhood import EventhoodLexicon, get_eventhood_lexicon
 from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
 from frontlines.knowledge.ontology import Ontology, TriggerHit, get_ontology
-from frontlines.model import Document, Event, Mention, NonEvent, Statement
+from frontlines.model import Document, Event, Mention, Modality, NonEvent, Statement
 from frontlines.pipeline.base import content_version, stage
 from frontlines.pipeline.events.casualties import (apply_coded_counts as _apply_coded_counts,
                                             attach_casualties as _attach_casualties, casualty_only as _casualty_only,
@@ -29,7 +30,7 @@ from frontlines.pipeline.events.casualties import (apply_coded_counts as _apply_
 from frontlines.pipeline.events.event_places import choose_place, listed_places, stand_in_precision
 from frontlines.pipeline.events.eventhood import judge
 from frontlines.pipeline.events.fatalities import count_fatalities, without_causes
-from frontlines.pipeline.frames.frames import FrameReader, frame_is_modifier
+from frontlines.pipeline.frames.frames import Frame, FrameReader, frame_is_modifier
 from frontlines.pipeline.statements.modality import modality_of
 from frontlines.pipeline.events.retold import merge_retold
 from frontlines.pipeline.statements.sentences import is_abbreviation as _is_abbreviation
@@ -101,6 +102,9 @@ _CAUSE_BEFORE_DATE = re.compile(r"\b(?:after (?:\w+ ){0,5}(?:came into (?:effect
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
 
+_Typed = tuple[str | None, Mention | None, Mention | None, str]  # (sub-type, actor1, actor2, reason)
+
+
 @dataclass
 class _Clause:
     statement: Statement
@@ -148,7 +152,7 @@ class EventStage:
     def _extract(self, doc: Document, eventful: list[Statement], clause_lists: list[tuple[Statement, list[_Clause]]],
                  reader: FrameReader) -> Document:
         events: list[Event] = []
-        focus = (doc.country_focus or [None])[0]
+        focus = doc.country_focus[0] if doc.country_focus else None
         doc.non_events = []
         clauses = {st.start: cs for st, cs in clause_lists}
         self._frames = reader
@@ -184,7 +188,7 @@ class EventStage:
                       self.onto.event_type_of(e.sub_event_type) in ("Violence against civilians", "Explosions/Remote violence", "Battles")]
             if not claimers or not before:
                 continue
-            claimer = self.kb.armed_wing(self.kb.get(claimers[0].id))
+            claimer = self.kb.armed_wing(self.kb.get(claimers[0].id or ""))  # claimers all have an id
             target = before[-1]
             for i, e in enumerate(events):
                 if e.evidence == target.evidence and (e.actor1_id is None or e.actor1_id.startswith("gen.unidentified")):
@@ -281,7 +285,7 @@ class EventStage:
         at = clause.start - st.start + trigger.start
         frame = self._frames.frame(st.text, at, at + len(trigger.text))
         verdict = judge(frame, dated=in_sentence_day, lexicon=self.lexicon) if frame is not None else None
-        if verdict is not None and verdict.category in _MODAL_CATEGORIES:
+        if verdict is not None and frame is not None and verdict.category in _MODAL_CATEGORIES:
             if modality in ("asserted", "claimed", "uncertain"):
                 modality, mod_reason = _MODAL_CATEGORIES[verdict.category](frame), verdict.reason
         elif verdict is not None:
@@ -364,7 +368,8 @@ class EventStage:
         return st.start + pos, st.start + pos + len(st.speaker)
 
     # -- typing --------------------------------------------------------------------------
-    def _type_and_roles(self, doc, clause, trigger, roles, focus):
+    def _type_and_roles(self, doc: Document, clause: _Clause, trigger: TriggerHit,
+                        roles: tuple[Mention | None, Mention | None, bool], focus: str | None) -> _Typed:
         actor1, actor2, civilians = roles
         family, sub = trigger.trigger.family, trigger.trigger.sub_event_type
         after = doc.text[clause.start + trigger.end:clause.end]
@@ -377,12 +382,13 @@ class EventStage:
         if family == "capture" and re.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) and _BUILDING_OBJECT.match(after):
             return self._attack(clause, trigger, actor1, actor2, focus, why + "; a building stormed")
         if family == "capture":
-            places_after = [m for m in doc.mentions if m.kind == "place" and clause.start + trigger.end <= m.start < clause.end]
+            places_after: list[Mention | None] = [m for m in doc.mentions if m.kind == "place" and clause.start + trigger.end <= m.start < clause.end]
             territory = _TERRITORY_OBJECT.match(after)
             if not places_after and territory:
                 places_after = [m for m in doc.mentions if m.kind == "place" and clause.statement.start <= m.start < clause.statement.end] or [None]
             controller = bool(_CONTROLLER.match(trigger.text))
-            if _BARE_TAKE.match(trigger.text) and not (places_after and places_after[0].start <= clause.start + trigger.end + 1):
+            if _BARE_TAKE.match(trigger.text) and not (places_after and places_after[0] is not None
+                                                      and places_after[0].start <= clause.start + trigger.end + 1):
                 return None, None, None, ""  # "took Haftar's offer", "took Ali from his home": not a capture of ground
             if not places_after and not controller and (_PERSON_OBJECT.match(after) or (actor2 and actor2.actor_type == "person")):
                 sub = "Arrests" if actor1 and _is_state(actor1) else "Abduction/forced disappearance"
@@ -394,7 +400,7 @@ class EventStage:
             sub = "Government regains territory" if actor1 and _is_state(actor1) else "Non-state actor overtakes territory"
             if actor1 is None:
                 sub = capture_side(doc.text[clause.statement.start:clause.start + trigger.start]) or "Armed clash"
-            obj = places_after[0].text if places_after[0] else territory.group().strip()
+            obj = places_after[0].text if places_after[0] else territory.group().strip() if territory else ""
             return sub, actor1, actor2, why + f"; object '{obj}'"
         if sub == "Non-violent transfer of territory" and withdrawal_under_fire(clause.statement.text):
             return None, None, None, ""
@@ -440,7 +446,8 @@ class EventStage:
             actor2 = self._civilians(focus) if focus else None
         return sub, actor1, actor2, why
 
-    def _attack(self, clause, trigger, actor1, actor2, focus, why):
+    def _attack(self, clause: _Clause, trigger: TriggerHit, actor1: Mention | None, actor2: Mention | None,
+                focus: str | None, why: str) -> _Typed:
         """An attack or killing: a battle when the target is armed, violence against civilians otherwise."""
         target, reason = target_of(clause, trigger, actor1, actor2, clause.participants)
         if target != "armed" and "victim named" not in reason:
@@ -465,7 +472,8 @@ class EventStage:
         return "Armed clash", actor1, actor2, why + (f"; {reason}" if reason else "; armed target")
 
     @staticmethod
-    def _crowd(doc, clause, trigger, actor1, actor2) -> str | None:
+    def _crowd(doc: Document, clause: _Clause, trigger: TriggerHit, actor1: Mention | None,
+               actor2: Mention | None) -> str | None:
         """Fighting among unorganised people (rioters, ACLED's mob violence), when no armed group is named."""
         if any(m.actor_type in _ARMED_TYPES - _STATE_TYPES for m in (actor1, actor2) if m is not None):
             return None
@@ -515,7 +523,8 @@ class EventStage:
         """A generic class (civilians, protesters, rioters, unidentified gunmen, a state's forces named only as
         'soldiers') is of the country where the event happened, as ACLED codes it, not of a country named nearby
         ("an aid worker of an Italian charity killed in Kaga-Bandoro" is Civilians (Central African Republic))."""
-        if m is None or place is None or not place.country or not (m.id or "").startswith("gen."):
+        if m is None or place is None or not place.country or m.id is None \
+                or not m.id.startswith("gen."):
             return m
         _, kind, country = m.id.split(".", 2)
         if country == place.country or kind in ("military", "police", "government"):
@@ -534,7 +543,8 @@ class EventStage:
                        country=country, reason=f"implied {kind}")
 
     # -- date and place -----------------------------------------------------------------
-    def _date(self, doc: Document, clause: _Clause, trigger_end: int):
+    def _date(self, doc: Document, clause: _Clause,
+              trigger_end: int) -> tuple[str | None, int | None, bool, str, bool]:
         """The event's date: the most precise date of its sentence, not one that dates what the event answers
         ("riots broke out after the new tax came into effect on 1 January"); else a day told just before."""
         wire = doc.wire_dateline or (-1, -1)
@@ -565,8 +575,9 @@ class EventStage:
                        reason=f"{m.reason}; at the capital {capital[0]}")
 
     # -- assembly ---------------------------------------------------------------------------
-    def _build(self, doc, clause, trigger, sub_type, actor1, actor2, place, event_date, precision,
-               fallback, fatalities, aggregate, modality, why) -> Event:
+    def _build(self, doc: Document, clause: _Clause, trigger: TriggerHit, sub_type: str, actor1: Mention | None,
+               actor2: Mention | None, place: Mention | None, event_date: str | None, precision: int | None,
+               fallback: bool, fatalities: int, aggregate: bool, modality: Modality, why: str) -> Event:
         st = clause.statement
         etype = self.onto.event_type_of(sub_type)
         trig = self.onto.trigger_for(sub_type) or trigger.trigger
@@ -614,7 +625,7 @@ _DAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byester
                        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
 _OPEN_QUOTES = ('"', "“", "‘", "'")
 _CLOSE_QUOTES = ('"', "”", "’", "'")
-_MODAL_CATEGORIES = {
+_MODAL_CATEGORIES: dict[str, Callable[[Frame], Modality]] = {
     "negation": lambda f: "negated",
     "prediction": lambda f: "future" if f.modal in ("will", "would", "shall", "wo") else "hypothetical",
     "intention": lambda f: "future",
@@ -739,7 +750,7 @@ def _fatalities(text: str) -> tuple[int, bool]:
 
 def _dedupe(doc: Document, events: list[Event]) -> list[Event]:
     """One event per (sub-type, date, place, actors) within a document; keep the best-evidenced."""
-    out: dict[tuple, Event] = {}
+    out: dict[tuple[str | None, ...], Event] = {}
     for ev in events:
         key = (ev.sub_event_type, ev.event_date, ev.location, ev.actor1_id, ev.actor2_id, ev.modality)
         kept = out.get(key)

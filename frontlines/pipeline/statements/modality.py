@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from frontlines.knowledge.ontology import Ontology
-from frontlines.model import Statement
+from frontlines.model import Modality, Statement
 
 __all__ = ["modality_of"]
 
@@ -40,7 +40,7 @@ def modality_of(
     onto: Ontology,
     *,
     speaker_is_party: bool = False,
-) -> tuple[str, str]:
+) -> tuple[Modality, str]:
     """(modality, reason) for the event whose trigger starts at ``trigger_pos`` in ``clause``."""
     before = clause[max(0, trigger_pos - _WINDOW):trigger_pos]
     after = clause[trigger_pos:trigger_pos + 40]
@@ -59,7 +59,7 @@ def modality_of(
     future = _cue(onto, "future", before)
     reported = _REPORTED_FUTURE.search(clause)
     if future or reported:
-        future = future or reported.group()
+        future = future or (reported.group() if reported else "")
         return "future", f"future cue '{future}'"
     if statement.stance == "prediction" and statement.voice == "author":
         return "future", "author's prediction"
@@ -74,6 +74,4 @@ def modality_of(
     uncertain = _cue(onto, "uncertain", clause)
     if uncertain:
         return "uncertain", f"hedge '{uncertain}'"
-    if statement.stance == "hypothetical":
-        return "hypothetical", "hypothetical sentence"
     return "asserted", "stated as fact" + (f" by {statement.source}" if statement.source else "")
