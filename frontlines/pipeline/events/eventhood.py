@@ -13,7 +13,6 @@ alone, so that disabling any rule fails a test.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
