@@ -5,6 +5,8 @@ A document gives ``ControlChange`` records two ways:
 - its territorial events: "Government regains territory" and "Non-state actor overtakes territory" hand the
   place to actor1 (taken from actor2); "Non-violent transfer of territory" hands it to actor1 too, unless the
   sentence says actor1 withdrew, vacated or left (then actor1 loses it, to actor2 where there is one);
+- every other place a sentence with a territorial trigger names, taken by the actor named before the trigger
+  ("the special forces captured Goobweyn, Yontoy and Turdo": one event, three places);
 - its statements of control: "X is in control of Y", "Y, now under the control of X", "X-held Y": the holder and
   the place named beside the phrase, as a ``statement`` (it says who holds it, not that it changed hands).
 
@@ -20,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from frontlines.knowledge.ontology import Ontology, get_ontology
+from frontlines.knowledge.relation_words import ControlWords, get_control_words
 from frontlines.model import ControlChange, Document, Event, Mention, Statement
 
 __all__ = ["CONTESTED_DAYS", "TERRITORY", "ControlPeriod", "control_changes", "holder_at", "timeline"]
@@ -43,19 +47,81 @@ _PLACE_FIRST = re.compile(r"\b(?:(?:is|are|was|were|remain(?:s|ed)?|now|still|ca
                           r"(?:full |complete |total |effective )?control of|controlled by|held by|in the hands of)\b",
                           re.IGNORECASE)
 _HELD = re.compile(r"-(?:held|controlled)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|, (?:leaving|while|as|after|before|but|which|where|when)\b|\b(?:after|before|"
+                           r"while|leaving)\b", re.IGNORECASE)
 _PLACE_FEATURES = frozenset({"city", "admin2", "landmark", None})
 
 
-def control_changes(doc: Document) -> list[ControlChange]:
-    """The changes of control one processed document reports: its territorial events, then its statements of
-    control, in text order."""
+def control_changes(doc: Document, ontology: Ontology | None = None) -> list[ControlChange]:
+    """The changes of control one processed document reports: its territorial events; then every other place a
+    sentence with a territorial trigger names ("captured Goobweyn, Yontoy and Turdo": the extractor makes one event
+    of the sentence, control needs each place); then its statements of control."""
+    ontology, words = ontology or get_ontology(), get_control_words()
     changes = [c for e in doc.events if (c := _from_event(doc, e)) is not None]
-    told = {(c.place.lower(), c.evidence) for c in changes}
+    told = {c.place.lower() for c in changes}
     for st in doc.statements:
-        for change in _from_statement(doc, st):
-            if (change.place.lower(), change.evidence) not in told:
+        for change in [*_from_trigger(doc, st, ontology, words), *_from_statement(doc, st)]:
+            if change.place.lower() not in told:
+                told.add(change.place.lower())
                 changes.append(change)
     return changes
+
+
+def _in_reach(doc: Document, at: int, place: Mention) -> bool:
+    """A place named in the clause of the words at ``at``: up to 60 characters before them, or after them with no
+    clause break between ("..., leaving the fleeing forces barricaded in Tarhouna" is another clause)."""
+    if place.end <= at:
+        return at - place.end <= 60 and not _CLAUSE_BREAK.search(doc.text[place.end:at])
+    return place.start - at <= 160 and not _CLAUSE_BREAK.search(doc.text[at:place.start])
+
+
+def _by(doc: Document, actors: list[Mention], at: int) -> Mention | None:
+    """The actor after "by" following the capture words ("the capture of Al-Watiya airbase by GNA forces")."""
+    for m in actors:
+        if m.start > at and m.start - at <= 80 and re.search(r"\bby\s+(?:the\s+)?$", doc.text[max(at, m.start - 12):m.start]):
+            return m
+    return None
+
+
+def _from_trigger(doc: Document, st: Statement, ontology: Ontology, words: ControlWords) -> list[ControlChange]:
+    """Places named after a territorial trigger in a sentence that tells a capture, taken by the actor named before
+    the trigger (or the actor1 of the sentence's event)."""
+    if st.stance in ("question", "hypothetical", "prediction"):
+        return []
+    if _LOSING.search(st.text) and not words.capture.search(st.text):
+        return []
+    hits = [(h.start, h.text, h.trigger.sub_event_type) for h in ontology.find_triggers(st.text)
+            if h.trigger.sub_event_type in TERRITORY]
+    hits += [(m.start(), m.group(), "Non-state actor overtakes territory") for m in words.capture.finditer(st.text)]
+    hits += [(m.start(), m.group(), "Non-violent transfer of territory") for m in words.leaving.finditer(st.text)]
+    if not hits:
+        return []
+    start, said, sub_type = min(hits)
+    at = st.start + start
+    inside = [m for m in doc.mentions if st.start <= m.start and m.end <= st.end]
+    actors = [m for m in inside if m.kind == "actor"]
+    places = [m for m in inside if m.kind == "place" and m.feature in _PLACE_FEATURES
+              and any(_in_reach(doc, st.start + h[0], m) for h in hits)]
+    event = next((e for e in doc.events if st.start <= e.evidence.get("start", -1) < st.end
+                  and e.sub_event_type in TERRITORY and e.modality in _COUNTED), None)
+    taker = _last(actors, before=at) or _by(doc, actors, at)
+    holder, holder_id = (taker.canonical or taker.text, taker.id) if taker else \
+        ((event.actor1, event.actor1_id) if event else (None, None))
+    if holder is None or not places:
+        return []
+    kind = TERRITORY.get(event.sub_event_type if event else sub_type, "capture")
+    leaving = bool(words.leaving.match(st.text, start)) or (kind == "transfer" and _LEAVING.search(st.text))
+    modality = event.modality if event else ("claimed" if st.voice == "quoted" else "asserted")
+    day = event.event_date if event else (doc.published.isoformat() if doc.published else None)
+    return [ControlChange(
+        place=p.canonical or p.text, date=day, holder=None if leaving else holder, kind="withdrawal" if leaving else kind,
+        document_id=doc.id, event_id=event.event_id if event else None, holder_id=None if leaving else holder_id,
+        previous=holder if leaving else (event.actor2 if event else None),
+        previous_id=holder_id if leaving else (event.actor2_id if event else None), country=p.country,
+        latitude=p.latitude, longitude=p.longitude, modality=modality, source=st.speaker or st.source or doc.source,
+        evidence=st.text, reason=f"'{said}' names {p.text}"
+                                 f"{' (dated by its event)' if event else ' (dated by publication)'}",
+    ) for p in places]
 
 
 def _from_event(doc: Document, e: Event) -> ControlChange | None:

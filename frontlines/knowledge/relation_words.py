@@ -12,9 +12,10 @@ from typing import Any
 
 from frontlines.errors import KnowledgeError
 
-__all__ = ["RELATION_KINDS", "RelationWords", "get_relation_words"]
+__all__ = ["RELATION_KINDS", "ControlWords", "RelationWords", "get_control_words", "get_relation_words"]
 
 DATA = Path(__file__).parent / "data" / "relations.yaml"
+CONTROL_DATA = Path(__file__).parent / "data" / "control.yaml"
 RELATION_KINDS = ("support", "arms", "alliance", "request", "recognition", "mediation", "agreement", "sanctions",
                   "basing")
 MODALITY_WORDS = ("negated", "claimed", "future", "hypothetical")  # the order in which they decide
@@ -61,3 +62,28 @@ def _words(items: Any, source: Path | str, name: str) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def get_relation_words() -> RelationWords:
     return RelationWords.load()
+
+
+@dataclass(frozen=True)
+class ControlWords:
+    """The words of a capture and of a withdrawal (``data/control.yaml``)."""
+
+    capture: re.Pattern[str]
+    leaving: re.Pattern[str]
+
+    @classmethod
+    def from_data(cls, data: Any, source: Path | str = "<data>") -> ControlWords:
+        if not isinstance(data, dict):
+            raise KnowledgeError(f"{source} is not a control word list: it needs 'capture' and 'leaving' lists")
+        return cls(capture=_words(data.get("capture"), source, "capture"), leaving=_words(data.get("leaving"), source, "leaving"))
+
+
+@lru_cache(maxsize=1)
+def get_control_words() -> ControlWords:
+    import yaml
+
+    try:
+        data = yaml.safe_load(CONTROL_DATA.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"Cannot read the control word list {CONTROL_DATA}: {exc}") from exc
+    return ControlWords.from_data(data, CONTROL_DATA)

@@ -64,3 +64,12 @@ def test_a_statement_of_control_through_the_pipeline() -> None:
     assert stated, [m.to_dict() for m in doc.mentions]
     assert stated[0].place == "Sirte" and "Islamic State" in (stated[0].holder or "")
     assert stated[0].date == "2016-01-12"
+
+
+def test_every_place_a_capture_names_changes_hands_and_no_other() -> None:
+    """One sentence, one event for the extractor, but two towns taken; the town in the next clause stays put."""
+    doc = extract_text("Government troops recaptured Ajdabiya and Brega on Sunday, leaving the rebels besieged in "
+                       "Benghazi.", id="m", published=date(2011, 3, 20))
+    places = {c.place for c in control_changes(doc) if c.kind != "statement"}
+    assert {"Ajdabiya", "Brega"} <= places, [c.to_dict() for c in control_changes(doc)]
+    assert "Benghazi" not in places
