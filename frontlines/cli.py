@@ -23,6 +23,7 @@ from frontlines.model import Document, Event
 __all__ = ["main"]
 
 FORMATS = ("json", "jsonl", "csv", "geojson")
+EXIT_PROBLEMS = 6  # the run completed, but something was skipped or failed (each one reported)
 
 
 class _Cli(click.Group):
@@ -254,6 +255,53 @@ def serve(obj: dict[str, Any], host: str, port: int) -> None:
                    "to the names or addresses people use, e.g. FRONTLINES_ALLOWED_HOSTS=frontlines.lan,10.0.0.5.",
                    err=True)
     run_server(obj["db"], host=host, port=port)
+
+
+# -- watch -------------------------------------------------------------------------------
+@cli.command()
+@click.argument("feeds", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--once", is_flag=True, help="Poll each feed once and exit (cron, tests); feeds still backing off "
+                                           "after failures are left for later.")
+@click.option("--interval", type=click.FloatRange(min=1), default=900.0, show_default=True,
+              help="Seconds between polls of a feed.")
+@click.option("--retry", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help="Seconds before a failed feed is tried again; doubled for each failure in a row, up to 6 h.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for a server.")
+@click.option("--no-full-text", is_flag=True, help="Store summaries as the feed gives them instead of fetching "
+                                                   "each article page.")
+@click.pass_obj
+def watch(obj: dict[str, Any], feeds: Path, once: bool, interval: float, retry: float, timeout: float,
+          no_full_text: bool) -> None:
+    """Watch RSS/Atom feeds and store every new report (FEEDS: a file of URLs, one a line, or an OPML file).
+
+    Runs until Ctrl-C or SIGTERM, one JSON line per poll on stdout. Unchanged feeds cost a 304 (ETag /
+    Last-Modified); entries already taken (same link, or same text) are never ingested again, after a
+    restart too; a failing feed is retried with growing waits, its error kept in the store
+    (dashboard: /feeds). With --once, exits 6 when a feed failed or an entry was skipped."""
+    from frontlines.feeds import FeedWatcher, WatchConfig, read_feed_list
+    from frontlines.store.urls import redact_url
+
+    config = WatchConfig(interval=interval, retry=retry, timeout=timeout, full_text=not no_full_text)
+    watcher = FeedWatcher(read_feed_list(feeds), obj["db"], config=config,
+                          report=lambda r: click.echo(json.dumps(r.to_dict(), ensure_ascii=False)))
+    if not once:
+        click.echo(f"watching {len(watcher.feeds)} feeds every {interval:g} s -> {redact_url(obj['db'])} "
+                   "(Ctrl-C stops)", err=True)
+        watcher.run_forever()
+        return
+    try:
+        results = watcher.poll_due()
+    finally:
+        watcher.stop()
+    total = {k: sum(getattr(r, k) for r in results) for k in ("added", "events", "duplicates", "skipped")}
+    failed, waiting = (sum(r.status == status for r in results) for status in ("error", "waiting"))
+    later = f" ({waiting} backing off after failures: left for later)" if waiting else ""
+    click.echo(f"{len(results) - waiting} feeds polled{later}, {failed} failed; {total['added']} documents added, "
+               f"{total['events']} events, {total['duplicates']} duplicates, {total['skipped']} entries skipped -> "
+               f"{redact_url(obj['db'])}", err=True)
+    if failed or total["skipped"] or any(r.deferred for r in results):
+        sys.exit(EXIT_PROBLEMS)
 
 
 @cli.command()

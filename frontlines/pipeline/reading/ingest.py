@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -43,20 +44,26 @@ SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".text": "text", ".html": "
                       ".xml": "feed", ".rss": "feed", ".atom": "feed", ".jsonl": "jsonl", ".ndjson": "jsonl",
                       ".csv": "csv"}
 Problem = Callable[[str], None]
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL and lone surrogates: see document_from_text
 _MIN_HTML_WORDS = 4  # fewer words than this is navigation left over, not an article
 
 
 def document_from_text(text: str, *, id: str, published: date | None = None, title: str | None = None,
                        source: str | None = None, url: str | None = None, format: str = "text") -> Document:
     """A Document with its blog structure parsed (blocks, title and dateline). NUL characters become
-    spaces (the same length, so offsets hold): PostgreSQL text cannot hold them."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " ")
+    spaces and lone surrogates (a JSON "\\ud800") U+FFFD, one for one so offsets hold: PostgreSQL text cannot
+    hold NUL, and no store can encode a surrogate as UTF-8."""
+    text = _storable(text.replace("\r\n", "\n").replace("\r", "\n"))
     parsed = parse_blog(text)
-    title, source = (v.replace("\x00", " ") if v else v for v in (title, source))
+    id, title, source, url = (_storable(v) if v else v for v in (id, title, source, url))
     doc = Document(id=id, text=text, title=title or parsed.title, published=published or parsed.published,
                    source=source or parsed.outlet, url=url, format=format, blocks=parsed.blocks,
                    outlets=parsed.outlets, wire_dateline=parsed.wire_dateline)
     return doc
+
+
+def _storable(value: str) -> str:
+    return _UNSTORABLE.sub(lambda m: " " if m.group() == "\x00" else "\ufffd", value)
 
 
 # -- reading bytes safely ----------------------------------------------------------------------------
@@ -88,9 +95,14 @@ def _encoding(head: bytes) -> str:
     return next((name for bom, name in _BOMS if head.startswith(bom)), "utf-8-sig")
 
 
+def _binary(head: bytes) -> bool:
+    """Binary when over 1% of the first bytes are NUL: a stray NUL in one record is that record's fault (issue 14)."""
+    return head.count(b"\x00") * 100 > len(head)
+
+
 def _decode(data: bytes, name: str) -> str:
     encoding = _encoding(data[:4])
-    if encoding == "utf-8-sig" and b"\x00" in data[:8192]:
+    if encoding == "utf-8-sig" and _binary(data[:8192]):
         raise EncodingError(f"{name} looks binary (it contains NUL bytes); give Frontlines text, HTML, a feed, JSONL or CSV.")
     try:
         text = data.decode(encoding)
@@ -131,7 +143,7 @@ def _archive_lines(path: Path) -> Iterator[str]:
     encoding = _encoding(head)
     if not head.strip() or not head.removeprefix(codecs.BOM_UTF8).decode(encoding, "ignore").strip("\ufeff \r\n\t"):
         raise EmptyInputError(f"{path} is empty; nothing to extract.")
-    if encoding == "utf-8-sig" and b"\x00" in head:
+    if encoding == "utf-8-sig" and _binary(head):
         raise EncodingError(f"{path} looks binary (it contains NUL bytes); give Frontlines a UTF-8 JSONL or CSV archive.")
     with path.open(encoding=encoding, newline="") as fh:
         lineno = 0
