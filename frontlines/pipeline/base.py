@@ -22,7 +22,7 @@ from frontlines.errors import ConfigurationError
 from frontlines.model import Document
 from frontlines.pipeline.versions import content_version
 
-__all__ = ["INGEST_FIELDS", "Stage", "check_contracts", "content_version", "fields", "stage"]
+__all__ = ["INGEST_FIELDS", "Labelled", "Stage", "check_contracts", "content_version", "fields", "stage"]
 
 # what ``pipeline/reading/ingest.py`` (``document_from_text``) gives every document before the first stage
 INGEST_FIELDS = ("document.id", "document.text", "document.title", "document.published", "document.source",
@@ -31,19 +31,30 @@ INGEST_FIELDS = ("document.id", "document.text", "document.title", "document.pub
 _GROUP = re.compile(r"^(?P<field>[\w.]+)\[(?P<keys>[\w, ]+)\]$")
 
 
+class Labelled(Protocol):
+    """What carries a provenance label: a stage, or a stage class (``name`` and ``version`` are class attributes)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+
+
 @runtime_checkable
-class Stage(Protocol):
-    name: str
-    version: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+class Stage(Labelled, Protocol):
+    """A stage: read-only attributes, so that a class declaring ``requires = ("document.text",)`` conforms."""
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, doc: Document) -> Document: ...
 
 
-def stage(obj: object) -> str:
-    """``name@version`` of a stage object (its provenance label)."""
-    return f"{getattr(obj, 'name')}@{getattr(obj, 'version')}"
+def stage(obj: Labelled) -> str:
+    """``name@version`` of a stage object or class (its provenance label)."""
+    return f"{obj.name}@{obj.version}"
 
 
 def fields(declared: Iterable[str]) -> list[str]:

@@ -137,10 +137,25 @@ def _parse_steps() -> tuple[Step, ...]:
         if indexed is not None:
             steps.append(indexed.apply)
         elif hasattr(proc, "predict") and hasattr(proc, "set_annotations"):
-            steps.append(lambda docs, p=proc: (p.set_annotations(docs, p.predict(docs)), docs)[1])
+            steps.append(_batch_step(proc))
         else:
-            steps.append(lambda docs, p=proc: [p(d) for d in docs])
+            steps.append(_doc_step(proc))
     return tuple(steps)
+
+
+def _batch_step(proc: Any) -> Step:
+    """A trained component: one prediction over the whole batch, then its annotations set."""
+    def step(docs: list[Doc]) -> list[Doc]:
+        proc.set_annotations(docs, proc.predict(docs))
+        return docs
+    return step
+
+
+def _doc_step(proc: Callable[[Doc], Doc]) -> Step:
+    """A rule component: called on each document."""
+    def step(docs: list[Doc]) -> list[Doc]:
+        return [proc(d) for d in docs]
+    return step
 
 
 _GETTERS: dict[str, Callable[[Token], Any]] = {
@@ -209,16 +224,28 @@ def _token_test(spec: dict[str, Any]) -> Callable[[Token], bool] | None:
         if get is None:
             return None
         if isinstance(value, (str, bool)):
-            tests.append(lambda t, g=get, v=value: g(t) == v)
+            tests.append(_equal_test(get, value))
         elif isinstance(value, dict) and len(value) == 1 and "IN" in value:
-            tests.append(lambda t, g=get, v=frozenset(value["IN"]): g(t) in v)
+            tests.append(_member_test(get, frozenset(value["IN"]), member=True))
         elif isinstance(value, dict) and len(value) == 1 and "NOT_IN" in value:
-            tests.append(lambda t, g=get, v=frozenset(value["NOT_IN"]): g(t) not in v)
+            tests.append(_member_test(get, frozenset(value["NOT_IN"]), member=False))
         elif isinstance(value, dict) and len(value) == 1 and "REGEX" in value and name != "IS_SPACE":
-            tests.append(lambda t, g=get, v=re.compile(value["REGEX"]): bool(v.search(g(t))))
+            tests.append(_regex_test(get, re.compile(value["REGEX"])))
         else:
             return None
     return lambda t: all(test(t) for test in tests)
+
+
+def _equal_test(get: Callable[[Token], Any], value: str | bool) -> Callable[[Token], bool]:
+    return lambda t: bool(get(t) == value)
+
+
+def _member_test(get: Callable[[Token], Any], values: frozenset[Any], *, member: bool) -> Callable[[Token], bool]:
+    return (lambda t: get(t) in values) if member else (lambda t: get(t) not in values)
+
+
+def _regex_test(get: Callable[[Token], Any], pattern: re.Pattern[str]) -> Callable[[Token], bool]:
+    return lambda t: bool(pattern.search(get(t)))
 
 
 def _listens_to_tok2vec(nlp: Language, component: str) -> bool:

@@ -66,7 +66,7 @@ def choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int],
     m = _choose_place(doc, start, end, sentence, trigger_at, speaker, gaz)
     capital = gaz.national_capital(m.country) if gaz is not None and m is not None and m.feature == "country" \
         and m.country else None
-    if capital is None:
+    if m is None or capital is None:
         return m
     return replace(m, latitude=capital[1], longitude=capital[2], geo_precision=3,
                    reason=f"{m.reason}; at the capital {capital[0]}")
@@ -169,7 +169,7 @@ def _province_list(doc: Document, place: Mention, start: int, end: int) -> list[
 
     head = re.search(rf"(?:{_NAME}{_ITEM_SEP})+$", doc.text[max(start, place.start - 120):place.start])
     first = place.start - (len(head.group()) if head else 0)
-    out = []
+    out: list[Mention] = []
     for m in doc.mentions:
         if m.kind == "place" and m.feature in ("admin1", "city") and first <= m.start < tail.end() and m.start != place.start \
                 and start <= m.start < end and m.latitude is not None and m.country == place.country and m.id \

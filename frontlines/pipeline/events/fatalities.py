@@ -224,8 +224,8 @@ def count_fatalities(text: str) -> tuple[int, bool]:
     revised = _REVISED.search(text)
     if revised and (total or _SUBJECT.search(text[:revised.start()])):
         total = parse_quantity(revised.group("num")) or total  # "3 were killed (later raised to 5)"
-    if _SELF.search(text):
-        total += _agents(text, _SELF.search(text))
+    if (own := _SELF.search(text)) is not None:
+        total += _agents(text, own)
     return total, bool(total and _AGGREGATE.search(text))
 
 
@@ -319,7 +319,7 @@ _NEW_CLAUSE = re.compile(r"\b(?:when|while|where|whereas|but|then|killing|woundi
 def _long_subject(text: str, counted: list[tuple[int, int, int]]) -> tuple[int, list[tuple[int, int]]]:
     """Deaths of counted subjects described at length before their death verb (see ``_LONG_SUBJECT``), where no
     other construction has counted anyone (``counted``)."""
-    total, spans = 0, []
+    total, spans = 0, list[tuple[int, int]]()
     for m in _LONG_SUBJECT.finditer(text):
         mod = m.group("mod")
         if _NEW_CLAUSE.search(mod) or any(c.group("num").lower() not in ("a", "an") for c in _COUNT.finditer(mod)) \
@@ -355,8 +355,8 @@ def _counted(text: str) -> int:
     if not _ANY_CUE.search(text):
         return 0
     total, used, counted = 0, [], []
-    if _HEADLINE.search(text) and not _SUBJECT.search(text):
-        total, used = 1, [_HEADLINE.search(text).span()]
+    if (headline := _HEADLINE.search(text)) is not None and not _SUBJECT.search(text):
+        total, used = 1, [headline.span()]
         counted = [(*used[0], 1)]
     patterns = ((_OBJECT, "object"), (_TO_DEATH, "to_death"), (_RESULT, "result"), (_SUBJECT, "subject"),
                 (_LATER_DIED, "later_died"), (_BODY, "body"), (_PRONOUN_OBJECT, "object"), (_ALONGSIDE, "alongside"))

@@ -33,7 +33,7 @@ _VICTIM = re.compile(r"[\w\s',()-]{0,40}?\b(?:was|were|have been|has been|had be
 def _is_victim(doc: Document, clause: Any, m: Mention, participants: list[Mention]) -> bool:
     """``m`` is the subject of a passive casualty verb, with no other participant in between."""
     match = _VICTIM.match(doc.text[m.end:clause.end])
-    return bool(match) and not any(m.end <= p.start < m.end + match.end() for p in participants if p is not m)
+    return match is not None and not any(m.end <= p.start < m.end + match.end() for p in participants if p is not m)
 
 
 def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Mention], actors: list[Mention],
@@ -87,6 +87,7 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         # a town taken was held by someone, a clash or a strike has a target: the report's main armed actor on the
         # other side (the events stage still makes civilians the target where the clause says so)
         named = actor1 or actor2
+        assert named is not None  # exactly one of them is None
         if actor1 is None and trigger.trigger.sub_event_type == "Air/drone strike" and _is_state(named):
             actor1, actor2 = named, None  # "air strikes on Derna as part of Haftar's operation": states strike
         other = _counterpart(doc, named)
@@ -158,9 +159,9 @@ def _bomber(doc: Document) -> Mention | None:
     Boko Haram); None when the report names none (the claim, if any, is read by the events stage)."""
     groups = [m for m in doc.mentions if m.kind == "actor" and m.id and m.actor_type in _NON_STATE]
     if groups:
-        counts: dict[str, int] = {}
+        counts: dict[str | None, int] = {}
         for m in groups:
-            counts[m.id] = counts.get(m.id, 0) + 1  # type: ignore[index]
+            counts[m.id] = counts.get(m.id, 0) + 1
         best = next(m for m in groups if m.id == max(counts, key=lambda i: counts[i]))
         return Mention(best.text, -1, -1, "actor", canonical=best.canonical, id=best.id, actor_type=best.actor_type,
                        country=best.country, reason=f"the armed group the report names most ('{best.text}')")

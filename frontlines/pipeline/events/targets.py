@@ -90,9 +90,9 @@ def _kind_in(region: str, direct: bool) -> tuple[int, str, str] | None:
             break
     if not found and direct:
         for regex, kind in ((onto.military_targets, "armed"), (onto.civilian_targets, "civilian")):
-            m = regex.search(region)
-            if m and (_DIRECT.match(region[:m.start()]) or not region[m.end():].strip()):
-                found.append((m.start(), kind, "target"))
+            target = regex.search(region)
+            if target and (_DIRECT.match(region[:target.start()]) or not region[target.end():].strip()):
+                found.append((target.start(), kind, "target"))
     return min(found) if found else None
 
 

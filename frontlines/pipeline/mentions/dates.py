@@ -126,8 +126,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
     if kind in ("range_dm", "range_md"):
         month = _month(g["m"])
         year = int(g["y"]) if g.get("y") else _infer_year(month, _day(g["d1"]), pub)
-        a, b = (_safe(year, month, _day(g["d1"])), _safe(year, month, _day(g["d2"]))) if year else (None, None)
-        return (a, b, 1, "date range") if a and b else None
+        first, last = (_safe(year, month, _day(g["d1"])), _safe(year, month, _day(g["d2"]))) if year else (None, None)
+        return (first, last, 1, "date range") if first and last else None
     if kind == "since":
         if g.get("yo"):
             start = date(int(g["yo"]), 1, 1)

@@ -10,13 +10,29 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections.abc import Mapping
+from typing import TypeVar
 
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.gazetteer import Gazetteer, Place, normalise
 from frontlines.model import Document
 
-__all__ = ["ATTRIBUTIVE", "FOLLOWING", "country_focus", "credible", "designated"]
+__all__ = ["ATTRIBUTIVE", "FOLLOWING", "Weights", "country_focus", "credible", "designated"]
+
+_K = TypeVar("_K")
+
+
+class Weights(dict[_K, float]):
+    """A tally of float weights: a missing key reads 0.0 (and is not added), ``add`` sums another tally in;
+    a ``collections.Counter`` with float values, typed as one."""
+
+    def __missing__(self, key: _K) -> float:
+        return 0.0
+
+    def add(self, other: Mapping[_K, float]) -> None:
+        for key, weight in other.items():
+            self[key] += weight
+
 
 # a country named as whose someone or something is ("the US president's decision", "US forces", "a Kenyan-led
 # mission" aside): a modifier, not where the event happened
@@ -41,12 +57,12 @@ _US_CUES = re.compile(r"\b(?:Police Department|Sheriff['’]s (?:Office|Departme
 
 
 def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[str] = frozenset(),
-                  demonyms: bool = True) -> Counter[str]:
+                  demonyms: bool = True) -> Weights[str]:
     """ISO2 -> weight: which countries this document is about. Evidence: actors the dictionary knows,
     countries and unambiguous regions named, demonyms, unit words only one country uses ("LGA"), and the
     country that explains several of the document's place names at once ("between Boni and Douentza").
     A name matched only by a GeoNames alternate spelling is no evidence ("Boni" is not Bonn)."""
-    focus: Counter[str] = Counter()
+    focus: Weights[str] = Weights()
     explained: dict[str, dict[str, float]] = {}
     seen: set[str] = set()
     modifiers: set[str] = set()
@@ -71,20 +87,20 @@ def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[s
     for iso, names in explained.items():
         if len(names) >= 2:  # one country explains several names jointly (less so for names found everywhere)
             focus[iso] += 0.75 * (len(names) - 1) * sum(names.values()) / len(names)
-    for m in _DEMONYM.finditer(doc.text) if demonyms else ():
-        iso = kb.country_for_demonym(m.group())
-        if iso:
-            focus[iso] += 1.0
+    for demonym in _DEMONYM.finditer(doc.text) if demonyms else ():
+        of_country = kb.country_for_demonym(demonym.group())
+        if of_country:
+            focus[of_country] += 1.0
     for cue, iso in _COUNTRY_CUES:
         if cue.search(doc.text):
             focus[iso] += 1.5
-    us = {re.sub(r"\d+", "0", m.group())[:8] for m in _US_CUES.finditer(doc.text)}
+    us = {re.sub(r"\d+", "0", cue.group())[:8] for cue in _US_CUES.finditer(doc.text)}
     if us:
         focus["US"] += min(3.0, float(len(us)))
     return focus
 
 
-def _place_evidence(focus: Counter[str], explained: dict[str, dict[str, float]], text: str, gaz: Gazetteer,
+def _place_evidence(focus: Weights[str], explained: dict[str, dict[str, float]], text: str, gaz: Gazetteer,
                     town: bool = False) -> None:
     candidates = [p for p in gaz.lookup(text) if credible(p) and not (town and p.feature in ("country", "continent"))]
     if not candidates:

@@ -115,9 +115,9 @@ def _actor_matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[str, str]]:
         sensitive = [n for n in names if len(n) <= 4 or n.isupper()]
         insensitive = [n for n in names if n not in sensitive]
         if sensitive:
-            exact.add(actor_id, list(nlp.tokenizer.pipe(sensitive)))
+            exact.add(actor_id, [nlp.make_doc(n) for n in sensitive])
         if insensitive:
-            lower.add(actor_id, list(nlp.tokenizer.pipe(insensitive)))
+            lower.add(actor_id, [nlp.make_doc(n) for n in insensitive])
     return exact, lower, ids
 
 
@@ -369,7 +369,7 @@ class MentionStage:
         """The place that opens an institution's name: "Fargo Police Chief", "Levy County Sheriff's Office"."""
         m = _INSTITUTION.match(text)
         name = (m.group("name") or m.group("of")) if m else None
-        if not name or name in _STOP_CAPS or not self.gaz.lookup(name):
+        if m is None or not name or name in _STOP_CAPS or not self.gaz.lookup(name):
             return None
         at = start + (m.start("of") if m.group("of") else 0)  # "University of Kinshasa": Kinshasa
         return Mention(name, at, at + len(name), "place", stage=f"{NAME}@{VERSION}",

@@ -89,7 +89,7 @@ def is_table(text: str) -> bool:
     return any(ch.isdigit() for ch in text) and not lower
 
 
-def _spans(pattern: re.Pattern[str], text: str, label: str, strength: int, group: str = "a") -> list[tuple[Span, int]]:
+def _spans(pattern: re.Pattern[str], text: str, label: str, strength: int, group: str | int = "a") -> list[tuple[Span, int]]:
     return [((m.start(group), m.end(group), label), strength) for m in pattern.finditer(text)]
 
 

@@ -141,11 +141,12 @@ def parse_blog(text: str) -> ParsedBlog:
                 label = None
             parsed.blocks.append(Block("comments", s, e, "quoted", label))
             continue
-        outlet = _wire_outlet(para)
-        if outlet and wire is None:
+        dateline = _WIRE.match(para)
+        outlet = dateline.group("o").strip() if dateline else None  # "TRIPOLI, Oct 15 (AP) -": AP
+        if dateline is not None and outlet and wire is None:
             wire = outlet
             parsed.outlet = outlet
-            parsed.wire_dateline = (s, s + _WIRE.match(para).end())
+            parsed.wire_dateline = (s, s + dateline.end())
         if _COMMENT.match(para):
             mode, label = "commentary", None
         elif _UPDATE.match(para):

@@ -73,7 +73,7 @@ def _written_out(text: str) -> date | None:
     import dateparser
 
     try:
-        found = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)  # type: ignore[arg-type]
+        found = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
     except (ValueError, OverflowError, TypeError):
         return None
     return found.date() if found else None

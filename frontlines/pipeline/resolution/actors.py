@@ -61,8 +61,8 @@ class ActorStage:
         self.kb = kb or get_actor_kb()
 
     def __call__(self, doc: Document) -> Document:
-        ranked = doc.country_focus or [None]
-        focus = ranked[0]
+        ranked = doc.country_focus
+        focus = ranked[0] if ranked else None
         recent: list[str] = []
         kept: list[Mention] = []
         pending: list[tuple[int, Mention, str | None]] = []  # anaphors with no antecedent yet
@@ -72,7 +72,7 @@ class ActorStage:
         for m in doc.mentions:
             here = where(m.start) if m.kind == "actor" else None
             if m.kind == "actor" and m.reason.startswith("generic:") and not short and focus is not None and (
-                    here not in ranked[:2] or named[here] < max(2, named[focus] / 2)):
+                    here is None or here not in ranked[:2] or named[here] < max(2, named[focus] / 2)):
                 here = None  # a generic class takes the country the report is about, not a foreign place named once
             if m.kind == "actor" and not self._resolve(m, doc.published, here or focus, recent, set(named)):
                 if m.reason == "description":

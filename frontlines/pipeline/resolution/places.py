@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections import Counter
 from functools import lru_cache
 
 from frontlines.knowledge.actors import ActorKB, get_actor_kb
@@ -19,7 +18,7 @@ from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, get_gaz
 from frontlines.knowledge.geo import haversine_km, offset_point, parse_relative
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import content_version, stage
-from frontlines.pipeline.mentions.focus import FOLLOWING, country_focus, credible, designated
+from frontlines.pipeline.mentions.focus import FOLLOWING, Weights, country_focus, credible, designated
 
 __all__ = ["PlaceStage", "region_focus"]
 
@@ -72,33 +71,33 @@ def _spelling_of(text: str, name: str) -> bool:
 
 
 
-def region_focus(matches: list[PlaceMatch], joint: Counter[tuple[str, str]] | None = None) -> dict[tuple[str, str], float]:
+def region_focus(matches: list[PlaceMatch], joint: Weights[tuple[str, str]] | None = None) -> dict[tuple[str, str], float]:
     """(country, admin1) -> share of the document's places in that region; a region named outright
     ("Texas", "W.Va.") counts double. ``joint`` adds the regions that explain several names at once
     (``joint_regions``): local news rarely names its own state."""
-    counts: Counter[tuple[str, str]] = Counter()
+    counts: Weights[tuple[str, str]] = Weights()
     for match in matches:
         p = match.place
         if p.admin1 and p.feature not in ("country", "continent") and (joint is None or p.feature == "admin1"):
             counts[(p.country, p.admin1)] += 2.0 if p.feature == "admin1" else 1.0
-    counts.update(joint or Counter())
+    counts.add(joint or Weights())
     total = sum(counts.values())
     return {key: n / total for key, n in counts.items()} if total >= 2 else {}
 
 
-def joint_regions(names: list[str], gaz: Gazetteer, weights: dict[str, float]) -> Counter[tuple[str, str]]:
+def joint_regions(names: list[str], gaz: Gazetteer, weights: dict[str, float]) -> Weights[tuple[str, str]]:
     """Regions that hold a namesake of several of the document's names ("Becker, Clay, Douglas" are all
     in Minnesota): the names' shared region, each name counted once and weighed by how few regions
     carry it. Only regions with two or more names, in countries the document is about."""
-    support: Counter[tuple[str, str]] = Counter()
-    hits: Counter[tuple[str, str]] = Counter()
+    support: Weights[tuple[str, str]] = Weights()
+    hits: dict[tuple[str, str], int] = {}
     for norm in sorted(set(names)):
         regions = {(p.country, p.admin1) for p in gaz.lookup(norm) if p.admin1 and credible(p)
                    and p.feature not in ("country", "continent") and weights.get(p.country, 0.0) >= 0.1}
         for key in regions:
             support[key] += 1.0 / math.sqrt(len(regions))
-            hits[key] += 1
-    return Counter({key: support[key] for key, n in hits.items() if n >= 2})
+            hits[key] = hits.get(key, 0) + 1
+    return Weights({key: support[key] for key, n in hits.items() if n >= 2})
 
 
 @lru_cache(maxsize=4)
@@ -123,16 +122,16 @@ def _us_state_names(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(out)
 
 
-def named_states(doc: Document, gaz: Gazetteer, weights: dict[str, float]) -> Counter[tuple[str, str]]:
+def named_states(doc: Document, gaz: Gazetteer, weights: dict[str, float]) -> Weights[tuple[str, str]]:
     """(US, state) -> twice how often (up to twice) a US state is named outside the document's place mentions:
     in a name ("the Texas Department of Public Safety", "Florida Highway Patrol") or where the
     mention stage did not take it. Local news names its state in its institutions; only for documents
     about the US before any other country."""
     us = weights.get("US", 0.0)
     if us < 0.3 or any(w > us for w in weights.values()):
-        return Counter()
+        return Weights()
     spans = [(m.start, m.end) for m in doc.mentions if m.kind == "place"]
-    found: Counter[tuple[str, str]] = Counter()
+    found: Weights[tuple[str, str]] = Weights()
     for m in _state_names_regex(_us_state_names(gaz)).finditer(doc.text):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
@@ -358,7 +357,7 @@ class PlaceStage:
         # pass 1: each name on its own (country focus only); pass 2: with the regions and places found
         first = {id(m): self._match(doc, m, weights, {}, [], None, towns, firm=firm) for m in places}
         joint = joint_regions([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
-        joint.update(named_states(doc, self.gaz, weights))
+        joint.add(named_states(doc, self.gaz, weights))
         regions = region_focus([x for x in first.values() if x is not None], joint)
         support = pair_support([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
         second: dict[int, PlaceMatch | None] = {}
