@@ -55,7 +55,8 @@ def document_from_text(text: str, *, id: str, published: date | None = None, tit
     hold NUL, and no store can encode a surrogate as UTF-8."""
     text = _storable(text.replace("\r\n", "\n").replace("\r", "\n"))
     parsed = parse_blog(text)
-    id, title, source, url = (_storable(v) if v else v for v in (id, title, source, url))
+    id = _storable(id) if id else id
+    title, source, url = (_storable(v) if v else v for v in (title, source, url))
     doc = Document(id=id, text=text, title=title or parsed.title, published=published or parsed.published,
                    source=source or parsed.outlet, url=url, format=format, blocks=parsed.blocks,
                    outlets=parsed.outlets, wire_dateline=parsed.wire_dateline)
