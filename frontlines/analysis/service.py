@@ -17,7 +17,7 @@ from frontlines.model import Event, LedgerEntry
 from frontlines.store.analysis import LedgerQuery
 from frontlines.store.base import EventQuery, Store
 
-__all__ = ["control_answer", "developments", "judge", "ledger_page", "relations_answer", "track"]
+__all__ = ["cluster_answer", "control_answer", "developments", "judge", "ledger_page", "relations_answer", "track"]
 
 _EVENTS_PER_CHECK = 500
 _TRACK_MAX = 10_000
@@ -132,3 +132,27 @@ def _unique_pairs(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             seen.add(key)
             out.append(item)
     return out
+
+
+def cluster_answer(store: Store, event_id: str | None = None, since: str | None = None,
+                   until: str | None = None) -> dict[str, Any]:
+    """One event's stored cluster with every report in it (source, date, toll, modality), or, without an event,
+    how many reports and distinct events the period holds."""
+    if not event_id:
+        return {"since": since, "until": until, **store.cluster_counts(since, until)}
+    cluster = store.clusters_of([event_id]).get(event_id)
+    if cluster is None:
+        store.get_event(event_id)  # unknown event: StoreNotFoundError, the one 404 body
+        return {"event_id": event_id, "cluster_id": None, "reports": [],
+                "note": "This event is not clustered yet (undated, not asserted, or its document not analysed)."}
+    members = store.cluster_members(cluster)
+    reports = []
+    for member in members:
+        event = store.get_event(member["event_id"])
+        reports.append({"event_id": event.event_id, "document_id": event.document_id, "source": event.source,
+                        "event_date": event.event_date, "location": event.location, "fatalities": event.fatalities,
+                        "modality": event.modality, "joined": member["reason"], "notes": event.notes})
+    tolls = sorted({r["fatalities"] for r in reports})
+    days = sorted({r["event_date"] for r in reports if r["event_date"]})
+    return {"event_id": event_id, "cluster_id": cluster, "reports": reports,
+            "disagreements": {"fatalities": tolls if len(tolls) > 1 else [], "dates": days if len(days) > 1 else []}}

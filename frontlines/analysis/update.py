@@ -1,7 +1,8 @@
 """Keeping the analysis in the store up to date, one document at a time.
 
 ``derive(doc)`` gives one processed document's ledger entries, changes of control and relations (nothing else is
-read: the work is linear in the documents added). ``analyse_document(store, doc)`` stores them; ingest calls it for
+read); its events join same-event clusters with one bounded, indexed query each (``clusters``): the work is linear in
+the documents added. ``analyse_document(store, doc)`` stores them; ingest calls it for
 every document it adds. ``refresh(store)`` catches up documents stored another way (a backfill, an older version)
 by reading each unanalysed one back from the store.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from frontlines.analysis.clusters import assign_clusters
 from frontlines.analysis.control import control_changes
 from frontlines.analysis.ledger import STAGE as LEDGER_STAGE
 from frontlines.analysis.ledger import ledger_entries
@@ -35,10 +37,12 @@ def derive(doc: Document) -> Derived:
 
 
 def analyse_document(store: Store, doc: Document, document_id: str | None = None) -> Derived:
-    """Derive and store one document's analysis (``document_id``: the id the store gave it, when a revision)."""
+    """Derive and store one document's analysis and its events' same-event clusters (``document_id``: the id the
+    store gave it; a revision is read back, its event ids being the store's)."""
     if document_id and document_id != doc.id:
-        doc.id = document_id
+        doc = store.get_document(document_id)
     derived = derive(doc)
+    assign_clusters(store, doc.events)
     store.save_analysis(doc.id, STAGE, derived.entries, derived.changes, derived.relations)
     return derived
 

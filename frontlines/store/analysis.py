@@ -2,6 +2,9 @@
 relations between actors. Every row is derived from one stored document (``frontlines.analysis``) and is deleted
 with it; ``analysed_documents`` says which documents have been analysed, so a refresh touches only new ones.
 
+Same-event clusters are kept here too (``event_clusters``: SQLite migration 10, ``postgres-0007-event-clusters.sql``),
+one row per event, assigned by ``analysis.clusters`` when the event's document is analysed.
+
 Both backends share this SQL (schema: SQLite migration 9, ``postgres-0006-analysis.sql``) through ``_feed_sql``,
 which runs one statement in its own transaction. A document's rows are written first and its ``analysed_documents``
 row last: an interrupted write leaves the document unanalysed, and the next refresh replaces its rows.
@@ -144,7 +147,41 @@ class AnalysisRecords:
 
     def analysis_counts(self) -> dict[str, int]:
         return {table: int(self._feed_sql(f"SELECT count(*) AS n FROM {table}")[0]["n"])
-                for table in ("analysed_documents", "ledger_entries", "control_changes", "relations")}
+                for table in ("analysed_documents", "ledger_entries", "control_changes", "relations", "event_clusters")}
+
+    # -- same-event clusters ---------------------------------------------------------------------------
+    def save_clusters(self, rows: Sequence[tuple[str, str, str | None, str | None, str]]) -> None:
+        """(event_id, cluster_id, document_id, day, reason) for each event; an event's earlier row is replaced."""
+        ids = [r[0] for r in rows]
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            self._feed_sql(f"DELETE FROM event_clusters WHERE event_id IN ({', '.join('?' for _ in chunk)})", chunk)
+        self._insert("event_clusters", ("event_id", "cluster_id", "document_id", "day", "reason"), list(rows))
+
+    def clusters_of(self, event_ids: Sequence[str]) -> dict[str, str]:
+        """The cluster of each of these events that has one."""
+        out: dict[str, str] = {}
+        for i in range(0, len(event_ids), _CHUNK):
+            chunk = list(event_ids[i:i + _CHUNK])
+            rows = self._feed_sql("SELECT event_id, cluster_id FROM event_clusters WHERE event_id IN "
+                                  f"({', '.join('?' for _ in chunk)})", chunk)
+            out.update({r["event_id"]: r["cluster_id"] for r in rows})
+        return out
+
+    def cluster_members(self, cluster_id: str, limit: int = 1000) -> list[dict[str, Any]]:
+        """The events of one cluster: event_id, document_id, day and why it joined."""
+        return self._feed_sql("SELECT event_id, document_id, day, reason FROM event_clusters WHERE cluster_id = ? "
+                              "ORDER BY day, event_id LIMIT ?", [cluster_id, limit])
+
+    def cluster_counts(self, since: str | None = None, until: str | None = None) -> dict[str, int]:
+        """Reports and distinct events (clusters) among the clustered events of a period."""
+        where: list[str] = []
+        params: list[Any] = []
+        _dates(where, params, "day", since, until)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        row = self._feed_sql(f"SELECT count(*) AS reports, count(DISTINCT cluster_id) AS events FROM event_clusters "
+                             f"{clause}", params)[0]
+        return {"reports": int(row["reports"]), "events": int(row["events"])}
 
 
 def _ledger_where(q: LedgerQuery) -> tuple[str, list[Any]]:

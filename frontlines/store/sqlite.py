@@ -235,6 +235,15 @@ MIGRATIONS: list[str] = [
     CREATE INDEX relations_day ON relations(day);
     CREATE INDEX relations_document ON relations(document_id);
     """,
+    # 10: persistent same-event clusters (store/analysis.py, issue 13): each event's cluster, assigned when its
+    # document is analysed at ingest, deleted with the event
+    """
+    CREATE TABLE event_clusters (
+        event_id TEXT PRIMARY KEY REFERENCES events(event_id) ON DELETE CASCADE,
+        cluster_id TEXT NOT NULL, document_id TEXT, day TEXT, reason TEXT NOT NULL);
+    CREATE INDEX event_clusters_cluster ON event_clusters(cluster_id);
+    CREATE INDEX event_clusters_day ON event_clusters(day, cluster_id);
+    """,
 ]
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
                  "fatalities": "events_fatalities", "confidence": "events_confidence"}

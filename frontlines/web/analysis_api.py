@@ -1,5 +1,5 @@
 """The JSON API of the cross-document analysis (issue 13): the claims and predictions ledger with verdicts and
-track records, territorial control timelines, relations between actors. Each handler parses parameters, calls
+track records, territorial control timelines, relations between actors, same-event clusters. Each handler parses parameters, calls
 ``frontlines.analysis.service`` and returns its dict; errors render as the one error body (``app.py``)."""
 
 from __future__ import annotations
@@ -59,3 +59,8 @@ def relations(store: StoreDep, actor: Text = None, kind: Text = None, since: Tex
     if kind and kind not in kinds:
         raise InvalidParameterError(f"kind {kind!r} is unknown; use one of {', '.join(kinds)}.")
     return service.relations_answer(store, actor, kind, parse_day(since, "since"), parse_day(until, "until"), limit)
+
+
+@router.get("/clusters", summary="Same-event clusters kept at ingest: one event's reports, or a period's counts")
+def clusters(store: StoreDep, event: Text = None, since: Text = None, until: Text = None) -> dict[str, Any]:
+    return service.cluster_answer(store, event, parse_day(since, "since"), parse_day(until, "until"))

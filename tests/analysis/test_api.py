@@ -20,6 +20,7 @@ ENDPOINTS = {
                     "limit", "offset"],
     "/api/control": ["place", "date", "q", "limit"],
     "/api/relations": ["actor", "kind", "since", "until", "limit"],
+    "/api/clusters": ["event", "since", "until"],
 }
 
 
@@ -54,6 +55,14 @@ def test_control_and_relations_answer(client: Any) -> None:
     relations = client.get("/api/relations", params={"actor": "lby.lna"}).json()
     assert {e["kind"] for e in relations["edges"]} == {"fighting"}
     assert relations["network"]["links"][0]["hostile"] is True
+
+
+def test_clusters_answer(client: Any) -> None:
+    counts = client.get("/api/clusters").json()
+    assert counts["reports"] >= counts["events"] >= 1
+    one = client.get("/api/clusters", params={"event": "ev-1"}).json()
+    assert one["cluster_id"] and one["reports"][0]["event_id"] == "ev-1"
+    assert client.get("/api/clusters", params={"event": "no-such-event"}).status_code == 404
 
 
 @pytest.mark.parametrize(("path", "params"), [("/api/ledger", {"kind": "rumour"}), ("/api/ledger", {"record": "x"}),

@@ -48,7 +48,7 @@ def test_analysis_is_stored_queried_and_replaced(store: Store) -> None:
     store.save_analysis("doc-1", "test@2", [_entry("doc-1", 41)], [], [])
     assert store.ledger(LedgerQuery())[1] == 1 and store.control_changes("Misrata") == []
     assert store.analysis_counts() == {"analysed_documents": 1, "ledger_entries": 1, "control_changes": 0,
-                                       "relations": 0}
+                                       "relations": 0, "event_clusters": 0}
 
 
 def test_refresh_analyses_only_new_documents(store: Store) -> None:
@@ -92,4 +92,36 @@ def test_a_deleted_document_takes_its_analysis_with_it(store: Store) -> None:
     _filled(store)
     store._feed_sql("DELETE FROM documents WHERE id = ?", ["doc-1"])
     assert store.analysis_counts() == {"analysed_documents": 0, "ledger_entries": 0, "control_changes": 0,
-                                       "relations": 0}
+                                       "relations": 0, "event_clusters": 0}
+
+
+def _report(doc_id: str, event_id: str, day: str, **kw) -> Document:
+    doc = Document(id=doc_id, text=f"Report {doc_id} of a drone strike.", source=f"Outlet {doc_id}")
+    base = dict(event_id=event_id, event_date=day, time_precision=1, event_type="Explosions/Remote violence",
+                sub_event_type="Air/drone strike", actor1="LNA", actor1_id="lby.lna", location="Tajoura",
+                latitude=32.88, longitude=13.35, document_id=doc_id, modality="asserted", fatalities=3)
+    base.update(kw)
+    doc.events = [Event(**base)]
+    return doc
+
+
+def test_same_event_clusters_are_kept_at_ingest(store: Store) -> None:
+    """Reports of one strike from three outlets share a cluster (their tolls stay their own); a car bomb in another
+    district the same day, and a strike a week later, do not join it (the issue's Tajoura case)."""
+    from frontlines.analysis.update import analyse_document
+
+    docs = [_report("r1", "e1", "2019-10-14"), _report("r2", "e2", "2019-10-15", fatalities=5, latitude=32.87),
+            _report("r3", "e3", "2019-10-14", sub_event_type="Remote explosive/landmine/IED", location="Abu Salim",
+                    latitude=32.84, longitude=13.18),
+            _report("r4", "e4", "2019-10-22"), _report("r5", "e5", "2019-10-14", location="Tajoura", latitude=None,
+                                                        longitude=None, actor1=None, actor1_id=None)]
+    for doc in docs:
+        store.add_document(doc)
+        analyse_document(store, doc)
+    clusters = store.clusters_of(["e1", "e2", "e3", "e4", "e5"])
+    assert clusters["e1"] == clusters["e2"] == clusters["e5"]
+    assert len({clusters["e1"], clusters["e3"], clusters["e4"]}) == 3
+    members = store.cluster_members(clusters["e1"])
+    assert [m["event_id"] for m in members] == ["e1", "e5", "e2"] and members[1]["reason"].startswith("same event as")
+    assert store.cluster_counts("2019-10-14", "2019-10-15") == {"reports": 4, "events": 2}
+    assert store.get_event("e2").fatalities == 5  # each report keeps its own toll
