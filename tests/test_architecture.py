@@ -24,7 +24,7 @@ ALLOWED = {
     "evaluate": {"model", "errors", "settings", "knowledge", "pipeline", "analysis", "fusion"},
     "web": {"model", "errors", "settings", "knowledge", "store", "export", "fusion", "analysis"},
     "batch": {"model", "errors", "settings", "knowledge", "pipeline", "store"},
-    "feeds": {"model", "errors", "settings", "knowledge", "pipeline", "store"},  # frontlines watch
+    "feeds": {"model", "errors", "settings", "knowledge", "pipeline", "store", "analysis"},  # frontlines watch
     "cli": {"model", "errors", "settings", "knowledge", "pipeline", "store", "export", "web",
             "batch", "evaluate", "fusion", "feeds", "analysis"},
 }

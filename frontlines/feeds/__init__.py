@@ -6,7 +6,8 @@
     poll.py      one poll of one feed: duplicates dropped, full text, extraction, state and backoff in the store
     service.py   FeedWatcher: APScheduler jobs, one per feed; ``poll_due`` for --once
 
-Layer: above ``pipeline`` and ``store``; only ``cli`` imports it (the dashboard reads feed state from the store).
+Layer: above ``pipeline``, ``store`` and ``analysis`` (each stored document is analysed, as at ingest); only
+``cli`` imports it (the dashboard reads feed state from the store).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from frontlines.analysis.update import analyse_document
 from frontlines.errors import FrontlinesError, MalformedInputError
 from frontlines.feeds.fetch import FeedResponse, FetchError, Fetcher
 from frontlines.feeds.reading import FeedEntry, article_document, feed_entries
@@ -136,6 +137,8 @@ class FeedPoller:
     def _store(self, store: Store, state: FeedState, docs: list[Document], result: PollResult) -> None:
         for doc in self.pipeline.pipe(self._unseen(store, state, docs, result), batch_size=8):
             stored = store.add_document(doc)
+            if stored.added:  # ledger, control and relations of this document, as `frontlines ingest` does
+                analyse_document(store, doc, stored.document_id)
             result.added += stored.added
             result.duplicates += not stored.added
             result.events += stored.events if stored.added else 0

@@ -17,6 +17,7 @@ import pytest
 from frontlines.feeds import FeedPoller, FeedWatcher, WatchConfig, read_feed_list
 from frontlines.store import DocumentQuery, open_store
 from tests.feeds.feedserver import FeedServer, Route, atom, rss
+from tests.store.conftest import pg_database, pg_server, pg_url  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 STORY = {
@@ -238,3 +239,20 @@ def test_the_service_polls_on_its_schedule(server, db, pipeline) -> None:
         watcher.stop()
     assert stored_urls(db) == [server.url("/story/1"), server.url("/story/2")]
     assert results[0].added == 1 and sum(r.added for r in results) == 2 and len(results) >= 2
+
+
+@pytest.mark.postgres
+def test_a_feed_polled_into_postgresql(server, pg_url, pipeline) -> None:  # noqa: F811
+    server.routes["/feed.xml"] = Route(rss([item(1, server.base), item(2, server.base)]), etag='"pg"')
+    url = server.url("/feed.xml")
+    poller = FeedPoller(pg_url, pipeline=pipeline, config=WatchConfig(timeout=2.0))
+    try:
+        assert poller.poll(url).added == 2
+        assert poller.poll(url).status == "not_modified"
+    finally:
+        poller.fetcher.close()
+    with open_store(pg_url) as store:
+        state = store.feed_state(url)
+        assert state and (state.etag, state.documents, state.status) == ('"pg"', 2, "not_modified")
+        assert store.feed_entry_seen(server.url("/story/1"))
+        assert store.get_document(server.url("/story/2")).meta["feed"] == url
