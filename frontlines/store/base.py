@@ -301,7 +301,7 @@ def grid_cell(zoom: int) -> float:
     """The width in degrees of a map bucket at ``zoom`` (0 to ``MAX_ZOOM``): 22.5 at zoom 2, 0.35 at zoom 8."""
     if not 0 <= zoom <= MAX_ZOOM:
         raise InvalidParameterError(f"zoom {zoom} is out of range; use 0 to {MAX_ZOOM}.")
-    return 360 / 2**zoom * GRID_CELL_PX / 256
+    return 360 / 2.0**zoom * GRID_CELL_PX / 256
 
 
 def _totals(rows: list[tuple[Any, ...]]) -> dict[str, Any]:

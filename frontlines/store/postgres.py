@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -145,9 +145,9 @@ class PostgresStore(Store):
     # -- schema -----------------------------------------------------------------------------
     @property
     def schema_version(self) -> int:
-        if self._con.execute("SELECT to_regclass('frontlines_schema') AS t").fetchone()["t"] is None:
+        if _one(self._con.execute("SELECT to_regclass('frontlines_schema') AS t"))["t"] is None:
             return 0
-        return int(self._con.execute("SELECT coalesce(max(version), 0) AS v FROM frontlines_schema").fetchone()["v"])
+        return int(_one(self._con.execute("SELECT coalesce(max(version), 0) AS v FROM frontlines_schema"))["v"])
 
     def _migrate(self) -> None:
         with self._errors("Reading the schema version"):
@@ -296,7 +296,7 @@ class PostgresStore(Store):
         if query.until:
             where.add("d.published <= %s", iso_date("until", query.until))
         with self._errors("Searching documents"):
-            n = self._con.execute(f"SELECT count(*) AS n FROM documents d {where.sql()}", where.params).fetchone()["n"]
+            n = _one(self._con.execute(f"SELECT count(*) AS n FROM documents d {where.sql()}", where.params))["n"]
             rows = self._con.execute(
                 "SELECT d.id, d.title, d.published, d.source, d.url, substr(d.text, 1, 240) AS snippet, "
                 "(SELECT count(*) FROM events e WHERE e.document_id = d.id) AS events "
@@ -319,12 +319,12 @@ class PostgresStore(Store):
     def _count_events(cur: psycopg.Cursor[Any], q: EventQuery, where: Where) -> tuple[int, bool]:
         """Matches (at most ``q.total_limit``); without filters, the number kept by triggers."""
         if not where.clauses:
-            return int(cur.execute("SELECT n FROM frontlines_counts WHERE name = 'events'").fetchone()[0]), True
+            return int(_one(cur.execute("SELECT n FROM frontlines_counts WHERE name = 'events'"))[0]), True
         if q.total_limit is not None:
-            n = cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e {where.sql()} LIMIT %s) m",
-                            [*where.params, q.total_limit + 1]).fetchone()[0]
+            n = _one(cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e {where.sql()} LIMIT %s) m",
+                                 [*where.params, q.total_limit + 1]))[0]
             return min(n, q.total_limit), n <= q.total_limit
-        return cur.execute(f"SELECT count(*) FROM events e {where.sql()}", where.params).fetchone()[0], True
+        return _one(cur.execute(f"SELECT count(*) FROM events e {where.sql()}", where.params))[0], True
 
     def iter_events(self, query: EventQuery, batch_size: int = 5_000) -> Iterator[Event]:
         """A server-side cursor in a read transaction, fetched ``batch_size`` rows at a time."""
@@ -345,7 +345,7 @@ class PostgresStore(Store):
         else:
             sql = "SELECT count(*) AS n FROM documents"
         with self._errors("Counting"):
-            return int(self._con.execute(sql).fetchone()["n"])
+            return int(_one(self._con.execute(sql))["n"])
 
     def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
                  positions: bool = False, view: Bbox | None = None) -> list[tuple[Any, ...]]:
@@ -438,7 +438,7 @@ class PostgresStore(Store):
 
     def stats(self) -> dict[str, Any]:
         def one(sql: str) -> Any:
-            return self._con.execute(sql).fetchone()["v"]
+            return _one(self._con.execute(sql))["v"]
 
         def pairs(sql: str) -> dict[str, int]:
             return {r["k"]: r["n"] for r in self._con.execute(sql)}
@@ -466,3 +466,15 @@ class PostgresStore(Store):
         """Hand the connection back to the process's pool (closed if it is busy or broken)."""
         if not self._con.closed:
             _POOL.put(self._conninfo, self._con)
+
+
+_Row = TypeVar("_Row")
+
+
+def _one(cur: psycopg.Cursor[_Row]) -> _Row:
+    """The row of a query that always returns one (an aggregate, a count): a missing one is a store error."""
+    row = cur.fetchone()
+    if row is None:
+        raise StoreError("PostgreSQL returned no row where one was certain; the database may be mid-migration. "
+                         "Run the command again.")
+    return row

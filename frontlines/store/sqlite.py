@@ -451,7 +451,8 @@ class SQLiteStore(Store):
         return Page([dict(r) for r in rows], total, query.limit, query.offset)
 
     def _event_where(self, q: EventQuery) -> tuple[str, list[Any]]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if q.actor or q.actor_ids:
             ids = list(dict.fromkeys([*q.actor_ids, *([q.actor] if q.actor else [])]))
             marks = ", ".join("?" * len(ids))
@@ -562,7 +563,8 @@ class SQLiteStore(Store):
         """The grouped rows from the running totals of schema 6 when the query's filters are only type and
         modality (and dates, for days); None when they cannot answer it."""
         active = {name for name in _FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
-        where, params = ["events > 0"], []
+        where: list[str] = ["events > 0"]
+        params: list[Any] = []
         if q.event_type:
             where.append("event_type = ? COLLATE NOCASE")
             params.append(q.event_type)
