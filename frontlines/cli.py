@@ -1,7 +1,9 @@
 """The `frontlines` command: parse arguments, call the library, format output - nothing else.
 
 Errors become a one-line message on stderr and a non-zero exit code, never a traceback
-(set FRONTLINES_DEBUG=1 to see one).
+(set FRONTLINES_DEBUG=1 to see one). A run that went on past bad records (``ingest --skip-bad``,
+``backfill``) and stored every good one exits with ``EXIT_PROBLEMS`` (6): completed with problems,
+each reported on stderr.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -87,12 +90,23 @@ def extract(paths: tuple[str, ...], published: date | None, fmt: str, pretty: bo
     from frontlines.pipeline import Pipeline
     from frontlines.pipeline.reading.ingest import iter_documents
 
-    docs = Pipeline.default().pipe(iter_documents(paths, published=published), batch_size=16)
+    stopped: list[InputError] = []
+
+    def read() -> Iterator[Document]:
+        try:
+            yield from iter_documents(paths, published=published)
+        except InputError as exc:  # the documents read before it are still extracted and written
+            stopped.append(exc)
+
+    docs = Pipeline.default().pipe(read(), batch_size=16)
     if fmt == "json":
         for doc in docs:
             click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2 if pretty else None))
-        return
-    _write_events((ev for doc in docs for ev in doc.events), fmt)
+    else:
+        _write_events((ev for doc in docs for ev in doc.events), fmt)
+    if stopped:
+        _fail(f"{str(stopped[0]).rstrip('.')}. Stopped there: the documents before it are written above.",
+              stopped[0].exit_code)
 
 
 def _write_events(events: Iterable[Event], fmt: str) -> None:
@@ -110,7 +124,8 @@ def _write_events(events: Iterable[Event], fmt: str) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", callback=_published, help="Publication date YYYY-MM-DD for undated documents.")
-@click.option("--skip-bad", is_flag=True, help="Report malformed records and go on instead of stopping.")
+@click.option("--skip-bad", is_flag=True,
+              help="Report malformed records and go on instead of stopping (exit status 6 if any were skipped).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_obj
 def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: date | None, skip_bad: bool, quiet: bool) -> None:
@@ -154,6 +169,8 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: date | None, 
         _fail(f"{str(stopped[0]).rstrip('.')}. Stopped there: the {counts['added'] + counts['unchanged']} documents "
               "before it are stored (see the summary). Fix that record and rerun (stored documents are not redone), "
               "or rerun with --skip-bad to report bad records and go on.", stopped[0].exit_code)
+    if problems:
+        sys.exit(EXIT_PROBLEMS)
 
 
 def _ingest_all(store: Any, docs: Iterator[Document], quiet: bool) -> tuple[dict[str, int], list[str]]:
@@ -333,20 +350,69 @@ def evaluate(target: Path, corpus: str | None, limit: int | None, half: str | No
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--scheduler", default="processes", show_default=True,
-              help="synchronous, threads, processes or a tcp:// dask scheduler address.")
-@click.option("--workers", type=int, help="Worker processes/threads.")
-@click.option("--partition-size", default=500, show_default=True)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Run on a local Dask cluster of N worker processes (one per core is best). Without it or "
+                   "--scheduler the backfill runs in this process.")
+@click.option("--scheduler", help="A running Dask scheduler (tcp://host:8786; start workers with "
+                                  "`dask worker ADDRESS --nthreads 1`), or 'synchronous' (this process).")
+@click.option("--partition-size", default=500, show_default=True, type=click.IntRange(min=1),
+              help="Records per partition: the unit of work, of progress and of resuming.")
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1),
+              help="Documents per pipe() batch on a worker.")
+@click.option("--published", callback=_published, help="Publication date YYYY-MM-DD for undated records.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress lines.")
 @click.pass_obj
-def backfill(obj: dict[str, Any], paths: tuple[Path, ...], scheduler: str, workers: int | None,
-             partition_size: int) -> None:
-    """Process large JSONL/CSV archives in parallel with Dask into the store."""
+def backfill(obj: dict[str, Any], paths: tuple[Path, ...], workers: int | None, scheduler: str | None,
+             partition_size: int, batch_size: int, published: date | None, quiet: bool) -> None:
+    """Extract and store large JSONL/CSV archives in parallel partitions (Dask); a rerun resumes.
+
+    Progress (documents/s, ETA, failures) goes to stderr, the report as JSON to stdout. Partitions a
+    previous run finished are skipped. A record that cannot be read is reported and counted and the run
+    goes on: it then exits with status 6 (completed with problems)."""
     from frontlines.batch import backfill as run_backfill
 
-    report = run_backfill(list(paths), obj["db"], scheduler=scheduler, workers=workers,
-                          partition_size=partition_size)
-    click.echo(json.dumps(_asdict(report), indent=2, default=str))
+    progress = None if quiet else _ProgressLine()
+    try:
+        report = run_backfill(list(paths), obj["db"], scheduler=scheduler, workers=workers,
+                              partition_size=partition_size, batch_size=batch_size, published=published,
+                              on_progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    for failure in report.failures:
+        label = "skipped" if failure.stage == "read" else f"{failure.stage} failed"
+        click.echo(f"{label}: {failure.error if failure.stage == 'read' else f'{failure.document_id}: {failure.error}'}",
+                   err=True)
+    for label, messages in (("warning", report.warnings), ("note", report.notes)):
+        for message in messages:
+            click.echo(f"{label}: {message}", err=True)
+    click.echo(json.dumps({**_asdict(report), "hosts": sorted(report.hosts)}, indent=2, default=str))
+    if report.problems:
+        sys.exit(EXIT_PROBLEMS)
+
+
+class _ProgressLine:
+    """'backfill: 1,200/~5,000 records (24%), 31.5 docs/s, ETA 2m01s, 3 failures' on stderr: rewritten in
+    place on a terminal, else a line every few seconds (and the last one)."""
+
+    def __init__(self, every_s: float = 2.0) -> None:
+        self.tty, self.every_s, self.last = sys.stderr.isatty(), every_s, 0.0
+
+    def __call__(self, p: Any) -> None:
+        now = time.monotonic()
+        if self.last and now - self.last < (0.2 if self.tty else self.every_s) and p.fraction < 1:
+            return
+        self.last = now
+        total = f"/~{p.records / p.fraction:,.0f}" if 0 < p.fraction < 1 else ""
+        eta = f", ETA {int(p.eta // 60)}m{int(p.eta % 60):02d}s" if p.eta is not None and p.fraction < 1 else ""
+        line = (f"backfill: {p.records:,}{total} records ({p.fraction:.0%}), {p.rate:.1f} docs/s{eta}, "
+                f"{p.failures} failures")
+        click.echo(f"\r{line}\x1b[K" if self.tty else line, err=True, nl=not self.tty)
+
+    def close(self) -> None:
+        if self.tty and self.last:
+            click.echo(err=True)
 
 
 @cli.command()
@@ -468,21 +534,25 @@ def relations(obj: dict[str, Any], actor: str | None, kind: str | None, since: s
 
 @cli.command()
 @click.option("--limit", type=int, help="Analyse at most this many documents.")
+@click.option("--again", is_flag=True, help="Analyse every stored document again (after an upgrade).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_obj
-def analyse(obj: dict[str, Any], limit: int | None, quiet: bool) -> None:
+def analyse(obj: dict[str, Any], limit: int | None, again: bool, quiet: bool) -> None:
     """Analyse stored documents that are not yet (stored by a backfill or an older version): ledger, control,
-    relations. Ingest does this for every document it adds."""
+    relations, same-event clusters. Ingest does this for every document it adds."""
     from tqdm import tqdm
 
     from frontlines.analysis.update import refresh
     from frontlines.store import open_store
 
     with open_store(obj["db"]) as store, tqdm(desc="analyse", unit="doc", disable=quiet, file=sys.stderr) as bar:
+        if again:
+            store.forget_analysis()
         done = refresh(store, limit, progress=bar.update)
         counts = store.analysis_counts()
     click.echo(f"{done} documents analysed; the store holds {counts['ledger_entries']} ledger entries, "
-               f"{counts['control_changes']} changes of control, {counts['relations']} relations")
+               f"{counts['control_changes']} changes of control, {counts['relations']} relations, "
+               f"{counts['event_clusters']} clustered events")
 
 
 def _one_day() -> Any:

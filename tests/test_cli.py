@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from frontlines.cli import cli
+from frontlines.cli import EXIT_PROBLEMS, cli
 from tests.conftest import SAMPLES, sample_files
 
 BLOG = """Tuesday, March 15, 2016
@@ -163,7 +163,8 @@ def test_a_bad_record_stops_the_run_only_after_the_good_ones_are_stored(runner, 
     with sqlite3.connect(db) as con:
         assert {p for (p,) in con.execute("select published from documents")} == {"2015-01-03"}
     again = runner.invoke(cli, ["--db", db, "ingest", "-q", "--skip-bad", archive])
-    assert again.exit_code == 0 and "1 documents added" in again.output and "4 unchanged" in again.output
+    assert again.exit_code == EXIT_PROBLEMS  # completed with problems: the bad line was skipped
+    assert "1 documents added" in again.output and "4 unchanged" in again.output
 
 
 def test_skip_bad_reports_wrong_field_types_and_goes_on(runner, pipeline, tmp_path) -> None:
@@ -175,12 +176,20 @@ def test_skip_bad_reports_wrong_field_types_and_goes_on(runner, pipeline, tmp_pa
         {"id": "ok", "text": "Protest in Benghazi.", "title": ["Protest"]},
     ])
     result = runner.invoke(cli, ["--db", db, "ingest", "-q", "--skip-bad", archive])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == EXIT_PROBLEMS, result.output  # completed, with problems
     assert "2 documents added" in result.output and "2 problems" in result.output and "2 warnings" in result.output
     assert "skipped:" in result.output and '"title" is a list' in result.output and '"source" is an object' in result.output
     assert [i for i, _ in _stored(db)] == ["ok", "u"]
     with sqlite3.connect(db) as con:
         assert con.execute("select url, published from documents where id = 'u'").fetchone() == (None, None)
+
+
+def test_extract_writes_the_documents_before_a_bad_record(runner, pipeline, tmp_path) -> None:
+    archive = _jsonl(tmp_path / "x.jsonl", [{"id": f"g{i}", "text": f"Clashes in Sirte on Monday, report {i}."}
+                                            for i in range(3)] + ["{not json"])
+    result = runner.invoke(cli, ["extract", archive, "--format", "json"])
+    assert result.exit_code == 2 and "x.jsonl line 4" in result.stderr
+    assert [json.loads(line)["document"]["id"] for line in result.stdout.splitlines()] == ["g0", "g1", "g2"]
 
 
 def test_two_files_with_one_name_are_both_kept(runner, pipeline, tmp_path) -> None:

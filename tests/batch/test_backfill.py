@@ -1,67 +1,106 @@
-"""Backfills with Dask into a real SQLite store: partitions, failures kept, idempotent re-runs."""
+"""Backfills (issue 14, deliverable 1): partitions numbered as ``ingest`` numbers records, the real pipeline
+in process into SQLite, a real Dask cluster (``dask scheduler`` + two ``dask worker`` processes on
+loopback) writing into a real PostgreSQL, and a backfill killed with SIGKILL that resumes without
+extracting again what it stored."""
 
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from frontlines.batch import backfill
-from frontlines.batch.backfill import partitions
-from frontlines.model import Document, Event
-from frontlines.store import EventQuery, open_store
+from frontlines.batch.partitions import iter_partitions
+from frontlines.store import open_store
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
-def _one_event(doc: Document) -> Document:
-    """A deterministic stand-in for the NLP pipeline: one event per document."""
-    doc.events = [Event(event_id=f"ev-{doc.id}", event_date="2016-01-01", time_precision=1, event_type="Battles",
-                        sub_event_type="Armed clash", notes=doc.text[:40], document_id=doc.id,
-                        evidence={"start": 0, "end": min(40, len(doc.text))})]
-    return doc
-
-
-@pytest.fixture()
-def archive(tmp_path):
-    path = tmp_path / "archive.jsonl"
-    lines = [json.dumps({"id": f"d{i}", "text": f"Clashes in Sirte number {i}.", "published": "2016-01-02"})
-             for i in range(23)]
-    lines.insert(7, "{broken json")
-    lines.insert(12, json.dumps({"id": "empty", "text": ""}))
+def _archive(path: Path, copies: int = 1) -> tuple[Path, int]:
+    """The bundled sample posts as JSONL records (``copies`` variants of each), a broken line and an
+    empty text among them; returns the path and the number of good records."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    lines = [json.dumps({"id": f"s{i}-{c}", "text": text if c == 0 else f"{text}\n\nUpdate {c}.",
+                         "published": "Sat January 3, 2015"})
+             for c in range(copies) for i, text in enumerate(texts)]
+    lines[3:3] = ["{broken json", json.dumps({"id": "empty", "text": " "})]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return path, len(texts) * copies
 
 
-def test_partitions_cover_every_line(archive) -> None:
-    parts = partitions(archive, 5)
-    assert len(parts) == 5 and parts[0][1] == 0 and parts[-1][2] == archive.stat().st_size
-
-
-@pytest.mark.parametrize("scheduler", ["synchronous", "threads", "processes"])
-def test_backfill_stores_every_good_record_and_keeps_failures(archive, tmp_path, scheduler) -> None:
-    db = str(tmp_path / "bf.sqlite")
-    report = backfill([archive], db, scheduler=scheduler, workers=2, partition_size=5, process=_one_event)
-    assert report.documents == 23 and report.added == 23 and report.events == 23
-    assert len(report.failures) == 2
-    assert {f.stage for f in report.failures} == {"read", "extract"}
-    with open_store(db) as store:
-        assert store.stats()["documents"] == 23
-        assert store.search_events(EventQuery(limit=1)).total == 23
-    again = backfill([archive], db, scheduler="synchronous", partition_size=5, process=_one_event)
-    assert again.added == 0 and again.skipped_duplicates == 23
-
-
-def test_unknown_scheduler_is_a_clear_error(archive, tmp_path) -> None:
-    from frontlines.errors import InvalidParameterError
-
-    with pytest.raises(InvalidParameterError, match="scheduler"):
-        backfill([archive], str(tmp_path / "x.sqlite"), scheduler="spark", process=_one_event)
+def test_partitions_number_records_as_ingest_does(tmp_path: Path) -> None:
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text('{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}\n', encoding="utf-8")
+    parts = list(iter_partitions(jsonl, 2))
+    assert [(p.first_line, p.count) for p in parts] == [(1, 2), (4, 1)]
+    assert [p.key for p in iter_partitions(jsonl, 2)] == [p.key for p in parts] and parts[0].key != parts[1].key
+    table = tmp_path / "b.csv"
+    table.write_text('id,text\nx,"two\nlines"\ny,one\nz,three\n', encoding="utf-8")
+    rows = list(iter_partitions(table, 2))
+    assert [(p.first_line, [r["id"] for r in p.records]) for p in rows] == [(2, ["x", "y"]), (4, ["z"])]
+    assert rows[0].records[0]["text"] == "two\nlines"
 
 
 @pytest.mark.slow
-def test_backfill_with_the_real_pipeline(tmp_path) -> None:
-    path = tmp_path / "real.jsonl"
-    path.write_text(json.dumps({"id": "r1", "published": "2016-06-10",
-                                "text": "Islamic State militants attacked a checkpoint in Sirte on Thursday, killing "
-                                        "three soldiers, officials said."}) + "\n", encoding="utf-8")
-    report = backfill([path], str(tmp_path / "real.sqlite"), scheduler="synchronous")
-    assert report.added == 1 and report.events >= 1 and not report.failures
+def test_in_process_backfill_reports_failures_and_a_rerun_extracts_nothing(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from frontlines.cli import EXIT_PROBLEMS, cli
+
+    archive, good = _archive(tmp_path / "archive.jsonl")
+    db = str(tmp_path / "bf.sqlite")
+    result = CliRunner().invoke(cli, ["--db", db, "backfill", str(archive), "--partition-size", "4"])
+    assert result.exit_code == EXIT_PROBLEMS, result.output  # completed, with problems
+    report = json.loads(result.stdout)
+    assert report["added"] == good and report["events"] > 0 and report["workers"] == 0
+    assert sorted(f["document_id"] for f in report["failures"]) == [f"{archive} line 4", f"{archive} line 5"]
+    assert "docs/s" in result.stderr and "2 failures" in result.stderr
+    with open_store(db) as store:
+        assert store.stats()["documents"] == good
+        assert store.get_document("s0-0").published.isoformat() == "2015-01-03"
+    again = backfill([archive], db, partition_size=4)
+    assert again.resumed == report["partitions"] and again.extracted == 0  # every partition recorded: none redone
+    assert again.added == 0 and again.records == report["records"]
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_backfill_on_a_dask_cluster_writes_postgres_from_both_workers(dask_cluster: str, pg_url: str,
+                                                                     tmp_path: Path) -> None:
+    archive, good = _archive(tmp_path / "archive.jsonl")
+    report = backfill([archive], pg_url, scheduler=dask_cluster, partition_size=2)
+    assert report.workers == 2 and len(report.hosts) == 2  # both worker processes ran partitions
+    assert report.added == good == report.extracted and report.events > 0
+    assert {f.stage for f in report.failures} == {"read"} and len(report.failures) == 2
+    keys = [p.key for p in iter_partitions(archive, 2)]
+    with open_store(pg_url) as store:
+        assert store.stats()["documents"] == good
+        assert store.finished_partitions(keys) == set(keys)  # recorded by the workers themselves
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_a_killed_backfill_resumes_without_extracting_again(dask_cluster: str, pg_url: str, tmp_path: Path) -> None:
+    archive, good = _archive(tmp_path / "archive.jsonl", copies=4)
+    command = [str(Path(sys.executable).parent / "frontlines"), "--db", pg_url, "backfill", str(archive),
+               "--scheduler", dask_cluster, "--partition-size", "2"]
+    driver = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert driver.stderr is not None
+    for line in driver.stderr:  # the first progress line: a partition is stored, the others are in flight
+        if line.startswith("backfill:") and int(line.split()[1].split("/")[0].replace(",", "")) >= 2:
+            break
+    driver.send_signal(signal.SIGKILL)
+    driver.wait()
+    time.sleep(1)  # partitions already running on the workers finish and record themselves
+    with open_store(pg_url) as store:
+        stored = store.stats()["documents"]
+    assert 0 < stored < good
+    again = backfill([archive], pg_url, scheduler=dask_cluster, partition_size=2)
+    assert again.resumed >= 1 and again.extracted <= good - stored  # nothing stored is extracted again
+    with open_store(pg_url) as store:
+        assert store.stats()["documents"] == good
