@@ -133,9 +133,14 @@ def _speaker(doc: Document, st: Statement, last_quoted: str | None) -> tuple[str
             return _named(doc, st, subject), "quoted"
         if subject and last_quoted and subject.lower() in ("he", "she", "they", "it"):
             return last_quoted, "quoted"
-    if st.source:
+    if _outlet_quoted(st):
         return st.source, "outlet"
     return _outlet(doc), "author"
+
+
+def _outlet_quoted(st: Statement) -> str | None:
+    """The outlet a quoted block names ("(Reuters) -"), not the speaker the statement stage also calls source."""
+    return st.source if st.source and st.source != st.speaker else None
 
 
 def _clean_subject(text: str) -> str | None:
@@ -189,7 +194,7 @@ def _entry(doc: Document, st: Statement, kind: str, cue: str, speaker: str | Non
         reason += f" by {due or '?'} ('{horizon}')"
     return LedgerEntry(
         entry_id=f"{doc.id}:{st.start}", document_id=doc.id, kind=kind, sentence=st.text, start=st.start, end=st.end,
-        said_on=said_on.isoformat() if said_on else None, source=_outlet(doc) if st.source is None else st.source,
+        said_on=said_on.isoformat() if said_on else None, source=_outlet_quoted(st) or _outlet(doc),
         speaker=speaker, speaker_kind=speaker_kind, actors=[a for a, _ in actors], actor_ids=[i for _, i in actors if i],
         places=[p for p, _ in places], outcome=outcome, negated=negated or kind == "denial", due=due,
         horizon=horizon, probability=probability, cue=cue, reason=reason, stage=STAGE,

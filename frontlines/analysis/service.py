@@ -53,14 +53,15 @@ def _judged(entry: LedgerEntry, judged: Verdict) -> dict[str, Any]:
     return {**entry.to_dict(), "verdict": judged.to_dict()}
 
 
-def track(store: Store, query: LedgerQuery, by: str = "speaker", as_of: date | None = None) -> dict[str, Any]:
-    """Track records over the entries matching ``query`` (at most 10,000), by speaker or by source."""
+def track(store: Store, query: LedgerQuery, by: str = "speaker", as_of: date | None = None,
+          cap: int = _TRACK_MAX) -> dict[str, Any]:
+    """Track records over the entries matching ``query`` (the newest ``cap`` of them), by speaker or by source."""
     if by not in ("speaker", "source"):
         raise InvalidParameterError(f"track records are by speaker or source, not {by!r}.")
     as_of = as_of or date.today()
-    entries, total = store.ledger(LedgerQuery(**{**query.__dict__, "limit": _TRACK_MAX, "offset": 0}))
+    entries, total = store.ledger(LedgerQuery(**{**query.__dict__, "limit": min(cap, _TRACK_MAX), "offset": 0}))
     records = track_records(judge(store, entries, as_of), by=by)
-    return {"by": by, "as_of": as_of.isoformat(), "entries": total, "complete": total <= _TRACK_MAX,
+    return {"by": by, "as_of": as_of.isoformat(), "entries": total, "complete": total <= min(cap, _TRACK_MAX),
             "records": [r.to_dict() for r in records]}
 
 

@@ -99,6 +99,11 @@ class AnalysisRecords:
                               "WHERE a.document_id = d.id) ORDER BY d.id LIMIT ?", [limit])
         return [r["id"] for r in rows]
 
+    def forget_analysis(self) -> None:
+        """Mark every document unanalysed (its rows stay until it is analysed again): after an upgrade of the
+        analysis, ``frontlines analyse --again`` redoes them all."""
+        self._feed_sql("DELETE FROM analysed_documents")
+
     def is_analysed(self, document_id: str) -> bool:
         return bool(self._feed_sql("SELECT 1 AS yes FROM analysed_documents WHERE document_id = ?", [document_id]))
 

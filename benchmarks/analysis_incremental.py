@@ -1,0 +1,107 @@
+"""Incremental analysis at scale (issue 13): the time to analyse new documents - same-event clusters, changes of
+control, relations and ledger entries, stored - on an empty store and on one of many synthetic events
+(``store_bench.synthetic_events``: seeded, 2011-2020, places in and around Libya).
+
+The bundled samples are read once through the pipeline (not timed); each round stores K copies of them under new
+ids (their events moved to other days and places, so clusters form and grow) and times ``add_document`` and
+``analysis.update.analyse_document`` per document. Linear in the new documents means: the time per document does
+not grow with the store, and K twice as large takes about twice as long.
+
+    .venv/bin/python benchmarks/analysis_incremental.py --events 1000000 --docs 1000 2000 [--keep big.sqlite]
+
+Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from store_bench import synthetic_events  # noqa: E402
+
+from frontlines.analysis.update import analyse_document  # noqa: E402
+from frontlines.model import Document  # noqa: E402
+from frontlines.store import open_store  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def processed_samples() -> list[Document]:
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.reading.ingest import iter_documents
+
+    paths = [str(p) for p in sorted(SAMPLES.iterdir()) if p.suffix in {".txt", ".html", ".xml", ".jsonl"}]
+    return list(Pipeline.default().pipe(iter_documents(paths), batch_size=8))
+
+
+def copies(docs: list[Document], n: int, tag: str, rng: random.Random) -> list[Document]:
+    out = []
+    for i in range(n):
+        doc = copy.deepcopy(docs[i % len(docs)])
+        shift = timedelta(days=rng.randrange(-400, 400))
+        doc.id = f"{tag}-{i}-{doc.id}"
+        doc.text = f"{doc.text}\n[copy {tag}-{i}]"
+        if doc.published:
+            doc.published = doc.published + shift
+        for j, ev in enumerate(doc.events):
+            ev.event_id = f"{doc.id}-ev{j}"
+            ev.document_id = doc.id
+            if ev.event_date:
+                ev.event_date = (date.fromisoformat(ev.event_date) + shift).isoformat()
+            if ev.latitude is not None and rng.random() < 0.5:
+                ev.latitude, ev.longitude = ev.latitude + rng.uniform(-0.5, 0.5), ev.longitude + rng.uniform(-0.5, 0.5)
+        out.append(doc)
+    return out
+
+
+def run(store_path: str, docs: list[Document], label: str) -> None:
+    with open_store(store_path) as store:
+        size = store.sizes()["events"]
+        add_s = analyse_s = 0.0
+        for doc in docs:
+            t0 = time.perf_counter()
+            result = store.add_document(doc)
+            t1 = time.perf_counter()
+            analyse_document(store, doc, result.document_id)
+            t2 = time.perf_counter()
+            add_s, analyse_s = add_s + t1 - t0, analyse_s + t2 - t1
+        counts = store.analysis_counts()
+    n = len(docs)
+    print(f"{label:>28}: store of {size:>9,} events, {n:>6,} new documents: analysis {analyse_s:7.2f} s "
+          f"({1000 * analyse_s / n:6.2f} ms/doc), storing {add_s:7.2f} s ({1000 * add_s / n:6.2f} ms/doc); "
+          f"clusters {counts['event_clusters']:,}, ledger {counts['ledger_entries']:,}, "
+          f"control {counts['control_changes']:,}, relations {counts['relations']:,}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=200_000)
+    parser.add_argument("--docs", type=int, nargs="+", default=[500, 1000])
+    parser.add_argument("--keep", help="SQLite file for the big store (loaded once, reused)")
+    args = parser.parse_args()
+    rng = random.Random(13)
+    samples = processed_samples()
+    print(f"{len(samples)} sample documents processed; {sum(len(d.events) for d in samples)} events among them")
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in args.docs:
+            run(str(Path(tmp) / f"empty-{k}.sqlite"), copies(samples, k, f"e{k}", rng), "empty store")
+        big = args.keep or str(Path(tmp) / "big.sqlite")
+        with open_store(big) as store:
+            if store.sizes()["events"] < args.events:
+                t0 = time.perf_counter()
+                store.bulk_load_events(synthetic_events(args.events - store.sizes()["events"]))
+                print(f"loaded {args.events:,} synthetic events in {time.perf_counter() - t0:.0f} s", flush=True)
+        for k in args.docs:
+            run(big, copies(samples, k, f"b{k}-{rng.randrange(10**9)}", rng), f"{args.events:,}-event store")
+
+
+if __name__ == "__main__":
+    main()
