@@ -137,7 +137,7 @@ def test_a_50_mb_document_is_refused_but_a_50_mb_archive_streams(tmp_path) -> No
         fh.writelines(f'{{"id": "d{i}", ' + line[1:] for i in range(count))
     assert archive.stat().st_size > 50 * 1024 * 1024
     seen = 0
-    for doc in iter_documents([archive]):
+    for _doc in iter_documents([archive]):
         seen += 1
         if seen == 3:
             break  # streamed: the first documents come before the whole file is read

@@ -218,7 +218,8 @@ def test_sixteen_concurrent_first_openers_of_a_new_sqlite_store_all_succeed(tmp_
         path = str(tmp_path / f"new-{round_}.sqlite")
         start, errors, versions = threading.Barrier(16), [], []
 
-        def first_request(path: str = path, start: threading.Barrier = start) -> None:
+        def first_request(path: str = path, start: threading.Barrier = start, errors: list[str] = errors,
+                          versions: list[tuple[int, int]] = versions) -> None:
             start.wait()
             try:
                 with open_store(path) as store:

@@ -5,6 +5,7 @@ count ("Fatalities coded as 0"), which overrides what the text counts."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from frontlines.model import Document, Event
@@ -264,7 +265,7 @@ def share_toll(events: list[Event]) -> list[Event]:
     the next event of the incident ("Gunmen stormed a camp near the town. They set the tents on fire. Four
     guards were killed.": the storming counts the four) when it counts none itself, and the later event keeps
     none, so that totals count each death once."""
-    for prev, ev in zip(events, events[1:]):
+    for prev, ev in pairwise(events):
         if not prev.fatalities and ev.fatalities and not ev.fatalities_aggregate and prev.event_type in _VIOLENT + ("Riots",) \
                 and prev.modality == ev.modality and _same_incident(prev, ev) and _parties_within(ev, prev):
             # (a toll a party claims stays with its claim: it is not moved onto an event the report asserts)

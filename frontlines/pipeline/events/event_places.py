@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 
 from frontlines.knowledge.gazetteer import Gazetteer
 from frontlines.knowledge.geo import haversine_km
@@ -147,7 +148,7 @@ def listed_places(doc: Document, place: Mention, start: int, end: int) -> list[M
         tail = doc.text[cursor.end:cursor.end + 40]
         closed = bool(_LIST_TAIL.match(tail)) or (len(out) >= 2 and not _LIST_SEP.match(tail)
                                                    and all(re.fullmatch(r"\s*,\s*", doc.text[a.end:b.start])
-                                                           for a, b in zip([place, *out], out)))
+                                                           for a, b in pairwise([place, *out])))
     if not closed or _BETWEEN.search(doc.text[max(0, place.start - 30):place.start]):
         return []
     if any(haversine_km(m.latitude or 0.0, m.longitude or 0.0, place.latitude or 0.0, place.longitude or 0.0) < 1

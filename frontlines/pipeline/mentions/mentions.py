@@ -26,7 +26,7 @@ from frontlines.knowledge.groups import find_group_names
 from frontlines.knowledge.ontology import get_ontology
 from frontlines.model import Document, Mention
 from frontlines.pipeline import nlp as nlp_loader
-from frontlines.pipeline.base import content_version, stage
+from frontlines.pipeline.base import content_version
 from frontlines.pipeline.mentions.focus import country_focus
 from frontlines.pipeline.mentions.numbers import QUANTITY, parse_quantity
 from frontlines.pipeline.mentions.place_mentions import (

@@ -12,6 +12,7 @@ import difflib
 import math
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from frontlines.knowledge.actors import ActorKB, get_actor_kb
 from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, get_gazetteer, normalise
@@ -322,7 +323,7 @@ def _run_together(doc: Document, gaz: Gazetteer, weights: dict[str, float]) -> N
     places = sorted((m for m in doc.mentions if m.kind == "place" and m.country), key=lambda m: m.start)
     top = max(weights, key=lambda iso: (weights[iso], iso)) if weights else None
     drop: set[int] = set()
-    for a, b in zip(places, places[1:]):
+    for a, b in pairwise(places):
         if doc.text[a.end:b.start] == " " and a.text[:1].isupper() and b.text[:1].isupper() \
                 and all(m.country != top and weights.get(m.country or "", 0.0) < 0.34 for m in (a, b)) \
                 and not any((p.feature in ("country", "admin1", "admin2", "continent") or p.population >= 50_000)

@@ -34,7 +34,7 @@ _ATTRIBUTION = [
     re.compile(rf"[,\"”] {_SPEAKER} {_SAID}\b", re.IGNORECASE),  # "..., security officials said"
     re.compile(rf"[,\"”] {_SAID} {_SPEAKER}(?=[,.;]|$)", re.IGNORECASE),  # "..., said a spokesman"
     re.compile(rf"^{_SPEAKER} {_SAID}\b(?! to\b)", re.IGNORECASE),  # "The LNA said ..."
-    re.compile(rf"^\(?(?P<speaker>Reuters|AP|AFP|Anadolu|Xinhua|Al Jazeera|BBC|CNN)\)?\s*[-–—:]"),
+    re.compile(r"^\(?(?P<speaker>Reuters|AP|AFP|Anadolu|Xinhua|Al Jazeera|BBC|CNN)\)?\s*[-–—:]"),
 ]
 _AUTHOR_SPEAKERS = {"i", "we", "my", "me"}
 _WHEN = re.compile(r"(?:on|in|at|last|this|late|early|earlier|later|yesterday|today|tonight|overnight|"
