@@ -104,9 +104,9 @@ def _from_trigger(doc: Document, st: Statement, ontology: Ontology, words: Contr
               and any(_in_reach(doc, st.start + h[0], m) for h in hits)]
     event = next((e for e in doc.events if st.start <= e.evidence.get("start", -1) < st.end
                   and e.sub_event_type in TERRITORY and e.modality in _COUNTED), None)
-    taker = _last(actors, before=at) or _by(doc, actors, at)
-    holder, holder_id = (taker.canonical or taker.text, taker.id) if taker else \
-        ((event.actor1, event.actor1_id) if event else (None, None))
+    taker = None if event else (_last(actors, before=at) or _by(doc, actors, at))  # the event's roles come first
+    holder, holder_id = (event.actor1, event.actor1_id) if event else \
+        ((taker.canonical or taker.text, taker.id) if taker else (None, None))
     if holder is None or not places:
         return []
     kind = TERRITORY.get(event.sub_event_type if event else sub_type, "capture")
