@@ -58,8 +58,8 @@ class FeedWatcher:
     # -- the service ----------------------------------------------------------------------------------------
     def start(self) -> None:
         """Start polling in the background: each feed at once, or when its stored backoff ends."""
-        from apscheduler.executors.pool import ThreadPoolExecutor
-        from apscheduler.schedulers.background import BackgroundScheduler
+        from apscheduler.executors.pool import ThreadPoolExecutor  # type: ignore[import-untyped]
+        from apscheduler.schedulers.background import BackgroundScheduler  # type: ignore[import-untyped]
 
         self._stopped.clear()
         self._scheduler = BackgroundScheduler(executors={"default": ThreadPoolExecutor(self.workers)},
