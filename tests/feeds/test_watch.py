@@ -256,3 +256,23 @@ def test_a_feed_polled_into_postgresql(server, pg_url, pipeline) -> None:  # noq
         assert state and (state.etag, state.documents, state.status) == ('"pg"', 2, "not_modified")
         assert store.feed_entry_seen(server.url("/story/1"))
         assert store.get_document(server.url("/story/2")).meta["feed"] == url
+
+
+def test_the_service_stops_cleanly_on_sigterm(server, db, tmp_path) -> None:
+    import signal
+
+    server.routes["/feed.xml"] = Route(rss([item(1, server.base), item(2, server.base)]))
+    listing = tmp_path / "feeds.txt"
+    listing.write_text(server.url("/feed.xml") + "\n")
+    service = subprocess.Popen([sys.executable, "-m", "frontlines.cli", "watch", str(listing), "--interval", "3600"],
+                               cwd=ROOT, env={**os.environ, "FRONTLINES_DB": db}, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        line = service.stdout.readline()  # the first poll's JSON line
+        service.send_signal(signal.SIGTERM)
+        _out, err = service.communicate(timeout=60)
+    finally:
+        service.kill()
+    assert service.returncode == 0, err
+    assert json.loads(line)["added"] == 2 and "watching 1 feeds" in err and "Traceback" not in err
+    assert len(stored_urls(db)) == 2
