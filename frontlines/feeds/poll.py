@@ -9,11 +9,13 @@ interrupted anywhere is redone by the next one and re-ingests nothing (the conte
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from frontlines.analysis.update import analyse_document
 from frontlines.errors import FrontlinesError, MalformedInputError
@@ -24,7 +26,7 @@ from frontlines.pipeline import Pipeline
 from frontlines.store import Store, open_store
 from frontlines.store.feeds import FeedState
 
-__all__ = ["FeedPoller", "PollResult", "WatchConfig", "backoff"]
+__all__ = ["FeedPoller", "PollResult", "WatchConfig", "backoff", "may_fetch"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,23 @@ class PollResult:
         data = asdict(self)
         data["next_check"] = self.next_check.isoformat(timespec="seconds") if self.next_check else None
         return data
+
+
+def may_fetch(feed_url: str, link: str) -> bool:
+    """Whether an entry's article link may be fetched: a feed from the internet must not make the watcher read
+    pages of loopback, private or link-local addresses (cloud metadata, intranet pages) into the store."""
+    return _private(feed_url) or not _private(link)
+
+
+def _private(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False  # a name: not resolved here
+    return not ip.is_global
 
 
 def backoff(failures: int, config: WatchConfig) -> float:
@@ -109,7 +128,7 @@ class FeedPoller:
                 result.duplicates += 1
                 continue
             keys.add(entry.key)
-            doc = self._full(entry, result)
+            doc = self._full(entry, state.url, result)
             if doc is not None:
                 doc.meta.update({"feed": state.url, "feed_entry": entry.key})
                 fresh.append(doc)
@@ -117,10 +136,14 @@ class FeedPoller:
         with self._writing:
             self._store(store, state, fresh, result)
 
-    def _full(self, entry: FeedEntry, result: PollResult) -> Document | None:
+    def _full(self, entry: FeedEntry, feed_url: str, result: PollResult) -> Document | None:
         """The entry's document, with its article's text when the feed gives only a summary; None when the
         article could not be fetched for now (the entry is tried again at the next poll)."""
         if not (entry.summary_only and self.config.full_text and entry.doc.url):
+            return entry.doc
+        if not may_fetch(feed_url, entry.doc.url):
+            result.warnings.append(f"article of {entry.key}: not fetched, its link points into a private network "
+                                   "that the feed is not in. Its summary is stored instead.")
             return entry.doc
         try:
             return article_document(self.fetcher.page(entry.doc.url), entry, result.warnings.append)

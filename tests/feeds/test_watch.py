@@ -276,3 +276,19 @@ def test_the_service_stops_cleanly_on_sigterm(server, db, tmp_path) -> None:
     assert service.returncode == 0, err
     assert json.loads(line)["added"] == 2 and "watching 1 feeds" in err and "Traceback" not in err
     assert len(stored_urls(db)) == 2
+
+
+@pytest.mark.parametrize(("feed", "link", "allowed"), [
+    ("https://wire.example.org/feed.xml", "https://wire.example.org/story/1", True),
+    ("https://wire.example.org/feed.xml", "http://169.254.169.254/latest/meta-data/", False),  # cloud metadata
+    ("https://wire.example.org/feed.xml", "http://127.0.0.1:8000/api/events", False),
+    ("https://wire.example.org/feed.xml", "http://[::1]/", False),
+    ("https://wire.example.org/feed.xml", "http://10.0.0.5/intranet", False),
+    ("https://wire.example.org/feed.xml", "http://localhost/admin", False),
+    ("http://127.0.0.1:8001/feed.xml", "http://127.0.0.1:8001/story/1", True),  # a feed inside may link inside
+    ("http://10.1.2.3/feed.xml", "https://wire.example.org/story/1", True),
+])
+def test_a_feed_from_outside_cannot_make_the_watcher_read_inside(feed: str, link: str, allowed: bool) -> None:
+    from frontlines.feeds.poll import may_fetch
+
+    assert may_fetch(feed, link) is allowed
