@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from frontlines.fusion.cluster import same_event
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Event
-from frontlines.store.base import EventQuery, Store
+from frontlines.store.base import Store
 
 __all__ = ["CANDIDATES", "assign_clusters", "cluster_id_for"]
 
@@ -56,16 +56,11 @@ def assign_clusters(store: Store, events: Sequence[Event]) -> list[tuple[str, st
 def _candidates(store: Store, event: Event) -> list[Event]:
     day = date.fromisoformat(event.event_date or "")
     tolerance = timedelta(days=_TOLERANCE.get(event.time_precision or 1, 366))
-    # total_limit=1: the page is all that is wanted, not an exact count of every match
-    window = {"event_type": event.event_type, "since": (day - tolerance).isoformat(),
-              "until": (day + tolerance).isoformat(), "limit": CANDIDATES, "total_limit": 1}
+    box = None
     if event.latitude is not None and event.longitude is not None:
         box = (max(-180.0, event.longitude - _BOX_DEG), max(-90.0, event.latitude - _BOX_DEG),
                min(180.0, event.longitude + _BOX_DEG), min(90.0, event.latitude + _BOX_DEG))
-        return store.search_events(EventQuery(bbox=box, **window)).items
-    if event.location:  # no coordinates: the same place name, among the few days' events of that type
-        return store.search_events(EventQuery(place=event.location, **window)).items
-    return []
+    return store.cluster_candidates(event.event_type, day - tolerance, day + tolerance, box, event.location, CANDIDATES)
 
 
 def _distance(a: Event, b: Event) -> tuple[int, float]:

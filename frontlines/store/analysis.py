@@ -15,14 +15,17 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from frontlines.errors import InvalidParameterError
-from frontlines.model import ControlChange, LedgerEntry, Relation
+from frontlines.model import ControlChange, Event, LedgerEntry, Relation
 
 __all__ = ["AnalysisRecords", "LedgerQuery", "place_key"]
 
+_CANDIDATE_COLUMNS = ("event_id", "document_id", "event_type", "sub_event_type", "event_date", "time_precision",
+                      "location", "latitude", "longitude", "actor1", "actor1_id", "actor2", "actor2_id", "assoc_actor_1",
+                      "assoc_actor_2", "modality")
 _CHUNK = 200  # rows in one INSERT (SQLite takes at most 32,766 parameters in a statement)
 _MAX_LIMIT = 10_000
 
@@ -163,6 +166,25 @@ class AnalysisRecords:
             self._feed_sql(f"DELETE FROM event_clusters WHERE event_id IN ({', '.join('?' for _ in chunk)})", chunk)
         self._insert("event_clusters", ("event_id", "cluster_id", "document_id", "day", "reason"), list(rows))
 
+    def cluster_candidates(self, event_type: str, since: date, until: date, box: tuple[float, float, float, float] | None,
+                           location: str | None, limit: int = 200) -> list[Event]:
+        """Stored events that could tell the same incident: this type, dated ``since``..``until``, inside ``box``
+        (min_lon, min_lat, max_lon, max_lat) or at ``location``. One query on the (type, date) index: its cost
+        follows the events of a few days, not the size of the store."""
+        where, params = [], []
+        if box:
+            where.append("(longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?)")
+            params += [box[0], box[2], box[1], box[3]]
+        if location:
+            where.append("location = ?")
+            params.append(location)
+        if not where:
+            return []
+        rows = self._feed_sql(f"SELECT {', '.join(_CANDIDATE_COLUMNS)} FROM events WHERE event_type = ? AND event_date "
+                              f"BETWEEN ? AND ? AND ({' OR '.join(where)}) LIMIT ?",
+                              [event_type, since, until, *params, limit])
+        return [Event(**{**r, "event_date": _iso(r["event_date"])}) for r in rows]
+
     def clusters_of(self, event_ids: Sequence[str]) -> dict[str, str]:
         """The cluster of each of these events that has one."""
         out: dict[str, str] = {}
@@ -211,6 +233,10 @@ def _dates(where: list[str], params: list[Any], column: str, since: str | None, 
     if until:
         where.append(f"{column} <= ?")
         params.append(until)
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _json(value: Any) -> str:
