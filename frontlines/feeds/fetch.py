@@ -7,7 +7,9 @@ worth retrying (timeouts, refused connections, 5xx, 429) or not (404, 410, a res
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,8 +50,10 @@ class Fetcher:
     def __init__(self, *, timeout: float = 20.0, max_bytes: int | None = None) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes or int(settings.get("max_bytes"))
+        self._allowed = threading.local()  # the check of the page fetch in flight in this thread (``page``)
         self._client = httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=True, max_redirects=5,
-                                    headers={"User-Agent": USER_AGENT})
+                                    headers={"User-Agent": USER_AGENT},
+                                    event_hooks={"request": [self._check_request]})
 
     def feed(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FeedResponse:
         headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8"}
@@ -61,9 +65,19 @@ class Fetcher:
         return FeedResponse(status, text, final, response_headers.get("etag") or etag,
                             response_headers.get("last-modified") or last_modified)
 
-    def page(self, url: str) -> str:
-        """The HTML of an article page."""
-        return self._get(url, {"Accept": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"})[1]
+    def page(self, url: str, allow: Callable[[str], bool] | None = None) -> str:
+        """The HTML of an article page; ``allow`` checks its URL and every redirect's before it is requested."""
+        self._allowed.check = allow
+        try:
+            return self._get(url, {"Accept": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"})[1]
+        finally:
+            self._allowed.check = None
+
+    def _check_request(self, request: httpx.Request) -> None:
+        check = getattr(self._allowed, "check", None)
+        if check is not None and not check(str(request.url)):
+            raise FetchError(f"{request.url}: not fetched, it points into a private network that the feed is not "
+                             "in.", transient=False)
 
     def _get(self, url: str, headers: dict[str, str]) -> tuple[int, str, str, Any]:
         try:

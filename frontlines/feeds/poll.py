@@ -146,7 +146,8 @@ class FeedPoller:
                                    "that the feed is not in. Its summary is stored instead.")
             return entry.doc
         try:
-            return article_document(self.fetcher.page(entry.doc.url), entry, result.warnings.append)
+            page = self.fetcher.page(entry.doc.url, allow=lambda url: may_fetch(feed_url, url))  # redirects too
+            return article_document(page, entry, result.warnings.append)
         except FetchError as exc:
             if exc.transient:
                 result.deferred += 1

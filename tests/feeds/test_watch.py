@@ -292,3 +292,17 @@ def test_a_feed_from_outside_cannot_make_the_watcher_read_inside(feed: str, link
     from frontlines.feeds.poll import may_fetch
 
     assert may_fetch(feed, link) is allowed
+
+
+def test_a_redirect_is_checked_like_the_link_itself(server) -> None:
+    from frontlines.feeds.fetch import Fetcher, FetchError
+
+    server.routes["/article/out"] = Route(status=302, location="/inside/secret", content_type="text/plain")
+    server.routes["/inside/secret"] = Route("<html><body><p>internal</p></body></html>", content_type="text/html")
+    with Fetcher(timeout=2.0) as fetcher:
+        assert "internal" in fetcher.page(server.url("/article/out"))
+        with pytest.raises(FetchError, match="private network") as refused:
+            fetcher.page(server.url("/article/out"), allow=lambda url: "/inside/" not in url)
+        assert not refused.value.transient
+        assert "internal" in fetcher.page(server.url("/article/out"))  # the check was for that fetch only
+    assert len(server.hits("/inside/secret")) == 2  # the refused redirect was never requested
