@@ -15,9 +15,11 @@ Every extracted fact carries character offsets into ``Document.text``, the ``sta
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -326,10 +328,21 @@ class Document:
         return content_hash(self.text)
 
     def block_at(self, offset: int) -> Block | None:
-        for block in self.blocks:
-            if block.start <= offset < block.end:
-                return block
-        return None
+        """The first block holding ``offset``. Blocks in order and apart (as ingest makes them) are found by
+        bisection over their starts, indexed once per list of blocks: a long report's thousands of blocks are
+        not scanned again for each of its sentences (issue 14)."""
+        blocks = self.blocks
+        key = (id(blocks), len(blocks), id(blocks[-1]) if blocks else 0)
+        index = self.__dict__.get("_block_starts")
+        if index is None or index[0] != key:
+            ordered = all(a.start <= a.end <= b.start for a, b in pairwise(blocks))
+            index = (key, [b.start for b in blocks] if ordered else None)
+            self.__dict__["_block_starts"] = index
+        starts = index[1]
+        if starts is None:
+            return next((b for b in blocks if b.start <= offset < b.end), None)
+        i = bisect_right(starts, offset) - 1
+        return blocks[i] if i >= 0 and offset < blocks[i].end else None
 
     def document_header(self) -> dict[str, Any]:
         return {

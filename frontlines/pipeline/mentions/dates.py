@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import content_version
+from frontlines.pipeline.mentions.spans import Spans
 
 __all__ = ["DateStage", "ResolvedDate", "find_dates"]
 
@@ -219,14 +220,14 @@ def find_dates(text: str, published: date | None, *, base_offset: int = 0) -> li
     """Every date expression in ``text``, resolved; longer/earlier patterns win overlaps. A date told
     relative to another ("a day earlier") is resolved here from the date told before it in ``text``, else
     from publication."""
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     found: list[ResolvedDate] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
             if kind == "weekday" and m.group("pre") is None and _followed_by_name(text, end):
                 continue  # "Sunday Times"
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             if kind == "anchored":
                 taken.append((start, end))

@@ -16,6 +16,7 @@ helpers live in ``place_mentions.py``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ from frontlines.pipeline import nlp as nlp_loader
 from frontlines.pipeline.base import content_version
 from frontlines.pipeline.mentions.focus import country_focus
 from frontlines.pipeline.mentions.numbers import QUANTITY, parse_quantity
+from frontlines.pipeline.mentions.spans import Spans
 from frontlines.pipeline.mentions.place_mentions import (
     _CAPITALISED,
     _DESIGNATOR_WORDS,
@@ -150,8 +152,25 @@ def _opening_word(text: str, start: int, m: re.Match[str]) -> bool:
     return m.group().lower() in _function_words() and not text[start:m.start()].strip(" \"'“‘(\n")
 
 
-def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in taken)
+_WORD = re.compile(r"[\w-]+")
+
+
+def _overlaps(start: int, end: int, taken: Spans) -> bool:
+    return taken.overlaps(start, end)
+
+
+def _known(doc: Document, known: dict[int, tuple[Spans, int]]) -> Spans:
+    """The spans of ``doc``'s actor, place and date mentions, as ``MentionStage._taken`` finds them, kept up
+    to date across the NER jobs of a document by adding only the mentions appended since its last job (one
+    pass over the mentions per document, not one per sentence); what a job takes goes in a layer on top."""
+    base, seen = known.get(id(doc), (None, 0))
+    if base is None or len(doc.mentions) < seen:
+        base, seen = Spans(), 0
+    for m in doc.mentions[seen:]:
+        if m.kind in ("actor", "place", "date"):
+            base.append((m.start, m.end))
+    known[id(doc)] = (base, len(doc.mentions))
+    return Spans(under=base)
 
 
 class MentionStage:
@@ -172,6 +191,8 @@ class MentionStage:
         self._evidence: tuple[set[str], set[str]] = (set(), set())
         self._people_key: tuple[int, str, int] | None = None
         self._people: set[str] = set()
+        self._words_key: tuple[int, str, int] | None = None
+        self._words: frozenset[str] = frozenset()
         self.onto = get_ontology()
 
     # -- public ----------------------------------------------------------------
@@ -187,12 +208,14 @@ class MentionStage:
             self._generic_actors(doc)
             self._quantities(doc)
             self._party_seats(doc)
+            actors = sorted((m.start, m.end) for m in doc.mentions if m.kind == "actor")
             for st in doc.statements:
-                if self._is_candidate(doc, st.start, st.end):
+                if self._is_candidate(doc, st.start, st.end, actors):
                     jobs.append((doc, st.start, st.end))
         ents_by_job = nlp_loader.entities([doc.text[s:e] for doc, s, e in jobs])
+        known: dict[int, tuple[Spans, int]] = {}
         for (doc, start, _), found in zip(jobs, ents_by_job, strict=True):
-            self._ner_mentions(doc, [(start + s, start + e, label) for s, e, label in found])
+            self._ner_mentions(doc, [(start + s, start + e, label) for s, e, label in found], _known(doc, known))
         for doc in docs:
             self._gazetteer_places(doc)
             self._focus_towns(doc)
@@ -200,16 +223,16 @@ class MentionStage:
         return list(docs)
 
     # -- candidates ----------------------------------------------------------------
-    def _is_candidate(self, doc: Document, start: int, end: int) -> bool:
+    def _is_candidate(self, doc: Document, start: int, end: int, actors: Sequence[tuple[int, int]]) -> bool:
         """Run NER only where it can change the outcome: a name the gazetteer knows that no dictionary
         match covers and no locative context types (is "Brega" a place or a person here?), or a dotted
         abbreviation the name scan cannot see ("U.S."). A capitalised function word opening the sentence
-        ("As reported", "Three people") is no name."""
+        ("As reported", "Three people") is no name. ``actors``: the document's actor spans, sorted."""
         if self.ner_scope == "all":
             return True
         if _DOTTED.search(doc.text, start, end):
             return True
-        taken = [(m.start, m.end) for m in doc.mentions if m.kind == "actor" and start <= m.start < end]
+        taken = Spans(actors[bisect_left(actors, (start,)):bisect_left(actors, (end,))])
         for m in _CAPITALISED.finditer(doc.text, start, end):
             name = m.group()
             if name in _STOP_CAPS or _overlaps(m.start(), m.end(), taken) or _opening_word(doc.text, start, m):
@@ -221,9 +244,9 @@ class MentionStage:
         return False
 
     # -- actors ----------------------------------------------------------------
-    def _taken(self, doc: Document, kinds: Iterable[str] = ("actor", "place", "date")) -> list[tuple[int, int]]:
+    def _taken(self, doc: Document, kinds: Iterable[str] = ("actor", "place", "date")) -> Spans:
         kinds = set(kinds)
-        return [(m.start, m.end) for m in doc.mentions if m.kind in kinds]
+        return Spans((m.start, m.end) for m in doc.mentions if m.kind in kinds)
 
     def _dictionary_actors(self, doc: Document) -> None:
         exact, lower, _ = _actor_matchers()
@@ -231,7 +254,7 @@ class MentionStage:
         spans = [(tokens[s:e], key) for key, s, e in exact(tokens)]
         spans += [(tokens[s:e], key) for key, s, e in lower(tokens)]
         spans.sort(key=lambda p: (-(p[0].end_char - p[0].start_char), p[0].start_char))
-        taken: list[tuple[int, int]] = []
+        taken = Spans()
         vocab = tokens.vocab
         text = doc.text
         for span, key in spans:
@@ -295,8 +318,9 @@ class MentionStage:
             ))
 
     # -- NER -------------------------------------------------------------------------
-    def _ner_mentions(self, doc: Document, ents: list[tuple[int, int, str]]) -> None:
-        taken = self._taken(doc)
+    def _ner_mentions(self, doc: Document, ents: list[tuple[int, int, str]], taken: Spans | None = None) -> None:
+        """``taken``: the spans of the document's actor, place and date mentions (``_known``), else found here."""
+        taken = taken if taken is not None else self._taken(doc)
         for start, end, label in ents:
             text = doc.text[start:end]
             start, end, text = _trim_article(start, end, text)
@@ -449,8 +473,9 @@ class MentionStage:
         countries = {iso for iso, w in focus.items() if w >= max(1.0, 0.5 * top)}
         _, persons = self._place_evidence(doc)
         outlets = outlet_names()
+        chosen = {id(m) for m in candidates}  # by identity: not a comparison with every candidate
         for i, m in enumerate(doc.mentions):
-            if m not in candidates or " " in m.text.strip() and not m.text.istitle():
+            if id(m) not in chosen or " " in m.text.strip() and not m.text.istitle():
                 continue
             norm = normalise(m.text)
             if norm in persons or self._person_named(doc, m.text) or m.text in outlets or not _plausible(m.text) \
@@ -464,6 +489,13 @@ class MentionStage:
                 continue  # a name many places of the country carry ("Harrison", "Taylor") is as likely a surname
             doc.mentions[i] = Mention(m.text, m.start, m.end, "place", stage=m.stage, confidence=0.0,
                                       reason=f"{m.reason}: a town of the document's country")
+
+    def _words_of(self, doc: Document) -> frozenset[str]:
+        """The document's words as written (runs of letters, digits and hyphens); once per document."""
+        key = (id(doc), doc.id, len(doc.text))
+        if self._words_key != key:
+            self._words_key, self._words = key, frozenset(_WORD.findall(doc.text))
+        return self._words
 
     def _place_evidence(self, doc: Document) -> tuple[set[str], set[str]]:
         """(names the document uses as places, names it uses as surnames), normalised; once per document."""
@@ -503,7 +535,11 @@ class MentionStage:
         section title") that names only small towns: not a place."""
         if " " in text or not text.istitle():
             return False
-        if not re.search(rf"(?<![\w-]){re.escape(text.lower())}(?![\w-])", doc.text):
+        lower = text.lower()
+        if _WORD.fullmatch(lower):  # a whole word: looked up in the document's words, not searched for
+            if lower not in self._words_of(doc):
+                return False
+        elif not re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", doc.text):
             return False
         return not any(p.feature in ("country", "admin1") or p.population >= 100_000 for p in self.gaz.lookup(text))
 
@@ -520,7 +556,7 @@ class MentionStage:
         nxt = re.match(r"\s+([a-z]+)", doc.text[start + len(text):start + len(text) + 20])
         return bool(nxt and nxt.group(1) not in _DESIGNATOR_WORDS and self.kb.country_for_demonym(text))
 
-    def _state_abbreviations(self, doc: Document, taken: list[tuple[int, int]]) -> None:
+    def _state_abbreviations(self, doc: Document, taken: Spans) -> None:
         """"Charleston, W.Va.", "Denton, TX": the region after a town is a place too."""
         for m in _abbreviation_regex(self.gaz.abbreviations()).finditer(doc.text):
             town = next((t for t in doc.mentions if t.kind == "place" and 0 <= m.start() - t.end <= 3), None)

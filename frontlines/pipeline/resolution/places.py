@@ -363,12 +363,12 @@ class PlaceStage:
         support = pair_support([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
         second: dict[int, PlaceMatch | None] = {}
         anchored: dict[str, PlaceMatch] = {}
+        anchors = self._anchors(places, first)
         for i, m in enumerate(doc.mentions):
             if m.kind != "place":
                 continue
-            near = [x.place for o in places if normalise(o.text) != normalise(m.text)
-                    and (x := first[id(o)]) is not None and x.place.feature not in ("country", "continent")
-                    and self._namesakes(o.text, x.place.country) <= 3]
+            own = normalise(m.text)
+            near = [place for text, found in anchors.items() if text != own for place in found]
             within = _within(doc, m, _after_brackets(doc, i), first, self.gaz)
             second[id(m)] = match = self._match(doc, m, weights, regions, near, within, towns, support,
                                                     firm=firm)
@@ -395,6 +395,20 @@ class PlaceStage:
 
     def _key(self, m: Mention) -> str:
         return normalise(designated(m.text, "", self.gaz)[0])
+
+    def _anchors(self, places: list[Mention], first: dict[int, PlaceMatch | None]) -> dict[str, list[Place]]:
+        """The places resolved on their own that can anchor their neighbours, by the normalised text of the
+        name, each place once (the gazetteer only asks whether any is near): built once per document, so a
+        long report costs one pass over its names instead of one per pair of mentions (issue 14)."""
+        anchors: dict[str, dict[str, Place]] = {}
+        for o in places:
+            x = first[id(o)]
+            if x is None or x.place.feature in ("country", "continent"):
+                continue
+            found = anchors.setdefault(normalise(o.text), {})
+            if x.place.id not in found and self._namesakes(o.text, x.place.country) <= 3:
+                found[x.place.id] = x.place
+        return {text: list(found.values()) for text, found in anchors.items()}
 
     def _namesakes(self, text: str, country: str) -> int:
         """How many places of that country bear the name: a first guess among many ("Springfield") is no
