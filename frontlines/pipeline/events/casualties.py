@@ -10,6 +10,7 @@ from typing import Any
 
 from frontlines.model import Document, Event
 from frontlines.pipeline.events.fatalities import coded_fatalities
+from frontlines.pipeline.mentions.spans import mentions_in
 
 __all__ = ["ANAPHORIC", "refers_back", "apply_coded_counts", "attach_casualties", "casualty_only", "dated", "is_follow_up",
            "one_bombing", "one_incident"]
@@ -119,7 +120,7 @@ def casualty_only(clause: Any) -> bool:
 
 
 def dated(doc: Document, clause: Any) -> bool:
-    return any(m.kind == "date" and clause.start <= m.start < clause.end for m in doc.mentions)
+    return bool(mentions_in(doc, "date", clause.start, clause.end))
 
 
 def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:

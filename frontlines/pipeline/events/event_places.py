@@ -26,6 +26,7 @@ from frontlines.knowledge.gazetteer import Gazetteer
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Mention
 from frontlines.pipeline.mentions.focus import ATTRIBUTIVE
+from frontlines.pipeline.mentions.spans import mentions_in
 
 __all__ = ["choose_place", "listed_places", "stand_in_precision"]
 
@@ -132,7 +133,7 @@ def listed_places(doc: Document, place: Mention, start: int, end: int) -> list[M
         return districts + _next_group(doc, place, end)
     if (further := _next_group(doc, place, end)):
         return further  # "in Sangin district, Helmand, and Spin Boldak district, Kandahar"
-    towns = sorted((m for m in doc.mentions if m.kind == "place" and m.latitude is not None and start <= m.start < end
+    towns = sorted((m for m in mentions_in(doc, "place", start, end) if m.latitude is not None
                     and m.start > place.start), key=lambda m: m.start)
     out, cursor, closed = [], place, False
     for m in towns:
@@ -217,7 +218,7 @@ def _district_list(doc: Document, place: Mention, start: int, end: int) -> list[
     districts, Helmand"), or None when it is in none: the other towns the gazetteer knows, and the province at
     its capital for the districts it lacks (ACLED codes one event per district)."""
     tail = _DISTRICT_LIST.match(doc.text, place.end)
-    places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None and start <= m.start < end]
+    places = [m for m in mentions_in(doc, "place", start, end) if m.latitude is not None]
     province = next((m for m in places if tail and m.start == tail.end() and m.feature == "admin1"), None)
     if tail is None or province is None or province.country != place.country:
         return None

@@ -31,6 +31,7 @@ from frontlines.pipeline.events.event_places import choose_place, listed_places,
 from frontlines.pipeline.events.eventhood import judge
 from frontlines.pipeline.events.fatalities import count_fatalities, without_causes
 from frontlines.pipeline.frames.frames import Frame, FrameReader, frame_is_modifier
+from frontlines.pipeline.mentions.spans import forget_index, mentions_in
 from frontlines.pipeline.statements.modality import modality_of
 from frontlines.pipeline.events.retold import merge_retold
 from frontlines.pipeline.statements.sentences import is_abbreviation as _is_abbreviation
@@ -146,6 +147,7 @@ class EventStage:
         return self._extract(doc, eventful, clauses, reader)
 
     def _candidates(self, doc: Document) -> tuple[list[Statement], list[tuple[Statement, list[_Clause]]]]:
+        forget_index(doc)  # the mentions as the stages before left them
         eventful = [st for st in doc.statements if self._eventful(doc, st)]
         return eventful, [(st, self._clauses(doc, st)) for st in eventful]
 
@@ -182,8 +184,8 @@ class EventStage:
         for st in doc.statements:
             if st.block in _SKIP_BLOCKS or not claims_responsibility(st.text):
                 continue
-            claimers = [m for m in doc.mentions if m.kind == "actor" and m.id and st.start <= m.start < st.end
-                        and self.kb.is_armed(m.id) and not _is_state(m)]
+            claimers = [m for m in mentions_in(doc, "actor", st.start, st.end)
+                        if m.id and self.kb.is_armed(m.id) and not _is_state(m)]
             before = [e for e in events if e.evidence["start"] <= st.start and
                       self.onto.event_type_of(e.sub_event_type) in ("Violence against civilians", "Explosions/Remote violence", "Battles")]
             if not claimers or not before:
@@ -257,7 +259,7 @@ class EventStage:
 
     def _event_for(self, doc: Document, clause: _Clause, trigger: TriggerHit, focus: str | None) -> Event | None:
         speaker_span = self._speaker_span(clause.statement)
-        actors = [m for m in doc.mentions if m.kind == "actor" and m.id and clause.start <= m.start < clause.end]
+        actors = [m for m in mentions_in(doc, "actor", clause.start, clause.end) if m.id]
         speaker_ids = {m.id for m in actors if speaker_span[0] <= m.start < speaker_span[1]}
         participants = [m for m in actors if not (speaker_span[0] <= m.start < speaker_span[1])]
         anaphoric = refers_back(clause.text[max(0, trigger.start - 40):trigger.start], trigger.text)
@@ -277,8 +279,8 @@ class EventStage:
         if modality == "asserted" and doc.text[at - 1:at] in _OPEN_QUOTES and doc.text[to:to + 1] in _CLOSE_QUOTES:
             modality, mod_reason = "claimed", f"the word itself in quotation marks ('{trigger.text.rstrip()}'): the report keeps its distance"
         event_date, precision, fallback, date_reason, aggregate_range = self._date(doc, clause, clause.start + trigger.end)
-        in_sentence_day = any(m.kind == "date" and clause.statement.start <= m.start < clause.statement.end
-                              and (m.time_precision or 9) <= 1 for m in doc.mentions) \
+        in_sentence_day = any((m.time_precision or 9) <= 1
+                              for m in mentions_in(doc, "date", clause.statement.start, clause.statement.end)) \
             or (doc.published is None and bool(_DAY_WORD.search(clause.statement.text)))  # an undated report's
         # "on Monday" still names one day
         st = clause.statement
@@ -327,8 +329,7 @@ class EventStage:
         """(date, precision) nearest the trigger in its sentence ("the ceasefire ... ended the fighting that had
         started on 26 August" dates the earlier fighting, not the trigger at the sentence's start); else the event's."""
         at = clause.start + trigger.start
-        inside = [m for m in doc.mentions if m.kind == "date" and m.date
-                  and clause.statement.start <= m.start < clause.statement.end]
+        inside = [m for m in mentions_in(doc, "date", clause.statement.start, clause.statement.end) if m.date]
         if not inside:
             return dated
         nearest = min(inside, key=lambda m: abs(m.start - at))
@@ -382,10 +383,10 @@ class EventStage:
         if family == "capture" and re.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) and _BUILDING_OBJECT.match(after):
             return self._attack(clause, trigger, actor1, actor2, focus, why + "; a building stormed")
         if family == "capture":
-            places_after: list[Mention | None] = [m for m in doc.mentions if m.kind == "place" and clause.start + trigger.end <= m.start < clause.end]
+            places_after: list[Mention | None] = list(mentions_in(doc, "place", clause.start + trigger.end, clause.end))
             territory = _TERRITORY_OBJECT.match(after)
             if not places_after and territory:
-                places_after = [m for m in doc.mentions if m.kind == "place" and clause.statement.start <= m.start < clause.statement.end] or [None]
+                places_after = list(mentions_in(doc, "place", clause.statement.start, clause.statement.end)) or [None]
             controller = bool(_CONTROLLER.match(trigger.text))
             if _BARE_TAKE.match(trigger.text) and not (places_after and places_after[0] is not None
                                                       and places_after[0].start <= clause.start + trigger.end + 1):

@@ -14,6 +14,7 @@ import re
 
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Event, NonEvent
+from frontlines.pipeline.mentions.spans import mentions_in
 
 __all__ = ["merge_retold"]
 
@@ -79,12 +80,12 @@ def _same_incident(doc: Document, a: Event, b: Event) -> bool:
 
 def _own_place(doc: Document, ev: Event) -> bool:
     s, e = ev.evidence["start"], ev.evidence["end"]
-    return any(m.kind == "place" and s <= m.start < e and m.canonical == ev.location for m in doc.mentions)
+    return any(m.canonical == ev.location for m in mentions_in(doc, "place", s, e))
 
 
 def _own_date(doc: Document, ev: Event) -> bool:
     s, e = ev.evidence["start"], ev.evidence["end"]
-    return any(m.kind == "date" and s <= m.start < e and m.date == ev.event_date for m in doc.mentions)
+    return any(m.date == ev.event_date for m in mentions_in(doc, "date", s, e))
 
 
 def _near(a: Event, b: Event) -> bool:
