@@ -171,7 +171,8 @@ class AnalysisRecords:
         """Stored events that could tell the same incident: this type, dated ``since``..``until``, inside ``box``
         (min_lon, min_lat, max_lon, max_lat) or at ``location``. One query on the (type, date) index: its cost
         follows the events of a few days, not the size of the store."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if box:
             where.append("(longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?)")
             params += [box[0], box[2], box[1], box[3]]
