@@ -86,8 +86,9 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=200_000)
     parser.add_argument("--docs", type=int, nargs="+", default=[500, 1000])
     parser.add_argument("--keep", help="SQLite file for the big store (loaded once, reused)")
+    parser.add_argument("--seed", type=int, default=13, help="another seed for new copies on a kept store")
     args = parser.parse_args()
-    rng = random.Random(13)
+    rng = random.Random(args.seed)
     samples = processed_samples()
     print(f"{len(samples)} sample documents processed; {sum(len(d.events) for d in samples)} events among them")
     with tempfile.TemporaryDirectory() as tmp:
