@@ -132,6 +132,39 @@ def test_the_default_pipeline_runs_its_steps_in_order(pipeline) -> None:  # noqa
     order = [STEPS.index(s) for s in steps if s is not None]
     assert order == sorted(order), f"stages run out of step order: {steps}"
 
+
+# -- knowledge is passed into the stages: no process-wide loader is called inside pipeline/ ----------------------
+# the CoNLL-labelled entity layer (not a stage: `frontlines evaluate` measures it) still reads the loaders
+GETTERS_ALLOWED = {"mentions/ner.py", "mentions/ner_layouts.py"}
+
+
+def _knowledge_getters() -> set[str]:
+    """The knowledge package's process-wide loaders (``get_actor_kb``, ``get_gazetteer``, ...)."""
+    return {node.name for path in (PACKAGE / "knowledge").glob("*.py")
+            for node in ast.parse(path.read_text(encoding="utf-8")).body
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("get_")}
+
+
+@pytest.mark.parametrize("path", sorted(PIPELINE.rglob("*.py")), ids=lambda p: str(p.relative_to(PIPELINE)))
+def test_pipeline_modules_are_given_their_knowledge(path: Path) -> None:
+    """Stages take the actor base, gazetteer, ontology and word lists in their constructors (the Pipeline passes
+    ``Knowledge.load()`` or the knowledge it is given); no module of pipeline/ imports or calls a loader."""
+    if path.relative_to(PIPELINE).as_posix() in GETTERS_ALLOWED:
+        return
+    getters = _knowledge_getters()
+    used = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            used.update(alias.name for alias in node.names if alias.name in getters)
+        elif isinstance(node, ast.Name) and node.id in getters or isinstance(node, ast.Attribute) and node.attr in getters:
+            used.add(node.id if isinstance(node, ast.Name) else node.attr)
+    assert not used, f"pipeline/{path.relative_to(PIPELINE)} reaches for {sorted(used)}: take it as a constructor " \
+                     "argument of the stage (and from there as a parameter) instead"
+
+
+def test_the_knowledge_getters_are_found() -> None:
+    assert {"get_actor_kb", "get_gazetteer", "get_ontology", "get_eventhood_lexicon"} <= _knowledge_getters()
+
 @pytest.mark.parametrize("module", ["frontlines.model", "frontlines.errors", "frontlines.export",
                                     "frontlines.store.base", "frontlines.pipeline"])
 def test_public_api_is_declared(module: str) -> None:

@@ -32,6 +32,7 @@ from itertools import islice
 from typing import Literal
 
 from frontlines.errors import FrontlinesError
+from frontlines.knowledge import Knowledge
 from frontlines.model import Document
 from frontlines.pipeline.base import Stage, check_contracts, stage
 
@@ -41,14 +42,16 @@ OnError = Literal["raise", "record"]
 
 
 class Pipeline:
-    def __init__(self, stages: Sequence[Stage] | None = None, *, on_error: OnError = "raise") -> None:
-        self.stages = list(stages) if stages is not None else _default_stages()
+    def __init__(self, stages: Sequence[Stage] | None = None, *, on_error: OnError = "raise",
+                 knowledge: Knowledge | None = None) -> None:
+        self.stages = list(stages) if stages is not None else _default_stages(knowledge or Knowledge.load())
         check_contracts(self.stages)
         self.on_error = on_error
 
     @classmethod
-    def default(cls, *, on_error: OnError = "raise") -> Pipeline:
-        return cls(on_error=on_error)
+    def default(cls, *, on_error: OnError = "raise", knowledge: Knowledge | None = None) -> Pipeline:
+        """The default stages, given ``knowledge`` (default: ``Knowledge.load()``, loaded once per process)."""
+        return cls(on_error=on_error, knowledge=knowledge)
 
     @property
     def versions(self) -> list[str]:
@@ -99,7 +102,8 @@ class Pipeline:
             doc.meta.setdefault("errors", []).append({"stage": stage(st), "error": repr(exc)})
 
 
-def _default_stages() -> list[Stage]:
+def _default_stages(knowledge: Knowledge) -> list[Stage]:
+    """The stages in run order, each given the knowledge it reads (no stage loads any itself)."""
     from frontlines.pipeline.events.events import EventStage
     from frontlines.pipeline.mentions.dates import DateStage
     from frontlines.pipeline.mentions.mentions import MentionStage
@@ -107,11 +111,15 @@ def _default_stages() -> list[Stage]:
     from frontlines.pipeline.resolution.places import PlaceStage
     from frontlines.pipeline.statements.statements import StatementStage
 
-    return [StatementStage(), DateStage(), MentionStage(), PlaceStage(), ActorStage(), EventStage()]
+    k = knowledge
+    return [StatementStage(k.ontology), DateStage(), MentionStage(k.actors, k.gazetteer, k.ontology),
+            PlaceStage(k.gazetteer, k.actors), ActorStage(k.actors),
+            EventStage(k.actors, k.gazetteer, k.ontology, k.eventhood)]
 
 
-def extract_text(text: str, *, published: date | None = None, id: str = "text") -> Document:
+def extract_text(text: str, *, published: date | None = None, id: str = "text",
+                 knowledge: Knowledge | None = None) -> Document:
     """Run the default pipeline over one text (blog structure parsed)."""
     from frontlines.pipeline.reading.ingest import document_from_text
 
-    return Pipeline.default().process(document_from_text(text, id=id, published=published))
+    return Pipeline.default(knowledge=knowledge).process(document_from_text(text, id=id, published=published))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from frontlines.knowledge.actors import get_actor_kb
+from frontlines.knowledge.gazetteer import get_gazetteer
+from frontlines.knowledge.ontology import get_ontology
 from frontlines.model import Document
 
 
@@ -193,7 +196,7 @@ def test_an_institution_named_after_a_place_is_cut_to_the_place(run) -> None:  #
 def test_a_name_many_towns_share_is_no_anchor_for_its_neighbours() -> None:
     from frontlines.pipeline.resolution.places import PlaceStage
 
-    stage = PlaceStage()
+    stage = PlaceStage(get_gazetteer(), get_actor_kb())
     assert stage._namesakes("Springfield", "US") > 3
     assert stage._namesakes("Kanawha County", "US") <= 3
 
@@ -261,7 +264,7 @@ def test_an_acronym_that_is_only_an_airport_code_is_no_place() -> None:
 
     text = "Each group must add to DAC's work in the arts."
     doc = document_from_text(text, id="t")
-    assert not MentionStage()._place_like(doc, text.index("DAC"), "DAC")
+    assert not MentionStage(get_actor_kb(), get_gazetteer(), get_ontology())._place_like(doc, text.index("DAC"), "DAC")
 
 
 def test_a_country_or_big_city_after_another_capitalised_word_is_no_surname() -> None:

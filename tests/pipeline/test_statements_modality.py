@@ -23,7 +23,7 @@ def test_attribution(sentence: str, speaker: str | None) -> None:
 
 
 def _stage(text: str, blocks: list[Block]) -> list[Statement]:
-    return StatementStage()(Document(id="d", text=text, blocks=blocks)).statements
+    return StatementStage(get_ontology())(Document(id="d", text=text, blocks=blocks)).statements
 
 
 def test_voice_and_stance_follow_blocks_and_cues() -> None:

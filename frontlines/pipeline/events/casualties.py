@@ -8,6 +8,7 @@ import re
 from itertools import pairwise
 from typing import Any
 
+from frontlines.knowledge.actors import ActorKB
 from frontlines.model import Document, Event
 from frontlines.pipeline.events.fatalities import coded_fatalities
 from frontlines.pipeline.mentions.spans import mentions_in
@@ -204,13 +205,10 @@ _NEW_INCIDENT = re.compile(r"^\W*(?:in (?:an)?other|in a separate|separately|els
                            r"the (?:next|following) day|another|a second|in addition)\b", re.IGNORECASE)
 
 
-def _same_party(a: str | None, b: str | None) -> bool:
+def _same_party(a: str | None, b: str | None, kb: ActorKB) -> bool:
     """The same side, or one not named: "the SNA" and "Military Forces of Somalia" are one party."""
     if a is None or b is None or a == b:
         return True
-    from frontlines.knowledge.actors import get_actor_kb
-
-    kb = get_actor_kb()
     try:
         x, y = kb.get(a), kb.get(b)
     except Exception:  # noqa: BLE001 - an id outside the KB matches only itself
@@ -254,21 +252,21 @@ def _same_incident(prev: Event, ev: Event) -> bool:
     return same_day and same_place and close and not _NEW_INCIDENT.match(ev.notes)
 
 
-def _parties_within(ev: Event, prev: Event) -> bool:
+def _parties_within(ev: Event, prev: Event, kb: ActorKB) -> bool:
     """Every party ``ev`` names is one of ``prev``'s (or ``prev`` names none): the same fight told on, not the other
     side's own attack ("the LNA launched an offensive ... the DMSC ambushed an LNA convoy, killing three")."""
     named = {prev.actor1_id, prev.actor2_id} - {None}
-    return not named or all(any(_same_party(a, b) for b in named) for a in (ev.actor1_id, ev.actor2_id) if a)
+    return not named or all(any(_same_party(a, b, kb) for b in named) for a in (ev.actor1_id, ev.actor2_id) if a)
 
 
-def share_toll(events: list[Event]) -> list[Event]:
+def share_toll(events: list[Event], kb: ActorKB) -> list[Event]:
     """One incident's toll is counted once, on its opening violent event: that event takes the deaths told with
     the next event of the incident ("Gunmen stormed a camp near the town. They set the tents on fire. Four
     guards were killed.": the storming counts the four) when it counts none itself, and the later event keeps
     none, so that totals count each death once."""
     for prev, ev in pairwise(events):
         if not prev.fatalities and ev.fatalities and not ev.fatalities_aggregate and prev.event_type in _VIOLENT + ("Riots",) \
-                and prev.modality == ev.modality and _same_incident(prev, ev) and _parties_within(ev, prev):
+                and prev.modality == ev.modality and _same_incident(prev, ev) and _parties_within(ev, prev, kb):
             # (a toll a party claims stays with its claim: it is not moved onto an event the report asserts)
             prev.fatalities, ev.fatalities = ev.fatalities, 0
             prev.reason += f"; {prev.fatalities} deaths told with '{ev.notes[:40]}'"
@@ -276,10 +274,10 @@ def share_toll(events: list[Event]) -> list[Event]:
     return events
 
 
-def one_bombing(events: list[Event]) -> list[Event]:
+def one_bombing(events: list[Event], kb: ActorKB) -> list[Event]:
     """One incident reported twice is one event: deaths told later (``one_incident``) and a suicide bombing
     reported again as "the blast", "the explosion"."""
-    events = share_toll(one_incident(events))
+    events = share_toll(one_incident(events), kb)
     bombings = [e for e in events if e.sub_event_type == "Suicide bomb" and e.modality not in ("negated", "hypothetical", "future")]
     if not bombings:
         return events

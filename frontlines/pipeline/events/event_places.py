@@ -117,18 +117,18 @@ _LIST_GAP = re.compile(rf"\s*(?:,|&|,?\s+and)\s+(?:{_UNKNOWN_ITEM}\s*(?:,|&|,?\s
 _LIST_TAIL = re.compile(rf"\s*(?:,\s*)?(?:and|&)\s+(?:{_UNKNOWN_ITEM}|elsewhere\b|other (?:towns|cities|places|areas)\b)")
 
 
-def listed_places(doc: Document, place: Mention, start: int, end: int) -> list[Mention]:
+def listed_places(doc: Document, place: Mention, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
     """The other towns of a list the event's place opens ("protests in Kobo, Mersa and Weldiya"): ACLED codes one
     event per location. Only a list closed by "and"/"&" (or of three towns or more), of towns in one country, not
     "between X and Y" (a road or a front line) and not "X, Y" alone (a place and its container). Names the
     gazetteer lacks may sit between or after the towns ("Kobo, Sirinka and Mersa")."""
     if place.start >= 0 and place.feature != "country" and _PROVINCE_LIST.match(doc.text, place.end):
-        return _province_list(doc, place, start, end)  # "in Kandahar and Zabul provinces"
+        return _province_list(doc, place, start, end, gaz)  # "in Kandahar and Zabul provinces"
     if place.start >= 0 and place.feature == "admin1" and _UNIT_BEFORE.search(doc.text[max(0, place.start - 60):place.start]):
         return _next_group(doc, place, end)  # "in Nawa district, Helmand, and Spin Boldak and Maruf districts, Kandahar"
     if place.feature in _COARSE or place.start < 0:
         return []
-    districts = _district_list(doc, place, start, end)
+    districts = _district_list(doc, place, start, end, gaz)
     if districts is not None:
         return districts + _next_group(doc, place, end)
     if (further := _next_group(doc, place, end)):
@@ -161,14 +161,12 @@ def listed_places(doc: Document, place: Mention, start: int, end: int) -> list[M
 _PROVINCE_LIST = re.compile(rf"(?:{_ITEM_SEP}{_NAME})+\s+(?:provinces|states|regions|governorates)\b")
 
 
-def _province_list(doc: Document, place: Mention, start: int, end: int) -> list[Mention]:
+def _province_list(doc: Document, place: Mention, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
     """The other provinces of a list the event's province opens ("clashes in Kandahar and Zabul provinces"), each
     at its capital as the event's province is (ACLED codes one event per province)."""
     tail = _PROVINCE_LIST.match(doc.text, place.end)
     if tail is None:
         return []
-    from frontlines.knowledge.gazetteer import get_gazetteer
-
     head = re.search(rf"(?:{_NAME}{_ITEM_SEP})+$", doc.text[max(start, place.start - 120):place.start])
     first = place.start - (len(head.group()) if head else 0)
     out: list[Mention] = []
@@ -176,7 +174,7 @@ def _province_list(doc: Document, place: Mention, start: int, end: int) -> list[
         if m.kind == "place" and m.feature in ("admin1", "city") and first <= m.start < tail.end() and m.start != place.start \
                 and start <= m.start < end and m.latitude is not None and m.country == place.country and m.id \
                 and m.id != place.id and all(o.id != m.id for o in out):
-            capital = get_gazetteer().capital_of(m.id)
+            capital = gaz.capital_of(m.id)
             out.append(m if capital is None else replace(m, latitude=capital[1], longitude=capital[2], geo_precision=3,
                                                          reason=f"{m.reason}; at the capital {capital[0]}, listed with "
                                                                 f"'{place.text}'"))
@@ -213,7 +211,7 @@ def _next_group(doc: Document, place: Mention, end: int) -> list[Mention]:
     return out
 
 
-def _district_list(doc: Document, place: Mention, start: int, end: int) -> list[Mention] | None:
+def _district_list(doc: Document, place: Mention, start: int, end: int, gaz: Gazetteer) -> list[Mention] | None:
     """The other places of a list of districts the event's place belongs to ("in Nad Ali, Sangin and Nawa
     districts, Helmand"), or None when it is in none: the other towns the gazetteer knows, and the province at
     its capital for the districts it lacks (ACLED codes one event per district)."""
@@ -231,9 +229,7 @@ def _district_list(doc: Document, place: Mention, start: int, end: int) -> list[
              and m.country == place.country]
     out = [m for i, m in enumerate(towns) if all(o.id != m.id for o in towns[:i])]
     if len(items) > 1 + len(out) and province.id:
-        from frontlines.knowledge.gazetteer import get_gazetteer
-
-        capital = get_gazetteer().capital_of(province.id)
+        capital = gaz.capital_of(province.id)
         if capital is not None:
             out.append(replace(province, latitude=capital[1], longitude=capital[2], geo_precision=2,
                                reason=f"{province.reason}; at the capital {capital[0]}, for listed districts "

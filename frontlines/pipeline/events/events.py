@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from frontlines.errors import KnowledgeError
-from frontlines.knowledge.actors import ActorKB, get_actor_kb
-from frontlines.knowledge.eventhood import EventhoodLexicon, get_eventhood_lexicon
-from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
-from frontlines.knowledge.ontology import Ontology, TriggerHit, get_ontology
+from frontlines.knowledge.actors import ActorKB
+from frontlines.knowledge.eventhood import EventhoodLexicon
+from frontlines.knowledge.gazetteer import Gazetteer
+from frontlines.knowledge.ontology import Ontology, TriggerHit
 from frontlines.model import Document, Event, Mention, Modality, NonEvent, Statement
 from frontlines.pipeline.base import content_version, stage
 from frontlines.pipeline.events.casualties import (apply_coded_counts as _apply_coded_counts,
@@ -124,12 +124,11 @@ class EventStage:
                 "document.country_focus", "document.wire_dateline")
     assigns = ("document.events", "document.non_events")
 
-    def __init__(self, kb: ActorKB | None = None, gazetteer: Gazetteer | None = None,
-                 ontology: Ontology | None = None, lexicon: EventhoodLexicon | None = None) -> None:
-        self.kb = kb or get_actor_kb()
-        self.gaz = gazetteer or get_gazetteer()
-        self.onto = ontology or get_ontology()
-        self.lexicon = lexicon or get_eventhood_lexicon()
+    def __init__(self, kb: ActorKB, gazetteer: Gazetteer, ontology: Ontology, lexicon: EventhoodLexicon) -> None:
+        self.kb = kb
+        self.gaz = gazetteer
+        self.onto = ontology
+        self.lexicon = lexicon
 
     def process_many(self, docs: list[Document]) -> None:
         """A batch of documents: the sentences with a trigger of all of them go through the parser in one
@@ -175,7 +174,7 @@ class EventStage:
                 events.extend(self._at_each_place(event, clause))
         _apply_coded_counts(doc, events)
         self._claimed_by(doc, events)
-        doc.events = _dedupe(doc, merge_retold(doc, one_bombing(events), stage(EventStage)))
+        doc.events = _dedupe(doc, merge_retold(doc, one_bombing(events, self.kb), stage(EventStage)))
         return doc
 
     def _claimed_by(self, doc: Document, events: list[Event]) -> None:
@@ -263,7 +262,7 @@ class EventStage:
         speaker_ids = {m.id for m in actors if speaker_span[0] <= m.start < speaker_span[1]}
         participants = [m for m in actors if not (speaker_span[0] <= m.start < speaker_span[1])]
         anaphoric = refers_back(clause.text[max(0, trigger.start - 40):trigger.start], trigger.text)
-        roles = _roles(doc, clause, trigger, participants, actors, speaker_ids, self.kb)
+        roles = _roles(doc, clause, trigger, participants, actors, speaker_ids, self.kb, self.onto)
         clause.participants = participants
         sub_type, actor1, actor2, why = self._type_and_roles(doc, clause, trigger, roles, focus)
         if sub_type is None:
@@ -320,7 +319,7 @@ class EventStage:
                             fallback, fatalities, aggregate, modality,
                             "; ".join(x for x in (why, mod_reason, date_reason) if x))
         if place is not None and clause.start <= place.start < clause.end:
-            clause.also_at = listed_places(doc, place, clause.start, clause.end)
+            clause.also_at = listed_places(doc, place, clause.start, clause.end, self.gaz)
         return event
 
     @staticmethod
@@ -420,7 +419,7 @@ class EventStage:
         if family in ("attack", "kill") or (family == "capture" and _EXECUTION.search(clause.text)):
             if _EXECUTION.search(clause.text):
                 return "Attack", actor1, actor2, why + "; killing of people in custody"
-            crowd = self._crowd(doc, clause, trigger, actor1, actor2)
+            crowd = self._crowd(doc, clause, trigger, actor1, actor2, self.onto)
             if crowd:
                 if actor1 is not None and _is_state(actor1):  # "battles between vendors and the police"
                     actor1, actor2 = None, actor1
@@ -450,11 +449,11 @@ class EventStage:
     def _attack(self, clause: _Clause, trigger: TriggerHit, actor1: Mention | None, actor2: Mention | None,
                 focus: str | None, why: str) -> _Typed:
         """An attack or killing: a battle when the target is armed, violence against civilians otherwise."""
-        target, reason = target_of(clause, trigger, actor1, actor2, clause.participants)
+        target, reason = target_of(clause, trigger, actor1, actor2, clause.participants, self.onto)
         if target != "armed" and "victim named" not in reason:
             for other in clause.triggers:  # "killed 2 fleeing militants in an ambush at a village": victims decide
                 if other is not trigger and other.trigger.family in ("attack", "kill"):
-                    kind, why_other = target_of(clause, other, actor1, actor2, clause.participants)
+                    kind, why_other = target_of(clause, other, actor1, actor2, clause.participants, self.onto)
                     if kind == "armed" and "victim named" in why_other:
                         target, reason = kind, why_other + f" by '{other.text}'"
                         break
@@ -474,7 +473,7 @@ class EventStage:
 
     @staticmethod
     def _crowd(doc: Document, clause: _Clause, trigger: TriggerHit, actor1: Mention | None,
-               actor2: Mention | None) -> str | None:
+               actor2: Mention | None, onto: Ontology) -> str | None:
         """Fighting among unorganised people (rioters, ACLED's mob violence), when no armed group is named."""
         if any(m.actor_type in _ARMED_TYPES - _STATE_TYPES for m in (actor1, actor2) if m is not None):
             return None
@@ -485,10 +484,10 @@ class EventStage:
         if MUTUAL.match(trigger.text):  # "clashes between X and Y" names both sides, else the subject does
             after = clause.text[trigger.end:]
             if re.match(r"\s*between\b", after):
-                return crowd_fight(after, clause.text)
+                return crowd_fight(after, clause.text, onto)
             before = clause.text[:trigger.start]
             told = list(_REPORTED_OR_HURT.finditer(before))  # "One killed as Muslim and Christian youths clash"
-            return crowd_fight(before[told[-1].end():] if told else before, clause.text)
+            return crowd_fight(before[told[-1].end():] if told else before, clause.text, onto)
         agents = clause.text[:trigger.start]
         if _REPORTED_OR_HURT.search(agents):
             return None  # "residents said ...", "3 students were killed in ...": not the attackers
@@ -497,7 +496,7 @@ class EventStage:
                 or headline_passive(clause.text, trigger)
                 or re.match(r"(?:died|dead|bodies|lost)\b", trigger.text, re.IGNORECASE)):
             return None  # the people named before a passive or "died" are the victims
-        return crowd_fight(agents, clause.text)
+        return crowd_fight(agents, clause.text, onto)
 
     @staticmethod
     def _own_troops(doc: Document, actor1: Mention, actor2: Mention) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from frontlines.knowledge.actors import get_actor_kb
-from frontlines.knowledge.ontology import TriggerHit, get_ontology
+from frontlines.knowledge.actors import ActorKB
+from frontlines.knowledge.ontology import Ontology, TriggerHit
 from frontlines.model import Document, Mention
 
 __all__ = ["roles"]
@@ -37,11 +37,11 @@ def _is_victim(doc: Document, clause: Any, m: Mention, participants: list[Mentio
 
 
 def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Mention], actors: list[Mention],
-          speaker_ids: set[str | None], kb: Any = None) -> tuple[Mention | None, Mention | None, bool]:
+          speaker_ids: set[str | None], kb: ActorKB, onto: Ontology) -> tuple[Mention | None, Mention | None, bool]:
     """(actor1, actor2, civilian victims?) from word order, passives and the victims named."""
     t = clause.start + trigger.start
     t_end = clause.start + trigger.end
-    participants = _one_per_entity(doc, [_organisation(a) for a in participants])
+    participants = _one_per_entity(doc, [_organisation(a, kb) for a in participants])
     before = [a for a in participants if a.start < t or (a.end <= t_end and trigger.end - trigger.start > 12)
               or (a.start == t and a.end <= t_end)]  # the trigger is the agent's noun: "Gunmen killed ..."
     after = [a for a in participants if a not in before]
@@ -68,20 +68,20 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     if _FELL_TO.match(trigger.text) and after:  # "Ramadi fell to the Islamic State": the one it fell to took it
         actor1, actor2 = after[0], (before[0] if before and before[0] is not after[0] else None)
     if actor1 is None and speaker_ids and re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", doc.text[clause.start:t]):
-        actor1 = next((_organisation(a) for a in actors if a.id in speaker_ids), None)  # "the LNA said its forces ..."
+        actor1 = next((_organisation(a, kb) for a in actors if a.id in speaker_ids), None)  # "the LNA said its forces ..."
     if actor1 is None and speaker_ids and re.search(r"\b(?:said|claimed|announced)(?: \w+){0,3} (?:it|they) (?:had|have)\b|\bclaimed\b|"
                                                     r"\b(?:announced|declared|reported) (?:the |its |their )?(?:\w+ ){0,2}(?:capture|recapture|"
                                                     r"seizure|liberation|control|killing|arrest|launch|start)\b",
                                                     clause.statement.text):
-        actor1 = next((_organisation(a) for a in actors if a.id in speaker_ids), None)
-    if actor1 and actor2 and _same_party(actor1, actor2):  # "Nigerian troops ... the army": one party, not two
-        actor2 = next((a for a in after if not _same_party(a, actor1)), None)
+        actor1 = next((_organisation(a, kb) for a in actors if a.id in speaker_ids), None)
+    if actor1 and actor2 and _same_party(actor1, actor2, kb):  # "Nigerian troops ... the army": one party, not two
+        actor2 = next((a for a in after if not _same_party(a, actor1, kb)), None)
     if actor1 is not None and actor2 is None:  # both named before the trigger: "X repulsed Y's attack"
         actor2 = next((a for a in participants if a.id != actor1.id), None)
     text = clause.text
     if clause.statement.speaker:
         text = text.replace(clause.statement.speaker, "")
-    civilians = bool(get_ontology().civilian_nouns.search(text)) and not get_ontology().combatant_nouns.search(text_after[:80])
+    civilians = bool(onto.civilian_nouns.search(text)) and not onto.combatant_nouns.search(text_after[:80])
     if (trigger.trigger.family == "capture" or (trigger.trigger.sub_event_type in _TWO_SIDED and not civilians)) \
             and (actor1 is None) != (actor2 is None):
         # a town taken was held by someone, a clash or a strike has a target: the report's main armed actor on the
@@ -90,21 +90,21 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         assert named is not None  # exactly one of them is None
         if actor1 is None and trigger.trigger.sub_event_type == "Air/drone strike" and _is_state(named):
             actor1, actor2 = named, None  # "air strikes on Derna as part of Haftar's operation": states strike
-        other = _counterpart(doc, named)
+        other = _counterpart(doc, named, kb)
         if other is not None:
             actor1, actor2 = (named, other) if actor1 is not None else (other, named)
     if actor1 is None and trigger.trigger.sub_event_type in _BOMBS:
         actor1 = _bomber(doc)
     if actor1 is None and actor2 is None and trigger.trigger.sub_event_type == "Air/drone strike":
         actor1 = _air_power(doc)  # "air strikes hit Tripoli overnight" in a report on NATO's campaign
-    return _as_forces(actor1, trigger), _as_forces(actor2, trigger), civilians
+    return _as_forces(actor1, trigger, kb), _as_forces(actor2, trigger, kb), civilians
 
 
-def _as_forces(m: Mention | None, trigger: TriggerHit) -> Mention | None:
+def _as_forces(m: Mention | None, trigger: TriggerHit, kb: ActorKB) -> Mention | None:
     """"A Syrian government airstrike": a government fights through its forces (a generic government, too)."""
     if m is None or not (m.id or "").startswith("gen.government.") or trigger.trigger.family == "protest":
         return m
-    actor = get_actor_kb().generic("military", m.id.rsplit(".", 1)[1])  # type: ignore[union-attr]
+    actor = kb.generic("military", m.id.rsplit(".", 1)[1])  # type: ignore[union-attr]
     return Mention(m.text, m.start, m.end, "actor", canonical=actor.name, id=actor.id, actor_type=actor.type,
                    country=actor.country, reason=f"{m.canonical} acting through its forces")
 
@@ -112,14 +112,13 @@ def _as_forces(m: Mention | None, trigger: TriggerHit) -> Mention | None:
 _FELL_TO = re.compile(r"(?:fell|falls|fall|fallen|falling)\s+(?:\w+\s+)?to\b", re.IGNORECASE)
 
 
-def _same_party(a: Mention, b: Mention) -> bool:
+def _same_party(a: Mention, b: Mention, kb: ActorKB) -> bool:
     """The same actor, or a state's generic force and its curated entry of the period ("Military Forces of
     Nigeria" and "Military Forces of Nigeria (2015-2023)")."""
     if a.id == b.id:
         return True
     if not a.id or not b.id:
         return False
-    kb = get_actor_kb()
     try:
         first, second = kb.get(a.id), kb.get(b.id)
     except Exception:  # noqa: BLE001 - an id the knowledge base cannot rebuild is its own party
@@ -137,12 +136,11 @@ def _is_state(m: Mention) -> bool:
     return m.actor_type in _STATE or (m.id or "").startswith(("gen.military", "gen.police"))
 
 
-def _rivals(a: Mention, b: Mention) -> bool:
+def _rivals(a: Mention, b: Mention, kb: ActorKB) -> bool:
     """Two curated armed forces of one country that are neither the generic class nor its police ("the GNA's
     forces" and "the LNA" in Libya, Hadi's forces and the Houthis' in Yemen): rival governments' armies."""
     if not (a.id and b.id) or a.id.startswith("gen.") or b.id.startswith("gen.") or a.country != b.country:
         return False
-    kb = get_actor_kb()
     try:  # a government fights through its forces: the GNA's rival is the LNA
         first, second = kb.armed_wing(kb.get(a.id)), kb.armed_wing(kb.get(b.id))
     except Exception:  # noqa: BLE001 - an id the knowledge base cannot rebuild is no rival
@@ -190,7 +188,7 @@ def _air_power(doc: Document) -> Mention | None:
                    country=best.country, reason=f"the foreign force the report names most ('{best.text}')")
 
 
-def _counterpart(doc: Document, named: Mention) -> Mention | None:
+def _counterpart(doc: Document, named: Mention, kb: ActorKB) -> Mention | None:
     """The armed actor the report names most often on the other side of ``named`` (state forces against a
     non-state group and the reverse), as a mention without a place in the text; None when there is none."""
     side = _NON_STATE if _is_state(named) else _STATE if named.actor_type in _NON_STATE else None
@@ -199,8 +197,8 @@ def _counterpart(doc: Document, named: Mention) -> Mention | None:
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for m in doc.mentions:
-        if m.kind == "actor" and m.id and not _same_party(m, named) and (
-                m.actor_type in side or (side is _STATE and _is_state(m)) or _rivals(m, named)):
+        if m.kind == "actor" and m.id and not _same_party(m, named, kb) and (
+                m.actor_type in side or (side is _STATE and _is_state(m)) or _rivals(m, named, kb)):
             counts[m.id] = counts.get(m.id, 0) + 1
             first.setdefault(m.id, m)
     if not counts:
@@ -222,17 +220,17 @@ def _one_per_entity(doc: Document, participants: list[Mention]) -> list[Mention]
     return out
 
 
-def _organisation(m: Mention) -> Mention:
+def _organisation(m: Mention, kb: ActorKB) -> Mention:
     """ACLED codes organisations, not people: a leader acts through his organisation."""
     if m.actor_type != "person" or not m.id:
         return m
-    actor = get_actor_kb().get(m.id)
+    actor = kb.get(m.id)
     if not actor.parent:  # a leader without an organisation of his own acts through the force curated under him
-        wing = get_actor_kb().armed_wing(actor)
+        wing = kb.armed_wing(actor)
         if wing.id == actor.id:
             return m
         return Mention(m.text, m.start, m.end, "actor", canonical=wing.name, id=wing.id, actor_type=wing.type,
                        country=wing.country, reason=f"{actor.name} acts through {wing.name}")
-    parent = get_actor_kb().get(actor.parent)
+    parent = kb.get(actor.parent)
     return Mention(m.text, m.start, m.end, "actor", canonical=parent.name, id=parent.id, actor_type=parent.type,
                    country=parent.country, reason=f"{actor.name} acts for {parent.name}")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from frontlines.knowledge.ontology import Ontology
+
 __all__ = ["capture_side", "claims_responsibility", "commentary_on_events", "context_of", "criminal", "crowd_fight", "industrial_accident", "non_conflict",
            "peaceful_transfer", "protest_escalation", "withdrawal_under_fire"]
 
@@ -135,15 +137,13 @@ _CROWD = re.compile(r"\b(?:students?|pupils?|supporters?|youths?|residents?|vill
 _POLICE = re.compile(r"\b(?:police(?:m[ae]n| officers?| forces)?|security forces|gendarmes?|riot police|officers?)\b", re.IGNORECASE)
 
 
-def crowd_fight(agents: str, clause: str) -> str | None:
+def crowd_fight(agents: str, clause: str, onto: Ontology) -> str | None:
     """Violence by unorganised people (ACLED's rioters): 'Mob violence' among civilians, 'Violent demonstration'
     against the police; None when an armed, organised group takes part. ``agents`` is the text naming the side
     that acts (for mutual fighting, the whole clause)."""
     if not _CROWD.search(agents):
         return None
-    from frontlines.knowledge.ontology import get_ontology
-
-    armed = [m.group() for m in get_ontology().combatant_nouns.finditer(clause)
+    armed = [m.group() for m in onto.combatant_nouns.finditer(clause)
              if not _POLICE.fullmatch(m.group()) and m.group().lower() not in ("member", "members")]
     if armed or _ARMED.search(clause) or _CROWDLESS.search(clause):
         return None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from frontlines.knowledge.ontology import TriggerHit, get_ontology
+from frontlines.knowledge.ontology import Ontology, TriggerHit
 from frontlines.model import Mention
 
 __all__ = ["MUTUAL", "headline_passive", "target_of"]
@@ -77,9 +77,8 @@ def _victim_regions(text: str, trigger: TriggerHit, agents: list[tuple[int, int]
     return regions + [(trigger.end, text[trigger.end:], True)]
 
 
-def _kind_in(region: str, direct: bool) -> tuple[int, str, str] | None:
+def _kind_in(region: str, direct: bool, onto: Ontology) -> tuple[int, str, str] | None:
     """(position, 'armed' | 'civilian') of the first victim noun, or of a directly attacked installation."""
-    onto = get_ontology()
     found = []
     for regex, kind in ((onto.combatant_nouns, "armed"), (onto.civilian_nouns, "civilian")):
         for m in regex.finditer(region):
@@ -109,14 +108,14 @@ def _named_victim(clause: Any, regions: list[tuple[int, str, bool]], participant
 
 
 def target_of(clause: Any, trigger: TriggerHit, actor1: Mention | None, actor2: Mention | None,
-              participants: list[Mention]) -> tuple[str | None, str]:
+              participants: list[Mention], onto: Ontology) -> tuple[str | None, str]:
     """('armed' | 'civilian' | None, reason) for an attack or killing in ``clause``."""
     if MUTUAL.match(trigger.text):
         return "armed", "mutual combat"
     agents = [(a.start - clause.start, a.end - clause.start) for a in (actor1,) if a is not None and a.start >= 0]
     regions = _victim_regions(clause.text, trigger, agents)
     for _, region, direct in regions:
-        hit = _kind_in(region, direct)
+        hit = _kind_in(region, direct, onto)
         if hit:
             return hit[1], f"{hit[1]} {hit[2]} named"
     named = _named_victim(clause, regions, [p for p in participants if p is not actor1])

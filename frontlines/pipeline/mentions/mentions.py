@@ -21,10 +21,10 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from frontlines.knowledge.actors import ActorKB, get_actor_kb
-from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer, normalise
+from frontlines.knowledge.actors import ActorKB
+from frontlines.knowledge.gazetteer import Gazetteer, normalise
 from frontlines.knowledge.groups import find_group_names
-from frontlines.knowledge.ontology import get_ontology
+from frontlines.knowledge.ontology import Ontology
 from frontlines.model import Document, Mention
 from frontlines.pipeline import nlp as nlp_loader
 from frontlines.pipeline.base import content_version
@@ -101,7 +101,7 @@ def _generic_kind(noun: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _actor_matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[str, str]]:
+def _actor_matchers(kb: ActorKB) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, str]]:
     """(case-sensitive matcher, lower-case matcher, match key -> actor id)."""
     from spacy.matcher import PhraseMatcher
 
@@ -110,7 +110,7 @@ def _actor_matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[str, str]]:
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     ids: dict[str, str] = {}
     forms: dict[str, list[str]] = {}
-    for form, actor_id in get_actor_kb().surface_forms():
+    for form, actor_id in kb.surface_forms():
         forms.setdefault(actor_id, []).append(form)
     for actor_id, names in forms.items():
         ids[actor_id] = actor_id
@@ -124,8 +124,8 @@ def _actor_matchers() -> tuple[PhraseMatcher, PhraseMatcher, dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _description_regex() -> re.Pattern[str] | None:
-    phrases = {d for actor in get_actor_kb() for d in actor.descriptions}
+def _description_regex(kb: ActorKB) -> re.Pattern[str] | None:
+    phrases = {d for actor in kb for d in actor.descriptions}
     if not phrases:
         return None
     # "the UN-backed government" is also "Libya's UN-backed government" (the article or possessive once, before
@@ -180,12 +180,13 @@ class MentionStage:
 
     def __init__(
         self,
-        kb: ActorKB | None = None,
-        gazetteer: Gazetteer | None = None,
+        kb: ActorKB,
+        gazetteer: Gazetteer,
+        ontology: Ontology,
         ner_scope: str = "candidates",
     ) -> None:
-        self.kb = kb or get_actor_kb()
-        self.gaz = gazetteer or get_gazetteer()
+        self.kb = kb
+        self.gaz = gazetteer
         self.ner_scope = ner_scope
         self._evidence_key: tuple[int, str, int] | None = None
         self._evidence: tuple[set[str], set[str]] = (set(), set())
@@ -193,7 +194,7 @@ class MentionStage:
         self._people: set[str] = set()
         self._words_key: tuple[int, str, int] | None = None
         self._words: frozenset[str] = frozenset()
-        self.onto = get_ontology()
+        self.onto = ontology
 
     # -- public ----------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -249,7 +250,7 @@ class MentionStage:
         return Spans((m.start, m.end) for m in doc.mentions if m.kind in kinds)
 
     def _dictionary_actors(self, doc: Document) -> None:
-        exact, lower, _ = _actor_matchers()
+        exact, lower, _ = _actor_matchers(self.kb)
         tokens = nlp_loader.fast().make_doc(doc.text)
         spans = [(tokens[s:e], key) for key, s, e in exact(tokens)]
         spans += [(tokens[s:e], key) for key, s, e in lower(tokens)]
@@ -268,7 +269,7 @@ class MentionStage:
             actor = self.kb.get(vocab.strings[key])
             doc.mentions.append(self._actor_mention(span.text, span.start_char, actor, 1.0,
                                                     f"alias of {actor.name} in the actor dictionary"))
-        regex = _description_regex()
+        regex = _description_regex(self.kb)
         matches = list(regex.finditer(doc.text)) if regex else []
         matches += list(_ANAPHORA.finditer(doc.text))
         for m in matches:

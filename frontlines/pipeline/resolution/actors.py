@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from frontlines.knowledge.actors import ActorKB, ActorMatch, get_actor_kb
+from frontlines.knowledge.actors import ActorKB, ActorMatch
 from frontlines.knowledge.groups import group_name, group_type
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import content_version, stage
@@ -57,8 +57,8 @@ class ActorStage:
                 "mention.place", "document.country_focus", "document.wire_dateline")
     assigns = ("document.mentions[actor]", "mention.actor")
 
-    def __init__(self, kb: ActorKB | None = None) -> None:
-        self.kb = kb or get_actor_kb()
+    def __init__(self, kb: ActorKB) -> None:
+        self.kb = kb
 
     def __call__(self, doc: Document) -> Document:
         ranked = doc.country_focus

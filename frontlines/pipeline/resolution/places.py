@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from frontlines.knowledge.actors import ActorKB, get_actor_kb
-from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, get_gazetteer, normalise
+from frontlines.knowledge.actors import ActorKB
+from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, normalise
 from frontlines.knowledge.geo import haversine_km, offset_point, parse_relative
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import content_version, stage
@@ -338,9 +338,9 @@ class PlaceStage:
     requires = ("document.text", "document.mentions[actor,place]")
     assigns = ("document.mentions[place]", "mention.place", "document.country_focus")
 
-    def __init__(self, gazetteer: Gazetteer | None = None, kb: ActorKB | None = None) -> None:
-        self.gaz = gazetteer or get_gazetteer()
-        self.kb = kb or get_actor_kb()
+    def __init__(self, gazetteer: Gazetteer, kb: ActorKB) -> None:
+        self.gaz = gazetteer
+        self.kb = kb
 
     def __call__(self, doc: Document) -> Document:
         _unit_names(doc, self.gaz)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from frontlines.knowledge.ontology import Ontology, get_ontology
+from frontlines.knowledge.ontology import Ontology
 from frontlines.model import Document, Statement
 from frontlines.pipeline.base import content_version, stage
 from frontlines.pipeline.statements.sentences import split_sentences
@@ -91,8 +91,8 @@ class StatementStage:
     requires = ("document.text", "document.blocks")
     assigns = ("document.statements",)
 
-    def __init__(self, ontology: Ontology | None = None) -> None:
-        self.onto = ontology or get_ontology()
+    def __init__(self, ontology: Ontology) -> None:
+        self.onto = ontology
 
     def __call__(self, doc: Document) -> Document:
         doc.statements = [self._statement(doc, s, e) for s, e in split_sentences(doc.text, doc.blocks)]
