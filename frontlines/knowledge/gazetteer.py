@@ -24,7 +24,7 @@ from typing import Any
 
 from frontlines import settings
 from frontlines.errors import ConfigurationError
-from frontlines.knowledge.geo import haversine_km
+from frontlines.knowledge.geo import NearbyPoints, haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
@@ -165,7 +165,7 @@ class Gazetteer:
         return bool(self.lookup(name))
 
     def resolve(self, name: str, *, countries: Mapping[str, float] | None = None,
-                near: Sequence[Place] = (), prefer_region: bool = False,
+                near: Sequence[Place] | NearbyPoints = (), prefer_region: bool = False,
                 regions: Mapping[tuple[str, str], float] | None = None,
                 within: Place | None = None, hint: str | None = None,
                 support: Mapping[str, float] | None = None) -> PlaceMatch | None:
@@ -173,7 +173,8 @@ class Gazetteer:
         ``regions`` weighs (country, admin1) pairs the document is about; ``within`` is the region or
         country the text puts it in ("Charleston, W.Va."); ``hint`` the kind the text names ("Farah city":
         ``city``, "Helmand province": ``admin1``, "Sangin district": ``admin2``); ``support`` counts, per
-        candidate id, the document's other names that have a namesake close to it."""
+        candidate id, the document's other names that have a namesake close to it; ``near``, the places
+        resolved nearby (a list, or a ``NearbyPoints`` index of them for a long document)."""
         abbr = self.abbreviation(name) if name in self.abbreviations() or not self.lookup(name) else None
         candidates = [abbr] if abbr else self.lookup(name)  # "Kan." is Kansas, not Kano
         candidates = _by_hint(candidates, hint)
@@ -222,7 +223,7 @@ class Gazetteer:
         if ctx.within is not None:
             inside = p.country == ctx.within.country and (ctx.within.feature == "country" or p.admin1 == ctx.within.admin1)
             score += 6.0 if inside else -3.0
-        if any(haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) < 250 for q in ctx.near):
+        if _near(p, ctx.near):
             score += 1.0
         score += _SUPPORT_WEIGHT * min(2.0, ctx.support.get(p.id, 0.0))
         return score
@@ -264,11 +265,18 @@ class Gazetteer:
                 yield name
 
 
+def _near(p: Place, near: Sequence[Place] | NearbyPoints) -> bool:
+    """Whether a place of ``near`` lies within 250 km of ``p`` (an index answers without a scan)."""
+    if isinstance(near, NearbyPoints):
+        return near.any_within(p.latitude, p.longitude, 250)
+    return any(haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) < 250 for q in near)
+
+
 @dataclass(frozen=True)
 class _Context:
     countries: Mapping[str, float]
     regions: Mapping[tuple[str, str], float]
-    near: Sequence[Place]
+    near: Sequence[Place] | NearbyPoints
     within: Place | None
     suffixed: bool  # the text itself says "County", "Parish", "District"...
     query: str = ""  # the name as written, normalised

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-__all__ = ["BEARINGS", "RelativePlace", "haversine_km", "offset_point", "parse_relative"]
+__all__ = ["BEARINGS", "NearbyPoints", "RelativePlace", "haversine_km", "offset_point", "parse_relative"]
 
 EARTH_RADIUS_KM = 6371.0088
 BEARINGS = {
@@ -40,6 +41,51 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+class NearbyPoints:
+    """Labelled points by 2-degree cell, for "is any point (not labelled ``excluding``) within ``km`` of here?":
+    only the points of the cells a circle of ``km`` can reach are measured, with ``haversine_km``, so the
+    answer is the one a scan over every point gives, at the cost of the few points nearby."""
+
+    CELL = 2.0
+    _COLUMNS = int(360 / CELL)
+    _ROWS = int(180 / CELL)
+
+    def __init__(self, points: Iterable[tuple[str, float, float]], excluding: str | None = None) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        self.excluding = excluding
+        for label, lat, lon in points:
+            self._cells.setdefault(self._cell(lat, lon), []).append((label, lat, lon))
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        row = min(self._ROWS - 1, max(0, math.floor((lat + 90.0) / self.CELL)))
+        return row, math.floor((lon + 180.0) / self.CELL) % self._COLUMNS
+
+    def without(self, label: str) -> NearbyPoints:
+        """The same points, those labelled ``label`` left out of every answer."""
+        view = NearbyPoints(())
+        view._cells, view.excluding = self._cells, label
+        return view
+
+    def any_within(self, lat: float, lon: float, km: float) -> bool:
+        return any(label != self.excluding and haversine_km(lat, lon, plat, plon) < km
+                   for cell in self._reach(lat, lon, km) for label, plat, plon in self._cells.get(cell, ()))
+
+    def _reach(self, lat: float, lon: float, km: float) -> Iterator[tuple[int, int]]:
+        """The cells holding every point within ``km`` of (lat, lon) (a margin kept for rounding)."""
+        arc = km / EARTH_RADIUS_KM * 1.001
+        dlat = math.degrees(arc)
+        rows = range(self._cell(lat - dlat, 0.0)[0], self._cell(lat + dlat, 0.0)[0] + 1)
+        widest = math.cos(math.radians(min(90.0, abs(lat) + dlat)))
+        if widest <= math.sin(arc):  # the circle reaches a pole: every longitude
+            columns: Iterable[int] = range(self._COLUMNS)
+        else:
+            dlon = math.degrees(math.asin(math.sin(arc) / widest))
+            first, last = math.floor((lon - dlon + 180.0) / self.CELL), math.floor((lon + dlon + 180.0) / self.CELL)
+            columns = range(self._COLUMNS) if last - first + 1 >= self._COLUMNS else \
+                {c % self._COLUMNS for c in range(first, last + 1)}
+        return ((row, column) for row in rows for column in columns)
 
 
 def offset_point(lat: float, lon: float, km: float, bearing_deg: float) -> tuple[float, float]:

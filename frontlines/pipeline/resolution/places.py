@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, normalise
-from frontlines.knowledge.geo import haversine_km, offset_point, parse_relative
+from frontlines.knowledge.geo import NearbyPoints, haversine_km, offset_point, parse_relative
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import content_version, stage
 from frontlines.pipeline.mentions.focus import FOLLOWING, Weights, country_focus, credible, designated
@@ -367,8 +367,7 @@ class PlaceStage:
         for i, m in enumerate(doc.mentions):
             if m.kind != "place":
                 continue
-            own = normalise(m.text)
-            near = [place for text, found in anchors.items() if text != own for place in found]
+            near = anchors.without(normalise(m.text))
             within = _within(doc, m, _after_brackets(doc, i), first, self.gaz)
             second[id(m)] = match = self._match(doc, m, weights, regions, near, within, towns, support,
                                                     firm=firm)
@@ -396,10 +395,11 @@ class PlaceStage:
     def _key(self, m: Mention) -> str:
         return normalise(designated(m.text, "", self.gaz)[0])
 
-    def _anchors(self, places: list[Mention], first: dict[int, PlaceMatch | None]) -> dict[str, list[Place]]:
-        """The places resolved on their own that can anchor their neighbours, by the normalised text of the
-        name, each place once (the gazetteer only asks whether any is near): built once per document, so a
-        long report costs one pass over its names instead of one per pair of mentions (issue 14)."""
+    def _anchors(self, places: list[Mention], first: dict[int, PlaceMatch | None]) -> NearbyPoints:
+        """The places resolved on their own that can anchor their neighbours, labelled with the normalised
+        text of the name (a name is no anchor for itself), each place once, in a spatial index (the gazetteer
+        only asks whether any is near): built once per document, so a long report costs one pass over its
+        names instead of one per pair of mentions (issue 14)."""
         anchors: dict[str, dict[str, Place]] = {}
         for o in places:
             x = first[id(o)]
@@ -408,7 +408,7 @@ class PlaceStage:
             found = anchors.setdefault(normalise(o.text), {})
             if x.place.id not in found and self._namesakes(o.text, x.place.country) <= 3:
                 found[x.place.id] = x.place
-        return {text: list(found.values()) for text, found in anchors.items()}
+        return NearbyPoints((text, p.latitude, p.longitude) for text, found in anchors.items() for p in found.values())
 
     def _namesakes(self, text: str, country: str) -> int:
         """How many places of that country bear the name: a first guess among many ("Springfield") is no
@@ -416,7 +416,7 @@ class PlaceStage:
         return sum(p.country == country for p in self.gaz.lookup(designated(text, "", self.gaz)[0]))
 
     def _match(self, doc: Document, m: Mention, weights: dict[str, float],
-               regions: dict[tuple[str, str], float], near: list[Place], within: Place | None,
+               regions: dict[tuple[str, str], float], near: list[Place] | NearbyPoints, within: Place | None,
                towns: frozenset[str] = frozenset(), support: dict[str, float] | None = None,
                firm: bool = True) -> PlaceMatch | None:
         region_first = bool(_AFTER_SUBUNIT.search(doc.text[max(0, m.start - 30):m.start]))
