@@ -37,6 +37,13 @@ class Spans:
                 return True
         return self._under is not None and self._under.overlaps(start, end)
 
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one span holds all of ``[start, end)`` (``any(s <= start and end <= e ...)``)."""
+        buckets = {start >> _SHIFT, max(0, start - 1) >> _SHIFT}  # a span ending at ``start`` holds an empty one
+        if any(s <= start and end <= e for bucket in buckets for s, e in self._buckets.get(bucket, ())):
+            return True
+        return self._under is not None and self._under.covers(start, end)
+
 
 def mentions_in(doc: Document, kind: str, start: int, end: int) -> list[Mention]:
     """The mentions of ``kind`` that start in ``[start, end)``, in the document's order: what

@@ -23,6 +23,7 @@ from frontlines.knowledge.actors import ActorKB, ActorMatch
 from frontlines.knowledge.groups import group_name, group_type
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import content_version, stage
+from frontlines.pipeline.mentions.spans import Spans
 
 __all__ = ["ActorStage"]
 
@@ -145,9 +146,12 @@ class ActorStage:
             ))
         if not merged and not dropped:
             return mentions
-        spans = [(x.start, x.end) for x in merged]
-        kept = [m for m in mentions if m not in dropped
-                and not (m.kind == "actor" and any(s <= m.start and m.end <= e for s, e in spans))]
+        spans = Spans((x.start, x.end) for x in merged)
+        gone: dict[tuple[int, int], list[Mention]] = {}  # compared only with the dropped at the same place
+        for m in dropped:
+            gone.setdefault((m.start, m.end), []).append(m)
+        kept = [m for m in mentions if m not in gone.get((m.start, m.end), ())
+                and not (m.kind == "actor" and spans.covers(m.start, m.end))]
         return sorted(kept + merged, key=lambda x: (x.start, -x.end))
 
     def _resolve(self, m: Mention, on: date | None, focus: str | None, recent: list[str],
