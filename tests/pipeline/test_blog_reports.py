@@ -242,3 +242,23 @@ def test_a_generic_class_is_of_the_country_where_the_event_happened() -> None:
                      "Syria, gunmen killed five civilians in Deir ez-Zor on Monday.", published=date(2017, 3, 1))
     [killing] = [e for e in events if e.location == "Deir ez-Zor"]
     assert killing.actor2_id == "gen.civilians.SY"  # not the report's focus, Iraq
+
+
+@pytest.mark.parametrize("dateline", ["GAO, Mali, March 9 (UPI) --", "Gao, 9 March 2021 (AFP) -", "GAO, Mali (AP) —",
+                                      "GAO, March 9 (Reuters) -"])
+def test_a_wire_dateline_names_where_and_when_it_was_filed_not_the_incident(dateline: str) -> None:
+    doc = _doc(f"{dateline} Gunmen attacked an army checkpoint in Kidal, killing four soldiers, officials said.\n\n"
+               "The attack took place on Monday night.", published=date(2021, 3, 10))
+    assert doc.meta["wire_dateline"][0] == 0
+    (event,) = [e for e in doc.events if e.event_type == "Battles"]
+    assert event.location == "Kidal" and event.event_date == "2021-03-08"  # the retelling's day, not the dateline's
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("Army sources said on Wednesday that 25 soldiers were killed when insurgents attacked a base in Kidal.", None),
+    ("Insurgents attacked a base in Kidal, the army told reporters on Wednesday.", None),
+    ("Insurgents attacked a base in Kidal on Monday, army sources said on Wednesday.", "2021-03-08"),
+])
+def test_the_day_of_the_saying_does_not_date_the_incident(sentence: str, day: str | None) -> None:
+    (event,) = [e for e in _events(sentence, published=date(2021, 3, 11)) if e.event_type == "Battles"]
+    assert (event.event_date, event.date_fallback) == (day, False) if day else event.date_fallback, event.reason

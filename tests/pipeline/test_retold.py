@@ -65,3 +65,99 @@ def test_the_graver_form_codes_the_incident() -> None:
     protests = [e for e in doc.events if e.event_type == "Protests"]
     assert [e.sub_event_type for e in protests] == ["Excessive force against protesters"]
     assert protests[0].actor2_id and protests[0].actor2_id.startswith("gen.protesters")
+
+
+def _merge(*events):  # noqa: ANN202
+    from frontlines.model import Document
+    from frontlines.pipeline.retold import merge_retold
+
+    doc = Document(id="d", text=" ".join(e.notes for e in events))
+    return merge_retold(doc, list(events), "frontlines.events@test"), doc
+
+
+def test_the_telling_with_a_day_gives_the_incident_its_day() -> None:
+    """A lede without a day and a retelling that has one ("Clashes erupted on Sunday night") are one incident,
+    dated by the retelling; the rule alone, with the day mention the date stage would have found."""
+    from frontlines.model import Document, Mention
+    from frontlines.pipeline.retold import merge_retold
+
+    lede = "Six people died in fighting between the army and a militia in Kidal."
+    again = "Clashes erupted on Sunday night and went on until dawn."
+    doc = Document(id="d", text=f"{lede} {again}")
+    day = doc.text.index("Sunday")
+    doc.mentions.append(Mention("Sunday", day, day + 6, "date", date="2021-03-07", time_precision=1))
+    events = [_event("a", lede, 0, event_date="2021-03-10", date_fallback=True),
+              _event("b", again, len(lede) + 1, event_date="2021-03-07")]
+    [kept] = merge_retold(doc, events, "frontlines.events@test")
+    assert kept.event_date == "2021-03-07" and not kept.date_fallback
+
+
+def test_a_day_of_its_own_told_as_another_type_stays_apart() -> None:
+    """An armed clash in the lede and an attack on civilians dated on its own are two incidents."""
+    from frontlines.model import Document, Mention
+    from frontlines.pipeline.retold import merge_retold
+
+    lede = "Rebels attacked the town of Kidal, and clashes with soldiers left ten dead."
+    other = "Rebels attacked displaced families on Wednesday, killing four."
+    doc = Document(id="d", text=f"{lede} {other}")
+    day = doc.text.index("Wednesday")
+    doc.mentions.append(Mention("Wednesday", day, day + 9, "date", date="2021-03-03", time_precision=1))
+    events = [_event("a", lede, 0, event_date="2021-03-10"),
+              _event("b", other, len(lede) + 1, event_date="2021-03-03", event_type="Violence against civilians",
+                     sub_event_type="Attack", actor1_id="mli.rebels", actor2_id="gen.civilians.ML")]
+    assert len(merge_retold(doc, events, "frontlines.events@test")) == 2
+
+
+def test_what_an_attack_left_behind_is_part_of_it() -> None:
+    """Weapons seized or property destroyed, told after an armed incident with no day or place of their own, are
+    the incident's aftermath; the armed incident carries the event even when the aftermath is told first."""
+    attack = _event("a", "Militants attacked the army base at Kidal on Monday, killing nine soldiers.", 0)
+    seized = _event("b", "They seized many weapons and vehicles.", 80, event_type="Strategic developments",
+                    sub_event_type="Disrupted weapons use")
+    damaged = _event("c", "A mosque was damaged.", 0, event_type="Strategic developments",
+                     sub_event_type="Looting/property destruction")
+    bombing = _event("d", "The bombing hit two houses.", 30, event_type="Explosions/Remote violence",
+                     sub_event_type="Remote explosive/landmine/IED")
+    (kept,), _ = _merge(attack, seized)
+    assert kept.sub_event_type == "Armed clash"
+    (kept,), _ = _merge(damaged, bombing)
+    assert kept.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_taking_a_town_and_leaving_it_are_two_changes_of_hands() -> None:
+    taken = _event("a", "The militants captured the port town without resistance.", 0, event_type="Strategic developments",
+                   sub_event_type="Non-violent transfer of territory", reason="trigger 'captured'")
+    left = _event("b", "The militants withdrew from the port town at dusk.", 60, event_type="Strategic developments",
+                  sub_event_type="Non-violent transfer of territory", reason="trigger 'withdrew from'")
+    retaken = _event("c", "Troops seized the port town without a fight.", 120, event_type="Strategic developments",
+                     sub_event_type="Non-violent transfer of territory", reason="trigger 'seized'")
+    kept, _ = _merge(taken, left)
+    assert len(kept) == 2
+    kept, _ = _merge(taken, retaken)  # both tell a taking: one change of hands, told twice
+    assert len(kept) == 1
+
+
+def test_a_commander_and_his_forces_are_one_party() -> None:
+    """"Haftar's troops" and "the LNA" fighting the same enemy are the same side of one clash."""
+    first = _event("a", "Fierce clashes erupted in Ain Zara between the GNA and the LNA.", 0, location="Ain Zara",
+                   actor1_id="lby.gna.forces", actor2_id="lby.lna")
+    again = _event("b", "The clashes between forces loyal to the GNA and those loyal to Haftar went on.", 70,
+                   location="Ain Zara", actor1_id="lby.haftar", actor2_id="lby.gna.forces")
+    kept, _ = _merge(first, again)
+    assert len(kept) == 2  # without knowing who commands whom, two parties differ
+    from frontlines.model import Document
+    from frontlines.pipeline.retold import merge_retold
+
+    side = {"lby.haftar": "lby.lna"}.get
+    doc = Document(id="d", text=first.notes + " " + again.notes)
+    assert len(merge_retold(doc, [first, again], "t", lambda i: side(i) or i)) == 1
+
+
+def test_a_speaker_saying_more_and_a_count_of_victims_are_no_cue_of_another_incident() -> None:
+    from frontlines.pipeline.retold import _ANOTHER
+
+    for told in ("He also said that a roadside bomb was used in the blast.",
+                 "One protester was shot in the head, while the second was hit by a canister."):
+        assert _ANOTHER.search(told) is None, told
+    for other in ("A second blast hit the market an hour later.", "Militants also attacked a checkpoint."):
+        assert _ANOTHER.search(other), other

@@ -100,6 +100,10 @@ _CAUSE_BEFORE_DATE = re.compile(r"\b(?:after (?:\w+ ){0,5}(?:came into (?:effect
                                 r"(?:passed|adopted|announced))|because of|in retaliation for|in response to|in reaction to|"
                                 r"to (?:protest|denounce|condemn|commemorate|mark)|anniversary|this month's|last month's|"
                                 r"(?:source|report) dated)\b", re.IGNORECASE)
+# a day that dates the telling, not the incident: "officials said on Wednesday that ...", "told AFP Monday"
+_SAID_BEFORE_DAY = re.compile(r"\b(?:said|says|told(?: [A-Z][\w.]*){0,3}(?: reporters| journalists)?|announced|"
+                              r"reported|stated|added|confirmed|claimed)\s+(?:on\s+|late\s+|early\s+)?$")
+_SAID_AFTER_DAY = re.compile(r"^[\s,]*(?:(?:morning|afternoon|evening|night)\s+)?(?:said|told|announced|reported)\b")
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
 
@@ -174,8 +178,18 @@ class EventStage:
                 events.extend(self._at_each_place(event, clause))
         _apply_coded_counts(doc, events)
         self._claimed_by(doc, events)
-        doc.events = _dedupe(doc, merge_retold(doc, one_bombing(events, self.kb), stage(EventStage)))
+        doc.events = _dedupe(doc, merge_retold(doc, one_bombing(events, self.kb), stage(EventStage), self._side))
         return doc
+
+    def _side(self, actor_id: str) -> str:
+        """The armed body an actor stands for: a commander's forces ("Haftar" is the LNA), else itself."""
+        try:
+            actor = self.kb.get(actor_id)
+        except KnowledgeError:
+            return actor_id
+        if actor.type == "person" and actor.parent and not actor.parent.startswith("gen."):
+            return actor.parent
+        return actor_id
 
     def _claimed_by(self, doc: Document, events: list[Event]) -> None:
         """A group that claims an attack told before it ("IS later claimed responsibility") is its actor1 when
@@ -550,7 +564,8 @@ class EventStage:
         wire = doc.wire_dateline or (-1, -1)
         dates = [m for m in doc.mentions if m.kind == "date" and m.date and not (wire[0] <= m.start < wire[1])]
         inside = [m for m in dates if clause.statement.start <= m.start < clause.statement.end
-                  and not (m.start > trigger_end and _CAUSE_BEFORE_DATE.search(doc.text[trigger_end:m.start]))]
+                  and not (m.start > trigger_end and _CAUSE_BEFORE_DATE.search(doc.text[trigger_end:m.start]))
+                  and not _dates_the_saying(doc.text, m)]
         if inside:
             best = min(inside, key=lambda m: (m.time_precision or 9, abs(m.start - clause.start)))
             rng = bool(best.date_end and best.date_end != best.date)
@@ -634,6 +649,12 @@ _BACKGROUND_DAYS = 35  # a report's news is days old; a month-dated incident of 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _EARLIER = re.compile(r"\b(?:some time ago|years ago|months ago|previously|in the past|last year|the previous year|"
                       r"earlier this year)\b", re.IGNORECASE)
+
+
+def _dates_the_saying(text: str, m: Mention) -> bool:
+    """A day told with the verb of saying ("officials said on Wednesday that ...") dates the statement."""
+    return bool(_SAID_BEFORE_DAY.search(text[max(0, m.start - 40):m.start])
+                or _SAID_AFTER_DAY.match(text[m.end:m.end + 30]))
 
 
 def _background(published: date, event_date: str | None, precision: int | None, near: str, *,

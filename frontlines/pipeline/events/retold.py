@@ -11,6 +11,7 @@ retelling adds what the first telling lacked (an actor, a toll) and is kept as a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Event, NonEvent
@@ -18,31 +19,49 @@ from frontlines.pipeline.mentions.spans import mentions_in
 
 __all__ = ["merge_retold"]
 
-_ANOTHER = re.compile(r"\b(?:separately|separate|another|other|elsewhere|also|second|third|earlier|later|previous|"
+# cues of another incident; "also" that adds to what a speaker said ("he also said") and an ordinal that counts
+# victims ("the second was wounded") are not
+_ANOTHER = re.compile(r"\b(?:separately|separate|another|other|elsewhere|also(?! (?:said|says|told|reported|added|"
+                      r"confirmed|stated|noted))|(?:second|third|fourth) (?:\w+ )?(?:attacks?|blasts?|explosions?|bomb"
+                      r"\w*|strikes?|raids?|incidents?|ambush\w*|clash\w*|assaults?|shelling)|earlier|later|previous|"
                       r"meanwhile|in addition|further|new|then|afterwards|subsequently|next)\b", re.IGNORECASE)
 _NEAR_KM = 25.0
 # the types one armed incident is told as, from different angles ("the fighting", "the strike"); an attack on
 # civilians and a change of territory are incidents of their own
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+# a change of hands however it is told: taken by force, or "seized without fighting"
+_HANDS = _TERRITORY | {"Non-violent transfer of territory"}
+# what an armed incident left behind, told after it ("seized many weapons", "the bomb squad defused a second
+# device", "a mosque was also damaged"): part of the incident unless dated or placed on its own
+# taking a town and leaving it are two changes of hands ("captured the port ... withdrew hours later")
+_WITHDRAWAL = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* (?:out|back)|vacat\w*|retreat\w*|abandon\w*|evacuat\w*|left|leav\w*|"
+                         r"handed over|hand\w* over|surrender\w*)\b", re.IGNORECASE)
+_AFTERMATH = frozenset({"Disrupted weapons use", "Looting/property destruction"})
 # Within one event type, a retelling may tell what the incident became: a protest that was fired on is
 # "Excessive force against protesters" (ACLED codes the incident once, by its gravest form).
 _GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 _NON_ASSERTED = ("negated", "hypothetical", "future")
+_DEATHS_ONLY = re.compile(r"^(?:were |was )?(?:killed|died|dead|deaths?|wounded|injured|bodies)$", re.IGNORECASE)
 _GENERIC_BLAST = re.compile(r"^(?:an? |the )?(?:explosions?|blasts?|detonat\w*|exploded|explosive devices?|bombs? went off)$",
                             re.IGNORECASE)
 
 
-def merge_retold(doc: Document, events: list[Event], stage: str) -> list[Event]:
-    """``events`` with each retelling folded into the first telling of its incident (in document order)."""
+Side = Callable[[str], str]
+
+
+def merge_retold(doc: Document, events: list[Event], stage: str, side: Side = lambda actor_id: actor_id) -> list[Event]:
+    """``events`` with each retelling folded into the first telling of its incident (in document order).
+    ``side(actor_id)`` names the armed body an actor stands for (a commander: his forces), so that "Haftar's
+    troops" and "the LNA" are one party."""
     kept: list[Event] = []
     for ev in events:
-        i = next((i for i, k in enumerate(kept) if _same_incident(doc, k, ev)), None)
+        i = next((i for i, k in enumerate(kept) if _same_incident(doc, k, ev, side)), None)
         if i is None:
             kept.append(ev)
             continue
-        best, other = (ev, kept[i]) if _detail(doc, ev) > _detail(doc, kept[i]) else (kept[i], ev)
-        _fold(best, other)
+        best, other = (ev, kept[i]) if _carries(doc, ev, kept[i]) else (kept[i], ev)
+        _fold(best, other, dated=_own_date(doc, other) and not _own_date(doc, best))
         kept[i] = best
         doc.non_events.append(NonEvent(
             other.evidence["start"], other.evidence["end"], _trigger(other), "retold", "duplicate",
@@ -50,20 +69,28 @@ def merge_retold(doc: Document, events: list[Event], stage: str) -> list[Event]:
     return kept
 
 
+def _carries(doc: Document, ev: Event, kept: Event) -> bool:
+    """Whether the later telling ``ev`` carries the incident rather than ``kept``: the armed incident over what
+    it left behind, else the fuller telling."""
+    if (ev.sub_event_type in _AFTERMATH) != (kept.sub_event_type in _AFTERMATH):
+        return kept.sub_event_type in _AFTERMATH
+    return _detail(doc, ev) > _detail(doc, kept)
+
+
 def _detail(doc: Document, ev: Event) -> int:
     """How fully a telling reports its incident: a whole sentence, its own day and place, its named parties, a
     toll. The fullest telling carries the event (ties: the first)."""
     whole = bool(re.search(r"[.!?][\"'”’)]*\s*$", ev.notes))  # a sentence, not a headline or list of items
-    return 2 * _own_date(doc, ev) + 2 * _own_place(doc, ev) + len(_named(ev)) + (ev.fatalities > 0) + 2 * whole
+    deaths_only = bool(_DEATHS_ONLY.match(_trigger(ev)))  # "15 people were killed in the shooting" names no incident
+    return (2 * _own_date(doc, ev) + 2 * _own_place(doc, ev) + len(_named(ev)) + (ev.fatalities > 0) + 2 * whole
+            - 2 * deaths_only)
 
 
-def _same_incident(doc: Document, a: Event, b: Event) -> bool:
+def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
     if a.modality != b.modality or a.modality in _NON_ASSERTED:
         return False  # an asserted telling is never folded into a hedged or claimed one
-    if a.event_type != b.event_type and not (a.event_type in _VIOLENT and b.event_type in _VIOLENT
-                                             and not {a.sub_event_type, b.sub_event_type} & _TERRITORY
-                                             and not (_own_date(doc, b) and _own_place(doc, b))):
-        return False  # told as another type of violence, it is a retelling only where it adds no day and place
+    if not _types_agree(doc, a, b):
+        return False
     if a.evidence == b.evidence:
         return False  # one sentence's several events (listed towns, two sides) are decided where they are built
     if _ANOTHER.search(b.notes):
@@ -71,11 +98,34 @@ def _same_incident(doc: Document, a: Event, b: Event) -> bool:
     if _own_place(doc, a) and _own_place(doc, b) and a.location != b.location \
             and a.location != a.country and b.location != b.country:
         return False  # two places named, however near ("Ain Zara" and "Abu Salim" are both Tripoli)
-    if (_own_date(doc, a) or _own_date(doc, b)) and a.event_date != b.event_date:
-        return False  # a day of its own that is not the other telling's day: another incident
+    if _own_date(doc, a) and _own_date(doc, b) and a.event_date != b.event_date:
+        return False  # two days of their own: two incidents
+    if (_own_date(doc, a) or _own_date(doc, b)) and a.event_date != b.event_date and (
+            {a.sub_event_type, b.sub_event_type} & _HANDS
+            or (a.event_type != b.event_type and _named(b))):
+        return False  # a day of its own, told as a change of hands (a town is taken one day and left another)
+        # or as another type with parties of its own: another incident. The same type of violence, or a bare
+        # "the attack took place on Monday night", gives the incident the day of the telling that has one.
     if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None:
         return False  # b inherited a place that a does not share: another part of the report
-    return _parties_agree(a, b)
+    return _parties_agree(a, b, side)
+
+
+def _types_agree(doc: Document, a: Event, b: Event) -> bool:
+    """Whether two tellings' types allow one incident: the same type; another type of violence that adds no day
+    and place of its own; a change of hands however told; or what the incident left behind (weapons seized,
+    property destroyed) told without a day or place of its own."""
+    if a.event_type == b.event_type and not {a.sub_event_type, b.sub_event_type} <= _HANDS:
+        return True
+    subs = {a.sub_event_type, b.sub_event_type}
+    if subs <= _HANDS:
+        return bool(_WITHDRAWAL.search(_trigger(a))) == bool(_WITHDRAWAL.search(_trigger(b)))
+    if subs & _AFTERMATH and not subs <= _AFTERMATH:
+        after = a if a.sub_event_type in _AFTERMATH else b
+        armed = b if after is a else a
+        return armed.event_type in _VIOLENT and not _own_date(doc, after) and not _own_place(doc, after)
+    return (a.event_type in _VIOLENT and b.event_type in _VIOLENT and not subs & _TERRITORY
+            and not (_own_date(doc, b) and _own_place(doc, b)))
 
 
 def _own_place(doc: Document, ev: Event) -> bool:
@@ -105,21 +155,25 @@ def _named(ev: Event) -> set[str]:
     return {i for i in (ev.actor1_id, ev.actor2_id) if i and not i.startswith("gen.")}
 
 
-def _parties_agree(a: Event, b: Event) -> bool:
+def _parties_agree(a: Event, b: Event, side: Side) -> bool:
     """No party of one telling is missing from the other on both sides, and no other side strikes: "JNIM
     ambushed a convoy" after "troops launched an offensive" is the other side's own attack (a clash told with
     both sides may name them in either order)."""
-    na, nb = _named(a), _named(b)
+    na, nb = {side(i) for i in _named(a)}, {side(i) for i in _named(b)}
     if na and nb and not na & nb:
         return False
-    agents = a.actor1_id, b.actor1_id
+    agents = tuple(side(x) if x else x for x in (a.actor1_id, b.actor1_id))
     if all(x and not x.startswith("gen.") for x in agents) and agents[0] != agents[1]:
-        return a.actor2_id == b.actor1_id and b.actor2_id == a.actor1_id
+        seconds = tuple(side(x) if x else x for x in (a.actor2_id, b.actor2_id))
+        return seconds[0] == agents[1] and seconds[1] == agents[0]
     return True
 
 
-def _fold(first: Event, again: Event) -> None:
-    """What the retelling adds: a toll the first telling lacked, an actor it left empty, a graver form."""
+def _fold(first: Event, again: Event, *, dated: bool) -> None:
+    """What the retelling adds: its own day where the first telling had none (``dated``), a toll the first
+    telling lacked, an actor it left empty, a graver form."""
+    if dated:
+        first.event_date, first.time_precision, first.date_fallback = again.event_date, again.time_precision, False
     if _GRAVITY.get(again.sub_event_type, -1) > _GRAVITY.get(first.sub_event_type, 9):
         # the graver form's roles: who fired on the protesters, who took the town
         roles = [(again.actor1, again.actor1_id), (again.actor2, again.actor2_id),

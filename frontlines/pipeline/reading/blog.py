@@ -98,7 +98,11 @@ def _date_of(line: str) -> date | None:
         return None
 
 
-_WIRE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]+\.? \d{1,2})?\s*\((?P<o>[^)]{2,40})\)\s*[-–—]")
+# "TRIPOLI (AP) -", "CAIRO, Feb 16 (Reuters) -", "BENGHAZI, Libya, Nov. 25 (UPI) --", "Kabul, 6 June 2021 (AFP) -":
+# the place it was filed (a town, optionally its country or state), an optional day, the outlet, a dash
+_WIRE_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
+_WIRE = re.compile(rf"^[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}?)?(?:,\s*{_WIRE_DAY})?"
+                   r"\s*\((?P<o>[^)]{2,40})\)\s*[-–—]")
 
 
 def _wire_outlet(paragraph: str) -> str | None:
