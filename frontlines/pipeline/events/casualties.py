@@ -110,7 +110,9 @@ def apply_coded_counts(doc: Document, events: list[Event]) -> None:
 _INJURY = re.compile(r"(?:injur|wound|hurt)", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\b(?:(?:a )?(?:second|another|other|different|subsequent|secondary) (?:source|report|account)s?|"
                           r"other reports|later raised|initially|only (?:confirm(?:s|ed)?|acknowledg(?:es|ed)|admit(?:s|ted))|"
-                          r"(?:media|network|database|agency|radio|outlet|website) reports?)\b", re.IGNORECASE)
+                          r"(?:media|network|database|agency|radio|outlet|website) reports?|"
+                          r"(?:some|other) (?:officials|sources|residents|witnesses|reports)|(?:put|puts|putting|"
+                          r"estimated?) the (?:death )?toll at)\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:es|ed))\b", re.IGNORECASE)  # a party's own, later toll
 _ADDITIVE = re.compile(r"\b(?:also|another|further|more|as well|in addition|additional|others?)\b", re.IGNORECASE)
 

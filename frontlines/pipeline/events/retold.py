@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from frontlines.knowledge.geo import haversine_km
-from frontlines.model import Document, Event, NonEvent
+from frontlines.model import Document, Event, Mention, NonEvent
 from frontlines.pipeline.mentions.spans import mentions_in
 
 __all__ = ["merge_retold"]
@@ -129,13 +129,19 @@ def _types_agree(doc: Document, a: Event, b: Event) -> bool:
 
 
 def _own_place(doc: Document, ev: Event) -> bool:
-    s, e = ev.evidence["start"], ev.evidence["end"]
-    return any(m.canonical == ev.location for m in mentions_in(doc, "place", s, e))
+    return any(m.canonical == ev.location for m in _told_with(doc, ev, "place"))
 
 
 def _own_date(doc: Document, ev: Event) -> bool:
+    return any(m.date == ev.event_date for m in _told_with(doc, ev, "date"))
+
+
+def _told_with(doc: Document, ev: Event, kind: str) -> list[Mention]:
+    """The mentions of a kind in the telling's own sentence; a wire dateline ("BENGHAZI, Nov. 25 (UPI) --") it
+    opens with tells where and when the report was filed, not the incident."""
     s, e = ev.evidence["start"], ev.evidence["end"]
-    return any(m.date == ev.event_date for m in mentions_in(doc, "date", s, e))
+    wire = doc.wire_dateline or (-1, -1)
+    return [m for m in mentions_in(doc, kind, s, e) if not wire[0] <= m.start < wire[1]]
 
 
 def _near(a: Event, b: Event) -> bool:
