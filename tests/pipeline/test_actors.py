@@ -111,3 +111,19 @@ def test_an_actor_named_before_it_existed_is_no_party(pipeline) -> None:
     found = _actors(pipeline, "MEKELLE, Ethiopia - Students marched against the TPLF in Mekelle on Monday.",
                     date(2017, 10, 2))
     assert "TPLF" not in found or found["TPLF"][0] is None
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # a perpetrator the report does not name: ACLED's unidentified armed group of the country
+    ("Four foreign engineers were kidnapped near Ubari, Libya, on Friday.", ("gen.unidentified.LY", "gen.civilians.LY")),
+    ("A roadside bomb exploded near a police patrol in Kandahar, Afghanistan, on Monday.",
+     ("gen.unidentified.AF", "gen.police.AF")),
+    # named perpetrators and victims stay; a clash with no side named gets none; an air strike is a state's
+    ("Gunmen from Boko Haram abducted 20 farmers near Maiduguri, Nigeria, on Monday.",
+     ("nga.boko_haram", "gen.civilians.NG")),
+    ("Heavy fighting broke out in Kidal, Mali, on Monday.", (None, None)),
+    ("An air strike hit a market in Idlib, Syria, on Monday.", (None, None)),
+])
+def test_parties_the_report_does_not_name_are_coded_as_acled_does(pipeline, text: str, actors) -> None:
+    (event,) = _events(pipeline, text, published=date(2021, 3, 10))
+    assert (event.actor1_id, event.actor2_id) == actors, event.reason

@@ -179,7 +179,33 @@ class EventStage:
         _apply_coded_counts(doc, events)
         self._claimed_by(doc, events)
         doc.events = _dedupe(doc, merge_retold(doc, one_bombing(events, self.kb), stage(EventStage), self._side))
+        for event in doc.events:
+            self._unnamed_parties(event)
         return doc
+
+    def _unnamed_parties(self, event: Event) -> None:
+        """ACLED's parties where the report names none. Violence whose perpetrator is not named is by an
+        "Unidentified Armed Group" of the country: an attack on civilians, a bombing or shelling (not an air strike:
+        only states fly), fire on protesters, a side attacking a named enemy; a clash with neither side named stays
+        without actors. Violence against civilians has civilians as its victims ("four engineers were kidnapped")."""
+        if not event.country or (event.actor1_id and event.actor2_id):
+            return
+        country = self.gaz.country_by_name(event.country)
+        if country is None:
+            return
+        if event.event_type == "Violence against civilians" and not event.actor2_id:
+            victims = self.kb.generic("civilians", country.country)
+            if victims.id != event.actor1_id:
+                event.actor2, event.actor2_id = victims.name, victims.id
+        one_sided = event.event_type == "Violence against civilians" or event.sub_event_type == \
+            "Excessive force against protesters" or (event.event_type == "Explosions/Remote violence"
+                                                     and event.sub_event_type != "Air/drone strike")
+        if event.actor1_id or not (one_sided or (event.event_type == "Battles" and event.actor2_id)):
+            return
+        actor = self.kb.generic("unidentified", country.country)
+        if actor.id != event.actor2_id:
+            event.actor1, event.actor1_id = actor.name, actor.id
+            event.reason += "; perpetrator not named: an unidentified armed group"
 
     def _side(self, actor_id: str) -> str:
         """The armed body an actor stands for: a commander's forces ("Haftar" is the LNA), else itself."""

@@ -29,12 +29,14 @@ __all__ = ["ActorStage"]
 
 NAME, VERSION = "frontlines.actors", content_version(__name__)
 
-# "forces loyal to <actor>", "fighters backing the UN-backed government", "militias allied with Haftar":
+# "forces loyal to <actor>", "fighters backing the UN-backed government", "militias allied with Haftar",
+# "gunmen from Boko Haram", "members of the Taliban":
 # the armed men of that actor, as one mention.
 _ALLEGIANCE = re.compile(
     r"\b(?:forces|(?:pro-government |government )?fighters|troops|militias?|militiamen|units|brigades|gunmen|soldiers|"
-    r"armed groups?|tribesmen)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned (?:with|to)|allied (?:to|with)|backing|"
-    r"supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|led by|fighting for|fighting on behalf of|of)"
+    r"armed groups?|tribesmen|militants|insurgents|jihadists|members)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned "
+    r"(?:with|to)|allied (?:to|with)|backing|supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|"
+    r"led by|fighting for|fighting on behalf of|belonging to|linked to|from|of)"
     r"\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:eastern|western|rival|Tripoli-based|east-based|[A-Z][a-z]+(?:an|ese|i|ish))\s+)?"
     r"(?:(?:commander|general|Gen\.?|Maj\.? Gen\.?|strongman|(?:rebel |military |army )?leader|prime minister|president|former president|"
     r"(?:renegade |military )?commander|warlord|colonel|Col\.?|field marshal|dictator|ruler|chief|Marshal)\s+){0,2}$",
