@@ -262,3 +262,9 @@ def test_a_wire_dateline_names_where_and_when_it_was_filed_not_the_incident(date
 def test_the_day_of_the_saying_does_not_date_the_incident(sentence: str, day: str | None) -> None:
     (event,) = [e for e in _events(sentence, published=date(2021, 3, 11)) if e.event_type == "Battles"]
     assert (event.event_date, event.date_fallback) == (day, False) if day else event.date_fallback, event.reason
+
+
+def test_a_coders_as_reported_on_dates_the_incident() -> None:
+    (event,) = _events("As reported on 21 March 2020, 3 soldiers were killed in an attack by rebels in Kidal, Mali.",
+                       published=date(2020, 3, 22))
+    assert event.event_date == "2020-03-21" and not event.date_fallback

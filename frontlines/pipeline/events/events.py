@@ -100,8 +100,9 @@ _CAUSE_BEFORE_DATE = re.compile(r"\b(?:after (?:\w+ ){0,5}(?:came into (?:effect
                                 r"(?:passed|adopted|announced))|because of|in retaliation for|in response to|in reaction to|"
                                 r"to (?:protest|denounce|condemn|commemorate|mark)|anniversary|this month's|last month's|"
                                 r"(?:source|report) dated)\b", re.IGNORECASE)
-# a day that dates the telling, not the incident: "officials said on Wednesday that ...", "told AFP Monday"
-_SAID_BEFORE_DAY = re.compile(r"\b(?:said|says|told(?: [A-Z][\w.]*){0,3}(?: reporters| journalists)?|announced|"
+# a day that dates the telling, not the incident: "officials said on Wednesday that ...", "told AFP Monday" (a
+# coder's "as reported on 21 March" is the incident's day by ACLED's convention)
+_SAID_BEFORE_DAY = re.compile(r"(?<!\b[Aa]s )\b(?:said|says|told(?: [A-Z][\w.]*){0,3}(?: reporters| journalists)?|announced|"
                               r"reported|stated|added|confirmed|claimed)\s+(?:on\s+|late\s+|early\s+)?$")
 _SAID_AFTER_DAY = re.compile(r"^[\s,]*(?:(?:morning|afternoon|evening|night)\s+)?(?:said|told|announced|reported)\b")
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
