@@ -182,7 +182,7 @@ def test_a_claim_of_responsibility_names_the_perpetrator_of_the_attack_told_befo
     assert bombing.actor1_id == "isis.libya"  # one event: the claim is not a second attack
     (denied,) = _events("On 3 May 2018, a car bomb exploded in Benghazi. No group claimed responsibility.",
                         published=date(2018, 5, 5))
-    assert denied.actor1_id is None
+    assert denied.actor1_id == "gen.unidentified.LY"  # no group named: ACLED's unidentified armed group
 
 
 def test_storming_a_building_is_an_attack_not_ground_taken() -> None:
@@ -249,7 +249,7 @@ def test_a_generic_class_is_of_the_country_where_the_event_happened() -> None:
 def test_a_wire_dateline_names_where_and_when_it_was_filed_not_the_incident(dateline: str) -> None:
     doc = _doc(f"{dateline} Gunmen attacked an army checkpoint in Kidal, killing four soldiers, officials said.\n\n"
                "The attack took place on Monday night.", published=date(2021, 3, 10))
-    assert doc.meta["wire_dateline"][0] == 0
+    assert doc.wire_dateline and doc.wire_dateline[0] == 0
     (event,) = [e for e in doc.events if e.event_type == "Battles"]
     assert event.location == "Kidal" and event.event_date == "2021-03-08"  # the retelling's day, not the dateline's
 
@@ -268,3 +268,9 @@ def test_a_coders_as_reported_on_dates_the_incident() -> None:
     (event,) = _events("As reported on 21 March 2020, 3 soldiers were killed in an attack by rebels in Kidal, Mali.",
                        published=date(2020, 3, 22))
     assert event.event_date == "2020-03-21" and not event.date_fallback
+
+
+def test_an_agreement_announced_on_a_day_is_made_that_day() -> None:
+    (deal,) = [e for e in _events("The UN envoy announced on Tuesday that the rival militias had agreed to a ceasefire in "
+                                  "talks in Zawiya, Libya.", published=date(2021, 3, 11)) if e.sub_event_type == "Agreement"]
+    assert deal.event_date == "2021-03-09"

@@ -69,7 +69,7 @@ def test_the_graver_form_codes_the_incident() -> None:
 
 def _merge(*events):  # noqa: ANN202
     from frontlines.model import Document
-    from frontlines.pipeline.retold import merge_retold
+    from frontlines.pipeline.events.retold import merge_retold
 
     doc = Document(id="d", text=" ".join(e.notes for e in events))
     return merge_retold(doc, list(events), "frontlines.events@test"), doc
@@ -79,7 +79,7 @@ def test_the_telling_with_a_day_gives_the_incident_its_day() -> None:
     """A lede without a day and a retelling that has one ("Clashes erupted on Sunday night") are one incident,
     dated by the retelling; the rule alone, with the day mention the date stage would have found."""
     from frontlines.model import Document, Mention
-    from frontlines.pipeline.retold import merge_retold
+    from frontlines.pipeline.events.retold import merge_retold
 
     lede = "Six people died in fighting between the army and a militia in Kidal."
     again = "Clashes erupted on Sunday night and went on until dawn."
@@ -95,7 +95,7 @@ def test_the_telling_with_a_day_gives_the_incident_its_day() -> None:
 def test_a_day_of_its_own_told_as_another_type_stays_apart() -> None:
     """An armed clash in the lede and an attack on civilians dated on its own are two incidents."""
     from frontlines.model import Document, Mention
-    from frontlines.pipeline.retold import merge_retold
+    from frontlines.pipeline.events.retold import merge_retold
 
     lede = "Rebels attacked the town of Kidal, and clashes with soldiers left ten dead."
     other = "Rebels attacked displaced families on Wednesday, killing four."
@@ -146,7 +146,7 @@ def test_a_commander_and_his_forces_are_one_party() -> None:
     kept, _ = _merge(first, again)
     assert len(kept) == 2  # without knowing who commands whom, two parties differ
     from frontlines.model import Document
-    from frontlines.pipeline.retold import merge_retold
+    from frontlines.pipeline.events.retold import merge_retold
 
     side = {"lby.haftar": "lby.lna"}.get
     doc = Document(id="d", text=first.notes + " " + again.notes)
@@ -154,10 +154,29 @@ def test_a_commander_and_his_forces_are_one_party() -> None:
 
 
 def test_a_speaker_saying_more_and_a_count_of_victims_are_no_cue_of_another_incident() -> None:
-    from frontlines.pipeline.retold import _ANOTHER
+    from frontlines.pipeline.events.retold import _ANOTHER
 
     for told in ("He also said that a roadside bomb was used in the blast.",
                  "One protester was shot in the head, while the second was hit by a canister."):
         assert _ANOTHER.search(told) is None, told
     for other in ("A second blast hit the market an hour later.", "Militants also attacked a checkpoint."):
         assert _ANOTHER.search(other), other
+
+
+def test_a_later_day_of_its_own_is_another_incident_unless_it_only_points_back() -> None:
+    doc = _doc("Militants ambushed an army convoy near Kidal, Mali, on Monday, killing three soldiers.\n\n"
+               "Two civilians were killed when a shell hit their home in Kidal on Tuesday.")
+    assert len([e for e in doc.events if e.event_type != "Strategic developments"]) == 2
+    doc = _doc("Nine people died in fighting between the army and rebels in Kidal, Mali, officials said.\n\n"
+               "The fighting broke out on Sunday night.")
+    (event,) = doc.events
+    assert event.event_date == "2021-03-07"
+
+
+def test_an_arrest_and_an_agreement_are_not_one_development() -> None:
+    arrest = _event("a", "Police arrested two militants in Kidal.", 0, event_type="Strategic developments",
+                    sub_event_type="Arrests")
+    truce = _event("b", "The elders entered Kidal during a ceasefire.", 50, event_type="Strategic developments",
+                   sub_event_type="Agreement")
+    kept, _ = _merge(arrest, truce)
+    assert len(kept) == 2

@@ -104,6 +104,8 @@ _CAUSE_BEFORE_DATE = re.compile(r"\b(?:after (?:\w+ ){0,5}(?:came into (?:effect
 # coder's "as reported on 21 March" is the incident's day by ACLED's convention)
 _SAID_BEFORE_DAY = re.compile(r"(?<!\b[Aa]s )\b(?:said|says|told(?: [A-Z][\w.]*){0,3}(?: reporters| journalists)?|announced|"
                               r"reported|stated|added|confirmed|claimed)\s+(?:on\s+|late\s+|early\s+)?$")
+# events that are themselves a telling or a decision: the day they were announced is their day
+_TOLD_EVENTS = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established"})
 _SAID_AFTER_DAY = re.compile(r"^[\s,]*(?:(?:morning|afternoon|evening|night)\s+)?(?:said|told|announced|reported)\b")
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
@@ -318,7 +320,8 @@ class EventStage:
         at, to = clause.start + trigger.start, clause.start + trigger.start + len(trigger.text.rstrip())
         if modality == "asserted" and doc.text[at - 1:at] in _OPEN_QUOTES and doc.text[to:to + 1] in _CLOSE_QUOTES:
             modality, mod_reason = "claimed", f"the word itself in quotation marks ('{trigger.text.rstrip()}'): the report keeps its distance"
-        event_date, precision, fallback, date_reason, aggregate_range = self._date(doc, clause, clause.start + trigger.end)
+        event_date, precision, fallback, date_reason, aggregate_range = self._date(
+            doc, clause, clause.start + trigger.end, told=sub_type in _TOLD_EVENTS)
         in_sentence_day = any((m.time_precision or 9) <= 1
                               for m in mentions_in(doc, "date", clause.statement.start, clause.statement.end)) \
             or (doc.published is None and bool(_DAY_WORD.search(clause.statement.text)))  # an undated report's
@@ -584,15 +587,17 @@ class EventStage:
                        country=country, reason=f"implied {kind}")
 
     # -- date and place -----------------------------------------------------------------
-    def _date(self, doc: Document, clause: _Clause,
-              trigger_end: int) -> tuple[str | None, int | None, bool, str, bool]:
+    def _date(self, doc: Document, clause: _Clause, trigger_end: int,
+              *, told: bool = False) -> tuple[str | None, int | None, bool, str, bool]:
         """The event's date: the most precise date of its sentence, not one that dates what the event answers
-        ("riots broke out after the new tax came into effect on 1 January"); else a day told just before."""
+        ("riots broke out after the new tax came into effect on 1 January") nor, for an incident, the day it was
+        told ("officials said on Wednesday that ..."; ``told``: an event that is itself told, as an agreement
+        announced, keeps that day); else a day told just before."""
         wire = doc.wire_dateline or (-1, -1)
         dates = [m for m in doc.mentions if m.kind == "date" and m.date and not (wire[0] <= m.start < wire[1])]
         inside = [m for m in dates if clause.statement.start <= m.start < clause.statement.end
                   and not (m.start > trigger_end and _CAUSE_BEFORE_DATE.search(doc.text[trigger_end:m.start]))
-                  and not _dates_the_saying(doc.text, m)]
+                  and (told or not _dates_the_saying(doc.text, m))]
         if inside:
             best = min(inside, key=lambda m: (m.time_precision or 9, abs(m.start - clause.start)))
             rng = bool(best.date_end and best.date_end != best.date)

@@ -43,6 +43,9 @@ _AFTERMATH = frozenset({"Disrupted weapons use", "Looting/property destruction"}
 _GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 _NON_ASSERTED = ("negated", "hypothetical", "future")
 _DEATHS_ONLY = re.compile(r"^(?:were |was )?(?:killed|died|dead|deaths?|wounded|injured|bodies)$", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\b(?:the|this|that|[A-Z]\w+day['’]s|yesterday['’]s|[A-Z]\w+day)\s+(?:\w+\s+)?(?:attacks?|"
+                          r"shooting|blasts?|explosions?|bombings?|fighting|clash(?:es)?|raids?|ambush|assault|incident|"
+                          r"violence|strikes?|shelling|gunfight|battle)\b", re.IGNORECASE)
 _GENERIC_BLAST = re.compile(r"^(?:an? |the )?(?:explosions?|blasts?|detonat\w*|exploded|explosive devices?|bombs? went off)$",
                             re.IGNORECASE)
 
@@ -98,23 +101,40 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
     if _own_place(doc, a) and _own_place(doc, b) and a.location != b.location \
             and a.location != a.country and b.location != b.country:
         return False  # two places named, however near ("Ain Zara" and "Abu Salim" are both Tripoli)
-    if _own_date(doc, a) and _own_date(doc, b) and a.event_date != b.event_date:
-        return False  # two days of their own: two incidents
-    if (_own_date(doc, a) or _own_date(doc, b)) and a.event_date != b.event_date and (
-            {a.sub_event_type, b.sub_event_type} & _HANDS
-            or (a.event_type != b.event_type and _named(b))):
-        return False  # a day of its own, told as a change of hands (a town is taken one day and left another)
-        # or as another type with parties of its own: another incident. The same type of violence, or a bare
-        # "the attack took place on Monday night", gives the incident the day of the telling that has one.
+    if a.event_date != b.event_date and not _takes_the_day(doc, a, b):
+        return False
     if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None:
         return False  # b inherited a place that a does not share: another part of the report
     return _parties_agree(a, b, side)
+
+
+def _takes_the_day(doc: Document, a: Event, b: Event) -> bool:
+    """Whether tellings dated apart may still be one incident: one has a day of its own and the other none at all
+    (dated by the publication only: "Nine people died in fighting in Benghazi" then "Clashes erupted on Sunday
+    night"), told as the same type of violence, or as a bare reference to it ("the attack took place on Monday
+    night") where the other has no day from the text at all. A change of hands (a town is taken one day and left
+    another) or a telling of another type with parties of its own keeps them apart."""
+    own_a, own_b = _own_date(doc, a), _own_date(doc, b)
+    if own_a == own_b:
+        return not own_a  # both undated: their days come from elsewhere and do not tell them apart
+    undated = b if own_a else a
+    if {a.sub_event_type, b.sub_event_type} & _HANDS:
+        return False
+    return a.event_type == b.event_type or (undated.date_fallback and _bare_reference(b))
+
+
+def _bare_reference(ev: Event) -> bool:
+    """A telling that only points back at an incident: "the attack took place ...", "this Monday attack was ...",
+    "15 people were killed in the shooting" (a definite or demonstrative incident noun, no named party)."""
+    return not _named(ev) and bool(_POINTS_BACK.search(ev.notes))
 
 
 def _types_agree(doc: Document, a: Event, b: Event) -> bool:
     """Whether two tellings' types allow one incident: the same type; another type of violence that adds no day
     and place of its own; a change of hands however told; or what the incident left behind (weapons seized,
     property destroyed) told without a day or place of its own."""
+    if a.event_type == b.event_type == "Strategic developments" and not {a.sub_event_type, b.sub_event_type} <= _HANDS:
+        return a.sub_event_type == b.sub_event_type  # an arrest and an agreement are no two tellings of one thing
     if a.event_type == b.event_type and not {a.sub_event_type, b.sub_event_type} <= _HANDS:
         return True
     subs = {a.sub_event_type, b.sub_event_type}
