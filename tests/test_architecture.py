@@ -134,10 +134,6 @@ def test_the_default_pipeline_runs_its_steps_in_order(pipeline) -> None:  # noqa
 
 
 # -- knowledge is passed into the stages: no process-wide loader is called inside pipeline/ ----------------------
-# the CoNLL-labelled entity layer (not a stage: `frontlines evaluate` measures it) still reads the loaders
-GETTERS_ALLOWED = {"mentions/ner.py", "mentions/ner_layouts.py"}
-
-
 def _knowledge_getters() -> set[str]:
     """The knowledge package's process-wide loaders (``get_actor_kb``, ``get_gazetteer``, ...)."""
     return {node.name for path in (PACKAGE / "knowledge").glob("*.py")
@@ -149,8 +145,6 @@ def _knowledge_getters() -> set[str]:
 def test_pipeline_modules_are_given_their_knowledge(path: Path) -> None:
     """Stages take the actor base, gazetteer, ontology and word lists in their constructors (the Pipeline passes
     ``Knowledge.load()`` or the knowledge it is given); no module of pipeline/ imports or calls a loader."""
-    if path.relative_to(PIPELINE).as_posix() in GETTERS_ALLOWED:
-        return
     getters = _knowledge_getters()
     used = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

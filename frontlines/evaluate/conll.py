@@ -50,11 +50,14 @@ def _sentence(tokens: list[str], tags: list[str]) -> tuple[str, set[tuple[int, i
 
 
 def score_conll(path: Path, *, limit: int | None = None) -> EvalReport:
+    from frontlines.knowledge import Knowledge
     from frontlines.pipeline.mentions.ner import ner_spans
+    from frontlines.pipeline.mentions.ner_layouts import EntityKnowledge
 
     sentences = read_conll(path)
     sentences = sentences[:limit] if limit else sentences
-    predicted = ner_spans([text for text, _ in sentences])
+    knowledge = Knowledge.load()
+    predicted = ner_spans([text for text, _ in sentences], EntityKnowledge(knowledge.gazetteer, knowledge.actors))
     tp = {k: 0 for k in LABELS}
     fp = dict(tp)
     fn = dict(tp)

@@ -42,7 +42,7 @@ def test_iob1_runs_and_b_tags(gold: Path) -> None:
 
 
 def test_scoring_is_strict(gold: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fake_ner(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    def fake_ner(texts: list[str], knowledge: object) -> list[list[tuple[int, int, str]]]:
         assert len(texts) == 2
         return [
             [(0, 9, "PER"), (14, 18, "PER"), (22, 26, "ORG"), (35, 39, "LOC")],  # "Acme" alone: wrong span

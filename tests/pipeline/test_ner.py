@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import pytest
 
+from frontlines.knowledge import Knowledge
 from frontlines.pipeline.mentions.ner import model_text, ner_spans
-from frontlines.pipeline.mentions.ner_layouts import FIXED, STRONG, is_table, structural
+from frontlines.pipeline.mentions.ner_layouts import FIXED, STRONG, EntityKnowledge, is_table, structural
+
+
+@pytest.fixture(scope="module")
+def ek() -> EntityKnowledge:
+    knowledge = Knowledge.load()
+    return EntityKnowledge(knowledge.gazetteer, knowledge.actors)
 
 
 def _named(texts: list[str]) -> list[set[tuple[str, str]]]:
-    return [{(text[s:e], label) for s, e, label in spans} for text, spans in zip(texts, ner_spans(texts), strict=True)]
+    knowledge = Knowledge.load()
+    found = ner_spans(texts, EntityKnowledge(knowledge.gazetteer, knowledge.actors))
+    return [{(text[s:e], label) for s, e, label in spans} for text, spans in zip(texts, found, strict=True)]
 
 
-def test_headline_is_recased_for_the_model_with_the_same_length() -> None:
+def test_headline_is_recased_for_the_model_with_the_same_length(ek: EntityKnowledge) -> None:
     headline = "FOOTBALL - KENYA BEAT UGANDA IN NAIROBI ."
-    recased = model_text(headline)
+    recased = model_text(headline, ek)
     assert len(recased) == len(headline)
     assert "Kenya beat Uganda in Nairobi" in recased
-    assert model_text("Kenya beat Uganda .") == "Kenya beat Uganda ."
+    assert model_text("Kenya beat Uganda .", ek) == "Kenya beat Uganda ."
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -26,8 +35,8 @@ def test_headline_is_recased_for_the_model_with_the_same_length() -> None:
     ("Rovers 3 Wanderers 1", [("Rovers", "ORG", STRONG), ("Wanderers", "ORG", STRONG)]),
     ("Bowling : Smith 10-2-41-3", [("Smith", "PER", STRONG)]),
 ])
-def test_layouts(line: str, expected: list[tuple[str, str, int]]) -> None:
-    found = [(line[s:e], label, strength) for (s, e, label), strength in structural(line)]
+def test_layouts(line: str, expected: list[tuple[str, str, int]], ek: EntityKnowledge) -> None:
+    found = [(line[s:e], label, strength) for (s, e, label), strength in structural(line, ek)]
     assert found == expected
 
 

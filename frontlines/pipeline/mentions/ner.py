@@ -22,10 +22,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from frontlines.knowledge.gazetteer import get_gazetteer, normalise
+from frontlines.knowledge.gazetteer import normalise
 from frontlines.pipeline import nlp as nlp_loader
 from frontlines.pipeline.mentions.ner_layouts import (
-    FIXED, INITIALS, STRONG, Span, actor_types, is_country, is_demonym, is_table, place_features, structural,
+    FIXED, INITIALS, STRONG, EntityKnowledge, Span, is_table, structural,
 )
 
 if TYPE_CHECKING:
@@ -114,14 +114,15 @@ def _title(word: str) -> str:
     return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
 
-def _recase_words(words: list[str], names: set[str], common: set[str], stop: frozenset[str]) -> list[str]:
+def _recase_words(words: list[str], names: set[str], common: set[str], stop: frozenset[str],
+                  ek: EntityKnowledge) -> list[str]:
     out = []
     for n, word in enumerate(words):
         title, lower = _title(word), word.lower()
         pair = [f"{words[k]} {words[k + 1]}" for k in (n - 1, n) if 0 <= k < len(words) - 1]
         if lower in stop or lower in {"v", "vs"} or (lower in common and title not in names):
             out.append(lower)
-        elif title in names or _known_place(word) or any(_known_place(p) for p in pair):
+        elif title in names or _known_place(word, ek) or any(_known_place(p, ek) for p in pair):
             out.append(title)
         elif len(word) <= 3 and "." not in word:
             out.append(word)  # an acronym: "NFL", "PSV", "UN"
@@ -130,7 +131,7 @@ def _recase_words(words: list[str], names: set[str], common: set[str], stop: fro
     return out
 
 
-def model_text(text: str, memory: CaseMemory | None = None, index: int = 0) -> str:
+def model_text(text: str, ek: EntityKnowledge, memory: CaseMemory | None = None, index: int = 0) -> str:
     """The text as the model should see it, same length: an ALL-CAPS headline is re-cased, each word
     as nearby prose writes it (else title case for a known place, upper case for a short acronym,
     lower case otherwise); the first word of the line and of its slug are capitalised."""
@@ -140,7 +141,7 @@ def model_text(text: str, memory: CaseMemory | None = None, index: int = 0) -> s
 
     names, common = memory.near(index) if memory else (set(), set())
     spans = [m.span() for m in _CAPS_WORD.finditer(text)]
-    recased = _recase_words([text[s:e] for s, e in spans], names, common, frozenset(STOP_WORDS))
+    recased = _recase_words([text[s:e] for s, e in spans], names, common, frozenset(STOP_WORDS), ek)
     chars = list(text)
     for (s, e), word in zip(spans, recased, strict=True):
         chars[s:e] = word if len(word) == e - s else text[s:e]
@@ -178,69 +179,69 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _model_spans(doc: Doc) -> list[Span]:
+def _model_spans(doc: Doc, ek: EntityKnowledge) -> list[Span]:
     out = []
     for ent in doc.ents:
         label = NER_LABELS.get(ent.label_)
         if label is None:
             continue
         for s, e in _split(doc, ent.start, ent.end):
-            if label == "PER" and e - s > 1 and is_demonym(doc[s].text):
+            if label == "PER" and e - s > 1 and ek.is_demonym(doc[s].text):
                 s += 1  # "Kenyan runner Paul Otieno": the nationality is MISC, not part of the name
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label))
     return out
 
 
 # -- relabelling --------------------------------------------------------------------------------
-def _known_place(name: str) -> bool:
-    return bool(place_features(name))
+def _known_place(name: str, ek: EntityKnowledge) -> bool:
+    return bool(ek.place_features(name))
 
 
-def _nation(name: str) -> bool:
+def _nation(name: str, ek: EntityKnowledge) -> bool:
     """A country, or one of the home nations that field their own national sides ("Scotland")."""
-    if is_country(name):
+    if ek.is_country(name):
         return True
-    places = get_gazetteer().lookup(name)
+    places = ek.gaz.lookup(name)
     return bool(places) and places[0].feature == "admin1" and places[0].country == "GB" and normalise(places[0].name) == normalise(name)
 
 
-def _relabel(text: str, span: Span, table: bool) -> str:
+def _relabel(text: str, span: Span, table: bool, ek: EntityKnowledge) -> str:
     """The CoNLL label of a span, from its own words, the knowledge base and the line it sits in."""
     start, end, label = span
     name = text[start:end]
     if " " in name and _EVENT_SUFFIX.search(name):
         return "MISC"
-    if " " not in name and (is_demonym(name) or (name.endswith("s") and is_demonym(name[:-1]))):
+    if " " not in name and (ek.is_demonym(name) or (name.endswith("s") and ek.is_demonym(name[:-1]))):
         return "MISC"  # "Swiss", "Israelis"
-    if " " in name and (_ORG_SUFFIX.search(name) or _ORG_START.match(name)) and not _known_place(name) \
-            and not is_country(name):
+    if " " in name and (_ORG_SUFFIX.search(name) or _ORG_START.match(name)) and not _known_place(name, ek) \
+            and not ek.is_country(name):
         return "ORG"
-    if is_country(name) and not (label == "ORG" and name.isupper() and len(name) <= 4):
+    if ek.is_country(name) and not (label == "ORG" and name.isupper() and len(name) <= 4):
         return "LOC"
     bracketed = text[max(0, start - 2):start] == "( "
-    if table and not bracketed and _known_place(name) and (label != "PER" or {"admin1", "admin2"} & set(place_features(name))):
+    if table and not bracketed and _known_place(name, ek) and (label != "PER" or {"admin1", "admin2"} & set(ek.place_features(name))):
         return "ORG"
     if INITIALS.fullmatch(name):
         return "PER"
-    if label in ("ORG", "LOC") and _TITLE.search(text[max(0, start - 30):start]) and not _known_place(name):
+    if label in ("ORG", "LOC") and _TITLE.search(text[max(0, start - 30):start]) and not _known_place(name, ek):
         return "PER"
     noun = _ORG_NOUN.search(text[max(0, start - 30):start])
     role = _ORG_ROLE.match(text[end:]) and not (label == "PER" and " " in name)
-    if label != "ORG" and (noun or role) and not _nation(name) and not is_demonym(name.split()[-1]):
+    if label != "ORG" and (noun or role) and not _nation(name, ek) and not ek.is_demonym(name.split()[-1]):
         return "ORG"  # "Surrey captain Ann Hill", "mineral water firm Multico", "Belgian club Standard Liege"
     locative = _LOCATIVE.search(text[max(0, start - 40):start])
-    if label == "PER" and " " not in name and {"admin2"} == set(place_features(name)) - {"city"} and not _nation(name) \
+    if label == "PER" and " " not in name and {"admin2"} == set(ek.place_features(name)) - {"city"} and not _nation(name, ek) \
             and (not locative or locative.group().split()[0].lower() in ("and", "between")):
         return "ORG"  # a county acting as a person does ("Kent declared on 301"): its side
-    known = actor_types().get(name.lower()) if label != "LOC" else None
+    known = ek.actor_types().get(name.lower()) if label != "LOC" else None
     if known:
         return "PER" if known == "person" else "ORG"
-    if label in ("PER", "ORG") and _known_place(name) and locative:
+    if label in ("PER", "ORG") and _known_place(name, ek) and locative:
         return "LOC"
     if label in ("PER", "ORG") and _PLACE_NOUN.search(text[max(0, start - 30):start]):
         return "LOC"  # "the town of Arlon", "the capital Lusaka": the noun says what the name is
     if label != "ORG" and _TEAM_NICKNAME.fullmatch(name) and text[max(0, start - 4):start] in ("the ", "The "):
-        return "ORG" if not _known_place(name) else label  # "the Brewers rallied"
+        return "ORG" if not _known_place(name, ek) else label  # "the Brewers rallied"
     return label
 
 
@@ -255,28 +256,28 @@ def _slug_end(text: str) -> int:
     return m.end() if m and _shouting(text) else -1
 
 
-def _sentence_spans(text: str, doc: Doc) -> tuple[list[Span], list[Span], list[Span]]:
+def _sentence_spans(text: str, doc: Doc, ek: EntityKnowledge) -> tuple[list[Span], list[Span], list[Span]]:
     """(spans, the table ORGs among them, the spans whose label is fixed) for one sentence."""
     table = is_table(text)
     slug = _slug_end(text)
-    spans = [s for s in _model_spans(doc) if not (s[0] == 0 and s[1] == slug and not _known_place(text[:slug]))
+    spans = [s for s in _model_spans(doc, ek) if not (s[0] == 0 and s[1] == slug and not _known_place(text[:slug], ek))
              and not _CALENDAR.fullmatch(text[s[0]:s[1]])]
     fixed = []
-    for span, strength in structural(text):
+    for span, strength in structural(text, ek):
         if span[1] <= span[0]:
             continue
         clashing = [s for s in spans if s[0] < span[1] and span[0] < s[1]]
         if strength >= STRONG or not clashing or all(s[:2] == span[:2] for s in clashing):
             spans = [s for s in spans if s not in clashing] + [span]
             fixed += [span] if strength == FIXED else []
-    spans += _speakers(text, spans)
-    spans = sorted(s if s in fixed else (s[0], s[1], _relabel(text, s, table)) for s in spans)
+    spans += _speakers(text, spans, ek)
+    spans = sorted(s if s in fixed else (s[0], s[1], _relabel(text, s, table, ek)) for s in spans)
     abbreviations = [s for s in fixed if s[2] == "ORG" and _ACRONYM_WORD.fullmatch(text[s[0]:s[1]])]
     clubs = [s for s in spans if table and s[2] == "ORG" and s not in fixed]
-    return spans, clubs + abbreviations + _company_names(text, spans), fixed
+    return spans, clubs + abbreviations + _company_names(text, spans, ek), fixed
 
 
-def _company_names(text: str, spans: Sequence[Span]) -> list[Span]:
+def _company_names(text: str, spans: Sequence[Span], ek: EntityKnowledge) -> list[Span]:
     """The short names a company's full name licenses ("Okavita Holdings Ltd" -> "Okavita"): its
     first word when that is no place, nationality or common word."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -287,13 +288,13 @@ def _company_names(text: str, spans: Sequence[Span]) -> list[Span]:
         if label != "ORG" or len(words) < 2 or not _COMPANY_SUFFIX.search(text[s:e]):
             continue
         first = words[0]
-        if len(first) > 3 and first[1:].islower() and first.lower() not in STOP_WORDS and not _known_place(first) \
-                and not is_demonym(first) and first.lower() not in _GENERIC_FIRST:
+        if len(first) > 3 and first[1:].islower() and first.lower() not in STOP_WORDS and not _known_place(first, ek) \
+                and not ek.is_demonym(first) and first.lower() not in _GENERIC_FIRST:
             out.append((s, s + len(first), "ORG"))
     return out
 
 
-def _speakers(text: str, spans: Sequence[Span]) -> list[Span]:
+def _speakers(text: str, spans: Sequence[Span], ek: EntityKnowledge) -> list[Span]:
     """Capitalised names the model missed right before a speech verb ("..., Lebed said")."""
     out = []
     for m in re.finditer(rf"(?<![\w'])({_NAME})(?= (?:,\s)?[a-z])", text):
@@ -302,7 +303,7 @@ def _speakers(text: str, spans: Sequence[Span]) -> list[Span]:
             continue
         if text[m.start(1):m.end(1)] in {"He", "She", "It", "They", "We", "I", "Police", "Officials"}:
             continue
-        if not _known_place(m.group(1)) and m.group(1).lower() not in actor_types():
+        if not _known_place(m.group(1), ek) and m.group(1).lower() not in ek.actor_types():
             out.append(span)
     return out
 
@@ -329,7 +330,7 @@ def _recall(seen: dict[str, list[tuple[int, str, bool]]], name: str, i: int, add
 
 
 def _propagate(texts: Sequence[str], spans: list[list[Span]], clubs: Sequence[list[Span]],
-               fixed: Sequence[list[Span]]) -> None:
+               fixed: Sequence[list[Span]], ek: EntityKnowledge) -> None:
     """A surname (or club) seen nearby in a full name (or a results table) keeps its label alone."""
     seen = _memory(texts, spans, clubs)
     for i, (text, sentence) in enumerate(zip(texts, spans, strict=True)):
@@ -342,20 +343,20 @@ def _propagate(texts: Sequence[str], spans: list[list[Span]], clubs: Sequence[li
         for m in re.finditer(r"(?<![\w'-])[A-Z][\w'-]+(?: [A-Z][\w'-]+)*", text):
             span = (m.start(), m.end(), "")
             recalled = _recall(seen, m.group(), i, adding=True)
-            if recalled and not _overlaps(span, sentence) and not is_country(m.group()):
+            if recalled and not _overlaps(span, sentence) and not ek.is_country(m.group()):
                 sentence.append((m.start(), m.end(), recalled))
         sentence.sort()
 
 
-def ner_spans(texts: list[str]) -> list[list[Span]]:
+def ner_spans(texts: list[str], ek: EntityKnowledge) -> list[list[Span]]:
     """Entities as (start, end, label) with CoNLL labels PER/ORG/LOC/MISC for each text.
 
     ``texts`` are sentences in reading order (consecutive texts may share a document, which the
-    consistency rules use); offsets are into the texts as given.
+    consistency rules use); offsets are into the texts as given. ``ek``: the gazetteer and actor base it asks.
     """
     memory = CaseMemory(texts)
-    docs = nlp_loader.ner().pipe((model_text(t, memory, i) for i, t in enumerate(texts)), batch_size=64)
-    pairs = [_sentence_spans(text, doc) for text, doc in zip(texts, docs, strict=True)]
+    docs = nlp_loader.ner().pipe((model_text(t, ek, memory, i) for i, t in enumerate(texts)), batch_size=64)
+    pairs = [_sentence_spans(text, doc, ek) for text, doc in zip(texts, docs, strict=True)]
     out = [p[0] for p in pairs]
-    _propagate(texts, out, [p[1] for p in pairs], [p[2] for p in pairs])
+    _propagate(texts, out, [p[1] for p in pairs], [p[2] for p in pairs], ek)
     return out

@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from frontlines.knowledge.actors import get_actor_kb
-from frontlines.knowledge.gazetteer import get_gazetteer, normalise
+from frontlines.knowledge.actors import ActorKB
+from frontlines.knowledge.gazetteer import Gazetteer, normalise
 
-__all__ = ["FIXED", "STRONG", "WEAK", "Span", "actor_types", "is_country", "is_demonym", "is_table", "place_features",
-           "structural"]
+__all__ = ["FIXED", "STRONG", "WEAK", "EntityKnowledge", "Span", "is_table", "structural"]
 
 Span = tuple[int, int, str]
 FIXED, STRONG, WEAK = 2, 1, 0
@@ -49,31 +48,38 @@ _TABLE_WORDS = frozenset("and at v vs beat bt by not out innings runs wickets wk
 
 
 # -- knowledge ----------------------------------------------------------------------------------
-@lru_cache(maxsize=65536)
-def is_country(name: str) -> bool:
-    """The gazetteer's best reading of ``name`` is a country (or continent)."""
-    places = get_gazetteer().lookup(name)
-    return bool(places) and places[0].feature in ("country", "continent")
+class EntityKnowledge:
+    """The gazetteer and the actor base as the entity layer asks them (given, never loaded here), each answer
+    cached for the life of this object."""
 
+    def __init__(self, gazetteer: Gazetteer, kb: ActorKB) -> None:
+        self.gaz = gazetteer
+        self.kb = kb
+        self.is_country = lru_cache(maxsize=65536)(self._is_country)
+        self.place_features = lru_cache(maxsize=65536)(self._place_features)
+        self._types: dict[str, str] | None = None
 
-@lru_cache(maxsize=65536)
-def place_features(name: str) -> tuple[str, ...]:
-    """Features of places under this very name (not "Miller County" for "Miller"), big enough to matter."""
-    key = normalise(name)
-    return tuple(p.feature for p in get_gazetteer().lookup(name)
-            if normalise(p.name) == key and (p.feature != "city" or p.population >= 50_000))
+    def _is_country(self, name: str) -> bool:
+        """The gazetteer's best reading of ``name`` is a country (or continent)."""
+        places = self.gaz.lookup(name)
+        return bool(places) and places[0].feature in ("country", "continent")
 
+    def _place_features(self, name: str) -> tuple[str, ...]:
+        """Features of places under this very name (not "Miller County" for "Miller"), big enough to matter."""
+        key = normalise(name)
+        return tuple(p.feature for p in self.gaz.lookup(name)
+                     if normalise(p.name) == key and (p.feature != "city" or p.population >= 50_000))
 
-def is_demonym(word: str) -> bool:
-    """ "American", "Polish": a nationality adjective the actor base knows."""
-    return word[:1].isupper() and get_actor_kb().country_for_demonym(word) is not None
+    def is_demonym(self, word: str) -> bool:
+        """ "American", "Polish": a nationality adjective the actor base knows."""
+        return word[:1].isupper() and self.kb.country_for_demonym(word) is not None
 
-
-@lru_cache(maxsize=1)
-def actor_types() -> dict[str, str]:
-    """Lower-cased name or alias -> actor type, for exact dictionary look-ups (no fuzzy matching)."""
-    kb = get_actor_kb()
-    return {form.lower(): kb.get(actor_id).type for form, actor_id in kb.surface_forms() if len(form) > 2}
+    def actor_types(self) -> dict[str, str]:
+        """Lower-cased name or alias -> actor type, for exact dictionary look-ups (no fuzzy matching)."""
+        if self._types is None:
+            self._types = {form.lower(): self.kb.get(actor_id).type for form, actor_id in self.kb.surface_forms()
+                           if len(form) > 2}
+        return self._types
 
 
 # -- layouts ------------------------------------------------------------------------------------
@@ -93,21 +99,21 @@ def _spans(pattern: re.Pattern[str], text: str, label: str, strength: int, group
     return [((m.start(group), m.end(group), label), strength) for m in pattern.finditer(text)]
 
 
-def structural(text: str) -> list[tuple[Span, int]]:
+def structural(text: str, ek: EntityKnowledge) -> list[tuple[Span, int]]:
     """(span, strength) from datelines, footers and the layouts of sports tables."""
     m = _DATELINE.match(text) or _NEWSROOM.match(text)
     if m:
         return [((m.start(g), m.end(g), "LOC"), FIXED) for g in ("city", "region")
                 if g in m.re.groupindex and m.group(g)]
     bare = strip_brackets(text)
-    found = _venue(bare) + _table_rows(bare) + _spans(_INNINGS, bare, "ORG", WEAK)
+    found = _venue(bare, ek) + _table_rows(bare) + _spans(_INNINGS, bare, "ORG", WEAK)
     found += _spans(_BOWLING, bare, "PER", STRONG) + _spans(_MINUTE, text, "PER", STRONG)
-    abbreviations = acronyms(text)
+    abbreviations = acronyms(text, ek)
     found += abbreviations
     for m in _ATHLETE.finditer(text):
         if _overlaps_any((m.start(), m.end()), abbreviations):
             continue
-        if is_country(m.group("b")) or m.group("b").isupper():
+        if ek.is_country(m.group("b")) or m.group("b").isupper():
             found += [((m.start("a"), m.end("a"), "PER"), STRONG), ((m.start("b"), m.end("b"), "LOC"), WEAK)]
     found += _spans(_TEAM_AFTER, text, "ORG", STRONG)
     found += _spans(_SEED, text, "PER", WEAK) + _spans(INITIALS, text, "PER", STRONG, group=0)
@@ -115,7 +121,7 @@ def structural(text: str) -> list[tuple[Span, int]]:
     if listed:  # a squad: "Moss , Reyes , Brandt , Okafor ."
         found += [((m.start(), m.end(), "PER"), STRONG) for m in re.compile(_NAME).finditer(text, listed.start("names"))]
     m = _LINEUP.match(text)
-    if m and is_country(m.group("c")):
+    if m and ek.is_country(m.group("c")):
         found += [((m.start("a"), m.end("a"), "PER"), STRONG)]
     return [(_trim(text, s), strength) for s, strength in found]
 
@@ -169,19 +175,19 @@ def _expansion_before(text: str, end: int, acr: str) -> int | None:
     return None
 
 
-def acronyms(text: str) -> list[tuple[Span, int]]:
+def acronyms(text: str, ek: EntityKnowledge) -> list[tuple[Span, int]]:
     """A name and the acronym in brackets after it ("Kurdistan Democratic Party ( KDP )"), or an acronym
     and its expansion in brackets: both are one organisation (a country's name, "( UAE )", stays LOC)."""
     found = []
     for m in _ACRONYM.finditer(text):
         start = _expansion_before(text, m.start() - 1, m.group("acr"))
         if start is not None:
-            label = "LOC" if is_country(text[start:m.start() - 1]) else "ORG"
+            label = "LOC" if ek.is_country(text[start:m.start() - 1]) else "ORG"
             found += [((start, m.start() - 1, label), FIXED), ((m.start("acr"), m.end("acr"), label), FIXED)]
     for m in _EXPANDED.finditer(text):
         words = m.group("x").split()
         if all(_EXPANSION_WORD.fullmatch(w) for w in words) and _expands(m.group("acr"), words):
-            label = "LOC" if is_country(m.group("x")) else "ORG"
+            label = "LOC" if ek.is_country(m.group("x")) else "ORG"
             found += [((m.start("acr"), m.end("acr"), label), FIXED), ((m.start("x"), m.end("x"), label), FIXED)]
     return [((s + 4, e, label), st) if text[s:s + 4] in ("The ", "the ") else ((s, e, label), st)
             for (s, e, label), st in found]
@@ -191,10 +197,10 @@ def _overlaps_any(span: tuple[int, int], found: list[tuple[Span, int]]) -> bool:
     return any(span[0] < e and s < span[1] for (s, e, _), _ in found)
 
 
-def _venue(bare: str) -> list[tuple[Span, int]]:
+def _venue(bare: str, ek: EntityKnowledge) -> list[tuple[Span, int]]:
     """ "Hove : Kent 301 ...": the ground, then a team."""
     m = _VENUE.match(bare)
-    if m is None or _BOWLING.match(bare, m.start("a")) or not place_features(m.group("v")):
+    if m is None or _BOWLING.match(bare, m.start("a")) or not ek.place_features(m.group("v")):
         return []
     return [((m.start("v"), m.end("v"), "LOC"), FIXED), ((m.start("a"), m.end("a"), "ORG"), STRONG)]
 
