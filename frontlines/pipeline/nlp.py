@@ -177,11 +177,12 @@ class _IndexedRules:
         self.index: dict[tuple[str, Any], list[tuple[int, list[Callable[[Token], bool]]]]] = {}
         for number, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
-                tests = [_token_test(spec) for spec in pattern]
-                if any(t is None for t in tests):
+                found = [_token_test(spec) for spec in pattern]
+                tests = [t for t in found if t is not None]
+                if len(tests) < len(found):
                     raise ValueError(f"attribute ruler pattern {number} cannot be read: {pattern}")
                 for k in _index_key(pattern[0]):
-                    self.index.setdefault(k, []).append((number, tests))  # type: ignore[arg-type]
+                    self.index.setdefault(k, []).append((number, tests))
 
     @classmethod
     def of(cls, ruler: Any) -> _IndexedRules | None:

@@ -102,9 +102,9 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
 
 def _as_forces(m: Mention | None, trigger: TriggerHit, kb: ActorKB) -> Mention | None:
     """"A Syrian government airstrike": a government fights through its forces (a generic government, too)."""
-    if m is None or not (m.id or "").startswith("gen.government.") or trigger.trigger.family == "protest":
+    if m is None or m.id is None or not m.id.startswith("gen.government.") or trigger.trigger.family == "protest":
         return m
-    actor = kb.generic("military", m.id.rsplit(".", 1)[1])  # type: ignore[union-attr]
+    actor = kb.generic("military", m.id.rsplit(".", 1)[1])
     return Mention(m.text, m.start, m.end, "actor", canonical=actor.name, id=actor.id, actor_type=actor.type,
                    country=actor.country, reason=f"{m.canonical} acting through its forces")
 

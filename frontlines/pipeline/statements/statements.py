@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from frontlines.knowledge.ontology import Ontology
-from frontlines.model import Document, Statement
+from frontlines.model import Document, Stance, Statement
 from frontlines.pipeline.base import content_version, stage
 from frontlines.pipeline.statements.sentences import split_sentences
 
@@ -62,7 +62,7 @@ def find_attribution(sentence: str) -> str | None:
     return None
 
 
-def classify_stance(sentence: str, block_kind: str | None, onto: Ontology) -> tuple[str, str]:
+def classify_stance(sentence: str, block_kind: str | None, onto: Ontology) -> tuple[Stance, str]:
     """(stance, reason) for one sentence."""
     text = sentence.strip()
     if text.endswith("?"):
@@ -116,7 +116,7 @@ class StatementStage:
             start=start,
             end=end,
             voice=voice,
-            stance=stance,  # type: ignore[arg-type]
+            stance=stance,
             source=source,
             speaker=speaker,
             block=kind,
