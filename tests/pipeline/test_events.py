@@ -417,3 +417,11 @@ def test_acled_codebook_wordings(text: str, sub_event: str) -> None:
 
 def test_victims_described_by_a_relative_clause_are_counted() -> None:
     assert count_fatalities("Two men who were suspected of theft were beaten to death by a mob.")[0] == 2
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("Farmers blockaded the main road into Kisumu, Kenya, on Monday.", True),
+    ("The navy said a naval blockade was set up around Jolo, Philippines, to stop the kidnappers.", False),
+])
+def test_a_blockade_is_a_protest_unless_a_navy_mounts_it(text: str, protest: bool) -> None:
+    assert any(e.event_type == "Protests" for e in _events(text)) == protest
