@@ -258,6 +258,7 @@ def test_a_wire_dateline_names_where_and_when_it_was_filed_not_the_incident(date
     ("Army sources said on Wednesday that 25 soldiers were killed when insurgents attacked a base in Kidal.", None),
     ("Insurgents attacked a base in Kidal, the army told reporters on Wednesday.", None),
     ("Insurgents attacked a base in Kidal on Monday, army sources said on Wednesday.", "2021-03-08"),
+    ("Insurgents attacked a base in Kidal just before midnight on Monday, said the army.", "2021-03-08"),
 ])
 def test_the_day_of_the_saying_does_not_date_the_incident(sentence: str, day: str | None) -> None:
     (event,) = [e for e in _events(sentence, published=date(2021, 3, 11)) if e.event_type == "Battles"]

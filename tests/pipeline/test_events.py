@@ -425,3 +425,8 @@ def test_victims_described_by_a_relative_clause_are_counted() -> None:
 ])
 def test_a_blockade_is_a_protest_unless_a_navy_mounts_it(text: str, protest: bool) -> None:
     assert any(e.event_type == "Protests" for e in _events(text)) == protest
+
+
+def test_an_air_raid_siren_is_no_air_strike() -> None:
+    [event] = _events("A rocket fired from Gaza exploded near Ashkelon, Israel, on Tuesday, setting off air raid sirens.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
