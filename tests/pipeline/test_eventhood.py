@@ -66,8 +66,6 @@ REJECTED = [
     ("instrument", "Investigators said a roadside [bomb] was planted near the gate.", False),
     ("agreed_plan", "The two delegations also [agreed] to form a joint police force.", False),
     ("since_clause", "Ever since the militia was [driven out of] the port, the town has been quiet.", False),
-    ("earlier_incident", "The raid comes a week after gunmen [killed] two guards at the gate.", False),
-    ("earlier_incident", "The bombing followed days after [clashes] on the coast road.", False),
     ("habitual", "Police stations have repeatedly been [attacked] in the city.", False),
 ]
 
@@ -102,7 +100,6 @@ PASSED = [
     ("instrument", "A roadside [bomb] killed two soldiers near the gate.", False),
     ("agreed_plan", "The two sides [agreed] to exchange prisoners on Friday.", True),
     ("since_clause", "Nine people died after [fighting] broke out in the city.", False),
-    ("earlier_incident", "Nine people died after gunmen [attacked] the market.", False),
 ]
 
 

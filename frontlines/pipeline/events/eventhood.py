@@ -217,16 +217,6 @@ def _since_clause(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return f"background: what '{f.marker}' dates another situation from" if f.marker == "since" else None
 
 
-def _earlier_incident(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
-    """An incident the news is placed after ("the attack comes a week after gunmen killed two guards", "it
-    followed clashes on the coast"): an earlier incident told in passing."""
-    if f.marker in ("after", "before") and f.head_lemma in lex.words["sequel"]:
-        return f"background: the news '{f.head_lemma}s {f.marker}' this earlier incident"
-    if f.nominal and f.dep == "pobj" and f.head_lemma in ("after", "before") and f.prep_head in lex.words["sequel"]:
-        return f"background: the news '{f.prep_head}s {f.head_lemma}' this earlier incident"
-    return None
-
-
 def _agreed_plan(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     if f.lemma == "agree" and f.complement and f.complement not in lex.words["agreed_deeds"]:
         return f"an agreed plan ('agreed to {f.complement}'), not an agreement made of a truce or an exchange"
@@ -241,7 +231,6 @@ RULES: tuple[Rule, ...] = (
     Rule("aim", "intention", _aim),
     Rule("agreed_plan", "intention", _agreed_plan),
     Rule("since_clause", "background", _since_clause),
-    Rule("earlier_incident", "background", _earlier_incident),
     Rule("deployment", "deployment", _deployment),
     Rule("accident", "accident", _accident),
     Rule("aggregate", "aggregate", _aggregate),
