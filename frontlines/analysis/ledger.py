@@ -34,17 +34,22 @@ _MIN_WORDS = 5
 _PAGE_FURNITURE = frozenset({"furniture", "comments"})
 _EVENT_MODALITIES = frozenset({"asserted", "claimed", "uncertain"})
 _SPEAKING = re.compile(
-    r"(?P<speaker>(?:[\w'’.()-]+ ){0,9}?[\w'’.()-]+),? (?:has |have |had |also |later |then |now |on \w+ |again )?"
+    r"(?P<speaker>(?:[\w'’.()-]+ ){0,9}?[\w'’.()-]+),? (?:has |have |had |also |later |then |now |on \w+ |again |are |is |was |were )?"
     r"(?:accus|den(?:y|ie)|vow|warn|threat|claim|announc|declar|proclaim|said|says|say\b|told|tells|insist|blam|"
-    r"assert|reject|dismiss|refut|allege|stated|predict|expect|fear|reveal|gave|agreed)", re.IGNORECASE)
+    r"assert|reject|dismiss|refut|allege|stated|predict|expect|fear|reveal|gave|agreed|describ|denounc|broadcast|"
+    r"sound(?:ed|ing)? the alarm|maintain)", re.IGNORECASE)
 _NOT_A_SUBJECT = re.compile(r"\b(?:it|was|were|is|are|been|be|that|which|who|there|this|we|you|not|has|have|had|will|"
                             r"would|can|could|\w+n[’']t)\b", re.IGNORECASE)
+_OPENS_QUOTE = re.compile(r"^\s*[“\"]")
+_CLOSES_QUOTE = re.compile(r"[”\"]")
+_DANGLING = re.compile(r"\b(?:in|of|from|to|at|the|a|an|with|for|on|by|into)$", re.IGNORECASE)  # a clause, cut
 _APPOSITION = re.compile(r"\s+[—–]\s+[^—–]{1,80}?\s+[—–]\s+")
 _TIME_TAIL = re.compile(r"\s+(?:on (?:\w+day|\w+ \d+)|yesterday|today|earlier|later|also|throughout the day|"
                         r"this week|last week|in a statement)$", re.IGNORECASE)
 _ROLE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|commanders?|ministry|ministers?|government|army|military|"
                    r"forces|group|militias?|rebels|insurgents|police|sources?|residents?|witness(?:es)?|leaders?|chief|"
-                   r"president|officers?|statement|council|authorities|media|outlets?|agency)\b", re.IGNORECASE)
+                   r"president|officers?|statement|council|authorities|media|outlets?|agency|jihadists|militants|fighters|troops|"
+                   r"soldiers|separatists|activists?|protesters|opposition|station|party|side|sides)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "this", "that", "there", "later", "however", "but"})
 _NEGATION = re.compile(r"\b(?:not|no|never|won[’']t|cannot|can[’']t|nothing)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -58,15 +63,13 @@ def ledger_entries(doc: Document, words: LedgerWords | None = None, ontology: On
     words, ontology = words or get_ledger_words(), ontology or get_ontology()
     event_spans = [(e.evidence.get("start", 0), e.evidence.get("end", 0)) for e in doc.events
                    if e.modality in _EVENT_MODALITIES]
-    entries, last_speaker = [], None
-    for st in doc.statements:
+    speakers = _speakers(doc)
+    entries = []
+    for st, (speaker, kind_of_speaker) in zip(doc.statements, speakers, strict=True):
         found = _kind(st, words, _has_event(st, event_spans), bool(ontology.find_triggers(st.text)))
         if found and st.block in _PAGE_FURNITURE and words.reporting_only.fullmatch(found[1]) \
                 and not _names_someone(doc, st):
             found = None  # a sidebar headline about no actor or place ("Company X reports revenue")
-        speaker, kind_of_speaker = _speaker(doc, st, last_speaker)
-        if kind_of_speaker == "quoted":
-            last_speaker = speaker
         if found is None:
             continue
         kind, cue = found
@@ -74,6 +77,27 @@ def ledger_entries(doc: Document, words: LedgerWords | None = None, ontology: On
             continue
         entries.append(_entry(doc, st, kind, cue, speaker, kind_of_speaker, words, ontology))
     return entries
+
+
+def _speakers(doc: Document) -> list[tuple[str | None, str]]:
+    """Each sentence's speaker; a quotation's opening sentences take the speaker named where it closes
+    ("'We will get to the river soon. We are 3 km away,' the commander told Rudaw")."""
+    out: list[tuple[str | None, str]] = []
+    last: str | None = None
+    for st in doc.statements:
+        speaker, kind = _speaker(doc, st, last)
+        if kind == "quoted":
+            last = speaker
+        out.append((speaker, kind))
+    for i, st in enumerate(doc.statements):
+        if out[i][1] == "quoted" or not _OPENS_QUOTE.match(st.text) or _CLOSES_QUOTE.search(st.text[1:]):
+            continue
+        for j in range(i + 1, min(i + 4, len(out))):
+            if _CLOSES_QUOTE.search(doc.statements[j].text):
+                if out[j][1] == "quoted" and out[j][0] != "unnamed speaker":
+                    out[i] = out[j]
+                break
+    return out
 
 
 def _names_someone(doc: Document, st: Statement) -> bool:
@@ -150,8 +174,8 @@ def _clean_subject(text: str) -> str | None:
     text = re.split(r"[,;:“”\"]|\bbut\b|\band\b(?= [A-Z])|\bwhile\b|\bas\b", text)[-1].strip(" .()")
     text = re.sub(r"^(?:the|a|an|meanwhile|however|later|earlier|also|and|but|for its part|i (?:just )?(?:heard|saw|read))\s+",
                   "", text, flags=re.I)
-    text = _TIME_TAIL.sub("", text).strip()
-    if not text or len(text.split()) > 8 or _NOT_A_SUBJECT.search(text):
+    text = _TIME_TAIL.sub("", re.sub(r"^\w+ly\s+", "", text)).strip()  # "Naturally both sides" -> "both sides"
+    if not text or len(text.split()) > 8 or _NOT_A_SUBJECT.search(text) or _DANGLING.search(text):
         return None
     if not text[0].isupper() and not _ROLE.search(text):
         return None

@@ -132,3 +132,11 @@ def test_every_outcome_is_settled_by_known_sub_event_types() -> None:
     known = {sub for subs in get_ontology().taxonomy.values() for sub in subs}
     for outcome in get_ledger_words().outcomes:
         assert outcome.settled_by <= known, (outcome.kind, outcome.settled_by - known)
+
+
+def test_a_quotation_takes_the_speaker_named_where_it_closes() -> None:
+    text = ('"We will reach the river in the coming days. Our units are two kilometres away," the brigade commander '
+            "told reporters on Monday. The insurgents are describing the raid as revenge for the siege.")
+    entries = {e.kind: e for e in _entries(text)}
+    assert entries["intention"].speaker == "brigade commander" and entries["intention"].due == "2016-05-16"
+    assert entries["threat"].speaker == "insurgents"  # "are describing ... as revenge"
