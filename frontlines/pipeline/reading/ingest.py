@@ -96,9 +96,17 @@ def _encoding(head: bytes) -> str:
     return next((name for bom, name in _BOMS if head.startswith(bom)), "utf-8-sig")
 
 
+_CONTROL = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
 def _binary(head: bytes) -> bool:
-    """Binary when over 1% of the first bytes are NUL: a stray NUL in one record is that record's fault (issue 14)."""
-    return head.count(b"\x00") * 100 > len(head)
+    """Binary when the first bytes hold many NULs (over 8, and over 1% of them) or are mostly control bytes: a
+    stray NUL in one record of a small file is that record's fault, not the file's (issue 14)."""
+    nul = head.count(b"\x00")
+    if nul > 8 and nul * 100 > len(head):
+        return True
+    control = sum(head.count(bytes([c])) for c in _CONTROL)
+    return control * 10 > len(head) * 3
 
 
 def _decode(data: bytes, name: str) -> str:
