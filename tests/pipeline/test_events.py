@@ -430,3 +430,10 @@ def test_a_blockade_is_a_protest_unless_a_navy_mounts_it(text: str, protest: boo
 def test_an_air_raid_siren_is_no_air_strike() -> None:
     [event] = _events("A rocket fired from Gaza exploded near Ashkelon, Israel, on Tuesday, setting off air raid sirens.")
     assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_people_who_barricade_themselves_in_are_hiding_not_rioting() -> None:
+    assert not [e for e in _events("Residents of Juba, South Sudan, barricaded themselves in their homes on Tuesday.")
+                if e.event_type == "Riots"]
+    assert [e for e in _events("Youths barricaded the main road in Juba, South Sudan, on Tuesday, burning tyres.")
+            if e.event_type == "Riots"]
