@@ -437,3 +437,14 @@ def test_people_who_barricade_themselves_in_are_hiding_not_rioting() -> None:
                 if e.event_type == "Riots"]
     assert [e for e in _events("Youths barricaded the main road in Juba, South Sudan, on Tuesday, burning tyres.")
             if e.event_type == "Riots"]
+
+
+@pytest.mark.parametrize(("text", "sub_type", "actors"), [
+    # the subject of "lost control of" held the place; the side that took it, when named, is actor1
+    ("Government troops lost control of Kidal, Mali, on Monday.", "Non-state actor overtakes territory",
+     ("gen.unidentified.ML", "gen.military.ML")),
+    ("JNIM lost control of Kidal, Mali, on Monday.", "Government regains territory", ("gen.military.ML", "mli.jnim")),
+])
+def test_a_side_that_lost_a_place_held_it(text: str, sub_type: str, actors) -> None:
+    [event] = _events(text)
+    assert (event.sub_event_type, event.actor1_id, event.actor2_id) == (sub_type, *actors)

@@ -58,6 +58,7 @@ _TERRITORY_OBJECT = re.compile(
     r"villages?|towns?|camps?|regions?|areas?|highway|control|ground|province|cities|"
     r"buildings?|checkpoints?|outskirts)\b", re.IGNORECASE)
 _PERSON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|civilians|fighters|suspects?|militants?|soldiers?|officers?|him|her|them)\b", re.IGNORECASE)
+_LOSS = re.compile(r"(?:lost|losing|lose|loses)\b", re.IGNORECASE)  # the subject held the place
 _CONTROLLER = re.compile(r"^(?:fell to|in the hands of|under the control of)$", re.IGNORECASE)  # then the new holder
 # "stormed the headquarters of the oil company": a building stormed is an attack on whoever is inside, not ground taken
 _BUILDING_OBJECT = re.compile(
@@ -205,10 +206,13 @@ class EventStage:
                                                      and event.sub_event_type != "Air/drone strike")
         if event.actor1_id or not (one_sided or (event.event_type == "Battles" and event.actor2_id)):
             return
-        actor = self.kb.generic("unidentified", country.country)
+        if event.sub_event_type == "Government regains territory":  # only a state regains: its forces
+            actor, why = self.kb.generic("military", country.country), "the state's forces"
+        else:
+            actor, why = self.kb.generic("unidentified", country.country), "an unidentified armed group"
         if actor.id != event.actor2_id:
             event.actor1, event.actor1_id = actor.name, actor.id
-            event.reason += "; perpetrator not named: an unidentified armed group"
+            event.reason += f"; perpetrator not named: {why}"
 
     def _side(self, actor_id: str) -> str:
         """The armed body an actor stands for: a commander's forces ("Haftar" is the LNA), else itself."""
@@ -442,7 +446,9 @@ class EventStage:
             if not places_after:
                 return ("Armed clash" if actor1 or actor2 else None), actor1, actor2, why + " without a place object"
             sub = "Government regains territory" if actor1 and _is_state(actor1) else "Non-state actor overtakes territory"
-            if actor1 is None:
+            if actor1 is None and _LOSS.match(trigger.text):  # "troops lost control of Kidal": someone else took it
+                sub = "Non-state actor overtakes territory" if actor2 and _is_state(actor2) else "Government regains territory"
+            elif actor1 is None:
                 sub = capture_side(doc.text[clause.statement.start:clause.start + trigger.start]) or "Armed clash"
             obj = places_after[0].text if places_after[0] else territory.group().strip() if territory else ""
             return sub, actor1, actor2, why + f"; object '{obj}'"

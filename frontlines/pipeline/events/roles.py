@@ -67,6 +67,9 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         actor1, actor2 = after[0], after[1]  # "clashes between X and Y"
     if _FELL_TO.match(trigger.text) and after:  # "Ramadi fell to the Islamic State": the one it fell to took it
         actor1, actor2 = after[0], (before[0] if before and before[0] is not after[0] else None)
+    if _LOST.match(trigger.text) and before:  # "his forces lost control of Ras Lanuf (to the PFG)": the loser
+        to = next((a for a in after if re.search(r"\bto\s+(?:the\s+)?$", doc.text[max(t, a.start - 12):a.start])), None)
+        actor1, actor2 = to, before[-1]
     if actor1 is None and speaker_ids and re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", doc.text[clause.start:t]):
         actor1 = next((_organisation(a, kb) for a in actors if a.id in speaker_ids), None)  # "the LNA said its forces ..."
     if actor1 is None and speaker_ids and re.search(r"\b(?:said|claimed|announced)(?: \w+){0,3} (?:it|they) (?:had|have)\b|\bclaimed\b|"
@@ -110,6 +113,7 @@ def _as_forces(m: Mention | None, trigger: TriggerHit, kb: ActorKB) -> Mention |
 
 
 _FELL_TO = re.compile(r"(?:fell|falls|fall|fallen|falling)\s+(?:\w+\s+)?to\b", re.IGNORECASE)
+_LOST = re.compile(r"(?:lost|losing|lose|loses)\b", re.IGNORECASE)  # the subject held the place, someone took it
 
 
 def _same_party(a: Mention, b: Mention, kb: ActorKB) -> bool:
