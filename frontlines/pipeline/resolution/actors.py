@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from itertools import islice
 
 from frontlines.knowledge.actors import ActorKB, ActorMatch
 from frontlines.knowledge.groups import group_name, group_type
@@ -93,8 +94,9 @@ class ActorStage:
         affiliate claimed"): the first compatible actor named after it in the same report."""
         added: list[Mention] = []
         for at, m, country in pending:
-            later = [k.id for k in kept[at:] if k.kind == "actor" and k.id and not k.id.startswith("gen.")]
-            match = self.kb.resolve_description(m.text, on=doc.published, country=country, recent=later[:8][::-1])
+            later = list(islice((k.id for k in islice(kept, at, None)  # the first 8: no scan to the end
+                                 if k.kind == "actor" and k.id and not k.id.startswith("gen.")), 8))
+            match = self.kb.resolve_description(m.text, on=doc.published, country=country, recent=later[::-1])
             if match is not None and match.method == "description" and match.score <= 0.7:
                 self._apply(m, match, country)
                 m.reason = match.reason.replace("refers back to", "refers forward to")

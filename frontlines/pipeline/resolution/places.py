@@ -203,7 +203,8 @@ def _after_brackets(doc: Document, i: int) -> list[Mention]:
     m = doc.mentions[i]
     brackets = _BRACKETED.match(doc.text, m.end)
     stop = brackets.end() if brackets else m.end
-    return next(([o] for o in doc.mentions[i + 1:] if o.start >= stop), [])
+    mentions = doc.mentions  # walked from i on, not copied: a long report has thousands after it
+    return next(([mentions[j]] for j in range(i + 1, len(mentions)) if mentions[j].start >= stop), [])
 
 
 def _holding_namesake(name: str, region_name: str, region: Place, gaz: Gazetteer) -> Place:
