@@ -3,10 +3,12 @@ is analysed, so counts, maps and reports can use distinct events without regroup
 
 For each new event, the stored reports that could tell the same incident are read with one indexed query (same
 event type, dates within the precision's tolerance, within about 25 km or at the same place name, at most
-``CANDIDATES``); those of other documents that ``fusion.cluster.same_event`` accepts are matches, and the event joins
-the cluster of the closest match (nearest date, then nearest place), else starts its own. The work per event is
-bounded, so a store's clusters grow in time linear in the documents added. Every report stays in its cluster with
-its own toll, date and source (disagreements are kept, not averaged).
+``CANDIDATES``); those of other documents that ``fusion.cluster.same_event`` accepts (coded fields and sentences)
+are matches, and the event joins the cluster ``fusion.cluster.choose_cluster`` picks: the closest match's when they
+all belong to one cluster; when they belong to several (distinct incidents of one day and place), the one its sentence
+supports, else none, and it starts its own. The work per event is bounded, so a store's clusters grow in time linear
+in the documents added. Every report stays in its cluster with its own toll, date and source; why it joined and what
+it disagrees on with the report it joined (tolls 3 vs 1, dates a day apart) are kept in the row's reason.
 """
 
 from __future__ import annotations
@@ -15,8 +17,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from frontlines.fusion.cluster import same_event
-from frontlines.knowledge.geo import haversine_km
+from frontlines.fusion.cluster import choose_cluster, disagreements, match, same_event
 from frontlines.model import Event
 from frontlines.store.base import Store
 
@@ -41,13 +42,14 @@ def assign_clusters(store: Store, events: Sequence[Event]) -> list[tuple[str, st
         matches = [c for c in _candidates(store, event) if c.event_id != event.event_id
                    and c.document_id != event.document_id and c.modality in _CLUSTERED and same_event(event, c)]
         known = store.clusters_of([m.event_id for m in matches]) if matches else {}
-        joined = sorted((m for m in matches if m.event_id in known), key=lambda m: _distance(event, m))
-        if joined:
-            rows.append((event.event_id, known[joined[0].event_id], event.document_id, event.event_date,
-                         f"same event as {joined[0].event_id} ({joined[0].document_id})"))
+        chosen = choose_cluster(event, [(m, known[m.event_id]) for m in matches if m.event_id in known])
+        if chosen:
+            rows.append((event.event_id, chosen[1], event.document_id, event.event_date, _joined(event, chosen[0])))
         else:
-            rows.append((event.event_id, cluster_id_for(event.event_id), event.document_id, event.event_date,
-                         "first report"))
+            clusters = len({known[m.event_id] for m in matches if m.event_id in known})
+            why = (f"a report of its own: it could be {clusters} distinct incidents and its sentence supports none"
+                   if clusters > 1 else "first report")
+            rows.append((event.event_id, cluster_id_for(event.event_id), event.document_id, event.event_date, why))
     if rows:
         store.save_clusters(rows)
     return rows
@@ -63,8 +65,8 @@ def _candidates(store: Store, event: Event) -> list[Event]:
     return store.cluster_candidates(event.event_type, day - tolerance, day + tolerance, box, event.location, CANDIDATES)
 
 
-def _distance(a: Event, b: Event) -> tuple[int, float]:
-    days = abs((date.fromisoformat(a.event_date or "") - date.fromisoformat(b.event_date or "")).days)
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
-        return days, 0.0
-    return days, haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+def _joined(event: Event, other: Event) -> str:
+    """Why ``event`` joined ``other``'s cluster and what the two reports disagree on."""
+    why = f"same event as {other.event_id} ({other.document_id}): {match(event, other).reason}"
+    differ = disagreements(event, other)
+    return f"{why}; disagree on {', '.join(differ)}" if differ else why

@@ -23,9 +23,11 @@ from frontlines.model import ControlChange, Event, LedgerEntry, Relation
 
 __all__ = ["AnalysisRecords", "LedgerQuery", "place_key"]
 
+# what same_event reads: the coded fields, and the sentence, toll, outlet and region its text evidence reads
 _CANDIDATE_COLUMNS = ("event_id", "document_id", "event_type", "sub_event_type", "event_date", "time_precision",
                       "location", "latitude", "longitude", "actor1", "actor1_id", "actor2", "actor2_id", "assoc_actor_1",
-                      "assoc_actor_2", "modality")
+                      "assoc_actor_2", "modality", "admin1", "country", "location_anchor", "fatalities",
+                      "fatalities_aggregate", "source", "notes")
 _CHUNK = 200  # rows in one INSERT (SQLite takes at most 32,766 parameters in a statement)
 _MAX_LIMIT = 10_000
 
@@ -184,7 +186,9 @@ class AnalysisRecords:
         rows = self._feed_sql(f"SELECT {', '.join(_CANDIDATE_COLUMNS)} FROM events WHERE event_type = ? AND event_date "
                               f"BETWEEN ? AND ? AND ({' OR '.join(where)}) LIMIT ?",
                               [event_type, since, until, *params, limit])
-        return [Event(**{**r, "event_date": _iso(r["event_date"])}) for r in rows]
+        return [Event(**{**r, "event_date": _iso(r["event_date"]), "fatalities": int(r["fatalities"] or 0),
+                         "fatalities_aggregate": bool(r["fatalities_aggregate"]), "notes": r["notes"] or ""})
+                for r in rows]
 
     def clusters_of(self, event_ids: Sequence[str]) -> dict[str, str]:
         """The cluster of each of these events that has one."""

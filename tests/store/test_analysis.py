@@ -123,5 +123,26 @@ def test_same_event_clusters_are_kept_at_ingest(store: Store) -> None:
     assert len({clusters["e1"], clusters["e3"], clusters["e4"]}) == 3
     members = store.cluster_members(clusters["e1"])
     assert [m["event_id"] for m in members] == ["e1", "e5", "e2"] and members[1]["reason"].startswith("same event as")
+    assert "disagree on tolls 5 vs 3, dates a day apart" in members[2]["reason"]
     assert store.cluster_counts("2019-10-14", "2019-10-15") == {"reports": 4, "events": 2}
     assert store.get_event("e2").fatalities == 5  # each report keeps its own toll
+
+
+def test_a_report_of_one_of_two_incidents_of_a_day_joins_the_one_its_sentence_tells(store: Store) -> None:
+    """Issue 13: two strikes in Tajoura the same day stay two clusters (their sentences name different targets);
+    a third report naming one of the targets joins that one, a report naming neither starts its own."""
+    from frontlines.analysis.update import analyse_document
+
+    told = {"r1": "A drone struck the Al-Bayan Girls School in Tajoura.",
+            "r2": "An air strike destroyed part of the Zahrat Nakheel Hotel in Tajoura.",
+            "r3": "Pupils were evacuated after the strike on the Al-Bayan school, officials said.",
+            "r4": "Another air raid was reported in the east of the capital."}
+    for i, (doc_id, sentence) in enumerate(told.items(), 1):
+        doc = _report(doc_id, f"e{i}", "2019-10-14", notes=sentence)
+        store.add_document(doc)
+        analyse_document(store, doc)
+    clusters = store.clusters_of(["e1", "e2", "e3", "e4"])
+    assert clusters["e3"] == clusters["e1"] != clusters["e2"]
+    assert clusters["e4"] not in {clusters["e1"], clusters["e2"]}
+    reason = store.cluster_members(clusters["e4"])[0]["reason"]
+    assert reason.startswith("a report of its own: it could be 2 distinct incidents")
