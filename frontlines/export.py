@@ -27,40 +27,53 @@ def _csv_value(value: Any) -> Any:
     return "" if value is None else value
 
 
-def csv_lines(events: Iterable[Event]) -> Iterator[str]:
-    """Header then one line per event, columns in ACLED order followed by ours."""
+Annotated = tuple[Event, dict[str, Any] | None]  # an event and its analyst's correction (None: uncorrected)
+
+
+def _split(events: Iterable[Any], corrected: bool) -> Iterator[Annotated]:
+    for item in events:
+        yield item if corrected else (item, None)
+
+
+def csv_lines(events: Iterable[Any], corrected: bool = False) -> Iterator[str]:
+    """Header then one line per event, columns in ACLED order followed by ours. ``corrected``: the items are
+    ``(event, correction)`` pairs (``Store.with_corrections``) and a last ``correction`` column says who corrected
+    the event, when, why and what changed (JSON; empty when uncorrected)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(EVENT_COLUMNS)
+    writer.writerow([*EVENT_COLUMNS, "correction"] if corrected else EVENT_COLUMNS)
     yield buffer.getvalue()
-    for event in events:
+    for event, correction in _split(events, corrected):
         buffer.seek(0)
         buffer.truncate()
         row = event.to_row()
-        writer.writerow([_csv_value(row[col]) for col in EVENT_COLUMNS])
+        values = [_csv_value(row[col]) for col in EVENT_COLUMNS]
+        writer.writerow([*values, _csv_value(correction)] if corrected else values)
         yield buffer.getvalue()
 
 
-def geojson_feature(event: Event) -> dict[str, Any]:
+def geojson_feature(event: Event, correction: dict[str, Any] | None = None, corrected: bool = False) -> dict[str, Any]:
     props = event.to_dict()
+    if corrected:
+        props["correction"] = correction
     lon, lat = props.pop("longitude"), props.pop("latitude")
     geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
     return {"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": props}
 
 
-def geojson_lines(events: Iterable[Event]) -> Iterator[str]:
-    """A FeatureCollection, streamed feature by feature."""
+def geojson_lines(events: Iterable[Any], corrected: bool = False) -> Iterator[str]:
+    """A FeatureCollection, streamed feature by feature (``corrected``: as in ``csv_lines``)."""
     yield '{"type": "FeatureCollection", "features": ['
     first = True
-    for event in events:
-        yield ("" if first else ",\n") + _dumps(geojson_feature(event))
+    for event, correction in _split(events, corrected):
+        yield ("" if first else ",\n") + _dumps(geojson_feature(event, correction, corrected))
         first = False
     yield "]}\n"
 
 
-def jsonl_lines(events: Iterable[Event]) -> Iterator[str]:
-    for event in events:
-        yield _dumps(event.to_dict()) + "\n"
+def jsonl_lines(events: Iterable[Any], corrected: bool = False) -> Iterator[str]:
+    for event, correction in _split(events, corrected):
+        yield _dumps({**event.to_dict(), "correction": correction} if corrected else event.to_dict()) + "\n"
 
 
 def _dumps(obj: dict[str, Any]) -> str:

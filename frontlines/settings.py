@@ -39,6 +39,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("allowed_hosts", "FRONTLINES_ALLOWED_HOSTS", "",
                 "Host names the server answers besides localhost, 127.0.0.1, [::1] and FRONTLINES_HOST "
                 "(comma-separated; * = any). Other Host headers get a 400 (DNS rebinding)."),
+        Setting("write_token", "FRONTLINES_WRITE_TOKEN", "",
+                "Token analysts give to correct events (the dashboard's correction form, or 'Authorization: Bearer "
+                "<token>' on the API); empty = the server is read-only."),
     )
 }
 

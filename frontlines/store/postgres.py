@@ -240,10 +240,13 @@ class PostgresStore(Store):
 
     def _copy_events(self, events: Iterable[Event], document_id: str | None, known: set[str]) -> int:
         n = 0
+        ids: list[str] = []
         with self._con.cursor() as cur, cur.copy(f"COPY events ({', '.join(WRITE_COLS)}) FROM STDIN") as copy:
             for event in events:
                 copy.write_row(event_row(event, document_id, known))
                 n += 1
+                ids.append(event.event_id)
+        self.reapply_corrections(ids)  # an analyst's correction outlives re-extraction
         return n
 
     def bulk_load_events(self, events: Iterable[Event], batch_size: int = 10_000) -> int:

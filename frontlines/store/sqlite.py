@@ -244,7 +244,18 @@ MIGRATIONS: list[str] = [
     CREATE INDEX event_clusters_cluster ON event_clusters(cluster_id);
     CREATE INDEX event_clusters_day ON event_clusters(day, cluster_id);
     """,
+    # 11: analysts' corrections of events (store/corrections.py, issue 12 deliverable 4): who, when, why, the
+    # corrected fields and the event as extracted; undone by marking, never deleted. Adds a table only.
+    """
+    CREATE TABLE event_corrections (
+        correction_id INTEGER PRIMARY KEY, event_id TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN
+        ('correct', 'reject')), fields TEXT NOT NULL, extracted TEXT NOT NULL, analyst TEXT NOT NULL,
+        reason TEXT NOT NULL, created_at TEXT NOT NULL, undone_at TEXT, undone_by TEXT, undo_reason TEXT);
+    CREATE INDEX event_corrections_event ON event_corrections(event_id, correction_id);
+    CREATE INDEX event_corrections_active ON event_corrections(event_id) WHERE undone_at IS NULL;
+    """,
 ]
+_CORRECTIONS_SCHEMA = 11  # the migration that adds event_corrections
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
                  "fatalities": "events_fatalities", "confidence": "events_confidence"}
 _GROUP_SQL = {"cell_x": "CAST((e.longitude + 180.0) / {cell!r} AS INTEGER)",
@@ -279,6 +290,8 @@ def _enter_wal(con: sqlite3.Connection, patience_s: float = 30.0) -> None:
 
 
 class SQLiteStore(Store):
+    _begin_sql = "BEGIN IMMEDIATE"  # a correction reads the event it changes under the write lock
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.url = str(self.path)
@@ -388,6 +401,8 @@ class SQLiteStore(Store):
                     f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
         rows = [event_values(ev, document_id, known) for ev in events]
         self._con.executemany(sql, rows)
+        if self.schema_version >= _CORRECTIONS_SCHEMA:  # an analyst's correction outlives re-extraction
+            self.reapply_corrections([ev.event_id for ev in events])
         return len(rows)
 
     def _bulk(self, batch: list[Event]) -> int:

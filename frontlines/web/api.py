@@ -22,7 +22,7 @@ from frontlines.model import MODALITIES, Document, Event
 from frontlines.store import DocumentQuery, EventQuery, Store, open_store
 from frontlines.store.base import MAX_FILTER_CHARS, MAX_OFFSET, parse_bbox, parse_day, safe_url
 
-__all__ = ["TOTAL_LIMIT", "FiltersDep", "Offset", "QueryDep", "StoreDep", "actor_ids", "document_data", "event_filters", "event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
+__all__ = ["TOTAL_LIMIT", "FiltersDep", "Offset", "QueryDep", "StoreDep", "actor_ids", "document_data", "event_filters", "event_items", "event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
 
 router = APIRouter(prefix="/api")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -105,7 +105,14 @@ QueryDep = Annotated[EventQuery, Depends(event_query)]
 def events(store: StoreDep, query: QueryDep) -> dict[str, Any]:
     page = store.search_events(query)
     return {"total": page.total, "total_exact": page.total_exact, "limit": page.limit, "offset": page.offset,
-            "items": [e.to_dict() for e in page.items]}
+            "items": event_items(store, page.items)}
+
+
+def event_items(store: Store, events: list[Event]) -> list[dict[str, Any]]:
+    """Events as the API lists them, each with ``correction``: its analyst's correction now in force (who, when,
+    why, each changed field from the extraction's value to the corrected one), or None."""
+    found = store.active_corrections([e.event_id for e in events]) if events else {}
+    return [{**e.to_dict(), "correction": found.get(e.event_id)} for e in events]
 
 
 @router.get("/events/{event_id}", summary="One event with every source reporting it (fusion across documents)")
@@ -125,7 +132,8 @@ def event_with_sources(store: Store, event_id: str) -> dict[str, Any]:
     sources = [_source_row(e, documents.get(e.document_id or ""), e.event_id == ev.event_id) for e in members]
     summary = {"cluster_id": cluster.cluster_id, "reports": len(members), "documents": len(cluster.documents),
                "sources": cluster.sources, "fatalities": cluster.fatalities, "modality": cluster.modality}
-    return {"event": ev.to_dict(), "cluster": summary, "sources": sources}
+    return {"event": event_items(store, [ev])[0], "cluster": summary, "sources": sources,
+            "corrections": store.corrections(event_id=event_id)["items"]}
 
 
 def same_event_reports(store: Store, ev: Event) -> EventCluster:
@@ -262,7 +270,7 @@ def _stream(request: Request, query: EventQuery, fmt: str) -> StreamingResponse:
 
     def body() -> Iterator[str]:
         try:
-            yield from _chunks(writer(store.iter_events(query)))
+            yield from _chunks(writer(store.with_corrections(store.iter_events(query)), corrected=True))
         finally:
             store.close()
 

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from frontlines import __version__, settings
 from frontlines.errors import FrontlinesError
 from frontlines.web import api, feeds, summary, views
-from frontlines.web import analysis_api, analysis_views
+from frontlines.web import analysis_api, analysis_views, corrections
 from frontlines.web.errors import error_body
 from frontlines.web.security import SecurityMiddleware, allowed_hosts
 
@@ -38,6 +38,7 @@ def create_app(store_url: str | None = None, *, bind_host: str | None = None,
     app.add_middleware(SecurityMiddleware, hosts=allowed_hosts(bind_host, hosts))
     app.include_router(api.router)
     app.include_router(analysis_api.router)
+    app.include_router(corrections.router)
     app.include_router(summary.router)
     app.include_router(feeds.router)
     app.include_router(analysis_views.router)

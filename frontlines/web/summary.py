@@ -36,4 +36,9 @@ def map_grid(store: StoreDep, query: QueryDep,
                  "the map's viewport, min_lon,min_lat,max_lon,max_lat: the buckets whose cells meet it (unlike "
                  "the bbox filter, at the precision of the zoom-10 grid, about 10 km)"))] = None,
              ) -> dict[str, Any]:
-    return store.map_grid(query, zoom, view=parse_bbox(view, "view"))
+    grid = store.map_grid(query, zoom, view=parse_bbox(view, "view"))
+    points = [b["event"] for b in grid["buckets"] if "event" in b]
+    found = store.active_corrections([p["event_id"] for p in points]) if points else {}
+    for point in points:  # a popup says when an analyst corrected the event
+        point["correction"] = found.get(point["event_id"])
+    return grid

@@ -12,9 +12,11 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from frontlines.model import Document
-from frontlines.store import EventQuery, open_store
+from frontlines.errors import StoreNotFoundError
+from frontlines.store import EventQuery, Store, open_store
 from frontlines.store.base import SORTABLE_EVENT_FIELDS
-from frontlines.web.api import TOTAL_LIMIT, FiltersDep, Offset, document_data, event_with_sources
+from frontlines import settings
+from frontlines.web.api import TOTAL_LIMIT, FiltersDep, Offset, document_data, event_items, event_with_sources
 
 __all__ = ["highlight", "router"]
 
@@ -48,7 +50,7 @@ def api_docs(request: Request) -> Response:
 @router.get("/index.json", include_in_schema=False)
 def dashboard(request: Request) -> Response:
     with _store(request) as store:  # what the page needs at once; the rest comes from /api/counts, /api/map ...
-        data = store.sizes()
+        data: dict[str, Any] = {**store.sizes(), "corrections": store.correction_counts()}
     return _respond(request, "dashboard.html", data, request.url.path.endswith(".json"))
 
 
@@ -61,9 +63,10 @@ def events_page(request: Request, filters: FiltersDep, sort: Annotated[str, Quer
     with _store(request) as store:
         page = store.search_events(EventQuery(**filters, sort=sort, limit=limit, offset=offset,
                                               total_limit=TOTAL_LIMIT))
+        items = event_items(store, page.items)
     shown = {k: v for k, v in request.query_params.items() if v and k not in ("offset", "limit", "sort")}
     data = {"total": page.total, "total_exact": page.total_exact, "limit": limit, "offset": offset, "sort": sort,
-            "filters": shown, "items": [e.to_dict() for e in page.items],
+            "filters": shown, "items": items,
             "links": _page_links(request, page.total, page.total_exact, limit, offset, sort)}
     return _respond(request, "events.html", data, request.url.path.endswith(".json"))
 
@@ -94,9 +97,30 @@ def _page_links(request: Request, total: int, exact: bool, limit: int, offset: i
 @router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
 @router.get("/events/{event_id}.json", include_in_schema=False)  # registered first (decorators apply bottom-up)
 def event_page(request: Request, event_id: str) -> Response:
+    twin = request.url.path.endswith(".json")
     with _store(request) as store:
+        data = event_page_data(store, event_id)
+    if not twin:  # the correction form's choices; the .json twin stays the API's answer
+        from frontlines.web.corrections import taxonomy
+
+        data = {**data, "taxonomy": taxonomy(), "writable": bool(settings.get("write_token"))}
+    return _respond(request, "event.html", data, twin)
+
+
+def event_page_data(store: Store, event_id: str) -> dict[str, Any]:
+    """The event with its sources and corrections; an event marked as not an event is shown from its correction
+    (so that it can be undone), with no sources."""
+    try:
         data = event_with_sources(store, event_id)
-    return _respond(request, "event.html", data, request.url.path.endswith(".json"))
+    except StoreNotFoundError:
+        history = store.corrections(event_id=event_id)["items"]
+        rejected = next((c for c in history if c["active"] and c["action"] == "reject"), None)
+        if rejected is None:
+            raise
+        event = {k: v for k, v in rejected["extracted"].items() if k != "cluster"}
+        data = {"event": {**event, **rejected["fields"], "correction": rejected}, "rejected": True,
+                "cluster": {"reports": 0, "documents": 0}, "sources": [], "corrections": history}
+    return data
 
 
 @router.get("/documents/{document_id:path}", response_class=HTMLResponse, include_in_schema=False)

@@ -148,11 +148,18 @@ function viewportBBox(pad = 0) {
   return clampBBox(b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
 }
 
+function correctedNote(event) {  // an analyst's correction in force: who and when (the values shown are corrected)
+  const c = event.correction;
+  return c ? `<span class="badge corrected" title="${escapeHTML(c.reason)}">corrected by ${escapeHTML(c.analyst)} ` +
+    `${escapeHTML((c.created_at || "").slice(0, 10))}</span><br>` : "";
+}
+
 function popup(event) {
   const dead = event.fatalities_aggregate ? `${event.fatalities} (a toll over a period)` : event.fatalities;
   return `<b>${escapeHTML(event.sub_event_type)}</b><br>${escapeHTML(event.event_date || "?")} · ${escapeHTML(event.location)}<br>` +
     `${escapeHTML(event.actor1 || "?")} vs ${escapeHTML(event.actor2 || "?")}<br>` +
     `fatalities ${escapeHTML(dead)} · ${escapeHTML(event.modality)} · ${escapeHTML(event.source)}<br>` +
+    correctedNote(event) +
     `<a href="/documents/${encodeURIComponent(event.document_id)}#${encodeURIComponent(event.event_id)}">open document</a> · ` +
     `<a href="/events/${encodeURIComponent(event.event_id)}">event and sources</a>`;
 }
@@ -249,6 +256,7 @@ function listItem(event) {
     `<b>${escapeHTML(event.sub_event_type)}</b> <span class="when">${escapeHTML(event.event_date)} · ${escapeHTML(event.location)}</span><br>` +
     `${escapeHTML(event.actor1 || "?")} → ${escapeHTML(event.actor2 || "?")} · ` +
     `<span class="pill ${escapeHTML(event.modality)}">${escapeHTML(event.modality)}</span>${dead}` +
+    (event.correction ? " · " + correctedNote(event).replace("<br>", "") : "") +
     `<div class="links"><a class="doc-link" href="${doc}">document</a> · <a href="/events/${encodeURIComponent(event.event_id)}">sources</a></div>`;
   item.addEventListener("click", (ev) => { if (!ev.target.closest("a")) showOnMap(event); });
   return item;

@@ -1,0 +1,127 @@
+"""Analyst corrections over HTTP (issue 12, deliverable 4): correct an event's fields or mark it as not an event,
+list corrections, undo one. Writes need the server's write token (``FRONTLINES_WRITE_TOKEN``, sent as
+``Authorization: Bearer <token>``); without a configured token the server is read-only. Every failure leaves as
+the one error body (``app.py``).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse
+
+from frontlines import settings
+from frontlines.errors import FrontlinesError, InvalidParameterError
+from frontlines.store import Store
+from frontlines.store.base import MAX_FILTER_CHARS, MAX_OFFSET
+from frontlines.web.api import StoreDep
+
+__all__ = ["ReadOnlyError", "UnauthorizedError", "router", "taxonomy"]
+
+router = APIRouter(prefix="/api")
+_MAX_BODY = 20_000
+
+
+class ReadOnlyError(FrontlinesError):
+    http_status = 403
+    code = "read_only"
+
+
+class UnauthorizedError(FrontlinesError):
+    http_status = 401
+    code = "unauthorized"
+
+
+def taxonomy() -> dict[str, list[str]]:
+    """ACLED event types and their sub-types, as the event ontology knows them (the correction form's choices)."""
+    from frontlines.knowledge.ontology import get_ontology
+
+    return {etype: list(subs) for etype, subs in get_ontology().taxonomy.items()}
+
+
+def _authorise(request: Request) -> None:
+    token = settings.get("write_token")
+    if not token:
+        raise ReadOnlyError("This server is read-only: start it with FRONTLINES_WRITE_TOKEN set to let analysts "
+                            "correct events.")
+    given = request.headers.get("authorization", "")
+    scheme, _, value = given.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+        raise UnauthorizedError("Corrections need the write token: send 'Authorization: Bearer <token>' (the "
+                                "server's FRONTLINES_WRITE_TOKEN).")
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    if len(raw) > _MAX_BODY:
+        raise InvalidParameterError(f"the request body is {len(raw):,} bytes; a correction takes at most "
+                                    f"{_MAX_BODY:,}.")
+    try:
+        data = json.loads(raw or b"{}")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InvalidParameterError(f"the request body is not JSON ({exc}); send an object such as "
+                                    '{"analyst": "...", "reason": "...", "fields": {"fatalities": 3}}.') from None
+    if not isinstance(data, dict):
+        raise InvalidParameterError("the request body must be a JSON object with analyst, reason and fields "
+                                    "(or reject: true).")
+    return data
+
+
+def _check_types(store: Store, event_id: str, fields: dict[str, Any]) -> None:
+    """A corrected type or sub-type must be one of the ontology's, and the sub-type must belong to the type."""
+    if "event_type" not in fields and "sub_event_type" not in fields:
+        return
+    known = taxonomy()
+    current = store.get_event(event_id)
+    etype = fields.get("event_type", current.event_type)
+    sub = fields.get("sub_event_type", current.sub_event_type)
+    if etype not in known:
+        raise InvalidParameterError(f"event_type {etype!r} is unknown; use one of {', '.join(known)}.")
+    if sub not in known[etype]:
+        raise InvalidParameterError(f"sub_event_type {sub!r} is not a kind of {etype!r}; use one of "
+                                    f"{', '.join(known[etype])}.")
+
+
+@router.post("/events/{event_id}/corrections", status_code=201,
+             summary="Correct an event's fields or mark it as not an event (needs the write token)")
+async def correct(request: Request, store: StoreDep, event_id: str) -> JSONResponse:
+    """Body: ``{"analyst": "who", "reason": "why", "fields": {"event_type": ..., "fatalities": 3, ...}}`` or
+    ``{"analyst": ..., "reason": ..., "reject": true}``. The extraction is kept with the correction."""
+    _authorise(request)
+    data = await _body(request)
+    unknown = sorted(set(data) - {"analyst", "reason", "fields", "reject"})
+    if unknown:
+        raise InvalidParameterError(f"unknown key {unknown[0]!r}; use analyst, reason, fields or reject.")
+    reject = data.get("reject", False)
+    fields = data.get("fields") or {}
+    if not isinstance(reject, bool) or not isinstance(fields, dict):
+        raise InvalidParameterError("reject is true or false and fields is an object of field: value.")
+    if reject and fields:
+        raise InvalidParameterError("give fields to correct or reject: true, not both.")
+    if not reject:
+        _check_types(store, event_id, fields)
+    record = store.correct_event(event_id, data.get("analyst", ""), data.get("reason", ""), fields, reject=reject)
+    return JSONResponse(record, status_code=201)
+
+
+@router.delete("/corrections/{correction_id}", summary="Undo a correction (the event's latest; needs the write token)")
+def undo(request: Request, store: StoreDep, correction_id: Annotated[int, Path(ge=1, le=MAX_OFFSET)],
+         analyst: Annotated[str, Query(max_length=MAX_FILTER_CHARS)] = "",
+         reason: Annotated[str, Query(max_length=MAX_FILTER_CHARS)] = "") -> dict[str, Any]:
+    _authorise(request)
+    return store.undo_correction(correction_id, analyst, reason)
+
+
+@router.get("/corrections", summary="Analysts' corrections, newest first")
+def corrections(store: StoreDep, event: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None,
+                active: bool | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
+    return {**store.corrections(event, active, limit, offset), "counts": store.correction_counts()}
+
+
+@router.get("/corrections/{correction_id}", summary="One correction: who, when, why, the fields and the extraction")
+def correction(store: StoreDep, correction_id: Annotated[int, Path(ge=1, le=MAX_OFFSET)]) -> dict[str, Any]:
+    return store.correction(correction_id)
