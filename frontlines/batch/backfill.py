@@ -198,6 +198,9 @@ def _cluster(scheduler: str | None, workers: int | None) -> Iterator[Any]:
     if scheduler not in (None, LOCAL) and not scheduler.startswith(("tcp://", "tls://")):
         raise InvalidParameterError(f"--scheduler {scheduler!r}: give a Dask scheduler address (tcp://host:8786), "
                                     f"'{LOCAL}' for a local cluster or '{IN_PROCESS}' for no cluster.")
+    if scheduler not in (None, LOCAL) and workers:
+        raise InvalidParameterError(f"--workers starts a local cluster; the cluster at {scheduler} runs with its own "
+                                    "workers (start more with `dask worker ADDRESS --nthreads 1`): leave --workers out.")
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:

@@ -46,6 +46,17 @@ def test_partitions_number_records_as_ingest_does(tmp_path: Path) -> None:
     assert rows[0].records[0]["text"] == "two\nlines"
 
 
+@pytest.mark.parametrize(("scheduler", "workers", "message"), [
+    ("spark", None, "scheduler address"), ("tcp://127.0.0.1:1", 2, "leave --workers out")])
+def test_a_wrong_scheduler_is_a_clear_error(tmp_path: Path, scheduler: str, workers: int | None,
+                                            message: str) -> None:
+    from frontlines.errors import InvalidParameterError
+
+    archive, _ = _archive(tmp_path / "archive.jsonl")
+    with pytest.raises(InvalidParameterError, match=message):
+        backfill([archive], str(tmp_path / "x.sqlite"), scheduler=scheduler, workers=workers)
+
+
 @pytest.mark.slow
 def test_in_process_backfill_reports_failures_and_a_rerun_extracts_nothing(tmp_path: Path) -> None:
     from click.testing import CliRunner
