@@ -275,3 +275,18 @@ def test_an_agreement_announced_on_a_day_is_made_that_day() -> None:
     (deal,) = [e for e in _events("The UN envoy announced on Tuesday that the rival militias had agreed to a ceasefire in "
                                   "talks in Zawiya, Libya.", published=date(2021, 3, 11)) if e.sub_event_type == "Agreement"]
     assert deal.event_date == "2021-03-09"
+
+
+@pytest.mark.parametrize("dateline", ["GAO —", "GAO, Mali —", "GAO, March 9 --"])
+def test_a_newspaper_dateline_without_an_outlet_is_where_it_was_filed(dateline: str) -> None:
+    doc = _doc(f"{dateline} Gunmen attacked an army checkpoint in Kidal on Monday, killing four soldiers, officials said.",
+               published=date(2021, 3, 10))
+    assert doc.wire_dateline and doc.wire_dateline[0] == 0
+    (event,) = [e for e in doc.events if e.event_type == "Battles"]
+    assert event.location == "Kidal"
+
+
+def test_an_acronym_and_a_dash_in_running_text_is_no_dateline() -> None:
+    doc = _doc("The army said on Monday that it had retaken the town — a claim the rebels denied.",
+               published=date(2021, 3, 10))
+    assert doc.wire_dateline is None

@@ -180,3 +180,10 @@ def test_an_arrest_and_an_agreement_are_not_one_development() -> None:
                    sub_event_type="Agreement")
     kept, _ = _merge(arrest, truce)
     assert len(kept) == 2
+
+
+def test_a_telling_that_points_back_gives_day_and_place_and_the_one_that_names_the_incident_types_it() -> None:
+    doc = _doc("KIDAL — A government air strike on a town in northern Mali killed at least 20 people, residents said.\n\n"
+               "Yesterday's raid struck the market of Kidal, according to local officials.")
+    violent = [e for e in doc.events if e.event_type in ("Explosions/Remote violence", "Violence against civilians")]
+    assert [(e.sub_event_type, e.location, e.event_date) for e in violent] == [("Air/drone strike", "Kidal", "2021-03-09")]

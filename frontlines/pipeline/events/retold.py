@@ -131,7 +131,7 @@ def _bare_reference(ev: Event) -> bool:
 
 def _types_agree(doc: Document, a: Event, b: Event) -> bool:
     """Whether two tellings' types allow one incident: the same type; another type of violence that adds no day
-    and place of its own; a change of hands however told; or what the incident left behind (weapons seized,
+    and place of its own or only points back ("yesterday's raid struck the town of Saraqeb"); a change of hands however told; or what the incident left behind (weapons seized,
     property destroyed) told without a day or place of its own."""
     if a.event_type == b.event_type == "Strategic developments" and not {a.sub_event_type, b.sub_event_type} <= _HANDS:
         return a.sub_event_type == b.sub_event_type  # an arrest and an agreement are no two tellings of one thing
@@ -145,7 +145,7 @@ def _types_agree(doc: Document, a: Event, b: Event) -> bool:
         armed = b if after is a else a
         return armed.event_type in _VIOLENT and not _own_date(doc, after) and not _own_place(doc, after)
     return (a.event_type in _VIOLENT and b.event_type in _VIOLENT and not subs & _TERRITORY
-            and not (_own_date(doc, b) and _own_place(doc, b)))
+            and (not (_own_date(doc, b) and _own_place(doc, b)) or _bare_reference(b)))
 
 
 def _own_place(doc: Document, ev: Event) -> bool:
@@ -196,10 +196,15 @@ def _parties_agree(a: Event, b: Event, side: Side) -> bool:
 
 
 def _fold(first: Event, again: Event, *, dated: bool) -> None:
-    """What the retelling adds: its own day where the first telling had none (``dated``), a toll the first
-    telling lacked, an actor it left empty, a graver form."""
+    """What the retelling adds: its own day where the first telling had none (``dated``), the type where the
+    first only pointed back, a toll the first telling lacked, an actor it left empty, a graver form."""
     if dated:
         first.event_date, first.time_precision, first.date_fallback = again.event_date, again.time_precision, False
+    if first.event_type != again.event_type and again.event_type in _VIOLENT and _bare_reference(first) \
+            and not _bare_reference(again):
+        # "yesterday's raid struck Saraqeb" after "a government airstrike killed 20": the telling that names the
+        # incident types it; the one that points back gives the day and place
+        first.event_type, first.sub_event_type = again.event_type, again.sub_event_type
     if _GRAVITY.get(again.sub_event_type, -1) > _GRAVITY.get(first.sub_event_type, 9):
         # the graver form's roles: who fired on the protesters, who took the town
         roles = [(again.actor1, again.actor1_id), (again.actor2, again.actor2_id),

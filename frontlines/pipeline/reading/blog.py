@@ -103,6 +103,9 @@ def _date_of(line: str) -> date | None:
 _WIRE_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
 _WIRE = re.compile(rf"^[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}?)?(?:,\s*{_WIRE_DAY})?"
                    r"\s*\((?P<o>[^)]{2,40})\)\s*[-–—]")
+# a newspaper's dateline with no outlet: the town in capitals, a dash ("BEIRUT —", "BENGHAZI, Libya — ")
+_PAPER_DATELINE = re.compile(rf"^[\"“]?[A-Z][A-Z'-]{{2,20}}(?: [A-Z][A-Z'-]{{2,20}})?(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}?)?"
+                             rf"(?:,\s*{_WIRE_DAY})?\s*(?:—|–|--)\s*(?=\S)")
 
 
 def _wire_outlet(paragraph: str) -> str | None:
@@ -151,6 +154,8 @@ def parse_blog(text: str) -> ParsedBlog:
             wire = outlet
             parsed.outlet = outlet
             parsed.wire_dateline = (s, s + dateline.end())
+        elif parsed.wire_dateline is None and i < 4 and (paper := _PAPER_DATELINE.match(para)) is not None:
+            parsed.wire_dateline = (s, s + paper.end())  # where it was filed, not where it happened
         if _COMMENT.match(para):
             mode, label = "commentary", None
         elif _UPDATE.match(para):
