@@ -173,6 +173,8 @@ def test_wounds_before_death_hearsay_and_uncounted_totals(text: str, deaths: int
     ("Troops attacked rebels near Beni, DR Congo. One rebel was killed. A subsequent account gives three deaths.", 1),
     ("Troops attacked rebels near Beni, DR Congo, killing two. Three more rebels were killed later in the day.", 5),
     ("Rebels attacked an army post near Beni, DR Congo, killing 12 soldiers. Some sources put the death toll at 40.", 12),
+    ("Gunmen attacked a village near Maiduguri, Nigeria, on Monday, killing 15 people. A total of 109 people have been "
+     "killed since the start of the year.", 15),
     ("Rebels attacked an army post near Beni, DR Congo, killing 12 soldiers. Other officials said 40 soldiers died.", 12),
 ])
 def test_a_lower_figure_from_another_source_is_the_conservative_count(text: str, deaths: int) -> None:

@@ -107,6 +107,9 @@ def apply_coded_counts(doc: Document, events: list[Event]) -> None:
         start = st.end
 
 
+_RUNNING_TOTAL = re.compile(r"\b(?:a total of|in total|so far|to date|thus far|altogether|in all|since (?:the |its |their )?"
+                            r"(?:start|beginning|outbreak|\d{4}|january|february|march|april|may|june|july|august|"
+                            r"september|october|november|december|[A-Z][a-z]+ took office))\b", re.IGNORECASE)
 _INJURY = re.compile(r"(?:injur|wound|hurt)", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"\b(?:(?:a )?(?:second|another|other|different|subsequent|secondary) (?:source|report|account)s?|"
                           r"other reports|later raised|initially|only (?:confirm(?:s|ed)?|acknowledg(?:es|ed)|admit(?:s|ted))|"
@@ -129,8 +132,8 @@ def dated(doc: Document, clause: Any) -> bool:
 def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
     """Add a casualty follow-up's deaths to the event just reported: summed when the same sentence or an
     additive cue ("also", "another") counts other victims, the lower figure when another source disagrees."""
-    if not deaths or not events:
-        return
+    if not deaths or not events or _RUNNING_TOTAL.search(clause.text):
+        return  # "a total of 109 people have been killed since May": the war's toll, not this incident's
     previous = events[-1]
     if clause.start - previous.evidence["end"] > 400:
         return
