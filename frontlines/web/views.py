@@ -16,12 +16,14 @@ from frontlines.errors import StoreNotFoundError
 from frontlines.store import EventQuery, Store, open_store
 from frontlines.store.base import SORTABLE_EVENT_FIELDS
 from frontlines import settings
+from frontlines.web.help import help_panel
 from frontlines.web.api import TOTAL_LIMIT, FiltersDep, Offset, document_data, event_items, event_with_sources
 
 __all__ = ["highlight", "router"]
 
 router = APIRouter()
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES.env.globals["help_panel"] = help_panel  # every page's "?" panel (web/help.py)
 VENDOR = Path(__file__).parent / "static" / "vendor" / "leaflet.js"
 SWAGGER_UI = Path(__file__).parent / "static" / "vendor" / "swagger-ui" / "swagger-ui-bundle.js"
 PAGE_LIMIT = 1000
