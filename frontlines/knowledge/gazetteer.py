@@ -255,6 +255,14 @@ class Gazetteer:
         place = self.country(iso2)
         return place.name if place else iso2
 
+    def label_rows(self, min_city_population: int = 5000) -> list[tuple[str, str, float, float, str, int]]:
+        """(feature, name, lat, lon, country, population) of every country, admin1 region and city of at least
+        ``min_city_population``, most populous first: the map's place labels (``web/labels.py``)."""
+        return self._con.execute(
+            "SELECT feature, name, lat, lon, country, population FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL "
+            "AND (feature IN ('country', 'admin1') OR (feature = 'city' AND population >= ?)) "
+            "ORDER BY population DESC, rid", (min_city_population,)).fetchall()
+
     def names(self, *, min_population: int = 15000, countries: Sequence[str] | None = None) -> Iterator[str]:
         wanted = set(countries or ())
         rows = self._con.execute(

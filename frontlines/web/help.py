@@ -32,7 +32,10 @@ TOPICS: dict[str, tuple[str, list[str]]] = {
         "64 pixels wide); the ring sits at their mean position, its number is how many events, its colour the "
         "most common type. A single event is a dot whose size grows with its fatalities; click it for its report.",
         "After a filter the map frames the results, ignoring the 2% of events farthest out, so that one "
-        "mis-placed report does not frame a continent. Events without coordinates are counted but not drawn."]),
+        "mis-placed report does not frame a continent. Events without coordinates are counted but not drawn.",
+        "Place names come from the project's own gazetteer (GeoNames): countries when zoomed out, then cities by "
+        "population - the further in, the smaller the towns - and provinces (admin1, in italics) from zoom 5; a "
+        "name that would overlap a more important one is left out. No tile server is used."]),
     "timeline": ("Timeline", [
         "Matching events per week (Monday first) when they span up to about two years, else per month, each bar "
         "stacked by event type; the tooltip gives events and fatalities (tolls over a period left out).",

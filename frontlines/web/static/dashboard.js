@@ -122,6 +122,7 @@ function initMap() {
       interactive: false }).addTo(map).bringToBack();
   });
   state.map = map;
+  if (typeof placeLabels === "function") placeLabels(map);  // static/labels.js: names from the gazetteer
   state.layer = L.layerGroup().addTo(map);
   legendControl().addTo(map);
   if (state.view) map.setView(state.view.center, state.view.zoom);
