@@ -126,18 +126,24 @@ def _write_events(events: Iterable[Event], fmt: str) -> None:
 @click.option("--published", callback=_published, help="Publication date YYYY-MM-DD for undated documents.")
 @click.option("--skip-bad", is_flag=True,
               help="Report malformed records and go on instead of stopping (exit status 6 if any were skipped).")
+@click.option("--strict", is_flag=True, help="Read every record first and store nothing if one is bad or loses a "
+                                             "field (a date or link that cannot be read).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_obj
-def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: date | None, skip_bad: bool, quiet: bool) -> None:
+def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: date | None, skip_bad: bool, strict: bool,
+           quiet: bool) -> None:
     """Extract and store documents (idempotent: unchanged documents are skipped).
 
     A bad record stops the run (without --skip-bad) only after every document read before it is stored
-    and the summary is printed; an id already held by another text is stored as a revision ("report~2")."""
+    and the summary is printed (with --strict, before anything is stored); an id already held by another
+    text is stored as a revision ("report~2")."""
     from frontlines.pipeline import Pipeline
     from frontlines.pipeline.reading.ingest import iter_documents
     from frontlines.store import open_store
     from frontlines.store.urls import redact_url
 
+    if strict:
+        _check_all(paths, published)
     problems: list[str] = []
     warnings: list[str] = []
     stopped: list[InputError] = []
@@ -171,6 +177,24 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: date | None, 
               "or rerun with --skip-bad to report bad records and go on.", stopped[0].exit_code)
     if problems:
         sys.exit(EXIT_PROBLEMS)
+
+
+def _check_all(paths: tuple[str, ...], published: date | None) -> None:
+    """--strict: read every record (no extraction) and stop before anything is written if one is bad."""
+    from frontlines.pipeline.reading.ingest import iter_documents
+
+    found: list[str] = []
+    try:
+        for _ in iter_documents(paths, published=published, errors="skip", on_problem=found.append,
+                                on_warning=found.append):
+            pass
+    except InputError as exc:  # a file that cannot be read at all
+        found.append(str(exc))
+    if found:
+        for message in found:
+            click.echo(f"problem: {message}", err=True)
+        _fail(f"--strict: {len(found)} problems in the input (listed above); nothing was stored. Fix them, or rerun "
+              "without --strict to store the good records.", 2)
 
 
 def _ingest_all(store: Any, docs: Iterator[Document], quiet: bool) -> tuple[dict[str, int], list[str]]:

@@ -184,6 +184,16 @@ def test_skip_bad_reports_wrong_field_types_and_goes_on(runner, pipeline, tmp_pa
         assert con.execute("select url, published from documents where id = 'u'").fetchone() == (None, None)
 
 
+def test_strict_ingest_stores_nothing_when_a_record_is_bad(runner, tmp_path) -> None:
+    db = str(tmp_path / "fl.sqlite")
+    archive = _jsonl(tmp_path / "s.jsonl", [{"id": "g", "text": "Clashes in Sirte."}, "{not json",
+                                            {"id": "d", "text": "Clashes in Derna.", "published": "whenever"}])
+    result = runner.invoke(cli, ["--db", db, "ingest", "-q", "--strict", archive])
+    assert result.exit_code == 2 and "2 problems" in result.stderr and "nothing was stored" in result.stderr
+    assert "s.jsonl line 2" in result.stderr and "whenever" in result.stderr
+    assert not Path(db).exists() or _stored(db) == []
+
+
 def test_extract_writes_the_documents_before_a_bad_record(runner, pipeline, tmp_path) -> None:
     archive = _jsonl(tmp_path / "x.jsonl", [{"id": f"g{i}", "text": f"Clashes in Sirte on Monday, report {i}."}
                                             for i in range(3)] + ["{not json"])
