@@ -46,7 +46,10 @@ TOPICS: dict[str, tuple[str, list[str]]] = {
         "both (actor 1 to actor 2).",
         "Red lines are hostile (battles, explosions and remote violence, violence against civilians), green "
         "cooperative (agreements), grey anything else; a line's width is its number of events, a node's size its "
-        "events. Click a node to filter by that actor."]),
+        "events. Click a node to filter by that actor.",
+        "Labels keep the country (\"Civilians (Libya)\") where two actors would otherwise read the same; a label "
+        "that would overlap another shows on hover. At most the 60 most active actors are drawn (a note says how "
+        "many match); drag on the timeline below to see the network of a period."]),
     "list": ("Event list", [
         "One page of matching events from the server, newest first unless you sort otherwise; past 10,000 "
         "matches the total reads \"10,000+\" (counting them all would be slow).",

@@ -9,7 +9,7 @@ const Network = (() => {
     supports: { colour: "#15803d", label: "cooperative" },
     other: { colour: "#64748b", label: "other" },
   };
-  const MAX_NODES = 40;
+  const MAX_NODES = 60;  // the most active actors drawn; a note says how many more there are
 
   function el(name, attrs = {}, parent = null) {
     const node = document.createElementNS(NS, name);
@@ -30,7 +30,32 @@ const Network = (() => {
     }
     const acronym = name.match(/^([A-Z][A-Za-z0-9-]{1,7}):\s/);
     if (acronym) return acronym[1];
-    return shorten(name.replace(/\s+\([A-Z][A-Za-z .-]+\)$/, ""));
+    return shorten(name);  // "Civilians (Libya)": the country stays (issue 12: two "Civilians" told nothing)
+  }
+
+  // Each node's label: its short name, with the country where two nodes would otherwise read the same
+  // ("Civilians (Libya)" / "Civilians (Syria)"; "Police Forces (LY)" from the id when the name has none).
+  function labels(nodes) {
+    const short = new Map(nodes.map((n) => [n.id, shortName(n.name)]));
+    const seen = new Map();
+    for (const [id, text] of short) seen.set(text, [...(seen.get(text) || []), id]);
+    for (const [text, ids] of seen) {
+      if (ids.length < 2) continue;
+      for (const id of ids) {
+        const country = nodes.find((n) => n.id === id).name.match(/^Military Forces of ([A-Z][A-Za-z .'-]+?)(?: \(|$)/);
+        const code = id.split(".").pop();
+        const hasCountry = /\([^()]+\)$/.test(text);
+        short.set(id, `${text} (${!hasCountry && country ? country[1] : (!hasCountry && /^[A-Z]{2}$/.test(code) ? code : id)})`);
+      }
+    }
+    return short;
+  }
+
+  // A label cut to ``max`` characters keeps its country: "Civilians (Libya)" -> "Civil… (Libya)".
+  function compact(text, max = 14) {
+    const withCountry = text.match(/^(.*\S) (\([^()]+\))$/);
+    if (!withCountry || withCountry[2].length > max - 4) return shorten(text, max);
+    return `${shorten(withCountry[1], Math.max(4, max - withCountry[2].length - 1))} ${withCountry[2]}`;
   }
 
   function shorten(text, max = 36) { return text.length > max ? text.slice(0, max - 1) + "…" : text; }
@@ -84,6 +109,37 @@ const Network = (() => {
       temperature = Math.max(1, temperature * 0.985);
     }
     return fit(pos, width, height);
+  }
+
+  // Node sizes by events, scaled to the busiest actor and capped by how crowded the picture is.
+  function radii(nodes, width, height) {
+    const most = Math.max(1, ...nodes.map((n) => n.events));
+    const cap = Math.max(7, Math.min(26, Math.sqrt((width * height) / Math.max(1, nodes.length)) / 5));
+    return nodes.map((n) => 4 + (cap - 4) * Math.sqrt(n.events / most));
+  }
+
+  // Circles pushed apart until none overlaps another (a star's leaves otherwise pile up on its hub), kept on screen.
+  function separate(pos, r, width, height, pad = 6) {
+    for (let round = 0; round < 80; round++) {
+      let moved = false;
+      for (let i = 0; i < pos.length; i++) {
+        for (let j = i + 1; j < pos.length; j++) {
+          const dx = pos[j].x - pos[i].x || 0.01 * (j - i), dy = pos[j].y - pos[i].y || 0.01;
+          const d = Math.hypot(dx, dy), need = r[i] + r[j] + pad;
+          if (d >= need) continue;
+          const push = (need - d) / 2 + 0.1;
+          pos[i].x -= (dx / d) * push; pos[i].y -= (dy / d) * push;
+          pos[j].x += (dx / d) * push; pos[j].y += (dy / d) * push;
+          moved = true;
+        }
+      }
+      pos.forEach((p, i) => {
+        p.x = Math.min(width - r[i] - 2, Math.max(r[i] + 2, p.x));
+        p.y = Math.min(height - r[i] - 2, Math.max(r[i] + 2, p.y));
+      });
+      if (!moved) break;
+    }
+    return pos;
   }
 
   function fit(pos, width, height) {
@@ -150,7 +206,8 @@ const Network = (() => {
     const width = options.width, height = options.height, centre = { x: width / 2, y: height / 2 };
     const group = el("g", { class: "nodes" }, svg), taken = [];
     const order = nodes.map((_, i) => i).sort((i, j) => nodes[j].events - nodes[i].events);
-    const radius = (node) => 4 + Math.sqrt(node.events) * 2.4;
+    const sizes = new Map(nodes.map((node, i) => [node.id, options.radii[i]]));
+    const radius = (node) => sizes.get(node.id);
     for (const i of order) {  // circles first, so labels avoid every node
       const r = radius(nodes[i]);
       taken.push({ x: pos[i].x - r, y: pos[i].y - r, width: 2 * r, height: 2 * r });
@@ -160,10 +217,10 @@ const Network = (() => {
       const g = el("g", { class: "node" + (node.id === options.selected ? " selected" : ""), "data-id": node.id }, group);
       el("circle", { cx: p.x, cy: p.y, r }, g);
       const text = el("text", { class: "label" }, g);
-      text.textContent = shortName(node.name);
+      text.textContent = options.labels.get(node.id);
       let box = placeLabel(text, p, r, centre, taken, width, height, segments);
       if (!box) {
-        text.textContent = shorten(shortName(node.name), 14);
+        text.textContent = compact(options.labels.get(node.id), 14);
         box = placeLabel(text, p, r, centre, taken, width, height, segments);
       }
       if (box) taken.push(box); else text.classList.add("overflow");  // shown on hover only
@@ -198,13 +255,20 @@ const Network = (() => {
         "No asserted or claimed events with two actors match these filters.";
       return;
     }
-    const pos = layout(nodes, edges, width, height), index = new Map(nodes.map((n, i) => [n.id, i]));
+    const r = radii(nodes, width, height);
+    const pos = separate(layout(nodes, edges, width, height), r, width, height);
+    const index = new Map(nodes.map((n, i) => [n.id, i]));
     drawEdges(svg, edges, pos, index, names);
     const segments = edges.map((e) => [pos[index.get(e.a)], pos[index.get(e.b)]]);
-    drawNodes(svg, nodes, pos, segments, { ...options, width, height });
+    drawNodes(svg, nodes, pos, segments, { ...options, width, height, labels: labels(nodes), radii: r });
     svg.dataset.nodes = String(nodes.length);
     svg.dataset.edges = String(edges.length);
+    svg.dataset.actors = String(net.nodes.length);
+    if (net.nodes.length > nodes.length) {
+      el("text", { x: 8, y: height - 8, class: "net-note" }, svg).textContent = `the ${nodes.length} most active of ` +
+        `${net.nodes.length} actors; narrow the filters or the dates (timeline) for the others`;
+    }
   }
 
-  return { draw, KINDS, shortName };
+  return { draw, KINDS, shortName, labels };
 })();
