@@ -18,6 +18,7 @@ This package is the only place that imports Dask.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import time
@@ -166,12 +167,14 @@ def _distributed(client: Any, run: _Run, parts: Iterator[Partition], store_url: 
 
     in_flight: dict[Any, Partition] = {}
     done = as_completed()
+    numbers = itertools.count(1)
 
     def submit_next() -> None:
         part = next(parts, None)
-        if part is not None:
+        if part is not None:  # the task key is numbered: an archive given twice has its records twice
+            key = f"frontlines-partition-{next(numbers)}-{part.key}"
             future = client.submit(run_partition, part, store_url, write=write, batch_size=batch_size,
-                                   published=published, key=f"frontlines-partition-{part.key}", pure=False)
+                                   published=published, key=key, pure=False)
             in_flight[future] = part
             done.add(future)
 
