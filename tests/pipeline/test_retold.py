@@ -187,3 +187,14 @@ def test_a_telling_that_points_back_gives_day_and_place_and_the_one_that_names_t
                "Yesterday's raid struck the market of Kidal, according to local officials.")
     violent = [e for e in doc.events if e.event_type in ("Explosions/Remote violence", "Violence against civilians")]
     assert [(e.sub_event_type, e.location, e.event_date) for e in violent] == [("Air/drone strike", "Kidal", "2021-03-09")]
+
+
+def test_what_an_incident_also_did_is_part_of_it() -> None:
+    attack = _event("a", "Militants attacked the army base at Kidal on Monday, killing nine soldiers.", 0)
+    seized = _event("b", "Several of their rifles were also seized, the army said.", 80, event_type="Strategic developments",
+                    sub_event_type="Disrupted weapons use")
+    (kept,), _ = _merge(attack, seized)
+    assert kept.sub_event_type == "Armed clash"
+    other = _event("c", "Militants also attacked a checkpoint near the base.", 80)
+    kept, _ = _merge(attack, other)  # "also" before another attack is still another incident
+    assert len(kept) == 2

@@ -96,8 +96,9 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
         return False
     if a.evidence == b.evidence:
         return False  # one sentence's several events (listed towns, two sides) are decided where they are built
-    if _ANOTHER.search(b.notes):
-        return False
+    cue = _ANOTHER.search(b.notes)
+    if cue and not (cue.group().lower() == "also" and b.sub_event_type in _AFTERMATH and a.sub_event_type not in _AFTERMATH):
+        return False  # "a mosque was also damaged", "arms were also seized": what the incident also did
     if _own_place(doc, a) and _own_place(doc, b) and a.location != b.location \
             and a.location != a.country and b.location != b.country:
         return False  # two places named, however near ("Ain Zara" and "Abu Salim" are both Tripoli)
