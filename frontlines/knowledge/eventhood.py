@@ -20,7 +20,7 @@ WORD_LISTS = frozenset({
     "modals", "quantifiers", "report_nouns", "modifying_preps", "backing", "thought", "near_miss", "happened_governors",
     "planning", "deployment", "cessation", "fighting", "continuative", "reference_verbs", "truces", "making", "starting",
     "protest_purposes", "meaning", "possible", "holding", "agreed_deeds"})
-PATTERNS = frozenset({"span", "habit", "running_total", "accident", "harm", "people", "munitions", "weapons", "harmed"})
+PATTERNS = frozenset({"ordinal", "span", "habit", "running_total", "accident", "harm", "people", "munitions", "weapons", "harmed"})
 
 
 @dataclass(frozen=True)

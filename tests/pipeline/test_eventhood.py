@@ -44,6 +44,8 @@ REJECTED = [
     ("aggregate", "The coalition has carried out more than 1,300 [airstrikes] since January.", False),
     ("aggregate", "It was the latest in a series of suicide [bombings] across the region.", False),
     ("aggregate", "The district has seen six checkpoint [attacks] in the past year.", False),
+    ("series", "Monday's [attack] was the latest in a string of raids on the camp.", True),
+    ("series", "The [bombing] is the fifth since the truce began.", False),
     ("habitual", "Gunmen regularly [ambush] trucks on the desert road.", False),
     ("habitual", "When they take a village, first they [kill] the men.", False),
     ("cessation", "Officials said the [fighting] had subsided by the evening.", False),
@@ -99,6 +101,7 @@ PASSED = [
     ("possible", "Residents fled after the [shelling] of the market.", False),
     ("instrument", "A roadside [bomb] killed two soldiers near the gate.", False),
     ("agreed_plan", "The two sides [agreed] to exchange prisoners on Friday.", True),
+    ("series", "The [attack] killed the fifth commander of the brigade since May.", False),
     ("since_clause", "Nine people died after [fighting] broke out in the city.", False),
 ]
 

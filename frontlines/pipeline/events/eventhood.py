@@ -93,6 +93,15 @@ def _aggregate(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _series(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """An incident counted as one of a series ("Sunday's attack was the latest in a series of bombings", "the
+    attack is the 12th since May"): the sentence counts incidents; the incident itself is told elsewhere."""
+    if not f.nominal or f.dep not in ("nsubj", "nsubjpass"):
+        return None
+    m = lex.patterns["ordinal"].search(f.sentence)
+    return f"counted in a series ('{m.group().strip()}'), not reported here" if m else None
+
+
 def _habitual(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     if f.habit_cue and not dated:
         return f"habitual, not one incident ('{f.habit_cue}')"
@@ -234,6 +243,7 @@ RULES: tuple[Rule, ...] = (
     Rule("deployment", "deployment", _deployment),
     Rule("accident", "accident", _accident),
     Rule("aggregate", "aggregate", _aggregate),
+    Rule("series", "aggregate", _series),
     Rule("habitual", "aggregate", _habitual),
     Rule("running_total", "aggregate", _running_total),
     Rule("state", "ongoing", _state),
