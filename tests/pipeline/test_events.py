@@ -448,3 +448,10 @@ def test_people_who_barricade_themselves_in_are_hiding_not_rioting() -> None:
 def test_a_side_that_lost_a_place_held_it(text: str, sub_type: str, actors) -> None:
     [event] = _events(text)
     assert (event.sub_event_type, event.actor1_id, event.actor2_id) == (sub_type, *actors)
+
+
+def test_a_deed_that_went_on_carries_its_clause_and_a_side_effect_does_not() -> None:
+    events = _events("Thousands of people continued protesting in Jerada, Morocco, after two men died in a disused mine.")
+    assert [e.event_type for e in events][:1] == ["Protests"]
+    events = _events("Two militias fought a gun battle in Kidal, Mali, blocking traffic on the main road.")
+    assert [e.event_type for e in events][:1] == ["Battles"]

@@ -81,6 +81,8 @@ def frame_is_modifier(frame: Frame, lexicon: EventhoodLexicon, *, side_effect_ty
     if frame.nominal and frame.dep == "pobj" and (frame.head_lemma in words["modifying_preps"]
                                                  or frame.head_lemma == "by" and frame.prep_head in words["backing"]):
         return True
+    if frame.dep == "xcomp" and frame.head_lemma in words["happened_governors"]:
+        return False  # "continued protesting", "began shelling": the deed itself
     return side_effect_type and frame.pos == "VERB" and frame.tag == "VBG" and frame.dep in ("advcl", "acl", "xcomp")
 
 
