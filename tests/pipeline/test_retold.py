@@ -198,3 +198,11 @@ def test_what_an_incident_also_did_is_part_of_it() -> None:
     other = _event("c", "Militants also attacked a checkpoint near the base.", 80)
     kept, _ = _merge(attack, other)  # "also" before another attack is still another incident
     assert len(kept) == 2
+
+
+def test_an_attack_where_both_sides_fired_is_a_battle() -> None:
+    attack = _event("a", "Clan militiamen attacked herders near Kidal on Monday.", 0, event_type="Violence against civilians",
+                    sub_event_type="Attack", actor1_id="gen.communal.ML", actor2_id="gen.civilians.ML")
+    fight = _event("b", "There was an exchange of gunfire with the herders.", 60)
+    (kept,), _ = _merge(attack, fight)
+    assert (kept.event_type, kept.sub_event_type) == ("Battles", "Armed clash")

@@ -198,7 +198,8 @@ def _parties_agree(a: Event, b: Event, side: Side) -> bool:
 
 def _fold(first: Event, again: Event, *, dated: bool) -> None:
     """What the retelling adds: its own day where the first telling had none (``dated``), the type where the
-    first only pointed back, a toll the first telling lacked, an actor it left empty, a graver form."""
+    first only pointed back, a fight where the first told a one-sided attack, a toll the first telling lacked,
+    an actor it left empty, a graver form."""
     if dated:
         first.event_date, first.time_precision, first.date_fallback = again.event_date, again.time_precision, False
     if first.event_type != again.event_type and again.event_type in _VIOLENT and _bare_reference(first) \
@@ -206,6 +207,12 @@ def _fold(first: Event, again: Event, *, dated: bool) -> None:
         # "yesterday's raid struck Saraqeb" after "a government airstrike killed 20": the telling that names the
         # incident types it; the one that points back gives the day and place
         first.event_type, first.sub_event_type = again.event_type, again.sub_event_type
+    if first.sub_event_type == "Attack" and again.sub_event_type == "Armed clash":
+        # "militiamen attacked farmers ... there was an exchange of gunfire": both sides fought, a battle
+        first.event_type, first.sub_event_type = again.event_type, again.sub_event_type
+        if again.actor1_id and again.actor2_id:
+            (first.actor1, first.actor1_id), (first.actor2, first.actor2_id) = \
+                (again.actor1, again.actor1_id), (again.actor2, again.actor2_id)
     if _GRAVITY.get(again.sub_event_type, -1) > _GRAVITY.get(first.sub_event_type, 9):
         # the graver form's roles: who fired on the protesters, who took the town
         roles = [(again.actor1, again.actor1_id), (again.actor2, again.actor2_id),
