@@ -127,3 +127,14 @@ def test_an_actor_named_before_it_existed_is_no_party(pipeline) -> None:
 def test_parties_the_report_does_not_name_are_coded_as_acled_does(pipeline, text: str, actors) -> None:
     (event,) = _events(pipeline, text, published=date(2021, 3, 10))
     assert (event.actor1_id, event.actor2_id) == actors, event.reason
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # the trigger is what a passive's by-phrase names: the subject is the target, the doer is not named
+    ("A police post in Sebha, Libya, was hit by a car bomb attack on Sunday.", ("gen.unidentified.LY", "gen.police.LY")),
+    ("The convoy was ambushed by Boko Haram fighters near Maiduguri, Nigeria, on Monday.",
+     ("nga.boko_haram", "gen.military.NG")),
+])
+def test_a_target_hit_by_an_attack_is_its_target(pipeline, text: str, actors) -> None:
+    (event,) = _events(pipeline, text, published=date(2021, 6, 8))
+    assert (event.actor1_id, event.actor2_id) == actors, event.reason

@@ -51,10 +51,11 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t]))
     actor1 = before[0] if before else None
     actor2 = after[0] if after else None
-    if passive and after:
+    hit_by = bool(_HIT_BY.search(doc.text[max(clause.start, t - 60):t]))  # "the post was hit by a car bomb attack"
+    if passive and after and not hit_by:
         actor1, actor2 = after[0], before[0] if before else None
-    elif passive and before:
-        actor1, actor2 = None, before[-1]  # "several demonstrators were arrested"
+    elif (passive or hit_by) and before:
+        actor1, actor2 = None, before[-1]  # "several demonstrators were arrested", "a police post was hit by a bomb"
     agent = next((a for a in participants if _AGENT.search(doc.text[max(clause.start, a.start - 60):a.start])), None)
     victims = [a for a in participants if a is not agent and _is_victim(doc, clause, a, participants)]
     if agent is not None:  # "... were killed by a Taliban-planted mine": the by-phrase names the agent
@@ -113,6 +114,9 @@ def _as_forces(m: Mention | None, trigger: TriggerHit, kb: ActorKB) -> Mention |
 
 
 _FELL_TO = re.compile(r"(?:fell|falls|fall|fallen|falling)\s+(?:\w+\s+)?to\b", re.IGNORECASE)
+# the trigger is the agent phrase of a passive: what did it, not who ("was hit by a devastating SVBIED attack")
+_HIT_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+                     re.IGNORECASE)
 _LOST = re.compile(r"(?:lost|losing|lose|loses)\b", re.IGNORECASE)  # the subject held the place, someone took it
 
 
