@@ -16,6 +16,7 @@ Both backends share this SQL (``?`` placeholders, through ``_feed_sql``); ``_beg
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -72,7 +73,8 @@ def _checked(name: str, value: Any) -> Any:
             raise InvalidParameterError(f"{name} {value!r} is not a whole number from 0 to 10,000,000.")
         return value
     if name in _FLOATS:
-        if isinstance(value, bool) or not isinstance(value, int | float) or abs(value) > _FLOATS[name]:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
+                or abs(value) > _FLOATS[name]:
             raise InvalidParameterError(f"{name} {value!r} is not a number within ±{_FLOATS[name]:g}.")
         return float(value)
     if not isinstance(value, str) or len(value) > _TEXT_MAX or not value.strip():
@@ -257,7 +259,11 @@ class CorrectionRecords:
         return dict(rows[0]) if rows else None
 
     def _write_fields(self, event_id: str, served: dict[str, Any]) -> None:
-        names = CORRECTABLE_FIELDS
+        """Write the fields whose value changes (an unchanged indexed column costs an index update for nothing)."""
+        current = self.get_event(event_id).to_dict()
+        names = [n for n in CORRECTABLE_FIELDS if current.get(n) != served.get(n)]
+        if not names:
+            return
         self._feed_sql(f"UPDATE events SET {', '.join(f'{n} = ?' for n in names)} WHERE event_id = ?",
                        [served.get(n) for n in names] + [event_id])
 

@@ -54,13 +54,17 @@ def _authorise(request: Request) -> None:
                                 "server's FRONTLINES_WRITE_TOKEN).")
 
 
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
 async def _body(request: Request) -> dict[str, Any]:
     raw = await request.body()
     if len(raw) > _MAX_BODY:
         raise InvalidParameterError(f"the request body is {len(raw):,} bytes; a correction takes at most "
                                     f"{_MAX_BODY:,}.")
     try:
-        data = json.loads(raw or b"{}")
+        data = json.loads(raw or b"{}", parse_constant=_no_constant)
     except (ValueError, UnicodeDecodeError) as exc:
         raise InvalidParameterError(f"the request body is not JSON ({exc}); send an object such as "
                                     '{"analyst": "...", "reason": "...", "fields": {"fatalities": 3}}.') from None

@@ -102,7 +102,7 @@ def test_a_correction_survives_re_ingest_and_re_extraction(filled: Store, store_
 @pytest.mark.parametrize(("fields", "message"), [
     ({}, "at least one field"), ({"notes": "x"}, "cannot be corrected"), ({"fatalities": -1}, "whole number"),
     ({"fatalities": "3"}, "whole number"), ({"event_date": "2019-13-01"}, "not a date"),
-    ({"latitude": 91}, "within"), ({"modality": "rumoured"}, "unknown"), ({"event_type": ""}, "cannot be empty"),
+    ({"latitude": 91}, "within"), ({"longitude": float("nan")}, "within"), ({"modality": "rumoured"}, "unknown"), ({"event_type": ""}, "cannot be empty"),
     ({"location": "x" * 501}, "1 to 500"),
 ])
 def test_bad_corrections_are_refused_and_change_nothing(filled: Store, fields: dict[str, object],

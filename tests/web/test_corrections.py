@@ -41,6 +41,7 @@ def test_without_a_token_the_server_is_read_only(client, monkeypatch: pytest.Mon
 
 @pytest.mark.parametrize(("body", "status", "code", "says"), [
     (b"{not json", 422, "invalid_parameter", "not JSON"),
+    (b'{"analyst": "jane", "reason": "r", "fields": {"latitude": NaN}}', 422, "invalid_parameter", "not JSON"),
     (b"[1, 2]", 422, "invalid_parameter", "JSON object"),
     (b'{"analyst": "jane", "reason": "r", "fields": {"fatalities": -2}}', 422, "invalid_parameter", "whole number"),
     (b'{"analyst": "jane", "reason": "r", "fields": {"event_type": "Skirmish"}}', 422, "invalid_parameter",
@@ -170,7 +171,8 @@ def test_correction_bodies_and_parameters_fuzzed(client, writable) -> None:
 
     from tests.faults.test_api_fuzz import FUZZ, _check, value
 
-    scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.floats(), value)
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70),
+                        st.floats(allow_nan=False, allow_infinity=False), value)
     names = st.sampled_from(["event_type", "sub_event_type", "fatalities", "latitude", "event_date", "modality",
                              "location", "fatalities_aggregate", "notes", "x"])
     bodies = st.fixed_dictionaries({}, optional={"analyst": scalars, "reason": scalars, "reject": scalars,
