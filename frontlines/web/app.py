@@ -44,6 +44,7 @@ def create_app(store_url: str | None = None, *, bind_host: str | None = None,
     app.include_router(feeds.router)
     app.include_router(analysis_views.router)
     app.include_router(help.router)
+    app.include_router(corrections.pages)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
 

@@ -11,7 +11,7 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from frontlines import settings
 from frontlines.errors import FrontlinesError, InvalidParameterError
@@ -19,7 +19,7 @@ from frontlines.store import Store
 from frontlines.store.base import MAX_FILTER_CHARS, MAX_OFFSET
 from frontlines.web.api import StoreDep
 
-__all__ = ["ReadOnlyError", "UnauthorizedError", "router", "taxonomy"]
+__all__ = ["ReadOnlyError", "UnauthorizedError", "pages", "router", "taxonomy"]
 
 router = APIRouter(prefix="/api")
 _MAX_BODY = 20_000
@@ -129,3 +129,28 @@ def corrections(store: StoreDep, event: Annotated[str | None, Query(max_length=M
 @router.get("/corrections/{correction_id}", summary="One correction: who, when, why, the fields and the extraction")
 def correction(store: StoreDep, correction_id: Annotated[int, Path(ge=1, le=MAX_OFFSET)]) -> dict[str, Any]:
     return store.correction(correction_id)
+
+
+pages = APIRouter()  # the HTML page and its .json twin (outside /api)
+
+
+@pages.get("/corrections", response_class=HTMLResponse, include_in_schema=False)
+@pages.get("/corrections.json", include_in_schema=False)
+def corrections_page(request: Request, active: bool | None = None,
+                     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
+    """Every correction, newest first (50 a page), with what it changed, who, when, why and whether it is in force."""
+    from urllib.parse import urlencode
+
+    from frontlines.web.views import _respond, _store
+
+    with _store(request) as store:
+        page = store.corrections(None, active, 50, offset)
+        counts = store.correction_counts()
+
+    def link(at: int) -> str:
+        params = {**({"active": str(active).lower()} if active is not None else {}), **({"offset": at} if at else {})}
+        return request.url.path + (f"?{urlencode(params)}" if params else "")
+
+    data = {**page, "counts": counts, "active": active, "prev": link(max(0, offset - 50)) if offset else None,
+            "next": link(offset + 50) if offset + 50 < page["total"] else None}
+    return _respond(request, "corrections.html", data, request.url.path.endswith(".json"))

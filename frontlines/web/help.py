@@ -82,6 +82,11 @@ TOPICS: dict[str, tuple[str, list[str]]] = {
         "Who held a place from when to when, from reports of captures, withdrawals and handovers. A different "
         "holder reported within 3 days by another document, or a claim nobody else reports, marks the period "
         "contested; the rival is kept."]),
+    "corrections": ("Corrections", [
+        "Every analyst's correction, newest first: which event, what changed (from the extraction's value to the "
+        "corrected one) or \"not an event\", who, when, why, and whether it is in force or was undone. Corrected "
+        "values are what every list, count, map and export shows; an event marked as not an event is in none of "
+        "them. The extraction is kept with each correction; Undo on the event's page restores it."]),
     "feeds": ("Watched feeds", [
         "The feeds `frontlines watch` polls: when each was last read, how many documents it gave, its last error "
         "and when it will be tried again (failing feeds back off and come first). The page refreshes every 30 s."]),

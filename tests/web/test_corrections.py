@@ -98,6 +98,10 @@ def test_a_correction_shows_everywhere_and_undo_restores_the_extraction(client, 
            409, "conflict")
     history = client.get("/api/corrections", params={"event": "ev-1"}).json()
     assert history["total"] == 1 and history["counts"] == {"corrected": 0, "rejected": 0}
+    listed = client.get("/corrections")
+    assert listed.status_code == 200 and "undone by omar" in listed.text and "a mob, not soldiers" in listed.text
+    assert client.get("/corrections.json", params={"active": "true"}).json()["total"] == 0
+    assert client.get("/corrections.json", params={"active": "false"}).json()["items"][0]["analyst"] == "jane"
 
 
 def test_not_an_event_is_left_out_and_can_be_undone(client, writable) -> None:
@@ -113,6 +117,7 @@ def test_not_an_event_is_left_out_and_can_be_undone(client, writable) -> None:
     assert page.status_code == 200 and "Not an event</b>, marked by jane" in page.text
     assert client.get("/events/ev-4.json").json()["rejected"] is True
     assert "0 corrected, 1 not events" in client.get("/").text
+    assert "not an event</span>" in client.get("/corrections?active=true").text
     client.delete(f"/api/corrections/{made['correction_id']}", params={"analyst": "jane"}, headers=AUTH)
     assert client.get("/api/counts").json()["events"] == total
 

@@ -9,7 +9,8 @@ from frontlines.web.help import CODES, TOPICS
 from tests.web.test_dashboard import ARTIFACTS, browser_page, serving
 
 PAGES = {"/": ["filters", "list", "map", "network", "timeline"], "/events": ["events"], "/events/ev-1": ["event"],
-         "/documents/doc-1": ["document"], "/ledger": ["ledger"], "/control": ["control"], "/feeds": ["feeds"]}
+         "/documents/doc-1": ["document"], "/ledger": ["ledger"], "/control": ["control"], "/feeds": ["feeds"],
+         "/corrections": ["corrections"]}
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))
