@@ -51,6 +51,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--partition-size", type=int, default=100)
     parser.add_argument("--order", default="ingest,1,2", help="runs in this order: ingest, 1, 2 (workers)")
+    parser.add_argument("--analyse", action="store_true",
+                        help="after each backfill, time `frontlines analyse` too (ingest derives each document's "
+                             "ledger, control and relations as it stores it; a backfill leaves that to analyse)")
     args = parser.parse_args()
     from tests.store.pgserver import ThrowawayPostgres
 
@@ -68,13 +71,20 @@ def main() -> None:
                 seconds[name] = run(f"backfill --workers {name}", [
                     str(FRONTLINES), "--db", url, "backfill", "-q", str(archive), "--workers", name,
                     "--partition-size", str(args.partition_size)])
+                if args.analyse:
+                    seconds[f"{name}+analyse"] = seconds[name] + run("  then analyse", [
+                        str(FRONTLINES), "--db", url, "analyse", "-q"])
     print()
     for name, value in seconds.items():
-        print(f"  {name if name == 'ingest' else 'backfill --workers ' + name:22} {args.docs / value:7.1f} docs/s")
+        print(f"  {name if name == 'ingest' else 'backfill --workers ' + name:30} {args.docs / value:7.1f} docs/s")
     if {"1", "2"} <= seconds.keys():
         print(f"  2 workers / 1 worker      {seconds['1'] / seconds['2']:.2f}x  (target >= 1.8x)")
     if {"1", "ingest"} <= seconds.keys():
         print(f"  1-worker backfill / ingest {seconds['ingest'] / seconds['1']:.2f}x  (target >= 0.95x)")
+    if {"1+analyse", "ingest"} <= seconds.keys():
+        print(f"  1-worker backfill + analyse / ingest {seconds['ingest'] / seconds['1+analyse']:.2f}x")
+    if {"1+analyse", "2+analyse"} <= seconds.keys():
+        print(f"  2 workers / 1 worker, with analyse {seconds['1+analyse'] / seconds['2+analyse']:.2f}x")
 
 
 if __name__ == "__main__":
