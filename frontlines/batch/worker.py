@@ -10,7 +10,6 @@ refused each become a ``Failure`` that travels back to the driver; none stops th
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import threading
@@ -21,7 +20,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from frontlines import settings
 from frontlines.batch.partitions import Partition
 from frontlines.errors import MalformedInputError, StoreError
 from frontlines.model import Document
@@ -192,12 +190,6 @@ def _record_object(record: Any, where: str) -> dict[str, Any] | None:
         return record
     if not record.strip():
         return None
-    if len(record) > int(settings.get("max_bytes")):
-        raise MalformedInputError(f"{where} is over the {int(settings.get('max_bytes')) / 1e6:.0f} MB limit for one document.")
-    try:
-        obj = json.loads(record)
-    except json.JSONDecodeError as exc:
-        raise MalformedInputError(f"Invalid JSON on {where} ({exc.msg}); each line must be one JSON object.") from exc
-    if not isinstance(obj, dict):
-        raise MalformedInputError(f"{where} is not a JSON object; each line must be {{\"id\", \"text\", ...}}.")
-    return obj
+    from frontlines.pipeline.reading.ingest import json_record
+
+    return json_record(record, where)

@@ -91,6 +91,20 @@ def _max_bytes() -> int:
     return int(settings.get("max_bytes"))
 
 
+def json_record(line: str, where: str) -> dict[str, Any]:
+    """One line of a JSONL archive as its object, or a MalformedInputError that says what to fix (also read by the
+    backfill's workers)."""
+    if len(line) > _max_bytes():
+        raise MalformedInputError(f"{where} is over the {_max_bytes() / 1e6:.0f} MB limit for one document.")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise MalformedInputError(f"Invalid JSON on {where} ({exc.msg}); each line must be one JSON object.") from exc
+    if not isinstance(obj, dict):
+        raise MalformedInputError(f"{where} is not a JSON object; each line must be {{\"id\", \"text\", ...}}.")
+    return obj
+
+
 def _encoding(head: bytes) -> str:
     """UTF-16/32 when the text starts with their byte-order mark, else UTF-8 (with or without one)."""
     return next((name for bom, name in _BOMS if head.startswith(bom)), "utf-8-sig")
@@ -277,15 +291,7 @@ def _from_jsonl(lines: Iterable[str], name: str, published: date | None, report:
             continue
         where = f"{name} line {lineno}"
         try:
-            if len(line) > _max_bytes():
-                raise MalformedInputError(f"{where} is over the {_max_bytes() / 1e6:.0f} MB limit for one document.")
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise MalformedInputError(f"Invalid JSON on {where} ({exc.msg}); each line must be one JSON object.") from exc
-            if not isinstance(obj, dict):
-                raise MalformedInputError(f"{where} is not a JSON object; each line must be {{\"id\", \"text\", ...}}.")
-            doc = _record(obj, where, f"{stem}#{lineno}", published, "jsonl", report)
+            doc = _record(json_record(line, where), where, f"{stem}#{lineno}", published, "jsonl", report)
         except MalformedInputError as exc:
             report.bad(exc)
             continue
