@@ -8,10 +8,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from frontlines.errors import MalformedInputError
 from frontlines.model import Document
-from frontlines.pipeline.reading.ingest import _feed_entry, _from_html, _Report, document_from_text
+from frontlines.pipeline.reading.ingest import _from_html, _Report, document_from_text, feed_items
 
 __all__ = ["FeedEntry", "article_document", "feed_entries"]
 
@@ -28,27 +28,13 @@ class FeedEntry:
 def feed_entries(raw: str, feed_url: str, problem: Problem, warn: Problem) -> tuple[str | None, Iterator[FeedEntry]]:
     """The feed's title and its readable entries; a broken entry (truncated, malformed) is reported to
     ``problem`` and costs only itself. A feed with no entry at all raises ``MalformedInputError``."""
-    import feedparser
-
-    feed = feedparser.parse(raw)
-    if not feed.entries:
-        why = f" ({feed.bozo_exception})" if feed.bozo else ""
-        raise MalformedInputError(f"{feed_url}: no entries found in the RSS/Atom feed{why}; is it a valid feed?")
+    feed, items = feed_items(raw, feed_url, None, _Report("skip", problem, warn))
     title = feed.feed.get("title") if isinstance(feed.feed.get("title"), str) else None
-    return title, _entries(feed, feed_url, _Report("skip", problem, warn))
+    return title, _entries(items, feed_url)
 
 
-def _entries(feed: object, feed_url: str, report: _Report) -> Iterator[FeedEntry]:
-    for i, entry in enumerate(feed.entries, start=1):  # type: ignore[attr-defined]
-        where = f"{feed_url} entry {i}"
-        try:
-            doc = _feed_entry(entry, where, feed_url, i, feed, None, report)
-        except MalformedInputError as exc:
-            report.bad(exc)
-            continue
-        except (TypeError, ValueError, AttributeError, IndexError) as exc:  # odd shapes from broken XML
-            report.bad(MalformedInputError(f"{where} cannot be read ({exc}); is the feed valid?"))
-            continue
+def _entries(items: Iterator[tuple[Any, Document]], feed_url: str) -> Iterator[FeedEntry]:
+    for entry, doc in items:
         if not (entry.get("id") or entry.get("link")):  # no identity of its own: its feed and its text
             doc = dataclasses.replace(doc, id=f"{feed_url}#{doc.content_hash[:16]}")
         yield FeedEntry(doc.url or doc.id, doc, summary_only=not entry.get("content"))

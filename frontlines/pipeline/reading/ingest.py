@@ -235,12 +235,26 @@ def _strip_html(fragment: str) -> str:
 
 def _from_feed(raw: str, name: str, published: date | None, report: _Report) -> Iterator[Document]:
     """Entries one by one: a broken entry (a truncated or malformed feed) costs only itself."""
+    _feed, items = feed_items(raw, name, published, report)
+    for _entry, doc in items:
+        yield doc
+
+
+def feed_items(raw: str, name: str, published: date | None, report: _Report) -> tuple[Any, Iterator[tuple[Any, Document]]]:
+    """The parsed feed and its readable entries, each with its document; a broken entry (truncated, malformed) is
+    reported and costs only itself; a feed with no entry at all raises MalformedInputError (also read by the
+    feed watcher)."""
     import feedparser
 
     feed = feedparser.parse(raw)
     why = f" ({feed.bozo_exception})" if feed.bozo else ""
     if not feed.entries:
         raise MalformedInputError(f"{name}: no entries found in the RSS/Atom feed{why}; is it a valid feed?")
+    return feed, _feed_items(feed, name, published, report, why)
+
+
+def _feed_items(feed: Any, name: str, published: date | None, report: _Report,
+                why: str) -> Iterator[tuple[Any, Document]]:
     for i, entry in enumerate(feed.entries, start=1):
         where = f"{name} feed entry {i}"
         try:
@@ -251,7 +265,7 @@ def _from_feed(raw: str, name: str, published: date | None, report: _Report) -> 
         except (TypeError, ValueError, AttributeError, IndexError) as exc:  # odd shapes from broken XML
             report.bad(MalformedInputError(f"{where} cannot be read ({exc}){why}; is the feed valid?"))
             continue
-        yield doc
+        yield entry, doc
 
 
 def _feed_entry(entry: Any, where: str, name: str, i: int, feed: Any, published: date | None,
