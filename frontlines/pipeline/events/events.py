@@ -36,6 +36,7 @@ from frontlines.pipeline.statements.modality import modality_of
 from frontlines.pipeline.events.retold import merge_retold
 from frontlines.pipeline.statements.sentences import is_abbreviation as _is_abbreviation
 from frontlines.pipeline.events.roles import roles as _roles
+from frontlines.pipeline.events.roles import tells_a_loss
 from frontlines.pipeline.events.subtypes import (capture_side, claims_responsibility, commentary_on_events, context_of, criminal, crowd_fight,
                                           industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
                                           withdrawal_under_fire)
@@ -58,7 +59,6 @@ _TERRITORY_OBJECT = re.compile(
     r"villages?|towns?|camps?|regions?|areas?|highway|control|ground|province|cities|"
     r"buildings?|checkpoints?|outskirts)\b", re.IGNORECASE)
 _PERSON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|civilians|fighters|suspects?|militants?|soldiers?|officers?|him|her|them)\b", re.IGNORECASE)
-_LOSS = re.compile(r"(?:lost|losing|lose|loses)\b", re.IGNORECASE)  # the subject held the place
 _CONTROLLER = re.compile(r"^(?:fell to|in the hands of|under the control of)$", re.IGNORECASE)  # then the new holder
 # "stormed the headquarters of the oil company": a building stormed is an attack on whoever is inside, not ground taken
 _BUILDING_OBJECT = re.compile(
@@ -446,7 +446,7 @@ class EventStage:
             if not places_after:
                 return ("Armed clash" if actor1 or actor2 else None), actor1, actor2, why + " without a place object"
             sub = "Government regains territory" if actor1 and _is_state(actor1) else "Non-state actor overtakes territory"
-            if actor1 is None and _LOSS.match(trigger.text):  # "troops lost control of Kidal": someone else took it
+            if actor1 is None and tells_a_loss(trigger.text):  # "troops lost control of Kidal": someone else took it
                 sub = "Non-state actor overtakes territory" if actor2 and _is_state(actor2) else "Government regains territory"
             elif actor1 is None:
                 sub = capture_side(doc.text[clause.statement.start:clause.start + trigger.start]) or "Armed clash"

@@ -15,7 +15,7 @@ from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.ontology import Ontology, TriggerHit
 from frontlines.model import Document, Mention
 
-__all__ = ["roles"]
+__all__ = ["roles", "tells_a_loss"]
 
 _AGENT = re.compile(
     r"\b(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|shot|executed|"
@@ -68,7 +68,7 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         actor1, actor2 = after[0], after[1]  # "clashes between X and Y"
     if _FELL_TO.match(trigger.text) and after:  # "Ramadi fell to the Islamic State": the one it fell to took it
         actor1, actor2 = after[0], (before[0] if before and before[0] is not after[0] else None)
-    if _LOST.match(trigger.text) and before:  # "his forces lost control of Ras Lanuf (to the PFG)": the loser
+    if tells_a_loss(trigger.text) and before:  # "his forces lost control of Ras Lanuf (to the PFG)": the loser
         to = next((a for a in after if re.search(r"\bto\s+(?:the\s+)?$", doc.text[max(t, a.start - 12):a.start])), None)
         actor1, actor2 = to, before[-1]
     if actor1 is None and speaker_ids and re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", doc.text[clause.start:t]):
@@ -117,7 +117,12 @@ _FELL_TO = re.compile(r"(?:fell|falls|fall|fallen|falling)\s+(?:\w+\s+)?to\b", r
 # the trigger is the agent phrase of a passive: what did it, not who ("was hit by a devastating SVBIED attack")
 _HIT_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
                      re.IGNORECASE)
-_LOST = re.compile(r"(?:lost|losing|lose|loses)\b", re.IGNORECASE)  # the subject held the place, someone took it
+_LOST = re.compile(r"(?:lost|losing|lose|loses)\b", re.IGNORECASE)
+
+
+def tells_a_loss(trigger_text: str) -> bool:
+    """"Lost control of X", "lost X to Y": the subject held the place and someone else took it."""
+    return bool(_LOST.match(trigger_text))
 
 
 def _same_party(a: Mention, b: Mention, kb: ActorKB) -> bool:
