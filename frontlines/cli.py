@@ -217,6 +217,11 @@ def _ingest_all(store: Any, docs: Iterator[Document], quiet: bool) -> tuple[dict
 
 
 # -- querying ------------------------------------------------------------------------------
+_COUNT_OPTION = click.option(
+    "--count", type=click.Choice(("reports", "clusters")), default="reports", show_default=True,
+    help="reports: every report; clusters: one per distinct event (same-event clusters kept at ingest).")
+
+
 def _query_options(fn: Any) -> Any:
     for option in reversed([
         click.option("--actor", help="Actor id or part of a name."),
@@ -226,6 +231,7 @@ def _query_options(fn: Any) -> Any:
         click.option("--until", help="Latest event date YYYY-MM-DD."),
         click.option("--bbox", help="min_lon,min_lat,max_lon,max_lat"),
         click.option("--modality", help="asserted, claimed, ... (comma-separated)."),
+        _COUNT_OPTION,
     ]):
         fn = option(fn)
     return fn
@@ -443,8 +449,10 @@ class _ProgressLine:
 @click.option("--since", required=True, help="Start of the period YYYY-MM-DD.")
 @click.option("--until", required=True, help="End of the period YYYY-MM-DD.")
 @click.option("--format", "fmt", type=click.Choice(("markdown", "json")), default="markdown", show_default=True)
+@click.option("--count", type=click.Choice(("clusters", "reports")), default="clusters", show_default=True,
+              help="clusters: distinct events (the same-event clusters kept at ingest); reports: every report.")
 @click.pass_obj
-def sitrep(obj: dict[str, Any], since: str, until: str, fmt: str) -> None:
+def sitrep(obj: dict[str, Any], since: str, until: str, fmt: str, count: str) -> None:
     """A situation report for a period, compared with the period before it."""
     from frontlines.fusion.sitrep import situation_report
     from frontlines.store import open_store
@@ -458,7 +466,9 @@ def sitrep(obj: dict[str, Any], since: str, until: str, fmt: str) -> None:
         current = list(store.iter_events(_event_query(since=start, until=end)))
         previous = list(store.iter_events(_event_query(since=before.isoformat(), until=(first - _one_day()).isoformat())))
         changes = developments(store, start, end)
-    report = situation_report(current, since=first, until=last, previous=previous, developments=changes)
+        clusters = store.clusters_of([e.event_id for e in [*current, *previous]])
+    report = situation_report(current, since=first, until=last, previous=previous, developments=changes,
+                              clusters=clusters, count=count)
     click.echo(report.to_markdown() if fmt == "markdown" else json.dumps(report.to_dict(), indent=2, default=str))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import abc
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -20,9 +21,9 @@ from frontlines.store.corrections import CorrectionRecords
 from frontlines.store.feeds import FeedRecords
 from frontlines.store.jobs import BackfillRecords
 
-__all__ = ["BOOL_FIELDS", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "Bbox", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
+__all__ = ["BOOL_FIELDS", "COUNT_MODES", "DISTINCT_SQL", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "Bbox", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
            "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "as_revision", "cell_range", "check_lengths",
-           "check_page", "event_values", "grid_cell", "parse_bbox", "parse_day", "revision_ids", "safe_url"]
+           "check_page", "distinct_clause", "event_values", "grid_cell", "parse_bbox", "parse_day", "revision_ids", "safe_url"]
 
 EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]  # stored columns besides the key
 BOOL_FIELDS = frozenset({"fatalities_aggregate", "date_fallback"})
@@ -39,6 +40,15 @@ WEEK_UNIT_MAX_DAYS = 2 * 366  # a timeline over at most about two years is drawn
 MAX_LIMIT = 10_000  # rows in one page: more is an export (iter_events, /api/export.*), not a page
 MAX_OFFSET = 10**12  # far beyond any store, far below the 64-bit integers SQLite and PostgreSQL take
 MAX_FILTER_CHARS = 500  # a filter longer than this is not a name or a phrase (and LIKE patterns get slow)
+COUNT_MODES = ("reports", "clusters")
+# An event counts as a distinct event (EventQuery.count == "clusters") unless another report of its same-event
+# cluster that matches the same filters (``{filters}``: the query's clauses on alias ``o``) ranks before it: a higher
+# toll (aggregate tolls count 0), then a smaller id. Unclustered events count as themselves. SQL of both backends.
+_TOLL = "CASE WHEN {a}.fatalities_aggregate THEN 0 ELSE coalesce({a}.fatalities, 0) END"
+DISTINCT_SQL = ("NOT EXISTS (SELECT 1 FROM event_clusters mine JOIN event_clusters kin ON kin.cluster_id = "
+                "mine.cluster_id AND kin.event_id <> mine.event_id JOIN events o ON o.event_id = kin.event_id "
+                "WHERE mine.event_id = e.event_id{filters} AND (" + _TOLL.format(a="o") + " > " + _TOLL.format(a="e")
+                + " OR (" + _TOLL.format(a="o") + " = " + _TOLL.format(a="e") + " AND o.event_id < e.event_id)))")
 _TEXT_FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "source", "document_id", "text")
 
 
@@ -64,9 +74,15 @@ class EventQuery:
     # count at most this many matches for Page.total (None: exact). Counting 100k+ matches costs
     # 100s of ms; with a limit, Page.total is then the limit and Page.total_exact is False.
     total_limit: int | None = None
+    # "reports": every stored report; "clusters": one per distinct event (a same-event cluster kept at ingest,
+    # issue 13), its report with the highest toll among the matches (``DISTINCT_SQL``)
+    count: str = "reports"
 
     def __post_init__(self) -> None:
         check_page(self.limit, self.offset)
+        if self.count not in COUNT_MODES:
+            raise InvalidParameterError(f"count {self.count!r} is unknown; use reports (every report) or clusters "
+                                        "(distinct events).")
         if self.total_limit is not None and not 1 <= self.total_limit <= MAX_OFFSET:
             raise InvalidParameterError(f"total_limit {self.total_limit} is out of range; use 1 to {MAX_OFFSET}.")
         check_lengths(self, _TEXT_FILTERS)
@@ -360,6 +376,13 @@ def _period_end(start: date, unit: str) -> date:
         return start + timedelta(days=6)
     following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
     return following - timedelta(days=1)
+
+
+def distinct_clause(clauses: list[str]) -> str:
+    """``DISTINCT_SQL`` with the query's own clauses (on alias ``e``) applied to the other report (alias ``o``);
+    their parameters are passed a second time, after those of ``clauses``."""
+    other = " AND ".join(re.sub(r"\be\.", "o.", c) for c in clauses)
+    return DISTINCT_SQL.format(filters=f" AND {other}" if other else "")
 
 
 def check_page(limit: int, offset: int) -> None:

@@ -15,7 +15,8 @@ from psycopg.types.json import Jsonb
 
 from frontlines.errors import InvalidParameterError
 from frontlines.model import Block, Document, Event, Statement
-from frontlines.store.base import BOOL_FIELDS, EVENT_FIELDS, SORTABLE_EVENT_FIELDS, EventQuery, event_values
+from frontlines.store.base import (BOOL_FIELDS, EVENT_FIELDS, SORTABLE_EVENT_FIELDS, EventQuery, distinct_clause,
+                                   event_values)
 from frontlines.store.urls import redact_url
 
 __all__ = ["GROUP_SQL", "INSERT_DOCUMENT", "INSERT_MENTION", "INSERT_STATEMENT", "READ_COLS", "SELECT_EVENTS", "WRITE_COLS",
@@ -89,6 +90,8 @@ def event_where(q: EventQuery) -> Where:
         where.add("e.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)", *(float(v) for v in q.bbox))
     if q.text:
         where.add("e.notes_tsv @@ plainto_tsquery('simple', %s)", clean(q.text))
+    if q.count == "clusters":
+        where.add(distinct_clause(where.clauses), *where.params)
     return where
 
 

@@ -352,7 +352,7 @@ class PostgresStore(Store):
 
     def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
                  positions: bool = False, view: Bbox | None = None) -> list[tuple[Any, ...]]:
-        rollup = self._from_rollup(query, keys, cell, view)
+        rollup = self._from_rollup(query, keys, cell, view) if query.count == "reports" else None
         if rollup is not None:
             return rollup
         where = event_where(query)

@@ -27,6 +27,7 @@ from frontlines.store.base import (
     Bbox,
     as_revision,
     cell_range,
+    distinct_clause,
     event_values,
     revision_ids,
 )
@@ -558,6 +559,9 @@ class SQLiteStore(Store):
         if q.text:
             where.append("e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
             params.append(_fts_query(q.text))
+        if q.count == "clusters":
+            where.append(distinct_clause(where))
+            params += list(params)  # the same filters again, on the other report
         return (f"WHERE {' AND '.join(where)}" if where else ""), params
 
     def search_events(self, query: EventQuery) -> Page:
@@ -577,7 +581,7 @@ class SQLiteStore(Store):
             n = self._con.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e {clause} LIMIT ?)",
                                   [*params, q.total_limit + 1]).fetchone()[0]
             return min(n, q.total_limit), n <= q.total_limit
-        if [name for name in _FILTERS if getattr(q, name)] == ["text"]:
+        if [name for name in _FILTERS if getattr(q, name)] == ["text"] and q.count == "reports":
             return self._con.execute(_COUNT_TEXT, params).fetchone()[0], True
         return self._con.execute(f"SELECT count(*) FROM events e {clause}", params).fetchone()[0], True
 
@@ -605,7 +609,7 @@ class SQLiteStore(Store):
 
     def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
                  positions: bool = False, view: Bbox | None = None) -> list[tuple[Any, ...]]:
-        rollup = self._from_rollup(query, keys, cell, view)
+        rollup = self._from_rollup(query, keys, cell, view) if query.count == "reports" else None
         if rollup is not None:
             return rollup
         clause, params = self._event_where(query)

@@ -58,8 +58,11 @@ def event_filters(
     actor: Text = None, place: Text = None, type: Text = None, sub_type: Text = None,
     modality: Text = None, source: Text = None, since: Text = None, until: Text = None,
     bbox: Text = None, q: Text = None, document: Text = None,
+    count: Annotated[str, Query(max_length=20, description=(
+        "reports: every report; clusters: one per distinct event (same-event clusters kept at ingest)"))] = "reports",
 ) -> dict[str, Any]:
-    """The filters every event list, aggregate and export takes, as ``EventQuery`` fields."""
+    """The filters every event list, aggregate and export takes, as ``EventQuery`` fields (which checks them:
+    ``count`` is reports or clusters)."""
     if modality:
         unknown = [m for m in modality.split(",") if m.strip() not in MODALITIES]
         if unknown:
@@ -71,7 +74,8 @@ def event_filters(
         actor = None
     return {"actor": actor, "actor_ids": ids, "place": place, "event_type": type,
             "sub_event_type": sub_type, "modality": modality, "source": source, "since": _date("since", since),
-            "until": _date("until", until), "bbox": _bbox(bbox), "text": q, "document_id": document}
+            "until": _date("until", until), "bbox": _bbox(bbox), "text": q, "document_id": document,
+            "count": count}
 
 
 FiltersDep = Annotated[dict[str, Any], Depends(event_filters)]

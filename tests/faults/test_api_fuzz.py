@@ -17,7 +17,8 @@ from tests.web.conftest import build_documents, second_report
 FUZZ = settings(max_examples=60, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
-FILTERS = ["actor", "place", "type", "sub_type", "modality", "source", "since", "until", "bbox", "q", "document"]
+FILTERS = ["actor", "place", "type", "sub_type", "modality", "source", "since", "until", "bbox", "q", "document",
+           "count"]
 PAGE = ["sort", "limit", "offset", "total_limit"]
 ENDPOINTS: dict[str, list[str]] = {
     "/api/events": FILTERS + PAGE,

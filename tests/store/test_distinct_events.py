@@ -1,0 +1,79 @@
+"""Counting distinct events (issue 13, deliverable 1) on both backends: with ``EventQuery.count == "clusters"`` every
+list, count, timeline, map bucket and export takes one report per same-event cluster - the one with the highest
+toll among the reports that match the filters - and unclustered events as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.errors import InvalidParameterError
+from frontlines.store import EventQuery, Store
+from tests.store.conftest import make_event
+
+
+def _three_incidents(store: Store) -> None:
+    """Five reports of three incidents: a clash told by Reuters (3 dead), AFP (5) and a blog (5, the same toll:
+    the smaller id leads), a strike told once (clustered alone) and a protest never clustered."""
+    store.bulk_load_events([
+        make_event(1, fatalities=3, source="Reuters"),
+        make_event(2, event_date="2019-04-01", fatalities=5, source="AFP"),
+        make_event(3, event_date="2019-04-01", fatalities=5, source="A blog"),
+        make_event(4, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", fatalities=0,
+                   location="Sirte", latitude=31.2, longitude=16.6, source="Reuters", notes="Drones struck Sirte."),
+        make_event(5, event_type="Protests", sub_event_type="Peaceful protest", fatalities=0, source="AFP",
+                   actor2=None, actor2_id=None),
+    ])
+    store.save_clusters([("ev-1", "cl-a", None, "2019-04-01", "first report"),
+                         ("ev-2", "cl-a", None, "2019-04-01", "same event as ev-1"),
+                         ("ev-3", "cl-a", None, "2019-04-01", "same event as ev-1"),
+                         ("ev-4", "cl-b", None, "2019-04-04", "first report")])
+
+
+def _ids(store: Store, **kw: object) -> list[str]:
+    return sorted(e.event_id for e in store.iter_events(EventQuery(**kw)))  # type: ignore[arg-type]
+
+
+def test_a_cluster_counts_once_through_its_report_with_the_highest_toll(store: Store) -> None:
+    _three_incidents(store)
+    assert _ids(store) == ["ev-1", "ev-2", "ev-3", "ev-4", "ev-5"]
+    assert _ids(store, count="clusters") == ["ev-2", "ev-4", "ev-5"]  # 5 dead twice: the smaller id
+    page = store.search_events(EventQuery(count="clusters", sort="-fatalities"))
+    assert page.total == 3 and [e.event_id for e in page.items] == ["ev-2", "ev-4", "ev-5"]
+    reports, distinct = store.counts(EventQuery()), store.counts(EventQuery(count="clusters"))
+    assert (reports["events"], reports["fatalities"]) == (5, 13)
+    assert (distinct["events"], distinct["fatalities"]) == (3, 5)  # the highest toll, never the sum
+    assert distinct["by_type"] == {"Battles": 1, "Explosions/Remote violence": 1, "Protests": 1}
+
+
+def test_the_representative_is_chosen_among_the_reports_that_match(store: Store) -> None:
+    _three_incidents(store)
+    # Reuters told the clash with 3 dead: that report stands for the clash among Reuters' reports
+    assert _ids(store, count="clusters", source="reuters") == ["ev-1", "ev-4"]
+    assert _ids(store, count="clusters", since="2019-04-02") == ["ev-4", "ev-5"]
+    assert _ids(store, count="clusters", event_type="Battles", modality="asserted") == ["ev-2"]
+    assert _ids(store, count="clusters", text="Sirte") == ["ev-4"]  # a lone full-text filter too
+    assert _ids(store, count="clusters", actor_ids=("lby.gna.forces",)) == ["ev-2", "ev-4"]
+
+
+def test_timeline_and_map_count_distinct_events(store: Store) -> None:
+    _three_incidents(store)
+    weeks = store.timeline(EventQuery(count="clusters"), unit="week")
+    assert sum(b["events"] for b in weeks["bins"]) == 3 and weeks["totals"]["fatalities"] == 5
+    assert sum(b["events"] for b in store.timeline(EventQuery(), unit="week")["bins"]) == 5
+    grid = store.map_grid(EventQuery(count="clusters"), zoom=12)
+    tripoli = next(b for b in grid["buckets"] if b["latitude"] > 32)
+    assert grid["events"] == 3 and tripoli["events"] == 2 and tripoli["fatalities"] == 5
+    assert store.map_grid(EventQuery(), zoom=12)["events"] == 5
+    # the running totals answer reports only; distinct events are counted from the rows
+    assert store.map_grid(EventQuery(count="clusters"), zoom=10)["events"] == 3
+
+
+def test_a_report_whose_partner_is_deleted_still_counts(store: Store) -> None:
+    _three_incidents(store)
+    store._feed_sql("DELETE FROM events WHERE event_id IN (?, ?)", ["ev-2", "ev-3"])  # their clusters rows go with them
+    assert _ids(store, count="clusters") == ["ev-1", "ev-4", "ev-5"]
+
+
+def test_an_unknown_count_mode_is_refused() -> None:
+    with pytest.raises(InvalidParameterError, match="use reports .* or clusters"):
+        EventQuery(count="events")
