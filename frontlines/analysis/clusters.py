@@ -17,6 +17,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from frontlines.analysis.overrides import constrain
 from frontlines.fusion.cluster import choose_cluster, disagreements, match, same_event
 from frontlines.model import Event
 from frontlines.store.base import Store
@@ -36,11 +37,18 @@ def cluster_id_for(event_id: str) -> str:
 def assign_clusters(store: Store, events: Sequence[Event]) -> list[tuple[str, str, str | None, str | None, str]]:
     """Assign and store a cluster for each dated event of ``events`` (already stored); the rows written."""
     rows: list[tuple[str, str, str | None, str | None, str]] = []
+    overridden = store.has_cluster_overrides()  # analysts' splits and merges (analysis.overrides)
     for event in events:
         if not event.event_date or event.modality not in _CLUSTERED:
             continue
         matches = [c for c in _candidates(store, event) if c.event_id != event.event_id
                    and c.document_id != event.document_id and c.modality in _CLUSTERED and same_event(event, c)]
+        pinned = None
+        if overridden:
+            matches, pinned = constrain(store, event, matches)
+        if pinned:
+            rows.append((event.event_id, pinned[0], event.document_id, event.event_date, pinned[1]))
+            continue
         known = store.clusters_of([m.event_id for m in matches]) if matches else {}
         chosen = choose_cluster(event, [(m, known[m.event_id]) for m in matches if m.event_id in known])
         if chosen:

@@ -17,6 +17,7 @@ from typing import Any
 from frontlines.errors import InvalidParameterError
 from frontlines.model import EVENT_COLUMNS, Document, Event, http_url
 from frontlines.store.analysis import AnalysisRecords
+from frontlines.store.cluster_overrides import ClusterOverrideRecords
 from frontlines.store.corrections import CorrectionRecords
 from frontlines.store.feeds import FeedRecords
 from frontlines.store.jobs import BackfillRecords
@@ -129,11 +130,11 @@ class IngestResult:
                 f"{self.document_id!r} and nothing was replaced.")
 
 
-class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, abc.ABC):
+class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, ClusterOverrideRecords, abc.ABC):
     """A persistent record of documents and everything extracted from them, with provenance; the state of
     watched feeds (``feeds.FeedRecords``), the backfill job table (``jobs.BackfillRecords``) and the
     cross-document analysis (``analysis.AnalysisRecords``: ledger, control, relations) and the analysts'
-    corrections of events (``corrections.CorrectionRecords``) come with it."""
+    corrections of events (``corrections.CorrectionRecords``) and of clusters (``cluster_overrides``) come with it."""
 
     url: str
 

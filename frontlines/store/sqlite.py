@@ -306,6 +306,19 @@ MIGRATIONS: list[str] = [
             first_rid = CASE WHEN events = 0 THEN excluded.first_rid ELSE min(first_rid, excluded.first_rid) END;
     END;
     """,
+    # 13: analysts' splits and merges of same-event clusters (store/cluster_overrides.py, issue 12 deliverable 4):
+    # who, when, why, the cluster rows as they were; each report it moved or kept apart. Adds tables only
+    """
+    CREATE TABLE cluster_overrides (
+        override_id INTEGER PRIMARY KEY, action TEXT NOT NULL CHECK (action IN ('split', 'merge')),
+        event_id TEXT NOT NULL, other_id TEXT, cluster_id TEXT NOT NULL, previous TEXT NOT NULL,
+        analyst TEXT NOT NULL, reason TEXT NOT NULL, created_at TEXT NOT NULL, undone_at TEXT, undone_by TEXT,
+        undo_reason TEXT);
+    CREATE TABLE cluster_override_members (
+        override_id INTEGER NOT NULL REFERENCES cluster_overrides(override_id), event_id TEXT NOT NULL,
+        side TEXT NOT NULL CHECK (side IN ('moved', 'apart', 'together')), PRIMARY KEY (override_id, event_id));
+    CREATE INDEX cluster_override_members_event ON cluster_override_members(event_id);
+    """,
 ]
 _CORRECTIONS_SCHEMA = 11  # the migration that adds event_corrections
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
