@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
 from frontlines import export
-from frontlines.errors import InvalidParameterError
+from frontlines.errors import InvalidParameterError, StoreNotFoundError
 from frontlines.fusion.cluster import EventCluster, cluster_events
 from frontlines.model import MODALITIES, Document, Event
 from frontlines.store import DocumentQuery, EventQuery, Store, open_store
@@ -127,7 +127,7 @@ def event(store: StoreDep, event_id: str) -> dict[str, Any]:
 def event_with_sources(store: Store, event_id: str) -> dict[str, Any]:
     """The event, the fused cluster it belongs to, and one row per report in that cluster."""
     ev = store.get_event(event_id)
-    cluster = same_event_reports(store, ev)
+    cluster = stored_cluster(store, ev) or same_event_reports(store, ev)
     members = cluster.events
     documents: dict[str, Document] = {}
     for e in members:
@@ -138,6 +138,22 @@ def event_with_sources(store: Store, event_id: str) -> dict[str, Any]:
                "sources": cluster.sources, "fatalities": cluster.fatalities, "modality": cluster.modality}
     return {"event": event_items(store, [ev])[0], "cluster": summary, "sources": sources,
             "corrections": store.corrections(event_id=event_id)["items"]}
+
+
+def stored_cluster(store: Store, ev: Event) -> EventCluster | None:
+    """The event's same-event cluster as the store keeps it (assigned at ingest, split or merged by an analyst:
+    ``analysis.clusters``), the event first; None when it is in none (not analysed, undated, not asserted)."""
+    cluster_id = store.clusters_of([ev.event_id]).get(ev.event_id)
+    if cluster_id is None:
+        return None
+    others = []
+    for member in store.cluster_members(cluster_id):
+        if member["event_id"] != ev.event_id:
+            try:
+                others.append(store.get_event(member["event_id"]))
+            except StoreNotFoundError:  # marked as not an event since
+                continue
+    return EventCluster(cluster_id, [ev, *sorted(others, key=lambda e: (e.document_id or "", e.event_id))])
 
 
 def same_event_reports(store: Store, ev: Event) -> EventCluster:

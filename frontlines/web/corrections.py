@@ -1,5 +1,7 @@
 """Analyst corrections over HTTP (issue 12, deliverable 4): correct an event's fields or mark it as not an event,
-list corrections, undo one. Writes need the server's write token (``FRONTLINES_WRITE_TOKEN``, sent as
+list corrections, undo one; split a report out of its same-event cluster or merge two clusters, list those
+overrides, undo one. Each write goes through ``analysis.corrected``, so what was derived from the event (control,
+relations, clusters) follows. Writes need the server's write token (``FRONTLINES_WRITE_TOKEN``, sent as
 ``Authorization: Bearer <token>``); without a configured token the server is read-only. Every failure leaves as
 the one error body (``app.py``).
 """
@@ -14,6 +16,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from frontlines import settings
+from frontlines.analysis import corrected
 from frontlines.errors import FrontlinesError, InvalidParameterError
 from frontlines.store import Store
 from frontlines.store.base import MAX_FILTER_CHARS, MAX_OFFSET
@@ -107,7 +110,8 @@ async def correct(request: Request, store: StoreDep, event_id: str) -> JSONRespo
         raise InvalidParameterError("give fields to correct or reject: true, not both.")
     if not reject:
         _check_types(store, event_id, fields)
-    record = store.correct_event(event_id, data.get("analyst", ""), data.get("reason", ""), fields, reject=reject)
+    record = corrected.correct(store, event_id, data.get("analyst", ""), data.get("reason", ""), fields,
+                               reject=reject)
     return JSONResponse(record, status_code=201)
 
 
@@ -116,7 +120,7 @@ def undo(request: Request, store: StoreDep, correction_id: Annotated[int, Path(g
          analyst: Annotated[str, Query(max_length=MAX_FILTER_CHARS)] = "",
          reason: Annotated[str, Query(max_length=MAX_FILTER_CHARS)] = "") -> dict[str, Any]:
     _authorise(request)
-    return store.undo_correction(correction_id, analyst, reason)
+    return corrected.undo_correction(store, correction_id, analyst, reason)
 
 
 @router.get("/corrections", summary="Analysts' corrections, newest first")
@@ -129,6 +133,91 @@ def corrections(store: StoreDep, event: Annotated[str | None, Query(max_length=M
 @router.get("/corrections/{correction_id}", summary="One correction: who, when, why, the fields and the extraction")
 def correction(store: StoreDep, correction_id: Annotated[int, Path(ge=1, le=MAX_OFFSET)]) -> dict[str, Any]:
     return store.correction(correction_id)
+
+
+@router.post("/clusters/split", status_code=201,
+             summary="Move a report out of its same-event cluster into its own (needs the write token)")
+async def split(request: Request, store: StoreDep) -> JSONResponse:
+    """Body: ``{"analyst": "who", "reason": "why", "event": "<event id>"}``. The report is kept apart from the
+    reports it was with, through re-ingest and re-analysis, until the split is undone."""
+    _authorise(request)
+    data = _strings(await _body(request), ("analyst", "reason", "event"))
+    record = corrected.split(store, data["event"], data["analyst"], data["reason"])
+    return JSONResponse(record, status_code=201)
+
+
+@router.post("/clusters/merge", status_code=201,
+             summary="Merge the cluster of one event into another's (needs the write token)")
+async def merge(request: Request, store: StoreDep) -> JSONResponse:
+    """Body: ``{"analyst": ..., "reason": ..., "event": "<event id>", "with": "<event id>"}``: every report of the
+    cluster of ``with`` joins the cluster of ``event``, kept together until the merge is undone."""
+    _authorise(request)
+    data = _strings(await _body(request), ("analyst", "reason", "event", "with"))
+    record = corrected.merge(store, data["event"], data["with"], data["analyst"], data["reason"])
+    return JSONResponse(record, status_code=201)
+
+
+@router.delete("/cluster-overrides/{override_id}",
+               summary="Undo a split or merge (none later on the same reports; needs the write token)")
+def undo_override(request: Request, store: StoreDep, override_id: Annotated[int, Path(ge=1, le=MAX_OFFSET)],
+                  analyst: Annotated[str, Query(max_length=MAX_FILTER_CHARS)] = "",
+                  reason: Annotated[str, Query(max_length=MAX_FILTER_CHARS)] = "") -> dict[str, Any]:
+    _authorise(request)
+    return corrected.undo_override(store, override_id, analyst, reason)
+
+
+@router.get("/cluster-overrides", summary="Analysts' splits and merges of clusters, newest first")
+def cluster_overrides(store: StoreDep, event: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None,
+                      active: bool | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                      offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
+    return store.cluster_overrides(event, active, limit, offset)
+
+
+@router.get("/cluster-overrides/{override_id}", summary="One split or merge: who, when, why, the reports it moved")
+def cluster_override(store: StoreDep, override_id: Annotated[int, Path(ge=1, le=MAX_OFFSET)]) -> dict[str, Any]:
+    return store.cluster_override(override_id)
+
+
+def _strings(data: dict[str, Any], keys: tuple[str, ...]) -> dict[str, str]:
+    unknown = sorted(set(data) - set(keys))
+    if unknown:
+        raise InvalidParameterError(f"unknown key {unknown[0]!r}; use {', '.join(keys)}.")
+    for key in keys:
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise InvalidParameterError(f"{key} is required: text ({', '.join(keys)}).")
+        if len(data[key]) > MAX_FILTER_CHARS:
+            raise InvalidParameterError(f"{key} is longer than {MAX_FILTER_CHARS} characters.")
+    return {key: data[key].strip() for key in keys}
+
+
+def cluster_panel(store: Store, event_id: str, cluster_id: str | None) -> dict[str, Any]:
+    """For the event page: the splits and merges touching this report, and the nearby reports (same type, within
+    a week and about 25 km) that sit in other clusters, each a candidate for a merge."""
+    overrides = store.cluster_overrides(event_id=event_id, limit=50)["items"]
+    nearby: list[dict[str, Any]] = []
+    if cluster_id:
+        from datetime import date, timedelta
+
+        ev = store.get_event(event_id)
+        if ev.event_date:
+            day = date.fromisoformat(ev.event_date)
+            box = None
+            if ev.latitude is not None and ev.longitude is not None:
+                box = (max(-180.0, ev.longitude - 0.25), max(-90.0, ev.latitude - 0.25),
+                       min(180.0, ev.longitude + 0.25), min(90.0, ev.latitude + 0.25))
+            found = store.cluster_candidates(ev.event_type, day - timedelta(days=7), day + timedelta(days=7), box,
+                                             ev.location, 100)
+            where = store.clusters_of([c.event_id for c in found])
+            seen: set[str] = set()
+            for c in sorted(found, key=lambda c: (c.event_date or "", c.event_id)):
+                other = where.get(c.event_id)
+                if other is None or other == cluster_id or other in seen or len(seen) >= 10:
+                    continue
+                seen.add(other)
+                nearby.append({"event_id": c.event_id, "cluster_id": other, "event_date": c.event_date,
+                               "location": c.location, "sub_event_type": c.sub_event_type, "source": c.source,
+                               "fatalities": c.fatalities, "sentence": c.notes})
+    return {"overrides": overrides, "nearby": nearby}
 
 
 pages = APIRouter()  # the HTML page and its .json twin (outside /api)

@@ -102,10 +102,11 @@ def event_page(request: Request, event_id: str) -> Response:
     twin = request.url.path.endswith(".json")
     with _store(request) as store:
         data = event_page_data(store, event_id)
-    if not twin:  # the correction form's choices; the .json twin stays the API's answer
-        from frontlines.web.corrections import taxonomy
+        if not twin:  # the correction form's choices, the cluster's splits and merges; the .json twin stays the API's
+            from frontlines.web.corrections import cluster_panel, taxonomy
 
-        data = {**data, "taxonomy": taxonomy(), "writable": bool(settings.get("write_token"))}
+            panel = cluster_panel(store, event_id, None if data.get("rejected") else data["cluster"].get("cluster_id"))
+            data = {**data, **panel, "taxonomy": taxonomy(), "writable": bool(settings.get("write_token"))}
     return _respond(request, "event.html", data, twin)
 
 

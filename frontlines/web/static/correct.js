@@ -1,6 +1,6 @@
 // The event page's correction form (issue 12, deliverable 4): sends only the fields the analyst changed, or
 // "not an event", to POST /api/events/{id}/corrections with the write token; Undo sends DELETE
-// /api/corrections/{id}. The page reloads to show the stored result; errors show the API's message.
+// /api/corrections/{id}; Split out / Merge / Undo change the same-event cluster. The page reloads to show the stored result; errors show the API's message.
 "use strict";
 
 (() => {
@@ -93,6 +93,30 @@
         say(err.message, true);
       }
     });
+  }
+  // splits and merges of the same-event cluster: POST /api/clusters/split|merge, DELETE /api/cluster-overrides/{id}
+  async function cluster(path, extra, method = "POST") {
+    const w = needWho(method === "POST");
+    if (!w) return;
+    say("Saving…");
+    try {
+      if (method === "POST") await send("POST", path, w.token, { analyst: w.analyst, reason: w.reason, ...extra });
+      else await send("DELETE", `${path}?${new URLSearchParams({ analyst: w.analyst, reason: w.reason })}`, w.token);
+      say("Saved.");
+      window.location.reload();
+    } catch (err) {
+      say(err.message, true);
+    }
+  }
+  for (const button of document.querySelectorAll("button.split")) {
+    button.addEventListener("click", () => cluster("/api/clusters/split", { event: button.dataset.event }));
+  }
+  for (const button of document.querySelectorAll("button.merge")) {
+    button.addEventListener("click", () => cluster("/api/clusters/merge",
+      { event: button.dataset.event, with: button.dataset.with }));
+  }
+  for (const button of document.querySelectorAll("button.undo-override")) {
+    button.addEventListener("click", () => cluster(`/api/cluster-overrides/${button.dataset.override}`, {}, "DELETE"));
   }
   document.body.dataset.loaded = "true";  // tests wait on it, as on every page
 })();
