@@ -1,0 +1,80 @@
+"""Derived records follow corrections (issue 12, deliverable 4) on both stores: after an analyst corrects an
+event's type, actors, place or date, or marks it as not an event (and after the undo), the changes of control,
+relations and same-event clusters that rested on it are recomputed - its document's rows and its cluster, and
+the reports that joined the cluster through it - and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.analysis.corrected import correct, resting_on, undo_correction
+from frontlines.analysis.update import refresh
+from frontlines.store import Store
+from tests.store.conftest import pg_database, pg_server, pg_url, store, store_url  # noqa: F401 (fixtures)
+from tests.web.conftest import build_documents, second_report
+
+
+@pytest.fixture()
+def analysed(store: Store) -> Store:  # noqa: F811
+    """doc-1 (ev-1 a battle in Tripoli, ev-2, ev-3), doc-2 (ev-4) and doc-3 (ev-5, another report of ev-1),
+    analysed; doc-2's analysis carries a marker stage, to show it is not recomputed."""
+    for doc in [*build_documents(), second_report()]:
+        store.add_document(doc)
+    refresh(store)
+    store.save_analysis("doc-2", "marker@1", [], [], [])
+    return store
+
+
+def _fighting(kept: Store) -> list[tuple[str | None, str, str | None]]:
+    return sorted((r.event_id, r.actor2, r.date) for r in kept.relations(kind="fighting") if r.event_id == "ev-1")
+
+
+def _stage(kept: Store, document_id: str) -> str:
+    return str(kept._feed_sql("SELECT stage FROM analysed_documents WHERE document_id = ?", [document_id])[0]["stage"])
+
+
+def test_the_analysis_as_extracted(analysed: Store) -> None:
+    clusters = analysed.clusters_of(["ev-1", "ev-5"])
+    assert clusters["ev-1"] == clusters["ev-5"] and resting_on(analysed, "ev-1") == ["ev-5"]
+    assert _fighting(analysed) == [("ev-1", "Military Forces of Libya (2016-2021) Government of National Accord",
+                                    "2019-04-02")]
+    assert analysed.control_changes("Tripoli") == []
+
+
+def test_actors_and_date_corrected_reach_the_relations(analysed: Store) -> None:
+    correct(analysed, "ev-1", "jane", "the militia fought, on the 5th",
+            {"actor2": "Tripoli Protection Force", "actor2_id": "", "event_date": "2019-04-05"})
+    assert _fighting(analysed) == [("ev-1", "Tripoli Protection Force", "2019-04-05")]
+    assert _stage(analysed, "doc-2") == "marker@1"  # another document's analysis is left alone
+
+
+def test_a_type_corrected_to_a_capture_reaches_control_and_the_clusters(analysed: Store) -> None:
+    record = correct(analysed, "ev-1", "jane", "the LNA took Janzour",
+                     {"sub_event_type": "Non-state actor overtakes territory", "location": "Janzour"})
+    (change,) = analysed.control_changes("Janzour")
+    assert (change.event_id, change.holder_id, change.date) == ("ev-1", "lby.lna", "2019-04-02")
+    clusters = analysed.clusters_of(["ev-1", "ev-5"])  # a capture of Janzour is not the clash in Tripoli
+    assert clusters["ev-1"] != clusters["ev-5"]
+    assert not analysed.cluster_members(clusters["ev-5"])[0]["reason"].startswith("same event as ev-1")
+    undo_correction(analysed, record["correction_id"], "omar", "it was the clash")
+    assert analysed.control_changes("Janzour") == []
+    clusters = analysed.clusters_of(["ev-1", "ev-5"])
+    assert clusters["ev-1"] == clusters["ev-5"]
+
+
+def test_not_an_event_leaves_relations_and_clusters_and_comes_back(analysed: Store) -> None:
+    record = correct(analysed, "ev-1", "jane", "a rumour", reject=True)
+    assert _fighting(analysed) == []
+    assert "ev-1" not in analysed.clusters_of(["ev-1"])
+    ev5 = analysed.clusters_of(["ev-5"])["ev-5"]
+    assert [m["event_id"] for m in analysed.cluster_members(ev5)] == ["ev-5"]
+    undo_correction(analysed, record["correction_id"], "omar", "it happened")
+    assert len(_fighting(analysed)) == 1
+    clusters = analysed.clusters_of(["ev-1", "ev-5"])
+    assert clusters["ev-1"] == clusters["ev-5"]
+
+
+def test_a_toll_corrected_keeps_the_cluster(analysed: Store) -> None:
+    before = analysed.clusters_of(["ev-1", "ev-5"])
+    correct(analysed, "ev-1", "jane", "two died", {"fatalities": 2})
+    assert analysed.clusters_of(["ev-1", "ev-5"]) == before
