@@ -6,21 +6,22 @@ relations by actor and date) and shapes plain dicts, the same for both front end
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from frontlines.analysis.control import holder_at, timeline
+from frontlines.analysis.control import CONTESTED_DAYS, holder_at, timeline
 from frontlines.analysis.ledger import Verdict, track_records, verdict, window
 from frontlines.analysis.relations import HOSTILE, network
 from frontlines.errors import InvalidParameterError
-from frontlines.model import Event, LedgerEntry
-from frontlines.store.analysis import LedgerQuery
+from frontlines.model import ControlChange, Event, LedgerEntry
+from frontlines.store.analysis import LedgerQuery, place_key
 from frontlines.store.base import EventQuery, Store
 
-__all__ = ["cluster_answer", "control_answer", "developments", "judge", "ledger_page", "relations_answer", "track"]
+__all__ = ["cluster_answer", "control_answer", "control_map", "developments", "judge", "ledger_page", "relations_answer", "track"]
 
 _EVENTS_PER_CHECK = 500
 _TRACK_MAX = 10_000
+_MAP_CHANGES = 50_000  # changes of control read for the map's layer (oldest first)
 
 
 def judge(store: Store, entries: Sequence[LedgerEntry], as_of: date) -> list[tuple[LedgerEntry, Verdict]]:
@@ -81,6 +82,42 @@ def control_answer(store: Store, place: str, day: str | None = None) -> dict[str
     if not changes:
         answer["note"] = f"No change of control at {place!r} is stored; try frontlines control --list."
     return answer
+
+
+def control_map(store: Store, day: str | None = None, limit: int = _MAP_CHANGES) -> dict[str, Any]:
+    """Every place with a known holder on ``day`` (default today) for the map's control layer: where it is, who
+    held it then and since when, whether that was contested (and by whom), from the changes of control stored up
+    to ``CONTESTED_DAYS`` after it (a rival reported just after makes the period contested). Places never located
+    (no coordinates in any change) are counted in ``unlocated``; ``complete`` is False when more than ``limit``
+    changes were stored (the oldest are read)."""
+    day = day or date.today().isoformat()
+    horizon = (date.fromisoformat(day) + timedelta(days=CONTESTED_DAYS)).isoformat()
+    changes = store.control_changes(None, None, horizon, limit=limit + 1)
+    by_place: dict[str, list[ControlChange]] = {}
+    for change in changes[:limit]:
+        by_place.setdefault(place_key(change.place), []).append(change)
+    places, unlocated = [], 0
+    for told in by_place.values():
+        held = holder_at(timeline(told), day)
+        if held is None:
+            continue
+        located = [c for c in told if c.latitude is not None and c.longitude is not None]
+        if not located:
+            unlocated += 1
+            continue
+        spot = located[-1]
+        places.append({"place": told[-1].place, "latitude": spot.latitude, "longitude": spot.longitude,
+                       "country": spot.country, "holder": held.holder, "holder_id": held.holder_id,
+                       "since": held.since, "contested": held.contested, "rivals": list(held.rivals),
+                       "changes": len(told)})
+    places.sort(key=lambda p: (p["holder"] or "", p["place"]))
+    holders: dict[str, dict[str, Any]] = {}
+    for p in places:
+        key = p["holder_id"] or p["holder"] or "unknown"
+        entry = holders.setdefault(key, {"key": key, "holder": p["holder"] or "unknown", "places": 0})
+        entry["places"] += 1
+    return {"date": day, "places": places, "unlocated": unlocated, "complete": len(changes) <= limit,
+            "holders": sorted(holders.values(), key=lambda h: (-h["places"], h["holder"]))}
 
 
 def relations_answer(store: Store, actor: str | None = None, kind: str | None = None, since: str | None = None,

@@ -52,6 +52,11 @@ def control(store: StoreDep, place: Text = None, date: Text = None, q: Text = No
     return service.control_answer(store, place, parse_day(date, "date"))
 
 
+@router.get("/control/map", summary="Each located place's holder on a date, for the map's control layer")
+def control_map(store: StoreDep, date: Text = None) -> dict[str, Any]:  # noqa: A002
+    return service.control_map(store, parse_day(date, "date"))
+
+
 @router.get("/relations", summary="Dated, evidence-linked relations between actors, and the network they make")
 def relations(store: StoreDep, actor: Text = None, kind: Text = None, since: Text = None, until: Text = None,
               limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> dict[str, Any]:

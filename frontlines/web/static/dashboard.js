@@ -14,7 +14,7 @@ const TYPE_COLOURS = {
   "Strategic developments": "#4b5563",
 };
 const DEFAULT_MODALITIES = ["asserted", "claimed", "uncertain"];
-const FILTER_FIELDS = ["q", "actor", "place", "type", "since", "until"];
+const FILTER_FIELDS = ["q", "actor", "place", "type", "since", "until", "count"];  // count: "" (reports) or clusters
 const DEFAULT_SORT = "-event_date";
 const PAGE_SIZE = 50;
 const state = { tab: "map", map: null, layer: null, sort: DEFAULT_SORT, page: 1, inView: false, bbox: null,
@@ -58,6 +58,7 @@ function writeURL() {
     params.set("at", `${state.map.getZoom()}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`);
   }
   if (state.tab !== "map") params.set("tab", state.tab);
+  if (typeof ControlLayer !== "undefined" && ControlLayer.isOn()) params.set("layer", "control");
   const query = params.toString().replaceAll("%2F", "/").replaceAll("%2C", ",");
   history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
 }
@@ -125,6 +126,7 @@ function initMap() {
   if (typeof placeLabels === "function") placeLabels(map);  // static/labels.js: names from the gazetteer
   state.layer = L.layerGroup().addTo(map);
   legendControl().addTo(map);
+  if (typeof ControlLayer !== "undefined") ControlLayer.attach(map, { onToggle: writeURL });  // static/control_layer.js
   if (state.view) map.setView(state.view.center, state.view.zoom);
   else map.setView([29, 17], 5);
   let timer = null;
@@ -228,6 +230,7 @@ function showOnMap(event) {
 function drawCounts(counts) {
   state.counts = counts;
   document.getElementById("shown-count").textContent = fmt(counts.events);
+  document.getElementById("count-noun").textContent = form().elements.count.value === "clusters" ? "distinct events" : "events";
   const dead = counts.fatalities ? ` · ${fmt(counts.fatalities)} killed` : "";
   document.getElementById("matching").textContent = `matching${dead}`;
   const list = document.getElementById("type-counts");
@@ -434,6 +437,7 @@ async function reload({ map = true, timeline = true, frame = false } = {}) {
   drawList(page);  // after the counts: its label may use their exact number
   if (histogramData) drawTimeline(histogramData); else drawTimeline();
   if (state.tab === "network") await drawNetwork();
+  if (typeof ControlLayer !== "undefined") await ControlLayer.show(form().elements.until.value);  // the slider's date
   document.body.dataset.loaded = "true";
 }
 
