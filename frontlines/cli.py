@@ -589,6 +589,139 @@ def analyse(obj: dict[str, Any], limit: int | None, again: bool, quiet: bool) ->
                f"{counts['event_clusters']} clustered events")
 
 
+# -- corrections ----------------------------------------------------------------------------
+@cli.group()
+def corrections() -> None:
+    """Analysts' corrections of events and splits/merges of same-event clusters: list, show, undo (and split or
+    merge clusters). Everything stays in the store with who, when and why; an undo marks, never deletes."""
+
+
+def _existing_store(db: str) -> Any:
+    """The store at ``db``; a SQLite path that does not exist is refused (never a new empty store)."""
+    from frontlines.errors import StoreNotFoundError
+    from frontlines.store import open_store
+
+    path = db.removeprefix("sqlite:///").removeprefix("sqlite://")
+    if "://" not in path and not Path(path).exists():
+        raise StoreNotFoundError(f"no store at {path}; give --db (or FRONTLINES_DB) the store you ingested into.")
+    return open_store(db)
+
+
+def _cut(value: Any, width: int = 60) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _correction_row(c: dict[str, Any]) -> dict[str, Any]:
+    changed = "not an event" if c["action"] == "reject" else "; ".join(
+        f"{k}: {v['from']} → {v['to']}" for k, v in c["changed"].items())
+    state = "in force" if c["active"] else f"undone by {c['undone_by']} {c['undone_at']}"
+    return {**c, "id": c["correction_id"], "changes": changed, "state": state}
+
+
+def _override_row(o: dict[str, Any]) -> dict[str, Any]:
+    what = (f"{o['event_id']} moved out of its cluster" if o["action"] == "split"
+            else f"cluster of {o['other_id']} ({len(o['moved'])} reports) into that of {o['event_id']}")
+    state = "in force" if o["active"] else f"undone by {o['undone_by']} {o['undone_at']}"
+    return {**o, "id": o["override_id"], "changes": what, "state": state}
+
+
+_CORRECTION_COLUMNS = ("id", "created_at", "analyst", "event_id", "changes", "reason", "state")
+
+
+def _print_records(data: Any, fmt: str, rows: list[dict[str, Any]]) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps({k: v for k, v in row.items() if k not in ("id", "changes", "state")},
+                                  ensure_ascii=False, default=str))
+        return
+    if fmt == "table":
+        click.echo("\t".join(_CORRECTION_COLUMNS))
+        rows = [{c: _cut(r.get(c)) for c in _CORRECTION_COLUMNS} for r in rows]
+    _emit(data, fmt, rows, _CORRECTION_COLUMNS)
+
+
+@corrections.command("list")
+@click.option("--event", "event_id", help="Only the corrections (or cluster changes) of this event.")
+@click.option("--active/--undone", default=None, help="Only those in force, or only those undone.")
+@click.option("--clusters", is_flag=True, help="Splits and merges of same-event clusters instead of corrections.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--format", "fmt", type=click.Choice(("json", "jsonl", "table")), default="json", show_default=True)
+@click.pass_obj
+def corrections_list(obj: dict[str, Any], event_id: str | None, active: bool | None, clusters: bool, limit: int,
+                     offset: int, fmt: str) -> None:
+    """Corrections (or, with --clusters, splits and merges), newest first: what changed, who, when, why, and
+    whether each is in force or was undone (by whom, when)."""
+    with _existing_store(obj["db"]) as store:
+        if clusters:
+            data = store.cluster_overrides(event_id, active, limit, offset)
+            rows = [_override_row(o) for o in data["items"]]
+        else:
+            data = {**store.corrections(event_id, active, limit, offset), "counts": store.correction_counts()}
+            rows = [_correction_row(c) for c in data["items"]]
+    _print_records(data, fmt, rows)
+
+
+@corrections.command("show")
+@click.argument("record_id", type=click.IntRange(min=1))
+@click.option("--cluster", is_flag=True, help="RECORD_ID is a split or merge (corrections list --clusters).")
+@click.pass_obj
+def corrections_show(obj: dict[str, Any], record_id: int, cluster: bool) -> None:
+    """One correction (or split/merge) in full: who, when, why, the fields, the event as extracted."""
+    with _existing_store(obj["db"]) as store:
+        record = store.cluster_override(record_id) if cluster else store.correction(record_id)
+    click.echo(json.dumps(record, indent=2, ensure_ascii=False, default=str))
+
+
+@corrections.command("undo")
+@click.argument("record_id", type=click.IntRange(min=1))
+@click.option("--analyst", required=True, help="Who undoes it.")
+@click.option("--reason", default="", help="Why.")
+@click.option("--cluster", is_flag=True, help="RECORD_ID is a split or merge (corrections list --clusters).")
+@click.pass_obj
+def corrections_undo(obj: dict[str, Any], record_id: int, analyst: str, reason: str, cluster: bool) -> None:
+    """Undo a correction (the event's latest) or a split/merge: the event, its clusters, control and relations
+    are as before it; the record stays, marked undone."""
+    from frontlines.analysis import corrected
+
+    with _existing_store(obj["db"]) as store:
+        if cluster:
+            record = corrected.undo_override(store, record_id, analyst, reason)
+        else:
+            record = corrected.undo_correction(store, record_id, analyst, reason)
+    click.echo(json.dumps(record, indent=2, ensure_ascii=False, default=str))
+
+
+@corrections.command("split")
+@click.argument("event_id")
+@click.option("--analyst", required=True, help="Who splits.")
+@click.option("--reason", required=True, help="Why it is another incident.")
+@click.pass_obj
+def corrections_split(obj: dict[str, Any], event_id: str, analyst: str, reason: str) -> None:
+    """Move the report EVENT_ID out of its same-event cluster into its own, kept apart from the others."""
+    from frontlines.analysis import corrected
+
+    with _existing_store(obj["db"]) as store:
+        record = corrected.split(store, event_id, analyst, reason)
+    click.echo(json.dumps(record, indent=2, ensure_ascii=False, default=str))
+
+
+@corrections.command("merge")
+@click.argument("event_id")
+@click.argument("other_id")
+@click.option("--analyst", required=True, help="Who merges.")
+@click.option("--reason", required=True, help="Why they are one incident.")
+@click.pass_obj
+def corrections_merge(obj: dict[str, Any], event_id: str, other_id: str, analyst: str, reason: str) -> None:
+    """Put every report of OTHER_ID's cluster into EVENT_ID's cluster, kept together from now on."""
+    from frontlines.analysis import corrected
+
+    with _existing_store(obj["db"]) as store:
+        record = corrected.merge(store, event_id, other_id, analyst, reason)
+    click.echo(json.dumps(record, indent=2, ensure_ascii=False, default=str))
+
+
 def _one_day() -> Any:
     from datetime import timedelta
 
