@@ -227,7 +227,8 @@ pages = APIRouter()  # the HTML page and its .json twin (outside /api)
 @pages.get("/corrections.json", include_in_schema=False)
 def corrections_page(request: Request, active: bool | None = None,
                      offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
-    """Every correction, newest first (50 a page), with what it changed, who, when, why and whether it is in force."""
+    """Every correction, newest first (50 a page), with what it changed, who, when, why and whether it is in force;
+    then the newest 50 splits and merges of clusters (all of them: GET /api/cluster-overrides)."""
     from urllib.parse import urlencode
 
     from frontlines.web.views import _respond, _store
@@ -235,11 +236,12 @@ def corrections_page(request: Request, active: bool | None = None,
     with _store(request) as store:
         page = store.corrections(None, active, 50, offset)
         counts = store.correction_counts()
+        overrides = store.cluster_overrides(None, active, 50, 0)
 
     def link(at: int) -> str:
         params = {**({"active": str(active).lower()} if active is not None else {}), **({"offset": at} if at else {})}
         return request.url.path + (f"?{urlencode(params)}" if params else "")
 
-    data = {**page, "counts": counts, "active": active, "prev": link(max(0, offset - 50)) if offset else None,
+    data = {**page, "counts": counts, "active": active, "cluster_overrides": overrides, "prev": link(max(0, offset - 50)) if offset else None,
             "next": link(offset + 50) if offset + 50 < page["total"] else None}
     return _respond(request, "corrections.html", data, request.url.path.endswith(".json"))

@@ -73,6 +73,9 @@ def test_split_merge_and_undo_over_http(client) -> None:
         assert undone.status_code == 200 and undone.json()["undone_by"] == "jane"
     assert _reports(client, "ev-1") == ["ev-1", "ev-5"]
     assert client.get("/api/cluster-overrides", params={"active": "true"}).json()["total"] == 0
+    listed = client.get("/corrections").text  # the corrections page lists them too
+    assert "Splits and merges of clusters" in listed and "two fights that day" in listed and "undone by jane" in listed
+    assert client.get("/corrections.json", params={"active": "true"}).json()["cluster_overrides"]["total"] == 0
 
 
 def test_writes_need_the_token(client, monkeypatch: pytest.MonkeyPatch) -> None:
