@@ -396,7 +396,14 @@ function setRange(range) {
 
 // -- network -----------------------------------------------------------------------------------------
 async function drawNetwork() {
-  const net = await fetchJSON("/api/network?" + filterParams().toString());
+  // events' edges under every filter; relations stated by reports (issue 13) in the timeline's window, for the actor
+  const relationParams = new URLSearchParams({ limit: "10000" });
+  for (const name of ["actor", "since", "until"]) if (form().elements[name].value.trim()) relationParams.set(name, form().elements[name].value.trim());
+  const [events, relations] = await Promise.all([fetchJSON("/api/network?" + filterParams().toString()),
+    fetchJSON("/api/relations?" + relationParams.toString())]);
+  const net = Network.withRelations(events, relations.edges, checkedModalities());
+  const range = currentRange();
+  document.getElementById("network-window").textContent = range ? `${range[0]} → ${range[1]}` : "all dates";
   Network.draw(document.getElementById("network-svg"), net, {
     selected: form().elements.actor.value.trim(),
     onSelect: (node) => {

@@ -1,14 +1,29 @@
 // Actor network: a small force-directed layout (Fruchterman-Reingold) drawn as SVG, with labels
-// placed away from the centre and kept apart. Exposes one global: Network.draw(svg, net, options).
+// placed away from the centre and kept apart. Edges come from events (/api/network: fighting, agreements) and from
+// the relations reports state (/api/relations, issue 13: alliance, support and arms, requests, recognition, mediation,
+// agreements, sanctions), each type with its colour and dash, listed by Network.legend. Exposes one global:
+// Network.draw(svg, net, options), Network.withRelations(net, relations, modalities), Network.legend(element).
 "use strict";
 
 const Network = (() => {
   const NS = "http://www.w3.org/2000/svg";
+  // edge types: the events' kinds (fights, supports, other) and the relations' (issue 13); ``unit`` names what a
+  // weight counts in tooltips
   const KINDS = {
-    fights: { colour: "#b91c1c", label: "hostile" },
-    supports: { colour: "#15803d", label: "cooperative" },
+    fights: { colour: "#b91c1c", label: "fighting", note: "hostile: battles, strikes, violence" },
+    sanctions: { colour: "#c2410c", label: "sanctions", dash: "9 4", note: "hostile" },
+    alliance: { colour: "#166534", label: "alliance" },
+    support: { colour: "#65a30d", label: "support / arms", dash: "7 3", note: "support, arms, basing" },
+    supports: { colour: "#0f766e", label: "agreement", note: "cooperative: agreements" },
+    mediation: { colour: "#0891b2", label: "mediation", dash: "3 3" },
+    recognition: { colour: "#7c3aed", label: "recognition", dash: "10 3 2 3" },
+    request: { colour: "#2563eb", label: "request", dash: "1 4", note: "for help: not an intervention" },
     other: { colour: "#64748b", label: "other" },
   };
+  // a relation's kind as drawn: fighting and agreements share the events' kinds; support, arms and basing one type
+  const RELATION_KIND = { fighting: "fights", agreement: "supports", support: "support", arms: "support",
+    basing: "support", alliance: "alliance", request: "request", recognition: "recognition", mediation: "mediation",
+    sanctions: "sanctions" };
   const MAX_NODES = 60;  // the most active actors drawn; a note says how many more there are
 
   function el(name, attrs = {}, parent = null) {
@@ -67,7 +82,7 @@ const Network = (() => {
       if (!known.has(e.source) || !known.has(e.target) || e.source === e.target) continue;
       const [a, b] = [e.source, e.target].sort();
       const key = `${a}|${b}|${e.kind}`;
-      const m = merged.get(key) || { a, b, kind: e.kind, weight: 0, parts: [] };
+      const m = merged.get(key) || { a, b, kind: KINDS[e.kind] ? e.kind : "other", weight: 0, parts: [] };
       m.weight += e.weight;
       m.parts.push(e);
       merged.set(key, m);
@@ -193,12 +208,18 @@ const Network = (() => {
     for (const e of edges) {
       const p = pos[index.get(e.a)], q = pos[index.get(e.b)];
       const g = el("g", { class: `edge-group kind-${e.kind}`, "data-a": e.a, "data-b": e.b }, group);
-      el("line", { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: "edge", stroke: KINDS[e.kind].colour,
-        "stroke-width": (1 + 1.6 * Math.sqrt(e.weight)).toFixed(1), "data-weight": e.weight }, g);
+      const kind = KINDS[e.kind], width = 1 + 1.6 * Math.sqrt(e.weight);
+      const attrs = { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: "edge", stroke: kind.colour,
+        "stroke-width": width.toFixed(1), "data-weight": e.weight };
+      if (kind.dash) attrs["stroke-dasharray"] = kind.dash.split(" ").map((d) => (d * Math.max(1, width / 2)).toFixed(1)).join(" ");
+      el("line", attrs, g);
       el("line", { x1: p.x, y1: p.y, x2: q.x, y2: q.y, class: "edge-hit" }, g);
       const lines = e.parts.map((part) => `${names.get(part.source)} → ${names.get(part.target)}: ${part.weight} ` +
-        `(${Object.entries(part.sub_types || {}).map(([t, c]) => `${t} ×${c}`).join(", ")})`);
-      el("title", {}, g).textContent = `${KINDS[e.kind].label}, ${e.weight} event${e.weight > 1 ? "s" : ""}\n${lines.join("\n")}`;
+        (part.relation ? `(${part.first || "?"}${part.last && part.last !== part.first ? ` – ${part.last}` : ""}` +
+          `${part.kinds ? `; ${part.kinds}` : ""})${part.sentence ? `\n  “${part.sentence}”` : ""}`
+          : `(${Object.entries(part.sub_types || {}).map(([t, c]) => `${t} ×${c}`).join(", ")})`));
+      const unit = e.parts.every((part) => part.relation) ? "report" : "event or report";
+      el("title", {}, g).textContent = `${kind.label}, ${e.weight} ${unit}${e.weight > 1 ? "s" : ""}\n${lines.join("\n")}`;
     }
   }
 
@@ -270,5 +291,51 @@ const Network = (() => {
     }
   }
 
-  return { draw, KINDS, shortName, labels };
+  // The relations of /api/relations (its ``edges``: one per statement) as network edges, added to the events'
+  // network: those of an event are left out (the events already count them), so are modalities not ticked (a
+  // denied deal is not a deal); actors the events do not name join as nodes. Same pair and type: one edge.
+  function withRelations(net, relations, modalities) {
+    const nodes = [...net.nodes], known = new Set(nodes.map((n) => n.id)), edges = new Map();
+    for (const r of relations) {
+      const kind = RELATION_KIND[r.kind];
+      if (!kind || r.event_id || (modalities.length && !modalities.includes(r.modality))) continue;
+      const source = r.actor1_id || r.actor1, target = r.actor2_id || r.actor2;
+      for (const [id, name] of [[source, r.actor1], [target, r.actor2]]) {
+        if (!known.has(id)) { known.add(id); nodes.push({ id, name, events: 0 }); }
+      }
+      const key = `${source}|${target}|${kind}`;
+      const edge = edges.get(key) || { source, target, kind, weight: 0, relation: true, first: r.date, last: r.date,
+        kinds: "", sentence: (r.evidence || "").slice(0, 160), seen: new Set() };
+      edge.weight += 1;
+      edge.seen.add(r.kind);
+      edge.kinds = edge.seen.size > 1 || r.kind !== kind ? [...edge.seen].join(", ") : "";
+      if (r.date && (!edge.first || r.date < edge.first)) edge.first = r.date;
+      if (r.date && (!edge.last || r.date > edge.last)) edge.last = r.date;
+      edges.set(key, edge);
+    }
+    return { nodes, edges: [...net.edges, ...edges.values()], relations: edges.size };
+  }
+
+  // The legend of edge types: a sample of each line (colour and dash) and its name.
+  function legend(element) {
+    element.replaceChildren(...Object.entries(KINDS).map(([name, kind]) => {
+      const item = document.createElement("span");
+      item.className = "edge-kind";
+      item.dataset.kind = name;
+      const line = el("svg", { width: 26, height: 8, "aria-hidden": "true" });
+      el("line", { x1: 1, y1: 4, x2: 25, y2: 4, stroke: kind.colour, "stroke-width": 3,
+        ...(kind.dash ? { "stroke-dasharray": kind.dash } : {}) }, line);
+      item.append(line, ` ${kind.label}`);
+      if (kind.note) item.title = kind.note;
+      if (kind.note && name === "fights") item.append(` (${kind.note})`);
+      return item;
+    }));
+  }
+
+  return { draw, KINDS, shortName, labels, withRelations, legend };
 })();
+
+document.addEventListener("DOMContentLoaded", () => {
+  const kinds = document.getElementById("network-kinds");  // the dashboard's network legend
+  if (kinds) Network.legend(kinds);
+});
