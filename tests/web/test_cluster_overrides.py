@@ -48,14 +48,20 @@ def _reports(client, event_id: str) -> list[str]:
     return sorted(s["event_id"] for s in client.get(f"/api/events/{event_id}").json()["sources"])
 
 
+def _distinct(client) -> int:
+    return int(client.get("/api/counts", params={"count": "clusters", "modality": "asserted"}).json()["events"])
+
+
 def test_split_merge_and_undo_over_http(client) -> None:
     assert _reports(client, "ev-1") == ["ev-1", "ev-5"]
+    distinct = _distinct(client)
     made = client.post("/api/clusters/split", json={"analyst": "jane", "reason": "two fights that day",
                                                     "event": "ev-5"}, headers=AUTH)
     assert made.status_code == 201, made.text
     split = made.json()
     assert split["action"] == "split" and split["analyst"] == "jane" and split["moved"] == ["ev-5"]
     assert _reports(client, "ev-1") == ["ev-1"] and _reports(client, "ev-5") == ["ev-5"]
+    assert _distinct(client) == distinct + 1  # the counts of distinct events follow the analyst's clusters
     assert [r["event_id"] for r in client.get("/api/clusters", params={"event": "ev-1"}).json()["reports"]] == ["ev-1"]
     merged = client.post("/api/clusters/merge", json={"analyst": "omar", "reason": "the same fight",
                                                       "event": "ev-1", "with": "ev-5"}, headers=AUTH).json()
@@ -71,7 +77,7 @@ def test_split_merge_and_undo_over_http(client) -> None:
         undone = client.delete(f"/api/cluster-overrides/{record['override_id']}",
                                params={"analyst": "jane", "reason": "back as it was"}, headers=AUTH)
         assert undone.status_code == 200 and undone.json()["undone_by"] == "jane"
-    assert _reports(client, "ev-1") == ["ev-1", "ev-5"]
+    assert _reports(client, "ev-1") == ["ev-1", "ev-5"] and _distinct(client) == distinct
     assert client.get("/api/cluster-overrides", params={"active": "true"}).json()["total"] == 0
     listed = client.get("/corrections").text  # the corrections page lists them too
     assert "Splits and merges of clusters" in listed and "two fights that day" in listed and "undone by jane" in listed
@@ -159,3 +165,29 @@ def test_splitting_merging_and_undoing_in_chromium(analysed_url, monkeypatch: py
     with serving(analysed_url) as base, browser_page(base, "/events/ev-1", width=390, height=800) as page:
         page.screenshot(path=str(ARTIFACTS / "event-clusters-390.png"), full_page=True)
         assert page.evaluate("document.documentElement.scrollWidth") <= 392
+
+
+def test_split_and_merge_bodies_fuzzed(client) -> None:
+    """Whatever JSON comes in: never a 500, any refusal is the one error body."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from tests.faults.test_api_fuzz import FUZZ, _check, value
+
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70), value,
+                        st.sampled_from(["ev-1", "ev-2", "ev-5", "nope"]))
+    bodies = st.fixed_dictionaries({}, optional={"analyst": scalars, "reason": scalars, "event": scalars,
+                                                 "with": scalars, "extra": scalars})
+
+    @FUZZ
+    @given(body=bodies, path=st.sampled_from(["split", "merge"]), ident=value,
+           params=st.dictionaries(st.sampled_from(["event", "active", "limit", "offset"]), value, max_size=3))
+    def run(body: dict[str, object], path: str, ident: str, params: dict[str, str]) -> None:
+        from urllib.parse import quote
+
+        _check(client.post(f"/api/clusters/{path}", json=body, headers=AUTH), f"POST {path} {body!r}")
+        _check(client.get("/api/cluster-overrides", params=params), f"GET {params!r}")
+        _check(client.delete(f"/api/cluster-overrides/{quote(ident, safe='')}", params=params, headers=AUTH),
+               f"DELETE {ident!r}")
+
+    run()
