@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from frontlines.analysis.control import CONTESTED_DAYS, holder_at, timeline
+from frontlines.analysis.control import CONTESTED_DAYS, ControlPeriod, holder_at, timeline
 from frontlines.analysis.ledger import Verdict, track_records, verdict, window
 from frontlines.analysis.relations import HOSTILE, network
 from frontlines.errors import InvalidParameterError
@@ -130,7 +130,6 @@ def relations_answer(store: Store, actor: str | None = None, kind: str | None = 
 def developments(store: Store, since: str, until: str, as_of: date | None = None) -> dict[str, Any]:
     """For the situation report: changes of control, new and broken alliances, predictions that came due."""
     as_of = as_of or date.today()
-    changes = [c for c in store.control_changes(None, since, until) if c.kind != "statement"]
     period_edges = store.relations(None, None, since, until, limit=5000)
     earlier_pairs = _earlier_pairs(store, period_edges, since)
     new_ties, broken = [], []
@@ -139,21 +138,54 @@ def developments(store: Store, since: str, until: str, as_of: date | None = None
         before = earlier_pairs.get(pair, set())
         if r.kind not in HOSTILE and r.modality == "asserted" and not (before - HOSTILE) and r.kind != "request":
             new_ties.append(r.to_dict())
-        if r.kind in HOSTILE and before - HOSTILE - {"request"}:
+        if r.kind in HOSTILE and r.modality in ("asserted", "claimed") and before - HOSTILE - {"request"}:
             broken.append({**r.to_dict(), "earlier": sorted(before - HOSTILE)})
     due, _ = store.ledger(LedgerQuery(due_since=since, due_until=until, limit=1000))
     return {
-        "control_changes": [c.to_dict() for c in changes],
+        "control_changes": _control_in_period(store, since, until),
         "new_ties": _unique_pairs(new_ties),
         "broken_ties": _unique_pairs(broken),
         "predictions_due": [_judged(e, v) for e, v in judge(store, due, as_of)],
     }
 
 
+def _control_in_period(store: Store, since: str, until: str) -> list[dict[str, Any]]:
+    """The period's changes of hands (statements of control left out), each with the holder before it when the
+    report does not name who lost the place (from the place's timeline) and whether the new holder's period is
+    contested; further reports of the same change (the place's last one named the same holder) are counted in
+    its ``reports`` and ``documents``, not listed again. One timeline query per place changing hands."""
+    horizon = (date.fromisoformat(until) + timedelta(days=CONTESTED_DAYS)).isoformat()
+    timelines: dict[str, list[ControlPeriod]] = {}
+    last: dict[str, dict[str, Any]] = {}
+    out = []
+    for change in store.control_changes(None, since, until):
+        if change.kind == "statement" or not change.date:
+            continue
+        key = place_key(change.place)
+        listed = last.get(key)
+        if listed is not None and (listed["holder_id"] or listed["holder"]) == (change.holder_id or change.holder):
+            listed["reports"] += 1
+            listed["documents"] = sorted({*listed["documents"], change.document_id or ""} - {""})
+            continue
+        if key not in timelines:
+            timelines[key] = timeline(store.control_changes(change.place, None, horizon))
+        periods = timelines[key]
+        before = holder_at(periods, (date.fromisoformat(change.date[:10]) - timedelta(days=1)).isoformat())
+        held = holder_at(periods, change.date[:10])
+        row = {**change.to_dict(), "reports": 1, "documents": [change.document_id] if change.document_id else []}
+        if not row["previous"] and before is not None and before.holder != change.holder:
+            row["previous"] = before.holder
+        row["contested"] = bool(held and held.contested)
+        last[key] = row
+        out.append(row)
+    return out
+
+
 def _earlier_pairs(store: Store, edges: Sequence[Any], since: str) -> dict[frozenset[str], set[str]]:
-    """For each actor pair in ``edges``, the kinds of relation stored between them before ``since``."""
+    """For each actor pair in ``edges``, the kinds of relation stored between them before ``since`` (actors read by
+    id, or by name when they have none)."""
     out: dict[frozenset[str], set[str]] = {}
-    actors = {a for r in edges for a in (r.actor1_id, r.actor2_id) if a}
+    actors = {a for r in edges for a in (r.actor1_id or r.actor1, r.actor2_id or r.actor2) if a}
     day_before = (date.fromisoformat(since).toordinal() - 1)
     until = date.fromordinal(day_before).isoformat()
     for actor in sorted(actors)[:200]:

@@ -61,7 +61,9 @@ def _development_lines(dev: dict[str, list[dict[str, Any]]]) -> list[str]:
         return []
     lines = ["", "## Changes of control"]
     lines += [f"- {c['date'] or '?'} {c['place']}: {c['holder'] or 'unknown'} ({c['kind']}"
-              f"{', from ' + c['previous'] if c.get('previous') else ''}; {c['modality']})"
+              f"{', from ' + c['previous'] if c.get('previous') else ''}; {c['modality']}"
+              f"{'; contested' if c.get('contested') else ''}"
+              f"{'; ' + str(c['reports']) + ' reports' if c.get('reports', 1) > 1 else ''})"
               for c in dev.get("control_changes", [])] or ["- none reported"]
     lines += ["", "## New ties between actors"]
     lines += [f"- {r['date'] or '?'} {r['actor1']} -> {r['actor2']}: {r['kind']}" for r in dev.get("new_ties", [])] \
