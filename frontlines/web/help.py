@@ -26,7 +26,11 @@ TOPICS: dict[str, tuple[str, list[str]]] = {
         "over a period (\"5,000 dead since May\"), which are not one day's deaths. By default only asserted, "
         "claimed and uncertain events are shown; tick the other modalities to see them.",
         "An actor given by id (as in the actor list or the network) matches that actor and its units; any other "
-        "text matches any spelling the knowledge base knows, or part of a name."]),
+        "text matches any spelling the knowledge base knows, or part of a name.",
+        "Count: every report (one document's account of an event), or distinct events - the reports of one "
+        "incident across documents, clustered when they were stored, counted once, through the report with the "
+        "highest toll (tolls are never added up across reports). The counts, map, timeline, list and exports follow "
+        "it."]),
     "map": ("Map", [
         "Where the matching events are. Events close together at this zoom are gathered in one ring (cells about "
         "64 pixels wide); the ring sits at their mean position, its number is how many events, its colour the "
@@ -35,18 +39,26 @@ TOPICS: dict[str, tuple[str, list[str]]] = {
         "mis-placed report does not frame a continent. Events without coordinates are counted but not drawn.",
         "Place names come from the project's own gazetteer (GeoNames): countries when zoomed out, then cities by "
         "population - the further in, the smaller the towns - and provinces (admin1, in italics) from zoom 5; a "
-        "name that would overlap a more important one is left out. No tile server is used."]),
+        "name that would overlap a more important one is left out. No tile server is used.",
+        "Control of places (the box at the top right): each place whose holder is known on the date at the end of "
+        "the timeline's range (else today) is a ring coloured by its holder, from the stored changes of control "
+        "(captures, withdrawals, transfers, statements of control); a dashed dark ring marks it contested (another "
+        "holder reported within days, or a claim nobody else reports). Click a ring for the place's timeline and "
+        "its evidence."]),
     "timeline": ("Timeline", [
         "Matching events per week (Monday first) when they span up to about two years, else per month, each bar "
         "stacked by event type; the tooltip gives events and fatalities (tolls over a period left out).",
         "Undated events are in the counts but not on the timeline. Drag across it (mouse or finger) to filter by "
         "dates; tap to clear."]),
     "network": ("Actor network", [
-        "Who acts on whom: a node per actor, a line per pair of actors, from asserted or claimed events that name "
-        "both (actor 1 to actor 2).",
-        "Red lines are hostile (battles, explosions and remote violence, violence against civilians), green "
-        "cooperative (agreements), grey anything else; a line's width is its number of events, a node's size its "
-        "events. Click a node to filter by that actor.",
+        "Who acts on whom: a node per actor, a line per pair of actors and type, from asserted or claimed events "
+        "that name both (actor 1 to actor 2) and from the relations reports state between two actors (support and "
+        "arms, alliances, requests for help, recognition, mediation, agreements, sanctions; dated by publication; "
+        "a denied or hoped-for relation is left out unless its modality is ticked).",
+        "Each type has its colour and dash (see the legend): red solid lines are fighting (battles, explosions and "
+        "remote violence, violence against civilians); a line's width is its number of events or reports, a "
+        "node's size its events. The timeline below is the network's time slider: only the edges of the dates "
+        "chosen are drawn. Click a node to filter by that actor.",
         "Labels keep the country (\"Civilians (Libya)\") where two actors would otherwise read the same; a label "
         "that would overlap another shows on hover. At most the 60 most active actors are drawn (a note says how "
         "many match); drag on the timeline below to see the network of a period."]),
