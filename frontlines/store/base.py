@@ -46,9 +46,11 @@ COUNT_MODES = ("reports", "clusters")
 # cluster that matches the same filters (``{filters}``: the query's clauses on alias ``o``) ranks before it: a higher
 # toll (aggregate tolls count 0), then a smaller id. Unclustered events count as themselves. SQL of both backends.
 _TOLL = "CASE WHEN {a}.fatalities_aggregate THEN 0 ELSE coalesce({a}.fatalities, 0) END"
-DISTINCT_SQL = ("NOT EXISTS (SELECT 1 FROM event_clusters mine JOIN event_clusters kin ON kin.cluster_id = "
-                "mine.cluster_id AND kin.event_id <> mine.event_id JOIN events o ON o.event_id = kin.event_id "
-                "WHERE mine.event_id = e.event_id{filters} AND (" + _TOLL.format(a="o") + " > " + _TOLL.format(a="e")
+# CROSS JOIN keeps SQLite's join order (this event's cluster row, the cluster's other rows, their events by id):
+# left free, it may scan the other events by a filter's index (the modality, the type) for every event.
+DISTINCT_SQL = ("NOT EXISTS (SELECT 1 FROM event_clusters mine CROSS JOIN event_clusters kin CROSS JOIN events o "
+                "WHERE mine.event_id = e.event_id AND kin.cluster_id = mine.cluster_id AND kin.event_id <> "
+                "mine.event_id AND o.event_id = kin.event_id{filters} AND (" + _TOLL.format(a="o") + " > " + _TOLL.format(a="e")
                 + " OR (" + _TOLL.format(a="o") + " = " + _TOLL.format(a="e") + " AND o.event_id < e.event_id)))")
 _TEXT_FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "source", "document_id", "text")
 
