@@ -37,14 +37,14 @@ def cluster_id_for(event_id: str) -> str:
 def assign_clusters(store: Store, events: Sequence[Event]) -> list[tuple[str, str, str | None, str | None, str]]:
     """Assign and store a cluster for each dated event of ``events`` (already stored); the rows written."""
     rows: list[tuple[str, str, str | None, str | None, str]] = []
-    overridden = store.has_cluster_overrides()  # analysts' splits and merges (analysis.overrides)
+    overridden = store.overridden([e.event_id for e in events])  # named by analysts' splits and merges
     for event in events:
         if not event.event_date or event.modality not in _CLUSTERED:
             continue
         matches = [c for c in _candidates(store, event) if c.event_id != event.event_id
                    and c.document_id != event.document_id and c.modality in _CLUSTERED and same_event(event, c)]
         pinned = None
-        if overridden:
+        if event.event_id in overridden:
             matches, pinned = constrain(store, event, matches)
         if pinned:
             rows.append((event.event_id, pinned[0], event.document_id, event.event_date, pinned[1]))

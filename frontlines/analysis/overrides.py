@@ -1,5 +1,6 @@
 """The analysts' splits and merges of same-event clusters, obeyed by the incremental clustering (issue 12,
-deliverable 4). ``constrain`` is read by ``clusters.assign_clusters`` each time it places a report: a report an
+deliverable 4). ``constrain`` is read by ``clusters.assign_clusters`` each time it places a report that a split or
+merge in force names (one query tells which reports of a document those are): a report an
 analyst kept together with others (a merge) joins their cluster whatever the automatic rule says; a report kept
 apart from others (a split) never joins a cluster holding one of them, nor do they join its. So a split or merge
 outlives a re-ingest, a re-extraction and ``frontlines analyse --again``: the records live in the store
@@ -18,8 +19,8 @@ __all__ = ["constrain"]
 
 
 def constrain(store: Store, event: Event, matches: Sequence[Event]) -> tuple[list[Event], tuple[str, str] | None]:
-    """The matches the overrides in force allow ``event`` to join, or the cluster a merge pins it to (its id and
-    the reason kept on the row); one indexed query when no override names this report."""
+    """The matches the overrides in force allow ``event`` (a report they name: ``Store.overridden``) to join, or
+    the cluster a merge pins it to (its id and the reason kept on the row)."""
     links = store.cluster_links(event.event_id)
     if not links:
         return list(matches), None

@@ -150,9 +150,18 @@ class ClusterOverrideRecords:
                               "ORDER BY override_id DESC LIMIT ? OFFSET ?", [*params, limit, offset])
         return {"total": int(total), "limit": limit, "offset": offset, "items": self._records(rows)}
 
-    def has_cluster_overrides(self) -> bool:
-        """Whether any split or merge is in force (the clustering reads the links only then: one query)."""
-        return bool(self._feed_sql("SELECT 1 AS x FROM cluster_overrides WHERE undone_at IS NULL LIMIT 1"))
+    def overridden(self, event_ids: Sequence[str]) -> set[str]:
+        """Which of these reports a split or merge in force names (only they have ``cluster_links``): one indexed
+        query per 200 reports, so a document's clustering reads the overrides only for the reports they name."""
+        ids = list(event_ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 200):
+            chunk = ids[i:i + 200]
+            found.update(r["event_id"] for r in self._feed_sql(
+                f"SELECT DISTINCT m.event_id FROM cluster_override_members m JOIN cluster_overrides o ON "
+                f"o.override_id = m.override_id WHERE o.undone_at IS NULL AND m.event_id IN "
+                f"({', '.join('?' * len(chunk))})", chunk))
+        return found
 
     def cluster_links(self, event_id: str) -> dict[str, tuple[int, int]]:
         """What the overrides in force say about this report and each other one: (+1 kept together or -1 kept
