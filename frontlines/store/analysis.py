@@ -200,6 +200,18 @@ class AnalysisRecords:
             out.update({r["event_id"]: r["cluster_id"] for r in rows})
         return out
 
+    def cluster_sizes(self, event_ids: Sequence[str]) -> dict[str, int]:
+        """How many reports the cluster of each of these events holds (itself included); events in no cluster are
+        left out (each is one report)."""
+        out: dict[str, int] = {}
+        for i in range(0, len(event_ids), _CHUNK):
+            chunk = list(event_ids[i:i + _CHUNK])
+            rows = self._feed_sql("SELECT mine.event_id AS event_id, count(*) AS n FROM event_clusters mine JOIN "
+                                  "event_clusters kin ON kin.cluster_id = mine.cluster_id WHERE mine.event_id IN "
+                                  f"({', '.join('?' for _ in chunk)}) GROUP BY mine.event_id", chunk)
+            out.update({r["event_id"]: int(r["n"]) for r in rows})
+        return out
+
     def cluster_members(self, cluster_id: str, limit: int = 1000) -> list[dict[str, Any]]:
         """The events of one cluster: event_id, document_id, day and why it joined."""
         return self._feed_sql("SELECT event_id, document_id, day, reason FROM event_clusters WHERE cluster_id = ? "

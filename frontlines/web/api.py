@@ -108,8 +108,13 @@ QueryDep = Annotated[EventQuery, Depends(event_query)]
 @router.get("/events", summary="Events matching filters, paginated")
 def events(store: StoreDep, query: QueryDep) -> dict[str, Any]:
     page = store.search_events(query)
+    items = event_items(store, page.items)
+    if query.count == "clusters":  # each distinct event says how many reports its cluster holds
+        sizes = store.cluster_sizes([e["event_id"] for e in items])
+        for item in items:
+            item["reports"] = sizes.get(item["event_id"], 1)
     return {"total": page.total, "total_exact": page.total_exact, "limit": page.limit, "offset": page.offset,
-            "items": event_items(store, page.items)}
+            "items": items}
 
 
 def event_items(store: Store, events: list[Event]) -> list[dict[str, Any]]:

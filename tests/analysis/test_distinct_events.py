@@ -55,6 +55,8 @@ def test_counts_timeline_map_and_list_take_count(client: Any) -> None:
     assert grid["events"] == 3
     page = client.get("/api/events", params={**asserted, "count": "clusters"}).json()
     assert page["total"] == 3 and "ev-1" not in {e["event_id"] for e in page["items"]}  # ev-5 (2 dead) leads
+    assert {e["event_id"]: e["reports"] for e in page["items"]} == {"ev-2": 1, "ev-4": 1, "ev-5": 2}
+    assert "reports" not in client.get("/api/events", params=asserted).json()["items"][0]
 
 
 def test_exports_give_one_row_per_distinct_event(client: Any) -> None:

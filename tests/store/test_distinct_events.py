@@ -77,3 +77,8 @@ def test_a_report_whose_partner_is_deleted_still_counts(store: Store) -> None:
 def test_an_unknown_count_mode_is_refused() -> None:
     with pytest.raises(InvalidParameterError, match="use reports .* or clusters"):
         EventQuery(count="events")
+
+
+def test_each_distinct_event_says_how_many_reports_its_cluster_holds(store: Store) -> None:
+    _three_incidents(store)
+    assert store.cluster_sizes(["ev-2", "ev-4", "ev-5"]) == {"ev-2": 3, "ev-4": 1}  # ev-5 is in no cluster

@@ -31,6 +31,8 @@ def test_the_count_toggle_switches_between_reports_and_distinct_events(analysed_
         assert page.inner_text("#count-noun") == "distinct events"
         listed = page.eval_on_selector_all("#event-list li", "lis => lis.map(li => li.dataset.event)")
         assert sorted(listed) == ["ev-2", "ev-4", "ev-5"]  # the clash once, by its report with the higher toll
+        assert page.inner_text("li[data-event=ev-5] .reports") == "2 reports"
+        assert page.locator("li[data-event=ev-2] .reports").count() == 0
         assert "count=clusters" in page.url
         assert all("count=clusters" in href for href in
                    page.eval_on_selector_all("#exports a", "as => as.map(a => a.getAttribute('href'))"))

@@ -260,6 +260,7 @@ function listItem(event) {
     `<b>${escapeHTML(event.sub_event_type)}</b> <span class="when">${escapeHTML(event.event_date)} · ${escapeHTML(event.location)}</span><br>` +
     `${escapeHTML(event.actor1 || "?")} → ${escapeHTML(event.actor2 || "?")} · ` +
     `<span class="pill ${escapeHTML(event.modality)}">${escapeHTML(event.modality)}</span>${dead}` +
+    (event.reports > 1 ? ` · <span class="reports" title="a distinct event told by ${event.reports} reports">${event.reports} reports</span>` : "") +
     (event.correction ? " · " + correctedNote(event).replace("<br>", "") : "") +
     `<div class="links"><a class="doc-link" href="${doc}">document</a> · <a href="/events/${encodeURIComponent(event.event_id)}">sources</a></div>`;
   item.addEventListener("click", (ev) => { if (!ev.target.closest("a")) showOnMap(event); });
