@@ -66,6 +66,10 @@ def test_the_api_serves_it_and_refuses_a_bad_date(control_store: str) -> None:
         assert body["date"] == "2016-10-01" and len(body["places"]) == 3
         bad = client.get("/api/control/map", params={"date": "June 2016"})
         assert bad.status_code == 422 and "YYYY-MM-DD" in bad.json()["error"]["message"]
+        # a place's page links to the map's control layer at the date asked, centred on the place
+        page = client.get("/control", params={"place": "Sirte", "date": "2016-07-15"}).text
+        assert 'href="/?layer=control&amp;until=2016-07-15&amp;at=9/31.2/16.59"' in page
+        assert 'id="on-the-map"' not in client.get("/control", params={"place": "Wadi Zamzam"}).text
 
 
 def _places(page: Any) -> dict[str, dict[str, str]]:
