@@ -191,3 +191,20 @@ def test_split_and_merge_bodies_fuzzed(client) -> None:
                f"DELETE {ident!r}")
 
     run()
+
+
+def test_a_correction_over_http_reaches_relations_and_clusters(client) -> None:
+    """The API corrects through analysis.corrected: the relations and the cluster that rested on the event follow."""
+    def fought() -> list[str]:
+        edges = client.get("/api/relations", params={"actor": "lby.lna"}).json()["edges"]
+        return sorted(e["actor2"] for e in edges if e["event_id"] == "ev-1")
+
+    assert fought() == ["Military Forces of Libya (2016-2021) Government of National Accord"]
+    made = client.post("/api/events/ev-1/corrections", json={
+        "analyst": "jane", "reason": "the militia fought them", "fields": {"actor2": "Tripoli Protection Force",
+                                                                          "actor2_id": ""}}, headers=AUTH).json()
+    assert fought() == ["Tripoli Protection Force"]
+    assert _reports(client, "ev-1") == ["ev-1"]  # ev-5 names the GNA forces: no longer the same fight
+    client.delete(f"/api/corrections/{made['correction_id']}", params={"analyst": "jane"}, headers=AUTH)
+    assert fought() == ["Military Forces of Libya (2016-2021) Government of National Accord"]
+    assert _reports(client, "ev-1") == ["ev-1", "ev-5"]
