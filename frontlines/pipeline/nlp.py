@@ -8,6 +8,13 @@ Three pipelines:
 - ``parser()``: tagger + dependency parser + lemmatizer, run only on sentences with an event trigger,
   to read each event's clause (``pipeline/frames/frames.py``) through ``parse()``.
 
+Both load with ``_numpy_matmul``: their layers multiply matrices through numpy's BLAS (OpenBLAS in the numpy
+wheel) instead of thinc's default blis, which is 2-3x slower on the tok2vec's shapes on the x86 machines we
+measured (``benchmarks/README.md``); the setting ``matmul`` (``FRONTLINES_MATMUL=blis``) restores blis. Their
+batches run with numpy's BLAS held to one thread (``_one_blas_thread``), as blis runs: on small matrices, or
+cores other jobs share, OpenBLAS threads cost more than they give.
+``full()`` (the benchmarks' baseline) keeps spaCy's defaults.
+
 ``entities()`` and ``parse()`` call the components directly on each batch (``Language.pipe``'s machinery
 costs more than the model on a handful of sentences), and ``parse()`` replaces the attribute ruler's
 ``Matcher`` (a tenth of the extraction's time on real reports) by ``_IndexedRules``, which applies the very
@@ -19,6 +26,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +36,7 @@ from frontlines.errors import ConfigurationError
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
+    from threadpoolctl import ThreadpoolController
 
 __all__ = ["entities", "fast", "full", "model_name", "ner", "parse", "parser"]
 
@@ -80,7 +89,7 @@ def ner() -> Language:
         ) from exc
     if "tok2vec" in nlp.pipe_names and not _listens_to_tok2vec(nlp, "ner"):
         nlp.remove_pipe("tok2vec")
-    return nlp
+    return _numpy_matmul(nlp)
 
 
 @lru_cache(maxsize=1)
@@ -91,12 +100,33 @@ def parser() -> Language:
 
     name = model_name()
     try:
-        return spacy.load(name, exclude=["ner", "senter"])
+        nlp = spacy.load(name, exclude=["ner", "senter"])
     except OSError as exc:
         raise ConfigurationError(
             f"spaCy model {name!r} could not be loaded ({exc}); install it with pip or set "
             "FRONTLINES_SPACY_MODEL."
         ) from exc
+    return _numpy_matmul(nlp)
+
+
+def _numpy_matmul(nlp: Language) -> Language:
+    """``nlp`` with every layer of its trained components on thinc's ``NumpyOps(use_blis=False)`` (numpy's BLAS
+    for matrix products; the same annotations, ``tests/pipeline/test_nlp_parse.py``), unless the setting
+    ``matmul`` asks for blis."""
+    choice = settings.get("matmul").strip().lower()
+    if choice not in ("numpy", "blis"):
+        raise ConfigurationError(f"FRONTLINES_MATMUL is {choice!r}: use 'numpy' (the default) or 'blis'.")
+    if choice == "blis":
+        return nlp
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for layer in model.walk():
+                layer.ops = ops
+    return nlp
 
 
 def entities(texts: Sequence[str], *, batch_size: int = 256) -> Iterator[list[tuple[int, int, str]]]:
@@ -105,11 +135,12 @@ def entities(texts: Sequence[str], *, batch_size: int = 256) -> Iterator[list[tu
     nlp = ner()
     for i in range(0, len(texts), batch_size):
         docs = [nlp.make_doc(t) for t in texts[i:i + batch_size]]
-        for _, proc in nlp.pipeline:
-            if hasattr(proc, "predict") and hasattr(proc, "set_annotations"):
-                proc.set_annotations(docs, proc.predict(docs))
-            else:
-                docs = [proc(d) for d in docs]
+        with _one_blas_thread():
+            for _, proc in nlp.pipeline:
+                if hasattr(proc, "predict") and hasattr(proc, "set_annotations"):
+                    proc.set_annotations(docs, proc.predict(docs))
+                else:
+                    docs = [proc(d) for d in docs]
         for d in docs:
             yield [(e.start_char, e.end_char, e.label_) for e in d.ents]
 
@@ -120,10 +151,24 @@ def parse(texts: Sequence[str], *, batch_size: int = 64) -> list[Doc]:
     out: list[Doc] = []
     for i in range(0, len(texts), batch_size):
         docs = [nlp.make_doc(t) for t in texts[i:i + batch_size]]
-        for step in _parse_steps():
-            docs = step(docs)
+        with _one_blas_thread():
+            for step in _parse_steps():
+                docs = step(docs)
         out += docs
     return out
+
+
+def _one_blas_thread() -> AbstractContextManager[object]:
+    """numpy's BLAS held to one thread for the block (the process's setting is restored after it)."""
+    limit: AbstractContextManager[object] = _blas_pools().limit(limits=1, user_api="blas")
+    return limit
+
+
+@lru_cache(maxsize=1)
+def _blas_pools() -> ThreadpoolController:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 Step = Callable[[list["Doc"]], list["Doc"]]

@@ -1,5 +1,7 @@
 """``nlp.parse`` (the frames' parser, components called directly, the attribute ruler's patterns applied
-through an index) gives exactly the annotations of spaCy's own ``parser().pipe``."""
+through an index) gives exactly the annotations of spaCy's own ``parser().pipe``; with numpy's matrix
+products (``nlp._numpy_matmul``) the parser and the entity recogniser annotate exactly as spaCy's default
+pipeline (blis) does."""
 
 from __future__ import annotations
 
@@ -46,3 +48,42 @@ def test_the_indexed_ruler_is_in_use_and_refuses_what_it_cannot_read() -> None:
 
     assert nlp._IndexedRules.of(Odd()) is None  # a quantifier: spaCy's ruler is kept
     assert nlp._IndexedRules.of(ruler) is not None
+
+
+def _matmul_is_numpy(lang) -> bool:  # noqa: ANN001
+    return all(not getattr(layer.ops, "use_blis", True)
+               for _, proc in lang.pipeline if hasattr(getattr(proc, "model", None), "walk")
+               for layer in proc.model.walk())
+
+
+def test_numpy_matmul_gives_spacys_default_annotations() -> None:
+    texts = TRICKY + _sentences()
+    assert _matmul_is_numpy(nlp.parser()) and _matmul_is_numpy(nlp.ner())
+    assert getattr(nlp.full().get_pipe("parser").model.ops, "use_blis", False)  # the baseline keeps blis
+    default = list(nlp.full().pipe(texts))
+    assert _signature(nlp.parse(texts)) == _signature(default)
+    assert list(nlp.entities(texts)) == [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in default]
+
+
+def test_matmul_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontlines.errors import ConfigurationError
+
+    lang = nlp.fast()  # no trained component: only the setting is read
+    monkeypatch.setenv("FRONTLINES_MATMUL", "blis")
+    assert nlp._numpy_matmul(lang) is lang
+    monkeypatch.setenv("FRONTLINES_MATMUL", "mkl")
+    with pytest.raises(ConfigurationError, match="FRONTLINES_MATMUL is 'mkl'"):
+        nlp._numpy_matmul(lang)
+
+
+def test_the_models_run_on_one_blas_thread() -> None:
+    from threadpoolctl import threadpool_info
+
+    def blas_threads() -> set[int]:
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    nlp.parse(["Rebels attacked the town."])  # numpy's BLAS is loaded
+    before = blas_threads()
+    with nlp._one_blas_thread():
+        assert blas_threads() == {1}
+    assert blas_threads() == before
