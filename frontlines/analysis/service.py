@@ -121,10 +121,19 @@ def control_map(store: Store, day: str | None = None, limit: int = _MAP_CHANGES)
 
 
 def relations_answer(store: Store, actor: str | None = None, kind: str | None = None, since: str | None = None,
-                     until: str | None = None, limit: int = 1000) -> dict[str, Any]:
-    edges = store.relations(actor, kind, since, until, limit)
-    return {"actor": actor, "since": since, "until": until, "edges": [r.to_dict() for r in edges],
-            "network": network(edges)}
+                     until: str | None = None, limit: int = 1000, modalities: Sequence[str] = (),
+                     stated: bool = False, edges: bool = True) -> dict[str, Any]:
+    """The relations of a period (and actor, kind, modalities) and the network they make. ``stated``: only those
+    stated in sentences, not made from an event (the actor network draws the events' own edges); ``edges=False``:
+    the network alone, without every relation (what the dashboard needs)."""
+    found = store.relations(actor, kind, since, until, limit, modalities=modalities)
+    if stated:
+        found = [r for r in found if r.event_id is None]
+    answer: dict[str, Any] = {"actor": actor, "since": since, "until": until, "relations": len(found),
+                              "complete": len(found) < limit, "network": network(found)}
+    if edges:
+        answer["edges"] = [r.to_dict() for r in found]
+    return answer
 
 
 def developments(store: Store, since: str, until: str, as_of: date | None = None) -> dict[str, Any]:

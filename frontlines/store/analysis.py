@@ -141,9 +141,13 @@ class AnalysisRecords:
                               "ORDER BY count(*) DESC, place_key LIMIT ?", [*params, limit])
 
     def relations(self, actor: str | None = None, kind: str | None = None, since: str | None = None,
-                  until: str | None = None, limit: int = 1000) -> list[Relation]:
-        """Relations involving ``actor`` (an actor id, or a substring of a name), oldest first."""
+                  until: str | None = None, limit: int = 1000, modalities: Sequence[str] = ()) -> list[Relation]:
+        """Relations involving ``actor`` (an actor id, or a substring of a name), oldest first; ``modalities``:
+        only those told with one of these (asserted, claimed, negated ...)."""
         where, params = [], []
+        if modalities:
+            where.append(f"modality IN ({', '.join('?' for _ in modalities)})")
+            params += list(modalities)
         if actor:
             where.append("(actor1_id = ? OR actor2_id = ? OR lower(actor1) LIKE ? OR lower(actor2) LIKE ?)")
             params += [actor, actor, f"%{actor.lower()}%", f"%{actor.lower()}%"]

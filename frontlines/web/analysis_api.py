@@ -15,7 +15,7 @@ from frontlines.errors import InvalidParameterError
 from frontlines.knowledge.relation_words import RELATION_KINDS
 from frontlines.store.analysis import LedgerQuery
 from frontlines.store.base import MAX_FILTER_CHARS, MAX_OFFSET, parse_day
-from frontlines.web.api import StoreDep
+from frontlines.web.api import StoreDep, modality_list
 
 __all__ = ["router"]
 
@@ -59,11 +59,16 @@ def control_map(store: StoreDep, date: Text = None) -> dict[str, Any]:  # noqa: 
 
 @router.get("/relations", summary="Dated, evidence-linked relations between actors, and the network they make")
 def relations(store: StoreDep, actor: Text = None, kind: Text = None, since: Text = None, until: Text = None,
+              modality: Text = None,
+              stated: Annotated[bool, Query(description="only relations stated in sentences, not made from "
+                                                        "events (the events' network has those)")] = False,
+              edges: Annotated[bool, Query(description="false: the network alone, without every relation")] = True,
               limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> dict[str, Any]:
     kinds = (*RELATION_KINDS, *sorted(HOSTILE))
     if kind and kind not in kinds:
         raise InvalidParameterError(f"kind {kind!r} is unknown; use one of {', '.join(kinds)}.")
-    return service.relations_answer(store, actor, kind, parse_day(since, "since"), parse_day(until, "until"), limit)
+    return service.relations_answer(store, actor, kind, parse_day(since, "since"), parse_day(until, "until"), limit,
+                                    modalities=modality_list(modality), stated=stated, edges=edges)
 
 
 @router.get("/clusters", summary="Same-event clusters kept at ingest: one event's reports, or a period's counts")

@@ -22,7 +22,7 @@ from frontlines.model import MODALITIES, Document, Event
 from frontlines.store import DocumentQuery, EventQuery, Store, open_store
 from frontlines.store.base import MAX_FILTER_CHARS, MAX_OFFSET, parse_bbox, parse_day, safe_url
 
-__all__ = ["TOTAL_LIMIT", "FiltersDep", "Offset", "QueryDep", "StoreDep", "actor_ids", "document_data", "event_filters", "event_items", "event_query", "event_with_sources", "router", "same_event_reports", "store_dependency"]
+__all__ = ["TOTAL_LIMIT", "FiltersDep", "Offset", "QueryDep", "StoreDep", "actor_ids", "document_data", "event_filters", "event_items", "event_query", "event_with_sources", "modality_list", "router", "same_event_reports", "store_dependency"]
 
 router = APIRouter(prefix="/api")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -54,6 +54,15 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return parse_bbox(value, "bbox")
 
 
+def modality_list(value: str | None) -> tuple[str, ...]:
+    """The modalities of a comma-separated filter ("asserted,claimed"), each one known, or refused."""
+    values = tuple(m.strip() for m in value.split(",")) if value else ()
+    unknown = [m for m in values if m not in MODALITIES]
+    if unknown:
+        raise InvalidParameterError(f"modality {unknown[0]!r} is unknown; use one of {', '.join(MODALITIES)}.")
+    return values
+
+
 def event_filters(
     actor: Text = None, place: Text = None, type: Text = None, sub_type: Text = None,
     modality: Text = None, source: Text = None, since: Text = None, until: Text = None,
@@ -63,10 +72,7 @@ def event_filters(
 ) -> dict[str, Any]:
     """The filters every event list, aggregate and export takes, as ``EventQuery`` fields (which checks them:
     ``count`` is reports or clusters)."""
-    if modality:
-        unknown = [m for m in modality.split(",") if m.strip() not in MODALITIES]
-        if unknown:
-            raise InvalidParameterError(f"modality {unknown[0]!r} is unknown; use one of {', '.join(MODALITIES)}.")
+    modality_list(modality)
     ids = actor_ids(actor)
     if actor and ids and ids[0] == actor.strip():
         # an actor id ("lby.lna", from the dashboard's list or the network): its events and its units' by id

@@ -19,7 +19,8 @@ ENDPOINTS = {
     "/api/ledger": ["speaker", "source", "kind", "subject", "since", "until", "due_until", "document", "as_of", "record",
                     "limit", "offset"],
     "/api/control": ["place", "date", "q", "limit"],
-    "/api/relations": ["actor", "kind", "since", "until", "limit"],
+    "/api/relations": ["actor", "kind", "since", "until", "modality", "stated", "edges", "limit"],
+    "/api/control/map": ["date"],
     "/api/clusters": ["event", "since", "until"],
 }
 

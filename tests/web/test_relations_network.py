@@ -51,6 +51,12 @@ def test_relations_api_filters_by_date(relations_url: str) -> None:
         assert {lk["kind"] for lk in april["network"]["links"]} == {"alliance", "arms", "fighting", "support"}
         later = client.get("/api/relations", params={"since": "2019-05-01"}).json()
         assert sorted(e["kind"] for e in later["edges"]) == ["mediation", "request"]
+        # what the dashboard asks: stated in sentences (not the event's fighting), asserted or claimed, network only
+        drawn = client.get("/api/relations", params={"stated": "true", "edges": "false",
+                                                      "modality": "asserted,claimed"}).json()
+        assert "edges" not in drawn and drawn["relations"] == 4 and drawn["complete"]
+        assert sorted(lk["kind"] for lk in drawn["network"]["links"]) == ["arms", "mediation", "request", "support"]
+        assert client.get("/api/relations", params={"modality": "rumoured"}).status_code == 422
         bad = client.get("/api/relations", params={"until": "May"})
         assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_parameter"
 

@@ -398,11 +398,12 @@ function setRange(range) {
 // -- network -----------------------------------------------------------------------------------------
 async function drawNetwork() {
   // events' edges under every filter; relations stated by reports (issue 13) in the timeline's window, for the actor
-  const relationParams = new URLSearchParams({ limit: "10000" });
+  const relationParams = new URLSearchParams({ limit: "10000", stated: "true", edges: "false" });
   for (const name of ["actor", "since", "until"]) if (form().elements[name].value.trim()) relationParams.set(name, form().elements[name].value.trim());
+  if (checkedModalities().length) relationParams.set("modality", checkedModalities().join(","));
   const [events, relations] = await Promise.all([fetchJSON("/api/network?" + filterParams().toString()),
     fetchJSON("/api/relations?" + relationParams.toString())]);
-  const net = Network.withRelations(events, relations.edges, checkedModalities());
+  const net = Network.withRelations(events, relations.network.links);
   const range = currentRange();
   document.getElementById("network-window").textContent = range ? `${range[0]} → ${range[1]}` : "all dates";
   Network.draw(document.getElementById("network-svg"), net, {

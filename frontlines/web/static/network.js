@@ -2,7 +2,7 @@
 // placed away from the centre and kept apart. Edges come from events (/api/network: fighting, agreements) and from
 // the relations reports state (/api/relations, issue 13: alliance, support and arms, requests, recognition, mediation,
 // agreements, sanctions), each type with its colour and dash, listed by Network.legend. Exposes one global:
-// Network.draw(svg, net, options), Network.withRelations(net, relations, modalities), Network.legend(element).
+// Network.draw(svg, net, options), Network.withRelations(net, links), Network.legend(element).
 "use strict";
 
 const Network = (() => {
@@ -291,26 +291,25 @@ const Network = (() => {
     }
   }
 
-  // The relations of /api/relations (its ``edges``: one per statement) as network edges, added to the events'
-  // network: those of an event are left out (the events already count them), so are modalities not ticked (a
-  // denied deal is not a deal); actors the events do not name join as nodes. Same pair and type: one edge.
-  function withRelations(net, relations, modalities) {
+  // The network of the relations reports state (/api/relations?stated=true&edges=false: its ``links``, one per actor
+  // pair and kind; relations made from an event are left out there, the events already count them) added to the
+  // events' network; actors the events do not name join as nodes. Support, arms and basing become one type.
+  function withRelations(net, links) {
     const nodes = [...net.nodes], known = new Set(nodes.map((n) => n.id)), edges = new Map();
-    for (const r of relations) {
-      const kind = RELATION_KIND[r.kind];
-      if (!kind || r.event_id || (modalities.length && !modalities.includes(r.modality))) continue;
-      const source = r.actor1_id || r.actor1, target = r.actor2_id || r.actor2;
-      for (const [id, name] of [[source, r.actor1], [target, r.actor2]]) {
+    for (const link of links) {
+      const kind = RELATION_KIND[link.kind];
+      if (!kind) continue;
+      for (const [id, name] of [[link.source, link.source_name], [link.target, link.target_name]]) {
         if (!known.has(id)) { known.add(id); nodes.push({ id, name, events: 0 }); }
       }
-      const key = `${source}|${target}|${kind}`;
-      const edge = edges.get(key) || { source, target, kind, weight: 0, relation: true, first: r.date, last: r.date,
-        kinds: "", sentence: (r.evidence || "").slice(0, 160), seen: new Set() };
-      edge.weight += 1;
-      edge.seen.add(r.kind);
-      edge.kinds = edge.seen.size > 1 || r.kind !== kind ? [...edge.seen].join(", ") : "";
-      if (r.date && (!edge.first || r.date < edge.first)) edge.first = r.date;
-      if (r.date && (!edge.last || r.date > edge.last)) edge.last = r.date;
+      const key = `${link.source}|${link.target}|${kind}`;
+      const edge = edges.get(key) || { source: link.source, target: link.target, kind, weight: 0, relation: true,
+        first: link.first, last: link.last, seen: new Set(), sentence: ((link.evidence[0] || {}).sentence || "").slice(0, 160) };
+      edge.weight += link.count;
+      edge.seen.add(link.kind);
+      edge.kinds = edge.seen.size > 1 || link.kind !== kind ? [...edge.seen].join(", ") : "";
+      if (link.first && (!edge.first || link.first < edge.first)) edge.first = link.first;
+      if (link.last && (!edge.last || link.last > edge.last)) edge.last = link.last;
       edges.set(key, edge);
     }
     return { nodes, edges: [...net.edges, ...edges.values()], relations: edges.size };
