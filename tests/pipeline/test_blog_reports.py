@@ -290,3 +290,26 @@ def test_an_acronym_and_a_dash_in_running_text_is_no_dateline() -> None:
     doc = _doc("The army said on Monday that it had retaken the town — a claim the rebels denied.",
                published=date(2021, 3, 10))
     assert doc.wire_dateline is None
+
+
+@pytest.mark.parametrize("dateline", ["GAO - ", "GAO: ", "Gao: ", "GAO/KIDAL — ", "March 9, 2021 (GAO) – ", "(Gao) ",
+                                      "Gao, 9 March 2021: "])
+def test_the_other_forms_of_a_dateline_are_where_it_was_filed(dateline: str) -> None:
+    doc = _doc(f"{dateline}Gunmen attacked an army checkpoint in Kidal on Monday, killing four soldiers, officials said.",
+               published=date(2021, 3, 10))
+    assert doc.wire_dateline == (0, len(dateline))
+    (event,) = [e for e in doc.events if e.event_type == "Battles"]
+    assert event.location == "Kidal"
+
+
+@pytest.mark.parametrize("opening", ["Update: gunmen attacked", "Photo: gunmen attacked", "The army said - and gunmen attacked"])
+def test_a_label_or_a_dash_in_a_sentence_is_no_dateline(opening: str) -> None:
+    assert _doc(f"{opening} a checkpoint in Kidal on Monday.", published=date(2021, 3, 10)).wire_dateline is None
+
+
+def test_a_scrapers_date_field_is_the_publication_day_not_the_incidents() -> None:
+    doc = _doc(" date 2021-03-10 Army sources said on Wednesday that gunmen attacked a base in Kidal, killing four "
+               "soldiers.\n\nThe attack took place on Monday night.", published=None)  # type: ignore[arg-type]
+    assert doc.published == date(2021, 3, 10)
+    (event,) = [e for e in doc.events if e.event_type == "Battles"]
+    assert event.event_date == "2021-03-08"

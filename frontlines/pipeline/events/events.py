@@ -326,7 +326,8 @@ class EventStage:
             modality, mod_reason = "claimed", f"the word itself in quotation marks ('{trigger.text.rstrip()}'): the report keeps its distance"
         event_date, precision, fallback, date_reason, aggregate_range = self._date(
             doc, clause, clause.start + trigger.end, told=sub_type in _TOLD_EVENTS)
-        in_sentence_day = any((m.time_precision or 9) <= 1
+        wire = doc.wire_dateline or (-1, -1)  # the day a story was filed dates no incident
+        in_sentence_day = any((m.time_precision or 9) <= 1 and not wire[0] <= m.start < wire[1]
                               for m in mentions_in(doc, "date", clause.statement.start, clause.statement.end)) \
             or (doc.published is None and bool(_DAY_WORD.search(clause.statement.text)))  # an undated report's
         # "on Monday" still names one day

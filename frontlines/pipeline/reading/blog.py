@@ -103,9 +103,22 @@ def _date_of(line: str) -> date | None:
 _WIRE_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
 _WIRE = re.compile(rf"^[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}?)?(?:,\s*{_WIRE_DAY})?"
                    r"\s*\((?P<o>[^)]{2,40})\)\s*[-–—]")
-# a newspaper's dateline with no outlet: the town in capitals, a dash ("BEIRUT —", "BENGHAZI, Libya — ")
-_PAPER_DATELINE = re.compile(rf"^[\"“]?[A-Z][A-Z'-]{{2,20}}(?: [A-Z][A-Z'-]{{2,20}})?(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}?)?"
-                             rf"(?:,\s*{_WIRE_DAY})?\s*(?:—|–|--)\s*(?=\S)")
+# a newspaper's dateline with no outlet: the town in capitals (or two: "TRIPOLI/BENGHAZI"), a dash or a colon
+# ("BEIRUT —", "BENGHAZI, Libya — ", "PESHAWAR - Six ...", "QUETTA: At least ..."); a town and a colon before a
+# capital ("Aden: A drone strike", "Tunis, 29 April 2017:"); the day and the town in brackets ("November 5, 2017
+# (JUBA) –", "(Tripoli) The death toll")
+_CAPS_TOWN = r"[A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?"
+_PAPER_DATELINE = re.compile(
+    rf"^[\"“]?(?:{_CAPS_TOWN}(?:/{_CAPS_TOWN})?(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}?)?(?:,\s*{_WIRE_DAY})?"
+    rf"(?:\s*(?:—|–|--)\s*(?=\S)|\s+-\s+(?=[A-Z\d])|:\s+(?=[A-Z\d]))"
+    rf"|[A-Z][a-z]{{2,20}}(?:,\s*{_WIRE_DAY})?:\s+(?=[A-Z\d])"
+    rf"|(?:{_WIRE_DAY}\s*)?\([A-Z][A-Za-z]{{2,20}}\)\s*(?:[-–—]\s*)?(?=[A-Z\d]))")
+# labels that open a line with a colon and are no town ("Update:", "Photo:", "WATCH:")
+_NO_DATELINE = re.compile(r"^[\"“]?(?:update|comments?|photos?|video|watch|note|source|related|summary|background|editor|"
+                          r"warning|caption|breaking|exclusive|analysis|opinion|advertisement|read more|listen|"
+                          r"editor's note|my comment)\b", re.IGNORECASE)
+# a scraper's date field before the text ("date 2019-06-20 Military sources said ..."): when it was published
+_DATE_FIELD = re.compile(r"date:?[ \t]+(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*")
 
 
 def _wire_outlet(paragraph: str) -> str | None:
@@ -128,6 +141,14 @@ def parse_blog(text: str) -> ParsedBlog:
     parsed.outlets = list(dict.fromkeys(m.group() for m in _outlet_regex().finditer(text)))
     paragraphs = _paragraphs(text)
     mode, label, wire = "body", None, None
+    if paragraphs and (field := _DATE_FIELD.match(text, paragraphs[0][0])) is not None:
+        s0, e0 = paragraphs[0]
+        try:
+            parsed.published = date.fromisoformat(field.group("iso"))
+        except ValueError:
+            pass
+        parsed.blocks.append(Block("dateline", s0, field.end(), "author"))
+        paragraphs[0:1] = [(field.end(), e0)] if field.end() < e0 else []
     for i, (s, e) in enumerate(paragraphs):
         para = text[s:e]
         first_line = para.split("\n", 1)[0]
@@ -154,7 +175,8 @@ def parse_blog(text: str) -> ParsedBlog:
             wire = outlet
             parsed.outlet = outlet
             parsed.wire_dateline = (s, s + dateline.end())
-        elif parsed.wire_dateline is None and i < 4 and (paper := _PAPER_DATELINE.match(para)) is not None:
+        elif parsed.wire_dateline is None and i < 4 and (paper := _PAPER_DATELINE.match(para)) is not None \
+                and not _NO_DATELINE.match(para):
             parsed.wire_dateline = (s, s + paper.end())  # where it was filed, not where it happened
         if _COMMENT.match(para):
             mode, label = "commentary", None
