@@ -232,6 +232,15 @@ def _agreed_plan(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _in_passing(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """An incident named inside a phrase about something else ("the violence had links to a battle in
+    Benghazi", "attention turns to such matters as the US bombing of Sirte"): told in passing, not reported."""
+    if f.nominal and f.dep == "pobj" and f.prep_head_pos == "NOUN" and f.prep_head not in lex.words["framing_nouns"] \
+            and not dated:
+        return f"named in passing ('{f.prep_head} {f.head_lemma} {f.trigger}'), not reported"
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     Rule("imperative", "opinion", _imperative),
     Rule("thought", "opinion", _thought),
@@ -257,6 +266,7 @@ RULES: tuple[Rule, ...] = (
     Rule("possible", "hypothetical", _possible),
     Rule("description", "opinion", _description),
     Rule("relative_description", "vague", _relative_description),
+    Rule("in_passing", "background", _in_passing),
 )
 
 

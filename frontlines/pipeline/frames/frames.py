@@ -39,6 +39,7 @@ class Frame:
     head_lemma: str  # lemma of the word it depends on
     governor_noun: str  # for "X of <trigger>", the lemma of X ("risk" in "the risk of attacks")
     prep_head: str  # for a trigger governed by a preposition, the lemma of the word the preposition hangs on
+    prep_head_pos: str  # that word's universal part of speech ("NOUN" in "links to a battle")
     predicate: str  # lemma of the verb that carries the trigger's tense ('' when none: a headline fragment)
     predicate_tag: str  # that verb's fine tag
     perfect: bool  # has/have/had + participle
@@ -134,6 +135,7 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Fr
         head_lemma=head.head.lemma_.lower(),
         governor_noun=head.head.head.lemma_.lower() if head.dep_ == "pobj" and head.head.lower_ == "of" else "",
         prep_head=head.head.head.lemma_.lower() if head.dep_ == "pobj" else "",
+        prep_head_pos=head.head.head.pos_ if head.dep_ == "pobj" else "",
         predicate=predicate.lemma_.lower() if predicate is not None else "",
         predicate_tag=predicate.tag_ if predicate is not None else "", perfect=perfect, progressive=progressive,
         present=present, modal=modal, negation=_negation(head, words["near_miss"]), governor=governor, governor_finite=governor_finite,
