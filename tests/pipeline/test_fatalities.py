@@ -39,6 +39,12 @@ def test_an_incidents_toll_is_counted_once() -> None:
     assert sum(f for _, f in tolls) == 4
 
 
+def test_a_lede_printed_twice_and_more_than_a_count_add_no_deaths() -> None:
+    lede = ("At least 32 people have died and more than 100 have been hospitalised in the fighting that rival militias "
+            "have waged in the streets of Gao since Friday night, the ministry said on Sunday.")
+    assert _tolls(f"Fighting in Gao leaves at least 32 dead\n\n{lede}\n\nBy a staff writer\n\n{lede}") == [("Battles", 32)]
+
+
 @pytest.mark.parametrize("text", [
     "A roadside bomb killed two soldiers near Gao, Mali. Police later arrested a suspect.",  # not violent
     "A roadside bomb killed two soldiers near Gao, Mali. On 3 May, militants fired on a convoy near Gao.",  # own date
@@ -127,6 +133,8 @@ def test_victims_who_died_later(text: str, deaths: int) -> None:
     ("Gunmen killed 3 villagers and injured 2 others.", 3),
     ("Three out of five suspects held by the crowd were lynched.", 3),
     ("Two of the three traders were killed.", 2),
+    ("A spokesman said 13 of its fighters had been killed and 20 others wounded in the raid.", 13),
+    ("Two of our men were killed at the gate.", 2),
     ("A mine struck the truck, killing all 4 passengers.", 4),
 ])
 def test_terse_tolls_parts_of_a_group_and_all_of_a_count(text: str, deaths: int) -> None:

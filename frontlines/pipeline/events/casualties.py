@@ -117,7 +117,7 @@ _ALTERNATIVE = re.compile(r"\b(?:(?:a )?(?:second|another|other|different|subseq
                           r"(?:some|other) (?:officials|sources|residents|witnesses|reports)|(?:put|puts|putting|"
                           r"estimated?) the (?:death )?toll at)\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:es|ed))\b", re.IGNORECASE)  # a party's own, later toll
-_ADDITIVE = re.compile(r"\b(?:also|another|further|more|as well|in addition|additional|others?)\b", re.IGNORECASE)
+_ADDITIVE = re.compile(r"\b(?:also|another|further|more(?! than)|as well|in addition|additional|others?)\b", re.IGNORECASE)
 
 
 def casualty_only(clause: Any) -> bool:
@@ -135,8 +135,9 @@ def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
     if not deaths or not events or _RUNNING_TOTAL.search(clause.text):
         return  # "a total of 109 people have been killed since May": the war's toll, not this incident's
     previous = events[-1]
-    if clause.start - previous.evidence["end"] > 400:
-        return
+    if clause.start - previous.evidence["end"] > 400 or (clause.statement.start >= previous.evidence["end"]
+                                                         and clause.statement.text.strip() == previous.notes.strip()):
+        return  # far away, or the same sentence printed twice (a page that repeats its lede)
     same_sentence = clause.statement.start < previous.evidence["end"]
     if _ALTERNATIVE.search(clause.text) or (_CLAIM.search(clause.text) and previous.fatalities
                                               and not _ADDITIVE.search(clause.text)):

@@ -35,7 +35,7 @@ _STOP = (r"(?:were|was|are|is|be|been|being|have|has|had|and|or|killed|dead|died
          r"into|to|among|including|said|say|says|claim|claims|claimed|lost|set|their|its|along|together)")
 _WORD = rf"(?!(?-i:{_STOP})\b)[\w'’.-]+"
 # One counted noun phrase: "5 rebel fighters", "a commander", "his 3 sons", "one of his guards".
-_NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s))(?:\s+of\s+(?:his|her|their|the|them\b)"
+_NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s))(?:\s+of\s+(?:his|her|its|their|our|the|them\b)"
        rf")?(?:\s+{_WORD}){{0,6}}(?:\s+and\s+(?!(?:{_NUM}|a|an|the|his|her|their)\b){_WORD})?")
 _DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|(?<!\bshooting )dead|died|die|dies|slain|martyred|perished|succumbed|gunned down|"
                r"(?:beaten|stabbed|hacked|clubbed|stoned|tortured|burn(?:ed|t)) to death|burn(?:ed|t) alive|set ablaze|"
