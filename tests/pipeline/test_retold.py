@@ -206,3 +206,25 @@ def test_an_attack_where_both_sides_fired_is_a_battle() -> None:
     fight = _event("b", "There was an exchange of gunfire with the herders.", 60)
     (kept,), _ = _merge(attack, fight)
     assert (kept.event_type, kept.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_the_other_parts_of_one_incident_and_a_cue_in_a_later_clause_do_not_make_another() -> None:
+    from frontlines.model import Document
+    from frontlines.pipeline.events.retold import merge_retold
+
+    first = "Militants stormed an army checkpoint in Kidal on Monday."
+    for again, merged in [("The attacks on the other two checkpoints diverted the troops.", True),
+                          ("The attack took place near the main gate, while the police post is also nearby.", True),
+                          ("The other attack hit a police post.", False),
+                          ("The militants also attacked a police post.", False)]:
+        doc = Document(id="d", text=f"{first} {again}")
+        events = [_event("a", first, 0, reason="trigger 'stormed'"),
+                  _event("b", again, len(first) + 1, reason=f"trigger '{'attacks' if 'attacks on' in again else 'attack'}'")]
+        assert (len(merge_retold(doc, events, "frontlines.events@test")) == 1) == merged, again
+
+
+def test_people_fleeing_are_no_event_and_shield_the_attack_they_flee() -> None:
+    doc = _doc("Hundreds of residents fled the town of Kidal, Mali, on Monday.\n\n"
+               "Villagers fled their homes near Gao because of attacks by gunmen.")
+    assert not doc.events
+    assert {n.rule for n in doc.non_events} == {"displacement"}

@@ -279,6 +279,12 @@ class EventStage:
         imagined ("marched to call for the release of detainees"), the next trigger that is asserted."""
         fallback = None
         for trigger in self._by_syntax(clause, _ordered(clause))[:3]:
+            if trigger.trigger.family == "displacement":
+                # "residents fled the town", "fled their villages because of attacks": what violence caused (told
+                # elsewhere, or background), not an event ACLED codes
+                return fallback or self._non_event(doc, clause, trigger, trigger.trigger.sub_event_type, "displacement",
+                                                   "background", f"people fleeing or displaced ('{trigger.text.strip()}'), "
+                                                   "not an incident")
             event = self._event_for(doc, clause, trigger, focus)
             if event is not None and event.modality not in _NON_ASSERTED:
                 return event

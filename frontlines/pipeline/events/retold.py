@@ -19,12 +19,15 @@ from frontlines.pipeline.mentions.spans import mentions_in
 
 __all__ = ["merge_retold"]
 
-# cues of another incident; "also" that adds to what a speaker said ("he also said") and an ordinal that counts
-# victims ("the second was wounded") are not
-_ANOTHER = re.compile(r"\b(?:separately|separate|another|other|elsewhere|also(?! (?:said|says|told|reported|added|"
+# cues of another incident; "also" that adds to what a speaker said ("he also said"), an ordinal that counts
+# victims ("the second was wounded") and "the other" parts of one incident ("the attacks on the other two
+# checkpoints", "the other five soldiers") are not
+_ANOTHER = re.compile(r"\b(?:separately|separate|another|(?<!\bthe )other|the other (?=(?:\w+ )?(?:attack|blast|explo|bomb|"
+                      r"incident|raid|strike|clash|ambush|assault|shelling))|elsewhere|also(?! (?:said|says|told|reported|added|"
                       r"confirmed|stated|noted))|(?:second|third|fourth) (?:\w+ )?(?:attacks?|blasts?|explosions?|bomb"
                       r"\w*|strikes?|raids?|incidents?|ambush\w*|clash\w*|assaults?|shelling)|earlier|later|previous|"
                       r"meanwhile|in addition|further|new|then|afterwards|subsequently|next)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:while|whereas|as|but|and)\b")
 _NEAR_KM = 25.0
 # the types one armed incident is told as, from different angles ("the fighting", "the strike"); an attack on
 # civilians and a change of territory are incidents of their own
@@ -96,7 +99,7 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
         return False
     if a.evidence == b.evidence:
         return False  # one sentence's several events (listed towns, two sides) are decided where they are built
-    cue = _ANOTHER.search(b.notes)
+    cue = _another(b)
     if cue and not (cue.group().lower() == "also" and b.sub_event_type in _AFTERMATH and a.sub_event_type not in _AFTERMATH):
         return False  # "a mosque was also damaged", "arms were also seized": what the incident also did
     if _own_place(doc, a) and _own_place(doc, b) and a.location != b.location \
@@ -107,6 +110,18 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
     if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None:
         return False  # b inherited a place that a does not share: another part of the report
     return _parties_agree(a, b, side)
+
+
+def _another(ev: Event) -> re.Match[str] | None:
+    """A cue of another incident in the telling's sentence, before its trigger or in the trigger's own clause:
+    one in a later clause tells something else ("the blast took place near the gate, while the prison office
+    is also nearby")."""
+    trigger = _trigger(ev)
+    at = ev.notes.find(trigger) if trigger else -1
+    for cue in _ANOTHER.finditer(ev.notes):
+        if at < 0 or cue.start() < at + len(trigger) or not _CLAUSE_BREAK.search(ev.notes[at + len(trigger):cue.start()]):
+            return cue
+    return None
 
 
 def _takes_the_day(doc: Document, a: Event, b: Event) -> bool:
