@@ -17,7 +17,7 @@ from frontlines.model import ControlChange, Event, LedgerEntry
 from frontlines.store.analysis import LedgerQuery, place_key
 from frontlines.store.base import EventQuery, Store
 
-__all__ = ["cluster_answer", "control_answer", "control_map", "developments", "judge", "ledger_page", "relations_answer", "track"]
+__all__ = ["actor_relations", "cluster_answer", "control_answer", "control_map", "developments", "judge", "ledger_page", "relations_answer", "track"]
 
 _EVENTS_PER_CHECK = 500
 _TRACK_MAX = 10_000
@@ -134,6 +134,67 @@ def relations_answer(store: Store, actor: str | None = None, kind: str | None = 
     if edges:
         answer["edges"] = [r.to_dict() for r in found]
     return answer
+
+
+# how a relation places its partner, seen from the actor: whom it is backed by, whom it backs, whom it fights
+BACKING = frozenset({"support", "arms", "basing"})
+PARTNERS = frozenset({"alliance", "agreement"})
+_ROLES = ("backers", "backs", "allies", "enemies", "other")
+_DONE = frozenset({"asserted", "claimed", "uncertain"})
+
+
+def actor_relations(store: Store, actor: str, since: str | None = None, until: str | None = None,
+                    limit: int = 5000) -> dict[str, Any]:
+    """One actor's backers and enemies over time: its relations (of the period) grouped by partner and role -
+    ``backers`` (support, arms or basing given to it), ``backs`` (given by it), ``allies`` (alliances and
+    agreements), ``enemies`` (fighting and sanctions, either way), ``other`` (requests, recognition, mediation) -
+    each with its kinds, count, first and last day, reports per year and up to five pieces of evidence. Denied,
+    hoped-for and hypothetical relations are listed apart (``not_done``), never as ties."""
+    if not actor.strip():
+        raise InvalidParameterError("Name an actor: an id (lby.gna, country:TR) or part of a name.")
+    found = store.relations(actor, None, since, until, limit)
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    not_done = []
+    name = None
+    for r in found:
+        mine = _is_actor(actor, r.actor1_id, r.actor1)
+        if not mine and not _is_actor(actor, r.actor2_id, r.actor2):
+            continue
+        name = name or (r.actor1 if mine else r.actor2)
+        partner, partner_id = (r.actor2, r.actor2_id) if mine else (r.actor1, r.actor1_id)
+        if r.modality not in _DONE:
+            not_done.append({**r.to_dict(), "partner": partner})
+            continue
+        role = _role(r.kind, mine)
+        row = groups.setdefault((role, partner_id or partner), {
+            "role": role, "partner": partner, "partner_id": partner_id, "kinds": {}, "count": 0, "first": r.date,
+            "last": r.date, "years": {}, "evidence": []})
+        row["kinds"][r.kind] = row["kinds"].get(r.kind, 0) + 1
+        row["count"] += 1
+        if r.date:
+            row["first"] = min(row["first"] or r.date, r.date)
+            row["last"] = max(row["last"] or r.date, r.date)
+            row["years"][r.date[:4]] = row["years"].get(r.date[:4], 0) + 1
+        if len(row["evidence"]) < 5:
+            row["evidence"].append({"date": r.date, "kind": r.kind, "modality": r.modality, "document_id": r.document_id,
+                                    "event_id": r.event_id, "sentence": r.evidence[:300]})
+    roles: dict[str, list[dict[str, Any]]] = {role: [] for role in _ROLES}
+    for row in sorted(groups.values(), key=lambda g: (-g["count"], g["partner"] or "")):
+        roles[row["role"]].append({**row, "years": dict(sorted(row["years"].items()))})
+    return {"actor": actor, "name": name or actor, "since": since, "until": until, "relations": len(found),
+            "complete": len(found) < limit, **roles, "not_done": not_done[:100]}
+
+
+def _is_actor(actor: str, actor_id: str | None, name: str | None) -> bool:
+    return actor_id == actor or actor.lower() in (name or "").lower()
+
+
+def _role(kind: str, mine: bool) -> str:
+    if kind in HOSTILE:
+        return "enemies"
+    if kind in BACKING:
+        return "backs" if mine else "backers"
+    return "allies" if kind in PARTNERS else "other"
 
 
 def developments(store: Store, since: str, until: str, as_of: date | None = None) -> dict[str, Any]:

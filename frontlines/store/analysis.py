@@ -159,6 +159,17 @@ class AnalysisRecords:
         rows = self._feed_sql(f"SELECT data FROM relations {clause} ORDER BY day, relation_id LIMIT ?", [*params, limit])
         return [Relation.from_dict(json.loads(r["data"])) for r in rows]
 
+    def relation_actors(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Actors named in relations, most related first: id (or name when none), name, relations, first and last
+        day; ``q``: part of a name or id."""
+        clause, params = ("WHERE lower(name) LIKE ? OR lower(coalesce(id, '')) LIKE ?",
+                          [f"%{q.lower()}%", f"%{q.lower()}%"]) if q else ("", [])
+        return self._feed_sql(
+            "SELECT coalesce(id, name) AS actor, min(name) AS name, count(*) AS relations, min(day) AS first_day, "
+            "max(day) AS last_day FROM (SELECT actor1 AS name, actor1_id AS id, day FROM relations UNION ALL "
+            f"SELECT actor2, actor2_id, day FROM relations) named {clause} GROUP BY coalesce(id, name) "
+            "ORDER BY count(*) DESC, coalesce(id, name) LIMIT ?", [*params, limit])
+
     def analysis_counts(self) -> dict[str, int]:
         return {table: int(self._feed_sql(f"SELECT count(*) AS n FROM {table}")[0]["n"])
                 for table in ("analysed_documents", "ledger_entries", "control_changes", "relations", "event_clusters")}

@@ -1,5 +1,6 @@
-"""The ledger and control pages (issue 13), each with a ``.json`` twin built by the same view: who said what and
-whether it came true, with each source's and speaker's record; who held a place when, on what evidence."""
+"""The ledger, control and actor pages (issue 13), each with a ``.json`` twin built by the same view: who said what
+and whether it came true, with each source's and speaker's record; who held a place when, on what evidence; who
+backed and fought an actor when, on what evidence."""
 
 from __future__ import annotations
 
@@ -56,3 +57,19 @@ def control_page(request: Request, place: Text = None, date: Text = None, q: Tex
         else:
             data = {"places": store.control_places(q, 200), "q": q}
     return _respond(request, "control.html", data, request.url.path.endswith(".json"))
+
+
+@router.get("/actors", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/actors.json", include_in_schema=False)
+def actors_page(request: Request, q: Text = None) -> Response:
+    with _store(request) as store:
+        data = {"actors": store.relation_actors(q, 200), "q": q}
+    return _respond(request, "actor.html", data, request.url.path.endswith(".json"))
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/actors/{actor_id}.json", include_in_schema=False)  # registered first (decorators apply bottom-up)
+def actor_page(request: Request, actor_id: str, since: Text = None, until: Text = None) -> Response:
+    with _store(request) as store:
+        data = service.actor_relations(store, actor_id, parse_day(since, "since"), parse_day(until, "until"))
+    return _respond(request, "actor.html", data, request.url.path.endswith(".json"))

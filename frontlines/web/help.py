@@ -94,6 +94,13 @@ TOPICS: dict[str, tuple[str, list[str]]] = {
         "Who held a place from when to when, from reports of captures, withdrawals and handovers. A different "
         "holder reported within 3 days by another document, or a claim nobody else reports, marks the period "
         "contested; the rival is kept."]),
+    "actors": ("Actors: backers and enemies over time", [
+        "An actor's relations as reports state them: who backed it (support, arms, basing given to it), whom it "
+        "backed, its alliances and agreements, its enemies (fighting either way, sanctions) and its requests for "
+        "help, recognitions and mediations - each partner with the kinds of relation, how many reports, the first "
+        "and last day, the reports per year and the sentences, one click from their report or event.",
+        "Relations are dated by the report's publication (fighting and agreements by their event's date). Denied, "
+        "promised or hypothetical relations are listed apart and are no tie. Choose dates to see a period."]),
     "corrections": ("Corrections", [
         "Every analyst's correction, newest first: which event, what changed (from the extraction's value to the "
         "corrected one) or \"not an event\", who, when, why, and whether it is in force or was undone. Corrected "

@@ -10,7 +10,7 @@ from tests.web.test_dashboard import ARTIFACTS, browser_page, serving
 
 PAGES = {"/": ["filters", "list", "map", "network", "timeline"], "/events": ["events"], "/events/ev-1": ["event"],
          "/documents/doc-1": ["document"], "/ledger": ["ledger"], "/control": ["control"], "/feeds": ["feeds"],
-         "/corrections": ["corrections"]}
+         "/corrections": ["corrections"], "/actors": ["actors"]}
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))

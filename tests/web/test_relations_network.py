@@ -96,3 +96,7 @@ def test_the_network_draws_typed_relations_in_the_window(relations_url: str) -> 
         assert "country:EG|lby.lna" not in april and "lby.gna.forces|un" not in april  # 2020 and May 2019
         assert april["country:TR|lby.gna.forces"] == "support"
         page.screenshot(path=str(ARTIFACTS / "network-relations-april-2019.png"))
+        assert page.locator("#actor-page").is_hidden()
+        page.click("#network-svg .node[data-id='lby.gna.forces']")  # filter by the GNA: its page is one click away
+        page.wait_for_selector("#actor-page:not([hidden])")
+        assert page.get_attribute("#actor-page", "href") == "/actors/lby.gna.forces"

@@ -406,6 +406,9 @@ async function drawNetwork() {
   const net = Network.withRelations(events, relations.network.links);
   const range = currentRange();
   document.getElementById("network-window").textContent = range ? `${range[0]} → ${range[1]}` : "all dates";
+  const chosen = form().elements.actor.value.trim(), actorPage = document.getElementById("actor-page");
+  actorPage.hidden = !chosen;  // the chosen actor's backers and enemies by partner and year (/actors/ID)
+  actorPage.href = `/actors/${encodeURIComponent(chosen)}`;
   Network.draw(document.getElementById("network-svg"), net, {
     selected: form().elements.actor.value.trim(),
     onSelect: (node) => {
