@@ -531,12 +531,17 @@ def ledger(obj: dict[str, Any], as_of: str | None, record_by: str | None, limit:
 @click.option("--format", "fmt", type=click.Choice(("json", "table")), default="json", show_default=True)
 @click.pass_obj
 def control(obj: dict[str, Any], place: str | None, day: str | None, list_places: bool, fmt: str) -> None:
-    """Who held PLACE from when to when, on what evidence (contested periods marked)."""
-    from frontlines.analysis.service import control_answer
+    """Who held PLACE from when to when, on what evidence (contested periods marked); with --list and --date, who
+    held each place on that day (the map's control layer)."""
+    from frontlines.analysis.service import control_answer, control_map
     from frontlines.store import open_store
     from frontlines.store.base import parse_day
 
     with open_store(obj["db"]) as store:
+        if (list_places or not place) and day:
+            held = control_map(store, parse_day(day, "--date"))
+            _emit(held, fmt, held["places"], ("place", "holder", "since", "contested", "latitude", "longitude"))
+            return
         if list_places or not place:
             places = store.control_places(place)
             _emit(places, fmt, places, ("place", "changes", "first_day", "last_day"))

@@ -50,6 +50,8 @@ def test_ingest_analyses_and_the_commands_answer(tmp_path: Path) -> None:
     assert len(holders) == 2 and holders[0] != holders[1]  # taken, then retaken
     assert control["holder"]["since"] == control["periods"][0]["since"]
     assert "Brega" in _run("--db", db, "control", "--list", "--format", "table")
+    held = json.loads(_run("--db", db, "control", "--list", "--date", "2011-03-10"))  # the map layer's answer
+    assert [(p["place"], p["holder"]) for p in held["places"]] == [("Brega", control["holder"]["holder"])]
 
     relations = json.loads(_run("--db", db, "relations", "--kind", "fighting"))
     assert relations["edges"] and all(e["kind"] == "fighting" for e in relations["edges"])
