@@ -8,7 +8,8 @@ apart. ``compare`` reads both and returns a ``TextEvidence``:
   out the words the coded fields already compare (the place, its region and country, the actors and their
   acronyms, nationalities, outlets, days and months), so what remains is the incident's own particulars;
 - ``shared``: names (people, sites, groups) both sentences give, matched loosely ("Gaddafi" / "Qaddafi");
-- ``conflicts``: both name particulars and share none (soft: a near-identical telling overrides it); both say who
+- ``conflicts``: both name particulars and share none (soft: a near-identical telling overrides it); one tells the
+  other's particular as another attack than its own ("... also attacked Zawiyat Umm"); both say who
   took part (students, teachers, drivers, ...) and no group is common; one tells the government side's supporters,
   the other the opposition's; tolls that cannot be one incident (both counted, the larger over five times the
   smaller and 10 more: 3 vs 1 or 50 vs 12 is a disagreement to keep, 2 vs 20 is two incidents).
@@ -79,6 +80,9 @@ _PARTICIPANTS = {
 }
 _PARTICIPANT = {form: cls for cls, words in _PARTICIPANTS.items() for w in words.split()
                 for form in (w, w[:-1] if w.endswith("s") else w)}
+# a clause that tells another attack than the sentence's own: "X also attacked Y", "... and also struck Y"
+_ALSO_STRUCK = re.compile(r"\balso (?:attack|struck|strike|raid|shell|bomb|hit|target|storm|overr[au]n)\w* ([^.;]+)",
+                          re.IGNORECASE)
 _GOVERNMENT_SIDE = re.compile(r"\b(?:pro-government|government (?:coalition )?support\w*|ruling[- ]party|"
                               r"(?:government|ruling) coalition)\b", re.I)
 _OPPOSITION_SIDE = re.compile(r"\b(?:opposition|anti-government)\b", re.I)
@@ -118,6 +122,11 @@ def compare(a: Event, b: Event) -> TextEvidence:
     similarity = _dice(words_a, words_b)
     conflicts: list[str] = []
     hard = False
+    elsewhere = _told_as_another_attack(a.notes, names_a, names_b, known) or \
+        _told_as_another_attack(b.notes, names_b, names_a, known)
+    if elsewhere:
+        conflicts.append(f"one report tells the other's {', '.join(elsewhere)} as another attack")
+        hard = True
     if names_a and names_b and not shared:
         conflicts.append(f"different particulars: {', '.join(sorted(names_a)[:3])} vs {', '.join(sorted(names_b)[:3])}")
     groups_a, groups_b = _participants(a.notes), _participants(b.notes)
@@ -143,6 +152,18 @@ def _around(name: str, a: Event, b: Event) -> bool:
     points = [(e.latitude, e.longitude) for e in (a, b) if e.latitude is not None and e.longitude is not None]
     return any(haversine_km(lat, lon, p.latitude, p.longitude) <= AROUND_KM  # type: ignore[arg-type]
                for p in gazetteer.lookup(name) for lat, lon in points)
+
+
+def _told_as_another_attack(text: str, names: set[str], other_names: set[str], known: set[str]) -> list[str]:
+    """The other report's particulars that ``text`` tells as another attack than its own ("X raided one village ...
+    X also attacked <the other's village>"), when its own particulars are none of the other's; else []."""
+    elsewhere: set[str] = set()
+    for m in _ALSO_STRUCK.finditer(text):
+        elsewhere |= _profile(m.group(1), known)[0] & names
+    own = names - elsewhere
+    if not own or any(_same_name(n, m) for n in own for m in other_names):
+        return []
+    return sorted(n for n in elsewhere if any(_same_name(n, m) for m in other_names))
 
 
 def _tolls_apart(a: Event, b: Event) -> bool:

@@ -92,3 +92,20 @@ def test_a_report_that_fits_two_distinct_incidents_joins_the_one_its_sentence_su
     assert chosen is not None and chosen[1] == "cl-school"
     assert choose_cluster(vague, candidates) is None  # two reports of one day and place that differ: two incidents
     assert choose_cluster(vague, [(school, "cl-school")]) == (school, "cl-school")  # one incident: it joins
+
+
+def test_a_site_told_as_another_attack_is_another_incident() -> None:
+    """A report of a raid on one village that mentions, as another attack, the village a second report is about
+    tells two incidents, however alike the rest of their sentences; a report whose own target is shared stays one."""
+    first = _ev("a", "d1", "Militants raided Zawiyat Umm village near Tajoura at dusk, killing two guards. The raid "
+                           "followed a dispute over the checkpoint.", fatalities=2, sub_event_type="Armed clash",
+                event_type="Battles")
+    second = _ev("b", "d2", "Militants raided Bir Hasan village near Tajoura at dusk, killing two guards. The raid "
+                            "followed a dispute over the checkpoint. The militants also attacked Zawiyat Umm at the "
+                            "same time.", fatalities=2, sub_event_type="Armed clash", event_type="Battles")
+    evidence = compare(first, second)
+    assert evidence.hard_conflict and "as another attack" in evidence.conflicts[0]
+    assert not same_event(first, second)
+    third = _ev("c", "d3", "Militants raided Zawiyat Umm village near Tajoura at dusk and also attacked a police post "
+                           "in Bir Hasan.", fatalities=2, sub_event_type="Armed clash", event_type="Battles")
+    assert same_event(first, third)  # its own target is the first report's
