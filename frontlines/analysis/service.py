@@ -89,12 +89,12 @@ def control_map(store: Store, day: str | None = None, limit: int = _MAP_CHANGES)
     held it then and since when, whether that was contested (and by whom), from the changes of control stored up
     to ``CONTESTED_DAYS`` after it (a rival reported just after makes the period contested). Places never located
     (no coordinates in any change) are counted in ``unlocated``; ``complete`` is False when more than ``limit``
-    changes were stored (the oldest are read)."""
+    changes were stored by then (the latest ``limit`` are read: a place changing hands since is drawn right)."""
     day = day or date.today().isoformat()
     horizon = (date.fromisoformat(day) + timedelta(days=CONTESTED_DAYS)).isoformat()
-    changes = store.control_changes(None, None, horizon, limit=limit + 1)
+    changes = store.control_changes(None, None, horizon, limit=limit + 1, newest_first=True)
     by_place: dict[str, list[ControlChange]] = {}
-    for change in changes[:limit]:
+    for change in reversed(changes[:limit]):
         by_place.setdefault(place_key(change.place), []).append(change)
     places, unlocated = [], 0
     for told in by_place.values():

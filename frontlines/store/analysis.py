@@ -121,16 +121,17 @@ class AnalysisRecords:
         return [LedgerEntry.from_dict(json.loads(r["data"])) for r in rows], int(total)
 
     def control_changes(self, place: str | None = None, since: str | None = None, until: str | None = None,
-                        limit: int = 1000) -> list[ControlChange]:
-        """Changes of control at ``place`` (its name, case folded; None: every place), oldest first."""
+                        limit: int = 1000, newest_first: bool = False) -> list[ControlChange]:
+        """Changes of control at ``place`` (its name, case folded; None: every place), oldest first (or newest
+        first: the ``limit`` latest)."""
         where, params = [], []
         if place:
             where.append("place_key = ?")
             params.append(place_key(place))
         _dates(where, params, "day", since, until)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        rows = self._feed_sql(f"SELECT data FROM control_changes {clause} ORDER BY day, change_id LIMIT ?",
-                              [*params, limit])
+        order = "day DESC, change_id DESC" if newest_first else "day, change_id"
+        rows = self._feed_sql(f"SELECT data FROM control_changes {clause} ORDER BY {order} LIMIT ?", [*params, limit])
         return [ControlChange.from_dict(json.loads(r["data"])) for r in rows]
 
     def control_places(self, q: str | None = None, limit: int = 100) -> list[dict[str, Any]]:

@@ -54,6 +54,9 @@ def test_the_map_answer_gives_each_located_place_its_holder_on_the_day(control_s
     assert july["holders"][0] == {"key": "id.gna", "holder": "GNA", "places": 2}
     assert {p["place"]: p["holder"] for p in october["places"]}["Sirte"] == "LNA"
     assert before["places"] == [] and before["holders"] == []
+    with open_store(control_store) as store:
+        cut = control_map(store, "2016-10-01", limit=2)  # the latest two changes: Sirte's capture by the LNA, Derna
+    assert not cut["complete"] and {p["place"]: p["holder"] for p in cut["places"]} == {"Sirte": "LNA", "Derna": "IS"}
 
 
 def test_the_api_serves_it_and_refuses_a_bad_date(control_store: str) -> None:
