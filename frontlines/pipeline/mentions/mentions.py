@@ -251,23 +251,22 @@ class MentionStage:
 
     def _dictionary_actors(self, doc: Document) -> None:
         exact, lower, _ = _actor_matchers(self.kb)
-        tokens = nlp_loader.fast().make_doc(doc.text)
-        spans = [(tokens[s:e], key) for key, s, e in exact(tokens)]
-        spans += [(tokens[s:e], key) for key, s, e in lower(tokens)]
-        spans.sort(key=lambda p: (-(p[0].end_char - p[0].start_char), p[0].start_char))
-        taken = Spans()
-        vocab = tokens.vocab
         text = doc.text
-        for span, key in spans:
-            if _overlaps(span.start_char, span.end_char, taken):
+        sections = list(nlp_loader.tokenize_sections(text))
+        spans = [(at + tokens[s].idx, at + tokens[e - 1].idx + len(tokens[e - 1]), key)
+                 for matcher in (exact, lower) for at, tokens in sections for key, s, e in matcher(tokens)]
+        spans.sort(key=lambda p: (-(p[1] - p[0]), p[0]))
+        taken = Spans()
+        strings = nlp_loader.fast().vocab.strings
+        for start, end, key in spans:
+            if _overlaps(start, end, taken):
                 continue
-            agentive = re.match(r"-(?:planted|placed|laid|fired|triggered)\b", text[span.end_char:span.end_char + 12])
-            if (text[span.end_char:span.end_char + 1] == "-" and not agentive) \
-                    or text[max(0, span.start_char - 1):span.start_char] == "-":
+            agentive = re.match(r"-(?:planted|placed|laid|fired|triggered)\b", text[end:end + 12])
+            if (text[end:end + 1] == "-" and not agentive) or text[max(0, start - 1):start] == "-":
                 continue  # "UN-backed", "pro-GNA": a modifier, not the actor ("Taliban-planted" names the agent)
-            taken.append((span.start_char, span.end_char))
-            actor = self.kb.get(vocab.strings[key])
-            doc.mentions.append(self._actor_mention(span.text, span.start_char, actor, 1.0,
+            taken.append((start, end))
+            actor = self.kb.get(strings[key])
+            doc.mentions.append(self._actor_mention(text[start:end], start, actor, 1.0,
                                                     f"alias of {actor.name} in the actor dictionary"))
         regex = _description_regex(self.kb)
         matches = list(regex.finditer(doc.text)) if regex else []
