@@ -357,8 +357,11 @@ def watch(obj: dict[str, Any], feeds: Path, once: bool, interval: float, retry: 
               help="Force the gold format.")
 @click.option("--limit", type=int, help="Evaluate only the first N items of each file.")
 @click.option("--half", type=click.Choice(("odd", "even")),
-              help="Real reports: odd- or even-numbered documents only (tune on one half, check the other).")
-@click.option("--verbose", "-v", is_flag=True, help="Real reports: list each miss, false positive and trap hit.")
+              help="Real reports and geoparsing XML: odd- or even-numbered documents only (tune on one half, "
+                   "check the other).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Real reports: list each miss, false positive and trap hit; geoparsing: each toponym missed or "
+                   "placed over 161 km off, with the candidates and why the place chosen won.")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
 def evaluate(target: Path, corpus: str | None, limit: int | None, half: str | None, verbose: bool, fmt: str) -> None:
     """Score extraction on gold data (a gold file or a folder of them; real-report sets lead)."""
@@ -372,10 +375,8 @@ def evaluate(target: Path, corpus: str | None, limit: int | None, half: str | No
         click.echo(json.dumps([r.to_dict() for r in reports], indent=2))
         return
     if verbose:
-        from frontlines.evaluate.reports import render_details
-
         for r in (r for r in reports if r.details):
-            click.echo(f"{r.file}:\n{render_details(r.details)}\n")
+            click.echo(f"{r.file}:\n{ev.render_details(r)}\n")
     click.echo(ev.render_table(reports))
 
 

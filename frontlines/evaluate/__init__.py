@@ -8,7 +8,7 @@ from pathlib import Path
 from frontlines.errors import InvalidParameterError
 from frontlines.evaluate.report import EvalReport, render_table
 
-__all__ = ["EvalReport", "detect_corpus", "evaluate", "evaluate_all", "render_table"]
+__all__ = ["EvalReport", "detect_corpus", "evaluate", "evaluate_all", "render_details", "render_table"]
 
 CORPORA = ("reports", "acled", "case", "geoparsing", "conll")
 
@@ -29,9 +29,10 @@ def detect_corpus(path: Path) -> str:
 
 def evaluate(corpus: str, path: Path, *, limit: int | None = None, pipeline=None,
              half: str | None = None, verbose: bool = False) -> EvalReport:
-    """Score one gold file. ``half`` (odd|even) and ``verbose`` (per-item details) apply to real reports."""
-    if half and corpus != "reports":
-        raise InvalidParameterError(f"--half splits real-report sets only, not {corpus} ({path.name}).")
+    """Score one gold file. ``half`` (odd|even) and ``verbose`` (per-item details) apply to real reports and
+    geoparsing XML."""
+    if half and corpus not in ("reports", "geoparsing"):
+        raise InvalidParameterError(f"--half splits real-report sets and geoparsing XML only, not {corpus} ({path.name}).")
     if corpus == "reports":
         from frontlines.evaluate.reports import score_reports as scorer
     elif corpus == "acled":
@@ -50,9 +51,18 @@ def evaluate(corpus: str, path: Path, *, limit: int | None = None, pipeline=None
         from frontlines.pipeline import Pipeline
 
         pipeline = Pipeline.default(on_error="record")
-    if corpus == "reports":
+    if corpus in ("reports", "geoparsing"):
         return scorer(path, pipeline, limit=limit, half=half, verbose=verbose)
     return scorer(path, pipeline, limit=limit)
+
+
+def render_details(report: EvalReport) -> str:
+    """The per-item findings of ``evaluate --verbose``, in the shape of the report's corpus."""
+    if report.corpus == "geoparsing":
+        from frontlines.evaluate.geoparsing import render_details as render
+    else:
+        from frontlines.evaluate.reports import render_details as render
+    return render(report.details)
 
 
 def report_files(gold_dir: Path) -> list[Path]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections import Counter
 from datetime import date, datetime, timedelta
@@ -12,6 +13,7 @@ from typing import Any
 
 from frontlines.evaluate.report import EvalReport, ratio
 from frontlines.knowledge.actors import get_actor_kb
+from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Event
 from frontlines.pipeline.events.fatalities import coded_fatalities
@@ -75,6 +77,24 @@ def _best(events: list[Event], row: dict[str, str], types: list[str]) -> Event |
     return min(candidates, key=key)
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:al-|el-|de\s+|du\s+)?[A-Z][\w'’-]*){0,3}")
+
+
+def _names_a_place_near(note: str, lat: float, lon: float, gaz: Gazetteer, km: float = 25.0) -> bool:
+    """Whether a run of one to four capitalised words of ``note`` names a gazetteer place (or a region whose seat)
+    within ``km`` of the coded point: the share of such rows is the location score's reachable ceiling."""
+    for run in _NAME_RUN.finditer(note):
+        words = run.group().split()
+        names = (" ".join(words[a:b]) for a in range(len(words)) for b in range(a + 1, len(words) + 1))
+        for name in names:
+            for p in gaz.lookup(name):
+                seat = gaz.capital_of(p.id) if p.feature in ("admin1", "admin2", "region") else None
+                points = [(p.latitude, p.longitude)] + ([(seat[1], seat[2])] if seat else [])
+                if any(haversine_km(lat, lon, a, b) <= km for a, b in points):
+                    return True
+    return False
+
+
 def _documents(rows: list[dict[str, str]]) -> list[Document]:
     from frontlines.pipeline.reading.ingest import document_from_text
 
@@ -88,6 +108,7 @@ def score_acled(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalR
         rows = [r for r in csv.DictReader(fh) if r.get("notes")]
     rows = rows[:limit] if limit else rows
     kb = get_actor_kb()
+    gaz = get_gazetteer()
     hits: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     failures: Counter[str] = Counter()
@@ -107,6 +128,9 @@ def score_acled(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalR
         }
         if best is not None and not best.date_fallback:
             checks["event date exact (note states a date)"] = checks["event date exact"]
+        reachable = _names_a_place_near(row["notes"], float(row["latitude"]), float(row["longitude"]), gaz)
+        totals["location reachable (the note names a place within 25 km)"] += 1
+        hits["location reachable (the note names a place within 25 km)"] += reachable
         if coded_fatalities(row["notes"]) is None:
             checks["fatalities exact (no coded count in the note)"] = checks["fatalities exact"]
         if row.get("sub_event_type"):
@@ -124,6 +148,7 @@ def score_acled(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalR
             if not ok:
                 failures[name] += 1
     order = ["detected", "event type", "sub-event type", "actor1", "actor2", "location within 25 km",
+             "location reachable (the note names a place within 25 km)",
              "event date exact", "event date exact (note states a date)", "fatalities exact",
              "fatalities exact (no coded count in the note)", "actor1 mapped to the KB", "actor2 mapped to the KB"]
     metrics = {k: ratio(hits[k], totals[k]) for k in order if totals[k]}

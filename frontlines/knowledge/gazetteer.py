@@ -16,7 +16,7 @@ import math
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +28,7 @@ from frontlines.knowledge.geo import NearbyPoints, haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
-VERSION = 16
+VERSION = 17
 CURATED = Path(__file__).parent / "data" / "places.yaml"
 _ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
 _ABBREVIATION = "abbr:"  # name-table prefix of state abbreviations ("W.Va.", "GA"): only looked up on purpose
@@ -168,13 +168,16 @@ class Gazetteer:
                 near: Sequence[Place] | NearbyPoints = (), prefer_region: bool = False,
                 regions: Mapping[tuple[str, str], float] | None = None,
                 within: Place | None = None, hint: str | None = None,
-                support: Mapping[str, float] | None = None) -> PlaceMatch | None:
+                support: Mapping[str, float] | None = None,
+                named: Collection[tuple[str, str]] = ()) -> PlaceMatch | None:
         """Best candidate for ``name``; ``prefer_region`` when the text reads "X district, NAME";
         ``regions`` weighs (country, admin1) pairs the document is about; ``within`` is the region or
         country the text puts it in ("Charleston, W.Va."); ``hint`` the kind the text names ("Farah city":
         ``city``, "Helmand province": ``admin1``, "Sangin district": ``admin2``); ``support`` counts, per
         candidate id, the document's other names that have a namesake close to it; ``near``, the places
-        resolved nearby (a list, or a ``NearbyPoints`` index of them for a long document)."""
+        resolved nearby (a list, or a ``NearbyPoints`` index of them for a long document); ``named``, the (country,
+        admin1) regions the text names outright and the (country, "") of countries named beside the name, which let
+        a small town keep a world city's name (``_famous_over``)."""
         abbr = self.abbreviation(name) if name in self.abbreviations() or not self.lookup(name) else None
         candidates = [abbr] if abbr else self.lookup(name)  # "Kan." is Kansas, not Kano
         candidates = _by_hint(candidates, hint)
@@ -182,9 +185,10 @@ class Gazetteer:
             return None
         countries = countries or {}
         ctx = _Context(countries, regions or {}, near, within, _SUFFIXED.search(name) is not None, normalise(name),
-                       support or {})
+                       support or {}, frozenset(named))
         scored = sorted(((self._score(p, ctx), p) for p in candidates), key=lambda x: -x[0])
         score, best = scored[0]
+        rule = ""
         if prefer_region:
             region = next(((s, p) for s, p in scored if p.feature == "admin1" and p.country == best.country), None)
             if region:
@@ -194,18 +198,66 @@ class Gazetteer:
             # "Kandahar", "Tripoli": the city of that name, not the region, as ACLED codes it; "Zagora": the town,
             # not the province around it
             floor = 50_000 if best.feature == "admin1" else 10_000
+            unit = "province" if best.feature == "admin1" else "district"
             city = next(((s, p) for s, p in scored if p.feature == "city" and p.country == best.country
                          and p.population >= floor and normalise(p.name) == normalise(name)
                          and (best.feature == "admin1" or p.admin1 == best.admin1)), None)
             if city:
                 score, best = city
-        why = [f"{best.name}, {best.country}"]
+                rule = f"the town, not the {unit} of its name"
+        famous = self._famous_over(best, scored, ctx) if hint is None and not prefer_region else None
+        why = [f"{best.name}, {best.country}", *([rule] if rule else [])]
+        if famous is not None:
+            why = [f"{famous[1].name}, {famous[1].country}",
+                   f"{self._prominence(famous[1])} over {best.name}, {best.country or best.feature} (pop "
+                   f"{best.population:,}) that nothing in the text places nearby"]
+            score, best = famous
         if countries.get(best.country):
             why.append(f"document focus {best.country}")
         if best.population:
             why.append(f"pop {best.population:,}")
         why.append(f"{len(candidates)} candidate{'s' if len(candidates) > 1 else ''}")
+        others = [f"{p.name} ({p.country or p.feature}{', ' + p.admin1 if p.admin1 and p.feature != 'admin1' else ''}, "
+                  f"{p.feature}, {s:.1f})" for s, p in scored if p.id != best.id][:3]
+        if others:
+            why.append(f"beat {', '.join(others)}")
         return PlaceMatch(best, round(min(1.0, 0.4 + score / 10), 3), "; ".join(why))
+
+    def _prominence(self, p: Place) -> str:
+        """Why ``p`` is known the world over ("a country", "a national capital", "a city of 8,961,989") or across its
+        country ("a state or province"), or ''."""
+        if p.feature in ("country", "continent"):
+            return "a country" if p.feature == "country" else "a continent or world region"
+        if p.id.startswith("curated:") and not p.alias:
+            return "a place curated for the news that names it"  # "Heathrow", "Eastern Ghouta", "Ras Lanuf"
+        if p.feature == "admin1" and not p.alias:
+            return "a state or province"  # "Georgia" the state keeps its name beside Georgia the country, on points
+        if p.feature != "city" or p.alias:
+            return ""
+        if self.is_national_capital(p):
+            return "a national capital"
+        return f"a city of {p.population:,}" if p.population >= _WORLD_CITY else ""
+
+    def is_national_capital(self, p: Place) -> bool:
+        """``p`` is its country's seat of government (the town the gazetteer keeps as the seat, by its own name)."""
+        seat = self.national_capital(p.country) if p.country and p.feature == "city" and not p.alias else None
+        return seat is not None and normalise(seat[0]) == normalise(p.name) \
+            and haversine_km(seat[1], seat[2], p.latitude, p.longitude) < 30
+
+    def _famous_over(self, best: Place, scored: list[tuple[float, Place]],
+                     ctx: _Context) -> tuple[float, Place] | None:
+        """The prominence prior: the famous namesake (a country, a continent or world region, a national capital, a
+        city of a million, a state or province, a curated place) that a small place (under 100,000) outscored only
+        by the document's country focus: "London" beside
+        "Springfield, Illinois" is still London, England. The smaller place keeps the name where the text places
+        it (its region named after it, its state among the document's regions, a place resolved within 250 km, a
+        name close to it) or where it is curated for the theatre; None then, or when ``best`` is famous itself."""
+        if best.population >= _SMALL or self._prominence(best) or _local(best, ctx):
+            return None  # "Tripoli" in a report about Lebanon: no small namesake but a city of 230,000
+        famous = [(s, p) for s, p in scored if self._prominence(p)
+                  and (p.feature in ("country", "continent") or p.id.startswith("curated:")
+                       or p.population > best.population)]
+        return max(famous, key=lambda sp: (sp[0], sp[1].population)) if famous else None
 
     @staticmethod
     def _score(p: Place, ctx: _Context) -> float:
@@ -273,6 +325,16 @@ class Gazetteer:
                 yield name
 
 
+def _local(p: Place, ctx: _Context) -> bool:
+    """Whether the text itself places ``p``: inside the region or country named after it ("Paris, Texas"), in a region
+    the document names or a country its sentence names, within 250 km of a place resolved nearby, beside a name with a namesake close to it, or a
+    curated place of the theatre."""
+    if ctx.within is not None:
+        return p.country == ctx.within.country and (ctx.within.feature == "country" or p.admin1 == ctx.within.admin1)
+    return p.id.startswith("curated:") or (p.country, p.admin1 or "") in ctx.named or (p.country, "") in ctx.named \
+        or ctx.support.get(p.id, 0.0) > 0 or _near(p, ctx.near)
+
+
 def _near(p: Place, near: Sequence[Place] | NearbyPoints) -> bool:
     """Whether a place of ``near`` lies within 250 km of ``p`` (an index answers without a scan)."""
     if isinstance(near, NearbyPoints):
@@ -289,8 +351,11 @@ class _Context:
     suffixed: bool  # the text itself says "County", "Parish", "District"...
     query: str = ""  # the name as written, normalised
     support: Mapping[str, float] = field(default_factory=dict)  # place id -> how many other names lie close to it
+    named: frozenset[tuple[str, str]] = frozenset()  # (country, admin1) of the regions the text names outright
 
 
+_WORLD_CITY = 1_000_000  # a city this size is known the world over: its small namesakes need the text's help
+_SMALL = 100_000  # a namesake smaller than this gives way to the famous place unless the text places it
 _SUPPORT_WEIGHT = 3.0  # per name with a namesake close by (up to two): "Richmond" beside "Madison County"
 _SUFFIXED = re.compile(r"\b(?:County|Parish|District|Borough|Province|Governorate|Municipality)\b", re.I)
 

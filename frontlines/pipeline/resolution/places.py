@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import pairwise
 
@@ -334,9 +335,33 @@ def _run_together(doc: Document, gaz: Gazetteer, weights: dict[str, float]) -> N
         doc.mentions = [m for m in doc.mentions if id(m) not in drop]
 
 
+class _CountriesNamed:
+    """The countries the document names as places, by sentence: "Cairo ... small towns across the US" names the US
+    beside Cairo, so a small Cairo of the US keeps the name against Cairo, Egypt (``Gazetteer._famous_over``)."""
+
+    def __init__(self, doc: Document, places: list[Mention], first: dict[int, PlaceMatch | None]) -> None:
+        sentences = sorted((s.start, s.end) for s in doc.statements)
+        self._starts = [a for a, _ in sentences]
+        self._sentences = sentences
+        self._by_sentence: dict[int, set[tuple[str, str]]] = {}
+        for m in places:
+            match = first[id(m)]
+            if match is not None and match.place.feature == "country" and (k := self._sentence(m)) is not None:
+                self._by_sentence.setdefault(k, set()).add((match.place.country, ""))
+
+    def _sentence(self, m: Mention) -> int | None:
+        k = bisect_right(self._starts, m.start) - 1
+        return k if k >= 0 and m.start < self._sentences[k][1] else None
+
+    def around(self, m: Mention) -> frozenset[tuple[str, str]]:
+        """(country, "") of each country named in the sentence of ``m``."""
+        k = self._sentence(m)
+        return frozenset(self._by_sentence.get(k, ())) if k is not None else frozenset()
+
+
 class PlaceStage:
     name, version = NAME, VERSION
-    requires = ("document.text", "document.mentions[actor,place]")
+    requires = ("document.text", "document.statements", "document.mentions[actor,place]")
     assigns = ("document.mentions[place]", "mention.place", "document.country_focus")
 
     def __init__(self, gazetteer: Gazetteer, kb: ActorKB) -> None:
@@ -359,19 +384,23 @@ class PlaceStage:
         # pass 1: each name on its own (country focus only); pass 2: with the regions and places found
         first = {id(m): self._match(doc, m, weights, {}, [], None, towns, firm=firm) for m in places}
         joint = joint_regions([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
-        joint.add(named_states(doc, self.gaz, weights))
+        states = named_states(doc, self.gaz, weights)
+        joint.add(states)
+        named = frozenset(states) | {(x.place.country, x.place.admin1 or "") for x in first.values()
+                                     if x is not None and x.place.feature == "admin1"}
         regions = region_focus([x for x in first.values() if x is not None], joint)
         support = pair_support([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
         second: dict[int, PlaceMatch | None] = {}
         anchored: dict[str, PlaceMatch] = {}
         anchors = self._anchors(places, first)
+        countries = _CountriesNamed(doc, places, first)
         for i, m in enumerate(doc.mentions):
             if m.kind != "place":
                 continue
             near = anchors.without(normalise(m.text))
             within = _within(doc, m, _after_brackets(doc, i), first, self.gaz)
             second[id(m)] = match = self._match(doc, m, weights, regions, near, within, towns, support,
-                                                    firm=firm)
+                                                    firm=firm, named=named | countries.around(m))
             if within is not None and match is not None and _inside(match.place, within) \
                     and match.place.feature not in ("country", "admin1"):
                 anchored.setdefault(self._key(m), match)
@@ -419,13 +448,13 @@ class PlaceStage:
     def _match(self, doc: Document, m: Mention, weights: dict[str, float],
                regions: dict[tuple[str, str], float], near: list[Place] | NearbyPoints, within: Place | None,
                towns: frozenset[str] = frozenset(), support: dict[str, float] | None = None,
-               firm: bool = True) -> PlaceMatch | None:
+               firm: bool = True, named: frozenset[tuple[str, str]] = frozenset()) -> PlaceMatch | None:
         region_first = bool(_AFTER_SUBUNIT.search(doc.text[max(0, m.start - 30):m.start]))
         name, hint = designated(m.text, doc.text[m.end:m.end + 80], self.gaz)
         if hint is None and normalise(m.text) in towns:
             hint = "city"  # "the Lebanon City Council": the town
         match = self.gaz.resolve(name, countries=weights, near=near, prefer_region=region_first and hint is None,
-                                 regions=regions, within=within, hint=hint, support=support)
+                                 regions=regions, within=within, hint=hint, support=support, named=named)
         if match is None:
             return None
         share = weights.get(match.place.country, 0) if weights else 1.0
@@ -445,9 +474,10 @@ class PlaceStage:
             return None  # "the Ouagadougou conference centre" in a Libyan report: a name, not the city
         if weights and firm and max(weights.values()) >= 0.5 and share < 0.15 \
                 and match.place.feature not in ("country", "continent") and match.place.population < 1_000_000 \
+                and not self.gaz.is_national_capital(match.place) \
                 and not (located and self._only_abroad(name, match.place, weights)) \
                 and not self._sole_bearer(name, match.place) and not self._curated_by_name(name, match.place):
-            return None  # a small namesake abroad in a report about another country: not a confident match
+            return None  # a small namesake abroad in a report about another country (not a capital): not a confident match
         return match
 
     @staticmethod

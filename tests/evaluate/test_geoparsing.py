@@ -1,0 +1,75 @@
+"""The geoparsing scorer's halves and its --verbose findings (issue 11, deliverable 4), on XML of our own."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from frontlines.errors import InvalidParameterError
+from frontlines.evaluate import evaluate, render_details
+
+# (text, [(toponym, lat, lon)]): the second article's gold puts Paris in Texas on purpose (a wrong placement to list)
+ARTICLES = [
+    ("Floods closed roads in Dublin, Ireland, on Monday.", [("Dublin", 53.33, -6.25), ("Ireland", 53.0, -8.0)]),
+    ("Police in Paris said two men were arrested.", [("Paris", 33.66, -95.56)]),
+    ("The minister flew to Nairobi and on to Kampala.", [("Nairobi", -1.28, 36.82), ("Kampala", 0.32, 32.58)]),
+]
+
+
+def _xml(path: Path) -> Path:
+    root = ET.Element("articles")
+    for text, toponyms in ARTICLES:
+        article = ET.SubElement(root, "article")
+        ET.SubElement(article, "text").text = text
+        nodes = ET.SubElement(article, "toponyms")
+        for name, lat, lon in toponyms:
+            node = ET.SubElement(nodes, "toponym")
+            start = text.index(name)
+            for tag, value in (("start", start), ("end", start + len(name)), ("phrase", name)):
+                ET.SubElement(node, tag).text = str(value)
+            gaztag = ET.SubElement(node, "gaztag")
+            ET.SubElement(gaztag, "lat").text = str(lat)
+            ET.SubElement(gaztag, "lon").text = str(lon)
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+    return path
+
+
+@pytest.mark.slow
+def test_halves_split_articles_by_their_number(tmp_path, pipeline) -> None:  # noqa: ANN001
+    path = _xml(tmp_path / "geoparsing_own.xml")
+    odd = evaluate("geoparsing", path, pipeline=pipeline, half="odd")
+    even = evaluate("geoparsing", path, pipeline=pipeline, half="even")
+    assert (odd.n, even.n) == (2, 1)
+    assert odd.file.endswith("(odd half)")
+    assert odd.metrics["resolved within 161 km (end to end)"] == 1.0
+    assert even.metrics["resolved within 161 km (end to end)"] == 0.0
+
+
+@pytest.mark.slow
+def test_verbose_lists_each_wrong_placement_with_its_candidates(tmp_path, pipeline) -> None:  # noqa: ANN001
+    path = _xml(tmp_path / "geoparsing_own.xml")
+    report = evaluate("geoparsing", path, pipeline=pipeline, verbose=True)
+    wrong = [d for d in report.details if d["kind"] == "wrong place"]
+    assert [(d["article"], d["toponym"], d["country"]) for d in wrong] == [(2, "Paris", "FR")]
+    text = render_details(report)
+    assert "WRONG  article 2: Paris" in text and "why: Paris, FR" in text and "Paris (US, Texas, city" in text
+    assert evaluate("geoparsing", path, pipeline=pipeline).details == []  # only when asked
+
+
+def test_half_is_refused_where_a_corpus_cannot_split(tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "case_x.tsv"
+    path.write_text("id\tEventSnippet\tSubType\n", encoding="utf-8")
+    with pytest.raises(InvalidParameterError, match="geoparsing XML only"):
+        evaluate("case", path, half="odd")
+
+
+def test_a_bad_half_or_bad_xml_says_what_to_do(tmp_path) -> None:  # noqa: ANN001
+    path = _xml(tmp_path / "geoparsing_own.xml")
+    with pytest.raises(InvalidParameterError, match="use odd or even"):
+        evaluate("geoparsing", path, half="third", pipeline=object())
+    broken = tmp_path / "geoparsing_broken.xml"
+    broken.write_text("<articles><article>", encoding="utf-8")
+    with pytest.raises(InvalidParameterError, match="not geoparsing XML"):
+        evaluate("geoparsing", broken, pipeline=object())

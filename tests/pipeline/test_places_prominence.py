@@ -1,0 +1,59 @@
+"""Issue 11, deliverable 3, through the place stage: a world city in a local report, and the namesake the text
+places; every resolved place says which candidates it beat."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.model import Document, Mention
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):  # noqa: ANN001, ANN201 - the session pipeline fixture
+    from frontlines.pipeline.reading.ingest import document_from_text
+
+    def _run(text: str) -> Document:
+        return pipeline.process(document_from_text(text, id="t"))
+
+    return _run
+
+
+def _places(doc: Document) -> dict[str, Mention]:
+    return {m.text: m for m in doc.mentions if m.kind == "place"}
+
+
+def test_world_cities_in_a_local_us_report_stay_world_cities(run) -> None:  # noqa: ANN001
+    doc = run("The Springfield, Illinois, company said its shipment left China for London via Heathrow.")
+    places = _places(doc)
+    assert places["Springfield"].admin1 == "Illinois"
+    assert {name: places[name].country for name in ("China", "London", "Heathrow")} == \
+        {"China": "CN", "London": "GB", "Heathrow": "GB"}
+    assert "London (US, " in places["London"].reason  # the namesakes it beat are kept in the reason
+
+
+def test_the_small_namesake_wins_where_the_text_names_its_state(run) -> None:  # noqa: ANN001
+    doc = run("The mayor of London, Kentucky, met county officials on Tuesday.")
+    london = _places(doc)["London"]
+    assert (london.country, london.admin1) == ("US", "Kentucky")
+
+
+def test_world_regions_and_seas_in_a_us_report(run) -> None:  # noqa: ANN001
+    doc = run("Officials in Springfield, Ohio, said the Middle East crisis and storms over the Atlantic "
+              "raised fuel prices.")
+    places = _places(doc)
+    assert places["Middle East"].country == "" and places["Atlantic"].country == ""
+    assert 20 < (places["Middle East"].latitude or 0) < 40
+
+
+def test_conflict_regions_and_short_forms(run) -> None:  # noqa: ANN001
+    doc = run("Government forces shelled Eastern Ghouta on Monday. Fighting also continued in Donbas and Darfur.")
+    places = _places(doc)
+    assert {n: places[n].country for n in ("Eastern Ghouta", "Donbas", "Darfur")} == \
+        {"Eastern Ghouta": "SY", "Donbas": "UA", "Darfur": "SD"}
+
+
+def test_every_resolved_place_names_the_candidates_it_beat(run) -> None:  # noqa: ANN001
+    doc = run("Clashes broke out in Tripoli, the Libyan capital, on Friday.")
+    tripoli = _places(doc)["Tripoli"]
+    assert tripoli.country == "LY"
+    assert "Tripoli (LB, Liban-Nord, city" in tripoli.reason and "beat Tripoli (" in tripoli.reason
