@@ -59,6 +59,8 @@ REJECTED = [
     ("imperative", "Remember how the militias [attacked] the camp in the spring.", False),
     ("thought", "I wonder whether the rebels will ever [attack] the capital.", False),
     ("running_total", "At least 40 people had so far been [killed] in the unrest, the ministry said.", False),
+    ("reference_point", "The march came two days after the governor [announced] a curfew in the city.", False),
+    ("reference_point", "The raid comes a week after police [arrested] forty traders at the market.", False),
     ("in_passing", "The violence in the capital had links to a [battle] in the east of the country.", False),
     ("in_passing", "The press has ignored the siege as attention turns to matters such as the [bombing] of the port.", False),
     ("running_total", "Twelve people were [killed] in the province in the same period, police said.", False),
@@ -108,6 +110,8 @@ PASSED = [
     ("agreed_plan", "The two sides [agreed] to exchange prisoners on Friday.", True),
     ("series", "The [attack] killed the fifth commander of the brigade since May.", False),
     ("since_clause", "Nine people died after [fighting] broke out in the city.", False),
+    ("reference_point", "The retreat came hours after the rebels had been [driven] from the town by air strikes.", False),
+    ("reference_point", "Police [arrested] forty traders after the market was closed.", False),
     ("in_passing", "Two soldiers were killed in the [attack] on the checkpoint.", False),
     ("in_passing", "Hundreds of fighters left the district as part of a ceasefire [deal] with the army.", False),
 ]

@@ -13,6 +13,7 @@ alone, so that disabling any rule fails a test.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -226,6 +227,16 @@ def _since_clause(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return f"background: what '{f.marker}' dates another situation from" if f.marker == "since" else None
 
 
+def _reference_point(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """An incident that dates another ("the protest came two days after the premier announced a ceasefire",
+    "the development comes a week after authorities rounded up 5,000 migrants"): background. One hours
+    earlier is part of the news ("it came hours after the rebels had been driven from the town")."""
+    if f.marker in ("after", "before") and f.marker_head in lex.words["dating_verbs"] \
+            and not re.search(rf"\b(?:hours?|minutes?)\s+{f.marker}\b", f.sentence, re.IGNORECASE):
+        return f"background: what '{f.marker_head} ... {f.marker}' dates another event by"
+    return None
+
+
 def _agreed_plan(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     if f.lemma == "agree" and f.complement and f.complement not in lex.words["agreed_deeds"]:
         return f"an agreed plan ('agreed to {f.complement}'), not an agreement made of a truce or an exchange"
@@ -249,6 +260,7 @@ RULES: tuple[Rule, ...] = (
     Rule("aim", "intention", _aim),
     Rule("agreed_plan", "intention", _agreed_plan),
     Rule("since_clause", "background", _since_clause),
+    Rule("reference_point", "background", _reference_point),
     Rule("deployment", "deployment", _deployment),
     Rule("accident", "accident", _accident),
     Rule("aggregate", "aggregate", _aggregate),

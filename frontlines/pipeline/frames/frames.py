@@ -62,6 +62,7 @@ class Frame:
     modifiers: frozenset[str]  # lemmas of the verbs that modify the trigger noun ("a truce negotiated by ...")
     relative_subject: bool  # a relative clause trigger whose subject is the relative pronoun ("which were seized")
     marker: str | None  # the subordinator of the trigger's clause ("since" in "ever since IS was driven out")
+    marker_head: str  # the lemma of the word that clause hangs on ("come" in "the protest came days after ...")
     complement: str | None  # the verb an infinitive complement of the trigger names ("form" in "agreed to form")
     head_plural: bool  # the word the trigger depends on is a plural noun ("the places they captured")
     total_cue: str | None  # a running total ("so far", "in all", "to date") or an undated toll ("did not say when")
@@ -126,6 +127,7 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Fr
     tense_word = next((a for a in aux if a.lemma_.lower() in ("have", "be", "do")), predicate)
     present = bool(tense_word is not None and tense_word.tag_ in ("VBZ", "VBP"))
     governor, governor_finite = _infinitive_governor(head)
+    marker, marker_head = _marker(head, predicate)
     count, quantifier = _quantity(head, lexicon)
     sentence = parsed.text
     span_cue = patterns["span"].search(sentence)
@@ -144,7 +146,7 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Fr
         modifiers=frozenset(c.lemma_.lower() for c in head.children if c.dep_ in ("acl", "amod", "relcl")),
         relative_subject=any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who")
                              for c in head.children),
-        marker=_marker(head, predicate),
+        marker=marker, marker_head=marker_head,
         complement=next((c.lemma_.lower() for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None),
         pronoun_subject=predicate is not None and any(
             c.dep_ == "nsubj" and c.lower_ in ("they", "he", "she", "we", "it", "you") for c in predicate.children),
@@ -155,14 +157,16 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Fr
         span_cue=span_cue.group() if span_cue else None, habit_cue=habit.group() if habit else None)
 
 
-def _marker(tok: Token, predicate: Token | None) -> str | None:
+def _marker(tok: Token, predicate: Token | None) -> tuple[str | None, str]:
+    """The subordinator of the trigger's clause and the lemma of the word that clause hangs on ("after",
+    "come" in "the protest came two days after the premier announced a ceasefire")."""
     for t in (tok, predicate):
         if t is None:
             continue
         for c in t.children:
             if c.dep_ == "mark":
-                return c.lower_
-    return None
+                return c.lower_, t.head.lemma_.lower() if t.head is not t else ""
+    return None, ""
 
 
 def _imperative(parsed: Doc) -> bool:
