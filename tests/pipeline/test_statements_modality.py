@@ -14,6 +14,8 @@ from frontlines.pipeline.statements.statements import StatementStage, find_attri
     ("Militants moved south of Tripoli, security officials said.", "security officials"),
     ("Three fighters died, according to a hospital spokesman.", "hospital spokesman"),
     ("The LNA said it had shot down a Turkish drone.", "LNA"),
+    ("The rebels had earlier announced that nine soldiers were killed, but a colonel said it was fake news.", "rebels"),
+    ("Nine soldiers were killed in the ambush, but a colonel said the toll was lower.", "colonel"),
     ("TRIPOLI (Reuters) - Clashes broke out.", None),
     ("I think the ceasefire will collapse.", None),
 ])

@@ -19,7 +19,7 @@ __all__ = ["StatementStage", "find_attribution"]
 NAME, VERSION = "frontlines.statements", content_version(__name__)
 
 _SPEAKER = r"(?P<speaker>(?:the |a |an |local |two |several |senior )?[A-Za-z][\w'’.-]*(?:[ -][A-Za-z0-9][\w'’.-]*){0,7}?)"
-_SAID = r"(?:(?:has |have |had |also |later )?(?:said|says|say|told|tells|reported|reports|stated|announced|added|claimed|claims|confirmed|confirms|wrote|tweeted|alleged|denied|warned|insisted|noted))"
+_SAID = r"(?:(?:has |have |had )?(?:also |later |earlier |previously )?(?:said|says|say|told|tells|reported|reports|stated|announced|added|claimed|claims|confirmed|confirms|wrote|tweeted|alleged|denied|warned|insisted|noted))"
 _ROLE = (r"(?:spokes(?:man|woman|person)|official|commander|minister|head|leader|chief|director|governor|mayor|"
          r"analyst|expert|researcher|source|witness|resident|member|president|general|colonel|envoy|ambassador|"
          r"officer|adviser|advisor|deputy|lawmaker|MP|activist|journalist|correspondent|doctor|medic)s?")
@@ -46,9 +46,23 @@ _CLAUSE_WORD = re.compile(
 )
 
 
+# "..., but a colonel said it was fake news": a second speaker, who answers the first
+_ANSWERING = re.compile(r"^(?:but|while|whereas|although|though|and|yet)\s+", re.IGNORECASE)
+
+
 def find_attribution(sentence: str) -> str | None:
-    """Who the sentence is attributed to ("Reuters", "security officials"), or None."""
-    for pattern in _ATTRIBUTION:
+    """Who the sentence is attributed to ("Reuters", "security officials"), or None. When a second speaker
+    answers the first ("The rebels announced that nine soldiers were killed, but a colonel said it was fake
+    news"), the sentence's news is the first speaker's."""
+    found = _first_speaker(sentence)
+    if found and _ANSWERING.match(found):
+        opening = _first_speaker(sentence, _ATTRIBUTION[-2:])
+        return opening or _ANSWERING.sub("", found)
+    return found
+
+
+def _first_speaker(sentence: str, patterns: list[re.Pattern[str]] = _ATTRIBUTION) -> str | None:
+    for pattern in patterns:
         for m in pattern.finditer(sentence):
             speaker = m.group("speaker").strip(" ,.;:\"'”“")
             speaker = re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.IGNORECASE)
