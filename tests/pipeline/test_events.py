@@ -455,3 +455,12 @@ def test_a_deed_that_went_on_carries_its_clause_and_a_side_effect_does_not() -> 
     assert [e.event_type for e in events][:1] == ["Protests"]
     events = _events("Two militias fought a gun battle in Kidal, Mali, blocking traffic on the main road.")
     assert [e.event_type for e in events][:1] == ["Battles"]
+
+
+def test_a_security_chief_killed_is_the_police_not_a_civilian() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    (event,) = extract_text("Gunmen shot dead the police chief of Kidal, Mali, on Monday.", published=date(2021, 3, 10)).events
+    assert (event.sub_event_type, event.actor2_id) == ("Armed clash", "gen.police.ML")

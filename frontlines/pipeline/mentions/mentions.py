@@ -62,6 +62,7 @@ _GENERIC = re.compile(
     r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|special|"
     r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
     r"warplanes|fighter jets|jets|air ?force|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
+    r"(?:security|police) (?:chiefs?|commanders?|directors?)|"
     r"(?:government|regime|pro-government) (?:air ?strikes?|air ?raids?|warplanes|jets|aircraft|helicopters?|"
     r"shelling|bombardment)|"
     r"(?(demonym)(?:government|authorities|forces|aircraft|helicopters?|gunships?|drones?|(?:air ?|drone )?strikes?|"
@@ -82,7 +83,7 @@ _ANAPHORA = re.compile(
     r"(?:jihadists|militants|insurgents|extremists|terrorists|Islamists|rebels))\b"
     r"(?! (?:of|from)\b)", re.IGNORECASE)  # "the group of young men", "rebels from X": new people, no anaphor
 _GENERIC_KIND = [
-    (re.compile(r"police", re.I), "police"),
+    (re.compile(r"police|security (?:chief|commander|director)", re.I), "police"),
     (re.compile(r"government|authorities", re.I), "government"),
     (re.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown", re.I), "unidentified"),
     (re.compile(r"protesters|demonstrators", re.I), "protesters"),
