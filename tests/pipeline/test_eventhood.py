@@ -113,6 +113,9 @@ PASSED = [
     ("reference_point", "The retreat came hours after the rebels had been [driven] from the town by air strikes.", False),
     ("reference_point", "Police [arrested] forty traders after the market was closed.", False),
     ("in_passing", "Two soldiers were killed in the [attack] on the checkpoint.", False),
+    ("in_passing", "Militants fired a number of mortar [shells] against a base near the border.", False),
+    ("in_passing", "Members of the movement [protest] in Kano over the detention of their leader.", False),
+    ("in_passing", "Students disrupted the academic programme in [protest] over fees.", False),
     ("in_passing", "Hundreds of fighters left the district as part of a ceasefire [deal] with the army.", False),
 ]
 

@@ -464,3 +464,15 @@ def test_a_security_chief_killed_is_the_police_not_a_civilian() -> None:
 
     (event,) = extract_text("Gunmen shot dead the police chief of Kidal, Mali, on Monday.", published=date(2021, 3, 10)).events
     assert (event.sub_event_type, event.actor2_id) == ("Armed clash", "gen.police.ML")
+
+
+def test_fighting_between_two_named_sides_told_at_length_names_both() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    for text in ["Fighting broke out on Monday between the Tripoli Protection Force and the Kaniyat in Tripoli.",
+                 "Fighting broke out this week between a coalition of militias, known as the Tripoli Protection Force "
+                 "(TPF), and the 7th Brigade, or Kaniyat, in Tripoli."]:
+        (event,) = extract_text(text, published=date(2019, 1, 17)).events
+        assert {event.actor1_id, event.actor2_id} == {"lby.tpf", "lby.kaniyat"}, text

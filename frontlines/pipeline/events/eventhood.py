@@ -247,7 +247,10 @@ def _in_passing(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """An incident named inside a phrase about something else ("the violence had links to a battle in
     Benghazi", "attention turns to such matters as the US bombing of Sirte"): told in passing, not reported."""
     if f.nominal and f.dep == "pobj" and f.prep_head_pos == "NOUN" and f.prep_head not in lex.words["framing_nouns"] \
-            and not dated:
+            and not (f.head_lemma == "of" and f.prep_head in lex.words["measure_nouns"]) and f.predicate \
+            and not (f.head_lemma == "in" and f.lemma == "protest") and not dated:
+        # a measure counts the incidents ("a number of mortar shells", "two days of air attacks"); with no verb the
+        # parse is of a note's fragment ("Members of the movement protest in Kano"); "in protest" is how it was done
         return f"named in passing ('{f.prep_head} {f.head_lemma} {f.trigger}'), not reported"
     return None
 

@@ -47,6 +47,7 @@ __all__ = ["EventStage"]
 NAME, VERSION = "frontlines.events", content_version(__name__)
 
 _CLAUSE = re.compile(r";|\s+while\s+|\s+whereas\s+|\s+meanwhile,?\s+|,\s+(?:and|but|while)\s+(?=\w+\s+\w+)|\s+but\s+(?=the\s)|\.\s+")
+_OPEN_BETWEEN = re.compile(r"\bbetween\b(?!.*\band\b)")  # "between X" still waiting for its "and Y"
 _SKIP_BLOCKS = {"title", "dateline", "comments", "furniture"}
 _NON_ASSERTED = {"negated", "hypothetical", "future"}
 _STATE_TYPES = {"state_forces", "government", "external_force"}
@@ -259,6 +260,9 @@ class EventStage:
         for m in _CLAUSE.finditer(st.text):
             if m.group().startswith(".") and _is_abbreviation(st.text, m.start()):
                 continue  # "a U.S. serviceman", "Gen. Haftar": no clause ends there
+            if m.group().lstrip().startswith(",") and "and" in m.group() \
+                    and _OPEN_BETWEEN.search(st.text[cursor - st.start:m.start()]):
+                continue  # "fighting between a coalition of militias, known as the TPF, and the 7th Brigade": one pair
             spans.append((cursor, st.start + m.start()))
             cursor = st.start + m.end()
         spans.append((cursor, st.end))

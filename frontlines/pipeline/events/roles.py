@@ -64,8 +64,9 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     elif victims:  # "3 guards were killed when rebels fired a mortar"
         doers = [a for a in participants if a not in victims]
         actor1, actor2 = (doers[0] if doers else None), victims[0]
-    if re.match(r"\S*\s+between\b", text_after) and len(after) >= 2:
-        actor1, actor2 = after[0], after[1]  # "clashes between X and Y"
+    sides = list({a.id: a for a in reversed(after)}.values())[::-1]  # each party once ("the TPF ... (TPF)")
+    if re.match(r"\S*(?:\s+\w+){0,4}?\s+between\b", text_after) and len(sides) >= 2:
+        actor1, actor2 = sides[0], sides[1]  # "clashes between X and Y", "fighting broke out this week between X and Y"
     if _FELL_TO.match(trigger.text) and after:  # "Ramadi fell to the Islamic State": the one it fell to took it
         actor1, actor2 = after[0], (before[0] if before and before[0] is not after[0] else None)
     if tells_a_loss(trigger.text) and before:  # "his forces lost control of Ras Lanuf (to the PFG)": the loser
