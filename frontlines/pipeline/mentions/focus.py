@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import TypeVar
 
 from frontlines.knowledge.actors import ActorKB
@@ -87,17 +88,26 @@ def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[s
     for iso, names in explained.items():
         if len(names) >= 2:  # one country explains several names jointly (less so for names found everywhere)
             focus[iso] += 0.75 * (len(names) - 1) * sum(names.values()) / len(names)
-    for demonym in _DEMONYM.finditer(doc.text) if demonyms else ():
-        of_country = kb.country_for_demonym(demonym.group())
+    words, cued, us = _text_cues(doc.text)
+    for demonym in words if demonyms else ():
+        of_country = kb.country_for_demonym(demonym)
         if of_country:
             focus[of_country] += 1.0
-    for cue, iso in _COUNTRY_CUES:
-        if cue.search(doc.text):
-            focus[iso] += 1.5
-    us = {re.sub(r"\d+", "0", cue.group())[:8] for cue in _US_CUES.finditer(doc.text)}
+    for iso in cued:
+        focus[iso] += 1.5
     if us:
-        focus["US"] += min(3.0, float(len(us)))
+        focus["US"] += min(3.0, float(us))
     return focus
+
+
+@lru_cache(maxsize=4)
+def _text_cues(text: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """What ``country_focus`` reads off the text alone, once per text (the mention and place stages ask three
+    times): the demonym-like words in order, the countries whose unit words it uses, and how many distinct
+    US cues it has."""
+    us = {re.sub(r"\d+", "0", cue.group())[:8] for cue in _US_CUES.finditer(text)}
+    return (tuple(m.group() for m in _DEMONYM.finditer(text)),
+            tuple(iso for cue, iso in _COUNTRY_CUES if cue.search(text)), len(us))
 
 
 def _place_evidence(focus: Weights[str], explained: dict[str, dict[str, float]], text: str, gaz: Gazetteer,
