@@ -48,6 +48,9 @@ def test_voice_and_stance_follow_blocks_and_cues() -> None:
     ("IS claimed responsibility for the suicide bombing.", "suicide bombing", "claimed"),
     ("Gunmen reportedly attacked the convoy.", "attacked", "uncertain"),
     ("Gunmen attacked the convoy near Sirte.", "attacked", "asserted"),
+    ("Police accused the rebels of attacking the convoy.", "attacking", "claimed"),
+    ("The commander was accused of ordering the shelling of the market.", "shelling", "claimed"),
+    ("Troops fought rival soldiers accused of plotting a coup.", "fought", "asserted"),
 ])
 def test_modality(clause: str, trigger: str, expected: str) -> None:
     st = Statement(text=clause, start=0, end=len(clause), voice="quoted", stance="fact")
