@@ -204,6 +204,12 @@ def _commentary(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _exclamation(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A verbless exclamation ("Mystery airstrikes!", "Another massacre!"): the writer's outcry or a heading,
+    not a report."""
+    return "an exclamation, not a report" if not f.predicate and f.sentence.rstrip().endswith("!") else None
+
+
 def _possible(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """An incident named as a risk ("at high risk of cross-border attacks", "fears of new clashes")."""
     if f.nominal and f.dep == "pobj" and f.head_lemma == "of" and f.governor_noun in lex.words["possible"]:
@@ -277,6 +283,7 @@ RULES: tuple[Rule, ...] = (
     Rule("ongoing", "ongoing", _ongoing),
     Rule("reference", "statement", _reference),
     Rule("commentary", "opinion", _commentary),
+    Rule("exclamation", "opinion", _exclamation),
     Rule("instrument", "vague", _instrument),
     Rule("possible", "hypothetical", _possible),
     Rule("description", "opinion", _description),
