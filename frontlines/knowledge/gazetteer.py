@@ -205,7 +205,7 @@ class Gazetteer:
             if city:
                 score, best = city
                 rule = f"the town, not the {unit} of its name"
-        famous = self._famous_over(best, scored, ctx) if hint is None and not prefer_region else None
+        famous = self._famous_over(best, scored, ctx) if hint is None and not prefer_region and not rule else None
         why = [f"{best.name}, {best.country}", *([rule] if rule else [])]
         if famous is not None:
             why = [f"{famous[1].name}, {famous[1].country}",
@@ -254,7 +254,7 @@ class Gazetteer:
         name close to it) or where it is curated for the theatre; None then, or when ``best`` is famous itself."""
         if best.population >= _SMALL or self._prominence(best) or _local(best, ctx):
             return None  # "Tripoli" in a report about Lebanon: no small namesake but a city of 230,000
-        famous = [(s, p) for s, p in scored if self._prominence(p)
+        famous = [(s, p) for s, p in scored if self._prominence(p) and not _around(p, best)
                   and (p.feature in ("country", "continent") or p.id.startswith("curated:")
                        or p.population > best.population)]
         return max(famous, key=lambda sp: (sp[0], sp[1].population)) if famous else None
@@ -323,6 +323,13 @@ class Gazetteer:
         for name, pop, cc, feature, curated in rows:
             if len(name) > 2 and (curated or feature != "city" or pop >= min_population or cc in wanted):
                 yield name
+
+
+def _around(region: Place, town: Place) -> bool:
+    """``region`` is the province or district that holds ``town`` ("Nyeri" the county around Nyeri the town): no
+    famous namesake of the town but the town's own region, which a bare name does not mean."""
+    return region.feature in ("admin1", "admin2") and region.country == town.country \
+        and (town.admin1 is None or region.admin1 == town.admin1)
 
 
 def _local(p: Place, ctx: _Context) -> bool:

@@ -91,3 +91,11 @@ def test_admin2_regions_from_the_registry_package(gaz: Gazetteer) -> None:
     assert (lga.country, lga.feature, lga.admin1) == ("NG", "admin2", "Borno")
     town = _resolve(gaz, "Konduga", countries={"NG": 1.0}).place
     assert town.feature == "city"  # the bare name is the town, as ACLED codes it
+
+
+def test_a_town_keeps_its_name_against_the_province_of_that_name(gaz: Gazetteer) -> None:
+    """The province around a town of its name is no famous namesake: a bare "Nyeri" is the town (as ACLED codes
+    it), with or without any context."""
+    place = _resolve(gaz, "Nyeri", countries={"KE": 1.0}).place
+    assert (place.feature, place.country) == ("city", "KE")
+    assert "the town, not the province of its name" in _resolve(gaz, "Nyeri").reason
