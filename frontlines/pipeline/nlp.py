@@ -213,13 +213,17 @@ class _IndexedRules:
     """spaCy's ``AttributeRuler`` without its ``Matcher``: every token pattern of the ruler (keys LOWER, TAG,
     DEP, IS_SPACE; values compared for equality, IN, NOT_IN or REGEX) is filed under a (key, value) its first
     token requires, so a token is tested only against the patterns filed under its own values (and the few
-    that pin nothing down). Matches are applied
+    that pin nothing down); which one-token patterns a token matches depends on those four values alone, so it
+    is worked out once per distinct values and kept. Matches are applied
     in the ruler's order (by pattern number, later patterns winning) with the ruler's own attribute setter,
     after all are found, as ``AttributeRuler`` does. ``of`` returns None for any ruler it cannot read."""
 
     def __init__(self, ruler: Any, setter: Callable[[Token, Any], None]) -> None:
         self.ruler, self.setter = ruler, setter
+        # patterns of one token (``index``) and of several (``longer``), filed by (key, value)
         self.index: dict[tuple[str, Any], list[tuple[int, list[Callable[[Token], bool]]]]] = {}
+        self.longer: dict[tuple[str, Any], list[tuple[int, list[Callable[[Token], bool]]]]] = {}
+        self._single: dict[tuple[Any, ...], tuple[int, ...]] = {}  # a token's values -> one-token patterns it matches
         for number, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 found = [_token_test(spec) for spec in pattern]
@@ -227,7 +231,7 @@ class _IndexedRules:
                 if len(tests) < len(found):
                     raise ValueError(f"attribute ruler pattern {number} cannot be read: {pattern}")
                 for k in _index_key(pattern[0]):
-                    self.index.setdefault(k, []).append((number, tests))
+                    (self.index if len(tests) == 1 else self.longer).setdefault(k, []).append((number, tests))
 
     @classmethod
     def of(cls, ruler: Any) -> _IndexedRules | None:
@@ -244,13 +248,23 @@ class _IndexedRules:
         for doc in docs:
             matches: set[tuple[int, int]] = set()
             for tok in doc:
-                for key in (_ANY, *((name, getter(tok)) for name, getter in _GETTERS.items())):
-                    for number, tests in self.index.get(key, ()):
+                keys = (_ANY, *((name, getter(tok)) for name, getter in _GETTERS.items()))
+                if keys not in self._single:  # one-token patterns depend on these values only: tested once
+                    if len(self._single) > _SINGLE_CACHE:
+                        self._single.clear()
+                    self._single[keys] = tuple(number for key in keys for number, tests in self.index.get(key, ())
+                                               if tests[0](tok))
+                matches.update((number, tok.i) for number in self._single[keys])
+                for key in keys:
+                    for number, tests in self.longer.get(key, ()):
                         if tok.i + len(tests) <= len(doc) and all(t(doc[tok.i + j]) for j, t in enumerate(tests)):
                             matches.add((number, tok.i + (self.ruler.indices[number] % len(tests))))
             for number, at in sorted(matches):
                 self.setter(doc[at], self.ruler.attrs[number])
         return docs
+
+
+_SINGLE_CACHE = 200_000  # distinct token values whose one-token patterns ``_IndexedRules`` keeps
 
 
 def _index_key(spec: dict[str, Any]) -> list[tuple[str, Any]]:
