@@ -135,6 +135,7 @@ def test_victims_who_died_later(text: str, deaths: int) -> None:
     ("Two of the three traders were killed.", 2),
     ("A spokesman said 13 of its fighters had been killed and 20 others wounded in the raid.", 13),
     ("Two of our men were killed at the gate.", 2),
+    ("Fighters attacked refugees, stabbing or hacking to death at least 10 people.", 10),
     ("A mine struck the truck, killing all 4 passengers.", 4),
 ])
 def test_terse_tolls_parts_of_a_group_and_all_of_a_count(text: str, deaths: int) -> None:

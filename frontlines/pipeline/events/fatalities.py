@@ -62,7 +62,7 @@ _SUBJECT = re.compile(
 _KILL_VERB = (r"(?:kill(?:s|ed|ing)? and (?:dismember|mutilat|behead|burn|dump)\w*|kill(?:s|ed|ing)?|snip(?:e|es|ed|ing)|"
               r"slaughter(?:s|ed|ing)?|decapitat(?:e|es|ed|ing)|burn(?:ed|t|s|ing)? to death|shot and killed|shoot and kill|shot dead|shooting dead|gunned down|gun(?:s|ning)? down|"
               r"murder(?:s|ed|ing)?|neutrali[sz](?:e|es|ed|ing)|"
-              r"(?:stabbed|beat|beaten|hacked|clubbed|stoned|tortured) to death|"
+              r"(?:stabb(?:ed|ing)|beat(?:en|ing)?|hack(?:ed|ing)|club(?:bed|bing)|ston(?:ed|ing)|tortur(?:ed|ing)) to death|"
               r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing) to death|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
               r"claimed the lives of)")
 _OBJECT = re.compile(
