@@ -313,3 +313,14 @@ def test_a_scrapers_date_field_is_the_publication_day_not_the_incidents() -> Non
     assert doc.published == date(2021, 3, 10)
     (event,) = [e for e in doc.events if e.event_type == "Battles"]
     assert event.event_date == "2021-03-08"
+
+
+def test_a_wire_dateline_glued_to_the_first_word_does_not_hide_the_incident() -> None:
+    doc = _doc("GAO (Reuters) -Protesters stormed the governor's office in Kidal on Friday evening.", published=date(2021, 3, 10))
+    assert [e.sub_event_type for e in doc.events] == ["Violent demonstration"]
+
+
+def test_a_claim_of_responsibility_for_a_bombing_is_its_report() -> None:
+    doc = _doc("In a statement, the Taliban claimed responsibility for Saturday's suicide car bombing in Khanabad, Kunduz.",
+               published=date(2021, 3, 10))
+    assert [(e.sub_event_type, e.modality) for e in doc.events] == [("Suicide bomb", "claimed")]

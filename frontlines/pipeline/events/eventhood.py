@@ -204,6 +204,16 @@ def _commentary(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _possessed(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """An incident named as someone's with a possessive pronoun ("has taken their fight into Kenya", "escaped
+    with their hostages"): one told before or known, referred to, unless it is launched or carried out here
+    ("launched its offensive on the city")."""
+    if f.nominal and f.possessor and not dated and f.head_lemma not in lex.words["undertaking"] \
+            and f.predicate not in lex.words["undertaking"]:
+        return f"a reference to an incident already known ('{f.possessor} {f.trigger}')"
+    return None
+
+
 def _exclamation(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A verbless exclamation ("Mystery airstrikes!", "Another massacre!"): the writer's outcry or a heading,
     not a report."""
@@ -284,6 +294,7 @@ RULES: tuple[Rule, ...] = (
     Rule("reference", "statement", _reference),
     Rule("commentary", "opinion", _commentary),
     Rule("exclamation", "opinion", _exclamation),
+    Rule("possessed", "background", _possessed),
     Rule("instrument", "vague", _instrument),
     Rule("possible", "hypothetical", _possible),
     Rule("description", "opinion", _description),

@@ -257,7 +257,12 @@ class EventStage:
         """The sentence's clauses; a clause without a trigger joins the next one ("a farmer, a village
         elder, and his 3 sons were killed"), or stays alone at the end (a casualty follow-up)."""
         spans, cursor = [], st.start
+        wire = doc.wire_dateline or (-1, -1)
+        if wire[0] <= st.start < wire[1] < st.end:
+            cursor = wire[1]  # "BENGHAZI (Reuters) -Protesters broke into ...": the clause starts after the dateline
         for m in _CLAUSE.finditer(st.text):
+            if st.start + m.start() < cursor:
+                continue
             if m.group().startswith(".") and _is_abbreviation(st.text, m.start()):
                 continue  # "a U.S. serviceman", "Gen. Haftar": no clause ends there
             if m.group().lstrip().startswith(",") and "and" in m.group() \
