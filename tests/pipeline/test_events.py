@@ -476,3 +476,14 @@ def test_fighting_between_two_named_sides_told_at_length_names_both() -> None:
                  "(TPF), and the 7th Brigade, or Kaniyat, in Tripoli."]:
         (event,) = extract_text(text, published=date(2019, 1, 17)).events
         assert {event.actor1_id, event.actor2_id} == {"lby.tpf", "lby.kaniyat"}, text
+
+
+def test_a_trigger_word_inside_an_unknown_capitalised_name_reports_nothing() -> None:
+    from frontlines.pipeline.events.events import _in_capitalised_name
+
+    sentence = "Soldiers were killed in clashes between factions of the Azawad People's Liberation Front on Monday."
+    at = sentence.index("Liberation")
+    assert _in_capitalised_name(sentence, at, at + len("Liberation"))
+    headline = "Boko Haram Attacks Borno Village, Kill 15, Burn Down 500 Homes"
+    at = headline.index("Attacks")
+    assert not _in_capitalised_name(headline, at, at + len("Attacks"))

@@ -275,7 +275,8 @@ class EventStage:
         for i, (start, end) in enumerate(spans):
             start = start if pending is None else pending
             text = doc.text[start:end]
-            hits = [h for h in self.onto.find_triggers(text) if not _inside_name(doc, start + h.start, start + h.start + len(h.text.rstrip()))]
+            hits = [h for h in self.onto.find_triggers(text) if not _inside_name(doc, start + h.start, start + h.start + len(h.text.rstrip()))
+                    and not _in_capitalised_name(st.text, start - st.start + h.start, start - st.start + h.start + len(h.text.rstrip()))]
             if not hits and i + 1 < len(spans) and not re.match(r"\.\s", doc.text[end:end + 2]):
                 pending = start
                 continue
@@ -753,6 +754,22 @@ def _inside_name(doc: Document, start: int, end: int) -> bool:
                 and sum(w[:1].isupper() for w in m.text.split()) >= 2:
             return True
     return False
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def _in_capitalised_name(sentence: str, start: int, end: int) -> bool:
+    """A capitalised trigger word between two capitalised words of a sentence in running text (not a title-case
+    headline) is part of a name the actor base lacks ("the Sudan People's Liberation Movement/Army")."""
+    if not sentence[start:start + 1].isupper():
+        return False
+    words = sentence.split()
+    if len(words) < 6 or sum(bool(_CAPITALISED.match(w)) for w in words) > len(words) / 2:
+        return False  # a headline in title case: "Boko Haram Attacks Borno Village"
+    before = re.search(r"([\w'’.-]+)[\s/-]+$", sentence[:start])
+    after = re.match(r"[\s/-]+([\w'’.-]+)", sentence[end:])
+    return bool(before and after and _CAPITALISED.fullmatch(before.group(1)) and _CAPITALISED.fullmatch(after.group(1)))
 
 
 def _country_subject(doc: Document, clause: _Clause, trigger: TriggerHit) -> bool:
