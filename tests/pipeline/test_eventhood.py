@@ -117,6 +117,8 @@ PASSED = [
     ("in_passing", "Two soldiers were killed in the [attack] on the checkpoint.", False),
     ("exclamation", "Gunmen [attacked] the market again!", False),
     ("possessed", "The army launched its [offensive] on the port city.", False),
+    ("possessed", "Riot police suppressed their peaceful [protests] in the square.", False),
+    ("in_passing", "Five people died after the use of [grenades] by the police.", False),
     ("possessed", "Their [attack] on the base killed five soldiers on Monday.", True),
     ("in_passing", "Militants fired a number of mortar [shells] against a base near the border.", False),
     ("in_passing", "Members of the movement [protest] in Kano over the detention of their leader.", False),
