@@ -223,7 +223,7 @@ class _IndexedRules:
         # patterns of one token (``index``) and of several (``longer``), filed by (key, value)
         self.index: dict[tuple[str, Any], list[tuple[int, list[Callable[[Token], bool]]]]] = {}
         self.longer: dict[tuple[str, Any], list[tuple[int, list[Callable[[Token], bool]]]]] = {}
-        self._single: dict[tuple[Any, ...], tuple[int, ...]] = {}  # a token's values -> one-token patterns it matches
+        self._single: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[Any, ...]]] = {}  # see _patterns_of
         for number, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 found = [_token_test(spec) for spec in pattern]
@@ -247,21 +247,30 @@ class _IndexedRules:
     def apply(self, docs: list[Doc]) -> list[Doc]:
         for doc in docs:
             matches: set[tuple[int, int]] = set()
-            for tok in doc:
-                keys = (_ANY, *((name, getter(tok)) for name, getter in _GETTERS.items()))
-                if keys not in self._single:  # one-token patterns depend on these values only: tested once
-                    if len(self._single) > _SINGLE_CACHE:
-                        self._single.clear()
-                    self._single[keys] = tuple(number for key in keys for number, tests in self.index.get(key, ())
-                                               if tests[0](tok))
-                matches.update((number, tok.i) for number in self._single[keys])
-                for key in keys:
-                    for number, tests in self.longer.get(key, ()):
-                        if tok.i + len(tests) <= len(doc) and all(t(doc[tok.i + j]) for j, t in enumerate(tests)):
-                            matches.add((number, tok.i + (self.ruler.indices[number] % len(tests))))
+            for i, values in enumerate(doc.to_array(list(_INDEXED)).tolist()):  # the token's values as ids: no Token made
+                known = self._single.get(tuple(values))
+                if known is None:
+                    known = self._patterns_of(doc[i], tuple(values))
+                single, longer = known
+                matches.update((number, i) for number in single)
+                for number, tests in longer:
+                    if i + len(tests) <= len(doc) and all(t(doc[i + j]) for j, t in enumerate(tests)):
+                        matches.add((number, i + (self.ruler.indices[number] % len(tests))))
             for number, at in sorted(matches):
                 self.setter(doc[at], self.ruler.attrs[number])
         return docs
+
+    def _patterns_of(self, tok: Token, values: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[Any, ...]]:
+        """For a token's values (LOWER, TAG, DEP, IS_SPACE): the one-token patterns it matches, and the patterns of
+        several tokens whose first token it matches (the tokens after it still to be tested). Both depend on those
+        values alone, so they are worked out once and kept."""
+        if len(self._single) > _SINGLE_CACHE:
+            self._single.clear()
+        keys = (_ANY, *((name, getter(tok)) for name, getter in _GETTERS.items()))
+        single = tuple(number for key in keys for number, tests in self.index.get(key, ()) if tests[0](tok))
+        longer = tuple(entry for key in keys for entry in self.longer.get(key, ()) if entry[1][0](tok))
+        self._single[values] = (single, longer)
+        return single, longer
 
 
 _SINGLE_CACHE = 200_000  # distinct token values whose one-token patterns ``_IndexedRules`` keeps
