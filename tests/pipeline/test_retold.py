@@ -228,3 +228,23 @@ def test_people_fleeing_are_no_event_and_shield_the_attack_they_flee() -> None:
                "Villagers fled their homes near Gao because of attacks by gunmen.")
     assert not doc.events
     assert {n.rule for n in doc.non_events} == {"displacement"}
+
+
+def test_a_protest_and_what_it_became_are_one_incident() -> None:
+    from frontlines.model import Document
+    from frontlines.pipeline.events.retold import merge_retold
+
+    first = "Thousands of people took to the streets of Kidal on Monday."
+    again = "The march ended up hijacked by vandals who burnt tyres."
+    doc = Document(id="d", text=f"{first} {again}")
+    events = [_event("a", first, 0, event_type="Protests", sub_event_type="Peaceful protest", reason="trigger 'took to the streets'"),
+              _event("b", again, len(first) + 1, event_type="Riots", sub_event_type="Violent demonstration",
+                     reason="trigger 'burnt tyres'")]
+    assert len(merge_retold(doc, events, "frontlines.events@test")) == 1
+    shot = "One protester was shot in the head."
+    doc = Document(id="d", text=f"{first} {shot}")
+    events = [_event("a", first, 0, event_type="Protests", sub_event_type="Excessive force against protesters",
+                     reason="trigger 'took to the streets'"),
+              _event("b", shot, len(first) + 1, event_type="Violence against civilians", sub_event_type="Attack",
+                     reason="trigger 'was shot'")]
+    assert len(merge_retold(doc, events, "frontlines.events@test")) == 1

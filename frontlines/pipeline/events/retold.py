@@ -32,6 +32,7 @@ _NEAR_KM = 25.0
 # the types one armed incident is told as, from different angles ("the fighting", "the strike"); an attack on
 # civilians and a change of territory are incidents of their own
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_CROWD = frozenset({"Protests", "Riots"})  # a demonstration and what it became
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # a change of hands however it is told: taken by force, or "seized without fighting"
 _HANDS = _TERRITORY | {"Non-violent transfer of territory"}
@@ -160,8 +161,10 @@ def _types_agree(doc: Document, a: Event, b: Event) -> bool:
         after = a if a.sub_event_type in _AFTERMATH else b
         armed = b if after is a else a
         return armed.event_type in _VIOLENT and not _own_date(doc, after) and not _own_place(doc, after)
-    return (a.event_type in _VIOLENT and b.event_type in _VIOLENT and not subs & _TERRITORY
-            and (not (_own_date(doc, b) and _own_place(doc, b)) or _bare_reference(b)))
+    loose = not (_own_date(doc, b) and _own_place(doc, b)) or _bare_reference(b)
+    if {a.event_type, b.event_type} <= _CROWD or (subs & {"Excessive force against protesters"} and subs & {"Attack"}):
+        return loose  # a protest that turned violent, a protester shot at a protest fired on: one incident
+    return a.event_type in _VIOLENT and b.event_type in _VIOLENT and not subs & _TERRITORY and loose
 
 
 def _own_place(doc: Document, ev: Event) -> bool:
@@ -236,7 +239,7 @@ def _fold(first: Event, again: Event, *, dated: bool) -> None:
                  (first.actor1, first.actor1_id), (first.actor2, first.actor2_id)]
         named = list(dict((i, (n, i)) for n, i in roles if i).values())[:2] + [(None, None)] * 2
         (first.actor1, first.actor1_id), (first.actor2, first.actor2_id) = named[0], named[1]
-        first.sub_event_type = again.sub_event_type
+        first.event_type, first.sub_event_type = again.event_type, again.sub_event_type
     if not first.fatalities and again.fatalities and not again.fatalities_aggregate:
         first.fatalities = again.fatalities  # a toll only where the fuller telling gave none (a later, higher
         # figure is often a running total or another source's: the telling's own count is the conservative one)
