@@ -214,6 +214,14 @@ def _possessed(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _demonstrative(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """Incidents pointed at as a set ("the pain caused by these irresponsible attacks", "such attacks are
+    rare"): told before, or a kind, not one reported here."""
+    if f.nominal and f.plural and f.determiner and not dated:
+        return f"a reference to incidents told before or a kind ('{f.determiner} {f.trigger}')"
+    return None
+
+
 def _exclamation(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A verbless exclamation ("Mystery airstrikes!", "Another massacre!"): the writer's outcry or a heading,
     not a report."""
@@ -294,6 +302,7 @@ RULES: tuple[Rule, ...] = (
     Rule("reference", "statement", _reference),
     Rule("commentary", "opinion", _commentary),
     Rule("exclamation", "opinion", _exclamation),
+    Rule("demonstrative", "statement", _demonstrative),
     Rule("possessed", "background", _possessed),
     Rule("instrument", "vague", _instrument),
     Rule("possible", "hypothetical", _possible),

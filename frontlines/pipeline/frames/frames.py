@@ -64,6 +64,7 @@ class Frame:
     marker: str | None  # the subordinator of the trigger's clause ("since" in "ever since IS was driven out")
     marker_head: str  # the lemma of the word that clause hangs on ("come" in "the protest came days after ...")
     possessor: str | None  # a possessive pronoun on the trigger noun ("their" in "taken their fight into Kenya")
+    determiner: str | None  # the trigger noun's determiner ("these" in "the pain caused by these attacks")
     complement: str | None  # the verb an infinitive complement of the trigger names ("form" in "agreed to form")
     head_plural: bool  # the word the trigger depends on is a plural noun ("the places they captured")
     total_cue: str | None  # a running total ("so far", "in all", "to date") or an undated toll ("did not say when")
@@ -149,6 +150,7 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Fr
                              for c in head.children),
         marker=marker, marker_head=marker_head,
         possessor=next((c.lower_ for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None),
+        determiner=next((c.lower_ for c in head.children if c.dep_ in ("det", "predet", "amod") and c.lower_ in ("these", "those", "such")), None),
         complement=next((c.lemma_.lower() for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None),
         pronoun_subject=predicate is not None and any(
             c.dep_ == "nsubj" and c.lower_ in ("they", "he", "she", "we", "it", "you") for c in predicate.children),
