@@ -222,6 +222,15 @@ def _demonstrative(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _received_toll(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """Bodies or casualties a hospital or morgue received ("the Red Crescent said it received 28 bodies"): the
+    toll of fighting told elsewhere, not an incident (bodies found are still one)."""
+    if f.nominal and f.lemma in ("body", "corpse", "casualty") and f.dep in ("dobj", "nsubjpass") \
+            and (f.head_lemma in lex.words["receiving"] or f.predicate in lex.words["receiving"]):
+        return f"a toll received ('{f.head_lemma} ... {f.trigger}'), not an incident"
+    return None
+
+
 def _exclamation(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A verbless exclamation ("Mystery airstrikes!", "Another massacre!"): the writer's outcry or a heading,
     not a report."""
@@ -294,6 +303,7 @@ RULES: tuple[Rule, ...] = (
     Rule("series", "aggregate", _series),
     Rule("habitual", "aggregate", _habitual),
     Rule("running_total", "aggregate", _running_total),
+    Rule("received_toll", "aggregate", _received_toll),
     Rule("state", "ongoing", _state),
     Rule("truce_state", "background", _truce_state),
     Rule("cessation", "statement", _cessation),
