@@ -302,7 +302,8 @@ def test_the_other_forms_of_a_dateline_are_where_it_was_filed(dateline: str) -> 
     assert event.location == "Kidal"
 
 
-@pytest.mark.parametrize("opening", ["Update: gunmen attacked", "Photo: gunmen attacked", "The army said - and gunmen attacked"])
+@pytest.mark.parametrize("opening", ["Update: gunmen attacked", "Photo: gunmen attacked", "The army said - and gunmen attacked",
+                                     "Looting: gunmen attacked", "ARREST: gunmen attacked"])
 def test_a_label_or_a_dash_in_a_sentence_is_no_dateline(opening: str) -> None:
     assert _doc(f"{opening} a checkpoint in Kidal on Monday.", published=date(2021, 3, 10)).wire_dateline is None
 

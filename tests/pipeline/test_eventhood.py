@@ -126,6 +126,8 @@ PASSED = [
     ("possessed", "Their [attack] on the base killed five soldiers on Monday.", True),
     ("in_passing", "Militants fired a number of mortar [shells] against a base near the border.", False),
     ("in_passing", "Members of the movement [protest] in Kano over the detention of their leader.", False),
+    ("in_passing", "Two cases of [kidnappings] were reported at the camp for displaced people.", False),
+    ("in_passing", "Parents closed the gates of the school as a sign of [protest] over the lack of teachers.", False),
     ("in_passing", "Students disrupted the academic programme in [protest] over fees.", False),
     ("in_passing", "Hundreds of fighters left the district as part of a ceasefire [deal] with the army.", False),
 ]

@@ -116,7 +116,12 @@ _PAPER_DATELINE = re.compile(
 # labels that open a line with a colon and are no town ("Update:", "Photo:", "WATCH:")
 _NO_DATELINE = re.compile(r"^[\"“]?(?:update|comments?|photos?|video|watch|note|source|related|summary|background|editor|"
                           r"warning|caption|breaking|exclusive|analysis|opinion|advertisement|read more|listen|"
-                          r"editor's note|my comment)\b", re.IGNORECASE)
+                          r"editor's note|my comment|"
+                          # a coder's or a feed's event label ("Looting: ...", "ARREST: ...")
+                          r"looting|arrests?|abductions?|kidnappings?|attacks?|clash(?:es)?|protests?|riots?|battles?|"
+                          r"explosions?|shelling|air ?strikes?|violence|property destruction|agreements?|"
+                          r"headquarters|strategic developments?|remote violence|disrupted weapons use|non-violent|"
+                          r"sexual violence|mob violence|excessive force)\b", re.IGNORECASE)
 # a scraper's date field before the text ("date 2019-06-20 Military sources said ..."): when it was published
 _DATE_FIELD = re.compile(r"date:?[ \t]+(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*")
 
