@@ -484,6 +484,6 @@ def test_a_trigger_word_inside_an_unknown_capitalised_name_reports_nothing() -> 
     sentence = "Soldiers were killed in clashes between factions of the Azawad People's Liberation Front on Monday."
     at = sentence.index("Liberation")
     assert _in_capitalised_name(sentence, at, at + len("Liberation"))
-    headline = "Boko Haram Attacks Borno Village, Kill 15, Burn Down 500 Homes"
-    at = headline.index("Attacks")
-    assert not _in_capitalised_name(headline, at, at + len("Attacks"))
+    headline = "Rebels Attack Gao Market Town, Kill Nine, Torch Dozens Of Shops"
+    at = headline.index("Attack")
+    assert not _in_capitalised_name(headline, at, at + len("Attack"))
