@@ -40,8 +40,8 @@ def test_an_incidents_toll_is_counted_once() -> None:
 
 
 def test_a_lede_printed_twice_and_more_than_a_count_add_no_deaths() -> None:
-    lede = ("No fewer than 32 people have died and more than 100 have been hospitalised in the heavy fighting that "
-            "rival gunmen have waged across Gao since Friday night, the ministry said on Sunday.")
+    lede = ("No fewer than 32 have been killed and more than 100 were admitted to hospitals after the heavy fighting "
+            "that rival gunmen have waged across Gao since Friday night, the ministry said on Sunday.")
     assert _tolls(f"Fighting in Gao leaves at least 32 dead\n\n{lede}\n\nBy a staff writer\n\n{lede}") == [("Battles", 32)]
 
 
