@@ -171,9 +171,11 @@ def _running_total(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 
 
 def _state(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
-    """Who holds what, told as a state ("areas still occupied by the group")."""
+    """Who holds what, told as a state ("areas still occupied by the group", "continued to occupy buildings")."""
     if f.still and not dated:
         return f"a state of affairs ('still ... {f.trigger}'), not an incident"
+    if f.governor in ("continue", "remain") and f.lemma in lex.words["holding_verbs"]:
+        return f"a state of affairs ('{f.governor} to {f.trigger}'), not an incident"
     return None
 
 
