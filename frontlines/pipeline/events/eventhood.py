@@ -227,7 +227,7 @@ def _demonstrative(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 def _received_toll(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """Bodies or casualties a hospital or morgue received ("the Red Crescent said it received 28 bodies"): the
     toll of fighting told elsewhere, not an incident (bodies found are still one)."""
-    if f.nominal and f.lemma in ("body", "corpse", "casualty") and f.dep in ("dobj", "nsubjpass") \
+    if f.nominal and f.lemma in lex.words["toll_nouns"] and f.dep in ("dobj", "nsubjpass") \
             and (f.head_lemma in lex.words["receiving"] or f.predicate in lex.words["receiving"]):
         return f"a toll received ('{f.head_lemma} ... {f.trigger}'), not an incident"
     return None
