@@ -487,3 +487,14 @@ def test_a_trigger_word_inside_an_unknown_capitalised_name_reports_nothing() -> 
     headline = "Rebels Attack Gao Market Town, Kill Nine, Torch Dozens Of Shops"
     at = headline.index("Attack")
     assert not _in_capitalised_name(headline, at, at + len("Attack"))
+
+
+def test_a_person_seized_by_name_is_abducted_and_a_town_seized_is_taken() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    taken = extract_text("Gunmen seized Musa Traore from a hotel in the capital of Mali on Monday.", published=date(2021, 3, 10))
+    assert [e.sub_event_type for e in taken.events] == ["Abduction/forced disappearance"]
+    town = extract_text("Rebels seized Kidal from the army on Monday.", published=date(2021, 3, 10))
+    assert [e.sub_event_type for e in town.events] == ["Non-state actor overtakes territory"]

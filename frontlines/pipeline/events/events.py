@@ -60,6 +60,8 @@ _TERRITORY_OBJECT = re.compile(
     r"villages?|towns?|camps?|regions?|areas?|highway|control|ground|province|cities|"
     r"buildings?|checkpoints?|outskirts)\b", re.IGNORECASE)
 _PERSON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|civilians|fighters|suspects?|militants?|soldiers?|officers?|him|her|them)\b", re.IGNORECASE)
+# a name right after the verb, then where from: "seized Zeidan from a hotel" (a place is a mention, checked apart)
+_NAMED_OBJECT = re.compile(r"^\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?:from|at|outside|near|as|while)\b")
 _CONTROLLER = re.compile(r"^(?:fell to|in the hands of|under the control of)$", re.IGNORECASE)  # then the new holder
 # "stormed the headquarters of the oil company": a building stormed is an attack on whoever is inside, not ground taken
 _BUILDING_OBJECT = re.compile(
@@ -455,7 +457,11 @@ class EventStage:
             if _BARE_TAKE.match(trigger.text) and not (places_after and places_after[0] is not None
                                                       and places_after[0].start <= clause.start + trigger.end + 1):
                 return None, None, None, ""  # "took Haftar's offer", "took Ali from his home": not a capture of ground
-            if not places_after and not controller and (_PERSON_OBJECT.match(after) or (actor2 and actor2.actor_type == "person")):
+            named = _NAMED_OBJECT.match(after)
+            if named and not controller and not any(m.kind in ("place", "actor") and m.start == clause.start + trigger.end + named.start(1)
+                                                     and (m.kind == "place" or m.actor_type != "person") for m in doc.mentions):
+                places_after = []  # "gunmen seized Zeidan from a hotel in the capital": a person taken, not ground
+            if not places_after and not controller and (_PERSON_OBJECT.match(after) or named or (actor2 and actor2.actor_type == "person")):
                 sub = "Arrests" if actor1 and _is_state(actor1) else "Abduction/forced disappearance"
                 return sub, actor1, actor2, why + " with a person as object"
             if peaceful_transfer(clause.statement.text, context_of(doc, clause.statement)):
