@@ -51,6 +51,7 @@ def test_voice_and_stance_follow_blocks_and_cues() -> None:
     ("Police accused the rebels of attacking the convoy.", "attacking", "claimed"),
     ("The commander was accused of ordering the shelling of the market.", "shelling", "claimed"),
     ("Troops fought rival soldiers accused of plotting a coup.", "fought", "asserted"),
+    ("Results of the investigation show that the militia carried out the bombing.", "bombing", "claimed"),
 ])
 def test_modality(clause: str, trigger: str, expected: str) -> None:
     st = Statement(text=clause, start=0, end=len(clause), voice="quoted", stance="fact")
