@@ -498,3 +498,5 @@ def test_a_person_seized_by_name_is_abducted_and_a_town_seized_is_taken() -> Non
     assert [e.sub_event_type for e in taken.events] == ["Abduction/forced disappearance"]
     town = extract_text("Rebels seized Kidal from the army on Monday.", published=date(2021, 3, 10))
     assert [e.sub_event_type for e in town.events] == ["Non-state actor overtakes territory"]
+    unknown = extract_text("Rebels captured Tinzawaten Est from the army on Monday.", published=date(2021, 3, 10))
+    assert "Abduction/forced disappearance" not in [e.sub_event_type for e in unknown.events]  # a place the gazetteer lacks

@@ -61,7 +61,11 @@ _TERRITORY_OBJECT = re.compile(
     r"buildings?|checkpoints?|outskirts)\b", re.IGNORECASE)
 _PERSON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|civilians|fighters|suspects?|militants?|soldiers?|officers?|him|her|them)\b", re.IGNORECASE)
 # a name right after the verb, then where from: "seized Zeidan from a hotel" (a place is a mention, checked apart)
-_NAMED_OBJECT = re.compile(r"^\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?:from|at|outside|near|as|while)\b")
+# (verbs that take people as readily as ground; not "captured Mundri East from their forces": ground taken from a party)
+_NAMED_OBJECT = re.compile(r"^\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?:from|at|outside|near|as|while)\b"
+                           r"(?!\s+(?:the\s+|their\s+|its\s+|his\s+)?(?:\w+\s+)?(?:forces|army|troops|rebels|militants|"
+                           r"militias?|government|fighters|control|hands)\b)")
+_SEIZED = re.compile(r"^(?:seiz|snatch|grabb?|took|taken)", re.IGNORECASE)
 _CONTROLLER = re.compile(r"^(?:fell to|in the hands of|under the control of)$", re.IGNORECASE)  # then the new holder
 # "stormed the headquarters of the oil company": a building stormed is an attack on whoever is inside, not ground taken
 _BUILDING_OBJECT = re.compile(
@@ -457,7 +461,7 @@ class EventStage:
             if _BARE_TAKE.match(trigger.text) and not (places_after and places_after[0] is not None
                                                       and places_after[0].start <= clause.start + trigger.end + 1):
                 return None, None, None, ""  # "took Haftar's offer", "took Ali from his home": not a capture of ground
-            named = _NAMED_OBJECT.match(after)
+            named = _NAMED_OBJECT.match(after) if _SEIZED.match(trigger.text) else None
             if named and not controller and not any(m.kind in ("place", "actor") and m.start == clause.start + trigger.end + named.start(1)
                                                      and (m.kind == "place" or m.actor_type != "person") for m in doc.mentions):
                 places_after = []  # "gunmen seized Zeidan from a hotel in the capital": a person taken, not ground
