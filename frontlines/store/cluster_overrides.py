@@ -19,15 +19,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from frontlines.errors import InvalidParameterError, StoreNotFoundError
 from frontlines.model import Event
+from frontlines.store.corrections import Transaction, now, who
 
 __all__ = ["ClusterOverrideConflictError", "ClusterOverrideRecords"]
 
 _TEXT_MAX = 500
+_DOING = "changes the clusters"
 _COLUMNS = ("override_id", "action", "event_id", "other_id", "cluster_id", "previous", "analyst", "reason",
             "created_at", "undone_at", "undone_by", "undo_reason")
 _MEMBERS_MAX = 1000  # reports in one cluster an override reads (a cluster is the reports of one incident)
@@ -55,15 +56,15 @@ class ClusterOverrideRecords:
     # -- writing ---------------------------------------------------------------------------------------
     def split_report(self, event_id: str, analyst: str, reason: str) -> dict[str, Any]:
         """Move one report out of its cluster into a cluster of its own, kept apart from the reports it was with."""
-        analyst, reason = _who(analyst, "analyst"), _who(reason, "reason")
+        analyst, reason = who(analyst, "analyst", _DOING), who(reason, "reason", _DOING)
         self.get_event(event_id)  # an unknown event: StoreNotFoundError
-        with _Transaction(self):
+        with Transaction(self):
             cluster = self._cluster_of(event_id)
             members = self._members(cluster)
             if len(members) < 2:
                 raise ClusterOverrideConflictError(f"event {event_id!r} is the only report of its cluster already; "
                                                    "there is nothing to split it from.")
-            created = _now()
+            created = now()
             new_id = "cl-" + hashlib.sha1(f"split|{event_id}|{cluster}|{created}".encode()).hexdigest()[:12]
             previous = [m for m in members if m["event_id"] == event_id]
             override_id = self._record("split", event_id, None, new_id, previous, analyst, reason, created,
@@ -76,19 +77,19 @@ class ClusterOverrideRecords:
 
     def merge_clusters(self, event_id: str, other_id: str, analyst: str, reason: str) -> dict[str, Any]:
         """Put every report of ``other_id``'s cluster into ``event_id``'s cluster, kept together from now on."""
-        analyst, reason = _who(analyst, "analyst"), _who(reason, "reason")
+        analyst, reason = who(analyst, "analyst", _DOING), who(reason, "reason", _DOING)
         if event_id == other_id:
             raise InvalidParameterError("merge two different events' clusters: 'with' names the event whose "
                                         "cluster joins this one.")
         self.get_event(event_id)
         self.get_event(other_id)
-        with _Transaction(self):
+        with Transaction(self):
             into, joining = self._cluster_of(event_id), self._cluster_of(other_id)
             if into == joining:
                 raise ClusterOverrideConflictError(f"events {event_id!r} and {other_id!r} are in one cluster "
                                                    f"({into}) already.")
             kept, moved = self._members(into), self._members(joining)
-            override_id = self._record("merge", event_id, other_id, into, moved, analyst, reason, _now(),
+            override_id = self._record("merge", event_id, other_id, into, moved, analyst, reason, now(),
                                        [(m["event_id"], "together") for m in (*kept, *moved)])
             self._feed_sql("UPDATE event_clusters SET cluster_id = ?, reason = ? WHERE cluster_id = ?",
                            [into, f"merged into the cluster of {event_id} by {analyst}: {reason} "
@@ -98,8 +99,8 @@ class ClusterOverrideRecords:
     def mark_override_undone(self, override_id: int, analyst: str, reason: str = "") -> dict[str, Any]:
         """Mark an override undone (only when no later override in force touches its reports) and return it, with
         ``moved``: the reports it had moved, which the caller places again as the clustering would."""
-        analyst = _who(analyst, "analyst")
-        with _Transaction(self):
+        analyst = who(analyst, "analyst", _DOING)
+        with Transaction(self):
             record = self.cluster_override(override_id)
             if record["undone_at"] is not None:
                 raise ClusterOverrideConflictError(f"cluster override {override_id} was undone already "
@@ -113,7 +114,7 @@ class ClusterOverrideRecords:
                 raise ClusterOverrideConflictError(f"cluster override {override_id} is followed by override "
                                                    f"{later[0]['later']} on the same reports; undo that one first.")
             self._feed_sql("UPDATE cluster_overrides SET undone_at = ?, undone_by = ?, undo_reason = ? "
-                           "WHERE override_id = ?", [_now(), analyst, reason.strip()[:_TEXT_MAX], override_id])
+                           "WHERE override_id = ?", [now(), analyst, reason.strip()[:_TEXT_MAX], override_id])
         return self.cluster_override(override_id)
 
     def forget_clusters(self, event_ids: Sequence[str]) -> None:
@@ -225,28 +226,3 @@ class ClusterOverrideRecords:
                                else [b["event_id"] for b in record["previous"]])
             out.append(record)
         return out
-
-
-class _Transaction:
-    """BEGIN ... COMMIT through ``_feed_sql`` (ROLLBACK on any error): an override's record and the cluster rows
-    it changes are written together or not at all."""
-
-    def __init__(self, store: ClusterOverrideRecords) -> None:
-        self.store = store
-
-    def __enter__(self) -> None:
-        self.store._feed_sql(self.store._begin_sql)
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        self.store._feed_sql("COMMIT" if kind is None else "ROLLBACK")
-
-
-def _who(value: str, label: str) -> str:
-    if not isinstance(value, str) or not value.strip() or len(value) > _TEXT_MAX:
-        raise InvalidParameterError(f"{label} is required: 1 to {_TEXT_MAX} characters (who changes the clusters, "
-                                    "and why).")
-    return value.strip()
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -106,7 +106,7 @@ class CorrectionRecords:
                       reject: bool = False) -> dict[str, Any]:
         """Correct ``fields`` of an event (on top of its current correction, if any) or mark it as not an event
         (``reject``); returns the correction record. Raises StoreNotFoundError for an unknown event."""
-        analyst, reason = _who(analyst, "analyst"), _who(reason, "reason")
+        analyst, reason = who(analyst, "analyst"), who(reason, "reason")
         changes = {} if reject else check_fields(fields or {})
         with self._transaction():
             active = self._active(event_id)
@@ -126,7 +126,7 @@ class CorrectionRecords:
                 "INSERT INTO event_corrections (event_id, action, fields, extracted, analyst, reason, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING correction_id",
                 [event_id, "reject" if reject else "correct", _json(merged), _json(extracted), analyst, reason,
-                 _now()])
+                 now()])
             if reject:
                 self._feed_sql("DELETE FROM events WHERE event_id = ?", [event_id])
             else:
@@ -136,7 +136,7 @@ class CorrectionRecords:
     def undo_correction(self, correction_id: int, analyst: str, reason: str = "") -> dict[str, Any]:
         """Undo a correction: the event gets the values of the correction before it, or its extraction back (a
         rejected event is stored again). Only an event's latest active correction can be undone."""
-        analyst = _who(analyst, "analyst")
+        analyst = who(analyst, "analyst")
         with self._transaction():
             record = self.correction(correction_id)
             if record["undone_at"] is not None:
@@ -148,7 +148,7 @@ class CorrectionRecords:
                 raise CorrectionConflictError(f"correction {correction_id} is not the latest of event "
                                               f"{record['event_id']!r}; undo correction {later} first.")
             self._feed_sql("UPDATE event_corrections SET undone_at = ?, undone_by = ?, undo_reason = ? "
-                           "WHERE correction_id = ?", [_now(), analyst, reason.strip()[:_TEXT_MAX], correction_id])
+                           "WHERE correction_id = ?", [now(), analyst, reason.strip()[:_TEXT_MAX], correction_id])
             before = self._active(record["event_id"])
             served = _serve(record["extracted"], before["fields"] if before else {})
             if record["action"] == "reject":
@@ -283,15 +283,15 @@ class CorrectionRecords:
                            "VALUES (?, ?, ?, ?, ?)", [ev.event_id, cluster["cluster_id"], cluster["document_id"],
                                                       cluster["day"], cluster["reason"]])
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self)
+    def _transaction(self) -> Transaction:
+        return Transaction(self)
 
 
-class _Transaction:
-    """BEGIN ... COMMIT through ``_feed_sql`` (ROLLBACK on any error): a correction's record and the event row
-    it changes are written together or not at all."""
+class Transaction:
+    """BEGIN ... COMMIT through ``_feed_sql`` (ROLLBACK on any error): an analyst's record (a correction, a split
+    or merge) and the rows it changes are written together or not at all."""
 
-    def __init__(self, store: CorrectionRecords) -> None:
+    def __init__(self, store: Any) -> None:
         self.store = store
 
     def __enter__(self) -> None:
@@ -306,9 +306,10 @@ def _serve(extracted: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
     return {**{k: v for k, v in extracted.items() if k != "cluster"}, **fields}
 
 
-def _who(value: str, label: str) -> str:
+def who(value: str, label: str, doing: str = "corrects") -> str:
+    """An analyst's name or reason, checked: every change an analyst makes says who and why."""
     if not isinstance(value, str) or not value.strip() or len(value) > _TEXT_MAX:
-        raise InvalidParameterError(f"{label} is required: 1 to {_TEXT_MAX} characters (who corrects, and why).")
+        raise InvalidParameterError(f"{label} is required: 1 to {_TEXT_MAX} characters (who {doing}, and why).")
     return value.strip()
 
 
@@ -344,5 +345,6 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _now() -> str:
+def now() -> str:
+    """The time an analyst's change is recorded (UTC, to the second)."""
     return datetime.now(UTC).isoformat(timespec="seconds")
