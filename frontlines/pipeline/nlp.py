@@ -80,15 +80,16 @@ def ner() -> Language:
     import spacy
 
     name = model_name()
+    others = ["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"]
     try:
-        nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
+        nlp = spacy.load(name, exclude=[*others, "tok2vec"])  # never read in, rather than removed (14 MB)
+        if _listens_to_tok2vec(nlp, "ner"):
+            nlp = spacy.load(name, exclude=others)
     except OSError as exc:
         raise ConfigurationError(
             f"spaCy model {name!r} could not be loaded ({exc}); install it with pip or set "
             "FRONTLINES_SPACY_MODEL."
         ) from exc
-    if "tok2vec" in nlp.pipe_names and not _listens_to_tok2vec(nlp, "ner"):
-        nlp.remove_pipe("tok2vec")
     return _numpy_matmul(nlp)
 
 
@@ -100,7 +101,7 @@ def parser() -> Language:
 
     name = model_name()
     try:
-        nlp = spacy.load(name, exclude=["ner", "senter"])
+        nlp = spacy.load(name, exclude=["ner", "senter"], vocab=ner().vocab)  # one vocab and string store: 15 MB
     except OSError as exc:
         raise ConfigurationError(
             f"spaCy model {name!r} could not be loaded ({exc}); install it with pip or set "
