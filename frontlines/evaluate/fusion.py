@@ -8,7 +8,9 @@
   day, so two rows should be two incidents), and gold events of two dev documents with the same event type and
   agreeing dates that are not the same event by the rule above. Two rows with the same notes are one sentence
   coded as two events (pro- and anti- protests told together): at ingest they are one document's events, never
-  compared, so they are left out (counted in ``identical_notes_left_out``).
+  compared, so they are left out (counted in ``identical_notes_left_out``). A gold event the rule above calls the
+  same as two events it does not call the same as each other tells a series (``series_tellings``): its pairs
+  are left out (listed in ``series_left_out``), since no partition into incidents can honour both.
 
 Events are built from the gold attributes (type, sub-type, actors resolved to knowledge-base ids, date and its
 precision, place and coordinates) with their sentence (the gold evidence sentence; ACLED's notes), so this measures
@@ -47,7 +49,7 @@ from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Event
 
 __all__ = ["AUDITED_SAME", "AUDITED_UNCLEAR", "FusionScore", "Pair", "acled_groups", "acled_pairs", "half",
-           "replay_clusters", "report_pairs", "score_pairs"]
+           "replay_clusters", "report_pairs", "score_pairs", "series_tellings"]
 
 NEAR_KM = 25.0
 Pair = tuple[Event, Event, bool, str]
@@ -164,13 +166,32 @@ def _acled_event(row: dict[str, str], resolve: Any) -> Event | None:
 
 # -- dev reports: the same incident told by two documents --------------------------------------------------------
 def report_pairs(paths: Sequence[Path], resolve: Any) -> list[Pair]:
+    """Pairs of gold events of two documents with the same type and agreeing dates, less those of a series
+    (``series_tellings``)."""
     told = _told(paths, resolve)
     pairs = []
     for (doc_a, gold_a, a), (doc_b, gold_b, b) in itertools.combinations(told, 2):
         if doc_a == doc_b or a.event_type != b.event_type or not _dates_agree(gold_a["date"], gold_b["date"]):
             continue
         pairs.append((a, b, _same_incident(gold_a, gold_b, a, b), "reports"))
-    return pairs
+    series = series_tellings(pairs)
+    return [p for p in pairs if not {p[0].event_id, p[1].event_id} & series]
+
+
+def series_tellings(pairs: Sequence[Pair]) -> set[str]:
+    """Events the construction calls the same as two events it does not call the same as each other (dates a
+    month apart at day precision, or a pair labelled different): a telling of several incidents at once ("the
+    mystery airstrikes in Tripoli" of a month, two raids four days apart). No clustering can put it with both, so
+    its pairs are left out rather than scored (``series_left_out``)."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    same = set()
+    for a, b, label, _ in pairs:
+        if label:
+            partners[a.event_id].add(b.event_id)
+            partners[b.event_id].add(a.event_id)
+            same.add(frozenset((a.event_id, b.event_id)))
+    return {e for e, found in partners.items()
+            if any(frozenset(two) not in same for two in itertools.combinations(sorted(found), 2))}
 
 
 def _told(paths: Sequence[Path], resolve: Any) -> list[tuple[str, dict[str, Any], Event]]:
@@ -250,7 +271,11 @@ def evaluate(gold: Path, resolve: Any) -> tuple[dict[str, Any], list[str]]:
     judges = {"coded": lambda a, b: same_event(a, b, text=False), "text": same_event,
               "clustered": lambda a, b: clusters[a.event_id] == clusters[b.event_id]}
     left_out = sum(_identical_notes(a, b) for m in groups.values() for a, b in itertools.combinations(m, 2))
-    out: dict[str, Any] = {"identical_notes_left_out": left_out}
+    all_report_pairs = [(a, b, _same_incident(ga, gb, a, b), "reports") for (da, ga, a), (db, gb, b)
+                        in itertools.combinations(_told(reports, resolve), 2)
+                        if da != db and a.event_type == b.event_type and _dates_agree(ga["date"], gb["date"])]
+    out: dict[str, Any] = {"identical_notes_left_out": left_out,
+                           "series_left_out": sorted(series_tellings(all_report_pairs))}
     errors: list[str] = []
     for labels in ("built", "audited"):
         pairs = [*report_pairs(reports, resolve), *acled_pairs(acled, resolve, audited=labels == "audited")]
@@ -297,6 +322,7 @@ def main(argv: Sequence[str]) -> int:
     result, errors = evaluate(gold, resolve)
     print(table(result))
     print(f"ACLED pairs with the same notes left out: {result['identical_notes_left_out']}")
+    print(f"report events telling a series, their pairs left out: {', '.join(result['series_left_out']) or 'none'}")
     if details:
         print(json.dumps(result, indent=2))
         print("\n".join(errors[:50]))

@@ -12,7 +12,11 @@ apart. ``compare`` reads both and returns a ``TextEvidence``:
   other's particular as another attack than its own ("... also attacked Zawiyat Umm"); both say who
   took part (students, teachers, drivers, ...) and no group is common; one tells the government side's supporters,
   the other the opposition's; tolls that cannot be one incident (both counted, the larger over five times the
-  smaller and 10 more: 3 vs 1 or 50 vs 12 is a disagreement to keep, 2 vs 20 is two incidents).
+  smaller and 10 more: 3 vs 1 or 50 vs 12 is a disagreement to keep, 2 vs 20 is two incidents); one places its
+  incident in a village or town of its own ("in the village of X") and the other names another site ("in Y"), and
+  neither sentence names the other's (soft: a district, camp or area of a town is no settlement of its own); one
+  tells a killing as what came before its own deed ("After the officer killed one of them, villagers set houses
+  on fire"), codes no death itself, and the other report counts deaths (the killing is the other's incident).
 
 A sentence with nothing beyond its coded fields gives no evidence either way.
 """
@@ -83,6 +87,16 @@ _PARTICIPANT = {form: cls for cls, words in _PARTICIPANTS.items() for w in words
 # a clause that tells another attack than the sentence's own: "X also attacked Y", "... and also struck Y"
 _ALSO_STRUCK = re.compile(r"\balso (?:attack|struck|strike|raid|shell|bomb|hit|target|storm|overr[au]n)\w* ([^.;]+)",
                           re.IGNORECASE)
+# where a sentence says it happened: "in Bamenda", "at the Seaport neighbourhood", "in the village of Bingo"; a
+# village, town or locality (named with its kind) is a settlement of its own, not a part of another site
+_NAME_RUN = r"([A-Z][\w'’\-]*(?:\s+(?:(?:al|el|de|du|la|le)[- ])?[A-Z][\w'’\-]*)*)"
+_SETTLEMENT_KINDS = r"(?:village|town|locality|hamlet)"
+_SITE = re.compile(r"\b(?i:in|at|near)\s+(?:the\s+)?(?:(?:[a-z\-]+\s+)?(?:village|town|city|locality|hamlet|district|"
+                   r"neighbou?rhood|area|camp|settlement)\s+of\s+)?" + _NAME_RUN)
+_SETTLEMENT = re.compile(r"\b(?:the\s+)?(?:[a-z\-]+[\s-])?" + _SETTLEMENT_KINDS + r"\s+of\s+" + _NAME_RUN + "|"
+                         + _NAME_RUN + r"\s+" + _SETTLEMENT_KINDS + r"\b")
+# a killing told as what came before the sentence's own deed: "After the police officer killed one of them, ..."
+_AFTER_KILLING = re.compile(r"^(?:after|following)\b[^,]*\b(?:kill|murder|shot dead|shooting|death)", re.IGNORECASE)
 _GOVERNMENT_SIDE = re.compile(r"\b(?:pro-government|government (?:coalition )?support\w*|ruling[- ]party|"
                               r"(?:government|ruling) coalition)\b", re.I)
 _OPPOSITION_SIDE = re.compile(r"\b(?:opposition|anti-government)\b", re.I)
@@ -137,6 +151,11 @@ def compare(a: Event, b: Event) -> TextEvidence:
     if len(sides_a) == 1 and len(sides_b) == 1 and sides_a != sides_b:
         conflicts.append(f"different sides: {next(iter(sides_a))} vs {next(iter(sides_b))}")
         hard = True
+    apart = _other_settlement(a, b) or _other_settlement(b, a)
+    if apart:
+        conflicts.append(f"different sites: {apart}")
+    if _after_killing(a, b) or _after_killing(b, a):
+        conflicts.append("one report tells the other's killing as what came before its own deed")
     if _tolls_apart(a, b):
         conflicts.append(f"tolls {a.fatalities} vs {b.fatalities} cannot be one incident")
         hard = True
@@ -164,6 +183,48 @@ def _told_as_another_attack(text: str, names: set[str], other_names: set[str], k
     if not own or any(_same_name(n, m) for n in own for m in other_names):
         return []
     return sorted(n for n in elsewhere if any(_same_name(n, m) for m in other_names))
+
+
+def _sites(text: str, a: Event, b: Event) -> tuple[set[str], set[str]]:
+    """The sites a sentence places its incident at and, among them, the settlements named with their kind (a
+    village, town or locality of its own); months, nationalities and the reports' country and region left out."""
+    broad = {_norm(v) for e in (a, b) for v in (e.country, e.admin1) if v}
+
+    def keep(name: str) -> bool:
+        low = _norm(name)
+        return bool(low) and low.split()[0] not in _MONTHS and low not in _demonyms() and low not in broad
+    sites = {_norm(m.group(1)) for m in _SITE.finditer(text) if keep(m.group(1))}
+    settlements = {_norm(next(g for g in m.groups() if g)) for m in _SETTLEMENT.finditer(text)}
+    return sites | settlements, {s for s in settlements if keep(s)}
+
+
+def _other_settlement(a: Event, b: Event) -> str:
+    """'X vs Y' when ``a`` places its incident in a village or town of its own (X) and ``b`` at another site (Y),
+    and neither sentence names the other's; else ''."""
+    _, settlements = _sites(a.notes, a, b)
+    sites, _ = _sites(b.notes, a, b)
+    if not settlements or not sites:
+        return ""
+    names_a, names_b = _capitalised(a.notes), _capitalised(b.notes)
+    if any(_same_name(x, y) for x in settlements for y in names_b) or any(
+            _same_name(x, y) for x in sites for y in names_a):
+        return ""
+    return f"{', '.join(sorted(settlements))} vs {', '.join(sorted(sites))}"
+
+
+def _capitalised(text: str) -> set[str]:
+    """Every run of capitalised words, as ``_norm`` writes it, and each of its words."""
+    runs = {_norm(" ".join(w for w in m.group(1).split() if w.lower() not in _STOP))
+            for m in re.finditer(_NAME_RUN, text)}
+    return runs | {w for r in runs for w in r.split() if len(w) >= 3}
+
+
+def _after_killing(a: Event, b: Event) -> bool:
+    """``a`` codes no death and one of its sentences opens on a killing that came before its deed, while ``b``
+    counts deaths: the killing is ``b``'s incident, ``a``'s deed what followed it."""
+    if a.fatalities or b.fatalities <= 0 or b.fatalities_aggregate:
+        return False
+    return any(_AFTER_KILLING.search(s) for s in _SENTENCE.split(a.notes.strip()))
 
 
 def _tolls_apart(a: Event, b: Event) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from frontlines.evaluate.fusion import acled_pairs, half, replay_clusters, score_pairs
+from frontlines.evaluate.fusion import acled_pairs, half, replay_clusters, score_pairs, series_tellings
 from frontlines.fusion.cluster import same_event
 from frontlines.model import Event
 
@@ -48,3 +48,16 @@ def test_replayed_clusters_follow_ingest_order() -> None:
     clusters = replay_clusters([events])
     assert clusters["c"] == clusters["b"] != clusters["a"]
     assert clusters["d"] == "d"  # fits both incidents, supports neither
+
+
+def test_an_event_the_same_as_two_incidents_tells_a_series_and_its_pairs_are_left_out() -> None:
+    def ev(eid: str, day: str) -> Event:
+        return Event(event_id=eid, event_date=day, time_precision=1, event_type="Explosions/Remote violence",
+                     sub_event_type="Air/drone strike", document_id=eid.split("#")[0])
+
+    month, first, second, other = ev("m#0", "2014-08-01"), ev("a#0", "2014-08-18"), ev("b#0", "2014-08-22"), \
+        ev("c#0", "2014-08-18")
+    pairs = [(month, first, True, "reports"), (month, second, True, "reports"), (first, other, True, "reports"),
+             (month, other, True, "reports")]
+    assert series_tellings(pairs) == {"m#0"}  # the same as two strikes four days apart (first, other: one strike)
+    assert series_tellings([*pairs[:2], (first, second, True, "reports")]) == set()  # all one incident

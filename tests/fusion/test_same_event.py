@@ -109,3 +109,28 @@ def test_a_site_told_as_another_attack_is_another_incident() -> None:
     third = _ev("c", "d3", "Militants raided Zawiyat Umm village near Tajoura at dusk and also attacked a police post "
                            "in Bir Hasan.", fatalities=2, sub_event_type="Armed clash", event_type="Battles")
     assert same_event(first, third)  # its own target is the first report's
+
+
+def test_a_village_of_its_own_and_another_named_site_are_two_places() -> None:
+    village = _ev("a", "d1", "Gunmen attacked a checkpoint in the village of Karbaya, north of the town, and two "
+                             "guards died later in hospital.", fatalities=2)
+    town = _ev("b", "d2", "In Tajoura, two men on a motorbike shot dead a policeman.", fatalities=1)
+    verdict = match(village, town)
+    assert not verdict.same and "different sites: karbaya vs tajoura" in verdict.reason
+    district = _ev("c", "d3", "Gunmen attacked a checkpoint at the Souq al-Juma district, killing two guards.",
+                   fatalities=2)
+    assert same_event(town, district)  # a district of the town is no settlement of its own
+    named = _ev("d", "d4", "Two guards were shot at a checkpoint near Karbaya village, in Tajoura.", fatalities=2)
+    assert same_event(village, named)  # both name the village
+
+
+def test_a_killing_told_as_what_came_before_the_deed_is_the_other_incident() -> None:
+    killing = _ev("a", "d1", "A policeman shot dead a young man during a quarrel between two families.",
+                  event_type="Riots", sub_event_type="Mob violence", fatalities=1)
+    arson = _ev("b", "d2", "After the policeman killed the young man, his relatives set fire to three houses.",
+                event_type="Riots", sub_event_type="Mob violence", fatalities=0)
+    verdict = match(arson, killing)
+    assert not verdict.same and "what came before its own deed" in verdict.reason
+    retold = _ev("c", "d3", "After the policeman killed the young man, the family buried him the same evening.",
+                 event_type="Riots", sub_event_type="Mob violence", fatalities=1)
+    assert same_event(retold, killing)  # it counts the death: its killing is its own incident
