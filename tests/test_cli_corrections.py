@@ -61,7 +61,7 @@ def test_list_show_and_undo_from_the_command_line(ingested) -> None:
         made = correct(store, ids[0], "jane", "a riot, not a battle",
                        {"event_type": "Riots", "sub_event_type": "Mob violence"})
     listed = json.loads(_run(db, "corrections", "list"))
-    assert listed["total"] == 1 and listed["counts"] == {"corrected": 1, "rejected": 0}
+    assert listed["total"] == 1 and listed["counts"] == {"corrected": 1, "rejected": 0, "orphaned": 0}
     (item,) = listed["items"]
     assert (item["analyst"], item["event_id"], item["active"]) == ("jane", ids[0], True) and item["created_at"]
     table = _run(db, "corrections", "list", "--format", "table").splitlines()

@@ -11,6 +11,11 @@ The smallest correct recompute after a correction (or its undo) of one event:
   or through another such report: the row's reason names the report it joined); the others stay where they are.
 
 Ledger verdicts are judged when asked (``service.judge``), so they follow without a recompute.
+
+A correction (or an undo) and its recompute are one transaction (``Store.transaction``): when the recompute fails,
+the correction is rolled back with it and the error reaches the caller, so no derived record is left stale behind a
+correction in force. ``reextract`` re-extracts one document the same way: its events replaced, the analysts'
+overrides re-attached to the events with their identity (or kept, marked orphaned), and its analysis redone.
 """
 
 from __future__ import annotations
@@ -19,30 +24,35 @@ import re
 from typing import Any
 
 from frontlines.analysis.clusters import assign_clusters
-from frontlines.analysis.update import STAGE, derive
+from frontlines.analysis.update import STAGE, analyse_document, derive
 from frontlines.errors import StoreNotFoundError
+from frontlines.model import Document
 from frontlines.store.base import Store
 
-__all__ = ["correct", "follow_event", "merge", "recluster", "split", "undo_correction", "undo_override"]
+__all__ = ["correct", "follow_event", "merge", "recluster", "reextract", "split", "undo_correction", "undo_override"]
 
 _JOINED = re.compile(r"same event as (\S+) \(")
 
 
 def correct(store: Store, event_id: str, analyst: str, reason: str, fields: dict[str, Any] | None = None,
             reject: bool = False) -> dict[str, Any]:
-    """``store.correct_event``, then the event's derived records recomputed."""
-    resting = resting_on(store, event_id)
-    record = store.correct_event(event_id, analyst, reason, fields, reject=reject)
-    follow_event(store, event_id, record["extracted"].get("document_id"), resting)
+    """``store.correct_event``, then the event's derived records recomputed, in one transaction."""
+    with store.transaction():
+        resting = resting_on(store, event_id)
+        record = store.correct_event(event_id, analyst, reason, fields, reject=reject)
+        follow_event(store, event_id, record["extracted"].get("document_id"), resting)
     return record
 
 
 def undo_correction(store: Store, correction_id: int, analyst: str, reason: str = "") -> dict[str, Any]:
-    """``store.undo_correction``, then the event's derived records recomputed."""
-    event_id = store.correction(correction_id)["event_id"]
-    resting = resting_on(store, event_id)
-    record = store.undo_correction(correction_id, analyst, reason)
-    follow_event(store, event_id, record["extracted"].get("document_id"), resting)
+    """``store.undo_correction``, then the event's derived records recomputed, in one transaction (an orphaned
+    correction's event is gone: only the mark is written)."""
+    with store.transaction():
+        event_id = store.correction(correction_id)["event_id"]
+        resting = resting_on(store, event_id)
+        record = store.undo_correction(correction_id, analyst, reason)
+        if not record["orphaned"]:
+            follow_event(store, event_id, record["extracted"].get("document_id"), resting)
     return record
 
 
@@ -57,9 +67,20 @@ def merge(store: Store, event_id: str, other_id: str, analyst: str, reason: str)
 def undo_override(store: Store, override_id: int, analyst: str, reason: str = "") -> dict[str, Any]:
     """Undo a split or merge: the record is marked undone and the reports it moved are placed again as the
     clustering (and the overrides still in force) would place them."""
-    record = store.mark_override_undone(override_id, analyst, reason)
-    recluster(store, record["moved"])
+    with store.transaction():
+        record = store.mark_override_undone(override_id, analyst, reason)
+        recluster(store, record["moved"])
     return record
+
+
+def reextract(store: Store, doc: Document) -> dict[str, Any]:
+    """Store ``doc``'s events (a stored document extracted again, ``doc.id`` its stored id) in place of those
+    stored, and analyse it again, in one transaction: the analysts' overrides follow their events through a
+    renumbering and those whose event is not extracted again stay listed, orphaned (``Store.replace_events``)."""
+    with store.transaction():
+        result = store.replace_events(doc.id, doc.events)
+        analyse_document(store, store.get_document(doc.id))
+    return result
 
 
 def resting_on(store: Store, event_id: str) -> list[str]:

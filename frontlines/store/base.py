@@ -9,7 +9,7 @@ from __future__ import annotations
 import abc
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -167,6 +167,30 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
     @abc.abstractmethod
     def _bulk(self, batch: list[Event]) -> int:
         """Write one batch of events in one transaction (a failed batch is rolled back whole)."""
+
+    def replace_events(self, document_id: str, events: Sequence[Event]) -> dict[str, Any]:
+        """A re-extraction of one stored document: its event rows (and their cluster rows) are replaced by
+        ``events`` in one transaction, and the document is marked unanalysed (``analysis.update.refresh``, or
+        ``analysis.corrected.reextract`` at once, places them again). The analysts' overrides follow their events
+        through a renumbering (``CorrectionRecords.reattach``); those whose event is not extracted again stay,
+        marked orphaned. Returns ``{"events", "reattached": {old id: new id}, "orphaned": [ids]}``."""
+        self.get_document(document_id)  # an unknown document: StoreNotFoundError
+        ids = [ev.event_id for ev in events]
+        if len(set(ids)) != len(ids):
+            raise InvalidParameterError(f"the events of {document_id!r} repeat an event id; each must be unique.")
+        with self.transaction():
+            self._feed_sql("DELETE FROM events WHERE document_id = ?", [document_id])
+            self._feed_sql("DELETE FROM analysed_documents WHERE document_id = ?", [document_id])
+            self.reattached = {}
+            self._write_events([dataclasses.replace(ev, document_id=document_id) for ev in events], document_id)
+            orphaned = self.mark_orphans(document_id, ids)
+        return {"events": len(ids), "reattached": dict(sorted(self.reattached.items())), "orphaned": orphaned}
+
+    reattached: dict[str, str]  # {old id: new id} of the overrides moved since replace_events began
+
+    @abc.abstractmethod
+    def _write_events(self, events: list[Event], document_id: str) -> int:
+        """Insert one document's events (the caller holds the transaction); overrides are re-attached to them."""
 
     # -- reading -------------------------------------------------------------
     @abc.abstractmethod

@@ -23,7 +23,7 @@ from typing import Any
 
 from frontlines.errors import InvalidParameterError, StoreNotFoundError
 from frontlines.model import Event
-from frontlines.store.corrections import Transaction, now, who
+from frontlines.store.corrections import _ANCHOR_COLUMNS, _ANCHOR_SELECT, Transaction, now, who
 
 __all__ = ["ClusterOverrideConflictError", "ClusterOverrideRecords"]
 
@@ -205,6 +205,10 @@ class ClusterOverrideRecords:
             self._feed_sql(f"INSERT INTO cluster_override_members (override_id, event_id, side) VALUES "
                            f"{', '.join('(?, ?, ?)' for _ in chunk)}",
                            [v for event, side in chunk for v in (override_id, event, side)])
+            # each report's stable identity, so that the override follows it through a re-extraction
+            self._feed_sql(f"INSERT INTO event_anchors ({', '.join(_ANCHOR_COLUMNS)}) SELECT {_ANCHOR_SELECT} FROM "
+                           f"events WHERE event_id IN ({', '.join('?' for _ in chunk)}) ON CONFLICT (event_id) "
+                           "DO NOTHING", [event for event, _ in chunk])
         return override_id
 
     def _records(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -225,4 +229,14 @@ class ClusterOverrideRecords:
             record["moved"] = ([r["event_id"]] if r["action"] == "split"
                                else [b["event_id"] for b in record["previous"]])
             out.append(record)
+        # reports gone from a re-extraction of their document (``CorrectionRecords.orphaned``); the override is
+        # orphaned when the report it was made on (or, for a merge, the one merged in) is among them
+        orphans = self.orphaned([e for record in out for e in record["members"]])
+        for record in out:
+            record["orphans"] = sorted(e for e in record["members"] if e in orphans)
+            record["orphaned"] = any(e in orphans for e in (record["event_id"], record["other_id"]) if e)
         return out
+
+    def orphaned(self, event_ids: Sequence[str]) -> dict[str, str | None]:
+        raise NotImplementedError  # CorrectionRecords'
+

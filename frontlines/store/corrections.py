@@ -10,6 +10,16 @@ the values of the correction before it, or the extraction. The document, its men
 are never touched. When an event is written again (a re-extraction stores it anew), ``reapply_corrections``
 puts its active correction back on the new row and keeps the new extraction as ``extracted``.
 
+What an override is keyed on. An event id is a hash of the document, the clause's offset and the sub-type, so a
+re-extraction after the extractor changed may renumber the document's events. Every event that a correction, a
+split or a merge names therefore has its stable identity in ``event_anchors`` (SQLite migration 14,
+``postgres-0010-event-anchors.sql``): its document, evidence sentence and offsets, type, sub-type, place and the
+trigger its reason names, as extracted. When events are written, ``reattach`` moves the overrides of a document's
+event that is gone to the new event with that identity (``match_anchors``: the same sentence and trigger, then the
+same type or sub-type and place, and only when exactly one new event fits); ``replace_events`` marks those that find
+none orphaned: they stay listed (``orphaned`` in every record, ``corrections(orphaned=True)``) and can be undone,
+and are re-attached if a later extraction yields their event again. Nothing is dropped.
+
 Both backends share this SQL (``?`` placeholders, through ``_feed_sql``); ``_begin_sql`` opens the transaction.
 """
 
@@ -17,14 +27,16 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from frontlines.errors import InvalidParameterError, StoreNotFoundError
 from frontlines.model import MODALITIES, Event
 
-__all__ = ["CORRECTABLE_FIELDS", "CorrectionConflictError", "CorrectionRecords", "check_fields"]
+__all__ = ["CORRECTABLE_FIELDS", "CorrectionConflictError", "CorrectionRecords", "Transaction", "check_fields",
+           "match_anchors"]
 
 # what an analyst may correct: type, actors, place, date, fatalities, modality (the rest is the extraction's own)
 CORRECTABLE_FIELDS = ("event_type", "sub_event_type", "actor1", "actor1_id", "assoc_actor_1", "actor2", "actor2_id",
@@ -37,6 +49,18 @@ _FLOATS = {"latitude": 90.0, "longitude": 180.0}
 _REQUIRED = ("event_type", "sub_event_type")  # NOT NULL columns: a correction may change them, never empty them
 _COLUMNS = ("correction_id", "event_id", "action", "fields", "extracted", "analyst", "reason", "created_at",
             "undone_at", "undone_by", "undo_reason")
+# an event's stable identity (event_anchors), as extracted: what a re-extraction that renumbers events is matched on
+_ANCHOR_COLUMNS = ("event_id", "document_id", "sentence", "evidence_start", "evidence_end", "event_type",
+                   "sub_event_type", "location", "reason")
+_ANCHOR_SELECT = ("event_id, document_id, coalesce(notes, '') AS sentence, evidence_start, evidence_end, event_type, "
+                  "sub_event_type, location, reason")  # the same, read from an events row
+_TRIGGER = re.compile(r"trigger '([^']*)'")
+# which record an orphaned override's event is: its anchor marked orphaned by a re-extraction of its document, or (a
+# correction of fields) no row left for it; a rejected event has no row by design ({t}: the table alias)
+_ORPHANED_SQL = ("({t}.event_id IN (SELECT event_id FROM event_anchors WHERE orphaned_at IS NOT NULL) OR (NOT EXISTS "
+                 "(SELECT 1 FROM events e WHERE e.event_id = {t}.event_id) AND NOT EXISTS (SELECT 1 FROM "
+                 "event_corrections r WHERE r.event_id = {t}.event_id AND r.undone_at IS NULL AND r.action = "
+                 "'reject')))")
 
 
 class CorrectionConflictError(InvalidParameterError):
@@ -127,6 +151,7 @@ class CorrectionRecords:
                 "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING correction_id",
                 [event_id, "reject" if reject else "correct", _json(merged), _json(extracted), analyst, reason,
                  now()])
+            self._anchor([extracted])
             if reject:
                 self._feed_sql("DELETE FROM events WHERE event_id = ?", [event_id])
             else:
@@ -149,6 +174,8 @@ class CorrectionRecords:
                                               f"{record['event_id']!r}; undo correction {later} first.")
             self._feed_sql("UPDATE event_corrections SET undone_at = ?, undone_by = ?, undo_reason = ? "
                            "WHERE correction_id = ?", [now(), analyst, reason.strip()[:_TEXT_MAX], correction_id])
+            if record["orphaned"]:  # its event is gone from the extraction: nothing to restore, only the mark
+                return self.correction(correction_id)
             before = self._active(record["event_id"])
             served = _serve(record["extracted"], before["fields"] if before else {})
             if record["action"] == "reject":
@@ -161,25 +188,98 @@ class CorrectionRecords:
         """Put the active corrections of these (just written) events back on their rows, keeping the new rows as
         the extraction; the caller holds the transaction. Returns how many were applied."""
         ids = list(event_ids)
+        self.reattach(ids)
         if not ids or not self._feed_sql("SELECT 1 AS x FROM event_corrections WHERE undone_at IS NULL LIMIT 1"):
             return 0
         applied = 0
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i:i + _CHUNK]
             marks = ", ".join("?" * len(chunk))
+            latest: dict[str, dict[str, Any]] = {}  # an event's latest active correction holds all its fields
             for row in self._feed_sql(f"SELECT correction_id, event_id, action, fields FROM event_corrections "
                                       f"WHERE undone_at IS NULL AND event_id IN ({marks}) ORDER BY correction_id",
                                       chunk):
-                ev = self.get_event(row["event_id"])
-                extracted = {**ev.to_dict(), "cluster": self._cluster_row(row["event_id"])}
-                self._feed_sql("UPDATE event_corrections SET extracted = ? WHERE correction_id = ?",
-                               [_json(extracted), row["correction_id"]])
+                latest[row["event_id"]] = row
+            for event_id, row in latest.items():
+                ev = self.get_event(event_id)  # the new row, as extracted (read before any correction is written)
+                extracted = {**ev.to_dict(), "cluster": self._cluster_row(event_id)}
+                self._feed_sql("UPDATE event_corrections SET extracted = ? WHERE event_id = ? AND undone_at IS NULL",
+                               [_json(extracted), event_id])
                 if row["action"] == "reject":
-                    self._feed_sql("DELETE FROM events WHERE event_id = ?", [row["event_id"]])
+                    self._feed_sql("DELETE FROM events WHERE event_id = ?", [event_id])
                 else:
-                    self._write_fields(row["event_id"], _serve(extracted, _loads(row["fields"])))
+                    self._write_fields(event_id, _serve(extracted, _loads(row["fields"])))
                 applied += 1
         return applied
+
+    def reattach(self, event_ids: Sequence[str]) -> dict[str, str]:
+        """Move the overrides (corrections, splits, merges) of events that are gone from their documents to the
+        just written events (``event_ids``) with the same identity (``match_anchors``); the caller holds the
+        transaction. Returns {old id: new id}. One query when no override names any event (the common case)."""
+        ids = list(dict.fromkeys(event_ids))
+        if not ids or not self._feed_sql("SELECT 1 AS x FROM event_anchors LIMIT 1"):
+            return {}
+        fresh: dict[str, list[dict[str, Any]]] = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            self._feed_sql(f"UPDATE event_anchors SET orphaned_at = NULL WHERE orphaned_at IS NOT NULL AND event_id "
+                           f"IN ({marks})", chunk)  # written again under its own id: not orphaned any more
+            for row in self._feed_sql(f"SELECT {_ANCHOR_SELECT} FROM events WHERE event_id IN ({marks}) AND "
+                                      f"document_id IS NOT NULL AND event_id NOT IN (SELECT event_id FROM "
+                                      f"event_anchors)", chunk):
+                fresh.setdefault(row["document_id"], []).append(row)
+        docs = sorted(fresh)
+        lost: list[dict[str, Any]] = []
+        for i in range(0, len(docs), _CHUNK):
+            chunk = docs[i:i + _CHUNK]
+            lost += self._feed_sql(f"SELECT {', '.join(_ANCHOR_COLUMNS)} FROM event_anchors a WHERE document_id IN "
+                                   f"({', '.join('?' * len(chunk))}) AND NOT EXISTS (SELECT 1 FROM events e WHERE "
+                                   f"e.event_id = a.event_id)", chunk)
+        moved: dict[str, str] = {}
+        for doc in {a["document_id"] for a in lost}:
+            new_rows = {r["event_id"]: r for r in fresh[doc]}
+            for old, new in match_anchors([a for a in lost if a["document_id"] == doc], fresh[doc]).items():
+                self._move_overrides(old, new_rows[new])
+                moved[old] = new
+        if moved:  # read by replace_events (each store's own dict, never a shared one)
+            self.reattached = {**getattr(self, "reattached", {}), **moved}
+        return moved
+
+    def mark_orphans(self, document_id: str, written: Sequence[str]) -> list[str]:
+        """After a re-extraction of a document (``written``: its new event ids): mark orphaned the overridden events
+        of the document that have no row any more and were not written again (a rejected event's row is taken out
+        by its correction, so one written again is not orphaned). Returns the ids newly marked."""
+        kept = set(written)
+        rows = self._feed_sql("SELECT a.event_id FROM event_anchors a WHERE a.document_id = ? AND a.orphaned_at IS "
+                              "NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = a.event_id)",
+                              [document_id])
+        orphans = sorted(r["event_id"] for r in rows if r["event_id"] not in kept)
+        for i in range(0, len(orphans), _CHUNK):
+            chunk = orphans[i:i + _CHUNK]
+            self._feed_sql(f"UPDATE event_anchors SET orphaned_at = ? WHERE event_id IN ({', '.join('?' * len(chunk))})",
+                           [now(), *chunk])
+        return orphans
+
+    def orphaned(self, event_ids: Sequence[str]) -> dict[str, str | None]:
+        """Which of these events that overrides name are orphaned: gone from a re-extraction of their document
+        (when it was marked), or, for an event not rejected, without a row (when unknown: None)."""
+        ids = list(dict.fromkeys(event_ids))
+        out: dict[str, str | None] = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            marked = {r["event_id"]: r["orphaned_at"] for r in self._feed_sql(
+                f"SELECT event_id, orphaned_at FROM event_anchors WHERE orphaned_at IS NOT NULL AND event_id IN "
+                f"({marks})", chunk)}
+            present = {r["event_id"] for r in self._feed_sql(f"SELECT event_id FROM events WHERE event_id IN "
+                                                             f"({marks})", chunk)}
+            rejected = {r["event_id"] for r in self._feed_sql(
+                f"SELECT event_id FROM event_corrections WHERE undone_at IS NULL AND action = 'reject' AND event_id "
+                f"IN ({marks})", chunk)}
+            out.update(marked)
+            out.update({e: None for e in chunk if e not in present and e not in rejected and e not in marked})
+        return out
 
     # -- reading ---------------------------------------------------------------------------------------
     def correction(self, correction_id: int) -> dict[str, Any]:
@@ -187,31 +287,40 @@ class CorrectionRecords:
                               [correction_id])
         if not rows:
             raise StoreNotFoundError(f"No correction {correction_id} in this store; GET /api/corrections lists them.")
-        return _record(rows[0])
+        return self._with_orphans([_record(rows[0])])[0]
 
     def corrections(self, event_id: str | None = None, active: bool | None = None, limit: int = 100,
-                    offset: int = 0) -> dict[str, Any]:
-        """Correction records, newest first: of one event, active ones only (``active``) or undone ones only."""
+                    offset: int = 0, orphaned: bool | None = None) -> dict[str, Any]:
+        """Correction records, newest first: of one event, active ones only (``active``) or undone ones only,
+        orphaned ones only (``orphaned``: their event gone from a re-extraction) or attached ones only."""
         if not 1 <= limit <= 1000 or not 0 <= offset <= 10**12:
             raise InvalidParameterError("limit must be 1 to 1000 and offset 0 or more.")
         where, params = [], []
         if event_id is not None:
-            where.append("event_id = ?")
+            where.append("c.event_id = ?")
             params.append(event_id)
         if active is not None:
-            where.append("undone_at IS NULL" if active else "undone_at IS NOT NULL")
+            where.append("c.undone_at IS NULL" if active else "c.undone_at IS NOT NULL")
+        if orphaned is not None:
+            where.append(("" if orphaned else "NOT ") + _ORPHANED_SQL.format(t="c"))
         clause = f" WHERE {' AND '.join(where)}" if where else ""
-        total = self._feed_sql(f"SELECT count(*) AS n FROM event_corrections{clause}", params)[0]["n"]
-        rows = self._feed_sql(f"SELECT {', '.join(_COLUMNS)} FROM event_corrections{clause} "
-                              f"ORDER BY correction_id DESC LIMIT ? OFFSET ?", [*params, limit, offset])
-        return {"total": total, "limit": limit, "offset": offset, "items": [_record(r) for r in rows]}
+        total = self._feed_sql(f"SELECT count(*) AS n FROM event_corrections c{clause}", params)[0]["n"]
+        rows = self._feed_sql(f"SELECT {', '.join('c.' + c for c in _COLUMNS)} FROM event_corrections c{clause} "
+                              f"ORDER BY c.correction_id DESC LIMIT ? OFFSET ?", [*params, limit, offset])
+        return {"total": total, "limit": limit, "offset": offset,
+                "items": self._with_orphans([_record(r) for r in rows])}
 
     def correction_counts(self) -> dict[str, int]:
-        """Events with an active correction, and how many of them are marked as not an event."""
-        rows = self._feed_sql("SELECT action, count(*) AS n FROM event_corrections WHERE undone_at IS NULL "
-                              "GROUP BY action")
+        """Events with an active correction, how many of them are marked as not an event, and how many of them are
+        orphaned (gone from a re-extraction of their document)."""
+        rows = self._feed_sql("SELECT action, count(DISTINCT event_id) AS n FROM event_corrections WHERE undone_at "
+                              "IS NULL GROUP BY action")  # stacked corrections of one event count once
         by = {r["action"]: r["n"] for r in rows}
-        return {"corrected": by.get("correct", 0), "rejected": by.get("reject", 0)}
+        orphans = 0
+        if by and self._feed_sql("SELECT 1 AS x FROM event_anchors LIMIT 1"):
+            orphans = int(self._feed_sql(f"SELECT count(DISTINCT c.event_id) AS n FROM event_corrections c WHERE "
+                                         f"c.undone_at IS NULL AND {_ORPHANED_SQL.format(t='c')}")[0]["n"])
+        return {"corrected": by.get("correct", 0), "rejected": by.get("reject", 0), "orphaned": orphans}
 
     def active_corrections(self, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The active correction of each of these events that has one (a summary: id, action, fields changed,
@@ -243,6 +352,45 @@ class CorrectionRecords:
         yield from self._annotated(batch)
 
     # -- helpers ---------------------------------------------------------------------------------------
+    def _with_orphans(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        found = self.orphaned([r["event_id"] for r in records]) if records else {}
+        for r in records:
+            r["orphaned"] = r["event_id"] in found
+            r["orphaned_at"] = found.get(r["event_id"])
+        return records
+
+    def _anchor(self, extracted: Sequence[dict[str, Any]]) -> None:
+        """Keep the stable identity of these events (as extracted) unless it is kept already."""
+        for ev in extracted:
+            evidence = ev.get("evidence") or {}
+            self._feed_sql(f"INSERT INTO event_anchors ({', '.join(_ANCHOR_COLUMNS)}) VALUES "
+                           f"({', '.join('?' * len(_ANCHOR_COLUMNS))}) ON CONFLICT (event_id) DO NOTHING",
+                           [ev["event_id"], ev.get("document_id"), ev.get("notes") or "", evidence.get("start"),
+                            evidence.get("end"), ev.get("event_type"), ev.get("sub_event_type"), ev.get("location"),
+                            ev.get("reason")])
+
+    def _move_overrides(self, old: str, new: dict[str, Any]) -> None:
+        """Every override of event ``old`` now names ``new`` (an events row: the same event, re-extracted), whose
+        identity as now extracted replaces the old one."""
+        new_id = new["event_id"]
+        for sql in ("UPDATE event_corrections SET event_id = ? WHERE event_id = ?",
+                    "UPDATE cluster_override_members SET event_id = ? WHERE event_id = ?",
+                    "UPDATE cluster_overrides SET event_id = ? WHERE event_id = ?",
+                    "UPDATE cluster_overrides SET other_id = ? WHERE other_id = ?"):
+            self._feed_sql(sql, [new_id, old])
+        for row in self._feed_sql("SELECT o.override_id, o.previous FROM cluster_overrides o JOIN "
+                                  "cluster_override_members m ON m.override_id = o.override_id WHERE m.event_id = ?",
+                                  [new_id]):
+            previous = _loads(row["previous"])
+            if any(p.get("event_id") == old for p in previous):
+                for p in previous:
+                    p["event_id"] = new_id if p.get("event_id") == old else p.get("event_id")
+                self._feed_sql("UPDATE cluster_overrides SET previous = ? WHERE override_id = ?",
+                               [json.dumps(previous, default=str), row["override_id"]])
+        self._feed_sql("DELETE FROM event_anchors WHERE event_id = ?", [old])
+        self._feed_sql(f"INSERT INTO event_anchors ({', '.join(_ANCHOR_COLUMNS)}) VALUES "
+                       f"({', '.join('?' * len(_ANCHOR_COLUMNS))})", [new[c] for c in _ANCHOR_COLUMNS])
+
     def _annotated(self, batch: list[Event]) -> Iterator[tuple[Event, dict[str, Any] | None]]:
         found = self.active_corrections([ev.event_id for ev in batch]) if batch else {}
         for ev in batch:
@@ -286,19 +434,73 @@ class CorrectionRecords:
     def _transaction(self) -> Transaction:
         return Transaction(self)
 
+    def transaction(self) -> Transaction:
+        """One transaction around everything done inside it (``analysis.corrected``: a correction and the
+        recompute of what rested on it); the store's own transactions inside it join it."""
+        return Transaction(self)
+
 
 class Transaction:
     """BEGIN ... COMMIT through ``_feed_sql`` (ROLLBACK on any error): an analyst's record (a correction, a split
-    or merge) and the rows it changes are written together or not at all."""
+    or merge) and the rows it changes are written together or not at all. Re-entrant: a transaction opened inside
+    another joins it (an error inside rolls the outer one back as it propagates)."""
 
     def __init__(self, store: Any) -> None:
         self.store = store
 
     def __enter__(self) -> None:
-        self.store._feed_sql(self.store._begin_sql)
+        depth = getattr(self.store, "_transaction_depth", 0)
+        if depth == 0:
+            self.store._feed_sql(self.store._begin_sql)
+        self.store._transaction_depth = depth + 1
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        self.store._feed_sql("COMMIT" if kind is None else "ROLLBACK")
+        self.store._transaction_depth -= 1
+        if self.store._transaction_depth == 0:
+            self.store._feed_sql("COMMIT" if kind is None else "ROLLBACK")
+
+
+def match_anchors(lost: Sequence[dict[str, Any]], fresh: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Which new event (``fresh``: rows of one document's re-extracted events) has the identity of each overridden
+    event that is gone (``lost``: its ``event_anchors`` rows): the same evidence sentence (spacing folded) and
+    trigger, with the same sub-type and place, else the same type, else either; then the same trigger and type in a
+    sentence that holds the other (the sentence split differently). A tier matches only when exactly one new event
+    fits and no other lost event would take it; strong matches are made first, and each new event is taken once."""
+    def key(row: dict[str, Any]) -> tuple[str, str | None]:
+        found = _TRIGGER.search(row.get("reason") or "")
+        return " ".join((row.get("sentence") or "").split()), found.group(1).lower() if found else None
+
+    def contained(a: str, b: str) -> bool:
+        return bool(a and b) and (a in b or b in a)
+
+    def same_kind_and_place(a: dict[str, Any], f: dict[str, Any]) -> bool:
+        return key(a) == key(f) and (a["sub_event_type"], a["location"]) == (f["sub_event_type"], f["location"])
+
+    def same_type(a: dict[str, Any], f: dict[str, Any]) -> bool:
+        return key(a) == key(f) and bool(a["event_type"] == f["event_type"])
+
+    def same_sentence(a: dict[str, Any], f: dict[str, Any]) -> bool:
+        return key(a) == key(f)
+
+    def sentence_resplit(a: dict[str, Any], f: dict[str, Any]) -> bool:
+        return key(a)[1] == key(f)[1] and a["event_type"] == f["event_type"] and contained(key(a)[0], key(f)[0])
+
+    tiers: tuple[Callable[[dict[str, Any], dict[str, Any]], bool], ...] = (
+        same_kind_and_place, same_type, same_sentence, sentence_resplit)
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for fits in tiers:
+        waiting = [a for a in sorted(lost, key=lambda a: a["event_id"]) if a["event_id"] not in out]
+        free = [f for f in fresh if f["event_id"] not in taken]
+        for a in waiting:
+            candidates = [f for f in free if f["event_id"] not in taken and fits(a, f)]
+            if len(candidates) != 1:
+                continue
+            rivals = [b for b in waiting if b["event_id"] not in out and fits(b, candidates[0])]
+            if len(rivals) == 1:
+                out[a["event_id"]] = candidates[0]["event_id"]
+                taken.add(candidates[0]["event_id"])
+    return out
 
 
 def _serve(extracted: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:

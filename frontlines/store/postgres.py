@@ -249,6 +249,10 @@ class PostgresStore(Store):
         self.reapply_corrections(ids)  # an analyst's correction outlives re-extraction
         return n
 
+    def _write_events(self, events: list[Event], document_id: str) -> int:
+        with self._errors(f"Writing the events of {document_id!r}"):
+            return self._copy_events(events, document_id, set())
+
     def bulk_load_events(self, events: Iterable[Event], batch_size: int = 10_000) -> int:
         """COPY in batches, one transaction each; then VACUUM ANALYZE (plans, index-only counts)."""
         total = super().bulk_load_events(events, batch_size)

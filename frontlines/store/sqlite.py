@@ -319,8 +319,87 @@ MIGRATIONS: list[str] = [
         side TEXT NOT NULL CHECK (side IN ('moved', 'apart', 'together')), PRIMARY KEY (override_id, event_id));
     CREATE INDEX cluster_override_members_event ON cluster_override_members(event_id);
     """,
+    # 14: the stable identity of each event an analyst's correction, split or merge names (store/corrections.py:
+    # event_anchors): its document, evidence sentence and offsets, type, place and reason (which names the trigger)
+    # as extracted, so that a re-extraction that renumbers the document's events re-attaches the overrides to the
+    # event with that identity, and marks those that find none orphaned (never dropped). Filled from the
+    # corrections (the extraction each keeps, the latest one per event) and from the events that splits and merges
+    # name. Adds a table only
+    """
+    CREATE TABLE event_anchors (
+        event_id TEXT PRIMARY KEY, document_id TEXT, sentence TEXT NOT NULL, evidence_start INTEGER,
+        evidence_end INTEGER, event_type TEXT, sub_event_type TEXT, location TEXT, reason TEXT, orphaned_at TEXT);
+    CREATE INDEX event_anchors_document ON event_anchors(document_id);
+    INSERT OR IGNORE INTO event_anchors (event_id, document_id, sentence, evidence_start, evidence_end, event_type,
+        sub_event_type, location, reason)
+        SELECT event_id, json_extract(extracted, '$.document_id'), coalesce(json_extract(extracted, '$.notes'), ''),
+            json_extract(extracted, '$.evidence.start'), json_extract(extracted, '$.evidence.end'),
+            json_extract(extracted, '$.event_type'), json_extract(extracted, '$.sub_event_type'),
+            json_extract(extracted, '$.location'), json_extract(extracted, '$.reason')
+        FROM event_corrections ORDER BY correction_id DESC;
+    INSERT OR IGNORE INTO event_anchors (event_id, document_id, sentence, evidence_start, evidence_end, event_type,
+        sub_event_type, location, reason)
+        SELECT event_id, document_id, coalesce(notes, ''), evidence_start, evidence_end, event_type, sub_event_type,
+            location, reason FROM events WHERE event_id IN (SELECT event_id FROM cluster_override_members);
+    """,
+    # 15: distinct events as a plain filtered count (issue 13): events.represents is 1 for the report that stands for
+    # its same-event cluster (the highest toll, aggregate tolls counting 0, then the smallest id) and for every
+    # event in no cluster, 0 for the cluster's other reports; kept by triggers whenever a cluster row is added,
+    # moved or deleted (with its event too) and whenever a clustered report's toll changes, so ingest, analysts'
+    # splits and merges and corrections all keep it. Unfiltered distinct counts read the flag only
+    # (store.base.distinct_clause). Adds a column, an index and triggers; fills the flag from the stored clusters
+    """
+    ALTER TABLE events ADD COLUMN represents INTEGER NOT NULL DEFAULT 1;
+    UPDATE events SET represents = 0 WHERE event_id IN (SELECT m.event_id FROM event_clusters m
+        WHERE m.event_id <> (SELECT o.event_id FROM event_clusters k JOIN events o ON o.event_id = k.event_id
+            WHERE k.cluster_id = m.cluster_id
+            ORDER BY CASE WHEN o.fatalities_aggregate THEN 0 ELSE coalesce(o.fatalities, 0) END DESC, o.event_id
+            LIMIT 1));
+    CREATE INDEX events_represents ON events(represents, event_type, event_date);
+    CREATE TRIGGER event_clusters_represents_insert AFTER INSERT ON event_clusters BEGIN
+        UPDATE events SET represents = 1 - represents
+            WHERE event_id IN (SELECT event_id FROM event_clusters WHERE cluster_id = new.cluster_id)
+            AND represents <> (event_id = (SELECT o.event_id FROM event_clusters k JOIN events o ON o.event_id = k.event_id
+                WHERE k.cluster_id = new.cluster_id
+                ORDER BY CASE WHEN o.fatalities_aggregate THEN 0 ELSE coalesce(o.fatalities, 0) END DESC, o.event_id
+                LIMIT 1));
+    END;
+    CREATE TRIGGER event_clusters_represents_delete AFTER DELETE ON event_clusters BEGIN
+        UPDATE events SET represents = 1 WHERE event_id = old.event_id AND represents = 0;
+        UPDATE events SET represents = 1 - represents
+            WHERE event_id IN (SELECT event_id FROM event_clusters WHERE cluster_id = old.cluster_id)
+            AND represents <> (event_id = (SELECT o.event_id FROM event_clusters k JOIN events o ON o.event_id = k.event_id
+                WHERE k.cluster_id = old.cluster_id
+                ORDER BY CASE WHEN o.fatalities_aggregate THEN 0 ELSE coalesce(o.fatalities, 0) END DESC, o.event_id
+                LIMIT 1));
+    END;
+    CREATE TRIGGER event_clusters_represents_update AFTER UPDATE OF event_id, cluster_id ON event_clusters BEGIN
+        UPDATE events SET represents = 1 WHERE event_id = old.event_id AND represents = 0;
+        UPDATE events SET represents = 1 - represents
+            WHERE event_id IN (SELECT event_id FROM event_clusters WHERE cluster_id = old.cluster_id)
+            AND represents <> (event_id = (SELECT o.event_id FROM event_clusters k JOIN events o ON o.event_id = k.event_id
+                WHERE k.cluster_id = old.cluster_id
+                ORDER BY CASE WHEN o.fatalities_aggregate THEN 0 ELSE coalesce(o.fatalities, 0) END DESC, o.event_id
+                LIMIT 1));
+        UPDATE events SET represents = 1 - represents
+            WHERE event_id IN (SELECT event_id FROM event_clusters WHERE cluster_id = new.cluster_id)
+            AND represents <> (event_id = (SELECT o.event_id FROM event_clusters k JOIN events o ON o.event_id = k.event_id
+                WHERE k.cluster_id = new.cluster_id
+                ORDER BY CASE WHEN o.fatalities_aggregate THEN 0 ELSE coalesce(o.fatalities, 0) END DESC, o.event_id
+                LIMIT 1));
+    END;
+    CREATE TRIGGER events_represents_toll AFTER UPDATE OF fatalities, fatalities_aggregate ON events
+            WHEN new.event_id IN (SELECT event_id FROM event_clusters) BEGIN
+        UPDATE events SET represents = 1 - represents
+            WHERE event_id IN (SELECT event_id FROM event_clusters WHERE cluster_id = (SELECT cluster_id FROM event_clusters WHERE event_id = new.event_id))
+            AND represents <> (event_id = (SELECT o.event_id FROM event_clusters k JOIN events o ON o.event_id = k.event_id
+                WHERE k.cluster_id = (SELECT cluster_id FROM event_clusters WHERE event_id = new.event_id)
+                ORDER BY CASE WHEN o.fatalities_aggregate THEN 0 ELSE coalesce(o.fatalities, 0) END DESC, o.event_id
+                LIMIT 1));
+    END;
+    """,
 ]
-_CORRECTIONS_SCHEMA = 11  # the migration that adds event_corrections
+_CORRECTIONS_SCHEMA = 14  # the migration that adds event_anchors (event_corrections: 11)
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
                  "fatalities": "events_fatalities", "confidence": "events_confidence"}
 _GROUP_SQL = {"cell_x": "CAST((e.longitude + 180.0) / {cell!r} AS INTEGER)",
@@ -469,6 +548,9 @@ class SQLiteStore(Store):
         if self.schema_version >= _CORRECTIONS_SCHEMA:  # an analyst's correction outlives re-extraction
             self.reapply_corrections([ev.event_id for ev in events])
         return len(rows)
+
+    def _write_events(self, events: list[Event], document_id: str) -> int:
+        return self._insert_events(events, document_id)
 
     def _bulk(self, batch: list[Event]) -> int:
         try:

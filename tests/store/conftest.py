@@ -18,7 +18,8 @@ from frontlines.model import Block, Document, Event, Mention, Statement
 from frontlines.store import Store, open_store
 from tests.store.pgserver import PostgresUnavailable, ThrowawayPostgres
 
-TABLES = "documents, mentions, statements, events, event_corrections, cluster_overrides, cluster_override_members"
+TABLES = ("documents, mentions, statements, events, event_corrections, cluster_overrides, cluster_override_members, "
+          "event_anchors")
 
 
 def _unavailable(reason: str) -> None:

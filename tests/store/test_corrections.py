@@ -77,7 +77,7 @@ def test_not_an_event_leaves_every_view_and_comes_back_on_undo(filled: Store) ->
     assert gone["map"] == everything["map"] - 1
     with pytest.raises(StoreNotFoundError):
         filled.get_event("ev-4")
-    assert filled.correction_counts() == {"corrected": 0, "rejected": 1}
+    assert filled.correction_counts() == {"corrected": 0, "rejected": 1, "orphaned": 0}
     with pytest.raises(CorrectionConflictError, match="not an event"):
         filled.correct_event("ev-4", "omar", "toll", {"fatalities": 2})
     filled.undo_correction(record["correction_id"], "omar", "it was held")
@@ -122,3 +122,83 @@ def test_who_and_why_are_required_and_unknown_events_are_not_found(filled: Store
     with pytest.raises(StoreNotFoundError):
         filled.undo_correction(99, "jane")
     assert filled.corrections()["total"] == 0
+
+
+# -- re-extraction that renumbers events (corrections keyed on the event's identity) ------------------------------
+def _renumbered(doc_id: str, suffix: str = "b", drop: tuple[str, ...] = (), **changes: dict[str, object]) -> list:
+    """The events of one document of ``make_documents`` as a changed extractor gives them again: new ids (and, per
+    old id, changed fields), ``drop`` not extracted any more."""
+    import dataclasses
+
+    doc = next(d for d in make_documents() if d.id == doc_id)
+    return [dataclasses.replace(ev, event_id=f"{ev.event_id}{suffix}", **changes.get(ev.event_id, {}))
+            for ev in doc.events if ev.event_id not in drop]
+
+
+def test_a_correction_follows_its_event_through_a_re_extraction_that_renumbers_it(filled: Store) -> None:
+    first = filled.correct_event("ev-1", "jane", "mob", {"event_type": "Riots", "sub_event_type": "Mob violence"})
+    filled.correct_event("ev-1", "omar", "toll", {"fatalities": 9})
+    filled.correct_event("ev-4", "jane", "not held", reject=True)
+    # the extractor changed: ev-1's sub-type is coded anew and every clause offset moved, so every id changes
+    result = filled.replace_events("doc-1", _renumbered(
+        "doc-1", **{"ev-1": {"sub_event_type": "Government regains territory", "evidence": {"start": 1, "end": 20}}}))
+    assert result == {"events": 3, "reattached": {"ev-1": "ev-1b"}, "orphaned": []}
+    assert filled.replace_events("doc-2", _renumbered("doc-2"))["reattached"] == {"ev-4": "ev-4b"}
+    with pytest.raises(StoreNotFoundError):
+        filled.get_event("ev-1")
+    ev = filled.get_event("ev-1b")  # the analyst's values on the new row, the new extraction kept
+    assert (ev.event_type, ev.sub_event_type, ev.fatalities) == ("Riots", "Mob violence", 9)
+    history = filled.corrections(event_id="ev-1b")
+    assert history["total"] == 2 and not any(r["orphaned"] for r in history["items"])
+    assert history["items"][0]["extracted"]["sub_event_type"] == "Government regains territory"
+    assert filled.correction(first["correction_id"])["event_id"] == "ev-1b"
+    with pytest.raises(StoreNotFoundError):  # still not an event
+        filled.get_event("ev-4b")
+    assert [e.event_id for e in filled.iter_events(EventQuery())] == ["ev-1b", "ev-2b", "ev-3b"]
+    assert filled.counts(EventQuery(event_type="Riots"))["events"] == 1
+    assert filled.correction_counts() == {"corrected": 1, "rejected": 1, "orphaned": 0}
+    assert filled.replace_events("doc-1", _renumbered("doc-1"))["reattached"] == {}  # the same ids again: kept
+    assert filled.get_event("ev-1b").fatalities == 9
+
+
+def test_a_correction_whose_event_is_not_extracted_again_stays_listed_as_orphaned(filled: Store) -> None:
+    record = filled.correct_event("ev-1", "jane", "toll", {"fatalities": 7})
+    filled.correct_event("ev-4", "jane", "not held", reject=True)
+    assert filled.replace_events("doc-1", _renumbered("doc-1", drop=("ev-1",)))["orphaned"] == ["ev-1"]
+    assert filled.replace_events("doc-2", [])["orphaned"] == ["ev-4"]
+    orphans = filled.corrections(orphaned=True)
+    assert [(r["event_id"], r["orphaned"], r["active"]) for r in orphans["items"]] == [
+        ("ev-4", True, True), ("ev-1", True, True)]
+    assert orphans["items"][0]["orphaned_at"] and filled.corrections(orphaned=False)["total"] == 0
+    assert filled.correction_counts() == {"corrected": 1, "rejected": 1, "orphaned": 2}
+    assert filled.sizes()["events"] == 2 and filled.counts(EventQuery())["fatalities"] == 3  # ev-2: an aggregate
+    # a later extraction that yields the event again (renumbered once more) takes the correction back
+    assert filled.replace_events("doc-1", _renumbered("doc-1", suffix="c"))["reattached"] == {"ev-1": "ev-1c"}
+    assert filled.get_event("ev-1c").fatalities == 7 and not filled.correction(record["correction_id"])["orphaned"]
+    assert filled.correction_counts()["orphaned"] == 1
+    # an orphan can be undone: only the mark is written (there is no event to restore)
+    undone = filled.undo_correction(filled.corrections(orphaned=True)["items"][0]["correction_id"], "omar", "gone")
+    assert not undone["active"] and undone["orphaned"] and filled.sizes()["events"] == 3
+
+
+def test_the_identity_decides_only_when_one_new_event_fits() -> None:
+    """match_anchors: the sentence and trigger, then the sub-type and place, then the type; an ambiguous tier leaves
+    the override orphaned rather than moving it to another event."""
+    from frontlines.store.corrections import match_anchors
+
+    def row(event_id: str, sentence: str, sub: str, place: str, etype: str = "Battles", trig: str = "clashes") -> dict:
+        return {"event_id": event_id, "sentence": sentence, "sub_event_type": sub, "location": place,
+                "event_type": etype, "reason": f"trigger '{trig}'; stated as fact"}
+
+    said = "Clashes in Tripoli and Misrata."
+    lost = [row("a", said, "Armed clash", "Tripoli"), row("b", said, "Armed clash", "Misrata")]
+    fresh = [row("x", said, "Armed clash", "Misrata"), row("y", said, "Armed clash", "Tripoli"),
+             row("z", "Drones struck Sirte.", "Air/drone strike", "Sirte", "Explosions", "struck")]
+    assert match_anchors(lost, fresh) == {"a": "y", "b": "x"}  # one per place
+    # both places re-coded: two lost events fit two new ones of the same type, so neither is guessed
+    recoded = [row("x", said, "Attack", "Tripolis"), row("y", said, "Attack", "Misratah")]
+    assert match_anchors(lost, recoded) == {}
+    assert match_anchors(lost[:1], recoded[:1]) == {"a": "x"}
+    # the sentence split differently: the same trigger and type in a sentence that holds the old one
+    assert match_anchors(lost[:1], [row("w", said + " Dozens died.", "Armed clash", "Tripoli")]) == {"a": "w"}
+    assert match_anchors(lost[:1], [row("v", said, "Armed clash", "Tripoli", trig="fighting")]) == {}

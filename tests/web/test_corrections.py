@@ -97,7 +97,7 @@ def test_a_correction_shows_everywhere_and_undo_restores_the_extraction(client, 
     _error(client.delete(f"/api/corrections/{record['correction_id']}", params={"analyst": "omar"}, headers=AUTH),
            409, "conflict")
     history = client.get("/api/corrections", params={"event": "ev-1"}).json()
-    assert history["total"] == 1 and history["counts"] == {"corrected": 0, "rejected": 0}
+    assert history["total"] == 1 and history["counts"] == {"corrected": 0, "rejected": 0, "orphaned": 0}
     listed = client.get("/corrections")
     assert listed.status_code == 200 and "undone by omar" in listed.text and "a mob, not soldiers" in listed.text
     assert client.get("/corrections.json", params={"active": "true"}).json()["total"] == 0
