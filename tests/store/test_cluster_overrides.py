@@ -136,3 +136,47 @@ def test_an_unclustered_report_cannot_be_split_or_merged(store: Store) -> None:
     analyse_document(store, doc)
     with pytest.raises(ClusterOverrideConflictError, match="in no cluster"):
         split(store, "e1", "jane", "why")
+
+
+def _groups_of(store: Store, ids: list[str]) -> set[frozenset[str]]:
+    by: dict[str, set[str]] = {}
+    for event, cluster in store.clusters_of(ids).items():
+        by.setdefault(cluster, set()).add(event)
+    return {frozenset(g) for g in by.values()}
+
+
+def test_splits_and_merges_follow_their_reports_through_a_re_extraction_that_renumbers_them(clustered: Store) -> None:
+    """The extractor changed and every report's id with it: each document re-extracted (reextract: its events
+    replaced, analysed again); the split and the merge name the new ids and are obeyed, as before."""
+    import dataclasses
+
+    from frontlines.analysis.corrected import reextract
+
+    first = split(clustered, "e2", "jane", "another strike")
+    second = merge(clustered, "e1", "e4", "omar", "one attack")
+    for doc in _strikes():
+        doc.events = [dataclasses.replace(ev, event_id=f"{ev.event_id}-v2") for ev in doc.events]
+        result = reextract(clustered, doc)
+        assert result["reattached"] == {doc.events[0].event_id[:-3]: doc.events[0].event_id}
+    new = ["e1-v2", "e2-v2", "e3-v2", "e4-v2"]
+    assert _groups_of(clustered, new) == {frozenset({"e1-v2", "e3-v2", "e4-v2"}), frozenset({"e2-v2"})}
+    split_now, merge_now = clustered.cluster_override(first["override_id"]), clustered.cluster_override(
+        second["override_id"])
+    assert split_now["members"] == {"e1-v2": "apart", "e2-v2": "moved", "e3-v2": "apart"}
+    assert (merge_now["event_id"], merge_now["other_id"], merge_now["moved"]) == ("e1-v2", "e4-v2", ["e4-v2"])
+    assert not split_now["orphaned"] and split_now["orphans"] == []
+    undo_override(clustered, second["override_id"], "omar")  # the moved report is placed again by its new id
+    assert _groups_of(clustered, new) == {frozenset({"e1-v2", "e3-v2"}), frozenset({"e2-v2"}), frozenset({"e4-v2"})}
+
+
+def test_a_split_whose_report_is_not_extracted_again_stays_listed_as_orphaned(clustered: Store) -> None:
+    from frontlines.analysis.corrected import reextract
+
+    record = split(clustered, "e2", "jane", "another strike")
+    r2 = _strikes()[1]
+    r2.events = []
+    assert reextract(clustered, r2)["orphaned"] == ["e2"]
+    listed = clustered.cluster_overrides(active=True)["items"]
+    assert [(o["override_id"], o["orphaned"], o["orphans"]) for o in listed] == [(record["override_id"], True, ["e2"])]
+    undone = undo_override(clustered, record["override_id"], "omar", "the report is gone")
+    assert not undone["active"] and undone["orphaned"]
