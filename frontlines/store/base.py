@@ -52,6 +52,8 @@ DISTINCT_SQL = ("NOT EXISTS (SELECT 1 FROM event_clusters mine CROSS JOIN event_
                 "WHERE mine.event_id = e.event_id AND kin.cluster_id = mine.cluster_id AND kin.event_id <> "
                 "mine.event_id AND o.event_id = kin.event_id{filters} AND (" + _TOLL.format(a="o") + " > " + _TOLL.format(a="e")
                 + " OR (" + _TOLL.format(a="o") + " = " + _TOLL.format(a="e") + " AND o.event_id < e.event_id)))")
+# the report that stands for its cluster, and every event in no cluster (a column both stores keep)
+REPRESENTS = "e.represents = TRUE"
 _TEXT_FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "source", "document_id", "text")
 
 
@@ -406,10 +408,16 @@ def _period_end(start: date, unit: str) -> date:
 
 
 def distinct_clause(clauses: list[str]) -> str:
-    """``DISTINCT_SQL`` with the query's own clauses (on alias ``e``) applied to the other report (alias ``o``);
-    their parameters are passed a second time, after those of ``clauses``."""
+    """Whether event ``e`` counts as a distinct event among the matches of ``clauses``. The report that stands for
+    its whole cluster (``events.represents``, kept by the stores' triggers: the highest toll, then the smallest id;
+    every unclustered event) always does, so without filters the flag alone answers. With filters, another report
+    counts when none of its cluster that ranks before it matches too (``DISTINCT_SQL``, with the query's clauses
+    applied to the other report, alias ``o``); their parameters are passed a second time, after those of
+    ``clauses`` (none without filters)."""
+    if not clauses:
+        return REPRESENTS
     other = " AND ".join(re.sub(r"\be\.", "o.", c) for c in clauses)
-    return DISTINCT_SQL.format(filters=f" AND {other}" if other else "")
+    return f"({REPRESENTS} OR {DISTINCT_SQL.format(filters=f' AND {other}')})"
 
 
 def check_page(limit: int, offset: int) -> None:
