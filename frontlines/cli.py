@@ -622,14 +622,24 @@ def _correction_row(c: dict[str, Any]) -> dict[str, Any]:
     changed = "not an event" if c["action"] == "reject" else "; ".join(
         f"{k}: {v['from']} → {v['to']}" for k, v in c["changed"].items())
     state = "in force" if c["active"] else f"undone by {c['undone_by']} {c['undone_at']}"
-    return {**c, "id": c["correction_id"], "changes": changed, "state": state}
+    return {**c, "id": c["correction_id"], "changes": changed, "state": _orphan_state(state, c)}
+
+
+def _orphan_state(state: str, record: dict[str, Any]) -> str:
+    """The state, saying when the record's event is gone from a re-extraction of its document (kept, not applied)."""
+    if not record.get("orphaned"):
+        return state
+    since = f" since {record['orphaned_at']}" if record.get("orphaned_at") else ""
+    return f"ORPHANED{since}; {state}"
 
 
 def _override_row(o: dict[str, Any]) -> dict[str, Any]:
     what = (f"{o['event_id']} moved out of its cluster" if o["action"] == "split"
             else f"cluster of {o['other_id']} ({len(o['moved'])} reports) into that of {o['event_id']}")
     state = "in force" if o["active"] else f"undone by {o['undone_by']} {o['undone_at']}"
-    return {**o, "id": o["override_id"], "changes": what, "state": state}
+    if o.get("orphans") and not o.get("orphaned"):  # some of its reports are gone from a re-extraction
+        state += f"; no longer extracted: {', '.join(o['orphans'])}"
+    return {**o, "id": o["override_id"], "changes": what, "state": _orphan_state(state, o)}
 
 
 _CORRECTION_COLUMNS = ("id", "created_at", "analyst", "event_id", "changes", "reason", "state")
@@ -651,20 +661,24 @@ def _print_records(data: Any, fmt: str, rows: list[dict[str, Any]]) -> None:
 @click.option("--event", "event_id", help="Only the corrections (or cluster changes) of this event.")
 @click.option("--active/--undone", default=None, help="Only those in force, or only those undone.")
 @click.option("--clusters", is_flag=True, help="Splits and merges of same-event clusters instead of corrections.")
+@click.option("--orphaned", is_flag=True, default=None,
+              help="Only those whose event a re-extraction of its document no longer yields (kept, not applied).")
 @click.option("--limit", type=click.IntRange(1, 1000), default=100, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @click.option("--format", "fmt", type=click.Choice(("json", "jsonl", "table")), default="json", show_default=True)
 @click.pass_obj
-def corrections_list(obj: dict[str, Any], event_id: str | None, active: bool | None, clusters: bool, limit: int,
-                     offset: int, fmt: str) -> None:
+def corrections_list(obj: dict[str, Any], event_id: str | None, active: bool | None, clusters: bool,
+                     orphaned: bool | None, limit: int, offset: int, fmt: str) -> None:
     """Corrections (or, with --clusters, splits and merges), newest first: what changed, who, when, why, and
-    whether each is in force or was undone (by whom, when)."""
+    whether each is in force or was undone (by whom, when); ORPHANED when a re-extraction of its document no longer
+    yields its event (it is kept, listed and can be undone, and applies again if a later extraction yields it)."""
     with _existing_store(obj["db"]) as store:
         if clusters:
-            data = store.cluster_overrides(event_id, active, limit, offset)
+            data = store.cluster_overrides(event_id, active, limit, offset, orphaned=orphaned or None)
             rows = [_override_row(o) for o in data["items"]]
         else:
-            data = {**store.corrections(event_id, active, limit, offset), "counts": store.correction_counts()}
+            data = {**store.corrections(event_id, active, limit, offset, orphaned=orphaned or None),
+                    "counts": store.correction_counts()}
             rows = [_correction_row(c) for c in data["items"]]
     _print_records(data, fmt, rows)
 

@@ -122,3 +122,39 @@ def test_read_commands_refuse_a_store_that_does_not_exist(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "nope.sqlite"), "corrections", "list"])
     assert result.exit_code == 4 and "no store at" in result.output
     assert not (tmp_path / "nope.sqlite").exists()
+
+
+def test_a_correction_follows_a_re_extraction_that_renumbers_events_and_an_orphan_is_listed(ingested) -> None:
+    """The extractor changed (here: each event id hashed anew, as a changed clause offset or sub-type does): the
+    document re-extracted (analysis.corrected.reextract), the correction and the split name the new event; when a
+    later extraction no longer yields it, both stay listed as ORPHANED and can be undone."""
+    import dataclasses
+    import hashlib
+
+    from frontlines.analysis.corrected import correct, reextract
+
+    db, _, ids = ingested
+    _run(db, "corrections", "split", ids[1], "--analyst", "jane", "--reason", "another attack")
+    with open_store(str(db)) as store:
+        record = correct(store, ids[0], "jane", "a riot", {"event_type": "Riots", "sub_event_type": "Mob violence"})
+        doc = store.get_document(store.get_event(ids[0]).document_id or "")
+    renumbered = "ev-" + hashlib.sha1(f"{ids[0]}:v2".encode()).hexdigest()[:16]
+    doc.events = [dataclasses.replace(ev, event_id=renumbered) for ev in doc.events]
+    with open_store(str(db)) as store:
+        assert reextract(store, doc)["reattached"] == {ids[0]: renumbered}
+        assert store.get_event(renumbered).event_type == "Riots"
+    listed = json.loads(_run(db, "corrections", "list"))
+    assert [(c["event_id"], c["orphaned"]) for c in listed["items"]] == [(renumbered, False)]
+    assert json.loads(_run(db, "corrections", "list", "--clusters"))["items"][0]["members"] == {
+        renumbered: "apart", ids[1]: "moved"}
+    doc.events = []  # a later extraction yields no event from that sentence
+    with open_store(str(db)) as store:
+        assert reextract(store, doc)["orphaned"] == [renumbered]
+    table = _run(db, "corrections", "list", "--orphaned", "--format", "table")
+    assert f"{record['correction_id']}\t" in table and "ORPHANED since" in table and "in force" in table
+    assert json.loads(_run(db, "corrections", "list"))["counts"] == {"corrected": 1, "rejected": 0, "orphaned": 1}
+    clusters = _run(db, "corrections", "list", "--clusters", "--format", "table")
+    assert f"no longer extracted: {renumbered}" in clusters
+    assert json.loads(_run(db, "corrections", "list", "--clusters", "--orphaned"))["total"] == 0  # e2 is still there
+    _run(db, "corrections", "undo", str(record["correction_id"]), "--analyst", "omar", "--reason", "gone")
+    assert json.loads(_run(db, "corrections", "list", "--orphaned", "--active"))["total"] == 0

@@ -23,7 +23,7 @@ from typing import Any
 
 from frontlines.errors import InvalidParameterError, StoreNotFoundError
 from frontlines.model import Event
-from frontlines.store.corrections import _ANCHOR_COLUMNS, _ANCHOR_SELECT, Transaction, now, who
+from frontlines.store.corrections import _ANCHOR_COLUMNS, _ANCHOR_SELECT, ORPHANED_SQL, Transaction, now, who
 
 __all__ = ["ClusterOverrideConflictError", "ClusterOverrideRecords"]
 
@@ -134,8 +134,10 @@ class ClusterOverrideRecords:
         return self._records(rows)[0]
 
     def cluster_overrides(self, event_id: str | None = None, active: bool | None = None, limit: int = 100,
-                          offset: int = 0) -> dict[str, Any]:
-        """Splits and merges, newest first: those touching one report, in force only (``active``) or undone only."""
+                          offset: int = 0, orphaned: bool | None = None) -> dict[str, Any]:
+        """Splits and merges, newest first: those touching one report, in force only (``active``) or undone only,
+        orphaned only (``orphaned``: the report split out, or either report of a merge, gone from a re-extraction)
+        or attached only."""
         if not 1 <= limit <= 1000 or not 0 <= offset <= 10**12:
             raise InvalidParameterError("limit must be 1 to 1000 and offset 0 or more.")
         where: list[str] = []
@@ -145,6 +147,9 @@ class ClusterOverrideRecords:
             params.append(event_id)
         if active is not None:
             where.append("undone_at IS NULL" if active else "undone_at IS NOT NULL")
+        if orphaned is not None:
+            where.append(("" if orphaned else "NOT ") + f"({ORPHANED_SQL.format(id='cluster_overrides.event_id')} OR "
+                         f"(other_id IS NOT NULL AND {ORPHANED_SQL.format(id='cluster_overrides.other_id')}))")
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         total = self._feed_sql(f"SELECT count(*) AS n FROM cluster_overrides{clause}", params)[0]["n"]
         rows = self._feed_sql(f"SELECT {', '.join(_COLUMNS)} FROM cluster_overrides{clause} "

@@ -35,7 +35,7 @@ from typing import Any
 from frontlines.errors import InvalidParameterError, StoreNotFoundError
 from frontlines.model import MODALITIES, Event
 
-__all__ = ["CORRECTABLE_FIELDS", "CorrectionConflictError", "CorrectionRecords", "Transaction", "check_fields",
+__all__ = ["CORRECTABLE_FIELDS", "ORPHANED_SQL", "CorrectionConflictError", "CorrectionRecords", "Transaction", "check_fields",
            "match_anchors"]
 
 # what an analyst may correct: type, actors, place, date, fatalities, modality (the rest is the extraction's own)
@@ -56,11 +56,10 @@ _ANCHOR_SELECT = ("event_id, document_id, coalesce(notes, '') AS sentence, evide
                   "sub_event_type, location, reason")  # the same, read from an events row
 _TRIGGER = re.compile(r"trigger '([^']*)'")
 # which record an orphaned override's event is: its anchor marked orphaned by a re-extraction of its document, or (a
-# correction of fields) no row left for it; a rejected event has no row by design ({t}: the table alias)
-_ORPHANED_SQL = ("({t}.event_id IN (SELECT event_id FROM event_anchors WHERE orphaned_at IS NOT NULL) OR (NOT EXISTS "
-                 "(SELECT 1 FROM events e WHERE e.event_id = {t}.event_id) AND NOT EXISTS (SELECT 1 FROM "
-                 "event_corrections r WHERE r.event_id = {t}.event_id AND r.undone_at IS NULL AND r.action = "
-                 "'reject')))")
+# correction of fields) no row left for it; a rejected event has no row by design ({id}: the event id column)
+ORPHANED_SQL = ("({id} IN (SELECT event_id FROM event_anchors WHERE orphaned_at IS NOT NULL) OR (NOT EXISTS "
+                "(SELECT 1 FROM events e WHERE e.event_id = {id}) AND NOT EXISTS (SELECT 1 FROM event_corrections r "
+                "WHERE r.event_id = {id} AND r.undone_at IS NULL AND r.action = 'reject')))")
 
 
 class CorrectionConflictError(InvalidParameterError):
@@ -302,7 +301,7 @@ class CorrectionRecords:
         if active is not None:
             where.append("c.undone_at IS NULL" if active else "c.undone_at IS NOT NULL")
         if orphaned is not None:
-            where.append(("" if orphaned else "NOT ") + _ORPHANED_SQL.format(t="c"))
+            where.append(("" if orphaned else "NOT ") + ORPHANED_SQL.format(id="c.event_id"))
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         total = self._feed_sql(f"SELECT count(*) AS n FROM event_corrections c{clause}", params)[0]["n"]
         rows = self._feed_sql(f"SELECT {', '.join('c.' + c for c in _COLUMNS)} FROM event_corrections c{clause} "
@@ -319,7 +318,7 @@ class CorrectionRecords:
         orphans = 0
         if by and self._feed_sql("SELECT 1 AS x FROM event_anchors LIMIT 1"):
             orphans = int(self._feed_sql(f"SELECT count(DISTINCT c.event_id) AS n FROM event_corrections c WHERE "
-                                         f"c.undone_at IS NULL AND {_ORPHANED_SQL.format(t='c')}")[0]["n"])
+                                         f"c.undone_at IS NULL AND {ORPHANED_SQL.format(id='c.event_id')}")[0]["n"])
         return {"corrected": by.get("correct", 0), "rejected": by.get("reject", 0), "orphaned": orphans}
 
     def active_corrections(self, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
