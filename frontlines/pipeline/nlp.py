@@ -137,13 +137,125 @@ def entities(texts: Sequence[str], *, batch_size: int = 256) -> Iterator[list[tu
     for i in range(0, len(texts), batch_size):
         docs = [nlp.make_doc(t) for t in texts[i:i + batch_size]]
         with _one_blas_thread():
-            for _, proc in nlp.pipeline:
-                if hasattr(proc, "predict") and hasattr(proc, "set_annotations"):
-                    proc.set_annotations(docs, proc.predict(docs))
-                else:
-                    docs = [proc(d) for d in docs]
-        for d in docs:
-            yield [(e.start_char, e.end_char, e.label_) for e in d.ents]
+            spans = _greedy_entities(nlp, docs)
+            if spans is None:
+                for _, proc in nlp.pipeline:
+                    if hasattr(proc, "predict") and hasattr(proc, "set_annotations"):
+                        proc.set_annotations(docs, proc.predict(docs))
+                    else:
+                        docs = [proc(d) for d in docs]
+        if spans is None:
+            for d in docs:
+                yield [(e.start_char, e.end_char, e.label_) for e in d.ents]
+            continue
+        strings = nlp.vocab.strings
+        for d, found in zip(docs, spans, strict=True):
+            yield [(d[s].idx, d[e - 1].idx + len(d[e - 1]), strings[label]) for s, e, label in found]
+
+
+def _greedy_entities(nlp: Language, docs: list[Doc]) -> list[list[tuple[int, int, int]]] | None:
+    """(start token, end token, label id) of each doc's entities, as the recogniser's greedy parse finds them, or
+    None where the pipeline is not one greedy ``ner`` (spaCy then runs as usual). The same decisions as spaCy's
+    ``Parser.greedy_parse``, taken for all states of the batch at once with numpy: spaCy's own loop checks each
+    move's validity in C code that takes and drops the GIL several times a move (its Cython exception checks),
+    which made it 70% of the recogniser's time (``benchmarks/README.md``, long documents)."""
+    if nlp.pipe_names != ["ner"]:
+        return None
+    proc: Any = nlp.get_pipe("ner")
+    if proc.cfg.get("beam_width", 1) != 1 or not any(len(d) for d in docs):
+        return None if any(len(d) for d in docs) else [[] for _ in docs]
+    moves = _biluo_moves(proc)
+    if moves is None:
+        return None
+    import numpy
+
+    arrays = [d.to_array(["SENT_START", "IS_SPACE", "ENT_IOB"]) for d in docs if len(d)]
+    flags = numpy.concatenate(arrays)
+    if flags[:, 2].any():
+        return None  # preset entities: spaCy's own rules for them
+    step_model = proc.model.predict(docs)
+    try:
+        return _decode(step_model, moves, docs, flags[:, 0] == 1, flags[:, 1] != 0)
+    finally:
+        step_model.clear_memory()
+
+
+_MOVES = "BILUO"
+
+
+@lru_cache(maxsize=4)
+def _biluo_moves(proc: Any) -> tuple[Any, Any] | None:
+    """(move kind as an index into "BILUO", label id) of each class of the recogniser, or None when a class is
+    anything else."""
+    import numpy
+
+    kinds, labels = [], []
+    for i in range(proc.moves.n_moves):
+        name = proc.moves.get_class_name(i)
+        kind, _, label = name.partition("-")
+        if kind not in _MOVES or (kind == "O") != (name == "O"):
+            return None
+        kinds.append(_MOVES.index(kind))
+        labels.append(proc.vocab.strings.add(label) if label else 0)
+    return numpy.array(kinds), numpy.array(labels, dtype="uint64")
+
+
+def _decode(step_model: Any, moves: tuple[Any, Any], docs: list[Doc], next_sent: Any,
+            space: Any) -> list[list[tuple[int, int, int]]]:
+    """spaCy's ``_parseC`` with ``BiluoPushDown`` (no preset entities), every state of the batch a row: features
+    (the buffer's first token, the open entity's first token, the token before the buffer), the hidden layer
+    (spaCy's own ``state2vec``), the scores (blis's sgemm, as spaCy calls it), unseen classes at the minimum, the
+    first best valid move."""
+    import numpy
+    from blis.py import gemm  # type: ignore[import-untyped]  # spaCy's own sgemm for these scores
+
+    kind, label = moves
+    is_b, is_i, is_l, is_u, is_o = (kind == k for k in range(5))
+    labelled = label != 0
+    weights = step_model.vec2scores.get_param("W")
+    bias = step_model.vec2scores.get_param("b")
+    unseen = step_model._class_mask == 0
+    lengths = numpy.array([len(d) for d in docs])
+    offsets = numpy.concatenate([[0], numpy.cumsum(lengths)[:-1]])
+    live = numpy.flatnonzero(lengths > 0)  # the states, in spaCy's order (docs with tokens)
+    at = numpy.zeros(len(docs), dtype=int)  # B(0), relative to the doc
+    opened = numpy.full(len(docs), -1)  # the open entity's first token, or -1
+    ent_label = numpy.zeros(len(docs), dtype="uint64")
+    found: list[list[tuple[int, int, int]]] = [[] for _ in docs]
+    last = len(next_sent) - 1
+    while len(live):
+        b, start, length, offset = at[live], opened[live], lengths[live], offsets[live]
+        is_open = start >= 0
+        ids = numpy.stack([b + offset, numpy.where(is_open, start + offset, -1),
+                           numpy.where(is_open, b - 1 + offset, -1)], axis=1).astype("i")
+        hidden = step_model.state2vec.predict(ids)
+        scores = gemm(numpy.ascontiguousarray(hidden, dtype="f"), weights, trans2=True, beta=0.0)
+        scores += bias
+        if unseen.any():
+            scores[:, unseen] = scores.min()
+        room = (length - b) >= 2  # buffer_length() >= 2
+        following = numpy.where(room, next_sent[numpy.minimum(b + offset + 1, last)], False)
+        on_space = space[b + offset]
+        same = ent_label[live][:, None] == label[None, :]
+        valid = (is_b & labelled & ~(is_open | ~room | following | on_space)[:, None]) \
+            | (is_i & labelled & (is_open & room & ~following)[:, None] & same) \
+            | (is_l & labelled & is_open[:, None] & same) \
+            | (is_u & labelled & ~(is_open | on_space)[:, None]) \
+            | (is_o & ~is_open[:, None])
+        guess = numpy.where(valid, scores, -numpy.inf).argmax(axis=1)
+        move = kind[guess]
+        for row in numpy.flatnonzero(move == 0):
+            opened[live[row]], ent_label[live[row]] = b[row], label[guess[row]]
+        for row in numpy.flatnonzero((move == 2) | (move == 3)):
+            state = live[row]
+            if move[row] == 2:
+                found[state].append((int(opened[state]), int(b[row]) + 1, int(ent_label[state])))
+                opened[state] = -1
+            else:
+                found[state].append((int(b[row]), int(b[row]) + 1, int(label[guess[row]])))
+        at[live] += 1
+        live = live[at[live] < lengths[live]]
+    return found
 
 
 def parse(texts: Sequence[str], *, batch_size: int = 64) -> list[Doc]:
