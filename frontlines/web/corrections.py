@@ -125,9 +125,12 @@ def undo(request: Request, store: StoreDep, correction_id: Annotated[int, Path(g
 
 @router.get("/corrections", summary="Analysts' corrections, newest first")
 def corrections(store: StoreDep, event: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None,
-                active: bool | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                active: bool | None = None, orphaned: bool | None = None,
+                limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                 offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
-    return {**store.corrections(event, active, limit, offset), "counts": store.correction_counts()}
+    """``orphaned``: only those whose event a re-extraction of its document no longer yields (``true``), or only
+    the others (``false``); each record says ``orphaned`` (and since when)."""
+    return {**store.corrections(event, active, limit, offset, orphaned=orphaned), "counts": store.correction_counts()}
 
 
 @router.get("/corrections/{correction_id}", summary="One correction: who, when, why, the fields and the extraction")
@@ -168,9 +171,10 @@ def undo_override(request: Request, store: StoreDep, override_id: Annotated[int,
 
 @router.get("/cluster-overrides", summary="Analysts' splits and merges of clusters, newest first")
 def cluster_overrides(store: StoreDep, event: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)] = None,
-                      active: bool | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                      active: bool | None = None, orphaned: bool | None = None,
+                      limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                       offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
-    return store.cluster_overrides(event, active, limit, offset)
+    return store.cluster_overrides(event, active, limit, offset, orphaned=orphaned)
 
 
 @router.get("/cluster-overrides/{override_id}", summary="One split or merge: who, when, why, the reports it moved")
@@ -225,23 +229,27 @@ pages = APIRouter()  # the HTML page and its .json twin (outside /api)
 
 @pages.get("/corrections", response_class=HTMLResponse, include_in_schema=False)
 @pages.get("/corrections.json", include_in_schema=False)
-def corrections_page(request: Request, active: bool | None = None,
+def corrections_page(request: Request, active: bool | None = None, orphaned: bool | None = None,
                      offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> Response:
-    """Every correction, newest first (50 a page), with what it changed, who, when, why and whether it is in force;
-    then the newest 50 splits and merges of clusters (all of them: GET /api/cluster-overrides)."""
+    """Every correction, newest first (50 a page), with what it changed, who, when, why and whether it is in force
+    or orphaned (its event gone from a re-extraction); then the newest 50 splits and merges of clusters (all of
+    them: GET /api/cluster-overrides)."""
     from urllib.parse import urlencode
 
     from frontlines.web.views import _respond, _store
 
     with _store(request) as store:
-        page = store.corrections(None, active, 50, offset)
+        page = store.corrections(None, active, 50, offset, orphaned=orphaned)
         counts = store.correction_counts()
-        overrides = store.cluster_overrides(None, active, 50, 0)
+        overrides = store.cluster_overrides(None, active, 50, 0, orphaned=orphaned)
 
     def link(at: int) -> str:
-        params = {**({"active": str(active).lower()} if active is not None else {}), **({"offset": at} if at else {})}
+        params = {**({"active": str(active).lower()} if active is not None else {}),
+                  **({"orphaned": str(orphaned).lower()} if orphaned is not None else {}),
+                  **({"offset": at} if at else {})}
         return request.url.path + (f"?{urlencode(params)}" if params else "")
 
-    data = {**page, "counts": counts, "active": active, "cluster_overrides": overrides, "prev": link(max(0, offset - 50)) if offset else None,
+    data = {**page, "counts": counts, "active": active, "orphaned": orphaned, "cluster_overrides": overrides,
+            "prev": link(max(0, offset - 50)) if offset else None,
             "next": link(offset + 50) if offset + 50 < page["total"] else None}
     return _respond(request, "corrections.html", data, request.url.path.endswith(".json"))

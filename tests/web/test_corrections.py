@@ -196,3 +196,44 @@ def test_correction_bodies_and_parameters_fuzzed(client, writable) -> None:
                f"DELETE {ident!r}")
 
     run()
+
+
+def test_an_orphaned_correction_is_shown_so_in_the_list_and_its_json_twin(store_url, writable) -> None:
+    """A re-extraction that renumbers ev-1 (its sub-type coded anew) takes its correction along; one that no longer
+    yields it leaves the correction listed as orphaned on /corrections, /corrections.json and /api/corrections -
+    in-process and in headless Chromium."""
+    import dataclasses
+
+    from fastapi.testclient import TestClient
+
+    from frontlines.analysis.corrected import reextract
+    from frontlines.store import open_store
+    from frontlines.web.app import create_app
+
+    with TestClient(create_app(store_url), base_url="http://127.0.0.1") as client:
+        made = client.post("/api/events/ev-1/corrections", json={"analyst": "jane", "reason": "a mob",
+                                                                 "fields": {"fatalities": 6}}, headers=AUTH).json()
+        with open_store(store_url) as store:
+            doc = store.get_document("doc-1")
+            doc.events = [dataclasses.replace(ev, event_id=f"{ev.event_id}-v2", sub_event_type="Armed clash")
+                          for ev in doc.events]
+            assert reextract(store, doc)["reattached"] == {"ev-1": "ev-1-v2"}
+        moved = client.get("/api/events/ev-1-v2").json()["event"]
+        assert moved["fatalities"] == 6 and moved["correction"]["analyst"] == "jane"
+        assert client.get("/api/corrections", params={"orphaned": "true"}).json()["total"] == 0
+        with open_store(store_url) as store:
+            doc.events = [ev for ev in doc.events if ev.event_id != "ev-1-v2"]
+            assert reextract(store, doc)["orphaned"] == ["ev-1-v2"]
+        listed = client.get("/api/corrections", params={"orphaned": "true"}).json()
+        assert [(c["correction_id"], c["orphaned"]) for c in listed["items"]] == [(made["correction_id"], True)]
+        assert listed["counts"]["orphaned"] == 1
+        twin = client.get("/corrections.json").json()
+        assert twin["items"][0]["orphaned"] and twin["items"][0]["orphaned_at"]
+        page = client.get("/corrections").text
+        assert 'class="badge orphaned"' in page and 'href="/documents/doc-1"' in page
+        assert client.get("/corrections", params={"orphaned": "false"}).text.count('class="badge orphaned"') == 0
+    with serving(store_url) as base, browser_page(base, "/corrections") as page:
+        row = page.locator(f"tr[data-correction='{made['correction_id']}']")
+        assert "orphaned" in (row.get_attribute("class") or "") and "orphaned" in row.inner_text()
+        assert page.inner_text("#orphaned-count") == "1"
+        page.screenshot(path=str(ARTIFACTS / "corrections-orphaned-1400.png"), full_page=True)
