@@ -202,3 +202,38 @@ def test_the_identity_decides_only_when_one_new_event_fits() -> None:
     # the sentence split differently: the same trigger and type in a sentence that holds the old one
     assert match_anchors(lost[:1], [row("w", said + " Dozens died.", "Armed clash", "Tripoli")]) == {"a": "w"}
     assert match_anchors(lost[:1], [row("v", said, "Armed clash", "Tripoli", trig="fighting")]) == {}
+
+
+def test_the_migration_keys_the_overrides_already_stored_on_their_events(filled: Store) -> None:
+    """A store corrected and split before event_anchors existed (SQLite migration 14, postgres-0010): the migration
+    keeps the identity of each event its corrections (from the extraction each keeps) and splits name, so a
+    renumbering re-extraction afterwards takes them along."""
+    filled.correct_event("ev-1", "jane", "toll", {"fatalities": 7})
+    filled.correct_event("ev-4", "jane", "not held", reject=True)
+    override = filled._feed_sql("INSERT INTO cluster_overrides (action, event_id, cluster_id, previous, analyst, "
+                                "reason, created_at) VALUES ('split', 'ev-2', 'cl-x', '[]', 'jane', 'why', "
+                                "'2026-12-01T00:00:00+00:00') RETURNING override_id")[0]["override_id"]
+    filled._feed_sql("INSERT INTO cluster_override_members (override_id, event_id, side) VALUES (?, 'ev-2', 'moved'), "
+                     "(?, 'ev-3', 'apart')", [override, override])
+    filled._feed_sql("DROP TABLE event_anchors")  # as the previous version left the store
+    if filled.url.startswith("postgres"):
+        from frontlines.store.postgres import MIGRATIONS as PG_MIGRATIONS
+
+        script = next(text for name, text in PG_MIGRATIONS if "event-anchors" in name)
+        filled._con.execute(script.encode())  # type: ignore[attr-defined]
+    else:
+        from frontlines.store.sqlite import MIGRATIONS, _statements
+
+        for statement in _statements(next(m for m in MIGRATIONS if "CREATE TABLE event_anchors" in m)):
+            filled._feed_sql(statement)
+    anchors = filled._feed_sql("SELECT event_id, document_id, sentence, sub_event_type, reason, orphaned_at FROM "
+                               "event_anchors ORDER BY event_id")
+    assert [(a["event_id"], a["document_id"], a["sentence"]) for a in anchors] == [
+        ("ev-1", "doc-1", "Clashes in Tripoli."), ("ev-2", "doc-1", "Drones struck Sirte!"),
+        ("ev-3", "doc-1", "The LNA will attack Misrata."), ("ev-4", "doc-2", "Protesters rallied in Benghazi.")]
+    assert anchors[0]["reason"] == "trigger 'Clashes'" and not any(a["orphaned_at"] for a in anchors)
+    assert filled.replace_events("doc-1", _renumbered("doc-1"))["reattached"] == {
+        "ev-1": "ev-1b", "ev-2": "ev-2b", "ev-3": "ev-3b"}
+    assert filled.replace_events("doc-2", _renumbered("doc-2"))["reattached"] == {"ev-4": "ev-4b"}
+    assert filled.get_event("ev-1b").fatalities == 7 and filled.sizes()["events"] == 3
+    assert filled.cluster_override(override)["members"] == {"ev-2b": "moved", "ev-3b": "apart"}
