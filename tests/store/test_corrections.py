@@ -159,6 +159,11 @@ def test_a_correction_follows_its_event_through_a_re_extraction_that_renumbers_i
     assert filled.correction_counts() == {"corrected": 1, "rejected": 1, "orphaned": 0}
     assert filled.replace_events("doc-1", _renumbered("doc-1"))["reattached"] == {}  # the same ids again: kept
     assert filled.get_event("ev-1b").fatalities == 9
+    # a bulk load of renumbered events for the stored documents re-attaches the same way
+    filled._feed_sql("DELETE FROM events")
+    filled.bulk_load_events([*_renumbered("doc-1", suffix="c"), *_renumbered("doc-2", suffix="c")])
+    assert filled.get_event("ev-1c").fatalities == 9 and filled.sizes()["events"] == 3  # ev-4c: not an event
+    assert filled.corrections(event_id="ev-4c")["items"][0]["action"] == "reject"
 
 
 def test_a_correction_whose_event_is_not_extracted_again_stays_listed_as_orphaned(filled: Store) -> None:
