@@ -237,3 +237,22 @@ def test_an_orphaned_correction_is_shown_so_in_the_list_and_its_json_twin(store_
         assert "orphaned" in (row.get_attribute("class") or "") and "orphaned" in row.inner_text()
         assert page.inner_text("#orphaned-count") == "1"
         page.screenshot(path=str(ARTIFACTS / "corrections-orphaned-1400.png"), full_page=True)
+
+
+def test_a_correction_whose_recompute_fails_is_refused_whole_over_http(client, store_url, writable) -> None:
+    """The recompute fails for real (the database refuses cluster rows): the API answers the one error body and
+    nothing of the correction is kept; once the failure is gone the same request goes through."""
+    import sqlite3
+
+    with sqlite3.connect(store_url) as con:
+        con.execute("CREATE TRIGGER refuse_cluster BEFORE INSERT ON event_clusters BEGIN "
+                    "SELECT RAISE(ABORT, 'cluster rows refused'); END")
+    body = {"analyst": "jane", "reason": "a mob", "fields": {"fatalities": 6}}
+    assert "cluster rows refused" in _error(client.post("/api/events/ev-1/corrections", json=body, headers=AUTH),
+                                            500, "store")
+    assert client.get("/api/corrections").json()["total"] == 0
+    assert client.get("/api/events/ev-1").json()["event"]["fatalities"] == 1
+    with sqlite3.connect(store_url) as con:
+        con.execute("DROP TRIGGER refuse_cluster")
+    assert client.post("/api/events/ev-1/corrections", json=body, headers=AUTH).status_code == 201
+    assert client.get("/api/events/ev-1").json()["event"]["fatalities"] == 6
