@@ -24,7 +24,7 @@ from frontlines.store.jobs import BackfillRecords
 
 __all__ = ["BOOL_FIELDS", "COUNT_MODES", "DISTINCT_SQL", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "Bbox", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
            "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "as_revision", "cell_range", "check_lengths",
-           "check_page", "distinct_clause", "event_values", "grid_cell", "parse_bbox", "parse_day", "revision_ids", "safe_url"]
+           "check_page", "distinct_clause", "subtract_groups", "event_values", "grid_cell", "parse_bbox", "parse_day", "revision_ids", "safe_url"]
 
 EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]  # stored columns besides the key
 BOOL_FIELDS = frozenset({"fatalities_aggregate", "date_fallback"})
@@ -405,6 +405,18 @@ def _period_end(start: date, unit: str) -> date:
         return start + timedelta(days=6)
     following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
     return following - timedelta(days=1)
+
+
+def subtract_groups(totals: list[tuple[Any, ...]], others: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Grouped (day, type, events, fatalities) rows less those of ``others`` (the reports that stand for no
+    cluster): the distinct events of an unfiltered query from the running totals. Groups left empty go."""
+    less = {(r[0], r[1]): (r[2], r[3] or 0) for r in others}
+    out = []
+    for day, event_type, n, dead in totals:
+        minus_n, minus_dead = less.get((day, event_type), (0, 0))
+        if n - minus_n > 0:
+            out.append((day, event_type, n - minus_n, (dead or 0) - minus_dead))
+    return out
 
 
 def distinct_clause(clauses: list[str]) -> str:

@@ -36,6 +36,7 @@ from frontlines.store.base import (
     as_revision,
     cell_range,
     revision_ids,
+    subtract_groups,
 )
 from frontlines.store.pgsql import (
     GROUP_SQL,
@@ -68,6 +69,10 @@ _POSITIONS = ", sum(e.longitude), sum(e.latitude), min(e.rid)"  # map buckets: m
 _INDEXED_CELL = 0.087890625  # grid_cell(FINE_ZOOM): the cell of the running totals (schema 3)
 _FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "source", "since", "until", "document_id",
             "bbox", "text")
+def _filtered(q: EventQuery) -> bool:
+    return bool(q.actor_ids) or any(getattr(q, name) for name in _FILTERS)
+
+
 _MIGRATION_LOCK = 7_310_415  # pg_advisory_xact_lock key: one migrator at a time
 _cursor_names = itertools.count(1)
 
@@ -357,6 +362,8 @@ class PostgresStore(Store):
     def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
                  positions: bool = False, view: Bbox | None = None) -> list[tuple[Any, ...]]:
         rollup = self._from_rollup(query, keys, cell, view) if query.count == "reports" else None
+        if rollup is None and query.count == "clusters" and keys == ("day", "type") and not _filtered(query):
+            rollup = self._distinct_days()
         if rollup is not None:
             return rollup
         where = event_where(query)
@@ -373,6 +380,16 @@ class PostgresStore(Store):
         with self._errors("Aggregating events"), self._con.cursor(row_factory=tuple_row) as cur:
             rows = cur.execute(sql, where.params).fetchall()
         return [tuple(iso(v) if i == day else v for i, v in enumerate(r)) for r in rows]
+
+    def _distinct_days(self) -> list[tuple[Any, ...]]:
+        """Distinct events by day and type with no filter: the running totals less the reports that stand for no
+        cluster (every cluster's representative and every unclustered event count), read from their partial
+        index (schema 12)."""
+        sql = ("SELECT event_date, event_type, count(*), sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities "
+               "END) FROM events WHERE NOT represents GROUP BY 1, 2")
+        with self._errors("Aggregating events"), self._con.cursor(row_factory=tuple_row) as cur:
+            others = [(iso(r[0]), *r[1:]) for r in cur.execute(sql).fetchall()]
+        return subtract_groups(self._from_rollup(EventQuery(), ("day", "type"), 1.0, None) or [], others)
 
     def _from_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float,
                      view: Bbox | None) -> list[tuple[Any, ...]] | None:

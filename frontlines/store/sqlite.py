@@ -28,6 +28,7 @@ from frontlines.store.base import (
     as_revision,
     cell_range,
     distinct_clause,
+    subtract_groups,
     event_values,
     revision_ids,
 )
@@ -398,6 +399,22 @@ MIGRATIONS: list[str] = [
                 LIMIT 1));
     END;
     """,
+    # 16: distinct counts read the flag from the covering indexes of migration 5 (now ending with it), so that a
+    # representative is decided there without reading its row; the unfiltered counts and timeline of distinct
+    # events are the running totals less the reports that stand for no cluster, read from a partial index of
+    # those alone (SQLiteStore._grouped). Replaces the flag's index of migration 15
+    """
+    DROP INDEX events_represents;
+    DROP INDEX events_summary;
+    DROP INDEX events_cells;
+    CREATE INDEX events_summary ON events(event_date, event_type, modality, fatalities, fatalities_aggregate,
+                                          longitude, latitude, represents);
+    CREATE INDEX events_cells ON events(CAST((longitude + 180.0) / 0.087890625 AS INTEGER),
+                                        CAST((latitude + 90.0) / 0.087890625 AS INTEGER), event_type, modality,
+                                        event_date, fatalities, fatalities_aggregate, longitude, latitude, represents);
+    CREATE INDEX events_not_representing ON events(event_date, event_type, fatalities, fatalities_aggregate)
+        WHERE represents = 0;
+    """,
 ]
 _CORRECTIONS_SCHEMA = 14  # the migration that adds event_anchors (event_corrections: 11)
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
@@ -411,6 +428,10 @@ _UNCOVERED = ("actor", "actor_ids", "text", "document_id", "place", "source", "s
 _FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "source", "since", "until", "document_id",
             "bbox", "text")
 _COUNT_TEXT = "SELECT count(*) FROM events_fts WHERE events_fts MATCH ?"
+
+
+def _filtered(q: EventQuery) -> bool:
+    return bool(q.actor_ids) or any(getattr(q, name) for name in _FILTERS)
 
 
 def _json(value: Any) -> str:
@@ -705,6 +726,8 @@ class SQLiteStore(Store):
     def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
                  positions: bool = False, view: Bbox | None = None) -> list[tuple[Any, ...]]:
         rollup = self._from_rollup(query, keys, cell, view) if query.count == "reports" else None
+        if rollup is None and query.count == "clusters" and keys == ("day", "type") and not _filtered(query):
+            rollup = self._distinct_days()
         if rollup is not None:
             return rollup
         clause, params = self._event_where(query)
@@ -722,6 +745,17 @@ class SQLiteStore(Store):
                f"{_POSITIONS if positions else ''} FROM events e {self._aggregate_hint(query, keys, cell)} "
                f"{clause} GROUP BY {', '.join(str(i + 1) for i in range(len(keys)))}")
         return [tuple(r) for r in self._con.execute(sql, params)]
+
+    def _distinct_days(self) -> list[tuple[Any, ...]]:
+        """Distinct events by day and type with no filter: the running totals less the reports that stand for no
+        cluster (every cluster's representative and every unclustered event count), read from their partial
+        index (migration 16)."""
+        others = self._con.execute(
+            "SELECT coalesce(event_date, ''), event_type, count(*), "
+            "sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END) FROM events INDEXED BY "
+            "events_not_representing WHERE represents = 0 GROUP BY 1, 2").fetchall()
+        return subtract_groups(self._from_rollup(EventQuery(), ("day", "type"), 1.0, None) or [],
+                               [(r[0] or None, r[1], r[2], r[3]) for r in others])
 
     def _from_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float,
                      view: Bbox | None) -> list[tuple[Any, ...]] | None:
