@@ -43,12 +43,16 @@ from frontlines.pipeline.mentions.place_mentions import (
     _landmark_name,
     _name_spans,
     _named_people,
+    _caps_datelines,
     _party_seats,
     _plausible,
 )
 from frontlines.pipeline.reading.blog import outlet_names
 
 _COUNTY_NAME = re.compile(r" (?:County|Parish|Borough)$")
+# a compound that locates: "a Houston-based contractor", "Atlanta-area calls" (not "Iran-backed", "Saudi-led")
+_POSSESSOR = re.compile(r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s ")
+_LOCATED_COMPOUND = re.compile(r"-(?:based|area|born|headquartered)\b")
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -325,7 +329,7 @@ class MentionStage:
         for start, end, label in ents:
             text = doc.text[start:end]
             start, end, text = _trim_article(start, end, text)
-            if _overlaps(start, end, taken) or not text or doc.text[end:end + 1] == "-":
+            if _overlaps(start, end, taken) or not text or (doc.text[end:end + 1] == "-" and not _LOCATED_COMPOUND.match(doc.text, end)):
                 continue
             if label in ("GPE", "LOC", "FAC") and (self._person_named(doc, text) or self._common_word(doc, start, text)):
                 continue  # "coach Ripley" elsewhere in the document: the NER's GPE is a surname
@@ -343,6 +347,11 @@ class MentionStage:
             prefix = self._place_prefix(doc, start, text) if label in ("PERSON", "ORG") else None
             if prefix is not None:
                 doc.mentions.append(prefix)
+                owned = re.compile(r"['’]s (?=\S)").match(doc.text, prefix.end)
+                if owned is not None and label == "ORG":  # "Gainesville's VFW Post": the post stays an organisation
+                    doc.mentions.append(Mention(doc.text[owned.end():end], owned.end(), end, "actor",
+                                                stage=f"{NAME}@{VERSION}", reason=f"NER {label}", actor_type="org",
+                                                confidence=0.0))
             elif label in ("PERSON", "ORG", "NORP") and text not in outlet_names():
                 taken.append((start, end))
                 doc.mentions.append(Mention(text, start, end, "actor", stage=f"{NAME}@{VERSION}",
@@ -386,6 +395,8 @@ class MentionStage:
             return start, end, text
         words = [w.end() for w in re.finditer(r"\S+", doc.text[start:run.end()])]
         for stop in reversed(words):
+            if doc.text[start:start + stop].endswith(("'s", "’s")):
+                continue  # "Canada's": the possessive of the name, not a town "Canadas"
             if start + stop > end and self.gaz.contains(doc.text[start:start + stop]):
                 return start, start + stop, doc.text[start:start + stop]
         return start, end, text
@@ -394,11 +405,26 @@ class MentionStage:
         """The place that opens an institution's name: "Fargo Police Chief", "Levy County Sheriff's Office"."""
         m = _INSTITUTION.match(text)
         name = (m.group("name") or m.group("of")) if m else None
+        if m is None and (owner := _POSSESSOR.match(text)) is not None and self._place_owner(doc, owner.group("name")):
+            return Mention(owner.group("name"), start, start + len(owner.group("name")), "place",
+                           stage=f"{NAME}@{VERSION}", reason="a place owning what follows", confidence=0.0)
         if m is None or not name or name in _STOP_CAPS or not self.gaz.lookup(name):
             return None
         at = start + (m.start("of") if m.group("of") else 0)  # "University of Kinshasa": Kinshasa
         return Mention(name, at, at + len(name), "place", stage=f"{NAME}@{VERSION}",
                        reason="place naming an institution's jurisdiction", confidence=0.0)
+
+    def _place_owner(self, doc: Document, name: str) -> bool:
+        """``name`` before "'s" names a place: a country, a state or a city of 100,000 by its own name, or a town the
+        document uses as a place elsewhere ("Gainesville's VFW Post" beside "in Gainesville"), never a person."""
+        found = self.gaz.lookup(name)
+        if name in _STOP_CAPS or not found or not _plausible(name) or self.kb.country_for_demonym(name):
+            return False
+        places, persons = self._place_evidence(doc)
+        if normalise(name) in persons:
+            return False
+        return normalise(name) in places or _landmark_name(name, found) \
+            or any(p.feature == "country" and not p.alias for p in found)
 
     def _split_places(self, doc: Document, start: int, text: str, label: str) -> list[Mention]:
         """The places inside a name the NER ran together with something else: a town before a facility or a local
@@ -551,6 +577,11 @@ class MentionStage:
             if not _overlaps(start, start + len(name), taken):
                 doc.mentions.append(Mention(name, start, start + len(name), "place", stage=f"{NAME}@{VERSION}",
                                             reason="home town after a party letter", confidence=0.0))
+        for start, name in _caps_datelines(doc.text, self.gaz):
+            if not _overlaps(start, start + len(name), taken):
+                taken.append((start, start + len(name)))
+                doc.mentions.append(Mention(name, start, start + len(name), "place", stage=f"{NAME}@{VERSION}",
+                                            reason="dateline town in capitals", confidence=0.0))
 
     def _adjective(self, doc: Document, start: int, text: str) -> bool:
         """A demonym before a common noun ("Somali shilling", "Afghan soldiers") describes, it does not locate."""
@@ -558,14 +589,17 @@ class MentionStage:
         return bool(nxt and nxt.group(1) not in _DESIGNATOR_WORDS and self.kb.country_for_demonym(text))
 
     def _state_abbreviations(self, doc: Document, taken: Spans) -> None:
-        """"Charleston, W.Va.", "Denton, TX": the region after a town is a place too."""
+        """"Charleston, W.Va.", "Denton, TX": the region after a town is a place too; so is a legislator's state
+        after the party letter ("Sen. Byron Dorgan, D-N.D.")."""
         for m in _abbreviation_regex(self.gaz.abbreviations()).finditer(doc.text):
+            party = doc.text[max(0, m.start() - 2):m.start()] in ("D-", "R-", "I-")
             town = next((t for t in doc.mentions if t.kind == "place" and 0 <= m.start() - t.end <= 3), None)
-            if town is None or _overlaps(m.start(), m.end(), taken):
+            if (town is None and not party) or _overlaps(m.start(), m.end(), taken):
                 continue
             taken.append((m.start(), m.end()))
+            reason = "state abbreviation after a party letter" if town is None else f"state abbreviation after '{town.text}'"
             doc.mentions.append(Mention(m.group(), m.start(), m.end(), "place", stage=f"{NAME}@{VERSION}",
-                                        reason=f"state abbreviation after '{town.text}'", confidence=0.0))
+                                        reason=reason, confidence=0.0))
 
 
 _NER_ACTOR = frozenset({"NER ORG", "NER NORP"})

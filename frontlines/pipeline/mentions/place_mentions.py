@@ -59,6 +59,10 @@ _FACILITY = re.compile(
     r"(?:central |main )?[Mm]arkets?|[Mm]osques?|[Ll]ibrary|[Ss]tadium|(?:[Cc]entral |[Mm]aximum )?[Pp]rison|"
     r"(?:General |Teaching |Referral |District )?[Hh]ospital|[Aa]irport|[Bb]arracks|[Cc]heckpoints?|"
     r"[Bb]us (?:[Pp]ark|[Ss]tation|[Tt]erminal)|[Mm]otor [Pp]ark|[Rr]ailway [Ss]tation)(?![\w'’-])")
+# capitalised words that open a sentence before a name and are no first name ("Another Gainesville business")
+_DETERMINERS = frozenset("""Another Every Each Some Many Most All Both Other Several Few No Any One Two Three Four
+    Five Local Nearby Neighboring Neighbouring Rural Suburban Western Eastern Northern Southern Downtown Greater
+    Only Even Also Like Unlike Outside Inside Across Throughout Around Near Beyond Where""".split())
 _DESIGNATOR_WORDS = frozenset("region regions state zone province district city town county".split())
 _NOT_FIRST_NAME = frozenset("North South East West Northeast Northwest Southeast Southwest Downtown Greater "
                             "Central Upper Lower New Old Fort Port Lake Mount Saint St San Santa".split())
@@ -73,7 +77,7 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
         words = m.group().split()
         if _UNIT_AFTER.match(text, m.end()):
             continue  # "Khas Balkh) district", "Nad Ali district": a unit's name, no first name and surname
-        if 1 < len(words) <= 3 and words[0] not in _STOP_CAPS | _NOT_FIRST_NAME | _GENERIC_HEADS \
+        if 1 < len(words) <= 3 and words[0] not in _STOP_CAPS | _NOT_FIRST_NAME | _GENERIC_HEADS | _DETERMINERS \
                 and not gaz.contains(m.group()):
             persons.update(n for i, w in enumerate(words[1:]) if not _BEFORE_PLACE.match(words[i])
                            and not _big_place(gaz, n := normalise(w.removesuffix("'s").removesuffix("’s"))))
@@ -199,6 +203,23 @@ def _party_seats(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
             yield m.start("name"), m.group("name")
 
 
+# a newspaper's dateline in capitals after the headline or at the start ("... Program. WINDSOR - The town",
+# "COLUMBIA --- South Carolina Gov.", "BEIRUT: Unknown assailants", "ST. PAUL, Minn. -")
+_CAPS_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?\n] )|(?<=\n))(?P<name>[A-Z][A-Z'-]+\.?(?: [A-Z][A-Z'-]{2,}){0,2})"
+    r"(?=(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?(?:-{1,3}|—|–|:)\s)")
+
+
+def _caps_datelines(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
+    """The town of a dateline in capitals near the start of a story: one the gazetteer knows by its own name."""
+    for m in _CAPS_DATELINE.finditer(text, 0, min(len(text), 400)):
+        name = m.group("name")
+        if name in _STOP_CAPS or len(name) <= 3 or name.upper() in ("UPDATE", "BREAKING", "WATCH", "EXCLUSIVE"):
+            continue
+        if any((not p.alias and normalise(p.name) == normalise(name)) or p.population >= 50_000 for p in gaz.lookup(name)):
+            yield m.start("name"), name
+
+
 def _county_list(text: str) -> set[str]:
     """The names before a plural unit word ("Becker, Clay and Swift counties"), normalised."""
     return {normalise(n) for m in _COUNTY_LIST.finditer(text)
@@ -305,4 +326,5 @@ def _is_region(gaz: Gazetteer, text: str) -> bool:
 @lru_cache(maxsize=4)
 def _abbreviation_regex(forms: frozenset[str]) -> re.Pattern[str]:
     body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<=\w, )(?:{body})(?![\w.])|(?<=\w, )(?:{body})(?<=\.)")
+    after = r"(?:(?<=\w, )|(?<=\b[DRI]-))"  # "Charleston, W.Va.", "Sen. Jane Roe, D-N.D."
+    return re.compile(rf"{after}(?:{body})(?![\w.])|{after}(?:{body})(?<=\.)")

@@ -266,8 +266,8 @@ def _known_part(text: str, gaz: Gazetteer) -> tuple[int, str] | None:
 def _shrink(doc: Document, places: list[Mention], gaz: Gazetteer) -> None:
     """Cut each place mention the gazetteer cannot name down to the place it starts with."""
     for m in places:
-        if gaz.lookup(designated(m.text, "", gaz)[0]):
-            continue
+        if gaz.lookup(designated(m.text, "", gaz)[0]) or gaz.abbreviation(m.text) is not None:
+            continue  # "W. Va." is West Virginia, not "Va." after a compass letter
         part = _known_part(m.text, gaz)
         if part is not None:
             m.start += part[0]
