@@ -135,11 +135,31 @@ def _description_regex(kb: ActorKB) -> re.Pattern[str] | None:
         return None
     # "the UN-backed government" is also "Libya's UN-backed government" (the article or possessive once, before
     # the alternatives: a prefix per alternative made the scan five times slower)
-    def body(items: set[str]) -> str:
-        return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True)) or "(?!)"
     definite = {p[4:] for p in phrases if p.lower().startswith("the ")}
     other = {p for p in phrases if not p.lower().startswith("the ")}
-    return re.compile(rf"\b(?:(?:the|[A-Z][\w-]*['’]s) (?:{body(definite)})|(?:{body(other)}))\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:(?:the|[A-Z][\w-]*['’]s) (?:{_trie(definite)})|(?:{_trie(other)}))\b", re.IGNORECASE)
+
+
+def _trie(phrases: Iterable[str]) -> str:
+    """One alternation of ``phrases`` (matched ignoring case) as a trie: it matches what the phrases listed longest
+    first match - at a node the longer continuations are tried before ending there - but tries a character once
+    where the list tried every phrase in turn (the description scan was a twentieth of a 1 MB report's time)."""
+    tree: dict[str, Any] = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(tree) if tree else "(?!)"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if "" in node:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.", "U.N.": initials the capitalised-name scan skips

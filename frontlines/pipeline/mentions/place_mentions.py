@@ -237,9 +237,19 @@ def _named_people(text: str, gaz: Gazetteer) -> set[str]:
     return {normalise(n) for n in names if n not in _STOP_CAPS}
 
 
-def _name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
+def _name_spans(text: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
     """(start, name) of the gazetteer names in each capitalised run, longest first from the left:
-    "The Fargo Police Chief" -> "Fargo"; possessive "'s" dropped."""
+    "The Fargo Police Chief" -> "Fargo"; possessive "'s" dropped. Found once per text: the mention stage reads
+    them twice, for the document's place evidence and for its gazetteer places (issue 14)."""
+    return _names_of(text, gaz)
+
+
+@lru_cache(maxsize=32)  # a pipeline batch of documents
+def _names_of(text: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
+    return tuple(_find_name_spans(text, gaz))
+
+
+def _find_name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
     for m in _CAPITALISED.finditer(text):
         words = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
         if len(words) == 1 and re.fullmatch(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)+", words[0][1]) \
