@@ -46,12 +46,11 @@ COUNT_MODES = ("reports", "clusters")
 # cluster that matches the same filters (``{filters}``: the query's clauses on alias ``o``) ranks before it: a higher
 # toll (aggregate tolls count 0), then a smaller id. Unclustered events count as themselves. SQL of both backends.
 _TOLL = "CASE WHEN {a}.fatalities_aggregate THEN 0 ELSE coalesce({a}.fatalities, 0) END"
-# CROSS JOIN keeps SQLite's join order (this event's cluster row, the cluster's other rows, their events by id):
-# left free, it may scan the other events by a filter's index (the modality, the type) for every event.
-DISTINCT_SQL = ("NOT EXISTS (SELECT 1 FROM event_clusters mine CROSS JOIN event_clusters kin CROSS JOIN events o "
-                "WHERE mine.event_id = e.event_id AND kin.cluster_id = mine.cluster_id AND kin.event_id <> "
-                "mine.event_id AND o.event_id = kin.event_id{filters} AND (" + _TOLL.format(a="o") + " > " + _TOLL.format(a="e")
-                + " OR (" + _TOLL.format(a="o") + " = " + _TOLL.format(a="e") + " AND o.event_id < e.event_id)))")
+# ``{events}``: the events table as alias ``o`` (SQLite names its cluster index: left free, it may read the other
+# reports by a filter's index, the modality or the type, for every event)
+DISTINCT_SQL = ("NOT EXISTS (SELECT 1 FROM {events} WHERE o.cluster_id = e.cluster_id AND o.event_id <> e.event_id"
+                "{filters} AND (" + _TOLL.format(a="o") + " > " + _TOLL.format(a="e") + " OR ("
+                + _TOLL.format(a="o") + " = " + _TOLL.format(a="e") + " AND o.event_id < e.event_id)))")
 # the report that stands for its cluster, and every event in no cluster (a column both stores keep)
 REPRESENTS = "e.represents = TRUE"
 _TEXT_FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "source", "document_id", "text")
@@ -419,17 +418,18 @@ def subtract_groups(totals: list[tuple[Any, ...]], others: list[tuple[Any, ...]]
     return out
 
 
-def distinct_clause(clauses: list[str]) -> str:
+def distinct_clause(clauses: list[str], events: str = "events o") -> str:
     """Whether event ``e`` counts as a distinct event among the matches of ``clauses``. The report that stands for
     its whole cluster (``events.represents``, kept by the stores' triggers: the highest toll, then the smallest id;
     every unclustered event) always does, so without filters the flag alone answers. With filters, another report
     counts when none of its cluster that ranks before it matches too (``DISTINCT_SQL``, with the query's clauses
-    applied to the other report, alias ``o``); their parameters are passed a second time, after those of
-    ``clauses`` (none without filters)."""
+    applied to the other report, alias ``o``, read from ``events``: the cluster's other reports by
+    ``events.cluster_id``); their parameters are passed a second time, after those of ``clauses`` (none without
+    filters)."""
     if not clauses:
         return REPRESENTS
     other = " AND ".join(re.sub(r"\be\.", "o.", c) for c in clauses)
-    return f"({REPRESENTS} OR {DISTINCT_SQL.format(filters=f' AND {other}')})"
+    return f"({REPRESENTS} OR {DISTINCT_SQL.format(events=events, filters=f' AND {other}')})"
 
 
 def check_page(limit: int, offset: int) -> None:

@@ -94,11 +94,15 @@ _FROM_SCRATCH = ("SELECT m.event_id FROM event_clusters m WHERE m.event_id = (SE
 
 
 def _flagged(store: Store) -> list[str]:
-    """The events whose flag says they stand for their cluster (or are in none), checked against the rule."""
+    """The events whose flag says they stand for their cluster (or are in none), checked against the rule, and
+    each event's cluster column against its cluster row."""
     flagged = sorted(r["event_id"] for r in store._feed_sql("SELECT event_id FROM events WHERE represents = TRUE"))
     unclustered = {r["event_id"] for r in store._feed_sql(
         "SELECT event_id FROM events WHERE event_id NOT IN (SELECT event_id FROM event_clusters)")}
     assert flagged == sorted(unclustered | {r["event_id"] for r in store._feed_sql(_FROM_SCRATCH)})
+    rows = store._feed_sql("SELECT e.cluster_id AS mine, k.cluster_id AS kept FROM events e "
+                           "LEFT JOIN event_clusters k ON k.event_id = e.event_id")
+    assert [r["mine"] for r in rows] == [r["kept"] for r in rows]  # each event's cluster on its row too
     return flagged
 
 
