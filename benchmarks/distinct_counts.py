@@ -10,6 +10,7 @@ each other matching report is checked against the other reports of its cluster (
 ``events.cluster_id``).
 
     .venv/bin/python benchmarks/distinct_counts.py --events 50000 [--clustered 0.5] [--db postgresql://... | --postgres]
+        [--before]   # also the check of every matching row made before the flag, on the same store
 
 Figures are printed, never asserted.
 """
@@ -17,11 +18,13 @@ Figures are printed, never asserted.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +35,31 @@ from store_bench import synthetic_events  # noqa: E402
 from frontlines.store import EventQuery, Store, open_store  # noqa: E402
 
 LIBYA_VIEW = (9.0, 19.0, 26.0, 34.0)
+# ``--before``: the check every matching row had before the representative flag (issue 13, store/base.py of commit
+# 38bee23): its cluster row, the cluster's other rows and their events, with the query's filters on those
+_TOLL = "CASE WHEN {a}.fatalities_aggregate THEN 0 ELSE coalesce({a}.fatalities, 0) END"
+_BEFORE_SQL = ("NOT EXISTS (SELECT 1 FROM event_clusters mine CROSS JOIN event_clusters kin CROSS JOIN events o "
+               "WHERE mine.event_id = e.event_id AND kin.cluster_id = mine.cluster_id AND kin.event_id <> "
+               "mine.event_id AND o.event_id = kin.event_id{filters} AND (" + _TOLL.format(a="o") + " > "
+               + _TOLL.format(a="e") + " OR (" + _TOLL.format(a="o") + " = " + _TOLL.format(a="e")
+               + " AND o.event_id < e.event_id)))")
+
+
+def _before_clause(clauses: list[str], events: str = "") -> str:
+    other = " AND ".join(re.sub(r"\be\.", "o.", c) for c in clauses)
+    return _BEFORE_SQL.format(filters=f" AND {other}" if other else "")
+
+
+@contextmanager
+def checked_row_by_row(store: Store) -> Iterator[None]:
+    """The store counting distinct events as before the flag: every matching row's cluster checked, no totals."""
+    module = sys.modules[type(store).__module__]
+    saved = (module.distinct_clause, module._filtered)  # type: ignore[attr-defined]
+    module.distinct_clause, module._filtered = _before_clause, lambda q: True  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        module.distinct_clause, module._filtered = saved  # type: ignore[attr-defined]
 
 
 def fill(store: Store, n: int, clustered: float) -> tuple[int, float]:
@@ -77,6 +105,8 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=50_000)
     parser.add_argument("--clustered", type=float, default=0.5, help="share of the events in clusters")
     parser.add_argument("--runs", type=int, default=3, help="runs per query (the median is printed)")
+    parser.add_argument("--before", action="store_true",
+                        help="also time the distinct counts as they were made before the representative flag")
     parser.add_argument("--db", help="a store URL (PostgreSQL: an empty throwaway database); default a temp SQLite")
     parser.add_argument("--postgres", action="store_true", help="a throwaway PostgreSQL cluster (tests/store/pgserver)")
     args = parser.parse_args()
@@ -99,12 +129,19 @@ def run(args: argparse.Namespace) -> None:
             print(f"{store.url.split('://')[0] if '://' in store.url else 'sqlite'}: {args.events:,} events, "
                   f"{clusters:,} clusters over the first {args.clustered:.0%}, loaded in "
                   f"{time.perf_counter() - start:.1f} s (cluster rows {saving:.1f} s)")
-            print(f"{'query':28} {'reports ms':>11} {'clusters ms':>12} {'ratio':>6}  matches (reports / distinct)")
+            print(f"{'query':28} {'reports ms':>11} {'clusters ms':>12} {'ratio':>6}"
+                  f"{'  before ms' if args.before else ''}  matches (reports / distinct)")
             for name, run in cases(store).items():
                 reports_ms, reports = timed(lambda r=run: r("reports"), args.runs)
                 clusters_ms, distinct = timed(lambda r=run: r("clusters"), args.runs)
+                before = ""
+                if args.before:
+                    with checked_row_by_row(store):
+                        before_ms, then = timed(lambda r=run: r("clusters"), args.runs)
+                    assert then == distinct, f"{name}: {then} distinct events before, {distinct} now"
+                    before = f" {before_ms:10.1f}"
                 print(f"{name:28} {reports_ms:11.1f} {clusters_ms:12.1f} {clusters_ms / max(reports_ms, 0.01):6.1f}"
-                      f"  {reports:,} / {distinct:,}")
+                      f"{before}  {reports:,} / {distinct:,}")
 
 
 if __name__ == "__main__":
