@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, normalise
@@ -382,7 +383,8 @@ class PlaceStage:
         places = [m for m in doc.mentions if m.kind == "place"]
         _shrink(doc, places, self.gaz)
         # pass 1: each name on its own (country focus only); pass 2: with the regions and places found
-        first = {id(m): self._match(doc, m, weights, {}, [], None, towns, firm=firm) for m in places}
+        resolved: dict[tuple[Any, ...], PlaceMatch | None] = {}  # pass 1: the same name in the same words resolves alike
+        first = {id(m): self._match(doc, m, weights, {}, [], None, towns, firm=firm, memo=resolved) for m in places}
         joint = joint_regions([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
         states = named_states(doc, self.gaz, weights)
         joint.add(states)
@@ -394,13 +396,16 @@ class PlaceStage:
         anchored: dict[str, PlaceMatch] = {}
         anchors = self._anchors(places, first)
         countries = _CountriesNamed(doc, places, first)
+        views: dict[str, NearbyPoints] = {}
+        resolved = {}
         for i, m in enumerate(doc.mentions):
             if m.kind != "place":
                 continue
-            near = anchors.without(normalise(m.text))
+            label = normalise(m.text)
+            near = views[label] if label in views else views.setdefault(label, anchors.without(label))
             within = _within(doc, m, _after_brackets(doc, i), first, self.gaz)
             second[id(m)] = match = self._match(doc, m, weights, regions, near, within, towns, support,
-                                                    firm=firm, named=named | countries.around(m))
+                                                    firm=firm, named=named | countries.around(m), memo=resolved)
             if within is not None and match is not None and _inside(match.place, within) \
                     and match.place.feature not in ("country", "admin1"):
                 anchored.setdefault(self._key(m), match)
@@ -448,13 +453,24 @@ class PlaceStage:
     def _match(self, doc: Document, m: Mention, weights: dict[str, float],
                regions: dict[tuple[str, str], float], near: list[Place] | NearbyPoints, within: Place | None,
                towns: frozenset[str] = frozenset(), support: dict[str, float] | None = None,
-               firm: bool = True, named: frozenset[tuple[str, str]] = frozenset()) -> PlaceMatch | None:
+               firm: bool = True, named: frozenset[tuple[str, str]] = frozenset(),
+               memo: dict[tuple[Any, ...], PlaceMatch | None] | None = None) -> PlaceMatch | None:
+        """``memo``: the gazetteer's answers of this pass (``weights``, ``regions`` and ``support`` fixed), by what
+        else they depend on (a long report names the same places again and again; issue 14)."""
         region_first = bool(_AFTER_SUBUNIT.search(doc.text[max(0, m.start - 30):m.start]))
         name, hint = designated(m.text, doc.text[m.end:m.end + 80], self.gaz)
         if hint is None and normalise(m.text) in towns:
             hint = "city"  # "the Lebanon City Council": the town
-        match = self.gaz.resolve(name, countries=weights, near=near, prefer_region=region_first and hint is None,
-                                 regions=regions, within=within, hint=hint, support=support, named=named)
+        key = (name, region_first and hint is None, hint, within, named,
+               near.excluding if isinstance(near, NearbyPoints) else len(near))
+        store = None if isinstance(near, list) and near else memo
+        if store is not None and key in store:
+            match = store[key]
+        else:
+            match = self.gaz.resolve(name, countries=weights, near=near, prefer_region=region_first and hint is None,
+                                     regions=regions, within=within, hint=hint, support=support, named=named)
+            if store is not None:
+                store[key] = match
         if match is None:
             return None
         share = weights.get(match.place.country, 0) if weights else 1.0
