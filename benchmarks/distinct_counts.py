@@ -54,12 +54,13 @@ def _before_clause(clauses: list[str], events: str = "") -> str:
 def checked_row_by_row(store: Store) -> Iterator[None]:
     """The store counting distinct events as before the flag: every matching row's cluster checked, no totals."""
     module = sys.modules[type(store).__module__]
-    saved = (module.distinct_clause, module._filtered)  # type: ignore[attr-defined]
-    module.distinct_clause, module._filtered = _before_clause, lambda q: True  # type: ignore[attr-defined]
+    sql = sys.modules["frontlines.store.pgsql"] if hasattr(module, "event_where") else module  # where PostgreSQL's is
+    saved = (sql.distinct_clause, module._filtered)  # type: ignore[attr-defined]
+    sql.distinct_clause, module._filtered = _before_clause, lambda q: True  # type: ignore[attr-defined]
     try:
         yield
     finally:
-        module.distinct_clause, module._filtered = saved  # type: ignore[attr-defined]
+        sql.distinct_clause, module._filtered = saved  # type: ignore[attr-defined]
 
 
 def fill(store: Store, n: int, clustered: float) -> tuple[int, float]:
