@@ -8,7 +8,8 @@ document stored). Prints documents/s and the ratios of one run:
 
 Targets: 2 workers >= 1.8x 1 worker; 1-worker backfill >= 0.95x plain ingest. The archive is the bundled
 sample posts repeated, each copy with a line of its own so that no two texts are the same. The load
-average before and after each run is printed: on a shared machine the ratios move with it.
+average before and after each run is printed, and the CPU time of each run's processes (the command and its Dask
+workers, not PostgreSQL): on a shared machine the ratios move with the load, CPU per document much less.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -35,15 +37,28 @@ def build_archive(path: Path, docs: int) -> None:
             fh.write(json.dumps({"id": f"bench-{i}", "text": text, "published": "2019-04-08"}) + "\n")
 
 
+CPU: dict[str, float] = {}  # CPU seconds of each run's process tree (the command and its Dask workers)
+
+
 def run(label: str, command: list[str]) -> float:
     before = os.getloadavg()[0]
+    cpu = _children_cpu()
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"{label} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    print(f"  {label:22} {seconds:7.1f} s   load {before:.1f} -> {os.getloadavg()[0]:.1f}", flush=True)
+    CPU[label] = _children_cpu() - cpu
+    print(f"  {label:22} {seconds:7.1f} s   CPU {CPU[label]:7.1f} s ({CPU[label] / seconds:.2f} cores busy)   "
+          f"load {before:.1f} -> {os.getloadavg()[0]:.1f}", flush=True)
     return seconds
+
+
+def _children_cpu() -> float:
+    """User + system CPU of the finished child processes and their descendants (PostgreSQL's excluded: its
+    server is still running)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -76,7 +91,9 @@ def main() -> None:
                         str(FRONTLINES), "--db", url, "analyse", "-q"])
     print()
     for name, value in seconds.items():
-        print(f"  {name if name == 'ingest' else 'backfill --workers ' + name:30} {args.docs / value:7.1f} docs/s")
+        label = name if name == "ingest" else f"backfill --workers {name}"
+        cpu = f"  {1000 * CPU[label] / args.docs:6.1f} CPU ms/doc" if label in CPU else ""
+        print(f"  {label:30} {args.docs / value:7.1f} docs/s{cpu}")
     if {"1", "2"} <= seconds.keys():
         print(f"  2 workers / 1 worker      {seconds['1'] / seconds['2']:.2f}x  (target >= 1.8x)")
     if {"1", "ingest"} <= seconds.keys():
