@@ -21,11 +21,13 @@ overrides re-attached to the events with their identity (or kept, marked orphane
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from frontlines.analysis.clusters import assign_clusters
 from frontlines.analysis.update import STAGE, analyse_document, derive
-from frontlines.errors import StoreNotFoundError
+from frontlines.errors import StoreError, StoreNotFoundError
 from frontlines.model import Document
 from frontlines.store.base import Store
 
@@ -37,17 +39,30 @@ _JOINED = re.compile(r"same event as (\S+) \(")
 def correct(store: Store, event_id: str, analyst: str, reason: str, fields: dict[str, Any] | None = None,
             reject: bool = False) -> dict[str, Any]:
     """``store.correct_event``, then the event's derived records recomputed, in one transaction."""
-    with store.transaction():
+    with _all_or_nothing(f"The correction of event {event_id!r}"), store.transaction():
         resting = resting_on(store, event_id)
         record = store.correct_event(event_id, analyst, reason, fields, reject=reject)
         follow_event(store, event_id, record["extracted"].get("document_id"), resting)
     return record
 
 
+@contextmanager
+def _all_or_nothing(what: str) -> Iterator[None]:
+    """A store failure inside the transaction (the change or its recompute) says that nothing was kept."""
+    try:
+        yield
+    except StoreNotFoundError:
+        raise
+    except StoreError as exc:
+        raise StoreError(f"{what} was not saved, and nothing else changed: {str(exc).rstrip('.')}. Try again; if it "
+                         "fails again, the store needs attention (frontlines corrections list shows what is in "
+                         "force).") from exc
+
+
 def undo_correction(store: Store, correction_id: int, analyst: str, reason: str = "") -> dict[str, Any]:
     """``store.undo_correction``, then the event's derived records recomputed, in one transaction (an orphaned
     correction's event is gone: only the mark is written)."""
-    with store.transaction():
+    with _all_or_nothing(f"The undo of correction {correction_id}"), store.transaction():
         event_id = store.correction(correction_id)["event_id"]
         resting = resting_on(store, event_id)
         record = store.undo_correction(correction_id, analyst, reason)
@@ -67,7 +82,7 @@ def merge(store: Store, event_id: str, other_id: str, analyst: str, reason: str)
 def undo_override(store: Store, override_id: int, analyst: str, reason: str = "") -> dict[str, Any]:
     """Undo a split or merge: the record is marked undone and the reports it moved are placed again as the
     clustering (and the overrides still in force) would place them."""
-    with store.transaction():
+    with _all_or_nothing(f"The undo of cluster override {override_id}"), store.transaction():
         record = store.mark_override_undone(override_id, analyst, reason)
         recluster(store, record["moved"])
     return record
