@@ -28,7 +28,7 @@ from frontlines.knowledge.geo import NearbyPoints, haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
-VERSION = 18
+VERSION = 19
 CURATED = Path(__file__).parent / "data" / "places.yaml"
 _ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
 _ABBREVIATION = "abbr:"  # name-table prefix of state abbreviations ("W.Va.", "GA"): only looked up on purpose
@@ -189,6 +189,11 @@ class Gazetteer:
         scored = sorted(((self._score(p, ctx), p) for p in candidates), key=lambda x: -x[0])
         score, best = scored[0]
         rule = ""
+        country = next(((s, p) for s, p in scored if p.feature in ("country", "continent") and not p.alias
+                        and normalise(p.name) == ctx.query), None)
+        if country is not None and best.alias and best.feature not in ("country", "continent"):
+            score, best = country  # "Iraq" is Iraq, not Arak (Iran), one of whose alternate names it is
+            rule = "the country of that name, not a town of another name"
         if prefer_region:
             region = next(((s, p) for s, p in scored if p.feature == "admin1" and p.country == best.country), None)
             if region:
@@ -199,9 +204,12 @@ class Gazetteer:
             # not the province around it
             floor = 50_000 if best.feature == "admin1" else 10_000
             unit = "province" if best.feature == "admin1" else "district"
+            # the town lies in the region of its name ("Kandahar"), or is the national seat ("Washington"); not a
+            # town of another region ("Wyoming", Michigan, for the state)
             city = next(((s, p) for s, p in scored if p.feature == "city" and p.country == best.country
                          and p.population >= floor and normalise(p.name) == normalise(name)
-                         and (best.feature == "admin1" or p.admin1 == best.admin1)), None)
+                         and (p.admin1 == best.admin1 or (best.feature == "admin1" and self.is_national_capital(p)))),
+                        None)
             if city:
                 score, best = city
                 rule = f"the town, not the {unit} of its name"
@@ -252,12 +260,16 @@ class Gazetteer:
         "Springfield, Illinois" is still London, England. The smaller place keeps the name where the text places
         it (its region named after it, its state among the document's regions, a place resolved within 250 km, a
         name close to it) or where it is curated for the theatre; None then, or when ``best`` is famous itself."""
-        if best.population >= _SMALL or self._prominence(best) or _local(best, ctx):
+        if best.population >= _SMALL or self._prominence(best):
             return None  # "Tripoli" in a report about Lebanon: no small namesake but a city of 230,000
         famous = [(s, p) for s, p in scored if self._prominence(p) and not _around(p, best)
                   and (p.feature in ("country", "continent") or p.id.startswith("curated:")
                        or p.population > best.population)]
-        return max(famous, key=lambda sp: (sp[0], sp[1].population)) if famous else None
+        # a country beside the name is context enough against a famous town ("Cairo ... small towns across the US"),
+        # not against a country of that name ("China and Japan": no village China of Japan)
+        if not famous or _local(best, ctx, countries=not any(p.feature == "country" for _, p in famous)):
+            return None
+        return max(famous, key=lambda sp: (sp[0], sp[1].population))
 
     @staticmethod
     def _score(p: Place, ctx: _Context) -> float:
@@ -332,13 +344,14 @@ def _around(region: Place, town: Place) -> bool:
         and (town.admin1 is None or region.admin1 == town.admin1)
 
 
-def _local(p: Place, ctx: _Context) -> bool:
+def _local(p: Place, ctx: _Context, *, countries: bool = True) -> bool:
     """Whether the text itself places ``p``: inside the region or country named after it ("Paris, Texas"), in a region
     the document names or a country its sentence names, within 250 km of a place resolved nearby, beside a name with a namesake close to it, or a
     curated place of the theatre."""
     if ctx.within is not None:
         return p.country == ctx.within.country and (ctx.within.feature == "country" or p.admin1 == ctx.within.admin1)
-    return p.id.startswith("curated:") or (p.country, p.admin1 or "") in ctx.named or (p.country, "") in ctx.named \
+    return p.id.startswith("curated:") or (p.country, p.admin1 or "") in ctx.named \
+        or (countries and (p.country, "") in ctx.named) \
         or ctx.support.get(p.id, 0.0) > 0 or _near(p, ctx.near)
 
 

@@ -67,3 +67,34 @@ def test_breakaway_regions_and_lakes(run) -> None:  # noqa: ANN001
     assert places["South Ossetia"].country == "GE"
     assert places["Transnistria"].country == "MD"
     assert places["Lake Ontario"].feature == "continent"  # a water body at its own point, not Ontario province
+
+
+def test_possessive_of_a_country_or_a_big_city(run) -> None:  # noqa: ANN001
+    doc = run("The delegates left Madrid's airport. This is the United Kingdom's first case, and Chile's Senate voted.")
+    places = _places(doc)
+    assert places["Madrid"].country == "ES"
+    assert places["United Kingdom"].country == "GB"
+    assert places["Chile"].country == "CL"
+
+
+def test_short_forms_in_capitals_and_currencies(run) -> None:  # noqa: ANN001
+    places = _places(run("Floods hit towns in NSW and Victoria; the appeal needs US$3 million."))
+    assert places["NSW"].admin1 == "New South Wales"
+    assert "US" not in places
+
+
+def test_dotted_state_abbreviation_in_a_headline(run) -> None:  # noqa: ANN001
+    places = _places(run("Ohio lawmakers met. Major Mich. utilities seek higher rates, and Western Mass. farms wait."))
+    assert places["Mich."].admin1 == "Michigan"
+    assert places["Mass."].admin1 == "Massachusetts"
+
+
+def test_a_town_before_a_word_for_its_people(run) -> None:  # noqa: ANN001
+    doc = run("A Pikeville senior won the award. The Pikeville girl said she would study nursing.")
+    assert sum(m.kind == "place" and m.text == "Pikeville" for m in doc.mentions) == 2
+
+
+def test_a_country_beats_its_namesake_towns(run) -> None:  # noqa: ANN001
+    places = _places(run("Exports from China and Japan fell, while Iraq and Iran signed a deal."))
+    assert {n: places[n].country for n in ("China", "Japan", "Iraq", "Iran")} == \
+        {"China": "CN", "Japan": "JP", "Iraq": "IQ", "Iran": "IR"}

@@ -44,6 +44,7 @@ from frontlines.pipeline.mentions.place_mentions import (
     _name_spans,
     _named_people,
     _caps_datelines,
+    _dotted_abbreviation_regex,
     _party_seats,
     _plausible,
 )
@@ -51,6 +52,7 @@ from frontlines.pipeline.reading.blog import outlet_names
 
 _COUNTY_NAME = re.compile(r" (?:County|Parish|Borough)$")
 # a compound that locates: "a Houston-based contractor", "Atlanta-area calls" (not "Iran-backed", "Saudi-led")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _POSSESSOR = re.compile(r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s ")
 _LOCATED_COMPOUND = re.compile(r"-(?:based|area|born|headquartered)\b")
 
@@ -554,8 +556,8 @@ class MentionStage:
     def _gazetteer_places(self, doc: Document) -> None:
         taken = self._taken(doc, ("actor", "place", "date", "quantity"))
         for start, text in _name_spans(doc.text, self.gaz):
-            if _overlaps(start, start + len(text), taken):
-                continue
+            if _overlaps(start, start + len(text), taken) or doc.text.startswith("$", start + len(text)):
+                continue  # "US$2.4 million": a currency
             before = doc.text[max(0, start - 40):start]
             candidates = self.gaz.lookup(text)
             places, persons = self._place_evidence(doc)
@@ -568,6 +570,8 @@ class MentionStage:
                 reason = "gazetteer name in locative context"
             elif norm in places or candidates[0].feature in ("country", "admin1"):
                 reason = "gazetteer name the document uses as a place"
+            elif _POSSESSIVE_AFTER.match(doc.text, start + len(text)) and _landmark_name(text, candidates):
+                reason = "a region's or a big city's possessive"  # "Rome's Gemelli hospital"
             elif _COUNTY_NAME.search(text) and any(p.feature == "admin2" and not p.alias for p in candidates):
                 reason = "a county named as such"
             else:
@@ -620,6 +624,11 @@ class MentionStage:
             reason = "state abbreviation after a party letter" if town is None else f"state abbreviation after '{town.text}'"
             doc.mentions.append(Mention(m.group(), m.start(), m.end(), "place", stage=f"{NAME}@{VERSION}",
                                         reason=reason, confidence=0.0))
+        for m in _dotted_abbreviation_regex(self.gaz.abbreviations()).finditer(doc.text):
+            if not _overlaps(m.start(), m.end(), taken):
+                taken.append((m.start(), m.end()))
+                doc.mentions.append(Mention(m.group(), m.start(), m.end(), "place", stage=f"{NAME}@{VERSION}",
+                                            reason="a state's dotted abbreviation", confidence=0.0))
 
 
 _NER_ACTOR = frozenset({"NER ORG", "NER NORP"})
@@ -642,9 +651,8 @@ def _no_alias(match: Any) -> bool:
 
 
 def _trim_article(start: int, end: int, text: str) -> tuple[int, int, str]:
-    for article in ("the ", "The "):
-        if text.startswith(article):
-            return start + 4, end, text[4:]
-    if text.endswith("'s"):
+    if text.startswith(("the ", "The ")):
+        start, text = start + 4, text[4:]
+    if text.endswith(("'s", "’s")):  # "the United Kingdom's": United Kingdom
         return start, end - 2, text[:-2]
     return start, end, text

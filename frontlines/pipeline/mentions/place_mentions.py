@@ -38,7 +38,8 @@ _STOP_CAPS = frozenset(
 )
 _CUE = re.compile(
     r"(?:['’]s)?(?:\s+(?:city|town|village|township|district|province|county|parish|area|region|police|sheriff|"
-    r"residents?|natives?|man|woman|men|women|officials|mayor|authorities|university|market|hospital|prison|"
+    r"residents?|natives?|man|woman|men|women|girls?|boys?|mothers?|fathers?|teens?|teenagers?|students?|seniors?|"
+    r"officials|mayor|authorities|university|market|hospital|prison|"
     r"airport|LGA|woreda|zone|state|local government(?: area)?|local council|council|territory|commune|chiefdom|"
     r"prefecture|sub-prefecture|constituency)\b|,\s+(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
     r"|\s*(?:--|—|–)\s)", re.IGNORECASE)
@@ -299,6 +300,8 @@ def _first_name(text: str, at: int, words: list[tuple[int, str]], n: int, gaz: G
     if n != 1 or len(words) != 2 or "." not in text[:at] and "\n" not in text[:at]:
         return False
     rest = words[1][1]
+    if words[0][1].endswith(("'s", "’s")):
+        return False  # "Georgia's Parliament": a possessive, no first name before a surname
     if any(p.feature in ("country", "admin1") or p.population >= 100_000 for p in gaz.lookup(words[0][1])):
         return False  # "Florida Power", "Atlanta Journal": the region or the city
     if _KEEPS_PLACE.match(rest) or rest.isupper() or gaz.contains(rest) or rest[-1:] in ",.;:":
@@ -318,7 +321,7 @@ _GENERIC_PLACE_WORDS = frozenset("""City North South East West Northeast Northwe
 
 def _plausible(name: str) -> bool:
     """All-capitals short tokens are acronyms ("GBI", "TIF"), not places, unless they are countries' codes."""
-    return not (name.isupper() and len(name) <= 4 and name not in ("US", "USA", "UK", "UAE", "DRC"))
+    return not (name.isupper() and len(name) <= 4 and name not in ("US", "USA", "UK", "UAE", "DRC", "DPRK", "NSW", "PRC"))
 
 
 def _landmark_name(text: str, candidates: Sequence[Any]) -> bool:
@@ -334,6 +337,16 @@ def _is_region(gaz: Gazetteer, text: str) -> bool:
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=4)
+def _dotted_abbreviation_regex(forms: frozenset[str]) -> re.Pattern[str]:
+    """A dotted state abbreviation on its own, before a lower-case word or after a compass word: "Mich. utilities",
+    "Western Mass.", "N.J. lawmakers" (headline style)."""
+    body = "|".join(re.escape(f) for f in sorted((f for f in forms if f.endswith(".") and len(f) > 3),
+                                                 key=len, reverse=True))
+    compass = "|".join(f"(?<={w} )" for w in ("Western", "Northern", "Southern", "Eastern", "Central"))
+    return re.compile(rf"(?<![\w.])(?:{body})(?= [a-z]{{3,}})|(?:{compass})(?:{body})")
+
+
 def _abbreviation_regex(forms: frozenset[str]) -> re.Pattern[str]:
     body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     after = r"(?:(?<=\w, )|(?<=\b[DRI]-))"  # "Charleston, W.Va.", "Sen. Jane Roe, D-N.D."
