@@ -180,3 +180,16 @@ def test_a_split_whose_report_is_not_extracted_again_stays_listed_as_orphaned(cl
     assert [(o["override_id"], o["orphaned"], o["orphans"]) for o in listed] == [(record["override_id"], True, ["e2"])]
     undone = undo_override(clustered, record["override_id"], "omar", "the report is gone")
     assert not undone["active"] and undone["orphaned"]
+
+
+def test_an_undo_whose_reclustering_fails_leaves_the_split_in_force(clustered: Store) -> None:
+    """Undoing a split places its report again in the same transaction: when that fails for real (the database
+    refuses cluster rows), the split stays in force and the clusters as they were."""
+    from frontlines.errors import StoreError
+    from tests.analysis.test_corrected import _failing_clustering
+
+    record = split(clustered, "e2", "jane", "another strike")
+    before = _groups(clustered)
+    with _failing_clustering(clustered), pytest.raises(StoreError, match="was not saved.*cluster rows refused"):
+        undo_override(clustered, record["override_id"], "omar")
+    assert clustered.cluster_override(record["override_id"])["active"] and _groups(clustered) == before
