@@ -98,3 +98,9 @@ def test_a_country_beats_its_namesake_towns(run) -> None:  # noqa: ANN001
     places = _places(run("Exports from China and Japan fell, while Iraq and Iran signed a deal."))
     assert {n: places[n].country for n in ("China", "Japan", "Iraq", "Iran")} == \
         {"China": "CN", "Japan": "JP", "Iraq": "IQ", "Iran": "IR"}
+
+
+def test_a_country_name_the_ner_split_and_an_island_of(run) -> None:  # noqa: ANN001
+    places = _places(run("Cases rose between Suriname and French Guiana, and on the central Philippine island of Bohol."))
+    assert places["French Guiana"].country == "GF"
+    assert places["Bohol"].country == "PH"

@@ -361,6 +361,12 @@ class MentionStage:
                 doc.mentions.append(Mention(text, start, end, "place", stage=f"{NAME}@{VERSION}",
                                             reason=f"NER {label}", confidence=0.0))
                 continue
+            region = self._country_run(doc, start, end) if label in ("PERSON", "NORP") else None
+            if region is not None:  # "French Guiana", which the NER split into a nationality and a person
+                taken.append(region)
+                doc.mentions.append(Mention(doc.text[region[0]:region[1]], region[0], region[1], "place",
+                                            stage=f"{NAME}@{VERSION}", reason="a country's name", confidence=0.0))
+                continue
             parts = self._split_places(doc, start, text, label) if label in ("PERSON", "ORG", "NORP") else []
             if parts:
                 taken.append((start, end))
@@ -435,6 +441,16 @@ class MentionStage:
         at = start + (m.start("of") if m.group("of") else 0)  # "University of Kinshasa": Kinshasa
         return Mention(name, at, at + len(name), "place", stage=f"{NAME}@{VERSION}",
                        reason="place naming an institution's jurisdiction", confidence=0.0)
+
+    def _country_run(self, doc: Document, start: int, end: int) -> tuple[int, int] | None:
+        """The span of a country's or a region's full name written as a run of capitalised words that holds the
+        NER's span and goes on past it ("French Guiana", "Papua New Guinea"), or None."""
+        run = _CAPITALISED.match(doc.text, start)
+        if run is None or run.end() <= end or " " not in run.group():
+            return None
+        name = run.group()
+        return (start, run.end()) if any(p.feature in ("country", "admin1") and not p.alias
+                                         and normalise(p.name) == normalise(name) for p in self.gaz.lookup(name)) else None
 
     def _place_owner(self, doc: Document, name: str) -> bool:
         """``name`` before "'s" names a place: a country, a state or a city of 100,000 by its own name, or a town the

@@ -14,7 +14,8 @@ from frontlines.knowledge.gazetteer import Gazetteer, normalise
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|to|outside|around|towards?|into|across|through|inside|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|outskirts of|"
-    r"city of|town of|village of|district of|province of|region of|area of|suburb of|entrance to|"
+    r"city of|town of|village of|district of|province of|region of|area of|suburb of|entrance to|islands? of|state of|"
+    r"county of|governorate of|municipality of|"
     r"near the|in the|border with|between|and|coast of|periphery of|neighbou?rhood of|suburbs of|"
     r"(?:district|province|county|region|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?,|"
     r"(?:attacks?|attacked|raids?|raided|assaults?|offensive|advance|strikes?) on|"
