@@ -141,6 +141,8 @@ def backfill(paths: Sequence[str | Path], store_url: str, *, scheduler: str | No
     write = store_url.startswith(("postgresql://", "postgres://", "postgresql+psycopg://"))
     with open_store(store_url) as store:
         run = _Run(store, total, on_progress)
+        if scheduler in (None, LOCAL) and workers:
+            _prepare_local_workers()
         with _cluster(scheduler, workers) as client:
             if client is None:
                 _in_process(run, run.pending(parts), store_url, write, batch_size, published)
@@ -149,6 +151,15 @@ def backfill(paths: Sequence[str | Path], store_url: str, *, scheduler: str | No
                 _distributed(client, run, run.pending(parts), store_url, write, batch_size, published)
     run.report.seconds = round(time.perf_counter() - run.started, 2)
     return run.report
+
+
+def _prepare_local_workers() -> None:
+    """Build the gazetteer's cache file here, once, before the local workers start: when it is missing (a first run,
+    or a new gazetteer version) every worker process built the same file at the same time - two workers spent
+    twice the CPU of one on a 600-document backfill (benchmarks/README.md, issue 14)."""
+    from frontlines.knowledge.gazetteer import get_gazetteer
+
+    get_gazetteer()
 
 
 def _in_process(run: _Run, parts: Iterator[Partition], store_url: str, write: bool, batch_size: int,
