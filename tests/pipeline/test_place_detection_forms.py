@@ -104,3 +104,9 @@ def test_a_country_name_the_ner_split_and_an_island_of(run) -> None:  # noqa: AN
     places = _places(run("Cases rose between Suriname and French Guiana, and on the central Philippine island of Bohol."))
     assert places["French Guiana"].country == "GF"
     assert places["Bohol"].country == "PH"
+
+
+def test_places_a_hyphen_joins(run) -> None:  # noqa: ANN001
+    places = _places(run("Rethinking Egypt-US relations after the summit. Officials toured the Paris-Henry County library."))
+    assert places["Egypt"].country == "EG" and places["US"].country == "US"
+    assert places["Henry County"].feature == "admin2"

@@ -52,6 +52,8 @@ from frontlines.pipeline.reading.blog import outlet_names
 
 _COUNTY_NAME = re.compile(r" (?:County|Parish|Borough)$")
 # a compound that locates: "a Houston-based contractor", "Atlanta-area calls" (not "Iran-backed", "Saudi-led")
+_HYPHEN_NEXT = re.compile(r"-([A-Z][\w.]+(?: County)?)")
+_HYPHEN_PREVIOUS = re.compile(r"(?<![\w-])([A-Z][\w.]+)-$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _POSSESSOR = re.compile(r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s ")
 _LOCATED_COMPOUND = re.compile(r"-(?:based|area|born|headquartered)\b")
@@ -442,6 +444,17 @@ class MentionStage:
         return Mention(name, at, at + len(name), "place", stage=f"{NAME}@{VERSION}",
                        reason="place naming an institution's jurisdiction", confidence=0.0)
 
+    def _hyphen_pair(self, doc: Document, start: int, text: str, candidates: Sequence[Any], places: set[str]) -> bool:
+        """``text`` and the capitalised name a hyphen joins to it are both gazetteer names, and one of them is a
+        country, a region or a county, or a name the document uses as a place elsewhere."""
+        after = _HYPHEN_NEXT.match(doc.text, start + len(text))
+        before = _HYPHEN_PREVIOUS.search(doc.text, max(0, start - 40), start)
+        other = (after.group(1) if after else None) or (before.group(1) if before else None)
+        if other is None or other in _STOP_CAPS or not (found := self.gaz.lookup(other)):
+            return False
+        return normalise(other) in places or normalise(text) in places \
+            or any(p.feature in ("country", "admin1", "admin2") and not p.alias for p in (*candidates, *found))
+
     def _country_run(self, doc: Document, start: int, end: int) -> tuple[int, int] | None:
         """The span of a country's or a region's full name written as a run of capitalised words that holds the
         NER's span and goes on past it ("French Guiana", "Papua New Guinea"), or None."""
@@ -588,6 +601,8 @@ class MentionStage:
                 reason = "gazetteer name the document uses as a place"
             elif _POSSESSIVE_AFTER.match(doc.text, start + len(text)) and _landmark_name(text, candidates):
                 reason = "a region's or a big city's possessive"  # "Rome's Gemelli hospital"
+            elif self._hyphen_pair(doc, start, text, candidates, places):
+                reason = "a place joined to another by a hyphen"  # "Athens-Clarke police", "Egypt-US relations"
             elif _COUNTY_NAME.search(text) and any(p.feature == "admin2" and not p.alias for p in candidates):
                 reason = "a county named as such"
             else:

@@ -253,10 +253,13 @@ def _names_of(text: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
 
 def _find_name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
     for m in _CAPITALISED.finditer(text):
-        words = [(w.start(), w.group()) for w in re.finditer(r"\S+", m.group())]
-        if len(words) == 1 and re.fullmatch(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)+", words[0][1]) \
-                and not gaz.contains(words[0][1]):
-            words = [(w.start(), w.group()) for w in re.finditer(r"[^\s-]+", m.group())]  # "Maiduguri-Damboa"
+        words = []
+        for w in re.finditer(r"\S+", m.group()):
+            if re.fullmatch(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)+", w.group()) and not gaz.contains(w.group()):
+                # "Maiduguri-Damboa", "Rethinking Egypt-US relations": each name the hyphen joins
+                words += [(w.start() + p.start(), p.group()) for p in re.finditer(r"[^-]+", w.group())]
+            else:
+                words.append((w.start(), w.group()))
         i = 0
         while i < len(words):
             if words[i][1] in _STOP_CAPS:
