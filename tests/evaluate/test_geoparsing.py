@@ -73,3 +73,12 @@ def test_a_bad_half_or_bad_xml_says_what_to_do(tmp_path) -> None:  # noqa: ANN00
     broken.write_text("<articles><article>", encoding="utf-8")
     with pytest.raises(InvalidParameterError, match="not geoparsing XML"):
         evaluate("geoparsing", broken, pipeline=object())
+
+
+@pytest.mark.parametrize(("word", "demonym"), [("Russian", True), ("Sri Lankans", True), ("South Ossetian", True),
+                                              ("European", True), ("Georgia", False), ("Jordan", False),
+                                              ("Indiana", False), ("Gainesville", False)])
+def test_demonyms_are_told_from_place_names(word: str, demonym: bool) -> None:
+    from frontlines.evaluate.geoparsing import _is_demonym
+
+    assert _is_demonym(word) is demonym
