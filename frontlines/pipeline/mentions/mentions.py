@@ -646,13 +646,20 @@ class MentionStage:
     def _state_abbreviations(self, doc: Document, taken: Spans) -> None:
         """"Charleston, W.Va.", "Denton, TX": the region after a town is a place too; so is a legislator's state
         after the party letter ("Sen. Byron Dorgan, D-N.D.")."""
+        ends: dict[int, list[int]] = {}  # place mentions by where they end: their positions in doc.mentions
+        for i, t in enumerate(doc.mentions):
+            if t.kind == "place":
+                ends.setdefault(t.end, []).append(i)
         for m in _abbreviation_regex(self.gaz.abbreviations()).finditer(doc.text):
             party = doc.text[max(0, m.start() - 2):m.start()] in ("D-", "R-", "I-")
-            town = next((t for t in doc.mentions if t.kind == "place" and 0 <= m.start() - t.end <= 3), None)
+            # the first place in the list that ends 0-3 characters before (a look-up, not a scan of every mention)
+            near = [i for end in range(m.start() - 3, m.start() + 1) for i in ends.get(end, ())]
+            town = doc.mentions[min(near)] if near else None
             if (town is None and not party) or _overlaps(m.start(), m.end(), taken):
                 continue
             taken.append((m.start(), m.end()))
             reason = "state abbreviation after a party letter" if town is None else f"state abbreviation after '{town.text}'"
+            ends.setdefault(m.end(), []).append(len(doc.mentions))
             doc.mentions.append(Mention(m.group(), m.start(), m.end(), "place", stage=f"{NAME}@{VERSION}",
                                         reason=reason, confidence=0.0))
         for m in _dotted_abbreviation_regex(self.gaz.abbreviations()).finditer(doc.text):
