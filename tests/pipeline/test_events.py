@@ -500,3 +500,28 @@ def test_a_person_seized_by_name_is_abducted_and_a_town_seized_is_taken() -> Non
     assert [e.sub_event_type for e in town.events] == ["Non-state actor overtakes territory"]
     unknown = extract_text("Rebels captured Tinzawaten Est from the army on Monday.", published=date(2021, 3, 10))
     assert "Abduction/forced disappearance" not in [e.sub_event_type for e in unknown.events]  # a place the gazetteer lacks
+
+
+@pytest.mark.parametrize("text", [
+    "Two commanders of the rebel movement defected to the government, a spokesman said on Monday.",  # no place
+    "The armed group dissolved itself, its leader announced.",  # no place, no date
+    "Hundreds of young men from the villages joined the insurgents on Sunday.",
+])
+def test_a_development_without_a_place_of_its_own_is_commentary(text: str) -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text(text, published=date(2021, 3, 10))
+    assert not [e for e in doc.events if e.event_type == "Strategic developments"]
+    assert "unplaced_development" in {n.rule for n in doc.non_events}
+
+
+def test_a_development_placed_and_dated_in_its_sentence_is_an_event() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("On 8 March the army redeployed two battalions to Mopti, Mali.", published=date(2021, 3, 10))
+    [ev] = doc.events
+    assert ev.sub_event_type == "Change to group/activity" and ev.location == "Mopti"

@@ -114,6 +114,8 @@ _SAID_BEFORE_DAY = re.compile(r"(?<!\b[Aa]s )\b(?:said|says|told(?: [A-Z][\w.]*)
                               r"reported|stated|added|confirmed|claimed)\s+(?:on\s+|late\s+|early\s+)?$")
 # events that are themselves a telling or a decision: the day they were announced is their day
 _TOLD_EVENTS = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established"})
+# developments coded only where the sentence places them (rule unplaced_development)
+_LOCATED_DEVELOPMENTS = frozenset({"Change to group/activity", "Headquarters or base established", "Other"})
 _SAID_AFTER_DAY = re.compile(r"^\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:said|told|announced|reported)\b")
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
@@ -385,6 +387,9 @@ class EventStage:
         if (anaphoric or commentary) and not fatalities and not in_sentence_date:
             return None  # "condemned the attack", "sanctions over the missile tests": references, not new events
         place = self._place(doc, clause, trigger, speaker_span)
+        unplaced = _unplaced_development(sub_type, place, clause.statement)
+        if unplaced:
+            return self._non_event(doc, clause, trigger, sub_type, "unplaced_development", "vague", unplaced)
         actor1, actor2 = self._where_it_happened(actor1, place), self._where_it_happened(actor2, place)
         event = self._build(doc, clause, trigger, sub_type, actor1, actor2, place, event_date, precision,
                             fallback, fatalities, aggregate, modality,
@@ -714,6 +719,16 @@ _BACKGROUND_DAYS = 35  # a report's news is days old; a month-dated incident of 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _EARLIER = re.compile(r"\b(?:some time ago|years ago|months ago|previously|in the past|last year|the previous year|"
                       r"earlier this year)\b", re.IGNORECASE)
+
+
+def _unplaced_development(sub_type: str, place: Mention | None, st: Statement) -> str | None:
+    """Why a change in a group's activity is no event: ACLED codes a development (a defection, a new alliance, a
+    group dissolved, a state of emergency) where the report places it; told with no place of its own in the
+    sentence (a place only inherited from the paragraph), it is commentary on the group, not a located
+    development."""
+    if sub_type in _LOCATED_DEVELOPMENTS and (place is None or not st.start <= place.start < st.end):
+        return f"a development ('{sub_type}') with no place of its own in the sentence"
+    return None
 
 
 def _dates_the_saying(text: str, m: Mention) -> bool:
