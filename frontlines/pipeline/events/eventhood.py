@@ -148,9 +148,13 @@ def _reference(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 
 
 def _description(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
-    """A participle that describes an actor ("the militias attacking the airport are affiliated with ..."):
-    who they are, not what happened."""
-    if f.pos == "VERB" and f.dep == "acl" and f.tag == "VBG" and not dated:
+    """A participle that describes an actor ("the militias attacking the airport are affiliated with ...", "the
+    militia driven out of the port is allied with ..."): who they are, not what happened. A past participle
+    describes only under a sentence in the present tense, and not where it tells harm ("the men killed in the
+    raid were buried" reports the raid's toll)."""
+    if f.pos != "VERB" or f.dep != "acl" or dated:
+        return None
+    if f.tag == "VBG" or (f.tag == "VBN" and f.present and not lex.patterns["harmed"].search(f.trigger)):
         return f"describes a group ('{f.trigger}'), reports no incident"
     return None
 
@@ -197,6 +201,14 @@ def _relative_description(f: Frame, dated: bool, lex: EventhoodLexicon) -> str |
     """A relative clause that tells what a group did to unnamed places ("the places they captured")."""
     if f.pos == "VERB" and f.dep == "relcl" and f.head_plural and not dated and not f.relative_subject:
         return f"describes '{f.trigger}' in passing, reports no incident"
+    return None
+
+
+def _group_deed(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A named group described by a deed in an undated relative clause ("the Maute group, which led the attack on
+    the city", "Boko Haram, which abducted the schoolgirls"): who the group is, told in passing."""
+    if f.group_relative:
+        return f"describes a named group ('which {f.group_relative} ... {f.trigger}'), reports no incident"
     return None
 
 
@@ -320,6 +332,7 @@ RULES: tuple[Rule, ...] = (
     Rule("possible", "hypothetical", _possible),
     Rule("description", "opinion", _description),
     Rule("relative_description", "vague", _relative_description),
+    Rule("group_deed", "background", _group_deed),
     Rule("in_passing", "background", _in_passing),
 )
 

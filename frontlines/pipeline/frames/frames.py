@@ -13,6 +13,8 @@ in one batch.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -70,6 +72,9 @@ class Frame:
     total_cue: str | None  # a running total ("so far", "in all", "to date") or an undated toll ("did not say when")
     span_cue: str | None  # a time span or habit in the sentence ("since March", "periodically")
     habit_cue: str | None  # a habit adverb ("regularly", "often")
+    # the verb of an undated relative clause that tells what a named group did ("led" in "the Maute group, which
+    # led the attack on the city"); None elsewhere
+    group_relative: str | None = None
 
     @property
     def nominal(self) -> bool:
@@ -158,7 +163,24 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Fr
         head_plural=head.head.tag_ in ("NNS", "NNPS") and head.head is not head,
         total_cue=total.group() if (total := patterns["running_total"].search(sentence)) else None,
         reported=head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in words["report_nouns"],
-        span_cue=span_cue.group() if span_cue else None, habit_cue=habit.group() if habit else None)
+        span_cue=span_cue.group() if span_cue else None, habit_cue=habit.group() if habit else None,
+        group_relative=_group_relative(head, patterns["day_or_month"]))
+
+
+def _group_relative(tok: Token, dated: re.Pattern[str]) -> str | None:
+    """The verb of the relative clause the trigger is told in, where that clause describes a named group by a
+    deed of its own ("Boko Haram, which abducted the schoolgirls", "the Maute group, which led the attack") and
+    gives no day or month of its own."""
+    verb = tok if tok.dep_ == "relcl" else tok.head if tok.dep_ == "dobj" and tok.head.dep_ == "relcl" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    group = verb.head
+    named = group.pos_ == "PROPN" or any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in group.children)
+    doer = any(c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in verb.children)
+    if not named or not doer:
+        return None
+    clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
+    return None if dated.search(clause) else verb.lemma_.lower()
 
 
 def _marker(tok: Token, predicate: Token | None) -> tuple[str | None, str]:
