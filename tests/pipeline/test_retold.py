@@ -248,3 +248,23 @@ def test_a_protest_and_what_it_became_are_one_incident() -> None:
               _event("b", shot, len(first) + 1, event_type="Violence against civilians", sub_event_type="Attack",
                      reason="trigger 'was shot'")]
     assert len(merge_retold(doc, events, "frontlines.events@test")) == 1
+
+
+def test_what_an_incident_left_behind_at_its_own_place_is_part_of_it() -> None:
+    from frontlines.model import Document, Mention
+    from frontlines.pipeline.events.retold import merge_retold
+
+    first = "On Monday the rebels took Kidal after a day of fighting."
+    again = "The rebels looted the banks of Kidal and seized weapons."
+    doc = Document(id="d", text=f"{first} {again}")
+    at = len(first) + 1 + again.index("Kidal")
+    doc.mentions.append(Mention("Kidal", at, at + 5, "place", canonical="Kidal"))
+    taken = _event("a", first, 0, sub_event_type="Non-state actor overtakes territory", reason="trigger 'took'")
+    looted = _event("b", again, len(first) + 1, event_type="Strategic developments",
+                    sub_event_type="Looting/property destruction", reason="trigger 'looted'")
+    [kept] = merge_retold(doc, [taken, looted], "frontlines.events@test")
+    assert kept.event_id == "a"
+    # with a toll of its own, the telling is an incident of its own
+    looted.fatalities = 5
+    doc.non_events.clear()
+    assert len(merge_retold(doc, [taken, looted], "frontlines.events@test")) == 2

@@ -94,6 +94,25 @@ def _aggregate(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _campaign_toll(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A toll a whole campaign has taken so far ("the battle has killed over 1,000 fighters", "the war has left
+    thousands dead"): a running total; "an airstrike has killed 12 people" is news of one."""
+    if f.nominal and f.definite and f.dep == "nsubj" and f.perfect and f.present and not dated \
+            and f.lemma in lex.words["campaign_nouns"]:
+        return f"a campaign's toll so far ('{f.trigger} has {f.predicate}'), not one incident"
+    return None
+
+
+def _counted_places(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """Places taken counted, not named ("the Taliban captured two districts in the province"): where each
+    happened is told only by its region."""
+    if f.counted_object and f.counted_object[0] >= 2 and f.counted_object[1] in lex.words["place_nouns"] \
+            and f.lemma in lex.words["taking"]:
+        count, what = f.counted_object
+        return f"places counted, not named ({count} x '{what}'): none has a place of its own"
+    return None
+
+
 def _series(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """An incident counted as one of a series ("Sunday's attack was the latest in a series of bombings", "the
     attack is the 12th since May"): the sentence counts incidents; the incident itself is told elsewhere."""
@@ -259,6 +278,8 @@ def _possible(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 
 
 def _instrument(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    if f.nominal and f.dep == "dobj" and f.head_lemma in lex.words["striking_at"] and lex.patterns["weapons"].search(f.lemma):
+        return f"a weapon as the target ('{f.head_lemma} ... {f.trigger}'), not the means of an attack"
     if not f.nominal or not lex.patterns["weapons"].search(f.lemma) or lex.patterns["harmed"].search(f.sentence):
         return None  # a weapon in a sentence that tells its harm is the incident's means ("IEDs planted by the
         # Taliban destroyed two vehicles, killing ...")
@@ -317,6 +338,8 @@ RULES: tuple[Rule, ...] = (
     Rule("series", "aggregate", _series),
     Rule("habitual", "aggregate", _habitual),
     Rule("running_total", "aggregate", _running_total),
+    Rule("campaign_toll", "aggregate", _campaign_toll),
+    Rule("counted_places", "vague", _counted_places),
     Rule("received_toll", "aggregate", _received_toll),
     Rule("state", "ongoing", _state),
     Rule("truce_state", "background", _truce_state),

@@ -148,8 +148,9 @@ def _bare_reference(ev: Event) -> bool:
 
 def _types_agree(doc: Document, a: Event, b: Event) -> bool:
     """Whether two tellings' types allow one incident: the same type; another type of violence that adds no day
-    and place of its own or only points back ("yesterday's raid struck the town of Saraqeb"); a change of hands however told; or what the incident left behind (weapons seized,
-    property destroyed) told without a day or place of its own."""
+    and place of its own or only points back ("yesterday's raid struck the town of Saraqeb"); a change of hands
+    however told; or what the incident left behind (weapons seized, property destroyed) told without a day or
+    another place of its own."""
     if a.event_type == b.event_type == "Strategic developments" and not {a.sub_event_type, b.sub_event_type} <= _HANDS:
         return a.sub_event_type == b.sub_event_type  # an arrest and an agreement are no two tellings of one thing
     if a.event_type == b.event_type and not {a.sub_event_type, b.sub_event_type} <= _HANDS:
@@ -160,7 +161,10 @@ def _types_agree(doc: Document, a: Event, b: Event) -> bool:
     if subs & _AFTERMATH and not subs <= _AFTERMATH:
         after = a if a.sub_event_type in _AFTERMATH else b
         armed = b if after is a else a
-        return armed.event_type in _VIOLENT and not _own_date(doc, after) and not _own_place(doc, after)
+        # its own place counts only where it is another one ("took Kunduz ... seized weapons in Kunduz"); a
+        # telling with a toll of its own is an incident, not what one left behind
+        return armed.event_type in _VIOLENT and not _own_date(doc, after) \
+            and (not _own_place(doc, after) or (after.location == armed.location and not after.fatalities))
     loose = not (_own_date(doc, b) and _own_place(doc, b)) or _bare_reference(b)
     if {a.event_type, b.event_type} <= _CROWD or (subs & {"Excessive force against protesters"} and subs & {"Attack"}):
         return loose  # a protest that turned violent, a protester shot at a protest fired on: one incident

@@ -75,6 +75,9 @@ class Frame:
     # the verb of an undated relative clause that tells what a named group did ("led" in "the Maute group, which
     # led the attack on the city"); None elsewhere
     group_relative: str | None = None
+    definite: bool = False  # the trigger noun has "the" or a possessive ("the battle", "its offensive")
+    # the number and lemma of a counted plural object without a name ("two districts" in "captured two districts")
+    counted_object: tuple[int, str] | None = None
 
     @property
     def nominal(self) -> bool:
@@ -164,7 +167,21 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Fr
         total_cue=total.group() if (total := patterns["running_total"].search(sentence)) else None,
         reported=head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in words["report_nouns"],
         span_cue=span_cue.group() if span_cue else None, habit_cue=habit.group() if habit else None,
-        group_relative=_group_relative(head, patterns["day_or_month"]))
+        group_relative=_group_relative(head, patterns["day_or_month"]),
+        definite=any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") for c in head.children),
+        counted_object=_counted_object(head, lexicon))
+
+
+def _counted_object(tok: Token, lexicon: EventhoodLexicon) -> tuple[int, str] | None:
+    """A plural object counted and not named ("captured two districts"; not "two districts, Doab and Kamdesh")."""
+    for obj in tok.children:
+        if obj.dep_ != "dobj" or obj.tag_ != "NNS":
+            continue
+        if any(t.pos_ == "PROPN" for t in obj.subtree):
+            return None
+        count = next((_number(c.text, lexicon.numbers) for c in obj.children if c.dep_ == "nummod"), None)
+        return (count, obj.lemma_.lower()) if count else None
+    return None
 
 
 def _group_relative(tok: Token, dated: re.Pattern[str]) -> str | None:
@@ -217,6 +234,9 @@ def _thinker(tok: Token, thought: frozenset[str]) -> str | None:
 
 
 def _still(tok: Token, predicate: Token | None) -> bool:
+    """"still" on the trigger or its predicate, or "already" on an -ing participle ("the Kurds already fighting")."""
+    if tok.tag_ == "VBG" and any(c.lower_ == "already" for c in tok.children):
+        return True
     return any(c.lower_ == "still" for t in (tok, predicate) if t is not None for c in t.children)
 
 
