@@ -525,3 +525,18 @@ def test_a_development_placed_and_dated_in_its_sentence_is_an_event() -> None:
     doc = extract_text("On 8 March the army redeployed two battalions to Mopti, Mali.", published=date(2021, 3, 10))
     [ev] = doc.events
     assert ev.sub_event_type == "Change to group/activity" and ev.location == "Mopti"
+
+
+def test_an_incident_confirmed_or_acknowledged_is_a_reference_to_one_told_before() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    told = "Army jets bombed rebel positions in Kidal, Mali, on Saturday."
+    for again in ("The army command confirmed the air strikes and said it targeted rebels hiding in houses.",
+                  "The ministry acknowledged the raid in a short statement."):
+        doc = extract_text(f"{told}\n\n{again}", published=date(2021, 3, 10))
+        assert len(doc.events) == 1, again
+    # told with a toll of its own, a confirmed incident is still reported
+    doc = extract_text("The army confirmed the air strikes killed 12 rebels near Gao, Mali.", published=date(2021, 3, 10))
+    assert doc.events

@@ -17,7 +17,7 @@ __all__ = ["ANAPHORIC", "refers_back", "apply_coded_counts", "attach_casualties"
            "one_bombing", "one_incident"]
 
 ANAPHORIC = re.compile(
-    r"\b(?:condemned|condemning|condemn|blamed|blaming|denounced|investigat\w*|into|for|over|after|following|about|"
+    r"\b(?:condemned|condemning|condemn|blamed|blaming|confirm(?:ed|ing|s)?|acknowledg(?:ed|ing|es|e)|denounced|investigat\w*|into|for|over|after|following|about|"
     r"called|calling|since|during|of|in|behind|responsibility for|kicked off|joined|joining|that|warned)\s+"
     r"(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "Members of the NSCDC protest at ...", "workers of the DYS demonstrated": a group of an organisation acting,
