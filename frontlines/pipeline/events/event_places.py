@@ -300,11 +300,14 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
                    reason=f"{nxt.reason}; '{m.text}' ({m.canonical}) does not lie there: its container instead")
 
 
+# "forces loyal to the unity government in Tripoli": the seat of a body named as an actor's allegiance
+_SEAT = re.compile(r"\b(?:government|administration|parliament|cabinet|authorities)\s+(?:(?:based|seated)\s+)?in\s+(?:the\s+)?$")
 _NEIGHBOUR = re.compile(r"\b(?:neighbou?ring|bordering|(?:road|route|highway|border|crossing) (?:to|with|into))\s+(?:the\s+)?$")
 
 
 def _source(doc: Document, m: Mention) -> bool:
-    """An origin, affiliation or destination ("youth from X", "a Kano-based group", "fled to X")."""
+    """An origin, affiliation or destination ("youth from X", "a Kano-based group", "fled to X", "the government in
+    X")."""
     if m.feature == "country" and ATTRIBUTIVE.match(doc.text, m.end):
         return True  # "denounced the US president's decision": whose decision, not where
     low = doc.text[max(0, m.start - 40):m.start].lower()
@@ -314,6 +317,8 @@ def _source(doc: Document, m: Mention) -> bool:
         return False
     if _NEIGHBOUR.search(low):
         return True  # "the main road to neighbouring Tunisia": a place the sentence points to, not where it happened
+    if _SEAT.search(low):
+        return True  # "forces loyal to the government in Tripoli fought in Sirte": whose forces, not where
     return bool(_ORIGIN.search(low)) or doc.text[m.end:m.end + 1] == "-" or bool(_DESTINATION.search(low)) \
         or bool(_ORIGIN_LIST.search(doc.text[max(0, m.start - 60):m.start]))
 
