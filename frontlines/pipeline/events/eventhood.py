@@ -278,8 +278,6 @@ def _possible(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 
 
 def _instrument(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
-    if f.nominal and f.dep == "dobj" and f.head_lemma in lex.words["striking_at"] and lex.patterns["weapons"].search(f.lemma):
-        return f"a weapon as the target ('{f.head_lemma} ... {f.trigger}'), not the means of an attack"
     if not f.nominal or not lex.patterns["weapons"].search(f.lemma) or lex.patterns["harmed"].search(f.sentence):
         return None  # a weapon in a sentence that tells its harm is the incident's means ("IEDs planted by the
         # Taliban destroyed two vehicles, killing ...")

@@ -387,7 +387,7 @@ class EventStage:
         if (anaphoric or commentary) and not fatalities and not in_sentence_date:
             return None  # "condemned the attack", "sanctions over the missile tests": references, not new events
         place = self._place(doc, clause, trigger, speaker_span)
-        unplaced = _unplaced_development(sub_type, place, clause.statement)
+        unplaced = _unplaced_development(doc, sub_type, place, clause.statement)
         if unplaced:
             return self._non_event(doc, clause, trigger, sub_type, "unplaced_development", "vague", unplaced)
         actor1, actor2 = self._where_it_happened(actor1, place), self._where_it_happened(actor2, place)
@@ -721,13 +721,13 @@ _EARLIER = re.compile(r"\b(?:some time ago|years ago|months ago|previously|in th
                       r"earlier this year)\b", re.IGNORECASE)
 
 
-def _unplaced_development(sub_type: str, place: Mention | None, st: Statement) -> str | None:
+def _unplaced_development(doc: Document, sub_type: str, place: Mention | None, st: Statement) -> str | None:
     """Why a change in a group's activity is no event: ACLED codes a development (a defection, a new alliance, a
-    group dissolved, a state of emergency) where the report places it; told with no place of its own in the
-    sentence (a place only inherited from the paragraph), it is commentary on the group, not a located
-    development."""
-    if sub_type in _LOCATED_DEVELOPMENTS and (place is None or not st.start <= place.start < st.end):
-        return f"a development ('{sub_type}') with no place of its own in the sentence"
+    group dissolved, a state of emergency) where the report places it; a sentence that names no place at all,
+    its place only inherited from elsewhere in the report, is commentary on the group, not a located
+    development. (A note that names no place anywhere is placed by its coder and keeps the event.)"""
+    if sub_type in _LOCATED_DEVELOPMENTS and place is not None and not mentions_in(doc, "place", st.start, st.end):
+        return f"a development ('{sub_type}') in a sentence that names no place"
     return None
 
 

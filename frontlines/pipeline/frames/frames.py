@@ -191,8 +191,9 @@ def _group_relative(tok: Token, dated: re.Pattern[str]) -> str | None:
     verb = tok if tok.dep_ == "relcl" else tok.head if tok.dep_ == "dobj" and tok.head.dep_ == "relcl" else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
-    group = verb.head
-    named = group.pos_ == "PROPN" or any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in group.children)
+    group = verb.head  # one named group ("Boko Haram", "the Maute group"), not people of it ("NASA supporters")
+    named = group.tag_ in ("NNP", "NN") and (
+        group.pos_ == "PROPN" or any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in group.children))
     doer = any(c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in verb.children)
     if not named or not doer:
         return None
