@@ -543,3 +543,17 @@ def test_an_incident_confirmed_or_acknowledged_is_a_reference_to_one_told_before
     # told with a toll of its own, a confirmed incident is still reported
     doc = extract_text("The army confirmed the air strikes killed 12 rebels near Gao, Mali.", published=date(2021, 3, 10))
     assert doc.events
+
+
+def test_an_incident_as_the_agent_of_a_passive_refers_back_and_harms_what_it_hit() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("Army jets bombed rebel positions in Kidal, Mali, on Saturday.\n\n"
+                       "A mosque was also damaged by the attack, which hit two houses.", published=date(2021, 3, 10))
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
+    # the people a passive's fighting hit are not the fighters: no mob violence among "families"
+    doc = extract_text("On Saturday dozens of families fled the centre of Kidal, Mali; and hospitals were damaged by "
+                       "heavy fighting with machine guns.", published=date(2021, 3, 10))
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]

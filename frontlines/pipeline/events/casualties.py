@@ -18,7 +18,8 @@ __all__ = ["ANAPHORIC", "refers_back", "apply_coded_counts", "attach_casualties"
 
 ANAPHORIC = re.compile(
     r"\b(?:condemned|condemning|condemn|blamed|blaming|confirm(?:ed|ing|s)?|acknowledg(?:ed|ing|es|e)|denounced|investigat\w*|into|for|over|after|following|about|"
-    r"called|calling|since|during|of|in|behind|responsibility for|kicked off|joined|joining|that|warned)\s+"
+    r"called|calling|since|during|of|in|behind|responsibility for|kicked off|joined|joining|that|warned|"
+    r"(?:damaged|destroyed|hit|struck|affected|caused|triggered|sparked|disrupted)\s+by)\s+"
     r"(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "Members of the NSCDC protest at ...", "workers of the DYS demonstrated": a group of an organisation acting,
 # not a reference back to "the ... protest".

@@ -568,6 +568,8 @@ class EventStage:
             if re.match(r"\s*between\b", after):
                 return crowd_fight(after, clause.text, onto)
             before = clause.text[:trigger.start]
+            if _PASSIVE_BY.search(before[-20:]):
+                return None  # "buildings were damaged by heavy fighting": what the fighting hit, not who fought
             told = list(_REPORTED_OR_HURT.finditer(before))  # "One killed as Muslim and Christian youths clash"
             return crowd_fight(before[told[-1].end():] if told else before, clause.text, onto)
         agents = clause.text[:trigger.start]

@@ -177,9 +177,12 @@ def _counted_object(tok: Token, lexicon: EventhoodLexicon) -> tuple[int, str] | 
     for obj in tok.children:
         if obj.dep_ != "dobj" or obj.tag_ != "NNS":
             continue
-        if any(t.pos_ == "PROPN" for t in obj.subtree):
-            return None
+        if any(t.pos_ == "PROPN" and t.dep_ != "compound" for t in obj.subtree):
+            return None  # named ("two villages, Kolo and Nema"); a name on the noun is whose ("Al Shabaab targets")
         count = next((_number(c.text, lexicon.numbers) for c in obj.children if c.dep_ == "nummod"), None)
+        if count is None and any(c.dep_ == "amod" and c.lower_ in ("several", "many", "numerous", "multiple")
+                                 for c in obj.children):
+            count = 2  # "seized several targets": more than one, none named
         return (count, obj.lemma_.lower()) if count else None
     return None
 
@@ -279,6 +282,8 @@ def _infinitive_governor(tok: Token) -> tuple[str | None, bool]:
     verb = tok
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ == "VERB":
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+    while verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.tag_ == "VB" and verb.head is not verb:
+        verb = verb.head  # "agreed to disarm and withdraw": the second verb shares the first one's "to"
     if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None, False
     gov = verb.head
