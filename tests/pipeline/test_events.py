@@ -557,3 +557,15 @@ def test_an_incident_as_the_agent_of_a_passive_refers_back_and_harms_what_it_hit
     doc = extract_text("On Saturday dozens of families fled the centre of Kidal, Mali; and hospitals were damaged by "
                        "heavy fighting with machine guns.", published=date(2021, 3, 10))
     assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_a_group_telling_what_its_own_fighters_did_claims_it() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("The group said one of its fighters attacked a checkpoint in Kidal, Mali, on Sunday.",
+                       published=date(2021, 3, 10))
+    assert [e.modality for e in doc.events] == ["claimed"]
+    doc = extract_text("The group said soldiers attacked a checkpoint in Kidal, Mali, on Sunday.", published=date(2021, 3, 10))
+    assert [e.modality for e in doc.events] != ["claimed"]

@@ -114,6 +114,11 @@ _SAID_BEFORE_DAY = re.compile(r"(?<!\b[Aa]s )\b(?:said|says|told(?: [A-Z][\w.]*)
                               r"reported|stated|added|confirmed|claimed)\s+(?:on\s+|late\s+|early\s+)?$")
 # events that are themselves a telling or a decision: the day they were announced is their day
 _TOLD_EVENTS = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established"})
+# a speaker named only as a group ("the group said"), and its own men ("one of its fighters")
+_GROUP_SPEAKER = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:group|organi[sz]ation|movement|militia|insurgents|militants|"
+                            r"jihadists|rebels)$", re.IGNORECASE)
+_ITS_MEN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:fighters?|members?|militants?|men|soldiers?|forces|units?|"
+                      r"operatives?|suicide bombers?|martyrs?)\b", re.IGNORECASE)
 # developments coded only where the sentence places them (rule unplaced_development)
 _LOCATED_DEVELOPMENTS = frozenset({"Change to group/activity", "Headquarters or base established", "Other"})
 _SAID_AFTER_DAY = re.compile(r"^\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:said|told|announced|reported)\b")
@@ -344,7 +349,8 @@ class EventStage:
             actor2 = None
         # a party telling its own deed (or its enemy's loss) claims it; telling what it suffered is no claim
         modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
-                                           speaker_is_party=actor1 is not None and actor1.id in speaker_ids)
+                                           speaker_is_party=(actor1 is not None and actor1.id in speaker_ids)
+                                           or _own_men(clause.statement.speaker, clause.text[:trigger.start]))
         at, to = clause.start + trigger.start, clause.start + trigger.start + len(trigger.text.rstrip())
         if modality == "asserted" and doc.text[at - 1:at] in _OPEN_QUOTES and doc.text[to:to + 1] in _CLOSE_QUOTES:
             modality, mod_reason = "claimed", f"the word itself in quotation marks ('{trigger.text.rstrip()}'): the report keeps its distance"
@@ -721,6 +727,12 @@ _BACKGROUND_DAYS = 35  # a report's news is days old; a month-dated incident of 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _EARLIER = re.compile(r"\b(?:some time ago|years ago|months ago|previously|in the past|last year|the previous year|"
                       r"earlier this year)\b", re.IGNORECASE)
+
+
+def _own_men(speaker: str | None, before: str) -> bool:
+    """A group telling what its own men did ("the group said one of its fighters stormed a checkpoint"): a
+    claim, though the group is named only as "the group"."""
+    return bool(speaker and _GROUP_SPEAKER.search(speaker) and _ITS_MEN.search(before))
 
 
 def _unplaced_development(doc: Document, sub_type: str, place: Mention | None, st: Statement) -> str | None:
