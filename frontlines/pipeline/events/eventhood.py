@@ -130,6 +130,14 @@ def _habitual(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _first_person_present(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A speaker's own "we fight" in the simple present ("as we fight to defeat this enemy", "we attack them
+    wherever they are"): a stance or a habit, whatever day the speech names; never one incident."""
+    if f.pos == "VERB" and f.first_person and f.present and not f.perfect and not f.progressive:
+        return f"a speaker's stance in the present ('we {f.trigger}'), not an incident"
+    return None
+
+
 def _ongoing(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A situation told in the present progressive ("fighting is taking place", "forces are making gains"),
     as a state ("there are snipers on the rooftops", "the bombing continues"), or one that has grown
@@ -335,6 +343,7 @@ RULES: tuple[Rule, ...] = (
     Rule("aggregate", "aggregate", _aggregate),
     Rule("series", "aggregate", _series),
     Rule("habitual", "aggregate", _habitual),
+    Rule("first_person_present", "statement", _first_person_present),
     Rule("running_total", "aggregate", _running_total),
     Rule("campaign_toll", "aggregate", _campaign_toll),
     Rule("counted_places", "vague", _counted_places),
