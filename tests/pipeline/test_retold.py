@@ -268,3 +268,22 @@ def test_what_an_incident_left_behind_at_its_own_place_is_part_of_it() -> None:
     looted.fatalities = 5
     doc.non_events.clear()
     assert len(merge_retold(doc, [taken, looted], "frontlines.events@test")) == 2
+
+
+def test_the_defenders_repelling_the_attackers_tell_the_same_attack() -> None:
+    from frontlines.model import Document
+    from frontlines.pipeline.events.retold import merge_retold
+
+    first = "Fighters of the Kivu Front attacked the town of Kidal."
+    again = "The army repelled the attackers, killing at least 12 of them."
+    doc = Document(id="d", text=f"{first} {again}")
+    attack = _event("a", first, 0, actor1="Kivu Front", actor1_id="kivu.front", reason="trigger 'attacked'")
+    defence = _event("b", again, len(first) + 1, actor1="Military Forces of Mali", actor1_id="mli.forces",
+                     actor2="Kivu Front", actor2_id="kivu.front", fatalities=12, reason="trigger 'killing'")
+    [kept] = merge_retold(doc, [attack, defence], "frontlines.events@test")
+    assert kept.fatalities == 12
+    # the other side striking on its own is another incident
+    strike = _event("c", "The army shelled the Kivu Front camp.", len(first) + 1, actor1="Military Forces of Mali",
+                    actor1_id="mli.forces", actor2="Kivu Front", actor2_id="kivu.front", reason="trigger 'shelled'")
+    assert len(merge_retold(doc, [_event("a", first, 0, actor1="Kivu Front", actor1_id="kivu.front",
+                                         reason="trigger 'attacked'"), strike], "frontlines.events@test")) == 2

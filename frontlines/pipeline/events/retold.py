@@ -54,6 +54,10 @@ _GENERIC_BLAST = re.compile(r"^(?:an? |the )?(?:explosions?|blasts?|detonat\w*|e
                             re.IGNORECASE)
 
 
+# the defenders' side of an attack told before ("the army repelled the attackers")
+_REPELLED = re.compile(r"\b(?:repel\w*|repuls\w*|fought off|fend\w* off|beat back|pushed back)\s+(?:the\s+)?"
+                       r"(?:attack\w*|assailants|raid\w*|assault|gunmen|insurgents|militants|rebels)\b", re.IGNORECASE)
+
 Side = Callable[[str], str]
 
 
@@ -213,6 +217,8 @@ def _parties_agree(a: Event, b: Event, side: Side) -> bool:
     na, nb = {side(i) for i in _named(a)}, {side(i) for i in _named(b)}
     if na and nb and not na & nb:
         return False
+    if na & nb and _REPELLED.search(b.notes):
+        return True  # "the army repelled the attackers, killing 12": the defence is the attack's other side
     agents = tuple(side(x) if x else x for x in (a.actor1_id, b.actor1_id))
     if all(x and not x.startswith("gen.") for x in agents) and agents[0] != agents[1]:
         seconds = tuple(side(x) if x else x for x in (a.actor2_id, b.actor2_id))
