@@ -54,6 +54,8 @@ def _choose(text: str, names: list[str], trigger: str) -> str | None:
     ("Villagers fled to Belmira after raiders burned houses in Korvan.", ["Belmira", "Korvan"], "burned", "Korvan"),
     ("Forces loyal to the government in Belmira fought rebels to take the port of Korvan.", ["Belmira", "Korvan"],
      "fought", "Korvan"),
+    ("The bomber drove into Korvan from the east, where the group has its stronghold in the city of Belmira.",
+     ["Korvan", "Belmira"], "drove", "Korvan"),
     # a town over the province that contains it
     ("Rebels shelled the army in North Province, near Korvan.", ["North Province", "Korvan"], "shelled", "Korvan"),
     # a namesake abroad loses to a place in the report's own country

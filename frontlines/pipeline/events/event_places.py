@@ -302,6 +302,9 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
 
 # "forces loyal to the unity government in Tripoli": the seat of a body named as an actor's allegiance
 _SEAT = re.compile(r"\b(?:government|administration|parliament|cabinet|authorities)\s+(?:(?:based|seated)\s+)?in\s+(?:the\s+)?$")
+_HELD_BASE = re.compile(r"\b(?:has|have|had|holds?|held|keeps?|kept|maintains?|maintained)\s+(?:its|their|his|a|an)\s+"
+                        r"(?:\w+\s+)?(?:stronghold|base|headquarters|bastion|heartland)\s+(?:in|at)\s+(?:the\s+)?"
+                        r"(?:(?:city|town|region|area)\s+of\s+(?:the\s+)?)?$")
 _NEIGHBOUR = re.compile(r"\b(?:neighbou?ring|bordering|(?:road|route|highway|border|crossing) (?:to|with|into))\s+(?:the\s+)?$")
 
 
@@ -315,6 +318,8 @@ def _source(doc: Document, m: Mention) -> bool:
         return True  # "marches over the move to recognise a capital": what the event is about
     if _DISTANCE_FROM.search(low):
         return False
+    if _HELD_BASE.search(low):
+        return True  # "the east, where IS has its stronghold in Sirte": where a group is based, not the event
     if _NEIGHBOUR.search(low):
         return True  # "the main road to neighbouring Tunisia": a place the sentence points to, not where it happened
     if _SEAT.search(low):

@@ -77,6 +77,14 @@ def _accident(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return f"an accident, not political violence ('{m.group()}')" if m else None
 
 
+def _custody_death(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A death in custody or after captivity ("died after two months in detention"): how a prisoner died, not a
+    violent incident the sentence reports (one who was killed in custody is still one)."""
+    if f.lemma == "die" and (m := lex.patterns["custody"].search(f.sentence)):
+        return f"a death in custody ('{m.group()}'), not an incident"
+    return None
+
+
 def _aggregate(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A count or series of incidents ("more than 2,400 airstrikes since March", "a series of bombings",
     "five checkpoint attacks in the last eight months"), unless the sentence dates it to one day ("four air
@@ -240,8 +248,13 @@ def _group_deed(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 
 
 def _commentary(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """What an incident shows ("the attack shows ..."), or an incident named in what something else is said to
+    mark or show ("the violence marked an escalation of the fight between ..."): commentary, not a report."""
     if f.nominal and f.dep == "nsubj" and f.head_lemma in lex.words["meaning"] and not dated:
         return f"what the incident shows ('{f.trigger} ... {f.head_lemma}'), not its report"
+    if f.nominal and f.dep in ("dobj", "pobj", "appos", "attr", "npadvmod") and f.predicate in lex.words["marking"] \
+            and f.predicate_tag != "VBN":
+        return f"named in what something is said to {f.predicate} ('{f.predicate} ... {f.trigger}'), not reported"
     return None
 
 
@@ -340,6 +353,7 @@ RULES: tuple[Rule, ...] = (
     Rule("reference_point", "background", _reference_point),
     Rule("deployment", "deployment", _deployment),
     Rule("accident", "accident", _accident),
+    Rule("custody_death", "background", _custody_death),
     Rule("aggregate", "aggregate", _aggregate),
     Rule("series", "aggregate", _series),
     Rule("habitual", "aggregate", _habitual),
