@@ -194,6 +194,23 @@ def _description(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _war_described(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A war or battle described in the passive ("it was fought between the Shura Council and the army"): what
+    the conflict was, not an incident of it."""
+    if f.lemma in ("fight", "wage") and f.passive and f.pos == "VERB" and not dated:
+        return f"a conflict described ('was {f.trigger}'), not an incident"
+    return None
+
+
+def _left_behind(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """What an incident left or what was found ("left destroyed vehicles", "violence that left one person
+    injured", "found burned cars"): its aftermath, told with the incident, not an incident of its own."""
+    if f.pos == "VERB" and f.tag == "VBN" and f.dep in ("xcomp", "oprd", "amod", "ccomp") \
+            and f.head_lemma in ("leave", "find", "see"):
+        return f"what was left or found ('{f.head_lemma} ... {f.trigger}'), not an incident"
+    return None
+
+
 def _imperative(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return "a command to the reader, not a report" if f.imperative else None
 
@@ -375,6 +392,8 @@ RULES: tuple[Rule, ...] = (
     Rule("instrument", "vague", _instrument),
     Rule("possible", "hypothetical", _possible),
     Rule("description", "opinion", _description),
+    Rule("war_described", "background", _war_described),
+    Rule("left_behind", "vague", _left_behind),
     Rule("relative_description", "vague", _relative_description),
     Rule("group_deed", "background", _group_deed),
     Rule("in_passing", "background", _in_passing),

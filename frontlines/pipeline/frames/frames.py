@@ -75,6 +75,7 @@ class Frame:
     # the verb of an undated relative clause that tells what a named group did ("led" in "the Maute group, which
     # led the attack on the city"); None elsewhere
     group_relative: str | None = None
+    passive: bool = False  # the predicate is passive ("it was fought between ...")
     first_person: bool = False  # the predicate's subject is "I" or "we" ("as we fight to defeat this enemy")
     definite: bool = False  # the trigger noun has "the" or a possessive ("the battle", "its offensive")
     # the number and lemma of a counted plural object without a name ("two districts" in "captured two districts")
@@ -169,6 +170,7 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Fr
         reported=head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in words["report_nouns"],
         span_cue=span_cue.group() if span_cue else None, habit_cue=habit.group() if habit else None,
         group_relative=_group_relative(head, patterns["day_or_month"]),
+        passive=predicate is not None and any(c.dep_ == "auxpass" for c in predicate.children),
         first_person=predicate is not None and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in predicate.children),
         definite=any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") for c in head.children),
         counted_object=_counted_object(head, lexicon))
