@@ -60,6 +60,7 @@ REJECTED = [
     ("counted_places", "The rebels [captured] three villages in the north of the province.", False),
     ("first_person_present", "We stand with the people today, as we [fight] to defeat this enemy.", True),
     ("war_described", "It was [fought] between the Shura Council and the national army.", False),
+    ("aggregate", "Tourists left the coast, even though all [attacks] were directed against local people.", False),
     ("left_behind", "The retreating militia also left [destroyed] armoured vehicles along the road.", False),
     ("left_behind", "Police blamed looters for violence that left one person [injured].", False),
     ("custody_death", "Troops moved to the town after a militiaman [died] after two months in detention there.", False),

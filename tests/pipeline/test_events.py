@@ -569,3 +569,27 @@ def test_a_group_telling_what_its_own_fighters_did_claims_it() -> None:
     assert [e.modality for e in doc.events] == ["claimed"]
     doc = extract_text("The group said soldiers attacked a checkpoint in Kidal, Mali, on Sunday.", published=date(2021, 3, 10))
     assert [e.modality for e in doc.events] != ["claimed"]
+
+
+def test_a_day_that_dates_only_the_saying_does_not_make_a_reference_a_new_incident() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    told = "Army jets bombed rebel positions in Kidal, Mali, on Saturday."
+    for said in ("The army said on Monday", "The army said in a statement on its official Facebook page on Monday"):
+        doc = extract_text(f"{told}\n\n{said} that the raids were aimed at the Kivu Front.", published=date(2021, 3, 10))
+        assert len(doc.events) == 1, said
+    doc = extract_text(f"{told}\n\nThe army said that the raids on Sunday hit a depot of the Kivu Front.",
+                       published=date(2021, 3, 10))
+    assert len(doc.events) == 2
+
+
+def test_deaths_a_group_is_blamed_for_are_not_the_toll_of_the_incident() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("Army jets struck the Kivu Front, a group blamed for the killing of hundreds of soldiers, "
+                       "near Kidal, Mali, on Saturday.", published=date(2021, 3, 10))
+    assert [e.fatalities for e in doc.events] == [0]

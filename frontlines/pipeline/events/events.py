@@ -114,6 +114,9 @@ _SAID_BEFORE_DAY = re.compile(r"(?<!\b[Aa]s )\b(?:said|says|told(?: [A-Z][\w.]*)
                               r"reported|stated|added|confirmed|claimed)\s+(?:on\s+|late\s+|early\s+)?$")
 # events that are themselves a telling or a decision: the day they were announced is their day
 _TOLD_EVENTS = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established"})
+# what a group is blamed or known for: its record of deaths, not the toll of the incident told
+_ATTRIBUTED_RECORD = re.compile(r"\b(?:blamed|responsible|known|notorious|accused)\s+for\s+(?:the\s+)?"
+                                r"(?:killings?|deaths?|murders?|massacres?)\s+of\b[^.;]*", re.IGNORECASE)
 # a speaker named only as a group ("the group said"), and its own men ("one of its fighters")
 _GROUP_SPEAKER = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:group|organi[sz]ation|movement|militia|insurgents|militants|"
                             r"jihadists|rebels)$", re.IGNORECASE)
@@ -121,6 +124,11 @@ _ITS_MEN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:fighters?|members?|milit
                       r"operatives?|suicide bombers?|martyrs?)\b", re.IGNORECASE)
 # developments coded only where the sentence places them (rule unplaced_development)
 _LOCATED_DEVELOPMENTS = frozenset({"Change to group/activity", "Headquarters or base established", "Other"})
+_SAID_IN_STATEMENT = re.compile(r"\b(?:said|says|announced|reported|stated|claimed|confirmed)\s+(?:in|via|through)\s+"
+                                r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|communiqu[ée]|post|message|"
+                                r"video|broadcast|tweet|briefing|press release)(?:\s+(?:on|posted on|published on)\s+"
+                                r"(?:its|their|the|a)\s+(?:[\w-]+\s+){0,3}?(?:page|account|channel|website))?\s+"
+                                r"(?:on\s+|late\s+|early\s+)?$")
 _SAID_AFTER_DAY = re.compile(r"^\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:said|told|announced|reported)\b")
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
@@ -390,8 +398,13 @@ class EventStage:
             m.kind == "date" and clause.statement.start <= m.start < clause.statement.end and (m.time_precision or 9) <= 2
             for m in doc.mentions)
         commentary = trigger.trigger.family != "protest" and commentary_on_events(clause.statement.text)
-        if (anaphoric or commentary) and not fatalities and not in_sentence_date:
-            return None  # "condemned the attack", "sanctions over the missile tests": references, not new events
+        incident_date = in_sentence_date and any(
+            (m.time_precision or 9) <= 2 and not _dates_the_saying(doc.text, m) and not wire[0] <= m.start < wire[1]
+            for m in mentions_in(doc, "date", clause.statement.start, clause.statement.end))
+        if (anaphoric or commentary) and not fatalities and not incident_date:
+            # "condemned the attack", "sanctions over the missile tests": references, not new events; a day that
+            # dates only the saying ("the military said on Thursday that the raids ...") dates no new incident
+            return None
         place = self._place(doc, clause, trigger, speaker_span)
         unplaced = _unplaced_development(doc, sub_type, place, clause.statement)
         if unplaced:
@@ -746,8 +759,10 @@ def _unplaced_development(doc: Document, sub_type: str, place: Mention | None, s
 
 
 def _dates_the_saying(text: str, m: Mention) -> bool:
-    """A day told with the verb of saying ("officials said on Wednesday that ...") dates the statement."""
+    """A day told with the verb of saying ("officials said on Wednesday that ...", "said in a statement on its
+    Facebook page on Thursday") dates the statement."""
     return bool(_SAID_BEFORE_DAY.search(text[max(0, m.start - 40):m.start])
+                or _SAID_IN_STATEMENT.search(text[max(0, m.start - 100):m.start])
                 or _SAID_AFTER_DAY.match(text[m.end:m.end + 30]))
 
 
@@ -875,8 +890,10 @@ def _is_state(m: Mention) -> bool:
 
 
 def _fatalities(text: str) -> tuple[int, bool]:
-    """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total."""
-    return count_fatalities(text)
+    """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total; deaths a group is
+    blamed for or known for ("a group that has been blamed for the killing of hundreds") are its record, not
+    this incident's toll."""
+    return count_fatalities(_ATTRIBUTED_RECORD.sub("", text))
 
 
 def _dedupe(doc: Document, events: list[Event]) -> list[Event]:
