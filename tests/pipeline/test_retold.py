@@ -287,3 +287,30 @@ def test_the_defenders_repelling_the_attackers_tell_the_same_attack() -> None:
                     actor1_id="mli.forces", actor2="Kivu Front", actor2_id="kivu.front", reason="trigger 'shelled'")
     assert len(merge_retold(doc, [_event("a", first, 0, actor1="Kivu Front", actor1_id="kivu.front",
                                          reason="trigger 'attacked'"), strike], "frontlines.events@test")) == 2
+
+
+def test_one_party_at_one_place_on_one_day_told_as_two_types_is_one_event() -> None:
+    from frontlines.model import Document, Mention
+    from frontlines.pipeline.events.retold import merge_retold
+
+    first = "Fourteen soldiers were killed in a Kivu Front attack in Kidal."
+    again = "The militants attacked the Kidal police headquarters overnight, detonating a car bomb at the gate."
+    text = f"{first} {again}"
+
+    def told(day: str) -> tuple[Document, list]:
+        doc = Document(id="d", text=text)
+        for at in (text.index("Kidal"), text.index("Kidal", len(first))):
+            doc.mentions.append(Mention("Kidal", at, at + 5, "place", canonical="Kidal"))
+        at = text.index("overnight")
+        doc.mentions.append(Mention("overnight", at, at + 9, "date", canonical=day, date=day))
+        clash = _event("a", first, 0, actor1="Kivu Front", actor1_id="kivu.front", fatalities=14,
+                       reason="trigger 'attack'")
+        bomb = _event("b", again, len(first) + 1, event_type="Explosions/Remote violence", event_date=day,
+                      sub_event_type="Remote explosive/landmine/IED", actor1="Kivu Front", actor1_id="kivu.front",
+                      reason="trigger 'car bomb'")
+        return doc, [clash, bomb]
+
+    doc, events = told("2021-03-08")
+    assert len(merge_retold(doc, events, "frontlines.events@test")) == 1
+    doc, events = told("2021-03-09")  # another day is another event
+    assert len(merge_retold(doc, events, "frontlines.events@test")) == 2

@@ -100,7 +100,7 @@ def _detail(doc: Document, ev: Event) -> int:
 def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
     if a.modality != b.modality or a.modality in _NON_ASSERTED:
         return False  # an asserted telling is never folded into a hedged or claimed one
-    if not _types_agree(doc, a, b):
+    if not _types_agree(doc, a, b) and not _same_pair_place_day(a, b, side):
         return False
     if a.evidence == b.evidence:
         return False  # one sentence's several events (listed towns, two sides) are decided where they are built
@@ -115,6 +115,17 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
     if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None:
         return False  # b inherited a place that a does not share: another part of the report
     return _parties_agree(a, b, side)
+
+
+def _same_pair_place_day(a: Event, b: Event, side: Side) -> bool:
+    """Violence by the same named party at the same place on the same day, told as two types ("14 soldiers were
+    killed in a Taliban attack in Qaisar" and "the militants attacked the Qaisar police headquarters overnight,
+    detonating a car bomb"): ACLED codes one event per actor pair, place and day."""
+    if a.event_type not in _VIOLENT or b.event_type not in _VIOLENT or {a.sub_event_type, b.sub_event_type} & _TERRITORY:
+        return False
+    if a.location is None or a.location != b.location or a.location == a.country or a.event_date != b.event_date:
+        return False
+    return bool({side(i) for i in _named(a)} & {side(i) for i in _named(b)})
 
 
 def _another(ev: Event) -> re.Match[str] | None:
