@@ -164,6 +164,8 @@ def _greedy_entities(nlp: Language, docs: list[Doc]) -> list[list[tuple[int, int
     proc: Any = nlp.get_pipe("ner")
     if proc.cfg.get("beam_width", 1) != 1 or not any(len(d) for d in docs):
         return None if any(len(d) for d in docs) else [[] for _ in docs]
+    if _DECODE_BREADTH * max(len(d) for d in docs) > sum(len(d) for d in docs):
+        return None  # a step per token of the longest doc: few docs side by side cost more than spaCy's own loop
     moves = _biluo_moves(proc)
     if moves is None:
         return None
@@ -181,6 +183,9 @@ def _greedy_entities(nlp: Language, docs: list[Doc]) -> list[list[tuple[int, int
 
 
 _MOVES = "BILUO"
+# numpy's decoding pays about 0.12 ms a step (one step per token of the longest doc) and spaCy's loop about 0.05 ms a
+# token more than it: one 1,600-token text 243 ms against 143, 64 sentences 60 ms against 107 (issue 14)
+_DECODE_BREADTH = 3
 
 
 @lru_cache(maxsize=4)
