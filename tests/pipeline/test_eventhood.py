@@ -129,6 +129,8 @@ PASSED = [
     ("custody_death", "Two prisoners were [killed] in custody by guards on Monday.", True),
     ("custody_death", "Four soldiers [died] in the ambush near the prison.", False),
     ("commentary", "The convoy came under [attack] near the bridge.", False),
+    ("commentary", "The footage clearly shows several incidents of sexual [assault] on women at the fair.", False),
+    ("aggregate", "[Demonstrations] demanding justice for two students recently killed are being held across the city.", False),
     ("commentary", "The [capture] of the old fortress came despite efforts by the army to retake the city.", False),
     ("campaign_toll", "The [battle] killed 40 fighters on Sunday.", True),
     ("counted_places", "The rebels [captured] two villages, Kolo and Nema, on Friday.", True),

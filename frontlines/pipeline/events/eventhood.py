@@ -156,8 +156,10 @@ def _ongoing(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     if f.present and not f.perfect and (f.progressive or f.existential or f.predicate in lex.words["continuative"]):
         how = "there is" if f.existential else f.predicate
         return f"an ongoing situation told in the present ('{how}')"
-    if f.perfect and f.present and (f.predicate in lex.words["continuative"] or f.span_cue):
-        return f"an ongoing situation ('has {f.predicate}'{', ' + repr(f.span_cue) if f.span_cue else ''})"
+    recent = lex.patterns["recent"].search(f.sentence)
+    if f.perfect and f.present and (f.predicate in lex.words["continuative"] or f.span_cue or recent):
+        cue = f.span_cue or (recent.group() if recent else None)
+        return f"an ongoing situation ('has {f.predicate}'{', ' + repr(cue) if cue else ''})"
     return None
 
 

@@ -751,9 +751,10 @@ def _own_men(speaker: str | None, before: str) -> bool:
 def _unplaced_development(doc: Document, sub_type: str, place: Mention | None, st: Statement) -> str | None:
     """Why a change in a group's activity is no event: ACLED codes a development (a defection, a new alliance, a
     group dissolved, a state of emergency) where the report places it; a sentence that names no place at all,
-    its place only inherited from elsewhere in the report, is commentary on the group, not a located
+    its place only inherited from the report before it, is commentary on the group, not a located
     development. (A note that names no place anywhere is placed by its coder and keeps the event.)"""
-    if sub_type in _LOCATED_DEVELOPMENTS and place is not None and not mentions_in(doc, "place", st.start, st.end):
+    if sub_type in _LOCATED_DEVELOPMENTS and place is not None and place.start < st.start \
+            and not mentions_in(doc, "place", st.start, st.end):
         return f"a development ('{sub_type}') in a sentence that names no place"
     return None
 
