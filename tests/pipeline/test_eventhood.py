@@ -126,6 +126,7 @@ PASSED = [
     ("first_person_present", "They [fight] to defeat this enemy.", False),
     ("war_described", "Fierce battles were [fought] in the town on Sunday.", True),
     ("left_behind", "The militia [destroyed] armoured vehicles along the road.", False),
+    ("left_behind", "A customs officer was found [hanged] in his house.", False),
     ("custody_death", "Two prisoners were [killed] in custody by guards on Monday.", True),
     ("custody_death", "Four soldiers [died] in the ambush near the prison.", False),
     ("commentary", "The convoy came under [attack] near the bridge.", False),

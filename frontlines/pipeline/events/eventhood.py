@@ -205,11 +205,10 @@ def _war_described(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 
 
 def _left_behind(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
-    """What an incident left or what was found ("left destroyed vehicles", "violence that left one person
-    injured", "found burned cars"): its aftermath, told with the incident, not an incident of its own."""
-    if f.pos == "VERB" and f.tag == "VBN" and f.dep in ("xcomp", "oprd", "amod", "ccomp") \
-            and f.head_lemma in ("leave", "find", "see"):
-        return f"what was left or found ('{f.head_lemma} ... {f.trigger}'), not an incident"
+    """What an incident left ("left destroyed vehicles", "violence that left one person injured"): its
+    aftermath, told with the incident, not an incident of its own ("was found hanged" is one: a body found)."""
+    if f.pos == "VERB" and f.tag == "VBN" and f.dep in ("xcomp", "oprd", "amod", "ccomp") and f.head_lemma == "leave":
+        return f"what an incident left ('left ... {f.trigger}'), not an incident"
     return None
 
 
