@@ -138,3 +138,10 @@ def test_parties_the_report_does_not_name_are_coded_as_acled_does(pipeline, text
 def test_a_target_hit_by_an_attack_is_its_target(pipeline, text: str, actors) -> None:
     (event,) = _events(pipeline, text, published=date(2021, 6, 8))
     assert (event.actor1_id, event.actor2_id) == actors, event.reason
+
+
+def test_a_name_with_a_typographic_apostrophe_is_the_same_actor(pipeline) -> None:
+    for apostrophe in ("'", "’"):
+        text = f"Fighters of the Sudan People{apostrophe}s Liberation Army in Opposition attacked Malakal on Monday."
+        found = _actors(pipeline, text, date(2021, 9, 14))
+        assert ("ssd.splm_io" in {i for i, _ in found.values()}), apostrophe
