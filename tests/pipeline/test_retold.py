@@ -294,15 +294,15 @@ def test_one_party_at_one_place_on_one_day_told_as_two_types_is_one_event() -> N
     from frontlines.pipeline.events.retold import merge_retold
 
     first = "Fourteen soldiers were killed in a Kivu Front attack in Kidal."
-    again = "The militants attacked the Kidal police headquarters overnight, detonating a car bomb at the gate."
+    again = "That night the rebels drove a car bomb into the gate of the Kidal police post."
     text = f"{first} {again}"
 
     def told(day: str) -> tuple[Document, list]:
         doc = Document(id="d", text=text)
         for at in (text.index("Kidal"), text.index("Kidal", len(first))):
             doc.mentions.append(Mention("Kidal", at, at + 5, "place", canonical="Kidal"))
-        at = text.index("overnight")
-        doc.mentions.append(Mention("overnight", at, at + 9, "date", canonical=day, date=day))
+        at = text.index("That night")
+        doc.mentions.append(Mention("That night", at, at + 10, "date", canonical=day, date=day))
         clash = _event("a", first, 0, actor1="Kivu Front", actor1_id="kivu.front", fatalities=14,
                        reason="trigger 'attack'")
         bomb = _event("b", again, len(first) + 1, event_type="Explosions/Remote violence", event_date=day,

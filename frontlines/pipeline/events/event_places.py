@@ -300,7 +300,7 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
                    reason=f"{nxt.reason}; '{m.text}' ({m.canonical}) does not lie there: its container instead")
 
 
-# "forces loyal to the unity government in Tripoli": the seat of a body named as an actor's allegiance
+# "forces loyal to the government in the capital": the seat of a body named as an actor's allegiance
 _SEAT = re.compile(r"\b(?:government|administration|parliament|cabinet|authorities)\s+(?:(?:based|seated)\s+)?in\s+(?:the\s+)?$")
 _HELD_BASE = re.compile(r"\b(?:has|have|had|holds?|held|keeps?|kept|maintains?|maintained)\s+(?:its|their|his|a|an)\s+"
                         r"(?:\w+\s+)?(?:stronghold|base|headquarters|bastion|heartland)\s+(?:in|at)\s+(?:the\s+)?"
@@ -319,11 +319,11 @@ def _source(doc: Document, m: Mention) -> bool:
     if _DISTANCE_FROM.search(low):
         return False
     if _HELD_BASE.search(low):
-        return True  # "the east, where IS has its stronghold in Sirte": where a group is based, not the event
+        return True  # "the north, where the group has its base in the city of X": where a group is based, not the event
     if _NEIGHBOUR.search(low):
         return True  # "the main road to neighbouring Tunisia": a place the sentence points to, not where it happened
     if _SEAT.search(low):
-        return True  # "forces loyal to the government in Tripoli fought in Sirte": whose forces, not where
+        return True  # "forces loyal to the government in X fought in Y": whose forces, not where
     return bool(_ORIGIN.search(low)) or doc.text[m.end:m.end + 1] == "-" or bool(_DESTINATION.search(low)) \
         or bool(_ORIGIN_LIST.search(doc.text[max(0, m.start - 60):m.start]))
 

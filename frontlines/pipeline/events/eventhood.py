@@ -197,7 +197,7 @@ def _description(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 
 
 def _war_described(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
-    """A war or battle described in the passive ("it was fought between the Shura Council and the army"): what
+    """A war or battle described in the passive ("it was fought between the two clans' militias"): what
     the conflict was, not an incident of it."""
     if f.lemma in ("fight", "wage") and f.passive and f.pos == "VERB" and not dated:
         return f"a conflict described ('was {f.trigger}'), not an incident"
@@ -258,8 +258,8 @@ def _relative_description(f: Frame, dated: bool, lex: EventhoodLexicon) -> str |
 
 
 def _group_deed(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
-    """A named group described by a deed in an undated relative clause ("the Maute group, which led the attack on
-    the city", "Boko Haram, which abducted the schoolgirls"): who the group is, told in passing."""
+    """A named group described by a deed in an undated relative clause ("the Kivu Front, which led the raid on
+    the mine", "Boko Haram, which abducted the schoolgirls"): who the group is, told in passing."""
     if f.group_relative:
         return f"describes a named group ('which {f.group_relative} ... {f.trigger}'), reports no incident"
     return None

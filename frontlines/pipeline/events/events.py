@@ -892,7 +892,7 @@ def _is_state(m: Mention) -> bool:
 
 def _fatalities(text: str) -> tuple[int, bool]:
     """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total; deaths a group is
-    blamed for or known for ("a group that has been blamed for the killing of hundreds") are its record, not
+    blamed for or known for ("a movement blamed for the killing of scores of people") are its record, not
     this incident's toll."""
     return count_fatalities(_ATTRIBUTED_RECORD.sub("", text))
 

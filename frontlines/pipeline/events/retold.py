@@ -118,9 +118,9 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
 
 
 def _same_pair_place_day(a: Event, b: Event, side: Side) -> bool:
-    """Violence by the same named party at the same place on the same day, told as two types ("14 soldiers were
-    killed in a Taliban attack in Qaisar" and "the militants attacked the Qaisar police headquarters overnight,
-    detonating a car bomb"): ACLED codes one event per actor pair, place and day."""
+    """Violence by the same named party at the same place on the same day, told as two types (soldiers killed in
+    a rebel attack on a town, then the rebels' car bomb at the town's police post that night): ACLED codes one
+    event per actor pair, place and day."""
     if a.event_type not in _VIOLENT or b.event_type not in _VIOLENT or {a.sub_event_type, b.sub_event_type} & _TERRITORY:
         return False
     if a.location is None or a.location != b.location or a.location == a.country or a.event_date != b.event_date:

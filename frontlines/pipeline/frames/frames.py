@@ -72,8 +72,8 @@ class Frame:
     total_cue: str | None  # a running total ("so far", "in all", "to date") or an undated toll ("did not say when")
     span_cue: str | None  # a time span or habit in the sentence ("since March", "periodically")
     habit_cue: str | None  # a habit adverb ("regularly", "often")
-    # the verb of an undated relative clause that tells what a named group did ("led" in "the Maute group, which
-    # led the attack on the city"); None elsewhere
+    # the verb of an undated relative clause that tells what a named group did ("led" in "the Kivu Front, which
+    # led the raid on the mine"); None elsewhere
     group_relative: str | None = None
     passive: bool = False  # the predicate is passive ("it was fought between ...")
     first_person: bool = False  # the predicate's subject is "I" or "we" ("as we fight to defeat this enemy")
@@ -193,12 +193,12 @@ def _counted_object(tok: Token, lexicon: EventhoodLexicon) -> tuple[int, str] | 
 
 def _group_relative(tok: Token, dated: re.Pattern[str]) -> str | None:
     """The verb of the relative clause the trigger is told in, where that clause describes a named group by a
-    deed of its own ("Boko Haram, which abducted the schoolgirls", "the Maute group, which led the attack") and
+    deed of its own ("Boko Haram, which abducted the schoolgirls", "the Kivu Front, which led the raid") and
     gives no day or month of its own."""
     verb = tok if tok.dep_ == "relcl" else tok.head if tok.dep_ == "dobj" and tok.head.dep_ == "relcl" else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
-    group = verb.head  # one named group ("Boko Haram", "the Maute group"), not people of it ("NASA supporters")
+    group = verb.head  # one named group ("Boko Haram", "the Kivu Front"), not people of it ("party supporters")
     named = group.tag_ in ("NNP", "NN") and (
         group.pos_ == "PROPN" or any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in group.children))
     doer = any(c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in verb.children)
