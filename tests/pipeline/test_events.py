@@ -593,3 +593,15 @@ def test_deaths_a_group_is_blamed_for_are_not_the_toll_of_the_incident() -> None
     doc = extract_text("Army jets struck the Kivu Front, a group blamed for the killing of hundreds of soldiers, "
                        "near Kidal, Mali, on Saturday.", published=date(2021, 3, 10))
     assert [e.fatalities for e in doc.events] == [0]
+
+
+def test_a_day_after_publication_told_before_dates_no_incident() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    text = ("Wednesday, 28 February 2024\nHome / News / Army takes a town\n\n"
+            "Government forces seized the town of Kidal, Mali, from the rebels.")
+    doc = extract_text(text, published=date(2020, 5, 21))
+    [ev] = [e for e in doc.events if e.location == "Kidal"]
+    assert ev.modality == "asserted" and ev.event_date == "2020-05-21"

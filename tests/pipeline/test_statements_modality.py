@@ -47,6 +47,7 @@ def test_voice_and_stance_follow_blocks_and_cues() -> None:
     ("The LNA will launch an offensive on Misrata.", "offensive", "future"),
     ("IS claimed responsibility for the suicide bombing.", "suicide bombing", "claimed"),
     ("Gunmen reportedly attacked the convoy.", "attacked", "uncertain"),
+    ("The reports were still to be verified, but gunmen attacked the convoy.", "attacked", "uncertain"),
     ("Gunmen attacked the convoy near Sirte.", "attacked", "asserted"),
     ("Police accused the rebels of attacking the convoy.", "attacking", "claimed"),
     ("The commander was accused of ordering the shelling of the market.", "shelling", "claimed"),

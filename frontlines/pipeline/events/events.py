@@ -661,7 +661,10 @@ class EventStage:
             best = min(inside, key=lambda m: (m.time_precision or 9, abs(m.start - clause.start)))
             rng = bool(best.date_end and best.date_end != best.date)
             return best.date, best.time_precision or 1, False, f"date '{best.text}'", rng
-        earlier = [m for m in dates if m.start < clause.start and clause.start - m.start < 600]
+        # a day told before, never one after the publication: a page's "today" widget ("Wednesday, 28 February
+        # 2024" over a 2020 story) or a plan dates no incident told later
+        earlier = [m for m in dates if m.start < clause.start and clause.start - m.start < 600
+                   and not (doc.published and m.date and m.date[:10] > doc.published.isoformat())]
         if earlier and (earlier[-1].time_precision or 1) <= 2 and not earlier[-1].date_end:
             m = earlier[-1]
             return m.date, m.time_precision or 1, False, f"date '{m.text}' earlier in the paragraph", False
