@@ -605,3 +605,15 @@ def test_a_day_after_publication_told_before_dates_no_incident() -> None:
     doc = extract_text(text, published=date(2020, 5, 21))
     [ev] = [e for e in doc.events if e.location == "Kidal"]
     assert ev.modality == "asserted" and ev.event_date == "2020-05-21"
+
+
+def test_a_day_that_starts_a_span_does_not_date_the_incident() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    for text in ("Gunmen seized a minister from a hotel in Bamako, Mali, in the latest sign of lawlessness since the "
+                 "president was toppled in 2012.",
+                 "At least 12 people have died in the fighting that militias have waged in Bamako, Mali, since Friday night."):
+        doc = extract_text(text, published=date(2021, 3, 10))
+        assert [e.event_date for e in doc.events] == ["2021-03-10"], text
