@@ -607,13 +607,16 @@ def test_a_day_after_publication_told_before_dates_no_incident() -> None:
     assert ev.modality == "asserted" and ev.event_date == "2020-05-21"
 
 
-def test_a_day_that_starts_a_span_does_not_date_the_incident() -> None:
-    from datetime import date
 
-    from frontlines.pipeline import extract_text
+def test_one_event_per_key_takes_no_running_total_as_its_toll() -> None:
+    from frontlines.model import Document, Event
+    from frontlines.pipeline.events.events import _dedupe
 
-    for text in ("Gunmen seized a minister from a hotel in Bamako, Mali, in the latest sign of lawlessness since the "
-                 "president was toppled in 2012.",
-                 "At least 12 people have died in the fighting that militias have waged in Bamako, Mali, since Friday night."):
-        doc = extract_text(text, published=date(2021, 3, 10))
-        assert [e.event_date for e in doc.events] == ["2021-03-10"], text
+    def told(eid: str, deaths: int, aggregate: bool) -> Event:
+        return Event(event_id=eid, event_date="2021-03-08", time_precision=1, event_type="Battles", sub_event_type="Armed clash",
+                     location="Kidal", fatalities=deaths, fatalities_aggregate=aggregate)
+
+    [kept] = _dedupe(Document(id="d", text=""), [told("a", 4, False), told("b", 35, True)])
+    assert (kept.fatalities, kept.fatalities_aggregate) == (4, False)
+    [kept] = _dedupe(Document(id="d", text=""), [told("a", 35, True), told("b", 4, False)])
+    assert (kept.fatalities, kept.fatalities_aggregate) == (4, False)

@@ -124,9 +124,6 @@ _ITS_MEN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:fighters?|members?|milit
                       r"operatives?|suicide bombers?|martyrs?)\b", re.IGNORECASE)
 # developments coded only where the sentence places them (rule unplaced_development)
 _LOCATED_DEVELOPMENTS = frozenset({"Change to group/activity", "Headquarters or base established", "Other"})
-# "since the 2011 uprising", "since Friday night", "since Kadhafi was toppled in 2011": where a span starts, not
-# the day of the incident told (the mention's own first words are read too: "since Friday night" is one mention)
-_SPAN_START = re.compile(r"\b(?:since|until|till)\b[^,;.:()\n]{0,60}$", re.IGNORECASE)
 _SAID_IN_STATEMENT = re.compile(r"\b(?:said|says|announced|reported|stated|claimed|confirmed)\s+(?:in|via|through)\s+"
                                 r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|communiqu[ée]|post|message|"
                                 r"video|broadcast|tweet|briefing|press release)(?:\s+(?:on|posted on|published on)\s+"
@@ -659,7 +656,6 @@ class EventStage:
         dates = [m for m in doc.mentions if m.kind == "date" and m.date and not (wire[0] <= m.start < wire[1])]
         inside = [m for m in dates if clause.statement.start <= m.start < clause.statement.end
                   and not (m.start > trigger_end and _CAUSE_BEFORE_DATE.search(doc.text[trigger_end:m.start]))
-                  and not _SPAN_START.search(doc.text[max(0, m.start - 60):m.start] + m.text[:12])
                   and (told or not _dates_the_saying(doc.text, m))]
         if inside:
             best = min(inside, key=lambda m: (m.time_precision or 9, abs(m.start - clause.start)))
@@ -912,6 +908,10 @@ def _dedupe(doc: Document, events: list[Event]) -> list[Event]:
         kept = out.get(key)
         if kept is None:
             out[key] = ev
+        elif ev.fatalities_aggregate:
+            continue  # a running total ("35 killed since Thursday") is no toll of the incident kept
+        elif kept.fatalities_aggregate:
+            kept.fatalities, kept.fatalities_aggregate = ev.fatalities, False
         else:
             kept.fatalities = max(kept.fatalities, ev.fatalities)
     return list(out.values())
