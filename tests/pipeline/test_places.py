@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 
 from frontlines.knowledge.actors import get_actor_kb
 from frontlines.knowledge.gazetteer import get_gazetteer
 from frontlines.knowledge.ontology import get_ontology
 from frontlines.model import Document
-
-
-@pytest.fixture(scope="module")
-def run(pipeline):  # noqa: ANN001, ANN201 - the session pipeline fixture
-    from frontlines.pipeline.reading.ingest import document_from_text
-
-    def _run(text: str) -> Document:
-        return pipeline.process(document_from_text(text, id="t"))
-
-    return _run
 
 
 def _places(doc: Document) -> dict[str, object]:

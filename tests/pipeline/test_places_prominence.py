@@ -3,19 +3,8 @@ places; every resolved place says which candidates it beat."""
 
 from __future__ import annotations
 
-import pytest
 
 from frontlines.model import Document, Mention
-
-
-@pytest.fixture(scope="module")
-def run(pipeline):  # noqa: ANN001, ANN201 - the session pipeline fixture
-    from frontlines.pipeline.reading.ingest import document_from_text
-
-    def _run(text: str) -> Document:
-        return pipeline.process(document_from_text(text, id="t"))
-
-    return _run
 
 
 def _places(doc: Document) -> dict[str, Mention]:
