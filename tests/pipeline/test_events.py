@@ -620,3 +620,16 @@ def test_one_event_per_key_takes_no_running_total_as_its_toll() -> None:
     assert (kept.fatalities, kept.fatalities_aggregate) == (4, False)
     [kept] = _dedupe(Document(id="d", text=""), [told("a", 35, True), told("b", 4, False)])
     assert (kept.fatalities, kept.fatalities_aggregate) == (4, False)
+
+
+def test_people_counted_or_named_by_role_as_the_object_of_seized_were_abducted() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    for text in ("Near Kidal, Mali, gunmen seized the four from their boat on Monday, said Rivera.",
+                 "In Kidal, Mali, gunmen seized 12 passengers from a bus on Monday."):
+        doc = extract_text(text, published=date(2021, 3, 10))
+        assert [e.sub_event_type for e in doc.events] == ["Abduction/forced disappearance"], text
+    doc = extract_text("Rebels seized the town of Kidal, Mali, on Monday, said Rivera.", published=date(2021, 3, 10))
+    assert [e.sub_event_type for e in doc.events] == ["Non-state actor overtakes territory"]

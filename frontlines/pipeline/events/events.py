@@ -59,7 +59,11 @@ _TERRITORY_OBJECT = re.compile(
     r"terminals?|oil fields?|headquarters|compound|hill|bridge|road|junction|suburbs?|centre|center|territor(?:y|ies)|"
     r"villages?|towns?|camps?|regions?|areas?|highway|control|ground|province|cities|"
     r"buildings?|checkpoints?|outskirts)\b", re.IGNORECASE)
-_PERSON_OBJECT = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|civilians|fighters|suspects?|militants?|soldiers?|officers?|him|her|them)\b", re.IGNORECASE)
+_PERSON_OBJECT = re.compile(r"^\s*(?:(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|"
+                            r"civilians|fighters|suspects?|militants?|soldiers?|officers?|hostages|victims|tourists|"
+                            r"foreigners|passengers|students|pupils|girls|boys|women|children|workers|villagers|"
+                            r"herders|farmers|traders|worshippers|him|her|them)\b|the\s+(?:two|three|four|five|six|seven|"
+                            r"eight|nine|ten|\d+)\s+(?:from|at|on|in|as|while|near|outside|and)\b)", re.IGNORECASE)
 # a name right after the verb, then where from: "seized Zeidan from a hotel" (a place is a mention, checked apart)
 # (verbs that take people as readily as ground; not "captured Mundri East from their forces": ground taken from a party)
 _NAMED_OBJECT = re.compile(r"^\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?:from|at|outside|near|as|while)\b"
@@ -477,7 +481,9 @@ class EventStage:
         if family == "capture" and re.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) and _BUILDING_OBJECT.match(after):
             return self._attack(clause, trigger, actor1, actor2, focus, why + "; a building stormed")
         if family == "capture":
-            places_after: list[Mention | None] = list(mentions_in(doc, "place", clause.start + trigger.end, clause.end))
+            said = self._speaker_span(clause.statement)  # "..., said Rivera": the speaker is no place taken
+            places_after: list[Mention | None] = [m for m in mentions_in(doc, "place", clause.start + trigger.end, clause.end)
+                                                  if not said[0] <= m.start < said[1]]
             territory = _TERRITORY_OBJECT.match(after)
             if not places_after and territory:
                 places_after = list(mentions_in(doc, "place", clause.statement.start, clause.statement.end)) or [None]
