@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from frontlines.errors import InvalidParameterError
 from frontlines.evaluate import evaluate, render_details
+from tests.evaluate.geoxml import write_geoparsing_xml
 
 # (text, [(toponym, lat, lon)]): the second article's gold puts Paris in Texas on purpose (a wrong placement to list)
 ARTICLES = [
@@ -19,21 +19,7 @@ ARTICLES = [
 
 
 def _xml(path: Path) -> Path:
-    root = ET.Element("articles")
-    for text, toponyms in ARTICLES:
-        article = ET.SubElement(root, "article")
-        ET.SubElement(article, "text").text = text
-        nodes = ET.SubElement(article, "toponyms")
-        for name, lat, lon in toponyms:
-            node = ET.SubElement(nodes, "toponym")
-            start = text.index(name)
-            for tag, value in (("start", start), ("end", start + len(name)), ("phrase", name)):
-                ET.SubElement(node, tag).text = str(value)
-            gaztag = ET.SubElement(node, "gaztag")
-            ET.SubElement(gaztag, "lat").text = str(lat)
-            ET.SubElement(gaztag, "lon").text = str(lon)
-    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
-    return path
+    return write_geoparsing_xml(path, ARTICLES)
 
 
 @pytest.mark.slow

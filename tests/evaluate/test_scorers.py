@@ -4,13 +4,13 @@ the numbers they print must follow from what the pipeline got right and wrong.""
 from __future__ import annotations
 
 import csv
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from frontlines.errors import InvalidParameterError
 from frontlines.evaluate import detect_corpus, evaluate
+from tests.evaluate.geoxml import write_geoparsing_xml
 
 # Only the columns the scorer reads, in an order of our own.
 ACLED_COLUMNS = ["notes", "event_date", "event_type", "fatalities", "actor1", "actor2", "latitude", "longitude"]
@@ -49,19 +49,7 @@ def _case_tsv(path: Path) -> None:
 
 
 def _geoparsing_xml(path: Path) -> None:
-    root = ET.Element("articles")
-    article = ET.SubElement(root, "article", docid="1")
-    ET.SubElement(article, "text").text = GEO_TEXT
-    toponyms = ET.SubElement(article, "toponyms")
-    for name, lat, lon in GEO_TOPONYMS:
-        node = ET.SubElement(toponyms, "toponym")
-        start = GEO_TEXT.index(name)
-        for tag, value in (("start", start), ("end", start + len(name)), ("phrase", name)):
-            ET.SubElement(node, tag).text = str(value)
-        gaztag = ET.SubElement(node, "gaztag")
-        ET.SubElement(gaztag, "lat").text = str(lat)
-        ET.SubElement(gaztag, "lon").text = str(lon)
-    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+    write_geoparsing_xml(path, [(GEO_TEXT, GEO_TOPONYMS)])
 
 
 @pytest.fixture(scope="module")
