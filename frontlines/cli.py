@@ -595,6 +595,74 @@ def analyse(obj: dict[str, Any], limit: int | None, again: bool, quiet: bool) ->
                f"{counts['event_clusters']} clustered events")
 
 
+# -- reextract -----------------------------------------------------------------------------
+@cli.command()
+@click.option("--doc", "doc_ids", multiple=True, help="A stored document's id (repeat for several).")
+@click.option("--source", help="Only documents whose source (outlet) contains this.")
+@click.option("--since", help="Only documents published on or after YYYY-MM-DD.")
+@click.option("--until", help="Only documents published on or before YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def reextract(obj: dict[str, Any], doc_ids: tuple[str, ...], source: str | None, since: str | None,
+              until: str | None, fmt: str, quiet: bool) -> None:
+    """Run the current extractor again over stored documents (all of them, or those chosen) after it changed.
+
+    Each document's events are replaced in one transaction; analysts' corrections, splits and merges follow their
+    events (also when renumbered), and those whose event is no longer extracted stay listed as orphaned
+    (frontlines corrections list --orphaned); clusters, control, relations and ledger are redone as ingest does.
+    Ingest skips texts already stored: this is how stored documents get a new extractor's events."""
+    from tqdm import tqdm
+
+    from frontlines.analysis.reextraction import reextract_documents, select_documents
+    from frontlines.store.base import parse_day
+
+    since, until = parse_day(since, "--since"), parse_day(until, "--until")
+    if doc_ids and (source or since or until):
+        raise InvalidParameterError("give --doc, or --source/--since/--until to choose documents, not both.")
+    if since and until and since > until:
+        raise InvalidParameterError(f"--since {since} is after --until {until}; nothing would be chosen.")
+    with _existing_store(obj["db"]) as store:
+        chosen = select_documents(store, doc_ids, source, since, until)
+        with tqdm(total=len(chosen), desc="reextract", unit="doc", disable=quiet, file=sys.stderr) as bar:
+            summary = reextract_documents(store, chosen, _extractor(), progress=bar.update)
+    _print_reextract(summary, fmt)
+    if summary.failed:
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _extractor() -> Any:
+    """Stored documents in, the current pipeline's extraction of their text out (blog structure read anew)."""
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.reading.ingest import document_from_text
+
+    pipeline = Pipeline.default(on_error="record")
+
+    def extract(docs: Iterable[Document]) -> Iterator[Document]:
+        fresh = (document_from_text(d.text, id=d.id, published=d.published, title=d.title, source=d.source,
+                                    url=d.url, format=d.format) for d in docs)
+        return pipeline.pipe(fresh, batch_size=8)
+
+    return extract
+
+
+def _print_reextract(summary: Any, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+        return
+    for problem in summary.failed:
+        click.echo(f"skipped: {problem}", err=True)
+    for old, new in sorted(summary.reattached.items()):
+        click.echo(f"re-attached: {old} -> {new}")
+    for event_id in summary.orphaned:
+        click.echo(f"orphaned: {event_id} (no longer extracted; its records are kept, not applied)")
+    click.echo(f"{summary.documents} documents re-extracted: events {summary.events_before} before, "
+               f"{summary.events_after} after; events with corrections, splits or merges: "
+               f"{summary.kept + len(summary.reattached)} "
+               f"re-attached ({len(summary.reattached)} renumbered), {len(summary.orphaned)} orphaned; "
+               f"{len(summary.failed)} failed")
+
+
 # -- corrections ----------------------------------------------------------------------------
 @cli.group()
 def corrections() -> None:

@@ -260,6 +260,13 @@ class CorrectionRecords:
                            [now(), *chunk])
         return orphans
 
+    def overridden_events(self, document_id: str) -> list[str]:
+        """The document's events that an analyst's correction, split or merge names and that are not orphaned
+        (what a re-extraction of the document must re-attach)."""
+        rows = self._feed_sql("SELECT event_id FROM event_anchors WHERE document_id = ? AND orphaned_at IS NULL",
+                              [document_id])
+        return sorted(r["event_id"] for r in rows)
+
     def orphaned(self, event_ids: Sequence[str]) -> dict[str, str | None]:
         """Which of these events that overrides name are orphaned: gone from a re-extraction of their document
         (when it was marked), or, for an event not rejected, without a row (when unknown: None)."""
