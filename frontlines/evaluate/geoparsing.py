@@ -46,9 +46,13 @@ def _articles(path: Path, half: str | None, limit: int | None) -> list[tuple[int
 
 
 def score_geoparsing(path: Path, pipeline: Any, *, limit: int | None = None, half: str | None = None,
-                     verbose: bool = False) -> EvalReport:
+                     verbose: bool = False, demonyms_as_toponyms: bool = True) -> EvalReport:
+    from frontlines.knowledge.actors import get_actor_kb
+    from frontlines.knowledge.gazetteer import get_gazetteer
     from frontlines.pipeline.reading.ingest import document_from_text
+    from frontlines.pipeline.resolution.demonyms import geoparse_places
 
+    gaz, kb = get_gazetteer(), get_actor_kb()
     articles = _articles(path, half, limit)
     docs = [document_from_text(a.findtext("text") or "", id=f"geo-{n}") for n, a in articles]
     gold_total = predicted_total = detected = correct = 0
@@ -56,7 +60,7 @@ def score_geoparsing(path: Path, pipeline: Any, *, limit: int | None = None, hal
     details: list[dict[str, Any]] = []
     for (number, article), doc in zip(articles, pipeline.pipe(docs, batch_size=16), strict=True):
         gold = _gold(article)
-        places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None]
+        places = geoparse_places(doc, gaz, kb, demonyms=demonyms_as_toponyms)
         gold_total += len(gold)
         predicted_total += len(places)
         for start, end, lat, lon, name in gold:
@@ -91,28 +95,15 @@ def score_geoparsing(path: Path, pipeline: Any, *, limit: int | None = None, hal
     return EvalReport("geoparsing", name, len(articles), metrics, details=details)
 
 
-_ADJECTIVE_ENDINGS = ("ian", "an", "ese", "ish", "i", "n")
-
-
 def _is_demonym(text: str) -> bool:
     """A gold toponym written as a demonym or a country's adjective ("Russian", "Sri Lankans", "South Ossetian",
-    "European"), which our spec does not count as a place name: the actor base's demonyms, else the name of a country
-    or a region followed by an adjective ending."""
+    "European"), which our spec does not count as a place name: the geoparse mode's rule
+    (``pipeline/resolution/demonyms.py``)."""
     from frontlines.knowledge.actors import get_actor_kb
     from frontlines.knowledge.gazetteer import get_gazetteer
+    from frontlines.pipeline.resolution.demonyms import demonym_place
 
-    word = text.strip()
-    gaz = get_gazetteer()
-    if not word[:1].isupper() or any(not p.alias for p in gaz.lookup(word)):
-        return False  # "Georgia", "Jordan", "Indiana": places by their own name
-    singular = word[:-1] if word.endswith("s") else word
-    if get_actor_kb().country_for_demonym(word) or get_actor_kb().country_for_demonym(singular):
-        return True
-    return any(singular.endswith(end) and len(singular) > len(end) + 3
-               and any(p.feature in ("country", "admin1", "region", "continent") and not p.alias
-                       for p in gaz.lookup(singular[:-len(end)]) + gaz.lookup(singular[:-len(end)] + "a")
-                       + gaz.lookup(singular[:-len(end)] + "e"))
-               for end in _ADJECTIVE_ENDINGS)
+    return demonym_place(text, get_gazetteer(), get_actor_kb()) is not None
 
 
 def render_details(details: list[dict[str, Any]]) -> str:

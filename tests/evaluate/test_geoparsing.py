@@ -68,3 +68,17 @@ def test_demonyms_are_told_from_place_names(word: str, demonym: bool) -> None:
     from frontlines.evaluate.geoparsing import _is_demonym
 
     assert _is_demonym(word) is demonym
+
+
+@pytest.mark.slow
+def test_demonyms_the_gold_tags_are_resolved_to_their_country(tmp_path, pipeline) -> None:  # noqa: ANN001
+    path = write_geoparsing_xml(tmp_path / "geoparsing_demonyms.xml", [
+        ("Kenyan police arrested two men in Nairobi.", [("Kenyan", 0.5, 38.0), ("Nairobi", -1.28, 36.82)]),
+    ])
+    report = evaluate("geoparsing", path, pipeline=pipeline)
+    assert report.metrics["resolved within 161 km (end to end)"] == 1.0
+    assert report.metrics["resolved within 161 km, demonyms left out (our spec)"] == 1.0
+    from frontlines.evaluate.geoparsing import score_geoparsing
+
+    places_only = score_geoparsing(path, pipeline, demonyms_as_toponyms=False)
+    assert places_only.metrics["resolved within 161 km (end to end)"] == 0.5
