@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from frontlines.pipeline.mentions.dates import find_dates
+from frontlines.pipeline.mentions.dates import _PATTERNS, _matches, find_dates
 
 PUB = date(2016, 1, 14)  # a Thursday
 
@@ -81,3 +83,27 @@ def test_dates_told_from_an_earlier_date(text: str, expected: list[str]) -> None
 def test_over_the_weekend(published: date, expected: tuple[str, str]) -> None:
     (found,) = find_dates("Rival militias clashed over the weekend.", published)
     assert (found.start.isoformat(), found.end.isoformat(), found.precision) == (*expected, 2)
+
+
+# -- the scan of candidate lines and starts (issue 14) finds what a scan of the whole text finds --------------
+_WORDS = ["on", "last", "this", "since", "Since", "early", "mid-", "in", "during", "of", "the", "a", "that", "next",
+          "Monday", "Friday's", "Times", "night", "morning", "12", "3rd", "and", "to", "–", "between", "June", "Sept.",
+          "May", "2014", "2019-04-08", "12/03/2015", "08/01", "/", ":", "ago", "two", "days", "weeks", "yesterday",
+          "today", "day", "same", "later", "before", "week", "weekend", "over", ",", "x", "ſince", "AGO"]
+_SEPARATORS = [" ", " ", "\n", "  ", "\n\n", "\t", "", " \n "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), max_size=16))
+def test_candidate_scan_equals_whole_text_scan(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + sep for word, sep in parts)
+    lines: dict = {}
+    for kind, pattern in _PATTERNS:
+        assert [m.span() for m in _matches(kind, pattern, text, lines)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["Fighting resumed on\n\nMonday night.", "Calm since \n early\nMay 2014.",
+                                  "On Monday,\nSunday Times readers and last\tFriday", "x\nMarch 2011\n\n3 June"])
+def test_candidate_scan_across_lines(text: str) -> None:
+    for kind, pattern in _PATTERNS:
+        assert [m.span() for m in _matches(kind, pattern, text, {})] == [m.span() for m in pattern.finditer(text)]

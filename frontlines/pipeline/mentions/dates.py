@@ -9,6 +9,7 @@ dates. Precision: 1 day, 2 week, 3 month, 4 year.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -59,6 +60,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(
         rf"\b(?P<pre>on|last|this|early|late|since)?\s*(?P<w>{_WEEKDAY})(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b")),
 ]
+# Where each pattern can match: every match holds one hit of its trigger (a month name, a year, a weekday, ...), so
+# only the lines with a hit are scanned, not the whole text (a 1 MB report: 1.3 s of regexes; issue 14). A pattern
+# listed under _LINES matches within one line (no ``\s``: a line break ends every match, and every lookahead or
+# ``\b`` reads a line break as it reads the end of the text), so it runs on each line that holds a hit, with
+# ``finditer(text, start, end)`` - the same matches, in the same order, as over the whole text. ``since`` and
+# ``weekday`` may cross a line break (``\s``): they are tried only at the starts their trigger allows (_STARTS).
+_MONTH_HIT = re.compile(_MONTH)
+_YEAR_HIT = re.compile(_YEAR)
+_TIME_WORD = re.compile(r"day|night|week|morning|afternoon|evening|month|year", re.I)
+_LINES: dict[str, re.Pattern[str]] = {
+    "range_dm": _MONTH_HIT, "range_md": _MONTH_HIT, "week_of": _MONTH_HIT, "dmy": _MONTH_HIT, "mdy": _MONTH_HIT,
+    "month_year": _MONTH_HIT, "month": _MONTH_HIT, "iso": _YEAR_HIT, "slash": _YEAR_HIT, "year": _YEAR_HIT,
+    "slash_short": re.compile("/"), "ago": re.compile("ago", re.I), "relative": _TIME_WORD, "anchored": _TIME_WORD,
+}
+_SINCE_HIT = re.compile("since", re.I)  # "since" starts every match of its pattern
+_WEEKDAY_HIT = re.compile(_WEEKDAY)
+_PRE = 5  # the longest word before a weekday: "early", "since"
+
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
@@ -222,8 +241,9 @@ def find_dates(text: str, published: date | None, *, base_offset: int = 0) -> li
     from publication."""
     taken = Spans()
     found: list[ResolvedDate] = []
+    lines: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in _matches(kind, pattern, text, lines):
             start, end = m.span()
             if kind == "weekday" and m.group("pre") is None and _followed_by_name(text, end):
                 continue  # "Sunday Times"
@@ -242,6 +262,49 @@ def find_dates(text: str, published: date | None, *, base_offset: int = 0) -> li
             found.append(ResolvedDate(first, last, precision, m.group().strip(), base_offset + start,
                                       end - start, reason))
     return _anchor(sorted(found, key=lambda r: r.offset), published)
+
+
+def _matches(kind: str, pattern: re.Pattern[str], text: str,
+             lines: dict[re.Pattern[str], list[tuple[int, int]]]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, scanning only where a match can be (see _LINES)."""
+    trigger = _LINES.get(kind)
+    if trigger is not None:
+        if trigger not in lines:
+            lines[trigger] = _hit_lines(trigger, text)
+        for start, end in lines[trigger]:
+            yield from pattern.finditer(text, start, end)
+        return
+    pos = 0
+    for start in _starts(kind, text):
+        if start >= pos and (m := pattern.match(text, start)):
+            yield m
+            pos = m.end()
+
+
+def _hit_lines(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that holds a hit of ``trigger``, in order."""
+    found, pos = [], 0
+    while (hit := trigger.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.end())
+        end = len(text) if end < 0 else end
+        found.append((start, end))
+        pos = end + 1
+    return found
+
+
+def _starts(kind: str, text: str) -> list[int]:
+    """Every position where a ``since`` or ``weekday`` match can start, in order: at "since"; before a weekday
+    name, over the spaces before it and a word of up to _PRE letters."""
+    if kind == "since":
+        return [hit.start() for hit in _SINCE_HIT.finditer(text)]
+    starts: set[int] = set()
+    for hit in _WEEKDAY_HIT.finditer(text):
+        first = hit.start()
+        while first > 0 and text[first - 1].isspace():
+            first -= 1
+        starts.update(range(max(0, first - _PRE), hit.start() + 1))
+    return sorted(starts)
 
 
 def _anchor(found: list[ResolvedDate], published: date | None) -> list[ResolvedDate]:
