@@ -23,8 +23,8 @@ from frontlines.store.feeds import FeedRecords
 from frontlines.store.jobs import BackfillRecords
 
 __all__ = ["BOOL_FIELDS", "COUNT_MODES", "DISTINCT_SQL", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "Bbox", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
-           "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "as_revision", "cell_range", "check_lengths",
-           "check_page", "distinct_clause", "subtract_groups", "event_values", "grid_cell", "parse_bbox", "parse_day", "revision_ids", "safe_url"]
+           "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "add_groups", "as_revision", "cell_range", "check_lengths",
+           "check_page", "distinct_clause", "event_values", "grid_cell", "parse_bbox", "parse_day", "revision_ids", "safe_url"]
 
 EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]  # stored columns besides the key
 BOOL_FIELDS = frozenset({"fatalities_aggregate", "date_fallback"})
@@ -406,16 +406,21 @@ def _period_end(start: date, unit: str) -> date:
     return following - timedelta(days=1)
 
 
-def subtract_groups(totals: list[tuple[Any, ...]], others: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """Grouped (day, type, events, fatalities) rows less those of ``others`` (the reports that stand for no
-    cluster): the distinct events of an unfiltered query from the running totals. Groups left empty go."""
-    less = {(r[0], r[1]): (r[2], r[3] or 0) for r in others}
-    out = []
-    for day, event_type, n, dead in totals:
-        minus_n, minus_dead = less.get((day, event_type), (0, 0))
-        if n - minus_n > 0:
-            out.append((day, event_type, n - minus_n, (dead or 0) - minus_dead))
-    return out
+def add_groups(rows: list[tuple[Any, ...]], more: list[tuple[Any, ...]], keys: int) -> list[tuple[Any, ...]]:
+    """Grouped rows (``keys`` key columns, then events, fatalities and, for map cells, the sums of longitudes and
+    latitudes and the first row id) with those of ``more`` added group by group."""
+    out = {r[:keys]: list(r[keys:]) for r in rows}
+    for r in more:
+        have = out.get(r[:keys])
+        if have is None:
+            out[r[:keys]] = list(r[keys:])
+            continue
+        for i, value in enumerate(r[keys:]):
+            if i == 4:  # the first row id: the smaller
+                have[i] = value if have[i] is None else min(have[i], value) if value is not None else have[i]
+            else:
+                have[i] = (have[i] or 0) + (value or 0)
+    return [(*k, *v) for k, v in out.items()]
 
 
 def distinct_clause(clauses: list[str], events: str = "events o") -> str:

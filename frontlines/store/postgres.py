@@ -33,10 +33,10 @@ from frontlines.store.base import (
     IngestResult,
     Page,
     Store,
+    add_groups,
     as_revision,
     cell_range,
     revision_ids,
-    subtract_groups,
 )
 from frontlines.store.pgsql import (
     GROUP_SQL,
@@ -361,12 +361,20 @@ class PostgresStore(Store):
 
     def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
                  positions: bool = False, view: Bbox | None = None) -> list[tuple[Any, ...]]:
-        rollup = self._from_rollup(query, keys, cell, view) if query.count == "reports" else None
-        if rollup is None and query.count == "clusters" and keys == ("day", "type") and not _filtered(query):
-            rollup = self._distinct_days()
+        if query.count == "reports":
+            rollup = self._from_rollup(query, keys, cell, view)
+        else:
+            rollup = self._distinct_rollup(query, keys, cell, view)
         if rollup is not None:
             return rollup
+        return self._grouped_rows(query, keys, cell, positions, view)
+
+    def _grouped_rows(self, query: EventQuery, keys: tuple[str, ...], cell: float, positions: bool,
+                      view: Bbox | None, apart: bool = False) -> list[tuple[Any, ...]]:
+        """``_grouped`` from the event rows; ``apart``: only the reports of ``_distinct_rollup``'s second part."""
         where = event_where(query)
+        if apart:  # the partial index events_apart (schema 15)
+            where.add("NOT e.represents AND e.represents_day")
         if "cell_x" in keys:
             where.add("e.latitude IS NOT NULL AND e.longitude IS NOT NULL")
             if view:  # the viewport at cell precision: the buckets whose cells meet it
@@ -381,20 +389,21 @@ class PostgresStore(Store):
             rows = cur.execute(sql, where.params).fetchall()
         return [tuple(iso(v) if i == day else v for i, v in enumerate(r)) for r in rows]
 
-    def _distinct_days(self) -> list[tuple[Any, ...]]:
-        """Distinct events by day and type with no filter: the running totals less the reports that stand for no
-        cluster (every cluster's representative and every unclustered event count), read from their partial
-        index (schema 12)."""
-        sql = ("SELECT event_date, event_type, count(*), sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities "
-               "END) FROM events WHERE NOT represents GROUP BY 1, 2")
-        with self._errors("Aggregating events"), self._con.cursor(row_factory=tuple_row) as cur:
-            others = [(iso(r[0]), *r[1:]) for r in cur.execute(sql).fetchall()]
-        return subtract_groups(self._from_rollup(EventQuery(), ("day", "type"), 1.0, None) or [], others)
+    def _distinct_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float,
+                         view: Bbox | None) -> list[tuple[Any, ...]] | None:
+        """Distinct events grouped as the running totals group them, when the filters are theirs (schema 15): the
+        representatives' running totals, plus the other reports that rank first on their day, type and modality in
+        their cluster and that no matching report of their cluster outranks. None otherwise."""
+        totals = self._from_rollup(q, keys, cell, view, table="distinct")
+        if totals is None or not _filtered(q):  # unfiltered: every representative matches, and only they count
+            return totals
+        return add_groups(totals, self._grouped_rows(q, keys, cell, "cell_x" in keys, view, apart=True), len(keys))
 
-    def _from_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float,
-                     view: Bbox | None) -> list[tuple[Any, ...]] | None:
-        """The grouped rows from the running totals of schema 3 when the query's filters are only type and
-        modality (and dates, for days); None when they cannot answer it."""
+    def _from_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float, view: Bbox | None,
+                     table: str = "event") -> list[tuple[Any, ...]] | None:
+        """The grouped rows from the running totals of schema 3 (``table`` "distinct": those of the representatives
+        alone, schema 15) when the query's filters are only type and modality (and dates, for days); None when they
+        cannot answer it."""
         active = {name for name in _FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
         where = Where()
         where.add("events > 0")
@@ -408,12 +417,12 @@ class PostgresStore(Store):
             if q.until:
                 where.add("day <= %s AND day > '-infinity'::date", iso_date("until", q.until))
             sql = (f"SELECT CASE WHEN day > '-infinity'::date THEN day END, event_type, sum(events)::bigint, "
-                   f"sum(fatalities)::bigint FROM event_days {where.sql()} GROUP BY day, event_type")
+                   f"sum(fatalities)::bigint FROM {table}_days {where.sql()} GROUP BY day, event_type")
         elif keys == ("cell_x", "cell_y", "type") and cell == _INDEXED_CELL and active <= {"event_type", "modality"}:
             if view:
                 where.add("cx BETWEEN %s AND %s AND cy BETWEEN %s AND %s", *cell_range(view, cell))
             sql = ("SELECT cx, cy, event_type, sum(events)::bigint, sum(fatalities)::bigint, sum(lon_sum), "
-                   f"sum(lat_sum), min(first_rid) FROM event_cells {where.sql()} GROUP BY cx, cy, event_type")
+                   f"sum(lat_sum), min(first_rid) FROM {table}_cells {where.sql()} GROUP BY cx, cy, event_type")
         else:
             return None
         with self._errors("Aggregating events"), self._con.cursor(row_factory=tuple_row) as cur:

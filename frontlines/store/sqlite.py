@@ -16,6 +16,7 @@ from typing import Any
 from frontlines.errors import MigrationError, StoreError, StoreNotFoundError
 from frontlines.model import Block, Document, Event, Mention, Statement
 from frontlines.store.base import (
+    add_groups,
     BOOL_FIELDS,
     EVENT_FIELDS,
     SORTABLE_EVENT_FIELDS,
@@ -28,7 +29,6 @@ from frontlines.store.base import (
     as_revision,
     cell_range,
     distinct_clause,
-    subtract_groups,
     event_values,
     revision_ids,
 )
@@ -433,6 +433,155 @@ MIGRATIONS: list[str] = [
         UPDATE events SET cluster_id = NULL WHERE event_id = old.event_id;
         UPDATE events SET cluster_id = new.cluster_id WHERE event_id = new.event_id;
     END;
+    """,    # 18: filtered distinct counts from running totals (issue 13). Distinct events filtered only by type, modality
+    # and dates (the filters of the running totals of migration 6) are (a) the representatives of migration 15 in
+    # the matching groups, read from running totals of the representatives alone (distinct_days, distinct_cells,
+    # kept by triggers on every insert, delete and update of an event and of its flag), plus (b) the few other
+    # reports that rank first among their cluster's reports of the same day, type and modality
+    # (events.represents_day, kept by triggers like the flag of migration 15) and that no better report of their
+    # cluster outranks among the matches: a report outranked by a report of its own day, type and modality never
+    # counts under these filters, since that report matches whenever it does. Reports of (b) are read from their
+    # own partial index (events_apart), one check each against the other reports of their cluster. Adds a
+    # column, tables, an index and triggers; fills them from the stored events and clusters
+    """
+    ALTER TABLE events ADD COLUMN represents_day INTEGER NOT NULL DEFAULT 1;
+    UPDATE events SET represents_day = 0 WHERE cluster_id IS NOT NULL AND event_id <> (
+        SELECT o.event_id FROM events o INDEXED BY events_cluster WHERE o.cluster_id = events.cluster_id
+            AND o.event_date IS events.event_date AND o.event_type = events.event_type
+            AND o.modality = events.modality
+        ORDER BY CASE WHEN o.fatalities_aggregate THEN 0 ELSE coalesce(o.fatalities, 0) END DESC, o.event_id LIMIT 1);
+    CREATE INDEX events_apart ON events(event_date, event_type, modality, fatalities, fatalities_aggregate, longitude,
+                                        latitude, cluster_id) WHERE represents = 0 AND represents_day = 1;
+    CREATE TRIGGER event_clusters_represents_day_insert AFTER INSERT ON event_clusters BEGIN
+        UPDATE events SET represents_day = 1 - represents_day
+            WHERE event_id IN (SELECT event_id FROM event_clusters WHERE cluster_id = new.cluster_id)
+            AND represents_day <> (event_id = (SELECT o.event_id FROM event_clusters k JOIN events o
+                ON o.event_id = k.event_id WHERE k.cluster_id = new.cluster_id AND o.event_date IS events.event_date
+                AND o.event_type = events.event_type AND o.modality = events.modality
+                ORDER BY CASE WHEN o.fatalities_aggregate THEN 0 ELSE coalesce(o.fatalities, 0) END DESC, o.event_id
+                LIMIT 1));
+    END;
+    CREATE TRIGGER event_clusters_represents_day_delete AFTER DELETE ON event_clusters BEGIN
+        UPDATE events SET represents_day = 1 WHERE event_id = old.event_id AND represents_day = 0;
+        UPDATE events SET represents_day = 1 - represents_day
+            WHERE event_id IN (SELECT event_id FROM event_clusters WHERE cluster_id = old.cluster_id)
+            AND represents_day <> (event_id = (SELECT o.event_id FROM event_clusters k JOIN events o
+                ON o.event_id = k.event_id WHERE k.cluster_id = old.cluster_id AND o.event_date IS events.event_date
+                AND o.event_type = events.event_type AND o.modality = events.modality
+                ORDER BY CASE WHEN o.fatalities_aggregate THEN 0 ELSE coalesce(o.fatalities, 0) END DESC, o.event_id
+                LIMIT 1));
+    END;
+    CREATE TRIGGER event_clusters_represents_day_update AFTER UPDATE OF event_id, cluster_id ON event_clusters BEGIN
+        UPDATE events SET represents_day = 1 WHERE event_id = old.event_id AND represents_day = 0;
+        UPDATE events SET represents_day = 1 - represents_day
+            WHERE event_id IN (SELECT event_id FROM event_clusters WHERE cluster_id IN (old.cluster_id, new.cluster_id))
+            AND represents_day <> (event_id = (SELECT o.event_id FROM event_clusters k JOIN events o
+                ON o.event_id = k.event_id WHERE k.cluster_id = (SELECT cluster_id FROM event_clusters
+                    WHERE event_id = events.event_id)
+                AND o.event_date IS events.event_date AND o.event_type = events.event_type
+                AND o.modality = events.modality
+                ORDER BY CASE WHEN o.fatalities_aggregate THEN 0 ELSE coalesce(o.fatalities, 0) END DESC, o.event_id
+                LIMIT 1));
+    END;
+    CREATE TRIGGER events_represents_day_change AFTER UPDATE OF fatalities, fatalities_aggregate, event_date,
+            event_type, modality ON events WHEN new.event_id IN (SELECT event_id FROM event_clusters) BEGIN
+        UPDATE events SET represents_day = 1 - represents_day
+            WHERE event_id IN (SELECT event_id FROM event_clusters WHERE cluster_id = (SELECT cluster_id
+                FROM event_clusters WHERE event_id = new.event_id))
+            AND represents_day <> (event_id = (SELECT o.event_id FROM event_clusters k JOIN events o
+                ON o.event_id = k.event_id WHERE k.cluster_id = (SELECT cluster_id FROM event_clusters
+                    WHERE event_id = new.event_id)
+                AND o.event_date IS events.event_date AND o.event_type = events.event_type
+                AND o.modality = events.modality
+                ORDER BY CASE WHEN o.fatalities_aggregate THEN 0 ELSE coalesce(o.fatalities, 0) END DESC, o.event_id
+                LIMIT 1));
+    END;
+    CREATE TABLE distinct_days (
+        day TEXT NOT NULL, event_type TEXT NOT NULL, modality TEXT NOT NULL, events INTEGER NOT NULL,
+        fatalities INTEGER NOT NULL, PRIMARY KEY (day, event_type, modality)) WITHOUT ROWID;
+    INSERT INTO distinct_days SELECT coalesce(event_date, ''), event_type, modality, count(*),
+        sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END) FROM events WHERE represents = 1
+        GROUP BY 1, 2, 3;
+    CREATE TABLE distinct_cells (
+        cx INTEGER NOT NULL, cy INTEGER NOT NULL, event_type TEXT NOT NULL, modality TEXT NOT NULL,
+        events INTEGER NOT NULL, fatalities INTEGER NOT NULL, lon_sum REAL NOT NULL, lat_sum REAL NOT NULL,
+        first_rid INTEGER, PRIMARY KEY (cx, cy, event_type, modality)) WITHOUT ROWID;
+    INSERT INTO distinct_cells SELECT CAST((longitude + 180.0) / 0.087890625 AS INTEGER),
+        CAST((latitude + 90.0) / 0.087890625 AS INTEGER), event_type, modality, count(*),
+        sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END), sum(longitude), sum(latitude), min(rid)
+        FROM events WHERE represents = 1 AND latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 1, 2, 3, 4;
+    CREATE TRIGGER distinct_totals_insert AFTER INSERT ON events WHEN new.represents = 1 BEGIN
+        INSERT INTO distinct_days VALUES (coalesce(new.event_date, ''), new.event_type, new.modality, 1,
+            CASE WHEN new.fatalities_aggregate THEN 0 ELSE new.fatalities END)
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;
+        INSERT INTO distinct_cells SELECT CAST((new.longitude + 180.0) / 0.087890625 AS INTEGER),
+            CAST((new.latitude + 90.0) / 0.087890625 AS INTEGER), new.event_type, new.modality, 1,
+            CASE WHEN new.fatalities_aggregate THEN 0 ELSE new.fatalities END, new.longitude, new.latitude, new.rid
+            WHERE new.latitude IS NOT NULL AND new.longitude IS NOT NULL
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities,
+            lon_sum = lon_sum + excluded.lon_sum, lat_sum = lat_sum + excluded.lat_sum,
+            first_rid = CASE WHEN events = 0 OR first_rid IS NULL THEN excluded.first_rid
+                             ELSE min(first_rid, excluded.first_rid) END;
+    END;
+    CREATE TRIGGER distinct_totals_delete AFTER DELETE ON events WHEN old.represents = 1 BEGIN
+        UPDATE distinct_days SET events = events - 1,
+            fatalities = fatalities - CASE WHEN old.fatalities_aggregate THEN 0 ELSE old.fatalities END
+            WHERE day = coalesce(old.event_date, '') AND event_type = old.event_type AND modality = old.modality;
+        UPDATE distinct_cells SET events = events - 1,
+            fatalities = fatalities - CASE WHEN old.fatalities_aggregate THEN 0 ELSE old.fatalities END,
+            lon_sum = lon_sum - old.longitude, lat_sum = lat_sum - old.latitude,
+            first_rid = CASE WHEN first_rid = old.rid THEN (SELECT min(e.rid) FROM events e INDEXED BY events_cells
+                WHERE CAST((e.longitude + 180.0) / 0.087890625 AS INTEGER) = distinct_cells.cx
+                AND CAST((e.latitude + 90.0) / 0.087890625 AS INTEGER) = distinct_cells.cy
+                AND e.event_type = distinct_cells.event_type AND e.modality = distinct_cells.modality
+                AND e.represents = 1) ELSE first_rid END
+            WHERE old.latitude IS NOT NULL AND old.longitude IS NOT NULL
+            AND cx = CAST((old.longitude + 180.0) / 0.087890625 AS INTEGER)
+            AND cy = CAST((old.latitude + 90.0) / 0.087890625 AS INTEGER)
+            AND event_type = old.event_type AND modality = old.modality;
+    END;
+    CREATE TRIGGER distinct_totals_update AFTER UPDATE OF event_date, event_type, modality, fatalities,
+            fatalities_aggregate, longitude, latitude, represents ON events
+            WHEN old.represents = 1 OR new.represents = 1 BEGIN
+        UPDATE distinct_days SET events = events - 1,
+            fatalities = fatalities - CASE WHEN old.fatalities_aggregate THEN 0 ELSE old.fatalities END
+            WHERE old.represents = 1 AND day = coalesce(old.event_date, '') AND event_type = old.event_type
+            AND modality = old.modality;
+        INSERT INTO distinct_days SELECT coalesce(new.event_date, ''), new.event_type, new.modality, 1,
+            CASE WHEN new.fatalities_aggregate THEN 0 ELSE new.fatalities END WHERE new.represents = 1
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;
+        UPDATE distinct_cells SET events = events - 1,
+            fatalities = fatalities - CASE WHEN old.fatalities_aggregate THEN 0 ELSE old.fatalities END,
+            lon_sum = lon_sum - old.longitude, lat_sum = lat_sum - old.latitude,
+            first_rid = CASE WHEN first_rid = old.rid THEN NULL ELSE first_rid END
+            WHERE old.represents = 1 AND old.latitude IS NOT NULL AND old.longitude IS NOT NULL
+            AND cx = CAST((old.longitude + 180.0) / 0.087890625 AS INTEGER)
+            AND cy = CAST((old.latitude + 90.0) / 0.087890625 AS INTEGER)
+            AND event_type = old.event_type AND modality = old.modality;
+        INSERT INTO distinct_cells SELECT CAST((new.longitude + 180.0) / 0.087890625 AS INTEGER),
+            CAST((new.latitude + 90.0) / 0.087890625 AS INTEGER), new.event_type, new.modality, 1,
+            CASE WHEN new.fatalities_aggregate THEN 0 ELSE new.fatalities END, new.longitude, new.latitude,
+            (SELECT rid FROM events WHERE rid = new.rid AND represents = 1)
+            WHERE new.represents = 1 AND new.latitude IS NOT NULL AND new.longitude IS NOT NULL
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities,
+            lon_sum = lon_sum + excluded.lon_sum, lat_sum = lat_sum + excluded.lat_sum,
+            first_rid = CASE WHEN excluded.first_rid IS NULL THEN CASE WHEN events = 0 THEN NULL ELSE first_rid END
+                             WHEN events = 0 OR first_rid IS NULL THEN excluded.first_rid
+                             ELSE min(first_rid, excluded.first_rid) END;
+        UPDATE distinct_cells SET first_rid = (SELECT min(e.rid) FROM events e INDEXED BY events_cells
+                WHERE CAST((e.longitude + 180.0) / 0.087890625 AS INTEGER) = distinct_cells.cx
+                AND CAST((e.latitude + 90.0) / 0.087890625 AS INTEGER) = distinct_cells.cy
+                AND e.event_type = distinct_cells.event_type AND e.modality = distinct_cells.modality
+                AND e.represents = 1)
+            WHERE first_rid IS NULL AND events > 0 AND ((old.latitude IS NOT NULL AND old.longitude IS NOT NULL
+                AND cx = CAST((old.longitude + 180.0) / 0.087890625 AS INTEGER)
+                AND cy = CAST((old.latitude + 90.0) / 0.087890625 AS INTEGER)
+                AND event_type = old.event_type AND modality = old.modality)
+            OR (new.latitude IS NOT NULL AND new.longitude IS NOT NULL
+                AND cx = CAST((new.longitude + 180.0) / 0.087890625 AS INTEGER)
+                AND cy = CAST((new.latitude + 90.0) / 0.087890625 AS INTEGER)
+                AND event_type = new.event_type AND modality = new.modality));
+    END;
     """,
 ]
 _CORRECTIONS_SCHEMA = 14  # the migration that adds event_anchors (event_corrections: 11)
@@ -744,13 +893,19 @@ class SQLiteStore(Store):
 
     def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
                  positions: bool = False, view: Bbox | None = None) -> list[tuple[Any, ...]]:
-        rollup = self._from_rollup(query, keys, cell, view) if query.count == "reports" else None
-        if rollup is None and query.count == "clusters" and keys == ("day", "type") and not _filtered(query):
-            rollup = self._distinct_days()
+        if query.count == "reports":
+            rollup = self._from_rollup(query, keys, cell, view)
+        else:
+            rollup = self._distinct_rollup(query, keys, cell, view)
         if rollup is not None:
             return rollup
+        return self._grouped_rows(query, keys, cell, positions, view)
+
+    def _grouped_rows(self, query: EventQuery, keys: tuple[str, ...], cell: float, positions: bool,
+                      view: Bbox | None, apart: bool = False) -> list[tuple[Any, ...]]:
+        """``_grouped`` from the event rows; ``apart``: only the reports of ``_distinct_rollup``'s second part."""
         clause, params = self._event_where(query)
-        extra: list[str] = []
+        extra: list[str] = ["e.represents = 0 AND e.represents_day = 1"] if apart else []
         if "cell_x" in keys:
             extra.append("e.latitude IS NOT NULL AND e.longitude IS NOT NULL")
             for box in (b for b in (query.bbox, view) if b):  # as ranges of cells: events_cells reads only those
@@ -760,26 +915,27 @@ class SQLiteStore(Store):
         if extra:
             clause = f"{clause} AND {' AND '.join(extra)}" if clause else f"WHERE {' AND '.join(extra)}"
         columns = ", ".join(_GROUP_SQL[k].format(cell=float(cell)) for k in keys)
+        hint = "INDEXED BY events_apart" if apart else self._aggregate_hint(query, keys, cell)
         sql = (f"SELECT {columns}, count(*), sum(CASE WHEN e.fatalities_aggregate THEN 0 ELSE e.fatalities END)"
-               f"{_POSITIONS if positions else ''} FROM events e {self._aggregate_hint(query, keys, cell)} "
+               f"{_POSITIONS if positions else ''} FROM events e {hint} "
                f"{clause} GROUP BY {', '.join(str(i + 1) for i in range(len(keys)))}")
         return [tuple(r) for r in self._con.execute(sql, params)]
 
-    def _distinct_days(self) -> list[tuple[Any, ...]]:
-        """Distinct events by day and type with no filter: the running totals less the reports that stand for no
-        cluster (every cluster's representative and every unclustered event count), read from their partial
-        index (migration 16)."""
-        others = self._con.execute(
-            "SELECT coalesce(event_date, ''), event_type, count(*), "
-            "sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END) FROM events INDEXED BY "
-            "events_not_representing WHERE represents = 0 GROUP BY 1, 2").fetchall()
-        return subtract_groups(self._from_rollup(EventQuery(), ("day", "type"), 1.0, None) or [],
-                               [(r[0] or None, r[1], r[2], r[3]) for r in others])
+    def _distinct_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float,
+                         view: Bbox | None) -> list[tuple[Any, ...]] | None:
+        """Distinct events grouped as the running totals group them, when the filters are theirs (migration 18):
+        the representatives' running totals, plus the other reports that rank first on their day, type and
+        modality in their cluster and that no matching report of their cluster outranks. None otherwise."""
+        totals = self._from_rollup(q, keys, cell, view, table="distinct")
+        if totals is None or not _filtered(q):  # unfiltered: every representative matches, and only they count
+            return totals
+        return add_groups(totals, self._grouped_rows(q, keys, cell, "cell_x" in keys, view, apart=True), len(keys))
 
-    def _from_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float,
-                     view: Bbox | None) -> list[tuple[Any, ...]] | None:
-        """The grouped rows from the running totals of schema 6 when the query's filters are only type and
-        modality (and dates, for days); None when they cannot answer it."""
+    def _from_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float, view: Bbox | None,
+                     table: str = "event") -> list[tuple[Any, ...]] | None:
+        """The grouped rows from the running totals of schema 6 (``table`` "distinct": those of the representatives
+        alone, schema 18) when the query's filters are only type and modality (and dates, for days); None when they
+        cannot answer it."""
         active = {name for name in _FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
         where: list[str] = ["events > 0"]
         params: list[Any] = []
@@ -797,14 +953,14 @@ class SQLiteStore(Store):
             if q.until:
                 where.append("day <= ? AND day != ''")
                 params.append(q.until)
-            sql = (f"SELECT nullif(day, ''), event_type, sum(events), sum(fatalities) FROM event_days "
+            sql = (f"SELECT nullif(day, ''), event_type, sum(events), sum(fatalities) FROM {table}_days "
                    f"WHERE {' AND '.join(where)} GROUP BY day, event_type")
         elif keys == ("cell_x", "cell_y", "type") and cell == _INDEXED_CELL and active <= {"event_type", "modality"}:
             if view:
                 where.append("cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?")
                 params += cell_range(view, cell)
             sql = ("SELECT cx, cy, event_type, sum(events), sum(fatalities), sum(lon_sum), sum(lat_sum), "
-                   f"min(first_rid) FROM event_cells WHERE {' AND '.join(where)} GROUP BY cx, cy, event_type")
+                   f"min(first_rid) FROM {table}_cells WHERE {' AND '.join(where)} GROUP BY cx, cy, event_type")
         else:
             return None
         return [tuple(r) for r in self._con.execute(sql, params)]
