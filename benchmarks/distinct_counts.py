@@ -1,6 +1,10 @@
 """What counting distinct events costs (issue 13, deliverable 1): the dashboard's aggregates and the first page of
 the list with ``count=reports`` and ``count=clusters`` side by side, in one run, on one store of synthetic events
-(``store_bench.synthetic_events``) of which a share are grouped into same-event clusters of 2 or 3 reports.
+(``store_bench.synthetic_events``) of which a share are grouped into same-event clusters of 2 or 3 reports. A
+cluster's reports tell one incident as the clustering at ingest requires: the type, sub-type and place of its first
+report, its date (one report in four a day later) and its modality (one in five another one); ``--mixed`` clusters
+consecutive synthetic events as they come instead (any type, place and date: no same-event cluster looks so, and
+every report of them is then one that filtered distinct counts must check).
 
 With ``count=reports`` the stores answer unfiltered counts, timelines and low-zoom maps from their running totals.
 With ``count=clusters`` the report that stands for each cluster carries a flag (``events.represents``, kept by
@@ -11,6 +15,12 @@ each other matching report is checked against the other reports of its cluster (
 
     .venv/bin/python benchmarks/distinct_counts.py --events 50000 [--clustered 0.5] [--db postgresql://... | --postgres]
         [--before]   # also the check of every matching row made before the flag, on the same store
+        [--mixed]    # clusters of unrelated synthetic events
+
+Three columns for distinct events, each timed on the same store in the same run: "clusters" (now: the
+representatives' running totals, SQLite migration 18 / PostgreSQL schema 15, for filters on type, modality and
+dates), "flag only" (as before those totals: the representative flag, every other matching report checked) and,
+with ``--before``, the check of every matching row made before the flag.
 
 Figures are printed, never asserted.
 """
@@ -18,6 +28,8 @@ Figures are printed, never asserted.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import random
 import re
 import statistics
 import sys
@@ -25,12 +37,15 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from store_bench import synthetic_events  # noqa: E402
+
+from frontlines.model import Event  # noqa: E402
 
 from frontlines.store import EventQuery, Store, open_store  # noqa: E402
 
@@ -63,17 +78,69 @@ def checked_row_by_row(store: Store) -> Iterator[None]:
         sql.distinct_clause, module._filtered = saved  # type: ignore[attr-defined]
 
 
-def fill(store: Store, n: int, clustered: float) -> tuple[int, float]:
-    """``n`` synthetic events; the first ``clustered`` share of them in clusters of 2 or 3 consecutive reports. The
-    number of clusters and the seconds their rows took to save (the stores' triggers keep the flag meanwhile)."""
-    store.bulk_load_events(synthetic_events(n))
-    start = time.perf_counter()
-    rows, i, limit = [], 0, int(n * clustered)
+@contextmanager
+def flag_only(store: Store) -> Iterator[None]:
+    """The store counting distinct events as before the representatives' running totals: unfiltered counts and
+    timelines from the running totals less the reports that stand for no cluster, everything else from the rows."""
+    module = sys.modules[type(store).__module__]
+
+    def before(q: EventQuery, keys: tuple[str, ...], cell: float, view: Any) -> Any:
+        if keys != ("day", "type") or module._filtered(q):  # type: ignore[attr-defined]
+            return None
+        others = {(str(r["day"]) if r["day"] else None, r["type"]): (r["n"], r["dead"] or 0) for r in store._feed_sql(
+            "SELECT event_date AS day, event_type AS type, count(*) AS n, sum(CASE WHEN fatalities_aggregate THEN 0 "
+            "ELSE fatalities END) AS dead FROM events WHERE NOT represents GROUP BY 1, 2")}
+        out = []
+        for day, kind, n, dead in store._from_rollup(EventQuery(), keys, cell, None) or []:  # type: ignore[attr-defined]
+            less_n, less_dead = others.get((day, kind), (0, 0))
+            if n - less_n > 0:
+                out.append((day, kind, n - less_n, (dead or 0) - less_dead))
+        return out
+
+    store._distinct_rollup = before  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        del store._distinct_rollup  # type: ignore[attr-defined]
+
+
+def groups(limit: int) -> Iterator[tuple[int, int]]:
+    """(first, end) of each cluster over the first ``limit`` events: 2 or 3 consecutive events each."""
+    i = 0
     while i < limit:
         size = 2 + (i // 7) % 2
-        cluster = f"cl-bench-{i}"
-        rows += [(f"bench-{j}", cluster, None, None, "benchmark") for j in range(i, min(i + size, limit))]
+        yield i, min(i + size, limit)
         i += size
+
+
+def events(n: int, clustered: float, mixed: bool) -> Iterator[Event]:
+    """The synthetic events; unless ``mixed``, each cluster's other reports tell its first report's incident."""
+    first_of = {j: first for first, end in groups(int(n * clustered)) for j in range(first + 1, end)}
+    rng, firsts = random.Random(13), {}
+    for i, ev in enumerate(synthetic_events(n)):
+        lead = None if mixed else firsts.pop(first_of.get(i, -1), None)
+        if lead is not None:
+            day = date.fromisoformat(lead.event_date) + timedelta(days=rng.random() < 0.25)
+            ev = dataclasses.replace(ev, event_type=lead.event_type, sub_event_type=lead.sub_event_type,
+                                     location=lead.location, country=lead.country, admin1=lead.admin1,
+                                     latitude=lead.latitude, longitude=lead.longitude, event_date=day.isoformat(),
+                                     modality=lead.modality if rng.random() >= 0.2 else ev.modality)
+            if i + 1 in first_of and first_of[i + 1] == first_of[i]:
+                firsts[first_of[i]] = lead  # the cluster's next report tells it too
+        if i + 1 in first_of and first_of[i + 1] == i:
+            firsts[i] = ev
+        yield ev
+
+
+def fill(store: Store, n: int, clustered: float, mixed: bool = False) -> tuple[int, float]:
+    """``n`` synthetic events; the first ``clustered`` share of them in clusters of 2 or 3 consecutive reports
+    (``events``). The number of clusters and the seconds their rows took to save (the stores' triggers keep the
+    flags and the representatives' running totals meanwhile)."""
+    store.bulk_load_events(events(n, clustered, mixed))
+    start = time.perf_counter()
+    rows = []
+    for first, end in groups(int(n * clustered)):
+        rows += [(f"bench-{j}", f"cl-bench-{first}", None, None, "benchmark") for j in range(first, end)]
     for k in range(0, len(rows), 5000):
         store.save_clusters(rows[k:k + 5000])
     saving = time.perf_counter() - start
@@ -109,6 +176,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=50_000)
     parser.add_argument("--clustered", type=float, default=0.5, help="share of the events in clusters")
     parser.add_argument("--runs", type=int, default=3, help="runs per query (the median is printed)")
+    parser.add_argument("--mixed", action="store_true", help="clusters of unrelated synthetic events")
     parser.add_argument("--before", action="store_true",
                         help="also time the distinct counts as they were made before the representative flag")
     parser.add_argument("--db", help="a store URL (PostgreSQL: an empty throwaway database); default a temp SQLite")
@@ -129,15 +197,18 @@ def run(args: argparse.Namespace) -> None:
         url = args.db or str(Path(tmp) / "distinct.sqlite")
         with open_store(url) as store:
             start = time.perf_counter()
-            clusters, saving = fill(store, args.events, args.clustered)
+            clusters, saving = fill(store, args.events, args.clustered, args.mixed)
             print(f"{store.url.split('://')[0] if '://' in store.url else 'sqlite'}: {args.events:,} events, "
                   f"{clusters:,} clusters over the first {args.clustered:.0%}, loaded in "
                   f"{time.perf_counter() - start:.1f} s (cluster rows {saving:.1f} s)")
-            print(f"{'query':28} {'reports ms':>11} {'clusters ms':>12} {'ratio':>6}"
+            print(f"{'query':28} {'reports ms':>11} {'clusters ms':>12} {'ratio':>6} {'flag only ms':>13}"
                   f"{'  before ms' if args.before else ''}  matches (reports / distinct)")
             for name, run in cases(store).items():
                 reports_ms, reports = timed(lambda r=run: r("reports"), args.runs)
                 clusters_ms, distinct = timed(lambda r=run: r("clusters"), args.runs)
+                with flag_only(store):
+                    flag_ms, then = timed(lambda r=run: r("clusters"), args.runs)
+                assert then == distinct, f"{name}: {then} distinct events with the flag only, {distinct} now"
                 before = ""
                 if args.before:
                     with checked_row_by_row(store):
@@ -145,7 +216,7 @@ def run(args: argparse.Namespace) -> None:
                     assert then == distinct, f"{name}: {then} distinct events before, {distinct} now"
                     before = f" {before_ms:10.1f}"
                 print(f"{name:28} {reports_ms:11.1f} {clusters_ms:12.1f} {clusters_ms / max(reports_ms, 0.01):6.1f}"
-                      f"{before}  {reports:,} / {distinct:,}")
+                      f" {flag_ms:13.1f}{before}  {reports:,} / {distinct:,}")
 
 
 if __name__ == "__main__":
