@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from frontlines.knowledge.ontology import get_ontology
@@ -67,3 +69,22 @@ def test_party_speaking_makes_a_claim() -> None:
     clause = "The LNA shot down a Turkish drone over Misrata."
     st = Statement(text=clause, start=0, end=len(clause), speaker="LNA", voice="quoted")
     assert modality_of(clause, st, 8, get_ontology(), speaker_is_party=True)[0] == "claimed"
+
+
+# -- the quick test for a reporting verb (issue 14) spares no sentence a pattern could attribute --------------------
+def test_only_four_letters_fold_to_latin_ones_besides_their_cases() -> None:
+    """The reporting-verb test looks in the lower-cased sentence, falling back on every pattern for the letters that
+    IGNORECASE matches to a Latin one besides its two cases; this holds them all."""
+    folding = {chr(c) for c in range(0x80, 0x110000) if re.match("[a-z]", chr(c), re.IGNORECASE)}
+    assert folding == {"\u0130", "\u0131", "\u017f", "\u212a"}
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Two soldiers died, local officials \u017faid.", "local officials"),  # a long s: IGNORECASE reads "said"
+    ("Two soldiers died, local officials SA\u0130D.", "local officials"),  # a dotted capital I
+    ("Two soldiers died, ACCORDING TO the army.", "army"),
+    ("Two soldiers died, acc\u043erding to the army.", None),  # a Cyrillic o: no verb, no attribution
+    ("(Reuters) - Two soldiers died.", "Reuters"),  # no verb: the agency's pattern alone
+])
+def test_attribution_past_the_quick_verb_test(sentence: str, speaker: str | None) -> None:
+    assert find_attribution(sentence) == speaker

@@ -24,6 +24,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|"
                        r"(?<=[a-z]{2})[.!?]+[\"'”’)\]]*(?=[A-Z][a-z])")
 _NEWLINE = re.compile(r"\n\s*\n|\n")
 _BULLET = re.compile(r"\s*(?:[-*•>]|\d+\.)\s")
+_NEXT_CHARACTER = re.compile(r"\S")
 _LINE_END = ".!?:;\"”’)]"
 
 
@@ -58,8 +59,8 @@ def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int
         stop = match.end()
         if is_abbreviation(text, match.start()):
             continue
-        nxt = text[stop:end].lstrip()
-        if nxt and nxt[0].islower():
+        nxt = _NEXT_CHARACTER.search(text, stop, end)  # not text[stop:end].lstrip(): a copy of the rest per boundary
+        if nxt and nxt.group().islower():
             continue  # "... 5 p.m. on Tuesday" style false boundary
         yield cursor, stop
         cursor = stop
