@@ -80,5 +80,5 @@ def test_demonyms_the_gold_tags_are_resolved_to_their_country(tmp_path, pipeline
     assert report.metrics["resolved within 161 km, demonyms left out (our spec)"] == 1.0
     from frontlines.evaluate.geoparsing import score_geoparsing
 
-    places_only = score_geoparsing(path, pipeline, demonyms_as_toponyms=False)
+    places_only = score_geoparsing(path, pipeline, geoparse_mode=False)
     assert places_only.metrics["resolved within 161 km (end to end)"] == 0.5

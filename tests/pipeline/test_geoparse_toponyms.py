@@ -7,7 +7,7 @@ import pytest
 
 from frontlines.knowledge.actors import get_actor_kb
 from frontlines.knowledge.gazetteer import get_gazetteer
-from frontlines.pipeline.resolution.demonyms import demonym_place, demonym_places, geoparse_places
+from frontlines.pipeline.resolution.geoparse import demonym_place, demonym_places, geoparse_places
 
 
 @pytest.mark.parametrize(("word", "country", "feature"), [
@@ -50,3 +50,15 @@ def test_a_demonym_of_a_place_the_document_names_stands_there(run) -> None:  # n
     abroad = next(m for m in demonym_places(run("Georgian troops left Tbilisi."), get_gazetteer(), get_actor_kb())
                   if m.text == "Georgian")
     assert abroad.country == "GE"
+
+
+@pytest.mark.slow
+def test_countries_and_states_inside_other_names_are_read_for_geoparsing(run) -> None:  # noqa: ANN001
+    from frontlines.pipeline.resolution.geoparse import inner_places
+
+    doc = run("The U.S. Census Bureau and the Bank of Canada met in Chicago. West Coast schools and Gulf Coast schools were closed.")
+    found = {m.text: (m.country, m.feature) for m in inner_places(doc, get_gazetteer(), [
+        (m.start, m.end) for m in doc.mentions if m.kind == "place"])}
+    assert found.get("U.S.") == ("US", "country") and found.get("Canada") == ("CA", "country")
+    assert "West Coast" not in found and "Gulf Coast" not in found  # no region of another country in a US report
+    assert not any(m.text in ("U.S.", "Canada") for m in doc.mentions if m.kind == "place")  # our spec: organisations
