@@ -1,8 +1,9 @@
 """``frontlines reextract`` (issue 12): stored documents run through the current extractor again, as a user drives
 it - a real file ingested by the real pipeline into a real store (SQLite, and PostgreSQL through the store tests'
-fixtures); an analyst's correction follows its event through the re-extraction, also when an older extractor had
-numbered the event differently; a correction whose event is no longer extracted stays, orphaned; a document id
-that is not stored is refused before anything changes."""
+fixtures); the document's statements, mentions and events become the current extractor's; an analyst's correction
+follows its event through the re-extraction, also when an older extractor had numbered the event differently; a
+correction whose event is no longer extracted stays, orphaned; a document id that is not stored is refused before
+anything changes."""
 
 from __future__ import annotations
 
@@ -51,9 +52,14 @@ def test_a_correction_survives_reextract_also_when_its_event_was_numbered_otherw
     db, doc_id, event = ingested
     with open_store(db) as store:
         correct(store, event.event_id, "jane", "the hospital counted five", {"fatalities": 5})
-        # what an older extractor stored: the same clause under another id and sub-type (the correction follows it)
-        store.replace_events(doc_id, [dataclasses.replace(event, event_id="ev-older", sub_event_type="Armed clash")])
-        assert store.get_event("ev-older").fatalities == 5
+        # what an older extractor stored: the same clause under another id and sub-type (the correction follows it),
+        # no statements or mentions, and its own stage list
+        stored = store.get_document(doc_id)
+        statements, mentions, stages = stored.statements, stored.mentions, stored.stages
+        older = dataclasses.replace(event, event_id="ev-older", sub_event_type="Armed clash")
+        store.replace_extraction(dataclasses.replace(stored, events=[older], statements=[], mentions=[],
+                                                     stages=["frontlines.events@0"]))
+        assert store.get_event("ev-older").fatalities == 5 and not store.get_document(doc_id).statements
     summary = _summary(db, "--doc", doc_id)
     assert (summary["documents"], summary["events_before"], summary["events_after"]) == (1, 1, 1)
     assert summary["reattached"] == {"ev-older": event.event_id} and summary["orphaned"] == []
@@ -61,6 +67,8 @@ def test_a_correction_survives_reextract_also_when_its_event_was_numbered_otherw
         again = store.get_event(event.event_id)
         assert (again.fatalities, again.sub_event_type) == (5, event.sub_event_type)
         assert store.is_analysed(doc_id) and event.event_id in store.clusters_of([event.event_id])
+        now = store.get_document(doc_id)  # the statements, mentions and stages of the current extractor
+        assert (now.statements, now.mentions, now.stages) == (statements, mentions, stages)
     listed = json.loads(_run(db, "corrections", "list"))
     assert [(c["event_id"], c["analyst"], c["active"]) for c in listed["items"]] == [(event.event_id, "jane", True)]
     # everything again, the same extractor: both documents, the correction kept on its event, nothing orphaned

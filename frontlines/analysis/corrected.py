@@ -14,7 +14,7 @@ Ledger verdicts are judged when asked (``service.judge``), so they follow withou
 
 A correction (or an undo) and its recompute are one transaction (``Store.transaction``): when the recompute fails,
 the correction is rolled back with it and the error reaches the caller, so no derived record is left stale behind a
-correction in force. ``reextract`` re-extracts one document the same way: its events replaced, the analysts'
+correction in force. ``reextract`` re-extracts one document the same way: its extraction replaced, the analysts'
 overrides re-attached to the events with their identity (or kept, marked orphaned), and its analysis redone.
 """
 
@@ -89,11 +89,12 @@ def undo_override(store: Store, override_id: int, analyst: str, reason: str = ""
 
 
 def reextract(store: Store, doc: Document) -> dict[str, Any]:
-    """Store ``doc``'s events (a stored document extracted again, ``doc.id`` its stored id) in place of those
-    stored, and analyse it again, in one transaction: the analysts' overrides follow their events through a
-    renumbering and those whose event is not extracted again stay listed, orphaned (``Store.replace_events``)."""
+    """Store ``doc``'s extraction (a stored document extracted again, ``doc.id`` its stored id: its blocks, stages,
+    mentions, statements and events) in place of the one stored, and analyse it again, in one transaction: the
+    analysts' overrides follow their events through a renumbering and those whose event is not extracted again stay
+    listed, orphaned (``Store.replace_extraction``)."""
     with store.transaction():
-        result = store.replace_events(doc.id, doc.events)
+        result = store.replace_extraction(doc)
         analyse_document(store, store.get_document(doc.id))
     return result
 

@@ -189,6 +189,20 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
 
     reattached: dict[str, str]  # {old id: new id} of the overrides moved since replace_events began
 
+    def replace_extraction(self, doc: Document) -> dict[str, Any]:
+        """A re-extraction of the stored document ``doc.id`` (its stored text, extracted again): its blocks, stage
+        list, mentions and statements as extracted now, and its events (``replace_events``: the analysts'
+        overrides follow), in one transaction. Returns what ``replace_events`` returns."""
+        self.get_document(doc.id)  # an unknown document: StoreNotFoundError
+        with self.transaction():
+            self._replace_parts(doc)
+            return self.replace_events(doc.id, doc.events)
+
+    @abc.abstractmethod
+    def _replace_parts(self, doc: Document) -> None:
+        """Replace one stored document's blocks, stages, mentions and statements (the caller holds the
+        transaction)."""
+
     @abc.abstractmethod
     def _write_events(self, events: list[Event], document_id: str) -> int:
         """Insert one document's events (the caller holds the transaction); overrides are re-attached to them."""

@@ -54,6 +54,7 @@ from frontlines.store.pgsql import (
     event_where,
     iso,
     iso_date,
+    jsonb,
     mention_rows,
     order_by,
     reason,
@@ -253,6 +254,15 @@ class PostgresStore(Store):
                 ids.append(event.event_id)
         self.reapply_corrections(ids)  # an analyst's correction outlives re-extraction
         return n
+
+    def _replace_parts(self, doc: Document) -> None:
+        with self._errors(f"Writing the extraction of {doc.id!r}"), self._con.cursor() as cur:
+            for table in ("mentions", "statements"):
+                cur.execute(f"DELETE FROM {table} WHERE document_id = %s", (doc.id,))
+            cur.execute("UPDATE documents SET blocks = %s, stages = %s WHERE id = %s",
+                        (jsonb([b.to_dict() for b in doc.blocks]), jsonb(doc.stages), doc.id))
+            cur.executemany(INSERT_MENTION, mention_rows(doc))
+            cur.executemany(INSERT_STATEMENT, statement_rows(doc))
 
     def _write_events(self, events: list[Event], document_id: str) -> int:
         with self._errors(f"Writing the events of {document_id!r}"):

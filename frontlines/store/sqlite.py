@@ -709,6 +709,11 @@ class SQLiteStore(Store):
         )
         cur = con.execute("INSERT INTO documents_fts_map(id) VALUES (?)", (doc.id,))
         con.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", (cur.lastrowid, doc.title or "", doc.text))
+        self._insert_parts(doc)
+        self._insert_events(doc.events, doc.id)
+
+    def _insert_parts(self, doc: Document) -> None:
+        con = self._con
         con.executemany(
             'INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?)',
             [(doc.id, i, m.kind, m.text, m.start, m.end, m.canonical, m.id, m.stage, m.reason, _json(m.to_dict()))
@@ -719,7 +724,13 @@ class SQLiteStore(Store):
             [(doc.id, i, s.start, s.end, s.voice, s.stance, s.source, s.speaker, s.block, s.stage, s.reason, s.text)
              for i, s in enumerate(doc.statements)],
         )
-        self._insert_events(doc.events, doc.id)
+
+    def _replace_parts(self, doc: Document) -> None:
+        for table in ("mentions", "statements"):
+            self._con.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc.id,))
+        self._con.execute("UPDATE documents SET blocks = ?, stages = ? WHERE id = ?",
+                          (_json([b.to_dict() for b in doc.blocks]), _json(doc.stages), doc.id))
+        self._insert_parts(doc)
 
     def _insert_events(self, events: Iterable[Event], document_id: str | None = None) -> int:
         cols = ["event_id", *_EVENT_FIELDS, "evidence_start", "evidence_end"]
