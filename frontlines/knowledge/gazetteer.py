@@ -63,6 +63,21 @@ def _keys(name: str) -> set[str]:
     return keys
 
 
+# a short word written for the first words of a place name ("Mt. Pleasant", "Ft. Wayne", "St. Paul"): GeoNames files
+# most such places under the full word, with the short form as an alternate name of a few only
+_SHORT_WORDS = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "point"}
+
+
+def _query_keys(name: str) -> set[str]:
+    """The keys a query looks up: the name's own, and with each short word before the last word written out."""
+    keys = _keys(name)
+    for key in list(keys):
+        words = key.split()
+        if any(w in _SHORT_WORDS for w in words[:-1]):
+            keys.add(" ".join([_SHORT_WORDS.get(w, w) for w in words[:-1]] + words[-1:]))
+    return keys
+
+
 def folded(name: str) -> str:
     """The name-table key of ``name`` with each run of a doubled letter written once ("qoryooley" -> "qoryoley");
     empty when the name is too short to fold safely or not in Latin letters."""
@@ -123,7 +138,7 @@ class Gazetteer:
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one Gazetteer per process
     def lookup(self, name: str) -> list[Place]:
-        keys = _keys(name)
+        keys = _query_keys(name)
         if not keys:
             return []
         marks = ",".join("?" * len(keys))

@@ -161,3 +161,15 @@ def test_a_country_has_its_capital_apart_from_its_centre(gaz: Gazetteer) -> None
     capital = gaz.national_capital("KE")
     assert capital is not None and capital[0] == "Nairobi"
     assert gaz.national_capital("ZZ") is None
+
+
+@pytest.mark.parametrize(("written", "name", "admin1"), [
+    ("St. Paul", "Saint Paul", "Minnesota"), ("Ft. Wayne", "Fort Wayne", "Indiana"),
+    ("Mt. Vernon", "Mount Vernon", "New York"), ("Port St. Lucie", "Port Saint Lucie", "Florida"),
+])
+def test_a_short_word_in_a_name_finds_the_places_filed_under_the_full_word(gaz: Gazetteer, written: str, name: str,
+                                                                            admin1: str) -> None:
+    match = gaz.resolve(written, countries={"US": 1.0})
+    assert match is not None and (match.place.name, match.place.admin1, match.place.alias) == (name, admin1, False)
+    assert len(gaz.lookup("Mt. Pleasant")) >= len(gaz.lookup("Mount Pleasant"))
+    assert gaz.lookup("Main St") == []  # a street's last word is no place word
