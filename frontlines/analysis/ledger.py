@@ -52,6 +52,9 @@ _ROLE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|commanders?|mini
                    r"soldiers|separatists|activists?|protesters|opposition|station|party|side|sides)\b", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "this", "that", "there", "later", "however", "but"})
 _NEGATION = re.compile(r"\b(?:not|no|never|won[’']t|cannot|can[’']t|nothing)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+# a claim cue that nobody makes: "no one has yet claimed responsibility", "there was no immediate claim", "did
+# not say" (what comes before the cue, up to three words after the negation)
+_DISOWNED = re.compile(r"\b(?:no|no one|nobody|none|not|never|yet to)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _BY_DATE = re.compile(rf"\bby (?:the end of )?(?P<month>{'|'.join(_MONTHS)})(?: (?P<day>\d{{1,2}}))?\b", re.IGNORECASE)
@@ -110,13 +113,15 @@ def _has_event(st: Statement, spans: Sequence[tuple[int, int]]) -> bool:
 
 def _kind(st: Statement, words: LedgerWords, has_event: bool, names_incident: bool) -> tuple[str, str] | None:
     """(kind, cue) of the first kind whose cue is in the sentence and, where the sentence carries an event,
-    is more than an attribution or a bare modal; where it only names an incident, more than a reporting word."""
+    is more than an attribution or a bare modal; where it only names an incident, more than a reporting word. A
+    negated claim cue ("no one has claimed") makes no claim."""
     if len(st.text.split()) < _MIN_WORDS or words.boilerplate.search(st.text):
         return None
     if st.stance == "question":
         return None
     for kind in KINDS:
-        cues = [m.group() for m in words.kinds[kind].finditer(st.text)]
+        cues = [m.group() for m in words.kinds[kind].finditer(st.text)
+                if kind != "claim" or not _DISOWNED.search(st.text[max(0, m.start() - 40):m.start()])]
         if not cues:
             continue
         weak = _weak(kind, words, has_event, names_incident)

@@ -140,3 +140,13 @@ def test_a_quotation_takes_the_speaker_named_where_it_closes() -> None:
     entries = {e.kind: e for e in _entries(text)}
     assert entries["intention"].speaker == "brigade commander" and entries["intention"].due == "2016-05-16"
     assert entries["threat"].speaker == "insurgents"  # "are describing ... as revenge"
+
+
+def test_a_claim_nobody_makes_is_no_entry() -> None:
+    """Issue 13: a negated claim cue is no claim ('no group has claimed the bombing' reports the bombing)."""
+    for text in ("No group has yet claimed responsibility for the car bombing in the market of Kismayo on Monday.",
+                 "Nobody claimed the ambush near the bridge at Beledweyne, which wounded three guards.",
+                 "There was no immediate claim for the mortar fire on the port of Hodeidah on Tuesday."):
+        assert [e.kind for e in _entries(text)] == [], text
+    (e,) = _entries("The Islamic State group claimed responsibility for the car bombing in Kismayo, not the army.")
+    assert e.kind == "claim"
