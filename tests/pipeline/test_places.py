@@ -20,6 +20,16 @@ def test_city_comma_state_puts_the_city_in_that_state(run) -> None:  # noqa: ANN
     assert places["W.Va."].feature == "admin1"
 
 
+def test_the_region_after_a_town_is_the_namesake_that_holds_it(run) -> None:  # noqa: ANN001
+    for text, town, country, feature in (("Storms hit Macon, Georgia, on Sunday.", "Macon", "US", "admin1"),
+                                         ("Russian jets bombed Gori, Georgia, on Friday.", "Gori", "GE", "country"),
+                                         ("Police in Lahore, Punjab, arrested two men.", "Lahore", "PK", "admin1")):
+        places = _places(run(text))
+        region = text.split(f"{town}, ")[1].split(",")[0]
+        assert (places[region].country, places[region].feature) == (country, feature), text
+        assert places[region].admin1 in (None, places[town].admin1)
+
+
 def test_other_places_in_the_region_pick_the_namesake(run) -> None:  # noqa: ANN001
     doc = run("The storm hit Denton and Sherman in Texas before it reached the town of Gainesville.")
     assert _places(doc)["Gainesville"].admin1 == "Texas"

@@ -280,6 +280,24 @@ def _inside(place: Place, region: Place) -> bool:
     return region.feature == "country" or place.admin1 == region.admin1 or place.feature in ("admin1", "country")
 
 
+def _region_holding(town: Mention, region: Mention, matches: dict[int, PlaceMatch | None],
+                    gaz: Gazetteer) -> PlaceMatch | None:
+    """The namesake of the region written after a town that holds the town, where the region alone resolved to
+    another ("Macon, Georgia": the US state, not the country; "Lahore, Punjab": Pakistan's Punjab), or None."""
+    placed, alone = matches.get(id(town)), matches.get(id(region))
+    if placed is None or alone is None or placed.place.feature in ("country", "admin1") \
+            or alone.place.feature not in ("country", "admin1") or _inside(placed.place, alone.place) \
+            and alone.place.country == placed.place.country:
+        return None
+    holding = [p for p in gaz.lookup(region.text) if not p.alias and p.country == placed.place.country
+               and (p.feature == "country" or (p.feature == "admin1" and p.admin1 == placed.place.admin1))]
+    if not holding:
+        return None
+    return PlaceMatch(holding[0], alone.score, f"{holding[0].name}, {holding[0].country}: the region that holds "
+                                              f"{placed.place.name}, written after it; beat {alone.place.name} "
+                                              f"({alone.place.country}, {alone.place.feature})")
+
+
 def _fallback(match: PlaceMatch, region: Place) -> PlaceMatch:
     """"Muqur district, Badghis" where the only Muqur is in another province: the province, not a wrong town."""
     return PlaceMatch(region, match.score, f"no {match.place.name} inside {region.name}: the region itself")
@@ -394,6 +412,7 @@ class PlaceStage:
         support = pair_support([normalise(designated(m.text, "", self.gaz)[0]) for m in places], self.gaz, weights)
         second: dict[int, PlaceMatch | None] = {}
         anchored: dict[str, PlaceMatch] = {}
+        pairs: list[tuple[Mention, Mention]] = []  # "Macon, Georgia": (the town, the region written after it)
         anchors = self._anchors(places, first)
         countries = _CountriesNamed(doc, places, first)
         views: dict[str, NearbyPoints] = {}
@@ -403,12 +422,17 @@ class PlaceStage:
                 continue
             label = normalise(m.text)
             near = views[label] if label in views else views.setdefault(label, anchors.without(label))
-            within = _within(doc, m, _after_brackets(doc, i), first, self.gaz)
+            following = _after_brackets(doc, i)
+            within = _within(doc, m, following, first, self.gaz)
+            if within is not None:
+                pairs.append((m, following[0]))
             second[id(m)] = match = self._match(doc, m, weights, regions, near, within, towns, support,
                                                     firm=firm, named=named | countries.around(m), memo=resolved)
             if within is not None and match is not None and _inside(match.place, within) \
                     and match.place.feature not in ("country", "admin1"):
                 anchored.setdefault(self._key(m), match)
+        for town, region in pairs:
+            second[id(region)] = _region_holding(town, region, second, self.gaz) or second[id(region)]
         kept: list[Mention] = []
         for m in doc.mentions:
             if m.kind != "place":
