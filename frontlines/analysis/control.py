@@ -50,6 +50,19 @@ _HELD = re.compile(r"-(?:held|controlled)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|, (?:leaving|while|as|after|before|but|which|where|when)\b|\b(?:after|before|"
                            r"while|leaving)\b", re.IGNORECASE)
 _PLACE_FEATURES = frozenset({"city", "admin2", "landmark", None})
+# places the gazetteer does not know, named in the list a capture or withdrawal takes ("captured Goobweyn, Yontoy
+# and Turdo areas", "withdrawn from the coastal town of Garacad"): after the words, only these lower-case words
+# before the first name; names joined by commas, "and" or "then"; after the last, a clause's end, a kind of place
+# or a preposition ("seized two Toyota pickups" names no place)
+_LEAD_WORDS = frozenset("the a an of from over control out them town towns city cities village villages district "
+                        "districts area areas port base airbase coastal strategic key oil border nearby small "
+                        "northern southern eastern western central north-central northern-most".split())
+_NAME = re.compile(r"(?:(?:al|el|ad|ar|as)-)?[A-Z][\w’'-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w’'-]*){0,2}")
+_NAME_JOIN = re.compile(r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+")
+_LIST_END = re.compile(r"\s*(?:[,.;:)]|$|(?:towns?|cit(?:y|ies)|villages?|districts?|areas?|port|base|airbase|on|in|"
+                       r"near|after|before|from|to|by|with|at|and|which|where|while|as)\b)")
+_NOT_PLACES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+                        "June July August September October November December".split())
 
 
 def control_changes(doc: Document, ontology: Ontology | None = None) -> list[ControlChange]:
@@ -102,6 +115,7 @@ def _from_trigger(doc: Document, st: Statement, ontology: Ontology, words: Contr
     actors = [m for m in inside if m.kind == "actor"]
     places = [m for m in inside if m.kind == "place" and m.feature in _PLACE_FEATURES
               and any(_in_reach(doc, st.start + h[0], m) for h in hits)]
+    places += _unknown_places(doc, st, [(st.start + h[0] + len(h[1])) for h in hits], inside)
     event = next((e for e in doc.events if st.start <= e.evidence.get("start", -1) < st.end
                   and e.sub_event_type in TERRITORY and e.modality in _COUNTED), None)
     taker = None if event else (_last(actors, before=at) or _by(doc, actors, at))  # the event's roles come first
@@ -122,6 +136,49 @@ def _from_trigger(doc: Document, st: Statement, ontology: Ontology, words: Contr
         evidence=st.text, reason=f"'{said}' names {p.text}"
                                  f"{' (dated by its event)' if event else ' (dated by publication)'}",
     ) for p in places]
+
+
+def _unknown_places(doc: Document, st: Statement, ends: list[int], inside: list[Mention]) -> list[Mention]:
+    """The names the gazetteer does not know in the list of places after each of the words ending at ``ends``, as
+    place mentions without coordinates. A name that overlaps a mention is that mention's (a known place, an actor),
+    unless it is all of an actor mention that resolved to no actor: the list says it is a place ("pushed them out of
+    Ras Lanuf, and then Uqaila", where the name finder took Uqaila for a group)."""
+    found: dict[str, Mention] = {}
+    for end in ends:
+        names, at = _listed_names(doc.text, end, st.end)
+        if not names or not _LIST_END.match(doc.text, at, st.end):
+            continue
+        for start, stop in names:
+            text = doc.text[start:stop]
+            if text in _NOT_PLACES or any(m.start < stop and start < m.end and not _unresolved_name(m, start, stop)
+                                          for m in inside):
+                continue
+            found.setdefault(text, Mention(text=text, start=start, end=stop, kind="place", canonical=text,
+                                           stage="frontlines.control@1", reason="named where a place is taken; "
+                                           "not in the gazetteer"))
+    return list(found.values())
+
+
+def _unresolved_name(m: Mention, start: int, stop: int) -> bool:
+    return m.kind == "actor" and m.id is None and (m.start, m.end) == (start, stop)
+
+
+def _listed_names(text: str, at: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    """(start, end) of each name in the list that starts at ``at`` (after up to four ``_LEAD_WORDS``), and where
+    the list ends."""
+    words = 0
+    while (m := re.compile(r"\s+([a-z][\w-]*)").match(text, at, end)) and m.group(1) in _LEAD_WORDS and words < 4:
+        at, words = m.end(), words + 1
+    names: list[tuple[int, int]] = []
+    lead = re.compile(r"\s+").match(text, at, end)
+    at = lead.end() if lead else at
+    while (name := _NAME.match(text, at, end)) is not None:
+        names.append((name.start(), name.end()))
+        join = _NAME_JOIN.match(text, name.end(), end)
+        if join is None or not _NAME.match(text, join.end(), end):
+            return names, name.end()
+        at = join.end()
+    return names, at
 
 
 def _from_event(doc: Document, e: Event) -> ControlChange | None:

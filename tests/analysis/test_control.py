@@ -73,3 +73,23 @@ def test_every_place_a_capture_names_changes_hands_and_no_other() -> None:
     places = {c.place for c in control_changes(doc) if c.kind != "statement"}
     assert {"Ajdabiya", "Brega"} <= places, [c.to_dict() for c in control_changes(doc)]
     assert "Benghazi" not in places
+
+
+def test_places_the_gazetteer_does_not_know_change_hands_too() -> None:
+    """Issue 13: villages missing from the gazetteer, listed where a place is taken, get their change of control
+    (without coordinates); what a seizure names that is no place, and a name after another verb, get none."""
+    doc = extract_text("Army commandos captured Qarwadeen, Belesqooley and Dhuusabeyle villages near Kismayo on "
+                       "Tuesday.", id="u", published=date(2019, 5, 7))
+    places = {c.place: c for c in control_changes(doc) if c.kind != "statement"}
+    assert {"Qarwadeen", "Belesqooley", "Dhuusabeyle"} <= set(places), [c.to_dict() for c in control_changes(doc)]
+    assert places["Qarwadeen"].latitude is None and "names Qarwadeen" in places["Qarwadeen"].reason
+    doc = extract_text("Al-Shabaab fighters have withdrawn from the coastal town of Ceel Dheerow after holding it for a "
+                       "day.", id="w", published=date(2019, 5, 7))
+    assert "Ceel Dheerow" in {c.place for c in control_changes(doc) if c.kind == "withdrawal"}
+    doc = extract_text("Government forces pushed the rebels out of Bin Jawad, and then Qardabiya, and finally took "
+                       "Sultan on Sunday.", id="q", published=date(2011, 3, 28))
+    # the name finder takes Qardabiya for a group it cannot resolve; the list of places taken says it is a place
+    assert "Qardabiya" in {c.place for c in control_changes(doc) if c.kind == "capture"}
+    doc = extract_text("Government troops seized the Zorvan pickups of the militia in Kismayo on Monday.", id="p",
+                       published=date(2019, 5, 7))
+    assert "Zorvan" not in {c.place for c in control_changes(doc)}  # a name, but followed by no place's kind
