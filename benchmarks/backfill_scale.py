@@ -40,17 +40,22 @@ def build_archive(path: Path, docs: int) -> None:
 CPU: dict[str, float] = {}  # CPU seconds of each run's process tree (the command and its Dask workers)
 
 
+SERVER: list[Path] = []  # the PostgreSQL data directory, once started
+
+
 def run(label: str, command: list[str]) -> float:
     before = os.getloadavg()[0]
-    cpu = _children_cpu()
+    cpu, server = _children_cpu(), _server_cpu()
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"{label} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     CPU[label] = _children_cpu() - cpu
+    server = _server_cpu() - server
     print(f"  {label:22} {seconds:7.1f} s   CPU {CPU[label]:7.1f} s ({CPU[label] / seconds:.2f} cores busy)   "
-          f"load {before:.1f} -> {os.getloadavg()[0]:.1f}", flush=True)
+          f"PostgreSQL {server:5.1f} s ({server / seconds:.2f})   load {before:.1f} -> {os.getloadavg()[0]:.1f}",
+          flush=True)
     return seconds
 
 
@@ -59,6 +64,23 @@ def _children_cpu() -> float:
     server is still running)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def _server_cpu() -> float:
+    """User + system CPU of the PostgreSQL server: the postmaster, its live backends and those that ended (on a
+    machine of two cores the server's share is CPU the workers do not get)."""
+    import psutil
+
+    if not SERVER:
+        return 0.0
+    postmaster = psutil.Process(int((SERVER[0] / "postmaster.pid").read_text().split()[0]))
+    total = sum(postmaster.cpu_times()[:4])  # user, system, and of the children it reaped
+    for child in postmaster.children(recursive=True):
+        try:
+            total += sum(child.cpu_times()[:2])
+        except psutil.NoSuchProcess:
+            pass
+    return total
 
 
 def main() -> None:
@@ -78,6 +100,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, ThrowawayPostgres() as server:
         archive = Path(tmp) / "archive.jsonl"
         build_archive(archive, args.docs)
+        SERVER.append(server.data)
         for name in args.order.split(","):
             url = server.create_database(f"bench_{'ingest' if name == 'ingest' else 'w' + name}")
             if name == "ingest":

@@ -6,7 +6,8 @@
 
 The driver streams each archive into partitions (``partitions.py``) and keeps a bounded window of them
 in flight (two per worker thread, plus two), so workers always have the next partition queued and
-memory stays flat whatever the archive's size. Each partition runs on a long-lived worker that built
+memory stays flat whatever the archive's size; the last partitions are cut into one piece per worker
+(``partitions.even_tail``), so that the workers finish together. Each partition runs on a long-lived worker that built
 the pipeline once (``worker.py``) and extracts with ``pipe()`` in batches. With PostgreSQL the workers
 write their documents themselves and record the partition as finished; with SQLite (one writer) the
 extracted documents come back and the driver writes them as partitions complete (``as_completed``),
@@ -29,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from frontlines.batch.partitions import Partition, iter_partitions
+from frontlines.batch.partitions import Partition, even_tail, iter_partitions
 from frontlines.batch.worker import Failure, PartitionResult, close_stores, partition_counts, run_partition, write_documents
 from frontlines.errors import ConfigurationError, InvalidParameterError
 
@@ -148,6 +149,7 @@ def backfill(paths: Sequence[str | Path], store_url: str, *, scheduler: str | No
                 _in_process(run, run.pending(parts), store_url, write, batch_size, published)
             else:
                 run.report.workers = _thread_count(client)
+                parts = even_tail(parts, run.report.workers)
                 _distributed(client, run, run.pending(parts), store_url, write, batch_size, published)
     run.report.seconds = round(time.perf_counter() - run.started, 2)
     return run.report

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 from frontlines.errors import InputError, MalformedInputError
 
-__all__ = ["ARCHIVE_FORMATS", "Partition", "iter_partitions"]
+__all__ = ["ARCHIVE_FORMATS", "Partition", "even_tail", "iter_partitions", "split_partition"]
 
 ARCHIVE_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
@@ -109,6 +110,32 @@ def _csv(source: str, lines: Iterator[str], partition_size: int) -> Iterator[Par
             chunk, first, sizes[0] = [], rowno + 1, 0
     if chunk:
         yield _partition(source, "csv", first, chunk, sizes[0])
+
+
+def even_tail(parts: Iterator[Partition], workers: int) -> Iterator[Partition]:
+    """``parts``, the last ``workers`` of them each cut into one piece per worker: the workers then finish together
+    instead of one running the last whole partition while the others wait (15 partitions on 2 workers: 8 against 7,
+    a sixteenth of the run; issue 14). It reads ``workers`` partitions ahead to know which are the last. The same
+    archives give the same pieces, so a rerun finds the pieces it finished."""
+    ahead: deque[Partition] = deque()
+    for part in parts:
+        ahead.append(part)
+        if len(ahead) > max(workers, 1):
+            yield ahead.popleft()
+    for part in ahead:
+        yield from split_partition(part, workers) if workers > 1 else (part,)
+
+
+def split_partition(part: Partition, pieces: int) -> list[Partition]:
+    """``part`` as up to ``pieces`` partitions of consecutive records, numbered as before."""
+    records, size = part.records, part.size
+    step = -(-len(records) // pieces)
+    out = []
+    for first in range(0, len(records), step):
+        chunk = records[first:first + step]
+        share = size * len(chunk) // len(records) if first + step < len(records) else size - sum(p.size for p in out)
+        out.append(_partition(part.source, part.fmt, part.first_line + first, chunk, share))
+    return out
 
 
 def _counting(lines: Iterator[str], sizes: list[int]) -> Iterator[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from frontlines.batch import backfill
-from frontlines.batch.partitions import iter_partitions
+from frontlines.batch.partitions import even_tail, iter_partitions
 from frontlines.store import open_store
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -44,6 +44,20 @@ def test_partitions_number_records_as_ingest_does(tmp_path: Path) -> None:
     rows = list(iter_partitions(table, 2))
     assert [(p.first_line, [r["id"] for r in p.records]) for p in rows] == [(2, ["x", "y"]), (4, ["z"])]
     assert rows[0].records[0]["text"] == "two\nlines"
+
+
+def test_the_last_partitions_are_cut_one_piece_per_worker(tmp_path: Path) -> None:
+    """Issue 14: the workers finish together; the pieces keep the records, their order and their numbers."""
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text("".join(json.dumps({"text": f"report {i}"}) + "\n" for i in range(10)), encoding="utf-8")
+    whole = list(iter_partitions(jsonl, 3))
+    pieces = list(even_tail(iter_partitions(jsonl, 3), 2))
+    assert [(p.first_line, len(p.records)) for p in pieces] == [(1, 3), (4, 3), (7, 2), (9, 1), (10, 1)]
+    assert [r for p in pieces for r in p.records] == [r for p in whole for r in p.records]
+    assert sum(p.size for p in pieces) == sum(p.size for p in whole)
+    assert [p.key for p in even_tail(iter_partitions(jsonl, 3), 2)] == [p.key for p in pieces]
+    assert len({p.key for p in pieces}) == len(pieces)
+    assert [p.key for p in even_tail(iter_partitions(jsonl, 3), 1)] == [p.key for p in whole]
 
 
 @pytest.mark.parametrize(("scheduler", "workers", "message"), [
@@ -88,7 +102,7 @@ def test_backfill_on_a_dask_cluster_writes_postgres_from_both_workers(dask_clust
     assert report.workers == 2 and len(report.hosts) == 2  # both worker processes ran partitions
     assert report.added == good == report.extracted and report.events > 0
     assert {f.stage for f in report.failures} == {"read"} and len(report.failures) == 2
-    keys = [p.key for p in iter_partitions(archive, 2)]
+    keys = [p.key for p in even_tail(iter_partitions(archive, 2), 2)]  # the last two cut in two for the two workers
     with open_store(pg_url) as store:
         assert store.stats()["documents"] == good
         assert store.finished_partitions(keys) == set(keys)  # recorded by the workers themselves
