@@ -87,26 +87,92 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.option("--pretty", is_flag=True, help="Indent JSON output.")
 def extract(paths: tuple[str, ...], published: date | None, fmt: str, pretty: bool) -> None:
     """Extract events from PATHS (files or - for stdin) without storing them."""
-    from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.reading.ingest import iter_documents
-
-    stopped: list[InputError] = []
-
-    def read() -> Iterator[Document]:
-        try:
-            yield from iter_documents(paths, published=published)
-        except InputError as exc:  # the documents read before it are still extracted and written
-            stopped.append(exc)
-
-    docs = Pipeline.default().pipe(read(), batch_size=16)
+    docs = _Processed(paths, published)
     if fmt == "json":
         for doc in docs:
             click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2 if pretty else None))
     else:
         _write_events((ev for doc in docs for ev in doc.events), fmt)
-    if stopped:
-        _fail(f"{str(stopped[0]).rstrip('.')}. Stopped there: the documents before it are written above.",
-              stopped[0].exit_code)
+    docs.stop_if_bad()
+
+
+class _Processed:
+    """The documents of PATHS through the pipeline, for commands that write as they go (extract, geoparse). A bad
+    input ends the stream; the documents read before it are still processed and written, then ``stop_if_bad``
+    reports it and exits with its code."""
+
+    def __init__(self, paths: tuple[str, ...], published: date | None) -> None:
+        self.paths, self.published = paths, published
+        self.read = 0
+        self.stopped: InputError | None = None
+
+    def _documents(self) -> Iterator[Document]:
+        from frontlines.pipeline.reading.ingest import iter_documents
+
+        try:
+            for doc in iter_documents(self.paths, published=self.published):
+                self.read += 1
+                yield doc
+        except InputError as exc:
+            self.stopped = exc
+
+    def __iter__(self) -> Iterator[Document]:
+        from frontlines.pipeline import Pipeline
+
+        return Pipeline.default().pipe(self._documents(), batch_size=16)
+
+    def stop_if_bad(self) -> None:
+        if self.stopped is not None:
+            plural = "s" if self.read != 1 else ""
+            verb = "was" if self.read == 1 else "were"
+            after = f" Stopped there: the {self.read} document{plural} before it {verb} written above." if self.read else ""
+            _fail(f"{str(self.stopped).rstrip('.')}.{after}", self.stopped.exit_code)
+
+
+# -- geoparse ----------------------------------------------------------------------------
+_TOPONYM_COLUMNS = ("document", "start", "end", "kind", "text", "name", "feature", "country", "admin1", "latitude",
+                    "longitude", "gazetteer_id", "reason")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(("table", "json", "jsonl", "geojson")), default="table",
+              show_default=True, help="table: tab-separated columns under a header; json: one document object per "
+              "line; jsonl: one toponym per line; geojson: a FeatureCollection of points.")
+@click.option("--demonyms/--no-demonyms", default=True, show_default=True,
+              help="Read demonyms ('Iraqi' -> Iraq) as toponyms of their country or region.")
+@click.option("--inner-names/--no-inner-names", default=True, show_default=True,
+              help="Read countries, states and continents inside other names ('the U.S. Census Bureau').")
+def geoparse(paths: tuple[str, ...], fmt: str, demonyms: bool, inner_names: bool) -> None:
+    """Every toponym of PATHS (files or - for stdin) as geoparsing corpora count them, resolved, with the reason.
+
+    Kinds: place (the extractor's resolved places), demonym, inner_name. What `frontlines evaluate` scores on
+    geoparsing XML; event places never include the last two."""
+    from frontlines import export
+    from frontlines.knowledge.actors import get_actor_kb
+    from frontlines.knowledge.gazetteer import get_gazetteer
+    from frontlines.pipeline.resolution.geoparse import geoparse_toponyms
+
+    gaz, kb = get_gazetteer(), get_actor_kb()
+    processed = _Processed(paths, None)
+    docs = ((doc, [{"document": doc.id, **t.to_dict()} for t in geoparse_toponyms(
+        doc, gaz, kb, demonyms=demonyms, inner_names=inner_names)]) for doc in processed)
+    if fmt == "json":
+        for doc, rows in docs:
+            toponyms = [{k: v for k, v in row.items() if k != "document"} for row in rows]
+            click.echo(json.dumps({"document": doc.id, "toponyms": toponyms}, ensure_ascii=False))
+    elif fmt == "geojson":
+        for chunk in export.point_geojson_lines(row for _, rows in docs for row in rows):
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+    else:
+        for n, (_, rows) in enumerate(docs):
+            if fmt == "table" and n == 0:
+                click.echo("\t".join(_TOPONYM_COLUMNS))
+            for row in rows:
+                click.echo(json.dumps(row, ensure_ascii=False) if fmt == "jsonl" else
+                           "\t".join("" if row[c] is None else str(row[c]) for c in _TOPONYM_COLUMNS))
+    processed.stop_if_bad()
 
 
 def _write_events(events: Iterable[Event], fmt: str) -> None:

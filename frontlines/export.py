@@ -16,7 +16,7 @@ import orjson
 
 from frontlines.model import EVENT_COLUMNS, Event
 
-__all__ = ["short_actor", "csv_lines", "geojson_feature", "geojson_lines", "jsonl_lines"]
+__all__ = ["short_actor", "csv_lines", "geojson_feature", "geojson_lines", "jsonl_lines", "point_geojson_lines"]
 
 
 def _csv_value(value: Any) -> Any:
@@ -67,6 +67,20 @@ def geojson_lines(events: Iterable[Any], corrected: bool = False) -> Iterator[st
     first = True
     for event, correction in _split(events, corrected):
         yield ("" if first else ",\n") + _dumps(geojson_feature(event, correction, corrected))
+        first = False
+    yield "]}\n"
+
+
+def point_geojson_lines(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Flat records with ``latitude`` and ``longitude`` (toponyms of ``frontlines geoparse``) as a FeatureCollection
+    of points, streamed; every other key is a property (a record without coordinates has a null geometry)."""
+    yield '{"type": "FeatureCollection", "features": ['
+    first = True
+    for record in records:
+        props = dict(record)
+        lon, lat = props.pop("longitude", None), props.pop("latitude", None)
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        yield ("" if first else ",\n") + _dumps({"type": "Feature", "geometry": geometry, "properties": props})
         first = False
     yield "]}\n"
 

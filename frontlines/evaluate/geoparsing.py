@@ -52,8 +52,7 @@ def score_geoparsing(path: Path, pipeline: Any, *, limit: int | None = None, hal
     from frontlines.knowledge.actors import get_actor_kb
     from frontlines.knowledge.gazetteer import get_gazetteer
     from frontlines.pipeline.reading.ingest import document_from_text
-    from frontlines.pipeline.resolution.geoparse import STAGE as GEOPARSE_STAGE
-    from frontlines.pipeline.resolution.geoparse import geoparse_places
+    from frontlines.pipeline.resolution.geoparse import geoparse_toponyms
 
     gaz, kb = get_gazetteer(), get_actor_kb()
     articles = _articles(path, half, limit)
@@ -63,8 +62,10 @@ def score_geoparsing(path: Path, pipeline: Any, *, limit: int | None = None, hal
     details: list[dict[str, Any]] = []
     for (number, article), doc in zip(articles, pipeline.pipe(docs, batch_size=16), strict=True):
         gold = _gold(article)
-        places = geoparse_places(doc, gaz, kb, demonyms=geoparse_mode, inner_names=geoparse_mode)
-        spec = [m for m in places if m.stage != GEOPARSE_STAGE]  # the extractor's own places
+        # exactly what `frontlines geoparse` prints for the article's text
+        toponyms = geoparse_toponyms(doc, gaz, kb, demonyms=geoparse_mode, inner_names=geoparse_mode)
+        places = [t.mention for t in toponyms]
+        spec = [t.mention for t in toponyms if t.kind == "place"]  # the extractor's own places
         gold_total += len(gold)
         predicted_total += len(places)
         for start, end, lat, lon, name in gold:

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.gazetteer import Gazetteer, Place
 from frontlines.model import Document, Mention
 
-__all__ = ["demonym_place", "demonym_places", "geoparse_places", "inner_places"]
+__all__ = ["KINDS", "Toponym", "demonym_place", "demonym_places", "geoparse_places", "geoparse_toponyms", "inner_places"]
 
 STAGE = "frontlines.geoparse.v1"
 
@@ -152,14 +154,43 @@ def inner_places(doc: Document, gaz: Gazetteer, taken: list[tuple[int, int]]) ->
     return found
 
 
+ToponymKind = Literal["place", "demonym", "inner_name"]
+KINDS: tuple[ToponymKind, ...] = ("place", "demonym", "inner_name")
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """One toponym of the geoparse reading: how it was read (``kind``: a place the extractor resolved, a demonym,
+    or a name inside another name) and the resolved place mention."""
+
+    kind: ToponymKind
+    mention: Mention
+
+    def to_dict(self) -> dict[str, Any]:
+        """The one output shape (``frontlines geoparse``): surface text, offsets, kind, the place it resolved to and
+        why."""
+        m = self.mention
+        return {"text": m.text, "start": m.start, "end": m.end, "kind": self.kind, "name": m.canonical,
+                "feature": m.feature, "country": m.country, "admin1": m.admin1, "latitude": m.latitude,
+                "longitude": m.longitude, "gazetteer_id": m.gazetteer_id, "place_id": m.id, "reason": m.reason}
+
+
+def geoparse_toponyms(doc: Document, gaz: Gazetteer, kb: ActorKB, *, demonyms: bool = True,
+                      inner_names: bool = True) -> list[Toponym]:
+    """The document's toponyms as geoparsing corpora count them, in text order: its resolved places (kind
+    ``place``), and unless turned off each demonym resolved to its country or region (``demonym``) and the
+    countries, states and continents named inside other names (``inner_name``). What ``frontlines geoparse``
+    prints and ``frontlines evaluate`` scores on geoparsing XML; the extractor's events never use the last two."""
+    found = [Toponym("place", m) for m in doc.mentions if m.kind == "place" and m.latitude is not None]
+    if demonyms:
+        found += [Toponym("demonym", m) for m in demonym_places(doc, gaz, kb)]
+    if inner_names:
+        taken = [(t.mention.start, t.mention.end) for t in found]
+        found += [Toponym("inner_name", m) for m in inner_places(doc, gaz, taken)]
+    return sorted(found, key=lambda t: t.mention.start)
+
+
 def geoparse_places(doc: Document, gaz: Gazetteer, kb: ActorKB, *, demonyms: bool = True,
                     inner_names: bool = True) -> list[Mention]:
-    """The document's toponyms as geoparsing corpora count them: its resolved places, (``demonyms``) each demonym
-    resolved to its country or region, and (``inner_names``) the countries, states and continents named inside
-    other names, in text order."""
-    places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None]
-    if demonyms:
-        places += demonym_places(doc, gaz, kb)
-    if inner_names:
-        places += inner_places(doc, gaz, [(m.start, m.end) for m in places])
-    return sorted(places, key=lambda m: m.start)
+    """The mentions of :func:`geoparse_toponyms`, in text order."""
+    return [t.mention for t in geoparse_toponyms(doc, gaz, kb, demonyms=demonyms, inner_names=inner_names)]
