@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from frontlines.knowledge.ontology import get_ontology
 from frontlines.model import Block
 from frontlines.pipeline.events.events import _fatalities
-from frontlines.pipeline.mentions.numbers import parse_quantity
+from frontlines.pipeline.mentions.numbers import QUANTITY, find_quantities, parse_quantity
 from frontlines.pipeline.statements.sentences import split_sentences
 
 
@@ -87,3 +89,25 @@ def test_a_full_stop_that_lost_its_space_still_ends_the_sentence() -> None:
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "Troops tried to retake the city.", "It leaves the airport as their last base.",
         "They live in the U.S. and read example.com daily."]
+
+
+# -- quantities found by scanning only the stretches that can hold one (issue 14) --------------------------------------
+_COUNT_WORDS = ["at least", "12", "1,200", "two", "twenty-one", "a", "dozens of", "hundreds", "people", "PEOPLE",
+                "soldiers", "members of", "the", "Libyan", "fighters", "police", "policemen", "or", "to", "-", "\u2013",
+                "killed", ".", ",", "(", "\u2019s", '"', "men", "many", "others", "\u0130", "\u017foldiers"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_COUNT_WORDS), st.sampled_from([" ", "\n", "\n\n", "", "\t", " - "])),
+                max_size=14))
+def test_find_quantities_equals_the_whole_text_scan(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + sep for word, sep in parts)
+    assert [m.span() for m in find_quantities(text)] == [m.span() for m in QUANTITY.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["At least 12\npeople died. (Two soldiers) and dozens of\n\nLibyan fighters",
+                                  "Killed: 3 \u017foldiers, 1,200 PEOPLE - or more - members of the brigade.",
+                                  "Two - three soldiers (and twenty-one people)."])
+def test_find_quantities_across_lines_and_folded_letters(text: str) -> None:
+    found = [m.group() for m in find_quantities(text)]
+    assert found == [m.group() for m in QUANTITY.finditer(text)] and found

@@ -29,7 +29,7 @@ from frontlines.model import Document, Mention
 from frontlines.pipeline import nlp as nlp_loader
 from frontlines.pipeline.base import content_version
 from frontlines.pipeline.mentions.focus import country_focus
-from frontlines.pipeline.mentions.numbers import QUANTITY, parse_quantity
+from frontlines.pipeline.mentions.numbers import find_quantities, parse_quantity
 from frontlines.pipeline.mentions.spans import Spans
 from frontlines.pipeline.mentions.place_mentions import (
     _CAPITALISED,
@@ -339,7 +339,7 @@ class MentionStage:
 
     # -- quantities ------------------------------------------------------------------
     def _quantities(self, doc: Document) -> None:
-        for m in QUANTITY.finditer(doc.text):
+        for m in find_quantities(doc.text):
             value = parse_quantity(m.group("number"), m.group("qualifier"))
             if value is None:
                 continue
