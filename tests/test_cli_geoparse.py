@@ -110,6 +110,18 @@ def test_flags_turn_demonyms_and_inner_names_off(runner, pipeline, report) -> No
     assert own == places
 
 
+def test_event_places_come_from_the_extractors_places_never_a_demonym_or_inner_name(runner, pipeline,  # noqa: ANN001
+                                                                                    tmp_path) -> None:
+    path = tmp_path / "shelling.txt"
+    path.write_text("Iraqi troops shelled Mosul on Monday, killing five civilians, the U.S. Defense Department said.\n",
+                    encoding="utf-8")
+    [doc] = _json(runner, str(path))
+    assert [(t["text"], t["kind"]) for t in doc["toponyms"]] == [("Iraqi", "demonym"), ("Mosul", "place"),
+                                                                 ("U.S.", "inner_name")]
+    extracted = json.loads(runner.invoke(cli, ["extract", str(path)], catch_exceptions=False).stdout)
+    assert [e["location"] for e in extracted["events"]] == ["Mosul"]  # not Iraq, not the United States
+
+
 def test_bad_input_is_a_clear_error(runner, tmp_path) -> None:  # noqa: ANN001
     result = runner.invoke(cli, ["geoparse", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2 and "error:" in result.stderr and "does not exist" in result.stderr
