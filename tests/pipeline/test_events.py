@@ -633,3 +633,22 @@ def test_people_counted_or_named_by_role_as_the_object_of_seized_were_abducted()
         assert [e.sub_event_type for e in doc.events] == ["Abduction/forced disappearance"], text
     doc = extract_text("Rebels seized the town of Kidal, Mali, on Monday, said Rivera.", published=date(2021, 3, 10))
     assert [e.sub_event_type for e in doc.events] == ["Non-state actor overtakes territory"]
+
+
+def test_a_group_that_now_holds_named_towns_took_them_and_a_holding_summed_up_is_a_situation() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+    from frontlines.pipeline.events.subtypes import held_territory
+
+    # a verb after "confirmed that the group" tells a deed: "that the group" refers back to nothing told
+    doc = extract_text("Rebels advanced in Mali this week. Officials confirmed that the group now holds the towns of "
+                       "Gao and Kidal.", published=date(2021, 3, 10))
+    taken = [e for e in doc.events if e.sub_event_type == "Non-violent transfer of territory"]
+    assert taken and {e.location for e in taken} <= {"Gao", "Kidal"}
+    assert held_territory("now controls", "now controls much of the north") is not None
+    assert held_territory("now holds", "they have since expanded and now hold the coast") is not None
+    assert held_territory("now holds", "the group now holds the towns of Gao and Kidal") is None
+    assert held_territory("withdrew from", "withdrew from much of the north") is None  # only a statement of holding
+    doc = extract_text("In Mali the rebels now control Gao and much of the rest of the north.", published=date(2021, 3, 10))
+    assert not doc.events and [n.rule for n in doc.non_events] == ["held_territory"]

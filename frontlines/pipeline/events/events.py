@@ -38,7 +38,7 @@ from frontlines.pipeline.statements.sentences import is_abbreviation as _is_abbr
 from frontlines.pipeline.events.roles import roles as _roles
 from frontlines.pipeline.events.roles import tells_a_loss
 from frontlines.pipeline.events.subtypes import (capture_side, claims_responsibility, commentary_on_events, context_of, criminal, crowd_fight,
-                                          industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
+                                          held_territory, industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
                                           withdrawal_under_fire)
 from frontlines.pipeline.events.targets import target_of
 
@@ -376,6 +376,8 @@ class EventStage:
         st = clause.statement
         at = clause.start - st.start + trigger.start
         frame = self._frames.frame(st.text, at, at + len(trigger.text))
+        if anaphoric and frame is not None and frame.tag in ("VBD", "VBZ", "VBP", "VBN"):
+            anaphoric = False  # "confirmed that the group now holds ...": a verb reports a deed; only a noun refers back
         verdict = judge(frame, dated=in_sentence_day, lexicon=self.lexicon) if frame is not None else None
         if verdict is not None and frame is not None and verdict.category in _MODAL_CATEGORIES:
             if modality in ("asserted", "claimed", "uncertain"):
@@ -409,6 +411,9 @@ class EventStage:
             # "condemned the attack", "sanctions over the missile tests": references, not new events; a day that
             # dates only the saying ("the military said on Thursday that the raids ...") dates no new incident
             return None
+        held = held_territory(trigger.text, clause.text)
+        if held:
+            return self._non_event(doc, clause, trigger, sub_type, "held_territory", "ongoing", held)
         place = self._place(doc, clause, trigger, speaker_span)
         unplaced = _unplaced_development(doc, sub_type, place, clause.statement)
         if unplaced:

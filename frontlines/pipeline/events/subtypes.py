@@ -180,6 +180,21 @@ def peaceful_transfer(sentence: str, context: str) -> bool:
     return bool(_PEACEFUL.search(sentence)) and not _FOUGHT.search(_UNFOUGHT.sub("", context))
 
 
+_HELD_NOW = re.compile(r"now (?:holds?|controls?|(?:is|are) in (?:full )?control of)$", re.IGNORECASE)
+_BROAD_HOLDING = re.compile(r"\b(?:(?:much|most|parts|large parts|swaths|swathes|stretches|the rest|a third|half|"
+                            r"areas|pockets)\s+of|since)\b", re.IGNORECASE)
+
+
+def held_territory(trigger: str, clause: str) -> str | None:
+    """Why a statement of who holds ground is no transfer, or None: "the group now holds the towns of A, B and
+    C" tells a change of hands (ACLED codes a non-violent transfer per town), but a holding told as the sum of a
+    history ("has since expanded and now controls much of the west") is a situation, not a transfer."""
+    if not _HELD_NOW.match(trigger.strip()):
+        return None
+    broad = _BROAD_HOLDING.search(clause)
+    return f"a holding summed up ('{broad.group()}'), not a change of hands" if broad else None
+
+
 def withdrawal_under_fire(sentence: str) -> bool:
     """A withdrawal told as the end of a fight in the same sentence ("an exchange of gunfire, after which the
     rebels withdrew"): the battle's outcome, not a transfer of its own. Fighting that did not happen ("without
