@@ -324,4 +324,4 @@ def test_a_wire_dateline_glued_to_the_first_word_does_not_hide_the_incident() ->
 def test_a_claim_of_responsibility_for_a_bombing_is_its_report() -> None:
     doc = _doc("In a statement, the Taliban claimed responsibility for Saturday's suicide car bombing in Khanabad, Kunduz.",
                published=date(2021, 3, 10))
-    assert [(e.sub_event_type, e.modality) for e in doc.events] == [("Suicide bomb", "claimed")]
+    assert [(e.sub_event_type, e.modality, e.actor1_id) for e in doc.events] == [("Suicide bomb", "asserted", "afg.taliban")]

@@ -652,3 +652,45 @@ def test_a_group_that_now_holds_named_towns_took_them_and_a_holding_summed_up_is
     assert held_territory("withdrew from", "withdrew from much of the north") is None  # only a statement of holding
     doc = extract_text("In Mali the rebels now control Gao and much of the rest of the north.", published=date(2021, 3, 10))
     assert not doc.events and [n.rule for n in doc.non_events] == ["held_territory"]
+
+
+def test_a_day_counted_from_the_incident_before_dates_the_next_one() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+    from frontlines.pipeline.events.events import relative_shift
+
+    assert relative_shift("72 hours before, in Gao, two soldiers died.") == (-3, "72 hours before")
+    assert relative_shift("Two days later, rebels attacked the camp.") == (2, "Two days later")
+    assert relative_shift("The next day the militia withdrew.") == (1, "The next day")
+    assert relative_shift("It came a day after a series of blasts killed 50 people.") is None  # its own anchor
+    assert relative_shift("Three hours later the shooting stopped.") is None  # the same day
+    doc = extract_text("A suicide bomber killed four people in Kidal, Mali, on Sunday 17 September 2017.\n\n"
+                       "Three days earlier, in Gao, a roadside bomb killed two soldiers.", published=date(2017, 9, 20))
+    assert sorted(e.event_date for e in doc.events) == ["2017-09-14", "2017-09-17"]
+
+
+def test_more_dead_of_the_incident_just_told_and_a_risen_toll_are_no_new_events() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("A roadside bomb exploded near a market in Gao, Mali, on Sunday, killing three soldiers. "
+                       "Two other men, including a driver, were also killed in the explosion.", published=date(2021, 3, 10))
+    assert len(doc.events) == 1
+    doc = extract_text("On Saturday a car bomb exploded at a checkpoint in Gao, Mali, killing 12 soldiers.\n\n"
+                       "Officials said Sunday that the death toll from the blast had risen to 19.", published=date(2021, 3, 10))
+    assert [(e.event_date, e.fatalities) for e in doc.events] == [("2021-03-06", 19)]
+
+
+def test_the_explosion_of_another_place_and_day_is_not_the_suicide_bombing_told_before() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("On Friday a suicide bomber blew himself up at a police post in Gao, Mali, killing 9 officers.\n\n"
+                       "The group said it was behind Saturday's explosion in Kidal.", published=date(2021, 3, 7))
+    assert sorted((e.location, e.event_date) for e in doc.events) == [("Gao", "2021-03-05"), ("Kidal", "2021-03-06")]
+    doc = extract_text("On Friday a suicide bomber blew himself up at a police post in Gao, Mali, killing 9 officers. "
+                       "The explosion destroyed the post.", published=date(2021, 3, 7))
+    assert [e.sub_event_type for e in doc.events] == ["Suicide bomb"]

@@ -47,7 +47,11 @@ def test_voice_and_stance_follow_blocks_and_cues() -> None:
     ("The LNA denied carrying out the airstrike.", "airstrike", "negated"),
     ("If Haftar takes Tripoli, the war will spread.", "takes", "hypothetical"),
     ("The LNA will launch an offensive on Misrata.", "offensive", "future"),
-    ("IS claimed responsibility for the suicide bombing.", "suicide bombing", "claimed"),
+    # a claimed attack is told as fact; only its author rests on the group's word (ACLED codes the claimant)
+    ("IS claimed responsibility for the suicide bombing.", "suicide bombing", "asserted"),
+    ("The group said it was behind Saturday's explosion in Kidal.", "explosion", "asserted"),
+    ("The group took responsibility for the raid, claiming it avenged the army's airstrikes.", "airstrikes", "claimed"),
+    ("No group has yet claimed responsibility for Friday's bombing in Gao.", "bombing", "asserted"),
     ("Gunmen reportedly attacked the convoy.", "attacked", "uncertain"),
     ("The reports were still to be verified, but gunmen attacked the convoy.", "attacked", "uncertain"),
     ("Gunmen attacked the convoy near Sirte.", "attacked", "asserted"),

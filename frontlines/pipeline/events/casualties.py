@@ -11,6 +11,7 @@ from typing import Any
 from frontlines.knowledge.actors import ActorKB
 from frontlines.model import Document, Event
 from frontlines.pipeline.events.fatalities import coded_fatalities
+from frontlines.pipeline.mentions.numbers import NUMBER, parse_number
 from frontlines.pipeline.mentions.spans import mentions_in
 
 __all__ = ["ANAPHORIC", "refers_back", "apply_coded_counts", "attach_casualties", "casualty_only", "dated", "is_follow_up",
@@ -18,7 +19,7 @@ __all__ = ["ANAPHORIC", "refers_back", "apply_coded_counts", "attach_casualties"
 
 ANAPHORIC = re.compile(
     r"\b(?:condemned|condemning|condemn|blamed|blaming|confirm(?:ed|ing|s)?|acknowledg(?:ed|ing|es|e)|denounced|investigat\w*|into|for|over|after|following|about|"
-    r"called|calling|since|during|of|in|behind|responsibility for|kicked off|joined|joining|that|warned|"
+    r"called|calling|since|during|of|in|from|behind|responsibility for|kicked off|joined|joining|that|warned|"
     r"(?:damaged|destroyed|hit|struck|affected|caused|triggered|sparked|disrupted)\s+by)\s+"
     r"(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "Members of the NSCDC protest at ...", "workers of the DYS demonstrated": a group of an organisation acting,
@@ -130,6 +131,26 @@ def dated(doc: Document, clause: Any) -> bool:
     return bool(mentions_in(doc, "date", clause.start, clause.end))
 
 
+_TOLL_UPDATE = re.compile(rf"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|people killed))\b[^.;]{{0,60}}?\b(?:rose|risen|"
+                          rf"climbed|increased|reached|jumped|grew|stands at|stood at)\s+(?:to\s+)?(?:at least\s+)?"
+                          rf"(?P<n>{NUMBER})\b", re.IGNORECASE)
+
+
+def update_toll(events: list[Event], clause: Any) -> bool:
+    """A toll that rose ("the death toll from the blast had risen to 29"): the incident just told gets the new
+    figure (ACLED codes the latest toll of one incident); True when one was updated."""
+    m = _TOLL_UPDATE.search(clause.text)
+    value = parse_number(m.group("n")) if m else None
+    if not value or not events or _RUNNING_TOTAL.search(clause.text):
+        return False
+    previous = events[-1]
+    if not 0 <= clause.statement.start - previous.evidence["end"] < 400 or previous.fatalities >= value:
+        return False
+    previous.fatalities = value
+    previous.reason += f"; toll updated to {value} by '{clause.text.strip()[:40]}'"
+    return True
+
+
 def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
     """Add a casualty follow-up's deaths to the event just reported: summed when the same sentence or an
     additive cue ("also", "another") counts other victims, the lower figure when another source disagrees."""
@@ -171,6 +192,11 @@ def retells_counted_deaths(event: Event, events: list[Event], clause: Any, in_se
         and previous.modality in ("asserted", "claimed", "uncertain")
 
 
+_IN_THE_INCIDENT = re.compile(r"\s+(?:in|during|by) the (?:same |first |second )?(?:\w+ )?(?:explosions?|blasts?|attacks?|"
+                              r"bombings?|raids?|strikes?|ambush|clash(?:es)?|fighting|shelling|assault|incident)\b",
+                              re.IGNORECASE)
+
+
 def is_follow_up(event: Event, events: list[Event], clause: Any, *, own_place: bool = True) -> bool:
     """A casualty sentence about the event just reported ("At least 12 fighters were killed, ..."); not when it
     names a place of its own other than that event's (``own_place``: the event's place is named in the clause)."""
@@ -180,6 +206,11 @@ def is_follow_up(event: Event, events: list[Event], clause: Any, *, own_place: b
     if all(_INJURY.match(h.text) for h in clause.triggers) and not event.fatalities \
             and clause.start >= previous.evidence["start"] and clause.start - previous.evidence["end"] < 400:
         return True  # "A guard was hurt when a rock struck him": the toll of the incident just told
+    close = 0 <= clause.statement.start - previous.evidence["end"] < 400
+    if close and event.modality == previous.modality and (event.date_fallback or event.event_date == previous.event_date) and all(
+            _IN_THE_INCIDENT.match(clause.text[h.end:]) for h in clause.triggers if h.trigger.family == "kill") \
+            and any(h.trigger.family == "kill" for h in clause.triggers):
+        return True  # "two other men were also killed in the explosion": more dead of the incident just told
     if event.actor1_id or not event.fatalities and not ANAPHORIC.search(clause.text):
         return False
     if own_place and event.location and previous.location and event.location != previous.location \
@@ -291,8 +322,20 @@ def one_bombing(events: list[Event], kb: ActorKB) -> list[Event]:
     out = []
     for ev in events:
         trig = re.match(r"trigger '([^']*)'", ev.reason)
-        if ev.sub_event_type == "Remote explosive/landmine/IED" and trig and _GENERIC_BLAST.match(trig.group(1)):
-            bombings[0].fatalities = max(bombings[0].fatalities, ev.fatalities)
+        bombing = next((b for b in bombings if _same_blast(b, ev)), None) \
+            if ev.sub_event_type == "Remote explosive/landmine/IED" and trig and _GENERIC_BLAST.match(trig.group(1)) else None
+        if bombing is not None:
+            bombing.fatalities = max(bombing.fatalities, ev.fatalities)
             continue
         out.append(ev)
     return out
+
+
+def _same_blast(bombing: Event, blast: Event) -> bool:
+    """Whether "the explosion" can be the suicide bombing told elsewhere: no other place (a country-wide telling
+    fits any place in it) and no other day (an undated telling fits any). "Saturday's explosion in Khanabad" is not
+    Friday's suicide bombing in Kabul."""
+    places = {bombing.location, blast.location}
+    place_ok = len(places) == 1 or None in places or bombing.location == bombing.country or blast.location == blast.country
+    day_ok = bombing.event_date == blast.event_date or bombing.date_fallback or blast.date_fallback
+    return place_ok and day_ok

@@ -25,19 +25,20 @@ from frontlines.model import Document, Event, Mention, Modality, NonEvent, State
 from frontlines.pipeline.base import content_version, stage
 from frontlines.pipeline.events.casualties import (apply_coded_counts as _apply_coded_counts,
                                             attach_casualties as _attach_casualties, casualty_only as _casualty_only,
-                                            dated as _dated, is_follow_up as _is_follow_up, one_bombing,
+                                            dated as _dated, is_follow_up as _is_follow_up, one_bombing, update_toll,
                                             refers_back, retells_counted_deaths)
 from frontlines.pipeline.events.event_places import choose_place, listed_places, stand_in_precision
 from frontlines.pipeline.events.eventhood import judge
 from frontlines.pipeline.events.fatalities import count_fatalities, without_causes
 from frontlines.pipeline.frames.frames import Frame, FrameReader, frame_is_modifier
+from frontlines.pipeline.mentions.numbers import NUMBER, parse_number
 from frontlines.pipeline.mentions.spans import forget_index, mentions_in
-from frontlines.pipeline.statements.modality import modality_of
+from frontlines.pipeline.statements.modality import claims_responsibility, modality_of
 from frontlines.pipeline.events.retold import merge_retold
 from frontlines.pipeline.statements.sentences import is_abbreviation as _is_abbreviation
 from frontlines.pipeline.events.roles import roles as _roles
 from frontlines.pipeline.events.roles import tells_a_loss
-from frontlines.pipeline.events.subtypes import (capture_side, claims_responsibility, commentary_on_events, context_of, criminal, crowd_fight,
+from frontlines.pipeline.events.subtypes import (capture_side, commentary_on_events, context_of, criminal, crowd_fight,
                                           held_territory, industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
                                           withdrawal_under_fire)
 from frontlines.pipeline.events.targets import target_of
@@ -115,7 +116,7 @@ _CAUSE_BEFORE_DATE = re.compile(r"\b(?:after (?:\w+ ){0,5}(?:came into (?:effect
 # a day that dates the telling, not the incident: "officials said on Wednesday that ...", "told AFP Monday" (a
 # coder's "as reported on 21 March" is the incident's day by ACLED's convention)
 _SAID_BEFORE_DAY = re.compile(r"(?<!\b[Aa]s )\b(?:said|says|told(?: [A-Z][\w.]*){0,3}(?: reporters| journalists)?|announced|"
-                              r"reported|stated|added|confirmed|claimed)\s+(?:on\s+|late\s+|early\s+)?$")
+                              r"reported|stated|added|confirmed|claimed)(?:\s+(?:on|late|early))?\s*$")  # a day's mention may open with its space
 # events that are themselves a telling or a decision: the day they were announced is their day
 _TOLD_EVENTS = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established"})
 # what a group is blamed or known for: its record of deaths, not the toll of the incident told
@@ -195,6 +196,8 @@ class EventStage:
             for clause in clauses[st.start]:
                 event = self._event(doc, clause, focus) if clause.triggers else None
                 if event is None:
+                    if update_toll(events, clause):
+                        continue
                     if _casualty_only(clause) and not _dated(doc, clause):
                         _attach_casualties(events, clause, count_fatalities(clause.text)[0])
                     continue
@@ -678,6 +681,11 @@ class EventStage:
                    and not (doc.published and m.date and m.date[:10] > doc.published.isoformat())]
         if earlier and (earlier[-1].time_precision or 1) <= 2 and not earlier[-1].date_end:
             m = earlier[-1]
+            shift = relative_shift(clause.statement.text)
+            if shift and m.date and (m.time_precision or 1) == 1:
+                days, phrase = shift
+                day = (date.fromisoformat(m.date[:10]) + timedelta(days=days)).isoformat()
+                return day, 1, False, f"date '{phrase}' counted from '{m.text}'", False
             return m.date, m.time_precision or 1, False, f"date '{m.text}' earlier in the paragraph", False
         if doc.published:
             return doc.published.isoformat(), 2, True, "no date in the text: publication date", False
@@ -760,6 +768,32 @@ def _own_men(speaker: str | None, before: str) -> bool:
     """A group telling what its own men did ("the group said one of its fighters stormed a checkpoint"): a
     claim, though the group is named only as "the group"."""
     return bool(speaker and _GROUP_SPEAKER.search(speaker) and _ITS_MEN.search(before))
+
+
+_SHIFT = re.compile(rf"\b(?P<n>{NUMBER}|the) (?P<unit>hours?|days?|nights?|weeks?) (?P<dir>before|earlier|later|after)"
+                    r"(?=\s*(?:[,.;]|$|that\b|when\b|in\b|on\b|at\b))|\bthe (?P<adj>previous|next|following) (?:day|night)\b|"
+                    r"\bthe day (?P<dir2>before|after)(?=\s*[,.;])", re.IGNORECASE)
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7}
+
+
+def relative_shift(sentence: str) -> tuple[int, str] | None:
+    """Days from the incident told just before to this one, when the sentence counts them from it: "72 hours
+    before, in Wulba, ..." (-3), "two days later" (+2), "the next day" (+1), "the day before," (-1). A phrase that
+    names its own anchor ("a day after a series of blasts killed 50") is left to the sentence's own dates."""
+    m = _SHIFT.search(sentence)
+    if m is None:
+        return None
+    if m.group("adj"):
+        return (-1 if m.group("adj").lower() == "previous" else 1), m.group()
+    if m.group("dir2"):
+        return (-1 if m.group("dir2").lower() == "before" else 1), m.group()
+    n = 1 if m.group("n").lower() == "the" else parse_number(m.group("n"))
+    if not n:
+        return None
+    days = round(n * _UNIT_DAYS[m.group("unit").lower().rstrip("s")])
+    if days == 0:
+        return None
+    return (-days if m.group("dir").lower() in ("before", "earlier") else days), m.group()
 
 
 def _unplaced_development(doc: Document, sub_type: str, place: Mention | None, st: Statement) -> str | None:

@@ -193,7 +193,8 @@ def _own_place(doc: Document, ev: Event) -> bool:
 def _own_date(doc: Document, ev: Event) -> bool:
     """Whether the telling's sentence gives its day (a day that dates only the saying, "officials said on
     Wednesday", left it dated by the publication)."""
-    return not ev.date_fallback and any(m.date == ev.event_date for m in _told_with(doc, ev, "date"))
+    return not ev.date_fallback and (any(m.date == ev.event_date for m in _told_with(doc, ev, "date"))
+                                     or "' counted from '" in ev.reason)  # "72 hours before, ...": its own day
 
 
 def _told_with(doc: Document, ev: Event, kind: str) -> list[Mention]:

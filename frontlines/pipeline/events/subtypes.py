@@ -15,7 +15,7 @@ from typing import Any
 
 from frontlines.knowledge.ontology import Ontology
 
-__all__ = ["capture_side", "claims_responsibility", "commentary_on_events", "context_of", "criminal", "crowd_fight", "industrial_accident", "non_conflict",
+__all__ = ["capture_side", "commentary_on_events", "context_of", "criminal", "crowd_fight", "industrial_accident", "non_conflict",
            "peaceful_transfer", "protest_escalation", "withdrawal_under_fire"]
 
 _FORCE = re.compile(
@@ -91,18 +91,6 @@ def industrial_accident(sentence: str) -> bool:
 def criminal(sentence: str) -> bool:
     """Ordinary crime (drugs, counterfeits, smuggling, robbery) with no political or armed actor named."""
     return bool(_CRIME.search(sentence)) and not _POLITICAL.search(sentence)
-
-
-_RESPONSIBILITY = re.compile(
-    r"\b(?:claim(?:s|ed|ing)?|took|takes|accept(?:s|ed)?|admitted) (?:\w+ ){0,2}(?:responsibility|credit)\b|"
-    r"\bclaim(?:s|ed)? (?:the|this|that|both|these|those) (?:\w+ ){0,2}(?:attacks?|bombings?|blasts?|assaults?|killings?|"
-    r"operations?|explosions?)\b", re.IGNORECASE)
-
-
-def claims_responsibility(sentence: str) -> bool:
-    """The sentence has a group claim an attack already told ("IS later claimed responsibility")."""
-    return bool(_RESPONSIBILITY.search(sentence)) and not re.search(r"\b(?:no|not|never|denied|den(?:y|ies))\b[^.]{0,20}"
-                                                                   r"(?:claim|responsib)", sentence, re.IGNORECASE)
 
 
 def commentary_on_events(sentence: str) -> bool:

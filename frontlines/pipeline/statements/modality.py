@@ -15,13 +15,37 @@ import re
 from frontlines.knowledge.ontology import Ontology
 from frontlines.model import Modality, Statement
 
-__all__ = ["modality_of"]
+__all__ = ["claims_responsibility", "modality_of"]
 
 _REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|vowed|warned|threatened|pledged)\b[^.;]{0,40}?\b(?:would|will)\b",
                               re.IGNORECASE)
 # Triggers that report harm to people: only these are negated by 'no casualties' / 'no one was killed'.
 _CASUALTY_TRIGGER = re.compile(r"(?:kill|dead|die|death|casualt|injur|wound|fatalit|murder)", re.IGNORECASE)
 _WINDOW = 60  # characters before the trigger in which a cue governs it
+# a group owning an incident: "claimed responsibility for the bombing", "said it was behind Saturday's explosion"
+_RESPONSIBILITY = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|took|takes|accept(?:s|ed)?|admitted) (?:\w+ ){0,2}(?:responsibility|credit)\b|"
+    r"\bclaim(?:s|ed)? (?:the|this|that|both|these|those) (?:\w+ ){0,2}(?:attacks?|bombings?|blasts?|assaults?|killings?|"
+    r"operations?|explosions?)\b|\bsaid (?:it|they) (?:was|were|had been) behind\b", re.IGNORECASE)
+_DISOWNED = re.compile(r"\b(?:no|not|never|denied|den(?:y|ies))\b[^.]{0,20}(?:claim|responsib|behind)", re.IGNORECASE)
+
+
+def claims_responsibility(sentence: str) -> bool:
+    """A group owns an incident in the sentence ("IS later claimed responsibility", "the Taliban said it was behind
+    Saturday's explosion"); "no group has claimed responsibility" owns nothing."""
+    return bool(_RESPONSIBILITY.search(sentence)) and not _DISOWNED.search(sentence)
+
+
+def _owned(clause: str, trigger_pos: int) -> bool:
+    """The trigger is what a group owns: "claimed responsibility for Saturday's suicide car bombing" (the incident
+    right after the claim), not "took responsibility for the attack, claiming it avenged Israel's airstrikes"."""
+    owning = None
+    for owning in _RESPONSIBILITY.finditer(clause, 0, trigger_pos):
+        pass
+    return owning is not None and not _DISOWNED.search(clause) \
+        and bool(re.fullmatch(r"[\s,]*(?:for|of)?\s*(?:[\w'’-]+\s+){0,4}", clause[owning.end():trigger_pos]))
+
+
 _ACCUSES = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;]*$", re.IGNORECASE)  # "accused the LNA of shelling"
 # a possibility, not a report: "militants could attack the port", "the offensive might stall"
 _POSSIBLE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)(?:\w+\s+){0,2}$")
@@ -68,6 +92,12 @@ def modality_of(
         return "hypothetical", f"possibility '{possible.group().strip()}'"
     claim = _cue(onto, "claimed", clause) or _ACCUSES.search(before)
     claim = claim.group() if isinstance(claim, re.Match) else claim
+    if claim and _DISOWNED.search(clause) and not _ACCUSES.search(before):
+        claim = None  # "no one has yet claimed responsibility for Friday's bombing": the bombing is told as fact
+    if (claim or speaker_is_party) and _owned(clause, trigger_pos):
+        # ACLED codes a claimed attack with the claimant as its actor: the incident is told as fact, only its
+        # author rests on the group's word (a claim to have taken a town, or of the enemy's losses, stays a claim)
+        return "asserted", "stated as fact; its perpetrator by its own claim" + (f" ('{claim}')" if claim else "")
     if claim or speaker_is_party:
         who = statement.speaker or "a party to the conflict"
         return "claimed", f"claimed by {who}" + (f" ('{claim}')" if claim else "")
