@@ -39,9 +39,8 @@ def claims_responsibility(sentence: str) -> bool:
 def _owned(clause: str, trigger_pos: int) -> bool:
     """The trigger is what a group owns: "claimed responsibility for Saturday's suicide car bombing" (the incident
     right after the claim), not "took responsibility for the attack, claiming it avenged Israel's airstrikes"."""
-    owning = None
-    for owning in _RESPONSIBILITY.finditer(clause, 0, trigger_pos):
-        pass
+    owned = list(_RESPONSIBILITY.finditer(clause, 0, trigger_pos))
+    owning = owned[-1] if owned else None
     return owning is not None and not _DISOWNED.search(clause) \
         and bool(re.fullmatch(r"[\s,]*(?:for|of)?\s*(?:[\w'’-]+\s+){0,4}", clause[owning.end():trigger_pos]))
 
