@@ -694,3 +694,18 @@ def test_the_explosion_of_another_place_and_day_is_not_the_suicide_bombing_told_
     doc = extract_text("On Friday a suicide bomber blew himself up at a police post in Gao, Mali, killing 9 officers. "
                        "The explosion destroyed the post.", published=date(2021, 3, 7))
     assert [e.sub_event_type for e in doc.events] == ["Suicide bomb"]
+
+
+def test_a_partner_is_an_associated_actor_and_a_country_that_sends_jets_strikes() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("Acting in concert with the government of Mali (the Malian army), France dispatched fighter jets "
+                       "on Sunday to bomb Islamic State positions near Menaka.", published=date(2021, 3, 10))
+    (strike,) = doc.events
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.actor1_id == "fr.forces" and strike.assoc_actor_1 and "Mali" in strike.assoc_actor_1
+    doc = extract_text("Rebels, backed by Turkish drones, attacked an army base near Gao, Mali, on Sunday.",
+                       published=date(2021, 3, 10))
+    assert all(e.actor1_id != "tr.forces" for e in doc.events)

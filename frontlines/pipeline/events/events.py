@@ -37,6 +37,8 @@ from frontlines.pipeline.statements.modality import claims_responsibility, modal
 from frontlines.pipeline.events.retold import merge_retold
 from frontlines.pipeline.statements.sentences import is_abbreviation as _is_abbreviation
 from frontlines.pipeline.events.roles import roles as _roles
+from frontlines.pipeline.events.roles import country_subject as _country_subject
+from frontlines.pipeline.events.roles import partners as _partners
 from frontlines.pipeline.events.roles import tells_a_loss
 from frontlines.pipeline.events.subtypes import (capture_side, commentary_on_events, context_of, criminal, crowd_fight,
                                           held_territory, industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
@@ -353,6 +355,8 @@ class EventStage:
         speaker_ids = {m.id for m in actors if speaker_span[0] <= m.start < speaker_span[1]}
         participants = [m for m in actors if not (speaker_span[0] <= m.start < speaker_span[1])]
         anaphoric = refers_back(clause.text[max(0, trigger.start - 40):trigger.start], trigger.text)
+        partner = _partners(doc, clause, participants)
+        participants = [m for m in participants if m not in partner] or participants
         roles = _roles(doc, clause, trigger, participants, actors, speaker_ids, self.kb, self.onto)
         clause.participants = participants
         sub_type, actor1, actor2, why = self._type_and_roles(doc, clause, trigger, roles, focus)
@@ -427,6 +431,9 @@ class EventStage:
                             "; ".join(x for x in (why, mod_reason, date_reason) if x))
         if place is not None and clause.start <= place.start < clause.end:
             clause.also_at = listed_places(doc, place, clause.start, clause.end, self.gaz)
+        ally = next((m for m in partner if m.id not in (event.actor1_id, event.actor2_id)), None)
+        if ally is not None and event.actor1_id:
+            event.assoc_actor_1 = ally.canonical  # "in concert with the government, Egypt ...": actor1's partner
         return event
 
     @staticmethod
@@ -873,14 +880,6 @@ def _in_capitalised_name(sentence: str, start: int, end: int) -> bool:
     before = re.search(r"([\w'’.-]+)[\s/-]+$", sentence[:start])
     after = re.match(r"[\s/-]+([\w'’.-]+)", sentence[end:])
     return bool(before and after and _CAPITALISED.fullmatch(before.group(1)) and _CAPITALISED.fullmatch(after.group(1)))
-
-
-def _country_subject(doc: Document, clause: _Clause, trigger: TriggerHit) -> bool:
-    """A country is the subject of the trigger ("Israel has allegedly bombed ..."): its state acted."""
-    at = clause.start + trigger.start
-    return any(m.kind == "place" and m.feature == "country" and clause.start <= m.start and m.end <= at
-               and re.fullmatch(r"\s*(?:(?:has|have|had|reportedly|allegedly|again|also|then)\s+){0,3}", doc.text[m.end:at])
-               for m in doc.mentions)
 
 
 def _military(m: Mention | None) -> bool:

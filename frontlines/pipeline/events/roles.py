@@ -15,7 +15,7 @@ from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.ontology import Ontology, TriggerHit
 from frontlines.model import Document, Mention
 
-__all__ = ["roles", "tells_a_loss"]
+__all__ = ["country_subject", "partners", "roles", "tells_a_loss"]
 
 _AGENT = re.compile(
     r"\b(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|shot|executed|"
@@ -28,6 +28,32 @@ _VICTIM = re.compile(r"[\w\s',()-]{0,40}?\b(?:was|were|have been|has been|had be
                      r"shot|executed|beheaded|captured)\b|[\w\s'-]{0,30}?\b(?:killed|wounded|injured|dead)"
                      r"(?=\s*[,.;]|\s+(?:in|at|by|during|after|when|near|on|while|and)\b)", re.IGNORECASE)
 # the second branch is a headline passive: "Three guards killed, one wounded", "One policeman dead and ..."
+
+
+# a partner of the one who acts ("acting in concert with the government, Egypt dispatched jets", "rebels, backed by
+# NATO air strikes, took the town"): ACLED's associated actor, not a side of the event
+_PARTNER = re.compile(r"\b(?:in concert with|alongside|together with|jointly with|in (?:coordination|cooperation|conjunction) "
+                      r"with|backed by|supported by|assisted by|aided by|with the (?:help|support|backing|assistance) of)\s+"
+                      r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,5}(?:\(\s*(?:the\s+)?)?$", re.IGNORECASE)  # "... of Libya (the NTC)"
+
+
+# what a country named as the subject did through its forces ("Egypt dispatched strike fighters")
+_STATE_DEEDS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash"})
+
+
+def country_subject(doc: Document, clause: Any, trigger: TriggerHit) -> Mention | None:
+    """The country that is the subject of the trigger ("Israel has allegedly bombed ...", "Egypt dispatched strike
+    fighters"): its state acted."""
+    at = clause.start + trigger.start
+    return next((m for m in doc.mentions if m.kind == "place" and m.feature == "country" and clause.start <= m.start
+                 and m.end <= at and m.country
+                 and re.fullmatch(r"\s*(?:(?:has|have|had|reportedly|allegedly|again|also|then)\s+){0,3}", doc.text[m.end:at])),
+                None)
+
+
+def partners(doc: Document, clause: Any, participants: list[Mention]) -> list[Mention]:
+    """The participants named as someone's partner in the clause, not as a side."""
+    return [m for m in participants if _PARTNER.search(doc.text[max(clause.start, m.start - 60):m.start])]
 
 
 def _is_victim(doc: Document, clause: Any, m: Mention, participants: list[Mention]) -> bool:
@@ -87,6 +113,11 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     if clause.statement.speaker:
         text = text.replace(clause.statement.speaker, "")
     civilians = bool(onto.civilian_nouns.search(text)) and not onto.combatant_nouns.search(text_after[:80])
+    state = country_subject(doc, clause, trigger) if actor1 is None and trigger.trigger.sub_event_type in _STATE_DEEDS else None
+    if state is not None and state.country:  # "Egypt dispatched strike fighters": the country acted through its forces
+        forces = kb.generic("military", state.country)
+        actor1 = Mention(state.text, state.start, state.end, "actor", canonical=forces.name, id=forces.id,
+                         actor_type=forces.type, country=state.country, reason=f"'{state.text}' acted: its forces")
     if (trigger.trigger.family == "capture" or (trigger.trigger.sub_event_type in _TWO_SIDED and not civilians)) \
             and (actor1 is None) != (actor2 is None):
         # a town taken was held by someone, a clash or a strike has a target: the report's main armed actor on the
