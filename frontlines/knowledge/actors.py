@@ -288,8 +288,11 @@ class ActorKB:
         3. the first actor the knowledge base describes so (in that country, on that day)."""
         key = re.sub(r"^(?:the|a|an|these|those) ", "", _key(phrase))
         owner = re.sub(r"^[a-z0-9]+ s ", "", key)  # "Libya's UN-backed government" = "the UN-backed government"
+        possessor = self.country_code(key[:-len(owner)].removesuffix(" s ")) if owner != key else None
+        if possessor:
+            country = possessor  # "Nigeria's opposition" is Nigeria's, wherever the report is set
         ids = self._index.descriptions.get(_key(phrase)) or self._index.descriptions.get(f"the {key}") \
-            or self._index.descriptions.get(key) or (self._index.descriptions.get(f"the {owner}") if owner != key else None) or []
+            or self._index.descriptions.get(key) or (self._index.descriptions.get(f"the {owner}") or self._index.descriptions.get(owner) if owner != key else None) or []
         described = [i for i in ids if self._actors[i].active_on(on) and self._actors[i].operates_in(country)]
         for actor_id in reversed(recent):
             actor = self.get(actor_id)

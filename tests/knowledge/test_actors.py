@@ -30,3 +30,11 @@ def test_look_alikes_do_not_resolve(name: str) -> None:
 def test_a_description_resolves_in_context() -> None:
     match = get_actor_kb().resolve_description("the UN-backed government", on=ON, country="LY", recent=[])
     assert match is not None and match.actor.id == "lby.gna"
+
+
+def test_a_description_owned_by_a_country_is_of_that_country() -> None:
+    from frontlines.knowledge.actors import get_actor_kb
+
+    kb = get_actor_kb()
+    assert kb.resolve_description("Syria's opposition fighters").actor.id == "syr.rebels"
+    assert kb.resolve_description("Nigeria's opposition fighters") is None  # not Syria's, whatever else matches

@@ -709,3 +709,14 @@ def test_a_partner_is_an_associated_actor_and_a_country_that_sends_jets_strikes(
     doc = extract_text("Rebels, backed by Turkish drones, attacked an army base near Gao, Mali, on Sunday.",
                        published=date(2021, 3, 10))
     assert all(e.actor1_id != "tr.forces" for e in doc.events)
+
+
+def test_a_day_told_with_the_saying_in_a_place_dates_the_saying() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("Rebels clashed with soldiers in Gao, Mali, on Monday, killing 12.\n\n"
+                       "\u201cThere was heavy fighting in Gao,\u201d the spokesman told reporters in Bamako on Tuesday.",
+                       published=date(2021, 9, 14))
+    assert {e.event_date for e in doc.events} == {"2021-09-13"}

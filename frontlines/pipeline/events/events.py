@@ -118,7 +118,7 @@ _CAUSE_BEFORE_DATE = re.compile(r"\b(?:after (?:\w+ ){0,5}(?:came into (?:effect
 # a day that dates the telling, not the incident: "officials said on Wednesday that ...", "told AFP Monday" (a
 # coder's "as reported on 21 March" is the incident's day by ACLED's convention)
 _SAID_BEFORE_DAY = re.compile(r"(?<!\b[Aa]s )\b(?:said|says|told(?: [A-Z][\w.]*){0,3}(?: reporters| journalists)?|announced|"
-                              r"reported|stated|added|confirmed|claimed)(?:\s+(?:on|late|early))?\s*$")  # a day's mention may open with its space
+                              r"reported|stated|added|confirmed|claimed)(?:\s+in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s+(?:on|late|early))?\s*$")  # a day's mention may open with its space
 # events that are themselves a telling or a decision: the day they were announced is their day
 _TOLD_EVENTS = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established"})
 # what a group is blamed or known for: its record of deaths, not the toll of the incident told
