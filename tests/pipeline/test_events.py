@@ -720,3 +720,34 @@ def test_a_day_told_with_the_saying_in_a_place_dates_the_saying() -> None:
                        "\u201cThere was heavy fighting in Gao,\u201d the spokesman told reporters in Bamako on Tuesday.",
                        published=date(2021, 9, 14))
     assert {e.event_date for e in doc.events} == {"2021-09-13"}
+
+
+def test_a_toll_leaves_out_the_bombers_and_a_peaceful_protest_takes_no_deaths_told_after_it() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+    from frontlines.pipeline.events.fatalities import bombers_counted
+
+    assert bombers_counted("Five people including three civilians and two suicide bombers died in Kossa.") == 2
+    assert bombers_counted("Seven people, including the bomber, were killed.") == 1
+    assert bombers_counted("The bomber killed seven people.") == 0
+    doc = extract_text("On Sunday five people including three civilians and two suicide bombers died in Maroua, Cameroon.",
+                       published=date(2017, 9, 18))
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Suicide bomb", 3)]
+    doc = extract_text("Residents of Zuwara, Libya, held a peaceful demonstration on Thursday against smuggling. "
+                       "Three bodies of drowned migrants were found on the beach.", published=date(2015, 8, 28))
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events if e.event_type == "Protests"] == [("Peaceful protest", 0)]
+
+
+def test_a_place_under_a_picture_does_not_place_the_next_paragraph() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("Fighting near the capital\n\n"
+                       "Rebels fought government forces in the district of Kidal, Mali, on Sunday.\n\n"
+                       "A truck carries fighters near Gao on June 9. Rebels won aid on Thursday. REUTERS/Jane Doe "
+                       "(MALI - Tags: CONFLICT)\n\n"
+                       "A rebel spokesman said 13 fighters were killed in fighting there on Saturday.",
+                       published=date(2021, 6, 14))
+    assert all(e.location != "Gao" for e in doc.events)

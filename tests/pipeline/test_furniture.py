@@ -85,3 +85,13 @@ def test_a_credit_closing_a_long_line_marks_only_its_last_sentence() -> None:
             "three policemen and wounding two, officials said. Residents walk past the checkpoint. Pic/AFP")
     furniture = _furniture(text + "\n\nMore text follows here.")
     assert furniture == ["Pic/AFP"]
+
+
+def test_a_picture_desk_caption_is_furniture_whole() -> None:
+    from frontlines.pipeline.reading.furniture import furniture_lines
+
+    text = ("A truck carries fighters near Gao on June 9. Rebels won aid on Thursday. REUTERS/Jane Doe "
+            "(MALI - Tags: CONFLICT)")
+    assert [(s, e) for s, e, _ in furniture_lines(text, 0, len(text))] == [(0, len(text))]
+    credit = "Rebels won aid on Thursday. A truck near Gao. REUTERS/Jane Doe"
+    assert [s for s, _, _ in furniture_lines(credit, 0, len(credit))] == [credit.index("A truck")]  # the last sentence only

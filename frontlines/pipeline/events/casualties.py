@@ -151,6 +151,9 @@ def update_toll(events: list[Event], clause: Any) -> bool:
     return True
 
 
+_UNHARMED = frozenset({"Peaceful protest", "Protest with intervention"})
+
+
 def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
     """Add a casualty follow-up's deaths to the event just reported: summed when the same sentence or an
     additive cue ("also", "another") counts other victims, the lower figure when another source disagrees."""
@@ -160,6 +163,8 @@ def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
     if clause.start - previous.evidence["end"] > 400 or (clause.statement.start >= previous.evidence["end"]
                                                          and clause.statement.text.strip() == previous.notes.strip()):
         return  # far away, or the same sentence printed twice (a page that repeats its lede)
+    if previous.sub_event_type in _UNHARMED:
+        return  # deaths told after a peaceful protest are not its toll (a protest with deaths is not peaceful)
     same_sentence = clause.statement.start < previous.evidence["end"]
     if _ALTERNATIVE.search(clause.text) or (_CLAIM.search(clause.text) and previous.fatalities
                                               and not _ADDITIVE.search(clause.text)):

@@ -29,7 +29,7 @@ from frontlines.pipeline.events.casualties import (apply_coded_counts as _apply_
                                             refers_back, retells_counted_deaths)
 from frontlines.pipeline.events.event_places import choose_place, listed_places, stand_in_precision
 from frontlines.pipeline.events.eventhood import judge
-from frontlines.pipeline.events.fatalities import count_fatalities, without_causes
+from frontlines.pipeline.events.fatalities import bombers_counted, count_fatalities, without_causes
 from frontlines.pipeline.frames.frames import Frame, FrameReader, frame_is_modifier
 from frontlines.pipeline.mentions.numbers import NUMBER, parse_number
 from frontlines.pipeline.mentions.spans import forget_index, mentions_in
@@ -406,6 +406,8 @@ class EventStage:
                 modality, mod_reason = "future", "dated after publication"
         answers = self.onto.event_type_of(sub_type) in ("Protests", "Riots") or sub_type == "Arrests"
         fatalities, aggregate = _fatalities(without_causes(clause.text) if answers else clause.text)
+        if sub_type == "Suicide bomb":
+            fatalities = max(0, fatalities - bombers_counted(clause.text))
         aggregate = aggregate or (aggregate_range and fatalities > 0)
         in_sentence_date = in_sentence_day or any(
             m.kind == "date" and clause.statement.start <= m.start < clause.statement.end and (m.time_precision or 9) <= 2

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 
-from frontlines.pipeline.mentions.numbers import NUMBER, parse_quantity
+from frontlines.pipeline.mentions.numbers import NUMBER, parse_number, parse_quantity
 
-__all__ = ["coded_fatalities", "count_fatalities", "without_causes"]
+__all__ = ["bombers_counted", "coded_fatalities", "count_fatalities", "without_causes"]
 
 _QUAL = (r"(?:all|at least|more than|over|about|around|some|nearly|almost|up to|as many as|roughly|approximately|"
          r"an estimated|a total of|another|only|a further|further)")
@@ -206,6 +206,19 @@ def _excluded(text: str, start: int) -> bool:
     """Subsets, uncertain deaths and earlier killings the victims had done ("suspects who had killed two")."""
     before = text[max(0, start - 40):start]
     return bool(_SUBSET.search(before) or _UNCERTAIN.search(before) or _BACKGROUND.search(before))
+
+
+_BOMBERS_COUNTED = re.compile(rf"\b(?:including|among them|among whom)\b[^.;]{{0,60}}?\b(?P<n>{NUMBER}|the) (?:suicide )?bombers?\b",
+                              re.IGNORECASE)
+
+
+def bombers_counted(text: str) -> int:
+    """How many suicide bombers a toll counts among its dead ("five people including three civilians and two
+    suicide bombers died", "seven, including the bomber"): ACLED's toll leaves them out."""
+    m = _BOMBERS_COUNTED.search(text)
+    if m is None:
+        return 0
+    return 1 if m.group("n").lower() == "the" else (parse_number(m.group("n")) or 0)
 
 
 def count_fatalities(text: str) -> tuple[int, bool]:

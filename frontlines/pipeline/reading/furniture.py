@@ -9,7 +9,8 @@ deleted, and the document reader shows the block.
 The rules, each tested alone in ``tests/pipeline/test_furniture.py``:
 
 - **credit line or caption**: a line that carries a photo credit ("/Reuters" at its end, "REUTERS/Name",
-  "Photo:", "(AP Photo/...)", "Getty Images");
+  "Photo:", "(AP Photo/...)", "Getty Images"); its last sentence only, unless the line ends with a picture desk's
+  tags ("(LIBYA - Tags: CONFLICT)"), which make all of it a caption;
 - **widget**: a line that opens with a call to action or a widget's label ("Read more", "Share this",
   "Subscribe", "Advertisement", "Related:", "© 2023 ...");
 - **headline or link line**: a line under 160 characters that no sentence mark ends, that is not the text's
@@ -37,6 +38,9 @@ _WIDGET = re.compile(
     r"We use cookies|Accept (?:all )?cookies|Cookie|Donate|Support (?:our|us)|Newsletter|Comments? \(\d+\)|Tags?\s*:|"
     r"Topics?\s*:|Filed under|Posted in|Print this|Email this|Skip to|©|Copyright\b|All rights reserved)",
     re.IGNORECASE)
+# a wire picture desk's caption ends with its credit and its tags ("REUTERS/Name (LIBYA - Tags: POLITICS CONFLICT)"):
+# the whole line is the caption, its background sentences included
+_PICTURE_DESK = re.compile(r"\(\s*[A-Z][A-Z .'-]*\s+-\s+Tags:[^)]*\)\s*$")
 # a line of running text broken by a hard wrap ends with one of these, or the next line goes on in lower case
 _WRAPPED_END = re.compile(r"(?:[,\-–—(/&]|\b(?:the|a|an|of|and|or|to|in|on|at|for|by|with|from|as|that|which|who|"
                           r"its|their|his|her)|\s)$", re.IGNORECASE)  # not "says": "..., official says" ends a headline
@@ -50,7 +54,7 @@ def furniture_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int,
         line = text[s:e]
         nxt = text[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else _next_line(text, e)
         reason = furniture_reason(line, nxt, last=e >= text_end)
-        if reason == "caption or credit line":
+        if reason == "caption or credit line" and not _PICTURE_DESK.search(line):
             s += _credit_start(line)  # a credit at the end of a paragraph-long line marks its last sentence only
         if reason:
             yield s, e, reason
