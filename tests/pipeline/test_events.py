@@ -751,3 +751,19 @@ def test_a_place_under_a_picture_does_not_place_the_next_paragraph() -> None:
                        "A rebel spokesman said 13 fighters were killed in fighting there on Saturday.",
                        published=date(2021, 6, 14))
     assert all(e.location != "Gao" for e in doc.events)
+
+
+def test_fighting_with_no_side_named_is_between_the_report_s_warring_sides() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    text = ("Malian soldiers fought JNIM militants near Boni, Mali, on Friday. JNIM said it held the road. "
+            "The soldiers were reinforced on Saturday.\n\n"
+            "On Sunday fighting resumed in Boni.")
+    doc = extract_text(text, published=date(2021, 3, 10))
+    resumed = [e for e in doc.events if e.event_date == "2021-03-07"]
+    assert resumed and {resumed[0].actor1_id, resumed[0].actor2_id} == {"mli.forces.2020", "mli.jnim"}
+    # one side named once is no pair to lend
+    doc = extract_text("On Sunday fighting resumed in Boni, Mali, after JNIM militants arrived.", published=date(2021, 3, 10))
+    assert all("warring sides" not in e.reason for e in doc.events)

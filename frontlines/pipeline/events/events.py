@@ -39,7 +39,7 @@ from frontlines.pipeline.statements.sentences import is_abbreviation as _is_abbr
 from frontlines.pipeline.events.roles import roles as _roles
 from frontlines.pipeline.events.roles import country_subject as _country_subject
 from frontlines.pipeline.events.roles import partners as _partners
-from frontlines.pipeline.events.roles import tells_a_loss
+from frontlines.pipeline.events.roles import tells_a_loss, warring_sides
 from frontlines.pipeline.events.subtypes import (capture_side, commentary_on_events, context_of, criminal, crowd_fight,
                                           held_territory, industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
                                           withdrawal_under_fire)
@@ -215,10 +215,10 @@ class EventStage:
         self._claimed_by(doc, events)
         doc.events = _dedupe(doc, merge_retold(doc, one_bombing(events, self.kb), stage(EventStage), self._side))
         for event in doc.events:
-            self._unnamed_parties(event)
+            self._unnamed_parties(doc, event)
         return doc
 
-    def _unnamed_parties(self, event: Event) -> None:
+    def _unnamed_parties(self, doc: Document, event: Event) -> None:
         """ACLED's parties where the report names none. Violence whose perpetrator is not named is by an
         "Unidentified Armed Group" of the country: an attack on civilians, a bombing or shelling (not an air strike:
         only states fly), fire on protesters, a side attacking a named enemy; a clash with neither side named stays
@@ -235,6 +235,13 @@ class EventStage:
         one_sided = event.event_type == "Violence against civilians" or event.sub_event_type == \
             "Excessive force against protesters" or (event.event_type == "Explosions/Remote violence"
                                                      and event.sub_event_type != "Air/drone strike")
+        if not event.actor1_id and not event.actor2_id and (event.event_type == "Battles" or _TRUCE.search(_trigger_of(event))):
+            sides = warring_sides(doc, country.country, self.kb)
+            if sides is not None:  # "fighting immediately resumed", "a ceasefire negotiated": the report's two sides
+                (event.actor1, event.actor1_id), (event.actor2, event.actor2_id) = \
+                    (sides[0].canonical, sides[0].id), (sides[1].canonical, sides[1].id)
+                event.reason += "; sides not named: the report's warring sides"
+                return
         if event.actor1_id or not (one_sided or (event.event_type == "Battles" and event.actor2_id)):
             return
         if event.sub_event_type == "Government regains territory":  # only a state regains: its forces
@@ -803,6 +810,14 @@ def relative_shift(sentence: str) -> tuple[int, str] | None:
     if days == 0:
         return None
     return (-days if m.group("dir").lower() in ("before", "earlier") else days), m.group()
+
+
+_TRUCE = re.compile(r"\b(?:cease-?fire|truce)\b", re.IGNORECASE)
+
+
+def _trigger_of(event: Event) -> str:
+    m = re.match(r"trigger '([^']*)'", event.reason)
+    return m.group(1) if m else ""
 
 
 def _unplaced_development(doc: Document, sub_type: str, place: Mention | None, st: Statement) -> str | None:
