@@ -767,3 +767,14 @@ def test_fighting_with_no_side_named_is_between_the_report_s_warring_sides() -> 
     # one side named once is no pair to lend
     doc = extract_text("On Sunday fighting resumed in Boni, Mali, after JNIM militants arrived.", published=date(2021, 3, 10))
     assert all("warring sides" not in e.reason for e in doc.events)
+
+
+def test_shelling_of_built_up_areas_targets_civilians() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("Militias shelled residential areas of Gao, Mali, on Monday.", published=date(2021, 3, 10))
+    assert [e.actor2_id for e in doc.events] == ["gen.civilians.ML"]
+    doc = extract_text("Militias shelled an army base in Gao, Mali, on Monday.", published=date(2021, 3, 10))
+    assert [e.actor2_id for e in doc.events] != ["gen.civilians.ML"]

@@ -228,7 +228,9 @@ class EventStage:
         country = self.gaz.country_by_name(event.country)
         if country is None:
             return
-        if event.event_type == "Violence against civilians" and not event.actor2_id:
+        if (event.event_type == "Violence against civilians" or (
+                event.event_type == "Explosions/Remote violence" and _CIVILIAN_AREAS.search(event.notes))) \
+                and not event.actor2_id:  # "the indiscriminate shelling of built-up areas": civilians were its target
             victims = self.kb.generic("civilians", country.country)
             if victims.id != event.actor1_id:
                 event.actor2, event.actor2_id = victims.name, victims.id
@@ -812,6 +814,8 @@ def relative_shift(sentence: str) -> tuple[int, str] | None:
     return (-days if m.group("dir").lower() in ("before", "earlier") else days), m.group()
 
 
+_CIVILIAN_AREAS = re.compile(r"\b(?:residential|built-up|civilian|populated|densely[- ]populated)\s+(?:areas?|neighbou?rhoods?|"
+                            r"districts?|quarters?|buildings?)\b|\b(?:civilians?|homes|houses|markets?)\b", re.IGNORECASE)
 _TRUCE = re.compile(r"\b(?:cease-?fire|truce)\b", re.IGNORECASE)
 
 
