@@ -103,7 +103,8 @@ def test_candidate_scan_equals_whole_text_scan(parts: list[tuple[str, str]]) -> 
 
 
 @pytest.mark.parametrize("text", ["Fighting resumed on\n\nMonday night.", "Calm since \n early\nMay 2014.",
-                                  "On Monday,\nSunday Times readers and last\tFriday", "x\nMarch 2011\n\n3 June"])
+                                  "On Monday,\nSunday Times readers and last\tFriday", "x\nMarch 2011\n\n3 June",
+                                  "Shelled YESTERDAY, two weeks AGO and \u017fince May 2014 (ye\u017fterday)"])
 def test_candidate_scan_across_lines(text: str) -> None:
     for kind, pattern in _PATTERNS:
         assert [m.span() for m in _matches(kind, pattern, text, {})] == [m.span() for m in pattern.finditer(text)]

@@ -75,6 +75,8 @@ _LINES: dict[str, re.Pattern[str]] = {
     "slash_short": re.compile("/"), "ago": re.compile("ago", re.I), "relative": _TIME_WORD, "anchored": _TIME_WORD,
 }
 _SINCE_HIT = re.compile("since", re.I)  # "since" starts every match of its pattern
+# a letter that IGNORECASE matches to a Latin one besides its two cases (dotted and dotless i, long s, Kelvin sign)
+_FOLDS_TO_LATIN = re.compile("[\u0130\u0131\u017f\u212a]")
 _WEEKDAY_HIT = re.compile(_WEEKDAY)
 _PRE = 5  # the longest word before a weekday: "early", "since"
 
@@ -284,7 +286,8 @@ def _matches(kind: str, pattern: re.Pattern[str], text: str,
 def _hit_lines(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """(start, end) of each line that holds a hit of ``trigger``, in order."""
     found, pos = [], 0
-    while (hit := trigger.search(text, pos)) is not None:
+    trigger, scanned = _case_sensitive(trigger, text)
+    while (hit := trigger.search(scanned, pos)) is not None:
         start = text.rfind("\n", 0, hit.start()) + 1
         end = text.find("\n", hit.end())
         end = len(text) if end < 0 else end
@@ -297,7 +300,8 @@ def _starts(kind: str, text: str) -> list[int]:
     """Every position where a ``since`` or ``weekday`` match can start, in order: at "since"; before a weekday
     name, over the spaces before it and a word of up to _PRE letters."""
     if kind == "since":
-        return [hit.start() for hit in _SINCE_HIT.finditer(text)]
+        trigger, scanned = _case_sensitive(_SINCE_HIT, text)
+        return [hit.start() for hit in trigger.finditer(scanned)]
     starts: set[int] = set()
     for hit in _WEEKDAY_HIT.finditer(text):
         first = hit.start()
@@ -305,6 +309,18 @@ def _starts(kind: str, text: str) -> list[int]:
             first -= 1
         starts.update(range(max(0, first - _PRE), hit.start() + 1))
     return sorted(starts)
+
+
+def _case_sensitive(trigger: re.Pattern[str], text: str) -> tuple[re.Pattern[str], str]:
+    """An IGNORECASE trigger of lower-case words as a case-sensitive one over the lower-cased text, which finds the
+    same hits at the same positions and scans much faster; the trigger itself where lower-casing changes the length
+    or the text holds a letter IGNORECASE folds to a Latin one."""
+    if not trigger.flags & re.IGNORECASE:
+        return trigger, text
+    lowered = text.lower()
+    if len(lowered) != len(text) or _FOLDS_TO_LATIN.search(text):
+        return trigger, text
+    return re.compile(trigger.pattern), lowered
 
 
 def _anchor(found: list[ResolvedDate], published: date | None) -> list[ResolvedDate]:
