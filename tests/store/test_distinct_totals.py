@@ -197,3 +197,35 @@ def test_a_report_outranked_on_its_own_day_never_counts_under_these_filters(stor
     store._feed_sql("UPDATE events SET fatalities = 9 WHERE event_id = ?", ["ev-2"])
     assert store.counts(EventQuery(count="clusters", since="2019-04-02"))["fatalities"] == 9
     assert store.counts(EventQuery(count="clusters"))["fatalities"] == 9
+
+
+def _migrated_figures(store: Store) -> None:
+    assert store.counts(EventQuery(count="clusters"))["events"] == 3
+    assert store.counts(EventQuery(count="clusters", event_type="battles"))["fatalities"] == 5  # ev-2 of three
+    assert store.counts(EventQuery(count="clusters", since="2019-04-02"))["events"] == 2
+    assert store.map_grid(EventQuery(count="clusters", modality="asserted"), zoom=10)["events"] == 3
+
+
+def test_sqlite_stores_clustered_before_the_totals_are_migrated_with_them(tmp_path: Any) -> None:
+    from frontlines.store import open_store
+    from frontlines.store import sqlite as backend
+    from tests.store.test_distinct_events import _at_schema
+
+    url = str(tmp_path / "old.sqlite")
+    _at_schema(backend, "ADD COLUMN represents_day", url)
+    with open_store(url) as store:
+        _migrated_figures(store)
+
+
+@pytest.mark.postgres
+def test_postgres_stores_clustered_before_the_totals_are_migrated_with_them(pg_server: Any) -> None:
+    from frontlines.store import open_store
+    from frontlines.store import postgres as backend
+    from tests.store.test_distinct_events import _at_schema
+
+    if pg_server is None:
+        pytest.skip("needs the throwaway cluster (FRONTLINES_TEST_POSTGRES_URL is set)")
+    url = pg_server.create_database("frontlines_distinct_totals")
+    _at_schema(backend, "distinct-totals", url)
+    with open_store(url) as store:
+        _migrated_figures(store)
