@@ -778,3 +778,14 @@ def test_shelling_of_built_up_areas_targets_civilians() -> None:
     assert [e.actor2_id for e in doc.events] == ["gen.civilians.ML"]
     doc = extract_text("Militias shelled an army base in Gao, Mali, on Monday.", published=date(2021, 3, 10))
     assert [e.actor2_id for e in doc.events] != ["gen.civilians.ML"]
+
+
+def test_towns_now_held_were_held_by_the_other_side_the_report_names() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("MINUSMA peacekeepers left two camps in northern Mali this week, and MINUSMA said it would regroup.\n\n"
+                       "Officials confirmed that JNIM now holds the towns of Ber and Tessalit.", published=date(2021, 3, 10))
+    held = [e for e in doc.events if e.notes.startswith("Officials")]
+    assert held and all((e.actor1_id, e.actor2_id) == ("mli.jnim", "minusma") for e in held)

@@ -118,7 +118,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         forces = kb.generic("military", state.country)
         actor1 = Mention(state.text, state.start, state.end, "actor", canonical=forces.name, id=forces.id,
                          actor_type=forces.type, country=state.country, reason=f"'{state.text}' acted: its forces")
-    if (trigger.trigger.family == "capture" or (trigger.trigger.sub_event_type in _TWO_SIDED and not civilians)) \
+    if (trigger.trigger.family == "capture" or trigger.trigger.sub_event_type == "Non-violent transfer of territory"
+            or (trigger.trigger.sub_event_type in _TWO_SIDED and not civilians)) \
             and (actor1 is None) != (actor2 is None):
         # a town taken was held by someone, a clash or a strike has a target: the report's main armed actor on the
         # other side (the events stage still makes civilians the target where the clause says so)
