@@ -789,3 +789,14 @@ def test_towns_now_held_were_held_by_the_other_side_the_report_names() -> None:
                        "Officials confirmed that JNIM now holds the towns of Ber and Tessalit.", published=date(2021, 3, 10))
     held = [e for e in doc.events if e.notes.startswith("Officials")]
     assert held and all((e.actor1_id, e.actor2_id) == ("mli.jnim", "minusma") for e in held)
+
+
+def test_fighters_from_a_city_do_not_place_the_fight() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("Fighting went on at the airport of Gao, Mali, on Tuesday.\n\n"
+                       "On the airfield, militiamen fired mortar shells at rival fighters, including some from the "
+                       "desert town of Kidal.", published=date(2021, 3, 10))
+    assert all(e.location != "Kidal" for e in doc.events)

@@ -34,12 +34,14 @@ _COARSE = ("country", "admin1", "region")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|outside|around|into|of|east|west|north|south)\s+(?:the\s+)?"
                        r"(?:(?:city|town|village|port|district|suburb|area|outskirts)\s+of\s+(?:the\s+)?"
                        r"|(?:\w+\s+)?capital,?\s+)?$")
-_ORIGIN = re.compile(r"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?$")
+# "fighters from the coastal city of X": the unit word between the preposition and the name changes nothing
+_OF_UNIT = r"(?:(?:[\w-]+\s+)?(?:city|town|village|port|region|province|district|area)\s+of\s+)?"
+_ORIGIN = re.compile(rf"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?{_OF_UNIT}$")
 # the later members of a list of origins: "gunmen from Kuac and Wau", "youths from A, B and C"
 _ORIGIN_LIST = re.compile(r"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?"
                           r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s*(?:,\s*and|,|and|&)\s*){1,3}$")
 # "10km from X", "some 5 km away from X": the anchor of a distance, where the event happened, not an origin
-_DISTANCE_FROM = re.compile(r"\d\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from\s+(?:the\s+)?$")
+_DISTANCE_FROM = re.compile(rf"\d\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from\s+(?:the\s+)?{_OF_UNIT}$")
 _DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|escaped|displaced|relocated|moved|moving|headed|heading|"
                           r"travell?(?:ing|ed)|en route|returned|transferred|taken|evacuated|deported)\s+"
                           r"(?:\w+\s+){0,2}?(?:to|towards|for)\s+(?:the\s+)?$")
@@ -96,7 +98,8 @@ def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int]
         # defers to its sentence, and a sentence that names only those to the place told before it
         inside = [m for m in places if sentence[0] <= m.start < sentence[1]] or inside
         if inside and all(_source(doc, m) for m in inside) and any(m.start < sentence[0] for m in places) \
-                and any(_NEIGHBOUR.search(doc.text[max(0, m.start - 40):m.start].lower()) for m in inside):
+                and any(_NEIGHBOUR.search(doc.text[max(0, m.start - 40):m.start].lower())
+                        or _ORIGIN.search(doc.text[max(0, m.start - 40):m.start].lower()) for m in inside):
             inside = []
     block = doc.block_at(start)
     earlier = [m for m in places if m.start < start and (block is None or block.start <= m.start)

@@ -40,7 +40,8 @@ class Weights(dict[_K, float]):
 ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:(?:vice[- ])?president|decision|forces|troops|military|army|navy|marines|"
                          r"air ?force|air ?strikes?|drones?|embassy|ambassador|envoy|officials?|government|"
                          r"administration|authorities|citizens?|nationals?|special forces|soldiers|policy|sanctions|"
-                         r"delegation|secretary|state department|congress|recognition|announcement|counterparts?)\b",
+                         r"delegation|secretary|state department|congress|recognition|announcement|counterparts?|parliament|"
+                         r"prime minister|premier|central bank)\b",
                          re.IGNORECASE)
 _MODIFIER_WEIGHT = 0.5  # a country named as a modifier ("US forces"): less than its demonym, far less than the place
 _DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
