@@ -111,3 +111,12 @@ def test_find_quantities_equals_the_whole_text_scan(parts: list[tuple[str, str]]
 def test_find_quantities_across_lines_and_folded_letters(text: str) -> None:
     found = [m.group() for m in find_quantities(text)]
     assert found == [m.group() for m in QUANTITY.finditer(text)] and found
+
+
+def test_a_count_of_dozens_or_hundreds_multiplies() -> None:
+    from frontlines.pipeline.events.fatalities import count_fatalities
+    from frontlines.pipeline.mentions.numbers import parse_number
+
+    assert parse_number("two dozen") == 24 and parse_number("three hundred") == 300
+    assert count_fatalities("The attack left two dozen dead.")[0] == 24
+    assert count_fatalities("Two of them died.")[0] == 2

@@ -23,9 +23,10 @@ WORDS = {
     "single": 1, "lone": 1,
 }
 _WORD_ALT = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
+_MULTIPLE = r"(?:two|three|four|five|six|seven|eight|nine|ten) (?:dozen|hundred)(?! of)"  # "two dozen" is 24
 NUMBER = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
-    rf"(?:one|two|three|four|five|six|seven|eight|nine)|{_WORD_ALT})"
+    rf"(?:one|two|three|four|five|six|seven|eight|nine)|{_MULTIPLE}|{_WORD_ALT})"
 )
 _QUALIFIER = (
     r"(?:at least|more than|over|about|around|some|nearly|almost|up to|as many as|roughly|"
@@ -79,6 +80,8 @@ def parse_number(token: str) -> int | None:
     if token in WORDS:
         return WORDS[token]
     parts = re.split(r"[- ]", token)
+    if len(parts) == 2 and parts[0] in WORDS and parts[1] in ("dozen", "hundred"):
+        return WORDS[parts[0]] * WORDS[parts[1]]  # "two dozen", "three hundred"
     if len(parts) == 2 and parts[0] in WORDS and parts[1] in WORDS:
         return WORDS[parts[0]] + WORDS[parts[1]]
     return None
