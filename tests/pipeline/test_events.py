@@ -800,3 +800,15 @@ def test_fighters_from_a_city_do_not_place_the_fight() -> None:
                        "On the airfield, militiamen fired mortar shells at rival fighters, including some from the "
                        "desert town of Kidal.", published=date(2021, 3, 10))
     assert all(e.location != "Kidal" for e in doc.events)
+
+
+def test_taking_over_named_terminals_is_a_capture_of_each() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("Forces led by the army took over the Ras Lanuf and al-Sidra terminals in Libya on Sunday after "
+                       "battling guards.", published=date(2016, 9, 12))
+    assert {e.sub_event_type for e in doc.events} == {"Government regains territory"} and len(doc.events) == 2
+    doc = extract_text("He took over the presidency of Libya in 2014.", published=date(2016, 9, 12))
+    assert not doc.events
