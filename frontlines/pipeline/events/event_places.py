@@ -115,6 +115,7 @@ def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int]
                 return _in_container(doc, town, places, gaz)
         return _in_container(doc, best, places, gaz)
     if earlier:
+        earlier = [m for m in earlier if not _source(doc, m)] or earlier  # "fighters from the city of X" placed nothing
         last = _sentence_of(doc, earlier[-1].start)
         recent = [m for m in earlier if last[0] <= m.start < last[1]]
         return _in_container(doc, min(recent, key=lambda m: _rank(doc, m, -1, home, recent)), places, gaz)
