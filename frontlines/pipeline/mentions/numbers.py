@@ -49,7 +49,9 @@ QUANTITY = re.compile(
 
 # Where a QUANTITY match can be (issue 14: one scan of a 1 MB text took 0.45 s): it holds only word characters,
 # white space, commas and dashes, so it lies inside one stretch of those between two other characters (where ``\b``
-# reads the other character as it reads the end of the text); and it holds white space and a word for people.
+# and the negative lookaheads read the other character as they read the end of the text: keep it so when QUANTITY
+# changes - a lookahead for "." would not be; the hypothesis test in tests/pipeline/test_sentences_numbers.py checks
+# it); and it holds white space and a word for people.
 # ``find_quantities`` scans only the stretches with such a word, looked for in the lower-cased text without
 # IGNORECASE (a case-sensitive scan is much the cheaper); a text with a letter that IGNORECASE matches to a Latin
 # one besides its two cases (dotted and dotless i, long s, Kelvin sign) is scanned whole.
