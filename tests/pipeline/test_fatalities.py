@@ -204,3 +204,10 @@ def test_the_other_sides_own_attack_keeps_its_toll() -> None:
     tolls = _tolls("Government troops launched an offensive on Kidal, Mali. JNIM fighters ambushed an army convoy near "
                    "Kidal, killing three soldiers, the army said.")
     assert tolls[-1] == ("Battles", 3)
+
+
+def test_a_count_glued_to_a_caption_is_still_counted() -> None:
+    from frontlines.pipeline.events.fatalities import count_fatalities
+
+    assert count_fatalities("Militants in MaliFifteen people were killed when gunmen attacked a village.")[0] == 15
+    assert count_fatalities("McDonald Twelve was not hurt.")[0] == 0

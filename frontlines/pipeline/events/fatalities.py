@@ -221,11 +221,18 @@ def bombers_counted(text: str) -> int:
     return 1 if m.group("n").lower() == "the" else (parse_number(m.group("n")) or 0)
 
 
+# a scraped page that lost a line break glues a caption or credit to the count that opens the next line
+_GLUED_COUNT = re.compile(r"(?<=[a-z])(?=(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|"
+                          r"Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Dozens|"
+                          r"Scores|Hundreds|At least)\b)")
+
+
 def count_fatalities(text: str) -> tuple[int, bool]:
     """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total."""
     text = _BETWEEN.sub(lambda m: f"{m.group(1)}-{m.group(2)}" if m.group(1) else m.group(3), text)
     text = _OUT_OF.sub(r"\g<num>", text)  # "two out of three suspects were lynched": two
     text = re.sub(r"[\"“”]", "", text)  # 'killed "several" militants'
+    text = _GLUED_COUNT.sub(" ", text)  # "Boko HaramFifteen people were killed": a caption glued to the lede
     text = _AGES.sub("", text)  # "three men aged 36, 37 and 60": ages, not counts
     text = _DATES.sub("then", text)  # "On 2 March 2020, a shepherd was killed": no count in the date
     text = re.sub(r"\s*\((?-i:[A-Z][A-Za-z0-9/&.-]{1,12})\)", "", text)  # "a police force (SNPF) officer"
