@@ -812,3 +812,14 @@ def test_taking_over_named_terminals_is_a_capture_of_each() -> None:
     assert {e.sub_event_type for e in doc.events} == {"Government regains territory"} and len(doc.events) == 2
     doc = extract_text("He took over the presidency of Libya in 2014.", published=date(2016, 9, 12))
     assert not doc.events
+
+
+def test_an_incident_dated_days_before_another_is_not_its_retelling() -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("The two suicide bombers died in the double suicide bombing in Kidal, Mali, on Sunday 17 September "
+                       "2017. 72 hours before, in Gao, three soldiers died after the explosion of a roadside bomb.",
+                       published=date(2017, 9, 20))
+    assert sorted((e.event_date, e.location) for e in doc.events) == [("2017-09-14", "Gao"), ("2017-09-17", "Kidal")]

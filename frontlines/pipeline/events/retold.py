@@ -27,6 +27,7 @@ _ANOTHER = re.compile(r"\b(?:separately|separate|another|(?<!\bthe )other|the ot
                       r"confirmed|stated|noted))|(?:second|third|fourth) (?:\w+ )?(?:attacks?|blasts?|explosions?|bomb"
                       r"\w*|strikes?|raids?|incidents?|ambush\w*|clash\w*|assaults?|shelling)|earlier|later|previous|"
                       r"meanwhile|in addition|further|new|then|afterwards|subsequently|next)\b", re.IGNORECASE)
+_COUNTED_DAY = "' counted from '"  # the reason of a day counted from the incident told before (events.relative_shift)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:while|whereas|as|but|and)\b")
 _NEAR_KM = 25.0
 # the types one armed incident is told as, from different angles ("the fighting", "the strike"); an attack on
@@ -146,6 +147,8 @@ def _takes_the_day(doc: Document, a: Event, b: Event) -> bool:
     night"), told as the same type of violence, or as a bare reference to it ("the attack took place on Monday
     night") where the other has no day from the text at all. A change of hands (a town is taken one day and left
     another) or a telling of another type with parties of its own keeps them apart."""
+    if _COUNTED_DAY in a.reason or _COUNTED_DAY in b.reason:
+        return False  # "72 hours before, in Wulba, ...": a day counted away from the paragraph's is another day
     own_a, own_b = _own_date(doc, a), _own_date(doc, b)
     if own_a == own_b:
         return not own_a  # both undated: their days come from elsewhere and do not tell them apart
@@ -194,7 +197,7 @@ def _own_date(doc: Document, ev: Event) -> bool:
     """Whether the telling's sentence gives its day (a day that dates only the saying, "officials said on
     Wednesday", left it dated by the publication)."""
     return not ev.date_fallback and (any(m.date == ev.event_date for m in _told_with(doc, ev, "date"))
-                                     or "' counted from '" in ev.reason)  # "72 hours before, ...": its own day
+                                     or _COUNTED_DAY in ev.reason)  # "72 hours before, ...": its own day
 
 
 def _told_with(doc: Document, ev: Event, kind: str) -> list[Mention]:
