@@ -34,7 +34,7 @@ from frontlines.pipeline.frames.frames import Frame, FrameReader, frame_is_modif
 from frontlines.pipeline.mentions.numbers import NUMBER, parse_number
 from frontlines.pipeline.mentions.spans import forget_index, mentions_in
 from frontlines.pipeline.statements.modality import claims_responsibility, modality_of
-from frontlines.pipeline.events.retold import merge_retold
+from frontlines.pipeline.events.retold import merge_retold, trigger_of
 from frontlines.pipeline.statements.sentences import is_abbreviation as _is_abbreviation
 from frontlines.pipeline.events.roles import roles as _roles
 from frontlines.pipeline.events.roles import country_subject as _country_subject
@@ -237,7 +237,7 @@ class EventStage:
         one_sided = event.event_type == "Violence against civilians" or event.sub_event_type == \
             "Excessive force against protesters" or (event.event_type == "Explosions/Remote violence"
                                                      and event.sub_event_type != "Air/drone strike")
-        if not event.actor1_id and not event.actor2_id and (event.event_type == "Battles" or _TRUCE.search(_trigger_of(event))):
+        if not event.actor1_id and not event.actor2_id and (event.event_type == "Battles" or _TRUCE.search(trigger_of(event))):
             sides = warring_sides(doc, country.country, self.kb)
             if sides is not None:  # "fighting immediately resumed", "a ceasefire negotiated": the report's two sides
                 (event.actor1, event.actor1_id), (event.actor2, event.actor2_id) = \
@@ -817,11 +817,6 @@ def relative_shift(sentence: str) -> tuple[int, str] | None:
 _CIVILIAN_AREAS = re.compile(r"\b(?:residential|built-up|civilian|populated|densely[- ]populated)\s+(?:areas?|neighbou?rhoods?|"
                             r"districts?|quarters?|buildings?)\b|\b(?:civilians?|homes|houses|markets?)\b", re.IGNORECASE)
 _TRUCE = re.compile(r"\b(?:cease-?fire|truce)\b", re.IGNORECASE)
-
-
-def _trigger_of(event: Event) -> str:
-    m = re.match(r"trigger '([^']*)'", event.reason)
-    return m.group(1) if m else ""
 
 
 def _unplaced_development(doc: Document, sub_type: str, place: Mention | None, st: Statement) -> str | None:

@@ -17,7 +17,7 @@ from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Event, Mention, NonEvent
 from frontlines.pipeline.mentions.spans import mentions_in
 
-__all__ = ["merge_retold"]
+__all__ = ["merge_retold", "trigger_of"]
 
 # cues of another incident; "also" that adds to what a speaker said ("he also said"), an ordinal that counts
 # victims ("the second was wounded") and "the other" parts of one incident ("the attacks on the other two
@@ -76,7 +76,7 @@ def merge_retold(doc: Document, events: list[Event], stage: str, side: Side = la
         _fold(best, other, dated=_own_date(doc, other) and not _own_date(doc, best))
         kept[i] = best
         doc.non_events.append(NonEvent(
-            other.evidence["start"], other.evidence["end"], _trigger(other), "retold", "duplicate",
+            other.evidence["start"], other.evidence["end"], trigger_of(other), "retold", "duplicate",
             f"the same incident as '{best.notes[:60]}' (no other place, day or party)", other.sub_event_type, stage))
     return kept
 
@@ -93,7 +93,7 @@ def _detail(doc: Document, ev: Event) -> int:
     """How fully a telling reports its incident: a whole sentence, its own day and place, its named parties, a
     toll. The fullest telling carries the event (ties: the first)."""
     whole = bool(re.search(r"[.!?][\"'”’)]*\s*$", ev.notes))  # a sentence, not a headline or list of items
-    deaths_only = bool(_DEATHS_ONLY.match(_trigger(ev)))  # "15 people were killed in the shooting" names no incident
+    deaths_only = bool(_DEATHS_ONLY.match(trigger_of(ev)))  # "15 people were killed in the shooting" names no incident
     return (2 * _own_date(doc, ev) + 2 * _own_place(doc, ev) + len(_named(ev)) + (ev.fatalities > 0) + 2 * whole
             - 2 * deaths_only)
 
@@ -133,7 +133,7 @@ def _another(ev: Event) -> re.Match[str] | None:
     """A cue of another incident in the telling's sentence, before its trigger or in the trigger's own clause:
     one in a later clause tells something else ("the blast took place near the gate, while the prison office
     is also nearby")."""
-    trigger = _trigger(ev)
+    trigger = trigger_of(ev)
     at = ev.notes.find(trigger) if trigger else -1
     for cue in _ANOTHER.finditer(ev.notes):
         if at < 0 or cue.start() < at + len(trigger) or not _CLAUSE_BREAK.search(ev.notes[at + len(trigger):cue.start()]):
@@ -175,7 +175,7 @@ def _types_agree(doc: Document, a: Event, b: Event) -> bool:
         return True
     subs = {a.sub_event_type, b.sub_event_type}
     if subs <= _HANDS:
-        return bool(_WITHDRAWAL.search(_trigger(a))) == bool(_WITHDRAWAL.search(_trigger(b)))
+        return bool(_WITHDRAWAL.search(trigger_of(a))) == bool(_WITHDRAWAL.search(trigger_of(b)))
     if subs & _AFTERMATH and not subs <= _AFTERMATH:
         after = a if a.sub_event_type in _AFTERMATH else b
         armed = b if after is a else a
@@ -268,8 +268,8 @@ def _fold(first: Event, again: Event, *, dated: bool) -> None:
     if not first.fatalities and again.fatalities and not again.fatalities_aggregate:
         first.fatalities = again.fatalities  # a toll only where the fuller telling gave none (a later, higher
         # figure is often a running total or another source's: the telling's own count is the conservative one)
-    if first.event_type == again.event_type == "Explosions/Remote violence" and _GENERIC_BLAST.match(_trigger(first)) \
-            and not _GENERIC_BLAST.match(_trigger(again)):
+    if first.event_type == again.event_type == "Explosions/Remote violence" and _GENERIC_BLAST.match(trigger_of(first)) \
+            and not _GENERIC_BLAST.match(trigger_of(again)):
         first.sub_event_type = again.sub_event_type  # "the blast" told as "a grenade attack": the weapon named
     taken = {first.actor1_id, first.actor2_id}
     if first.actor1_id is None and again.actor1_id and again.actor1_id not in taken:
@@ -279,6 +279,7 @@ def _fold(first: Event, again: Event, *, dated: bool) -> None:
     first.reason += f"; told again in '{again.notes[:40]}'"
 
 
-def _trigger(ev: Event) -> str:
+def trigger_of(ev: Event) -> str:
+    """The trigger an event was read from (its reason opens with it), else its sub-type."""
     m = re.match(r"trigger '([^']*)'", ev.reason)
     return m.group(1) if m else ev.sub_event_type
