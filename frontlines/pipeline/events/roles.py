@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from frontlines.errors import KnowledgeError
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.ontology import Ontology, TriggerHit
 from frontlines.model import Document, Mention
@@ -246,11 +247,18 @@ def warring_sides(doc: Document, country: str, kb: ActorKB) -> tuple[Mention, Me
             if other:
                 fought[other] = max(fought.get(other, 0), firmness.get(ev.modality, 0))
     rebels = [m for m in doc.mentions if m.kind == "actor" and m.id and m.actor_type in _NON_STATE
-              and counts[m.id] >= 2 and kb.get(m.id).operates_in(country)]
+              and counts[m.id] >= 2 and _operates_in(kb, m.id, country)]
     if not rebels:
         return None
     rebel = max(rebels, key=lambda m: (fought.get(m.id or "", 0), counts[m.id or ""], -m.start))
     return state, rebel
+
+
+def _operates_in(kb: ActorKB, actor_id: str, country: str) -> bool:
+    try:
+        return kb.get(actor_id).operates_in(country)
+    except KnowledgeError:  # an id the knowledge base cannot read back operates nowhere it knows
+        return False
 
 
 def _air_power(doc: Document) -> Mention | None:
