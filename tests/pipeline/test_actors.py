@@ -122,7 +122,9 @@ def test_an_actor_named_before_it_existed_is_no_party(pipeline) -> None:
     ("Gunmen from Boko Haram abducted 20 farmers near Maiduguri, Nigeria, on Monday.",
      ("nga.boko_haram", "gen.civilians.NG")),
     ("Heavy fighting broke out in Kidal, Mali, on Monday.", (None, None)),
-    ("An air strike hit a market in Idlib, Syria, on Monday.", (None, None)),
+    # only states fly: no unidentified striker; a market hit is civilians struck
+    ("An air strike hit a market in Idlib, Syria, on Monday.", (None, "gen.civilians.SY")),
+    ("An air strike hit a rebel base in Idlib, Syria, on Monday.", (None, None)),
 ])
 def test_parties_the_report_does_not_name_are_coded_as_acled_does(pipeline, text: str, actors) -> None:
     (event,) = _events(pipeline, text, published=date(2021, 3, 10))

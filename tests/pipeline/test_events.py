@@ -800,6 +800,8 @@ def test_fighters_from_a_city_do_not_place_the_fight() -> None:
                        "On the airfield, militiamen fired mortar shells at rival fighters, including some from the "
                        "desert town of Kidal.", published=date(2021, 3, 10))
     assert all(e.location != "Kidal" for e in doc.events)
+    doc = extract_text("The militia withdrew from Kidal, Mali, without a fight on Monday.", published=date(2021, 3, 10))
+    assert [e.location for e in doc.events] == ["Kidal"]  # where a withdrawal is from is where it happened
 
 
 def test_taking_over_named_terminals_is_a_capture_of_each() -> None:

@@ -36,6 +36,11 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|on|outside|around|into|of|east|west|nor
                        r"|(?:\w+\s+)?capital,?\s+)?$")
 # "fighters from the coastal city of X": the unit word between the preposition and the name changes nothing
 _OF_UNIT = r"(?:(?:[\w-]+\s+)?(?:city|town|village|port|region|province|district|area)\s+of\s+)?"
+# people from a place ("rival fighters, including from the coastal city of X"): where they come from, never where a
+# sentence that names only that place happened (unlike "withdrew from X")
+_PEOPLE_FROM = re.compile(rf"\b(?:fighters|militants|men|militiamen|troops|soldiers|gunmen|rebels|youths?|people|residents|"
+                          rf"members|villagers|tribesmen|including|some|others|many)\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?"
+                          rf"{_OF_UNIT}$")
 _ORIGIN = re.compile(rf"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?{_OF_UNIT}$")
 # the later members of a list of origins: "gunmen from Kuac and Wau", "youths from A, B and C"
 _ORIGIN_LIST = re.compile(r"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?"
@@ -99,7 +104,7 @@ def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int]
         inside = [m for m in places if sentence[0] <= m.start < sentence[1]] or inside
         if inside and all(_source(doc, m) for m in inside) and any(m.start < sentence[0] for m in places) \
                 and any(_NEIGHBOUR.search(doc.text[max(0, m.start - 40):m.start].lower())
-                        or _ORIGIN.search(doc.text[max(0, m.start - 40):m.start].lower()) for m in inside):
+                        or _PEOPLE_FROM.search(doc.text[max(0, m.start - 60):m.start].lower()) for m in inside):
             inside = []
     block = doc.block_at(start)
     earlier = [m for m in places if m.start < start and (block is None or block.start <= m.start)
