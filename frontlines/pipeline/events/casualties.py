@@ -137,7 +137,7 @@ _TOLL_UPDATE = re.compile(rf"\b(?:death toll|toll|number of (?:the )?(?:dead|dea
 
 
 def update_toll(events: list[Event], clause: Any) -> bool:
-    """A toll that rose ("the death toll from the blast had risen to 29"): the incident just told gets the new
+    """A toll that rose ("the toll of the bombing rose to 31 overnight"): the incident just told gets the new
     figure (ACLED codes the latest toll of one incident); True when one was updated."""
     m = _TOLL_UPDATE.search(clause.text)
     value = parse_number(m.group("n")) if m else None

@@ -197,9 +197,9 @@ class EventStage:
         for st in eventful:
             for clause in clauses[st.start]:
                 event = self._event(doc, clause, focus) if clause.triggers else None
+                if update_toll(events, clause):
+                    continue  # "the death toll of the bombing had climbed to 19": the incident just told, updated
                 if event is None:
-                    if update_toll(events, clause):
-                        continue
                     if _casualty_only(clause) and not _dated(doc, clause):
                         _attach_casualties(events, clause, count_fatalities(clause.text)[0])
                     continue

@@ -213,8 +213,8 @@ _BOMBERS_COUNTED = re.compile(rf"\b(?:including|among them|among whom)\b[^.;]{{0
 
 
 def bombers_counted(text: str) -> int:
-    """How many suicide bombers a toll counts among its dead ("five people including three civilians and two
-    suicide bombers died", "seven, including the bomber"): ACLED's toll leaves them out."""
+    """How many suicide bombers a toll counts among its dead ("six dead, among them two suicide bombers", "seven,
+    including the bomber"): ACLED's toll leaves them out."""
     m = _BOMBERS_COUNTED.search(text)
     if m is None:
         return 0
