@@ -23,8 +23,8 @@ from frontlines.store.feeds import FeedRecords
 from frontlines.store.jobs import BackfillRecords
 
 __all__ = ["BOOL_FIELDS", "COUNT_MODES", "DISTINCT_SQL", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "Bbox", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
-           "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "add_groups", "as_revision", "cell_range", "check_lengths",
-           "check_page", "distinct_clause", "event_values", "grid_cell", "parse_bbox", "parse_day", "revision_ids", "safe_url"]
+           "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "QUERY_FILTERS", "add_groups", "as_revision", "cell_range", "check_lengths",
+           "check_page", "distinct_clause", "event_values", "grid_cell", "is_filtered", "parse_bbox", "parse_day", "revision_ids", "safe_url"]
 
 EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]  # stored columns besides the key
 BOOL_FIELDS = frozenset({"fatalities_aggregate", "date_fallback"})
@@ -140,6 +140,28 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
     corrections of events (``corrections.CorrectionRecords``) and of clusters (``cluster_overrides``) come with it."""
 
     url: str
+
+    # -- grouped counts, shared by the backends ---------------------------------
+    @abc.abstractmethod
+    def _from_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float, view: Bbox | None,
+                     table: str = "event") -> list[tuple[Any, ...]] | None:
+        """The grouped rows from the running totals (``table`` "distinct": the representatives' alone) when the
+        query's filters are only type and modality (and dates, for days); None when they cannot answer it."""
+
+    @abc.abstractmethod
+    def _grouped_rows(self, query: EventQuery, keys: tuple[str, ...], cell: float, positions: bool,
+                      view: Bbox | None, apart: bool = False) -> list[tuple[Any, ...]]:
+        """``_grouped`` from the event rows; ``apart``: only the reports of ``_distinct_rollup``'s second part."""
+
+    def _distinct_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float,
+                         view: Bbox | None) -> list[tuple[Any, ...]] | None:
+        """Distinct events grouped as the running totals group them, when the filters are theirs: the
+        representatives' running totals, plus the other reports that rank first on their day, type and modality in
+        their cluster and that no matching report of their cluster outranks. None otherwise."""
+        totals = self._from_rollup(q, keys, cell, view, table="distinct")
+        if totals is None or not is_filtered(q):  # unfiltered: every representative matches, and only they count
+            return totals
+        return add_groups(totals, self._grouped_rows(q, keys, cell, "cell_x" in keys, view, apart=True), len(keys))
 
     # -- writing -------------------------------------------------------------
     @abc.abstractmethod
@@ -418,6 +440,16 @@ def _period_end(start: date, unit: str) -> date:
         return start + timedelta(days=6)
     following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
     return following - timedelta(days=1)
+
+
+# the filters of an event query (with ``actor_ids``): what the running totals cannot answer beyond type, modality, dates
+QUERY_FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "source", "since", "until", "document_id",
+                 "bbox", "text")
+
+
+def is_filtered(q: EventQuery) -> bool:
+    """Whether the query filters the events at all."""
+    return bool(q.actor_ids) or any(getattr(q, name) for name in QUERY_FILTERS)
 
 
 def add_groups(rows: list[tuple[Any, ...]], more: list[tuple[Any, ...]], keys: int) -> list[tuple[Any, ...]]:

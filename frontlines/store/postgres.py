@@ -27,13 +27,13 @@ from psycopg.rows import dict_row, tuple_row
 from frontlines.errors import ConfigurationError, MigrationError, StoreError, StoreNotFoundError
 from frontlines.model import Document, Event, Mention
 from frontlines.store.base import (
+    QUERY_FILTERS,
     Bbox,
     DocumentQuery,
     EventQuery,
     IngestResult,
     Page,
     Store,
-    add_groups,
     as_revision,
     cell_range,
     revision_ids,
@@ -68,11 +68,6 @@ __all__ = ["MIGRATIONS", "PostgresStore", "redact_url"]
 
 _POSITIONS = ", sum(e.longitude), sum(e.latitude), min(e.rid)"  # map buckets: mean position, a lone event's row
 _INDEXED_CELL = 0.087890625  # grid_cell(FINE_ZOOM): the cell of the running totals (schema 3)
-_FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "source", "since", "until", "document_id",
-            "bbox", "text")
-def _filtered(q: EventQuery) -> bool:
-    return bool(q.actor_ids) or any(getattr(q, name) for name in _FILTERS)
-
 
 _MIGRATION_LOCK = 7_310_415  # pg_advisory_xact_lock key: one migrator at a time
 _cursor_names = itertools.count(1)
@@ -399,22 +394,12 @@ class PostgresStore(Store):
             rows = cur.execute(sql, where.params).fetchall()
         return [tuple(iso(v) if i == day else v for i, v in enumerate(r)) for r in rows]
 
-    def _distinct_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float,
-                         view: Bbox | None) -> list[tuple[Any, ...]] | None:
-        """Distinct events grouped as the running totals group them, when the filters are theirs (schema 15): the
-        representatives' running totals, plus the other reports that rank first on their day, type and modality in
-        their cluster and that no matching report of their cluster outranks. None otherwise."""
-        totals = self._from_rollup(q, keys, cell, view, table="distinct")
-        if totals is None or not _filtered(q):  # unfiltered: every representative matches, and only they count
-            return totals
-        return add_groups(totals, self._grouped_rows(q, keys, cell, "cell_x" in keys, view, apart=True), len(keys))
-
     def _from_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float, view: Bbox | None,
                      table: str = "event") -> list[tuple[Any, ...]] | None:
         """The grouped rows from the running totals of schema 3 (``table`` "distinct": those of the representatives
         alone, schema 15) when the query's filters are only type and modality (and dates, for days); None when they
         cannot answer it."""
-        active = {name for name in _FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
+        active = {name for name in QUERY_FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
         where = Where()
         where.add("events > 0")
         if q.event_type:

@@ -16,7 +16,7 @@ from typing import Any
 from frontlines.errors import MigrationError, StoreError, StoreNotFoundError
 from frontlines.model import Block, Document, Event, Mention, Statement
 from frontlines.store.base import (
-    add_groups,
+    QUERY_FILTERS,
     BOOL_FIELDS,
     EVENT_FIELDS,
     SORTABLE_EVENT_FIELDS,
@@ -593,13 +593,8 @@ _GROUP_SQL = {"cell_x": "CAST((e.longitude + 180.0) / {cell!r} AS INTEGER)",
 _POSITIONS = ", sum(e.longitude), sum(e.latitude), min(e.rid)"  # map buckets: mean position, a lone event's row
 _INDEXED_CELL = 0.087890625  # grid_cell(FINE_ZOOM): the cell of index events_cells (schema 5)
 _UNCOVERED = ("actor", "actor_ids", "text", "document_id", "place", "source", "sub_event_type")
-_FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "source", "since", "until", "document_id",
-            "bbox", "text")
 _COUNT_TEXT = "SELECT count(*) FROM events_fts WHERE events_fts MATCH ?"
 
-
-def _filtered(q: EventQuery) -> bool:
-    return bool(q.actor_ids) or any(getattr(q, name) for name in _FILTERS)
 
 
 def _json(value: Any) -> str:
@@ -876,7 +871,7 @@ class SQLiteStore(Store):
             n = self._con.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e {clause} LIMIT ?)",
                                   [*params, q.total_limit + 1]).fetchone()[0]
             return min(n, q.total_limit), n <= q.total_limit
-        if [name for name in _FILTERS if getattr(q, name)] == ["text"] and q.count == "reports":
+        if [name for name in QUERY_FILTERS if getattr(q, name)] == ["text"] and q.count == "reports":
             return self._con.execute(_COUNT_TEXT, params).fetchone()[0], True
         return self._con.execute(f"SELECT count(*) FROM events e {clause}", params).fetchone()[0], True
 
@@ -932,22 +927,12 @@ class SQLiteStore(Store):
                f"{clause} GROUP BY {', '.join(str(i + 1) for i in range(len(keys)))}")
         return [tuple(r) for r in self._con.execute(sql, params)]
 
-    def _distinct_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float,
-                         view: Bbox | None) -> list[tuple[Any, ...]] | None:
-        """Distinct events grouped as the running totals group them, when the filters are theirs (migration 18):
-        the representatives' running totals, plus the other reports that rank first on their day, type and
-        modality in their cluster and that no matching report of their cluster outranks. None otherwise."""
-        totals = self._from_rollup(q, keys, cell, view, table="distinct")
-        if totals is None or not _filtered(q):  # unfiltered: every representative matches, and only they count
-            return totals
-        return add_groups(totals, self._grouped_rows(q, keys, cell, "cell_x" in keys, view, apart=True), len(keys))
-
     def _from_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float, view: Bbox | None,
                      table: str = "event") -> list[tuple[Any, ...]] | None:
         """The grouped rows from the running totals of schema 6 (``table`` "distinct": those of the representatives
         alone, schema 18) when the query's filters are only type and modality (and dates, for days); None when they
         cannot answer it."""
-        active = {name for name in _FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
+        active = {name for name in QUERY_FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
         where: list[str] = ["events > 0"]
         params: list[Any] = []
         if q.event_type:
