@@ -32,7 +32,9 @@ SETTLING_MODALITIES = frozenset({"asserted"})
 CLAIM_WINDOW_DAYS = 7  # a claim about what happened is borne out by a report of it this many days either side
 _MIN_WORDS = 5
 _PAGE_FURNITURE = frozenset({"furniture", "comments"})
-_EVENT_MODALITIES = frozenset({"asserted", "claimed", "uncertain"})
+# the events that make a sentence their report; a sentence whose only events are `claimed` is a party's claim
+# ("rebels claimed to have captured Brega"): the event list keeps it as claimed, the ledger checks it
+_TOLD_MODALITIES = frozenset({"asserted", "uncertain"})
 _SPEAKING = re.compile(
     r"(?P<speaker>(?:[\w'’.()-]+ ){0,9}?[\w'’.()-]+),? (?:has |have |had |also |later |then |now |on \w+ |again |are |is |was |were )?"
     r"(?:accus|den(?:y|ie)|vow|warn|threat|claim|announc|declar|proclaim|said|says|say\b|told|tells|insist|blam|"
@@ -55,6 +57,18 @@ _NEGATION = re.compile(r"\b(?:not|no|never|won[’']t|cannot|can[’']t|nothing)
 # a claim cue that nobody makes: "no one has yet claimed responsibility", "there was no immediate claim", "did
 # not say" (what comes before the cue, up to three words after the negation)
 _DISOWNED = re.compile(r"\b(?:no|no one|nobody|none|not|never|yet to)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+# a clause that dates what the sentence told before it: "after", "before", "since" or "following" and up to 80
+# characters of that clause, up to the cue ("..., which came a day after the Houthis" agreed to); a comma, a
+# bracket, a dash or "as", "while", "when", "but", "because" opens another clause ("hours after capturing it as
+# security forces were" preparing to)
+_DATING = re.compile(r"\b(?:after|before|since|following)\b(?:(?!\b(?:as|while|when|whereas|but|because)\b)"
+                     r"[^,;:()—–]){0,80}$", re.IGNORECASE)
+# what a claim cue claims when it claims only a toll: "(claims) to have killed 100", "(claimed) that it had killed
+# at least 30", "(claiming) 12 dead"
+_TOLL = re.compile(r"\s+(?:(?:to have|that (?:it|they|he|she|its \w+|their \w+) (?:had |has |have )?)\s*)?"
+                   r"(?:(?:killed|killing|shot dead|wounded)\s+)?(?:at least |about |around |some |more than |over |"
+                   r"up to |as many as |nearly |almost )?(?:\d[\d,]*|(?:\w+ )?(?:dozen|hundred)s?|scores)\b"
+                   r"(?:\s+(?:of )?(?:the |their |its )?\w+)?(?:\s+(?:dead|killed|wounded|casualties))?", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _BY_DATE = re.compile(rf"\bby (?:the end of )?(?P<month>{'|'.join(_MONTHS)})(?: (?P<day>\d{{1,2}}))?\b", re.IGNORECASE)
@@ -65,11 +79,11 @@ def ledger_entries(doc: Document, words: LedgerWords | None = None, ontology: On
     """The ledger entries of one processed document, one per sentence at most, in text order."""
     words, ontology = words or get_ledger_words(), ontology or get_ontology()
     event_spans = [(e.evidence.get("start", 0), e.evidence.get("end", 0)) for e in doc.events
-                   if e.modality in _EVENT_MODALITIES]
+                   if e.modality in _TOLD_MODALITIES]
     speakers = _speakers(doc)
     entries = []
     for st, (speaker, kind_of_speaker) in zip(doc.statements, speakers, strict=True):
-        found = _kind(st, words, _has_event(st, event_spans), bool(ontology.find_triggers(st.text)))
+        found = _kind(st, words, _has_event(st, event_spans), [h.start for h in ontology.find_triggers(st.text)])
         if found and st.block in _PAGE_FURNITURE and words.reporting_only.fullmatch(found[1]) \
                 and not _names_someone(doc, st):
             found = None  # a sidebar headline about no actor or place ("Company X reports revenue")
@@ -111,17 +125,21 @@ def _has_event(st: Statement, spans: Sequence[tuple[int, int]]) -> bool:
     return any(st.start <= start < st.end or start <= st.start < end for start, end in spans)
 
 
-def _kind(st: Statement, words: LedgerWords, has_event: bool, names_incident: bool) -> tuple[str, str] | None:
+def _kind(st: Statement, words: LedgerWords, has_event: bool, incidents: Sequence[int]) -> tuple[str, str] | None:
     """(kind, cue) of the first kind whose cue is in the sentence and, where the sentence carries an event,
-    is more than an attribution or a bare modal; where it only names an incident, more than a reporting word. A
-    negated claim cue ("no one has claimed") makes no claim."""
+    is more than an attribution or a bare modal; where it only names an incident (``incidents``: where its event
+    triggers start), more than a reporting word. A negated claim cue ("no one has claimed") makes no claim; a cue
+    in a clause that dates an incident named before it is that incident's background, not a statement of its own."""
     if len(st.text.split()) < _MIN_WORDS or words.boilerplate.search(st.text):
         return None
     if st.stance == "question":
         return None
+    names_incident = bool(incidents)
     for kind in KINDS:
         cues = [m.group() for m in words.kinds[kind].finditer(st.text)
-                if kind != "claim" or not _DISOWNED.search(st.text[max(0, m.start() - 40):m.start()])]
+                if (kind != "claim" or not (_DISOWNED.search(st.text[max(0, m.start() - 40):m.start()])
+                                            or _claims_a_toll(st.text, m.start(), m.end(), incidents)))
+                and not _dates_an_incident(st.text, m.start(), incidents)]
         if not cues:
             continue
         weak = _weak(kind, words, has_event, names_incident)
@@ -131,6 +149,21 @@ def _kind(st: Statement, words: LedgerWords, has_event: bool, names_incident: bo
                 continue
         return kind, cues[0]
     return None
+
+
+def _dates_an_incident(text: str, at: int, incidents: Sequence[int]) -> bool:
+    """The cue at ``at`` lies in a clause that only says when an incident named before it happened: "the
+    demonstration, which came a day after the rebels agreed to withdraw", "the town was shelled hours after the
+    militia vowed revenge"."""
+    m = _DATING.search(text, 0, at)
+    return m is not None and any(start < m.start() for start in incidents)
+
+
+def _claims_a_toll(text: str, start: int, end: int, incidents: Sequence[int]) -> bool:
+    """The claim cue at ``start:end`` claims only the toll of an incident the sentence names before it: "the army
+    struck back with air strikes and claims to have killed 100 of the attackers" tells the strikes, with the
+    army's count (as "five were killed, officials said" tells the killing)."""
+    return bool(_TOLL.match(text, end)) and any(at < start for at in incidents)
 
 
 def _takes_a_side(speaker: str | None, kind_of_speaker: str, words: LedgerWords) -> bool:

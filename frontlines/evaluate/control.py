@@ -4,7 +4,7 @@
 Each record's text goes through the pipeline, then ``analysis.control.control_changes``; a gold event of
 sub-type "Government regains territory", "Non-state actor overtakes territory" or "Non-violent transfer of
 territory" is found when a change of the same document is at its place: the same name (case folded), or within
-25 km of the gold coordinates. ``python -m frontlines.evaluate.control FILE... [--details]``.
+25 km of the gold coordinates. ``python -m frontlines.evaluate.control FILE... [--half odd|even] [--details]``.
 """
 
 from __future__ import annotations
@@ -76,11 +76,14 @@ def main(argv: Sequence[str]) -> int:
     from frontlines.evaluate.reports import _documents
     from frontlines.pipeline import Pipeline
 
+    from frontlines.evaluate.ledger import _half
+
+    half, argv = _half(argv)
     paths = [Path(a) for a in argv if a != "--details"]
-    if not paths:
-        print("usage: python -m frontlines.evaluate.control REPORTS.jsonl... [--details]", file=sys.stderr)
+    if not paths or half == "":
+        print("usage: python -m frontlines.evaluate.control REPORTS.jsonl... [--half odd|even] [--details]", file=sys.stderr)
         return 2
-    records = [r for p in paths for r in load_records(p)]
+    records = [r for p in paths for r in load_records(p, half=half)]
     score = score_control(records, list(Pipeline.default().pipe(_documents(records), batch_size=8)))
     print(json.dumps(score.to_dict(), indent=2))
     if "--details" in argv:

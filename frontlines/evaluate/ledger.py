@@ -9,7 +9,7 @@ Each record's text goes through the pipeline with its publication date, then thr
   categories in the same report (the annotators labelled that sentence, or one sharing most of its words, a claim
   too: a headline "X in bid to retake Y" beside the story's "X launched an offensive to retake Y").
 
-The gold text is read at run time and never stored: ``python -m frontlines.evaluate.ledger FILE...``.
+The gold text is read at run time and never stored: ``python -m frontlines.evaluate.ledger FILE... [--half odd|even]``.
 """
 
 from __future__ import annotations
@@ -109,11 +109,12 @@ def main(argv: Sequence[str]) -> int:
     from frontlines.pipeline import Pipeline
 
     details = "--details" in argv
+    half, argv = _half(argv)
     paths = [Path(a) for a in argv if a != "--details"]
-    if not paths:
-        print("usage: python -m frontlines.evaluate.ledger REPORTS.jsonl... [--details]", file=sys.stderr)
+    if not paths or half == "":
+        print("usage: python -m frontlines.evaluate.ledger REPORTS.jsonl... [--half odd|even] [--details]", file=sys.stderr)
         return 2
-    records = [r for p in paths for r in load_records(p)]
+    records = [r for p in paths for r in load_records(p, half=half)]
     docs = list(Pipeline.default().pipe(_documents(records), batch_size=8))
     score = score_ledger(records, docs)
     print(json.dumps(score.to_dict(), indent=2))
@@ -123,6 +124,17 @@ def main(argv: Sequence[str]) -> int:
         for kind, sentence in score.leaks:
             print(f"LEAK {kind}: {sentence[:160]!r}")
     return 0
+
+
+def _half(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """``--half odd|even`` (the documents of each file by line number, as ``frontlines evaluate`` splits them) and
+    the other arguments; "" when --half names no half."""
+    args = list(argv)
+    if "--half" not in args:
+        return None, args
+    at = args.index("--half")
+    half = args[at + 1] if at + 1 < len(args) and args[at + 1] in ("odd", "even") else ""
+    return half, args[:at] + args[at + 2:]
 
 
 if __name__ == "__main__":

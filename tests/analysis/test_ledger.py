@@ -150,3 +150,38 @@ def test_a_claim_nobody_makes_is_no_entry() -> None:
         assert [e.kind for e in _entries(text)] == [], text
     (e,) = _entries("The Islamic State group claimed responsibility for the car bombing in Kismayo, not the army.")
     assert e.kind == "claim"
+
+
+def test_an_event_the_extractor_reads_as_a_claim_is_a_ledger_claim_too() -> None:
+    """Issue 13: a sentence whose only event is `claimed` is a party's claim, checked by the ledger; one told as
+    fact with a reporting word stays the event's report."""
+    (e,) = _entries("The rebels claimed to have captured the port of Brega on Sunday.")
+    assert e.kind == "claim" and e.cue == "claimed" and e.speaker == "rebels" and e.outcome == "capture"
+    assert _entries("Gunmen killed five soldiers at a checkpoint near Sabha on Sunday, a local official said.") == []
+
+
+def test_a_cue_in_a_clause_that_dates_an_incident_is_no_entry() -> None:
+    """Issue 13: 'after X agreed to / vowed to' only says when the incident told before it happened."""
+    for text in ("Hundreds marched through the capital on Friday, a day after the militia agreed to leave the "
+                 "ministries it had seized.",
+                 "Government troops shelled the town of Kidal hours after the rebels vowed to hold it at any cost."):
+        assert _entries(text) == [], text
+    # the same cues told on their own are entries
+    assert [e.kind for e in _entries("The militia agreed to leave the ministries in the capital by the end of the "
+                                     "month.")] == ["intention"]
+    assert [e.kind for e in _entries("The rebels vowed to hold the town of Kidal at any cost.")] == ["threat"]
+    # 'as' opens another clause: its cue is a statement of its own
+    (e,) = _entries("Gunmen stormed the hotel hours after capturing the port as police were preparing to retake "
+                    "the town.")
+    assert e.kind == "intention" and e.cue == "preparing to"
+
+
+def test_a_claimed_toll_of_an_incident_told_before_it_is_no_entry() -> None:
+    """Issue 13: 'struck back ... and claims to have killed 100' tells the strikes with the army's count; the
+    count claimed on its own, or a claim about more than a toll, is an entry."""
+    assert _entries("The army struck back with air strikes on the camp and claims to have killed 100 of the "
+                    "attackers.") == []
+    (e,) = _entries("The army claims to have killed 100 of the attackers near the camp at Sheikh Zuweid.")
+    assert e.kind == "claim"
+    (e,) = _entries("The army struck back with air strikes on the camp and claims to have retaken the town.")
+    assert e.kind == "claim" and e.cue == "claims"
