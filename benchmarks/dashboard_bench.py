@@ -123,27 +123,32 @@ def serving(url: str) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def concurrent(url: str, clients: int, per_client: int) -> tuple[float, float, float]:
-    """Every kind mixed, ``clients`` at a time against a real server: p50, p95 (ms), requests/s."""
+def concurrent(url: str, clients: int, per_client: int) -> tuple[float, float, float, dict[str, tuple[float, float]]]:
+    """Every kind mixed, ``clients`` at a time against a real server: p50, p95 (ms), requests/s, and p50 / p95 of
+    each kind (each client sends the kinds in turn, starting at its own kind, so each kind runs beside the others)."""
     import httpx
 
-    def one_client(base: str, seed: int) -> list[float]:
-        kinds = list(request_kinds(random.Random(seed)).values())
+    def one_client(base: str, seed: int) -> list[tuple[str, float]]:
+        kinds = list(request_kinds(random.Random(seed)).items())
         timings = []
         with httpx.Client(base_url=base, timeout=600) as http:  # a slow answer is timed, not a crash
             for i in range(per_client):
-                path, params = kinds[i % len(kinds)]()
+                name, make = kinds[(seed + i) % len(kinds)]
+                path, params = make()
                 start = time.perf_counter()
                 http.get(path, params=params).raise_for_status()
-                timings.append((time.perf_counter() - start) * 1000)
+                timings.append((name, (time.perf_counter() - start) * 1000))
         return timings
 
     with serving(url) as base, ThreadPoolExecutor(clients) as pool:
         start = time.perf_counter()
         timings = [t for ts in pool.map(lambda seed: one_client(base, seed), range(clients)) for t in ts]
         wall = time.perf_counter() - start
-    p50, p95 = _p50_p95(timings)
-    return p50, p95, len(timings) / wall
+    p50, p95 = _p50_p95([t for _, t in timings])
+    by_kind: dict[str, list[float]] = {}
+    for name, t in timings:
+        by_kind.setdefault(name, []).append(t)
+    return p50, p95, len(timings) / wall, {name: _p50_p95(ts) for name, ts in by_kind.items()}
 
 
 def browser(url: str, repeat: int) -> dict[str, tuple[float, float]]:
@@ -219,7 +224,9 @@ def measure(name: str, url: str, args: argparse.Namespace) -> dict[str, Any]:
     if args.clients > 1:
         result["concurrent"] = concurrent(url, args.clients, args.repeat)
         print("  {} clients: p50 {:.1f} ms, p95 {:.1f} ms, {:.1f} requests/s".format(args.clients,
-                                                                                    *result["concurrent"]))
+                                                                                    *result["concurrent"][:3]))
+        for kind, (p50, p95) in result["concurrent"][3].items():
+            print(f"    {args.clients} clients: {kind:38} {p50:8.1f} / {p95:8.1f} ms", flush=True)
     return result
 
 
@@ -237,7 +244,7 @@ def report(results: dict[str, dict[str, Any]], args: argparse.Namespace) -> None
                 "{:>11.1f} / {:>8.1f}".format(*results[n]["browser"][kind]) for n in names))
     if args.clients > 1:
         print(f"{f'{args.clients} clients, mixed: p50 / p95 (req/s)':40}" + "".join(
-            "{:>8.1f} / {:>6.1f} ({:>5.1f})".format(*results[n]["concurrent"]) for n in names))
+            "{:>8.1f} / {:>6.1f} ({:>5.1f})".format(*results[n]["concurrent"][:3]) for n in names))
     print(f"\n{os.cpu_count()} CPUs; load average at the end: " + " / ".join(f"{x:.1f}" for x in os.getloadavg()))
 
 

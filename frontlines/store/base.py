@@ -21,6 +21,7 @@ from frontlines.store.cluster_overrides import ClusterOverrideRecords
 from frontlines.store.corrections import CorrectionRecords
 from frontlines.store.feeds import FeedRecords
 from frontlines.store.jobs import BackfillRecords
+from frontlines.store.rollups import box_parts, cell_box, month_split, unit_of_months
 
 __all__ = ["BOOL_FIELDS", "COUNT_MODES", "DISTINCT_SQL", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "Bbox", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
            "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "QUERY_FILTERS", "add_groups", "as_revision", "cell_range", "check_lengths",
@@ -163,6 +164,47 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
             return totals
         return add_groups(totals, self._grouped_rows(q, keys, cell, "cell_x" in keys, view, apart=True), len(keys))
 
+    def _month_totals(self, q: EventQuery, first: str | None, last: str | None) -> list[tuple[Any, ...]] | None:
+        """Rows ``(month "YYYY-MM" or None for undated, type, events, fatalities)`` of the whole months ``first`` to
+        ``last`` (None: open; both None: undated events too) from running totals per month, when the query's
+        other filters are theirs (type, modality, actor ids); None when they cannot answer it (the default: a
+        backend without month totals)."""
+        return None
+
+    def _month_rows(self, q: EventQuery) -> list[tuple[Any, ...]] | None:
+        """Matches of ``q`` grouped by month and type (``_month_totals``' rows): the whole months of its dates from
+        the month totals, the partial months at their edges from ``_grouped`` by day. None when the month totals
+        cannot answer its filters."""
+        split = month_split(q.since, q.until)
+        rows = self._month_totals(q, split.first, split.last) if split.whole else []
+        if rows is None:
+            return None
+        for since, until in split.edges:
+            edge = dataclasses.replace(q, since=since, until=until)
+            rows += [(day[:7] if day else None, kind, n, dead) for day, kind, n, dead, *_ in
+                     self._grouped(edge, ("day", "type"))]
+        return rows
+
+    def _box_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float, positions: bool,
+                    view: Bbox | None) -> list[tuple[Any, ...]] | None:
+        """Map cells of a query filtered by a bbox besides type and modality: the cells wholly inside the bbox from
+        the cell totals (``_from_rollup``), the cells its edges cut from their events, exact on the bbox
+        (``rollups.box_parts``). None for other queries."""
+        active = {name for name in QUERY_FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
+        if (keys != ("cell_x", "cell_y", "type") or cell != grid_cell(FINE_ZOOM) or q.bbox is None
+                or q.count != "reports" or not active - {"bbox"} <= {"event_type", "modality"}):
+            return None
+        inner, ring = box_parts(q.bbox, cell, cell_range(view, cell) if view else None)
+        rows: list[tuple[Any, ...]] = []
+        if inner is not None:
+            totals = self._from_rollup(dataclasses.replace(q, bbox=None), keys, cell, cell_box(inner, cell))
+            if totals is None:
+                return None
+            rows += totals
+        for strip in ring:  # disjoint cells: their rows never share a group
+            rows += self._grouped_rows(q, keys, cell, positions, cell_box(strip, cell))
+        return rows
+
     # -- writing -------------------------------------------------------------
     @abc.abstractmethod
     def add_document(self, doc: Document) -> IngestResult:
@@ -289,7 +331,8 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
 
     def counts(self, query: EventQuery) -> dict[str, Any]:
         """Matches of ``query``: exact number, fatalities (aggregate tolls left out) and number by type."""
-        return _totals(self._grouped(query, ("day", "type")))
+        months = self._month_rows(query)
+        return _totals(months if months is not None else self._grouped(query, ("day", "type")))
 
     def timeline(self, query: EventQuery, unit: str = "auto") -> dict[str, Any]:
         """Dated matches of ``query`` per week (Monday first) or month: ``{"unit", "bins": [{"start", "end",
@@ -298,25 +341,23 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
         at most about two years, else months."""
         if unit not in ("auto", "week", "month"):
             raise InvalidParameterError(f"unit {unit!r} is unknown; use auto, week or month.")
+        if unit != "week":  # by month from the month totals when they answer the filters and settle the unit
+            months = self._month_rows(query)
+            if months is not None:
+                chosen = "month" if unit == "month" else unit_of_months(months, WEEK_UNIT_MAX_DAYS)
+                if not any(r[0] for r in months):  # nothing dated: no bins, whatever the unit
+                    return _timeline(months, chosen or "week", {})
+                if chosen == "month":
+                    starts = {m: date.fromisoformat(m + "-01") for m in {r[0] for r in months if r[0]}}
+                    return _timeline(months, "month", starts)
+                unit = chosen or unit
         grouped = self._grouped(query, ("day", "type"))
         days = {day: date.fromisoformat(day) for day in {r[0] for r in grouped if r[0]}}  # once per day, not per row
         if unit == "auto":
             span = (max(days.values()) - min(days.values())).days if days else 0
             unit = "week" if span <= WEEK_UNIT_MAX_DAYS else "month"
         starts = {day: d - timedelta(days=d.weekday()) if unit == "week" else d.replace(day=1) for day, d in days.items()}
-        bins: dict[date, dict[str, Any]] = {}
-        for day, event_type, n, dead, *_ in grouped:
-            if not day:
-                continue
-            b = bins.get(starts[day])
-            if b is None:
-                b = bins[starts[day]] = {"events": 0, "fatalities": 0, "by_type": {}}
-            b["events"] += n
-            b["fatalities"] += dead or 0
-            b["by_type"][event_type] = b["by_type"].get(event_type, 0) + n
-        return {"unit": unit, "bins": [{"start": start.isoformat(), "end": _period_end(start, unit).isoformat(),
-                                        **b, "by_type": _ranked(b["by_type"])} for start, b in sorted(bins.items())],
-                "totals": _totals(grouped)}
+        return _timeline(grouped, unit, starts)
 
     def map_grid(self, query: EventQuery, zoom: int, max_points: int = 1_000,
                  view: Bbox | None = None) -> dict[str, Any]:
@@ -395,6 +436,24 @@ def _totals(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
         events += n
         fatalities += dead or 0
     return {"events": events, "fatalities": fatalities, "by_type": _ranked(by_type)}
+
+
+def _timeline(rows: list[tuple[Any, ...]], unit: str, starts: dict[str, date]) -> dict[str, Any]:
+    """``Store.timeline``'s answer from ``(period key, type, events, fatalities)`` rows; ``starts``: each dated
+    key's bin (its week's Monday or its month's first day)."""
+    bins: dict[date, dict[str, Any]] = {}
+    for key, event_type, n, dead, *_ in rows:
+        if not key:
+            continue
+        b = bins.get(starts[key])
+        if b is None:
+            b = bins[starts[key]] = {"events": 0, "fatalities": 0, "by_type": {}}
+        b["events"] += n
+        b["fatalities"] += dead or 0
+        b["by_type"][event_type] = b["by_type"].get(event_type, 0) + n
+    return {"unit": unit, "bins": [{"start": start.isoformat(), "end": _period_end(start, unit).isoformat(),
+                                    **b, "by_type": _ranked(b["by_type"])} for start, b in sorted(bins.items())],
+            "totals": _totals(rows)}
 
 
 def _extent(rows: list[tuple[Any, ...]], trim: float = 0.02) -> list[float] | None:

@@ -24,6 +24,7 @@ from frontlines.store.base import (
     EventQuery,
     IngestResult,
     Page,
+    add_groups,
     Store,
     Bbox,
     as_revision,
@@ -36,6 +37,24 @@ from frontlines.store.base import (
 __all__ = ["SQLiteStore"]
 
 _EVENT_FIELDS, _BOOL_FIELDS = EVENT_FIELDS, BOOL_FIELDS
+# the month totals of migration 19: one event ({r}: new or old) added to them or taken away
+_MONTH = "substr(coalesce({r}.event_date, ''), 1, 7)"
+_DEAD = "CASE WHEN {r}.fatalities_aggregate THEN 0 ELSE {r}.fatalities END"
+_MONTHS_ADD = ("""
+        INSERT INTO event_months VALUES (""" + _MONTH + """, {r}.event_type, {r}.modality, 1, """ + _DEAD + """)
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;
+        INSERT INTO actor_months SELECT {r}.actor1_id, """ + _MONTH + """, {r}.event_type, {r}.modality, 1, """ + _DEAD
+        + """ WHERE {r}.actor1_id IS NOT NULL
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;
+        INSERT INTO actor_months SELECT {r}.actor2_id, """ + _MONTH + """, {r}.event_type, {r}.modality, 1, """ + _DEAD
+        + """ WHERE {r}.actor2_id IS NOT NULL AND {r}.actor2_id IS NOT {r}.actor1_id
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;""")
+_MONTHS_TAKE = ("""
+        UPDATE event_months SET events = events - 1, fatalities = fatalities - """ + _DEAD + """
+            WHERE month = """ + _MONTH + """ AND event_type = {r}.event_type AND modality = {r}.modality;
+        UPDATE actor_months SET events = events - 1, fatalities = fatalities - """ + _DEAD + """
+            WHERE actor_id IN ({r}.actor1_id, {r}.actor2_id) AND month = """ + _MONTH + """
+            AND event_type = {r}.event_type AND modality = {r}.modality;""")
 MIGRATIONS: list[str] = [
     # 1: documents, extractions, provenance
     """
@@ -583,6 +602,43 @@ MIGRATIONS: list[str] = [
                 AND event_type = new.event_type AND modality = new.modality));
     END;
     """,
+    # 19: the dashboard's filtered views at a million events (issue 12): running totals per (month, type, modality)
+    # and per (actor, month, type, modality), kept by triggers on every insert, delete and update of an event and
+    # filled here (the months from the day totals of migration 6). An event counts under its first actor and, when
+    # another, under its second, so an actor's totals are its events; a set of actors (an actor and its units) is
+    # their totals less its events between two of them, read from a covering index of those (events_actor_pair).
+    # Counts and month timelines read these instead of every day or every event of an actor: at 1,000,000
+    # synthetic events one actor has ~700,000 (actor, day, type, modality) rows but ~25,000 month rows in all.
+    # Undated events count under month ''. Adds tables, an index and triggers
+    """
+    CREATE TABLE event_months (
+        month TEXT NOT NULL, event_type TEXT NOT NULL, modality TEXT NOT NULL, events INTEGER NOT NULL,
+        fatalities INTEGER NOT NULL, PRIMARY KEY (month, event_type, modality)) WITHOUT ROWID;
+    INSERT INTO event_months SELECT substr(day, 1, 7), event_type, modality, sum(events), sum(fatalities)
+        FROM event_days GROUP BY 1, 2, 3;
+    CREATE TABLE actor_months (
+        actor_id TEXT NOT NULL, month TEXT NOT NULL, event_type TEXT NOT NULL, modality TEXT NOT NULL,
+        events INTEGER NOT NULL, fatalities INTEGER NOT NULL,
+        PRIMARY KEY (actor_id, month, event_type, modality)) WITHOUT ROWID;
+    INSERT INTO actor_months SELECT actor_id, month, event_type, modality, count(*), sum(dead) FROM (
+        SELECT actor1_id AS actor_id, substr(coalesce(event_date, ''), 1, 7) AS month, event_type, modality,
+            CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END AS dead FROM events WHERE actor1_id IS NOT NULL
+        UNION ALL SELECT actor2_id, substr(coalesce(event_date, ''), 1, 7), event_type, modality,
+            CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END FROM events
+            WHERE actor2_id IS NOT NULL AND actor2_id IS NOT actor1_id) GROUP BY 1, 2, 3, 4;
+    CREATE INDEX events_actor_pair ON events(actor1_id, actor2_id, event_date, event_type, modality, fatalities,
+                                             fatalities_aggregate) WHERE actor1_id <> actor2_id;
+    CREATE TRIGGER month_totals_insert AFTER INSERT ON events BEGIN
+    """ + _MONTHS_ADD.format(r="new") + """
+    END;
+    CREATE TRIGGER month_totals_delete AFTER DELETE ON events BEGIN
+    """ + _MONTHS_TAKE.format(r="old") + """
+    END;
+    CREATE TRIGGER month_totals_update AFTER UPDATE OF event_date, event_type, modality, fatalities,
+            fatalities_aggregate, actor1_id, actor2_id ON events BEGIN
+    """ + _MONTHS_TAKE.format(r="old") + _MONTHS_ADD.format(r="new") + """
+    END;
+    """,
 ]
 _CORRECTIONS_SCHEMA = 14  # the migration that adds event_anchors (event_corrections: 11)
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
@@ -592,6 +648,9 @@ _GROUP_SQL = {"cell_x": "CAST((e.longitude + 180.0) / {cell!r} AS INTEGER)",
               "day": "e.event_date", "type": "e.event_type", "modality": "e.modality"}
 _POSITIONS = ", sum(e.longitude), sum(e.latitude), min(e.rid)"  # map buckets: mean position, a lone event's row
 _INDEXED_CELL = 0.087890625  # grid_cell(FINE_ZOOM): the cell of index events_cells (schema 5)
+# a range of at most this many cell columns is read column by column (one index range per column of events_cells,
+# each only over the rows in range): a wide, low strip of cells (a bbox's edge) then reads its own cells alone
+_CELL_COLUMNS = 512
 _UNCOVERED = ("actor", "actor_ids", "text", "document_id", "place", "source", "sub_event_type")
 _COUNT_TEXT = "SELECT count(*) FROM events_fts WHERE events_fts MATCH ?"
 
@@ -903,6 +962,8 @@ class SQLiteStore(Store):
             rollup = self._from_rollup(query, keys, cell, view)
         else:
             rollup = self._distinct_rollup(query, keys, cell, view)
+        if rollup is None:
+            rollup = self._box_rollup(query, keys, cell, positions, view)
         if rollup is not None:
             return rollup
         return self._grouped_rows(query, keys, cell, positions, view)
@@ -914,10 +975,15 @@ class SQLiteStore(Store):
         extra: list[str] = ["e.represents = 0 AND e.represents_day = 1"] if apart else []
         if "cell_x" in keys:
             extra.append("e.latitude IS NOT NULL AND e.longitude IS NOT NULL")
-            for box in (b for b in (query.bbox, view) if b):  # as ranges of cells: events_cells reads only those
+            ranges = [cell_range(b, cell) for b in (query.bbox, view) if b]
+            if ranges:  # as ranges of cells: events_cells reads only those, column by column when they are few
+                x0, x1 = max(r[0] for r in ranges), min(r[1] for r in ranges)
+                y0, y1 = max(r[2] for r in ranges), min(r[3] for r in ranges)
                 x_cell, y_cell = (_GROUP_SQL[k].format(cell=float(cell)) for k in ("cell_x", "cell_y"))
-                extra.append(f"{x_cell} BETWEEN ? AND ? AND {y_cell} BETWEEN ? AND ?")
-                params += cell_range(box, cell)
+                columns = (f"IN ({', '.join(str(x) for x in range(x0, x1 + 1))})" if 0 <= x1 - x0 < _CELL_COLUMNS
+                           else f"BETWEEN {x0} AND {x1}")  # computed integers, never user text
+                extra.append(f"{x_cell} {columns} AND {y_cell} BETWEEN ? AND ?")
+                params += [y0, y1]
         if extra:
             clause = f"{clause} AND {' AND '.join(extra)}" if clause else f"WHERE {' AND '.join(extra)}"
         columns = ", ".join(_GROUP_SQL[k].format(cell=float(cell)) for k in keys)
@@ -960,6 +1026,47 @@ class SQLiteStore(Store):
         else:
             return None
         return [tuple(r) for r in self._con.execute(sql, params)]
+
+    def _month_totals(self, q: EventQuery, first: str | None, last: str | None) -> list[tuple[Any, ...]] | None:
+        """Whole months from the running totals of migration 19: ``event_months`` when the filters are type and
+        modality; ``actor_months`` of the query's actor ids besides, less the events between two of them (each
+        counted under both: found by ``events_actor_pair``)."""
+        active = {name for name in QUERY_FILTERS if getattr(q, name)} - {"since", "until"}
+        if q.count != "reports" or not active <= {"event_type", "modality"}:
+            return None
+        kinds, kind_params = _kind_clauses(q, "")
+        where, params = ["events > 0", *kinds], list(kind_params)
+        if first:
+            where.append("month >= ?")
+            params.append(first)
+        if last:
+            where.append("month <= ? AND month != ''")
+            params.append(last)
+        if not q.actor_ids:
+            return [tuple(r) for r in self._con.execute(
+                "SELECT nullif(month, ''), event_type, sum(events), sum(fatalities) FROM event_months "
+                f"WHERE {' AND '.join(where)} GROUP BY month, event_type", params)]
+        ids = list(dict.fromkeys(q.actor_ids))
+        marks = ", ".join("?" * len(ids))
+        rows = [tuple(r) for r in self._con.execute(
+            "SELECT nullif(month, ''), event_type, sum(events), sum(fatalities) FROM actor_months "
+            f"WHERE actor_id IN ({marks}) AND {' AND '.join(where)} GROUP BY month, event_type", [*ids, *params])]
+        if len(ids) == 1:
+            return rows
+        both, both_params = _kind_clauses(q, "e.")
+        if first:
+            both.append("e.event_date >= ?")
+            both_params.append(first + "-01")
+        if last:
+            both.append("e.event_date <= ?")
+            both_params.append(last + "-31")  # every day of the month sorts before it
+        between = self._con.execute(
+            "SELECT nullif(substr(coalesce(e.event_date, ''), 1, 7), ''), e.event_type, -count(*), "
+            "-sum(CASE WHEN e.fatalities_aggregate THEN 0 ELSE e.fatalities END) FROM events e "
+            f"INDEXED BY events_actor_pair WHERE e.actor1_id IN ({marks}) AND e.actor2_id IN ({marks}) "
+            f"AND e.actor1_id <> e.actor2_id{''.join(' AND ' + w for w in both)} GROUP BY 1, 2",
+            [*ids, *ids, *both_params]).fetchall()
+        return [r for r in add_groups(rows, [tuple(r) for r in between], 2) if r[2]]
 
     def _aggregate_hint(self, q: EventQuery, keys: tuple[str, ...], cell: float) -> str:
         """The covering index of schema 5 to read. Grouped by day: ``events_summary``, in its order. Grouped by
@@ -1043,6 +1150,20 @@ def _statements(script: str) -> list[str]:
             out.append(buf.strip())
             buf = ""
     return out
+
+
+def _kind_clauses(q: EventQuery, prefix: str) -> tuple[list[str], list[Any]]:
+    """The type and modality filters of ``q`` on columns ``{prefix}event_type`` and ``{prefix}modality``."""
+    where: list[str] = []
+    params: list[Any] = []
+    if q.event_type:
+        where.append(f"{prefix}event_type = ? COLLATE NOCASE")
+        params.append(q.event_type)
+    if q.modality:
+        values = [v.strip() for v in q.modality.split(",") if v.strip()]
+        where.append(f"{prefix}modality IN ({', '.join('?' * len(values))})")
+        params += values
+    return where, params
 
 
 def _share(low: float, high: float, first: float, last: float) -> float:
