@@ -60,7 +60,15 @@ _LEAD_WORDS = frozenset("the a an of from over control out them town towns city 
 _NAME = re.compile(r"(?:(?:al|el|ad|ar|as)-)?[A-Z][\w’'-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w’'-]*){0,2}")
 _NAME_JOIN = re.compile(r"\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+")
 _LIST_END = re.compile(r"\s*(?:[,.;:)]|$|(?:towns?|cit(?:y|ies)|villages?|districts?|areas?|port|base|airbase|on|in|"
-                       r"near|after|before|from|to|by|with|at|and|which|where|while|as)\b)")
+                       r"near|after|before|from|to|by|with|at|and|which|where|while|as|(?:fully |completely )?under)\b)")
+# the people or defenders of a place surrendering it: "elders in the nearby town of X decided to surrender", "the
+# garrison of X surrendered to Y" (not "refused to surrender", nor fighters surrendering their arms)
+_SURRENDER = re.compile(r"\b(?:elders|residents|people|inhabitants|notables|tribal leaders|leaders|garrison|defenders|"
+                        r"town|city|village)\b[^.;:]{0,80}?(?<!refused to )(?<!not )(?P<cue>(?:(?:decided|agreed|chose|"
+                        r"offered) to )?(?:surrender(?:ed)?|capitulat(?:e|ed)))\b(?! (?:their|its|his|her) )"
+                        r"(?P<to>\s+to\s+(?:the\s+)?)?", re.IGNORECASE)
+# capture words that hold the place taken ("put Al Hira fully under their control", "brought Y under its control")
+_HOLDS_ITS_OBJECT = re.compile(r"(?:put|brought|placed)\b", re.IGNORECASE)
 _NOT_PLACES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
                         "June July August September October November December".split())
 
@@ -73,7 +81,7 @@ def control_changes(doc: Document, ontology: Ontology | None = None) -> list[Con
     changes = [c for e in doc.events if (c := _from_event(doc, e)) is not None]
     told = {c.place.lower() for c in changes}
     for st in doc.statements:
-        for change in [*_from_trigger(doc, st, ontology, words), *_from_statement(doc, st)]:
+        for change in [*_from_trigger(doc, st, ontology, words), *_from_surrender(doc, st), *_from_statement(doc, st)]:
             if change.place.lower() not in told:
                 told.add(change.place.lower())
                 changes.append(change)
@@ -115,7 +123,7 @@ def _from_trigger(doc: Document, st: Statement, ontology: Ontology, words: Contr
     actors = [m for m in inside if m.kind == "actor"]
     places = [m for m in inside if m.kind == "place" and m.feature in _PLACE_FEATURES
               and any(_in_reach(doc, st.start + h[0], m) for h in hits)]
-    places += _unknown_places(doc, st, [(st.start + h[0] + len(h[1])) for h in hits], inside)
+    places += _unknown_places(doc, st, [_list_start(st, h[0], h[1]) for h in hits], inside)
     event = next((e for e in doc.events if st.start <= e.evidence.get("start", -1) < st.end
                   and e.sub_event_type in TERRITORY and e.modality in _COUNTED), None)
     taker = None if event else (_last(actors, before=at) or _by(doc, actors, at))  # the event's roles come first
@@ -136,6 +144,13 @@ def _from_trigger(doc: Document, st: Statement, ontology: Ontology, words: Contr
         evidence=st.text, reason=f"'{said}' names {p.text}"
                                  f"{' (dated by its event)' if event else ' (dated by publication)'}",
     ) for p in places]
+
+
+def _list_start(st: Statement, start: int, said: str) -> int:
+    """Where the list of places a capture or withdrawal names starts: after its words, or inside them after the
+    verb when they hold their object ("put Al Hira fully under their control")."""
+    embedded = _HOLDS_ITS_OBJECT.match(said)
+    return st.start + start + (embedded.end() if embedded else len(said))
 
 
 def _unknown_places(doc: Document, st: Statement, ends: list[int], inside: list[Mention]) -> list[Mention]:
@@ -181,6 +196,32 @@ def _listed_names(text: str, at: int, end: int) -> tuple[list[tuple[int, int]], 
     return names, at
 
 
+def _from_surrender(doc: Document, st: Statement) -> list[ControlChange]:
+    """A place whose people or defenders surrender passes to the side they yield to: the actor after "to", else
+    the one named before them ("The jihadists ... : elders in the nearby town of Harawah decided to surrender")."""
+    if st.stance in ("question", "hypothetical", "prediction"):
+        return []
+    m = _SURRENDER.search(st.text)
+    if m is None:
+        return []
+    at = st.start + m.start("cue")
+    inside = [x for x in doc.mentions if st.start <= x.start and x.end <= st.end]
+    place = _last([x for x in inside if x.kind == "place" and x.feature in _PLACE_FEATURES], before=at)
+    people = st.start + m.start()
+    actors = [x for x in inside if x.kind == "actor"]
+    taker = (_first(actors, after=st.start + m.end()) if m.group("to") else None) or \
+        _last(actors, before=people, reach=len(st.text))
+    if place is None or taker is None or not people <= place.start or re.search(r"[;.]", doc.text[place.end:at]):
+        return []
+    return [ControlChange(
+        place=place.canonical or place.text, date=doc.published.isoformat() if doc.published else None,
+        holder=taker.canonical or taker.text, kind="transfer", document_id=doc.id, holder_id=taker.id,
+        country=place.country, latitude=place.latitude, longitude=place.longitude,
+        modality="claimed" if st.voice == "quoted" else "asserted", source=st.speaker or st.source or doc.source,
+        evidence=st.text, reason=f"'{m.group('cue')}': {place.text} yields to {taker.text} (dated by publication)",
+    )]
+
+
 def _from_event(doc: Document, e: Event) -> ControlChange | None:
     kind = TERRITORY.get(e.sub_event_type)
     if kind is None or not e.location or e.modality not in _COUNTED:
@@ -218,8 +259,8 @@ def _from_statement(doc: Document, st: Statement) -> list[ControlChange]:
     return found
 
 
-def _last(mentions: list[Mention], before: int) -> Mention | None:
-    earlier = [m for m in mentions if m.end <= before and before - m.end <= 80]
+def _last(mentions: list[Mention], before: int, reach: int = 80) -> Mention | None:
+    earlier = [m for m in mentions if m.end <= before and before - m.end <= reach]
     return earlier[-1] if earlier else None
 
 

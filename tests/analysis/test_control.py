@@ -93,3 +93,36 @@ def test_places_the_gazetteer_does_not_know_change_hands_too() -> None:
     doc = extract_text("Government troops seized the Zorvan pickups of the militia in Kismayo on Monday.", id="p",
                        published=date(2019, 5, 7))
     assert "Zorvan" not in {c.place for c in control_changes(doc)}  # a name, but followed by no place's kind
+
+
+def _taken(text: str, published: date = date(2019, 4, 23)) -> dict[str, ControlChange]:
+    doc = extract_text(text, id="c", published=published)
+    return {c.place: c for c in control_changes(doc) if c.kind != "statement"}
+
+
+def test_a_place_put_under_control_changes_hands_even_when_the_gazetteer_lacks_it() -> None:
+    """Issue 13: 'put X under their control' holds the place it names; one the gazetteer lacks still counts."""
+    assert _taken("Al-Shabaab fighters put Qarwadeen under their control on Tuesday.")["Qarwadeen"].holder == "Al Shabaab"
+    both = _taken("Al-Shabaab brought Qarwadeen and Belesqooley under its full control.")
+    assert {"Qarwadeen", "Belesqooley"} <= set(both) and all(c.kind == "capture" for c in both.values())
+
+
+def test_a_side_defeated_or_driven_out_leaves_the_place() -> None:
+    """Issue 13: 'suffered its defeat in X', 'were pushed out of X': the side named leaves X, nobody named takes it."""
+    left = _taken("In April, Islamic State suffered its biggest defeat in Tikrit.", date(2015, 5, 20))
+    (tikrit,) = left.values()
+    assert tikrit.kind == "withdrawal" and tikrit.holder is None and "Islamic State" in (tikrit.previous or "")
+    pushed = _taken("Al-Shabaab fighters were pushed out of Qarwadeen and Belesqooley on Tuesday.")
+    assert {c.kind for c in pushed.values()} == {"withdrawal"} and {"Qarwadeen", "Belesqooley"} <= set(pushed)
+    assert _taken("The army suffered heavy losses near Brega on Sunday.") == {}
+
+
+def test_a_place_whose_people_surrender_passes_to_the_side_they_yield_to() -> None:
+    """Issue 13: a town's elders or garrison surrendering hand it over: to the side after 'to', else the side
+    named before them; a refusal, or fighters handing in their arms, hands nothing over."""
+    (harawa,) = _taken("Islamic State fighters said they would continue their advance: on Saturday, elders in the "
+                       "nearby town of Harawah decided to surrender to avoid an assault.", date(2015, 5, 31)).values()
+    assert harawa.kind == "transfer" and harawa.holder == "Islamic State (Libya)"
+    assert _taken("The garrison of Brega surrendered to Islamic State fighters on Sunday.")["Brega"].kind == "transfer"
+    assert _taken("Islamic State fighters besieged Harawah, but elders in the town refused to surrender.") == {}
+    assert _taken("Al-Shabaab fighters in Kismayo surrendered their weapons to the army.") == {}
