@@ -34,6 +34,7 @@ from frontlines.store.base import (
     IngestResult,
     Page,
     Store,
+    add_groups,
     as_revision,
     cell_range,
     revision_ids,
@@ -370,6 +371,8 @@ class PostgresStore(Store):
             rollup = self._from_rollup(query, keys, cell, view)
         else:
             rollup = self._distinct_rollup(query, keys, cell, view)
+        if rollup is None:
+            rollup = self._box_rollup(query, keys, cell, positions, view)
         if rollup is not None:
             return rollup
         return self._grouped_rows(query, keys, cell, positions, view)
@@ -423,6 +426,45 @@ class PostgresStore(Store):
         with self._errors("Aggregating events"), self._con.cursor(row_factory=tuple_row) as cur:
             rows = cur.execute(sql, where.params).fetchall()
         return [(iso(r[0]), *r[1:]) if keys[0] == "day" else tuple(r) for r in rows]
+
+    def _month_totals(self, q: EventQuery, first: str | None, last: str | None) -> list[tuple[Any, ...]] | None:
+        """Whole months from the running totals of schema 16: ``event_months`` when the filters are type and
+        modality; ``actor_months`` of the query's actor ids besides, less the events between two of them (each
+        counted under both: found by ``events_actor_pair``)."""
+        active = {name for name in QUERY_FILTERS if getattr(q, name)} - {"since", "until"}
+        if q.count != "reports" or not active <= {"event_type", "modality"}:
+            return None
+        ids = list(dict.fromkeys(map(clean, q.actor_ids)))
+        where, both = Where(), Where()
+        where.add("events > 0")
+        both.add("e.actor1_id = ANY(%s) AND e.actor2_id = ANY(%s) AND e.actor1_id <> e.actor2_id", ids, ids)
+        if q.event_type:
+            where.add("lower(event_type) = lower(%s)", clean(q.event_type))
+            both.add("lower(e.event_type) = lower(%s)", clean(q.event_type))
+        if q.modality:
+            values = [v.strip() for v in clean(q.modality).split(",") if v.strip()]
+            where.add("modality = ANY(%s)", values)
+            both.add("e.modality = ANY(%s)", values)
+        if first:
+            where.add("month >= %s", f"{first}-01")
+            both.add("e.event_date >= %s", f"{first}-01")
+        if last:
+            where.add("month <= %s AND month > '-infinity'::date", f"{last}-01")
+            both.add("e.event_date < (%s::date + interval '1 month')", f"{last}-01")
+        month = "CASE WHEN month > '-infinity'::date THEN to_char(month, 'YYYY-MM') END"
+        if ids:
+            where.add("actor_id = ANY(%s)", ids)
+        sql = (f"SELECT {month}, event_type, sum(events)::bigint, sum(fatalities)::bigint "
+               f"FROM {'actor' if ids else 'event'}_months {where.sql()} GROUP BY month, event_type")
+        with self._errors("Aggregating events"), self._con.cursor(row_factory=tuple_row) as cur:
+            rows = [tuple(r) for r in cur.execute(sql, where.params).fetchall()]
+            if len(ids) < 2:
+                return rows
+            between = cur.execute(
+                "SELECT to_char(e.event_date, 'YYYY-MM'), e.event_type, -count(*), "
+                f"-sum(CASE WHEN e.fatalities_aggregate THEN 0 ELSE e.fatalities END) FROM events e {both.sql()} "
+                "GROUP BY 1, 2", both.params).fetchall()
+        return [r for r in add_groups(rows, [tuple(r) for r in between], 2) if r[2]]
 
     def _events_by_rid(self, rids: list[int]) -> dict[int, Event]:
         with self._errors("Reading events"), self._con.cursor(row_factory=tuple_row) as cur:

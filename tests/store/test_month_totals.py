@@ -159,6 +159,7 @@ def test_a_set_of_actors_counts_an_event_between_two_of_them_once(store: Store) 
                             make_event(2, actor1_id="lby.saiqa", actor2_id="lby.saiqa", event_date="2019-04-03"),
                             make_event(3, actor1_id="lby.gna.forces", actor2_id="lby.lna", event_date="2019-05-03")])
     assert store.counts(EventQuery(actor_ids=("lby.lna", "lby.saiqa")))["events"] == 3
+    assert store._month_totals(EventQuery(actor_ids=("lby.saiqa",)), None, None)
     assert store.counts(EventQuery(actor_ids=("lby.saiqa",)))["events"] == 2
     months = store.timeline(EventQuery(actor_ids=("lby.lna", "lby.saiqa")), unit="month")["bins"]
     assert [(b["start"], b["events"]) for b in months] == [("2019-04-01", 2), ("2019-05-01", 1)]
@@ -217,20 +218,40 @@ def test_sqlite_month_totals_equal_the_events_and_are_read(tmp_path: Any) -> Non
     assert "event_months" in plans[2] and len(plans) == 3
 
 
-def test_sqlite_store_at_schema_18_gets_the_month_totals(tmp_path: Any) -> None:
+def _before_month_totals(module: Any, marker: str, url: str) -> None:
+    """Events written while the store's migrations stop before the one that contains ``marker``."""
+    full = list(module.MIGRATIONS)
+    cut = next(i for i, m in enumerate(full) if marker in (m[0] if isinstance(m, tuple) else m))
+    module.MIGRATIONS[:] = full[:cut]
+    try:
+        with open_store(url) as store:
+            store.bulk_load_events(_events(random.Random(3), 0, 200))
+    finally:
+        module.MIGRATIONS[:] = full
+
+
+def _migrated(url: str) -> None:
+    with open_store(url) as store:
+        assert store._month_totals(EventQuery(actor_ids=("lby.lna", "lby.saiqa")), None, None)
+        for filters in QUERIES:
+            _check_counts_and_timeline(store, filters)
+
+
+def test_sqlite_store_before_the_month_totals_gets_them(tmp_path: Any) -> None:
     """Migration 19 fills its totals from the events a store already holds."""
     from frontlines.store import sqlite as backend
 
-    path = str(tmp_path / "old.sqlite")
-    full = list(backend.MIGRATIONS)
-    backend.MIGRATIONS[:] = full[:18]
-    try:
-        with open_store(path) as store:
-            store.bulk_load_events(_events(random.Random(3), 0, 200))
-            assert store.schema_version == 18  # type: ignore[attr-defined]
-    finally:
-        backend.MIGRATIONS[:] = full
-    with open_store(path) as store:
-        assert store.schema_version == len(full)  # type: ignore[attr-defined]
-        for filters in QUERIES:
-            _check_counts_and_timeline(store, filters)
+    url = str(tmp_path / "old.sqlite")
+    _before_month_totals(backend, "CREATE TABLE event_months", url)
+    _migrated(url)
+
+
+@pytest.mark.postgres
+def test_postgres_store_before_the_month_totals_gets_them(pg_server: Any) -> None:
+    from frontlines.store import postgres as backend
+
+    if pg_server is None:
+        pytest.skip("needs the throwaway cluster (FRONTLINES_TEST_POSTGRES_URL is set)")
+    url = pg_server.create_database("frontlines_month_totals")
+    _before_month_totals(backend, "month-totals", url)
+    _migrated(url)
