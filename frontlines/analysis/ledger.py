@@ -39,7 +39,7 @@ _SPEAKING = re.compile(
     r"(?P<speaker>(?:[\w'’.()-]+ ){0,9}?[\w'’.()-]+),? (?:has |have |had |also |later |then |now |on \w+ |again |are |is |was |were )?"
     r"(?:accus|den(?:y|ie)|vow|warn|threat|claim|announc|declar|proclaim|said|says|say\b|told|tells|insist|blam|"
     r"assert|reject|dismiss|refut|allege|stated|predict|expect|fear|reveal|gave|agreed|describ|denounc|broadcast|"
-    r"sound(?:ed|ing)? the alarm|maintain)", re.IGNORECASE)
+    r"sound(?:ed|ing)? the alarm|maintain|(?:took|takes|accepted|assumed) responsibility)", re.IGNORECASE)
 _NOT_A_SUBJECT = re.compile(r"\b(?:it|was|were|is|are|been|be|that|which|who|there|this|we|you|not|has|have|had|will|"
                             r"would|can|could|\w+n[’']t)\b", re.IGNORECASE)
 _OPENS_QUOTE = re.compile(r"^\s*[“\"]")
@@ -63,6 +63,12 @@ _DISOWNED = re.compile(r"\b(?:no|no one|nobody|none|not|never|yet to)\b(?:\s+\w+
 # security forces were" preparing to)
 _DATING = re.compile(r"\b(?:after|before|since|following)\b(?:(?!\b(?:as|while|when|whereas|but|because)\b)"
                      r"[^,;:()—–]){0,80}$", re.IGNORECASE)
+# a claim cue in a clause that says someone did not comment on what was said ("there was no immediate comment from
+# the group over the claims", "the spokesman had yet to respond to these claims"): it refers to a claim told
+# elsewhere ("did not comment on the attack, but had vowed ..." is another clause)
+_NO_COMMENT = re.compile(r"(?:\bno (?:immediate |official )?(?:comment|response|reaction)|\bdeclined to comment|"
+                         r"\b(?:did not|didn[’']t|has yet to|had yet to|have yet to|was not available to) "
+                         r"(?:respond|comment|react))\b(?:(?!\bbut\b)[^;])*$", re.IGNORECASE)
 # what a claim cue claims when it claims only a toll: "(claims) to have killed 100", "(claimed) that it had killed
 # at least 30", "(claiming) 12 dead"
 _TOLL = re.compile(r"\s+(?:(?:to have|that (?:it|they|he|she|its \w+|their \w+) (?:had |has |have )?)\s*)?"
@@ -138,6 +144,7 @@ def _kind(st: Statement, words: LedgerWords, has_event: bool, incidents: Sequenc
     for kind in KINDS:
         cues = [m.group() for m in words.kinds[kind].finditer(st.text)
                 if (kind != "claim" or not (_DISOWNED.search(st.text[max(0, m.start() - 40):m.start()])
+                                            or _NO_COMMENT.search(st.text, 0, m.start())
                                             or _claims_a_toll(st.text, m.start(), m.end(), incidents)))
                 and not _dates_an_incident(st.text, m.start(), incidents)]
         if not cues:
@@ -210,8 +217,9 @@ def _clean_subject(text: str) -> str | None:
     time words ("the army on Sunday"); a lower-case phrase only when it names a role ("a spokesman"), never a
     verb phrase or words inside a quotation."""
     text = re.split(r"[,;:“”\"]|\bbut\b|\band\b(?= [A-Z])|\bwhile\b|\bas\b", text)[-1].strip(" .()")
-    text = re.sub(r"^(?:the|a|an|meanwhile|however|later|earlier|also|and|but|for its part|i (?:just )?(?:heard|saw|read))\s+",
-                  "", text, flags=re.I)
+    for _ in range(2):  # "and on Thursday officials" -> "officials"
+        text = re.sub(r"^(?:the|a|an|meanwhile|however|later|earlier|also|and|but|for its part|(?:on|last|this) \w+day,?|"
+                      r"yesterday|today|i (?:just )?(?:heard|saw|read))\s+", "", text, flags=re.I)
     text = _TIME_TAIL.sub("", re.sub(r"^\w+ly\s+", "", text)).strip()  # "Naturally both sides" -> "both sides"
     if not text or len(text.split()) > 8 or _NOT_A_SUBJECT.search(text) or _DANGLING.search(text):
         return None
@@ -246,7 +254,7 @@ def _entry(doc: Document, st: Statement, kind: str, cue: str, speaker: str | Non
     actors = _unique((m.canonical or m.text, m.id) for m in inside if m.kind == "actor")
     places = _unique((m.canonical or m.text, m.id) for m in inside if m.kind == "place" and m.feature != "relative")
     said_on = doc.published
-    outcome, negated = _outcome(st.text, words, ontology)
+    outcome, negated = _outcome(st.text, words, ontology, after=max(0, st.text.find(cue)))
     horizon, due = _horizon(st.text, said_on, words) if kind in ("prediction", "intention", "threat") else (None, None)
     probability = _probability(st.text, words) if kind in ("prediction", "intention", "threat") else None
     reason = f"{kind} cue '{cue}'"
@@ -270,9 +278,15 @@ def _unique(pairs: Iterable[tuple[str, str | None]]) -> list[tuple[str, str | No
     return list(seen.items())
 
 
-def _outcome(text: str, words: LedgerWords, ontology: Ontology) -> tuple[str | None, bool]:
-    """(the first outcome named in the sentence, whether it is negated just before): an outcome word, else an
-    event trigger of the ontology whose sub-event type settles an outcome ("bombed" -> attack)."""
+def _outcome(text: str, words: LedgerWords, ontology: Ontology, after: int = 0) -> tuple[str | None, bool]:
+    """(the first outcome named in what the cue at ``after`` says, else in the sentence; whether it is negated just
+    before): an outcome word, else an event trigger of the ontology whose sub-event type settles an outcome
+    ("bombed" -> attack). What follows the cue is what is claimed or expected: "the biggest losses of the war, while
+    officials were claiming they had retaken the city" expects a capture, not an attack."""
+    if after:
+        found = _outcome(text[after:], words, ontology)
+        if found[0] is not None:
+            return found
     best: tuple[int, str] | None = None
     for outcome in words.outcomes:
         m = outcome.words.search(text)

@@ -185,3 +185,29 @@ def test_a_claimed_toll_of_an_incident_told_before_it_is_no_entry() -> None:
     assert e.kind == "claim"
     (e,) = _entries("The army struck back with air strikes on the camp and claims to have retaken the town.")
     assert e.kind == "claim" and e.cue == "claims"
+
+
+def test_no_comment_on_a_claim_is_no_claim() -> None:
+    """Issue 13 (hand check): 'no immediate comment ... over the claims' refers to a claim told elsewhere; a
+    statement in another clause after it still counts."""
+    assert _entries("There was no immediate comment from the rebels on the army's claims about the raid.") == []
+    assert _entries("The army spokesman had yet to respond to these claims about the raid on Gajiram.") == []
+    (e,) = _entries("The army did not comment on the raid, but had vowed that the killing would not go unpunished.")
+    assert e.kind == "threat"
+
+
+def test_the_outcome_is_what_the_cue_says() -> None:
+    """Issue 13 (hand check): the outcome is read after the cue first ('the biggest losses of the war, while
+    officials were claiming they had retaken the city' expects a capture, not an attack)."""
+    (e,) = _entries("It was the worst loss of the war, and on Thursday officials were claiming they had retaken the "
+                    "city of Kunduz.")
+    assert e.kind == "claim" and e.outcome == "capture" and e.speaker == "officials"
+    (e,) = _entries("The world has no excuse not to attack the group, so they keep the girls alive, hoping to "
+                    "negotiate a compromise with the government.")
+    assert e.outcome == "agreement"
+
+
+def test_who_took_responsibility_is_the_speaker() -> None:
+    (e,) = _entries("Hezbollah took responsibility for the attack on the convoy, claiming it was revenge for the air "
+                    "strike on Quneitra.")
+    assert e.speaker == "Hezbollah" and e.outcome == "attack"
