@@ -50,6 +50,32 @@ def test_the_indexed_ruler_is_in_use_and_refuses_what_it_cannot_read() -> None:
     assert nlp._IndexedRules.of(ruler) is not None
 
 
+def test_kept_lemmas_are_in_use_and_equal_spacys_in_any_order() -> None:
+    """The lemmatizer's look-ups kept by (word, POS, morphology) give spaCy's lemmas whichever text came first: the
+    same words as noun and verb, singular and plural, base form and not, parsed in both orders."""
+    assert any(getattr(step, "__self__", None).__class__ is nlp._KeptLemmas for step in nlp._parse_steps())
+    texts = ["The attacks left two dead on the left bank; militants attack a base and attacked another.",
+             "The building was hit while they were building a wall. The meeting ended; leaders are meeting again.",
+             "Fighting continued as fighters fought. He fights; they fight, and the fight goes on.",
+             "Protesters were shot. Shots were fired at the protesters' shelters, shelled the day before."]
+    for order in (texts, texts[::-1], texts):
+        assert _signature(nlp.parse(order)) == _signature(nlp.parser().pipe(order))
+
+
+def test_kept_lemmas_refuse_a_lemmatizer_that_reads_more_than_word_pos_and_morphology() -> None:
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    class ByShape(EnglishLemmatizer):
+        def is_base_form(self, token) -> bool:  # noqa: ANN001
+            return token.shape_ == "Xxxx"
+
+    rule = nlp.parser().get_pipe("lemmatizer")
+    assert nlp._KeptLemmas.of(rule) is not None
+    assert nlp._KeptLemmas.of(ByShape(rule.vocab, None, mode="rule")) is None
+    assert nlp._KeptLemmas.of(EnglishLemmatizer(rule.vocab, None, mode="lookup")) is None
+    assert nlp._KeptLemmas.of(nlp.parser().get_pipe("tagger")) is None
+
+
 def _matmul_is_numpy(lang) -> bool:  # noqa: ANN001
     return all(not getattr(layer.ops, "use_blis", True)
                for _, proc in lang.pipeline if hasattr(getattr(proc, "model", None), "walk")
