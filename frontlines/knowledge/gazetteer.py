@@ -169,8 +169,10 @@ class Gazetteer:
         return next(iter(_dedupe(rows)), None)
 
     @lru_cache(maxsize=1)  # noqa: B019
+    @lru_cache(maxsize=1)  # noqa: B019 - one Gazetteer per process
     def abbreviations(self) -> frozenset[str]:
-        """Every state abbreviation as written ("W.Va.", "GA")."""
+        """Every state abbreviation as written ("W.Va.", "GA"); one set per process, so that the patterns built
+        from it (``mentions``) are built once."""
         from frontlines.knowledge.gazetteer_build import curated_data
 
         states = curated_data().get("us_states", {})

@@ -341,7 +341,6 @@ def _is_region(gaz: Gazetteer, text: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-@lru_cache(maxsize=4)
 def _dotted_abbreviation_regex(forms: frozenset[str]) -> re.Pattern[str]:
     """A dotted state abbreviation on its own, before a lower-case word or after a compass word: "Mich. utilities",
     "Western Mass.", "N.J. lawmakers" (headline style)."""
@@ -351,6 +350,7 @@ def _dotted_abbreviation_regex(forms: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{body})(?= [a-z]{{3,}})|(?:{compass})(?:{body})")
 
 
+@lru_cache(maxsize=4)
 def _abbreviation_regex(forms: frozenset[str]) -> re.Pattern[str]:
     body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     after = r"(?:(?<=\w, )|(?<=\b[DRI]-))"  # "Charleston, W.Va.", "Sen. Jane Roe, D-N.D."
