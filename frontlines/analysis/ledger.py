@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -75,6 +75,9 @@ _TOLL = re.compile(r"\s+(?:(?:to have|that (?:it|they|he|she|its \w+|their \w+) 
                    r"(?:(?:killed|killing|shot dead|wounded)\s+)?(?:at least |about |around |some |more than |over |"
                    r"up to |as many as |nearly |almost )?(?:\d[\d,]*|(?:\w+ )?(?:dozen|hundred)s?|scores)\b"
                    r"(?:\s+(?:of )?(?:the |their |its )?\w+)?(?:\s+(?:dead|killed|wounded|casualties))?", re.IGNORECASE)
+# a semicolon between two clauses that each stand alone: not before "that ...", a quotation or a participle, which
+# go on with the clause before it ("messages about the attack; that it was ...; “killing at least 4 ...”")
+_SEMICOLON = re.compile(r";\s+(?!(?:that|which|who|whom|whose|and|or|but|nor|\w+ing)\b|[“\"‘'(\[])", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _BY_DATE = re.compile(rf"\bby (?:the end of )?(?P<month>{'|'.join(_MONTHS)})(?: (?P<day>\d{{1,2}}))?\b", re.IGNORECASE)
@@ -82,13 +85,13 @@ _BY_DATE = re.compile(rf"\bby (?:the end of )?(?P<month>{'|'.join(_MONTHS)})(?: 
 
 # -- from a document to entries --------------------------------------------------------------------------
 def ledger_entries(doc: Document, words: LedgerWords | None = None, ontology: Ontology | None = None) -> list[LedgerEntry]:
-    """The ledger entries of one processed document, one per sentence at most, in text order."""
+    """The ledger entries of one processed document, one per sentence (or clause of a sentence joined by
+    semicolons) at most, in text order."""
     words, ontology = words or get_ledger_words(), ontology or get_ontology()
     event_spans = [(e.evidence.get("start", 0), e.evidence.get("end", 0)) for e in doc.events
                    if e.modality in _TOLD_MODALITIES]
-    speakers = _speakers(doc)
     entries = []
-    for st, (speaker, kind_of_speaker) in zip(doc.statements, speakers, strict=True):
+    for st, (speaker, kind_of_speaker) in _clauses(doc, _speakers(doc)):
         found = _kind(st, words, _has_event(st, event_spans), [h.start for h in ontology.find_triggers(st.text)])
         if found and st.block in _PAGE_FURNITURE and words.reporting_only.fullmatch(found[1]) \
                 and not _names_someone(doc, st):
@@ -100,6 +103,30 @@ def ledger_entries(doc: Document, words: LedgerWords | None = None, ontology: On
             continue
         entries.append(_entry(doc, st, kind, cue, speaker, kind_of_speaker, words, ontology))
     return entries
+
+
+def _clauses(doc: Document, speakers: list[tuple[str | None, str]]
+             ) -> Iterable[tuple[Statement, tuple[str | None, str]]]:
+    """Each sentence, or each clause of one whose clauses are joined by semicolons ("Claims by the army put its dead
+    at 17; the army struck back with air strikes"), with its speaker: a clause that names its own ("...; the
+    rebels denied it") has that one, the others the sentence's."""
+    for st, said_by in zip(doc.statements, speakers, strict=True):
+        cuts = [m.end() for m in _SEMICOLON.finditer(st.text)]
+        parts = [(a, b) for a, b in zip([0, *cuts], [*cuts, len(st.text)], strict=True)]
+        if len(parts) < 2 or any(len(st.text[a:b].split()) < _MIN_WORDS for a, b in parts):
+            yield st, said_by
+            continue
+        for a, b in parts:
+            text = st.text[a:b].strip()
+            at = st.start + a + (len(st.text[a:b]) - len(st.text[a:b].lstrip()))
+            clause = replace(st, text=text, start=at, end=at + len(text))
+            if st.speaker and st.speaker in text:
+                yield clause, said_by
+                continue
+            own = _SPEAKING.search(_APPOSITION.sub(" ", text))
+            subject = _clean_subject(own.group("speaker")) if own else None
+            yield clause, ((_named(doc, clause, subject), "quoted") if subject and subject.lower() not in _PRONOUNS
+                           else said_by)
 
 
 def _speakers(doc: Document) -> list[tuple[str | None, str]]:

@@ -211,3 +211,20 @@ def test_who_took_responsibility_is_the_speaker() -> None:
     (e,) = _entries("Hezbollah took responsibility for the attack on the convoy, claiming it was revenge for the air "
                     "strike on Quneitra.")
     assert e.speaker == "Hezbollah" and e.outcome == "attack"
+
+
+def test_clauses_joined_by_a_semicolon_are_statements_of_their_own() -> None:
+    """Issue 13: two clauses joined by a semicolon are two statements, each with its own speaker; a clause that
+    goes on with the one before it ('; that it was ...', a quotation) is not cut off."""
+    claim, denial = _entries("The army claimed it had shot down two rebel drones over Misrata; the rebels denied losing "
+                             "any aircraft near the city.")
+    assert (claim.kind, denial.kind) == ("claim", "denial") and denial.speaker == "rebels"
+    assert denial.sentence.startswith("the rebels denied") and denial.start > claim.start
+    # the clause that tells the strikes is the strikes' report; only the clause with the claim is an entry
+    (e,) = _entries("Claims by the army put its own dead at about 17 after the attacks on the checkpoints; other "
+                    "estimates are higher The army struck back with air strikes on the camp and claims to have killed "
+                    "100 of the attackers.")
+    assert e.sentence.endswith("checkpoints;") and e.cue == "Claims"
+    (e,) = _entries("The group's channels sent several messages about the bombing in Sabha; that it was the "
+                    "responsibility of the Islamic State, carried out by a foreign fighter.")
+    assert "foreign fighter" in e.sentence
