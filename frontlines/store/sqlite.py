@@ -55,6 +55,43 @@ _MONTHS_TAKE = ("""
         UPDATE actor_months SET events = events - 1, fatalities = fatalities - """ + _DEAD + """
             WHERE actor_id IN ({r}.actor1_id, {r}.actor2_id) AND month = """ + _MONTH + """
             AND event_type = {r}.event_type AND modality = {r}.modality;""")
+# the place totals of migration 20: one event ({r}) added to them or taken away; a cell whose first row is taken
+# away finds its first remaining one (in the cell index: the cell's few events)
+_PLACE = "coalesce({r}.location, ''), coalesce({r}.admin1, ''), coalesce({r}.country, '')"
+_AT_PLACE = ("location = coalesce({r}.location, '') AND admin1 = coalesce({r}.admin1, '') "
+             "AND country = coalesce({r}.country, '')")
+_CX, _CY = ("CAST(({r}.longitude + 180.0) / 0.087890625 AS INTEGER)",
+            "CAST(({r}.latitude + 90.0) / 0.087890625 AS INTEGER)")
+_PLACES_ADD = ("""
+        INSERT INTO event_places VALUES (""" + _PLACE + """, 1) ON CONFLICT DO UPDATE SET events = events + 1;
+        INSERT INTO place_months VALUES (""" + _PLACE + ", " + _MONTH + """, {r}.event_type, {r}.modality, 1, """
+        + _DEAD + """) ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;
+        INSERT INTO place_cells SELECT """ + _PLACE + ", " + _CX + ", " + _CY + """, {r}.event_type, {r}.modality, 1,
+            """ + _DEAD + """, {r}.longitude, {r}.latitude, {r}.rid WHERE {r}.latitude IS NOT NULL
+            AND {r}.longitude IS NOT NULL
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities,
+            lon_sum = lon_sum + excluded.lon_sum, lat_sum = lat_sum + excluded.lat_sum,
+            first_rid = CASE WHEN events = 0 OR first_rid IS NULL THEN excluded.first_rid
+                             ELSE min(first_rid, excluded.first_rid) END;""")
+_PLACES_TAKE = ("""
+        UPDATE event_places SET events = events - 1 WHERE """ + _AT_PLACE + """;
+        UPDATE place_months SET events = events - 1, fatalities = fatalities - """ + _DEAD + """
+            WHERE """ + _AT_PLACE + " AND month = " + _MONTH + """ AND event_type = {r}.event_type
+            AND modality = {r}.modality;
+        UPDATE place_cells SET events = events - 1, fatalities = fatalities - """ + _DEAD + """,
+            lon_sum = lon_sum - {r}.longitude, lat_sum = lat_sum - {r}.latitude,
+            first_rid = CASE WHEN first_rid = {r}.rid THEN NULL ELSE first_rid END
+            WHERE {r}.latitude IS NOT NULL AND {r}.longitude IS NOT NULL AND """ + _AT_PLACE + """
+            AND cx = """ + _CX + " AND cy = " + _CY + """ AND event_type = {r}.event_type AND modality = {r}.modality;
+        UPDATE place_cells SET first_rid = (SELECT min(e.rid) FROM events e INDEXED BY events_cells
+                WHERE CAST((e.longitude + 180.0) / 0.087890625 AS INTEGER) = place_cells.cx
+                AND CAST((e.latitude + 90.0) / 0.087890625 AS INTEGER) = place_cells.cy
+                AND e.event_type = place_cells.event_type AND e.modality = place_cells.modality
+                AND coalesce(e.location, '') = place_cells.location AND coalesce(e.admin1, '') = place_cells.admin1
+                AND coalesce(e.country, '') = place_cells.country)
+            WHERE first_rid IS NULL AND events > 0 AND {r}.latitude IS NOT NULL AND {r}.longitude IS NOT NULL
+            AND """ + _AT_PLACE + " AND cx = " + _CX + " AND cy = " + _CY + """ AND event_type = {r}.event_type
+            AND modality = {r}.modality;""")
 MIGRATIONS: list[str] = [
     # 1: documents, extractions, provenance
     """
@@ -639,6 +676,47 @@ MIGRATIONS: list[str] = [
     """ + _MONTHS_TAKE.format(r="old") + _MONTHS_ADD.format(r="new") + """
     END;
     """,
+    # 20: place filters at a million events (issue 12). A place filter ("Benghazi") matches the events whose
+    # location, admin1 or country contains it; the places seen (event_places: each (location, admin1, country) and
+    # its events) are few, so the filter is matched against them, and then read: a page's events through the
+    # location index (base.place_clause), counts and month timelines from running totals per place and month
+    # (place_months), map cells from running totals per place and zoom-10 cell (place_cells), each place counted
+    # once whichever of its names matched. Kept by triggers on every insert, delete and update of an event, filled
+    # here from the stored events; missing names count as ''. Adds tables and triggers
+    """
+    CREATE TABLE event_places (
+        location TEXT NOT NULL, admin1 TEXT NOT NULL, country TEXT NOT NULL, events INTEGER NOT NULL,
+        PRIMARY KEY (location, admin1, country)) WITHOUT ROWID;
+    INSERT INTO event_places SELECT coalesce(location, ''), coalesce(admin1, ''), coalesce(country, ''), count(*)
+        FROM events GROUP BY 1, 2, 3;
+    CREATE TABLE place_months (
+        location TEXT NOT NULL, admin1 TEXT NOT NULL, country TEXT NOT NULL, month TEXT NOT NULL,
+        event_type TEXT NOT NULL, modality TEXT NOT NULL, events INTEGER NOT NULL, fatalities INTEGER NOT NULL,
+        PRIMARY KEY (location, admin1, country, month, event_type, modality)) WITHOUT ROWID;
+    INSERT INTO place_months SELECT coalesce(location, ''), coalesce(admin1, ''), coalesce(country, ''),
+        substr(coalesce(event_date, ''), 1, 7), event_type, modality, count(*),
+        sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END) FROM events GROUP BY 1, 2, 3, 4, 5, 6;
+    CREATE TABLE place_cells (
+        location TEXT NOT NULL, admin1 TEXT NOT NULL, country TEXT NOT NULL, cx INTEGER NOT NULL, cy INTEGER NOT NULL,
+        event_type TEXT NOT NULL, modality TEXT NOT NULL, events INTEGER NOT NULL, fatalities INTEGER NOT NULL,
+        lon_sum REAL NOT NULL, lat_sum REAL NOT NULL, first_rid INTEGER,
+        PRIMARY KEY (location, admin1, country, cx, cy, event_type, modality)) WITHOUT ROWID;
+    INSERT INTO place_cells SELECT coalesce(location, ''), coalesce(admin1, ''), coalesce(country, ''),
+        CAST((longitude + 180.0) / 0.087890625 AS INTEGER), CAST((latitude + 90.0) / 0.087890625 AS INTEGER),
+        event_type, modality, count(*), sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END),
+        sum(longitude), sum(latitude), min(rid)
+        FROM events WHERE latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7;
+    CREATE TRIGGER place_totals_insert AFTER INSERT ON events BEGIN
+    """ + _PLACES_ADD.format(r="new") + """
+    END;
+    CREATE TRIGGER place_totals_delete AFTER DELETE ON events BEGIN
+    """ + _PLACES_TAKE.format(r="old") + """
+    END;
+    CREATE TRIGGER place_totals_update AFTER UPDATE OF location, admin1, country, event_date, event_type, modality,
+            fatalities, fatalities_aggregate, longitude, latitude ON events BEGIN
+    """ + _PLACES_TAKE.format(r="old") + _PLACES_ADD.format(r="new") + """
+    END;
+    """,
 ]
 _CORRECTIONS_SCHEMA = 14  # the migration that adds event_anchors (event_corrections: 11)
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
@@ -653,6 +731,9 @@ _INDEXED_CELL = 0.087890625  # grid_cell(FINE_ZOOM): the cell of index events_ce
 _CELL_COLUMNS = 512
 _UNCOVERED = ("actor", "actor_ids", "text", "document_id", "place", "source", "sub_event_type")
 _COUNT_TEXT = "SELECT count(*) FROM events_fts WHERE events_fts MATCH ?"
+# the places seen (migration 20) that a place filter matches: any of their names contains it
+_PLACES_MATCHING = ("SELECT location, admin1, country FROM event_places WHERE events > 0 "
+                    "AND (location LIKE ? OR admin1 LIKE ? OR country LIKE ?)")
 
 
 
@@ -878,16 +959,18 @@ class SQLiteStore(Store):
                 alternatives += ["e.actor1 LIKE ?", "e.actor2 LIKE ?"]
                 params += [f"%{q.actor}%", f"%{q.actor}%"]
             where.append(f"({' OR '.join(alternatives)})")
-        if q.place:
-            where.append("(e.location LIKE ? OR e.admin1 LIKE ? OR e.country LIKE ?)")
-            params += [f"%{q.place}%"] * 3
+        if q.place:  # the places seen that match, then their events through the location index (migration 20)
+            where.append(f"(e.location IN (SELECT location FROM ({_PLACES_MATCHING})) AND (e.location LIKE ? OR "
+                         "e.admin1 LIKE ? OR e.country LIKE ?) OR e.location IS NULL AND (e.admin1 LIKE ? OR "
+                         "e.country LIKE ?))")
+            params += [f"%{q.place}%"] * 8
         for field_name, value in (("event_type", q.event_type), ("sub_event_type", q.sub_event_type)):
             if value:
                 where.append(f"e.{field_name} = ? COLLATE NOCASE")
                 params.append(value)
-        if q.modality:
+        if q.modality:  # with a place, never through the modality index (SQLite has no statistics to weigh them)
             values = [v.strip() for v in q.modality.split(",") if v.strip()]
-            where.append(f"e.modality IN ({', '.join('?' * len(values))})")
+            where.append(f"{'+' if q.place else ''}e.modality IN ({', '.join('?' * len(values))})")
             params += values
         if q.source:
             where.append("e.source LIKE ?")
@@ -996,8 +1079,8 @@ class SQLiteStore(Store):
     def _from_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float, view: Bbox | None,
                      table: str = "event") -> list[tuple[Any, ...]] | None:
         """The grouped rows from the running totals of schema 6 (``table`` "distinct": those of the representatives
-        alone, schema 18) when the query's filters are only type and modality (and dates, for days); None when they
-        cannot answer it."""
+        alone, schema 18) when the query's filters are only type and modality (and dates, for days; and a place, for
+        map cells of every report: schema 20); None when they cannot answer it."""
         active = {name for name in QUERY_FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
         where: list[str] = ["events > 0"]
         params: list[Any] = []
@@ -1017,10 +1100,16 @@ class SQLiteStore(Store):
                 params.append(q.until)
             sql = (f"SELECT nullif(day, ''), event_type, sum(events), sum(fatalities) FROM {table}_days "
                    f"WHERE {' AND '.join(where)} GROUP BY day, event_type")
-        elif keys == ("cell_x", "cell_y", "type") and cell == _INDEXED_CELL and active <= {"event_type", "modality"}:
+        elif (keys == ("cell_x", "cell_y", "type") and cell == _INDEXED_CELL
+              and (active <= {"event_type", "modality"} or table == "event" and active - {"place"} <= {"event_type",
+                                                                                                   "modality"})):
             if view:
                 where.append("cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?")
                 params += cell_range(view, cell)
+            if q.place:  # each place seen that matches, once (migration 20)
+                where.append(f"(location, admin1, country) IN ({_PLACES_MATCHING})")
+                params += [f"%{q.place}%"] * 3
+                table = "place"
             sql = ("SELECT cx, cy, event_type, sum(events), sum(fatalities), sum(lon_sum), sum(lat_sum), "
                    f"min(first_rid) FROM {table}_cells WHERE {' AND '.join(where)} GROUP BY cx, cy, event_type")
         else:
@@ -1032,7 +1121,7 @@ class SQLiteStore(Store):
         modality; ``actor_months`` of the query's actor ids besides, less the events between two of them (each
         counted under both: found by ``events_actor_pair``)."""
         active = {name for name in QUERY_FILTERS if getattr(q, name)} - {"since", "until"}
-        if q.count != "reports" or not active <= {"event_type", "modality"}:
+        if q.count != "reports" or not active - {"place"} <= {"event_type", "modality"} or (q.place and q.actor_ids):
             return None
         kinds, kind_params = _kind_clauses(q, "")
         where, params = ["events > 0", *kinds], list(kind_params)
@@ -1042,10 +1131,14 @@ class SQLiteStore(Store):
         if last:
             where.append("month <= ? AND month != ''")
             params.append(last)
+        if q.place:  # each place seen that matches, once
+            where.append(f"(location, admin1, country) IN ({_PLACES_MATCHING})")
+            params += [f"%{q.place}%"] * 3
         if not q.actor_ids:
             return [tuple(r) for r in self._con.execute(
-                "SELECT nullif(month, ''), event_type, sum(events), sum(fatalities) FROM event_months "
-                f"WHERE {' AND '.join(where)} GROUP BY month, event_type", params)]
+                f"SELECT nullif(month, ''), event_type, sum(events), sum(fatalities) FROM "
+                f"{'place' if q.place else 'event'}_months WHERE {' AND '.join(where)} GROUP BY month, event_type",
+                params)]
         ids = list(dict.fromkeys(q.actor_ids))
         marks = ", ".join("?" * len(ids))
         rows = [tuple(r) for r in self._con.execute(

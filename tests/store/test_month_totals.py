@@ -1,6 +1,7 @@
 """Issue 12: the dashboard's filtered views from running totals, on both backends - counts and timelines by month
-(all events, and an actor or a set of actors: SQLite migration 19), and maps under a bbox filter (the cells wholly
-inside it from the cell totals, the cells its edges cut from their events). Every figure is checked against the
+(all events, and an actor or a set of actors: SQLite migration 19), maps under a bbox filter (the cells wholly
+inside it from the cell totals, the cells its edges cut from their events), and counts, timelines, maps and pages
+under a place filter (the places seen that match: SQLite migration 20). Every figure is checked against the
 same figure computed here from the events the test wrote, after inserts, an analyst's corrections and rejections,
 and deletes."""
 
@@ -22,7 +23,12 @@ SHOWN = "asserted,claimed,uncertain"
 ACTORS = ("lby.lna", "lby.saiqa", "lby.gna.forces", "lby.bunyan", None)
 TYPES = ("Battles", "Protests", "Explosions/Remote violence")
 MODALITIES = ("asserted", "claimed", "uncertain", "negated")
-SPOTS = ((13.19, 32.89), (13.21, 32.91), (20.07, 32.12), (16.59, 31.2), None)  # Tripoli twice, Benghazi, Sirte
+# longitude, latitude, location, admin1, country: Tripoli twice, Benghazi, Sirte, Tripoli in Lebanon (another place of
+# the same name), a place known only by its province, and an event with no place at all
+SPOTS = ((13.19, 32.89, "Tripoli", "Tripoli", "Libya"), (13.21, 32.91, "Tajura", "Tripoli", "Libya"),
+         (20.07, 32.12, "Benghazi", "Benghazi", "Libya"), (16.59, 31.2, "Sirte", "Sirte", "Libya"),
+         (35.84, 34.44, "Tripoli", "North", "Lebanon"), (None, None, None, "Benghazi", "Libya"),
+         (None, None, None, None, None))
 QUERIES: list[dict[str, Any]] = [
     {}, {"modality": SHOWN}, {"event_type": "battles", "modality": SHOWN},
     {"since": "2019-02-11", "until": "2019-07-20"}, {"since": "2019-03-01", "until": "2019-05-31"},
@@ -30,6 +36,8 @@ QUERIES: list[dict[str, Any]] = [
     {"actor_ids": ("lby.lna",)}, {"actor_ids": ("lby.lna", "lby.saiqa"), "modality": SHOWN},
     {"actor_ids": ("lby.lna", "lby.saiqa", "lby.gna.forces"), "since": "2019-02-11", "until": "2020-03-03"},
     {"actor_ids": ("lby.bunyan", "lby.gna.forces"), "event_type": "Protests", "until": "2019-11-17"},
+    {"place": "tripoli"}, {"place": "Benghazi", "modality": SHOWN}, {"place": "LIBYA", "event_type": "battles"},
+    {"place": "ir", "since": "2019-03-10", "until": "2020-01-20"}, {"place": "nowhere"},
 ]
 BOXES = ((13.0, 32.8, 13.5, 33.0), (13.2, 32.0, 21.0, 33.0), (12.0, 30.0, 22.0, 34.0), (13.19, 32.89, 13.19, 32.89))
 
@@ -39,12 +47,12 @@ def _events(rng: random.Random, first: int, n: int) -> list[Any]:
     for i in range(first, first + n):
         a1 = rng.choice(ACTORS)
         a2 = rng.choice([a for a in ACTORS if a != a1 or a is None])
-        spot = rng.choice(SPOTS)
+        lon, lat, location, admin1, country = rng.choice(SPOTS)
         day = None if rng.random() < 0.05 else (date(2019, 1, 1) + timedelta(days=rng.randrange(600))).isoformat()
         out.append(make_event(i, event_date=day, event_type=rng.choice(TYPES), modality=rng.choice(MODALITIES),
                               actor1_id=a1, actor2_id=a2, fatalities=rng.randrange(6),
                               fatalities_aggregate=rng.random() < 0.1,
-                              latitude=spot[1] if spot else None, longitude=spot[0] if spot else None))
+                              latitude=lat, longitude=lon, location=location, admin1=admin1, country=country))
     return out
 
 
@@ -62,6 +70,8 @@ def _matches(store: Store, q: EventQuery) -> list[Any]:
             continue
         if (q.since and e.event_date < q.since) or (q.until and e.event_date > q.until):
             continue
+        if q.place and not any(q.place.lower() in (name or "").lower() for name in (e.location, e.admin1, e.country)):
+            continue
         if q.bbox and (e.latitude is None or not (q.bbox[0] <= e.longitude <= q.bbox[2]
                                                    and q.bbox[1] <= e.latitude <= q.bbox[3])):
             continue
@@ -78,6 +88,8 @@ def _check_counts_and_timeline(store: Store, filters: dict[str, Any]) -> None:
     chosen = _matches(store, q)
     counts = store.counts(q)
     assert counts["events"] == len(chosen) and counts["fatalities"] == _toll(chosen), filters
+    page = store.search_events(EventQuery(**filters, sort="-event_date", limit=20))
+    assert page.total == len(chosen) and {e.event_id for e in page.items} <= {e.event_id for e in chosen}
     assert counts["by_type"] == dict(sorted(Counter(e.event_type for e in chosen).items(),
                                             key=lambda kv: (-kv[1], kv[0])))
     dated = [e for e in chosen if e.event_date]
@@ -97,9 +109,10 @@ def _check_counts_and_timeline(store: Store, filters: dict[str, Any]) -> None:
         assert timeline["totals"] == counts
 
 
-def _check_map(store: Store, box: tuple[float, float, float, float], view: Any, zoom: int) -> None:
-    q = EventQuery(modality=SHOWN, bbox=box)
-    chosen = _matches(store, q)
+def _check_map(store: Store, box: tuple[float, float, float, float] | None, view: Any, zoom: int,
+               place: str | None = None) -> None:
+    q = EventQuery(modality=SHOWN, bbox=box, place=place)
+    chosen = [e for e in _matches(store, q) if e.latitude is not None]
     cell = grid_cell(zoom)
     fine = grid_cell(10)
     if view:  # the fine cells that meet the view
@@ -129,6 +142,9 @@ def _check_all(store: Store) -> None:
         for view in (None, (13.0, 32.85, 16.0, 33.0)):
             for zoom in (5, 10):
                 _check_map(store, box, view, zoom)
+    for place in ("tripoli", "Benghazi", "libya"):
+        for view in (None, (13.0, 32.85, 16.0, 33.0)):
+            _check_map(store, None, view, 10, place)
 
 
 def test_month_and_box_totals_follow_every_change(store_url: str) -> None:
@@ -141,7 +157,7 @@ def test_month_and_box_totals_follow_every_change(store_url: str) -> None:
             fields: dict[str, Any] = {"actor1_id": rng.choice(ACTORS[:4]), "event_date": "2020-02-29",
                                       "event_type": rng.choice(TYPES), "fatalities": 9}
             if i % 2:
-                fields.update(latitude=32.12, longitude=20.07, actor2_id=None)
+                fields.update(latitude=32.12, longitude=20.07, location="Benghazi", admin1="Benghazi", actor2_id=None)
             store.correct_event(f"ev-{i}", "analyst", "checked against the source", fields)
         for i in range(60, 75, 5):
             store.correct_event(f"ev-{i}", "analyst", "not an event", reject=True)
@@ -149,7 +165,9 @@ def test_month_and_box_totals_follow_every_change(store_url: str) -> None:
         undone = store.corrections(event_id="ev-3")["items"][0]["correction_id"]
         store.undo_correction(undone, "analyst", "wrong event")
     _raw(store_url, "DELETE FROM events WHERE event_id IN ('ev-100', 'ev-101', 'ev-102', 'ev-200')",
-         "UPDATE events SET actor2_id = actor1_id, modality = 'claimed' WHERE event_id IN ('ev-103', 'ev-104')")
+         "UPDATE events SET actor2_id = actor1_id, modality = 'claimed' WHERE event_id IN ('ev-103', 'ev-104')",
+         "UPDATE events SET location = NULL, admin1 = 'Sirte', latitude = 31.21, longitude = 16.6 "
+         "WHERE event_id IN ('ev-105', 'ev-106', 'ev-107')")
     with open_store(store_url) as store:
         _check_all(store)
 
@@ -187,7 +205,9 @@ def test_sqlite_month_totals_equal_the_events_and_are_read(tmp_path: Any) -> Non
     with open_store(path) as store:
         store.bulk_load_events(_events(rng, 0, 300))
         store.correct_event("ev-5", "analyst", "source", {"actor2_id": "lby.bunyan", "event_date": None})
-    _raw(path, "DELETE FROM events WHERE event_id IN ('ev-1', 'ev-2')")
+        store.correct_event("ev-6", "analyst", "source", {"location": "Sirte", "latitude": 31.2, "longitude": 16.59})
+    _raw(path, "DELETE FROM events WHERE event_id IN ('ev-1', 'ev-2')",
+         "UPDATE events SET location = 'Misrata', latitude = NULL, longitude = NULL WHERE rid % 17 = 0")
     con = sqlite3.connect(path)
     month = "substr(coalesce(event_date, ''), 1, 7)"
     dead = "CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END"
@@ -200,6 +220,19 @@ def test_sqlite_month_totals_equal_the_events_and_are_read(tmp_path: Any) -> Non
         f"modality AS o, {dead} AS d FROM events WHERE actor1_id IS NOT NULL UNION ALL SELECT actor2_id, {month}, "
         f"event_type, modality, {dead} FROM events WHERE actor2_id IS NOT NULL AND actor2_id IS NOT actor1_id) "
         "GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4").fetchall()
+    place = "coalesce(location, ''), coalesce(admin1, ''), coalesce(country, '')"
+    assert con.execute("SELECT * FROM event_places WHERE events > 0 ORDER BY 1, 2, 3").fetchall() == con.execute(
+        f"SELECT {place}, count(*) FROM events GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").fetchall()
+    assert con.execute("SELECT * FROM place_months WHERE events > 0 ORDER BY 1, 2, 3, 4, 5, 6").fetchall() == \
+        con.execute(f"SELECT {place}, {month}, event_type, modality, count(*), sum({dead}) FROM events "
+                    "GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6").fetchall()
+    cells = "CAST((longitude + 180.0) / 0.087890625 AS INTEGER), CAST((latitude + 90.0) / 0.087890625 AS INTEGER)"
+    assert con.execute("SELECT location, admin1, country, cx, cy, event_type, modality, events, fatalities, "
+                       "round(lon_sum, 6), round(lat_sum, 6), first_rid FROM place_cells WHERE events > 0 "
+                       "ORDER BY 1, 2, 3, 4, 5, 6, 7").fetchall() == con.execute(
+        f"SELECT {place}, {cells}, event_type, modality, count(*), sum({dead}), round(sum(longitude), 6), "
+        "round(sum(latitude), 6), min(rid) FROM events WHERE latitude IS NOT NULL AND longitude IS NOT NULL "
+        "GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7").fetchall()
     con.close()
     with open_store(path) as store:
         plans: list[str] = []
@@ -213,9 +246,12 @@ def test_sqlite_month_totals_equal_the_events_and_are_read(tmp_path: Any) -> Non
         store._con = Spy()  # type: ignore[attr-defined]
         store.counts(EventQuery(actor_ids=("lby.lna", "lby.saiqa"), modality=SHOWN))
         store.timeline(EventQuery(modality=SHOWN), unit="month")
+        store.counts(EventQuery(place="tripoli", modality=SHOWN))
+        store.search_events(EventQuery(place="tripoli", modality=SHOWN, total_limit=10))
         store._con = real  # type: ignore[attr-defined]
     assert "actor_months" in plans[0] and "COVERING INDEX events_actor_pair" in plans[1]
-    assert "event_months" in plans[2] and len(plans) == 3
+    assert "event_months" in plans[2] and "SEARCH place_months" in plans[3] and "SCAN event_places" in plans[3]
+    assert "events_location (location=?)" in plans[4], plans[4]  # the page's matches through the location index
 
 
 def _before_month_totals(module: Any, marker: str, url: str) -> None:
