@@ -48,7 +48,7 @@ _DANGLING = re.compile(r"\b(?:in|of|from|to|at|the|a|an|with|for|on|by|into)$", 
 _APPOSITION = re.compile(r"\s+[—–]\s+[^—–]{1,80}?\s+[—–]\s+")
 _TIME_TAIL = re.compile(r"\s+(?:on (?:\w+day|\w+ \d+)|yesterday|today|earlier|later|also|throughout the day|"
                         r"this week|last week|in a statement)$", re.IGNORECASE)
-_ROLE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|commanders?|ministry|ministers?|government|army|military|"
+_ROLE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|commanders?|colonel|general|major|captain|lieutenant|ministry|ministers?|government|army|military|"
                    r"forces|group|militias?|rebels|insurgents|police|sources?|residents?|witness(?:es)?|leaders?|chief|"
                    r"president|officers?|statement|council|authorities|media|outlets?|agency|jihadists|militants|fighters|troops|"
                    r"soldiers|separatists|activists?|protesters|opposition|station|party|side|sides)\b", re.IGNORECASE)
@@ -77,6 +77,8 @@ _TOLL = re.compile(r"\s+(?:(?:to have|that (?:it|they|he|she|its \w+|their \w+) 
                    r"(?:\s+(?:of )?(?:the |their |its )?\w+)?(?:\s+(?:dead|killed|wounded|casualties))?", re.IGNORECASE)
 # a semicolon between two clauses that each stand alone: not before "that ...", a quotation or a participle, which
 # go on with the clause before it ("messages about the attack; that it was ...; “killing at least 4 ...”")
+# where a sentence turns to another speaker: ", but", "while", "whereas"
+_OTHER_SPEAKER = re.compile(r",? but\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 _SEMICOLON = re.compile(r";\s+(?!(?:that|which|who|whom|whose|and|or|but|nor|\w+ing)\b|[“\"‘'(\[])", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -99,6 +101,7 @@ def ledger_entries(doc: Document, words: LedgerWords | None = None, ontology: On
         if found is None:
             continue
         kind, cue = found
+        speaker, kind_of_speaker = _cue_speaker(doc, st, cue, (speaker, kind_of_speaker))
         if kind == "claim" and words.reporting_only.fullmatch(cue) and not _takes_a_side(speaker, kind_of_speaker, words):
             continue
         entries.append(_entry(doc, st, kind, cue, speaker, kind_of_speaker, words, ontology))
@@ -127,6 +130,23 @@ def _clauses(doc: Document, speakers: list[tuple[str | None, str]]
             subject = _clean_subject(own.group("speaker")) if own else None
             yield clause, ((_named(doc, clause, subject), "quoted") if subject and subject.lower() not in _PRONOUNS
                            else said_by)
+
+
+def _cue_speaker(doc: Document, st: Statement, cue: str, said_by: tuple[str | None, str]) -> tuple[str | None, str]:
+    """Where two speakers share a sentence ("Hamas warned that ... while the army spokesman said ...", "the rebels
+    announced 9 dead, but colonel X said it was fake news"), the one who speaks in the cue's clause."""
+    at = st.text.find(cue)
+    cuts = [0, *(m.end() for m in _OTHER_SPEAKER.finditer(st.text)), len(st.text)]
+    if at < 0 or len(cuts) < 3:
+        return said_by
+    lo, hi = next((a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a <= at < b)
+    if st.speaker and st.speaker in st.text[lo:hi]:
+        return said_by
+    own = _SPEAKING.search(_APPOSITION.sub(" ", st.text[lo:hi]))
+    subject = _clean_subject(own.group("speaker")) if own else None
+    if not subject or subject.lower() in _PRONOUNS:
+        return said_by
+    return _named(doc, st, subject), "quoted"
 
 
 def _speakers(doc: Document) -> list[tuple[str | None, str]]:
@@ -243,7 +263,7 @@ def _clean_subject(text: str) -> str | None:
     """The speaking noun phrase: the last clause before the verb ("On Sunday, the army said" -> "army"), without
     time words ("the army on Sunday"); a lower-case phrase only when it names a role ("a spokesman"), never a
     verb phrase or words inside a quotation."""
-    text = re.split(r"[,;:“”\"]|\bbut\b|\band\b(?= [A-Z])|\bwhile\b|\bas\b", text)[-1].strip(" .()")
+    text = re.split(r"[,;:“”\"]|\bbut\b|\band\b(?= [A-Z])|\bwhile\b|\bas\b|\bwhere\b|\bwhen\b", text)[-1].strip(" .()")
     for _ in range(2):  # "and on Thursday officials" -> "officials"
         text = re.sub(r"^(?:the|a|an|meanwhile|however|later|earlier|also|and|but|for its part|(?:on|last|this) \w+day,?|"
                       r"yesterday|today|i (?:just )?(?:heard|saw|read))\s+", "", text, flags=re.I)

@@ -228,3 +228,13 @@ def test_clauses_joined_by_a_semicolon_are_statements_of_their_own() -> None:
     (e,) = _entries("The group's channels sent several messages about the bombing in Sabha; that it was the "
                     "responsibility of the Islamic State, carried out by a foreign fighter.")
     assert "foreign fighter" in e.sentence
+
+
+def test_two_speakers_in_one_sentence_each_keep_their_words() -> None:
+    """Issue 13 (hand check): the speaker is the one in the cue's clause, not the other one the sentence names."""
+    (e,) = _entries("Hamas warned that Israel had opened the gates of hell, while the army spokesman said the "
+                    "militants should hide underground.")
+    assert e.kind == "threat" and "Hamas" in (e.speaker or "")
+    (e,) = _entries("The separatists had announced that nine soldiers were killed in the raid on Wum, but colonel "
+                    "Badjeck said it was fake news.")
+    assert e.kind == "denial" and e.speaker == "colonel Badjeck"
