@@ -42,6 +42,9 @@ _SPEAKING = re.compile(
     r"sound(?:ed|ing)? the alarm|maintain|(?:took|takes|accepted|assumed) responsibility)", re.IGNORECASE)
 _NOT_A_SUBJECT = re.compile(r"\b(?:it|was|were|is|are|been|be|that|which|who|there|this|we|you|not|has|have|had|will|"
                             r"would|can|could|\w+n[’']t)\b", re.IGNORECASE)
+# after these verbs of saying, the words that make them passive ("blamed for", "warned to", "accused of", "told to")
+_PASSIVE = {stem: re.compile(rf"\w*\s+(?:{words})\b", re.IGNORECASE)
+            for stem, words in (("blam", "for|by|on"), ("warn", "to|by"), ("accus", "of|by"), ("told", "to|by"))}
 _OPENS_QUOTE = re.compile(r"^\s*[“\"]")
 _CLOSES_QUOTE = re.compile(r"[”\"]")
 _DANGLING = re.compile(r"\b(?:in|of|from|to|at|the|a|an|with|for|on|by|into)$", re.IGNORECASE)  # a clause, cut
@@ -126,10 +129,21 @@ def _clauses(doc: Document, speakers: list[tuple[str | None, str]]
             if st.speaker and st.speaker in text:
                 yield clause, said_by
                 continue
-            own = _SPEAKING.search(_APPOSITION.sub(" ", text))
-            subject = _clean_subject(own.group("speaker")) if own else None
+            subject = _spoken_by(text)
             yield clause, ((_named(doc, clause, subject), "quoted") if subject and subject.lower() not in _PRONOUNS
                            else said_by)
+
+
+def _spoken_by(text: str) -> str | None:
+    """The subject of the first verb of saying ("X — an opposition leader — claimed" -> "X"), cleaned; none where
+    the verb is passive, for its subject is the one accused or warned ("Houthis blamed for Aden attack", "Residents
+    warned to stay in homes", "the commander was accused of")."""
+    plain = _APPOSITION.sub(" ", text)
+    m = _SPEAKING.search(plain)
+    passive = next((p for stem, p in _PASSIVE.items() if m and m.group().lower().endswith(stem)), None)
+    if m is None or passive is not None and passive.match(plain, m.end()):
+        return None
+    return _clean_subject(m.group("speaker"))
 
 
 def _cue_speaker(doc: Document, st: Statement, cue: str, said_by: tuple[str | None, str]) -> tuple[str | None, str]:
@@ -142,8 +156,7 @@ def _cue_speaker(doc: Document, st: Statement, cue: str, said_by: tuple[str | No
     lo, hi = next((a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a <= at < b)
     if st.speaker and st.speaker in st.text[lo:hi]:
         return said_by
-    own = _SPEAKING.search(_APPOSITION.sub(" ", st.text[lo:hi]))
-    subject = _clean_subject(own.group("speaker")) if own else None
+    subject = _spoken_by(st.text[lo:hi])
     if not subject or subject.lower() in _PRONOUNS:
         return said_by
     return _named(doc, st, subject), "quoted"
@@ -242,13 +255,11 @@ def _speaker(doc: Document, st: Statement, last_quoted: str | None) -> tuple[str
     named = _clean_subject(st.speaker) if st.speaker else None
     if named:
         return _named(doc, st, named), "quoted"
-    m = _SPEAKING.search(_APPOSITION.sub(" ", st.text))  # "X — an opposition leader — claimed" -> "X claimed"
-    if m:
-        subject = _clean_subject(m.group("speaker"))
-        if subject and subject.lower() not in _PRONOUNS:
-            return _named(doc, st, subject), "quoted"
-        if subject and last_quoted and subject.lower() in ("he", "she", "they", "it"):
-            return last_quoted, "quoted"
+    subject = _spoken_by(st.text)
+    if subject and subject.lower() not in _PRONOUNS:
+        return _named(doc, st, subject), "quoted"
+    if subject and last_quoted and subject.lower() in ("he", "she", "they", "it"):
+        return last_quoted, "quoted"
     if _outlet_quoted(st):
         return st.source, "outlet"
     return _outlet(doc), "author"

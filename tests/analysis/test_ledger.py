@@ -238,3 +238,15 @@ def test_two_speakers_in_one_sentence_each_keep_their_words() -> None:
     (e,) = _entries("The separatists had announced that nine soldiers were killed in the raid on Wum, but colonel "
                     "Badjeck said it was fake news.")
     assert e.kind == "denial" and e.speaker == "colonel Badjeck"
+
+
+def test_the_subject_of_a_passive_cue_is_not_the_speaker() -> None:
+    """Issue 13 (hand check): 'X blamed for', 'X warned to', 'X accused of' name the accused or the warned."""
+    doc = extract_text("Rebels blamed for the deadly attack on the airport in Aden.", id="t", published=date(2021, 1, 2))
+    doc.source = "Daily Wire"
+    (e,) = ledger_entries(doc)
+    assert e.speaker == "Daily Wire" and e.speaker_kind == "author"
+    (e,) = _entries("The rebels blamed the army for the deadly attack on the airport in Aden.")
+    assert e.speaker == "rebels"
+    (e,) = _entries("The militia warned of more attacks on the airport in Aden within days.")
+    assert e.speaker == "militia"
