@@ -314,3 +314,22 @@ def test_one_party_at_one_place_on_one_day_told_as_two_types_is_one_event() -> N
     assert len(merge_retold(doc, events, "frontlines.events@test")) == 1
     doc, events = told("2021-03-09")  # another day is another event
     assert len(merge_retold(doc, events, "frontlines.events@test")) == 2
+
+
+_BOMBING = ("Mopti, Mali - Attacks on the army have grown across the centre this year.\n\n"
+            "Three soldiers were killed and nine wounded when two suicide bombers struck an army post in Tessit "
+            "on Thursday, officials said.\n\n")
+
+
+def test_the_next_paragraph_without_a_place_tells_on_the_incident_before_it() -> None:
+    """Its place would be the report's first town (the dateline's), which does not make it another incident."""
+    doc = _doc(_BOMBING + "Two gunmen opened fire on the guards at the gate. The suicide bombers blew themselves "
+               "up when the guards fired back.")
+    [bombing] = [e for e in doc.events if e.event_type in ("Battles", "Explosions/Remote violence")]
+    assert bombing.sub_event_type == "Suicide bomb" and bombing.fatalities == 3 and bombing.location == "Tessit"
+
+
+def test_a_telling_further_down_the_report_stays_apart() -> None:
+    doc = _doc(_BOMBING + "The governor visited the wounded in hospital on Friday.\n\n"
+               "Suicide bombers blew themselves up at the market, witnesses said.")
+    assert len([e for e in doc.events if e.sub_event_type == "Suicide bomb"]) == 2

@@ -113,9 +113,23 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
         return False  # two places named, however near ("Ain Zara" and "Abu Salim" are both Tripoli)
     if a.event_date != b.event_date and not _takes_the_day(doc, a, b):
         return False
-    if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None:
+    if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None \
+            and not _goes_on(doc, a, b):
         return False  # b inherited a place that a does not share: another part of the report
     return _parties_agree(a, b, side)
+
+
+def _goes_on(doc: Document, a: Event, b: Event) -> bool:
+    """Whether ``b`` tells on the incident of the paragraph before: its own paragraph names no place before it
+    (its place is only the report's first, a dateline's town), and ``a`` was told in that paragraph or the one
+    before it ("Three policemen were killed when two suicide bombers struck the Bara compound." then, next
+    paragraph, "The bombers blew themselves up when the guards fired back.")."""
+    block, before = doc.block_at(b.evidence["start"]), doc.block_at(a.evidence["start"])
+    if block is None or before is None:
+        return False
+    if any(m.kind == "place" and block.start <= m.start < b.evidence["end"] for m in doc.mentions):
+        return False
+    return before is block or (before.end <= block.start and not doc.text[before.end:block.start].strip())
 
 
 def _same_pair_place_day(a: Event, b: Event, side: Side) -> bool:
