@@ -211,3 +211,16 @@ def test_a_count_glued_to_a_caption_is_still_counted() -> None:
 
     assert count_fatalities("Militants in MaliFifteen people were killed when gunmen attacked a village.")[0] == 15
     assert count_fatalities("McDonald Twelve was not hurt.")[0] == 0
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    # asides between the counted victims and their death word, one after another
+    ("Four herders, among them a village elder, Musa Ali of the Bororo clan, from Dogo, died in the raid.", 4),
+    ("Three fishermen, residents of Kofa island, according to their union, were killed by gunmen.", 3),
+    ("Five guards, including a sergeant, Ali Bako (a veteran of the army), were killed at the gate.", 5),
+    # a comma clause with its own verb is no aside: the count is the one that dies
+    ("The province, one of the poorest regions, was shaken on Monday after 11 people, including a nurse, were "
+     "killed in clashes.", 11),
+])
+def test_a_count_keeps_its_victims_across_several_asides(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths

@@ -45,13 +45,17 @@ _DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|(?<!\bshootin
 _NAME_AFTER = (r"\s+(?-i:[A-Z])(?!(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                r"April|May|June|July|August|September|October|November|December|On|In|At|Near|During|By|After)\b)"
                r"[\w'’-]+\s+(?-i:[A-Z])")
+# one character of an aside between commas ("three villagers, a farmer among them, died"): never the clause's own
+# verb or a conjunction that opens another clause ("the country, rocked ..., was shaken after 19 people died")
+_ASIDE = r"(?:(?!\b(?:was|were|is|are|has|have|had|been|after|when|while|as)\b)[^,;.()])"
 _ANIMALS = r"(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|donkeys?|chickens?|dogs?)\b"
 _SUBJECT = re.compile(
     rf"(?<![\w,/.:-])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+){_NP})*)"
     rf"(?:\s+(?:in|from|of|at|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+|de\s+)?(?-i:[A-Z])[\w'’-]*){{0,4}}){{0,2}}"
     rf"(?:\s+(?:hailing|originally|coming|who (?:hailed|hails|came|comes)) from(?:\s+[\w'’-]+){{1,4}}?)?"
     rf"(?:\s+who\s+(?:were|was|had been|are|is)\s+(?:accused|suspected|believed|said|thought|alleged)\b[^,;.]{{1,40}}?(?=\s+(?:were|was)\s))?"
-    rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}(?:\s+and\s+{_NP})?|\s*\([^()]{{0,60}}\)|\s*,\s*[^,;.()]{{1,60}}?,)?"
+    rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}(?:\s+and\s+{_NP})?|\s*\([^()]{{0,60}}\)|"
+    rf"\s*,\s*{_ASIDE}{{1,60}}?(?:\s*\([^()]{{0,60}}\))?(?=\s*,)){{0,3}}"
     rf"\s*,?\s+(?:(?:who|that|were|was|are|is|have been|has been|had been|have|has|had|reportedly|allegedly|apparently|"
     rf"found|also|all|both|later|been|"
     rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought|reported|said|alleged|understood) to (?:be|have been)|"
