@@ -59,6 +59,11 @@ def test_voice_and_stance_follow_blocks_and_cues() -> None:
     ("The commander was accused of ordering the shelling of the market.", "shelling", "claimed"),
     ("Troops fought rival soldiers accused of plotting a coup.", "fought", "asserted"),
     ("Results of the investigation show that the militia carried out the bombing.", "bombing", "claimed"),
+    # who the victims or attackers are taken to be hedges nothing; a suspected incident is hedged
+    ("An airstrike killed four suspected rebel fighters near Gao.", "airstrike", "asserted"),
+    ("Suspected bandits stormed the village of Dogo at night.", "stormed", "asserted"),
+    ("A suspected drone strike hit a car near Gao.", "drone strike", "uncertain"),
+    ("The militia is suspected of planting the bomb.", "bomb", "uncertain"),
 ])
 def test_modality(clause: str, trigger: str, expected: str) -> None:
     st = Statement(text=clause, start=0, end=len(clause), voice="quoted", stance="fact")
