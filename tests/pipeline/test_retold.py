@@ -333,3 +333,24 @@ def test_a_telling_further_down_the_report_stays_apart() -> None:
     doc = _doc(_BOMBING + "The governor visited the wounded in hospital on Friday.\n\n"
                "Suicide bombers blew themselves up at the market, witnesses said.")
     assert len([e for e in doc.events if e.sub_event_type == "Suicide bomb"]) == 2
+
+
+_BLAST = ("At least seven people were killed when a bomb went off near a market in Gao, Mali, on Tuesday, a local radio "
+          "station reported. ")
+
+
+def test_another_sources_lower_toll_of_the_incident_is_the_one_coded() -> None:
+    """ACLED codes the most conservative figure reported for one incident."""
+    [ev] = _doc(_BLAST + "The police chief said the blast killed three people.").events
+    assert ev.fatalities == 3 and "police chief" in ev.reason
+
+
+def test_a_count_of_some_of_the_dead_is_no_lower_toll() -> None:
+    [ev] = _doc(_BLAST + "The police chief said the blast killed three of them.").events
+    assert ev.fatalities == 7
+
+
+def test_a_strike_told_in_the_passive_is_the_strike_told_before() -> None:
+    [ev] = _doc("A drone strike killed three militants in a car in Gao, Mali, officials said on Wednesday. "
+                "They said the apparent French strike was carried out late on Monday.").events
+    assert ev.sub_event_type == "Air/drone strike" and ev.event_date == "2021-03-08"

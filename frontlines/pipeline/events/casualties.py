@@ -10,7 +10,7 @@ from typing import Any
 
 from frontlines.knowledge.actors import ActorKB
 from frontlines.model import Document, Event
-from frontlines.pipeline.events.fatalities import coded_fatalities
+from frontlines.pipeline.events.fatalities import another_sources_lower, coded_fatalities
 from frontlines.pipeline.mentions.numbers import NUMBER, parse_number
 from frontlines.pipeline.mentions.spans import mentions_in
 
@@ -156,7 +156,8 @@ _UNHARMED = frozenset({"Peaceful protest", "Protest with intervention"})
 
 def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
     """Add a casualty follow-up's deaths to the event just reported: summed when the same sentence or an
-    additive cue ("also", "another") counts other victims, the lower figure when another source disagrees."""
+    additive cue ("also", "another") counts other victims, the lower figure when another source disagrees (a
+    party's claim, another report, another speaker: ``fatalities.another_sources_lower``)."""
     if not deaths or not events or _RUNNING_TOTAL.search(clause.text):
         return  # "a total of 109 people have been killed since May": the war's toll, not this incident's
     previous = events[-1]
@@ -171,6 +172,8 @@ def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
         value = min(previous.fatalities, deaths) if previous.fatalities else deaths
     elif same_sentence or _ADDITIVE.search(clause.text):
         value = previous.fatalities + deaths
+    elif another_sources_lower(previous.fatalities, previous.speaker, deaths, clause.statement.speaker, clause.text):
+        value = deaths
     else:
         value = max(previous.fatalities, deaths)
     previous.fatalities = value

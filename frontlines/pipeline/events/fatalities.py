@@ -22,7 +22,7 @@ import re
 
 from frontlines.pipeline.mentions.numbers import NUMBER, parse_number, parse_quantity
 
-__all__ = ["bombers_counted", "coded_fatalities", "count_fatalities", "without_causes"]
+__all__ = ["another_sources_lower", "bombers_counted", "coded_fatalities", "count_fatalities", "without_causes"]
 
 _QUAL = (r"(?:all|at least|more than|over|about|around|some|nearly|almost|up to|as many as|roughly|approximately|"
          r"an estimated|a total of|another|only|a further|further)")
@@ -214,6 +214,19 @@ def _excluded(text: str, start: int) -> bool:
 
 _BOMBERS_COUNTED = re.compile(rf"\b(?:including|among them|among whom)\b[^.;]{{0,60}}?\b(?P<n>{NUMBER}|the) (?:suicide )?bombers?\b",
                               re.IGNORECASE)
+
+
+# a count of some of the dead, not of all of them ("three of the dead were soldiers", "among them two children")
+_PART_OF_THE_DEAD = re.compile(r"\b(?:including|among (?:them|the dead|the victims|those)|of (?:them|the dead|the victims|"
+                               r"those|whom))\b", re.IGNORECASE)
+
+
+def another_sources_lower(toll: int, speaker: str | None, deaths: int, other_speaker: str | None, told: str) -> bool:
+    """Whether ``told``, another source's telling of an incident already counted at ``toll`` by ``speaker``, gives
+    a lower toll ``deaths`` that replaces it ("rescuers said seven died" then "the police chief said three people
+    were killed"): ACLED codes the most conservative of the figures reported. A count of some of the dead ("three
+    of them were policemen") is not a toll of the incident."""
+    return bool(0 < deaths < toll and other_speaker and other_speaker != speaker and not _PART_OF_THE_DEAD.search(told))
 
 
 def bombers_counted(text: str) -> int:

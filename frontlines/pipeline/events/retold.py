@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Event, Mention, NonEvent
+from frontlines.pipeline.events.fatalities import another_sources_lower
 from frontlines.pipeline.mentions.spans import mentions_in
 
 __all__ = ["merge_retold", "trigger_of"]
@@ -282,6 +283,10 @@ def _fold(first: Event, again: Event, *, dated: bool) -> None:
     if not first.fatalities and again.fatalities and not again.fatalities_aggregate:
         first.fatalities = again.fatalities  # a toll only where the fuller telling gave none (a later, higher
         # figure is often a running total or another source's: the telling's own count is the conservative one)
+    elif not again.fatalities_aggregate and again.modality == first.modality and another_sources_lower(
+            first.fatalities, first.speaker, again.fatalities, again.speaker, again.notes):
+        first.reason += f"; {again.fatalities} deaths by {again.speaker}'s count, not {first.fatalities}"
+        first.fatalities = again.fatalities
     if first.event_type == again.event_type == "Explosions/Remote violence" and _GENERIC_BLAST.match(trigger_of(first)) \
             and not _GENERIC_BLAST.match(trigger_of(again)):
         first.sub_event_type = again.sub_event_type  # "the blast" told as "a grenade attack": the weapon named
