@@ -108,3 +108,20 @@ def test_candidate_scan_equals_whole_text_scan(parts: list[tuple[str, str]]) -> 
 def test_candidate_scan_across_lines(text: str) -> None:
     for kind, pattern in _PATTERNS:
         assert [m.span() for m in _matches(kind, pattern, text, {})] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no publication date, no year: the weekday dates it, from the latest year the report names
+    ("In 2011 the war began. On Friday 3 January gunmen attacked the port.", "2014-01-03"),
+    ("Protests began in 2019. Troops fired on Monday, 14 October, at the crowd.", "2019-10-14"),
+    ("Back in 2003, on Thursday 6 March, rebels took the town.", "2003-03-06"),
+])
+def test_an_undated_reports_weekday_gives_the_year(text: str, expected: str) -> None:
+    assert find_dates(text, None)[-1].start.isoformat() == expected
+
+
+def test_the_weekday_gives_no_year_where_the_report_is_dated_or_the_day_is_not_a_weekday_of_it() -> None:
+    assert find_dates("On Tuesday 31 August, gunmen attacked.", date(2010, 9, 2))[0].start == date(2010, 8, 31)
+    told = find_dates("In 2021 it began. On Monday 31 August, gunmen attacked.", None)[-1]
+    assert told.text == "Monday 31 August" and told.start.year > 2021 and told.start.weekday() == 0
+    assert [r.text for r in find_dates("On Monday 31 February, gunmen attacked.", None)] == []

@@ -121,7 +121,23 @@ def _infer_year(m: int, d: int, published: date | None) -> int | None:
     return published.year
 
 
-def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date, date | None, int, str] | None:
+def _year_of_weekday(month: int, day: int, weekday: int, since: int | None) -> int | None:
+    """The year of an undated report's "Tuesday 31 August": where the report names years, the first year from
+    the latest of them in which that day is that weekday (reports tell of their own years); else the latest
+    such year up to now."""
+    today = date.today()
+    years = range(since, today.year + 1) if since else range(today.year, today.year - 28, -1)
+    for year in years:
+        d = _safe(year, month, day)
+        if d is not None and d <= today and d.weekday() == weekday:
+            return year
+    return None
+
+
+def _resolve(kind: str, m: re.Match[str], published: date | None,
+             since: int | None = None) -> tuple[date, date | None, int, str] | None:
+    """The dates a match spans; ``since``, the latest year an undated report names, bounds a year read from a
+    weekday."""
     g = m.groupdict()
     pub = published
     if kind == "iso":
@@ -135,8 +151,12 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
     if kind in ("dmy", "mdy"):
         month, day = _month(g["m"]), _day(g["d"])
         year = int(g["y"]) if g.get("y") else _infer_year(month, day, pub)
-        d = _safe(year, month, day) if year else None
         why = "explicit date" + ("" if g.get("y") else f", year from publication {pub}")
+        weekday = re.match(_WEEKDAY, m.group())
+        if year is None and weekday:
+            year = _year_of_weekday(month, day, WEEKDAYS[weekday.group().lower()], since)
+            why = f"explicit date, year from the weekday '{weekday.group()}' (no publication date)"
+        d = _safe(year, month, day) if year else None
         return (d, None, 1, why) if d else None
     if kind == "slash_short":
         return _short_slash(int(g["a"]), int(g["b"]), pub)
@@ -243,6 +263,7 @@ def find_dates(text: str, published: date | None, *, base_offset: int = 0) -> li
     from publication."""
     taken = Spans()
     found: list[ResolvedDate] = []
+    since = max((int(y) for y in re.findall(rf"\b{_YEAR}\b", text)), default=None) if published is None else None
     lines: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for kind, pattern in _PATTERNS:
         for m in _matches(kind, pattern, text, lines):
@@ -256,7 +277,7 @@ def find_dates(text: str, published: date | None, *, base_offset: int = 0) -> li
                 found.append(ResolvedDate(published or date.min, None, 1, m.group().strip(), base_offset + start,
                                           end - start, "", shift=_shift(m)))
                 continue
-            resolved = _resolve(kind, m, published)
+            resolved = _resolve(kind, m, published, since)
             if resolved is None:
                 continue
             taken.append((start, end))
