@@ -392,6 +392,13 @@ def test_the_only_town_of_its_name_stays_in_a_report_about_the_neighbour(run) ->
     assert _places(doc)["Malakal"].country == "SS"
 
 
+def test_a_big_town_whose_namesakes_are_small_stays_in_a_report_about_another_country(run) -> None:  # noqa: ANN001
+    # small Genevas in the United States do not make "talks in Geneva" a doubtful name in a Libyan report
+    doc = run("Libyan National Army and Government of National Accord delegations met in Tripoli and Misrata, "
+              "Libyan officials said. The Libyan sides signed a truce after weeks of talks in Geneva.")
+    assert _places(doc)["Geneva"].country == "CH"
+
+
 def test_a_small_namesake_abroad_is_still_dropped(run) -> None:  # noqa: ANN001
     # the exception for the one town of a name is for big towns alone: a small town abroad that shares its name
     # with nothing in the report's country is still no confident match

@@ -527,12 +527,20 @@ class PlaceStage:
         return place.id.startswith("curated:") and not place.alias and normalise(name) == normalise(place.name)
 
     def _sole_bearer(self, name: str, place: Place) -> bool:
-        """``place`` is a big town (100,000 or more) and the one place of the gazetteer by that name, matched by its
-        own name: no namesake to mistake it for ("Malakal" in a report mostly about Sudan)."""
+        """``place`` is a big town (100,000 or more), matched by its own name, and the one place of that name that
+        readers know: its namesakes elsewhere are at most a fifth of its size ("Malakal" in a report mostly about
+        Sudan; "talks in Geneva" in a Libyan report, though small Genevas lie in the United States). Its own
+        canton or district of the same name is no namesake."""
         if place.alias or place.population < 100_000:
             return False
-        found = [p for p in self.gaz.lookup(name) if p.feature not in ("country", "continent")]
-        return len(found) == 1 and found[0].id == place.id
+        for other in self.gaz.lookup(name):
+            if other.id == place.id or other.feature in ("country", "continent") or other.population * 5 <= place.population:
+                continue
+            if other.feature in ("admin1", "admin2") and other.country == place.country \
+                    and haversine_km(place.latitude, place.longitude, other.latitude, other.longitude) <= 60:
+                continue  # the town's own province or district
+            return False
+        return True
 
     def _only_abroad(self, name: str, place: Place, weights: dict[str, float]) -> bool:
         """``place`` is the one place of that name, in a country next to the one the document is mostly about, and
