@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from frontlines.model import Document, Mention, Statement
+from frontlines.model import Block, Document, Mention, Statement
 from frontlines.pipeline.events.event_places import choose_place, stand_in_precision
 
 # invented places: name -> (lat, lon, country, admin1, feature)
@@ -21,6 +21,7 @@ _AT = {
     "Zedland": (35.0, -90.0, "ZZ", None, "country"),
     "Quorra": (31.0, 35.0, "QQ", "Q", "city"),
     "Somalia": (6.0, 46.0, "SO", None, "country"),
+    "Avaria": (10.4, 20.4, "AA", None, "country"),
 }
 
 
@@ -289,3 +290,27 @@ def test_a_country_the_sentence_only_points_to_is_not_the_place() -> None:
                        "six men died when the clashes there resumed on Monday; the coastal highway into neighbouring "
                        "Tunisia stayed shut.", published=date(2011, 6, 14))
     assert "Tunisia" not in {e.location for e in doc.events}
+
+
+def _paragraphs(text: str, names: list[str]) -> Document:
+    doc = _doc(text, names)
+    doc.blocks = [Block("paragraph", m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return doc
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # wire copy: the lede's paragraph is one sentence, the next tells where in the country
+    ("Four engineers were kidnapped in southern Avaria on Friday.\n\nThe men were seized at a checkpoint near Korvan.",
+     "Korvan"),
+    # a paragraph of more than the lede keeps to itself
+    ("Four engineers were kidnapped in southern Avaria on Friday. Police searched the area.\n\n"
+     "The men had worked in Korvan for years.", "Avaria"),
+    # a town abroad is no town of the country named
+    ("Four engineers were kidnapped in southern Avaria on Friday.\n\nThey had flown in from Oskar.", "Avaria"),
+])
+def test_a_one_sentence_paragraph_placed_by_its_country_takes_the_town_of_the_next(text: str, place: str) -> None:
+    names = [n for n in ("Avaria", "Korvan", "Oskar") if n in text]
+    doc = _paragraphs(text, names)
+    at = text.index("kidnapped")
+    st = next(s for s in doc.statements if s.start <= at < s.end)
+    assert choose_place(doc, st.start, st.end, (st.start, st.end), at, (-1, -1)).text == place

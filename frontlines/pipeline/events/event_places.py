@@ -24,7 +24,7 @@ from itertools import pairwise
 
 from frontlines.knowledge.gazetteer import Gazetteer
 from frontlines.knowledge.geo import haversine_km
-from frontlines.model import Document, Mention
+from frontlines.model import Block, Document, Mention
 from frontlines.pipeline.mentions.focus import ATTRIBUTIVE
 from frontlines.pipeline.mentions.spans import mentions_in
 
@@ -112,7 +112,8 @@ def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int]
     if inside:
         best = min(inside, key=lambda m: _rank(doc, m, trigger_at, home, inside))
         if best.feature in ("country", "admin1"):
-            later = [m for m in places if m.start >= sentence[1] and (block is None or m.start < block.end)]
+            later = [m for m in places if m.start >= sentence[1] and (block is None or m.start < block.end)] \
+                or _next_paragraph(doc, places, block, sentence)
             town = _town_inside(best, [m for m in inside if not _source(doc, m)]) \
                 or _town_inside(best, [m for m in earlier if m.start < sentence[0]]) \
                 or _town_inside(best, [m for m in reversed(later[:3]) if not _source(doc, m)])
@@ -345,6 +346,18 @@ def _source(doc: Document, m: Mention) -> bool:
         return True  # "forces loyal to the government in X fought in Y": whose forces, not where
     return bool(_ORIGIN.search(low)) or doc.text[m.end:m.end + 1] == "-" or bool(_DESTINATION.search(low)) \
         or bool(_ORIGIN_LIST.search(doc.text[max(0, m.start - 60):m.start]))
+
+
+def _next_paragraph(doc: Document, places: list[Mention], block: Block | None,
+                    sentence: tuple[int, int]) -> list[Mention]:
+    """The places of the paragraph after a one-sentence paragraph (wire copy: "... were kidnapped in southwest
+    Libya on Friday." then "The men were seized on the road from the town of Ubari ..."), which tells on it."""
+    if block is None or doc.text[block.start:sentence[0]].strip() or doc.text[sentence[1]:block.end].strip():
+        return []
+    after = doc.block_at(block.end + len(doc.text[block.end:]) - len(doc.text[block.end:].lstrip()))
+    if after is None or after is block:
+        return []
+    return [m for m in places if after.start <= m.start < after.end]
 
 
 def _town_inside(region: Mention, towns: list[Mention]) -> Mention | None:
