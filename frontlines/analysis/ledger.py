@@ -20,6 +20,8 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from frontlines.errors import KnowledgeError
+from frontlines.knowledge.actors import get_actor_kb
 from frontlines.knowledge.ledger_words import KINDS, LedgerWords, get_ledger_words
 from frontlines.knowledge.ontology import Ontology, get_ontology
 from frontlines.model import Document, Event, LedgerEntry, Mention, Statement
@@ -410,13 +412,15 @@ def window(entry: LedgerEntry, as_of: date) -> tuple[str, str] | None:
 def verdict(entry: LedgerEntry, events: Iterable[Event], as_of: date, words: LedgerWords | None = None) -> Verdict:
     """Confirmed, refuted or open, given the stored events that might decide it (``events``: any superset of those
     in ``window``; the ones that count are asserted events of another document, of a sub-type that settles the
-    outcome, in the window, at one of the entry's places or with one of its actors)."""
+    outcome, in the window, at one of the entry's places or with one of its actors; a capture only when taken by a
+    side the entry names, where it names any)."""
     words = words or get_ledger_words()
     span = window(entry, as_of)
     if span is None:
         return Verdict("open", reason="no date or no checkable outcome")
     settled_by = next(o.settled_by for o in words.outcomes if o.kind == entry.outcome)
-    deciding = [e.event_id for e in events if _decides(entry, e, span, settled_by)]
+    sides = _sides(entry.actor_ids) if entry.outcome == "capture" else set()
+    deciding = [e.event_id for e in events if _decides(entry, e, span, settled_by, sides)]
     expects = not entry.negated
     if deciding:
         status = "confirmed" if expects else "refuted"
@@ -427,11 +431,28 @@ def verdict(entry: LedgerEntry, events: Iterable[Event], as_of: date, words: Led
     return Verdict("open", reason=f"no {entry.outcome} reported yet" if expects else "nothing reported against it")
 
 
-def _decides(entry: LedgerEntry, event: Event, span: tuple[str, str], settled_by: frozenset[str]) -> bool:
+def _sides(actor_ids: Iterable[str]) -> set[str]:
+    """The actors and the sides they stand for: each actor, its parent and who fights for it ("Gaddafi" and his
+    forces are one side)."""
+    kb, out = get_actor_kb(), set()
+    for actor_id in actor_ids:
+        out.add(actor_id)
+        try:
+            actor = kb.get(actor_id)
+        except KnowledgeError:
+            continue
+        out.update(i for i in (actor.parent, kb.armed_wing(actor).id) if i)
+    return out
+
+
+def _decides(entry: LedgerEntry, event: Event, span: tuple[str, str], settled_by: frozenset[str],
+             sides: set[str]) -> bool:
     if event.document_id == entry.document_id or event.modality not in SETTLING_MODALITIES:
         return False
     if not event.event_date or not span[0] <= event.event_date <= span[1] or event.sub_event_type not in settled_by:
         return False
+    if entry.outcome == "capture" and sides and event.actor1_id and not _sides([event.actor1_id]) & sides:
+        return False  # a place taken by a side the entry does not name decides nothing about the sides it names
     places = {p.lower() for p in entry.places}
     at_place = bool(places) and bool({(event.location or "").lower(), (event.admin1 or "").lower()} & places)
     with_actor = bool(set(entry.actor_ids) & {event.actor1_id, event.actor2_id})

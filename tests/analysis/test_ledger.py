@@ -250,3 +250,15 @@ def test_the_subject_of_a_passive_cue_is_not_the_speaker() -> None:
     assert e.speaker == "rebels"
     (e,) = _entries("The militia warned of more attacks on the airport in Aden within days.")
     assert e.speaker == "militia"
+
+
+def test_a_capture_by_another_side_does_not_confirm_a_prediction_about_these_sides() -> None:
+    """Issue 13 (hand check): 'fears the Islamists will take X' is not borne out by their enemies taking X; a
+    leader's own forces taking it are his side."""
+    rebels_take = _entry()  # the NTC's rebels will capture Sirte within a week
+    by_the_army = _event(1, "2016-05-06", actor1_id="lby.gaddafi_forces")
+    assert verdict(rebels_take, [by_the_army], date(2016, 5, 5)).status == "open"
+    assert verdict(rebels_take, [by_the_army], date(2017, 1, 1)).status == "refuted"  # due, and not by them
+    gaddafi_takes = _entry(actor_ids=["lby.gaddafi"])
+    assert verdict(gaddafi_takes, [by_the_army], date(2017, 1, 1)).status == "confirmed"
+    assert verdict(_entry(actor_ids=[]), [by_the_army], date(2017, 1, 1)).status == "confirmed"  # no side named
