@@ -506,3 +506,11 @@ def test_two_small_names_abroad_run_together_are_one_unknown_name(run) -> None: 
 def test_two_names_run_together_at_home_stay(run) -> None:  # noqa: ANN001
     doc = run("The Vancouver Whitecaps fans gathered in Vancouver and Surrey on Sunday.")
     assert _places(doc)["Vancouver"].country == "CA"
+
+
+def test_the_place_a_description_states_is_a_place_of_its_own(run) -> None:  # noqa: ANN001
+    doc = run("Protesters stormed Libya's parliament in Tobruk on Friday evening.")
+    assert _places(doc)["Tobruk"].country == "LY"
+    assert any(m.kind == "actor" and m.id == "lby.hor" for m in doc.mentions)
+    [ev] = doc.events
+    assert ev.location == "Tobruk"

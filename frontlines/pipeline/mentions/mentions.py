@@ -186,6 +186,19 @@ def _opening_word(text: str, start: int, m: re.Match[str]) -> bool:
 _WORD = re.compile(r"[\w-]+")
 
 
+# the place a description states ("the parliament in Tobruk", "Libya's government in Tripoli")
+_STATED_PLACE = re.compile(r"\s+(?:in|at|of)\s+(?=[A-Z])")
+
+
+def _name_end(m: Mention) -> int:
+    """Where a mention stops holding names: a description's stated place is a place mention of its own."""
+    if m.kind == "actor" and m.reason == "description":
+        stated = _STATED_PLACE.search(m.text)
+        if stated:
+            return m.start + stated.start()
+    return m.end
+
+
 def _overlaps(start: int, end: int, taken: Spans) -> bool:
     return taken.overlaps(start, end)
 
@@ -278,7 +291,7 @@ class MentionStage:
     # -- actors ----------------------------------------------------------------
     def _taken(self, doc: Document, kinds: Iterable[str] = ("actor", "place", "date")) -> Spans:
         kinds = set(kinds)
-        return Spans((m.start, m.end) for m in doc.mentions if m.kind in kinds)
+        return Spans((m.start, _name_end(m)) for m in doc.mentions if m.kind in kinds)
 
     def _dictionary_actors(self, doc: Document) -> None:
         exact, lower, _ = _actor_matchers(self.kb)
