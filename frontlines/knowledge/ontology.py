@@ -21,6 +21,107 @@ def _words(patterns: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+# Which triggers can match a text at all, told from how the text's words begin (``find_triggers``): a match starts
+# where no word character or hyphen precedes it, with one of the few strings its pattern can start with. Trying the
+# dozens of alternatives of every trigger at every word was most of the time of the trigger search.
+_OPENING_CHARS = 5  # the opening strings are at most this long
+_MAX_OPENINGS = 20_000  # per trigger; with more, shorter openings are kept
+# the only characters that IGNORECASE matches to an ASCII letter other than its own two cases (dotted and dotless i,
+# long s, Kelvin sign); U+0130 is also the only one whose lower case is longer than itself
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _openings(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The lower-case strings that every match of a trigger pattern starts with (each at most ``_OPENING_CHARS``
+    long; shorter where the pattern ends or reads a class of characters there), or None when the pattern can
+    start with anything. A necessary condition read off the pattern's parse: lookarounds are skipped."""
+    try:  # the standard library's own parser (``re._parser``, ``sre_parse`` before Python 3.11)
+        import re._constants as sre
+        import re._parser as parser
+
+        body = regex.pattern
+        body = body[len(_LOOKBEHIND):] if body.startswith(_LOOKBEHIND) else body
+        tree = list(parser.parse(body, regex.flags))
+    except (ImportError, AttributeError, re.error):
+        return None  # every trigger is tried on every text: slower, the same hits
+    for size in range(_OPENING_CHARS, 0, -1):
+        found: list[tuple[frozenset[str], ...]] = []
+        if not _walk(tree, (), size, found, sre, [200_000]) or any(not f for f in found):
+            return None
+        strings = {""}
+        total = 0
+        for sets in found:
+            combos = [""]
+            for chars in sets:
+                combos = [c + ch for c in combos for ch in chars]
+            total += len(combos)
+            if total > _MAX_OPENINGS:
+                break
+            strings.update(combos)
+        else:
+            strings.discard("")
+            return frozenset(strings)
+    return None
+
+
+def _walk(items: list[Any], acc: tuple[frozenset[str], ...], size: int, out: list[tuple[frozenset[str], ...]],
+          sre: Any, budget: list[int]) -> bool:
+    """Append to ``out`` the character sets a match of ``items`` opens with (up to ``size`` of them); False when
+    the pattern is too branched to tell."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return False
+    if len(acc) >= size or not items:
+        out.append(acc)
+        return True
+    op, av = items[0]
+    rest = items[1:]
+    if op is sre.LITERAL or op is sre.IN:
+        chars = _chars(op, av, sre)
+        if chars is None:
+            out.append(acc)  # a class of characters, or one that folds oddly: the opening ends before it
+            return True
+        return _walk(rest, (*acc, chars), size, out, sre, budget)
+    if op is sre.SUBPATTERN:
+        return _walk(list(av[-1]) + rest, acc, size, out, sre, budget)
+    if op is sre.ATOMIC_GROUP:
+        return _walk(list(av) + rest, acc, size, out, sre, budget)
+    if op is sre.BRANCH:
+        return all(_walk(list(branch) + rest, acc, size, out, sre, budget) for branch in av[1])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, item = av
+        if item.getwidth()[0] == 0:
+            out.append(acc)
+            return True
+        return all(_walk(list(item) * n + rest, acc, size, out, sre, budget)
+                   for n in range(min(low, size), min(high, size) + 1))
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return _walk(rest, acc, size, out, sre, budget)  # reads no character
+    out.append(acc)
+    return True
+
+
+def _chars(op: Any, av: Any, sre: Any) -> frozenset[str] | None:
+    """The lower-case ASCII characters a LITERAL or IN item matches, or None (another class, or a character
+    outside ASCII)."""
+    if op is sre.LITERAL:
+        pairs = [(av, av)]
+    else:
+        pairs = []
+        for kind, value in av:
+            if kind is sre.LITERAL:
+                pairs.append((value, value))
+            elif kind is sre.RANGE and value[1] - value[0] <= 64:
+                pairs.append(value)
+            else:
+                return None
+    chars = frozenset(chr(c).lower() for low, high in pairs for c in range(low, high + 1))
+    return chars if all(c.isascii() for c in chars) else None
+
+
+_LOOKBEHIND = "(?<![\\w-])"
+
+
 @dataclass(frozen=True)
 class Trigger:
     sub_event_type: str
@@ -30,6 +131,7 @@ class Trigger:
     cameo: str | None
     plover: str | None
     regex: re.Pattern[str]
+    openings: frozenset[str] | None = None  # what a match starts with (``_openings``); None: anything
 
 
 @dataclass(frozen=True)
@@ -61,6 +163,11 @@ class Ontology:
                 f"{source} is not a valid event ontology ({exc!r}); fix the entry or restore the file."
             ) from exc
         self.triggers.sort(key=lambda t: -t.priority)
+        # where a match can start: after no word character or hyphen, with a first character of some opening
+        openings = {o for t in self.triggers for o in t.openings or ()}
+        first = "".join(sorted({o[0] for o in openings}))
+        self._match_start = re.compile(rf"(?<![\w-])[{re.escape(first)}]" if first else "(?!)")
+        self._lengths = sorted({len(o) for o in openings})
 
     def _trigger(self, item: dict[str, Any]) -> Trigger:
         sub = item["sub_event_type"]
@@ -73,7 +180,8 @@ class Ontology:
             priority=int(item["priority"]),
             cameo=item.get("cameo"),
             plover=item.get("plover"),
-            regex=_words(item["patterns"]),
+            regex=(regex := _words(item["patterns"])),
+            openings=_openings(regex),
         )
 
     @classmethod
@@ -92,11 +200,22 @@ class Ontology:
     def trigger_for(self, sub_event_type: str) -> Trigger | None:
         return next((t for t in self.triggers if t.sub_event_type == sub_event_type), None)
 
+    def _text_openings(self, text: str) -> set[str] | None:
+        """The lower-case strings, as long as the triggers' openings, at every place of ``text`` where a match can
+        start with one, or None when the text holds a character that folds oddly (then every trigger is tried)."""
+        if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+            return None
+        low = text.lower()
+        return {low[i:i + n] for i in (m.start() for m in self._match_start.finditer(low)) for n in self._lengths}
+
     def find_triggers(self, text: str) -> list[TriggerHit]:
         """Non-overlapping trigger hits in ``text``; higher-priority triggers win overlaps."""
         hits: list[TriggerHit] = []
         taken: list[tuple[int, int]] = []
+        openings = self._text_openings(text)
         for trigger in self.triggers:
+            if openings is not None and trigger.openings is not None and openings.isdisjoint(trigger.openings):
+                continue  # no word of the text begins as a match of this trigger would
             for m in trigger.regex.finditer(text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
