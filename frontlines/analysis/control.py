@@ -38,9 +38,11 @@ _COUNTED = frozenset({"asserted", "claimed", "uncertain"})
 _LEAVING = re.compile(r"\b(?:withdr[ae]w\w*|withdrawn|vacat\w+|pull(?:ed|s|ing)? out|retreat\w*|(?:left|leaves|leaving) "
                       r"the (?:town|city|village|area|district|base)|abandon\w*|fled|evacuat\w+|handed over)\b",
                       re.IGNORECASE)
-# "<holder> ... in (full) control of <place>", "<place> ... under the control of <holder>", "<holder>-held <place>"
-_HOLDER_FIRST = re.compile(r"\b(?:(?:is|are|was|were|remain(?:s|ed)?|stay(?:s|ed)?) (?:still |now |firmly |fully )?"
-                           r"in (?:full |complete |total |effective )?control of|(?:holds|held|controls|controlled) "
+# "<holder> ... in (full) control of <place>" (also hedged or quoted: "is believed to be in “control” of “most” of
+# Derna"), "<place> ... under the control of <holder>", "<holder>-held <place>"
+_HOLDER_FIRST = re.compile(r"\b(?:(?:is|are|was|were|remain(?:s|ed)?|stay(?:s|ed)?) (?:(?:believed|said|thought|reported|"
+                           r"understood) to be )?(?:still |now |firmly |fully )?"
+                           r"in [“\"]?(?:full |complete |total |effective )?[“\"]?control[”\"]? of|(?:holds|held|controls|controlled) "
                            r"(?:most of |all of |much of |parts of )?(?=(?!by\b)\w))", re.IGNORECASE)
 _LOSING = re.compile(r"\b(?:los[et]|losing|ceded?|surrender\w*|wrest\w*|if|unless|would|could)\b", re.IGNORECASE)
 _PLACE_FIRST = re.compile(r"\b(?:(?:is|are|was|were|remain(?:s|ed)?|now|still|came) )?(?:under (?:the )?"
@@ -67,6 +69,22 @@ _SURRENDER = re.compile(r"\b(?:elders|residents|people|inhabitants|notables|trib
                         r"town|city|village)\b[^.;:]{0,80}?(?<!refused to )(?<!not )(?P<cue>(?:(?:decided|agreed|chose|"
                         r"offered) to )?(?:surrender(?:ed)?|capitulat(?:e|ed)))\b(?! (?:their|its|his|her) )"
                         r"(?P<to>\s+to\s+(?:the\s+)?)?", re.IGNORECASE)
+# before a capture word: it is only meant or tried ("in bid to regain control of", "failed to retake", "vowed to
+# capture"), not done
+_ONLY_MEANT = re.compile(r"\b(?:bid|attempts?|efforts?|push|drive|plans?|planning|aims?|aiming|seeks?|seeking|trying|"
+                         r"tries|tried|vow(?:s|ed)?|threaten(?:s|ed)?|intends?|wants?|wanted|hopes?|hoping|fail(?:s|ed)?|"
+                         r"ready|preparing|prepared)\s+(?:to\s+)?$", re.IGNORECASE)
+# before a capture word: the sentence reports someone's claim of it ("the paper claimed ... the Taliban have been
+# routed from Kunduz")
+_CLAIMED = re.compile(r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|edly)|purported(?:ly)?|reportedly)\b", re.IGNORECASE)
+# before a capture word: it is passive ("have been reportedly killed or" captured)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+# before an actor: what an attack was on, or a name in brackets repeating the one before it
+# (lower case: "On Tuesday the army" is no target)
+_TARGET = re.compile(r"(?:\b(?:on|against|at|near|into|toward|towards)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}|\(\s*)$")
+# before a capture word: it is a noun ("prior to the alleged capture", "after the capture of X by Y"), whose taker
+# comes after "by", never before it
+_NOUN_USE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|alleged|reported|recent)\s+$", re.IGNORECASE)
 # capture words that hold the place taken ("put Al Hira fully under their control", "brought Y under its control")
 _HOLDS_ITS_OBJECT = re.compile(r"(?:put|brought|placed)\b", re.IGNORECASE)
 _NOT_PLACES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
@@ -80,10 +98,15 @@ def control_changes(doc: Document, ontology: Ontology | None = None) -> list[Con
     ontology, words = ontology or get_ontology(), get_control_words()
     changes = [c for e in doc.events if (c := _from_event(doc, e)) is not None]
     told = {c.place.lower() for c in changes}
+    held = {(c.place.lower(), (c.holder or "").lower()) for c in changes}
     for st in doc.statements:
         for change in [*_from_trigger(doc, st, ontology, words), *_from_surrender(doc, st), *_from_statement(doc, st)]:
-            if change.place.lower() not in told:
+            # a place told once more is kept only when it names another holder: control reversed in one report
+            # ("the rebels had been driven from the town ... they have re-taken it"); no statement repeats a change
+            key = (change.place.lower(), (change.holder or "").lower())
+            if change.place.lower() not in told or (key not in held and change.kind != "statement"):
                 told.add(change.place.lower())
+                held.add(key)
                 changes.append(change)
     return changes
 
@@ -117,8 +140,10 @@ def _from_trigger(doc: Document, st: Statement, ontology: Ontology, words: Contr
     hits += [(m.start(), m.group(), "Non-violent transfer of territory") for m in words.leaving.finditer(st.text)]
     if not hits:
         return []
-    start, said, sub_type = min(hits)
-    at = st.start + start
+    hits = sorted(h for h in hits if not any(o[0] < h[0] < o[0] + len(o[1]) for o in hits)  # none inside another
+                  and not _ONLY_MEANT.search(st.text, max(0, h[0] - 40), h[0]))
+    if not hits:
+        return []
     inside = [m for m in doc.mentions if st.start <= m.start and m.end <= st.end]
     actors = [m for m in inside if m.kind == "actor"]
     places = [m for m in inside if m.kind == "place" and m.feature in _PLACE_FEATURES
@@ -126,24 +151,47 @@ def _from_trigger(doc: Document, st: Statement, ontology: Ontology, words: Contr
     places += _unknown_places(doc, st, [_list_start(st, h[0], h[1]) for h in hits], inside)
     event = next((e for e in doc.events if st.start <= e.evidence.get("start", -1) < st.end
                   and e.sub_event_type in TERRITORY and e.modality in _COUNTED), None)
-    taker = None if event else (_last(actors, before=at) or _by(doc, actors, at))  # the event's roles come first
-    holder, holder_id = (event.actor1, event.actor1_id) if event else \
-        ((taker.canonical or taker.text, taker.id) if taker else (None, None))
-    if holder is None or not places:
-        return []
-    kind = TERRITORY.get(event.sub_event_type if event else sub_type, "capture")
-    leaving = bool(words.leaving.match(st.text, start)) or (kind == "transfer" and _LEAVING.search(st.text))
-    modality = event.modality if event else ("claimed" if st.voice == "quoted" else "asserted")
+    modality = event.modality if event else \
+        ("claimed" if st.voice == "quoted" or _CLAIMED.search(st.text, 0, hits[0][0]) else "asserted")
     day = event.event_date if event else (doc.published.isoformat() if doc.published else None)
-    return [ControlChange(
-        place=p.canonical or p.text, date=day, holder=None if leaving else holder, kind="withdrawal" if leaving else kind,
-        document_id=doc.id, event_id=event.event_id if event else None, holder_id=None if leaving else holder_id,
-        previous=holder if leaving else (event.actor2 if event else None),
-        previous_id=holder_id if leaving else (event.actor2_id if event else None), country=p.country,
-        latitude=p.latitude, longitude=p.longitude, modality=modality, source=st.speaker or st.source or doc.source,
-        evidence=st.text, reason=f"'{said}' names {p.text}"
-                                 f"{' (dated by its event)' if event else ' (dated by publication)'}",
-    ) for p in places]
+    changes = []
+    for p in places:
+        # the words a place follows tell it (the first ones where it comes before them all), each with its taker:
+        # "when ISIS conquered Mosul, the Peshmerga took over Kirkuk"; the event's roles come first
+        start, said, sub_type = next((h for h in reversed(hits) if h[0] < p.start - st.start), hits[0])
+        at = st.start + start
+        taker = None if event else _taker(doc, st, actors, at, passive_matters=not words.leaving.match(st.text, start))
+        holder, holder_id = (event.actor1, event.actor1_id) if event else \
+            ((taker.canonical or taker.text, taker.id) if taker else (None, None))
+        if holder is None:
+            continue
+        kind = TERRITORY.get(event.sub_event_type if event else sub_type, "capture")
+        leaving = bool(words.leaving.match(st.text, start)) or (kind == "transfer" and bool(_LEAVING.search(st.text)))
+        changes.append(ControlChange(
+            place=p.canonical or p.text, date=day, holder=None if leaving else holder,
+            kind="withdrawal" if leaving else kind, document_id=doc.id, event_id=event.event_id if event else None,
+            holder_id=None if leaving else holder_id, previous=holder if leaving else (event.actor2 if event else None),
+            previous_id=holder_id if leaving else (event.actor2_id if event else None), country=p.country,
+            latitude=p.latitude, longitude=p.longitude, modality=modality, source=st.speaker or st.source or doc.source,
+            evidence=st.text, reason=f"'{said}' names {p.text}"
+                                     f"{' (dated by its event)' if event else ' (dated by publication)'}",
+        ))
+    return changes
+
+
+def _taker(doc: Document, st: Statement, actors: list[Mention], at: int, passive_matters: bool = True) -> Mention | None:
+    """Who takes (or leaves) the places the words at ``at`` name: the actor after "by" where they are passive
+    ("leaders in Derna have been killed or captured" names no captor); else the last actor before them in the
+    sentence that is not what the attack was on ("an attack on the Special Forces (Saiqa) base ..., overrunning
+    the camp") nor a name in brackets repeating it; a capture told as a noun has its taker after "by" ("Lam said X
+    was, before the alleged capture, ..." names none). Words of leaving are passive on purpose ("were driven out of"):
+    their subject leaves."""
+    if passive_matters and _PASSIVE.search(doc.text, max(st.start, at - 60), at) \
+            or _NOUN_USE.search(doc.text, max(st.start, at - 30), at):
+        return _by(doc, actors, at)
+    candidates = [m for m in actors if m.end <= at and at - m.end <= 160
+                  and not _TARGET.search(doc.text, max(st.start, m.start - 40), m.start)]
+    return (candidates[-1] if candidates else None) or _by(doc, actors, at)
 
 
 def _list_start(st: Statement, start: int, said: str) -> int:

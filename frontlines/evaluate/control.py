@@ -5,7 +5,9 @@ Each record's text goes through the pipeline, then ``analysis.control.control_ch
 sub-type "Government regains territory", "Non-state actor overtakes territory" or "Non-violent transfer of
 territory" is found when a change of the same document is at its place: the same name (case folded), within 25 km
 of the gold coordinates, or, where the gold gives none, the place the document's mention of the gold name resolved
-to ("Al-Watiya" in the text, resolved as "Al-Wattiya Air Base"). ``python -m frontlines.evaluate.control FILE... [--half odd|even] [--details]``.
+to ("Al-Watiya" in the text, resolved as "Al-Wattiya Air Base"). It has the right holder when one of those changes
+hands the place to the gold actor1, or, naming no new holder, takes it from the gold actor2 (a withdrawal), the
+actors judged through the knowledge base as the report scorer judges them (``ActorJudge``). ``python -m frontlines.evaluate.control FILE... [--half odd|even] [--details]``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.analysis.control import TERRITORY, control_changes
+from frontlines.evaluate.report_actors import ActorJudge
 from frontlines.evaluate.reports import load_records
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import ControlChange, Document
@@ -33,15 +36,20 @@ class ControlScore:
     strict_found: int = 0
     all: int = 0
     all_found: int = 0
+    all_holder: int = 0  # found, with the right holder
+    strict_holder: int = 0
     missed: list[str] = field(default_factory=list)
+    wrong_holder: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"strict_found": f"{self.strict_found}/{self.strict}", "all_found": f"{self.all_found}/{self.all}",
-                "share_all": round(self.all_found / max(1, self.all), 3)}
+                "share_all": round(self.all_found / max(1, self.all), 3),
+                "strict_right_holder": f"{self.strict_holder}/{self.strict}",
+                "all_right_holder": f"{self.all_holder}/{self.all}"}
 
 
 def score_control(records: Sequence[dict[str, Any]], docs: Sequence[Document]) -> ControlScore:
-    score = ControlScore()
+    score, judge = ControlScore(), ActorJudge()
     for record, doc in zip(records, docs, strict=True):
         changes = control_changes(doc)
         written = _written(doc)
@@ -49,14 +57,29 @@ def score_control(records: Sequence[dict[str, Any]], docs: Sequence[Document]) -
             if gold.get("sub_event_type") not in TERRITORY:
                 continue
             strict = not (gold.get("optional") or gold.get("background"))
-            found = any(_at(change, gold.get("location") or {}, written) for change in changes)
+            at = [change for change in changes if _at(change, gold.get("location") or {}, written)]
+            right = any(_right_holder(judge, gold, change) for change in at)
             score.all += 1
-            score.all_found += found
+            score.all_found += bool(at)
+            score.all_holder += right
             score.strict += strict
-            score.strict_found += strict and found
-            if not found:
-                score.missed.append(f"{record.get('id')}: {gold['sub_event_type']} at {(gold.get('location') or {}).get('name')}")
+            score.strict_found += strict and bool(at)
+            score.strict_holder += strict and right
+            told = f"{record.get('id')}: {gold['sub_event_type']} at {(gold.get('location') or {}).get('name')}"
+            if not at:
+                score.missed.append(told)
+            elif not right:
+                score.wrong_holder.append(f"{told}, {gold.get('actor1')} takes it; changes say "
+                                          + "; ".join(f"{c.kind} {c.holder or '-'} (from {c.previous or '-'})" for c in at))
     return score
+
+
+def _right_holder(judge: ActorJudge, gold: dict[str, Any], change: ControlChange) -> bool:
+    if change.holder and gold.get("actor1"):
+        return judge.agrees(gold["actor1"], (change.holder_id, change.holder))
+    if not change.holder and change.previous and gold.get("actor2"):
+        return judge.agrees(gold["actor2"], (change.previous_id, change.previous))
+    return False
 
 
 def _fold(name: str) -> str:
@@ -102,6 +125,8 @@ def main(argv: Sequence[str]) -> int:
     if "--details" in argv:
         for line in score.missed:
             print("MISSED", line)
+        for line in score.wrong_holder:
+            print("WRONG HOLDER", line)
     return 0
 
 

@@ -126,3 +126,44 @@ def test_a_place_whose_people_surrender_passes_to_the_side_they_yield_to() -> No
     assert _taken("The garrison of Brega surrendered to Islamic State fighters on Sunday.")["Brega"].kind == "transfer"
     assert _taken("Islamic State fighters besieged Harawah, but elders in the town refused to surrender.") == {}
     assert _taken("Al-Shabaab fighters in Kismayo surrendered their weapons to the army.") == {}
+
+
+def test_each_place_is_taken_by_the_side_of_the_words_it_follows() -> None:
+    """Issue 13 (holders): two captures by two sides in one sentence; the target of an attack, a name in brackets,
+    a captive and a capture told as a noun without 'by' take nothing."""
+    both = _taken("So when Islamic State conquered Mosul, the Kurdish Peshmerga took the opportunity to take over "
+                  "Kirkuk.", date(2014, 8, 12))
+    assert "Islamic State" in (both["Mosul"].holder or "") and "Peshmerga" in (both["Kirkuk"].holder or "")
+    camp = _taken("Al-Shabaab fighters staged a major attack on the Somali army (SNA) base in Kismayo, overrunning "
+                  "the camp.")
+    assert camp["Kismayo"].holder == "Al Shabaab"
+    assert _taken("A few of Al-Shabaab's commanders in Kismayo have been killed or captured, officials said.") == {}
+    by = _taken("This comes two days after the capture of Kismayo by Al-Shabaab fighters.")
+    assert by["Kismayo"].holder == "Al Shabaab"
+
+
+def test_control_reversed_in_one_report_keeps_both_changes() -> None:
+    """Issue 13: a place lost and taken back in one report ('re-taken') keeps a change for each holder."""
+    doc = extract_text("Al-Shabaab fighters drove Somali government troops out of Kismayo on Monday. On Tuesday the "
+                       "Somali army said it had re-taken Kismayo after heavy fighting.", id="r",
+                       published=date(2016, 5, 3))
+    holders = [c.holder for c in control_changes(doc) if c.place == "Kismayo" and c.kind != "statement"]
+    assert "Al Shabaab" in holders and any(h and "Somalia" in h for h in holders), holders
+
+
+def test_a_hedged_or_quoted_statement_of_control() -> None:
+    doc = extract_text("Al-Shabaab is believed to be in “control” of “most” of Kismayo, the agency reported.", id="h",
+                       published=date(2016, 5, 3))
+    (stated,) = [c for c in control_changes(doc) if c.kind == "statement"]
+    assert stated.place == "Kismayo" and stated.holder == "Al Shabaab"
+
+
+def test_a_capture_only_meant_changes_nothing_and_a_claimed_one_is_claimed() -> None:
+    """Issue 13: 'in bid to regain control of X', 'failed to retake X' take nothing; 'the paper claimed the militants
+    had been routed from X' is a claimed change."""
+    assert _taken("Somali government forces in bid to regain control of Kismayo and Barawe ports.") == {}
+    assert _taken("Somali government forces failed to retake Kismayo on Monday.") == {}
+    doc = extract_text("A local paper claimed repeatedly that Al-Shabaab fighters have been completely routed from "
+                       "Kismayo.", id="p", published=date(2016, 5, 3))
+    (routed,) = [c for c in control_changes(doc) if c.place == "Kismayo"]
+    assert routed.kind == "withdrawal" and routed.modality == "claimed"
