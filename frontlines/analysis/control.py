@@ -42,7 +42,7 @@ _LEAVING = re.compile(r"\b(?:withdr[ae]w\w*|withdrawn|vacat\w+|pull(?:ed|s|ing)?
 # Derna"), "<place> ... under the control of <holder>", "<holder>-held <place>"
 _HOLDER_FIRST = re.compile(r"\b(?:(?:is|are|was|were|remain(?:s|ed)?|stay(?:s|ed)?) (?:(?:believed|said|thought|reported|"
                            r"understood) to be )?(?:still |now |firmly |fully )?"
-                           r"in [“\"]?(?:full |complete |total |effective )?[“\"]?control[”\"]? of|(?:holds|held|controls|controlled) "
+                           r"in [“\"]?(?:(?:full|complete|total|effective)[”\"]? )?[“\"]?control[”\"]? of|(?:holds|held|controls|controlled) "
                            r"(?:most of |all of |much of |parts of )?(?=(?!by\b)\w))", re.IGNORECASE)
 _LOSING = re.compile(r"\b(?:los[et]|losing|ceded?|surrender\w*|wrest\w*|if|unless|would|could)\b", re.IGNORECASE)
 _PLACE_FIRST = re.compile(r"\b(?:(?:is|are|was|were|remain(?:s|ed)?|now|still|came) )?(?:under (?:the )?"
@@ -69,6 +69,9 @@ _SURRENDER = re.compile(r"\b(?:elders|residents|people|inhabitants|notables|trib
                         r"town|city|village)\b[^.;:]{0,80}?(?<!refused to )(?<!not )(?P<cue>(?:(?:decided|agreed|chose|"
                         r"offered) to )?(?:surrender(?:ed)?|capitulat(?:e|ed)))\b(?! (?:their|its|his|her) )"
                         r"(?P<to>\s+to\s+(?:the\s+)?)?", re.IGNORECASE)
+# a place lost to someone: "losing <what> to" <taker>, "lost control of <what> to" <taker>
+_LOST_TO = re.compile(r"\b(?:lost|losing|loses|ceded|ceding)\b(?P<what>[^.;:]{0,140}?)(?P<to>\s+to)\s+(?:the\s+)?",
+                      re.IGNORECASE)
 # before a capture word: it is only meant or tried ("in bid to regain control of", "failed to retake", "vowed to
 # capture"), not done
 _ONLY_MEANT = re.compile(r"\b(?:bid|attempts?|efforts?|push|drive|plans?|planning|aims?|aiming|seeks?|seeking|trying|"
@@ -100,7 +103,8 @@ def control_changes(doc: Document, ontology: Ontology | None = None) -> list[Con
     told = {c.place.lower() for c in changes}
     held = {(c.place.lower(), (c.holder or "").lower()) for c in changes}
     for st in doc.statements:
-        for change in [*_from_trigger(doc, st, ontology, words), *_from_surrender(doc, st), *_from_statement(doc, st)]:
+        for change in [*_from_trigger(doc, st, ontology, words), *_from_surrender(doc, st), *_from_loss(doc, st),
+                       *_from_statement(doc, st)]:
             # a place told once more is kept only when it names another holder: control reversed in one report
             # ("the rebels had been driven from the town ... they have re-taken it"); no statement repeats a change
             key = (change.place.lower(), (change.holder or "").lower())
@@ -270,6 +274,36 @@ def _from_surrender(doc: Document, st: Statement) -> list[ControlChange]:
     )]
 
 
+def _from_loss(doc: Document, st: Statement) -> list[ControlChange]:
+    """A place lost to someone is theirs: "his troops fell back in Brega, losing the industrial section of the port
+    to Gaddafi's forces", "the army lost control of X to the rebels". The places are those named in what was lost,
+    else the one named just before the words."""
+    if st.stance in ("question", "hypothetical", "prediction"):
+        return []
+    found: list[ControlChange] = []
+    inside = [m for m in doc.mentions if st.start <= m.start and m.end <= st.end]
+    for m in _LOST_TO.finditer(st.text):
+        to = st.start + m.end()
+        taker = next((a for a in inside if a.kind == "actor" and to <= a.start <= to + 25), None)
+        lo, hi = st.start + m.start(), st.start + m.start("to")
+        places = [p for p in inside if p.kind == "place" and p.feature in _PLACE_FEATURES and lo <= p.start < hi] or \
+            [p for p in inside if p.kind == "place" and p.feature in _PLACE_FEATURES and 0 <= lo - p.end <= 40
+             and not re.search(r"[;.]", doc.text[p.end:lo])][-1:]
+        if taker is None or _ONLY_MEANT.search(st.text, max(0, m.start() - 40), m.start()):
+            continue
+        loser = _last([a for a in inside if a.kind == "actor"], before=lo)
+        found += [ControlChange(
+            place=p.canonical or p.text, date=doc.published.isoformat() if doc.published else None,
+            holder=taker.canonical or taker.text, kind="capture", document_id=doc.id, holder_id=taker.id,
+            previous=(loser.canonical or loser.text) if loser else None, previous_id=loser.id if loser else None,
+            country=p.country, latitude=p.latitude, longitude=p.longitude,
+            modality="claimed" if st.voice == "quoted" or _CLAIMED.search(st.text, 0, m.start()) else "asserted",
+            source=st.speaker or st.source or doc.source, evidence=st.text,
+            reason=f"'{m.group().strip()}' {taker.text}: {p.text} lost to them (dated by publication)",
+        ) for p in places]
+    return found
+
+
 def _from_event(doc: Document, e: Event) -> ControlChange | None:
     kind = TERRITORY.get(e.sub_event_type)
     if kind is None or not e.location or e.modality not in _COUNTED:
@@ -319,7 +353,7 @@ def _first(mentions: list[Mention], after: int) -> Mention | None:
 def _stated(doc: Document, st: Statement, holder: Mention | None, place: Mention | None, phrase: str) -> list[ControlChange]:
     if holder is None or place is None:
         return []
-    modality = "claimed" if st.voice == "quoted" else "asserted"
+    modality = "claimed" if st.voice == "quoted" or _CLAIMED.search(st.text) else "asserted"
     day = doc.published.isoformat() if doc.published else None
     return [ControlChange(
         place=place.canonical or place.text, date=day, holder=holder.canonical or holder.text, kind="statement",

@@ -167,3 +167,20 @@ def test_a_capture_only_meant_changes_nothing_and_a_claimed_one_is_claimed() -> 
                        "Kismayo.", id="p", published=date(2016, 5, 3))
     (routed,) = [c for c in control_changes(doc) if c.place == "Kismayo"]
     assert routed.kind == "withdrawal" and routed.modality == "claimed"
+
+
+def test_a_place_lost_to_a_side_is_theirs() -> None:
+    """Issue 13: 'fell back in X, losing the port to Y' and 'lost control of X to Y' hand X to Y; a loss to no one
+    named, or only feared, hands nothing over."""
+    lost = _taken("The spokesman said his troops fell back in Kismayo, losing the port district to Al-Shabaab "
+                  "fighters.")
+    assert lost["Kismayo"].holder == "Al Shabaab" and lost["Kismayo"].kind == "capture"
+    assert _taken("The army lost control of Kismayo to Al-Shabaab on Thursday.")["Kismayo"].holder == "Al Shabaab"
+    assert _taken("The army lost 12 soldiers in Kismayo on Thursday.") == {}
+
+
+def test_a_claimed_statement_of_control_in_quotation_marks() -> None:
+    doc = extract_text('An Al-Shabaab official claimed on Sunday that their forces were in "full" control of Kismayo.',
+                       id="q", published=date(2016, 5, 3))
+    (stated,) = [c for c in control_changes(doc) if c.kind == "statement"]
+    assert stated.place == "Kismayo" and stated.holder == "Al Shabaab" and stated.modality == "claimed"
