@@ -52,6 +52,9 @@ def request_kinds(rng: random.Random) -> dict[str, Callable[[], Request]]:
         month = rng.choice((1, 4, 7, 10))
         return {"since": f"{year}-{month:02d}-01", "until": f"{year}-{month + 2:02d}-28"}
 
+    def town() -> str:  # a place box entry: a Libyan town (or a part of its name)
+        return rng.choice(towns)["location"]
+
     def kind() -> str:
         return rng.choice(("Battles", "Explosions/Remote violence", "Protests", "Riots"))
 
@@ -62,6 +65,8 @@ def request_kinds(rng: random.Random) -> dict[str, Callable[[], Request]]:
         "timeline: default view": lambda: ("/api/timeline", {"modality": SHOWN}),
         "timeline: type": lambda: ("/api/timeline", {"modality": SHOWN, "type": kind()}),
         "timeline: actor": lambda: ("/api/timeline", {"modality": SHOWN, "actor": rng.choice(who[:20])[0]}),
+        "counts: place": lambda: ("/api/counts", {"modality": SHOWN, "place": town()}),
+        "timeline: place": lambda: ("/api/timeline", {"modality": SHOWN, "place": town()}),
         "map: Libya, zoom 5": lambda: ("/api/map", {"modality": SHOWN, "zoom": 5, "view": libya}),
         "map: Libya, zoom 5, one quarter": lambda: ("/api/map", {"modality": SHOWN, "zoom": 5, "view": libya,
                                                                   **quarter()}),
@@ -70,6 +75,7 @@ def request_kinds(rng: random.Random) -> dict[str, Callable[[], Request]]:
                                                                  "type": kind()}),
         "map: zoom 5, bbox filter (in view only)": lambda: ("/api/map", {"modality": SHOWN, "zoom": 5,
                                                                           "view": libya, "bbox": libya}),
+        "map: place, zoom 5": lambda: ("/api/map", {"modality": SHOWN, "zoom": 5, "view": libya, "place": town()}),
         "events: first page, newest first": lambda: ("/api/events", {"modality": SHOWN, "limit": 50}),
         "events: page 21 (offset 1,000)": lambda: ("/api/events", {"modality": SHOWN, "limit": 50, "offset": 1000}),
         "events: by fatalities": lambda: ("/api/events", {"modality": SHOWN, "limit": 50, "sort": "-fatalities"}),
@@ -77,6 +83,7 @@ def request_kinds(rng: random.Random) -> dict[str, Callable[[], Request]]:
                                                            **quarter()}),
         "events: full text": lambda: ("/api/events", {"modality": SHOWN, "limit": 50,
                                                       "q": rng.choice(("airstrike", "shelling", "protesters"))}),
+        "events: place": lambda: ("/api/events", {"modality": SHOWN, "limit": 50, "place": town()}),
         "events: 1x1 degree viewport": lambda: ("/api/events", {"modality": SHOWN, "limit": 50,
                                                                 "bbox": around(0.5)}),
     }
@@ -154,13 +161,15 @@ def concurrent(url: str, clients: int, per_client: int) -> tuple[float, float, f
 def browser(url: str, repeat: int) -> dict[str, tuple[float, float]]:
     """In headless Chromium (1400x850): the dashboard's first load until everything is drawn
     (``body[data-loaded=true]``: counts, list page, timeline, map buckets), a filter change (type, then back)
-    until redrawn, and the list's next page. p50 / p95 ms; the first load is timed ``min(repeat, 5)`` times."""
+    until redrawn, a place typed in the place box (a town, then none; at most 8 times) until redrawn, and the
+    list's next page. p50 / p95 ms; the first load is timed ``min(repeat, 5)`` times."""
     import shutil
 
     from playwright.sync_api import sync_playwright
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    out: dict[str, list[float]] = {"first load (all drawn)": [], "filter change redrawn": [], "next page": []}
+    out: dict[str, list[float]] = {"first load (all drawn)": [], "filter change redrawn": [], "place filter redrawn": [],
+                                   "next page": []}
     with serving(url) as base, sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         page = b.new_page(viewport={"width": 1400, "height": 850})
@@ -175,6 +184,13 @@ def browser(url: str, repeat: int) -> dict[str, tuple[float, float]]:
             page.select_option("#type-filter", types[i % len(types)])
             page.wait_for_function("() => document.body.dataset.loaded === 'true'", timeout=120_000)
             out["filter change redrawn"].append((time.perf_counter() - start) * 1000)
+        places = ["Benghazi", "", "Tripoli", "", "Misrata", ""]
+        for i in range(min(repeat, 8)):  # typed in the place box, then left (its change event)
+            start = time.perf_counter()
+            page.evaluate("v => { const box = document.querySelector('#filters input[name=place]'); box.value = v; "
+                          "box.dispatchEvent(new Event('change', {bubbles: true})); }", places[i % len(places)])
+            page.wait_for_function("() => document.body.dataset.loaded === 'true'", timeout=120_000)
+            out["place filter redrawn"].append((time.perf_counter() - start) * 1000)
         for _ in range(repeat):
             label = page.inner_text("#page-label")
             start = time.perf_counter()

@@ -19,7 +19,7 @@ from frontlines.store.base import (BOOL_FIELDS, EVENT_FIELDS, SORTABLE_EVENT_FIE
                                    event_values)
 from frontlines.store.urls import redact_url
 
-__all__ = ["GROUP_SQL", "INSERT_DOCUMENT", "INSERT_MENTION", "INSERT_STATEMENT", "READ_COLS", "SELECT_EVENTS", "WRITE_COLS",
+__all__ = ["GROUP_SQL", "INSERT_DOCUMENT", "PLACES_MATCHING", "INSERT_MENTION", "INSERT_STATEMENT", "READ_COLS", "SELECT_EVENTS", "WRITE_COLS",
            "Where", "clean", "document_from_row", "document_row", "event_from_row", "event_row", "event_where",
            "iso", "iso_date", "jsonb", "mention_rows", "order_by", "reason", "redact_url", "statement_from_row",
            "statement_rows"]
@@ -38,6 +38,11 @@ GROUP_SQL = {"cell_x": "floor((e.longitude + 180.0) / {cell!r})::int",
              "cell_y": "floor((e.latitude + 90.0) / {cell!r})::int",
              "day": "e.event_date", "type": "e.event_type", "modality": "e.modality"}
 _STATEMENT_FIELDS = ("text", "start", "end", "voice", "stance", "source", "speaker", "block", "stage", "reason")
+
+
+# the places seen (schema 17) that a place filter matches: any of their names contains it
+PLACES_MATCHING = ("SELECT location, admin1, country FROM event_places WHERE events > 0 "
+                   "AND (location ILIKE %s OR admin1 ILIKE %s OR country ILIKE %s)")
 
 
 class Where:
@@ -66,9 +71,11 @@ def event_where(q: EventQuery) -> Where:
                       ids, ids, f"%{actor}%", f"%{actor}%")
         else:
             where.add("(e.actor1_id = ANY(%s) OR e.actor2_id = ANY(%s))", ids, ids)
-    if q.place:
+    if q.place:  # the places seen that match (schema 17), then their events through the location index
         place = f"%{clean(q.place)}%"
-        where.add("(e.location ILIKE %s OR e.admin1 ILIKE %s OR e.country ILIKE %s)", place, place, place)
+        where.add(f"(e.location IN (SELECT location FROM ({PLACES_MATCHING}) p) AND (e.location ILIKE %s OR "
+                  "e.admin1 ILIKE %s OR e.country ILIKE %s) OR e.location IS NULL AND (e.admin1 ILIKE %s OR "
+                  "e.country ILIKE %s))", *[place] * 8)
     if q.event_type:
         where.add("e.event_type_ci = lower(%s)", clean(q.event_type))
     if q.sub_event_type:

@@ -41,6 +41,7 @@ from frontlines.store.base import (
 )
 from frontlines.store.pgsql import (
     GROUP_SQL,
+    PLACES_MATCHING,
     INSERT_DOCUMENT,
     INSERT_MENTION,
     INSERT_STATEMENT,
@@ -416,9 +417,14 @@ class PostgresStore(Store):
                 where.add("day <= %s AND day > '-infinity'::date", iso_date("until", q.until))
             sql = (f"SELECT CASE WHEN day > '-infinity'::date THEN day END, event_type, sum(events)::bigint, "
                    f"sum(fatalities)::bigint FROM {table}_days {where.sql()} GROUP BY day, event_type")
-        elif keys == ("cell_x", "cell_y", "type") and cell == _INDEXED_CELL and active <= {"event_type", "modality"}:
+        elif (keys == ("cell_x", "cell_y", "type") and cell == _INDEXED_CELL
+              and (active <= {"event_type", "modality"} or table == "event" and active - {"place"} <= {"event_type",
+                                                                                                   "modality"})):
             if view:
                 where.add("cx BETWEEN %s AND %s AND cy BETWEEN %s AND %s", *cell_range(view, cell))
+            if q.place:  # each place seen that matches, once (schema 17)
+                where.add(f"(location, admin1, country) IN ({PLACES_MATCHING})", *[f"%{clean(q.place)}%"] * 3)
+                table = "place"
             sql = ("SELECT cx, cy, event_type, sum(events)::bigint, sum(fatalities)::bigint, sum(lon_sum), "
                    f"sum(lat_sum), min(first_rid) FROM {table}_cells {where.sql()} GROUP BY cx, cy, event_type")
         else:
@@ -432,7 +438,7 @@ class PostgresStore(Store):
         modality; ``actor_months`` of the query's actor ids besides, less the events between two of them (each
         counted under both: found by ``events_actor_pair``)."""
         active = {name for name in QUERY_FILTERS if getattr(q, name)} - {"since", "until"}
-        if q.count != "reports" or not active <= {"event_type", "modality"}:
+        if q.count != "reports" or not active - {"place"} <= {"event_type", "modality"} or (q.place and q.actor_ids):
             return None
         ids = list(dict.fromkeys(map(clean, q.actor_ids)))
         where, both = Where(), Where()
@@ -454,8 +460,11 @@ class PostgresStore(Store):
         month = "CASE WHEN month > '-infinity'::date THEN to_char(month, 'YYYY-MM') END"
         if ids:
             where.add("actor_id = ANY(%s)", ids)
+        if q.place:  # each place seen that matches, once (schema 17)
+            where.add(f"(location, admin1, country) IN ({PLACES_MATCHING})", *[f"%{clean(q.place)}%"] * 3)
+        table = "actor" if ids else "place" if q.place else "event"
         sql = (f"SELECT {month}, event_type, sum(events)::bigint, sum(fatalities)::bigint "
-               f"FROM {'actor' if ids else 'event'}_months {where.sql()} GROUP BY month, event_type")
+               f"FROM {table}_months {where.sql()} GROUP BY month, event_type")
         with self._errors("Aggregating events"), self._con.cursor(row_factory=tuple_row) as cur:
             rows = [tuple(r) for r in cur.execute(sql, where.params).fetchall()]
             if len(ids) < 2:

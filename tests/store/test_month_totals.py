@@ -269,6 +269,8 @@ def _before_month_totals(module: Any, marker: str, url: str) -> None:
 def _migrated(url: str) -> None:
     with open_store(url) as store:
         assert store._month_totals(EventQuery(actor_ids=("lby.lna", "lby.saiqa")), None, None)
+        assert store._month_totals(EventQuery(place="tripoli"), None, None)  # both read the totals
+        assert store._from_rollup(EventQuery(place="tripoli"), ("cell_x", "cell_y", "type"), grid_cell(10), None)
         for filters in QUERIES:
             _check_counts_and_timeline(store, filters)
 
