@@ -276,7 +276,7 @@ def _clean_subject(text: str) -> str | None:
     """The speaking noun phrase: the last clause before the verb ("On Sunday, the army said" -> "army"), without
     time words ("the army on Sunday"); a lower-case phrase only when it names a role ("a spokesman"), never a
     verb phrase or words inside a quotation."""
-    text = re.split(r"[,;:“”\"]|\bbut\b|\band\b(?= [A-Z])|\bwhile\b|\bas\b|\bwhere\b|\bwhen\b", text)[-1].strip(" .()")
+    text = re.split(r"[,;:“”\"]|\bbut\b|\band\b(?= [A-Z])|\bwhile\b|\bas\b|\bwhere\b|\bwhen\b|\b(?:al)?though\b", text)[-1].strip(" .()")
     for _ in range(2):  # "and on Thursday officials" -> "officials"
         text = re.sub(r"^(?:the|a|an|meanwhile|however|later|earlier|also|and|but|for its part|(?:on|last|this) \w+day,?|"
                       r"yesterday|today|i (?:just )?(?:heard|saw|read))\s+", "", text, flags=re.I)

@@ -232,6 +232,9 @@ def test_clauses_joined_by_a_semicolon_are_statements_of_their_own() -> None:
 
 def test_two_speakers_in_one_sentence_each_keep_their_words() -> None:
     """Issue 13 (hand check): the speaker is the one in the cue's clause, not the other one the sentence names."""
+    (e,) = _entries("A ceasefire took effect around the capital on Sunday, though both sides accused each other of "
+                    "violations.")
+    assert e.speaker == "both sides"
     (e,) = _entries("Hamas warned that Israel had opened the gates of hell, while the army spokesman said the "
                     "militants should hide underground.")
     assert e.kind == "threat" and "Hamas" in (e.speaker or "")
