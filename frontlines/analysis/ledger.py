@@ -74,6 +74,10 @@ _DATING = re.compile(r"\b(?:after|before|since|following)\b(?:(?!\b(?:as|while|w
 _NO_COMMENT = re.compile(r"(?:\bno (?:immediate |official )?(?:comment|response|reaction)|\bdeclined to comment|"
                          r"\b(?:did not|didn[’']t|has yet to|had yet to|have yet to|was not available to) "
                          r"(?:respond|comment|react))\b(?:(?!\bbut\b)[^;])*$", re.IGNORECASE)
+# a wish is no prediction ("Hopefully it will get its comeuppance!"), nor a fear felt ("fled in fear of the
+# militants", "we haven't slept from the fear of dying"; "fears that they will" is one)
+_WISH = re.compile(r"^\W*(?:hopefully|let(?:[’']s| us) hope|i hope|we hope|if only)\b", re.IGNORECASE)
+_FELT = re.compile(r"\b(?:in|from|out of|for|with)\s+(?:the\s+)?$", re.IGNORECASE)
 # what a claim cue claims when it claims only a toll: "(claims) to have killed 100", "(claimed) that it had killed
 # at least 30", "(claiming) 12 dead"
 _TOLL = re.compile(r"\s+(?:(?:to have|that (?:it|they|he|she|its \w+|their \w+) (?:had |has |have )?)\s*)?"
@@ -208,7 +212,8 @@ def _kind(st: Statement, words: LedgerWords, has_event: bool, incidents: Sequenc
                 if (kind != "claim" or not (_DISOWNED.search(st.text[max(0, m.start() - 40):m.start()])
                                             or _NO_COMMENT.search(st.text, 0, m.start())
                                             or _claims_a_toll(st.text, m.start(), m.end(), incidents)))
-                and not _dates_an_incident(st.text, m.start(), incidents)]
+                and not _dates_an_incident(st.text, m.start(), incidents)
+                and (kind != "prediction" or not (_WISH.match(st.text) or _FELT.search(st.text, 0, m.start())))]
         if not cues:
             continue
         weak = _weak(kind, words, has_event, names_incident)

@@ -265,3 +265,12 @@ def test_a_capture_by_another_side_does_not_confirm_a_prediction_about_these_sid
     gaddafi_takes = _entry(actor_ids=["lby.gaddafi"])
     assert verdict(gaddafi_takes, [by_the_army], date(2017, 1, 1)).status == "confirmed"
     assert verdict(_entry(actor_ids=[]), [by_the_army], date(2017, 1, 1)).status == "confirmed"  # no side named
+
+
+def test_a_wish_or_a_fear_felt_is_no_prediction() -> None:
+    """Issue 13 (hand check): 'Hopefully it will ...' wishes; 'fled in fear of the militants' tells a feeling;
+    'fears that the militants will ...' predicts."""
+    assert _entries("Hopefully the militia will get its comeuppance in Misrata!") == []
+    assert _entries("Many residents fled the town of Garacad in fear of the militants on Monday.") == []
+    (e,) = _entries("There are fears that the militants will take the town of Garacad within days.")
+    assert e.kind == "prediction" and e.outcome == "capture"
