@@ -106,6 +106,7 @@ class FrameReader:
     def __init__(self, lexicon: EventhoodLexicon) -> None:
         self.lexicon = lexicon
         self._parses: dict[str, Doc] = {}
+        self._facts: dict[str, _SentenceFacts] = {}  # what a sentence's frames share, read once per sentence
 
     def prepare(self, sentences: Sequence[str]) -> None:
         todo = [s for s in dict.fromkeys(sentences) if s not in self._parses]
@@ -117,10 +118,33 @@ class FrameReader:
         """The frame of the trigger at ``sentence[start:end]``."""
         if sentence not in self._parses:
             self.prepare([sentence])
-        return frame_of(self._parses[sentence], start, end, self.lexicon)
+        parsed = self._parses[sentence]
+        facts = self._facts.get(sentence)
+        if facts is None:
+            facts = self._facts[sentence] = _sentence_facts(parsed, self.lexicon)
+        return frame_of(parsed, start, end, self.lexicon, facts)
 
 
-def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Frame | None:
+@dataclass(frozen=True)
+class _SentenceFacts:
+    """What every frame of one sentence reads from the whole sentence."""
+
+    text: str
+    span_cue: str | None
+    habit_cue: str | None
+    total_cue: str | None
+    imperative: bool
+
+
+def _sentence_facts(parsed: Doc, lexicon: EventhoodLexicon) -> _SentenceFacts:
+    text, patterns = parsed.text, lexicon.patterns
+    span_cue, habit, total = (patterns[name].search(text) for name in ("span", "habit", "running_total"))
+    return _SentenceFacts(text, span_cue.group() if span_cue else None, habit.group() if habit else None,
+                          total.group() if total else None, _imperative(parsed))
+
+
+def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon,
+             facts: _SentenceFacts | None = None) -> Frame | None:
     span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -130,7 +154,7 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Fr
     predicate = _predicate(head)
     aux = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")] if predicate is not None else []
     aux_lemmas = {a.lemma_.lower() for a in aux}
-    words, patterns = lexicon.words, lexicon.patterns
+    words = lexicon.words
     modal = next((a.text.lower() for a in aux if a.lemma_.lower() in words["modals"] or a.tag_ == "MD"), None)
     if modal is None:
         modal = next((c.text.lower() for c in head.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
@@ -141,11 +165,9 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Fr
     governor, governor_finite = _infinitive_governor(head)
     marker, marker_head = _marker(head, predicate)
     count, quantifier = _quantity(head, lexicon)
-    sentence = parsed.text
-    span_cue = patterns["span"].search(sentence)
-    habit = patterns["habit"].search(sentence)
+    facts = facts or _sentence_facts(parsed, lexicon)
     return Frame(
-        sentence=sentence, trigger=span.text, lemma=head.lemma_.lower(), pos=head.pos_, tag=head.tag_, dep=head.dep_,
+        sentence=facts.text, trigger=span.text, lemma=head.lemma_.lower(), pos=head.pos_, tag=head.tag_, dep=head.dep_,
         head_lemma=head.head.lemma_.lower(),
         governor_noun=head.head.head.lemma_.lower() if head.dep_ == "pobj" and head.head.lower_ == "of" else "",
         prep_head=head.head.head.lemma_.lower() if head.dep_ == "pobj" else "",
@@ -164,12 +186,12 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon) -> Fr
         complement=next((c.lemma_.lower() for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None),
         pronoun_subject=predicate is not None and any(
             c.dep_ == "nsubj" and c.lower_ in ("they", "he", "she", "we", "it", "you") for c in predicate.children),
-        imperative=_imperative(parsed), thinker=_thinker(head, words["thought"]), still=_still(head, predicate),
+        imperative=facts.imperative, thinker=_thinker(head, words["thought"]), still=_still(head, predicate),
         head_plural=head.head.tag_ in ("NNS", "NNPS") and head.head is not head,
-        total_cue=total.group() if (total := patterns["running_total"].search(sentence)) else None,
+        total_cue=facts.total_cue,
         reported=head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in words["report_nouns"],
-        span_cue=span_cue.group() if span_cue else None, habit_cue=habit.group() if habit else None,
-        group_relative=_group_relative(head, patterns["day_or_month"]),
+        span_cue=facts.span_cue, habit_cue=facts.habit_cue,
+        group_relative=_group_relative(head, lexicon.patterns["day_or_month"]),
         passive=predicate is not None and any(c.dep_ == "auxpass" for c in predicate.children),
         first_person=predicate is not None and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in predicate.children),
         definite=any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") for c in head.children),
@@ -262,6 +284,9 @@ def _predicate(tok: Token) -> Token | None:
     return cur if cur.pos_ in ("VERB", "AUX") else None
 
 
+_NEGATING = frozenset({"neg", "det", "preconj"})  # the relations of "not", "no" and "neither"
+
+
 def _negation(tok: Token, near_miss: frozenset[str]) -> str | None:
     """A negator on the trigger or on any word above it ("no indication who had abducted them"), or a near miss
     on the trigger itself ("a couple was nearly abducted")."""
@@ -271,8 +296,11 @@ def _negation(tok: Token, near_miss: frozenset[str]) -> str | None:
     cur, seen = tok, 0
     while seen < 10:
         for c in cur.children:
+            dep = c.dep_
+            if dep not in _NEGATING:
+                continue  # most children: their word is not read
             word = c.lower_
-            if c.dep_ == "neg" or (c.dep_ == "det" and word == "no") or (c.dep_ == "preconj" and word == "neither"):
+            if dep == "neg" or (dep == "det" and word == "no") or (dep == "preconj" and word == "neither"):
                 if not (word == "not" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "only"):
                     return word
         if cur.head is cur:
