@@ -41,7 +41,8 @@ _SPEAKING = re.compile(
     r"(?P<speaker>(?:[\w'’.()-]+ ){0,9}?[\w'’.()-]+),? (?:has |have |had |also |later |then |now |on \w+ |again |are |is |was |were )?"
     r"(?:accus|den(?:y|ie)|vow|warn|threat|claim|announc|declar|proclaim|said|says|say\b|told|tells|insist|blam|"
     r"assert|reject|dismiss|refut|allege|stated|predict|expect|fear|reveal|gave|agreed|describ|denounc|broadcast|"
-    r"sound(?:ed|ing)? the alarm|maintain|(?:took|takes|accepted|assumed) responsibility)", re.IGNORECASE)
+    r"sound(?:ed|ing)? the alarm|maintain|(?:took|takes|accepted|assumed) responsibility|"
+    r"(?:released|issued|published|put out) (?:a |an )?(?:\w+ )?(?:statement|communiqu[eé]|video|message))", re.IGNORECASE)
 _NOT_A_SUBJECT = re.compile(r"\b(?:it|was|were|is|are|been|be|that|which|who|there|this|we|you|not|has|have|had|will|"
                             r"would|can|could|\w+n[’']t)\b", re.IGNORECASE)
 # after these verbs of saying, the words that make them passive ("blamed for", "warned to", "accused of", "told to")
@@ -149,7 +150,8 @@ def _spoken_by(text: str) -> str | None:
     passive = next((p for stem, p in _PASSIVE.items() if m and m.group().lower().endswith(stem)), None)
     if m is None or passive is not None and passive.match(plain, m.end()):
         return None
-    return _clean_subject(m.group("speaker"))
+    pronoun = re.search(r"\b(?:he|she|they|it)$", m.group("speaker"), re.IGNORECASE)  # "..., in which he" asserted
+    return _clean_subject(m.group("speaker")) or (pronoun.group().lower() if pronoun else None)
 
 
 def _cue_speaker(doc: Document, st: Statement, cue: str, said_by: tuple[str | None, str]) -> tuple[str | None, str]:
@@ -258,18 +260,41 @@ def _weak(kind: str, words: LedgerWords, has_event: bool, names_incident: bool) 
 def _speaker(doc: Document, st: Statement, last_quoted: str | None) -> tuple[str | None, str]:
     """(who said it, quoted | outlet | author)."""
     if st.speaker and st.speaker.lower() in _PRONOUNS:
-        return (last_quoted or "unnamed speaker"), "quoted"
+        return (_named_before(doc, st, st.speaker) or last_quoted or "unnamed speaker"), "quoted"
     named = _clean_subject(st.speaker) if st.speaker else None
     if named:
         return _named(doc, st, named), "quoted"
     subject = _spoken_by(st.text)
     if subject and subject.lower() not in _PRONOUNS:
         return _named(doc, st, subject), "quoted"
-    if subject and last_quoted and subject.lower() in ("he", "she", "they", "it"):
-        return last_quoted, "quoted"
+    if subject and subject.lower() in ("he", "she", "they", "it"):
+        found = _named_before(doc, st, subject) or last_quoted
+        if found:
+            return found, "quoted"
     if _outlet_quoted(st):
         return st.source, "outlet"
     return _outlet(doc), "author"
+
+
+def _named_before(doc: Document, st: Statement, pronoun: str) -> str | None:
+    """Whom a speaking pronoun refers to when the sentence opens with them: "President X giving a speech on Monday,
+    in which he asserted" -> X, "When Al Shabaab entered the town, they warned" -> Al Shabaab (an actor named in the
+    sentence's first 40 characters, a person for "he" or "she", a group for "they" or "it"; none after a
+    quotation)."""
+    at = re.search(rf"\b{re.escape(pronoun)}\b", st.text, re.IGNORECASE)
+    if at is None or re.search(r"[“”\"]", st.text[:at.start()]):
+        return None  # after a quotation the pronoun is its speaker's, named in another sentence
+    person = pronoun.lower() in ("he", "she")
+    actor = next((m for m in doc.mentions if m.kind == "actor" and st.start <= m.start <= st.start + 40
+                  and m.end <= st.start + at.start() and _is_person(m) == person), None)
+    return (actor.canonical or actor.text) if actor else None
+
+
+def _is_person(m: Mention) -> bool:
+    try:
+        return bool(m.id) and get_actor_kb().get(m.id or "").type == "person"
+    except KnowledgeError:
+        return False
 
 
 def _outlet_quoted(st: Statement) -> str | None:

@@ -274,3 +274,20 @@ def test_a_wish_or_a_fear_felt_is_no_prediction() -> None:
     assert _entries("Many residents fled the town of Garacad in fear of the militants on Monday.") == []
     (e,) = _entries("There are fears that the militants will take the town of Garacad within days.")
     assert e.kind == "prediction" and e.outcome == "capture"
+
+
+def test_a_speaker_named_by_a_statement_or_a_pronoun_the_sentence_opens_with() -> None:
+    """Issue 13 (hand check): 'X has released a statement claiming', 'President X giving a speech, in which he
+    asserted', 'When X entered the town, they warned'; a pronoun after a quotation, or of another number, is not
+    resolved to the actor the sentence opens with."""
+    (e,) = _entries("In addition to the police building, Al-Shabaab has released a statement claiming that the army "
+                    "fled Kismayo.")
+    assert e.speaker == "Al Shabaab"
+    (e,) = _entries("President Salva Kiir giving a speech on Monday, in which he asserted that his troops were in "
+                    "command of Juba.")
+    assert e.speaker == "Salva Kiir"
+    (e,) = _entries("When Al-Shabaab entered Kismayo, they warned residents not to support the government.")
+    assert e.speaker == "Al Shabaab"
+    (e,) = _entries("However, Haftar considers the fighters of Derna to be associated with Al Qaeda, even though they "
+                    "claim not to be.")
+    assert e.speaker != "Khalifa Haftar"
