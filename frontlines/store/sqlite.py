@@ -725,6 +725,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_lon_lat_modality ON events(longitude, latitude, modality);
     DROP INDEX events_lon_lat;
     """,
+    # 22: a place filter's page counts its matches from one index (issue 12): the place's names and the modality,
+    # all the filter of migration 20 reads of a match, instead of looking up each match's row (a town's page at
+    # 1,000,000 events: 100-140 ms, 30-50 ms with it). events_location stays: pages sorted by location walk it
+    """
+    CREATE INDEX events_place ON events(location, admin1, country, modality);
+    """,
 ]
 _CORRECTIONS_SCHEMA = 14  # the migration that adds event_anchors (event_corrections: 11)
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
