@@ -112,9 +112,9 @@ def main(argv: Sequence[str]) -> int:
     from frontlines.evaluate.reports import _documents
     from frontlines.pipeline import Pipeline
 
-    from frontlines.evaluate.ledger import _half
+    from frontlines.evaluate.ledger import half_option
 
-    half, argv = _half(argv)
+    half, argv = half_option(argv)
     paths = [Path(a) for a in argv if a != "--details"]
     if not paths or half == "":
         print("usage: python -m frontlines.evaluate.control REPORTS.jsonl... [--half odd|even] [--details]", file=sys.stderr)

@@ -25,7 +25,7 @@ from frontlines.analysis.ledger import ledger_entries
 from frontlines.evaluate.reports import load_records, rests_on
 from frontlines.model import Document, LedgerEntry
 
-__all__ = ["LEDGER_CATEGORIES", "LedgerScore", "score_ledger"]
+__all__ = ["LEDGER_CATEGORIES", "LedgerScore", "half_option", "score_ledger"]
 
 LEDGER_CATEGORIES = ("prediction", "claim", "denial", "threat", "intention")
 
@@ -109,7 +109,7 @@ def main(argv: Sequence[str]) -> int:
     from frontlines.pipeline import Pipeline
 
     details = "--details" in argv
-    half, argv = _half(argv)
+    half, argv = half_option(argv)
     paths = [Path(a) for a in argv if a != "--details"]
     if not paths or half == "":
         print("usage: python -m frontlines.evaluate.ledger REPORTS.jsonl... [--half odd|even] [--details]", file=sys.stderr)
@@ -126,7 +126,7 @@ def main(argv: Sequence[str]) -> int:
     return 0
 
 
-def _half(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+def half_option(argv: Sequence[str]) -> tuple[str | None, list[str]]:
     """``--half odd|even`` (the documents of each file by line number, as ``frontlines evaluate`` splits them) and
     the other arguments; "" when --half names no half."""
     args = list(argv)
