@@ -123,12 +123,12 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
 def _goes_on(doc: Document, a: Event, b: Event) -> bool:
     """Whether ``b`` tells on the incident of the paragraph before: its own paragraph names no place before it
     (its place is only the report's first, a dateline's town), and ``a`` was told in that paragraph or the one
-    before it ("Three policemen were killed when two suicide bombers struck the Bara compound." then, next
+    before it ("Three soldiers were killed when two suicide bombers struck an army post in Tessit." then, next
     paragraph, "The bombers blew themselves up when the guards fired back.")."""
     block, before = doc.block_at(b.evidence["start"]), doc.block_at(a.evidence["start"])
     if block is None or before is None:
         return False
-    if any(m.kind == "place" and block.start <= m.start < b.evidence["end"] for m in doc.mentions):
+    if mentions_in(doc, "place", block.start, b.evidence["end"]):
         return False
     return before is block or (before.end <= block.start and not doc.text[before.end:block.start].strip())
 
