@@ -354,3 +354,14 @@ def test_a_strike_told_in_the_passive_is_the_strike_told_before() -> None:
     [ev] = _doc("A drone strike killed three militants in a car in Gao, Mali, officials said on Wednesday. "
                 "They said the apparent French strike was carried out late on Monday.").events
     assert ev.sub_event_type == "Air/drone strike" and ev.event_date == "2021-03-08"
+
+
+def test_an_incident_no_one_has_claimed_is_not_the_one_a_group_did() -> None:
+    doc = _doc("A Boko Haram suicide bomber struck a police post in Maiduguri, Nigeria, on Monday, killing six officers. "
+               "No one has yet claimed Monday's truck bombing in a market of Maiduguri, which killed at least 11 people.")
+    assert sorted(e.fatalities for e in doc.events if e.event_type == "Explosions/Remote violence") == [6, 11]
+
+
+def test_a_killing_told_in_a_relative_clause_of_an_incident_noun_is_that_incidents_toll() -> None:
+    [ev] = _doc("No group has claimed the car bombing in a busy street of Gao which killed at least nine people.").events
+    assert ev.sub_event_type == "Remote explosive/landmine/IED" and ev.fatalities == 9

@@ -17,6 +17,7 @@ from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Event, Mention, NonEvent
 from frontlines.pipeline.events.fatalities import another_sources_lower
 from frontlines.pipeline.mentions.spans import mentions_in
+from frontlines.pipeline.statements.modality import OWN_CLAIM, disowned
 
 __all__ = ["merge_retold", "trigger_of"]
 
@@ -106,6 +107,8 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
         return False
     if a.evidence == b.evidence:
         return False  # one sentence's several events (listed towns, two sides) are decided where they are built
+    if (_owned(a) and disowned(b.notes)) or (_owned(b) and disowned(a.notes)):
+        return False  # one a named group did or claimed, one that no one has claimed: two incidents
     cue = _another(b)
     if cue and not (cue.group().lower() == "also" and b.sub_event_type in _AFTERMATH and a.sub_event_type not in _AFTERMATH):
         return False  # "a mosque was also damaged", "arms were also seized": what the incident also did
@@ -131,6 +134,11 @@ def _goes_on(doc: Document, a: Event, b: Event) -> bool:
     if mentions_in(doc, "place", block.start, b.evidence["end"]):
         return False
     return before is block or (before.end <= block.start and not doc.text[before.end:block.start].strip())
+
+
+def _owned(ev: Event) -> bool:
+    """The telling names who did it: a group's claim, or a named perpetrator."""
+    return OWN_CLAIM in ev.reason or bool(ev.actor1_id and not ev.actor1_id.startswith("gen."))
 
 
 def _same_pair_place_day(a: Event, b: Event, side: Side) -> bool:

@@ -15,7 +15,7 @@ import re
 from frontlines.knowledge.ontology import Ontology
 from frontlines.model import Modality, Statement
 
-__all__ = ["claims_responsibility", "modality_of"]
+__all__ = ["OWN_CLAIM", "claims_responsibility", "disowned", "modality_of"]
 
 _REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|vowed|warned|threatened|pledged)\b[^.;]{0,40}?\b(?:would|will)\b",
                               re.IGNORECASE)
@@ -28,6 +28,13 @@ _RESPONSIBILITY = re.compile(
     r"\bclaim(?:s|ed)? (?:the|this|that|both|these|those) (?:\w+ ){0,2}(?:attacks?|bombings?|blasts?|assaults?|killings?|"
     r"operations?|explosions?)\b|\bsaid (?:it|they) (?:was|were|had been) behind\b", re.IGNORECASE)
 _DISOWNED = re.compile(r"\b(?:no|not|never|denied|den(?:y|ies))\b[^.]{0,20}(?:claim|responsib|behind)", re.IGNORECASE)
+# the reason an incident owned by its perpetrator's claim carries (an asserted event whose actor is the claimant)
+OWN_CLAIM = "its perpetrator by its own claim"
+
+
+def disowned(sentence: str) -> bool:
+    """The sentence says no one owns the incident ("no one has yet claimed responsibility for Friday's bombing")."""
+    return bool(_DISOWNED.search(sentence))
 
 
 def claims_responsibility(sentence: str) -> bool:
@@ -96,7 +103,7 @@ def modality_of(
     if (claim or speaker_is_party) and _owned(clause, trigger_pos):
         # ACLED codes a claimed attack with the claimant as its actor: the incident is told as fact, only its
         # author rests on the group's word (a claim to have taken a town, or of the enemy's losses, stays a claim)
-        return "asserted", "stated as fact; its perpetrator by its own claim" + (f" ('{claim}')" if claim else "")
+        return "asserted", f"stated as fact; {OWN_CLAIM}" + (f" ('{claim}')" if claim else "")
     if claim or speaker_is_party:
         who = statement.speaker or "a party to the conflict"
         return "claimed", f"claimed by {who}" + (f" ('{claim}')" if claim else "")
