@@ -354,9 +354,26 @@ class EventStage:
             return frame is not None and frame_is_modifier(frame, self.lexicon, side_effect_type=side)
 
         if not embedded(hits[0]):
-            return hits
+            return self._antecedent_first(clause, hits)
         main = next((h for h in hits[1:] if not embedded(h)), None)
-        return hits if main is None else [main] + [h for h in hits if h is not main]
+        return self._antecedent_first(clause, hits if main is None else [main] + [h for h in hits if h is not main])
+
+    def _antecedent_first(self, clause: _Clause, hits: list[TriggerHit]) -> list[TriggerHit]:
+        """A killing told in a relative clause of an incident noun ("the truck bombing in a residential area, which
+        killed 15") is that incident's toll: the noun types the event."""
+        if hits[0].trigger.family != "kill":
+            return hits
+        st = clause.statement
+        at = clause.start - st.start + hits[0].start
+        frame = self._frames.frame(st.text, at, at + len(hits[0].text.rstrip()))
+        if frame is None or not frame.relative_subject or not frame.antecedents:
+            return hits
+        for hit in hits[1:]:
+            at = clause.start - st.start + hit.start
+            noun = self._frames.frame(st.text, at, at + len(hit.text.rstrip()))
+            if noun is not None and noun.pos == "NOUN" and noun.lemma in frame.antecedents and hit.trigger.family != "kill":
+                return [hit] + [h for h in hits if h is not hit]
+        return hits
 
     def _event_for(self, doc: Document, clause: _Clause, trigger: TriggerHit, focus: str | None) -> Event | None:
         speaker_span = self._speaker_span(clause.statement)

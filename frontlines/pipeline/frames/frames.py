@@ -78,6 +78,9 @@ class Frame:
     passive: bool = False  # the predicate is passive ("it was fought between ...")
     first_person: bool = False  # the predicate's subject is "I" or "we" ("as we fight to defeat this enemy")
     definite: bool = False  # the trigger noun has "the" or a possessive ("the battle", "its offensive")
+    # a relative clause's antecedents, up the prepositions: "area", then "bombing" in "the truck bombing in a
+    # residential area, which killed 15" (the parser hangs "which killed" on the nearest noun)
+    antecedents: tuple[str, ...] = ()
     # the number and lemma of a counted plural object without a name ("two districts" in "captured two districts")
     counted_object: tuple[int, str] | None = None
 
@@ -195,7 +198,20 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon,
         passive=predicate is not None and any(c.dep_ == "auxpass" for c in predicate.children),
         first_person=predicate is not None and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in predicate.children),
         definite=any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") for c in head.children),
-        counted_object=_counted_object(head, lexicon))
+        counted_object=_counted_object(head, lexicon), antecedents=_antecedents(head))
+
+
+def _antecedents(tok: Token) -> tuple[str, ...]:
+    """The lemmas of the noun a relative clause hangs on and of the nouns above it through prepositions."""
+    if tok.dep_ != "relcl":
+        return ()
+    found, noun = [], tok.head
+    for _ in range(4):
+        found.append(noun.lemma_.lower())
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head is noun.head:
+            break
+        noun = noun.head.head
+    return tuple(found)
 
 
 def _counted_object(tok: Token, lexicon: EventhoodLexicon) -> tuple[int, str] | None:
