@@ -275,8 +275,8 @@ def _from_surrender(doc: Document, st: Statement) -> list[ControlChange]:
 
 
 def _from_loss(doc: Document, st: Statement) -> list[ControlChange]:
-    """A place lost to someone is theirs: "his troops fell back in Brega, losing the industrial section of the port
-    to Gaddafi's forces", "the army lost control of X to the rebels". The places are those named in what was lost,
+    """A place lost to someone is theirs: "the garrison pulled back from Zorvan, losing the old harbour to the
+    militia", "the army lost control of X to the rebels". The places are those named in what was lost,
     else the one named just before the words."""
     if st.stance in ("question", "hypothetical", "prediction"):
         return []

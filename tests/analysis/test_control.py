@@ -120,8 +120,8 @@ def test_a_side_defeated_or_driven_out_leaves_the_place() -> None:
 def test_a_place_whose_people_surrender_passes_to_the_side_they_yield_to() -> None:
     """Issue 13: a town's elders or garrison surrendering hand it over: to the side after 'to', else the side
     named before them; a refusal, or fighters handing in their arms, hands nothing over."""
-    (harawa,) = _taken("Islamic State fighters said they would continue their advance: on Saturday, elders in the "
-                       "nearby town of Harawah decided to surrender to avoid an assault.", date(2015, 5, 31)).values()
+    (harawa,) = _taken("Islamic State fighters kept pressing east; on Saturday, elders in the small town of Harawah "
+                       "chose to surrender to spare it a siege.", date(2015, 5, 31)).values()
     assert harawa.kind == "transfer" and harawa.holder == "Islamic State (Libya)"
     assert _taken("The garrison of Brega surrendered to Islamic State fighters on Sunday.")["Brega"].kind == "transfer"
     assert _taken("Islamic State fighters besieged Harawah, but elders in the town refused to surrender.") == {}
@@ -131,8 +131,8 @@ def test_a_place_whose_people_surrender_passes_to_the_side_they_yield_to() -> No
 def test_each_place_is_taken_by_the_side_of_the_words_it_follows() -> None:
     """Issue 13 (holders): two captures by two sides in one sentence; the target of an attack, a name in brackets,
     a captive and a capture told as a noun without 'by' take nothing."""
-    both = _taken("So when Islamic State conquered Mosul, the Kurdish Peshmerga took the opportunity to take over "
-                  "Kirkuk.", date(2014, 8, 12))
+    both = _taken("As Islamic State conquered Mosul, the Kurdish Peshmerga used the chaos to take over Kirkuk.",
+                  date(2014, 8, 12))
     assert "Islamic State" in (both["Mosul"].holder or "") and "Peshmerga" in (both["Kirkuk"].holder or "")
     camp = _taken("Al-Shabaab fighters staged a major attack on the Somali army (SNA) base in Kismayo, overrunning "
                   "the camp.")
@@ -180,7 +180,7 @@ def test_a_place_lost_to_a_side_is_theirs() -> None:
 
 
 def test_a_claimed_statement_of_control_in_quotation_marks() -> None:
-    doc = extract_text('An Al-Shabaab official claimed on Sunday that their forces were in "full" control of Kismayo.',
+    doc = extract_text('An Al-Shabaab commander claimed on Sunday that its fighters were in "total" control of Kismayo.',
                        id="q", published=date(2016, 5, 3))
     (stated,) = [c for c in control_changes(doc) if c.kind == "statement"]
     assert stated.place == "Kismayo" and stated.holder == "Al Shabaab" and stated.modality == "claimed"

@@ -283,8 +283,8 @@ def test_a_speaker_named_by_a_statement_or_a_pronoun_the_sentence_opens_with() -
     (e,) = _entries("In addition to the police building, Al-Shabaab has released a statement claiming that the army "
                     "fled Kismayo.")
     assert e.speaker == "Al Shabaab"
-    (e,) = _entries("President Salva Kiir giving a speech on Monday, in which he asserted that his troops were in "
-                    "command of Juba.")
+    (e,) = _entries("President Salva Kiir giving an address to parliament on Monday, in which he asserted that his "
+                    "troops were in command of Juba.")
     assert e.speaker == "Salva Kiir"
     (e,) = _entries("When Al-Shabaab entered Kismayo, they warned residents not to support the government.")
     assert e.speaker == "Al Shabaab"
