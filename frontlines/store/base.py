@@ -167,8 +167,8 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
     def _month_totals(self, q: EventQuery, first: str | None, last: str | None) -> list[tuple[Any, ...]] | None:
         """Rows ``(month "YYYY-MM" or None for undated, type, events, fatalities)`` of the whole months ``first`` to
         ``last`` (None: open; both None: undated events too) from running totals per month, when the query's
-        other filters are theirs (type, modality, actor ids); None when they cannot answer it (the default: a
-        backend without month totals)."""
+        other filters are theirs (type and modality, with actor ids or a place); None when they cannot answer it
+        (the default: a backend without month totals)."""
         return None
 
     def _month_rows(self, q: EventQuery) -> list[tuple[Any, ...]] | None:

@@ -71,9 +71,10 @@ def event_where(q: EventQuery) -> Where:
                       ids, ids, f"%{actor}%", f"%{actor}%")
         else:
             where.add("(e.actor1_id = ANY(%s) OR e.actor2_id = ANY(%s))", ids, ids)
-    if q.place:  # the places seen that match (schema 17), then their events through the location index
+    if q.place:  # the places seen that match (schema 17), then their events through the location index (an array
+        # found once: an IN subquery beside OR is read row by row)
         place = f"%{clean(q.place)}%"
-        where.add(f"(e.location IN (SELECT location FROM ({PLACES_MATCHING}) p) AND (e.location ILIKE %s OR "
+        where.add(f"(e.location = ANY(ARRAY(SELECT location FROM ({PLACES_MATCHING}) p)) AND (e.location ILIKE %s OR "
                   "e.admin1 ILIKE %s OR e.country ILIKE %s) OR e.location IS NULL AND (e.admin1 ILIKE %s OR "
                   "e.country ILIKE %s))", *[place] * 8)
     if q.event_type:

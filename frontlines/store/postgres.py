@@ -70,6 +70,7 @@ __all__ = ["MIGRATIONS", "PostgresStore", "redact_url"]
 
 _POSITIONS = ", sum(e.longitude), sum(e.latitude), min(e.rid)"  # map buckets: mean position, a lone event's row
 _INDEXED_CELL = 0.087890625  # grid_cell(FINE_ZOOM): the cell of the running totals (schema 3)
+_SLACK = 1e-5  # degrees around a range of cells searched in the map index (float4 boxes); the cells are exact
 
 _MIGRATION_LOCK = 7_310_415  # pg_advisory_xact_lock key: one migrator at a time
 _cursor_names = itertools.count(1)
@@ -386,9 +387,12 @@ class PostgresStore(Store):
             where.add("NOT e.represents AND e.represents_day")
         if "cell_x" in keys:
             where.add("e.latitude IS NOT NULL AND e.longitude IS NOT NULL")
-            if view:  # the viewport at cell precision: the buckets whose cells meet it
+            if view:  # the viewport at cell precision: the buckets whose cells meet it, found by the map index
+                x0, x1, y0, y1 = cell_range(view, cell)
                 x_cell, y_cell = (GROUP_SQL[k].format(cell=float(cell)) for k in ("cell_x", "cell_y"))
-                where.add(f"{x_cell} BETWEEN %s AND %s AND {y_cell} BETWEEN %s AND %s", *cell_range(view, cell))
+                where.add(f"{x_cell} BETWEEN %s AND %s AND {y_cell} BETWEEN %s AND %s", x0, x1, y0, y1)
+                where.add("e.geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)", x0 * cell - 180 - _SLACK,
+                          y0 * cell - 90 - _SLACK, (x1 + 1) * cell - 180 + _SLACK, (y1 + 1) * cell - 90 + _SLACK)
         columns = ", ".join(GROUP_SQL[k].format(cell=float(cell)) for k in keys)
         sql = (f"SELECT {columns}, count(*), sum(CASE WHEN e.fatalities_aggregate THEN 0 ELSE e.fatalities END)"
                f"{_POSITIONS if positions else ''} FROM events e {where.sql()} "
