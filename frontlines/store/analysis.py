@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from frontlines.errors import InvalidParameterError
@@ -30,6 +30,7 @@ _CANDIDATE_COLUMNS = ("event_id", "document_id", "event_type", "sub_event_type",
                       "fatalities_aggregate", "source", "notes")
 _CHUNK = 200  # rows in one INSERT (SQLite takes at most 32,766 parameters in a statement)
 _MAX_LIMIT = 10_000
+_SCAN = 4  # reports read on each side of a candidate window's middle day, per candidate returned
 
 
 def place_key(name: str) -> str:
@@ -185,10 +186,13 @@ class AnalysisRecords:
         self._insert("event_clusters", ("event_id", "cluster_id", "document_id", "day", "reason"), list(rows))
 
     def cluster_candidates(self, event_type: str, since: date, until: date, box: tuple[float, float, float, float] | None,
-                           location: str | None, limit: int = 200) -> list[Event]:
+                           location: str | None, limit: int = 200, per_cluster: int | None = None) -> list[Event]:
         """Stored events that could tell the same incident: this type, dated ``since``..``until``, inside ``box``
-        (min_lon, min_lat, max_lon, max_lat) or at ``location``. One query on the (type, date) index: its cost
-        follows the events of a few days, not the size of the store."""
+        (min_lon, min_lat, max_lon, max_lat) or at ``location``; at most ``per_cluster`` of each same-event cluster
+        (an unclustered event is a cluster of its own), each cluster's nearest first (at ``location``, then the
+        middle day of the window, then the day beside it), and the clusters' nearest reports before any cluster's
+        second. One query on the (type, date) index: its cost follows the events of a few days, not the size of the
+        store, and with ``per_cluster`` the rows returned follow the distinct incidents, not their reports."""
         where: list[str] = []
         params: list[Any] = []
         if box:
@@ -199,9 +203,21 @@ class AnalysisRecords:
             params.append(location)
         if not where:
             return []
-        rows = self._feed_sql(f"SELECT {', '.join(_CANDIDATE_COLUMNS)} FROM events WHERE event_type = ? AND event_date "
-                              f"BETWEEN ? AND ? AND ({' OR '.join(where)}) LIMIT ?",
-                              [event_type, since, until, *params, limit])
+        middle = since + (until - since) / 2
+        near = ("(CASE WHEN location = ? THEN 0 ELSE 4 END + CASE WHEN event_date = ? THEN 0 WHEN event_date "
+                "BETWEEN ? AND ? THEN 1 ELSE 2 END)")
+        near_params = [location or "", middle, middle - timedelta(days=1), middle + timedelta(days=1)]
+        found = (f"SELECT {', '.join(_CANDIDATE_COLUMNS)}, cluster_id FROM events WHERE event_type = ? AND "
+                 f"event_date {{}} AND ({' OR '.join(where)}) ORDER BY event_date {{}} LIMIT ?")
+        # the reports nearest the middle day, walking the index out both ways: no more rows read than needed
+        rows = self._feed_sql(
+            f"SELECT {', '.join(_CANDIDATE_COLUMNS)} FROM (SELECT *, {near} AS near, row_number() OVER (PARTITION BY "
+            f"coalesce(cluster_id, event_id) ORDER BY {near}, event_id) AS nth FROM (SELECT * FROM "
+            f"({found.format('BETWEEN ? AND ?', 'ASC')}) later UNION ALL SELECT * FROM "
+            f"({found.format('>= ? AND event_date < ?', 'DESC')}) earlier) nearest) ranked "
+            "WHERE nth <= ? ORDER BY nth, near, event_id LIMIT ?",
+            [*near_params, *near_params, event_type, middle, until, *params, _SCAN * limit,
+             event_type, since, middle, *params, _SCAN * limit, per_cluster or limit, limit])
         return [Event(**{**r, "event_date": _iso(r["event_date"]), "fatalities": int(r["fatalities"] or 0),
                          "fatalities_aggregate": bool(r["fatalities_aggregate"]), "notes": r["notes"] or ""})
                 for r in rows]
