@@ -125,3 +125,13 @@ def test_the_weekday_gives_no_year_where_the_report_is_dated_or_the_day_is_not_a
     told = find_dates("In 2021 it began. On Monday 31 August, gunmen attacked.", None)[-1]
     assert told.text == "Monday 31 August" and told.start.year > 2021 and told.start.weekday() == 0
     assert [r.text for r in find_dates("On Monday 31 February, gunmen attacked.", None)] == []
+
+
+@pytest.mark.parametrize("text", ["Two bombs went off in the suburb of 6 October City.", "The 17 February Brigade withdrew.",
+                                  "Protesters gathered on 26 July Avenue."])
+def test_a_place_or_body_named_after_a_date_is_no_date(text: str) -> None:
+    assert find_dates(text, date(2015, 7, 1)) == []
+
+
+def test_a_date_before_a_capitalised_word_of_the_next_clause_is_still_a_date() -> None:
+    assert [r.text for r in find_dates("On 6 October, City officials said so.", date(2015, 7, 1))] == ["6 October"]

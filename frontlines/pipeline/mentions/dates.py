@@ -270,6 +270,8 @@ def find_dates(text: str, published: date | None, *, base_offset: int = 0) -> li
             start, end = m.span()
             if kind == "weekday" and m.group("pre") is None and _followed_by_name(text, end):
                 continue  # "Sunday Times"
+            if kind in ("dmy", "mdy") and not m.group("y") and _NAMED_AFTER_DATE.match(text, end):
+                continue  # "the 6 October City suburb", "26 July Street": a place named after a date
             if taken.overlaps(start, end):
                 continue
             if kind == "anchored":
@@ -359,6 +361,11 @@ def _anchor(found: list[ResolvedDate], published: date | None) -> list[ResolvedD
             continue
         out.append(replace(r, start=base + timedelta(days=r.shift), reason=why))
     return out
+
+
+# what a place or body named after a date is ("6 October City", "the 14 July Avenue", "the 17 February Brigade")
+_NAMED_AFTER_DATE = re.compile(r"\s+(?:City|Street|St\.|Avenue|Road|Bridge|Square|Stadium|University|Hospital|District|"
+                               r"Camp|Base|Airport|Port|Brigade|Battalion|Movement|Coalition|Revolution|Martyrs)\b")
 
 
 def _followed_by_name(text: str, end: int) -> bool:
