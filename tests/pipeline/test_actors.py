@@ -147,3 +147,15 @@ def test_a_name_with_a_typographic_apostrophe_is_the_same_actor(pipeline) -> Non
         text = f"Fighters of the Sudan People{apostrophe}s Liberation Army in Opposition attacked Malakal on Monday."
         found = _actors(pipeline, text, date(2021, 9, 14))
         assert ("ssd.splm_io" in {i for i, _ in found.values()}), apostrophe
+
+
+def test_a_generic_word_opening_a_bodys_name_is_no_actor(pipeline) -> None:  # noqa: ANN001
+    found = _actors(pipeline, "Delegates of the Joint Military Commission met cadets of the Police Academy in Gao, Mali.")
+    assert not any(name in ("Military", "Police") for name in found)
+
+
+@pytest.mark.parametrize("cue", ["brokered by", "mediated by", "under the auspices of"])
+def test_the_go_between_of_an_agreement_is_not_a_party_to_it(pipeline, cue: str) -> None:  # noqa: ANN001
+    [ev] = [e for e in _events(pipeline, f"The Malian army and the CMA signed a ceasefire agreement in Gao on Monday, "
+                                         f"{cue} MINUSMA.") if e.sub_event_type == "Agreement"]
+    assert "minusma" not in (ev.actor1_id or "") + (ev.actor2_id or "")

@@ -38,6 +38,7 @@ from frontlines.pipeline.events.retold import merge_retold, trigger_of
 from frontlines.pipeline.statements.sentences import is_abbreviation as _is_abbreviation
 from frontlines.pipeline.events.roles import roles as _roles
 from frontlines.pipeline.events.roles import country_subject as _country_subject
+from frontlines.pipeline.events.roles import mediators as _mediators
 from frontlines.pipeline.events.roles import partners as _partners
 from frontlines.pipeline.events.roles import tells_a_loss, warring_sides
 from frontlines.pipeline.events.subtypes import (capture_side, commentary_on_events, context_of, criminal, crowd_fight,
@@ -381,6 +382,8 @@ class EventStage:
         speaker_ids = {m.id for m in actors if speaker_span[0] <= m.start < speaker_span[1]}
         participants = [m for m in actors if not (speaker_span[0] <= m.start < speaker_span[1])]
         anaphoric = refers_back(clause.text[max(0, trigger.start - 40):trigger.start], trigger.text)
+        go_between = _mediators(doc, clause, participants)
+        participants = [m for m in participants if m not in go_between]
         partner = _partners(doc, clause, participants)
         participants = [m for m in participants if m not in partner] or participants
         roles = _roles(doc, clause, trigger, participants, actors, speaker_ids, self.kb, self.onto)

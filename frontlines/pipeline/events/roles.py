@@ -52,6 +52,23 @@ def country_subject(doc: Document, clause: Any, trigger: TriggerHit) -> Mention 
                 None)
 
 
+# who brought the sides together ("a truce brokered by the UN mission"): a go-between, not a side
+_MEDIATOR = re.compile(r"\b(?:brokered|mediated|facilitated|hosted|sponsored|overseen)\s+by\s+|\bunder the auspices of\s+|"
+                       r"\bwith the mediation of\s+", re.IGNORECASE)
+_MEDIATOR_GAP = re.compile(r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}$")
+
+
+def mediators(doc: Document, clause: Any, participants: list[Mention]) -> list[Mention]:
+    """The participants named as the go-between of an agreement or talks, not as a party to them."""
+    out = []
+    for m in participants:
+        window = doc.text[max(clause.start, m.start - 60):m.start]
+        cue = next(reversed(list(_MEDIATOR.finditer(window))), None)  # the cue nearest the name
+        if cue is not None and _MEDIATOR_GAP.fullmatch(window[cue.end():]) and "," not in window[cue.end():]:
+            out.append(m)
+    return out
+
+
 def partners(doc: Document, clause: Any, participants: list[Mention]) -> list[Mention]:
     """The participants named as someone's partner in the clause, not as a side."""
     return [m for m in participants if _PARTNER.search(doc.text[max(clause.start, m.start - 60):m.start])]

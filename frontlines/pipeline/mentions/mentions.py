@@ -99,6 +99,11 @@ _GENERIC_KIND = [
 ]
 
 
+# the head of a body's name that a generic actor word can open ("Joint Military Commission", "Police Academy")
+_INSTITUTION_AFTER = re.compile(r"\s+(?:Commission|Committee|Council|Court|Tribunal|Academy|College|School|Hospital|"
+                                r"Museum|Band|Prosecutor|Cemetery)\b")
+
+
 def _generic_kind(noun: str) -> str:
     if re.match(r"(?:government|regime|pro-government) (?:air|warplanes|jets|aircraft|helicopters?|shelling|bombardment)",
                 noun, re.I):
@@ -336,8 +341,8 @@ class MentionStage:
     def _generic_actors(self, doc: Document) -> None:
         taken = self._taken(doc)
         for m in _GENERIC.finditer(doc.text):
-            if _overlaps(m.start(), m.end(), taken):
-                continue
+            if _overlaps(m.start(), m.end(), taken) or _INSTITUTION_AFTER.match(doc.text, m.end()):
+                continue  # "the Joint Military Commission", "the Police Academy": a body's name, not its forces
             kind = _generic_kind(m.group("noun"))
             demonym = m.group("demonym")
             country = (self.kb.country_for_demonym(demonym) or _COUNTRY_ABBREVIATIONS.get(demonym)) if demonym else None
