@@ -159,3 +159,10 @@ def test_the_go_between_of_an_agreement_is_not_a_party_to_it(pipeline, cue: str)
     [ev] = [e for e in _events(pipeline, f"The Malian army and the CMA signed a ceasefire agreement in Gao on Monday, "
                                          f"{cue} MINUSMA.") if e.sub_event_type == "Agreement"]
     assert "minusma" not in (ev.actor1_id or "") + (ev.actor2_id or "")
+
+
+def test_a_bombing_no_one_has_claimed_is_not_given_to_the_reports_bomber(pipeline) -> None:  # noqa: ANN001
+    text = ("Boko Haram fighters raided Dikwa, Nigeria, on Sunday. Boko Haram also burned a school in Monguno. "
+            "No one has yet claimed Monday's car bombing at a market in Maiduguri, which killed at least 11 people.")
+    [bombing] = [e for e in _events(pipeline, text) if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert bombing.actor1_id is None or bombing.actor1_id.startswith("gen.unidentified")

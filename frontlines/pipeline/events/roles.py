@@ -15,6 +15,7 @@ from frontlines.errors import KnowledgeError
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.ontology import Ontology, TriggerHit
 from frontlines.model import Document, Mention
+from frontlines.pipeline.statements.modality import disowned
 
 __all__ = ["country_subject", "partners", "warring_sides", "roles", "tells_a_loss"]
 
@@ -148,8 +149,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         other = _counterpart(doc, named, kb)
         if other is not None:
             actor1, actor2 = (named, other) if actor1 is not None else (other, named)
-    if actor1 is None and trigger.trigger.sub_event_type in _BOMBS:
-        actor1 = _bomber(doc)
+    if actor1 is None and trigger.trigger.sub_event_type in _BOMBS and not disowned(clause.statement.text):
+        actor1 = _bomber(doc)  # (not for a bombing that "no one has yet claimed": its perpetrator is unknown)
     if actor1 is None and actor2 is None and trigger.trigger.sub_event_type == "Air/drone strike":
         actor1 = _air_power(doc)  # "air strikes hit Tripoli overnight" in a report on NATO's campaign
     return _as_forces(actor1, trigger, kb), _as_forces(actor2, trigger, kb), civilians
