@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from frontlines.knowledge.ontology import WordCues
 from frontlines.pipeline.mentions.numbers import NUMBER, parse_number, parse_quantity
 
 __all__ = ["another_sources_lower", "bombers_counted", "coded_fatalities", "count_fatalities", "without_causes"]
@@ -337,6 +338,8 @@ _CUES = {
     "body": re.compile(r"bod(?:y|ies) of", re.IGNORECASE),
     "alongside": re.compile(r"alongside|along with|together with", re.IGNORECASE),
 }
+# the cue prefilters, looked for as words (WordCues: the same answers, about five times faster)
+_ANY_CUE_WORDS, _CUE_WORDS = WordCues(_ANY_CUE), {name: WordCues(regex) for name, regex in _CUES.items()}
 
 
 # A counted subject whose description runs long before its death verb: "Four herders who belonged to a rival
@@ -383,6 +386,7 @@ _LONG_CUE = re.compile(r"\b(?:were|was|have|has|had)\s+(?:been\s+)?(?:\w+\s+){0,
                        r"beheaded|lynched|slain|gunned|assassinated|ablaze|to death|alive)\b", re.IGNORECASE)
 _TITLED_CUE = re.compile(r"killed|dead|assassinat|murder|strangl|lynch|execut|behead|gunned|died|slain|to death",
                          re.IGNORECASE)
+_TITLED_CUE_WORDS = WordCues(_TITLED_CUE)
 
 
 def _plural_head(titled: re.Match[str]) -> bool:
@@ -393,7 +397,7 @@ def _plural_head(titled: re.Match[str]) -> bool:
 
 def _counted(text: str) -> int:
     """Deaths counted by the subject, object, result and anaphoric constructions (each span once)."""
-    if not _ANY_CUE.search(text):
+    if not _ANY_CUE_WORDS.search(text):
         return 0
     total, used, counted = 0, [], []
     if (headline := _HEADLINE.search(text)) is not None and not _SUBJECT.search(text):
@@ -402,7 +406,7 @@ def _counted(text: str) -> int:
     patterns = ((_OBJECT, "object"), (_TO_DEATH, "to_death"), (_RESULT, "result"), (_SUBJECT, "subject"),
                 (_LATER_DIED, "later_died"), (_BODY, "body"), (_PRONOUN_OBJECT, "object"), (_ALONGSIDE, "alongside"))
     for regex, cue in patterns:
-        if not _CUES[cue].search(text):
+        if not _CUE_WORDS[cue].search(text):
             continue
         for m in regex.finditer(text):
             start = m.start("list") if m.start("list") >= 0 else m.start()
@@ -423,7 +427,7 @@ def _counted(text: str) -> int:
     if _LONG_CUE.search(text):
         value, spans = _long_subject(text, counted)
         total += value
-    if not total and _TITLED_CUE.search(text):
+    if not total and _TITLED_CUE_WORDS.search(text):
         titled = _TITLED.search(text)
         if titled and not _plural_head(titled) and not _excluded(text, titled.start()):
             total = 1
