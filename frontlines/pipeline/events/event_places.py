@@ -350,8 +350,8 @@ def _source(doc: Document, m: Mention) -> bool:
 
 def _next_paragraph(doc: Document, places: list[Mention], block: Block | None,
                     sentence: tuple[int, int]) -> list[Mention]:
-    """The places of the paragraph after a one-sentence paragraph (wire copy: "... were kidnapped in southwest
-    Libya on Friday." then "The men were seized on the road from the town of Ubari ..."), which tells on it."""
+    """The places of the paragraph after a one-sentence paragraph (wire copy: "... were kidnapped in northern
+    Mali on Friday." then "The men were seized at a checkpoint near Tessit ..."), which tells on it."""
     if block is None or doc.text[block.start:sentence[0]].strip() or doc.text[sentence[1]:block.end].strip():
         return []
     after = doc.block_at(block.end + len(doc.text[block.end:]) - len(doc.text[block.end:].lstrip()))
