@@ -25,7 +25,7 @@ from frontlines.store.rollups import box_parts, cell_box, month_split, unit_of_m
 
 __all__ = ["BOOL_FIELDS", "COUNT_MODES", "DISTINCT_SQL", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "Bbox", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
            "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "QUERY_FILTERS", "add_groups", "as_revision", "cell_range", "check_lengths",
-           "check_page", "distinct_clause", "event_values", "grid_cell", "is_filtered", "parse_bbox", "parse_day", "revision_ids", "safe_url"]
+           "check_page", "distinct_clause", "event_values", "grid_cell", "is_filtered", "month_totals_answer", "parse_bbox", "parse_day", "revision_ids", "safe_url"]
 
 EVENT_FIELDS = [c for c in EVENT_COLUMNS if c not in ("event_id", "year")]  # stored columns besides the key
 BOOL_FIELDS = frozenset({"fatalities_aggregate", "date_fallback"})
@@ -509,6 +509,13 @@ QUERY_FILTERS = ("actor", "place", "event_type", "sub_event_type", "modality", "
 def is_filtered(q: EventQuery) -> bool:
     """Whether the query filters the events at all."""
     return bool(q.actor_ids) or any(getattr(q, name) for name in QUERY_FILTERS)
+
+
+def month_totals_answer(q: EventQuery) -> bool:
+    """Whether the month running totals (SQLite migration 19, PostgreSQL schema 16) can answer ``q``: reports, not
+    distinct events, filtered by no more than type, modality, dates and either a place or actor ids."""
+    active = {name for name in QUERY_FILTERS if getattr(q, name)} - {"since", "until"}
+    return q.count == "reports" and active - {"place"} <= {"event_type", "modality"} and not (q.place and q.actor_ids)
 
 
 def add_groups(rows: list[tuple[Any, ...]], more: list[tuple[Any, ...]], keys: int) -> list[tuple[Any, ...]]:

@@ -28,6 +28,7 @@ from frontlines.errors import ConfigurationError, MigrationError, StoreError, St
 from frontlines.model import Document, Event, Mention
 from frontlines.store.base import (
     QUERY_FILTERS,
+    month_totals_answer,
     Bbox,
     DocumentQuery,
     EventQuery,
@@ -443,8 +444,7 @@ class PostgresStore(Store):
         """Whole months from the running totals of schema 16: ``event_months`` when the filters are type and
         modality; ``actor_months`` of the query's actor ids besides, less the events between two of them (each
         counted under both: found by ``events_actor_pair``)."""
-        active = {name for name in QUERY_FILTERS if getattr(q, name)} - {"since", "until"}
-        if q.count != "reports" or not active - {"place"} <= {"event_type", "modality"} or (q.place and q.actor_ids):
+        if not month_totals_answer(q):
             return None
         ids = list(dict.fromkeys(map(clean, q.actor_ids)))
         where, both = Where(), Where()

@@ -17,6 +17,7 @@ from frontlines.errors import MigrationError, StoreError, StoreNotFoundError
 from frontlines.model import Block, Document, Event, Mention, Statement
 from frontlines.store.base import (
     QUERY_FILTERS,
+    month_totals_answer,
     BOOL_FIELDS,
     EVENT_FIELDS,
     SORTABLE_EVENT_FIELDS,
@@ -1137,8 +1138,7 @@ class SQLiteStore(Store):
         """Whole months from the running totals of migration 19: ``event_months`` when the filters are type and
         modality; ``actor_months`` of the query's actor ids besides, less the events between two of them (each
         counted under both: found by ``events_actor_pair``)."""
-        active = {name for name in QUERY_FILTERS if getattr(q, name)} - {"since", "until"}
-        if q.count != "reports" or not active - {"place"} <= {"event_type", "modality"} or (q.place and q.actor_ids):
+        if not month_totals_answer(q):
             return None
         kinds, kind_params = _kind_clauses(q, "")
         where, params = ["events > 0", *kinds], list(kind_params)
