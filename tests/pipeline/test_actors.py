@@ -166,3 +166,14 @@ def test_a_bombing_no_one_has_claimed_is_not_given_to_the_reports_bomber(pipelin
             "No one has yet claimed Monday's car bombing at a market in Maiduguri, which killed at least 11 people.")
     [bombing] = [e for e in _events(pipeline, text) if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert bombing.actor1_id is None or bombing.actor1_id.startswith("gen.unidentified")
+
+
+def test_a_bodys_kind_alone_is_no_name(pipeline) -> None:  # noqa: ANN001
+    found = _actors(pipeline, "Front lines have not moved for weeks around Gao, Mali, officials said.")
+    assert "Front" not in found
+
+
+def test_the_holder_named_before_held_is_an_actor_a_backer_is_not(pipeline) -> None:  # noqa: ANN001
+    held = {i for i, _ in _actors(pipeline, "Drones struck the LNA-held city of Sirte on Monday.").values()}
+    backed = {i for i, _ in _actors(pipeline, "Drones struck the UN-backed government's base in Tripoli.").values()}
+    assert "lby.lna" in held and not {"un", "unsmil"} & backed

@@ -99,6 +99,11 @@ _GENERIC_KIND = [
 ]
 
 
+# the kind of body a group's name ends with, alone ("Front lines have settled", "Army chiefs met"): no name
+_BARE_HEAD = re.compile(r"(?:Front|Army|Brigade|Battalion|Movement|Council|Forces?|Militia|Party|Group|Coalition|Alliance|"
+                        r"Union|Committee|Command|Corps|Division|Regiment)s?")
+
+
 # the head of a body's name that a generic actor word can open ("Joint Military Commission", "Police Academy")
 _INSTITUTION_AFTER = re.compile(r"\s+(?:Commission|Committee|Council|Court|Tribunal|Academy|College|School|Hospital|"
                                 r"Museum|Band|Prosecutor|Cemetery)\b")
@@ -310,7 +315,7 @@ class MentionStage:
         for start, end, key in spans:
             if _overlaps(start, end, taken):
                 continue
-            agentive = re.match(r"-(?:planted|placed|laid|fired|triggered)\b", text[end:end + 12])
+            agentive = re.match(r"-(?:planted|placed|laid|fired|triggered|held|controlled|occupied)\b", text[end:end + 12])
             if (text[end:end + 1] == "-" and not agentive) or text[max(0, start - 1):start] == "-":
                 continue  # "UN-backed", "pro-GNA": a modifier, not the actor ("Taliban-planted" names the agent)
             taken.append((start, end))
@@ -402,7 +407,7 @@ class MentionStage:
                     doc.mentions.append(Mention(doc.text[owned.end():end], owned.end(), end, "actor",
                                                 stage=f"{NAME}@{VERSION}", reason=f"NER {label}", actor_type="org",
                                                 confidence=0.0))
-            elif label in ("PERSON", "ORG", "NORP") and text not in outlet_names():
+            elif label in ("PERSON", "ORG", "NORP") and text not in outlet_names() and not _BARE_HEAD.fullmatch(text):
                 taken.append((start, end))
                 doc.mentions.append(Mention(text, start, end, "actor", stage=f"{NAME}@{VERSION}",
                                             reason=f"NER {label}", actor_type=label.lower(), confidence=0.0))
