@@ -315,7 +315,6 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
         """Rows in ``documents`` or ``events``."""
 
     # -- aggregates (the dashboard's map, timeline and counts; computed by the database) -------
-    @abc.abstractmethod
     def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
                  positions: bool = False, view: Bbox | None = None) -> list[tuple[Any, ...]]:
         """Events matching ``query`` (limit, offset and sort ignored) grouped by ``keys`` (``GROUP_KEYS``; the
@@ -323,7 +322,16 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
         ``(*keys, events, fatalities)``, with ``positions`` also the sums of longitudes and latitudes and the
         first row id; fatalities leave out aggregate tolls ("5,000 dead since May"); days are ISO strings
         (None when undated). ``view`` keeps the grid cells that meet it (a map viewport, at cell precision,
-        unlike the exact ``query.bbox``)."""
+        unlike the exact ``query.bbox``). From the running totals where they can answer, else from the rows."""
+        if query.count == "reports":
+            rollup = self._from_rollup(query, keys, cell, view)
+        else:
+            rollup = self._distinct_rollup(query, keys, cell, view)
+        if rollup is None:
+            rollup = self._box_rollup(query, keys, cell, positions, view)
+        if rollup is not None:
+            return rollup
+        return self._grouped_rows(query, keys, cell, positions, view)
 
     @abc.abstractmethod
     def _events_by_rid(self, rids: list[int]) -> dict[int, Event]:

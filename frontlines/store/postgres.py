@@ -368,18 +368,6 @@ class PostgresStore(Store):
         with self._errors("Counting"):
             return int(_one(self._con.execute(sql))["n"])
 
-    def _grouped(self, query: EventQuery, keys: tuple[str, ...], cell: float = 1.0,
-                 positions: bool = False, view: Bbox | None = None) -> list[tuple[Any, ...]]:
-        if query.count == "reports":
-            rollup = self._from_rollup(query, keys, cell, view)
-        else:
-            rollup = self._distinct_rollup(query, keys, cell, view)
-        if rollup is None:
-            rollup = self._box_rollup(query, keys, cell, positions, view)
-        if rollup is not None:
-            return rollup
-        return self._grouped_rows(query, keys, cell, positions, view)
-
     def _grouped_rows(self, query: EventQuery, keys: tuple[str, ...], cell: float, positions: bool,
                       view: Bbox | None, apart: bool = False) -> list[tuple[Any, ...]]:
         """``_grouped`` from the event rows; ``apart``: only the reports of ``_distinct_rollup``'s second part."""
