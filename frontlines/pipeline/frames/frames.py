@@ -124,7 +124,7 @@ class FrameReader:
         parsed = self._parses[sentence]
         facts = self._facts.get(sentence)
         if facts is None:
-            facts = self._facts[sentence] = _sentence_facts(parsed, self.lexicon)
+            facts = self._facts[sentence] = _sentence_facts(parsed, self.lexicon, sentence)
         return frame_of(parsed, start, end, self.lexicon, facts)
 
 
@@ -137,13 +137,15 @@ class _SentenceFacts:
     habit_cue: str | None
     total_cue: str | None
     imperative: bool
+    negators: Mapping[int, str]  # a word's index -> the first negator among its children ("not", "no", "neither")
 
 
-def _sentence_facts(parsed: Doc, lexicon: EventhoodLexicon) -> _SentenceFacts:
-    text, patterns = parsed.text, lexicon.patterns
+def _sentence_facts(parsed: Doc, lexicon: EventhoodLexicon, text: str | None = None) -> _SentenceFacts:
+    """``text`` is the parsed sentence's text when the caller has it (``Doc.text`` joins every token again)."""
+    text, patterns = (parsed.text if text is None else text), lexicon.patterns
     span_cue, habit, total = (patterns[name].search(text) for name in ("span", "habit", "running_total"))
     return _SentenceFacts(text, span_cue.group() if span_cue else None, habit.group() if habit else None,
-                          total.group() if total else None, _imperative(parsed))
+                          total.group() if total else None, _imperative(parsed), _negators(parsed))
 
 
 def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon,
@@ -155,12 +157,14 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon,
     while head.dep_ == "compound" and head.head is not head:
         head = head.head  # "a ceasefire agreement", "the car bomb attack": the phrase's head noun
     predicate = _predicate(head)
-    aux = [c for c in predicate.children if c.dep_ in ("aux", "auxpass")] if predicate is not None else []
+    kids = list(head.children)  # read a dozen times below: each walk of ``children`` makes every Token again
+    pkids = list(predicate.children) if predicate is not None else []
+    aux = [c for c in pkids if c.dep_ in ("aux", "auxpass")]
     aux_lemmas = {a.lemma_.lower() for a in aux}
     words = lexicon.words
     modal = next((a.text.lower() for a in aux if a.lemma_.lower() in words["modals"] or a.tag_ == "MD"), None)
     if modal is None:
-        modal = next((c.text.lower() for c in head.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+        modal = next((c.text.lower() for c in kids if c.dep_ == "aux" and c.tag_ == "MD"), None)
     perfect = "have" in aux_lemmas
     progressive = "be" in aux_lemmas and predicate is not None and predicate.tag_ == "VBG"
     tense_word = next((a for a in aux if a.lemma_.lower() in ("have", "be", "do")), predicate)
@@ -177,27 +181,27 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon,
         prep_head_pos=head.head.head.pos_ if head.dep_ == "pobj" else "",
         predicate=predicate.lemma_.lower() if predicate is not None else "",
         predicate_tag=predicate.tag_ if predicate is not None else "", perfect=perfect, progressive=progressive,
-        present=present, modal=modal, negation=_negation(head, words["near_miss"]), governor=governor, governor_finite=governor_finite,
+        present=present, modal=modal, negation=_negation(head, kids, words["near_miss"], facts.negators), governor=governor, governor_finite=governor_finite,
         plural=head.tag_ in ("NNS", "NNPS"), count=count, quantifier=quantifier,
-        existential=bool(predicate is not None and any(c.dep_ == "expl" for c in predicate.children)),
-        modifiers=frozenset(c.lemma_.lower() for c in head.children if c.dep_ in ("acl", "amod", "relcl")),
+        existential=bool(predicate is not None and any(c.dep_ == "expl" for c in pkids)),
+        modifiers=frozenset(c.lemma_.lower() for c in kids if c.dep_ in ("acl", "amod", "relcl")),
         relative_subject=any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who")
-                             for c in head.children),
+                             for c in kids),
         marker=marker, marker_head=marker_head,
-        possessor=next((c.lower_ for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None),
-        determiner=next((c.lower_ for c in head.children if c.dep_ in ("det", "predet", "amod") and c.lower_ in ("these", "those", "such")), None),
-        complement=next((c.lemma_.lower() for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None),
+        possessor=next((c.lower_ for c in kids if c.dep_ == "poss" and c.tag_ == "PRP$"), None),
+        determiner=next((c.lower_ for c in kids if c.dep_ in ("det", "predet", "amod") and c.lower_ in ("these", "those", "such")), None),
+        complement=next((c.lemma_.lower() for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None),
         pronoun_subject=predicate is not None and any(
-            c.dep_ == "nsubj" and c.lower_ in ("they", "he", "she", "we", "it", "you") for c in predicate.children),
+            c.dep_ == "nsubj" and c.lower_ in ("they", "he", "she", "we", "it", "you") for c in pkids),
         imperative=facts.imperative, thinker=_thinker(head, words["thought"]), still=_still(head, predicate),
         head_plural=head.head.tag_ in ("NNS", "NNPS") and head.head is not head,
         total_cue=facts.total_cue,
         reported=head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in words["report_nouns"],
         span_cue=facts.span_cue, habit_cue=facts.habit_cue,
         group_relative=_group_relative(head, lexicon.patterns["day_or_month"]),
-        passive=predicate is not None and any(c.dep_ == "auxpass" for c in predicate.children),
-        first_person=predicate is not None and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in predicate.children),
-        definite=any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") for c in head.children),
+        passive=predicate is not None and any(c.dep_ == "auxpass" for c in pkids),
+        first_person=predicate is not None and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in pkids),
+        definite=any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") for c in kids),
         counted_object=_counted_object(head, lexicon), antecedents=_antecedents(head))
 
 
@@ -300,25 +304,39 @@ def _predicate(tok: Token) -> Token | None:
     return cur if cur.pos_ in ("VERB", "AUX") else None
 
 
-_NEGATING = frozenset({"neg", "det", "preconj"})  # the relations of "not", "no" and "neither"
+def _negators(parsed: Doc) -> dict[int, str]:
+    """Each word's first negating child, by the word's index: "not" / "n't" (neg), "no" (det), "neither"
+    (preconj); "not only" negates nothing. Read once per sentence from the parse's arrays (no Token made), for
+    every frame's ``_negation``."""
+    if not len(parsed):
+        return {}
+    strings = parsed.vocab.strings
+    neg, det, preconj, no, neither = (strings[w] for w in ("neg", "det", "preconj", "no", "neither"))
+    deps, lowers = (parsed.to_array(name).tolist() for name in ("DEP", "LOWER"))
+    heads = parsed.to_array("HEAD").astype("int64").tolist()  # relative offsets
+    found: dict[int, str] = {}
+    for i, (dep, head, lower) in enumerate(zip(deps, heads, lowers, strict=True)):
+        if head == 0 or not (dep == neg or (dep == det and lower == no) or (dep == preconj and lower == neither)):
+            continue
+        word = strings[lower]
+        if word == "not" and i + 1 < len(parsed) and parsed[i + 1].lower_ == "only":
+            continue
+        found.setdefault(i + head, word)  # words in order: a head's first negating child wins
+    return found
 
 
-def _negation(tok: Token, near_miss: frozenset[str]) -> str | None:
+def _negation(tok: Token, kids: Sequence[Token], near_miss: frozenset[str], negators: Mapping[int, str]) -> str | None:
     """A negator on the trigger or on any word above it ("no indication who had abducted them"), or a near miss
-    on the trigger itself ("a couple was nearly abducted")."""
-    near = next((c.lower_ for c in tok.children if c.dep_ == "advmod" and c.lower_ in near_miss), None)
+    on the trigger itself ("a couple was nearly abducted"); ``kids`` are the trigger's children, ``negators``
+    the sentence's (``_negators``)."""
+    near = next((c.lower_ for c in kids if c.dep_ == "advmod" and c.lower_ in near_miss), None)
     if near:
         return near
     cur, seen = tok, 0
     while seen < 10:
-        for c in cur.children:
-            dep = c.dep_
-            if dep not in _NEGATING:
-                continue  # most children: their word is not read
-            word = c.lower_
-            if dep == "neg" or (dep == "det" and word == "no") or (dep == "preconj" and word == "neither"):
-                if not (word == "not" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "only"):
-                    return word
+        word = negators.get(cur.i)
+        if word is not None:
+            return word
         if cur.head is cur:
             break
         cur, seen = cur.head, seen + 1
