@@ -6,6 +6,7 @@ Kept apart from ``postgres.py`` (connections, migrations, transactions) so each 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from typing import Any
@@ -101,6 +102,38 @@ def event_where(q: EventQuery) -> Where:
     if q.count == "clusters":
         where.add(distinct_clause(where.clauses), *where.params)
     return where
+
+
+# the locations seen (schema 17) each of whose places matches a place filter (every event there matches: read without
+# a test per row), and those some of whose places match (Tripoli in Libya and in Lebanon: each event is tested)
+_WHOLE_LOCATIONS = ("SELECT location FROM event_places WHERE events > 0 GROUP BY location "
+                    "HAVING bool_and(location ILIKE %s OR admin1 ILIKE %s OR country ILIKE %s)")
+_SOME_LOCATIONS = ("SELECT location FROM event_places WHERE events > 0 GROUP BY location "
+                   "HAVING bool_or(location ILIKE %s OR admin1 ILIKE %s OR country ILIKE %s) "
+                   "AND NOT bool_and(location ILIKE %s OR admin1 ILIKE %s OR country ILIKE %s)")
+
+
+def place_page(q: EventQuery) -> tuple[str, list[Any]]:
+    """A page of ``q`` (a place filter) read place by place in page order: each matching location's events from
+    ``events_location_date`` (schema 18), and those with no location (matched by admin1 or country), each branch
+    stopping after ``offset + limit`` rows, merged and cut. The same rows as ``event_where`` with ``ORDER BY`` and
+    ``LIMIT``, which sorted every event of the town (a bitmap scan beside an OR reads in no order). A location whose
+    every place matches is read without a test per row: with one, the planner expects a few rows and sorts them
+    all. Not for ``count=clusters`` (its clause repeats every filter)."""
+    rest = event_where(dataclasses.replace(q, place=None, count="reports"))
+    also = "".join(f" AND {c}" for c in rest.clauses)
+    place, order, n = f"%{clean(q.place or '')}%", order_by(q.sort), q.offset + q.limit
+    names = "(e.location ILIKE %s OR e.admin1 ILIKE %s OR e.country ILIKE %s)"
+
+    def each(locations: str, test: str) -> str:
+        return (f"SELECT x.* FROM unnest(ARRAY({locations})) AS l(location) CROSS JOIN LATERAL ({SELECT_EVENTS} "
+                f"WHERE e.location = l.location{test}{also} ORDER BY {order} LIMIT %s) x")
+
+    sql = (f"SELECT e.* FROM ({each(_WHOLE_LOCATIONS, '')} UNION ALL {each(_SOME_LOCATIONS, ' AND ' + names)} "
+           f"UNION ALL ({SELECT_EVENTS} WHERE e.location IS NULL AND (e.admin1 ILIKE %s OR e.country ILIKE %s){also} "
+           f"ORDER BY {order} LIMIT %s)) e ORDER BY {order} LIMIT %s OFFSET %s")
+    return sql, [*[place] * 3, *rest.params, n, *[place] * 9, *rest.params, n, *[place] * 2, *rest.params, n,
+                 q.limit, q.offset]
 
 
 def order_by(sort: str) -> str:

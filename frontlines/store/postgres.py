@@ -60,6 +60,7 @@ from frontlines.store.pgsql import (
     jsonb,
     mention_rows,
     order_by,
+    place_page,
     reason,
     redact_url,
     statement_from_row,
@@ -331,8 +332,11 @@ class PostgresStore(Store):
         where, order = event_where(query), order_by(query.sort)
         with self._errors("Searching events"), self._con.cursor(row_factory=tuple_row) as cur:
             total, exact = self._count_events(cur, query, where)
-            cur.execute(f"{SELECT_EVENTS} {where.sql()} ORDER BY {order} LIMIT %s OFFSET %s",
-                        [*where.params, query.limit, query.offset])
+            if query.place and query.count != "clusters":  # each matching place's rows in page order (schema 18)
+                cur.execute(*place_page(query))
+            else:
+                cur.execute(f"{SELECT_EVENTS} {where.sql()} ORDER BY {order} LIMIT %s OFFSET %s",
+                            [*where.params, query.limit, query.offset])
             items = [event_from_row(r) for r in cur]
         return Page(items, total, query.limit, query.offset, total_exact=exact)
 
