@@ -16,6 +16,7 @@ from typing import Any
 
 from frontlines.errors import InvalidParameterError
 from frontlines.model import EVENT_COLUMNS, Document, Event, http_url
+from frontlines.store import framing
 from frontlines.store.analysis import AnalysisRecords
 from frontlines.store.cluster_overrides import ClusterOverrideRecords
 from frontlines.store.corrections import CorrectionRecords
@@ -368,18 +369,29 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
         return _timeline(grouped, unit, starts)
 
     def map_grid(self, query: EventQuery, zoom: int, max_points: int = 1_000,
-                 view: Bbox | None = None) -> dict[str, Any]:
+                 view: Bbox | None = None, frame: tuple[int, int] | None = None) -> dict[str, Any]:
         """Matches of ``query`` with coordinates, in grid buckets about 64 pixels wide at map ``zoom``: each
         bucket has its events' mean position, events, fatalities, counts by type and its cell's bounds; a bucket
         of one event carries that event (``POINT_FIELDS``) while there are at most ``max_points`` such. Up to
         ``FINE_ZOOM`` the store groups by that zoom's cells, which are added up here (cells nest: a cell of
         zoom z is 2**(FINE_ZOOM - z) fine cells wide). ``view`` (a viewport) keeps the fine cells that meet
-        it; ``extent`` is then that of the events in view."""
+        it; ``extent`` is then that of the events in view. ``frame`` (a map's width and height in pixels, instead of
+        ``zoom`` and ``view``): the map framing every match (``framing.frame`` of their ``extent``) and the buckets of
+        that view, from one read of the fine cells; ``frame`` in the answer gives its zoom, centre and view."""
+        framed, extent = None, None
+        if frame:
+            rows = self._grouped(query, ("cell_x", "cell_y", "type"), grid_cell(FINE_ZOOM), positions=True)
+            extent = _extent(rows)
+            if extent:
+                zoom, _, view = framed = framing.frame(extent, *frame)
+                x0, x1, y0, y1 = cell_range(view, grid_cell(FINE_ZOOM))  # the fine cells that meet it, as a view does
+                rows = [r for r in rows if x0 <= r[0] <= x1 and y0 <= r[1] <= y1]
         cell = grid_cell(zoom)
         shift = max(0, FINE_ZOOM - zoom)
         buckets: dict[tuple[int, int], dict[str, Any]] = {}
-        rows = self._grouped(query, ("cell_x", "cell_y", "type"), grid_cell(max(zoom, FINE_ZOOM)), positions=True,
-                             view=view)
+        if not frame:
+            rows = self._grouped(query, ("cell_x", "cell_y", "type"), grid_cell(max(zoom, FINE_ZOOM)), positions=True,
+                                 view=view)
         for cx, cy, event_type, n, dead, lon_sum, lat_sum, first in rows:
             b = buckets.setdefault((cx >> shift, cy >> shift), {"events": 0, "fatalities": 0, "lon": 0.0, "lat": 0.0,
                                                                 "by_type": {}, "first": first})
@@ -400,8 +412,12 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
                 item["event"] = points[b["first"]]
             items.append(item)
         items.sort(key=lambda i: (-i["events"], i["longitude"], i["latitude"]))
-        return {"zoom": zoom, "cell": cell, "events": sum(i["events"] for i in items), "extent": _extent(rows),
-                "buckets": items}
+        answer = {"zoom": zoom, "cell": cell, "events": sum(i["events"] for i in items),
+                  "extent": extent if frame else _extent(rows), "buckets": items}
+        if framed:
+            answer["frame"] = {"zoom": zoom, "center": [round(v, 6) for v in framed[1]],
+                               "view": [round(v, 4) for v in framed[2]]}
+        return answer
 
     def _points(self, rids: list[int]) -> Iterator[tuple[int, dict[str, Any]]]:
         for i in range(0, len(rids), 500):

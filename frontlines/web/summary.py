@@ -35,8 +35,16 @@ def map_grid(store: StoreDep, query: QueryDep,
              view: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description=(
                  "the map's viewport, min_lon,min_lat,max_lon,max_lat: the buckets whose cells meet it (unlike "
                  "the bbox filter, at the precision of the zoom-10 grid, about 10 km)"))] = None,
+             frame: Annotated[str | None, Query(pattern=r"^\d{1,5}x\d{1,5}$", description=(
+                 "a map's WIDTHxHEIGHT in pixels, instead of zoom and view: the zoom and view that frame every "
+                 "match (as Leaflet's fitBounds, at most zoom 9), given as 'frame', and the buckets of that view"))
+                 ] = None,
              ) -> dict[str, Any]:
-    grid = store.map_grid(query, zoom, view=parse_bbox(view, "view"))
+    size = None
+    if frame:
+        width, height = frame.split("x")
+        size = (int(width), int(height))
+    grid = store.map_grid(query, zoom, view=parse_bbox(view, "view"), frame=size)
     points = [b["event"] for b in grid["buckets"] if "event" in b]
     found = store.active_corrections([p["event_id"] for p in points]) if points else {}
     for point in points:  # a popup says when an analyst corrected the event

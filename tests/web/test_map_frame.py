@@ -1,6 +1,7 @@
 """The map re-frames to the results after a filter (issue 12, deliverable 2), in headless Chromium: a far-off
-mis-placed report does not make it frame a continent, the buckets of the new view are asked for once (before the
-map redraws for it, and not again when it has moved there), and a filter that keeps the frame asks for no new view."""
+mis-placed report does not make it frame a continent, the server frames the results as Leaflet's fitBounds would and
+answers with the buckets of the framed view in the same request (``/api/map?frame=WxH``), and the map asks for no
+other view, neither when it has moved there nor after a filter that keeps the frame."""
 
 from __future__ import annotations
 
@@ -39,33 +40,39 @@ def framed_store_url(tmp_path) -> str:
 
 
 def _map_requests(page, action) -> list[str]:
-    page.evaluate("""() => {  // each view's buckets asked for: [the zoom asked, the map's zoom at that moment]
-      window.mapAsked = [];
-      const fetched = window.fetch;
-      window.fetch = (url, ...rest) => {
-        const zoom = /[/]api[/]map[?].*zoom=(\\d+)&view=/.exec(String(url));
-        if (zoom) window.mapAsked.push([Number(zoom[1]), state.map.getZoom()]);
-        return fetched(url, ...rest);
-      };
-    }""")
     asked: list[str] = []
     page.on("request", lambda r: asked.append(r.url) if "/api/map?" in r.url else None)
     action()
     page.wait_for_function("() => document.body.dataset.loaded === 'true'", timeout=15_000)
     page.wait_for_timeout(400)  # the map's moveend (150 ms later) would ask again here
-    return [u for u in asked if "zoom=2&" not in u and not u.endswith("zoom=2")]
+    return asked
 
 
-def test_a_filter_frames_the_results_ignoring_an_outlier_and_asks_once(framed_store_url) -> None:
+def test_a_filter_frames_the_results_ignoring_an_outlier_in_one_request(framed_store_url) -> None:
     with serving(framed_store_url) as base, browser_page(base, "/?at=3/45.0/0.0") as page:
-        views = _map_requests(page, lambda: page.select_option("#type-filter", "Battles"))
+        asked = _map_requests(page, lambda: page.select_option("#type-filter", "Battles"))
         zoom, lat, lon = page.evaluate("() => [state.map.getZoom(), state.map.getCenter().lat, state.map.getCenter().lng]")
         assert zoom >= 5 and 29 < lat < 35 and 11 < lon < 22, (zoom, lat, lon)  # Libya's coast, not Oslo too
-        assert len(views) == 1 and f"zoom={zoom}" in views[0], views  # asked once, for the new view
-        # ... and asked while the map still showed the old view (before the redraw for the new one)
-        assert page.evaluate("() => window.mapAsked") == [[zoom, 3]]
+        size = page.evaluate("() => { const s = state.map.getSize(); return `${s.x}x${s.y}`; }")
+        assert len(asked) == 1 and f"frame={size}" in asked[0] and "type=Battles" in asked[0], asked  # nothing else
+        # the frame is Leaflet's own fitBounds of the results' extent (20 px of padding, at most zoom 9)
+        leaflet = page.evaluate("""async (url) => {
+          const grid = await (await fetch(url)).json();
+          const [w, s, e, n] = grid.extent, map = state.map;
+          const bounds = L.latLngBounds([s - 0.5, w - 0.5], [n + 0.5, e + 0.5]);
+          const zoom = Math.min(map.getBoundsZoom(bounds, false, L.point(40, 40)), 9);
+          const middle = map.project(bounds.getSouthWest(), zoom).add(map.project(bounds.getNorthEast(), zoom)).divideBy(2);
+          const c = map.unproject(middle, zoom);
+          return [zoom, c.lat, c.lng];
+        }""", asked[0])
+        assert leaflet == [zoom, pytest.approx(lat, abs=1e-5), pytest.approx(lon, abs=1e-5)]
         assert int(page.get_attribute("#map", "data-events")) == 60  # Oslo's is out of view
-        # another filter with the same frame: the view is not asked for again under the old filters, only the new
-        views = _map_requests(page, lambda: page.select_option("#type-filter", ""))
-        assert len(views) == 1 and "type=" not in views[0], views
+        assert int(page.get_attribute("#map", "data-markers")) == 2  # the battles: Misrata and Benghazi
+        # another filter with the same frame: the framing answer alone, under the new filters
+        asked = _map_requests(page, lambda: page.select_option("#type-filter", ""))
+        assert len(asked) == 1 and "frame=" in asked[0] and "type=" not in asked[0], asked
         assert page.evaluate("() => state.map.getZoom()") == zoom
+        assert int(page.get_attribute("#map", "data-events")) == 120
+        # moving the map asks for the buckets of the view it moved to
+        asked = _map_requests(page, lambda: page.evaluate("() => state.map.setZoom(state.map.getZoom() - 2)"))
+        assert len(asked) == 1 and f"zoom={zoom - 2}&view=" in asked[0], asked

@@ -51,8 +51,19 @@ def test_map_view_is_the_viewport_not_a_filter(client) -> None:
     assert client.get("/api/counts", params={"view": "16,30,17,32"}).json()["events"] == 4  # the counts ignore it
 
 
+def test_map_frame_answers_the_framed_view(client) -> None:
+    """``frame=WxH``: the zoom, centre and view framing every match, and that view's buckets (tests/store/test_framing.py)."""
+    body = client.get("/api/map", params={"zoom": 2, "frame": "800x500"}).json()
+    f = body["frame"]
+    assert body["zoom"] == f["zoom"] and len(f["center"]) == 2 and len(f["view"]) == 4
+    asked = client.get("/api/map", params={"zoom": f["zoom"], "view": ",".join(map(str, f["view"]))}).json()
+    assert body["buckets"] == asked["buckets"] and body["events"] == asked["events"] > 0
+    assert "frame" not in client.get("/api/map", params={"zoom": 2, "frame": "800x500", "place": "nowhere"}).json()
+
+
 @pytest.mark.parametrize("params", [{}, {"zoom": -1}, {"zoom": 19}, {"zoom": "x"}, {"zoom": 3, "bbox": "1,2,3"},
-                                    {"zoom": 3, "view": "1,2,3"}, {"zoom": 3, "view": "10,5,0,6"}])
+                                    {"zoom": 3, "view": "1,2,3"}, {"zoom": 3, "view": "10,5,0,6"},
+                                    {"zoom": 2, "frame": "800"}, {"zoom": 2, "frame": "800x-5"}])
 def test_map_parameters_are_checked(client, params) -> None:
     response = client.get("/api/map", params=params)
     assert response.status_code in (400, 422) and response.json()["error"]["code"] == "invalid_parameter"

@@ -157,12 +157,6 @@ function viewportBBox(pad = 0) {
   return boundsBBox(state.map.getBounds().pad(pad));
 }
 
-// The bounds the map will show at this centre and zoom (what getBounds() gives once the view is set there).
-function boundsAt(center, zoom) {
-  const pixels = state.map.getPixelBounds(center, zoom);
-  return L.latLngBounds(state.map.unproject(pixels.getBottomLeft(), zoom), state.map.unproject(pixels.getTopRight(), zoom));
-}
-
 function correctedNote(event) {  // an analyst's correction in force: who and when (the values shown are corrected)
   const c = event.correction;
   return c ? `<span class="badge corrected" title="${escapeHTML(c.reason)}">corrected by ${escapeHTML(c.analyst)} ` +
@@ -200,12 +194,20 @@ function bucketMarker(bucket) {
   return marker;
 }
 
-// The buckets of the view (or of ``target``, {center, zoom}, a view about to be set: asked before the map redraws
-// for it). A view inside the area of the buckets drawn (or on their way) for the same filters and zoom asks nothing.
-function loadMap(target = null) {
+function drawBuckets(grid) {
+  state.layer.clearLayers();
+  for (const bucket of grid.buckets) state.layer.addLayer(bucketMarker(bucket));
+  const mapEl = document.getElementById("map");
+  mapEl.dataset.markers = String(grid.buckets.length);
+  mapEl.dataset.events = String(grid.events);
+}
+
+// The buckets of the view. A view inside the area of the buckets drawn (or on their way) for the same filters and zoom
+// asks nothing (after a filter, frameResults drew those of the framed view).
+function loadMap() {
   const params = filterParams();  // the bbox filter when "only events in the map view" is ticked
-  const zoom = target ? target.zoom : state.map.getZoom();
-  const bounds = target ? boundsAt(target.center, target.zoom) : state.map.getBounds();
+  const zoom = state.map.getZoom();
+  const bounds = state.map.getBounds();
   const filters = params.toString();
   const last = state.mapLoad;
   if (last && last.filters === filters && last.zoom === zoom && last.covers.contains(bounds)) return last.promise;
@@ -215,37 +217,37 @@ function loadMap(target = null) {
   const [west, south, east, north] = view.split(",").map(Number);
   const seq = ++state.seq.map;
   const promise = fetchJSON("/api/map?" + params.toString()).then((grid) => {
-    if (seq !== state.seq.map) return;  // a newer view was asked for meanwhile
-    state.layer.clearLayers();
-    for (const bucket of grid.buckets) state.layer.addLayer(bucketMarker(bucket));
-    const mapEl = document.getElementById("map");
-    mapEl.dataset.markers = String(grid.buckets.length);
-    mapEl.dataset.events = String(grid.events);
+    if (seq === state.seq.map) drawBuckets(grid);  // else a newer view was asked for meanwhile
   }, (err) => { state.mapLoad = null; throw err; });
   state.mapLoad = { filters, zoom, covers: L.latLngBounds([south, west], [north, east]), promise };
   return promise;
 }
 
-// Frame the results: the server's extent of the matches leaves out the outer 2% each way, so a few
-// mis-geocoded events far away do not make the map frame a continent. The new view's buckets are asked for before
-// the view is set (setting it redraws the basemap: 100-300 ms on a busy machine); the same centre and zoom as
-// Leaflet's fitBounds with 20 px of padding, at most zoom 9.
+// Frame the results: the server frames every match on a map of this size (the zoom and centre of Leaflet's fitBounds
+// with 20 px of padding, at most zoom 9, of the matches' extent less the outer 2% each way, so that a few
+// mis-geocoded events far away do not make the map frame a continent) and answers with the buckets of that view in
+// the same request: one read of the store, and no second request waiting on the first; the view's moveend asks nothing.
 async function frameResults() {
   const params = filterParams({ bbox: false });
+  const filters = params.toString();
+  const size = state.map.getSize();
   params.set("zoom", "2");
-  const grid = await fetchJSON("/api/map?" + params.toString());
-  if (!grid.extent) return null;
-  const [west, south, east, north] = grid.extent;
+  params.set("frame", `${size.x}x${size.y}`);
+  const seq = ++state.seq.map;
+  const asked = fetchJSON("/api/map?" + params.toString());
+  const grid = await asked;
+  if (!grid.frame) return null;
+  const [west, south, east, north] = grid.frame.view;
+  const zoom = grid.frame.zoom;
+  const center = L.latLng(grid.frame.center[0], grid.frame.center[1]);
+  const mine = seq === state.seq.map;  // else another view was asked for meanwhile: the framed view asks for its own
+  if (mine) state.mapLoad = { filters, zoom, covers: L.latLngBounds([south, west], [north, east]), promise: asked.then(() => {}) };
   const map = state.map;
-  const bounds = L.latLngBounds([south - 0.5, west - 0.5], [north + 0.5, east + 0.5]);
-  const zoom = Math.min(map.getBoundsZoom(bounds, false, L.point(40, 40)), 9);
-  const middle = map.project(bounds.getSouthWest(), zoom).add(map.project(bounds.getNorthEast(), zoom)).divideBy(2);
-  const center = map.unproject(middle, zoom);
-  const drawn = loadMap({ center, zoom });
-  if (zoom !== map.getZoom() || map.project(map.getCenter(), zoom).distanceTo(middle) >= 1) {
+  if (zoom !== map.getZoom() || map.project(map.getCenter(), zoom).distanceTo(map.project(center, zoom)) >= 1) {
     map.setView(center, zoom, { animate: false });
   }
-  return drawn;
+  if (mine) drawBuckets(grid);  // at the new view: placed once
+  return true;
 }
 
 function showOnMap(event) {
