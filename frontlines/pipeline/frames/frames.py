@@ -138,14 +138,31 @@ class _SentenceFacts:
     total_cue: str | None
     imperative: bool
     negators: Mapping[int, str]  # a word's index -> the first negator among its children ("not", "no", "neither")
+    heads: Sequence[int]  # each word's head, by index (the root its own)
 
 
 def _sentence_facts(parsed: Doc, lexicon: EventhoodLexicon, text: str | None = None) -> _SentenceFacts:
     """``text`` is the parsed sentence's text when the caller has it (``Doc.text`` joins every token again)."""
     text, patterns = (parsed.text if text is None else text), lexicon.patterns
     span_cue, habit, total = (patterns[name].search(text) for name in ("span", "habit", "running_total"))
+    columns = _columns(parsed)
     return _SentenceFacts(text, span_cue.group() if span_cue else None, habit.group() if habit else None,
-                          total.group() if total else None, _imperative(parsed), _negators(parsed))
+                          total.group() if total else None, _imperative(parsed, columns),
+                          _negators(parsed, columns), columns["HEAD"])
+
+
+_COLUMNS = ("DEP", "LOWER", "IS_PUNCT", "IS_SPACE")
+
+
+def _columns(parsed: Doc) -> dict[str, list[int]]:
+    """The parse's values per word, as lists of ids read in one go (no Token made): ``_COLUMNS`` and HEAD, the
+    index of each word's head."""
+    if not len(parsed):
+        return {name: [] for name in (*_COLUMNS, "HEAD")}
+    values = parsed.to_array([*_COLUMNS, "HEAD"])
+    out = {name: values[:, k].tolist() for k, name in enumerate(_COLUMNS)}
+    out["HEAD"] = [i + offset for i, offset in enumerate(values[:, -1].astype("int64").tolist())]  # stored relative
+    return out
 
 
 def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon,
@@ -170,8 +187,8 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon,
     tense_word = next((a for a in aux if a.lemma_.lower() in ("have", "be", "do")), predicate)
     present = bool(tense_word is not None and tense_word.tag_ in ("VBZ", "VBP"))
     governor, governor_finite = _infinitive_governor(head)
-    marker, marker_head = _marker(head, predicate)
-    count, quantifier = _quantity(head, lexicon)
+    marker, marker_head = _marker(head, kids, predicate, pkids)
+    count, quantifier = _quantity(head, kids, lexicon)
     facts = facts or _sentence_facts(parsed, lexicon)
     return Frame(
         sentence=facts.text, trigger=span.text, lemma=head.lemma_.lower(), pos=head.pos_, tag=head.tag_, dep=head.dep_,
@@ -181,7 +198,7 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon,
         prep_head_pos=head.head.head.pos_ if head.dep_ == "pobj" else "",
         predicate=predicate.lemma_.lower() if predicate is not None else "",
         predicate_tag=predicate.tag_ if predicate is not None else "", perfect=perfect, progressive=progressive,
-        present=present, modal=modal, negation=_negation(head, kids, words["near_miss"], facts.negators), governor=governor, governor_finite=governor_finite,
+        present=present, modal=modal, negation=_negation(head, kids, words["near_miss"], facts), governor=governor, governor_finite=governor_finite,
         plural=head.tag_ in ("NNS", "NNPS"), count=count, quantifier=quantifier,
         existential=bool(predicate is not None and any(c.dep_ == "expl" for c in pkids)),
         modifiers=frozenset(c.lemma_.lower() for c in kids if c.dep_ in ("acl", "amod", "relcl")),
@@ -193,7 +210,7 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon,
         complement=next((c.lemma_.lower() for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None),
         pronoun_subject=predicate is not None and any(
             c.dep_ == "nsubj" and c.lower_ in ("they", "he", "she", "we", "it", "you") for c in pkids),
-        imperative=facts.imperative, thinker=_thinker(head, words["thought"]), still=_still(head, predicate),
+        imperative=facts.imperative, thinker=_thinker(head, words["thought"]), still=_still(head, kids, pkids),
         head_plural=head.head.tag_ in ("NNS", "NNPS") and head.head is not head,
         total_cue=facts.total_cue,
         reported=head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in words["report_nouns"],
@@ -202,7 +219,7 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon,
         passive=predicate is not None and any(c.dep_ == "auxpass" for c in pkids),
         first_person=predicate is not None and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in pkids),
         definite=any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") for c in kids),
-        counted_object=_counted_object(head, lexicon), antecedents=_antecedents(head))
+        counted_object=_counted_object(kids, lexicon), antecedents=_antecedents(head))
 
 
 def _antecedents(tok: Token) -> tuple[str, ...]:
@@ -218,9 +235,10 @@ def _antecedents(tok: Token) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _counted_object(tok: Token, lexicon: EventhoodLexicon) -> tuple[int, str] | None:
-    """A plural object counted and not named ("captured two districts"; not "two districts, Doab and Kamdesh")."""
-    for obj in tok.children:
+def _counted_object(kids: Sequence[Token], lexicon: EventhoodLexicon) -> tuple[int, str] | None:
+    """A plural object of the trigger (``kids``: its children) counted and not named ("captured two districts";
+    not "two districts, Doab and Kamdesh")."""
+    for obj in kids:
         if obj.dep_ != "dobj" or obj.tag_ != "NNS":
             continue
         if any(t.pos_ == "PROPN" and t.dep_ != "compound" for t in obj.subtree):
@@ -250,25 +268,29 @@ def _group_relative(tok: Token, dated: re.Pattern[str]) -> str | None:
     return None if dated.search(clause) else verb.lemma_.lower()
 
 
-def _marker(tok: Token, predicate: Token | None) -> tuple[str | None, str]:
+def _marker(tok: Token, kids: Sequence[Token], predicate: Token | None,
+            pkids: Sequence[Token]) -> tuple[str | None, str]:
     """The subordinator of the trigger's clause and the lemma of the word that clause hangs on ("after",
-    "come" in "the protest came two days after the premier announced a ceasefire")."""
-    for t in (tok, predicate):
+    "come" in "the protest came two days after the premier announced a ceasefire"); ``kids`` and ``pkids`` are
+    the trigger's and the predicate's children."""
+    for t, children in ((tok, kids), (predicate, pkids)):
         if t is None:
             continue
-        for c in t.children:
+        for c in children:
             if c.dep_ == "mark":
                 return c.lower_, t.head.lemma_.lower() if t.head is not t else ""
     return None, ""
 
 
-def _imperative(parsed: Doc) -> bool:
+def _imperative(parsed: Doc, columns: Mapping[str, list[int]]) -> bool:
     """A command to the reader: the root is a bare verb with no subject ("Expect ...", "Remember how ...")."""
-    roots = [t for t in parsed if t.dep_ == "ROOT"]
-    if not roots:
+    root_id = parsed.vocab.strings["ROOT"]
+    if root_id not in columns["DEP"]:
         return False
-    root = roots[0]
-    if root.tag_ != "VB" or root.i != next((t.i for t in parsed if not t.is_punct and not t.is_space), -1):
+    root = parsed[columns["DEP"].index(root_id)]
+    first = next((i for i, (punct, space) in enumerate(zip(columns["IS_PUNCT"], columns["IS_SPACE"], strict=True))
+                  if not punct and not space), -1)
+    if root.tag_ != "VB" or root.i != first:
         return False
     if root.text.isupper() or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux") for c in root.children):
         return False  # "ZANU youth leader X attacked ...": an acronym the tagger took for a verb
@@ -283,11 +305,12 @@ def _thinker(tok: Token, thought: frozenset[str]) -> str | None:
     return None
 
 
-def _still(tok: Token, predicate: Token | None) -> bool:
-    """"still" on the trigger or its predicate, or "already" on an -ing participle ("the Kurds already fighting")."""
-    if tok.tag_ == "VBG" and any(c.lower_ == "already" for c in tok.children):
+def _still(tok: Token, kids: Sequence[Token], pkids: Sequence[Token]) -> bool:
+    """"still" on the trigger or its predicate, or "already" on an -ing participle ("the Kurds already fighting");
+    ``kids`` and ``pkids`` are their children."""
+    if tok.tag_ == "VBG" and any(c.lower_ == "already" for c in kids):
         return True
-    return any(c.lower_ == "still" for t in (tok, predicate) if t is not None for c in t.children)
+    return any(c.lower_ == "still" for c in (*kids, *pkids))
 
 
 def _predicate(tok: Token) -> Token | None:
@@ -304,42 +327,37 @@ def _predicate(tok: Token) -> Token | None:
     return cur if cur.pos_ in ("VERB", "AUX") else None
 
 
-def _negators(parsed: Doc) -> dict[int, str]:
+def _negators(parsed: Doc, columns: Mapping[str, list[int]]) -> dict[int, str]:
     """Each word's first negating child, by the word's index: "not" / "n't" (neg), "no" (det), "neither"
-    (preconj); "not only" negates nothing. Read once per sentence from the parse's arrays (no Token made), for
-    every frame's ``_negation``."""
-    if not len(parsed):
-        return {}
+    (preconj); "not only" negates nothing. Read once per sentence, for every frame's ``_negation``."""
     strings = parsed.vocab.strings
-    neg, det, preconj, no, neither = (strings[w] for w in ("neg", "det", "preconj", "no", "neither"))
-    deps, lowers = (parsed.to_array(name).tolist() for name in ("DEP", "LOWER"))
-    heads = parsed.to_array("HEAD").astype("int64").tolist()  # relative offsets
+    neg, det, preconj, no, neither, not_, only = (
+        strings[w] for w in ("neg", "det", "preconj", "no", "neither", "not", "only"))
+    lowers, heads = columns["LOWER"], columns["HEAD"]
     found: dict[int, str] = {}
-    for i, (dep, head, lower) in enumerate(zip(deps, heads, lowers, strict=True)):
-        if head == 0 or not (dep == neg or (dep == det and lower == no) or (dep == preconj and lower == neither)):
+    for i, (dep, lower) in enumerate(zip(columns["DEP"], lowers, strict=True)):
+        if heads[i] == i or not (dep == neg or (dep == det and lower == no) or (dep == preconj and lower == neither)):
             continue
-        word = strings[lower]
-        if word == "not" and i + 1 < len(parsed) and parsed[i + 1].lower_ == "only":
+        if lower == not_ and i + 1 < len(lowers) and lowers[i + 1] == only:
             continue
-        found.setdefault(i + head, word)  # words in order: a head's first negating child wins
+        found.setdefault(heads[i], strings[lower])  # words in order: a head's first negating child wins
     return found
 
 
-def _negation(tok: Token, kids: Sequence[Token], near_miss: frozenset[str], negators: Mapping[int, str]) -> str | None:
+def _negation(tok: Token, kids: Sequence[Token], near_miss: frozenset[str], facts: _SentenceFacts) -> str | None:
     """A negator on the trigger or on any word above it ("no indication who had abducted them"), or a near miss
-    on the trigger itself ("a couple was nearly abducted"); ``kids`` are the trigger's children, ``negators``
-    the sentence's (``_negators``)."""
+    on the trigger itself ("a couple was nearly abducted"); ``kids`` are the trigger's children."""
     near = next((c.lower_ for c in kids if c.dep_ == "advmod" and c.lower_ in near_miss), None)
     if near:
         return near
-    cur, seen = tok, 0
-    while seen < 10:
-        word = negators.get(cur.i)
+    at = tok.i
+    for _ in range(10):  # the trigger and up to nine words above it
+        word = facts.negators.get(at)
         if word is not None:
             return word
-        if cur.head is cur:
+        if facts.heads[at] == at:
             break
-        cur, seen = cur.head, seen + 1
+        at = facts.heads[at]
     return None
 
 
@@ -359,9 +377,9 @@ def _infinitive_governor(tok: Token) -> tuple[str | None, bool]:
     return gov.lemma_.lower(), finite
 
 
-def _quantity(tok: Token, lexicon: EventhoodLexicon) -> tuple[int | None, str | None]:
+def _quantity(tok: Token, kids: Sequence[Token], lexicon: EventhoodLexicon) -> tuple[int | None, str | None]:
     count, quantifier = None, None
-    for c in tok.children:
+    for c in kids:
         if c.dep_ == "nummod":
             count = _number(c.text, lexicon.numbers)
         elif c.dep_ in ("amod", "det", "quantmod") and c.lower_ in lexicon.words["quantifiers"]:

@@ -251,13 +251,18 @@ def _names_of(text: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
     return tuple(_find_name_spans(text, gaz))
 
 
+_WORD = re.compile(r"\S+")
+_HYPHENATED_NAMES = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
+_HYPHEN_PART = re.compile(r"[^-]+")
+
+
 def _find_name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
     for m in _CAPITALISED.finditer(text):
         words = []
-        for w in re.finditer(r"\S+", m.group()):
-            if re.fullmatch(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)+", w.group()) and not gaz.contains(w.group()):
+        for w in _WORD.finditer(m.group()):
+            if "-" in w.group() and _HYPHENATED_NAMES.fullmatch(w.group()) and not gaz.contains(w.group()):
                 # "Maiduguri-Damboa", "Rethinking Egypt-US relations": each name the hyphen joins
-                words += [(w.start() + p.start(), p.group()) for p in re.finditer(r"[^-]+", w.group())]
+                words += [(w.start() + p.start(), p.group()) for p in _HYPHEN_PART.finditer(w.group())]
             else:
                 words.append((w.start(), w.group()))
         i = 0
