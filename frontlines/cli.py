@@ -357,8 +357,11 @@ def export(obj: dict[str, Any], fmt: str, **filters: Any) -> None:
 @cli.command()
 @click.option("--host", default=lambda: settings.get("host"), show_default="127.0.0.1")
 @click.option("--port", default=lambda: int(settings.get("port")), type=int, show_default="8000")
+@click.option("--workers", default=lambda: int(settings.get("workers")), type=click.IntRange(min=1),
+              show_default="1", help="Server processes, each answering on a core of its own (a team's server: "
+                                     "about one per core).")
 @click.pass_obj
-def serve(obj: dict[str, Any], host: str, port: int) -> None:
+def serve(obj: dict[str, Any], host: str, port: int, workers: int) -> None:
     """Serve the API and dashboard."""
     from frontlines.web.app import serve as run_server
 
@@ -367,7 +370,7 @@ def serve(obj: dict[str, Any], host: str, port: int) -> None:
         click.echo("Only localhost, 127.0.0.1 and [::1] are answered (DNS rebinding); set FRONTLINES_ALLOWED_HOSTS "
                    "to the names or addresses people use, e.g. FRONTLINES_ALLOWED_HOSTS=frontlines.lan,10.0.0.5.",
                    err=True)
-    run_server(obj["db"], host=host, port=port)
+    run_server(obj["db"], host=host, port=port, workers=workers)
 
 
 # -- watch -------------------------------------------------------------------------------

@@ -39,6 +39,9 @@ SETTINGS: dict[str, Setting] = {
                 "Largest single input document accepted, in bytes; larger inputs are refused with a message."),
         Setting("host", "FRONTLINES_HOST", "127.0.0.1", "Address `frontlines serve` binds."),
         Setting("port", "FRONTLINES_PORT", "8000", "Port `frontlines serve` listens on."),
+        Setting("workers", "FRONTLINES_WORKERS", "1",
+                "Server processes `frontlines serve` runs: each answers requests on a core of its own (a team's "
+                "server: about one per core); SQLite readers share the file and writes take turns."),
         Setting("allowed_hosts", "FRONTLINES_ALLOWED_HOSTS", "",
                 "Host names the server answers besides localhost, 127.0.0.1, [::1] and FRONTLINES_HOST "
                 "(comma-separated; * = any). Other Host headers get a 400 (DNS rebinding)."),

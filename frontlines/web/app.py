@@ -8,6 +8,7 @@ headers of ``security.py``, which also refuses Host names off the allow-list.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -17,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontlines import __version__, settings
-from frontlines.errors import FrontlinesError
+from frontlines.errors import ConfigurationError, FrontlinesError
 from frontlines.web import api, feeds, summary, views
 from frontlines.web import admin1, analysis_api, analysis_views, corrections, help, labels
 from frontlines.web.errors import error_body
@@ -69,7 +70,18 @@ def create_app(store_url: str | None = None, *, bind_host: str | None = None,
     return app
 
 
-def serve(store_url: str | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(store_url: str | None = None, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
+    """Run the app with uvicorn; ``workers`` > 1 runs that many server processes on one socket (one Python
+    process answers on one core at a time: the JSON and the Python side of each request hold its GIL), each
+    building the app from the same store and host, passed to it through the environment."""
     import uvicorn
 
-    uvicorn.run(create_app(store_url, bind_host=host), host=host, port=port, log_level="warning")
+    if workers < 1:
+        raise ConfigurationError(f"workers is {workers}: a server needs at least one process.")
+    if workers == 1:
+        uvicorn.run(create_app(store_url, bind_host=host), host=host, port=port, log_level="warning")
+        return
+    os.environ[settings.SETTINGS["db"].env] = store_url or settings.get("db")
+    os.environ[settings.SETTINGS["host"].env] = host
+    uvicorn.run("frontlines.web.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
