@@ -15,6 +15,7 @@ from frontlines.evaluate.report import EvalReport, ratio
 from frontlines.knowledge.actors import get_actor_kb
 from frontlines.knowledge.gazetteer import Gazetteer, get_gazetteer
 from frontlines.knowledge.geo import haversine_km
+from frontlines.knowledge.yamlfile import load_yaml
 from frontlines.model import Document, Event
 from frontlines.pipeline.events.fatalities import coded_fatalities
 
@@ -25,10 +26,9 @@ _NON_EVENTS = {"negated", "hypothetical", "future"}
 
 @lru_cache(maxsize=1)
 def _taxonomy() -> dict[str, Any]:
-    import yaml
 
     path = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "acled_taxonomy.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 def _gold_date(value: str) -> date:

@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz
 
 from frontlines.errors import ConfigurationError
 from frontlines.knowledge.gazetteer import Gazetteer
 from frontlines.knowledge.geo import haversine_km
+from frontlines.knowledge.yamlfile import load_yaml
 from frontlines.model import Event
 
 __all__ = ["SUPPORT", "TextEvidence", "compare", "has_text"]
@@ -367,11 +367,11 @@ def _gazetteer() -> Gazetteer | None:
 
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
-    data = yaml.safe_load((_DATA / "demonyms.yaml").read_text(encoding="utf-8"))["demonyms"]
+    data = load_yaml((_DATA / "demonyms.yaml").read_text(encoding="utf-8"))["demonyms"]
     return frozenset(str(k).lower() for k in data)
 
 
 @lru_cache(maxsize=1)
 def _outlets() -> frozenset[str]:
-    data = yaml.safe_load((_DATA / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
+    data = load_yaml((_DATA / "outlets.yaml").read_text(encoding="utf-8"))["outlets"]
     return frozenset(str(name).lower() for name in data)

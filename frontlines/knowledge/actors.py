@@ -24,6 +24,7 @@ from typing import Any
 
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.translit import ascii_fold, close_skeletons, skeleton
+from frontlines.knowledge.yamlfile import load_yaml
 
 __all__ = ["Actor", "ActorKB", "ActorMatch", "get_actor_kb"]
 
@@ -163,7 +164,7 @@ class ActorKB:
         seen: set[str] = set()
         for path in paths:
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                data = load_yaml(path.read_text(encoding="utf-8")) or {}
             except (OSError, yaml.YAMLError) as exc:
                 raise KnowledgeError(f"Cannot read actor file {path}: {exc}") from exc
             for i, entry in enumerate(data.get("actors", [])):
@@ -172,7 +173,7 @@ class ActorKB:
                     raise KnowledgeError(f"{path.name}: duplicate actor id {actor.id!r}; ids must be unique.")
                 seen.add(actor.id)
                 actors.append(actor)
-        demonyms = yaml.safe_load((DATA / "demonyms.yaml").read_text(encoding="utf-8"))["demonyms"]
+        demonyms = load_yaml((DATA / "demonyms.yaml").read_text(encoding="utf-8"))["demonyms"]
         kb = cls(actors, demonyms, _country_names())
         clashes = kb.shared_aliases()
         if clashes:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import KnowledgeError
+from frontlines.knowledge.yamlfile import load_yaml
 
 __all__ = ["EventhoodLexicon", "get_eventhood_lexicon"]
 
@@ -65,7 +66,7 @@ class EventhoodLexicon:
         import yaml
 
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = load_yaml(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise KnowledgeError(f"Cannot read the eventhood lexicon {path}: {exc}") from exc
         return cls.from_data(data, path)

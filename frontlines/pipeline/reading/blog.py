@@ -15,6 +15,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from frontlines.knowledge.yamlfile import load_yaml
 from frontlines.model import Block
 from frontlines.pipeline.reading.furniture import furniture_lines
 
@@ -54,9 +55,7 @@ class ParsedBlog:
 
 @lru_cache(maxsize=1)
 def outlet_names() -> tuple[str, ...]:
-    import yaml
-
-    data = yaml.safe_load(OUTLETS.read_text(encoding="utf-8"))
+    data = load_yaml(OUTLETS.read_text(encoding="utf-8"))
     return tuple(sorted(data["outlets"], key=len, reverse=True))
 
 
