@@ -130,9 +130,41 @@ def serving(url: str) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-def concurrent(url: str, clients: int, per_client: int) -> tuple[float, float, float, dict[str, tuple[float, float]]]:
+@contextlib.contextmanager
+def serving_processes(url: str, workers: int) -> Iterator[str]:
+    """``frontlines serve --workers N`` over ``url`` in a process of its own on a free loopback port (the clients'
+    threads then share no GIL with the server): its base URL."""
+    import subprocess
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.Popen([sys.executable, "-m", "frontlines.cli", "--db", url, "serve", "--port", str(port),
+                             "--workers", str(workers)], cwd=root, stdout=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                if httpx.get(f"{base}/api/stats", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            raise SystemExit(f"frontlines serve --workers {workers} did not answer in 60 s")
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def concurrent(url: str, clients: int, per_client: int,
+               workers: int = 0) -> tuple[float, float, float, dict[str, tuple[float, float]]]:
     """Every kind mixed, ``clients`` at a time against a real server: p50, p95 (ms), requests/s, and p50 / p95 of
-    each kind (each client sends the kinds in turn, starting at its own kind, so each kind runs beside the others)."""
+    each kind (each client sends the kinds in turn, starting at its own kind, so each kind runs beside the others).
+    ``workers`` 0: the server in this process (a thread); N: ``frontlines serve --workers N`` in processes of its own."""
     import httpx
 
     def one_client(base: str, seed: int) -> list[tuple[str, float]]:
@@ -147,7 +179,8 @@ def concurrent(url: str, clients: int, per_client: int) -> tuple[float, float, f
                 timings.append((name, (time.perf_counter() - start) * 1000))
         return timings
 
-    with serving(url) as base, ThreadPoolExecutor(clients) as pool:
+    server = serving(url) if workers < 1 else serving_processes(url, workers)
+    with server as base, ThreadPoolExecutor(clients) as pool:
         start = time.perf_counter()
         timings = [t for ts in pool.map(lambda seed: one_client(base, seed), range(clients)) for t in ts]
         wall = time.perf_counter() - start
@@ -238,7 +271,7 @@ def measure(name: str, url: str, args: argparse.Namespace) -> dict[str, Any]:
         for name, (p50, p95) in result["browser"].items():
             print(f"    Chromium: {name:28} {p50:8.1f} / {p95:8.1f} ms", flush=True)
     if args.clients > 1:
-        result["concurrent"] = concurrent(url, args.clients, args.repeat)
+        result["concurrent"] = concurrent(url, args.clients, args.repeat, args.server_workers)
         print("  {} clients: p50 {:.1f} ms, p95 {:.1f} ms, {:.1f} requests/s".format(args.clients,
                                                                                     *result["concurrent"][:3]))
         for kind, (p50, p95) in result["concurrent"][3].items():
@@ -273,6 +306,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--batch", type=int, default=20_000)
     parser.add_argument("--clients", type=int, default=1, help="also run this many concurrent clients")
+    parser.add_argument("--server-workers", type=int, default=0, metavar="N",
+                        help="for --clients: run `frontlines serve --workers N` in processes of its own (default 0: "
+                        "a server thread in this process, sharing its GIL with the clients)")
     parser.add_argument("--browser", action="store_true", help="also time the dashboard in headless Chromium")
     parser.add_argument("--only-browser", action="store_true", help="skip the in-process API timings")
     args = parser.parse_args()
