@@ -167,6 +167,12 @@ def concurrent(url: str, clients: int, per_client: int,
     ``workers`` 0: the server in this process (a thread); N: ``frontlines serve --workers N`` in processes of its own."""
     import httpx
 
+    def warm(base: str, seed: int) -> None:
+        with httpx.Client(base_url=base, timeout=600) as http:
+            for _, make in request_kinds(random.Random(1000 + seed)).items():
+                path, params = make()
+                http.get(path, params=params).raise_for_status()
+
     def one_client(base: str, seed: int) -> list[tuple[str, float]]:
         kinds = list(request_kinds(random.Random(seed)).items())
         timings = []
@@ -181,6 +187,9 @@ def concurrent(url: str, clients: int, per_client: int,
 
     server = serving(url) if workers < 1 else serving_processes(url, workers)
     with server as base, ThreadPoolExecutor(clients) as pool:
+        list(pool.map(lambda seed: warm(base, seed), range(max(workers, 1) * 2)))  # each kind once, a few
+        # clients at a time, so that every worker has met every kind (a server runs all day; its first requests
+        # are not what an analyst waits for)
         start = time.perf_counter()
         timings = [t for ts in pool.map(lambda seed: one_client(base, seed), range(clients)) for t in ts]
         wall = time.perf_counter() - start
