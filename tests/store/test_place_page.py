@@ -65,3 +65,16 @@ def test_postgres_store_before_schema_18_gets_the_place_index(pg_server: Any) ->
         _check_pages(store)
     with psycopg.connect(url) as con:
         assert con.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'events_location_date'").fetchone()
+
+
+def test_sqlite_reads_a_place_and_type_page_through_the_place(tmp_path: Any) -> None:
+    """Beside a place, a type is tested on the place's events: SQLite (no statistics) read every event of the type
+    through its index instead (0.8-1.6 s a page at a million events)."""
+    with open_store(str(tmp_path / "s.sqlite")) as store:
+        store.bulk_load_events(_events(random.Random(18), 0, 200))
+        q = EventQuery(place="Benghazi", event_type="Battles", modality=SHOWN, sort="-event_date", limit=10)
+        clause, params = store._event_where(q)  # type: ignore[attr-defined]
+        for sql in (f"SELECT count(*) FROM events e {clause}", f"SELECT e.* FROM events e {clause} LIMIT 10"):
+            plan = " ".join(r[-1] for r in store._con.execute("EXPLAIN QUERY PLAN " + sql, params))  # type: ignore[attr-defined]
+            assert "events_location" in plan and "events_type" not in plan, plan
+        assert [e.event_id for e in store.search_events(q).items] == [e.event_id for e in store.iter_events(q)][:10]
