@@ -23,6 +23,7 @@ from frontlines import __version__, settings
 from frontlines.errors import ConfigurationError, FrontlinesError
 from frontlines.web import api, feeds, summary, views
 from frontlines.web import admin1, analysis_api, analysis_views, corrections, help, labels
+from frontlines.web.cache import ResponseCache, store_generation
 from frontlines.web.errors import error_body
 from frontlines.web.security import SecurityMiddleware, allowed_hosts
 
@@ -39,6 +40,7 @@ def create_app(store_url: str | None = None, *, bind_host: str | None = None,
                   description="Conflict events extracted from reports: sourced, geocoded, queryable.",
                   lifespan=_warm_up)
     app.state.store_url = store_url or settings.get("db")
+    app.add_middleware(ResponseCache, generation=store_generation(app.state.store_url))  # inside the security one
     app.add_middleware(SecurityMiddleware, hosts=allowed_hosts(bind_host, hosts))
     app.include_router(api.router)
     app.include_router(analysis_api.router)
