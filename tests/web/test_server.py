@@ -1,4 +1,4 @@
-"""One test against a real uvicorn server on a free loopback port."""
+"""A real uvicorn server on a free loopback port: one process, and two worker processes."""
 
 from __future__ import annotations
 
@@ -17,18 +17,24 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_real_server_serves_api_and_dashboard(store_url) -> None:
+def _start(store_url: str, *options: str) -> tuple[subprocess.Popen[bytes], str]:
+    """``frontlines serve`` on a free loopback port, once it answers: the process and its base URL."""
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "frontlines.cli", "--db", store_url, "serve", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen([sys.executable, "-m", "frontlines.cli", "--db", store_url, "serve", "--port", str(port),
+                             *options], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(f"{base}/api/stats", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    return proc, base
+
+
+def test_real_server_serves_api_and_dashboard(store_url) -> None:
+    proc, base = _start(store_url)
     try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                if httpx.get(f"{base}/api/stats", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
         assert httpx.get(f"{base}/api/stats").json()["events"] == 4
         assert "Frontlines" in httpx.get(f"{base}/").text
     finally:
@@ -50,18 +56,9 @@ def _children(pid: int) -> list[int]:
 
 
 def test_a_server_with_two_workers_answers_from_two_processes_and_stops_them(store_url) -> None:
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "frontlines.cli", "--db", store_url, "serve", "--port", str(port),
-                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc, base = _start(store_url, "--workers", "2")
     workers: list[int] = []
     try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                if httpx.get(f"{base}/api/stats", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
         assert all(httpx.get(f"{base}/api/stats").json()["events"] == 4 for _ in range(6))
         workers = [pid for pid in _children(proc.pid) if "spawn_main" in _cmdline(pid)]  # not the resource tracker
         assert len(workers) == 2, [_cmdline(pid) for pid in _children(proc.pid)]
