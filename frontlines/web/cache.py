@@ -73,15 +73,20 @@ class _SQLiteGeneration:
 
 
 class _PostgresGeneration:
+    RETRY = 60.0  # seconds without caching after the position could not be read, before trying again
+
     def __init__(self, url: str) -> None:
         self.url = url
         self._con: Any = None
+        self._retry_at = 0.0
         self._lock = threading.Lock()
 
     def __call__(self) -> str | None:
         import psycopg
 
         with self._lock:
+            if time.monotonic() < self._retry_at:
+                return None
             try:
                 if self._con is None or self._con.closed:
                     self._con = psycopg.connect(self.url.replace("postgresql+psycopg://", "postgresql://"),
@@ -89,7 +94,11 @@ class _PostgresGeneration:
                 row = self._con.execute("SELECT pg_current_wal_insert_lsn()::text").fetchone()
                 return f"pg:{row[0]}"
             except psycopg.Error:
-                self._con = None  # a standby (no WAL position of its own) or a lost connection
+                # a standby (no WAL position of its own), a role without the right, a lost connection: no caching
+                # for a while rather than a connection tried on every request
+                if self._con is not None:
+                    self._con.close()
+                self._con, self._retry_at = None, time.monotonic() + self.RETRY
                 return None
 
 

@@ -104,3 +104,22 @@ def test_answers_older_than_the_limit_are_asked_again() -> None:
     now[0] = 31.0
     client.get("/api/stats")
     assert len(calls) == 2
+
+
+def test_a_postgresql_position_that_cannot_be_read_turns_caching_off_for_a_while(monkeypatch) -> None:  # noqa: ANN001
+    import psycopg
+
+    from frontlines.web.cache import _PostgresGeneration
+
+    tries = []
+    real_connect = psycopg.connect
+
+    def counting_connect(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - the real connect, counted
+        tries.append(args)
+        return real_connect(*args, **kwargs)
+
+    monkeypatch.setattr(psycopg, "connect", counting_connect)
+    generation = _PostgresGeneration("postgresql://nobody@127.0.0.1:1/nothing")  # nothing listens on port 1
+    assert generation() is None
+    assert generation() is None
+    assert len(tries) == 1  # not a connection tried on every request
