@@ -135,16 +135,18 @@ class ResponseCache:
             return
         start: Message | None = None
         parts: list[bytes] | None = []
+        size = 0
 
         async def send_and_keep(message: Message) -> None:
-            nonlocal start, parts
+            nonlocal start, parts, size
             if message["type"] == "http.response.start":
                 start = message
                 message = {**message, "headers": [*message.get("headers", []), (b"x-frontlines-cache", b"miss")]}
             elif message["type"] == "http.response.body" and parts is not None:
                 parts.append(bytes(message.get("body", b"")))
-                if sum(map(len, parts)) > MAX_ENTRY:
-                    parts = None  # too big to keep: passed through
+                size += len(parts[-1])
+                if size > MAX_ENTRY:
+                    parts = None  # too big to keep (a streamed export): passed through
                 elif not message.get("more_body", False):
                     self._keep(key, generation, start, b"".join(parts))
             await send(message)

@@ -123,3 +123,21 @@ def test_a_postgresql_position_that_cannot_be_read_turns_caching_off_for_a_while
     assert generation() is None
     assert generation() is None
     assert len(tries) == 1  # not a connection tried on every request
+
+
+def test_an_answer_too_big_to_keep_passes_through_whole() -> None:
+    from frontlines.web.cache import MAX_ENTRY, ResponseCache
+
+    chunk, chunks, calls = b"x" * 4096, MAX_ENTRY // 4096 + 10, []
+
+    async def app(scope, receive, send) -> None:  # noqa: ANN001 - streams a JSON answer over MAX_ENTRY
+        calls.append(1)
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
+        for i in range(chunks):
+            await send({"type": "http.response.body", "body": chunk, "more_body": i < chunks - 1})
+
+    client = TestClient(ResponseCache(app, lambda: "same"))
+    for _ in range(2):
+        response = client.get("/api/export")
+        assert len(response.content) == len(chunk) * chunks and response.headers["x-frontlines-cache"] == "miss"
+    assert len(calls) == 2
