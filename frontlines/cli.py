@@ -356,8 +356,8 @@ def export(obj: dict[str, Any], fmt: str, **filters: Any) -> None:
 
 @cli.command()
 @click.option("--host", default=lambda: settings.get("host"), show_default="127.0.0.1")
-@click.option("--port", default=lambda: int(settings.get("port")), type=int, show_default="8000")
-@click.option("--workers", default=lambda: int(settings.get("workers")), type=click.IntRange(min=1),
+@click.option("--port", default=lambda: settings.get_int("port"), type=int, show_default="8000")
+@click.option("--workers", default=lambda: settings.get_int("workers"), type=click.IntRange(min=1),
               show_default="1", help="Server processes, each answering on a core of its own (a team's server: "
                                      "about one per core).")
 @click.pass_obj

@@ -10,7 +10,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["SETTINGS", "Setting", "get"]
+from frontlines.errors import ConfigurationError
+
+__all__ = ["SETTINGS", "Setting", "get", "get_int"]
 
 
 @dataclass(frozen=True)
@@ -55,3 +57,14 @@ SETTINGS: dict[str, Setting] = {
 def get(name: str) -> str:
     setting = SETTINGS[name]
     return os.environ.get(setting.env, setting.default)
+
+
+def get_int(name: str) -> int:
+    """A whole-number setting; a value that is not one is a clear error naming the variable, not a traceback."""
+    value = get(name)
+    try:
+        return int(value)
+    except ValueError:
+        setting = SETTINGS[name]
+        raise ConfigurationError(f"{setting.env} is {value!r}: set it to a whole number (default {setting.default}) "
+                                 "or unset it.") from None

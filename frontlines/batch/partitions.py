@@ -96,7 +96,7 @@ def _jsonl(source: str, lines: Iterator[str], partition_size: int) -> Iterator[P
 def _csv(source: str, lines: Iterator[str], partition_size: int) -> Iterator[Partition]:
     from frontlines import settings
 
-    csv.field_size_limit(max(int(settings.get("max_bytes")), csv.field_size_limit()))
+    csv.field_size_limit(max(settings.get_int("max_bytes"), csv.field_size_limit()))
     reader = csv.DictReader(_counting(lines, sizes := [0]))
     if "text" not in (reader.fieldnames or []):
         raise MalformedInputError(f"{source}: a CSV archive needs a header with a 'text' column "

@@ -49,7 +49,7 @@ class Fetcher:
 
     def __init__(self, *, timeout: float = 20.0, max_bytes: int | None = None) -> None:
         self.timeout = timeout
-        self.max_bytes = max_bytes or int(settings.get("max_bytes"))
+        self.max_bytes = max_bytes or settings.get_int("max_bytes")
         self._allowed = threading.local()  # the check of the page fetch in flight in this thread (``page``)
         self._client = httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=True, max_redirects=5,
                                     headers={"User-Agent": USER_AGENT},

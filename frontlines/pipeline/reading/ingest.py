@@ -88,7 +88,7 @@ class _Report:
 
 
 def _max_bytes() -> int:
-    return int(settings.get("max_bytes"))
+    return settings.get_int("max_bytes")
 
 
 def json_record(line: str, where: str) -> dict[str, Any]:
