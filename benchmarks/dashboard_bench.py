@@ -89,13 +89,22 @@ def request_kinds(rng: random.Random) -> dict[str, Callable[[], Request]]:
     }
 
 
-def sequential(get: Callable[[str, dict[str, Any]], Any], repeat: int) -> dict[str, tuple[float, float]]:
-    """p50 and p95 (ms) of each kind, one request at a time, after 2 warm-up requests per kind."""
+def sequential(get: Callable[[str, dict[str, Any]], Any], repeat: int,
+               only: list[str] | None = None, uncached: bool = False) -> dict[str, tuple[float, float]]:
+    """p50 and p95 (ms) of each kind, one request at a time, after 2 warm-up requests per kind; ``only``: the kinds
+    whose name contains one of these words (each kind draws its parameters from a seed of its own, so
+    a kind asks the same requests whichever kinds run); ``uncached``: no answer from the response cache (a request
+    whose parameters were asked before is otherwise answered from memory)."""
     out = {}
-    for name, make in request_kinds(random.Random(12)).items():
+    for name in request_kinds(random.Random(12)):
+        if only and not any(word in name for word in only):
+            continue
+        make = request_kinds(random.Random(f"12:{name}"))[name]  # a seed per kind: the same requests either way
         timings = []
         for i in range(repeat + 2):
             path, params = make()
+            if uncached:  # a parameter the API ignores makes each request a new one for the response cache
+                params = {**params, "_": f"{name}:{i}:{time.perf_counter_ns()}"}
             start = time.perf_counter()
             response = get(path, params)
             elapsed = (time.perf_counter() - start) * 1000
@@ -274,7 +283,7 @@ def measure(name: str, url: str, args: argparse.Namespace) -> dict[str, Any]:
           flush=True)
     with TestClient(create_app(url), base_url="http://127.0.0.1") as client:
         result: dict[str, Any] = {"load": load, "latency": {} if args.only_browser else sequential(
-            lambda p, q: client.get(p, params=q), args.repeat)}
+            lambda p, q: client.get(p, params=q), args.repeat, args.kinds, args.uncached)}
     if args.browser:
         result["browser"] = browser(url, args.repeat)
         for name, (p50, p95) in result["browser"].items():
@@ -320,6 +329,12 @@ def main() -> None:
                         "a server thread in this process, sharing its GIL with the clients)")
     parser.add_argument("--browser", action="store_true", help="also time the dashboard in headless Chromium")
     parser.add_argument("--only-browser", action="store_true", help="skip the in-process API timings")
+    parser.add_argument("--uncached", action="store_true",
+                        help="in-process timings: every request a new one for the response cache (the store answers "
+                        "each; by default a request asked before is answered from memory)")
+    parser.add_argument("--kinds", nargs="+", metavar="WORD",
+                        help="time only the request kinds whose name contains one of these words (\"quarter\", "
+                        "\"events:\")")
     args = parser.parse_args()
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="frontlines-dash-") as tmp:
