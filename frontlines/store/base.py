@@ -186,6 +186,32 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
                      self._grouped(edge, ("day", "type"))]
         return rows
 
+    def _cell_month_totals(self, q: EventQuery, first: str | None, last: str | None,
+                           view: Bbox | None) -> list[tuple[Any, ...]] | None:
+        """Map rows ``(cx, cy, type, events, fatalities, lon_sum, lat_sum, first rid)`` of the zoom-10 cells meeting
+        ``view`` over the whole months ``first`` to ``last`` ("YYYY-MM", None: open) from running totals per month and
+        cell, for a query filtered by no more than type and modality besides; None when the backend has none (the
+        default)."""
+        return None
+
+    def _dated_cells(self, q: EventQuery, keys: tuple[str, ...], cell: float,
+                     view: Bbox | None) -> list[tuple[Any, ...]] | None:
+        """Map cells of a query filtered by dates besides type and modality: the whole months of its range from the
+        month and cell totals (``_cell_month_totals``), the partial months at its edges from their events
+        (``rollups.month_split``). None for other queries, or when the backend has no such totals."""
+        active = {name for name in QUERY_FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
+        if (keys != ("cell_x", "cell_y", "type") or cell != grid_cell(FINE_ZOOM) or q.count != "reports"
+                or not (q.since or q.until) or not active <= {"event_type", "modality", "since", "until"}):
+            return None
+        split = month_split(q.since, q.until)
+        rows = self._cell_month_totals(q, split.first, split.last, view) if split.whole else []
+        if rows is None:
+            return None
+        for since, until in split.edges:  # at most two partial months, each a month of events at most
+            edge = self._grouped_rows(dataclasses.replace(q, since=since, until=until), keys, cell, True, view)
+            rows = add_groups(rows, edge, len(keys))
+        return rows
+
     def _box_rollup(self, q: EventQuery, keys: tuple[str, ...], cell: float, positions: bool,
                     view: Bbox | None) -> list[tuple[Any, ...]] | None:
         """Map cells of a query filtered by a bbox besides type and modality: the cells wholly inside the bbox from
@@ -328,6 +354,8 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
             rollup = self._from_rollup(query, keys, cell, view)
         else:
             rollup = self._distinct_rollup(query, keys, cell, view)
+        if rollup is None:
+            rollup = self._dated_cells(query, keys, cell, view)
         if rollup is None:
             rollup = self._box_rollup(query, keys, cell, positions, view)
         if rollup is not None:

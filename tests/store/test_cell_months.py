@@ -1,0 +1,203 @@
+"""Issue 12: a map filtered by dates reads the whole months of its range from running totals per (month, zoom-10
+cell, type, modality) (SQLite migration 23) and only the partial months at its edges from the events. Every map is
+checked against the same map computed from the event rows (the store's plain query) and against the events the test
+wrote, after inserts, an analyst's corrections, rejections and undo, and deletes and updates made beside the store."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from frontlines.store import EventQuery, Store, open_store
+from frontlines.store.base import grid_cell
+from tests.store.conftest import make_event
+
+SHOWN = "asserted,claimed,uncertain"
+TYPES = ("Battles", "Protests", "Riots")
+MODALITIES = ("asserted", "claimed", "negated")
+SPOTS = ((13.19, 32.89), (13.21, 32.91), (13.26, 32.84), (20.07, 32.12), (16.59, 31.2), (35.84, 34.44), (None, None))
+FINE = grid_cell(10)
+# whole months only, edges only (one month, two months), whole months with one or two edges, open ends, a range with
+# no event, a range that ends before it starts
+RANGES = (("2019-03-01", "2019-05-31"), ("2019-04-03", "2019-04-20"), ("2019-04-03", "2019-05-20"),
+          ("2019-02-11", "2019-07-20"), ("2019-02-01", "2019-06-18"), ("2019-02-11", "2019-06-30"),
+          (None, "2019-04-09"), ("2020-01-17", None), ("2019-05-01", None), ("2021-01-01", "2021-12-31"),
+          ("2019-05-01", "2019-04-01"))
+VIEWS = (None, (13.0, 32.8, 13.5, 33.0), (12.0, 30.0, 22.0, 34.0))
+
+
+def _events(rng: random.Random, first: int, n: int) -> list[Any]:
+    out = []
+    for i in range(first, first + n):
+        lon, lat = rng.choice(SPOTS)
+        day = None if rng.random() < 0.05 else (date(2019, 1, 1) + timedelta(days=rng.randrange(500))).isoformat()
+        out.append(make_event(i, event_date=day, event_type=rng.choice(TYPES), modality=rng.choice(MODALITIES),
+                              fatalities=rng.randrange(5), fatalities_aggregate=rng.random() < 0.1,
+                              latitude=lat, longitude=lon))
+    return out
+
+
+def _expected(store: Store, q: EventQuery, view: Any, zoom: int) -> dict[tuple[int, int], list[Any]]:
+    """The buckets of ``q`` at ``zoom`` within ``view``, from every stored event filtered here."""
+    cell = grid_cell(zoom)
+    out: dict[tuple[int, int], list[Any]] = {}
+    for e in store.iter_events(EventQuery()):
+        if e.latitude is None or (q.event_type and e.event_type.lower() != q.event_type.lower()):
+            continue
+        if (q.modality and e.modality not in q.modality.split(",")) or ((q.since or q.until) and not e.event_date):
+            continue
+        if (q.since and e.event_date < q.since) or (q.until and e.event_date > q.until):
+            continue
+        fx, fy = int((e.longitude + 180) // FINE), int((e.latitude + 90) // FINE)
+        if view and not (int((view[0] + 180) // FINE) <= fx <= int((view[2] + 180) // FINE)
+                         and int((view[1] + 90) // FINE) <= fy <= int((view[3] + 90) // FINE)):
+            continue
+        out.setdefault((int((e.longitude + 180) // cell), int((e.latitude + 90) // cell)), []).append(e)
+    return out
+
+
+def _rounded(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    return sorted((*r[:5], round(r[5], 6), round(r[6], 6), r[7]) for r in rows)
+
+
+def _check(store: Store) -> None:
+    keys = ("cell_x", "cell_y", "type")
+    for since, until in RANGES:
+        for filters in ({"modality": SHOWN}, {"event_type": "battles"}, {}):
+            q = EventQuery(since=since, until=until, **filters)
+            for view in VIEWS:  # the totals and edges give what the event rows give
+                assert _rounded(store._grouped(q, keys, FINE, positions=True, view=view)) == _rounded(
+                    store._grouped_rows(q, keys, FINE, True, view)), (since, until, filters, view)
+            for zoom, view in ((5, None), (10, VIEWS[1]), (7, VIEWS[2])):
+                expected = _expected(store, q, view, zoom)
+                grid = store.map_grid(q, zoom, view=view)
+                cell = grid_cell(zoom)
+                got = {(round((b["bounds"][0] + 180) / cell), round((b["bounds"][1] + 90) / cell)): b
+                       for b in grid["buckets"]}
+                assert set(got) == set(expected), (since, until, filters, zoom)
+                for key, es in expected.items():
+                    b = got[key]
+                    assert (b["events"], b["fatalities"]) == (len(es), sum(e.fatalities for e in es
+                                                                            if not e.fatalities_aggregate))
+                    assert b["by_type"] == dict(sorted(Counter(e.event_type for e in es).items(),
+                                                       key=lambda kv: (-kv[1], kv[0])))
+                    assert b["longitude"] == pytest.approx(sum(e.longitude for e in es) / len(es), abs=1e-4)
+                    if len(es) == 1:  # a lone event is named: the totals keep each row's first event
+                        assert b["event"]["event_id"] == es[0].event_id
+
+
+def test_a_dated_map_follows_every_change(store_url: str) -> None:
+    rng = random.Random(23)
+    with open_store(store_url) as store:
+        store.bulk_load_events(_events(rng, 0, 300))
+        _check(store)
+        store.bulk_load_events(_events(rng, 300, 60))  # inserted later
+        for i in range(0, 40, 3):  # an analyst moves events between days, types, modalities and places
+            fields: dict[str, Any] = {"event_date": rng.choice(("2019-04-30", "2019-05-01", "2020-02-29")),
+                                      "event_type": rng.choice(TYPES), "fatalities": 7}
+            if i % 2:
+                fields.update(latitude=32.12, longitude=20.07, modality="claimed")
+            store.correct_event(f"ev-{i}", "analyst", "checked against the source", fields)
+        for i in range(40, 55, 5):
+            store.correct_event(f"ev-{i}", "analyst", "not an event", reject=True)
+        undone = store.corrections(event_id="ev-3")["items"][0]["correction_id"]
+        store.undo_correction(undone, "analyst", "wrong event")
+        _check(store)
+    _raw(store_url, "DELETE FROM events WHERE event_id IN ('ev-60', 'ev-61', 'ev-62', 'ev-300')",
+         "UPDATE events SET latitude = NULL, longitude = NULL WHERE event_id IN ('ev-63', 'ev-64')",
+         "UPDATE events SET event_date = NULL WHERE event_id IN ('ev-65', 'ev-66')",
+         "UPDATE events SET latitude = 31.21, longitude = 16.6, event_date = '2019-03-31' "
+         "WHERE event_id IN ('ev-67', 'ev-68', 'ev-69')")
+    with open_store(store_url) as store:
+        _check(store)
+
+
+def _recomputed(con: sqlite3.Connection) -> tuple[list[Any], list[Any]]:
+    kept = con.execute("SELECT month, cx, cy, event_type, modality, events, fatalities, round(lon_sum, 6), "
+                       "round(lat_sum, 6), first_rid FROM cell_months WHERE events > 0 ORDER BY 1, 2, 3, 4, 5")
+    fresh = con.execute(
+        "SELECT substr(coalesce(event_date, ''), 1, 7), CAST((longitude + 180.0) / 0.087890625 AS INTEGER), "
+        "CAST((latitude + 90.0) / 0.087890625 AS INTEGER), event_type, modality, count(*), "
+        "sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END), round(sum(longitude), 6), "
+        "round(sum(latitude), 6), min(rid) FROM events WHERE latitude IS NOT NULL AND longitude IS NOT NULL "
+        "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5")
+    return kept.fetchall(), fresh.fetchall()
+
+
+def test_sqlite_cell_months_equal_the_events_and_are_read(tmp_path: Any) -> None:
+    """The totals of migration 23 equal the events recomputed after writes (first events included); a dated map reads
+    them for its whole months and the events only for its edges."""
+    path = str(tmp_path / "cells.sqlite")
+    with open_store(path) as store:
+        store.bulk_load_events(_events(random.Random(5), 0, 300))
+        store.correct_event("ev-5", "analyst", "source", {"event_date": None, "latitude": 31.2, "longitude": 16.59})
+    _raw(path, "DELETE FROM events WHERE rid IN (SELECT min(rid) FROM events GROUP BY event_type)",
+         "UPDATE events SET latitude = NULL, longitude = NULL WHERE rid % 17 = 0",
+         "UPDATE events SET event_date = '2019-02-02' WHERE rid % 13 = 0")
+    con = sqlite3.connect(path)
+    kept, fresh = _recomputed(con)
+    assert kept == fresh and len(kept) > 50
+    con.close()
+    with open_store(path) as store:
+        plans: list[str] = []
+        real = store._con  # type: ignore[attr-defined]
+
+        class Spy:  # the real connection, reporting what each query reads
+            def execute(self, sql: str, params: Any = ()) -> Any:
+                plans.append(" ".join(r[3] for r in real.execute("EXPLAIN QUERY PLAN " + sql, params)) + " | "
+                             + " ".join(map(str, params)))
+                return real.execute(sql, params)
+
+        store._con = Spy()  # type: ignore[attr-defined]
+        store.map_grid(EventQuery(modality=SHOWN, since="2019-02-01", until="2019-04-30"), 5)
+        whole = list(plans)
+        plans.clear()
+        store.map_grid(EventQuery(modality=SHOWN, since="2019-02-01", until="2019-04-28"), 5)
+        store._con = real  # type: ignore[attr-defined]
+    assert len(whole) == 1 and "cell_months" in whole[0], whole
+    read = [p for p in plans if "cell_months" in p or "events" in p.split("|")[0]]
+    assert "cell_months" in read[0] and "2019-02 2019-03" in read[0]  # the whole months
+    assert any("2019-04-01 2019-04-28" in p for p in read[1:]), read  # the edge, from its events
+
+
+def test_sqlite_store_before_the_cell_months_gets_them(tmp_path: Any) -> None:
+    """Migration 23 fills its totals from the events a store already holds."""
+    from frontlines.store import sqlite as backend
+
+    path = str(tmp_path / "old.sqlite")
+    full = list(backend.MIGRATIONS)
+    cut = next(i for i, m in enumerate(full) if "CREATE TABLE cell_months" in m)
+    backend.MIGRATIONS[:] = full[:cut]
+    try:
+        with open_store(path) as store:
+            store.bulk_load_events(_events(random.Random(3), 0, 200))
+            assert store.schema_version == cut
+    finally:
+        backend.MIGRATIONS[:] = full
+    with open_store(path) as store:
+        assert store.schema_version == len(full)
+        _check(store)
+    con = sqlite3.connect(path)
+    kept, fresh = _recomputed(con)
+    assert kept == fresh and kept
+    con.close()
+
+
+def _raw(store_url: str, *statements: str) -> None:
+    """SQL run beside the store (another writer)."""
+    if store_url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(store_url, autocommit=True) as con:
+            for sql in statements:
+                con.execute(sql)
+        return
+    con = sqlite3.connect(store_url, isolation_level=None)
+    for sql in statements:
+        con.execute(sql)
+    con.close()
