@@ -1,0 +1,61 @@
+"""Actors of theatres the report dev sets do not cover (issue 10): the names news uses for the forces and groups
+of Ukraine, Myanmar, Sudan, Ethiopia, DR Congo, the Sahel, Mozambique, Haiti and Bangladesh resolve to ACLED-style
+entries, by the report's country and the day (a name two countries' groups share, a state's forces by period)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.knowledge.actors import get_actor_kb
+
+
+@pytest.mark.parametrize(("name", "country", "day", "expected"), [
+    # one name, two groups: the report's country decides, the day picks the period's entry
+    ("al-Shabaab", "MZ", "2022-09-01", "Islamic State (Mozambique)"),
+    ("Al Shabaab", "MZ", "2018-05-01", "Islamist Militia (Mozambique)"),
+    ("al-Shabaab", "SO", "2022-09-01", "Al Shabaab"),
+    ("al-Shabaab", "KE", "2022-09-01", "Al Shabaab"),
+    ("Ethiopian army", "ET", "2023-08-01", "Military Forces of Ethiopia (2018-)"),
+    ("Ethiopian army", "ET", "2017-01-10", "Military Forces of Ethiopia (1991-2018)"),
+    # armed groups the base lacked
+    ("Chin National Army", "MM", "2023-11-01", "CNF/CNA: Chin National Front/Chin National Army"),
+    ("Chinland Defense Force", "MM", "2023-11-01", "CDF: Chinland Defense Force"),
+    ("Sudan Liberation Army-Minni Minawi", "SD", "2024-05-01", "SLM/A: Sudan Liberation Movement/Army"),
+    ("Sudan Shield Forces", "SD", "2024-05-01", "Sudan Shield Forces"),
+    ("Amhara militiamen", "ET", "2023-08-01", "Amhara Ethnic Militia (Ethiopia)"),
+    ("Twirwaneho fighters", "CD", "2023-06-01", "Twirwaneho Militia"),
+    ("Zaire militiamen", "CD", "2023-06-01", "Zaire Militia (Democratic Republic of Congo)"),
+    ("CSP-DPA", "ML", "2024-07-28", "CMA: Coordination of Azawad Movements"),
+    ("Gran Grif gang", "HT", "2024-10-03", "Gran Grif Gang"),
+    ("400 Mawozo", "HT", "2021-10-16", "400 Mawozo Gang"),
+    ("Jimmy Cherizier", "HT", "2022-01-01", "G9 Family and Allies Gang Coalition (Haiti)"),
+    ("Viv Ansanm", "HT", "2024-03-01", "Viv Ansanm Gang Coalition (Haiti)"),
+    ("BNP activists", "BD", "2023-10-28", "BNP: Bangladesh Nationalist Party"),
+    ("Awami League supporters", "BD", "2023-10-28", "AL: Bangladesh Awami League"),
+    ("Ramzan Kadyrov", "UA", "2023-05-01", "Military Forces of Russia (2000-)"),
+])
+def test_names_resolve_by_country_and_day(name: str, country: str, day: str, expected: str) -> None:
+    match = get_actor_kb().resolve(name, on=date.fromisoformat(day), country=country)
+    assert match is not None and match.actor.name == expected
+
+
+@pytest.mark.parametrize(("phrase", "country", "expected"), [
+    ("regime troops", "MM", "Military Forces of Myanmar (2021-)"),  # not Syria's: a description, by country
+    ("regime troops", "SY", "Military Forces of Syria (2000-)"),
+    ("Maoists", "IN", "CPI (Maoist): Communist Party of India (Maoist)"),
+    ("federal troops", "ET", "Military Forces of Ethiopia (2018-)"),
+    ("gang members", "HT", "Viv Ansanm Gang Coalition (Haiti)"),
+])
+def test_descriptions_resolve_only_in_their_country(phrase: str, country: str, expected: str) -> None:
+    kb = get_actor_kb()
+    match = kb.resolve_description(phrase, on=date(2023, 11, 1), country=country)
+    assert match is not None and match.actor.name == expected
+    assert kb.resolve(phrase, on=date(2023, 11, 1), country=country) is None  # no longer a global alias
+
+
+def test_a_description_of_one_country_does_not_name_another_countrys_forces() -> None:
+    kb = get_actor_kb()
+    assert kb.resolve_description("regime troops", on=date(2023, 11, 1), country="VE") is None
+    assert kb.resolve_description("Maoists", on=date(2023, 11, 1), country="PH") is None
