@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from frontlines.errors import MigrationError, StoreError, StoreNotFoundError
-from frontlines.model import Block, Document, Event, Mention, Statement
+from frontlines.model import MODALITIES, Block, Document, Event, Mention, Statement
 from frontlines.store.base import (
     QUERY_FILTERS,
     month_totals_answer,
@@ -785,6 +785,27 @@ MIGRATIONS: list[str] = [
     """ + _CELL_MONTHS_TAKE.format(r="old") + _CELL_MONTHS_ADD.format(r="new") + """
     END;
     """,
+    # 24: a full-text filter beside the dashboard's modalities at a million events (issue 12): the events' full-text
+    # index holds each event's modality beside its notes, so the index alone tells the matches of a text and a set of
+    # modalities (_text_match) instead of a lookup of every hit's modality (79,299 of 90,186 events matching
+    # "airstrike" at 1M: their count 150-250 ms, 15-30 ms from the index). An update of the notes or the modality
+    # (an analyst's correction) now re-indexes the event. Rebuilds the index from the events
+    """
+    DROP TRIGGER events_fts_insert;
+    DROP TRIGGER events_fts_delete;
+    DROP TABLE events_fts;
+    CREATE VIRTUAL TABLE events_fts USING fts5(notes, modality, content='events', content_rowid='rid');
+    INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+    CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts(rowid, notes, modality) VALUES (new.rid, new.notes, new.modality); END;
+    CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, notes, modality) VALUES ('delete', old.rid, old.notes, old.modality);
+    END;
+    CREATE TRIGGER events_fts_update AFTER UPDATE OF notes, modality ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, notes, modality) VALUES ('delete', old.rid, old.notes, old.modality);
+        INSERT INTO events_fts(rowid, notes, modality) VALUES (new.rid, new.notes, new.modality);
+    END;
+    """,
 ]
 _CORRECTIONS_SCHEMA = 14  # the migration that adds event_anchors (event_corrections: 11)
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
@@ -799,6 +820,7 @@ _INDEXED_CELL = 0.087890625  # grid_cell(FINE_ZOOM): the cell of index events_ce
 _CELL_COLUMNS = 512
 _UNCOVERED = ("actor", "actor_ids", "text", "document_id", "place", "source", "sub_event_type")
 _COUNT_TEXT = "SELECT count(*) FROM events_fts WHERE events_fts MATCH ?"
+_COUNT_TEXT_UPTO = "SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? LIMIT ?)"
 # the places seen (migration 20) that a place filter matches: any of their names contains it
 _PLACES_MATCHING = ("SELECT location, admin1, country FROM event_places WHERE events > 0 "
                     "AND (location LIKE ? OR admin1 LIKE ? OR country LIKE ?)")
@@ -1061,7 +1083,7 @@ class SQLiteStore(Store):
             params += [min_lon, max_lon, min_lat, max_lat]
         if q.text:
             where.append("e.rid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-            params.append(_fts_query(q.text))
+            params.append(_text_match(q.text, None))  # the modality on the row: a list of every hit is built
         if q.count == "clusters":
             where.append(distinct_clause(where, "events o INDEXED BY events_cluster"))
             params += list(params)  # the same filters again, on the other report
@@ -1079,13 +1101,19 @@ class SQLiteStore(Store):
         return Page([_event(r) for r in rows], total, query.limit, query.offset, total_exact=exact)
 
     def _count_events(self, q: EventQuery, clause: str, params: list[Any]) -> tuple[int, bool]:
-        """Matches (at most ``q.total_limit`` when filtered); a lone full-text filter counts in its index."""
+        """Matches (at most ``q.total_limit`` when filtered); a full-text filter alone or beside modalities counts in
+        its index (migration 24)."""
+        active = [name for name in QUERY_FILTERS if getattr(q, name)]
+        if q.text and set(active) <= {"text", "modality"} and not q.actor_ids and q.count == "reports":
+            match = _text_match(q.text, q.modality)
+            if q.total_limit is None:
+                return self._con.execute(_COUNT_TEXT, [match]).fetchone()[0], True
+            n = self._con.execute(_COUNT_TEXT_UPTO, [match, q.total_limit + 1]).fetchone()[0]
+            return min(n, q.total_limit), n <= q.total_limit
         if q.total_limit is not None and clause:
             n = self._con.execute(f"SELECT count(*) FROM (SELECT 1 FROM events e {clause} LIMIT ?)",
                                   [*params, q.total_limit + 1]).fetchone()[0]
             return min(n, q.total_limit), n <= q.total_limit
-        if [name for name in QUERY_FILTERS if getattr(q, name)] == ["text"] and q.count == "reports":
-            return self._con.execute(_COUNT_TEXT, params).fetchone()[0], True
         return self._con.execute(f"SELECT count(*) FROM events e {clause}", params).fetchone()[0], True
 
     def _index_hint(self, q: EventQuery, matches: int, exact: bool) -> str:
@@ -1355,6 +1383,23 @@ def _order(sort: str) -> str:
 
         raise InvalidParameterError(f"Cannot sort by {name!r}; use one of {', '.join(SORTABLE_EVENT_FIELDS)} (prefix - to reverse).")
     return f"e.{name} {'DESC' if desc else 'ASC'}, e.rid"
+
+
+def _text_match(text: str, modality: str | None) -> str:
+    """An events' full-text query (migration 24): the user's terms (``_fts_query``) in the notes and, with a modality
+    filter, the modalities kept, as a list of them or, when no longer, NOT those left out (at 1M events, "airstrike"
+    beside the dashboard's three modalities: 15 ms to count with NOT the other three, 21-31 ms with the three)."""
+    query = f"notes : ({_fts_query(text)})"
+    kept = {v.strip() for v in modality.split(",") if v.strip()} if modality else set(MODALITIES)
+    shown = [m for m in MODALITIES if m in kept]
+    left = [m for m in MODALITIES if m not in kept]
+    if not left:
+        return query
+    if not shown:  # no modality an event can have: nothing matches
+        return '""'
+    if len(left) <= len(shown):  # the modalities left out of the dashboard's view are the rarer ones
+        return f"{query} NOT modality : ({' OR '.join(left)})"
+    return f"{query} AND modality : ({' OR '.join(shown)})"
 
 
 def _fts_query(text: str) -> str:
