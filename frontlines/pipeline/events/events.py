@@ -928,6 +928,10 @@ def _rank(hit: TriggerHit) -> tuple[bool, bool, int]:
     return hit.trigger.priority >= 10, hit.trigger.family is None or hit.trigger.family == "capture", hit.trigger.priority
 
 
+# what an attack that kills also does: the killing, not the abduction, arrest or burning, is the event
+_SPARED_WHEN_DEADLY = ("Abduction/forced disappearance", "Arrests", "Looting/property destruction")
+
+
 def _ordered(clause: _Clause) -> list[TriggerHit]:
     """The clause's triggers, best first; weapons seized or destroyed in a clause that also kills people are
     part of that fight ("the strike killed 5 and destroyed ammunition"), not a separate disruption."""
@@ -944,10 +948,10 @@ def _ordered(clause: _Clause) -> list[TriggerHit]:
     if capture and hits[0] is not capture and capture.start < hits[0].start \
             and _LEAD_UP.search(clause.text[capture.end:hits[0].start]):
         hits = [capture] + [h for h in hits if h is not capture]  # "captured the base after days of shelling"
-    if hits and hits[0].trigger.sub_event_type in ("Abduction/forced disappearance", "Arrests") and count_fatalities(clause.text)[0]:
+    if hits and hits[0].trigger.sub_event_type in _SPARED_WHEN_DEADLY and count_fatalities(clause.text)[0]:
         deadly = next((h for h in hits if h.trigger.family in ("attack", "kill")
                        and not _BACKGROUND_KILL.search(clause.text[max(0, h.start - 30):h.start])), None)
-        if deadly is not None:  # "attacked the town, killing 5 and abducting 10": the killing is the event
+        if deadly is not None:  # "killing 5 and abducting 10", "killed 17 villagers and burned houses": the killing is the event
             hits = [deadly] + [h for h in hits if h is not deadly]
     abuse = next((h for h in hits if h.trigger.family == "kill" and _ABUSE.match(h.text)), None)
     if abuse and hits[0].trigger.sub_event_type in ("Arrests", "Abduction/forced disappearance") and hits[0] is not abuse \

@@ -28,8 +28,9 @@ _AGENT = re.compile(
 _VICTIM = re.compile(r"[\w\s',()-]{0,40}?\b(?:was|were|have been|has been|had been)\s+(?:\w+\s+)?"
                      r"(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|"
                      r"shot|executed|beheaded|captured)\b|[\w\s'-]{0,30}?\b(?:killed|wounded|injured|dead)"
-                     r"(?=\s*[,.;]|\s+(?:in|at|by|during|after|when|near|on|while|and)\b)", re.IGNORECASE)
-# the second branch is a headline passive: "Three guards killed, one wounded", "One policeman dead and ..."
+                     r"(?=\s*[,.;]|\s+(?:in|at(?! (?:least|most)\b)|by|during|after|when|near|on|while|and)\b)", re.IGNORECASE)
+# the second branch is a headline passive: "Three guards killed, one wounded", "One policeman dead and ..." (not
+# "fighters killed at least 40 people": an active verb and its object)
 
 
 # a partner of the one who acts ("acting in concert with the government, Egypt dispatched jets", "rebels, backed by

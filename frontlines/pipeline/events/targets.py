@@ -26,10 +26,10 @@ MUTUAL = re.compile(r"^(?:clash|fight|fought|battl|gun ?battle|firefight|exchang
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|get|got)\s+(?:\w+\s+){0,2}$|^(?:was|were)\b", re.IGNORECASE)
 _INTRANSITIVE = re.compile(r"^(?:died|dead|bodies|lost)\b", re.IGNORECASE)  # "5 people died": victims first
 # A headline passive has no auxiliary: "3 civilians killed by gunmen", "Two traders shot in Gao" -- a participle
-# followed by a preposition or the end of the clause, not by an object.
+# followed by a preposition or the end of the clause, not by an object ("killed at least 40 people" has one).
 _PARTICIPLE = re.compile(r"^(?:killed|shot|wounded|injured|murdered|assassinated|gunned down|stabbed|beaten|hacked|"
                          r"executed|beheaded|abducted|kidnapped|attacked|ambushed|targeted)", re.IGNORECASE)
-_NO_OBJECT = re.compile(r"^\s*(?:(?:dead|to death|and (?:killed|wounded|injured))\s*)?(?:by|in|at|near|during|after|when|on|"
+_NO_OBJECT = re.compile(r"^\s*(?:(?:dead|to death|and (?:killed|wounded|injured))\s*)?(?:by|in|at(?! (?:least|most)\b)|near|during|after|when|on|"
                         r"while|outside|inside|along|following|as|from)\b|^\s*(?:[,.;:]|$)", re.IGNORECASE)
 _NP_BOUNDARY = re.compile(r"\b(?:leaving|left|with|after|as|when|while)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\b(?:by|at the hands of)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+(?=[,.;]|\s+(?:in|at|near|on|who|while|"
@@ -38,6 +38,9 @@ _CASUALTY_SUBJECT = re.compile(r"(?P<np>[^,;.()]{1,60}?)\s+(?:was|were|have been
                                r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b",
                                re.IGNORECASE)
 _CASUALTY_VERB = re.compile(r"\b(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b", re.IGNORECASE)
+# the source a sentence closes with names no victim ("..., the General Staff said", "..., according to hospital staff")
+_ATTRIBUTION_TAIL = re.compile(r",\s+(?:according to\b[^,;]*|(?:[\w'’.-]+\s+){1,7}?(?:said|says|told|reported|added|"
+                               r"confirmed|announced|claimed|wrote|posted)\b[^,;]*)[.;]?\s*$", re.IGNORECASE)
 _DIRECT = re.compile(r"^\W*(?:(?:on|against|targeting|into)\s+)?(?:[\w'-]+\s+){0,4}?$", re.IGNORECASE)
 _NOT_SERVING = re.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed|unarmed)\s*(?:\w+\s+)?$", re.IGNORECASE)
 # A force's noun used attributively names a place or a dress, not a victim ("an inmate in a police station",
@@ -66,7 +69,7 @@ def headline_passive(text: str, trigger: TriggerHit) -> bool:
 
 def _victim_regions(text: str, trigger: TriggerHit, agents: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
     """(offset, text, direct-object region?) of the clause's parts that name victims, agents blanked."""
-    text = _blank(text, agents + [(m.start(), m.end()) for m in _BY_AGENT.finditer(text)])
+    text = _blank(text, agents + [(m.start(), m.end()) for m in (*_BY_AGENT.finditer(text), *_ATTRIBUTION_TAIL.finditer(text))])
     regions = [(m.start("np"), m.group("np"), False) for m in _CASUALTY_SUBJECT.finditer(text)] \
         if _CASUALTY_VERB.search(text) else []
     if _PASSIVE.search(text[:trigger.start]) or _PASSIVE.match(trigger.text) or _INTRANSITIVE.match(trigger.text):

@@ -1,0 +1,93 @@
+"""Theatres the report dev sets do not cover (issue 10): sentences and wire paragraphs of our own about Ukraine,
+Myanmar, Sudan, Ethiopia, DR Congo, the Sahel, Mozambique, Colombia, Mexico, Haiti and India, and the classes of
+sentence they showed failing: a state's attack told as a demonym and a weapon ("Russian shelling of Kherson"), the
+source a sentence closes with read as a victim ("..., the General Staff said"), an active "killed at least 40
+people" read as a headline passive, and a killing told with the looting or burning that came with it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontlines.knowledge.actors import get_actor_kb
+from frontlines.model import Event
+from frontlines.pipeline import Pipeline
+from frontlines.pipeline.reading.ingest import document_from_text
+
+
+def _events(text: str, published: date = date(2023, 10, 7)) -> list[Event]:
+    return Pipeline.default().process(document_from_text(text, id="t", published=published, format="text")).events
+
+
+def _one(text: str, published: date = date(2023, 10, 7)) -> Event:
+    [event] = _events(text, published)
+    return event
+
+
+# -- a demonym and a weapon: the state's forces fired it -------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "sub_type", "forces_of"), [
+    ("Russian shelling of Kherson killed two civilians on Saturday, officials said.",
+     "Shelling/artillery/missile attack", "RU"),
+    ("Ukrainian shelling of Donetsk killed four people on Saturday, Russian-installed officials said.",
+     "Shelling/artillery/missile attack", "UA"),
+    ("Turkish shelling of Tal Rifaat, Syria, killed two civilians on Saturday.", "Shelling/artillery/missile attack", "TR"),
+    ("Azerbaijani artillery hit the village of Sotk in Armenia on Saturday, killing one person.",
+     "Shelling/artillery/missile attack", "AZ"),
+    ("A Russian missile hit a residential building in Dnipro on Saturday, killing five people.", None, "RU"),
+])
+def test_a_demonym_before_a_weapon_is_that_states_forces(sentence: str, sub_type: str | None, forces_of: str) -> None:
+    event = next(e for e in _events(sentence) if e.event_type == "Explosions/Remote violence")
+    assert event.actor1_id is not None
+    forces = get_actor_kb().get(event.actor1_id)
+    assert (forces.country, forces.type in ("state_forces", "external_force")) == (forces_of, True)
+    assert sub_type is None or event.sub_event_type == sub_type
+    assert event.actor2 is not None and event.actor2.startswith("Civilians")
+
+
+def test_a_demonym_alone_before_an_attack_noun_names_no_force() -> None:
+    event = _one("A Somali businessman was shot dead in Mogadishu on Saturday.")
+    assert event.actor1_id is None or not event.actor1_id.startswith("gen.military.")
+
+
+# -- the source a sentence closes with is no victim ---------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Ukrainian troops repelled a Russian assault near Bakhmut on Monday, the General Staff said.",
+    "Soldiers repulsed an assault on their base near Djibo, Burkina Faso, on Monday, according to hospital staff.",
+])
+def test_the_closing_source_names_no_victim(sentence: str) -> None:
+    event = _one(sentence)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_victim_before_the_closing_source_still_counts() -> None:
+    event = _one("Gunmen attacked a village near Djibo, Burkina Faso, on Monday, killing five farmers, a local official said.")
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Burkina Faso)")
+
+
+# -- "killed at least 40 people" is an active verb and its object ----------------------------------------------------
+@pytest.mark.parametrize(("sentence", "actor1", "actor2", "dead"), [
+    ("RSF fighters killed at least 40 people in El Geneina, Sudan, on Friday, survivors said.",
+     "RSF: Rapid Support Forces", "Civilians (Sudan)", 40),
+    ("Fano militiamen killed at least 12 civilians in Bahir Dar, Ethiopia, on Friday, residents said.",
+     "Fano Ethnic Militia (Ethiopia)", "Civilians (Ethiopia)", 12),
+])
+def test_killed_at_least_is_active(sentence: str, actor1: str, actor2: str, dead: int) -> None:
+    event = _one(sentence)
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == ("Attack", actor1, actor2, dead)
+
+
+def test_a_headline_passive_at_a_place_is_still_passive() -> None:
+    event = _one("Three soldiers killed at checkpoint near Gao, Mali.")
+    assert event.sub_event_type == "Armed clash" and event.actor2_id is not None and event.actor2_id.startswith("gen.military.ML")
+
+
+# -- killing and burning: the killing is the event -------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    ("Gunmen killed five people and burned houses in a village near Djibo, Burkina Faso, on Sunday.", "Attack"),
+    ("Soldiers burned houses and killed five villagers near Kalay, Myanmar, on Sunday.", "Attack"),
+    ("RSF fighters looted homes and killed 14 people in Nyala, Sudan, on Sunday.", "Attack"),
+    ("Gunmen looted shops in Djibo, Burkina Faso, on Sunday.", "Looting/property destruction"),  # nobody killed
+])
+def test_a_killing_told_with_looting_or_burning_is_an_attack(sentence: str, sub_type: str) -> None:
+    assert _one(sentence).sub_event_type == sub_type
