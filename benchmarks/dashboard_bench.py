@@ -90,11 +90,13 @@ def request_kinds(rng: random.Random) -> dict[str, Callable[[], Request]]:
 
 
 def sequential(get: Callable[[str, dict[str, Any]], Any], repeat: int,
-               only: list[str] | None = None, uncached: bool = False) -> dict[str, tuple[float, float]]:
+               only: list[str] | None = None, uncached: bool = False,
+               before_each: Callable[[], None] | None = None) -> dict[str, tuple[float, float]]:
     """p50 and p95 (ms) of each kind, one request at a time, after 2 warm-up requests per kind; ``only``: the kinds
     whose name contains one of these words (each kind draws its parameters from a seed of its own, so
     a kind asks the same requests whichever kinds run); ``uncached``: no answer from the response cache (a request
-    whose parameters were asked before is otherwise answered from memory)."""
+    whose parameters were asked before is otherwise answered from memory); ``before_each``: called before each
+    request (``evict``)."""
     out = {}
     for name in request_kinds(random.Random(12)):
         if only and not any(word in name for word in only):
@@ -103,6 +105,8 @@ def sequential(get: Callable[[str, dict[str, Any]], Any], repeat: int,
         timings = []
         for i in range(repeat + 2):
             path, params = make()
+            if before_each:
+                before_each()
             if uncached:  # a parameter the API ignores makes each request a new one for the response cache
                 params = {**params, "_": f"{name}:{i}:{time.perf_counter_ns()}"}
             start = time.perf_counter()
@@ -252,6 +256,20 @@ def browser(url: str, repeat: int) -> dict[str, tuple[float, float]]:
     return {k: _p50_p95(v) for k, v in out.items()}
 
 
+def evict(path: str) -> Callable[[], None]:
+    """A function that drops a SQLite store's files from the OS page cache (posix_fadvise DONTNEED, this file only),
+    so that the next request reads from disk what it needs: a store not read for a while, or just opened."""
+    def drop() -> None:
+        for name in (path, path + "-wal"):
+            if os.path.exists(name):
+                fd = os.open(name, os.O_RDONLY)
+                try:
+                    os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                finally:
+                    os.close(fd)
+    return drop
+
+
 def _p50_p95(timings: list[float]) -> tuple[float, float]:
     timings = sorted(timings)
     return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))]
@@ -283,7 +301,8 @@ def measure(name: str, url: str, args: argparse.Namespace) -> dict[str, Any]:
           flush=True)
     with TestClient(create_app(url), base_url="http://127.0.0.1") as client:
         result: dict[str, Any] = {"load": load, "latency": {} if args.only_browser else sequential(
-            lambda p, q: client.get(p, params=q), args.repeat, args.kinds, args.uncached)}
+            lambda p, q: client.get(p, params=q), args.repeat, args.kinds, args.uncached,
+            evict(url) if args.cold and not url.startswith("postgres") else None)}
     if args.browser:
         result["browser"] = browser(url, args.repeat)
         for name, (p50, p95) in result["browser"].items():
@@ -332,6 +351,9 @@ def main() -> None:
     parser.add_argument("--uncached", action="store_true",
                         help="in-process timings: every request a new one for the response cache (the store answers "
                         "each; by default a request asked before is answered from memory)")
+    parser.add_argument("--cold", action="store_true",
+                        help="in-process timings, SQLite: drop the store file from the OS page cache before each "
+                        "request (every request reads from disk; with --uncached, the store answers each)")
     parser.add_argument("--kinds", nargs="+", metavar="WORD",
                         help="time only the request kinds whose name contains one of these words (\"quarter\", "
                         "\"events:\")")
