@@ -73,6 +73,9 @@ def kb() -> ActorKB:
         Actor("cug.police", "Police Forces of Libya (Coastal Unity Government)", "state_forces", country="LY",
               parent="cug"),
         Actor("rc", "Revolutionary Council", "government", country="LY"),  # no forces of its own
+        # one force under one name in two periods: the state's, then a rebel group
+        Actor("rpf", "Rapid Patrol Force", "state_forces", country="LY"),
+        Actor("rpf.rebel", "Rapid Patrol Force", "rebel_group", country="LY"),
     ]
     return ActorKB(actors, {}, {"LY": "Libya", "KE": "Kenya"})
 
@@ -298,6 +301,9 @@ def _actors(*slots: tuple[str | None, str | None]) -> Event:
     ("Civilians (Kenya)", ("gen.civilians.LY", "Civilians (Libya)"), False),  # another country's
     ("unidentified armed group (Kenya)", ("gen.unidentified.KE", "Unidentified Armed Group (Kenya)"), True),
     ("Harbour Defence Committee (Libya)", (None, "the harbour committee"), True),  # not in the KB: by its words
+    ("Rapid Patrol Force", ("rpf", "Rapid Patrol Force"), True),  # one name, two periods: one actor
+    ("Rapid Patrol Force", ("rpf.rebel", "Rapid Patrol Force"), True),
+    ("Rapid Patrol Force", ("cug.forces", "Military Forces of Libya (Coastal Unity Government)"), False),
     ("Harbour Defence Committee (Libya)", (None, "Libyan Armed Forces"), False),  # no distinctive word shared
     ("Northern Liberation Front", (None, "Northern Liberation Front"), False),  # a KB actor is judged by id
 ])
