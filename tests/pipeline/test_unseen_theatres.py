@@ -91,3 +91,29 @@ def test_a_headline_passive_at_a_place_is_still_passive() -> None:
 ])
 def test_a_killing_told_with_looting_or_burning_is_an_attack(sentence: str, sub_type: str) -> None:
     assert _one(sentence).sub_event_type == sub_type
+
+
+# -- who fired: where the shells came from -----------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "actor1"), [
+    ("Two shells fired from M23 positions struck a camp for displaced people near Goma, Congo, on Thursday, killing five people.",
+     "M23: March 23 Movement"),
+    ("Mortar rounds fired from RSF positions hit a hospital in Omdurman, Sudan, on Thursday, killing three patients.",
+     "RSF: Rapid Support Forces"),
+])
+def test_shells_fired_from_a_sides_positions_are_that_sides(sentence: str, actor1: str) -> None:
+    event = _one(sentence, date(2024, 2, 9))
+    assert (event.sub_event_type, event.actor1) == ("Shelling/artillery/missile attack", actor1)
+    assert event.actor2 is not None and event.actor2.startswith("Civilians")
+
+
+# -- the dead a clash leaves are the named side's men ------------------------------------------------------------
+def test_gunmen_left_dead_are_the_named_sides_men() -> None:
+    event = _one("Mexican soldiers clashed with members of the Sinaloa Cartel in Culiacan on Thursday, leaving 19 gunmen "
+                 "dead, the defence ministry said.", date(2024, 10, 26))
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Armed clash", "Military Forces of Mexico (2024-)", "Sinaloa Cartel", 19)
+
+
+def test_gunmen_left_dead_with_no_named_side_stay_unidentified() -> None:
+    event = _one("Mexican soldiers clashed with gunmen in Culiacan on Thursday, leaving 19 gunmen dead.", date(2024, 10, 26))
+    assert event.actor2 == "Unidentified Armed Group (Mexico)"

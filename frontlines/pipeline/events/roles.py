@@ -29,7 +29,11 @@ _VICTIM = re.compile(r"[\w\s',()-]{0,40}?\b(?:was|were|have been|has been|had be
                      r"(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|"
                      r"shot|executed|beheaded|captured)\b|[\w\s'-]{0,30}?\b(?:killed|wounded|injured|dead)"
                      r"(?=\s*[,.;]|\s+(?:in|at(?! (?:least|most)\b)|by|during|after|when|near|on|while|and)\b)", re.IGNORECASE)
-# the second branch is a headline passive: "Three guards killed, one wounded", "One policeman dead and ..." (not
+# where a shell or a rocket came from names who fired it ("shells fired from M23 positions"; not the ship that
+# aircraft were "launched from")
+_FIRED_FROM = re.compile(r"\b(?:shells?|rockets?|mortars?|mortar (?:rounds|shells)|missiles?|projectiles?|rounds)\s+"
+                         r"(?:(?:were|was|had been)\s+)?(?:fired|launched|lobbed)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+# the second branch of _VICTIM is a headline passive: "Three guards killed, one wounded", "One policeman dead and ..." (not
 # "fighters killed at least 40 people": an active verb and its object)
 
 
@@ -102,7 +106,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         actor1, actor2 = after[0], before[0] if before else None
     elif (passive or hit_by) and before:
         actor1, actor2 = None, before[-1]  # "several demonstrators were arrested", "a police post was hit by a bomb"
-    agent = next((a for a in participants if _AGENT.search(doc.text[max(clause.start, a.start - 60):a.start])), None)
+    agent = next((a for a in participants if _AGENT.search(doc.text[max(clause.start, a.start - 60):a.start])
+                  or _FIRED_FROM.search(doc.text[max(clause.start, a.start - 50):a.start])), None)
     victims = [a for a in participants if a is not agent and _is_victim(doc, clause, a, participants)]
     if agent is not None:  # "... were killed by a Taliban-planted mine": the by-phrase names the agent
         others = victims + [a for a in participants if a is not agent and a.id != agent.id]
@@ -110,6 +115,9 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     elif victims:  # "3 guards were killed when rebels fired a mortar"
         doers = [a for a in participants if a not in victims]
         actor1, actor2 = (doers[0] if doers else None), victims[0]
+        named = next((a for a in doers[1:] if not (a.id or "gen.").startswith("gen.")), None)
+        if named is not None and (actor2.id or "").startswith("gen.unidentified."):
+            actor2 = named  # "clashed with members of the cartel, leaving 19 gunmen dead": the gunmen were its men
     sides = list({a.id: a for a in reversed(after)}.values())[::-1]  # each party once ("the TPF ... (TPF)")
     if re.match(r"\S*(?:\s+\w+){0,4}?\s+between\b", text_after) and len(sides) >= 2:
         actor1, actor2 = sides[0], sides[1]  # "clashes between X and Y", "fighting broke out this week between X and Y"
