@@ -117,3 +117,14 @@ def test_gunmen_left_dead_are_the_named_sides_men() -> None:
 def test_gunmen_left_dead_with_no_named_side_stay_unidentified() -> None:
     event = _one("Mexican soldiers clashed with gunmen in Culiacan on Thursday, leaving 19 gunmen dead.", date(2024, 10, 26))
     assert event.actor2 == "Unidentified Armed Group (Mexico)"
+
+
+# -- an armed party telling what "they" did claims it ----------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "modality"), [
+    ("Tuareg rebels of the CSP-DPA said they killed dozens of Malian soldiers and Wagner fighters in clashes near Kidal, "
+     "Mali, over the weekend.", "claimed"),
+    ("The Kachin Independence Army said it had clashed with junta troops near Bhamo, Myanmar, on Monday.", "claimed"),
+    ("Residents said they heard clashes between soldiers and jihadists near Gao, Mali, on Sunday.", "asserted"),
+])
+def test_an_armed_party_telling_its_own_fight_claims_it(sentence: str, modality: str) -> None:
+    assert [e.modality for e in _events(sentence, date(2024, 7, 30)) if e.sub_event_type == "Armed clash"] == [modality]

@@ -398,7 +398,8 @@ class EventStage:
         # a party telling its own deed (or its enemy's loss) claims it; telling what it suffered is no claim
         modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
                                            speaker_is_party=(actor1 is not None and actor1.id in speaker_ids)
-                                           or _own_men(clause.statement.speaker, clause.text[:trigger.start]))
+                                           or _own_men(clause.statement.speaker, clause.text[:trigger.start])
+                                           or self._own_deed(speaker_ids, clause.text[:trigger.start]))
         at, to = clause.start + trigger.start, clause.start + trigger.start + len(trigger.text.rstrip())
         if modality == "asserted" and doc.text[at - 1:at] in _OPEN_QUOTES and doc.text[to:to + 1] in _CLOSE_QUOTES:
             modality, mod_reason = "claimed", f"the word itself in quotation marks ('{trigger.text.rstrip()}'): the report keeps its distance"
@@ -665,6 +666,11 @@ class EventStage:
                            doc.text[actor2.end:actor2.end + 40])
         return not victims and not _AIMED_AT.search(doc.text[max(0, actor2.start - 25):actor2.start])
 
+    def _own_deed(self, speaker_ids: set[str | None], before: str) -> bool:
+        """An armed party telling what it did ("the CSP-DPA said they killed dozens of soldiers in clashes"): a claim,
+        though the clause names the enemy only."""
+        return bool(_THEY_DID.search(before)) and any(i and self.kb.is_armed(i) for i in speaker_ids)
+
     def _as_forces(self, m: Mention | None) -> Mention | None:
         if m is None or m.actor_type != "government" or not m.id or m.id.startswith("gen."):
             return m
@@ -800,6 +806,11 @@ _BACKGROUND_DAYS = 35  # a report's news is days old; a month-dated incident of 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _EARLIER = re.compile(r"\b(?:some time ago|years ago|months ago|previously|in the past|last year|the previous year|"
                       r"earlier this year)\b", re.IGNORECASE)
+
+
+# a speaker's "they"/"it" as the doer: "the rebels said they killed dozens of soldiers in clashes"
+_THEY_DID = re.compile(r"\b(?:said|says|claimed|claims|announced)\s+(?:that\s+)?(?:they|it)\s+(?:had\s+|have\s+|has\s+)?"
+                       r"(?:\w+ed|shot|struck|fought|took|hit|beat)\b", re.IGNORECASE)
 
 
 def _own_men(speaker: str | None, before: str) -> bool:
