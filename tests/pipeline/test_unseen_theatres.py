@@ -128,3 +128,27 @@ def test_gunmen_left_dead_with_no_named_side_stay_unidentified() -> None:
 ])
 def test_an_armed_party_telling_its_own_fight_claims_it(sentence: str, modality: str) -> None:
     assert [e.modality for e in _events(sentence, date(2024, 7, 30)) if e.sub_event_type == "Armed clash"] == [modality]
+
+
+# -- "junta" before a weapon is the state's forces ------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "forces"), [
+    ("A junta air strike on a market in Mrauk-U, Myanmar, killed 12 civilians on Tuesday.", "Military Forces of Myanmar"),
+    ("Junta drones struck a village near Djibo, Burkina Faso, on Tuesday, killing six civilians.", "Military Forces of Burkina Faso"),
+])
+def test_a_junta_weapon_is_the_states(sentence: str, forces: str) -> None:
+    event = _one(sentence, date(2024, 12, 13))
+    assert event.event_type == "Explosions/Remote violence" and (event.actor1 or "").startswith(forces)
+
+
+# -- forces only implied as the other side are of the country where it happened ----------------------------------------
+def test_implied_forces_are_of_the_country_where_it_happened() -> None:
+    text = ("Jihadists killed 15 soldiers in an ambush near Kaya, Burkina Faso, on Thursday, security sources said.\n"
+            "The army of Burkina Faso has lost hundreds of men this year.\n"
+            "In neighbouring Mali, JNIM fighters attacked a gendarmerie school in Bamako on Tuesday, killing dozens.")
+    bamako = next(e for e in _events(text, date(2024, 9, 20)) if e.location == "Bamako")
+    assert bamako.actor2 is not None and bamako.actor2.startswith("Military Forces of Mali")
+
+
+def test_forces_the_text_names_stay_their_countrys_abroad() -> None:
+    event = _one("Rwandan troops shelled Congolese army positions near Goma, Congo, on Tuesday.", date(2023, 11, 15))
+    assert (event.actor1 or "").startswith("Military Forces of Rwanda")

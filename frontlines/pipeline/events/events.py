@@ -682,14 +682,16 @@ class EventStage:
 
     def _where_it_happened(self, m: Mention | None, place: Mention | None) -> Mention | None:
         """A generic class (civilians, protesters, rioters, unidentified gunmen, a state's forces named only as
-        'soldiers') is of the country where the event happened, as ACLED codes it, not of a country named nearby
+        'soldiers' or only implied as the other side) is of the country where the event happened, as ACLED codes
+        it, not of a country named nearby
         ("an aid worker of an Italian charity killed in Kaga-Bandoro" is Civilians (Central African Republic))."""
         if m is None or place is None or not place.country or m.id is None \
                 or not m.id.startswith("gen."):
             return m
         _, kind, country = m.id.split(".", 2)
-        if country == place.country or kind in ("military", "police", "government"):
-            return m  # a state's forces abroad stay that state's ("Egyptian jets struck Derna")
+        if country == place.country or (kind in ("military", "police", "government") and m.start >= 0):
+            return m  # a state's forces abroad stay that state's ("Egyptian jets struck Derna"); forces the text
+            # never named, implied as the other side, are those of the country where it happened
         try:
             return self._generic_mention(kind, place.country)
         except KnowledgeError:

@@ -71,8 +71,8 @@ _GENERIC = re.compile(
     r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
     r"warplanes|fighter jets|jets|air ?force|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
     r"(?:security|police) (?:chiefs?|commanders?|directors?)|"
-    r"(?:government|regime|pro-government) (?:air ?strikes?|air ?raids?|warplanes|jets|aircraft|helicopters?|"
-    r"shelling|bombardment)|"
+    r"(?:government|regime|pro-government|junta) (?:air ?strikes?|air ?raids?|warplanes|jets|aircraft|helicopters?|"
+    r"shelling|bombardment|drones?|drone strikes?|artillery)|"
     r"(?(demonym)(?:government|authorities|forces|aircraft|helicopters?|gunships?|drones?|(?:air ?|drone )?strikes?|"
     r"airstrikes?|shelling|bombardments?|artillery|missiles?|rockets?|rocket fire|air ?raids?|warships?|F-?16s?|MiG-?\d*s?|Mirages?|"
     r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
@@ -110,7 +110,8 @@ _INSTITUTION_AFTER = re.compile(r"\s+(?:Commission|Committee|Council|Court|Tribu
 
 
 def _generic_kind(noun: str) -> str:
-    if re.match(r"(?:government|regime|pro-government) (?:air|warplanes|jets|aircraft|helicopters?|shelling|bombardment)",
+    if re.match(r"(?:government|regime|pro-government|junta) (?:air|warplanes|jets|aircraft|helicopters?|shelling|bombardment|"
+                r"drone|artillery)",
                 noun, re.I):
         return "military"  # "a government air raid": the state's forces
     for pattern, kind in _GENERIC_KIND:
