@@ -92,7 +92,8 @@ def request_kinds(rng: random.Random) -> dict[str, Callable[[], Request]]:
 def sequential(get: Callable[[str, dict[str, Any]], Any], repeat: int,
                only: list[str] | None = None, uncached: bool = False,
                before_each: Callable[[], None] | None = None) -> dict[str, tuple[float, float]]:
-    """p50 and p95 (ms) of each kind, one request at a time, after 2 warm-up requests per kind; ``only``: the kinds
+    """p50 and p95 (ms) of each kind, one request at a time, after 2 warm-up requests per kind (printed beside the
+    CPU time of this process per request: less moved by other work on shared cores than the wall clock); ``only``: the kinds
     whose name contains one of these words (each kind draws its parameters from a seed of its own, so
     a kind asks the same requests whichever kinds run); ``uncached``: no answer from the response cache (a request
     whose parameters were asked before is otherwise answered from memory); ``before_each``: called before each
@@ -102,22 +103,25 @@ def sequential(get: Callable[[str, dict[str, Any]], Any], repeat: int,
         if only and not any(word in name for word in only):
             continue
         make = request_kinds(random.Random(f"12:{name}"))[name]  # a seed per kind: the same requests either way
-        timings = []
+        timings, cpus = [], []  # wall clock, and this process's CPU time (every thread: the app's and the client's)
         for i in range(repeat + 2):
             path, params = make()
             if before_each:
                 before_each()
             if uncached:  # a parameter the API ignores makes each request a new one for the response cache
                 params = {**params, "_": f"{name}:{i}:{time.perf_counter_ns()}"}
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             response = get(path, params)
             elapsed = (time.perf_counter() - start) * 1000
+            cpu = (time.process_time() - cpu) * 1000
             if response.status_code != 200:
                 raise SystemExit(f"{path} {params}: {response.status_code} {response.text[:300]}")
             if i >= 2:
                 timings.append(elapsed)
+                cpus.append(cpu)
         out[name] = _p50_p95(timings)
-        print(f"    {name:38} {out[name][0]:8.1f} / {out[name][1]:8.1f} ms", flush=True)
+        print(f"    {name:38} {out[name][0]:8.1f} / {out[name][1]:8.1f} ms   (CPU {_p50_p95(cpus)[0]:6.1f} / "
+              f"{_p50_p95(cpus)[1]:6.1f} ms)", flush=True)
     return out
 
 
