@@ -48,7 +48,6 @@ def test_names_resolve_by_country_and_day(name: str, country: str, day: str, exp
     ("regime troops", "MM", "Military Forces of Myanmar (2021-)"),  # not Syria's: a description, by country
     ("regime troops", "SY", "Military Forces of Syria (2000-)"),
     ("Maoists", "IN", "CPI (Maoist): Communist Party of India (Maoist)"),
-    ("federal troops", "ET", "Military Forces of Ethiopia (2018-)"),
     ("gang members", "HT", "Viv Ansanm Gang Coalition (Haiti)"),
 ])
 def test_descriptions_resolve_only_in_their_country(phrase: str, country: str, expected: str) -> None:
