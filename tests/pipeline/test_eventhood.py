@@ -54,6 +54,8 @@ REJECTED = [
     ("ongoing", "Rebel units are [seizing] villages along the highway.", False),
     ("ongoing", "The war between the two factions has [escalated] over the last three weeks.", False),
     ("reference", "The ministry condemned the [attack] on the convoy.", False),
+    ("reference", "The minister said the ambush had closed the door to peace [talks].", False),  # issue 10
+    ("reference", "The government suspended peace [talks] with the rebels on Tuesday.", False),
     ("description", "The gunmen [attacking] the barracks belong to a local clan militia.", False),
     ("description", "The militia [driven out of] the depot is allied with the northern government.", False),
     ("campaign_toll", "The [war] has killed more than 3,000 herders and farmers, a rights group said.", False),
@@ -119,6 +121,7 @@ PASSED = [
     ("ongoing", "There are reports of mortar [fire] on the border posts.", False),
     ("ongoing", "Insurgents have [overrun] the town and abducted dozens of people.", False),
     ("reference", "Gunmen [attacked] the convoy near the border.", False),
+    ("reference", "Negotiators resumed peace [talks] in Caracas on Tuesday.", False),
     ("description", "Militants [attacking] the barracks were killed on Sunday.", True),
     ("description", "The militia [driven out of] the depot was allied with the northern government.", False),
     ("campaign_toll", "A drone [strike] has killed 12 people in the market.", False),
