@@ -56,6 +56,7 @@ REJECTED = [
     ("reference", "The ministry condemned the [attack] on the convoy.", False),
     ("reference", "The minister said the ambush had closed the door to peace [talks].", False),  # issue 10
     ("reference", "The government suspended peace [talks] with the rebels on Tuesday.", False),
+    ("reference", "The junta rarely comments on air [strikes].", False),
     ("description", "The gunmen [attacking] the barracks belong to a local clan militia.", False),
     ("description", "The militia [driven out of] the depot is allied with the northern government.", False),
     ("campaign_toll", "The [war] has killed more than 3,000 herders and farmers, a rights group said.", False),

@@ -152,3 +152,36 @@ def test_implied_forces_are_of_the_country_where_it_happened() -> None:
 def test_forces_the_text_names_stay_their_countrys_abroad() -> None:
     event = _one("Rwandan troops shelled Congolese army positions near Goma, Congo, on Tuesday.", date(2023, 11, 15))
     assert (event.actor1 or "").startswith("Military Forces of Rwanda")
+
+
+# -- men "believed to belong to" a group: the incident is told as fact, the group acted ------------------------------
+@pytest.mark.parametrize(("sentence", "actor1"), [
+    ("Gunmen believed to belong to CODECO killed 12 people near Mongbwalu, Congo, on Sunday, a local leader said.",
+     "CODECO: Cooperative for Development of Congo"),
+    ("Attackers thought to be members of the ADF killed nine villagers near Beni, Congo, on Sunday.", "ADF: Allied Democratic Forces"),
+])
+def test_men_said_to_belong_to_a_group_are_that_group(sentence: str, actor1: str) -> None:
+    event = _one(sentence, date(2024, 7, 2))
+    assert (event.sub_event_type, event.actor1, event.modality) == ("Attack", actor1, "asserted")
+
+
+def test_a_toll_believed_is_still_uncertain() -> None:
+    assert _one("Ten people are believed to have been killed in an attack on Bunia, Congo, on Sunday.",
+                date(2024, 7, 2)).modality == "uncertain"
+
+
+def test_a_party_saying_on_a_day_that_it_had_taken_a_place_claims_it() -> None:
+    event = _one("Ukrainian forces said on Friday they had pushed Russian troops out of the village of Robotyne.",
+                 date(2023, 8, 29))
+    assert event.modality == "claimed"
+
+
+# -- bombs dropped from aircraft --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "forces_of"), [
+    ("A Russian glide bomb struck an apartment block in Kharkiv, Ukraine, on Thursday, killing two people.", "RU"),
+    ("Barrel bombs dropped by regime helicopters killed 12 people in Daraya, Syria, on Tuesday.", "SY"),
+])
+def test_glide_and_barrel_bombs_are_air_strikes(sentence: str, forces_of: str) -> None:
+    event = _one(sentence, date(2016, 2, 4) if forces_of == "SY" else date(2024, 5, 31))
+    assert event.sub_event_type == "Air/drone strike" and event.actor1_id is not None
+    assert get_actor_kb().get(event.actor1_id).country == forces_of

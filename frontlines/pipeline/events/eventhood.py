@@ -179,7 +179,7 @@ def _reference(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """An incident named as the object of a judgement ("condemned Thursday's attacks"): told elsewhere."""
     if f.nominal and f.dep in ("dobj", "pobj") and f.head_lemma in lex.words["reference_verbs"]:
         return f"a reference to an incident ('{f.head_lemma} ... {f.trigger}'), not its report"
-    if f.nominal and f.dep == "pobj" and f.head_lemma in ("for", "over", "about", "to") and f.predicate in lex.words["reference_verbs"]:
+    if f.nominal and f.dep == "pobj" and f.head_lemma in ("for", "over", "about", "to", "on") and f.predicate in lex.words["reference_verbs"]:
         return f"a reference to an incident ('{f.predicate} ... {f.trigger}'), not its report"
     return None
 

@@ -810,9 +810,10 @@ _EARLIER = re.compile(r"\b(?:some time ago|years ago|months ago|previously|in th
                       r"earlier this year)\b", re.IGNORECASE)
 
 
-# a speaker's "they"/"it" as the doer: "the rebels said they killed dozens of soldiers in clashes"
-_THEY_DID = re.compile(r"\b(?:said|says|claimed|claims|announced)\s+(?:that\s+)?(?:they|it)\s+(?:had\s+|have\s+|has\s+)?"
-                       r"(?:\w+ed|shot|struck|fought|took|hit|beat)\b", re.IGNORECASE)
+# a speaker's "they"/"it" as the doer: "the rebels said they killed dozens of soldiers in clashes", "said on
+# Friday they had [pushed the enemy out of ...]" (the verb may be the trigger itself)
+_THEY_DID = re.compile(r"\b(?:said|says|claimed|claims|announced)\s+(?:(?:on\s+)?\w+\s+){0,2}?(?:that\s+)?(?:they|it)\s+(?:had\s+|have\s+|has\s+)?"
+                       r"(?:(?:\w+ed|shot|struck|fought|took|hit|beat)\b|$)", re.IGNORECASE)
 
 
 def _own_men(speaker: str | None, before: str) -> bool:

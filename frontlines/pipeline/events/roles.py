@@ -9,6 +9,7 @@ militants fired a rocket"); "clashes between X and Y" names both sides. Leaders 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from frontlines.errors import KnowledgeError
@@ -80,6 +81,28 @@ def partners(doc: Document, clause: Any, participants: list[Mention]) -> list[Me
     return [m for m in participants if _PARTNER.search(doc.text[max(clause.start, m.start - 60):m.start])]
 
 
+# who unnamed men are said to be: "gunmen believed to belong to CODECO", "attackers thought to be members of the ADF"
+_BELONGING = re.compile(r"\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?(?:believed|thought|suspected|said|reported)\s+to\s+)?"
+                        r"(?:belong(?:ing)?\s+to|be\s+(?:members?\s+of|part\s+of|from)|(?:be\s+)?(?:linked|affiliated)\s+(?:to|with)|"
+                        r"(?:be\s+)?loyal\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _named_for_generic(doc: Document, participants: list[Mention]) -> list[Mention]:
+    """Unnamed men said to belong to a named group are that group, where the men stand in the clause ("gunmen
+    believed to belong to CODECO killed 12": CODECO acted)."""
+    out = list(participants)
+    for generic in participants:
+        if not (generic.id or "").startswith("gen.unidentified."):
+            continue
+        named = next((p for p in participants if p.start > generic.end and not (p.id or "gen.").startswith("gen.")
+                      and _BELONGING.fullmatch(doc.text[generic.end:p.start])), None)
+        if named is not None and named in out:
+            out[out.index(generic)] = replace(named, start=generic.start, end=generic.end, text=generic.text,
+                                              reason=f"'{generic.text}' said to belong to {named.canonical}")
+            out.remove(named)
+    return out
+
+
 def _is_victim(doc: Document, clause: Any, m: Mention, participants: list[Mention]) -> bool:
     """``m`` is the subject of a passive casualty verb, with no other participant in between."""
     match = _VICTIM.match(doc.text[m.end:clause.end])
@@ -92,6 +115,7 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     t = clause.start + trigger.start
     t_end = clause.start + trigger.end
     participants = _one_per_entity(doc, [_organisation(a, kb) for a in participants])
+    participants = _named_for_generic(doc, participants)
     before = [a for a in participants if a.start < t or (a.end <= t_end and trigger.end - trigger.start > 12)
               or (a.start == t and a.end <= t_end)]  # the trigger is the agent's noun: "Gunmen killed ..."
     after = [a for a in participants if a not in before]
