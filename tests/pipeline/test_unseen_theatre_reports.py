@@ -1,6 +1,7 @@
 """Wire paragraphs of our own from theatres the report dev sets do not cover (issue 10), in the reports format
 (`tests/pipeline/data/unseen_theatres_*.jsonl`: set a found the failures fixed, set b was written after those
-fixes to check them; `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
+fixes to check them and showed more, set c was written last and measured before its own fixes;
+`frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
 fail (strict), so that a fix shows."""
@@ -21,7 +22,7 @@ from frontlines.pipeline import Pipeline
 from frontlines.pipeline.reading.ingest import document_from_text, parse_published
 
 DATA = Path(__file__).parent / "data"
-RECORDS = {r["id"]: r for name in ("unseen_theatres_a.jsonl", "unseen_theatres_b.jsonl") for r in load_records(DATA / name)}
+RECORDS = {r["id"]: r for name in ("unseen_theatres_a.jsonl", "unseen_theatres_b.jsonl", "unseen_theatres_c.jsonl") for r in load_records(DATA / name)}
 
 # (document, gold event number) -> what still fails, and why
 GAPS: dict[tuple[str, int], str] = {
@@ -41,6 +42,13 @@ GAPS: dict[tuple[str, int], str] = {
     ("b_ne_diffa_2023", 1): "place: 'an island in Lake Chad' is placed in no country (the lake is shared by four)",
     ("b_ht_solino_2024", 0): "place: the gazetteer lacks Solino, and 'the Port-au-Prince neighbourhood of' does not stand in",
     ("b_ht_solino_2024", 1): "place: the gazetteer lacks Tabarre",
+    ("c_mx_jalisco_2023", 1): "actors: 'suspected cartel members' in Tamaulipas take the CJNG named in Jalisco",
+    ("c_in_kulgam_2024", 0): "actors: 'suspected militants' in Kashmir take the Maoists named after them in Chhattisgarh",
+    ("c_in_kulgam_2024", 1): "'blew up a road-building machine' is no trigger",
+}
+# labelled non-events that still carry an event
+TRAP_GAPS = {
+    "c_ml_bandiagara_2024": "a defence ministry's claim of enemy dead is told as fact when the ministry is not named by country",
 }
 
 
@@ -83,7 +91,8 @@ def test_each_gold_event_is_found_whole(doc_id: str, number: int) -> None:
     assert event.fatalities == (gold["fatalities"] or 0)
 
 
-@pytest.mark.parametrize("doc_id", sorted(RECORDS))
+@pytest.mark.parametrize("doc_id", [pytest.param(d, marks=[pytest.mark.xfail(reason=TRAP_GAPS[d], strict=True)] if d in TRAP_GAPS else [])
+                                    for d in sorted(RECORDS)])
 def test_no_event_rests_on_a_labelled_non_event(doc_id: str) -> None:
     record = RECORDS[doc_id]
     judged = judge_document(record, _document(doc_id), _judge())

@@ -185,3 +185,13 @@ def test_glide_and_barrel_bombs_are_air_strikes(sentence: str, forces_of: str) -
     event = _one(sentence, date(2016, 2, 4) if forces_of == "SY" else date(2024, 5, 31))
     assert event.sub_event_type == "Air/drone strike" and event.actor1_id is not None
     assert get_actor_kb().get(event.actor1_id).country == forces_of
+
+
+# -- a state's ministry telling what its forces did under another name claims it ---------------------------------------
+@pytest.mark.parametrize(("sentence", "modality"), [
+    ("Russian air defences shot down 30 Ukrainian drones over the Kursk region overnight, the Russian defence ministry said.",
+     "claimed"),
+    ("Russian forces shelled Kherson overnight, killing two civilians, the Ukrainian military said.", "asserted"),
+])
+def test_a_states_ministry_speaks_for_its_forces(sentence: str, modality: str) -> None:
+    assert _one(sentence, date(2024, 5, 31)).modality == modality

@@ -397,7 +397,7 @@ class EventStage:
             actor2 = None
         # a party telling its own deed (or its enemy's loss) claims it; telling what it suffered is no claim
         modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
-                                           speaker_is_party=(actor1 is not None and actor1.id in speaker_ids)
+                                           speaker_is_party=self._speaks_for(actor1, speaker_ids)
                                            or _own_men(clause.statement.speaker, clause.text[:trigger.start])
                                            or self._own_deed(speaker_ids, clause.text[:trigger.start]))
         at, to = clause.start + trigger.start, clause.start + trigger.start + len(trigger.text.rstrip())
@@ -665,6 +665,18 @@ class EventStage:
         victims = re.match(r"\s*(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt)\b",
                            doc.text[actor2.end:actor2.end + 40])
         return not victims and not _AIMED_AT.search(doc.text[max(0, actor2.start - 25):actor2.start])
+
+    def _speaks_for(self, actor1: Mention | None, speaker_ids: set[str | None]) -> bool:
+        """The speaker is the side that acted: the same actor, or a state's forces and that state's ministry or
+        forces under another name ("Russian air defences shot down ..., the Russian defence ministry said")."""
+        if actor1 is None or not actor1.id:
+            return False
+        if actor1.id in speaker_ids:
+            return True
+        if not _is_state(actor1) or not actor1.country:
+            return False
+        speakers = [self.kb.get(i) for i in speaker_ids if i and not i.startswith("gen.")]
+        return any(a.country == actor1.country and a.type in _STATE_TYPES for a in speakers)
 
     def _own_deed(self, speaker_ids: set[str | None], before: str) -> bool:
         """An armed party telling what it did ("the CSP-DPA said they killed dozens of soldiers in clashes"): a claim,

@@ -74,7 +74,7 @@ _GENERIC = re.compile(
     r"(?:government|regime|pro-government|junta) (?:air ?strikes?|air ?raids?|warplanes|jets|aircraft|helicopters?|"
     r"shelling|bombardment|drones?|drone strikes?|artillery)|"
     r"(?(demonym)(?:government|authorities|forces|aircraft|helicopters?|gunships?|drones?|(?:air ?|drone )?strikes?|"
-    r"airstrikes?|shelling|bombardments?|artillery|missiles?|rockets?|rocket fire|air ?raids?|(?:glide|guided|aerial) bombs?|"
+    r"airstrikes?|shelling|bombardments?|artillery|missiles?|rockets?|rocket fire|air ?raids?|(?:glide|guided|aerial) bombs?|air defen[cs]es?|"
     r"warships?|F-?16s?|MiG-?\d*s?|Mirages?|"
     r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed men|"
