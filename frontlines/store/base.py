@@ -22,7 +22,7 @@ from frontlines.store.cluster_overrides import ClusterOverrideRecords
 from frontlines.store.corrections import CorrectionRecords
 from frontlines.store.feeds import FeedRecords
 from frontlines.store.jobs import BackfillRecords
-from frontlines.store.rollups import box_parts, cell_box, month_split, unit_of_months
+from frontlines.store.rollups import box_parts, cell_box, month_split, unit_of_months, year_split
 
 __all__ = ["BOOL_FIELDS", "COUNT_MODES", "DISTINCT_SQL", "EVENT_FIELDS", "FINE_ZOOM", "GROUP_KEYS", "Bbox", "MAX_FILTER_CHARS", "MAX_LIMIT", "MAX_OFFSET", "MAX_ZOOM",
            "POINT_FIELDS", "DocumentQuery", "EventQuery", "IngestResult", "Page", "Store", "QUERY_FILTERS", "add_groups", "as_revision", "cell_range", "check_lengths",
@@ -186,28 +186,38 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
                      self._grouped(edge, ("day", "type"))]
         return rows
 
-    def _cell_month_totals(self, q: EventQuery, first: str | None, last: str | None,
-                           view: Bbox | None) -> list[tuple[Any, ...]] | None:
+    def _cell_totals(self, q: EventQuery, unit: str, first: str | None, last: str | None,
+                     view: Bbox | None) -> list[tuple[Any, ...]] | None:
         """Map rows ``(cx, cy, type, events, fatalities, lon_sum, lat_sum, first rid)`` of the zoom-10 cells meeting
-        ``view`` over the whole months ``first`` to ``last`` ("YYYY-MM", None: open) from running totals per month and
-        cell, for a query filtered by no more than type and modality besides; None when the backend has none (the
-        default)."""
+        ``view`` over the whole months or years (``unit``) ``first`` to ``last`` ("YYYY-MM" or "YYYY", None: open)
+        from running totals per period and cell, for a query filtered by no more than type and modality besides;
+        None when the backend has none (the default)."""
         return None
 
     def _dated_cells(self, q: EventQuery, keys: tuple[str, ...], cell: float,
                      view: Bbox | None) -> list[tuple[Any, ...]] | None:
-        """Map cells of a query filtered by dates besides type and modality: the whole months of its range from the
-        month and cell totals (``_cell_month_totals``), the partial months at its edges from their events
-        (``rollups.month_split``). None for other queries, or when the backend has no such totals."""
+        """Map cells of a query filtered by dates besides type and modality: the whole years of its range from the
+        year and cell totals, the whole months of its edge years from the month and cell totals (``_cell_totals``),
+        the days of its edge months from their events (``rollups.year_split``, ``month_split``). None for other
+        queries, or when the backend has no such totals."""
         active = {name for name in QUERY_FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
         if (keys != ("cell_x", "cell_y", "type") or cell != grid_cell(FINE_ZOOM) or q.count != "reports"
                 or not (q.since or q.until) or not active <= {"event_type", "modality", "since", "until"}):
             return None
-        split = month_split(q.since, q.until)
-        rows = self._cell_month_totals(q, split.first, split.last, view) if split.whole else []
-        if rows is None:
-            return None
-        for since, until in split.edges:  # at most two partial months, each a month of events at most
+        years = year_split(q.since, q.until)
+        spans = [("year", years.first, years.last)] if years.whole else []
+        days: list[tuple[str, str]] = []
+        for since, until in years.edges:  # at most two partial years
+            months = month_split(since, until)
+            spans += [("month", months.first, months.last)] if months.whole else []
+            days += months.edges
+        rows: list[tuple[Any, ...]] = []
+        for unit, first, last in spans:
+            totals = self._cell_totals(q, unit, first, last, view)
+            if totals is None:
+                return None
+            rows = add_groups(rows, totals, len(keys))
+        for since, until in days:  # at most two partial months, each a month of events at most
             edge = self._grouped_rows(dataclasses.replace(q, since=since, until=until), keys, cell, True, view)
             rows = add_groups(rows, edge, len(keys))
         return rows

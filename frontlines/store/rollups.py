@@ -2,7 +2,7 @@
 arithmetic on dates and grid cells, so that each rule is tested alone and both backends share it:
 
 - ``month_split``: a date range as the whole months the month totals answer and the partial months at its
-  edges, which the day totals (or the events) answer;
+  edges, which the day totals (or the events) answer; ``year_split`` likewise in years (a map's year totals);
 - ``unit_of_months``: whether month rows settle the timeline's unit (weeks up to about two years) or only the
   days can;
 - ``box_parts``: a bbox filter's grid cells as those wholly inside it (answered by the cell totals) and the ring
@@ -12,12 +12,12 @@ arithmetic on dates and grid cells, so that each rule is tested alone and both b
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-__all__ = ["CellRange", "MonthSplit", "box_parts", "cell_box", "month_split", "unit_of_months"]
+__all__ = ["CellRange", "MonthSplit", "box_parts", "cell_box", "month_split", "unit_of_months", "year_split"]
 
 CellRange = tuple[int, int, int, int]  # first and last column, first and last row (inclusive)
 _EDGE = 1e-9  # degrees: a cell whose side lies on the bbox's edge counts as cut (float rounding at the border)
@@ -37,6 +37,19 @@ class MonthSplit:
 
 def month_split(since: str | None, until: str | None) -> MonthSplit:
     """The whole months and the partial edge months of ``since``..``until`` (ISO days, inclusive, None: open)."""
+    return _split(since, until, lambda d: d.replace(day=1), _month_end, 7)
+
+
+def year_split(since: str | None, until: str | None) -> MonthSplit:
+    """The whole years ("YYYY" in ``first``/``last``) and the partial edge years of ``since``..``until`` (ISO days,
+    inclusive, None: open), each edge to be split in months in its turn (``month_split``)."""
+    return _split(since, until, lambda d: d.replace(month=1, day=1), lambda d: d.replace(month=12, day=31), 4)
+
+
+def _split(since: str | None, until: str | None, start: Callable[[date], date], end: Callable[[date], date],
+           chars: int) -> MonthSplit:
+    """The whole periods (``start``/``end``: a day's period's first and last day; ``chars``: the characters of an ISO
+    day naming its period) and the partial periods at the edges of ``since``..``until``."""
     lo = date.fromisoformat(since) if since else None
     hi = date.fromisoformat(until) if until else None
     if lo and hi and lo > hi:
@@ -44,19 +57,19 @@ def month_split(since: str | None, until: str | None) -> MonthSplit:
     edges: list[tuple[date, date]] = []
     first = last = None
     if lo is not None:
-        first = lo.replace(day=1)
-        if lo.day != 1:
-            edges.append((lo, min(_month_end(lo), hi) if hi else _month_end(lo)))
-            first = _month_end(lo) + timedelta(days=1)
+        first = start(lo)
+        if lo != start(lo):
+            edges.append((lo, min(end(lo), hi) if hi else end(lo)))
+            first = end(lo) + timedelta(days=1)
     if hi is not None:
-        last = hi.replace(day=1)
-        if hi != _month_end(hi):
-            if not edges or edges[0][1] < hi:  # not the same month as the first edge
-                edges.append((max(hi.replace(day=1), lo) if lo else hi.replace(day=1), hi))
-            last = hi.replace(day=1) - timedelta(days=1)
+        last = start(hi)
+        if hi != end(hi):
+            if not edges or edges[0][1] < hi:  # not the same period as the first edge
+                edges.append((max(start(hi), lo) if lo else start(hi), hi))
+            last = start(hi) - timedelta(days=1)
     whole = first is None or last is None or first <= last
-    return MonthSplit(whole=whole, first=first.isoformat()[:7] if first and whole else None,
-                      last=last.isoformat()[:7] if last and whole else None,
+    return MonthSplit(whole=whole, first=first.isoformat()[:chars] if first and whole else None,
+                      last=last.isoformat()[:chars] if last and whole else None,
                       edges=[(a.isoformat(), b.isoformat()) for a, b in edges])
 
 

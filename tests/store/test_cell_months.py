@@ -1,5 +1,6 @@
-"""Issue 12: a map filtered by dates reads the whole months of its range from running totals per (month, zoom-10
-cell, type, modality) (SQLite migration 23) and only the partial months at its edges from the events. Every map is
+"""Issue 12: a map filtered by dates reads the whole years of its range from running totals per (year, zoom-10 cell,
+type, modality) (SQLite migration 26), the whole months of its edge years from totals per month (migration 23) and
+only the partial months at its edges from the events. Every map is
 checked against the same map computed from the event rows (the store's plain query) and against the events the test
 wrote, after inserts, an analyst's corrections, rejections and undo, and deletes and updates made beside the store."""
 
@@ -27,7 +28,10 @@ FINE = grid_cell(10)
 RANGES = (("2019-03-01", "2019-05-31"), ("2019-04-03", "2019-04-20"), ("2019-04-03", "2019-05-20"),
           ("2019-02-11", "2019-07-20"), ("2019-02-01", "2019-06-18"), ("2019-02-11", "2019-06-30"),
           (None, "2019-04-09"), ("2020-01-17", None), ("2019-05-01", None), ("2021-01-01", "2021-12-31"),
-          ("2019-05-01", "2019-04-01"))
+          ("2019-05-01", "2019-04-01"),
+          # whole years (migration 26), with edge years of whole months and days, open ends
+          ("2019-01-01", "2019-12-31"), ("2018-06-01", "2020-12-31"), ("2019-03-15", "2020-02-10"),
+          (None, "2019-12-31"), ("2019-01-01", None), (None, "2020-03-09"), ("2018-12-31", "2020-01-01"))
 VIEWS = (None, (13.0, 32.8, 13.5, 33.0), (12.0, 30.0, 22.0, 34.0))
 
 
@@ -117,11 +121,12 @@ def test_a_dated_map_follows_every_change(store_url: str) -> None:
         _check(store)
 
 
-def _recomputed(con: sqlite3.Connection) -> tuple[list[Any], list[Any]]:
-    kept = con.execute("SELECT month, cx, cy, event_type, modality, events, fatalities, round(lon_sum, 6), "
-                       "round(lat_sum, 6), first_rid FROM cell_months WHERE events > 0 ORDER BY 1, 2, 3, 4, 5")
+def _recomputed(con: sqlite3.Connection, table: str = "cell_months") -> tuple[list[Any], list[Any]]:
+    column, chars = ("month", 7) if table == "cell_months" else ("year", 4)
+    kept = con.execute(f"SELECT {column}, cx, cy, event_type, modality, events, fatalities, round(lon_sum, 6), "
+                       f"round(lat_sum, 6), first_rid FROM {table} WHERE events > 0 ORDER BY 1, 2, 3, 4, 5")
     fresh = con.execute(
-        "SELECT substr(coalesce(event_date, ''), 1, 7), CAST((longitude + 180.0) / 0.087890625 AS INTEGER), "
+        f"SELECT substr(coalesce(event_date, ''), 1, {chars}), CAST((longitude + 180.0) / 0.087890625 AS INTEGER), "
         "CAST((latitude + 90.0) / 0.087890625 AS INTEGER), event_type, modality, count(*), "
         "sum(CASE WHEN fatalities_aggregate THEN 0 ELSE fatalities END), round(sum(longitude), 6), "
         "round(sum(latitude), 6), min(rid) FROM events WHERE latitude IS NOT NULL AND longitude IS NOT NULL "
@@ -140,8 +145,9 @@ def test_sqlite_cell_months_equal_the_events_and_are_read(tmp_path: Any) -> None
          "UPDATE events SET latitude = NULL, longitude = NULL WHERE rid % 17 = 0",
          "UPDATE events SET event_date = '2019-02-02' WHERE rid % 13 = 0")
     con = sqlite3.connect(path)
-    kept, fresh = _recomputed(con)
-    assert kept == fresh and len(kept) > 50
+    for table in ("cell_months", "cell_years"):
+        kept, fresh = _recomputed(con, table)
+        assert kept == fresh and len(kept) > 50, table
     con.close()
     with open_store(path) as store:
         plans: list[str] = []
@@ -158,11 +164,17 @@ def test_sqlite_cell_months_equal_the_events_and_are_read(tmp_path: Any) -> None
         whole = list(plans)
         plans.clear()
         store.map_grid(EventQuery(modality=SHOWN, since="2019-02-01", until="2019-04-28"), 5)
+        edge = list(plans)
+        plans.clear()
+        store.map_grid(EventQuery(modality=SHOWN, since="2018-12-30", until="2020-03-31"), 5)
         store._con = real  # type: ignore[attr-defined]
     assert len(whole) == 1 and "cell_months" in whole[0], whole
-    read = [p for p in plans if "cell_months" in p or "events" in p.split("|")[0]]
+    read = [p for p in edge if "cell_months" in p or "events" in p.split("|")[0]]
     assert "cell_months" in read[0] and "2019-02 2019-03" in read[0]  # the whole months
     assert any("2019-04-01 2019-04-28" in p for p in read[1:]), read  # the edge, from its events
+    assert "cell_years" in plans[0] and "2019 2019" in plans[0], plans  # the whole year
+    assert "cell_months" in plans[1] and "2020-01 2020-03" in plans[1], plans  # the whole months of an edge year
+    assert any("2018-12-30 2018-12-31" in p for p in plans[2:]), plans  # the days of an edge month
 
 
 def test_sqlite_store_before_the_cell_months_gets_them(tmp_path: Any) -> None:
@@ -183,7 +195,31 @@ def test_sqlite_store_before_the_cell_months_gets_them(tmp_path: Any) -> None:
         assert store.schema_version == len(full)
         _check(store)
     con = sqlite3.connect(path)
-    kept, fresh = _recomputed(con)
+    for table in ("cell_months", "cell_years"):
+        kept, fresh = _recomputed(con, table)
+        assert kept == fresh and kept, table
+    con.close()
+
+
+def test_sqlite_store_before_the_cell_years_gets_them(tmp_path: Any) -> None:
+    """Migration 26 fills its totals from the month totals of a store that holds events, deleted ones included."""
+    from frontlines.store import sqlite as backend
+
+    path = str(tmp_path / "old.sqlite")
+    full = list(backend.MIGRATIONS)
+    cut = next(i for i, m in enumerate(full) if "CREATE TABLE cell_years" in m)
+    backend.MIGRATIONS[:] = full[:cut]
+    try:
+        with open_store(path) as store:
+            store.bulk_load_events(_events(random.Random(4), 0, 200))
+    finally:
+        backend.MIGRATIONS[:] = full
+    _raw(path, "DELETE FROM events WHERE rid % 5 = 0")  # month rows left at zero events
+    with open_store(path) as store:
+        assert store.schema_version == len(full)
+        _check(store)
+    con = sqlite3.connect(path)
+    kept, fresh = _recomputed(con, "cell_years")
     assert kept == fresh and kept
     con.close()
 

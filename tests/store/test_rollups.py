@@ -7,7 +7,7 @@ import random
 import pytest
 
 from frontlines.store.base import cell_range, grid_cell
-from frontlines.store.rollups import MonthSplit, box_parts, cell_box, month_split, unit_of_months
+from frontlines.store.rollups import MonthSplit, box_parts, cell_box, month_split, unit_of_months, year_split
 
 CELL = grid_cell(10)
 
@@ -29,6 +29,42 @@ CELL = grid_cell(10)
 ])
 def test_month_split(since: str | None, until: str | None, split: MonthSplit) -> None:
     assert month_split(since, until) == split
+
+
+@pytest.mark.parametrize(("since", "until", "split"), [
+    ("2019-01-01", "2020-12-31", MonthSplit(True, "2019", "2020")),
+    ("2018-06-01", "2020-12-31", MonthSplit(True, "2019", "2020", [("2018-06-01", "2018-12-31")])),
+    ("2019-03-15", "2020-02-10", MonthSplit(False, None, None, [("2019-03-15", "2019-12-31"),
+                                                                ("2020-01-01", "2020-02-10")])),
+    ("2019-04-03", "2019-04-20", MonthSplit(False, None, None, [("2019-04-03", "2019-04-20")])),
+    (None, "2019-06-15", MonthSplit(True, None, "2018", [("2019-01-01", "2019-06-15")])),
+    ("2019-05-05", None, MonthSplit(True, "2020", None, [("2019-05-05", "2019-12-31")])),
+    ("2020-01-01", "2019-01-01", MonthSplit(False)),
+])
+def test_year_split(since: str | None, until: str | None, split: MonthSplit) -> None:
+    assert year_split(since, until) == split
+
+
+def test_year_and_month_splits_cover_each_day_once() -> None:
+    """Whole years, then the whole months and days of their edges, are the range day for day (a map's periods)."""
+    from datetime import date, timedelta
+
+    rng = random.Random(26)
+    for _ in range(300):
+        lo = date(2017, 1, 1) + timedelta(days=rng.randrange(1500))
+        hi = lo + timedelta(days=rng.randrange(1200))
+        years = year_split(lo.isoformat(), hi.isoformat())
+        covered: list[date] = []
+        every = [date(2016, 1, 1) + timedelta(days=i) for i in range(3700)]  # each day of every period named
+        if years.whole:
+            covered += [d for d in every if years.first <= d.isoformat()[:4] <= years.last]  # type: ignore[operator]
+        for since, until in years.edges:
+            months = month_split(since, until)
+            if months.whole:
+                covered += [d for d in every if months.first <= d.isoformat()[:7] <= months.last]  # type: ignore[operator]
+            for a, b in months.edges:
+                covered += [d for d in every if a <= d.isoformat() <= b]
+        assert sorted(covered) == [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
 
 
 def test_month_split_covers_each_day_once() -> None:
