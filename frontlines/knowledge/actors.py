@@ -45,7 +45,7 @@ GENERIC = {
 # after "Military Forces of" ("Military Forces of the Philippines"; "Civilians (Philippines)")
 _ACLED_COUNTRY = {"CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "PS": "Palestine",
                   "NL": "Netherlands", "SZ": "eSwatini", "CZ": "Czech Republic", "TL": "East Timor", "VA": "Vatican City"}
-_WITH_ARTICLE = frozenset({"PH", "US", "GB", "AE", "NL", "CF", "BS", "MV", "KM", "DO"})
+_WITH_ARTICLE = frozenset({"PH", "US", "GB", "AE", "NL", "CF", "BS", "MV", "KM", "DO", "CD", "CG"})
 _COUNTRY_ALIASES = {
     "Democratic Republic of Congo": "CD", "DR Congo": "CD", "Republic of Congo": "CG", "Ivory Coast": "CI",
     "Cote d'Ivoire": "CI", "United States": "US", "United States of America": "US", "United Kingdom": "GB",

@@ -38,6 +38,10 @@ from frontlines.knowledge.actors import get_actor_kb
     # after the 2016 peace deal and the party's founding, armed "FARC" in the news are its dissidents
     ("FARC", "CO", "2024-05-21", "FARC Dissidents"),
     ("FARC", "CO", "2014-01-01", "FARC: Revolutionary Armed Forces of Colombia"),
+    # ACLED writes the article for both Congos, and the Congolese state's forces by period (Tshisekedi from 2019)
+    ("FARDC", "CD", "2024-02-07", "Military Forces of the Democratic Republic of Congo (2019-)"),
+    ("Congolese army", "CD", "2017-10-01", "Military Forces of the Democratic Republic of Congo (2001-2019)"),
+    ("Congolese police", "CD", "2024-02-07", "Police Forces of the Democratic Republic of Congo (2019-)"),
 ])
 def test_names_resolve_by_country_and_day(name: str, country: str, day: str, expected: str) -> None:
     match = get_actor_kb().resolve(name, on=date.fromisoformat(day), country=country)
@@ -61,3 +65,13 @@ def test_a_description_of_one_country_does_not_name_another_countrys_forces() ->
     kb = get_actor_kb()
     assert kb.resolve_description("regime troops", on=date(2023, 11, 1), country="VE") is None
     assert kb.resolve_description("Maoists", on=date(2023, 11, 1), country="PH") is None
+
+
+@pytest.mark.parametrize(("kind", "country", "name"), [
+    ("military", "CD", "Military Forces of the Democratic Republic of Congo"),
+    ("police", "CG", "Police Forces of the Republic of Congo"),
+    ("civilians", "CD", "Civilians (Democratic Republic of Congo)"),  # no article in the brackets
+    ("military", "SD", "Military Forces of Sudan"),
+])
+def test_generic_classes_take_acleds_article(kind: str, country: str, name: str) -> None:
+    assert get_actor_kb().generic(kind, country).name == name
