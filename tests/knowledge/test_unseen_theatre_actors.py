@@ -75,3 +75,15 @@ def test_a_description_of_one_country_does_not_name_another_countrys_forces() ->
 ])
 def test_generic_classes_take_acleds_article(kind: str, country: str, name: str) -> None:
     assert get_actor_kb().generic(kind, country).name == name
+
+
+@pytest.mark.parametrize(("country", "branch"), [
+    ("NE", "Islamic State (Sahel)"),  # Tillaberi, Tahoua, Dosso; Diffa's ISWAP is named as such ("ISWAP", its old name)
+    ("BF", "Islamic State (Sahel)"),
+    ("NG", "Islamic State West Africa Province (ISWAP)"),
+    ("TD", "Islamic State West Africa Province (ISWAP)"),
+])
+def test_the_islamic_state_in_niger_is_its_sahel_branch(country: str, branch: str) -> None:
+    kb = get_actor_kb()
+    assert kb.localise(kb.get("isis"), country).name == branch
+    assert kb.resolve("ISWAP", on=date(2023, 12, 1), country="NE").actor.name == "Islamic State West Africa Province (ISWAP)"

@@ -29,7 +29,6 @@ GAPS: dict[tuple[str, int], str] = {
     ("ua_kharkiv_2023", 1): "actors: 'a Russian assault' names no force (a demonym before 'assault' is not read)",
     ("ua_robotyne_2023", 0): "sub-type: a missile strike is coded an air strike; the gazetteer lacks Hroza",
     ("mm_sagaing_2023", 2): "type: 'seized a military outpost' is a clash, not a capture (an outpost is no place)",
-    ("ne_tillaberi_2023", 0): "actors: 'Islamic State' in Niger is its West Africa branch, Tillaberi is the Sahel one's",
     ("co_arauca_2024", 0): "type: an attack 'with an explosives-laden truck' is a clash, not a car bomb",
     ("in_dantewada_2023", 1): "actors: 'suspected militants' in Manipur take the Maoists named in Chhattisgarh",
     ("b_ua_zaporizhzhia_2024", 2): "a withdrawal ('withdrew from Avdiivka') names no one who took the town",
