@@ -667,8 +667,9 @@ class EventStage:
         return not victims and not _AIMED_AT.search(doc.text[max(0, actor2.start - 25):actor2.start])
 
     def _speaks_for(self, actor1: Mention | None, speaker_ids: set[str | None]) -> bool:
-        """The speaker is the side that acted: the same actor, or a state's forces and that state's ministry or
-        forces under another name ("Russian air defences shot down ..., the Russian defence ministry said")."""
+        """The speaker is the side that acted: the same actor, or a state's forces and its forces under another
+        name ("Russian air defences shot down ..., the Russian defence ministry said"); a government's spokesman
+        telling what its forces did is not their own claim."""
         if actor1 is None or not actor1.id:
             return False
         if actor1.id in speaker_ids:
@@ -676,7 +677,7 @@ class EventStage:
         if not _is_state(actor1) or not actor1.country:
             return False
         speakers = [self.kb.get(i) for i in speaker_ids if i and not i.startswith("gen.")]
-        return any(a.country == actor1.country and a.type in _STATE_TYPES for a in speakers)
+        return any(a.country == actor1.country and a.type in ("state_forces", "external_force") for a in speakers)
 
     def _own_deed(self, speaker_ids: set[str | None], before: str) -> bool:
         """An armed party telling what it did ("the CSP-DPA said they killed dozens of soldiers in clashes"): a claim,
