@@ -200,9 +200,7 @@ class Store(FeedRecords, BackfillRecords, AnalysisRecords, CorrectionRecords, Cl
         year and cell totals, the whole months of its edge years from the month and cell totals (``_cell_totals``),
         the days of its edge months from their events (``rollups.year_split``, ``month_split``). None for other
         queries, or when the backend has no such totals."""
-        active = {name for name in QUERY_FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
-        if (keys != ("cell_x", "cell_y", "type") or cell != grid_cell(FINE_ZOOM) or q.count != "reports"
-                or not (q.since or q.until) or not active <= {"event_type", "modality", "since", "until"}):
+        if not dated_cells_answer(q, keys, cell):
             return None
         years = year_split(q.since, q.until)
         spans = [("year", years.first, years.last)] if years.whole else []
@@ -578,6 +576,14 @@ def month_totals_answer(q: EventQuery) -> bool:
     distinct events, filtered by no more than type, modality, dates and either a place or actor ids."""
     active = {name for name in QUERY_FILTERS if getattr(q, name)} - {"since", "until"}
     return q.count == "reports" and active - {"place"} <= {"event_type", "modality"} and not (q.place and q.actor_ids)
+
+
+def dated_cells_answer(q: EventQuery, keys: tuple[str, ...], cell: float) -> bool:
+    """Whether ``Store._dated_cells`` answers: map cells at the finest zoom of reports filtered by dates and by no
+    more than type and modality besides."""
+    active = {name for name in QUERY_FILTERS if getattr(q, name)} | ({"actor"} if q.actor_ids else set())
+    return (keys == ("cell_x", "cell_y", "type") and cell == grid_cell(FINE_ZOOM) and q.count == "reports"
+            and bool(q.since or q.until) and active <= {"event_type", "modality", "since", "until"})
 
 
 def add_groups(rows: list[tuple[Any, ...]], more: list[tuple[Any, ...]], keys: int) -> list[tuple[Any, ...]]:

@@ -18,6 +18,7 @@ from frontlines.errors import MigrationError, StoreError, StoreNotFoundError
 from frontlines.model import MODALITIES, Block, Document, Event, Mention, Statement
 from frontlines.store.base import (
     QUERY_FILTERS,
+    dated_cells_answer,
     month_totals_answer,
     BOOL_FIELDS,
     EVENT_FIELDS,
@@ -1332,6 +1333,52 @@ class SQLiteStore(Store):
             f"AND e.actor1_id <> e.actor2_id{''.join(' AND ' + w for w in both)} GROUP BY 1, 2",
             [*ids, *ids, *both_params]).fetchall()
         return [r for r in add_groups(rows, [tuple(r) for r in between], 2) if r[2]]
+
+    def _dated_cells(self, q: EventQuery, keys: tuple[str, ...], cell: float,
+                     view: Bbox | None) -> list[tuple[Any, ...]] | None:
+        """``Store._dated_cells``; a range that holds every dated event (a brush over the whole span, "since 2011")
+        reads the all-time cell totals less the undated events' (month '' of migration 23), not every year's."""
+        if dated_cells_answer(q, keys, cell):
+            row = self._con.execute("SELECT (SELECT min(event_date) FROM events), (SELECT max(event_date) FROM events)"
+                                    ).fetchone()  # one aggregate per subquery: each is one index lookup
+            if row[0] is not None and (q.since or "") <= row[0] and row[1] <= (q.until or row[1]):
+                every = self._from_rollup(dataclasses.replace(q, since=None, until=None), keys, cell, view)
+                if every is not None:
+                    return self._less_undated(q, every, view)
+        return super()._dated_cells(q, keys, cell, view)
+
+    def _less_undated(self, q: EventQuery, rows: list[tuple[Any, ...]], view: Bbox | None) -> list[tuple[Any, ...]]:
+        """All-time map cells ``rows`` less the undated events of ``q``'s type and modality (exact: a cell whose first
+        event is undated finds its first dated one in the cell index)."""
+        where, params = _kind_clauses(q, "")
+        if view:
+            where.append("cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?")
+            params += cell_range(view, _INDEXED_CELL)
+        undated = {tuple(r[:3]): tuple(r) for r in self._con.execute(
+            "SELECT cx, cy, event_type, sum(events), sum(fatalities), sum(lon_sum), sum(lat_sum), min(first_rid) "
+            f"FROM cell_months WHERE month = '' AND events > 0{''.join(' AND ' + w for w in where)} "
+            "GROUP BY cx, cy, event_type", params)}
+        if not undated:
+            return rows
+        kinds, kind_params = _kind_clauses(q, "e.")
+        out = []
+        for r in rows:
+            less = undated.get(r[:3])
+            if less is None:
+                out.append(r)
+                continue
+            if r[3] == less[3]:  # every event of the cell undated
+                continue
+            first = r[7]
+            if first == less[7]:
+                first = self._con.execute(
+                    "SELECT min(e.rid) FROM events e INDEXED BY events_cells WHERE "
+                    "CAST((e.longitude + 180.0) / 0.087890625 AS INTEGER) = ? AND "
+                    "CAST((e.latitude + 90.0) / 0.087890625 AS INTEGER) = ? AND e.event_type = ? AND "
+                    f"e.event_date IS NOT NULL{''.join(' AND ' + k for k in kinds)}",
+                    [r[0], r[1], r[2], *kind_params]).fetchone()[0]
+            out.append((*r[:3], r[3] - less[3], r[4] - less[4], r[5] - less[5], r[6] - less[6], first))
+        return out
 
     def _cell_totals(self, q: EventQuery, unit: str, first: str | None, last: str | None,
                      view: Bbox | None) -> list[tuple[Any, ...]] | None:

@@ -31,7 +31,9 @@ RANGES = (("2019-03-01", "2019-05-31"), ("2019-04-03", "2019-04-20"), ("2019-04-
           ("2019-05-01", "2019-04-01"),
           # whole years (migration 26), with edge years of whole months and days, open ends
           ("2019-01-01", "2019-12-31"), ("2018-06-01", "2020-12-31"), ("2019-03-15", "2020-02-10"),
-          (None, "2019-12-31"), ("2019-01-01", None), (None, "2020-03-09"), ("2018-12-31", "2020-01-01"))
+          (None, "2019-12-31"), ("2019-01-01", None), (None, "2020-03-09"), ("2018-12-31", "2020-01-01"),
+          # every dated event (SQLite: the all-time totals less the undated events')
+          ("2018-01-01", None), (None, "2021-12-31"), ("2010-01-01", "2030-12-31"))
 VIEWS = (None, (13.0, 32.8, 13.5, 33.0), (12.0, 30.0, 22.0, 34.0))
 
 
@@ -121,6 +123,19 @@ def test_a_dated_map_follows_every_change(store_url: str) -> None:
         _check(store)
 
 
+def test_a_range_of_every_dated_event_names_a_lone_dated_event(store: Store) -> None:
+    """A cell whose first event is undated: the map of every dated event counts the others and names the lone one."""
+    store.bulk_load_events([make_event(1, event_date=None, latitude=32.1, longitude=20.1),
+                            make_event(2, event_date="2019-05-01", latitude=32.1, longitude=20.1),
+                            make_event(3, event_date=None, latitude=32.1, longitude=20.1, event_type="Protests"),
+                            make_event(4, event_date="2019-06-01", latitude=30.0, longitude=15.0)])
+    for since in ("2019-05-01", "2000-01-01"):
+        grid = store.map_grid(EventQuery(since=since), 10)
+        lone = {b["event"]["event_id"] for b in grid["buckets"] if b["events"] == 1}
+        assert grid["events"] == 2 and lone == {"ev-2", "ev-4"}, grid
+        assert all(b["by_type"] == {"Battles": 1} for b in grid["buckets"])
+
+
 def _recomputed(con: sqlite3.Connection, table: str = "cell_months") -> tuple[list[Any], list[Any]]:
     column, chars = ("month", 7) if table == "cell_months" else ("year", 4)
     kept = con.execute(f"SELECT {column}, cx, cy, event_type, modality, events, fatalities, round(lon_sum, 6), "
@@ -167,7 +182,13 @@ def test_sqlite_cell_months_equal_the_events_and_are_read(tmp_path: Any) -> None
         edge = list(plans)
         plans.clear()
         store.map_grid(EventQuery(modality=SHOWN, since="2018-12-30", until="2020-03-31"), 5)
+        years = list(plans)
+        plans.clear()
+        store.map_grid(EventQuery(modality=SHOWN, since="2000-01-01"), 5)  # every dated event
         store._con = real  # type: ignore[attr-defined]
+    every, plans = plans, years
+    assert any("event_cells" in p for p in every) and not any("cell_years" in p for p in every), every
+    whole, edge, plans = ([p for p in ps if "SCALAR SUBQUERY" not in p] for ps in (whole, edge, plans))  # no span
     assert len(whole) == 1 and "cell_months" in whole[0], whole
     read = [p for p in edge if "cell_months" in p or "events" in p.split("|")[0]]
     assert "cell_months" in read[0] and "2019-02 2019-03" in read[0]  # the whole months
