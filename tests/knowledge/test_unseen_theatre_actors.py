@@ -35,6 +35,7 @@ from frontlines.knowledge.actors import get_actor_kb
     ("BNP activists", "BD", "2023-10-28", "BNP: Bangladesh Nationalist Party"),
     ("Awami League supporters", "BD", "2023-10-28", "AL: Bangladesh Awami League"),
     ("Ramzan Kadyrov", "UA", "2023-05-01", "Military Forces of Russia (2000-)"),
+    ("Naparama militiamen", "MZ", "2024-03-22", "Naparama Militia"),
     # after the 2016 peace deal and the party's founding, armed "FARC" in the news are its dissidents
     ("FARC", "CO", "2024-05-21", "FARC Dissidents"),
     ("FARC", "CO", "2014-01-01", "FARC: Revolutionary Armed Forces of Colombia"),

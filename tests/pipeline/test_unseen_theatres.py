@@ -195,3 +195,16 @@ def test_glide_and_barrel_bombs_are_air_strikes(sentence: str, forces_of: str) -
 ])
 def test_a_states_ministry_speaks_for_its_forces(sentence: str, modality: str) -> None:
     assert _one(sentence, date(2024, 5, 31)).modality == modality
+
+
+# -- two-word demonyms -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "forces"), [
+    ("South Sudanese soldiers clashed with White Army militiamen in Nasir, South Sudan, on Wednesday.",
+     "Military Forces of South Sudan"),
+    ("South African troops clashed with M23 rebels near Goma, Congo, on Wednesday.", "Military Forces of South Africa"),
+    ("Central African soldiers clashed with rebels near Bambari, Central African Republic, on Wednesday.",
+     "Military Forces of the Central African Republic"),
+    ("Sudanese soldiers clashed with RSF fighters in Omdurman, Sudan, on Wednesday.", "Military Forces of Sudan"),
+])
+def test_a_two_word_demonym_names_its_own_country(sentence: str, forces: str) -> None:
+    assert (_one(sentence, date(2024, 3, 22)).actor1 or "").startswith(forces)

@@ -66,7 +66,8 @@ __all__ = ["MentionStage"]
 NAME, VERSION = "frontlines.mentions", content_version(__name__)
 
 _GENERIC = re.compile(
-    r"(?<![\w-])(?:(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)|U\.S\.|US|U\.K\.|UK|UAE) )?"
+    r"(?<![\w-])(?:(?P<demonym>(?:(?:South|North|Central|Sri|Sierra|Costa|Saudi) )?[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)|"
+    r"U\.S\.|US|U\.K\.|UK|UAE) )?"
     r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|special|"
     r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
     r"warplanes|fighter jets|jets|air ?force|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
@@ -320,8 +321,10 @@ class MentionStage:
             agentive = re.match(r"-(?:planted|placed|laid|fired|triggered|held|controlled|occupied)\b", text[end:end + 12])
             if (text[end:end + 1] == "-" and not agentive) or text[max(0, start - 1):start] == "-":
                 continue  # "UN-backed", "pro-GNA": a modifier, not the actor ("Taliban-planted" names the agent)
-            taken.append((start, end))
             actor = self.kb.get(strings[key])
+            if self._other_nation(text, start, actor.country):
+                continue  # "South Sudanese soldiers" are no "Sudanese soldiers"
+            taken.append((start, end))
             doc.mentions.append(self._actor_mention(text[start:end], start, actor, 1.0,
                                                     f"alias of {actor.name} in the actor dictionary"))
         regex = _description_regex(self.kb)
@@ -338,6 +341,15 @@ class MentionStage:
                 doc.mentions.append(Mention(name, start, end, "actor", stage=f"{NAME}@{VERSION}", actor_type="org",
                                             reason="armed group name", confidence=0.0))
 
+    def _other_nation(self, text: str, start: int, country: str | None) -> bool:
+        """The word before an alias makes its demonym another country's ("South" + "Sudanese soldiers")."""
+        before = re.search(r"\b(South|North|Central|Sri|Sierra|Costa|Saudi) $", text[max(0, start - 8):start])
+        if not before or not country:
+            return False
+        first = re.match(r"[A-Z][a-z]+", text[start:start + 30])
+        other = self.kb.country_for_demonym(f"{before.group(1)} {first.group()}") if first else None
+        return other is not None and other != country
+
     def _actor_mention(self, text: str, start: int, actor: Any, score: float, reason: str) -> Mention:
         return Mention(
             text=text, start=start, end=start + len(text), kind="actor", canonical=actor.name,
@@ -351,14 +363,18 @@ class MentionStage:
             if _overlaps(m.start(), m.end(), taken) or _INSTITUTION_AFTER.match(doc.text, m.end()):
                 continue  # "the Joint Military Commission", "the Police Academy": a body's name, not its forces
             kind = _generic_kind(m.group("noun"))
-            demonym = m.group("demonym")
+            demonym, start = m.group("demonym"), m.start()
             country = (self.kb.country_for_demonym(demonym) or _COUNTRY_ABBREVIATIONS.get(demonym)) if demonym else None
-            if m.group("demonym") and not country:
+            if demonym and not country and " " in demonym:  # "North Syrian troops": the Syrian troops
+                start = m.start("demonym") + demonym.index(" ") + 1
+                demonym = demonym.split(" ", 1)[1]
+                country = self.kb.country_for_demonym(demonym)
+            if demonym and not country:
                 continue  # "Tripoli-based forces" etc.: leave to NER / description
             doc.mentions.append(Mention(
-                m.group(), m.start(), m.end(), "actor", canonical=None, id=None, country=country,
+                doc.text[start:m.end()], start, m.end(), "actor", canonical=None, id=None, country=country,
                 actor_type=kind, stage=f"{NAME}@{VERSION}", confidence=0.0,
-                reason=f"generic:{kind}" + (f" of {country} (demonym '{m.group('demonym')}')" if country else ""),
+                reason=f"generic:{kind}" + (f" of {country} (demonym '{demonym}')" if country else ""),
             ))
             taken.append((m.start(), m.end()))
 
