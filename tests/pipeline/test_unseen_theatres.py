@@ -208,3 +208,16 @@ def test_a_states_ministry_speaks_for_its_forces(sentence: str, modality: str) -
 ])
 def test_a_two_word_demonym_names_its_own_country(sentence: str, forces: str) -> None:
     assert (_one(sentence, date(2024, 3, 22)).actor1 or "").startswith(forces)
+
+
+# -- bare "jihadists" with no group named are an unidentified armed group ------------------------------------------------
+def test_jihadists_no_group_is_named_for_are_unidentified() -> None:
+    event = _one("Jihadists killed 12 Togolese soldiers in an attack on a military post in the Savanes region, Togo, on "
+                 "Thursday, the government said.", date(2024, 7, 20))
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Togo)", "Military Forces of Togo")
+
+
+def test_militants_refer_to_the_group_named_before_them() -> None:
+    events = _events("Al-Shabaab fighters attacked a base near Kismayo, Somalia, on Monday.\n"
+                     "The militants killed four soldiers in a second attack near Afmadow on Tuesday.", date(2024, 7, 20))
+    assert [e.actor1 for e in events if e.location == "Afmadow"] == ["Al Shabaab"]

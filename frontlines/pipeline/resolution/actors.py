@@ -55,6 +55,10 @@ _POSSESSED = re.compile(r"['’]s?\s+(?:forces|troops|fighters|militias?|militia
 _APPOSITION = re.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
+
+# fighters named by a bare plural noun: with no group named anywhere near, an unidentified armed group
+_UNNAMED_FIGHTERS = re.compile(r"(?i:jihadists|militants|insurgents|extremists|terrorists|Islamists)")
+
 class ActorStage:
     name, version = NAME, VERSION
     requires = ("document.text", "document.published", "document.statements", "document.mentions[actor,place]",
@@ -91,7 +95,8 @@ class ActorStage:
 
     def _cataphora(self, doc: Document, kept: list[Mention], pending: list[tuple[int, Mention, str | None]]) -> list[Mention]:
         """An anaphor before any actor it could mean ("clashes between jihadists and the army ... the Islamic State
-        affiliate claimed"): the first compatible actor named after it in the same report."""
+        affiliate claimed"): the first compatible actor named after it in the same report; bare "jihadists" or
+        "militants" with no group named before or after are an unidentified armed group."""
         added: list[Mention] = []
         for at, m, country in pending:
             later = list(islice((k.id for k in islice(kept, at, None)  # the first 8: no scan to the end
@@ -100,6 +105,12 @@ class ActorStage:
             if match is not None and match.method == "description" and match.score <= 0.7:
                 self._apply(m, match, country)
                 m.reason = match.reason.replace("refers back to", "refers forward to")
+                added.append(m)
+            elif country and _UNNAMED_FIGHTERS.fullmatch(m.text):  # "Jihadists killed 12 soldiers", no group named
+                actor = self.kb.generic("unidentified", country)
+                m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, country
+                m.confidence, m.stage = 0.6, stage(self)
+                m.reason = f"'{m.text}': armed men the report names no group for"
                 added.append(m)
         return sorted(kept + added, key=lambda x: (x.start, -x.end)) if added else kept
 
