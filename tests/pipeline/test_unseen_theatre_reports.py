@@ -34,7 +34,6 @@ GAPS: dict[tuple[str, int], str] = {
     ("b_ua_zaporizhzhia_2024", 2): "a withdrawal ('withdrew from Avdiivka') names no one who took the town",
     ("b_mm_rakhine_2024", 2): "actors: 'arrested three people for taking part in a protest' codes the protest with the army",
     ("b_bf_kaya_2024", 0): "actors: 'jihadists' in Burkina Faso are taken as JNIM, the gold leaves them unidentified",
-    ("b_mz_macomia_2024", 0): "actors: 'Mozambican and Rwandan soldiers' keeps only the Rwandans",
     ("b_bd_dhaka_2024", 1): "actors and sub-type: a party clash is rioters in a violent demonstration, not AL v. BNP mob violence",
     ("b_bd_dhaka_2024", 0): "sub-type: police firing tear gas and rubber bullets at protesting students is a violent demonstration",
     ("b_ne_diffa_2023", 1): "place: 'an island in Lake Chad' is placed in no country (the lake is shared by four)",

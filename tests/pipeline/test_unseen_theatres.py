@@ -221,3 +221,21 @@ def test_militants_refer_to_the_group_named_before_them() -> None:
     events = _events("Al-Shabaab fighters attacked a base near Kismayo, Somalia, on Monday.\n"
                      "The militants killed four soldiers in a second attack near Afmadow on Tuesday.", date(2024, 7, 20))
     assert [e.actor1 for e in events if e.location == "Afmadow"] == ["Al Shabaab"]
+
+
+# -- two states' forces told together: the first acts, the second is its partner ---------------------------------------
+@pytest.mark.parametrize(("sentence", "actor1", "assoc", "actor2"), [
+    ("Malian and Russian forces carried out drone strikes on a wedding in the Kidal region, Mali, on Sunday, killing "
+     "eight civilians.", "Military Forces of Mali", "Africa Corps (Russia)", "Civilians (Mali)"),
+    ("Mozambican and Rwandan soldiers killed 12 insurgents in clashes near Macomia, Mozambique, on Saturday.",
+     "Military Forces of Mozambique", "Military Forces of Rwanda", "Islamic State (Mozambique)"),
+])
+def test_two_states_forces_told_together_are_partners(sentence: str, actor1: str, assoc: str, actor2: str) -> None:
+    event = _one(sentence, date(2024, 6, 10))
+    assert (event.actor1 or "").startswith(actor1) and (event.assoc_actor_1 or "").startswith(assoc)
+    assert event.actor2 == actor2
+
+
+def test_two_sides_joined_by_and_are_still_two_sides() -> None:
+    event = _one("Clashes between Malian soldiers and Tuareg rebels near Kidal, Mali, killed five on Sunday.", date(2024, 6, 10))
+    assert event.actor1 is not None and event.actor2 is not None and event.assoc_actor_1 is None

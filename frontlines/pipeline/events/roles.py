@@ -77,8 +77,17 @@ def mediators(doc: Document, clause: Any, participants: list[Mention]) -> list[M
 
 
 def partners(doc: Document, clause: Any, participants: list[Mention]) -> list[Mention]:
-    """The participants named as someone's partner in the clause, not as a side."""
-    return [m for m in participants if _PARTNER.search(doc.text[max(clause.start, m.start - 60):m.start])]
+    """The participants named as someone's partner in the clause, not as a side; of two states' forces told
+    together ("Malian and Russian forces"), the second."""
+    return [m for m in participants if _PARTNER.search(doc.text[max(clause.start, m.start - 60):m.start])
+            or _allied_second(doc, m, participants)]
+
+
+def _allied_second(doc: Document, m: Mention, participants: list[Mention]) -> bool:
+    """``m`` is the second of two states' forces joined by "and" ("Mozambican and Rwandan soldiers")."""
+    first = next((p for p in participants if p.end < m.start and doc.text[p.end:m.start] == " and "), None)
+    return first is not None and _is_state(first) and _is_state(m) and first.country != m.country \
+        and re.fullmatch(r"[A-Z][a-z]+", first.text) is not None  # a demonym alone: its noun is the second's
 
 
 # who unnamed men are said to be: "gunmen believed to belong to CODECO", "attackers thought to be members of the ADF"

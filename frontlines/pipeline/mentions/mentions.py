@@ -83,6 +83,9 @@ _GENERIC = re.compile(
     r"(?! (?:contractors?|sources?|officials?|spokes(?:man|woman|person)|analysts?|experts?|courts?|hospitals?|"
     r"academy|college|intelligence|uniforms?|equipment|advisers?|advisors?|aid|prosecutors?|judges?)\b)"
 )
+# the first of two states' forces told together: "Malian and Russian forces", "Mozambican and Rwandan soldiers"
+_FIRST_OF_TWO = re.compile(r"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)) and (?:[A-Z][a-z]+ ){1,2}"
+                           r"(?:forces|troops|soldiers|army|armies|military|militaries|warplanes|jets|drones|aircraft)\b")
 _COUNTRY_ABBREVIATIONS = {"U.S.": "US", "US": "US", "U.K.": "GB", "UK": "GB", "UAE": "AE"}  # "US aircraft", "UAE drones"
 _ANAPHORA = re.compile(
     r"\b(?:(?:the|these|those) (?:(?:armed|rebel|militant|jihadist|insurgent|terrorist|extremist|separatist|Islamist|"
@@ -359,6 +362,14 @@ class MentionStage:
 
     def _generic_actors(self, doc: Document) -> None:
         taken = self._taken(doc)
+        for m in _FIRST_OF_TWO.finditer(doc.text):
+            country = self.kb.country_for_demonym(m.group("demonym"))
+            if country and not _overlaps(m.start(), m.end("demonym"), taken):
+                doc.mentions.append(Mention(
+                    m.group("demonym"), m.start(), m.end("demonym"), "actor", canonical=None, id=None, country=country,
+                    actor_type="military", stage=f"{NAME}@{VERSION}", confidence=0.0,
+                    reason=f"generic:military of {country} (demonym '{m.group('demonym')}', the first of two forces)"))
+                taken.append((m.start(), m.end("demonym")))
         for m in _GENERIC.finditer(doc.text):
             if _overlaps(m.start(), m.end(), taken) or _INSTITUTION_AFTER.match(doc.text, m.end()):
                 continue  # "the Joint Military Commission", "the Police Academy": a body's name, not its forces
