@@ -183,20 +183,46 @@ def _tally(judged: Judged, actors: ActorJudge, counts: Counter[str]) -> None:
     counts["matched"] += judged.matched
     counts["soft"] += len(judged.soft)
     for gold, event in judged.matches:
-        type_ok, sub_ok = _type_right(event, gold)
-        counts["type"] += type_ok
-        counts["sub-type"] += sub_ok
-        checks = {"actor pairs": actors.pair(gold.get("actor1"), gold.get("actor2"), event),
-                  "place": _near(event, _gold_point(gold)) if _gold_point(gold) else None,
-                  "date": (event.event_date or "")[:len(gold["date"])] == gold["date"] if gold.get("date") else None,
-                  "fatalities": event.fatalities == gold["fatalities"] if gold.get("fatalities") is not None else None}
-        for name, ok in checks.items():
+        for name, ok in _checks(gold, event, actors).items():
             if ok is not None:
                 counts[f"{name} n"] += 1
                 counts[name] += ok
     for trap, hits in judged.traps:
         counts[f"trap:{trap['category']}"] += 1
         counts[f"trap hit:{trap['category']}"] += bool(hits)
+
+
+def _checks(gold: dict[str, Any], event: Event, actors: ActorJudge) -> dict[str, bool | None]:
+    """Each field of a found event judged against its gold event (None where the gold leaves the field open)."""
+    type_ok, sub_ok = _type_right(event, gold)
+    point = _gold_point(gold)
+    return {"type": type_ok, "sub-type": sub_ok,
+            "actor pairs": actors.pair(gold.get("actor1"), gold.get("actor2"), event),
+            "place": _near(event, point) if point else None,
+            "date": (event.event_date or "")[:len(gold["date"])] == gold["date"] if gold.get("date") else None,
+            "fatalities": event.fatalities == gold["fatalities"] if gold.get("fatalities") is not None else None}
+
+
+def _shown(name: str, gold: dict[str, Any], event: Event) -> tuple[str, str]:
+    """A field as the gold event and the extracted one give it."""
+    if name == "type":
+        return f"{gold['event_type']}/{gold['sub_event_type']}", f"{event.event_type}/{event.sub_event_type}"
+    if name == "actor pairs":
+        return (f"{gold.get('actor1') or '-'} | {gold.get('actor2') or '-'}",
+                f"{event.actor1 or '-'} | {event.actor2 or '-'}")
+    if name == "place":
+        return (gold.get("location") or {}).get("name") or "?", event.location or "?"
+    if name == "date":
+        return gold.get("date") or "?", event.event_date or "?"
+    return str(gold.get("fatalities")), str(event.fatalities)
+
+
+def _wrong_fields(gold: dict[str, Any], event: Event, actors: ActorJudge) -> list[str]:
+    """'field: gold -> extracted' for each field of a found event that does not agree with its gold event."""
+    checks = _checks(gold, event, actors)
+    checks["type"] = checks["type"] and checks["sub-type"]  # one row shows both
+    return [f"{name}: {' -> '.join(_shown(name, gold, event))}"
+            for name in ("type", "actor pairs", "place", "date", "fatalities") if checks[name] is False]
 
 
 # -- the report ---------------------------------------------------------------------------------------------------
@@ -229,8 +255,13 @@ def _describe(event: Event) -> str:
     return f"{event.event_type}/{event.sub_event_type} @ {event.location or '?'} {event.event_date or '?'}"
 
 
-def _details(doc_id: str, judged: Judged, text: str) -> list[dict[str, Any]]:
+def _details(doc_id: str, judged: Judged, text: str, actors: ActorJudge) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
+    for gold, event in judged.matches:
+        wrong = _wrong_fields(gold, event, actors)
+        if wrong:
+            rows.append({"kind": "wrong", "document": doc_id, "event": _describe(event), "wrong": wrong,
+                         "evidence": gold["evidence"]})
     for gold in judged.misses:
         where = (gold.get("location") or {}).get("name")
         rows.append({"kind": "miss", "document": doc_id, "event": f"{gold['event_type']}/{gold['sub_event_type']} "
@@ -252,6 +283,9 @@ def render_details(details: list[dict[str, Any]]) -> str:
         evidence = _SPACE.sub(" ", row.get("evidence") or "").strip()[:160]
         if row["kind"] == "miss":
             lines.append(f"  MISS  {row['document']}: {row['event']}\n        gold evidence: {evidence}")
+        elif row["kind"] == "wrong":
+            lines.append(f"  WRONG {row['document']}: {row['event']}\n        " + "\n        ".join(row["wrong"])
+                         + f"\n        gold evidence: {evidence}")
         elif row["kind"] == "false positive":
             lines.append(f"  FP    {row['document']}: {row['event']}\n        reason: {row['reason']}"
                          f"\n        evidence: {evidence}")
@@ -277,7 +311,7 @@ def score_records(records: list[dict[str, Any]], pipeline: Any, *, name: str, ve
         judged = judge_document(record, doc, actors)
         _tally(judged, actors, counts)
         if verbose:
-            details += _details(doc.id, judged, doc.text)
+            details += _details(doc.id, judged, doc.text, actors)
     traps = sum(v for k, v in counts.items() if k.startswith("trap:"))
     hits = sum(v for k, v in counts.items() if k.startswith("trap hit:"))
     note = (f"strict gold events {counts['gold']}, found {counts['found']}; asserted predictions "

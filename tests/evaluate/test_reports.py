@@ -17,6 +17,7 @@ from frontlines.evaluate.reports import (
     judge_document,
     load_records,
     rests_on,
+    render_details,
     score_records,
     score_reports,
 )
@@ -234,6 +235,17 @@ def test_verbose_lists_misses_false_positives_and_trap_hits(judge) -> None:
 
 
 # -- halves ----------------------------------------------------------------------------------------------------
+def test_verbose_lists_each_field_a_found_event_gets_wrong(judge) -> None:
+    gold = _gold(SHELLING, SHELL_TYPE, AMARU, date="2020-05-03", fatalities=4)
+    report = _score([_record([gold], [])], {"r1": [_event(SHELLING, place=BELO, fatalities=2)]}, judge, verbose=True)
+    [row] = report.details
+    assert row["kind"] == "wrong" and [w.split(":")[0] for w in row["wrong"]] == ["place", "fatalities"]
+    assert row["wrong"][1] == "fatalities: 4 -> 2"
+    right = _score([_record([gold], [])], {"r1": [_event(SHELLING, fatalities=4)]}, judge, verbose=True)
+    assert right.details == []  # a found event that agrees on every field is no row
+    assert "WRONG r1" in render_details(report.details) and "fatalities: 4 -> 2" in render_details(report.details)
+
+
 def test_halves_split_documents_by_their_number(tmp_path, judge) -> None:
     records = [_record([_gold(SHELLING, SHELL_TYPE, AMARU)], [], id=f"r{i}") for i in range(1, 6)]
     path = tmp_path / "reports_five.jsonl"
