@@ -99,3 +99,12 @@ def test_places_a_hyphen_joins(run) -> None:  # noqa: ANN001
     places = _places(run("Rethinking Egypt-US relations after the summit. Officials toured the Paris-Henry County library."))
     assert places["Egypt"].country == "EG" and places["US"].country == "US"
     assert places["Henry County"].feature == "admin2"
+
+
+def test_a_hyphenated_unit_is_one_name_not_its_parts(run) -> None:  # noqa: ANN001
+    # a department or province whose name joins two words: not "Mayo" (Canada) nor "Sud"; the joined towns stay
+    doc = run("Gunmen attacked Kolofata in the Mayo-Sava division of Cameroon on Sunday. In Congo, the Sud-Ubangi "
+              "province saw clashes. Troops patrolled the Maiduguri-Damboa road in Nigeria.")
+    places = _places(doc)
+    assert "Mayo" not in places and "Sava" not in places and "Sud" not in places and "Ubangi" not in places
+    assert places["Maiduguri"].country == "NG" and places["Damboa"].country == "NG"

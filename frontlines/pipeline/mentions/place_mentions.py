@@ -254,6 +254,10 @@ def _names_of(text: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
 _WORD = re.compile(r"\S+")
 _HYPHENATED_NAMES = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
 _HYPHEN_PART = re.compile(r"[^-]+")
+# an administrative unit's word after a name: "Mayo-Sava division", "Sud-Ubangi province" name one unit, whose
+# parts are no places of their own
+_UNIT_AFTER = re.compile(r"\s+(?:division|department|province|region|district|county|prefecture|governorate|"
+                         r"municipality|commune|zone|woreda|state|sub-?division|territory|LGA)\b", re.IGNORECASE)
 
 
 def _find_name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
@@ -261,6 +265,8 @@ def _find_name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
         words = []
         for w in _WORD.finditer(m.group()):
             if "-" in w.group() and _HYPHENATED_NAMES.fullmatch(w.group()) and not gaz.contains(w.group()):
+                if w.end() == len(m.group()) and _UNIT_AFTER.match(text, m.end()):
+                    continue  # "Mayo-Sava division": one unit the gazetteer lacks, not "Mayo" and "Sava"
                 # "Maiduguri-Damboa", "Rethinking Egypt-US relations": each name the hyphen joins
                 words += [(w.start() + p.start(), p.group()) for p in _HYPHEN_PART.finditer(w.group())]
             else:
