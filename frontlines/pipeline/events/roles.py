@@ -28,14 +28,16 @@ _AGENT = re.compile(
     re.IGNORECASE)
 _VICTIM = re.compile(r"[\w\s',()-]{0,40}?\b(?:was|were|have been|has been|had been)\s+(?:\w+\s+)?"
                      r"(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|"
-                     r"shot|executed|beheaded|captured)\b|[\w\s'-]{0,30}?\b(?:killed|wounded|injured|dead)"
+                     r"shot|executed|beheaded|captured)\b|[\w\s'-]{0,30}?\b(?:killed|wounded|injured|dead|died|perished|"
+                     r"lost (?:their|his|her) li(?:fe|ves))"
                      r"(?=\s*[,.;]|\s+(?:in|at(?! (?:least|most)\b)|by|during|after|when|near|on|while|and)\b)", re.IGNORECASE)
 # where a shell or a rocket came from names who fired it ("shells fired from M23 positions"; not the ship that
 # aircraft were "launched from")
 _FIRED_FROM = re.compile(r"\b(?:shells?|rockets?|mortars?|mortar (?:rounds|shells)|missiles?|projectiles?|rounds)\s+"
                          r"(?:(?:were|was|had been)\s+)?(?:fired|launched|lobbed)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 # the second branch of _VICTIM is a headline passive: "Three guards killed, one wounded", "One policeman dead and ..." (not
-# "fighters killed at least 40 people": an active verb and its object)
+# "fighters killed at least 40 people": an active verb and its object), or a verb of dying: "two soldiers died when
+# their vehicle struck a mine" (the dead suffered the event)
 
 
 # a partner of the one who acts ("acting in concert with the government, Egypt dispatched jets", "rebels, backed by
