@@ -346,10 +346,14 @@ def test_victims_counted_since_the_fighting_began_are_a_running_total_not_rioter
     assert {n.category for n in doc.non_events} <= {"aggregate", "background", "ongoing"}
 
 
-def test_excessive_force_has_the_protesters_as_victims() -> None:
+def test_excessive_force_has_the_protesters_first_and_the_force_second() -> None:
+    # ACLED codes a protest event with the protesters as actor 1 and the force that met them as actor 2
     [event] = _events("Armed men in military vehicles opened fire on the protesters in Tripoli, Libya.")
     assert event.sub_event_type == "Excessive force against protesters"
-    assert event.actor2_id == "gen.protesters.LY"
+    assert event.actor1_id == "gen.protesters.LY" and event.actor2_id
+    [event] = _events("Police shot dead two protesters in Kano, Nigeria, on Monday.")
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1_id == "gen.protesters.NG" and "police" in (event.actor2_id or "")
 
 
 def test_a_forces_own_troops_are_not_its_target() -> None:
@@ -825,3 +829,30 @@ def test_an_incident_dated_days_before_another_is_not_its_retelling() -> None:
                        "2017. 72 hours before, in Gao, three soldiers died after the explosion of a roadside bomb.",
                        published=date(2017, 9, 20))
     assert sorted((e.event_date, e.location) for e in doc.events) == [("2017-09-14", "Gao"), ("2017-09-17", "Kidal")]
+
+
+@pytest.mark.parametrize("text", [
+    "Two soldiers died after their vehicle struck a landmine near Mora in Cameroon's Far North region on Sunday.",
+    "Three policemen lost their lives when a roadside bomb went off near their patrol in Baidoa, Somalia.",
+])
+def test_the_dead_of_a_blast_are_its_victims_not_its_perpetrators(text: str) -> None:
+    # a verb of dying tells who suffered the event, like "were killed"
+    [event] = _events(text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert (event.actor2 or "").startswith(("Military Forces of", "Police Forces of"))
+    assert event.actor1_id is None or event.actor1_id.startswith("gen.unidentified.")
+
+
+@pytest.mark.parametrize(("text", "loser"), [
+    ("Government forces pushed the rebels out of the town of Kidal, Mali, after two days of fighting.", "gen.unidentified.ML"),
+    ("The army pushed the gunmen out of Mueda, Mozambique, on Sunday after a week of fighting.", "gen.unidentified.MZ"),
+    ("Fighters of the Arakan Army pushed the troops out of Paletwa, Myanmar, on Friday.", "gen.military.MM"),
+])
+def test_a_capture_names_the_side_driven_out(text: str, loser: str) -> None:
+    [event] = _events(text)
+    assert event.event_type == "Battles" and "territory" in (event.sub_event_type or "")
+    assert event.actor2_id == loser
+
+
+def test_driving_a_car_from_a_town_is_no_capture() -> None:
+    assert not _events("He drove his car from Tripoli to Misrata on Monday.")

@@ -64,7 +64,7 @@ def test_the_graver_form_codes_the_incident() -> None:
                "Police opened fire on the protesters, wounding three.")
     protests = [e for e in doc.events if e.event_type == "Protests"]
     assert [e.sub_event_type for e in protests] == ["Excessive force against protesters"]
-    assert protests[0].actor2_id and protests[0].actor2_id.startswith("gen.protesters")
+    assert protests[0].actor1_id == "gen.protesters.ML" and protests[0].actor2_id == "gen.police.ML"  # ACLED: protesters first
 
 
 def _merge(*events):  # noqa: ANN202

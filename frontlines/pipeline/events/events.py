@@ -74,6 +74,19 @@ _NAMED_OBJECT = re.compile(r"^\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\
                            r"(?!\s+(?:the\s+|their\s+|its\s+|his\s+)?(?:\w+\s+)?(?:forces|army|troops|rebels|militants|"
                            r"militias?|government|fighters|control|hands)\b)")
 _SEIZED = re.compile(r"^(?:seiz|snatch|grabb?|took|taken)", re.IGNORECASE)
+# the side a capture trigger names as driven out ("pushed the rebels out of", "expelled jihadists from"): unnamed
+# fighters of an armed group, or the state's forces
+_DRIVEN_ARMED = re.compile(r"^\w+ (?:the |their |its )?(?:\w+ )?(?:militants|jihadists|insurgents|extremists|rebels|terrorists|"
+                           r"Islamists|separatists|guerrillas|gunmen|fighters|militias?|militiamen)\b", re.IGNORECASE)
+_DRIVEN_STATE = re.compile(r"^\w+ (?:the |their )?(?:\w+ )?(?:soldiers|troops|army|government forces|security forces)\b",
+                           re.IGNORECASE)
+
+
+def _driven_out(trigger_text: str) -> str | None:
+    """The generic kind of the side a capture trigger names as driven out, if it names one by a common noun."""
+    if _DRIVEN_ARMED.match(trigger_text):
+        return "unidentified"
+    return "military" if _DRIVEN_STATE.match(trigger_text) else None
 _CONTROLLER = re.compile(r"^(?:fell to|in the hands of|under the control of)$", re.IGNORECASE)  # then the new holder
 # "stormed the headquarters of the oil company": a building stormed is an attack on whoever is inside, not ground taken
 _BUILDING_OBJECT = re.compile(
@@ -235,9 +248,14 @@ class EventStage:
             victims = self.kb.generic("civilians", country.country)
             if victims.id != event.actor1_id:
                 event.actor2, event.actor2_id = victims.name, victims.id
-        one_sided = event.event_type == "Violence against civilians" or event.sub_event_type == \
-            "Excessive force against protesters" or (event.event_type == "Explosions/Remote violence"
-                                                     and event.sub_event_type != "Air/drone strike")
+        if event.sub_event_type == "Excessive force against protesters":  # the protesters first, the force second
+            if event.actor1_id and not event.actor2_id:
+                force = self.kb.generic("unidentified", country.country)
+                event.actor2, event.actor2_id = force.name, force.id
+                event.reason += "; the force not named: an unidentified armed group"
+            return
+        one_sided = event.event_type == "Violence against civilians" or (
+            event.event_type == "Explosions/Remote violence" and event.sub_event_type != "Air/drone strike")
         if not event.actor1_id and not event.actor2_id and (event.event_type == "Battles" or _TRUCE.search(trigger_of(event))):
             sides = warring_sides(doc, country.country, self.kb)
             if sides is not None:  # "fighting immediately resumed", "a ceasefire negotiated": the report's two sides
@@ -555,6 +573,11 @@ class EventStage:
             elif actor1 is None:
                 sub = capture_side(doc.text[clause.statement.start:clause.start + trigger.start]) or "Armed clash"
             obj = places_after[0].text if places_after[0] else territory.group().strip() if territory else ""
+            if actor2 is None and focus:  # "pushed the rebels out of Kidal": the side driven out, unnamed
+                driven = _driven_out(trigger.text)
+                if driven is not None and not (driven == "military" and actor1 is not None and _is_state(actor1)):
+                    actor2 = self._generic_mention(driven, focus)
+                    why += f"; '{trigger.text}': the side driven out"
             return sub, actor1, actor2, why + f"; object '{obj}'"
         if sub == "Non-violent transfer of territory" and withdrawal_under_fire(clause.statement.text):
             return None, None, None, ""
@@ -585,12 +608,13 @@ class EventStage:
             sub, why = (escalated, why + f"; escalated to {escalated.lower()}") if escalated and escalated != sub else (sub, why)
         if family == "protest" and actor1 is None and focus:
             actor1 = self._generic_mention("protesters" if sub != "Violent demonstration" else "rioters", focus)
-        if sub == "Excessive force against protesters" and focus:  # ACLED: the force acts, the protesters suffer
+        if sub == "Excessive force against protesters" and focus:
+            # ACLED codes every protest event with the protesters as actor 1, the force that met them as actor 2
             protesters = self._generic_mention("protesters", focus)
-            if actor1 is not None and actor1.id == protesters.id:
+            if actor2 is not None and actor2.actor_type in ("protesters", "civilians"):
                 actor1, actor2 = actor2, actor1
-            if actor2 is None or actor2.actor_type not in ("protesters", "civilians"):
-                actor1, actor2 = actor1 or actor2, protesters
+            if actor1 is None or actor1.actor_type not in ("protesters", "civilians"):
+                actor1, actor2 = protesters, actor1 or actor2
         elif sub == "Protest with intervention":
             actor1, actor2 = actor1 or (self._generic_mention("protesters", focus) if focus else None), actor2
         if sub == "Violent demonstration" and actor1 is None and focus:
