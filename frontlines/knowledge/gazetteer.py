@@ -28,7 +28,7 @@ from frontlines.knowledge.geo import NearbyPoints, haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
-VERSION = 19
+VERSION = 20
 CURATED = Path(__file__).parent / "data" / "places.yaml"
 _ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
 _ABBREVIATION = "abbr:"  # name-table prefix of state abbreviations ("W.Va.", "GA"): only looked up on purpose

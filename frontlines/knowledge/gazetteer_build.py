@@ -335,8 +335,8 @@ def _centre(points: list[tuple[float, float]], trim: float = 0.05) -> tuple[floa
 def _country_aliases(c: dict[str, Any]) -> list[str]:
     extra = {"US": ["United States of America", "USA", "U.S.", "US", "U.S.A.", "America"],
              "GB": ["Britain", "UK", "U.K.", "Great Britain"], "MK": ["Macedonia", "Republic of Macedonia"],
-             "AE": ["UAE", "Emirates"], "CD": ["DR Congo", "DRC", "Democratic Republic of Congo"],
-             "CG": ["Congo-Brazzaville"], "CI": ["Ivory Coast", "Cote d'Ivoire"], "RU": ["Russian Federation"],
+             "AE": ["UAE", "Emirates"], "CD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo"],
+             "CG": ["Congo-Brazzaville", "Republic of Congo", "Republic of the Congo", "Congo Republic"], "CI": ["Ivory Coast", "Cote d'Ivoire"], "RU": ["Russian Federation"],
              "SY": ["Syrian Arab Republic"], "LY": ["Libyan Arab Jamahiriya"], "KR": ["South Korea"],
              "KP": ["North Korea"], "IR": ["Iran"], "CZ": ["Czech Republic"], "MM": ["Burma"],
              "SS": ["South Sudan"], "TT": ["T&T"], "TR": ["Turkiye", "Türkiye"], "PS": ["Palestine", "Gaza Strip", "Gaza"]}

@@ -173,3 +173,13 @@ def test_a_short_word_in_a_name_finds_the_places_filed_under_the_full_word(gaz: 
     assert match is not None and (match.place.name, match.place.admin1, match.place.alias) == (name, admin1, False)
     assert len(gaz.lookup("Mt. Pleasant")) >= len(gaz.lookup("Mount Pleasant"))
     assert gaz.lookup("Main St") == []  # a street's last word is no place word
+
+
+@pytest.mark.parametrize(("written", "country"), [
+    ("Congo", "CD"), ("DR Congo", "CD"), ("Republic of Congo", "CG"), ("Republic of the Congo", "CG"),
+    ("Congo-Brazzaville", "CG"),
+])
+def test_news_names_of_the_two_congos(gaz: Gazetteer, written: str, country: str) -> None:
+    # wire style: "Congo" alone is the Democratic Republic (a Brazilian town of 5,000 was the answer)
+    match = gaz.resolve(written)
+    assert match is not None and match.place.feature == "country" and match.place.country == country
