@@ -108,3 +108,9 @@ def test_a_hyphenated_unit_is_one_name_not_its_parts(run) -> None:  # noqa: ANN0
     places = _places(doc)
     assert "Mayo" not in places and "Sava" not in places and "Sud" not in places and "Ubangi" not in places
     assert places["Maiduguri"].country == "NG" and places["Damboa"].country == "NG"
+
+
+def test_names_joined_by_a_french_particle(run) -> None:  # noqa: ANN001
+    places = _places(run("Gangs kidnapped five missionaries in Croix-des-Bouquets and attacked a station in "
+                         "Port-au-Prince, Haiti, on Saturday."))
+    assert places["Croix-des-Bouquets"].country == "HT" and places["Port-au-Prince"].country == "HT"

@@ -26,7 +26,8 @@ _LOCATIVE = re.compile(
 )
 _CAPITALISED = re.compile(
     r"\b(?:(?:Al|al|El|el|Ar|ar|As|as|Ash|ash|Ad|ad|Bin|bin|Ben|ben|Abu|Umm|Ras|Bir|Wadi|Sidi|Jebel|Jabal|Qasr)[- ])?"
-    r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])+(?:[- ](?:(?:al|el|bin|ben|de|del|es|ash|as|ad|e|i|ye|wa)[- ])?"
+    r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])+(?:(?:[- ](?:(?:al|el|bin|ben|de|del|es|ash|as|ad|e|i|ye|wa)[- ])?|"
+    r"-(?:des|du|la|le|les|sur|au|aux|en|et|da|do|dos|das|di)-)"  # "Croix-des-Bouquets", "Port-au-Prince"
     r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])+){0,3}"
 )
 _STOP_CAPS = frozenset(
