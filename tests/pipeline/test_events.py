@@ -856,3 +856,13 @@ def test_a_capture_names_the_side_driven_out(text: str, loser: str) -> None:
 
 def test_driving_a_car_from_a_town_is_no_capture() -> None:
     assert not _events("He drove his car from Tripoli to Misrata on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas at opposition supporters in Harare, Zimbabwe, on Tuesday.",
+    "Hundreds of students protested in Khartoum, Sudan, on Sunday; police dispersed them with tear gas.",
+])
+def test_a_protest_met_by_the_police_is_one_event_with_the_protesters_first(text: str) -> None:
+    [event] = _events(text)  # the march and the tear gas of one sentence: one incident
+    assert event.sub_event_type == "Protest with intervention"
+    assert (event.actor1_id or "").startswith("gen.protesters.") and "police" in (event.actor2_id or "")

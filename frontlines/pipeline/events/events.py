@@ -608,15 +608,13 @@ class EventStage:
             sub, why = (escalated, why + f"; escalated to {escalated.lower()}") if escalated and escalated != sub else (sub, why)
         if family == "protest" and actor1 is None and focus:
             actor1 = self._generic_mention("protesters" if sub != "Violent demonstration" else "rioters", focus)
-        if sub == "Excessive force against protesters" and focus:
+        if sub in ("Excessive force against protesters", "Protest with intervention") and focus:
             # ACLED codes every protest event with the protesters as actor 1, the force that met them as actor 2
             protesters = self._generic_mention("protesters", focus)
             if actor2 is not None and actor2.actor_type in ("protesters", "civilians"):
                 actor1, actor2 = actor2, actor1
             if actor1 is None or actor1.actor_type not in ("protesters", "civilians"):
                 actor1, actor2 = protesters, actor1 or actor2
-        elif sub == "Protest with intervention":
-            actor1, actor2 = actor1 or (self._generic_mention("protesters", focus) if focus else None), actor2
         if sub == "Violent demonstration" and actor1 is None and focus:
             actor1 = self._generic_mention("rioters", focus)
         if trigger.trigger.event_type in ("Violence against civilians", "Explosions/Remote violence") \
@@ -1049,4 +1047,27 @@ def _dedupe(doc: Document, events: list[Event]) -> list[Event]:
             kept.fatalities, kept.fatalities_aggregate = ev.fatalities, False
         else:
             kept.fatalities = max(kept.fatalities, ev.fatalities)
-    return list(out.values())
+    return _fill_partial(list(out.values()))
+
+
+def _fill_partial(events: list[Event]) -> list[Event]:
+    """Two triggers of one sentence telling one incident ("students protested ...; police dispersed them with tear
+    gas"): the event that leaves an actor open gives way to the one that names it, all else equal."""
+    def same_but_actors(a: Event, b: Event) -> bool:
+        return (a.sub_event_type, a.event_date, a.location, a.modality) == (b.sub_event_type, b.event_date, b.location,
+                                                                             b.modality) \
+            and a.evidence.get("start", 0) < b.evidence.get("end", 0) and b.evidence.get("start", 0) < a.evidence.get("end", 0)
+
+    def covers(full: Event, part: Event) -> bool:
+        return full is not part and same_but_actors(full, part) and not full.fatalities_aggregate \
+            and all(p is None or p == f for p, f in ((part.actor1_id, full.actor1_id), (part.actor2_id, full.actor2_id))) \
+            and (part.actor1_id, part.actor2_id) != (full.actor1_id, full.actor2_id)
+
+    out: list[Event] = []
+    for ev in events:
+        full = next((other for other in events if covers(other, ev)), None)
+        if full is None:
+            out.append(ev)
+        elif not ev.fatalities_aggregate:
+            full.fatalities = max(full.fatalities, ev.fatalities)
+    return out
