@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +56,7 @@ _COUNTRY_ALIASES = {
     "Congo-Kinshasa": "CD", "DRC": "CD", "South Korea": "KR", "North Korea": "KP",
 }
 _OPEN = "new."  # id prefix of actors the knowledge base does not know
+_LOCAL = "@"  # a curated militia of a people named in another country's report: "<id>@<country>"
 # ACLED's civilian sub-groups ("Journalists (Libya)", "Migrants (Libya)"): civilians of that country
 _CIVILIAN_GROUPS = ("Journalists|Migrants|Refugees/IDPs|Health Workers|Students|Teachers|Women|Children|Farmers|"
                     "Prisoners|Lawyers|Judges|Aid Workers|Religious Group|Muslim Group|Christian Group|Fishers")
@@ -201,6 +202,11 @@ class ActorKB:
         if actor_id.startswith("gen."):
             _, kind, iso = actor_id.split(".", 2)
             return self.generic(kind, iso)
+        if _LOCAL in actor_id:  # a curated militia in another country: "nga.fulani@ML"
+            base, country = actor_id.rsplit(_LOCAL, 1)
+            found = self._militia_of(self.get(base), country)
+            if found is not None:
+                return found
         if actor_id.startswith(_OPEN) and actor_id.count(".") >= 2:
             _, iso, name = actor_id.split(".", 2)
             return self.open_actor(name.replace("_", " "), None if iso == "XX" else iso)
@@ -327,7 +333,7 @@ class ActorKB:
         if kind not in GENERIC:
             raise KnowledgeError(f"Unknown generic actor kind {kind!r}; use one of {sorted(GENERIC)}.")
         template, actor_type, inter = GENERIC[kind]
-        country_name = _ACLED_COUNTRY.get(country) or self._countries.get(country, country)
+        country_name = self._country_label(country)
         if template.startswith(("Military", "Police", "Government")) and country in _WITH_ARTICLE:
             country_name = f"the {country_name}"
         name = template.format(country=country_name)
@@ -399,7 +405,23 @@ class ActorKB:
                 found = next((g for g in self._children.get(child.id, ()) if g.country == country and g.type != "person"), None)
                 if found is not None:
                     return found
-        return actor
+        return self._militia_of(actor, country) or actor
+
+    def _militia_of(self, actor: Actor, country: str) -> Actor | None:
+        """An ethnic or communal militia is one actor per country in ACLED ("Fulani Ethnic Militia (Mali)",
+        "... (Nigeria)"): a curated one named in another country's report is that country's militia of the
+        people. None for any other actor, or one whose name does not end with its country."""
+        home = self._country_label(actor.country) if actor.country else None
+        if actor.type != "identity_militia" or home is None or not actor.name.endswith(f" ({home})") \
+                or _LOCAL in actor.id or country not in self._countries:
+            return None
+        people = actor.name[:-len(f" ({home})")]
+        return replace(actor, id=f"{actor.id}{_LOCAL}{country}", name=f"{people} ({self._country_label(country)})",
+                       country=country, parent=actor.id, aliases=(), descriptions=(), theatres=(), ref=None)
+
+    def _country_label(self, country: str) -> str:
+        """A country as ACLED writes it in brackets ("Civilians (Democratic Republic of Congo)")."""
+        return _ACLED_COUNTRY.get(country) or self._countries.get(country, country)
 
     def forces_of(self, actor: Actor) -> Actor:
         """A government acting with force acts through its forces (ACLED codes the forces)."""

@@ -38,3 +38,14 @@ def test_a_description_owned_by_a_country_is_of_that_country() -> None:
     kb = get_actor_kb()
     assert kb.resolve_description("Syria's opposition fighters").actor.id == "syr.rebels"
     assert kb.resolve_description("Nigeria's opposition fighters") is None  # not Syria's, whatever else matches
+
+
+def test_a_peoples_militia_is_named_after_the_country_it_fights_in() -> None:
+    # ACLED keeps one ethnic militia per country: Nigeria's Fulani militia named in a Malian report is Mali's
+    kb = get_actor_kb()
+    fulani = kb.get("nga.fulani")
+    mali = kb.localise(fulani, "ML")
+    assert (mali.name, mali.country, mali.type, mali.parent) == ("Fulani Ethnic Militia (Mali)", "ML", "identity_militia", "nga.fulani")
+    assert kb.get(mali.id) == mali  # its id finds it again (stores and pages keep ids)
+    assert kb.localise(fulani, "NG") is fulani and kb.localise(fulani, "CD").name == "Fulani Ethnic Militia (Democratic Republic of Congo)"
+    assert kb.localise(kb.get("hezbollah"), "SY").name == "Hezbollah"  # a group that is no people's militia keeps its name

@@ -177,3 +177,18 @@ def test_the_holder_named_before_held_is_an_actor_a_backer_is_not(pipeline) -> N
     held = {i for i, _ in _actors(pipeline, "Drones struck the LNA-held city of Sirte on Monday.").values()}
     backed = {i for i, _ in _actors(pipeline, "Drones struck the UN-backed government's base in Tripoli.").values()}
     assert "lby.lna" in held and not {"un", "unsmil"} & backed
+
+
+def test_a_state_force_named_before_its_periods_entry_is_the_force_of_the_day(pipeline) -> None:  # noqa: ANN001
+    # "Ukrainian drones" is an alias of the entry from May 2019 only: earlier it still names Ukraine's forces
+    from datetime import date
+
+    from frontlines.pipeline.reading.ingest import document_from_text
+
+    doc = pipeline.process(document_from_text("Ukrainian drones struck an oil depot in Russia's Bryansk region on Friday.",
+                                              id="u", published=date(2019, 5, 6)))
+    [drones] = [m for m in doc.mentions if m.kind == "actor" and m.text == "Ukrainian drones"]
+    assert drones.id is not None and drones.id.startswith(("gen.military.UA", "ukr.forces.2014"))
+    later = pipeline.process(document_from_text("TPLF fighters attacked a police station in Mekelle, Ethiopia, on Monday.",
+                                                id="t", published=date(2017, 5, 6)))
+    assert not any(m.kind == "actor" and m.text.startswith("TPLF") for m in later.mentions)  # a rebel group: no earlier self

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import date
 from itertools import islice
 
-from frontlines.knowledge.actors import ActorKB, ActorMatch
+from frontlines.knowledge.actors import Actor, ActorKB, ActorMatch
 from frontlines.knowledge.groups import group_name, group_type
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import content_version, stage
@@ -177,7 +177,11 @@ class ActorStage:
             if len(self.kb.candidates(m.text)) > 1:  # "Taliban" in 2022 is Afghanistan's army; "ANP" in Kabul its police
                 actor = self.kb.choose(m.text, on=on, country=focus) or actor
             if on and actor.valid_from and on < actor.valid_from:
-                return False  # "TPLF" in 2017 is the ruling party, not the rebel group formed in 2020
+                earlier = self._forces_of_the_day(actor, on)
+                if earlier is None:
+                    return False  # "TPLF" in 2017 is the ruling party, not the rebel group formed in 2020
+                m.reason += f"; {actor.name} is later than {on.isoformat()}: the state's forces of the day"
+                actor = earlier
             if on and actor.type == "person" and actor.valid_until and on > actor.valid_until:
                 m.canonical, m.id, m.reason = actor.name, None, m.reason + f"; after his time ({actor.valid_until}): named, no party"
                 return True
@@ -210,6 +214,14 @@ class ActorStage:
             m.reason += "; not in the actor knowledge base"
             return True
         return self._apply(m, match, focus)
+
+    def _forces_of_the_day(self, actor: Actor, on: date) -> Actor | None:
+        """A state's forces named by an alias of a later period ("Ukrainian drones" before May 2019): the same
+        forces of the day (the period's entry, else the generic class); None for anything but state forces."""
+        parent = actor.parent or ""
+        if actor.type != "state_forces" or not parent.startswith("gen.") or not actor.country:
+            return None
+        return self.kb.national(parent.split(".")[1], actor.country, on)
 
     def _generic(self, m: Mention, focus: str | None, on: date | None) -> bool:
         kind = m.reason.split(":", 1)[1].split(" ", 1)[0]
