@@ -111,6 +111,16 @@ def _campaign_toll(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _general_consequence(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """What incidents in general have caused ("attacks by armed groups have displaced two million people",
+    "airstrikes have devastated the region"): a bare plural with no count as the subject of a consequence in the
+    present perfect tells many incidents and their effect, not one ("airstrikes have killed 12 people" passes)."""
+    if f.nominal and f.plural and not f.definite and f.count is None and f.quantifier is None and f.dep == "nsubj" \
+            and f.perfect and f.present and not dated and f.predicate in lex.words["consequence_verbs"]:
+        return f"incidents in general and what they caused ('{f.trigger} have {f.predicate}'), not one incident"
+    return None
+
+
 def _counted_places(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """Places taken counted, not named ("the Taliban captured two districts in the province"): where each
     happened is told only by its region."""
@@ -378,6 +388,7 @@ RULES: tuple[Rule, ...] = (
     Rule("first_person_present", "statement", _first_person_present),
     Rule("running_total", "aggregate", _running_total),
     Rule("campaign_toll", "aggregate", _campaign_toll),
+    Rule("general_consequence", "aggregate", _general_consequence),
     Rule("counted_places", "vague", _counted_places),
     Rule("received_toll", "aggregate", _received_toll),
     Rule("state", "ongoing", _state),
