@@ -866,3 +866,13 @@ def test_a_protest_met_by_the_police_is_one_event_with_the_protesters_first(text
     [event] = _events(text)  # the march and the tear gas of one sentence: one incident
     assert event.sub_event_type == "Protest with intervention"
     assert (event.actor1_id or "").startswith("gen.protesters.") and "police" in (event.actor2_id or "")
+
+
+def test_fighters_of_no_named_group_killed_by_the_army_are_an_unidentified_armed_group() -> None:
+    [event] = _events("The army said it had repelled an attack on its base in Kidal, Mali, killing 12 assailants.")
+    assert event.event_type == "Battles" and event.actor2_id == "gen.unidentified.ML" and event.fatalities == 12
+
+
+def test_a_battle_told_from_each_side_in_one_sentence_is_one_battle() -> None:
+    [event] = _events("Boko Haram fighters attacked the base; troops killed 20 of the insurgents in Borno, Nigeria.")
+    assert {event.actor1_id, event.actor2_id} >= {"nga.boko_haram"} and event.fatalities == 20

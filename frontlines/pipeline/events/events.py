@@ -82,6 +82,11 @@ _DRIVEN_STATE = re.compile(r"^\w+ (?:the |their )?(?:\w+ )?(?:soldiers|troops|ar
                            re.IGNORECASE)
 
 
+# fighters of no named group, as the victims of the state's forces ("killing 12 assailants")
+_IRREGULARS = re.compile(r"\b(?:assailants|attackers|militants|insurgents|jihadists|gunmen|rebels|terrorists|bandits|"
+                         r"extremists|raiders)\b", re.IGNORECASE)
+
+
 def _driven_out(trigger_text: str) -> str | None:
     """The generic kind of the side a capture trigger names as driven out, if it names one by a common noun."""
     if _DRIVEN_ARMED.match(trigger_text):
@@ -645,6 +650,10 @@ class EventStage:
             return "Attack", actor1, self._civilians(focus), why + "; a killing with no armed party named"
         if actor2 is None and actor1 is not None and focus and not _is_state(actor1) and target == "armed":
             actor2 = self._generic_mention("military", focus)
+        elif actor2 is None and actor1 is not None and focus and _is_state(actor1) and target == "armed" \
+                and _IRREGULARS.search(clause.text, trigger.end):
+            # "the army repelled an attack on its base, killing 12 assailants": fighters of no group named
+            actor2 = self._generic_mention("unidentified", focus)
         return "Armed clash", actor1, actor2, why + (f"; {reason}" if reason else "; armed target")
 
     @staticmethod
@@ -1052,15 +1061,19 @@ def _dedupe(doc: Document, events: list[Event]) -> list[Event]:
 
 def _fill_partial(events: list[Event]) -> list[Event]:
     """Two triggers of one sentence telling one incident ("students protested ...; police dispersed them with tear
-    gas"): the event that leaves an actor open gives way to the one that names it, all else equal."""
+    gas"): the event that leaves an actor open gives way to the one that names it, all else equal; a battle told
+    from each side ("fighters attacked the base; troops killed 20 of the insurgents") is one battle."""
     def same_but_actors(a: Event, b: Event) -> bool:
         return (a.sub_event_type, a.event_date, a.location, a.modality) == (b.sub_event_type, b.event_date, b.location,
                                                                              b.modality) \
             and a.evidence.get("start", 0) < b.evidence.get("end", 0) and b.evidence.get("start", 0) < a.evidence.get("end", 0)
 
     def covers(full: Event, part: Event) -> bool:
-        return full is not part and same_but_actors(full, part) and not full.fatalities_aggregate \
-            and all(p is None or p == f for p, f in ((part.actor1_id, full.actor1_id), (part.actor2_id, full.actor2_id))) \
+        if full is part or not same_but_actors(full, part) or full.fatalities_aggregate:
+            return False
+        if part.event_type == "Battles" and {part.actor1_id, part.actor2_id} == {full.actor1_id, full.actor2_id}:
+            return events.index(full) < events.index(part)  # a battle told from each side: the first telling
+        return all(p is None or p == f for p, f in ((part.actor1_id, full.actor1_id), (part.actor2_id, full.actor2_id))) \
             and (part.actor1_id, part.actor2_id) != (full.actor1_id, full.actor2_id)
 
     out: list[Event] = []
