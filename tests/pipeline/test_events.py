@@ -876,3 +876,13 @@ def test_fighters_of_no_named_group_killed_by_the_army_are_an_unidentified_armed
 def test_a_battle_told_from_each_side_in_one_sentence_is_one_battle() -> None:
     [event] = _events("Boko Haram fighters attacked the base; troops killed 20 of the insurgents in Borno, Nigeria.")
     assert {event.actor1_id, event.actor2_id} >= {"nga.boko_haram"} and event.fatalities == 20
+
+
+@pytest.mark.parametrize(("text", "agent", "victim"), [
+    ("At least 30 civilians were killed in an airstrike blamed on the military on a village in Sagaing region, Myanmar.",
+     "Military Forces of Myanmar", "Civilians"),
+    ("A car bomb attributed to al-Shabaab killed five soldiers in Baidoa, Somalia, on Monday.", "Al Shabaab", "Military Forces"),
+])
+def test_an_incident_blamed_on_or_attributed_to_a_side_is_that_sides(text: str, agent: str, victim: str) -> None:
+    [event] = _events(text)
+    assert (event.actor1 or "").startswith(agent) and (event.actor2 or "").startswith(victim)
