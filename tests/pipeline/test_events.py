@@ -886,3 +886,20 @@ def test_a_battle_told_from_each_side_in_one_sentence_is_one_battle() -> None:
 def test_an_incident_blamed_on_or_attributed_to_a_side_is_that_sides(text: str, agent: str, victim: str) -> None:
     [event] = _events(text)
     assert (event.actor1 or "").startswith(agent) and (event.actor2 or "").startswith(victim)
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb killed five soldiers in Baidoa, Somalia, on Monday.",
+    "The bombing killed five policemen in Quetta, Pakistan, on Monday.",
+])
+def test_a_bomb_that_kills_is_an_explosion_not_a_battle(text: str) -> None:
+    [event] = _events(text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED" and event.fatalities == 5
+
+
+def test_a_peaceful_protest_takes_no_toll_from_the_incident_it_protests() -> None:
+    # the dead are those of the bombing it protests, which the sentence only refers to
+    [event] = _events("Hundreds protested in Quetta, Pakistan, on Tuesday against a bombing that killed five policemen.")
+    assert (event.sub_event_type, event.actor2_id, event.fatalities) == ("Peaceful protest", None, 0)
+    assert not [e for e in _events("A bomb disposal expert was killed by gunmen in Quetta, Pakistan, on Monday.")
+                if e.event_type == "Explosions/Remote violence"]

@@ -797,6 +797,12 @@ class EventStage:
                actor2: Mention | None, place: Mention | None, event_date: str | None, precision: int | None,
                fallback: bool, fatalities: int, aggregate: bool, modality: Modality, why: str) -> Event:
         st = clause.statement
+        if sub_type == "Peaceful protest" and fatalities:
+            # no one died in it (else it is no peaceful protest): the dead the sentence counts, and the side they
+            # were, are those of the incident it protests ("protested against a bombing that killed five policemen")
+            actor2 = actor2 if actor2 is not None and actor2.actor_type not in _STATE_TYPES | {"civilians"} else None
+            fatalities, aggregate = 0, False
+            why += "; a peaceful protest: the dead the sentence counts are another incident's"
         etype = self.onto.event_type_of(sub_type)
         trig = self.onto.trigger_for(sub_type) or trigger.trigger
         in_clause = bool(place and clause.statement.start <= place.start < clause.statement.end)
