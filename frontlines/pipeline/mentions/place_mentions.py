@@ -257,8 +257,8 @@ _HYPHENATED_NAMES = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W
 _HYPHEN_PART = re.compile(r"[^-]+")
 # an administrative unit's word after a name: "Mayo-Sava division", "Sud-Ubangi province" name one unit, whose
 # parts are no places of their own
-_UNIT_AFTER = re.compile(r"\s+(?:division|department|province|region|district|county|prefecture|governorate|"
-                         r"municipality|commune|zone|woreda|state|sub-?division|territory|LGA)\b", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"\s+(?:division|department|province|region|district|county|prefecture|governorate|"
+                        r"municipality|commune|zone|woreda|state|sub-?division|territory|LGA)\b", re.IGNORECASE)
 
 
 def _find_name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
@@ -266,7 +266,7 @@ def _find_name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
         words = []
         for w in _WORD.finditer(m.group()):
             if "-" in w.group() and _HYPHENATED_NAMES.fullmatch(w.group()) and not gaz.contains(w.group()):
-                if w.end() == len(m.group()) and _UNIT_AFTER.match(text, m.end()):
+                if w.end() == len(m.group()) and _UNIT_WORD.match(text, m.end()):
                     continue  # "Mayo-Sava division": one unit the gazetteer lacks, not "Mayo" and "Sava"
                 # "Maiduguri-Damboa", "Rethinking Egypt-US relations": each name the hyphen joins
                 words += [(w.start() + p.start(), p.group()) for p in _HYPHEN_PART.finditer(w.group())]
