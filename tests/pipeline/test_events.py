@@ -903,3 +903,11 @@ def test_a_peaceful_protest_takes_no_toll_from_the_incident_it_protests() -> Non
     assert (event.sub_event_type, event.actor2_id, event.fatalities) == ("Peaceful protest", None, 0)
     assert not [e for e in _events("A bomb disposal expert was killed by gunmen in Quetta, Pakistan, on Monday.")
                 if e.event_type == "Explosions/Remote violence"]
+
+
+def test_a_partner_named_beside_the_agent_is_no_target() -> None:
+    [event] = _events("Russian forces and Wagner mercenaries pressed their assault on Bakhmut, Ukraine, on Friday, "
+                      "shelling the last road into the city.")
+    assert event.actor1_id and event.actor1_id.startswith("rus.") and event.actor2_id is None
+    [clash] = _events("Fulani herders and Dogon hunters clashed near Mopti, Mali, on Friday.")  # mutual: both sides
+    assert clash.actor1_id and clash.actor2_id and clash.actor1_id != clash.actor2_id

@@ -214,16 +214,20 @@ def is_follow_up(event: Event, events: list[Event], clause: Any, *, own_place: b
     if all(_INJURY.match(h.text) for h in clause.triggers) and not event.fatalities \
             and clause.start >= previous.evidence["start"] and clause.start - previous.evidence["end"] < 400:
         return True  # "A guard was hurt when a rock struck him": the toll of the incident just told
+    # "In the northern city of Aleppo, an air raid killed four", "two civilians were killed in the shelling of the
+    # town of Chasiv Yar": a place of its own other than the event's, another incident
+    elsewhere = own_place and bool(event.location) and bool(previous.location) and event.location != previous.location \
+        and event.location != event.country and previous.location != previous.country
     close = 0 <= clause.statement.start - previous.evidence["end"] < 400
-    if close and event.modality == previous.modality and (event.date_fallback or event.event_date == previous.event_date) and all(
+    if close and not elsewhere and event.modality == previous.modality \
+            and (event.date_fallback or event.event_date == previous.event_date) and all(
             _IN_THE_INCIDENT.match(clause.text[h.end:]) for h in clause.triggers if h.trigger.family == "kill") \
             and any(h.trigger.family == "kill" for h in clause.triggers):
         return True  # "two other men were also killed in the explosion": more dead of the incident just told
     if event.actor1_id or not event.fatalities and not ANAPHORIC.search(clause.text):
         return False
-    if own_place and event.location and previous.location and event.location != previous.location \
-            and event.location != event.country and previous.location != previous.country:
-        return False  # "In the northern city of Aleppo, an air raid killed four": another place, another incident
+    if elsewhere:
+        return False
     close = 0 <= clause.statement.start - previous.evidence["end"] < 400
     kill_only = all(h.trigger.family == "kill" or "raid" in h.text.lower() or "attack" in h.text.lower()
                     or re.match(r"(?:was|were) shot$", h.text, re.IGNORECASE)

@@ -16,6 +16,7 @@ from frontlines.errors import KnowledgeError
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.ontology import Ontology, TriggerHit
 from frontlines.model import Document, Mention
+from frontlines.pipeline.events.targets import MUTUAL
 from frontlines.pipeline.statements.modality import disowned
 
 __all__ = ["country_subject", "partners", "warring_sides", "roles", "tells_a_loss"]
@@ -114,6 +115,13 @@ def _named_for_generic(doc: Document, participants: list[Mention]) -> list[Menti
     return out
 
 
+def _coordinated(doc: Document, first: Mention, other: Mention) -> bool:
+    """``other`` is joined to ``first`` by "and" as one subject ("Russian forces and Wagner mercenaries pressed their
+    assault, shelling ..."): a partner in a one-sided deed, not its target."""
+    a, b = (first, other) if first.start < other.start else (other, first)
+    return a.start >= 0 and bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|along with)\s+(?:the\s+)?", doc.text[a.end:b.start]))
+
+
 def _is_victim(doc: Document, clause: Any, m: Mention, participants: list[Mention]) -> bool:
     """``m`` is the subject of a passive casualty verb, with no other participant in between."""
     match = _VICTIM.match(doc.text[m.end:clause.end])
@@ -171,7 +179,9 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     if actor1 and actor2 and _same_party(actor1, actor2, kb):  # "Nigerian troops ... the army": one party, not two
         actor2 = next((a for a in after if not _same_party(a, actor1, kb)), None)
     if actor1 is not None and actor2 is None:  # both named before the trigger: "X repulsed Y's attack"
-        actor2 = next((a for a in participants if a.id != actor1.id), None)
+        one_sided = not MUTUAL.match(trigger.text)
+        actor2 = next((a for a in participants if a.id != actor1.id
+                       and not (one_sided and _coordinated(doc, actor1, a))), None)
     text = clause.text
     if clause.statement.speaker:
         text = text.replace(clause.statement.speaker, "")
