@@ -9,6 +9,7 @@ skip would hide a broken install, so it fails instead.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -208,3 +209,20 @@ def filled(store: Store) -> Store:
     for doc in make_documents():
         store.add_document(doc)
     return store
+
+
+def raw_sql(store_url: str, *statements: str) -> None:
+    """SQL run beside the store as another writer would (an insert, an update, a delete, a cascade: foreign keys on
+    in SQLite, as PostgreSQL always has them), for the tests that check what the store's triggers keep."""
+    if store_url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(store_url, autocommit=True) as con:
+            for sql in statements:
+                con.execute(sql)
+        return
+    con = sqlite3.connect(store_url, isolation_level=None)
+    con.execute("PRAGMA foreign_keys = ON")
+    for sql in statements:
+        con.execute(sql)
+    con.close()

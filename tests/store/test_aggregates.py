@@ -10,7 +10,7 @@ import pytest
 from frontlines.errors import InvalidParameterError
 from frontlines.store import EventQuery, Store, open_store
 from frontlines.store.base import grid_cell
-from tests.store.conftest import make_documents, make_event
+from tests.store.conftest import make_documents, make_event, raw_sql
 
 SHOWN = "asserted,claimed,uncertain"  # the dashboard's default modalities
 
@@ -254,22 +254,6 @@ def test_map_extent_leaves_out_outliers(store: Store) -> None:
     assert few["extent"] == pytest.approx([-3.7, 40.4, 18.1, 59.3])  # 50 events or fewer: every one counts
 
 
-def _raw(store_url: str, *statements: str) -> None:
-    """SQL run beside the store (another writer: an update, a delete, a cascade)."""
-    if store_url.startswith("postgresql"):
-        import psycopg
-
-        with psycopg.connect(store_url, autocommit=True) as con:
-            for sql in statements:
-                con.execute(sql)
-        return
-    con = sqlite3.connect(store_url, isolation_level=None)
-    con.execute("PRAGMA foreign_keys = ON")
-    for sql in statements:
-        con.execute(sql)
-    con.close()
-
-
 def test_running_totals_follow_every_write(store_url: str) -> None:
     """Issue 12: the running totals that answer the default view equal the events after inserts, bulk loads,
     updates, deletes and a cascade, on both backends (checked against the events themselves)."""
@@ -280,7 +264,7 @@ def test_running_totals_follow_every_write(store_url: str) -> None:
                                            latitude=None if i % 5 == 0 else 32.89, fatalities=i,
                                            modality=("asserted", "claimed")[i % 2],
                                            fatalities_aggregate=i % 3 == 0) for i in range(20)])
-    _raw(store_url, "UPDATE events SET event_type = 'Riots', fatalities = 7 WHERE event_id IN ('ev-1', 'ev-12')",
+    raw_sql(store_url, "UPDATE events SET event_type = 'Riots', fatalities = 7 WHERE event_id IN ('ev-1', 'ev-12')",
          "UPDATE events SET latitude = 31.2, longitude = 16.59 WHERE event_id = 'ev-13'",
          "UPDATE events SET event_date = '2020-01-01', modality = 'claimed' WHERE event_id = 'ev-14'",
          "DELETE FROM events WHERE event_id IN ('ev-11', 'ev-16')", "DELETE FROM documents WHERE id = 'doc-1'")

@@ -16,7 +16,7 @@ import pytest
 
 from frontlines.store import EventQuery, Store, open_store
 from frontlines.store.base import grid_cell
-from tests.store.conftest import make_event
+from tests.store.conftest import make_event, raw_sql
 
 SHOWN = "asserted,claimed,uncertain"
 TYPES = ("Battles", "Protests", "Riots")
@@ -114,7 +114,7 @@ def test_a_dated_map_follows_every_change(store_url: str) -> None:
         undone = store.corrections(event_id="ev-3")["items"][0]["correction_id"]
         store.undo_correction(undone, "analyst", "wrong event")
         _check(store)
-    _raw(store_url, "DELETE FROM events WHERE event_id IN ('ev-60', 'ev-61', 'ev-62', 'ev-300')",
+    raw_sql(store_url, "DELETE FROM events WHERE event_id IN ('ev-60', 'ev-61', 'ev-62', 'ev-300')",
          "UPDATE events SET latitude = NULL, longitude = NULL WHERE event_id IN ('ev-63', 'ev-64')",
          "UPDATE events SET event_date = NULL WHERE event_id IN ('ev-65', 'ev-66')",
          "UPDATE events SET latitude = 31.21, longitude = 16.6, event_date = '2019-03-31' "
@@ -156,7 +156,7 @@ def test_sqlite_cell_months_equal_the_events_and_are_read(tmp_path: Any) -> None
     with open_store(path) as store:
         store.bulk_load_events(_events(random.Random(5), 0, 300))
         store.correct_event("ev-5", "analyst", "source", {"event_date": None, "latitude": 31.2, "longitude": 16.59})
-    _raw(path, "DELETE FROM events WHERE rid IN (SELECT min(rid) FROM events GROUP BY event_type)",
+    raw_sql(path, "DELETE FROM events WHERE rid IN (SELECT min(rid) FROM events GROUP BY event_type)",
          "UPDATE events SET latitude = NULL, longitude = NULL WHERE rid % 17 = 0",
          "UPDATE events SET event_date = '2019-02-02' WHERE rid % 13 = 0")
     con = sqlite3.connect(path)
@@ -235,26 +235,11 @@ def test_sqlite_store_before_the_cell_years_gets_them(tmp_path: Any) -> None:
             store.bulk_load_events(_events(random.Random(4), 0, 200))
     finally:
         backend.MIGRATIONS[:] = full
-    _raw(path, "DELETE FROM events WHERE rid % 5 = 0")  # month rows left at zero events
+    raw_sql(path, "DELETE FROM events WHERE rid % 5 = 0")  # month rows left at zero events
     with open_store(path) as store:
         assert store.schema_version == len(full)
         _check(store)
     con = sqlite3.connect(path)
     kept, fresh = _recomputed(con, "cell_years")
     assert kept == fresh and kept
-    con.close()
-
-
-def _raw(store_url: str, *statements: str) -> None:
-    """SQL run beside the store (another writer)."""
-    if store_url.startswith("postgresql"):
-        import psycopg
-
-        with psycopg.connect(store_url, autocommit=True) as con:
-            for sql in statements:
-                con.execute(sql)
-        return
-    con = sqlite3.connect(store_url, isolation_level=None)
-    for sql in statements:
-        con.execute(sql)
     con.close()

@@ -17,7 +17,7 @@ import pytest
 
 from frontlines.store import EventQuery, Store, open_store
 from frontlines.store.base import WEEK_UNIT_MAX_DAYS, grid_cell
-from tests.store.conftest import make_event
+from tests.store.conftest import make_event, raw_sql
 
 SHOWN = "asserted,claimed,uncertain"
 ACTORS = ("lby.lna", "lby.saiqa", "lby.gna.forces", "lby.bunyan", None)
@@ -164,7 +164,7 @@ def test_month_and_box_totals_follow_every_change(store_url: str) -> None:
         _check_all(store)
         undone = store.corrections(event_id="ev-3")["items"][0]["correction_id"]
         store.undo_correction(undone, "analyst", "wrong event")
-    _raw(store_url, "DELETE FROM events WHERE event_id IN ('ev-100', 'ev-101', 'ev-102', 'ev-200')",
+    raw_sql(store_url, "DELETE FROM events WHERE event_id IN ('ev-100', 'ev-101', 'ev-102', 'ev-200')",
          "UPDATE events SET actor2_id = actor1_id, modality = 'claimed' WHERE event_id IN ('ev-103', 'ev-104')",
          "UPDATE events SET location = NULL, admin1 = 'Sirte', latitude = 31.21, longitude = 16.6 "
          "WHERE event_id IN ('ev-105', 'ev-106', 'ev-107')")
@@ -183,21 +183,6 @@ def test_a_set_of_actors_counts_an_event_between_two_of_them_once(store: Store) 
     assert [(b["start"], b["events"]) for b in months] == [("2019-04-01", 2), ("2019-05-01", 1)]
 
 
-def _raw(store_url: str, *statements: str) -> None:
-    """SQL run beside the store (another writer)."""
-    if store_url.startswith("postgresql"):
-        import psycopg
-
-        with psycopg.connect(store_url, autocommit=True) as con:
-            for sql in statements:
-                con.execute(sql)
-        return
-    con = sqlite3.connect(store_url, isolation_level=None)
-    for sql in statements:
-        con.execute(sql)
-    con.close()
-
-
 def test_sqlite_month_totals_equal_the_events_and_are_read(tmp_path: Any) -> None:
     """The totals of migration 19 equal the events recomputed, after writes; counts read them, not the events."""
     path = str(tmp_path / "months.sqlite")
@@ -206,7 +191,7 @@ def test_sqlite_month_totals_equal_the_events_and_are_read(tmp_path: Any) -> Non
         store.bulk_load_events(_events(rng, 0, 300))
         store.correct_event("ev-5", "analyst", "source", {"actor2_id": "lby.bunyan", "event_date": None})
         store.correct_event("ev-6", "analyst", "source", {"location": "Sirte", "latitude": 31.2, "longitude": 16.59})
-    _raw(path, "DELETE FROM events WHERE event_id IN ('ev-1', 'ev-2')",
+    raw_sql(path, "DELETE FROM events WHERE event_id IN ('ev-1', 'ev-2')",
          "UPDATE events SET location = 'Misrata', latitude = NULL, longitude = NULL WHERE rid % 17 = 0")
     con = sqlite3.connect(path)
     month = "substr(coalesce(event_date, ''), 1, 7)"

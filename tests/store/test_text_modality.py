@@ -6,12 +6,11 @@ corrections of the modality, and notes, modalities and deletes changed beside th
 from __future__ import annotations
 
 import random
-import sqlite3
 from typing import Any
 
 from frontlines.model import MODALITIES
 from frontlines.store import EventQuery, Store, open_store
-from tests.store.conftest import make_event
+from tests.store.conftest import make_event, raw_sql
 
 WORDS = ("shelling", "airstrike", "protesters", "asserted", "claimed", "clashes", "drone")
 FILTERS: list[dict[str, Any]] = [
@@ -53,7 +52,7 @@ def test_text_beside_modalities_follows_every_change(store_url: str) -> None:
             store.correct_event(f"ev-{i}", "analyst", "read again", {"modality": MODALITIES[i % len(MODALITIES)]})
         store.correct_event("ev-40", "analyst", "not an event", reject=True)
         _check(store)
-    _raw(store_url, "DELETE FROM events WHERE event_id IN ('ev-50', 'ev-51')",
+    raw_sql(store_url, "DELETE FROM events WHERE event_id IN ('ev-50', 'ev-51')",
          "UPDATE events SET notes = 'shelling again.' WHERE event_id IN ('ev-60', 'ev-61', 'ev-62')",
          "UPDATE events SET modality = 'negated' WHERE event_id IN ('ev-63', 'ev-64')")
     with open_store(store_url) as store:
@@ -96,18 +95,3 @@ def test_sqlite_store_before_migration_24_gets_modalities_in_its_text_index(tmp_
     with open_store(path) as store:
         assert store.schema_version == len(full)
         _check(store)
-
-
-def _raw(store_url: str, *statements: str) -> None:
-    """SQL run beside the store (another writer)."""
-    if store_url.startswith("postgresql"):
-        import psycopg
-
-        with psycopg.connect(store_url, autocommit=True) as con:
-            for sql in statements:
-                con.execute(sql)
-        return
-    con = sqlite3.connect(store_url, isolation_level=None)
-    for sql in statements:
-        con.execute(sql)
-    con.close()
