@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -226,3 +228,25 @@ def raw_sql(store_url: str, *statements: str) -> None:
     for sql in statements:
         con.execute(sql)
     con.close()
+
+
+@contextmanager
+def query_plans(store: Any, *, with_params: bool = False,
+                only: Callable[[str], bool] | None = None) -> Iterator[list[str]]:
+    """Inside the block, the plan SQLite chooses for each query a SQLite store runs (the details of EXPLAIN QUERY
+    PLAN, joined), in order; ``with_params`` ends each with " | " and the query's parameters; ``only`` keeps the
+    queries it accepts. The store's own connection runs every query."""
+    real, plans = store._con, []
+
+    class Spy:
+        def execute(self, sql: str, params: Any = ()) -> Any:
+            if only is None or only(sql):
+                plan = " ".join(r[3] for r in real.execute("EXPLAIN QUERY PLAN " + sql, params))
+                plans.append(plan + (" | " + " ".join(map(str, params)) if with_params else ""))
+            return real.execute(sql, params)
+
+    store._con = Spy()
+    try:
+        yield plans
+    finally:
+        store._con = real

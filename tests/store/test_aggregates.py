@@ -10,7 +10,7 @@ import pytest
 from frontlines.errors import InvalidParameterError
 from frontlines.store import EventQuery, Store, open_store
 from frontlines.store.base import grid_cell
-from tests.store.conftest import make_documents, make_event, raw_sql
+from tests.store.conftest import make_documents, make_event, query_plans, raw_sql
 
 SHOWN = "asserted,claimed,uncertain"  # the dashboard's default modalities
 
@@ -130,23 +130,14 @@ def test_sqlite_aggregates_read_running_totals_or_covering_indexes(tmp_path) -> 
 
     assert grid_cell(FINE_ZOOM) == backend._INDEXED_CELL  # the index expression is the grid's fine cell
     store = backend.SQLiteStore(tmp_path / "plan.sqlite")
-    con, plans = store._con, []
-
-    class Spy:  # the real connection, reporting the plan of each grouped query
-        def execute(self, sql: str, params=()):  # type: ignore[no-untyped-def]
-            if sql.startswith("SELECT ") and "GROUP BY" in sql:
-                plans.append(" ".join(r[3] for r in con.execute("EXPLAIN QUERY PLAN " + sql, params)))
-            return con.execute(sql, params)
-
-    store._con = Spy()  # type: ignore[assignment]
     try:
-        store.counts(EventQuery(modality=SHOWN, since="2019-01-01"))
-        store.timeline(EventQuery(modality=SHOWN, event_type="Battles"))
-        store.map_grid(EventQuery(modality=SHOWN), zoom=5, view=(8.0, 18.0, 27.0, 35.0))
-        store.counts(EventQuery(modality=SHOWN, bbox=(8.0, 18.0, 27.0, 35.0)))
-        store.map_grid(EventQuery(modality=SHOWN, bbox=(8.0, 18.0, 27.0, 35.0)), zoom=5)
+        with query_plans(store, only=lambda sql: sql.startswith("SELECT ") and "GROUP BY" in sql) as plans:
+            store.counts(EventQuery(modality=SHOWN, since="2019-01-01"))
+            store.timeline(EventQuery(modality=SHOWN, event_type="Battles"))
+            store.map_grid(EventQuery(modality=SHOWN), zoom=5, view=(8.0, 18.0, 27.0, 35.0))
+            store.counts(EventQuery(modality=SHOWN, bbox=(8.0, 18.0, 27.0, 35.0)))
+            store.map_grid(EventQuery(modality=SHOWN, bbox=(8.0, 18.0, 27.0, 35.0)), zoom=5)
     finally:
-        store._con = con
         store.close()
     # counts and a type's timeline from the month totals (migration 19); a bbox filter's map: the cells wholly
     # inside it from the cell totals, each strip of cells its edges cut from events_cells, one column at a time

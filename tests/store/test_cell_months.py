@@ -16,7 +16,7 @@ import pytest
 
 from frontlines.store import EventQuery, Store, open_store
 from frontlines.store.base import grid_cell
-from tests.store.conftest import make_event, raw_sql
+from tests.store.conftest import make_event, query_plans, raw_sql
 
 SHOWN = "asserted,claimed,uncertain"
 TYPES = ("Battles", "Protests", "Riots")
@@ -165,27 +165,17 @@ def test_sqlite_cell_months_equal_the_events_and_are_read(tmp_path: Any) -> None
         assert kept == fresh and len(kept) > 50, table
     con.close()
     with open_store(path) as store:
-        plans: list[str] = []
-        real = store._con  # type: ignore[attr-defined]
-
-        class Spy:  # the real connection, reporting what each query reads
-            def execute(self, sql: str, params: Any = ()) -> Any:
-                plans.append(" ".join(r[3] for r in real.execute("EXPLAIN QUERY PLAN " + sql, params)) + " | "
-                             + " ".join(map(str, params)))
-                return real.execute(sql, params)
-
-        store._con = Spy()  # type: ignore[attr-defined]
-        store.map_grid(EventQuery(modality=SHOWN, since="2019-02-01", until="2019-04-30"), 5)
-        whole = list(plans)
-        plans.clear()
-        store.map_grid(EventQuery(modality=SHOWN, since="2019-02-01", until="2019-04-28"), 5)
-        edge = list(plans)
-        plans.clear()
-        store.map_grid(EventQuery(modality=SHOWN, since="2018-12-30", until="2020-03-31"), 5)
-        years = list(plans)
-        plans.clear()
-        store.map_grid(EventQuery(modality=SHOWN, since="2000-01-01"), 5)  # every dated event
-        store._con = real  # type: ignore[attr-defined]
+        with query_plans(store, with_params=True) as plans:
+            store.map_grid(EventQuery(modality=SHOWN, since="2019-02-01", until="2019-04-30"), 5)
+            whole = list(plans)
+            plans.clear()
+            store.map_grid(EventQuery(modality=SHOWN, since="2019-02-01", until="2019-04-28"), 5)
+            edge = list(plans)
+            plans.clear()
+            store.map_grid(EventQuery(modality=SHOWN, since="2018-12-30", until="2020-03-31"), 5)
+            years = list(plans)
+            plans.clear()
+            store.map_grid(EventQuery(modality=SHOWN, since="2000-01-01"), 5)  # every dated event
     every, plans = plans, years
     assert any("event_cells" in p for p in every) and not any("cell_years" in p for p in every), every
     whole, edge, plans = ([p for p in ps if "SCALAR SUBQUERY" not in p] for ps in (whole, edge, plans))  # no span

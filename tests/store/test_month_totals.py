@@ -17,7 +17,7 @@ import pytest
 
 from frontlines.store import EventQuery, Store, open_store
 from frontlines.store.base import WEEK_UNIT_MAX_DAYS, grid_cell
-from tests.store.conftest import make_event, raw_sql
+from tests.store.conftest import make_event, query_plans, raw_sql
 
 SHOWN = "asserted,claimed,uncertain"
 ACTORS = ("lby.lna", "lby.saiqa", "lby.gna.forces", "lby.bunyan", None)
@@ -220,20 +220,11 @@ def test_sqlite_month_totals_equal_the_events_and_are_read(tmp_path: Any) -> Non
         "GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7").fetchall()
     con.close()
     with open_store(path) as store:
-        plans: list[str] = []
-        real = store._con  # type: ignore[attr-defined]
-
-        class Spy:  # the real connection, reporting the tables each query reads
-            def execute(self, sql: str, params: Any = ()) -> Any:
-                plans.append(" ".join(r[3] for r in real.execute("EXPLAIN QUERY PLAN " + sql, params)))
-                return real.execute(sql, params)
-
-        store._con = Spy()  # type: ignore[attr-defined]
-        store.counts(EventQuery(actor_ids=("lby.lna", "lby.saiqa"), modality=SHOWN))
-        store.timeline(EventQuery(modality=SHOWN), unit="month")
-        store.counts(EventQuery(place="tripoli", modality=SHOWN))
-        store.search_events(EventQuery(place="tripoli", modality=SHOWN, total_limit=10))
-        store._con = real  # type: ignore[attr-defined]
+        with query_plans(store) as plans:
+            store.counts(EventQuery(actor_ids=("lby.lna", "lby.saiqa"), modality=SHOWN))
+            store.timeline(EventQuery(modality=SHOWN), unit="month")
+            store.counts(EventQuery(place="tripoli", modality=SHOWN))
+            store.search_events(EventQuery(place="tripoli", modality=SHOWN, total_limit=10))
     assert "actor_months" in plans[0] and "COVERING INDEX events_actor_pair" in plans[1]
     assert "event_months" in plans[2] and "SEARCH place_months" in plans[3] and "SCAN event_places" in plans[3]
     assert "COVERING INDEX events_place (location=?)" in plans[4], plans[4]  # the page's count: one index

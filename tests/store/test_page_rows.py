@@ -9,7 +9,7 @@ import random
 from typing import Any
 
 from frontlines.store import EventQuery, Store, open_store
-from tests.store.conftest import make_event
+from tests.store.conftest import make_event, query_plans
 
 SHOWN = "asserted,claimed,uncertain"
 
@@ -55,18 +55,9 @@ def test_pages_of_a_type_and_dates_in_every_order(store: Store) -> None:
 def test_sqlite_reads_a_type_page_ids_from_the_covering_index(tmp_path: Any) -> None:
     with open_store(str(tmp_path / "p.sqlite")) as store:
         store.bulk_load_events(_events(200))
-        plans: list[str] = []
-        real = store._con  # type: ignore[attr-defined]
-
-        class Spy:  # the real connection, reporting what each query reads
-            def execute(self, sql: str, params: Any = ()) -> Any:
-                plans.append(" ".join(r[3] for r in real.execute("EXPLAIN QUERY PLAN " + sql, params)))
-                return real.execute(sql, params)
-
-        store._con = Spy()  # type: ignore[attr-defined]
-        store.search_events(EventQuery(event_type="Battles", modality=SHOWN, since="2019-03-01", until="2019-05-31",
-                                       sort="-event_date", limit=10, total_limit=1000))
-        store._con = real  # type: ignore[attr-defined]
+        with query_plans(store) as plans:
+            store.search_events(EventQuery(event_type="Battles", modality=SHOWN, since="2019-03-01", until="2019-05-31",
+                                           sort="-event_date", limit=10, total_limit=1000))
     rows = plans[-1]
     assert rows.startswith("SEARCH e USING INTEGER PRIMARY KEY") and "COVERING INDEX events_type_modality" in rows, rows
 
@@ -76,19 +67,10 @@ def test_sqlite_walks_a_bbox_page_by_date_in_the_summary_index(tmp_path: Any) ->
     all, and reads no row to test them (a 1x1 degree view at 1,000,000 events: 124 -> 2 ms from a cold disk)."""
     with open_store(str(tmp_path / "p.sqlite")) as store:
         store.bulk_load_events(_events(200))
-        plans: list[str] = []
-        real = store._con  # type: ignore[attr-defined]
-
-        class Spy:  # the real connection, reporting what each query reads
-            def execute(self, sql: str, params: Any = ()) -> Any:
-                plans.append(" ".join(r[3] for r in real.execute("EXPLAIN QUERY PLAN " + sql, params)))
-                return real.execute(sql, params)
-
-        store._con = Spy()  # type: ignore[attr-defined]
-        store.search_events(EventQuery(bbox=BOX, modality=SHOWN, sort="-event_date", limit=10, total_limit=5))
-        store.search_events(EventQuery(bbox=BOX, modality=SHOWN, source="Reuters", sort="-event_date", limit=10,
-                                       total_limit=5))
-        store._con = real  # type: ignore[attr-defined]
+        with query_plans(store) as plans:
+            store.search_events(EventQuery(bbox=BOX, modality=SHOWN, sort="-event_date", limit=10, total_limit=5))
+            store.search_events(EventQuery(bbox=BOX, modality=SHOWN, source="Reuters", sort="-event_date", limit=10,
+                                           total_limit=5))
     pages = [p for p in plans if p.startswith("SEARCH e USING INTEGER PRIMARY KEY")]
     assert "SCAN e USING COVERING INDEX events_summary" in pages[0], pages
     assert "events_summary" not in pages[1] and "events_date" in pages[1], pages  # a source: read on the row

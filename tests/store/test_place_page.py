@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from frontlines.store import EventQuery, Store, open_store
+from tests.store.conftest import query_plans
 from tests.store.test_month_totals import SHOWN, _events, _matches
 
 PLACES = ("tripoli", "Benghazi", "LIBYA", "ir", "nowhere")
@@ -86,19 +87,10 @@ def test_sqlite_reads_a_place_page_location_by_location(tmp_path: Any) -> None:
     from a cold disk at a million events)."""
     with open_store(str(tmp_path / "s.sqlite")) as store:
         store.bulk_load_events(_events(random.Random(18), 0, 200))
-        plans: list[str] = []
-        real = store._con  # type: ignore[attr-defined]
-
-        class Spy:  # the real connection, reporting what each query reads
-            def execute(self, sql: str, params: Any = ()) -> Any:
-                plans.append(" ".join(r[-1] for r in real.execute("EXPLAIN QUERY PLAN " + sql, params)))
-                return real.execute(sql, params)
-
-        store._con = Spy()  # type: ignore[attr-defined]
-        for sort in ("-event_date", "event_date"):
-            store.search_events(EventQuery(place="Benghazi", modality=SHOWN, sort=sort, limit=10, total_limit=100))
-        store.search_events(EventQuery(place="Benghazi", modality=SHOWN, sort="-fatalities", limit=10))
-        store._con = real  # type: ignore[attr-defined]
+        with query_plans(store) as plans:
+            for sort in ("-event_date", "event_date"):
+                store.search_events(EventQuery(place="Benghazi", modality=SHOWN, sort=sort, limit=10, total_limit=100))
+            store.search_events(EventQuery(place="Benghazi", modality=SHOWN, sort="-fatalities", limit=10))
     pages = [p for p in plans if p.startswith("SEARCH e USING INTEGER PRIMARY KEY")]
     assert len(pages) == 3 and all("events_location_date" in p and "events_date" not in p.replace(
         "events_location_date", "") for p in pages[:2]), pages

@@ -10,7 +10,7 @@ from typing import Any
 
 from frontlines.model import MODALITIES
 from frontlines.store import EventQuery, Store, open_store
-from tests.store.conftest import make_event, raw_sql
+from tests.store.conftest import make_event, query_plans, raw_sql
 
 WORDS = ("shelling", "airstrike", "protesters", "asserted", "claimed", "clashes", "drone")
 FILTERS: list[dict[str, Any]] = [
@@ -63,18 +63,9 @@ def test_sqlite_counts_text_and_modalities_in_the_text_index(tmp_path: Any) -> N
     path = str(tmp_path / "text.sqlite")
     with open_store(path) as store:
         store.bulk_load_events(_events(random.Random(5), 60))
-        plans: list[str] = []
-        real = store._con  # type: ignore[attr-defined]
-
-        class Spy:  # the real connection, reporting what each query reads
-            def execute(self, sql: str, params: Any = ()) -> Any:
-                plans.append(" ".join(r[3] for r in real.execute("EXPLAIN QUERY PLAN " + sql, params)))
-                return real.execute(sql, params)
-
-        store._con = Spy()  # type: ignore[attr-defined]
-        store.search_events(EventQuery(text="shelling", modality="asserted,claimed,uncertain"))
-        store.search_events(EventQuery(text="shelling", modality="asserted,claimed,uncertain", total_limit=10))
-        store._con = real  # type: ignore[attr-defined]
+        with query_plans(store) as plans:
+            store.search_events(EventQuery(text="shelling", modality="asserted,claimed,uncertain"))
+            store.search_events(EventQuery(text="shelling", modality="asserted,claimed,uncertain", total_limit=10))
     counts = [plans[0], plans[-3]]  # each search: its count, the sort's row number, its rows
     assert all("events_fts" in p and "events_modality" not in p and " e " not in p for p in counts), plans
 
