@@ -95,3 +95,42 @@ def test_a_picture_desk_caption_is_furniture_whole() -> None:
     assert [(s, e) for s, e, _ in furniture_lines(text, 0, len(text))] == [(0, len(text))]
     credit = "Rebels won aid on Thursday. A truck near Gao. REUTERS/Jane Doe"
     assert [s for s, _, _ in furniture_lines(credit, 0, len(credit))] == [credit.index("A truck")]  # the last sentence only
+
+
+# a page copied line by line, with no blank line anywhere (issue 10, set e): each line is a paragraph of its own
+LINE_PAGE = """Riverside Notes
+Tuesday, March 4, 2025
+Posted by J. Doe | 3 comments
+TOWNSVILLE, March 4 - Gunmen attacked a police post in the town of Hilltop on Monday, killing two officers, police said.
+Photo: Police officers at a checkpoint in Hilltop, 2023. File photo
+UPDATE (Wednesday): Gunmen abducted two teachers in the village of Lowfield on Tuesday, residents said.
+3 comments:
+Anonymous said...
+They attack every week and nobody does anything."""
+
+
+def test_a_page_without_blank_lines_is_read_line_by_line() -> None:
+    parsed = parse_blog(LINE_PAGE)
+    kinds = {LINE_PAGE[b.start:b.end].strip()[:20]: b.kind for b in parsed.blocks}
+    assert parsed.published == date(2025, 3, 4)
+    assert parsed.wire_dateline is not None and LINE_PAGE[slice(*parsed.wire_dateline)].startswith("TOWNSVILLE")
+    assert kinds["Photo: Police office"] == "furniture"
+    assert kinds["They attack every we"] == "comments"
+    assert kinds["Gunmen abducted two "] == "update"
+
+
+def test_a_posted_by_byline_does_not_open_the_comments() -> None:
+    parsed = parse_blog(LINE_PAGE)
+    article = next(b for b in parsed.blocks if LINE_PAGE[b.start:b.end].startswith("TOWNSVILLE"))
+    assert article.kind != "comments"
+
+
+@pytest.mark.parametrize("label", ["UPDATE (Wednesday):", "UPDATE, 6 March:", "UPDATE 6/3:"])
+def test_the_day_in_an_update_s_label_dates_the_update_not_what_it_tells(label: str) -> None:
+    from frontlines.pipeline import extract_text
+
+    text = f"Notes\n\nGunmen killed two officers in Hilltop on Monday, police said.\n\n{label} Gunmen abducted two " \
+           "teachers in the town of Lowfield on Tuesday, residents said."
+    doc = extract_text(text, published=date(2025, 3, 5))
+    abduction = next(e for e in doc.events if "abducted" in e.notes)
+    assert abduction.event_date == "2025-03-04"

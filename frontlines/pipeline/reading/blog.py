@@ -23,12 +23,16 @@ __all__ = ["ParsedBlog", "outlet_names", "parse_blog"]
 
 OUTLETS = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "outlets.yaml"
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_LINE = re.compile(r"\n")
 _DATE_LINE = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+)\.?,?\s+(?P<y2>\d{4})|"
     r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<slash>\d{1,2}/\d{1,2}/\d{4}))\s*$"
 )
-_UPDATE = re.compile(r"^\s*(?:\*\*)?(?:UPDATE|Update)(?:\s*\d+)?\s*[:\-–]", re.M)
+# "UPDATE:", "Update 2 -", "UPDATE (Tuesday evening):", "UPDATE, 6 Aug:", "UPDATE 15/06:": the words after it are a
+# later telling, dated by its own words (a day in brackets dates the update, not what it tells)
+_UPDATE = re.compile(r"^\s*(?:\*\*)?(?:UPDATE|Update)(?:\s*\d+(?:/\d+)?|\s*\([^()\n]{1,30}\)|,\s*[^:,\n]{1,20})?\s*[:\-–]",
+                     re.M)
 # The author's own voice: "My Comment:", "WNU Editor:", "Editor's note:", "Author's comment:", "My take:".
 _COMMENT = re.compile(
     r"^\s*(?:\*\*)?(?:My (?:[Cc]omments?|[Tt]akes?|[Vv]iews?|[Tt]houghts|[Aa]nalysis|[Tt]wo [Cc]ents)|MY COMMENTS?|Comments?|"
@@ -37,7 +41,8 @@ _COMMENT = re.compile(
 )
 # A reader's comment under the post: "Anonymous said...", "Jane Doe said..." (Blogger), "Sam wrote:".
 _COMMENTER = re.compile(r"^\s*(?P<who>[^\n:]{1,60}?)\s+(?:said\.{0,3}|says\.{0,3}|wrote:?)\s*$", re.I)
-_FOOTER = re.compile(r"^\s*(?:\d+\s+comments?:?|Comments?:?|No comments:?|Leave a (?:reply|comment).*|Posted by .*|"
+# ("Posted by X on Tuesday" is a byline, above a post or an embedded one, not the comments)
+_FOOTER = re.compile(r"^\s*(?:\d+\s+comments?:?|Comments?:?|No comments:?|Leave a (?:reply|comment).*|"
                      r"Anonymous said\.{0,3}.*|.* said\.\.\.)\s*$", re.I)
 _ATTRIBUTED = re.compile(r"(?:,|\") (?:[\w'’.-]+ ){0,6}(?:said|says|say|reported|reports|told|added|stated)\b|"
                          r"\baccording to\b|\((?:Reuters|AP|AFP)\)", re.I)
@@ -66,8 +71,10 @@ def _outlet_regex() -> re.Pattern[str]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """The page's paragraphs: split at blank lines, or at each line break on a page that has none (a page copied
+    line by line keeps its title, dateline, captions and comment headers each on a line of its own)."""
     spans, cursor = [], 0
-    for m in _PARAGRAPH.finditer(text):
+    for m in (_PARAGRAPH if _PARAGRAPH.search(text) else _LINE).finditer(text):
         spans.append((cursor, m.start()))
         cursor = m.end()
     spans.append((cursor, len(text)))
@@ -184,8 +191,12 @@ def parse_blog(text: str) -> ParsedBlog:
             parsed.wire_dateline = (s, s + paper.end())  # where it was filed, not where it happened
         if _COMMENT.match(para):
             mode, label = "commentary", None
-        elif _UPDATE.match(para):
+        elif (update := _UPDATE.match(para)) is not None:
             mode, label = "update", _intro_outlet(para) or label
+            if re.search(r"[(,/]", update.group()) and para[update.end():].strip():
+                # "UPDATE (Saturday):": the day the update was written, not the day of what it tells
+                parsed.blocks.append(Block("dateline", s, s + update.end(), "author"))
+                s, para = s + update.end(), para[update.end():]
         elif (intro := _intro_outlet(para)) is not None:
             mode, label = "quote", intro
             parsed.blocks.append(Block("title", s, e, "quoted", intro))  # the quoted story's headline
