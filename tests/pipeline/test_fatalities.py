@@ -224,3 +224,14 @@ def test_a_count_glued_to_a_caption_is_still_counted() -> None:
 ])
 def test_a_count_keeps_its_victims_across_several_asides(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("A shell hit the camp on Saturday, killing five people, three of them children, the manager said.", 5),
+    ("Rebels shelled the camp, killing five people, two of whom were children.", 5),
+    ("Gunmen killed seven villagers, four of them women, in the raid.", 7),
+    ("Gunmen killed two soldiers and three of them in the raid.", 5),  # 'and': more dead, not some of them
+    ("Gunmen killed two guards and one of his sons.", 3),
+])
+def test_some_of_a_count_told_after_a_comma_are_of_those_dead_not_more(text: str, deaths: int) -> None:
+    assert count_fatalities(text)[0] == deaths

@@ -162,6 +162,7 @@ def _np_value(np: str, *, singular_ok: bool) -> int:
 
 
 _AND = re.compile(r"\s*(?:,\s*)?(?:and|as well as|plus|in addition to|along with|together with)\s+$", re.IGNORECASE)
+_OF_THEM = re.compile(r"\S+\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
 
 
 def _list_value(text: str, start: int, listing: str) -> tuple[int, list[tuple[int, int]]]:
@@ -179,6 +180,8 @@ def _list_value(text: str, start: int, listing: str) -> tuple[int, list[tuple[in
         article = bool(re.match(r"(?:a|an|the|his|her|their|its)\b", np, re.IGNORECASE))
         if counted_before and article and re.fullmatch(r"\s*,\s*", sep):
             continue  # "1 civilian, a member of the council," is the same person
+        if counted_before and re.fullmatch(r"\s*,\s*", sep) and _OF_THEM.match(text, absolute):
+            continue  # "five people, three of them children": some of those just counted ("and three of them": more)
         joined = bool(_AND.fullmatch(sep)) or (i + 1 < len(parts) and bool(_AND.fullmatch(parts[i + 1].group("sep"))))
         joined = joined or (i + 1 < len(parts) and _apposition(parts[i + 1]))  # "the driver, a teacher,"
         value = _np_value(np, singular_ok=len(parts) == 1 or joined)
