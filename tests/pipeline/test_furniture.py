@@ -134,3 +134,17 @@ def test_the_day_in_an_update_s_label_dates_the_update_not_what_it_tells(label: 
     doc = extract_text(text, published=date(2025, 3, 5))
     abduction = next(e for e in doc.events if "abducted" in e.notes)
     assert abduction.event_date == "2025-03-04"
+
+
+@pytest.mark.parametrize("page", [
+    "Rebels shelled the town on Monday, officials said.\nRelated headlines\nArmy retakes border post\nDrone strike hits fuel depot",
+    "Rebels shelled the town on Monday, officials said.\n\nRead more:\nDrone strike hits fuel depot",
+    "Rebels shelled the town on Monday, officials said.\n\nRelated headlines\n\nArmy retakes border post\n\nDrone strike hits fuel depot",
+])
+def test_the_last_line_of_a_list_of_links_is_a_headline_too(page: str) -> None:
+    assert "Drone strike hits fuel depot" in _furniture(page)
+
+
+def test_a_truncated_last_line_after_the_article_is_still_text() -> None:
+    page = "Rebels shelled the town on Monday, officials said.\nResidents said the fighting had stopped by noon and"
+    assert _furniture(page) == []

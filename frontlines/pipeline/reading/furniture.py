@@ -14,8 +14,9 @@ The rules, each tested alone in ``tests/pipeline/test_furniture.py``:
 - **widget**: a line that opens with a call to action or a widget's label ("Read more", "Share this",
   "Subscribe", "Advertisement", "Related:", "© 2023 ...");
 - **headline or link line**: a line under 160 characters that no sentence mark ends, that is not the text's
-  last line (a truncated excerpt ends mid-sentence), and that is not a wrapped line of running text (the
-  next line opens in lower case, or this one ends with a comma, hyphen or function word).
+  last line (a truncated excerpt ends mid-sentence) unless it closes a list of links under a widget or
+  headlines ("Related headlines", then headlines to the end of the page), and that is not a wrapped line of
+  running text (the next line opens in lower case, or this one ends with a comma, hyphen or function word).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from collections.abc import Iterator
 __all__ = ["furniture_lines"]
 
 _MAX_HEADLINE = 160
+_LINK, _HEADLINE = "widget or link line", "headline or link line: no sentence mark ends it"
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]\s*$")
 _CREDIT = re.compile(
     r"/\s*(?:Reuters|REUTERS|AFP|AP|EPA|Getty Images|Anadolu|Xinhua)\s*\.?\s*$|\b(?:REUTERS|AFP|EPA|AP Photo)/\s*\w|"
@@ -38,6 +40,9 @@ _WIDGET = re.compile(
     r"We use cookies|Accept (?:all )?cookies|Cookie|Donate|Support (?:our|us)|Newsletter|Comments? \(\d+\)|Tags?\s*:|"
     r"Topics?\s*:|Filed under|Posted in|Print this|Email this|Skip to|©|Copyright\b|All rights reserved)",
     re.IGNORECASE)
+# the heading of a list of links to other stories
+_LIST_HEAD = re.compile(r"^\s*(?:Read more|Read also|Also read|Related|See also|More (?:on this|from|stories|news)|"
+                        r"Latest|Most read|Top stories)\b", re.IGNORECASE)
 # a wire picture desk's caption ends with its credit and its tags ("REUTERS/Name (LIBYA - Tags: POLITICS CONFLICT)"):
 # the whole line is the caption, its background sentences included
 _PICTURE_DESK = re.compile(r"\(\s*[A-Z][A-Z .'-]*\s+-\s+Tags:[^)]*\)\s*$")
@@ -53,7 +58,10 @@ def furniture_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int,
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
         nxt = text[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else _next_line(text, e)
-        reason = furniture_reason(line, nxt, last=e >= text_end)
+        prev = text[lines[i - 1][0]:lines[i - 1][1]] if i else _previous_line(text, s)
+        # the last line of a list of links ("Related headlines", "Read more:", then headlines) is a headline too
+        listed = prev is not None and (bool(_LIST_HEAD.match(prev)) or furniture_reason(prev, line) == _HEADLINE)
+        reason = furniture_reason(line, nxt, last=e >= text_end and not listed)
         if reason == "caption or credit line" and not _PICTURE_DESK.search(line):
             s += _credit_start(line)  # a credit at the end of a paragraph-long line marks its last sentence only
         if reason:
@@ -69,14 +77,14 @@ def furniture_reason(line: str, next_line: str | None, *, last: bool = False) ->
     if _CREDIT.search(stripped):
         return "caption or credit line"
     if _WIDGET.match(stripped):
-        return "widget or link line"
+        return _LINK
     if last or len(stripped) >= _MAX_HEADLINE or _SENTENCE_END.search(stripped):
         return None
     if stripped[0].islower() or _WRAPPED_END.search(stripped):
         return None  # running text wrapped by hand, or a fragment
     if next_line is not None and next_line.strip()[:1].islower():
         return None  # the sentence goes on on the next line
-    return "headline or link line: no sentence mark ends it"
+    return _HEADLINE
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘])")
@@ -102,6 +110,13 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if e > s:
             yield s, e
         cursor = stop + 1
+
+
+def _previous_line(text: str, pos: int) -> str | None:
+    before = text[:pos].rstrip()
+    if not before:
+        return None
+    return before[before.rfind("\n") + 1:]
 
 
 def _next_line(text: str, pos: int) -> str | None:
