@@ -237,6 +237,15 @@ def _running_total(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A toll told in the present perfect over a span of time ("at least 50 people have been killed since the
+    fighting began on Sept. 9", "more than 300 civilians have died over the past month"): a running total, even
+    when the day the span began is told ("two people have been killed in the market" is news of one)."""
+    if not f.nominal and f.perfect and f.present and f.span_cue and lex.patterns["harm"].match(f.lemma):
+        return f"a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
+    return None
+
+
 def _state(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """Who holds what, told as a state ("areas still occupied by the group", "continued to occupy buildings")."""
     if f.still and not dated:
@@ -387,6 +396,7 @@ RULES: tuple[Rule, ...] = (
     Rule("habitual", "aggregate", _habitual),
     Rule("first_person_present", "statement", _first_person_present),
     Rule("running_total", "aggregate", _running_total),
+    Rule("toll_over_span", "aggregate", _toll_over_span),
     Rule("campaign_toll", "aggregate", _campaign_toll),
     Rule("general_consequence", "aggregate", _general_consequence),
     Rule("counted_places", "vague", _counted_places),
