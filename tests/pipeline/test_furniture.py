@@ -148,3 +148,19 @@ def test_the_last_line_of_a_list_of_links_is_a_headline_too(page: str) -> None:
 def test_a_truncated_last_line_after_the_article_is_still_text() -> None:
     page = "Rebels shelled the town on Monday, officials said.\nResidents said the fighting had stopped by noon and"
     assert _furniture(page) == []
+
+
+@pytest.mark.parametrize("header", ["Gebre W. - 18 April 2024 at 9:12 pm", "Moussa B. | June 14, 2024 at 6:02 pm",
+                                    "Jane on March 3, 2015 at 5:12 pm said:"])
+def test_a_comment_header_with_its_time_stamp_opens_the_readers_comments(header: str) -> None:
+    page = f"Notes\n\nGunmen killed two officers in Hilltop on Monday, police said.\n\n{header}\n\n" \
+           "The drones kill farmers, not the rebels. Shameful."
+    parsed = parse_blog(page)
+    comment = next(b for b in parsed.blocks if page[b.start:b.end].startswith("The drones"))
+    assert comment.kind == "comments"
+
+
+def test_a_byline_with_a_time_stamp_above_the_article_is_no_comment() -> None:
+    page = "Notes\n\nJane Doe - 18 April 2024 at 9:12 pm\n\nGunmen killed two officers in Hilltop on Monday, police said."
+    parsed = parse_blog(page)
+    assert all(b.kind != "comments" for b in parsed.blocks)

@@ -41,6 +41,11 @@ _COMMENT = re.compile(
 )
 # A reader's comment under the post: "Anonymous said...", "Jane Doe said..." (Blogger), "Sam wrote:".
 _COMMENTER = re.compile(r"^\s*(?P<who>[^\n:]{1,60}?)\s+(?:said\.{0,3}|says\.{0,3}|wrote:?)\s*$", re.I)
+# a comment's header with its time stamp (WordPress and others): "Gebre W. - 18 April 2024 at 9:12 pm",
+# "Moussa B. | June 14, 2024 at 6:02 pm", "Jane on March 3, 2015 at 5:12 pm said:"
+_STAMP_DAY = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"
+_COMMENT_STAMP = re.compile(rf"^\s*(?P<who>[^\n|:]{{1,60}}?)\s*(?:[|–—-]|\bon\b)\s*{_STAMP_DAY},?\s+(?:at\s+)?"
+                            r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+said:?)?\s*$", re.I)
 # ("Posted by X on Tuesday" is a byline, above a post or an embedded one, not the comments)
 _FOOTER = re.compile(r"^\s*(?:\d+\s+comments?:?|Comments?:?|No comments:?|Leave a (?:reply|comment).*|"
                      r"Anonymous said\.{0,3}.*|.* said\.\.\.)\s*$", re.I)
@@ -152,6 +157,7 @@ def parse_blog(text: str) -> ParsedBlog:
     parsed.outlets = list(dict.fromkeys(m.group() for m in _outlet_regex().finditer(text)))
     paragraphs = _paragraphs(text)
     mode, label, wire = "body", None, None
+    started = False  # whether the article's text has begun
     if paragraphs and (field := _DATE_FIELD.match(text, paragraphs[0][0])) is not None:
         s0, e0 = paragraphs[0]
         try:
@@ -172,9 +178,10 @@ def parse_blog(text: str) -> ParsedBlog:
             parsed.title = para.strip()
             parsed.blocks.append(Block("title", s, e, "author"))
             continue
-        if mode == "comments" or _FOOTER.match(first_line):
+        stamp = _COMMENT_STAMP.match(first_line) if started else None  # (a byline above the article is no comment)
+        if mode == "comments" or _FOOTER.match(first_line) or stamp:
             mode = "comments"  # readers' words, not the author's: quoted, with the commenter when named
-            if (who := _COMMENTER.match(first_line)) is not None:
+            if (who := _COMMENTER.match(first_line) or stamp) is not None:
                 label = who.group("who").strip()
             elif re.match(r"^\s*(?:\d+\s+comments?|comments?|no comments)\b", first_line, re.I):
                 label = None
@@ -201,7 +208,9 @@ def parse_blog(text: str) -> ParsedBlog:
             mode, label = "quote", intro
             parsed.blocks.append(Block("title", s, e, "quoted", intro))  # the quoted story's headline
             continue
-        parsed.blocks.extend(_without_furniture(text, _block(para, s, e, mode, label, wire)))
+        blocks = list(_without_furniture(text, _block(para, s, e, mode, label, wire)))
+        parsed.blocks.extend(blocks)
+        started = started or any(b.kind != "furniture" for b in blocks)
     return parsed
 
 
