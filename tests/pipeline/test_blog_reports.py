@@ -325,3 +325,12 @@ def test_a_claim_of_responsibility_for_a_bombing_is_its_report() -> None:
     doc = _doc("In a statement, the Taliban claimed responsibility for Saturday's suicide car bombing in Khanabad, Kunduz.",
                published=date(2021, 3, 10))
     assert [(e.sub_event_type, e.modality, e.actor1_id) for e in doc.events] == [("Suicide bomb", "asserted", "afg.taliban")]
+
+
+def test_an_incident_whose_noun_a_year_dates_is_background() -> None:
+    """Issue 10, set e: 'a 2021 attack' in a sentence dated 'this year' was an attack this year."""
+    assert _events("TotalEnergies, which suspended its gas project after a 2021 attack on Palma, said it hopes to "
+                   "resume work this year.", published=date(2024, 5, 13)) == []
+    events = _events("The militia blamed for the 2019 offensive on the capital shelled the port on Friday.",
+                     published=date(2024, 5, 13))
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"], [e.reason for e in events]

@@ -448,9 +448,11 @@ class EventStage:
             nearest = None if fallback else self._nearest_date(doc, clause, trigger, (event_date, precision))
             own = any(m.kind == "date" and m.date and clause.statement.start <= m.start < clause.statement.end
                       for m in doc.mentions)
-            background = _background(doc.published, *(nearest or (None, None)),
-                                     doc.text[max(clause.start, clause.start + trigger.start - 80):clause.start + trigger.end + 80],
-                                     own_date=own)
+            background = _year_of_the_noun(doc.published, doc.text[max(0, clause.start + trigger.start - 24):
+                                                                   clause.start + trigger.start]) \
+                or _background(doc.published, *(nearest or (None, None)),
+                               doc.text[max(clause.start, clause.start + trigger.start - 80):clause.start + trigger.end + 80],
+                               own_date=own)
             if background and not aggregate_range:
                 return self._non_event(doc, clause, trigger, sub_type, "background", "background", background)
         if doc.published and event_date and not fallback:
@@ -943,6 +945,19 @@ def _background(published: date, event_date: str | None, precision: int | None, 
             return f"background: dated {event_date}, {days} days before publication"
         return None
     return _background_cue(published, near)
+
+
+# a year that premodifies the incident's noun: "a 2021 attack on Palma", "the 2019 offensive"
+_YEAR_OF_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her|that)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _year_of_the_noun(published: date, before: str) -> str | None:
+    """Background when the incident's own noun is dated to an earlier year ("after a 2021 attack on Palma, the
+    company said it hopes to resume work this year"), whatever other day the sentence tells."""
+    m = _YEAR_OF_NOUN.search(before)
+    if m and int(m.group(1)) < published.year:
+        return f"background: '{m.group().strip()}', a year before the report's {published.year}"
+    return None
 
 
 def _background_cue(published: date, near: str) -> str | None:
