@@ -87,6 +87,20 @@ def test_an_anaphor_with_no_antecedent_refers_forward(pipeline) -> None:
     assert found["jihadists"][0] == "egy.sinai"
 
 
+@pytest.mark.parametrize("text", [
+    "BAMAKO - Suspected jihadists attacked the village of Dioura on Tuesday, killing 14 civilians. On Wednesday, "
+    "Malian soldiers clashed with JNIM fighters near Diafarabe.",
+    "BAMAKO - JNIM fighters clashed with Malian soldiers near Diafarabe on Monday. On Tuesday suspected jihadists "
+    "attacked the village of Dioura, killing 14 civilians.",
+])
+def test_suspected_fighters_are_unidentified_not_the_group_named_elsewhere(pipeline, text: str) -> None:  # noqa: ANN001
+    """Issue 10, set e: 'suspected jihadists' took the JNIM named in the next paragraph (and sets c, d: 'suspected
+    militants' in Kashmir and Manipur took the Maoists named in Chhattisgarh)."""
+    found = _actors(pipeline, text, date(2024, 10, 3))
+    assert found["jihadists"][1] == "Unidentified Armed Group (Mali)"
+    assert found["JNIM"][1].startswith("JNIM")
+
+
 def test_a_capture_with_one_side_named_takes_the_rival_government_as_the_other(pipeline) -> None:
     text = ("TRIPOLI, Libya - The LNA shelled the south of the capital on Monday. The UN-backed Government of "
             "National Accord regained control of the airport on Thursday.")

@@ -59,6 +59,11 @@ _APPOSITION = re.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$", re.
 # fighters named by a bare plural noun: with no group named anywhere near, an unidentified armed group
 _UNNAMED_FIGHTERS = re.compile(r"(?i:jihadists|militants|insurgents|extremists|terrorists|Islamists)")
 
+# "suspected jihadists", "suspected Islamist militants", "suspected cartel members": the report does not know who
+# they were; ACLED codes an unidentified armed group, not a group named elsewhere in the report
+_SUSPECTED = re.compile(r"\b(?:suspected|presumed|alleged|unidentified|unknown)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 class ActorStage:
     name, version = NAME, VERSION
     requires = ("document.text", "document.published", "document.statements", "document.mentions[actor,place]",
@@ -82,6 +87,11 @@ class ActorStage:
             if m.kind == "actor" and m.reason.startswith("generic:") and not short and focus is not None and (
                     here is None or here not in ranked[:2] or named[here] < max(2, named[focus] / 2)):
                 here = None  # a generic class takes the country the report is about, not a foreign place named once
+            if m.kind == "actor" and m.reason == "description" and (here or focus) \
+                    and _SUSPECTED.search(doc.text[max(0, m.start - 30):m.start]):
+                self._unidentified(m, here or focus)  # type: ignore[arg-type]
+                kept.append(m)
+                continue
             if m.kind == "actor" and not self._resolve(m, doc.published, here or focus, recent, set(named)):
                 if m.reason == "description":
                     pending.append((len(kept), m, here or focus))
@@ -113,6 +123,12 @@ class ActorStage:
                 m.reason = f"'{m.text}': armed men the report names no group for"
                 added.append(m)
         return sorted(kept + added, key=lambda x: (x.start, -x.end)) if added else kept
+
+    def _unidentified(self, m: Mention, country: str) -> None:
+        actor = self.kb.generic("unidentified", country)
+        m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, country
+        m.confidence, m.stage = 0.6, stage(self)
+        m.reason = f"'{m.text}' told as suspected: armed men the report does not name"
 
     @staticmethod
     def _sentence_countries(doc: Document) -> Callable[[int], str | None]:
