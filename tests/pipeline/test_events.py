@@ -911,3 +911,20 @@ def test_a_partner_named_beside_the_agent_is_no_target() -> None:
     assert event.actor1_id and event.actor1_id.startswith("rus.") and event.actor2_id is None
     [clash] = _events("Fulani herders and Dogon hunters clashed near Mopti, Mali, on Friday.")  # mutual: both sides
     assert clash.actor1_id and clash.actor2_id and clash.actor1_id != clash.actor2_id
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy clashes broke out in the south-eastern suburbs of Tripoli on Monday night between the 444th Brigade and "
+    "the Special Deterrence Force (Rada), killing at least 55 people.",
+    "Clashes erupted in Tripoli late on Monday between the 444th Brigade and the Rada Special Deterrence Force.",
+])
+def test_the_sides_after_between_past_adjuncts_of_place_and_time(text: str) -> None:
+    """Issue 10, set e: a 'between' more than four words after the trigger lost the second side."""
+    [clash] = [e for e in _events(text) if e.sub_event_type == "Armed clash"]
+    assert {clash.actor1_id, clash.actor2_id} == {"lby.444", "lby.rada"}
+
+
+def test_a_between_another_noun_takes_names_no_sides_of_the_fighting() -> None:
+    events = _events("Fighting resumed in Tripoli on Monday after talks between the 444th Brigade and Rada collapsed.")
+    assert not any({e.actor1_id, e.actor2_id} == {"lby.444", "lby.rada"} and e.sub_event_type == "Armed clash"
+                   for e in events)

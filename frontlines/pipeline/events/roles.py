@@ -115,6 +115,15 @@ def _named_for_generic(doc: Document, participants: list[Mention]) -> list[Menti
     return out
 
 
+# the sides after the trigger's "between", past the adjuncts of place and time ("clashes broke out in the
+# south-eastern suburbs of Tripoli on Monday night between X and Y"), but not a "between" that another noun or a
+# new clause takes ("fighting resumed after talks between X and Y collapsed")
+_BETWEEN_AFTER = re.compile(
+    r"\S*(?:\s+(?!(?:talks|deal|agreement|accord|border|road|highway|truce|ceasefire|rivalry|tensions?|disputes?|feud|"
+    r"meetings?|negotiations|line|boundary|frontier|corridor|and|or|after|before|when|while|as|which|that|who|"
+    r"following|amid)\b)[\w'’-]+){0,12}?\s+between\b", re.IGNORECASE)
+
+
 def _coordinated(doc: Document, first: Mention, other: Mention) -> bool:
     """``other`` is joined to ``first`` by "and" as one subject ("Russian forces and Wagner mercenaries pressed their
     assault, shelling ..."): a partner in a one-sided deed, not its target."""
@@ -162,7 +171,7 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         if named is not None and (actor2.id or "").startswith("gen.unidentified."):
             actor2 = named  # "clashed with members of the cartel, leaving 19 gunmen dead": the gunmen were its men
     sides = list({a.id: a for a in reversed(after)}.values())[::-1]  # each party once ("the TPF ... (TPF)")
-    if re.match(r"\S*(?:\s+\w+){0,4}?\s+between\b", text_after) and len(sides) >= 2:
+    if _BETWEEN_AFTER.match(text_after) and len(sides) >= 2:
         actor1, actor2 = sides[0], sides[1]  # "clashes between X and Y", "fighting broke out this week between X and Y"
     if _FELL_TO.match(trigger.text) and after:  # "Ramadi fell to the Islamic State": the one it fell to took it
         actor1, actor2 = after[0], (before[0] if before and before[0] is not after[0] else None)
