@@ -928,3 +928,13 @@ def test_a_between_another_noun_takes_names_no_sides_of_the_fighting() -> None:
     events = _events("Fighting resumed in Tripoli on Monday after talks between the 444th Brigade and Rada collapsed.")
     assert not any({e.actor1_id, e.actor2_id} == {"lby.444", "lby.rada"} and e.sub_event_type == "Armed clash"
                    for e in events)
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Shelling by the paramilitary Rapid Support Forces on a camp in El Fasher killed eight people on Sunday.", "sdn.rsf"),
+    ("A drone strike by the Rwanda-backed M23 rebels hit a camp near Goma on Sunday, killing eight people.", "cod.m23"),
+])
+def test_the_agent_of_a_nominal_incident_is_read_past_its_description(text: str, agent: str) -> None:
+    """Issue 10, set e: 'shelling by the paramilitary Rapid Support Forces' left the RSF the target."""
+    [event] = _events(text)
+    assert event.actor1_id == agent

@@ -25,7 +25,9 @@ _AGENT = re.compile(
     r"\b(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|shot|executed|"
     r"beheaded|captured|struck|fired|planted|bombed|shelled|raided|stormed|seized|dispersed|beaten|stabbed|lynched|"
     r"attacks?|ambush(?:es)?|raids?|strikes?|air ?strikes?|bombs?|bombings?|snipers?|fire|shelling|mines?|offensive)"
-    r"(?:\s+[\w-]+){0,2}?\s+(?:by|at the hands of|blamed on|attributed to)\s+(?:(?:a|an|the|unknown|suspected|alleged|presumed)\s+)*$",
+    r"(?:\s+[\w-]+){0,2}?\s+(?:by|at the hands of|blamed on|attributed to)\s+(?:(?:a|an|the|unknown|suspected|alleged|presumed)\s+)*"
+    r"(?:(?:paramilitary|militant|rebel|insurgent|jihadist|islamist|separatist|armed|rival|outlawed|banned|notorious|"
+    r"[\w'’]+-(?:backed|linked|allied|affiliated|led|aligned|based))\s+){0,2}$",  # "by the paramilitary RSF", "by the Rwanda-backed M23"
     re.IGNORECASE)
 _VICTIM = re.compile(r"[\w\s',()-]{0,40}?\b(?:was|were|have been|has been|had been)\s+(?:\w+\s+)?"
                      r"(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|"
