@@ -938,3 +938,12 @@ def test_the_agent_of_a_nominal_incident_is_read_past_its_description(text: str,
     """Issue 10, set e: 'shelling by the paramilitary Rapid Support Forces' left the RSF the target."""
     [event] = _events(text)
     assert event.actor1_id == agent
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("Gunmen killed 12 members of the VDP and three civilians in an ambush near Djibo in Burkina Faso.", "Armed clash"),
+    ("Gunmen killed three civilians and 12 members of the VDP in an attack near Djibo in Burkina Faso.", "Attack"),
+])
+def test_the_victims_named_first_decide_a_mixed_toll(text: str, sub_event: str) -> None:
+    """Issue 10, set e: a militia named as the first victims lost to the civilians named after it."""
+    assert [e.sub_event_type for e in _events(text)][:1] == [sub_event]

@@ -117,11 +117,15 @@ def target_of(clause: Any, trigger: TriggerHit, actor1: Mention | None, actor2: 
         return "armed", "mutual combat"
     agents = [(a.start - clause.start, a.end - clause.start) for a in (actor1,) if a is not None and a.start >= 0]
     regions = _victim_regions(clause.text, trigger, agents)
-    for _, region, direct in regions:
+    others = [p for p in participants if p is not actor1]
+    for offset, region, direct in regions:
         hit = _kind_in(region, direct, onto)
+        first = _named_victim(clause, [(offset, region[:hit[0]], direct)], others) if hit else None
+        if first:  # "killed 12 members of the VDP and three civilians": the militia, named first, was the target
+            return first, f"{first} victims named first"
         if hit:
             return hit[1], f"{hit[1]} {hit[2]} named"
-    named = _named_victim(clause, regions, [p for p in participants if p is not actor1])
+    named = _named_victim(clause, regions, others)
     if named:
         return named, f"{named} victims named"
     if actor2 is not None and actor2.actor_type in _ARMED_ACTORS:
