@@ -334,3 +334,15 @@ def test_an_incident_whose_noun_a_year_dates_is_background() -> None:
     events = _events("The militia blamed for the 2019 offensive on the capital shelled the port on Friday.",
                      published=date(2024, 5, 13))
     assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"], [e.reason for e in events]
+
+
+@pytest.mark.parametrize(("sentence", "sub_event"), [
+    ("Fano militiamen stormed the town of Debre Tabor on Monday and fought federal troops for several hours before "
+     "withdrawing, residents said.", "Armed clash"),
+    ("Rebels raided the town of Kobo on Monday, clashing with soldiers, then pulled out.", "Armed clash"),
+    ("Fano militiamen stormed the town of Debre Tabor on Monday and fought federal troops for several hours.",
+     "Non-state actor overtakes territory"),
+])
+def test_a_town_stormed_in_a_fight_and_left_again_is_a_raid_not_ground_taken(sentence: str, sub_event: str) -> None:
+    """Issue 10, set e: 'stormed the town ... before withdrawing' was coded as the town taken."""
+    assert [e.sub_event_type for e in _events(sentence, published=date(2024, 4, 18))][:1] == [sub_event]

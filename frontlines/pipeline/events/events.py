@@ -94,6 +94,10 @@ def _driven_out(trigger_text: str) -> str | None:
     return "military" if _DRIVEN_STATE.match(trigger_text) else None
 _CONTROLLER = re.compile(r"^(?:fell to|in the hands of|under the control of)$", re.IGNORECASE)  # then the new holder
 # "stormed the headquarters of the oil company": a building stormed is an attack on whoever is inside, not ground taken
+# a raid that did not stay ("stormed the town ... before withdrawing", "raided the village, then pulled out")
+_THEN_WITHDREW = re.compile(r"\b(?:before|then|later|and|after)\s+(?:\w+\s+)?(?:withdr[ae]w\w*|pull(?:ed|ing) out|"
+                           r"retreat(?:ed|ing)|leaving the (?:town|city|village))\b", re.IGNORECASE)
+_FOUGHT = re.compile(r"\b(?:fought|fighting|clash(?:ed|es)|battl(?:ed|ing)|exchang(?:ed|ing) fire)\b", re.IGNORECASE)
 _BUILDING_OBJECT = re.compile(
     r"^\s*(?:the |a |an |its |their |his )?(?:[\w'-]+\s+){0,3}?(?:headquarters|building|offices?|hotel|embassy|consulate|"
     r"parliament|ministry|hospital|clinic|school|university|mosque|church|home|house|residence|compound|prison|jail|"
@@ -552,6 +556,9 @@ class EventStage:
             return "Attack", actor1, actor2, why + "; killing of people in custody"
         if family == "capture" and re.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) and _BUILDING_OBJECT.match(after):
             return self._attack(clause, trigger, actor1, actor2, focus, why + "; a building stormed")
+        if family == "capture" and re.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) and _THEN_WITHDREW.search(after) \
+                and (actor2 is not None or _FOUGHT.search(after)):
+            return self._attack(clause, trigger, actor1, actor2, focus, why + "; stormed and left again: a raid, not ground taken")
         if family == "capture":
             said = self._speaker_span(clause.statement)  # "..., said Rivera": the speaker is no place taken
             places_after: list[Mention | None] = [m for m in mentions_in(doc, "place", clause.start + trigger.end, clause.end)
