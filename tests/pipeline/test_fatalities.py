@@ -235,3 +235,11 @@ def test_a_count_keeps_its_victims_across_several_asides(text: str, deaths: int)
 ])
 def test_some_of_a_count_told_after_a_comma_are_of_those_dead_not_more(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
+
+
+def test_a_campaigns_toll_told_after_an_incident_is_not_its_toll() -> None:
+    """Issue 10, set e: 'The conflict has killed tens of thousands' after a strike that killed 20 left it 1 dead."""
+    events = _events("Army warplanes struck a market in Kabkabiya, Sudan, on Saturday, killing at least 20 people, "
+                     "activists said. The conflict has killed tens of thousands of people, according to the UN.")
+    assert [e.fatalities for e in events] == [20]
+    assert _events("The war has killed 12 soldiers in the town this week.") == []

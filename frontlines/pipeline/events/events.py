@@ -28,7 +28,7 @@ from frontlines.pipeline.events.casualties import (apply_coded_counts as _apply_
                                             dated as _dated, is_follow_up as _is_follow_up, one_bombing, update_toll,
                                             refers_back, retells_counted_deaths)
 from frontlines.pipeline.events.event_places import choose_place, listed_places, stand_in_precision
-from frontlines.pipeline.events.eventhood import judge
+from frontlines.pipeline.events.eventhood import Verdict, judge
 from frontlines.pipeline.events.fatalities import bombers_counted, count_fatalities, without_causes
 from frontlines.pipeline.frames.frames import Frame, FrameReader, frame_is_modifier
 from frontlines.pipeline.mentions.numbers import NUMBER, parse_number
@@ -223,7 +223,7 @@ class EventStage:
                 if update_toll(events, clause):
                     continue  # "the death toll of the bombing had climbed to 19": the incident just told, updated
                 if event is None:
-                    if _casualty_only(clause) and not _dated(doc, clause):
+                    if _casualty_only(clause) and not _dated(doc, clause) and self._campaign_toll(clause) is None:
                         _attach_casualties(events, clause, count_fatalities(clause.text)[0])
                     continue
                 if retells_counted_deaths(event, events, clause, _dated(doc, clause)):
@@ -443,6 +443,8 @@ class EventStage:
         if anaphoric and frame is not None and frame.tag in ("VBD", "VBZ", "VBP", "VBN"):
             anaphoric = False  # "confirmed that the group now holds ...": a verb reports a deed; only a noun refers back
         verdict = judge(frame, dated=in_sentence_day, lexicon=self.lexicon) if frame is not None else None
+        if verdict is None and frame is not None and not frame.nominal and frame.perfect:
+            verdict = self._campaign_toll(clause)  # "the conflict has killed tens of thousands": its toll so far
         if verdict is not None and frame is not None and verdict.category in _MODAL_CATEGORIES:
             if modality in ("asserted", "claimed", "uncertain"):
                 modality, mod_reason = _MODAL_CATEGORIES[verdict.category](frame), verdict.reason
@@ -508,6 +510,19 @@ class EventStage:
             return dated
         nearest = min(inside, key=lambda m: abs(m.start - at))
         return nearest.date, nearest.time_precision
+
+    def _campaign_toll(self, clause: _Clause) -> Verdict | None:
+        """The eventhood verdict on a campaign noun that is the clause's subject ("The conflict has killed tens of
+        thousands of people": a campaign's toll so far, rule campaign_toll), when a verb triggered the clause."""
+        st = clause.statement
+        for m in re.finditer(r"[a-z]+", clause.text):
+            if m.group() in self.lexicon.words["campaign_nouns"]:
+                at = clause.start - st.start + m.start()
+                frame = self._frames.frame(st.text, at, at + len(m.group()))
+                verdict = judge(frame, dated=False, lexicon=self.lexicon) if frame is not None else None
+                if verdict is not None and verdict.rule == "campaign_toll":
+                    return verdict
+        return None
 
     @staticmethod
     def _non_event(doc: Document, clause: _Clause, trigger: TriggerHit, sub_type: str | None, rule: str,
