@@ -80,6 +80,16 @@ def test_a_bomb_nobody_is_named_for_is_the_group_the_report_is_about(pipeline) -
     assert bombs and bombs[0].actor1_id == "nga.boko_haram"
 
 
+@pytest.mark.parametrize("disowning", ["Nobody has claimed the bombing, but everybody knows who did it.",
+                                       "No group has claimed responsibility for the blast."])
+def test_a_bomb_the_next_sentence_says_nobody_claimed_is_unidentified(pipeline, disowning: str) -> None:  # noqa: ANN001
+    """Issue 10, set e: a bombing the next sentence disowns took the group the report is about."""
+    text = ("MAIDUGURI, Nigeria - Boko Haram fighters raided two villages near Bama last week. "
+            f"On Tuesday a bomb exploded at a market in Konduga, killing four traders. {disowning}")
+    bombs = [e for e in _events(pipeline, text) if e.event_type == "Explosions/Remote violence"]
+    assert bombs and (bombs[0].actor1_id or "").startswith("gen.unidentified")
+
+
 def test_an_anaphor_with_no_antecedent_refers_forward(pipeline) -> None:
     text = ("EL-ARISH, Egypt - Heavy clashes between jihadists and Egyptian soldiers erupted near Rafah on Monday. "
             "The Sinai Province group later said it had attacked five checkpoints.")

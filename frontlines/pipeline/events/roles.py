@@ -214,11 +214,22 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         other = _counterpart(doc, named, kb)
         if other is not None:
             actor1, actor2 = (named, other) if actor1 is not None else (other, named)
-    if actor1 is None and trigger.trigger.sub_event_type in _BOMBS and not disowned(clause.statement.text):
-        actor1 = _bomber(doc)  # (not for a bombing that "no one has yet claimed": its perpetrator is unknown)
+    if actor1 is None and trigger.trigger.sub_event_type in _BOMBS and not disowned(clause.statement.text) \
+            and not disowned(_next_sentence(doc, clause.statement)):
+        actor1 = _bomber(doc)  # (not for a bombing that "no one has yet claimed", here or in the next sentence)
     if actor1 is None and actor2 is None and trigger.trigger.sub_event_type == "Air/drone strike":
         actor1 = _air_power(doc)  # "air strikes hit Tripoli overnight" in a report on NATO's campaign
     return _as_forces(actor1, trigger, kb), _as_forces(actor2, trigger, kb), civilians
+
+
+def _next_sentence(doc: Document, statement: Any) -> str:
+    """The sentence after ``statement`` in its paragraph ("A bomb exploded outside a bank. Nobody has claimed the
+    bombing."), or ''."""
+    i = next((i for i, st in enumerate(doc.statements) if st.start == statement.start), None)
+    if i is None or i + 1 >= len(doc.statements):
+        return ""
+    nxt = doc.statements[i + 1]
+    return nxt.text if "\n\n" not in doc.text[statement.end:nxt.start] else ""
 
 
 def _as_forces(m: Mention | None, trigger: TriggerHit, kb: ActorKB) -> Mention | None:
