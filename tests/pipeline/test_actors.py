@@ -90,6 +90,21 @@ def test_a_bomb_the_next_sentence_says_nobody_claimed_is_unidentified(pipeline, 
     assert bombs and (bombs[0].actor1_id or "").startswith("gen.unidentified")
 
 
+@pytest.mark.parametrize(("text", "group"), [
+    ("GOMA - Congolese troops and M23 rebels fought around Sake on Sunday. A mortar bomb fired from rebel positions "
+     "landed on a camp near Goma on Saturday, killing five people.", "cod.m23"),
+    ("MAIDUGURI, Nigeria - Boko Haram fighters raided two villages near Bama last week. On Tuesday rockets fired "
+     "from militant positions hit a market in Konduga, killing four traders.", "nga.boko_haram"),
+])
+def test_shells_fired_from_rebel_positions_are_the_reports_rebels_and_hit_civilians(pipeline, text: str,  # noqa: ANN001
+                                                                                    group: str) -> None:
+    """Issue 10, set e: 'a mortar bomb fired from rebel positions' named no perpetrator, and 'rebel' hid the
+    civilian victims."""
+    [shelling] = [e for e in _events(pipeline, text) if e.event_type == "Explosions/Remote violence"]
+    assert shelling.actor1_id == group
+    assert (shelling.actor2_id or "").startswith("gen.civilians")
+
+
 def test_an_anaphor_with_no_antecedent_refers_forward(pipeline) -> None:
     text = ("EL-ARISH, Egypt - Heavy clashes between jihadists and Egyptian soldiers erupted near Rafah on Monday. "
             "The Sinai Province group later said it had attacked five checkpoints.")

@@ -38,6 +38,10 @@ _VICTIM = re.compile(r"[\w\s',()-]{0,40}?\b(?:was|were|have been|has been|had be
 # aircraft were "launched from")
 _FIRED_FROM = re.compile(r"\b(?:shells?|rockets?|mortars?|mortar (?:rounds|shells)|missiles?|projectiles?|rounds)\s+"
                          r"(?:(?:were|was|had been)\s+)?(?:fired|launched|lobbed)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+# fired from the positions of an armed group the clause does not name ("a mortar bomb fired from rebel positions")
+_FIRED_FROM_REBELS = re.compile(r"\b(?:fired|launched|lobbed)\s+from\s+(?:the\s+)?(?:rebel|insurgent|militant|jihadist|"
+                                r"separatist|militia)(?:-held|-controlled)?\s+(?:positions?|territory|areas?|lines|side)\b",
+                                re.IGNORECASE)
 # the second branch of _VICTIM is a headline passive: "Three guards killed, one wounded", "One policeman dead and ..." (not
 # "fighters killed at least 40 people": an active verb and its object), or a verb of dying: "two soldiers died when
 # their vehicle struck a mine" (the dead suffered the event)
@@ -196,7 +200,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     text = clause.text
     if clause.statement.speaker:
         text = text.replace(clause.statement.speaker, "")
-    civilians = bool(onto.civilian_nouns.search(text)) and not onto.combatant_nouns.search(text_after[:80])
+    source = _FIRED_FROM_REBELS.sub(" ", text_after)  # where the shell came from is not whom it hit
+    civilians = bool(onto.civilian_nouns.search(text)) and not onto.combatant_nouns.search(source[:80])
     state = country_subject(doc, clause, trigger) if actor1 is None and trigger.trigger.sub_event_type in _STATE_DEEDS else None
     if state is not None and state.country:  # "Egypt dispatched strike fighters": the country acted through its forces
         forces = kb.generic("military", state.country)
@@ -214,6 +219,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         other = _counterpart(doc, named, kb)
         if other is not None:
             actor1, actor2 = (named, other) if actor1 is not None else (other, named)
+    if actor1 is None and _FIRED_FROM_REBELS.search(clause.text):
+        actor1 = _bomber(doc)  # "a mortar bomb fired from rebel positions": the rebels the report is about
     if actor1 is None and trigger.trigger.sub_event_type in _BOMBS and not disowned(clause.statement.text) \
             and not disowned(_next_sentence(doc, clause.statement)):
         actor1 = _bomber(doc)  # (not for a bombing that "no one has yet claimed", here or in the next sentence)
