@@ -943,6 +943,8 @@ def test_the_agent_of_a_nominal_incident_is_read_past_its_description(text: str,
 @pytest.mark.parametrize(("text", "sub_event"), [
     ("Gunmen killed 12 members of the VDP and three civilians in an ambush near Djibo in Burkina Faso.", "Armed clash"),
     ("Gunmen killed three civilians and 12 members of the VDP in an attack near Djibo in Burkina Faso.", "Attack"),
+    # the group the gunmen belong to is the agent, not a victim named first (set c, c_cd_mongbwalu_2024)
+    ("Gunmen believed to belong to CODECO killed 12 people at a mining site near Mongbwalu in Congo.", "Attack"),
 ])
 def test_the_victims_named_first_decide_a_mixed_toll(text: str, sub_event: str) -> None:
     """Issue 10, set e: a militia named as the first victims lost to the civilians named after it."""

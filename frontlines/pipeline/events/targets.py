@@ -118,9 +118,10 @@ def target_of(clause: Any, trigger: TriggerHit, actor1: Mention | None, actor2: 
     agents = [(a.start - clause.start, a.end - clause.start) for a in (actor1,) if a is not None and a.start >= 0]
     regions = _victim_regions(clause.text, trigger, agents)
     others = [p for p in participants if p is not actor1]
+    strangers = [p for p in others if actor1 is None or p.id != actor1.id]  # ("gunmen believed to belong to CODECO")
     for offset, region, direct in regions:
         hit = _kind_in(region, direct, onto)
-        first = _named_victim(clause, [(offset, region[:hit[0]], direct)], others) if hit else None
+        first = _named_victim(clause, [(offset, region[:hit[0]], direct)], strangers) if hit else None
         if first:  # "killed 12 members of the VDP and three civilians": the militia, named first, was the target
             return first, f"{first} victims named first"
         if hit:
