@@ -243,3 +243,13 @@ def test_a_campaigns_toll_told_after_an_incident_is_not_its_toll() -> None:
                      "activists said. The conflict has killed tens of thousands of people, according to the UN.")
     assert [e.fatalities for e in events] == [20]
     assert _events("The war has killed 12 soldiers in the town this week.") == []
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Gunmen killed 12 members of the Volunteers for the Defence of the Homeland (VDP) and three civilians.", 15),
+    ("The attack killed two soldiers of the Armed Forces of the Democratic Republic of Congo and a civilian.", 3),
+    ("Five members of Ansar al-Sharia were killed in Benghazi.", 5),
+])
+def test_a_long_proper_name_in_a_list_of_victims_is_one_word_of_its_noun_phrase(text: str, deaths: int) -> None:
+    """Issue 10, set e: a name of nine words broke the list and the three civilians went uncounted."""
+    assert count_fatalities(text)[0] == deaths

@@ -162,6 +162,10 @@ def _np_value(np: str, *, singular_ok: bool) -> int:
 
 
 _AND = re.compile(r"\s*(?:,\s*)?(?:and|as well as|plus|in addition to|along with|together with)\s+$", re.IGNORECASE)
+# a proper name whose words "of" or "for" join ("the Volunteers for the Defence of the Homeland", "the Armed Forces of
+# the Democratic Republic of Congo")
+_LONG_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*"
+                        r"(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*)+")
 _OF_THEM = re.compile(r"\S+\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
 
 
@@ -261,6 +265,8 @@ def count_fatalities(text: str) -> tuple[int, bool]:
     text = _AGES.sub("", text)  # "three men aged 36, 37 and 60": ages, not counts
     text = _DATES.sub("then", text)  # "On 2 March 2020, a shepherd was killed": no count in the date
     text = re.sub(r"\s*\((?-i:[A-Z][A-Za-z0-9/&.-]{1,12})\)", "", text)  # "a police force (SNPF) officer"
+    text = _LONG_NAME.sub(lambda m: m.group().split()[0], text)  # "12 members of the Volunteers for the Defence of the
+    # Homeland and three civilians": a name of many words is one word of the count's noun phrase
     plus = [m.group("what") for m in _PLUS.finditer(text)]
     text = _PLUS.sub("", text)  # "9 died (plus three raiders)": counted apart
     total = _counted(text)
