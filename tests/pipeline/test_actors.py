@@ -105,6 +105,19 @@ def test_shells_fired_from_rebel_positions_are_the_reports_rebels_and_hit_civili
     assert (shelling.actor2_id or "").startswith("gen.civilians")
 
 
+@pytest.mark.parametrize(("text", "victim"), [
+    ("KHARTOUM - Sudanese army warplanes struck a market in the RSF-held town of Kabkabiya in North Darfur on "
+     "Saturday, killing at least 20 people, activists said.", "gen.civilians"),
+    ("KHARTOUM - Sudanese army warplanes struck RSF positions in the RSF-held town of Kabkabiya on Saturday, "
+     "killing 20 fighters.", "sdn.rsf"),
+])
+def test_the_side_that_holds_a_town_is_not_the_victim_of_a_strike_that_killed_civilians_there(
+        pipeline, text: str, victim: str) -> None:  # noqa: ANN001
+    """Issue 10, set e: 'the RSF-held town' made the RSF the target of a strike on a market."""
+    [strike] = [e for e in _events(pipeline, text, date(2024, 9, 23)) if e.event_type == "Explosions/Remote violence"]
+    assert (strike.actor2_id or "").startswith(victim)
+
+
 def test_an_anaphor_with_no_antecedent_refers_forward(pipeline) -> None:
     text = ("EL-ARISH, Egypt - Heavy clashes between jihadists and Egyptian soldiers erupted near Rafah on Monday. "
             "The Sinai Province group later said it had attacked five checkpoints.")

@@ -42,6 +42,8 @@ _FIRED_FROM = re.compile(r"\b(?:shells?|rockets?|mortars?|mortar (?:rounds|shell
 _FIRED_FROM_REBELS = re.compile(r"\b(?:fired|launched|lobbed)\s+from\s+(?:the\s+)?(?:rebel|insurgent|militant|jihadist|"
                                 r"separatist|militia)(?:-held|-controlled)?\s+(?:positions?|territory|areas?|lines|side)\b",
                                 re.IGNORECASE)
+# a side named as who holds a place ("the RSF-held town of Kabkabiya"), not as whom the deed hit
+_HOLDER = re.compile(r"-(?:held|controlled|occupied|run)\b")
 # the second branch of _VICTIM is a headline passive: "Three guards killed, one wounded", "One policeman dead and ..." (not
 # "fighters killed at least 40 people": an active verb and its object), or a verb of dying: "two soldiers died when
 # their vehicle struck a mine" (the dead suffered the event)
@@ -226,6 +228,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         actor1 = _bomber(doc)  # (not for a bombing that "no one has yet claimed", here or in the next sentence)
     if actor1 is None and actor2 is None and trigger.trigger.sub_event_type == "Air/drone strike":
         actor1 = _air_power(doc)  # "air strikes hit Tripoli overnight" in a report on NATO's campaign
+    if civilians and actor2 is not None and actor2.end >= 0 and _HOLDER.match(doc.text, actor2.end):
+        actor2 = None  # "struck a market in the RSF-held town, killing 20 people": the RSF held the town, the people died
     return _as_forces(actor1, trigger, kb), _as_forces(actor2, trigger, kb), civilians
 
 
