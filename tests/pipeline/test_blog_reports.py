@@ -346,3 +346,13 @@ def test_an_incident_whose_noun_a_year_dates_is_background() -> None:
 def test_a_town_stormed_in_a_fight_and_left_again_is_a_raid_not_ground_taken(sentence: str, sub_event: str) -> None:
     """Issue 10, set e: 'stormed the town ... before withdrawing' was coded as the town taken."""
     assert [e.sub_event_type for e in _events(sentence, published=date(2024, 4, 18))][:1] == [sub_event]
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("The MNDAA said on Saturday it had captured the regional military command in Lashio.", "2024-08-03"),
+    ("The rebels said on Saturday that they had seized the town of Lashio.", "2024-08-03"),
+])
+def test_a_deed_told_as_done_on_the_day_of_its_telling_is_dated_no_later(sentence: str, day: str) -> None:
+    """Issue 10, set e: 'said on Saturday it had captured' took Monday's publication date, after the telling."""
+    (event,) = _events(sentence, published=date(2024, 8, 5))
+    assert (event.event_date, event.date_fallback) == (day, False), event.reason

@@ -159,6 +159,9 @@ _SAID_IN_STATEMENT = re.compile(r"\b(?:said|says|announced|reported|stated|claim
                                 r"video|broadcast|tweet|briefing|press release)(?:\s+(?:on|posted on|published on)\s+"
                                 r"(?:its|their|the|a)\s+(?:[\w-]+\s+){0,3}?(?:page|account|channel|website))?\s+"
                                 r"(?:on\s+|late\s+|early\s+)?$")
+# a deed told in the past perfect after the day of its telling ("said on Saturday it had captured ...")
+_DONE_BY_THEN = re.compile(r"^\s*(?:that\s+)?(?:it|they|he|she|its \w+|their \w+|the \w+)\s+had\s+(?:\w+ly\s+)?"
+                           r"(?:\w+ed|taken|seized|won|shot|hit|overrun|fought|struck|driven|beaten|retaken)\b")
 _SAID_AFTER_DAY = re.compile(r"^\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:said|told|announced|reported)\b")
 _MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
@@ -789,6 +792,10 @@ class EventStage:
             best = min(inside, key=lambda m: (m.time_precision or 9, abs(m.start - clause.start)))
             rng = bool(best.date_end and best.date_end != best.date)
             return best.date, best.time_precision or 1, False, f"date '{best.text}'", rng
+        said = [m for m in dates if clause.statement.start <= m.start < clause.statement.end and (m.time_precision or 9) <= 1
+                and _dates_the_saying(doc.text, m) and _DONE_BY_THEN.search(doc.text[m.end:clause.end])]
+        if said:  # "the MNDAA said on Saturday it had captured Lashio": done by the day it was told, not after
+            return said[0].date, 1, False, f"date '{said[0].text}': told as done by then", False
         # a day told before, never one after the publication: a page's "today" widget ("Wednesday, 28 February
         # 2024" over a 2020 story) or a plan dates no incident told later
         earlier = [m for m in dates if m.start < clause.start and clause.start - m.start < 600
