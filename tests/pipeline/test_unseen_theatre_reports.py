@@ -1,7 +1,11 @@
-"""Wire paragraphs of our own from theatres the report dev sets do not cover (issue 10), in the reports format
+"""Reports of our own from theatres the report dev sets do not cover (issue 10), in the reports format
 (`tests/pipeline/data/unseen_theatres_*.jsonl`: set a found the failures fixed, set b was written after those
 fixes to check them and showed more, set c was written later and measured before its own fixes, set d last
-(only the coordination of two states' forces was fixed after it);
+(only the coordination of two states' forces was fixed after it). Sets a-d are short wire paragraphs; set e is the
+long, messy genre: blog posts and news pages (title and date lines, bylines, quoted news, UPDATE sections, the
+author's opinions, questions and predictions, background, aggregates, readers' comments, captions, "Read more" and
+related headlines), written and scored before its fixes (precision 0.800, F1 0.889, traps avoided 0.948, actor
+pairs 0.667, date 0.708), its classes of failure fixed after;
 `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
@@ -24,7 +28,7 @@ from frontlines.pipeline.reading.ingest import document_from_text, parse_publish
 
 DATA = Path(__file__).parent / "data"
 RECORDS = {r["id"]: r for name in ("unseen_theatres_a.jsonl", "unseen_theatres_b.jsonl", "unseen_theatres_c.jsonl",
-                                                          "unseen_theatres_d.jsonl") for r in load_records(DATA / name)}
+                                    "unseen_theatres_d.jsonl", "unseen_theatres_e.jsonl") for r in load_records(DATA / name)}
 
 # (document, gold event number) -> what still fails, and why
 GAPS: dict[tuple[str, int], str] = {
@@ -47,6 +51,8 @@ GAPS: dict[tuple[str, int], str] = {
 }
 # labelled non-events that still carry an event
 TRAP_GAPS = {
+    "e_cd_sake_2024": "a dated continuation ('Fighting continued on Monday morning') is coded as that day's clash; "
+                      "making 'continued' ongoing when dated cost a Libya dev half an event ('shelling continues')",
     "c_ml_bandiagara_2024": "a defence ministry's claim of enemy dead is told as fact when the ministry is not named by country",
     "d_ua_nikopol_2023": "a deputy defence minister telling a recapture is a government, whose word is not taken as a claim",
 }
