@@ -314,3 +314,28 @@ def test_a_one_sentence_paragraph_placed_by_its_country_takes_the_town_of_the_ne
     at = text.index("kidnapped")
     st = next(s for s in doc.statements if s.start <= at < s.end)
     assert choose_place(doc, st.start, st.end, (st.start, st.end), at, (-1, -1)).text == place
+
+
+def _choose_with_speaker(text: str, names: list[str], trigger: str, speaker: str) -> str | None:
+    doc = _doc(text, names)
+    at, said = text.index(trigger), text.index(speaker)
+    st = next(s for s in doc.statements if s.start <= at < s.end)
+    m = choose_place(doc, st.start, st.end, (st.start, st.end), at, (said, said + len(speaker)))
+    return m.text if m else None
+
+
+@pytest.mark.parametrize(("text", "speaker", "place"), [
+    # the witnesses' town is where what they saw happened, when the clause names no place
+    ("Soldiers and fighters exchanged fire for two hours, residents of Korvan said.", "residents of Korvan", "Korvan"),
+    ("Soldiers and fighters exchanged fire for two hours, witnesses in Korvan told reporters.",
+     "witnesses in Korvan", "Korvan"),
+    # an official's seat is not: "officials in Belmira" may tell of anywhere
+    ("Soldiers and fighters exchanged fire for two hours, officials in Belmira said.", "officials in Belmira", None),
+    # a place of the clause comes first
+    ("Soldiers and fighters exchanged fire in Tessaly, residents of Korvan said.", "residents of Korvan", "Tessaly"),
+])
+def test_local_witnesses_name_the_place_when_the_clause_names_none(text: str, speaker: str, place: str | None) -> None:
+    """Issue 10: '..., residents of Tera told us' placed the clash nowhere (the speaker's words are skipped)."""
+    names = [n for n in ("Tessaly", "Korvan", "Belmira") if n in text]
+    names.sort(key=text.index)
+    assert _choose_with_speaker(text, names, "exchanged", speaker) == place

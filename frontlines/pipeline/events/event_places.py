@@ -106,6 +106,10 @@ def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int]
                 and any(_NEIGHBOUR.search(doc.text[max(0, m.start - 40):m.start].lower())
                         or _PEOPLE_FROM.search(doc.text[max(0, m.start - 60):m.start].lower()) for m in inside):
             inside = []
+    if not inside:  # "residents of Tera told us that soldiers and fighters exchanged fire": the witnesses' town
+        inside = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None
+                  and sentence[0] <= m.start < sentence[1] and speaker[0] <= m.start < speaker[1]
+                  and _LOCAL_WITNESS.search(doc.text[max(0, m.start - 40):m.start])]
     block = doc.block_at(start)
     earlier = [m for m in places if m.start < start and (block is None or block.start <= m.start)
                and m.feature != "country"]
@@ -127,6 +131,11 @@ def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int]
         return _in_container(doc, min(recent, key=lambda m: _rank(doc, m, -1, home, recent)), places, gaz)
     towns = [m for m in places if m.feature not in ("country", "admin1")]
     return towns[0] if towns else (places[0] if places else None)
+
+
+# people who were there, named by where they live: their town is where what they saw happened
+_LOCAL_WITNESS = re.compile(r"\b(?:residents?|inhabitants|villagers|locals|witnesses|eyewitnesses)\s+(?:of|in)\s+(?:the\s+)?"
+                            r"(?:(?:town|city|village|district)\s+of\s+)?$", re.IGNORECASE)
 
 
 _LIST_SEP = re.compile(r"\s*(?:,|&|,?\s+and)\s+")
