@@ -430,6 +430,10 @@ class ActorKB:
         forces = [c for c in self._children.get(actor.id, ()) if c.type == "state_forces"]
         if forces:
             return forces[0]
+        rivals = [a for a in self._by_country.get(actor.country or "", ()) if a.type == "government" and a.id != actor.id
+                  and not a.id.startswith("gen.") and _overlap(a, actor)]  # at the same time, not one after another
+        if rivals and not actor.id.startswith("gen."):
+            return actor  # one of rival governments ("the GNS" against "the GNU"): its forces go by its name
         return self.generic("military", actor.country) if actor.country else actor
 
     def armed_wing(self, actor: Actor) -> Actor:
@@ -518,3 +522,10 @@ def _country_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def get_actor_kb() -> ActorKB:
     return ActorKB.load()
+
+
+def _overlap(a: Actor, b: Actor) -> bool:
+    """Whether two actors' validity periods overlap (an open end reaches everything on its side; one that ends
+    the day the other begins is its successor)."""
+    return (a.valid_until is None or b.valid_from is None or b.valid_from < a.valid_until) \
+        and (b.valid_until is None or a.valid_from is None or a.valid_from < b.valid_until)

@@ -118,6 +118,20 @@ def test_the_side_that_holds_a_town_is_not_the_victim_of_a_strike_that_killed_ci
     assert (strike.actor2_id or "").startswith(victim)
 
 
+@pytest.mark.parametrize(("published", "sides"), [
+    (date(2022, 5, 17), {"lby.gns", "lby.gnu"}),  # Bashagha's parallel government against Dbeibah's
+    (date(2019, 5, 17), {"lby.gna.forces"}),  # the GNA's interior minister (Dbeibah not yet in office: no party)
+])
+def test_rival_governments_fight_under_their_own_names_and_a_leader_by_his_side_of_the_day(
+        pipeline, published: date, sides: set[str]) -> None:  # noqa: ANN001
+    """Issue 10: in 2022 both sides became 'Military Forces of Libya' and merged into one, and Bashagha stood for
+    the GNA he had left."""
+    text = ("TRIPOLI - Armed groups backing Libya's parliament-appointed prime minister Fathi Bashagha clashed with "
+            "forces loyal to the Tripoli-based government of Abdulhamid Dbeibah in the capital overnight, residents said.")
+    [clash] = [e for e in _events(pipeline, text, published) if e.sub_event_type == "Armed clash"]
+    assert {clash.actor1_id, clash.actor2_id} - {None} == sides
+
+
 def test_an_anaphor_with_no_antecedent_refers_forward(pipeline) -> None:
     text = ("EL-ARISH, Egypt - Heavy clashes between jihadists and Egyptian soldiers erupted near Rafah on Monday. "
             "The Sinai Province group later said it had attacked five checkpoints.")
