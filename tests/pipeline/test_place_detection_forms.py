@@ -114,3 +114,11 @@ def test_names_joined_by_a_french_particle(run) -> None:  # noqa: ANN001
     places = _places(run("Gangs kidnapped five missionaries in Croix-des-Bouquets and attacked a station in "
                          "Port-au-Prince, Haiti, on Saturday."))
     assert places["Croix-des-Bouquets"].country == "HT" and places["Port-au-Prince"].country == "HT"
+
+
+def test_the_town_people_are_of_is_no_speaker(run) -> None:  # noqa: ANN001
+    """Issue 10: 'Residents of Tera said ...' made Tera a surname ('Tera said'), so the town was never a place."""
+    places = _places(run("NIAMEY - Residents of Tera said soldiers and fighters exchanged fire on Thursday night."))
+    assert places["Tera"].country == "NE"
+    places = _places(run("NIAMEY - Officials in Tera told reporters that the market had reopened."))
+    assert places["Tera"].country == "NE"

@@ -190,7 +190,9 @@ def _big_place(gaz: Gazetteer, name: str) -> bool:
 _TITLED = re.compile(r"\b(?:[Cc]oach|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Det|Rev|Officer|Sheriff|Judge|Deputy|"
                     r"Detective|Pastor|Trooper|Chief|Principal|Superintendent|Commissioner|Councilman|Mayor)\.? "
                     r"(?P<name>[A-Z][a-z'’]+)\b")
-_SPEAKER = re.compile(r"\b(?P<name>[A-Z][a-z'’]+) (?:said|says|told|added|explained|noted|stated|testified|pleaded)\b|"
+# (not a town the speakers are of: "residents of Tera said", "officials in Kidal told reporters")
+_SPEAKER = re.compile(r"(?<!\bof )(?<!\bin )(?<!\bfrom )\b(?P<name>[A-Z][a-z'’]+) "
+                      r"(?:said|says|told|added|explained|noted|stated|testified|pleaded)\b|"
                       r"\b(?:said|says|added|according to) (?P<after>[A-Z][a-z'’]+)[.,]")
 
 
