@@ -13,11 +13,12 @@ PACKAGE = Path(frontlines.__file__).parent
 # layer -> layers it may import (besides itself); `cli`, `web`, `batch`, `feeds` sit on top
 ALLOWED = {
     "model": set(),
+    "fastre": set(),
     "errors": set(),
     "settings": {"errors"},
     "export": {"model"},
-    "knowledge": {"model", "errors", "settings"},
-    "pipeline": {"model", "errors", "settings", "knowledge"},
+    "knowledge": {"fastre", "model", "errors", "settings"},
+    "pipeline": {"fastre", "model", "errors", "settings", "knowledge"},
     "fusion": {"model", "errors", "settings", "knowledge"},
     "store": {"model", "errors", "settings"},
     "analysis": {"model", "errors", "settings", "knowledge", "store", "fusion"},

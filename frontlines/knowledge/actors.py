@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from frontlines import fastre
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.translit import ascii_fold, close_skeletons, skeleton
 from frontlines.knowledge.yamlfile import load_yaml
@@ -349,7 +350,7 @@ class ActorKB:
         actor = self.generic(kind, country)
         if kind not in ("military", "police"):
             return actor
-        period = re.compile(rf"{re.escape(actor.name.replace(' of the ', ' of '))} \(\d{{4}}-(?:\d{{4}})?\)$")
+        period = fastre.compile(rf"{re.escape(actor.name.replace(' of the ', ' of '))} \(\d{{4}}-(?:\d{{4}})?\)$")
         found = [a for a in self._by_country.get(country, ()) if a.type == "state_forces" and a.active_on(on)
                  and period.match(a.name.replace(" of the ", " of "))]
         if any(a.parent in (actor.id, f"gen.{kind}.{country}") for a in found):
@@ -477,11 +478,11 @@ _ARMED_OR_GOVERNMENT = frozenset({"state_forces", "government", "rebel_group", "
 _INTER = {"rebel_group": 2, "political_militia": 3, "identity_militia": 4}
 # anaphor noun -> the actor types it can refer back to
 _ANAPHOR_TYPES = (
-    (re.compile(r"\b(?:junta|regime|military government|coup leaders)\b"), frozenset({"state_forces", "government"})),
-    (re.compile(r"\bparamilitar"), frozenset({"political_militia", "state_forces", "rebel_group"})),
-    (re.compile(r"\b(?:militants|jihadists|insurgents|extremists|terrorists|islamists|rebels|separatists|guerrillas|"
-                r"secessionists)\b"), frozenset({"rebel_group"})),
-    (re.compile(r"\b(?:fighters|group|militias?|militiamen|assailants|attackers|members|organi[sz]ation|outfit)\b"),
+    (fastre.compile(r"\b(?:junta|regime|military government|coup leaders)\b"), frozenset({"state_forces", "government"})),
+    (fastre.compile(r"\bparamilitar"), frozenset({"political_militia", "state_forces", "rebel_group"})),
+    (fastre.compile(r"\b(?:militants|jihadists|insurgents|extremists|terrorists|islamists|rebels|separatists|guerrillas|"
+                    r"secessionists)\b"), frozenset({"rebel_group"})),
+    (fastre.compile(r"\b(?:fighters|group|militias?|militiamen|assailants|attackers|members|organi[sz]ation|outfit)\b"),
      frozenset({"rebel_group", "political_militia", "identity_militia"})),
 )
 

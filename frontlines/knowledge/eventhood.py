@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from frontlines import fastre
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.yamlfile import load_yaml
 
@@ -50,7 +51,7 @@ class EventhoodLexicon:
         patterns = {}
         for name, pattern in data["patterns"].items():
             try:
-                patterns[name] = re.compile(pattern, re.IGNORECASE)
+                patterns[name] = fastre.compile(pattern, re.IGNORECASE)
             except (re.error, TypeError) as exc:
                 raise KnowledgeError(f"{source}: pattern {name!r} does not compile ({exc}); fix it") from exc
         numbers = data.get("numbers") or {}

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from frontlines import fastre
 from frontlines import settings
 from frontlines.errors import ConfigurationError
 from frontlines.knowledge.geo import NearbyPoints, haversine_km
@@ -30,7 +31,7 @@ __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer
 
 VERSION = 20
 CURATED = Path(__file__).parent / "data" / "places.yaml"
-_ARTICLES = re.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
+_ARTICLES = fastre.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
 _ABBREVIATION = "abbr:"  # name-table prefix of state abbreviations ("W.Va.", "GA"): only looked up on purpose
 # name-table prefix of a name with its doubled letters single ("Bossaso" = "Bosaso", "Qoryoley" = "Qoryooley"):
 # looked up only when the name as written matches nothing, and its matches count as alternate spellings
@@ -394,7 +395,7 @@ class _Context:
 _WORLD_CITY = 1_000_000  # a city this size is known the world over: its small namesakes need the text's help
 _SMALL = 100_000  # a namesake smaller than this gives way to the famous place unless the text places it
 _SUPPORT_WEIGHT = 3.0  # per name with a namesake close by (up to two): "Richmond" beside "Madison County"
-_SUFFIXED = re.compile(r"\b(?:County|Parish|District|Borough|Province|Governorate|Municipality)\b", re.I)
+_SUFFIXED = fastre.compile(r"\b(?:County|Parish|District|Borough|Province|Governorate|Municipality)\b", re.I)
 
 
 _HINT_FEATURES = {"city": ("city", "district", "landmark"), "admin1": ("admin1", "region"),

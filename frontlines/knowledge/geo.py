@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from frontlines import fastre
+
 __all__ = ["BEARINGS", "NearbyPoints", "RelativePlace", "haversine_km", "offset_point", "parse_relative"]
 
 EARTH_RADIUS_KM = 6371.0088
@@ -18,7 +20,7 @@ _UNITS = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometr
           "miles": 1.609344, "mile": 1.609344, "mi": 1.609344}
 _DIRECTION = r"(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern|ward|wards)?"
 _DISTANCE = r"(?:(?:some|about|around|roughly|nearly|approximately|almost|over|more than|less than)\s+)?(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b"
-_RELATIVE = re.compile(
+_RELATIVE = fastre.compile(
     rf"(?:{_DISTANCE}\s+(?:\(\s*\d+\s*miles?\s*\)\s+)?)?(?:(?:to\s+the\s+)?{_DIRECTION}\s+of|"
     rf"(?P<near>near|outside|on the outskirts of|the outskirts of|outskirts of|close to|around|in the vicinity of|just outside)|"
     rf"(?P<from>from))\s+(?:the\s+(?:city|town|village|port|oil port|coastal city|capital)\s+(?:of\s+)?|the\s+)?(?P<anchor>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})$",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from frontlines import fastre
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.yamlfile import load_yaml
 
@@ -50,15 +51,15 @@ def _lexicon() -> _Lexicon:
         raise KnowledgeError(f"Cannot read {DATA}: {exc}") from exc
     heads, prefixes, openers = (_alternatives([str(w) for w in data[k]]) for k in ("heads", "prefixes", "openers"))
     cap = r"[A-Z][\w'’-]*"
-    scan = re.compile(
+    scan = fastre.compile(
         rf"(?<![\w-])(?:"
         rf"(?:{cap}[ -]){{1,5}}(?:{heads})"  # "Sultan Murad Brigade", "Zintan Self-Defence Group"
         rf"|(?:{prefixes})(?:[ -](?:al|el|ad|ash|as|ul|ud|e|i|wa|wal)?-?{cap}){{1,4}}"  # "Jaish al-Fath", "Lashkar-e-Islam"
         rf"|(?:{openers}) (?:for|of) (?:the )?{cap}(?: (?:of |and |for |the )*{cap}){{0,5}}"  # "Movement for the Liberation of X"
         rf")(?![\w-])")
     return _Lexicon(
-        heads=re.compile(rf"(?:^|[ -])(?:{heads})$"), prefixes=re.compile(rf"^(?:{prefixes})[ -]"),
-        openers=re.compile(rf"^(?:{openers}) (?:for|of) "), not_groups=frozenset(str(w) for w in data["not_groups"]),
+        heads=fastre.compile(rf"(?:^|[ -])(?:{heads})$"), prefixes=fastre.compile(rf"^(?:{prefixes})[ -]"),
+        openers=fastre.compile(rf"^(?:{openers}) (?:for|of) "), not_groups=frozenset(str(w) for w in data["not_groups"]),
         state_words=frozenset(str(w) for w in data["state_words"]),
         armed_words=frozenset(str(w) for w in data["armed_words"]), scan=scan)
 

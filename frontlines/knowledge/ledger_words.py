@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from frontlines import fastre
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.yamlfile import load_yaml
 
@@ -80,7 +81,7 @@ def _mapping(value: Any, source: Path | str, name: str) -> list[tuple[str, Any]]
 
 def _compile(pattern: str, source: Path | str, name: str) -> re.Pattern[str]:
     try:
-        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+        return fastre.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
     except re.error as exc:
         raise KnowledgeError(f"{source}: pattern {pattern!r} in {name} does not compile ({exc}); fix it") from exc
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from frontlines import fastre
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.yamlfile import load_yaml
 
@@ -19,7 +20,7 @@ DATA = Path(__file__).parent / "data" / "events.yaml"
 
 def _words(patterns: list[str]) -> re.Pattern[str]:
     body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return fastre.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 # Which triggers can match a text at all, told from how the text's words begin (``find_triggers``): a match starts
@@ -40,7 +41,7 @@ def _openings(regex: re.Pattern[str]) -> frozenset[str] | None:
         import re._constants as sre
         import re._parser as parser
 
-        body = regex.pattern
+        body = fastre.source(regex)
         body = body[len(_LOOKBEHIND):] if body.startswith(_LOOKBEHIND) else body
         tree = list(parser.parse(body, regex.flags))
     except (ImportError, AttributeError, re.error):
@@ -135,14 +136,15 @@ class WordCues:
         self.regex = regex
         words: list[str] = []
         rest: list[str] = []
-        for branch in _top_branches(regex.pattern) if regex.flags & re.IGNORECASE else [regex.pattern]:
+        pattern = fastre.source(regex)
+        for branch in _top_branches(pattern) if regex.flags & re.IGNORECASE else [pattern]:
             spelled = _spelled(branch, regex.flags) if regex.flags & re.IGNORECASE else None
             if spelled is None:
                 rest.append(branch)
             else:
                 words += spelled
         self.words = tuple(dict.fromkeys(words))
-        self.rest = re.compile("|".join(f"(?:{b})" for b in rest), regex.flags) if rest else None
+        self.rest = fastre.compile("|".join(f"(?:{b})" for b in rest), regex.flags) if rest else None
 
     def search(self, text: str) -> bool:
         if not text.isascii() and _FOLDS_TO_ASCII.search(text):

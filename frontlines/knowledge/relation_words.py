@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from frontlines import fastre
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.yamlfile import load_yaml
 
@@ -55,7 +56,7 @@ def _words(items: Any, source: Path | str, name: str) -> re.Pattern[str]:
         raise KnowledgeError(f"{source}: {name!r} must be a non-empty list of patterns (quote yes/no/on/off)")
     body = "|".join(f"(?:{p})" for p in sorted(items, key=len, reverse=True))
     try:
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        return fastre.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
     except re.error as exc:
         raise KnowledgeError(f"{source}: a pattern of {name!r} does not compile ({exc}); fix it") from exc
 

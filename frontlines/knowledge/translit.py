@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from frontlines import fastre
+
 __all__ = ["ascii_fold", "close_skeletons", "skeleton"]
 
-_ARTICLE = re.compile(r"\b(?:al|el| al-|el-|ad|ar|as|ash|an|az)[- ]")
+_ARTICLE = fastre.compile(r"\b(?:al|el| al-|el-|ad|ar|as|ash|an|az)[- ]")
 _DIGRAPHS = [("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("ph", "f"),
              ("ou", "u"), ("oo", "u"), ("ee", "i"), ("q", "k"), ("c", "k"), ("j", "g"), ("z", "s"),
              ("w", "u"), ("y", "i"), ("p", "b"), ("v", "f"), ("g", "k")]

@@ -14,10 +14,10 @@ attribute too, ``document.country_focus``, never a ``meta`` key), mentions by ki
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
+from frontlines import fastre
 from frontlines.errors import ConfigurationError
 from frontlines.model import Document
 from frontlines.pipeline.versions import content_version
@@ -28,7 +28,7 @@ __all__ = ["INGEST_FIELDS", "Labelled", "Stage", "check_contracts", "content_ver
 INGEST_FIELDS = ("document.id", "document.text", "document.title", "document.published", "document.source",
                  "document.url", "document.format", "document.blocks", "document.outlets",
                  "document.wire_dateline")
-_GROUP = re.compile(r"^(?P<field>[\w.]+)\[(?P<keys>[\w, ]+)\]$")
+_GROUP = fastre.compile(r"^(?P<field>[\w.]+)\[(?P<keys>[\w, ]+)\]$")
 
 
 class Labelled(Protocol):

@@ -25,14 +25,16 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from frontlines import fastre
+
 __all__ = ["PACKAGE", "content_version", "hash_sources", "stage_files"]
 
 PACKAGE = Path(__file__).resolve().parent.parent  # the frontlines package folder
 _FOLLOWED = ("pipeline", "knowledge")  # sub-packages whose modules count as a stage's code
 _MACHINERY = frozenset({("pipeline", "base"), ("pipeline", "versions")})  # not rules: never part of a version
-_FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+(frontlines\.[\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.MULTILINE)
-_IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n]*)", re.MULTILINE)
-_DATA_NAME = re.compile(r"""["']([\w*.-]+\.(?:ya?ml|jsonl?|csv|tsv|txt))["']""")
+_FROM_IMPORT = fastre.compile(r"^[ \t]*from[ \t]+(frontlines\.[\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.MULTILINE)
+_IMPORT = fastre.compile(r"^[ \t]*import[ \t]+([^\n]*)", re.MULTILINE)
+_DATA_NAME = fastre.compile(r"""["']([\w*.-]+\.(?:ya?ml|jsonl?|csv|tsv|txt))["']""")
 _DIGITS = 10  # hex digits kept: 40 bits, plenty to tell versions of one stage apart
 
 

@@ -8,6 +8,7 @@ import re
 from itertools import pairwise
 from typing import Any
 
+from frontlines import fastre
 from frontlines.knowledge.actors import ActorKB
 from frontlines.model import Document, Event
 from frontlines.pipeline.events.fatalities import another_sources_lower, coded_fatalities
@@ -17,17 +18,17 @@ from frontlines.pipeline.mentions.spans import mentions_in
 __all__ = ["ANAPHORIC", "refers_back", "apply_coded_counts", "attach_casualties", "casualty_only", "dated", "is_follow_up",
            "one_bombing", "one_incident"]
 
-ANAPHORIC = re.compile(
+ANAPHORIC = fastre.compile(
     r"\b(?:condemned|condemning|condemn|blamed|blaming|confirm(?:ed|ing|s)?|acknowledg(?:ed|ing|es|e)|denounced|investigat\w*|into|for|over|after|following|about|"
     r"called|calling|since|during|of|in|from|behind|responsibility for|kicked off|joined|joining|that|warned|"
     r"(?:damaged|destroyed|hit|struck|affected|caused|triggered|sparked|disrupted)\s+by)\s+"
     r"(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "Members of the NSCDC protest at ...", "workers of the DYS demonstrated": a group of an organisation acting,
 # not a reference back to "the ... protest".
-_GROUP_OF = re.compile(r"\b(?:members?|supporters|workers|employees|residents|students|fighters|soldiers|militants|"
-                       r"elements|hundreds|thousands|dozens|scores|groups?|factions?|leaders?|youths?|activists|"
-                       r"staff|teachers|traders|some|many|several|two|three|four|five)\s+of\s+\S+\s+(?:\w+\s+)?$",
-                       re.IGNORECASE)
+_GROUP_OF = fastre.compile(r"\b(?:members?|supporters|workers|employees|residents|students|fighters|soldiers|militants|"
+                           r"elements|hundreds|thousands|dozens|scores|groups?|factions?|leaders?|youths?|activists|"
+                           r"staff|teachers|traders|some|many|several|two|three|four|five)\s+of\s+\S+\s+(?:\w+\s+)?$",
+                           re.IGNORECASE)
 
 
 def refers_back(before: str, trigger_text: str) -> bool:
@@ -41,7 +42,7 @@ def refers_back(before: str, trigger_text: str) -> bool:
 # Deaths reported without a number: ACLED codes such plural, uncounted deaths as 10 ("inflicted heavy losses",
 # "an unknown number of fighters were killed"); counts that may be only wounded ("killed and wounded",
 # "many casualties", "suffered casualties") stay 0.
-_UNCOUNTED = re.compile(
+_UNCOUNTED = fastre.compile(
     r"\binflict\w*\s+(?:\w+\s+){0,2}?(?:casualties|causalities|losses)\b|"
     r"\b(?:heavy|high|huge|serious|significant)\s+(?:casualties|causalities|losses)\b|"
     r"\bunknown numbers?\b[^.;]{0,60}?\b(?:killed|dead|died)\b(?!\s+and\s+(?:wounded|injured|hurt))|"
@@ -60,14 +61,14 @@ UNCOUNTED_DEATHS = 10
 # unknown ("the number of casualties is not known"), which says nothing of whether anyone died. A bare "causing
 # many casualties" stays 0: it may count only the wounded.
 _CASUALTY = r"(?:casualties|causalities)"
-_VAGUE_CASUALTIES = re.compile(
+_VAGUE_CASUALTIES = fastre.compile(
     rf"\b{_CASUALTY}\s+(?:were\s+|are\s+|have been\s+)?(?:reported|likely|recorded)\b|"
     rf"\b(?:reported|several|some|civilian|military)\s+{_CASUALTY}\b|"
     rf"\b{_CASUALTY}\s+on both sides\b|"
     rf"\b{_CASUALTY}\s*[(,]?\s*(?:the\s+|exact\s+|specific\s+)?(?:numbers?|figures?)\s+(?:are\s+|is\s+)?(?:not known|unknown|not provided|not given)\b|"
     rf"\b(?:a number|an unspecified number|an unknown number|unspecified numbers?)\s+of\s+(?:[\w-]+\s+){{0,3}}?{_CASUALTY}\b",
     re.IGNORECASE)
-_NEGATED_CASUALTY = re.compile(r"\b(?:no|not|without|any|zero)\b[^.;,]{0,25}$", re.IGNORECASE)
+_NEGATED_CASUALTY = fastre.compile(r"\b(?:no|not|without|any|zero)\b[^.;,]{0,25}$", re.IGNORECASE)
 
 
 def _vague_casualties(text: str) -> bool:
@@ -109,17 +110,17 @@ def apply_coded_counts(doc: Document, events: list[Event]) -> None:
         start = st.end
 
 
-_RUNNING_TOTAL = re.compile(r"\b(?:a total of|in total|so far|to date|thus far|altogether|in all|since (?:the |its |their )?"
-                            r"(?:start|beginning|outbreak|\d{4}|january|february|march|april|may|june|july|august|"
-                            r"september|october|november|december|[A-Z][a-z]+ took office))\b", re.IGNORECASE)
-_INJURY = re.compile(r"(?:injur|wound|hurt)", re.IGNORECASE)
-_ALTERNATIVE = re.compile(r"\b(?:(?:a )?(?:second|another|other|different|subsequent|secondary) (?:source|report|account)s?|"
-                          r"other reports|later raised|initially|only (?:confirm(?:s|ed)?|acknowledg(?:es|ed)|admit(?:s|ted))|"
-                          r"(?:media|network|database|agency|radio|outlet|website) reports?|"
-                          r"(?:some|other) (?:officials|sources|residents|witnesses|reports)|(?:put|puts|putting|"
-                          r"estimated?) the (?:death )?toll at)\b", re.IGNORECASE)
-_CLAIM = re.compile(r"\b(?:claim(?:s|ed)?|alleg(?:es|ed))\b", re.IGNORECASE)  # a party's own, later toll
-_ADDITIVE = re.compile(r"\b(?:also|another|further|more(?! than)|as well|in addition|additional|others?)\b", re.IGNORECASE)
+_RUNNING_TOTAL = fastre.compile(r"\b(?:a total of|in total|so far|to date|thus far|altogether|in all|since (?:the |its |their )?"
+                                r"(?:start|beginning|outbreak|\d{4}|january|february|march|april|may|june|july|august|"
+                                r"september|october|november|december|[A-Z][a-z]+ took office))\b", re.IGNORECASE)
+_INJURY = fastre.compile(r"(?:injur|wound|hurt)", re.IGNORECASE)
+_ALTERNATIVE = fastre.compile(r"\b(?:(?:a )?(?:second|another|other|different|subsequent|secondary) (?:source|report|account)s?|"
+                              r"other reports|later raised|initially|only (?:confirm(?:s|ed)?|acknowledg(?:es|ed)|admit(?:s|ted))|"
+                              r"(?:media|network|database|agency|radio|outlet|website) reports?|"
+                              r"(?:some|other) (?:officials|sources|residents|witnesses|reports)|(?:put|puts|putting|"
+                              r"estimated?) the (?:death )?toll at)\b", re.IGNORECASE)
+_CLAIM = fastre.compile(r"\b(?:claim(?:s|ed)?|alleg(?:es|ed))\b", re.IGNORECASE)  # a party's own, later toll
+_ADDITIVE = fastre.compile(r"\b(?:also|another|further|more(?! than)|as well|in addition|additional|others?)\b", re.IGNORECASE)
 
 
 def casualty_only(clause: Any) -> bool:
@@ -131,9 +132,9 @@ def dated(doc: Document, clause: Any) -> bool:
     return bool(mentions_in(doc, "date", clause.start, clause.end))
 
 
-_TOLL_UPDATE = re.compile(rf"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|people killed))\b[^.;]{{0,60}}?\b(?:rose|risen|"
-                          rf"climbed|increased|reached|jumped|grew|stands at|stood at)\s+(?:to\s+)?(?:at least\s+)?"
-                          rf"(?P<n>{NUMBER})\b", re.IGNORECASE)
+_TOLL_UPDATE = fastre.compile(rf"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|people killed))\b[^.;]{{0,60}}?\b(?:rose|risen|"
+                              rf"climbed|increased|reached|jumped|grew|stands at|stood at)\s+(?:to\s+)?(?:at least\s+)?"
+                              rf"(?P<n>{NUMBER})\b", re.IGNORECASE)
 
 
 def update_toll(events: list[Event], clause: Any) -> bool:
@@ -182,7 +183,7 @@ def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
 
 # Victims named as those already counted: "the dead", "the victims", "many of the soldiers", "most of them"
 # (an exact count, "one raider died later", is new deaths)
-_COUNTED_BEFORE = re.compile(
+_COUNTED_BEFORE = fastre.compile(
     r"\b(?:(?:many|most|some|all|several|none)\s+of\s+(?:the|those|these|them)\b(?:\s+\w+)?|"
     r"the\s+(?:dead|victims|deceased|slain)\b)", re.IGNORECASE)
 
@@ -200,9 +201,9 @@ def retells_counted_deaths(event: Event, events: list[Event], clause: Any, in_se
         and previous.modality in ("asserted", "claimed", "uncertain")
 
 
-_IN_THE_INCIDENT = re.compile(r"\s+(?:in|during|by) the (?:same |first |second )?(?:\w+ )?(?:explosions?|blasts?|attacks?|"
-                              r"bombings?|raids?|strikes?|ambush|clash(?:es)?|fighting|shelling|assault|incident)\b",
-                              re.IGNORECASE)
+_IN_THE_INCIDENT = fastre.compile(r"\s+(?:in|during|by) the (?:same |first |second )?(?:\w+ )?(?:explosions?|blasts?|attacks?|"
+                                  r"bombings?|raids?|strikes?|ambush|clash(?:es)?|fighting|shelling|assault|incident)\b",
+                                  re.IGNORECASE)
 
 
 def is_follow_up(event: Event, events: list[Event], clause: Any, *, own_place: bool = True) -> bool:
@@ -241,18 +242,18 @@ def is_follow_up(event: Event, events: list[Event], clause: Any, *, own_place: b
     return close and kill_only and same_day
 
 
-_GENERIC_BLAST = re.compile(r"^(?:(?:a |an )?explosion|blast|detonated|explosive devices?)$", re.IGNORECASE)
+_GENERIC_BLAST = fastre.compile(r"^(?:(?:a |an )?explosion|blast|detonated|explosive devices?)$", re.IGNORECASE)
 
 
-_DEATH_TRIGGER = re.compile(r"^trigger '(?:\w+ )?(?:killed|killing|died|dead|deaths?|succumbed)\b", re.IGNORECASE)
+_DEATH_TRIGGER = fastre.compile(r"^trigger '(?:\w+ )?(?:killed|killing|died|dead|deaths?|succumbed)\b", re.IGNORECASE)
 
 
 def _own_date(ev: Event) -> bool:
     return not ev.date_fallback and "earlier in the paragraph" not in ev.reason
 
 
-_NEW_INCIDENT = re.compile(r"^\W*(?:in (?:an)?other|in a separate|separately|elsewhere|meanwhile|also|later|"
-                           r"the (?:next|following) day|another|a second|in addition)\b", re.IGNORECASE)
+_NEW_INCIDENT = fastre.compile(r"^\W*(?:in (?:an)?other|in a separate|separately|elsewhere|meanwhile|also|later|"
+                               r"the (?:next|following) day|another|a second|in addition)\b", re.IGNORECASE)
 
 
 def _same_party(a: str | None, b: str | None, kb: ActorKB) -> bool:

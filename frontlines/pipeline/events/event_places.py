@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
+from frontlines import fastre
 from frontlines.knowledge.gazetteer import Gazetteer
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Block, Document, Mention
@@ -31,39 +32,39 @@ from frontlines.pipeline.mentions.spans import mentions_in
 __all__ = ["choose_place", "listed_places", "stand_in_precision"]
 
 _COARSE = ("country", "admin1", "region")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|on|outside|around|into|of|east|west|north|south)\s+(?:the\s+)?"
-                       r"(?:(?:city|town|village|port|district|suburb|area|outskirts)\s+of\s+(?:the\s+)?"
-                       r"|(?:\w+\s+)?capital,?\s+)?$")
+_LOCATIVE = fastre.compile(r"\b(?:in|at|near|on|outside|around|into|of|east|west|north|south)\s+(?:the\s+)?"
+                           r"(?:(?:city|town|village|port|district|suburb|area|outskirts)\s+of\s+(?:the\s+)?"
+                           r"|(?:\w+\s+)?capital,?\s+)?$")
 # "fighters from the coastal city of X": the unit word between the preposition and the name changes nothing
 _OF_UNIT = r"(?:(?:[\w-]+\s+)?(?:city|town|village|port|region|province|district|area)\s+of\s+)?"
 # people from a place ("rival fighters, including from the coastal city of X"): where they come from, never where a
 # sentence that names only that place happened (unlike "withdrew from X")
-_PEOPLE_FROM = re.compile(rf"\b(?:fighters|militants|men|militiamen|troops|soldiers|gunmen|rebels|youths?|people|residents|"
-                          rf"members|villagers|tribesmen|including|some|others|many)\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?"
-                          rf"{_OF_UNIT}$")
-_ORIGIN = re.compile(rf"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?{_OF_UNIT}$")
+_PEOPLE_FROM = fastre.compile(rf"\b(?:fighters|militants|men|militiamen|troops|soldiers|gunmen|rebels|youths?|people|residents|"
+                              rf"members|villagers|tribesmen|including|some|others|many)\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?"
+                              rf"{_OF_UNIT}$")
+_ORIGIN = fastre.compile(rf"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?{_OF_UNIT}$")
 # the later members of a list of origins: "gunmen from Kuac and Wau", "youths from A, B and C"
-_ORIGIN_LIST = re.compile(r"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?"
-                          r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s*(?:,\s*and|,|and|&)\s*){1,3}$")
+_ORIGIN_LIST = fastre.compile(r"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?"
+                              r"(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?\s*(?:,\s*and|,|and|&)\s*){1,3}$")
 # "10km from X", "some 5 km away from X": the anchor of a distance, where the event happened, not an origin
-_DISTANCE_FROM = re.compile(rf"\d\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from\s+(?:the\s+)?{_OF_UNIT}$")
-_DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|escaped|displaced|relocated|moved|moving|headed|heading|"
-                          r"travell?(?:ing|ed)|en route|returned|transferred|taken|evacuated|deported)\s+"
-                          r"(?:\w+\s+){0,2}?(?:to|towards|for)\s+(?:the\s+)?$")
-_BUILDING = re.compile(r"\s*(?:Hotel|Hospital|School|College|Mosque|Church|Cathedral|Stadium|Prison|Bank|Company|"
-                       r"Corporation|Restaurant|Cafe|Club|Centre|Center|Institute)\b[^.;]{0,20}?\b(?:in|at)\s+$")
+_DISTANCE_FROM = fastre.compile(rf"\d\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:away\s+)?from\s+(?:the\s+)?{_OF_UNIT}$")
+_DESTINATION = fastre.compile(r"\b(?:fled|flee|fleeing|escaped|displaced|relocated|moved|moving|headed|heading|"
+                              r"travell?(?:ing|ed)|en route|returned|transferred|taken|evacuated|deported)\s+"
+                              r"(?:\w+\s+){0,2}?(?:to|towards|for)\s+(?:the\s+)?$")
+_BUILDING = fastre.compile(r"\s*(?:Hotel|Hospital|School|College|Mosque|Church|Cathedral|Stadium|Prison|Bank|Company|"
+                           r"Corporation|Restaurant|Cafe|Club|Centre|Center|Institute)\b[^.;]{0,20}?\b(?:in|at)\s+$")
 # what an event is about, not where: "the decision to recognise X", "in solidarity with X", "the status of X"
-_TOPIC = re.compile(r"\b(?:recogni[sz](?:e|es|ed|ing)|recognition of|decision on|status of|solidarity with|"
-                    r"denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?)\s+(?:the\s+)?$")
-_CONTAINER = re.compile(r"(?:\s*,\s*|\s+(?:area|village|locality|neighbou?rhood|town|district|city)\s+(?:of|in)\s+"
-                        r"(?:the\s+)?|\s+(?:\w+\s+){0,3}?(?:in|of)\s+(?:the\s+)?|\s*\((?:c\.\s*)?)$")
-_UNIT_BEFORE = re.compile(r"\b(?:district|districts|area|areas)\s*(?:\([^)]*\)\s*)?,\s*$", re.IGNORECASE)
+_TOPIC = fastre.compile(r"\b(?:recogni[sz](?:e|es|ed|ing)|recognition of|decision on|status of|solidarity with|"
+                        r"denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?)\s+(?:the\s+)?$")
+_CONTAINER = fastre.compile(r"(?:\s*,\s*|\s+(?:area|village|locality|neighbou?rhood|town|district|city)\s+(?:of|in)\s+"
+                            r"(?:the\s+)?|\s+(?:\w+\s+){0,3}?(?:in|of)\s+(?:the\s+)?|\s*\((?:c\.\s*)?)$")
+_UNIT_BEFORE = fastre.compile(r"\b(?:district|districts|area|areas)\s*(?:\([^)]*\)\s*)?,\s*$", re.IGNORECASE)
 # "in Nad Ali, Sangin and Nawa districts, Helmand": a name listed before a plural "districts" and its province
 _NAME = r"[A-Z][\w'’-]*(?:[ -]+[A-Za-z][\w'’-]*){0,2}?"
 _ITEM_SEP = r"\s*(?:,|,?\s+and|&)\s+"
-_DISTRICT_LIST = re.compile(rf"(?:\s*\([^)]*\))?(?:{_ITEM_SEP}{_NAME}(?:\s*\([^)]*\))?)*\s+districts\s*,\s*")
-_LIST_HEAD = re.compile(rf"(?:{_NAME}(?:\s*\([^)]*\))?{_ITEM_SEP})+$")
-_REGION_WORD = re.compile(r"\s+(?:province|state|governorate|region)\b", re.IGNORECASE)
+_DISTRICT_LIST = fastre.compile(rf"(?:\s*\([^)]*\))?(?:{_ITEM_SEP}{_NAME}(?:\s*\([^)]*\))?)*\s+districts\s*,\s*")
+_LIST_HEAD = fastre.compile(rf"(?:{_NAME}(?:\s*\([^)]*\))?{_ITEM_SEP})+$")
+_REGION_WORD = fastre.compile(r"\s+(?:province|state|governorate|region)\b", re.IGNORECASE)
 _ODD_NAMESAKE_KM = 60.0
 _REGION_KM = 250.0
 
@@ -134,16 +135,16 @@ def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int]
 
 
 # people who were there, named by where they live: their town is where what they saw happened
-_LOCAL_WITNESS = re.compile(r"\b(?:residents?|inhabitants|villagers|locals|witnesses|eyewitnesses)\s+(?:of|in)\s+(?:the\s+)?"
-                            r"(?:(?:town|city|village|district)\s+of\s+)?$", re.IGNORECASE)
+_LOCAL_WITNESS = fastre.compile(r"\b(?:residents?|inhabitants|villagers|locals|witnesses|eyewitnesses)\s+(?:of|in)\s+(?:the\s+)?"
+                                r"(?:(?:town|city|village|district)\s+of\s+)?$", re.IGNORECASE)
 
 
-_LIST_SEP = re.compile(r"\s*(?:,|&|,?\s+and)\s+")
-_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_LIST_SEP = fastre.compile(r"\s*(?:,|&|,?\s+and)\s+")
+_BETWEEN = fastre.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 # a name the gazetteer lacks, as one item of a list: "Weldiya, Kobo, Sirinka and Mersa"
 _UNKNOWN_ITEM = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
-_LIST_GAP = re.compile(rf"\s*(?:,|&|,?\s+and)\s+(?:{_UNKNOWN_ITEM}\s*(?:,|&|,?\s+and)\s+){{0,2}}")
-_LIST_TAIL = re.compile(rf"\s*(?:,\s*)?(?:and|&)\s+(?:{_UNKNOWN_ITEM}|elsewhere\b|other (?:towns|cities|places|areas)\b)")
+_LIST_GAP = fastre.compile(rf"\s*(?:,|&|,?\s+and)\s+(?:{_UNKNOWN_ITEM}\s*(?:,|&|,?\s+and)\s+){{0,2}}")
+_LIST_TAIL = fastre.compile(rf"\s*(?:,\s*)?(?:and|&)\s+(?:{_UNKNOWN_ITEM}|elsewhere\b|other (?:towns|cities|places|areas)\b)")
 
 
 def listed_places(doc: Document, place: Mention, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
@@ -187,7 +188,7 @@ def listed_places(doc: Document, place: Mention, start: int, end: int, gaz: Gaze
     return [m for i, m in enumerate(out) if all(o.id != m.id for o in out[:i]) and m.id != place.id]
 
 
-_PROVINCE_LIST = re.compile(rf"(?:{_ITEM_SEP}{_NAME})+\s+(?:provinces|states|regions|governorates)\b")
+_PROVINCE_LIST = fastre.compile(rf"(?:{_ITEM_SEP}{_NAME})+\s+(?:provinces|states|regions|governorates)\b")
 
 
 def _province_list(doc: Document, place: Mention, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
@@ -211,8 +212,8 @@ def _province_list(doc: Document, place: Mention, start: int, end: int, gaz: Gaz
 
 
 # the next group of a list of (districts, province) pairs: ", and Spin Boldak and Maruf districts, Kandahar"
-_NEXT_GROUP = re.compile(rf",\s+and\s+(?P<names>{_NAME}(?:\s*\([^)]*\))?(?:{_ITEM_SEP}{_NAME}(?:\s*\([^)]*\))?)*)"
-                         rf"\s+districts?\s*,\s*(?P<province>{_NAME})")
+_NEXT_GROUP = fastre.compile(rf",\s+and\s+(?P<names>{_NAME}(?:\s*\([^)]*\))?(?:{_ITEM_SEP}{_NAME}(?:\s*\([^)]*\))?)*)"
+                             rf"\s+districts?\s*,\s*(?P<province>{_NAME})")
 
 
 def _next_group(doc: Document, place: Mention, end: int) -> list[Mention]:
@@ -330,11 +331,11 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
 
 
 # "forces loyal to the government in the capital": the seat of a body named as an actor's allegiance
-_SEAT = re.compile(r"\b(?:government|administration|parliament|cabinet|authorities)\s+(?:(?:based|seated)\s+)?in\s+(?:the\s+)?$")
-_HELD_BASE = re.compile(r"\b(?:has|have|had|holds?|held|keeps?|kept|maintains?|maintained)\s+(?:its|their|his|a|an)\s+"
-                        r"(?:\w+\s+)?(?:stronghold|base|headquarters|bastion|heartland)\s+(?:in|at)\s+(?:the\s+)?"
-                        r"(?:(?:city|town|region|area)\s+of\s+(?:the\s+)?)?$")
-_NEIGHBOUR = re.compile(r"\b(?:neighbou?ring|bordering|(?:road|route|highway|border|crossing) (?:to|with|into))\s+(?:the\s+)?$")
+_SEAT = fastre.compile(r"\b(?:government|administration|parliament|cabinet|authorities)\s+(?:(?:based|seated)\s+)?in\s+(?:the\s+)?$")
+_HELD_BASE = fastre.compile(r"\b(?:has|have|had|holds?|held|keeps?|kept|maintains?|maintained)\s+(?:its|their|his|a|an)\s+"
+                            r"(?:\w+\s+)?(?:stronghold|base|headquarters|bastion|heartland)\s+(?:in|at)\s+(?:the\s+)?"
+                            r"(?:(?:city|town|region|area)\s+of\s+(?:the\s+)?)?$")
+_NEIGHBOUR = fastre.compile(r"\b(?:neighbou?ring|bordering|(?:road|route|highway|border|crossing) (?:to|with|into))\s+(?:the\s+)?$")
 
 
 def _source(doc: Document, m: Mention) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from frontlines import fastre
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.eventhood import EventhoodLexicon
@@ -50,41 +51,41 @@ __all__ = ["EventStage"]
 
 NAME, VERSION = "frontlines.events", content_version(__name__)
 
-_CLAUSE = re.compile(r";|\s+while\s+|\s+whereas\s+|\s+meanwhile,?\s+|,\s+(?:and|but|while)\s+(?=\w+\s+\w+)|\s+but\s+(?=the\s)|\.\s+")
-_OPEN_BETWEEN = re.compile(r"\bbetween\b(?!.*\band\b)")  # "between X" still waiting for its "and Y"
+_CLAUSE = fastre.compile(r";|\s+while\s+|\s+whereas\s+|\s+meanwhile,?\s+|,\s+(?:and|but|while)\s+(?=\w+\s+\w+)|\s+but\s+(?=the\s)|\.\s+")
+_OPEN_BETWEEN = fastre.compile(r"\bbetween\b(?!.*\band\b)")  # "between X" still waiting for its "and Y"
 _SKIP_BLOCKS = {"title", "dateline", "comments", "furniture"}
 _NON_ASSERTED = {"negated", "hypothetical", "future"}
 _STATE_TYPES = {"state_forces", "government", "external_force"}
 _ARMED_TYPES = _STATE_TYPES | {"rebel_group", "political_militia", "identity_militia", "unidentified"}
-_PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\b|\bby\b", re.IGNORECASE)
-_EXECUTION = re.compile(r"\b(?:executed|execution|executions|beheaded|massacred|massacre|summarily killed)\b", re.IGNORECASE)
-_TERRITORY_OBJECT = re.compile(
+_PASSIVE_BY = fastre.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\b|\bby\b", re.IGNORECASE)
+_EXECUTION = fastre.compile(r"\b(?:executed|execution|executions|beheaded|massacred|massacre|summarily killed)\b", re.IGNORECASE)
+_TERRITORY_OBJECT = fastre.compile(
     r"\s*(?:\w+\s+){0,5}?(?:area|district|town|city|village|port|base|airport|neighbou?rhood|positions?|strongholds?|"
     r"terminals?|oil fields?|headquarters|compound|hill|bridge|road|junction|suburbs?|centre|center|territor(?:y|ies)|"
     r"villages?|towns?|camps?|regions?|areas?|highway|control|ground|province|cities|"
     r"buildings?|checkpoints?|outskirts)\b", re.IGNORECASE)
-_PERSON_OBJECT = re.compile(r"^\s*(?:(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|"
-                            r"civilians|fighters|suspects?|militants?|soldiers?|officers?|hostages|victims|tourists|"
-                            r"foreigners|passengers|students|pupils|girls|boys|women|children|workers|villagers|"
-                            r"herders|farmers|traders|worshippers|him|her|them)\b|the\s+(?:two|three|four|five|six|seven|"
-                            r"eight|nine|ten|\d+)\s+(?:from|at|on|in|as|while|near|outside|and)\b)", re.IGNORECASE)
+_PERSON_OBJECT = fastre.compile(r"^\s*(?:(?:\w+\s+){0,3}?(?:leader|commander|official|journalist|activist|members?|men|people|"
+                                r"civilians|fighters|suspects?|militants?|soldiers?|officers?|hostages|victims|tourists|"
+                                r"foreigners|passengers|students|pupils|girls|boys|women|children|workers|villagers|"
+                                r"herders|farmers|traders|worshippers|him|her|them)\b|the\s+(?:two|three|four|five|six|seven|"
+                                r"eight|nine|ten|\d+)\s+(?:from|at|on|in|as|while|near|outside|and)\b)", re.IGNORECASE)
 # a name right after the verb, then where from: "seized Zeidan from a hotel" (a place is a mention, checked apart)
 # (verbs that take people as readily as ground; not "captured Mundri East from their forces": ground taken from a party)
-_NAMED_OBJECT = re.compile(r"^\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?:from|at|outside|near|as|while)\b"
-                           r"(?!\s+(?:the\s+|their\s+|its\s+|his\s+)?(?:\w+\s+)?(?:forces|army|troops|rebels|militants|"
-                           r"militias?|government|fighters|control|hands)\b)")
-_SEIZED = re.compile(r"^(?:seiz|snatch|grabb?|took|taken)", re.IGNORECASE)
+_NAMED_OBJECT = fastre.compile(r"^\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?:from|at|outside|near|as|while)\b"
+                               r"(?!\s+(?:the\s+|their\s+|its\s+|his\s+)?(?:\w+\s+)?(?:forces|army|troops|rebels|militants|"
+                               r"militias?|government|fighters|control|hands)\b)")
+_SEIZED = fastre.compile(r"^(?:seiz|snatch|grabb?|took|taken)", re.IGNORECASE)
 # the side a capture trigger names as driven out ("pushed the rebels out of", "expelled jihadists from"): unnamed
 # fighters of an armed group, or the state's forces
-_DRIVEN_ARMED = re.compile(r"^\w+ (?:the |their |its )?(?:\w+ )?(?:militants|jihadists|insurgents|extremists|rebels|terrorists|"
-                           r"Islamists|separatists|guerrillas|gunmen|fighters|militias?|militiamen)\b", re.IGNORECASE)
-_DRIVEN_STATE = re.compile(r"^\w+ (?:the |their )?(?:\w+ )?(?:soldiers|troops|army|government forces|security forces)\b",
-                           re.IGNORECASE)
+_DRIVEN_ARMED = fastre.compile(r"^\w+ (?:the |their |its )?(?:\w+ )?(?:militants|jihadists|insurgents|extremists|rebels|terrorists|"
+                               r"Islamists|separatists|guerrillas|gunmen|fighters|militias?|militiamen)\b", re.IGNORECASE)
+_DRIVEN_STATE = fastre.compile(r"^\w+ (?:the |their )?(?:\w+ )?(?:soldiers|troops|army|government forces|security forces)\b",
+                               re.IGNORECASE)
 
 
 # fighters of no named group, as the victims of the state's forces ("killing 12 assailants")
-_IRREGULARS = re.compile(r"\b(?:assailants|attackers|militants|insurgents|jihadists|gunmen|rebels|terrorists|bandits|"
-                         r"extremists|raiders)\b", re.IGNORECASE)
+_IRREGULARS = fastre.compile(r"\b(?:assailants|attackers|militants|insurgents|jihadists|gunmen|rebels|terrorists|bandits|"
+                             r"extremists|raiders)\b", re.IGNORECASE)
 
 
 def _driven_out(trigger_text: str) -> str | None:
@@ -92,19 +93,19 @@ def _driven_out(trigger_text: str) -> str | None:
     if _DRIVEN_ARMED.match(trigger_text):
         return "unidentified"
     return "military" if _DRIVEN_STATE.match(trigger_text) else None
-_CONTROLLER = re.compile(r"^(?:fell to|in the hands of|under the control of)$", re.IGNORECASE)  # then the new holder
+_CONTROLLER = fastre.compile(r"^(?:fell to|in the hands of|under the control of)$", re.IGNORECASE)  # then the new holder
 # "stormed the headquarters of the oil company": a building stormed is an attack on whoever is inside, not ground taken
 # a raid that did not stay ("stormed the town ... before withdrawing", "raided the village, then pulled out")
-_THEN_WITHDREW = re.compile(r"\b(?:before|then|later|and|after)\s+(?:\w+\s+)?(?:withdr[ae]w\w*|pull(?:ed|ing) out|"
+_THEN_WITHDREW = fastre.compile(r"\b(?:before|then|later|and|after)\s+(?:\w+\s+)?(?:withdr[ae]w\w*|pull(?:ed|ing) out|"
                            r"retreat(?:ed|ing)|leaving the (?:town|city|village))\b", re.IGNORECASE)
-_FOUGHT = re.compile(r"\b(?:fought|fighting|clash(?:ed|es)|battl(?:ed|ing)|exchang(?:ed|ing) fire)\b", re.IGNORECASE)
-_BUILDING_OBJECT = re.compile(
+_FOUGHT = fastre.compile(r"\b(?:fought|fighting|clash(?:ed|es)|battl(?:ed|ing)|exchang(?:ed|ing) fire)\b", re.IGNORECASE)
+_BUILDING_OBJECT = fastre.compile(
     r"^\s*(?:the |a |an |its |their |his )?(?:[\w'-]+\s+){0,3}?(?:headquarters|building|offices?|hotel|embassy|consulate|"
     r"parliament|ministry|hospital|clinic|school|university|mosque|church|home|house|residence|compound|prison|jail|"
     r"court|courthouse|bank|studio|premises|detention cent(?:re|er))\b", re.IGNORECASE)
-_BOMBED = re.compile(r"^bomb(?:ed|s|ing|ings)$", re.IGNORECASE)
-_BARE_TAKE = re.compile(r"^(?:took|takes|taken|taking)$", re.IGNORECASE)  # "took Gharyan": only a place right after
-_AT_PROTEST = re.compile(
+_BOMBED = fastre.compile(r"^bomb(?:ed|s|ing|ings)$", re.IGNORECASE)
+_BARE_TAKE = fastre.compile(r"^(?:took|takes|taken|taking)$", re.IGNORECASE)  # "took Gharyan": only a place right after
+_AT_PROTEST = fastre.compile(
     r"\b(?:during|at|amid|in|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|"
     r"sit-ins?)\b|\b(?:arrest\w*|detain\w*|rounded up)\s+(?:\w+\s+){0,3}(?:protesters|protestors|demonstrators|marchers)\b|"
     r"\bas\s+(?:\w+\s+){0,3}(?:staged|held|protested|demonstrated|marched|rallied)\b|"
@@ -112,58 +113,58 @@ _AT_PROTEST = re.compile(
     r"rall(?:y|ied|ying)|stag(?:ed|ing)|sit-ins?|picket\w*)\b|\bpart of (?:the |a )?(?:protests?|demonstrations?|march)\b",
     re.IGNORECASE)
 # "protested against the arrest of", "to demand the release": the arrest is what the protest is about
-_PROTEST_TOPIC = re.compile(r"\b(?:protest(?:s|ed|ing)?|against|over|denounc\w*|condemn\w*|demand\w*)\s+(?:\w+\s+){0,3}$",
-                            re.IGNORECASE)
-_OPERATION = re.compile(r"\b(?:operations?|raids?|raided|offensive|clearance|clear(?:ed|ing)?|killed|clash\w*|ambush\w*|"
-                        r"fighting|battle)\b", re.IGNORECASE)
-_CONSEQUENCE = re.compile(r"\b(?:leading to|led to|sparked|spurred|sparking|prompted|prompting|triggered|triggering|"
-                          r"provoked|resulting in)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
-_HANDS_ON = re.compile(r"^(?:clash|fight|fought|battl|attack|assault|beat|stab|kill|hack|lynch|scuffl)", re.IGNORECASE)
-_REPORTED_OR_HURT = re.compile(r"\b(?:said|says|told|reported|according|killed|wounded|injured|dead|died)\b", re.IGNORECASE)
-_VICTIM_SUBJECT = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PROTEST_TOPIC = fastre.compile(r"\b(?:protest(?:s|ed|ing)?|against|over|denounc\w*|condemn\w*|demand\w*)\s+(?:\w+\s+){0,3}$",
+                                re.IGNORECASE)
+_OPERATION = fastre.compile(r"\b(?:operations?|raids?|raided|offensive|clearance|clear(?:ed|ing)?|killed|clash\w*|ambush\w*|"
+                            r"fighting|battle)\b", re.IGNORECASE)
+_CONSEQUENCE = fastre.compile(r"\b(?:leading to|led to|sparked|spurred|sparking|prompted|prompting|triggered|triggering|"
+                              r"provoked|resulting in)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+_HANDS_ON = fastre.compile(r"^(?:clash|fight|fought|battl|attack|assault|beat|stab|kill|hack|lynch|scuffl)", re.IGNORECASE)
+_REPORTED_OR_HURT = fastre.compile(r"\b(?:said|says|told|reported|according|killed|wounded|injured|dead|died)\b", re.IGNORECASE)
+_VICTIM_SUBJECT = fastre.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "took the base after a series of drone strikes": the fighting that led to a capture is its cause, the
 # capture is the event (ACLED codes the change of territory)
-_LEAD_UP = re.compile(r"\b(?:after|following)\s+(?:\w+\s+){0,5}$", re.IGNORECASE)
-_BECAUSE = re.compile(r"\b(?:because of|due to|in the wake of|amid|to escape|fearing)\b", re.IGNORECASE)
+_LEAD_UP = fastre.compile(r"\b(?:after|following)\s+(?:\w+\s+){0,5}$", re.IGNORECASE)
+_BECAUSE = fastre.compile(r"\b(?:because of|due to|in the wake of|amid|to escape|fearing)\b", re.IGNORECASE)
 # Killings someone carried out, even when no one is named ("a trader was gunned down"), unlike "died" or "dead".
-_DONE_TO = re.compile(r"^(?:killed|killing|murder|execut|massacre|behead|shot|assassinat|tortur|beat|beaten|club|strangl|"
-                      r"gunned|stabb|hacked|flogg|amputat|dead bodies|bodies|found dead|set ablaze)", re.IGNORECASE)
-_ABUSE = re.compile(r"(?:beat|beaten|tortur|flogg|whipp|stabb|shot|killed|executed|murdered|raped)", re.IGNORECASE)
-_BACKGROUND_KILL = re.compile(r"\b(?:accused of|suspected of|charged with|for|over|after|following|who had|having)\s+"
-                              r"(?:\w+\s+){0,2}$", re.IGNORECASE)
-_AIMED_AT = re.compile(r"\b(?:against|on|at|attack\w*|target\w*|with|ambush\w*|killing|killed|wounding|between|and)\s+"
+_DONE_TO = fastre.compile(r"^(?:killed|killing|murder|execut|massacre|behead|shot|assassinat|tortur|beat|beaten|club|strangl|"
+                          r"gunned|stabb|hacked|flogg|amputat|dead bodies|bodies|found dead|set ablaze)", re.IGNORECASE)
+_ABUSE = fastre.compile(r"(?:beat|beaten|tortur|flogg|whipp|stabb|shot|killed|executed|murdered|raped)", re.IGNORECASE)
+_BACKGROUND_KILL = fastre.compile(r"\b(?:accused of|suspected of|charged with|for|over|after|following|who had|having)\s+"
+                                  r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+_AIMED_AT = fastre.compile(r"\b(?:against|on|at|attack\w*|target\w*|with|ambush\w*|killing|killed|wounding|between|and)\s+"
                       r"(?:\w+\s+){0,2}$", re.IGNORECASE)
-_REPELLED = re.compile(r"\b(?:repel(?:led|s)?|repuls(?:ed|es)?|fought off|routed|drove back|pushed back|foiled)\b", re.IGNORECASE)
-_CAUSE_BEFORE_DATE = re.compile(r"\b(?:after (?:\w+ ){0,5}(?:came into (?:effect|force)|was (?:passed|adopted|announced)|were "
-                                r"(?:passed|adopted|announced))|because of|in retaliation for|in response to|in reaction to|"
-                                r"to (?:protest|denounce|condemn|commemorate|mark)|anniversary|this month's|last month's|"
-                                r"(?:source|report) dated)\b", re.IGNORECASE)
+_REPELLED = fastre.compile(r"\b(?:repel(?:led|s)?|repuls(?:ed|es)?|fought off|routed|drove back|pushed back|foiled)\b", re.IGNORECASE)
+_CAUSE_BEFORE_DATE = fastre.compile(r"\b(?:after (?:\w+ ){0,5}(?:came into (?:effect|force)|was (?:passed|adopted|announced)|were "
+                                    r"(?:passed|adopted|announced))|because of|in retaliation for|in response to|in reaction to|"
+                                    r"to (?:protest|denounce|condemn|commemorate|mark)|anniversary|this month's|last month's|"
+                                    r"(?:source|report) dated)\b", re.IGNORECASE)
 # a day that dates the telling, not the incident: "officials said on Wednesday that ...", "told AFP Monday" (a
 # coder's "as reported on 21 March" is the incident's day by ACLED's convention)
-_SAID_BEFORE_DAY = re.compile(r"(?<!\b[Aa]s )\b(?:said|says|told(?: [A-Z][\w.]*){0,3}(?: reporters| journalists)?|announced|"
-                              r"reported|stated|added|confirmed|claimed)(?:\s+in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s+(?:on|late|early))?\s*$")  # a day's mention may open with its space
+_SAID_BEFORE_DAY = fastre.compile(r"(?<!\b[Aa]s )\b(?:said|says|told(?: [A-Z][\w.]*){0,3}(?: reporters| journalists)?|announced|"
+                                  r"reported|stated|added|confirmed|claimed)(?:\s+in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s+(?:on|late|early))?\s*$")  # a day's mention may open with its space
 # events that are themselves a telling or a decision: the day they were announced is their day
 _TOLD_EVENTS = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established"})
 # what a group is blamed or known for: its record of deaths, not the toll of the incident told
-_ATTRIBUTED_RECORD = re.compile(r"\b(?:blamed|responsible|known|notorious|accused)\s+for\s+(?:the\s+)?"
-                                r"(?:killings?|deaths?|murders?|massacres?)\s+of\b[^.;]*", re.IGNORECASE)
+_ATTRIBUTED_RECORD = fastre.compile(r"\b(?:blamed|responsible|known|notorious|accused)\s+for\s+(?:the\s+)?"
+                                    r"(?:killings?|deaths?|murders?|massacres?)\s+of\b[^.;]*", re.IGNORECASE)
 # a speaker named only as a group ("the group said"), and its own men ("one of its fighters")
-_GROUP_SPEAKER = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:group|organi[sz]ation|movement|militia|insurgents|militants|"
-                            r"jihadists|rebels)$", re.IGNORECASE)
-_ITS_MEN = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:fighters?|members?|militants?|men|soldiers?|forces|units?|"
-                      r"operatives?|suicide bombers?|martyrs?)\b", re.IGNORECASE)
+_GROUP_SPEAKER = fastre.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:group|organi[sz]ation|movement|militia|insurgents|militants|"
+                                r"jihadists|rebels)$", re.IGNORECASE)
+_ITS_MEN = fastre.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:fighters?|members?|militants?|men|soldiers?|forces|units?|"
+                          r"operatives?|suicide bombers?|martyrs?)\b", re.IGNORECASE)
 # developments coded only where the sentence places them (rule unplaced_development)
 _LOCATED_DEVELOPMENTS = frozenset({"Change to group/activity", "Headquarters or base established", "Other"})
-_SAID_IN_STATEMENT = re.compile(r"\b(?:said|says|announced|reported|stated|claimed|confirmed)\s+(?:in|via|through)\s+"
-                                r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|communiqu[ée]|post|message|"
-                                r"video|broadcast|tweet|briefing|press release)(?:\s+(?:on|posted on|published on)\s+"
-                                r"(?:its|their|the|a)\s+(?:[\w-]+\s+){0,3}?(?:page|account|channel|website))?\s+"
-                                r"(?:on\s+|late\s+|early\s+)?$")
+_SAID_IN_STATEMENT = fastre.compile(r"\b(?:said|says|announced|reported|stated|claimed|confirmed)\s+(?:in|via|through)\s+"
+                                    r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|communiqu[ée]|post|message|"
+                                    r"video|broadcast|tweet|briefing|press release)(?:\s+(?:on|posted on|published on)\s+"
+                                    r"(?:its|their|the|a)\s+(?:[\w-]+\s+){0,3}?(?:page|account|channel|website))?\s+"
+                                    r"(?:on\s+|late\s+|early\s+)?$")
 # a deed told in the past perfect after the day of its telling ("said on Saturday it had captured ...")
-_DONE_BY_THEN = re.compile(r"^\s*(?:that\s+)?(?:it|they|he|she|its \w+|their \w+|the \w+)\s+had\s+(?:\w+ly\s+)?"
-                           r"(?:\w+ed|taken|seized|won|shot|hit|overrun|fought|struck|driven|beaten|retaken)\b")
-_SAID_AFTER_DAY = re.compile(r"^\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:said|told|announced|reported)\b")
-_MILITARY_TARGET = re.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
+_DONE_BY_THEN = fastre.compile(r"^\s*(?:that\s+)?(?:it|they|he|she|its \w+|their \w+|the \w+)\s+had\s+(?:\w+ly\s+)?"
+                               r"(?:\w+ed|taken|seized|won|shot|hit|overrun|fought|struck|driven|beaten|retaken)\b")
+_SAID_AFTER_DAY = fastre.compile(r"^\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:said|told|announced|reported)\b")
+_MILITARY_TARGET = fastre.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
 
 _Typed = tuple[str | None, Mention | None, Mention | None, str]  # (sub-type, actor1, actor2, reason)
@@ -875,9 +876,9 @@ class EventStage:
         )
 
 
-_DAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\bovernight\b|"
-                       r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
-                       r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
+_DAY_WORD = fastre.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\bovernight\b|"
+                           r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+                           r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
 _OPEN_QUOTES = ('"', "“", "‘", "'")
 _CLOSE_QUOTES = ('"', "”", "’", "'")
 _MODAL_CATEGORIES: dict[str, Callable[[Frame], Modality]] = {
@@ -886,15 +887,15 @@ _MODAL_CATEGORIES: dict[str, Callable[[Frame], Modality]] = {
     "intention": lambda f: "future",
 }
 _BACKGROUND_DAYS = 35  # a report's news is days old; a month-dated incident of the same month is still news
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_EARLIER = re.compile(r"\b(?:some time ago|years ago|months ago|previously|in the past|last year|the previous year|"
-                      r"earlier this year)\b", re.IGNORECASE)
+_YEAR = fastre.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_EARLIER = fastre.compile(r"\b(?:some time ago|years ago|months ago|previously|in the past|last year|the previous year|"
+                          r"earlier this year)\b", re.IGNORECASE)
 
 
 # a speaker's "they"/"it" as the doer: "the rebels said they killed dozens of soldiers in clashes", "said on
 # Friday they had [pushed the enemy out of ...]" (the verb may be the trigger itself)
-_THEY_DID = re.compile(r"\b(?:said|says|claimed|claims|announced)\s+(?:(?:on\s+)?\w+\s+){0,2}?(?:that\s+)?(?:they|it)\s+(?:had\s+|have\s+|has\s+)?"
-                       r"(?:(?:\w+ed|shot|struck|fought|took|hit|beat)\b|$)", re.IGNORECASE)
+_THEY_DID = fastre.compile(r"\b(?:said|says|claimed|claims|announced)\s+(?:(?:on\s+)?\w+\s+){0,2}?(?:that\s+)?(?:they|it)\s+(?:had\s+|have\s+|has\s+)?"
+                           r"(?:(?:\w+ed|shot|struck|fought|took|hit|beat)\b|$)", re.IGNORECASE)
 
 
 def _own_men(speaker: str | None, before: str) -> bool:
@@ -903,9 +904,9 @@ def _own_men(speaker: str | None, before: str) -> bool:
     return bool(speaker and _GROUP_SPEAKER.search(speaker) and _ITS_MEN.search(before))
 
 
-_SHIFT = re.compile(rf"\b(?P<n>{NUMBER}|the) (?P<unit>hours?|days?|nights?|weeks?) (?P<dir>before|earlier|later|after)"
-                    r"(?=\s*(?:[,.;]|$|that\b|when\b|in\b|on\b|at\b))|\bthe (?P<adj>previous|next|following) (?:day|night)\b|"
-                    r"\bthe day (?P<dir2>before|after)(?=\s*[,.;])", re.IGNORECASE)
+_SHIFT = fastre.compile(rf"\b(?P<n>{NUMBER}|the) (?P<unit>hours?|days?|nights?|weeks?) (?P<dir>before|earlier|later|after)"
+                        r"(?=\s*(?:[,.;]|$|that\b|when\b|in\b|on\b|at\b))|\bthe (?P<adj>previous|next|following) (?:day|night)\b|"
+                        r"\bthe day (?P<dir2>before|after)(?=\s*[,.;])", re.IGNORECASE)
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7}
 
 
@@ -929,9 +930,9 @@ def relative_shift(sentence: str) -> tuple[int, str] | None:
     return (-days if m.group("dir").lower() in ("before", "earlier") else days), m.group()
 
 
-_CIVILIAN_AREAS = re.compile(r"\b(?:residential|built-up|civilian|populated|densely[- ]populated)\s+(?:areas?|neighbou?rhoods?|"
+_CIVILIAN_AREAS = fastre.compile(r"\b(?:residential|built-up|civilian|populated|densely[- ]populated)\s+(?:areas?|neighbou?rhoods?|"
                             r"districts?|quarters?|buildings?)\b|\b(?:civilians?|homes|houses|markets?)\b", re.IGNORECASE)
-_TRUCE = re.compile(r"\b(?:cease-?fire|truce)\b", re.IGNORECASE)
+_TRUCE = fastre.compile(r"\b(?:cease-?fire|truce)\b", re.IGNORECASE)
 
 
 def _unplaced_development(doc: Document, sub_type: str, place: Mention | None, st: Statement) -> str | None:
@@ -977,7 +978,7 @@ def _background(published: date, event_date: str | None, precision: int | None, 
 
 
 # a year that premodifies the incident's noun: "a 2021 attack on Palma", "the 2019 offensive"
-_YEAR_OF_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her|that)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_YEAR_OF_NOUN = fastre.compile(r"\b(?:a|an|the|its|their|his|her|that)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _year_of_the_noun(published: date, before: str) -> str | None:
@@ -1010,7 +1011,7 @@ def _inside_name(doc: Document, start: int, end: int) -> bool:
     return False
 
 
-_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
+_CAPITALISED = fastre.compile(r"[A-Z][\w'’.-]*")
 
 
 def _in_capitalised_name(sentence: str, start: int, end: int) -> bool:

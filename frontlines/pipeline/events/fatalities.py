@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from frontlines import fastre
 from frontlines.knowledge.ontology import WordCues
 from frontlines.pipeline.mentions.numbers import NUMBER, parse_number, parse_quantity
 
@@ -29,10 +30,10 @@ __all__ = ["another_sources_lower", "bombers_counted", "coded_fatalities", "coun
 _QUAL = (r"(?:all|at least|more than|over|about|around|some|nearly|almost|up to|as many as|roughly|approximately|"
          r"an estimated|a total of|another|only|a further|further)")
 _NUM = rf"(?:{_QUAL}\s+)?(?:{NUMBER})\b(?:\s*[-–]\s*\d+|\s+(?:to|or)\s+(?:{NUMBER})\b)?"
-_BETWEEN = re.compile(rf"\bbetween\s+(\d+)\s+and\s+(\d+)\b|\bbetween\s+({NUMBER})\s+and\s+(?:{NUMBER})\b",
-                      re.IGNORECASE)
-_OUT_OF = re.compile(rf"\b(?P<num>{NUMBER})\s+(?:out\s+)?of\s+(?:the\s+)?(?:{NUMBER})\b(?=\s+(?!(?:of|from)\b))", re.IGNORECASE)
-_OF_NUMBER = re.compile(rf"of\s+(?:the\s+)?(?:{NUMBER})\b", re.IGNORECASE)  # in every match of _OUT_OF; found 10x faster
+_BETWEEN = fastre.compile(rf"\bbetween\s+(\d+)\s+and\s+(\d+)\b|\bbetween\s+({NUMBER})\s+and\s+(?:{NUMBER})\b",
+                          re.IGNORECASE)
+_OUT_OF = fastre.compile(rf"\b(?P<num>{NUMBER})\s+(?:out\s+)?of\s+(?:the\s+)?(?:{NUMBER})\b(?=\s+(?!(?:of|from)\b))", re.IGNORECASE)
+_OF_NUMBER = fastre.compile(rf"of\s+(?:the\s+)?(?:{NUMBER})\b", re.IGNORECASE)  # in every match of _OUT_OF; found 10x faster
 _STOP = (r"(?:were|was|are|is|be|been|being|have|has|had|and|or|killed|dead|died|wounded|injured|hurt|in|on|at|by|"
          r"when|after|following|during|while|who|which|that|as|from|with|but|KIA|reportedly|also|then|later|near|"
          r"into|to|among|including|said|say|says|claim|claims|claimed|lost|set|their|its|along|together)")
@@ -52,7 +53,7 @@ _NAME_AFTER = (r"\s+(?-i:[A-Z])(?!(?i:Monday|Tuesday|Wednesday|Thursday|Friday|S
 # verb or a conjunction that opens another clause ("the country, rocked ..., was shaken after 19 people died")
 _ASIDE = r"(?:(?!\b(?:was|were|is|are|has|have|had|been|after|when|while|as)\b)[^,;.()])"
 _ANIMALS = r"(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|donkeys?|chickens?|dogs?)\b"
-_SUBJECT = re.compile(
+_SUBJECT = fastre.compile(
     rf"(?<![\w,/.:-])(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+){_NP})*)"
     rf"(?:\s+(?:in|from|of|at|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+|de\s+)?(?-i:[A-Z])[\w'’-]*){{0,4}}){{0,2}}"
     rf"(?:\s+(?:hailing|originally|coming|who (?:hailed|hails|came|comes)) from(?:\s+[\w'’-]+){{1,4}}?)?"
@@ -72,7 +73,7 @@ _KILL_VERB = (r"(?:kill(?:s|ed|ing)? and (?:dismember|mutilat|behead|burn|dump)\
               r"(?:stabb(?:ed|ing)|beat(?:en|ing)?|hack(?:ed|ing)|club(?:bed|bing)|ston(?:ed|ing)|tortur(?:ed|ing)) to death|"
               r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing) to death|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
               r"claimed the lives of)")
-_OBJECT = re.compile(
+_OBJECT = fastre.compile(
     rf"\b{_KILL_VERB}\s+(?!(?:{_NUM})\s+(?:others?\s+|more\s+)?(?:injured|wounded|hurt|inj\w*|released|freed|captured|arrested|missing|escaped)\b)"
     rf"(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+)"
     rf"(?!(?:wounding|injuring)\b){_NP})*)",
@@ -88,55 +89,55 @@ _PERSON = (r"(?:clans(?:man|woman)|militiaman|pastoralist|marabout|(?:health |ai
            r"magistrate|judge|mayor|governor|prefect|deputy|journalist|reporter|teacher|student|driver|trader|farmer|"
            r"civilian|soldier|policeman|officer|official|fighter|militant|leader|activist|resident|villager|man|woman|"
            r"boy|girl)")
-_PRONOUN_OBJECT = re.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b|"
-                             rf"\b(?:beat|beats|beaten|stabbed|hacked|clubbed|stoned|tortured|burned|burnt)\s+(?:him|her)\s+(?:to death|alive)\b|"
-                             rf"\b{_KILL_VERB}\s+(?P<bare>(?:{_WORD}\s+){{0,4}}?"
-                             rf"(?:{_PERSON}|member|guard)\b(?!s))|"
-                             rf"\b(?:assassinat(?:e|es|ed|ing)|execut(?:e|es|ed|ing)|behead(?:s|ed|ing))\s+"
-                             rf"(?P<named>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){{1,3}})(?=\s*(?:[,.;(]|$)|\s+(?:in|at|near|on|outside|after|for)\b)|(?:^|(?<=[.;:]\s))(?P<died>(?:He|She)\s+(?:later\s+|subsequently\s+|eventually\s+)?(?:died|succumbed)\s+(?:of|from|in|at|on|to|the following|hours|days|shortly|later))\b|\b(?P<subject>(?:he|she)\s+(?:was|had been|has been)\s+"
-                             rf"(?:later\s+|reportedly\s+|allegedly\s+|subsequently\s+)?(?:found dead|killed|shot dead|murdered|"
-                             rf"executed|assassinated|beaten to death|stabbed to death))\b|\b(?P<body>(?:his|her)\s+body)\s+"
-                             rf"(?:was\s+)?(?:later\s+)?(?:found|discovered|recovered)\b", re.IGNORECASE)
-_TO_DEATH = re.compile(rf"\b(?:beat|beats|beaten|stabbed|hacked|clubbed|burned|burnt|stoned|tortured)\s+(?P<list>{_NP})\s+"
-                       rf"(?:to death|alive)\b",
-                       re.IGNORECASE)
-_RESULT = re.compile(
+_PRONOUN_OBJECT = fastre.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b|"
+                                 rf"\b(?:beat|beats|beaten|stabbed|hacked|clubbed|stoned|tortured|burned|burnt)\s+(?:him|her)\s+(?:to death|alive)\b|"
+                                 rf"\b{_KILL_VERB}\s+(?P<bare>(?:{_WORD}\s+){{0,4}}?"
+                                 rf"(?:{_PERSON}|member|guard)\b(?!s))|"
+                                 rf"\b(?:assassinat(?:e|es|ed|ing)|execut(?:e|es|ed|ing)|behead(?:s|ed|ing))\s+"
+                                 rf"(?P<named>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){{1,3}})(?=\s*(?:[,.;(]|$)|\s+(?:in|at|near|on|outside|after|for)\b)|(?:^|(?<=[.;:]\s))(?P<died>(?:He|She)\s+(?:later\s+|subsequently\s+|eventually\s+)?(?:died|succumbed)\s+(?:of|from|in|at|on|to|the following|hours|days|shortly|later))\b|\b(?P<subject>(?:he|she)\s+(?:was|had been|has been)\s+"
+                                 rf"(?:later\s+|reportedly\s+|allegedly\s+|subsequently\s+)?(?:found dead|killed|shot dead|murdered|"
+                                 rf"executed|assassinated|beaten to death|stabbed to death))\b|\b(?P<body>(?:his|her)\s+body)\s+"
+                                 rf"(?:was\s+)?(?:later\s+)?(?:found|discovered|recovered)\b", re.IGNORECASE)
+_TO_DEATH = fastre.compile(rf"\b(?:beat|beats|beaten|stabbed|hacked|clubbed|burned|burnt|stoned|tortured)\s+(?P<list>{_NP})\s+"
+                           rf"(?:to death|alive)\b",
+                           re.IGNORECASE)
+_RESULT = fastre.compile(
     rf"\b(?:led to|leading to|causing|caused|resulted in|results? in|resulting in|ended in|claim(?:s|ed)?|leaving|left|"
     rf"death toll (?:\w+ )?(?:to|of|at|reached|stands at))\s+(?:the (?:deaths?|killings?) of\s+)?(?P<list>{_NP})"
     rf"(?:\s+(?:deaths?|dead|killed|KIA|fatalities))?",
     re.IGNORECASE,
 )
 # Victims added after the death verb: "a driver died along with 3 of the raiders".
-_ALONGSIDE = re.compile(rf"\b(?:killed|dead|died)\s*,?\s+(?:alongside|along with|together with)\s+(?P<list>{_NP})",
-                        re.IGNORECASE)
-_BODY = re.compile(rf"\b(?:the\s+|a\s+)?(?:dead\s+)?bod(?:y|ies)\s+of\s+(?P<list>{_NP})", re.IGNORECASE)
-_PART = re.compile(rf"(?P<sep>^|\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+)(?P<np>{_NP})",
-                   re.IGNORECASE)
-_COUNT = re.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})\b", re.IGNORECASE)
-_NON_PEOPLE = re.compile(r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|km|kilomet(?:er|re)s|miles?|"
-                         r"hours?|days?|weeks?|months?|years?|vehicles?|cars?|trucks?|houses?|homes?|people's)\b",
-                         re.IGNORECASE)
-_KEEPER = re.compile(r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|cars?|trucks?|vehicles?)\s+"
-                     r"\w*(?:ers?|m[ae]n|keepers?|owners?|drivers?)\b", re.IGNORECASE)
-_UNCERTAIN = re.compile(r"\b(?:may have been|might have been|possibly)\s+(?:to be\s+)?"
-                        r"(?:\w+\s+)?$", re.IGNORECASE)
-_SUBSET = re.compile(r"(?:\bincluding|\bamong them|\bof whom|\bof which|\(|\bsuch as)\s*$", re.IGNORECASE)
-_MONTH_OR_YEAR = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
-                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|^\s*\d{4}\b|^/",
+_ALONGSIDE = fastre.compile(rf"\b(?:killed|dead|died)\s*,?\s+(?:alongside|along with|together with)\s+(?P<list>{_NP})",
                             re.IGNORECASE)
-_AGGREGATE = re.compile(r"\b(?:since|so far|to date|in total|this year|over the past|in the past|over the last|"
-                        r"have died|have been killed|had been killed in|over the course of)\b", re.IGNORECASE)
-_CODED = re.compile(r"\bfatalities (?:are |were )?(?:coded as (?P<coded>\d+)|split (?:across|over|between) \d+ "
-                    r"(?:events|locations|districts|provinces|areas)\s*\((?P<split>\d+)\))", re.IGNORECASE)
+_BODY = fastre.compile(rf"\b(?:the\s+|a\s+)?(?:dead\s+)?bod(?:y|ies)\s+of\s+(?P<list>{_NP})", re.IGNORECASE)
+_PART = fastre.compile(rf"(?P<sep>^|\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+)(?P<np>{_NP})",
+                       re.IGNORECASE)
+_COUNT = fastre.compile(rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{NUMBER})\b", re.IGNORECASE)
+_NON_PEOPLE = fastre.compile(r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|km|kilomet(?:er|re)s|miles?|"
+                             r"hours?|days?|weeks?|months?|years?|vehicles?|cars?|trucks?|houses?|homes?|people's)\b",
+                             re.IGNORECASE)
+_KEEPER = fastre.compile(r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|cars?|trucks?|vehicles?)\s+"
+                         r"\w*(?:ers?|m[ae]n|keepers?|owners?|drivers?)\b", re.IGNORECASE)
+_UNCERTAIN = fastre.compile(r"\b(?:may have been|might have been|possibly)\s+(?:to be\s+)?"
+                            r"(?:\w+\s+)?$", re.IGNORECASE)
+_SUBSET = fastre.compile(r"(?:\bincluding|\bamong them|\bof whom|\bof which|\(|\bsuch as)\s*$", re.IGNORECASE)
+_MONTH_OR_YEAR = fastre.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
+                                r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b|^\s*\d{4}\b|^/",
+                                re.IGNORECASE)
+_AGGREGATE = fastre.compile(r"\b(?:since|so far|to date|in total|this year|over the past|in the past|over the last|"
+                            r"have died|have been killed|had been killed in|over the course of)\b", re.IGNORECASE)
+_CODED = fastre.compile(r"\bfatalities (?:are |were )?(?:coded as (?P<coded>\d+)|split (?:across|over|between) \d+ "
+                        r"(?:events|locations|districts|provinces|areas)\s*\((?P<split>\d+)\))", re.IGNORECASE)
 
 
 _MONTHS = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DATES = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+(?:19|20)\d\d)?\b|"
-                    rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b|"
-                    rf"\b(?:in|of|since|during|until|by)\s+(?:19|20)\d\d\b", re.IGNORECASE)
-_AGES = re.compile(r",?\s*\baged\s+\d+(?:\s*(?:,|and|&)\s*\d+)*(?:\s*,?\s*respectively)?", re.IGNORECASE)
-_AGE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
-                  r"forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]\w+)?[- ]years?[- ]old\b|\baged \d+\b", re.IGNORECASE)
+_DATES = fastre.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+(?:19|20)\d\d)?\b|"
+                        rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b|"
+                        rf"\b(?:in|of|since|during|until|by)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_AGES = fastre.compile(r",?\s*\baged\s+\d+(?:\s*(?:,|and|&)\s*\d+)*(?:\s*,?\s*respectively)?", re.IGNORECASE)
+_AGE = fastre.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+                      r"forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]\w+)?[- ]years?[- ]old\b|\baged \d+\b", re.IGNORECASE)
 
 
 def _np_value(np: str, *, singular_ok: bool) -> int:
@@ -161,12 +162,12 @@ def _np_value(np: str, *, singular_ok: bool) -> int:
     return 0
 
 
-_AND = re.compile(r"\s*(?:,\s*)?(?:and|as well as|plus|in addition to|along with|together with)\s+$", re.IGNORECASE)
+_AND = fastre.compile(r"\s*(?:,\s*)?(?:and|as well as|plus|in addition to|along with|together with)\s+$", re.IGNORECASE)
 # a proper name whose words "of" or "for" join ("the Volunteers for the Defence of the Homeland", "the Armed Forces of
 # the Democratic Republic of Congo")
-_LONG_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*"
-                        r"(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*)+")
-_OF_THEM = re.compile(r"\S+\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+_LONG_NAME = fastre.compile(r"(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*"
+                            r"(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+))*)+")
+_OF_THEM = fastre.compile(r"\S+\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
 
 
 def _list_value(text: str, start: int, listing: str) -> tuple[int, list[tuple[int, int]]]:
@@ -210,10 +211,10 @@ def _apposition(part: re.Match[str]) -> bool:
                 and re.match(r"(?:a|an|the|his|her|their|its)\b", part.group("np"), re.IGNORECASE))
 
 
-_BACKGROUND = re.compile(r"\b(?:(?:who|which|that)\s+had|having)\s+(?:\w+\s+)?\w+\s+$", re.IGNORECASE)
+_BACKGROUND = fastre.compile(r"\b(?:(?:who|which|that)\s+had|having)\s+(?:\w+\s+)?\w+\s+$", re.IGNORECASE)
 # A killing a person is accused of, or a protest is about: "suspected of killing his wife", "arrested for
 # allegedly shooting dead a man", "angry at the leaders for the murder of a councillor".
-_ACCUSED = re.compile(r"\b(?:for|of)\s+(?:the\s+)?(?:allegedly\s+|reportedly\s+|apparently\s+)?$", re.IGNORECASE)
+_ACCUSED = fastre.compile(r"\b(?:for|of)\s+(?:the\s+)?(?:allegedly\s+|reportedly\s+|apparently\s+)?$", re.IGNORECASE)
 
 
 def _excluded(text: str, start: int) -> bool:
@@ -222,13 +223,13 @@ def _excluded(text: str, start: int) -> bool:
     return bool(_SUBSET.search(before) or _UNCERTAIN.search(before) or _BACKGROUND.search(before))
 
 
-_BOMBERS_COUNTED = re.compile(rf"\b(?:including|among them|among whom)\b[^.;]{{0,60}}?\b(?P<n>{NUMBER}|the) (?:suicide )?bombers?\b",
-                              re.IGNORECASE)
+_BOMBERS_COUNTED = fastre.compile(rf"\b(?:including|among them|among whom)\b[^.;]{{0,60}}?\b(?P<n>{NUMBER}|the) (?:suicide )?bombers?\b",
+                                  re.IGNORECASE)
 
 
 # a count of some of the dead, not of all of them ("three of the dead were soldiers", "among them two children")
-_PART_OF_THE_DEAD = re.compile(r"\b(?:including|among (?:them|the dead|the victims|those)|of (?:them|the dead|the victims|"
-                               r"those|whom))\b", re.IGNORECASE)
+_PART_OF_THE_DEAD = fastre.compile(r"\b(?:including|among (?:them|the dead|the victims|those)|of (?:them|the dead|the victims|"
+                                   r"those|whom))\b", re.IGNORECASE)
 
 
 def another_sources_lower(toll: int, speaker: str | None, deaths: int, other_speaker: str | None, told: str) -> bool:
@@ -249,9 +250,9 @@ def bombers_counted(text: str) -> int:
 
 
 # a scraped page that lost a line break glues a caption or credit to the count that opens the next line
-_GLUED_COUNT = re.compile(r"(?<=[a-z])(?=(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|"
-                          r"Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Dozens|"
-                          r"Scores|Hundreds|At least)\b)")
+_GLUED_COUNT = fastre.compile(r"(?<=[a-z])(?=(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|"
+                              r"Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Dozens|"
+                              r"Scores|Hundreds|At least)\b)")
 
 
 @lru_cache(maxsize=64)  # the event rules ask again of a clause they read (a fifth of the calls on coder notes)
@@ -281,7 +282,7 @@ def count_fatalities(text: str) -> tuple[int, bool]:
 
 
 # The attackers counted apart from the victims: "9 died (plus three raiders)", "(plus the bomber)".
-_PLUS = re.compile(r"\s*\(\s*plus\s+(?P<what>[^()]{1,40})\)", re.IGNORECASE)
+_PLUS = fastre.compile(r"\s*\(\s*plus\s+(?P<what>[^()]{1,40})\)", re.IGNORECASE)
 
 
 def _plus_value(what: str) -> int:
@@ -294,17 +295,17 @@ def _plus_value(what: str) -> int:
     return 1 if re.match(r"(?:the|a|an|one|self|him|her)\b", what.strip(), re.IGNORECASE) else 0
 
 
-_REVISED = re.compile(rf"\b(?:later|subsequently|since)\s+(?:revealed|raised|revised|rose|risen|increased|confirmed|put|"
-                      rf"updated)\s+(?:as|to|at)\s+(?P<num>{NUMBER})\b", re.IGNORECASE)
-_SELF = re.compile(r"\b(?:(?:killing|killed|kills|kill)\s+(?:only\s+)?(?P<who>himself|herself|themselves)\b|"
-                   r"(?:blew|blow|blows|blown|blowing)\s+(?P<who2>himself|herself|themselves)\s+up\b)", re.IGNORECASE)
-_LATER_DIED = re.compile(
+_REVISED = fastre.compile(rf"\b(?:later|subsequently|since)\s+(?:revealed|raised|revised|rose|risen|increased|confirmed|put|"
+                          rf"updated)\s+(?:as|to|at)\s+(?P<num>{NUMBER})\b", re.IGNORECASE)
+_SELF = fastre.compile(r"\b(?:(?:killing|killed|kills|kill)\s+(?:only\s+)?(?P<who>himself|herself|themselves)\b|"
+                       r"(?:blew|blow|blows|blown|blowing)\s+(?P<who2>himself|herself|themselves)\s+up\b)", re.IGNORECASE)
+_LATER_DIED = fastre.compile(
     rf"(?<![\w,/.:-])(?P<list>{_NP})[^.;]{{0,90}}?\b(?:where|and|but|before|after which|who)\s+(?:(?:they|he|she|both|all)\s+"
     rf"(?:later\s+|subsequently\s+|eventually\s+|all\s+)?(?:died|succumbed|passed away)|"
     rf"(?:later\s+|subsequently\s+|eventually\s+)?(?:succumbed|died (?:of|from|in|at|on the way|later|shortly|hours|days)|"
     rf"ended up dying|(?:was|were) (?:later\s+)?found (?:dead|killed|murdered)))\b",
     re.IGNORECASE)
-_HEADLINE = re.compile(
+_HEADLINE = fastre.compile(
     r"(?:^|[:;]\s*)(?:(?!(?:A|An|The|One|No|Any)\s)[A-Z][\w-]*\s+){0,2}?(?i:man|woman|boy|girl|child|civilian|soldier|policeman|"
     r"police officer|officer|trader|farmer|herder|student|teacher|driver|journalist|resident|villager|chief|elder|"
     r"fighter|militant|victim|activist|supporter|official)\s+(?:was\s+)?(?:later\s+)?(?:shot (?:and killed|dead)|killed|"
@@ -312,7 +313,7 @@ _HEADLINE = re.compile(
     rf"(?!\s+(?:\d|a\s|an\s|the\s|his\s|her\s|their\s|(?:{NUMBER})\b))")
 
 
-_TITLED = re.compile(
+_TITLED = fastre.compile(
     rf"(?:^|[:;]\s*)(?!(?:A|An|The|One|His|Her|Their|Its|This|That|No|Any|Every|Each)\s)(?:[\w'’/-]+\s+){{0,4}}?(?i:{_PERSON})"
     rf"(?:\s+(?:of|from|in|at|with)\s+[^,;.:]{{1,50}}?)?(?:\s*,?\s+(?:identified as|named|known as|called)\b)?"
     rf"(?:\s*,?\s+(?:Mr\.?\s+|Mrs\.?\s+|Sheikh\s+|Dr\.?\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){{0,3}}\s*,?)?"
@@ -334,18 +335,18 @@ def _agents(text: str, self_kill: re.Match[str]) -> int:
 # Cheap cues: a construction can only match where its own death, killing or result word occurs, so each (slow,
 # noun-phrase-first) pattern runs only when its cue is present, and none runs on a clause without a death word
 # (a result match alone counts nobody).
-_ANY_CUE = re.compile(r"kill|neutrali|dead|\bdie|dying|snip|slaughter|decapitat|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|martyr|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
-                      r"execut|behead|lynch|murder|assassinat|passed away|casualt|causalt", re.IGNORECASE)
+_ANY_CUE = fastre.compile(r"kill|neutrali|dead|\bdie|dying|snip|slaughter|decapitat|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|martyr|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
+                          r"execut|behead|lynch|murder|assassinat|passed away|casualt|causalt", re.IGNORECASE)
 _CUES = {
-    "object": re.compile(r"kill|dead|died|succumbed|neutrali|snip|slaughter|decapitat|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
-    "to_death": re.compile(r"to death|alive", re.IGNORECASE),
-    "result": re.compile(r"led to|leading to|caus|result|ended in|claim|leav|left|death toll", re.IGNORECASE),
-    "subject": re.compile(r"killed|dead|\bdie|slaughtered|decapitated|ablaze|strangled|hanged|gunned down|slain|martyred|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
-                          r"fatalities|bodies|corpses|executed|beheaded|lynched|murdered|assassinated|casualt|causalt",
-                          re.IGNORECASE),
-    "later_died": re.compile(r"died|succumbed|passed away|dying|found (?:dead|killed|murdered)", re.IGNORECASE),
-    "body": re.compile(r"bod(?:y|ies) of", re.IGNORECASE),
-    "alongside": re.compile(r"alongside|along with|together with", re.IGNORECASE),
+    "object": fastre.compile(r"kill|dead|died|succumbed|neutrali|snip|slaughter|decapitat|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
+    "to_death": fastre.compile(r"to death|alive", re.IGNORECASE),
+    "result": fastre.compile(r"led to|leading to|caus|result|ended in|claim|leav|left|death toll", re.IGNORECASE),
+    "subject": fastre.compile(r"killed|dead|\bdie|slaughtered|decapitated|ablaze|strangled|hanged|gunned down|slain|martyred|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
+                              r"fatalities|bodies|corpses|executed|beheaded|lynched|murdered|assassinated|casualt|causalt",
+                              re.IGNORECASE),
+    "later_died": fastre.compile(r"died|succumbed|passed away|dying|found (?:dead|killed|murdered)", re.IGNORECASE),
+    "body": fastre.compile(r"bod(?:y|ies) of", re.IGNORECASE),
+    "alongside": fastre.compile(r"alongside|along with|together with", re.IGNORECASE),
 }
 # the cue prefilters, looked for as words (WordCues: the same answers, about five times faster)
 _ANY_CUE_WORDS, _CUE_WORDS = WordCues(_ANY_CUE), {name: WordCues(regex) for name, regex in _CUES.items()}
@@ -355,7 +356,7 @@ _ANY_CUE_WORDS, _CUE_WORDS = WordCues(_ANY_CUE), {name: WordCues(regex) for name
 # clan were killed", "Nine men suspected of belonging to a gang were shot dead", "Two porters, who came from a
 # nearby village, were killed", "4 men held by the army were later found executed". The
 # description holds no other count and no new clause ("when", "while", "where", "but").
-_LONG_SUBJECT = re.compile(
+_LONG_SUBJECT = fastre.compile(
     rf"(?:^|(?<=[,:;]\s)|(?<=\bthat\s))\s*(?P<list>{_NUM}(?:\s+(?!(?-i:{_STOP})\b)[\w'’-]+){{0,3}}?)"
     rf"(?P<mod>\s*,?\s+(?:who|which|that|suspected|believed|said|thought|accused|alleged(?:ly)?|arrested|abducted|"
     rf"kidnapped|detained|taken|held|captured|rounded up|attached|belonging|from|of|hailing|identified|known|described|"
@@ -366,7 +367,7 @@ _LONG_SUBJECT = re.compile(
     rf"set ablaze|burn(?:ed|t) (?:alive|to death)|(?:beaten|stabbed|hacked|stoned) to death|dead|killed)\b"
     rf"(?! or\b| and (?:wounded|injured))",
     re.IGNORECASE)
-_NEW_CLAUSE = re.compile(r"\b(?:when|while|where|whereas|but|then|killing|wounding|injuring|before|after)\b", re.IGNORECASE)
+_NEW_CLAUSE = fastre.compile(r"\b(?:when|while|where|whereas|but|then|killing|wounding|injuring|before|after)\b", re.IGNORECASE)
 
 
 def _long_subject(text: str, counted: list[tuple[int, int, int]]) -> tuple[int, list[tuple[int, int]]]:
@@ -391,10 +392,10 @@ def _long_subject(text: str, counted: list[tuple[int, int, int]]) -> tuple[int, 
     return total, spans
 
 
-_LONG_CUE = re.compile(r"\b(?:were|was|have|has|had)\s+(?:been\s+)?(?:\w+\s+){0,3}?(?:killed|dead|executed|murdered|"
-                       r"beheaded|lynched|slain|gunned|assassinated|ablaze|to death|alive)\b", re.IGNORECASE)
-_TITLED_CUE = re.compile(r"killed|dead|assassinat|murder|strangl|lynch|execut|behead|gunned|died|slain|to death",
-                         re.IGNORECASE)
+_LONG_CUE = fastre.compile(r"\b(?:were|was|have|has|had)\s+(?:been\s+)?(?:\w+\s+){0,3}?(?:killed|dead|executed|murdered|"
+                           r"beheaded|lynched|slain|gunned|assassinated|ablaze|to death|alive)\b", re.IGNORECASE)
+_TITLED_CUE = fastre.compile(r"killed|dead|assassinat|murder|strangl|lynch|execut|behead|gunned|died|slain|to death",
+                             re.IGNORECASE)
 _TITLED_CUE_WORDS = WordCues(_TITLED_CUE)
 
 
@@ -443,8 +444,8 @@ def _counted(text: str) -> int:
     return total
 
 
-_EXACT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
-                    r"forty|fifty|sixty|seventy|eighty|ninety|hundred)\b", re.IGNORECASE)
+_EXACT = fastre.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+                        r"forty|fifty|sixty|seventy|eighty|ninety|hundred)\b", re.IGNORECASE)
 
 
 def _vague_casualties(match: str, listing: str) -> bool:
@@ -455,9 +456,9 @@ def _vague_casualties(match: str, listing: str) -> bool:
     return not re.search(r"death|dead|killed|KIA|fatalit|lives", other, re.IGNORECASE) and not _EXACT.search(listing)
 
 
-_CAUSE = re.compile(r"\b(?:after|following|over|in solidarity with|in memory of|in protest (?:at|against|over)|"
-                    r"to (?:protest|denounce|condemn|mourn|commemorate|demand justice for)|denouncing|condemning|"
-                    r"protesting|mourning|commemorating|against the (?:killing|death|murder)s?)\b", re.IGNORECASE)
+_CAUSE = fastre.compile(r"\b(?:after|following|over|in solidarity with|in memory of|in protest (?:at|against|over)|"
+                        r"to (?:protest|denounce|condemn|mourn|commemorate|demand justice for)|denouncing|condemning|"
+                        r"protesting|mourning|commemorating|against the (?:killing|death|murder)s?)\b", re.IGNORECASE)
 
 
 def without_causes(text: str) -> str:

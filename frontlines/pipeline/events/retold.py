@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from frontlines import fastre
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Event, Mention, NonEvent
 from frontlines.pipeline.events.fatalities import another_sources_lower
@@ -24,13 +25,13 @@ __all__ = ["merge_retold", "trigger_of"]
 # cues of another incident; "also" that adds to what a speaker said ("he also said"), an ordinal that counts
 # victims ("the second was wounded") and "the other" parts of one incident ("the attacks on the other two
 # checkpoints", "the other five soldiers") are not
-_ANOTHER = re.compile(r"\b(?:separately|separate|another|(?<!\bthe )other|the other (?=(?:\w+ )?(?:attack|blast|explo|bomb|"
-                      r"incident|raid|strike|clash|ambush|assault|shelling))|elsewhere|also(?! (?:said|says|told|reported|added|"
-                      r"confirmed|stated|noted))|(?:second|third|fourth) (?:\w+ )?(?:attacks?|blasts?|explosions?|bomb"
-                      r"\w*|strikes?|raids?|incidents?|ambush\w*|clash\w*|assaults?|shelling)|earlier|later|previous|"
-                      r"meanwhile|in addition|further|new|then|afterwards|subsequently|next)\b", re.IGNORECASE)
+_ANOTHER = fastre.compile(r"\b(?:separately|separate|another|(?<!\bthe )other|the other (?=(?:\w+ )?(?:attack|blast|explo|bomb|"
+                          r"incident|raid|strike|clash|ambush|assault|shelling))|elsewhere|also(?! (?:said|says|told|reported|added|"
+                          r"confirmed|stated|noted))|(?:second|third|fourth) (?:\w+ )?(?:attacks?|blasts?|explosions?|bomb"
+                          r"\w*|strikes?|raids?|incidents?|ambush\w*|clash\w*|assaults?|shelling)|earlier|later|previous|"
+                          r"meanwhile|in addition|further|new|then|afterwards|subsequently|next)\b", re.IGNORECASE)
 _COUNTED_DAY = "' counted from '"  # the reason of a day counted from the incident told before (events.relative_shift)
-_CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:while|whereas|as|but|and)\b")
+_CLAUSE_BREAK = fastre.compile(r"[,;:—–]|\b(?:while|whereas|as|but|and)\b")
 _NEAR_KM = 25.0
 # the types one armed incident is told as, from different angles ("the fighting", "the strike"); an attack on
 # civilians and a change of territory are incidents of their own
@@ -42,24 +43,24 @@ _HANDS = _TERRITORY | {"Non-violent transfer of territory"}
 # what an armed incident left behind, told after it ("seized many weapons", "the bomb squad defused a second
 # device", "a mosque was also damaged"): part of the incident unless dated or placed on its own
 # taking a town and leaving it are two changes of hands ("captured the port ... withdrew hours later")
-_WITHDRAWAL = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* (?:out|back)|vacat\w*|retreat\w*|abandon\w*|evacuat\w*|left|leav\w*|"
-                         r"handed over|hand\w* over|surrender\w*)\b", re.IGNORECASE)
+_WITHDRAWAL = fastre.compile(r"\b(?:withdr[ae]w\w*|pull\w* (?:out|back)|vacat\w*|retreat\w*|abandon\w*|evacuat\w*|left|leav\w*|"
+                             r"handed over|hand\w* over|surrender\w*)\b", re.IGNORECASE)
 _AFTERMATH = frozenset({"Disrupted weapons use", "Looting/property destruction"})
 # Within one event type, a retelling may tell what the incident became: a protest that was fired on is
 # "Excessive force against protesters" (ACLED codes the incident once, by its gravest form).
 _GRAVITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 _NON_ASSERTED = ("negated", "hypothetical", "future")
-_DEATHS_ONLY = re.compile(r"^(?:were |was )?(?:killed|died|dead|deaths?|wounded|injured|bodies)$", re.IGNORECASE)
-_POINTS_BACK = re.compile(r"\b(?:the|this|that|[A-Z]\w+day['’]s|yesterday['’]s|[A-Z]\w+day)\s+(?:\w+\s+)?(?:attacks?|"
-                          r"shooting|blasts?|explosions?|bombings?|fighting|clash(?:es)?|raids?|ambush|assault|incident|"
-                          r"violence|strikes?|shelling|gunfight|battle)\b", re.IGNORECASE)
-_GENERIC_BLAST = re.compile(r"^(?:an? |the )?(?:explosions?|blasts?|detonat\w*|exploded|explosive devices?|bombs? went off)$",
-                            re.IGNORECASE)
+_DEATHS_ONLY = fastre.compile(r"^(?:were |was )?(?:killed|died|dead|deaths?|wounded|injured|bodies)$", re.IGNORECASE)
+_POINTS_BACK = fastre.compile(r"\b(?:the|this|that|[A-Z]\w+day['’]s|yesterday['’]s|[A-Z]\w+day)\s+(?:\w+\s+)?(?:attacks?|"
+                              r"shooting|blasts?|explosions?|bombings?|fighting|clash(?:es)?|raids?|ambush|assault|incident|"
+                              r"violence|strikes?|shelling|gunfight|battle)\b", re.IGNORECASE)
+_GENERIC_BLAST = fastre.compile(r"^(?:an? |the )?(?:explosions?|blasts?|detonat\w*|exploded|explosive devices?|bombs? went off)$",
+                                re.IGNORECASE)
 
 
 # the defenders' side of an attack told before ("the army repelled the attackers")
-_REPELLED = re.compile(r"\b(?:repel\w*|repuls\w*|fought off|fend\w* off|beat back|pushed back)\s+(?:the\s+)?"
-                       r"(?:attack\w*|assailants|raid\w*|assault|gunmen|insurgents|militants|rebels)\b", re.IGNORECASE)
+_REPELLED = fastre.compile(r"\b(?:repel\w*|repuls\w*|fought off|fend\w* off|beat back|pushed back)\s+(?:the\s+)?"
+                           r"(?:attack\w*|assailants|raid\w*|assault|gunmen|insurgents|militants|rebels)\b", re.IGNORECASE)
 
 Side = Callable[[str], str]
 

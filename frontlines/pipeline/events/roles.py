@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from frontlines import fastre
 from frontlines.errors import KnowledgeError
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.ontology import Ontology, TriggerHit
@@ -21,7 +22,7 @@ from frontlines.pipeline.statements.modality import disowned
 
 __all__ = ["country_subject", "partners", "warring_sides", "roles", "tells_a_loss"]
 
-_AGENT = re.compile(
+_AGENT = fastre.compile(
     r"\b(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|shot|executed|"
     r"beheaded|captured|struck|fired|planted|bombed|shelled|raided|stormed|seized|dispersed|beaten|stabbed|lynched|"
     r"attacks?|ambush(?:es)?|raids?|strikes?|air ?strikes?|bombs?|bombings?|snipers?|fire|shelling|mines?|offensive)"
@@ -29,21 +30,21 @@ _AGENT = re.compile(
     r"(?:(?:paramilitary|militant|rebel|insurgent|jihadist|islamist|separatist|armed|rival|outlawed|banned|notorious|"
     r"[\w'’]+-(?:backed|linked|allied|affiliated|led|aligned|based))\s+){0,2}$",  # "by the paramilitary RSF", "by the Rwanda-backed M23"
     re.IGNORECASE)
-_VICTIM = re.compile(r"[\w\s',()-]{0,40}?\b(?:was|were|have been|has been|had been)\s+(?:\w+\s+)?"
-                     r"(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|"
-                     r"shot|executed|beheaded|captured)\b|[\w\s'-]{0,30}?\b(?:killed|wounded|injured|dead|died|perished|"
-                     r"lost (?:their|his|her) li(?:fe|ves))"
-                     r"(?=\s*[,.;]|\s+(?:in|at(?! (?:least|most)\b)|by|during|after|when|near|on|while|and)\b)", re.IGNORECASE)
+_VICTIM = fastre.compile(r"[\w\s',()-]{0,40}?\b(?:was|were|have been|has been|had been)\s+(?:\w+\s+)?"
+                         r"(?:killed|wounded|injured|hit|targeted|attacked|ambushed|abducted|kidnapped|arrested|detained|"
+                         r"shot|executed|beheaded|captured)\b|[\w\s'-]{0,30}?\b(?:killed|wounded|injured|dead|died|perished|"
+                         r"lost (?:their|his|her) li(?:fe|ves))"
+                         r"(?=\s*[,.;]|\s+(?:in|at(?! (?:least|most)\b)|by|during|after|when|near|on|while|and)\b)", re.IGNORECASE)
 # where a shell or a rocket came from names who fired it ("shells fired from M23 positions"; not the ship that
 # aircraft were "launched from")
-_FIRED_FROM = re.compile(r"\b(?:shells?|rockets?|mortars?|mortar (?:rounds|shells)|missiles?|projectiles?|rounds)\s+"
-                         r"(?:(?:were|was|had been)\s+)?(?:fired|launched|lobbed)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_FIRED_FROM = fastre.compile(r"\b(?:shells?|rockets?|mortars?|mortar (?:rounds|shells)|missiles?|projectiles?|rounds)\s+"
+                             r"(?:(?:were|was|had been)\s+)?(?:fired|launched|lobbed)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 # fired from the positions of an armed group the clause does not name ("a mortar bomb fired from rebel positions")
-_FIRED_FROM_REBELS = re.compile(r"\b(?:fired|launched|lobbed)\s+from\s+(?:the\s+)?(?:rebel|insurgent|militant|jihadist|"
-                                r"separatist|militia)(?:-held|-controlled)?\s+(?:positions?|territory|areas?|lines|side)\b",
-                                re.IGNORECASE)
+_FIRED_FROM_REBELS = fastre.compile(r"\b(?:fired|launched|lobbed)\s+from\s+(?:the\s+)?(?:rebel|insurgent|militant|jihadist|"
+                                    r"separatist|militia)(?:-held|-controlled)?\s+(?:positions?|territory|areas?|lines|side)\b",
+                                    re.IGNORECASE)
 # a side named as who holds a place ("the RSF-held town of Kabkabiya"), not as whom the deed hit
-_HOLDER = re.compile(r"-(?:held|controlled|occupied|run)\b")
+_HOLDER = fastre.compile(r"-(?:held|controlled|occupied|run)\b")
 # the second branch of _VICTIM is a headline passive: "Three guards killed, one wounded", "One policeman dead and ..." (not
 # "fighters killed at least 40 people": an active verb and its object), or a verb of dying: "two soldiers died when
 # their vehicle struck a mine" (the dead suffered the event)
@@ -51,9 +52,9 @@ _HOLDER = re.compile(r"-(?:held|controlled|occupied|run)\b")
 
 # a partner of the one who acts ("acting in concert with the government, Egypt dispatched jets", "rebels, backed by
 # NATO air strikes, took the town"): ACLED's associated actor, not a side of the event
-_PARTNER = re.compile(r"\b(?:in concert with|alongside|together with|jointly with|in (?:coordination|cooperation|conjunction) "
-                      r"with|backed by|supported by|assisted by|aided by|with the (?:help|support|backing|assistance) of)\s+"
-                      r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,5}(?:\(\s*(?:the\s+)?)?$", re.IGNORECASE)  # "... of Libya (the NTC)"
+_PARTNER = fastre.compile(r"\b(?:in concert with|alongside|together with|jointly with|in (?:coordination|cooperation|conjunction) "
+                          r"with|backed by|supported by|assisted by|aided by|with the (?:help|support|backing|assistance) of)\s+"
+                          r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,5}(?:\(\s*(?:the\s+)?)?$", re.IGNORECASE)  # "... of Libya (the NTC)"
 
 
 # what a country named as the subject did through its forces ("Egypt dispatched strike fighters")
@@ -71,9 +72,9 @@ def country_subject(doc: Document, clause: Any, trigger: TriggerHit) -> Mention 
 
 
 # who brought the sides together ("a truce brokered by the UN mission"): a go-between, not a side
-_MEDIATOR = re.compile(r"\b(?:brokered|mediated|facilitated|hosted|sponsored|overseen)\s+by\s+|\bunder the auspices of\s+|"
-                       r"\bwith the mediation of\s+", re.IGNORECASE)
-_MEDIATOR_GAP = re.compile(r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}$")
+_MEDIATOR = fastre.compile(r"\b(?:brokered|mediated|facilitated|hosted|sponsored|overseen)\s+by\s+|\bunder the auspices of\s+|"
+                           r"\bwith the mediation of\s+", re.IGNORECASE)
+_MEDIATOR_GAP = fastre.compile(r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}$")
 
 
 def mediators(doc: Document, clause: Any, participants: list[Mention]) -> list[Mention]:
@@ -102,9 +103,9 @@ def _allied_second(doc: Document, m: Mention, participants: list[Mention]) -> bo
 
 
 # who unnamed men are said to be: "gunmen believed to belong to CODECO", "attackers thought to be members of the ADF"
-_BELONGING = re.compile(r"\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?(?:believed|thought|suspected|said|reported)\s+to\s+)?"
-                        r"(?:belong(?:ing)?\s+to|be\s+(?:members?\s+of|part\s+of|from)|(?:be\s+)?(?:linked|affiliated)\s+(?:to|with)|"
-                        r"(?:be\s+)?loyal\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+_BELONGING = fastre.compile(r"\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?(?:believed|thought|suspected|said|reported)\s+to\s+)?"
+                            r"(?:belong(?:ing)?\s+to|be\s+(?:members?\s+of|part\s+of|from)|(?:be\s+)?(?:linked|affiliated)\s+(?:to|with)|"
+                            r"(?:be\s+)?loyal\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _named_for_generic(doc: Document, participants: list[Mention]) -> list[Mention]:
@@ -126,7 +127,7 @@ def _named_for_generic(doc: Document, participants: list[Mention]) -> list[Menti
 # the sides after the trigger's "between", past the adjuncts of place and time ("clashes broke out in the
 # south-eastern suburbs of Tripoli on Monday night between X and Y"), but not a "between" that another noun or a
 # new clause takes ("fighting resumed after talks between X and Y collapsed")
-_BETWEEN_AFTER = re.compile(
+_BETWEEN_AFTER = fastre.compile(
     r"\S*(?:\s+(?!(?:talks|deal|agreement|accord|border|road|highway|truce|ceasefire|rivalry|tensions?|disputes?|feud|"
     r"meetings?|negotiations|line|boundary|frontier|corridor|and|or|after|before|when|while|as|which|that|who|"
     r"following|amid)\b)[\w'’-]+){0,12}?\s+between\b", re.IGNORECASE)
@@ -252,11 +253,11 @@ def _as_forces(m: Mention | None, trigger: TriggerHit, kb: ActorKB) -> Mention |
                    country=actor.country, reason=f"{m.canonical} acting through its forces")
 
 
-_FELL_TO = re.compile(r"(?:fell|falls|fall|fallen|falling)\s+(?:\w+\s+)?to\b", re.IGNORECASE)
+_FELL_TO = fastre.compile(r"(?:fell|falls|fall|fallen|falling)\s+(?:\w+\s+)?to\b", re.IGNORECASE)
 # the trigger is the agent phrase of a passive: what did it, not who ("was hit by a devastating SVBIED attack")
-_HIT_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
-                     re.IGNORECASE)
-_LOST = re.compile(r"(?:lost|losing|lose|loses)\b", re.IGNORECASE)
+_HIT_BY = fastre.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+                         re.IGNORECASE)
+_LOST = fastre.compile(r"(?:lost|losing|lose|loses)\b", re.IGNORECASE)
 
 
 def tells_a_loss(trigger_text: str) -> bool:

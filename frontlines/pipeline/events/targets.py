@@ -16,36 +16,39 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from frontlines import fastre
 from frontlines.knowledge.ontology import Ontology, TriggerHit
 from frontlines.model import Mention
 
 __all__ = ["MUTUAL", "headline_passive", "target_of"]
 
-MUTUAL = re.compile(r"^(?:clash|fight|fought|battl|gun ?battle|firefight|exchang|skirmish|hostilit|infighting|engag|"
-                    r"shoot-?out|counter|offensive|besieg)", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being|get|got)\s+(?:\w+\s+){0,2}$|^(?:was|were)\b", re.IGNORECASE)
-_INTRANSITIVE = re.compile(r"^(?:died|dead|bodies|lost)\b", re.IGNORECASE)  # "5 people died": victims first
+MUTUAL = fastre.compile(r"^(?:clash|fight|fought|battl|gun ?battle|firefight|exchang|skirmish|hostilit|infighting|engag|"
+                        r"shoot-?out|counter|offensive|besieg)", re.IGNORECASE)
+_PASSIVE = fastre.compile(r"\b(?:was|were|is|are|been|being|get|got)\s+(?:\w+\s+){0,2}$|^(?:was|were)\b", re.IGNORECASE)
+_INTRANSITIVE = fastre.compile(r"^(?:died|dead|bodies|lost)\b", re.IGNORECASE)  # "5 people died": victims first
 # A headline passive has no auxiliary: "3 civilians killed by gunmen", "Two traders shot in Gao" -- a participle
 # followed by a preposition or the end of the clause, not by an object ("killed at least 40 people" has one).
-_PARTICIPLE = re.compile(r"^(?:killed|shot|wounded|injured|murdered|assassinated|gunned down|stabbed|beaten|hacked|"
-                         r"executed|beheaded|abducted|kidnapped|attacked|ambushed|targeted)", re.IGNORECASE)
-_NO_OBJECT = re.compile(r"^\s*(?:(?:dead|to death|and (?:killed|wounded|injured))\s*)?(?:by|in|at(?! (?:least|most)\b)|near|during|after|when|on|"
-                        r"while|outside|inside|along|following|as|from)\b|^\s*(?:[,.;:]|$)", re.IGNORECASE)
-_NP_BOUNDARY = re.compile(r"\b(?:leaving|left|with|after|as|when|while)\b", re.IGNORECASE)
-_BY_AGENT = re.compile(r"\b(?:by|at the hands of)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+(?=[,.;]|\s+(?:in|at|near|on|who|while|"
-                       r"after|during|from|over|and then|because)\b|$)", re.IGNORECASE)
-_CASUALTY_SUBJECT = re.compile(r"(?P<np>[^,;.()]{1,60}?)\s+(?:was|were|have been|has been|had been|are|is)\s+"
-                               r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b",
-                               re.IGNORECASE)
-_CASUALTY_VERB = re.compile(r"\b(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b", re.IGNORECASE)
+_PARTICIPLE = fastre.compile(r"^(?:killed|shot|wounded|injured|murdered|assassinated|gunned down|stabbed|beaten|hacked|"
+                             r"executed|beheaded|abducted|kidnapped|attacked|ambushed|targeted)", re.IGNORECASE)
+_NO_OBJECT = fastre.compile(r"^\s*(?:(?:dead|to death|and (?:killed|wounded|injured))\s*)?(?:by|in|at(?! (?:least|most)\b)|near|during|after|when|on|"
+                            r"while|outside|inside|along|following|as|from)\b|^\s*(?:[,.;:]|$)", re.IGNORECASE)
+_NP_BOUNDARY = fastre.compile(r"\b(?:leaving|left|with|after|as|when|while)\b", re.IGNORECASE)
+_BY_AGENT = fastre.compile(r"\b(?:by|at the hands of)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+(?=[,.;]|\s+(?:in|at|near|on|who|while|"
+                           r"after|during|from|over|and then|because)\b|$)", re.IGNORECASE)
+_CASUALTY_SUBJECT = fastre.compile(r"(?P<np>[^,;.()]{1,60}?)\s+(?:was|were|have been|has been|had been|are|is)\s+"
+                                   r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b",
+                                   re.IGNORECASE)
+# the verb group of _CASUALTY_SUBJECT alone: a match of that starts at most 60 characters before the first of these
+_CASUALTY_PASSIVE = fastre.compile(r"\s+(?:was|were|have been|has been|had been|are|is)\s+(?:\w+\s+)?"
+                                   r"(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b", re.IGNORECASE)
 # the source a sentence closes with names no victim ("..., the General Staff said", "..., according to hospital staff")
-_ATTRIBUTION_TAIL = re.compile(r",\s+(?:according to\b[^,;]*|(?:[\w'’.-]+\s+){1,7}?(?:said|says|told|reported|added|"
-                               r"confirmed|announced|claimed|wrote|posted)\b[^,;]*)[.;]?\s*$", re.IGNORECASE)
-_DIRECT = re.compile(r"^\W*(?:(?:on|against|targeting|into)\s+)?(?:[\w'-]+\s+){0,4}?$", re.IGNORECASE)
-_NOT_SERVING = re.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed|unarmed)\s*(?:\w+\s+)?$", re.IGNORECASE)
+_ATTRIBUTION_TAIL = fastre.compile(r",\s+(?:according to\b[^,;]*|(?:[\w'’.-]+\s+){1,7}?(?:said|says|told|reported|added|"
+                                   r"confirmed|announced|claimed|wrote|posted)\b[^,;]*)[.;]?\s*$", re.IGNORECASE)
+_DIRECT = fastre.compile(r"^\W*(?:(?:on|against|targeting|into)\s+)?(?:[\w'-]+\s+){0,4}?$", re.IGNORECASE)
+_NOT_SERVING = fastre.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed|unarmed)\s*(?:\w+\s+)?$", re.IGNORECASE)
 # A force's noun used attributively names a place or a dress, not a victim ("an inmate in a police station",
 # "men in army uniforms"); installations attacked directly are still found by the military-target list.
-_ATTRIBUTIVE = re.compile(r"\s+(?:stations?|posts?|uniforms?|custody|cells?|fatigues|gear)\b", re.IGNORECASE)
+_ATTRIBUTIVE = fastre.compile(r"\s+(?:stations?|posts?|uniforms?|custody|cells?|fatigues|gear)\b", re.IGNORECASE)
 _NEUTRAL = {"members", "member", "officers", "officer"}  # "a member of the party", "an election officer"
 _CIVILIAN_TYPES = {"civilians", "protesters", "organisation"}
 _ARMED_ACTORS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force",
@@ -67,11 +70,18 @@ def headline_passive(text: str, trigger: TriggerHit) -> bool:
         and bool(text[:trigger.start].strip())
 
 
+def _casualty_subjects(text: str) -> list[re.Match[str]]:
+    """``_CASUALTY_SUBJECT``'s matches in ``text``, its lazy subject tried only from 60 characters before the first
+    passive casualty verb (no match can start earlier: its subject is at most 60 characters and only spaces follow
+    it before the verb group), not at every character of the clause."""
+    first = _CASUALTY_PASSIVE.search(text)
+    return list(_CASUALTY_SUBJECT.finditer(text, max(0, first.start() - 60))) if first else []
+
+
 def _victim_regions(text: str, trigger: TriggerHit, agents: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
     """(offset, text, direct-object region?) of the clause's parts that name victims, agents blanked."""
     text = _blank(text, agents + [(m.start(), m.end()) for m in (*_BY_AGENT.finditer(text), *_ATTRIBUTION_TAIL.finditer(text))])
-    regions = [(m.start("np"), m.group("np"), False) for m in _CASUALTY_SUBJECT.finditer(text)] \
-        if _CASUALTY_VERB.search(text) else []
+    regions = [(m.start("np"), m.group("np"), False) for m in _casualty_subjects(text)]
     if _PASSIVE.search(text[:trigger.start]) or _PASSIVE.match(trigger.text) or _INTRANSITIVE.match(trigger.text):
         return regions + [(0, text[:trigger.start], True)]  # "a patrol was attacked": the subject is the target
     if headline_passive(text, trigger):  # "..., leaving two people killed": only the noun phrase before it

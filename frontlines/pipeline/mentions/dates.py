@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from frontlines import fastre
 from frontlines.model import Document, Mention
 from frontlines.pipeline.base import content_version
 from frontlines.pipeline.mentions.spans import Spans
@@ -34,30 +35,30 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range_dm", re.compile(rf"\b(?:(?i:between) )?(?P<d1>{_DAY}) ?(?:and|to|-|–) ?(?P<d2>{_DAY}) (?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
-    ("range_md", re.compile(rf"\b(?:(?i:between) )?(?P<m>{_MONTH}) (?P<d1>{_DAY}) ?(?:and|to|-|–) ?(?P<d2>{_DAY})\b(?:,? (?P<y>{_YEAR}))?")),
-    ("week_of", re.compile(rf"\b(?:the )?week of (?:the )?(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
-    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
-    ("slash", re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>{_YEAR})\b")),
-    ("slash_short", re.compile(r"\b(?:on|from|since|until|of|dated|between|and) (?P<a>[0-3]?\d)/(?P<b>[01]?\d)\b(?!/)")),
-    ("dmy", re.compile(rf"\b(?:{_WEEKDAY},? )?(?:the )?(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
-    ("mdy", re.compile(rf"\b(?:{_WEEKDAY},? )?(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!:)(?:,? (?P<y>{_YEAR}))?")),
-    ("since", re.compile(rf"\b(?i:since) (?:(?i:early|late|mid-?)\s*)?(?:(?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?|(?P<yo>{_YEAR}))\b")),
-    ("month_year", re.compile(rf"\b(?:in |during |by |until |early |late |mid-|of |last )?(?P<m>{_MONTH}) (?P<y>{_YEAR})\b")),
-    ("month", re.compile(rf"\b(?P<pre>(?i:in|during|early|late|mid-|until|by|last|this|since)) ?(?P<m>{_MONTH})\b(?! \d)")),
-    ("year", re.compile(rf"\b(?i:in|during|since|by|until|of|early|late|mid-) (?P<y>{_YEAR})\b")),
-    ("ago", re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|ten) (?P<unit>days|weeks|months|years) ago\b", re.I)),
-    ("relative", re.compile(
+    ("range_dm", fastre.compile(rf"\b(?:(?i:between) )?(?P<d1>{_DAY}) ?(?:and|to|-|–) ?(?P<d2>{_DAY}) (?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
+    ("range_md", fastre.compile(rf"\b(?:(?i:between) )?(?P<m>{_MONTH}) (?P<d1>{_DAY}) ?(?:and|to|-|–) ?(?P<d2>{_DAY})\b(?:,? (?P<y>{_YEAR}))?")),
+    ("week_of", fastre.compile(rf"\b(?:the )?week of (?:the )?(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
+    ("iso", fastre.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    ("slash", fastre.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[01]?\d)/(?P<y>{_YEAR})\b")),
+    ("slash_short", fastre.compile(r"\b(?:on|from|since|until|of|dated|between|and) (?P<a>[0-3]?\d)/(?P<b>[01]?\d)\b(?!/)")),
+    ("dmy", fastre.compile(rf"\b(?:{_WEEKDAY},? )?(?:the )?(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b")),
+    ("mdy", fastre.compile(rf"\b(?:{_WEEKDAY},? )?(?P<m>{_MONTH}) (?P<d>{_DAY})\b(?!:)(?:,? (?P<y>{_YEAR}))?")),
+    ("since", fastre.compile(rf"\b(?i:since) (?:(?i:early|late|mid-?)\s*)?(?:(?P<m>{_MONTH})(?: (?P<y>{_YEAR}))?|(?P<yo>{_YEAR}))\b")),
+    ("month_year", fastre.compile(rf"\b(?:in |during |by |until |early |late |mid-|of |last )?(?P<m>{_MONTH}) (?P<y>{_YEAR})\b")),
+    ("month", fastre.compile(rf"\b(?P<pre>(?i:in|during|early|late|mid-|until|by|last|this|since)) ?(?P<m>{_MONTH})\b(?! \d)")),
+    ("year", fastre.compile(rf"\b(?i:in|during|since|by|until|of|early|late|mid-) (?P<y>{_YEAR})\b")),
+    ("ago", fastre.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|ten) (?P<unit>days|weeks|months|years) ago\b", re.I)),
+    ("relative", fastre.compile(
         r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night|overnight|"
         r"earlier today|the day before yesterday|last week|this week|earlier this week|last weekend|"
         r"(?:over|during|at) the weekend|this weekend|"
         r"last month|this month|earlier this month|last year|this year|earlier this year)\b", re.I)),
     # dated from the date told before it: "a day earlier", "two days later", "the next day", "that night"
-    ("anchored", re.compile(
+    ("anchored", fastre.compile(
         r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|\d) (?P<unit>days?|weeks?) (?P<dir>earlier|later|before(?! \w)|after(?! \w))|"
         r"the (?P<adj>next|following|previous|same) (?:day|morning|afternoon|evening|night)|"
         r"the (?:day|night) (?P<adv>before|after)(?! \w)|that (?:same )?(?:day|night|morning|afternoon|evening))\b", re.I)),
-    ("weekday", re.compile(
+    ("weekday", fastre.compile(
         rf"\b(?P<pre>on|last|this|early|late|since)?\s*(?P<w>{_WEEKDAY})(?:'s)?(?:\s+(?:night|morning|evening|afternoon))?\b")),
 ]
 # Where each pattern can match: every match holds one hit of its trigger (a month name, a year, a weekday, ...), so
@@ -66,18 +67,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # ``\b`` reads a line break as it reads the end of the text), so it runs on each line that holds a hit, with
 # ``finditer(text, start, end)`` - the same matches, in the same order, as over the whole text. ``since`` and
 # ``weekday`` may cross a line break (``\s``): they are tried only at the starts their trigger allows (_STARTS).
-_MONTH_HIT = re.compile(_MONTH)
-_YEAR_HIT = re.compile(_YEAR)
-_TIME_WORD = re.compile(r"day|night|week|morning|afternoon|evening|month|year", re.I)
+_MONTH_HIT = fastre.compile(_MONTH)
+_YEAR_HIT = fastre.compile(_YEAR)
+_TIME_WORD = fastre.compile(r"day|night|week|morning|afternoon|evening|month|year", re.I)
 _LINES: dict[str, re.Pattern[str]] = {
     "range_dm": _MONTH_HIT, "range_md": _MONTH_HIT, "week_of": _MONTH_HIT, "dmy": _MONTH_HIT, "mdy": _MONTH_HIT,
     "month_year": _MONTH_HIT, "month": _MONTH_HIT, "iso": _YEAR_HIT, "slash": _YEAR_HIT, "year": _YEAR_HIT,
-    "slash_short": re.compile("/"), "ago": re.compile("ago", re.I), "relative": _TIME_WORD, "anchored": _TIME_WORD,
+    "slash_short": fastre.compile("/"), "ago": fastre.compile("ago", re.I), "relative": _TIME_WORD, "anchored": _TIME_WORD,
 }
-_SINCE_HIT = re.compile("since", re.I)  # "since" starts every match of its pattern
+_SINCE_HIT = fastre.compile("since", re.I)  # "since" starts every match of its pattern
 # a letter that IGNORECASE matches to a Latin one besides its two cases (dotted and dotless i, long s, Kelvin sign)
-_FOLDS_TO_LATIN = re.compile("[\u0130\u0131\u017f\u212a]")
-_WEEKDAY_HIT = re.compile(_WEEKDAY)
+_FOLDS_TO_LATIN = fastre.compile("[\u0130\u0131\u017f\u212a]")
+_WEEKDAY_HIT = fastre.compile(_WEEKDAY)
 _PRE = 5  # the longest word before a weekday: "early", "since"
 
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -343,7 +344,7 @@ def _case_sensitive(trigger: re.Pattern[str], text: str) -> tuple[re.Pattern[str
     lowered = text.lower()
     if len(lowered) != len(text) or _FOLDS_TO_LATIN.search(text):
         return trigger, text
-    return re.compile(trigger.pattern), lowered
+    return fastre.compile(fastre.source(trigger)), lowered
 
 
 def _anchor(found: list[ResolvedDate], published: date | None) -> list[ResolvedDate]:
@@ -364,8 +365,8 @@ def _anchor(found: list[ResolvedDate], published: date | None) -> list[ResolvedD
 
 
 # what a place or body named after a date is ("6 October City", "the 14 July Avenue", "the 17 February Brigade")
-_NAMED_AFTER_DATE = re.compile(r"\s+(?:City|Street|St\.|Avenue|Road|Bridge|Square|Stadium|University|Hospital|District|"
-                               r"Camp|Base|Airport|Port|Brigade|Battalion|Movement|Coalition|Revolution|Martyrs)\b")
+_NAMED_AFTER_DATE = fastre.compile(r"\s+(?:City|Street|St\.|Avenue|Road|Bridge|Square|Stadium|University|Hospital|District|"
+                                   r"Camp|Base|Airport|Port|Brigade|Battalion|Movement|Coalition|Revolution|Martyrs)\b")
 
 
 def _followed_by_name(text: str, end: int) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TypeVar
 
+from frontlines import fastre
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.gazetteer import Gazetteer, Place, normalise
 from frontlines.model import Document
@@ -37,25 +38,25 @@ class Weights(dict[_K, float]):
 
 # a country named as whose someone or something is ("the US president's decision", "US forces", "a Kenyan-led
 # mission" aside): a modifier, not where the event happened
-ATTRIBUTIVE = re.compile(r"(?:['’]s)?\s+(?:(?:vice[- ])?president|decision|forces|troops|military|army|navy|marines|"
-                         r"air ?force|air ?strikes?|drones?|embassy|ambassador|envoy|officials?|government|"
-                         r"administration|authorities|citizens?|nationals?|special forces|soldiers|policy|sanctions|"
-                         r"delegation|secretary|state department|congress|recognition|announcement|counterparts?|parliament|"
-                         r"prime minister|premier|central bank)\b",
-                         re.IGNORECASE)
+ATTRIBUTIVE = fastre.compile(r"(?:['’]s)?\s+(?:(?:vice[- ])?president|decision|forces|troops|military|army|navy|marines|"
+                             r"air ?force|air ?strikes?|drones?|embassy|ambassador|envoy|officials?|government|"
+                             r"administration|authorities|citizens?|nationals?|special forces|soldiers|policy|sanctions|"
+                             r"delegation|secretary|state department|congress|recognition|announcement|counterparts?|parliament|"
+                             r"prime minister|premier|central bank)\b",
+                             re.IGNORECASE)
 _MODIFIER_WEIGHT = 0.5  # a country named as a modifier ("US forces"): less than its demonym, far less than the place
-_DEMONYM = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
+_DEMONYM = fastre.compile(r"\b[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)\b")
 # words for administrative units that only one country uses: "Guma LGA", "Doba woreda"
-_COUNTRY_CUES = ((re.compile(r"\b(?:LGAs?|Local Government Areas?)\b"), "NG"),
-                 (re.compile(r"\b(?:woredas?|kebeles?)\b", re.I), "ET"),
-                 (re.compile(r"£\s?\d|\b(?:councillors?|Borough Council|District Council|MPs?)\b"), "GB"),
-                 (re.compile(r"\b(?:RCMP|MPPs?|MLAs?|Ont\.|Que\.|B\.C\.)(?!\w)"), "CA"))
+_COUNTRY_CUES = ((fastre.compile(r"\b(?:LGAs?|Local Government Areas?)\b"), "NG"),
+                 (fastre.compile(r"\b(?:woredas?|kebeles?)\b", re.I), "ET"),
+                 (fastre.compile(r"£\s?\d|\b(?:councillors?|Borough Council|District Council|MPs?)\b"), "GB"),
+                 (fastre.compile(r"\b(?:RCMP|MPPs?|MLAs?|Ont\.|Que\.|B\.C\.)(?!\w)"), "CA"))
 # American local institutions and formats: each distinct one found adds to the US (up to three)
 # (the word boundary only before the word alternatives: "$15" and "(555)" follow a space, where \b fails)
-_US_CUES = re.compile(r"\b(?:Police Department|Sheriff['’]s (?:Office|Department)|County (?:Commission|Jail|Sheriff)|"
-                      r"Elementary School|Township|[DR]-[A-Z][a-z]+,|Interstate \d+|"
-                      r"\d+ (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr)\.)|(?<![\w$])(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}-\d{4}\b|"
-                      r"(?<![A-Z\w])\$\d")
+_US_CUES = fastre.compile(r"\b(?:Police Department|Sheriff['’]s (?:Office|Department)|County (?:Commission|Jail|Sheriff)|"
+                          r"Elementary School|Township|[DR]-[A-Z][a-z]+,|Interstate \d+|"
+                          r"\d+ (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr)\.)|(?<![\w$])(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}-\d{4}\b|"
+                          r"(?<![A-Z\w])\$\d")
 
 
 def country_focus(doc: Document, gaz: Gazetteer, kb: ActorKB, towns: frozenset[str] = frozenset(),
@@ -156,8 +157,8 @@ def credible(p: Place) -> bool:
 _DESIGNATOR = {"city": "city", "town": "city", "village": "city", "township": "city", "province": "admin1",
                "state": "admin1", "governorate": "admin1", "district": "admin2", "county": "admin2",
                "parish": "admin2", "municipality": "admin2"}
-_TRAILING = re.compile(rf"^(?P<name>.+?)\s+(?P<kind>{'|'.join(_DESIGNATOR)})$", re.I)
-FOLLOWING = re.compile(rf"^\s+(?P<kind>{'|'.join(_DESIGNATOR)})\b|^(?-i:(?:(?:,|,? and|/|&)\s+[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)*)"
+_TRAILING = fastre.compile(rf"^(?P<name>.+?)\s+(?P<kind>{'|'.join(_DESIGNATOR)})$", re.I)
+FOLLOWING = fastre.compile(rf"^\s+(?P<kind>{'|'.join(_DESIGNATOR)})\b|^(?-i:(?:(?:,|,? and|/|&)\s+[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)*)"
                         r"\s+(?P<plural>counties|parishes)\b", re.I)
 
 

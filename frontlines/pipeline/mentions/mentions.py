@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from frontlines import fastre
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.gazetteer import Gazetteer, normalise
 from frontlines.knowledge.groups import find_group_names
@@ -50,13 +51,13 @@ from frontlines.pipeline.mentions.place_mentions import (
 )
 from frontlines.pipeline.reading.blog import outlet_names
 
-_COUNTY_NAME = re.compile(r" (?:County|Parish|Borough)$")
+_COUNTY_NAME = fastre.compile(r" (?:County|Parish|Borough)$")
 # a compound that locates: "a Houston-based contractor", "Atlanta-area calls" (not "Iran-backed", "Saudi-led")
-_HYPHEN_NEXT = re.compile(r"-([A-Z][\w.]+(?: County)?)")
-_HYPHEN_PREVIOUS = re.compile(r"(?<![\w-])([A-Z][\w.]+)-$")
-_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
-_POSSESSOR = re.compile(r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s ")
-_LOCATED_COMPOUND = re.compile(r"-(?:based|area|born|headquartered)\b")
+_HYPHEN_NEXT = fastre.compile(r"-([A-Z][\w.]+(?: County)?)")
+_HYPHEN_PREVIOUS = fastre.compile(r"(?<![\w-])([A-Z][\w.]+)-$")
+_POSSESSIVE_AFTER = fastre.compile(r"['’]s\b")
+_POSSESSOR = fastre.compile(r"(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s ")
+_LOCATED_COMPOUND = fastre.compile(r"-(?:based|area|born|headquartered)\b")
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -65,7 +66,7 @@ __all__ = ["MentionStage"]
 
 NAME, VERSION = "frontlines.mentions", content_version(__name__)
 
-_GENERIC = re.compile(
+_GENERIC = fastre.compile(
     r"(?<![\w-])(?:(?P<demonym>(?:(?:South|North|Central|Sri|Sierra|Costa|Saudi) )?[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)|"
     r"U\.S\.|US|U\.K\.|UK|UAE) )?"
     r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|special|"
@@ -84,10 +85,10 @@ _GENERIC = re.compile(
     r"academy|college|intelligence|uniforms?|equipment|advisers?|advisors?|aid|prosecutors?|judges?)\b)"
 )
 # the first of two states' forces told together: "Malian and Russian forces", "Mozambican and Rwandan soldiers"
-_FIRST_OF_TWO = re.compile(r"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)) and (?:[A-Z][a-z]+ ){1,2}"
-                           r"(?:forces|troops|soldiers|army|armies|military|militaries|warplanes|jets|drones|aircraft)\b")
+_FIRST_OF_TWO = fastre.compile(r"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)) and (?:[A-Z][a-z]+ ){1,2}"
+                               r"(?:forces|troops|soldiers|army|armies|military|militaries|warplanes|jets|drones|aircraft)\b")
 _COUNTRY_ABBREVIATIONS = {"U.S.": "US", "US": "US", "U.K.": "GB", "UK": "GB", "UAE": "AE"}  # "US aircraft", "UAE drones"
-_ANAPHORA = re.compile(
+_ANAPHORA = fastre.compile(
     r"\b(?:(?:the|these|those) (?:(?:armed|rebel|militant|jihadist|insurgent|terrorist|extremist|separatist|Islamist|"
     r"paramilitary) (?:group|organi[sz]ation|movement|outfit|militia|force)|paramilitaries|(?:military )?junta|"
     r"militants|jihadists|insurgents|extremists|rebels|terrorists|Islamists|separatists|secessionists|guerrillas|"
@@ -96,22 +97,22 @@ _ANAPHORA = re.compile(
     r"(?:jihadists|militants|insurgents|extremists|terrorists|Islamists|rebels))\b"
     r"(?! (?:of|from)\b)", re.IGNORECASE)  # "the group of young men", "rebels from X": new people, no anaphor
 _GENERIC_KIND = [
-    (re.compile(r"police|security (?:chief|commander|director)", re.I), "police"),
-    (re.compile(r"government|authorities", re.I), "government"),
-    (re.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown", re.I), "unidentified"),
-    (re.compile(r"protesters|demonstrators", re.I), "protesters"),
-    (re.compile(r"rioters|mob", re.I), "rioters"),
+    (fastre.compile(r"police|security (?:chief|commander|director)", re.I), "police"),
+    (fastre.compile(r"government|authorities", re.I), "government"),
+    (fastre.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown", re.I), "unidentified"),
+    (fastre.compile(r"protesters|demonstrators", re.I), "protesters"),
+    (fastre.compile(r"rioters|mob", re.I), "rioters"),
 ]
 
 
 # the kind of body a group's name ends with, alone ("Front lines have settled", "Army chiefs met"): no name
-_BARE_HEAD = re.compile(r"(?:Front|Army|Brigade|Battalion|Movement|Council|Forces?|Militia|Party|Group|Coalition|Alliance|"
-                        r"Union|Committee|Command|Corps|Division|Regiment)s?")
+_BARE_HEAD = fastre.compile(r"(?:Front|Army|Brigade|Battalion|Movement|Council|Forces?|Militia|Party|Group|Coalition|Alliance|"
+                            r"Union|Committee|Command|Corps|Division|Regiment)s?")
 
 
 # the head of a body's name that a generic actor word can open ("Joint Military Commission", "Police Academy")
-_INSTITUTION_AFTER = re.compile(r"\s+(?:Commission|Committee|Council|Court|Tribunal|Academy|College|School|Hospital|"
-                                r"Museum|Band|Prosecutor|Cemetery)\b")
+_INSTITUTION_AFTER = fastre.compile(r"\s+(?:Commission|Committee|Council|Court|Tribunal|Academy|College|School|Hospital|"
+                                    r"Museum|Band|Prosecutor|Cemetery)\b")
 
 
 def _generic_kind(noun: str) -> str:
@@ -159,7 +160,7 @@ def _description_regex(kb: ActorKB) -> re.Pattern[str] | None:
     # the alternatives: a prefix per alternative made the scan five times slower)
     definite = {p[4:] for p in phrases if p.lower().startswith("the ")}
     other = {p for p in phrases if not p.lower().startswith("the ")}
-    return re.compile(rf"\b(?:(?:the|[A-Z][\w-]*['’]s) (?:{_trie(definite)})|(?:{_trie(other)}))\b", re.IGNORECASE)
+    return fastre.compile(rf"\b(?:(?:the|[A-Z][\w-]*['’]s) (?:{_trie(definite)})|(?:{_trie(other)}))\b", re.IGNORECASE)
 
 
 def _trie(phrases: Iterable[str]) -> str:
@@ -184,7 +185,7 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.", "U.N.": initials the capitalised-name scan skips
+_DOTTED = fastre.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S.", "U.N.": initials the capitalised-name scan skips
 
 
 @lru_cache(maxsize=1)
@@ -199,11 +200,11 @@ def _opening_word(text: str, start: int, m: re.Match[str]) -> bool:
     return m.group().lower() in _function_words() and not text[start:m.start()].strip(" \"'“‘(\n")
 
 
-_WORD = re.compile(r"[\w-]+")
+_WORD = fastre.compile(r"[\w-]+")
 
 
 # the place a description states ("the parliament in Tobruk", "Libya's government in Tripoli")
-_STATED_PLACE = re.compile(r"\s+(?:in|at|of)\s+(?=[A-Z])")
+_STATED_PLACE = fastre.compile(r"\s+(?:in|at|of)\s+(?=[A-Z])")
 
 
 def _name_end(m: Mention) -> int:
@@ -431,7 +432,7 @@ class MentionStage:
             prefix = self._place_prefix(doc, start, text) if label in ("PERSON", "ORG") else None
             if prefix is not None:
                 doc.mentions.append(prefix)
-                owned = re.compile(r"['’]s (?=\S)").match(doc.text, prefix.end)
+                owned = fastre.compile(r"['’]s (?=\S)").match(doc.text, prefix.end)
                 if owned is not None and label == "ORG":  # "Gainesville's VFW Post": the post stays an organisation
                     doc.mentions.append(Mention(doc.text[owned.end():end], owned.end(), end, "actor",
                                                 stage=f"{NAME}@{VERSION}", reason=f"NER {label}", actor_type="org",
@@ -724,17 +725,17 @@ class MentionStage:
 
 
 _NER_ACTOR = frozenset({"NER ORG", "NER NORP"})
-_TAIL_PLACE = re.compile(r"^(?P<org>.*?\S) (?P<prep>in|at|of) (?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2})$")
-_OF_INSTITUTION = re.compile(r"\b(?:University|College|Polytechnic|Institute|School|Committee|Council|Assembly|Faculty|"
-                             r"Municipality|Union|Association|Port|Governor|Mayor|Bishop|Archbishop|Emir|Sultan|"
-                             r"Oba|Chief|King)$")
-_JOINER = re.compile(r"[/–—,]| and | to |\w-[A-Z]")  # not "&": firms ("Long & Foster")
-_SEPARATOR = re.compile(r"\s*(?:[/–—,]|\band\b|\bto\b|-(?=[A-Z]))\s*")
-_ROUTE = re.compile(r"\s*(?:road|highway|axis|route|railway|expressway|motorway|corridor|border|bridge|line|"
-                    r"stretch|section|junction|crossing)\b", re.IGNORECASE)
+_TAIL_PLACE = fastre.compile(r"^(?P<org>.*?\S) (?P<prep>in|at|of) (?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2})$")
+_OF_INSTITUTION = fastre.compile(r"\b(?:University|College|Polytechnic|Institute|School|Committee|Council|Assembly|Faculty|"
+                                 r"Municipality|Union|Association|Port|Governor|Mayor|Bishop|Archbishop|Emir|Sultan|"
+                                 r"Oba|Chief|King)$")
+_JOINER = fastre.compile(r"[/–—,]| and | to |\w-[A-Z]")  # not "&": firms ("Long & Foster")
+_SEPARATOR = fastre.compile(r"\s*(?:[/–—,]|\band\b|\bto\b|-(?=[A-Z]))\s*")
+_ROUTE = fastre.compile(r"\s*(?:road|highway|axis|route|railway|expressway|motorway|corridor|border|bridge|line|"
+                        r"stretch|section|junction|crossing)\b", re.IGNORECASE)
 
 
-_UNIT = re.compile(r" (?:State|Region|Province|Governorate|Prefecture|District|County|Division|Department|Sub-County)$")
+_UNIT = fastre.compile(r" (?:State|Region|Province|Governorate|Prefecture|District|County|Division|Department|Sub-County)$")
 
 
 def _no_alias(match: Any) -> bool:

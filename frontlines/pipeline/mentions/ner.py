@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from frontlines import fastre
 from frontlines.knowledge.gazetteer import normalise
 from frontlines.pipeline import nlp as nlp_loader
 from frontlines.pipeline.mentions.ner_layouts import (
@@ -34,35 +35,35 @@ if TYPE_CHECKING:
 __all__ = ["NER_LABELS", "model_text", "ner_spans"]
 
 NER_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC"}
-_LOCATIVE = re.compile(
+_LOCATIVE = fastre.compile(
     r"(?:\b(?:in|at|near|from|to|outside|around|towards?|into|across|through|inside|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|outskirts of|"
     r"city of|town of|village of|district of|province of|region of|area of|suburb of|entrance to|"
     r"near the|in the|border with|between|and|coast of)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
-_PLACE_NOUN = re.compile(r"\b(?:(?:town|city|village|district|province|region|island|suburb|port|enclave|"
-                         r"municipality|county|prefecture) of|capital) $")
-_ORG_ROLE = re.compile(r"^ (?:captain|coach|manager|general manager|chairman|owner|skipper|striker|midfielder|defender|"
+_PLACE_NOUN = fastre.compile(r"\b(?:(?:town|city|village|district|province|region|island|suburb|port|enclave|"
+                             r"municipality|county|prefecture) of|capital) $")
+_ORG_ROLE = fastre.compile(r"^ (?:captain|coach|manager|general manager|chairman|owner|skipper|striker|midfielder|defender|"
                       r"goalkeeper|batsman|bowler|all-rounder|team-?mate|team mate|CEO|chief executive|shareholders)\b")
-_ORG_NOUN = re.compile(r"\b(?:club|side|team|firm|company|group|agency|newspaper|daily|weekly|chain|giant|distributor|"
-                       r"airline|maker|manufacturer|publisher|insurer|conglomerate|outfit) $")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'.]*")
-_CAPS_WORD = re.compile(r"[A-Z][A-Z'.&]*[A-Z]\b|[A-Z]\b")
-_ORG_SUFFIX = re.compile(
+_ORG_NOUN = fastre.compile(r"\b(?:club|side|team|firm|company|group|agency|newspaper|daily|weekly|chain|giant|distributor|"
+                           r"airline|maker|manufacturer|publisher|insurer|conglomerate|outfit) $")
+_WORD = fastre.compile(r"[A-Za-z][A-Za-z'.]*")
+_CAPS_WORD = fastre.compile(r"[A-Z][A-Z'.&]*[A-Z]\b|[A-Z]\b")
+_ORG_SUFFIX = fastre.compile(
     r"\b(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|plc|SA|AG|NV|BV|SpA|GmbH|AB|ASA|Bhd|Group|Holdings?|"
     r"Bank|Bancorp|Party|Council|Ministry|Committee|Commission|Association|Federation|Union|"
     r"Agency|Institute|University|College|Airlines?|Airways|Motors?|Industries|International|Fund|"
     r"Organisation|Organization|Congress|Front|Movement|Army|Police|Court|Exchange|Reserve|Board|"
     r"Newsroom|Newsdesk|FC|United|City|County|Rovers|Athletic|Wanderers|Albion|Town|Rangers|Celtic|Hotspur|Villa)$"
 )
-_EVENT_SUFFIX = re.compile(r"\b(?:Cup|Open|Championships?|Games|Olympics|Grand Prix|Trophy|Tour|Series|Masters|Classic|"
-                           r"League)$", re.IGNORECASE)
-_CALENDAR = re.compile(r"(?i)(?:january|february|march|april|may|june|july|august|september|october|november|"
-                       r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gmt)")
-_TEAM_NICKNAME = re.compile(r"[A-Z][a-z]+s")
-_ORG_START = re.compile(r"^(?:Bank|Ministry|Council|University|Party|Union|Federation|Association|Real|FC|AC|SC|SK|Dinamo|Dynamo|Sporting)\b")
-_TITLE = re.compile(
+_EVENT_SUFFIX = fastre.compile(r"\b(?:Cup|Open|Championships?|Games|Olympics|Grand Prix|Trophy|Tour|Series|Masters|Classic|"
+                               r"League)$", re.IGNORECASE)
+_CALENDAR = fastre.compile(r"(?i)(?:january|february|march|april|may|june|july|august|september|october|november|"
+                           r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|gmt)")
+_TEAM_NICKNAME = fastre.compile(r"[A-Z][a-z]+s")
+_ORG_START = fastre.compile(r"^(?:Bank|Ministry|Council|University|Party|Union|Federation|Association|Real|FC|AC|SC|SK|Dinamo|Dynamo|Sporting)\b")
+_TITLE = fastre.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|President|Premier|Chancellor|Minister|minister|Secretary|"
     r"secretary|spokesman|spokeswoman|General|Gen\.|Colonel|Col\.|Captain|captain|coach|striker|"
     r"midfielder|defender|goalkeeper|batsman|bowler|pitcher|manager|leader|King|Queen|Prince|Pope|"
@@ -71,14 +72,14 @@ _TITLE = re.compile(
     r"son|daughter|brother|sister)\.? $"
 )
 _NAME = r"[A-Z][\w.'&-]*(?: (?:de|van|der|la|le|del|[A-Z][\w.'&-]*))*"
-_SPEECH = re.compile(r"^ (?:,\s)?(?:said|says|told|added|asked|wrote|explained|insisted|replied|"
-                     r"declared|stated|warned|admitted|announced|noted|argued|commented)\b")
+_SPEECH = fastre.compile(r"^ (?:,\s)?(?:said|says|told|added|asked|wrote|explained|insisted|replied|"
+                         r"declared|stated|warned|admitted|announced|noted|argued|commented)\b")
 _WINDOW = 40
-_COMPANY_SUFFIX = re.compile(r" (?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|plc|SA|S\.A|AG|NV|BV|SpA|GmbH|AB|ASA|Bhd|"
-                             r"Bancorp|Holdings?|Group)\.?$")
+_COMPANY_SUFFIX = fastre.compile(r" (?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|plc|SA|S\.A|AG|NV|BV|SpA|GmbH|AB|ASA|Bhd|"
+                                 r"Bancorp|Holdings?|Group)\.?$")
 _GENERIC_FIRST = frozenset("first national general united international standard american royal central "
                            "new great global continental federal western eastern northern southern".split())
-_ACRONYM_WORD = re.compile(r"[A-Z][A-Z&-]*[A-Z]")
+_ACRONYM_WORD = fastre.compile(r"[A-Z][A-Z&-]*[A-Z]")
 
 
 def _shouting(text: str) -> bool:

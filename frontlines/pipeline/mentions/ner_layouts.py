@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from frontlines import fastre
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.gazetteer import Gazetteer, normalise
 
@@ -22,27 +23,27 @@ Span = tuple[int, int, str]
 FIXED, STRONG, WEAK = 2, 1, 0
 
 _NAME = r"[A-Z][\w.'&-]*(?: (?:'s|de|of|van|der|la|le|del|[A-Z][\w.'&-]*|\( [A-Z]{1,2} \)))*"
-_WORD = re.compile(r"[A-Za-z][A-Za-z'.]*")
-_DATELINE = re.compile(
+_WORD = fastre.compile(r"[A-Za-z][A-Za-z'.]*")
+_DATELINE = fastre.compile(
     r"^(?P<city>[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*)*)(?: , (?P<region>[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)*))?"
     r" \d{4}-\d{2}-\d{2}$"
 )
-_NEWSROOM = re.compile(r"^-- (?P<city>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*) newsroom\b")
-_VENUE = re.compile(rf"^(?:At )?(?P<v>{_NAME}) : (?P<a>{_NAME}) (?:\d|beat )")
-_RESULT = re.compile(rf"(?P<a>{_NAME}) \d{{1,3}} (?P<b>{_NAME}) ?(?:\d{{1,3}})?\b")
-_STANDING = re.compile(rf"(?:\d+\. )?(?P<a>{_NAME})(?: (?:-?\d+(?:\.\d+)?|\.\d+|\d+/\d+|\d+-\d+)){{3,}}(?: |$)")
-_FIXTURE = re.compile(rf"^(?P<a>{_NAME}) (?:AT|at|v|vs\.?) (?P<b>{_NAME})$")
-_INNINGS = re.compile(rf"(?:^|: |, |; )(?P<a>{_NAME}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?= \(| ,| \.| ;|$)")
-_ATHLETE = re.compile(rf"(?P<a>{_NAME}) \( (?P<b>{_NAME}) \)")
-_TEAM_AFTER = re.compile(rf"\( {_NAME} \) ,? (?P<a>{_NAME})(?= , \d| \d| ,|$)")
-_SEED = re.compile(rf"(?:^|, |; |\( | - )\d+ - (?P<a>{_NAME})(?= \(| ,| ;| \)|$| beat)")
-_LINEUP = re.compile(rf"^(?P<c>{_NAME}) - (?P<a>{_NAME})(?= \(| ,|$)")
-_NAME_LIST = re.compile(rf"^(?:[A-Z][a-z]+(?: [a-z]+)* : )?(?P<names>{_NAME})(?: , {_NAME}){{2,}}(?: and {_NAME})? \.?$")
-_MINUTE = re.compile(rf"(?P<a>{_NAME}) \( \d+(?:st|nd|rd|th)\b")
-_BOWLING = re.compile(rf"(?:^|(?<=: )|(?<=, ))(?P<a>{_NAME}) \d+(?:\.\d)?-\d+-\d+-\d+")
-_BATTING = re.compile(rf"^{_NAME} (?:c|st|b|lbw|run out|not out|c &) ")
-_GOLF = re.compile(rf"(?:^\d{{3}} |, )(?P<a>{_NAME})(?: +)[6-8]\d [6-8]\d")
-INITIALS = re.compile(r"(?<!\S)[A-Z]\. ?[A-Z][a-z'][\w'-]*(?: [A-Z][a-z][\w'-]*)?")
+_NEWSROOM = fastre.compile(r"^-- (?P<city>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*) newsroom\b")
+_VENUE = fastre.compile(rf"^(?:At )?(?P<v>{_NAME}) : (?P<a>{_NAME}) (?:\d|beat )")
+_RESULT = fastre.compile(rf"(?P<a>{_NAME}) \d{{1,3}} (?P<b>{_NAME}) ?(?:\d{{1,3}})?\b")
+_STANDING = fastre.compile(rf"(?:\d+\. )?(?P<a>{_NAME})(?: (?:-?\d+(?:\.\d+)?|\.\d+|\d+/\d+|\d+-\d+)){{3,}}(?: |$)")
+_FIXTURE = fastre.compile(rf"^(?P<a>{_NAME}) (?:AT|at|v|vs\.?) (?P<b>{_NAME})$")
+_INNINGS = fastre.compile(rf"(?:^|: |, |; )(?P<a>{_NAME}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?= \(| ,| \.| ;|$)")
+_ATHLETE = fastre.compile(rf"(?P<a>{_NAME}) \( (?P<b>{_NAME}) \)")
+_TEAM_AFTER = fastre.compile(rf"\( {_NAME} \) ,? (?P<a>{_NAME})(?= , \d| \d| ,|$)")
+_SEED = fastre.compile(rf"(?:^|, |; |\( | - )\d+ - (?P<a>{_NAME})(?= \(| ,| ;| \)|$| beat)")
+_LINEUP = fastre.compile(rf"^(?P<c>{_NAME}) - (?P<a>{_NAME})(?= \(| ,|$)")
+_NAME_LIST = fastre.compile(rf"^(?:[A-Z][a-z]+(?: [a-z]+)* : )?(?P<names>{_NAME})(?: , {_NAME}){{2,}}(?: and {_NAME})? \.?$")
+_MINUTE = fastre.compile(rf"(?P<a>{_NAME}) \( \d+(?:st|nd|rd|th)\b")
+_BOWLING = fastre.compile(rf"(?:^|(?<=: )|(?<=, ))(?P<a>{_NAME}) \d+(?:\.\d)?-\d+-\d+-\d+")
+_BATTING = fastre.compile(rf"^{_NAME} (?:c|st|b|lbw|run out|not out|c &) ")
+_GOLF = fastre.compile(rf"(?:^\d{{3}} |, )(?P<a>{_NAME})(?: +)[6-8]\d [6-8]\d")
+INITIALS = fastre.compile(r"(?<!\S)[A-Z]\. ?[A-Z][a-z'][\w'-]*(?: [A-Z][a-z][\w'-]*)?")
 _TABLE_WORDS = frozenset("and at v vs beat bt by not out innings runs wickets wkts halftime after extra time pts "
                          "points drew lost won seconds minutes of in overs".split())
 
@@ -119,17 +120,17 @@ def structural(text: str, ek: EntityKnowledge) -> list[tuple[Span, int]]:
     found += _spans(_SEED, text, "PER", WEAK) + _spans(INITIALS, text, "PER", STRONG, group=0)
     listed = _NAME_LIST.match(text)
     if listed:  # a squad: "Moss , Reyes , Brandt , Okafor ."
-        found += [((m.start(), m.end(), "PER"), STRONG) for m in re.compile(_NAME).finditer(text, listed.start("names"))]
+        found += [((m.start(), m.end(), "PER"), STRONG) for m in fastre.compile(_NAME).finditer(text, listed.start("names"))]
     m = _LINEUP.match(text)
     if m and ek.is_country(m.group("c")):
         found += [((m.start("a"), m.end("a"), "PER"), STRONG)]
     return [(_trim(text, s), strength) for s, strength in found]
 
 
-_ACRONYM = re.compile(r"(?<![\w'])\( (?P<acr>[A-Z][A-Z&-]*[A-Z]) \)")
-_EXPANDED = re.compile(r"(?P<acr>(?<![\w'])[A-Z][A-Z&-]*[A-Z]) \( (?P<x>[^()]+?) \)")
+_ACRONYM = fastre.compile(r"(?<![\w'])\( (?P<acr>[A-Z][A-Z&-]*[A-Z]) \)")
+_EXPANDED = fastre.compile(r"(?P<acr>(?<![\w'])[A-Z][A-Z&-]*[A-Z]) \( (?P<x>[^()]+?) \)")
 _CONNECTORS = frozenset("of for and in on the de du des la le del pour &".split())
-_EXPANSION_WORD = re.compile(r"[A-Z][\w.'-]*|of|for|and|in|on|the|de|du|des|la|le|del|pour|&")
+_EXPANSION_WORD = fastre.compile(r"[A-Z][\w.'-]*|of|for|and|in|on|the|de|du|des|la|le|del|pour|&")
 
 
 def _initials(word: str) -> str:

@@ -10,6 +10,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from frontlines import fastre
+
 __all__ = ["NUMBER", "QUANTITY", "find_quantities", "parse_number", "parse_quantity"]
 
 WORDS = {
@@ -41,7 +43,7 @@ _PEOPLE = (
     r"family members|relatives|journalists?|farmers?|herders?|traders?|others?|pupils?|"
     r"members of [\w\s-]{1,40}?|[A-Z][\w-]+ (?:fighters?|soldiers?|militants?|troops|members))"
 )
-QUANTITY = re.compile(
+QUANTITY = fastre.compile(
     rf"\b(?P<qualifier>{_QUALIFIER}\s+)?(?P<number>{NUMBER})(?:\s*[-–]\s*\d+|\s+(?:to|or)\s+{NUMBER})?"
     rf"(?:\s+[\w-]+){{0,2}}?\s+{_PEOPLE}\b",
     re.IGNORECASE,
@@ -55,9 +57,9 @@ QUANTITY = re.compile(
 # ``find_quantities`` scans only the stretches with such a word, looked for in the lower-cased text without
 # IGNORECASE (a case-sensitive scan is much the cheaper); a text with a letter that IGNORECASE matches to a Latin
 # one besides its two cases (dotted and dotless i, long s, Kelvin sign) is scanned whole.
-_OUTSIDE = re.compile(r"[^\w\s,\-–]")
-_PEOPLE_HIT = re.compile(rf"\s{_PEOPLE}(?![a-z])")
-_FOLDS_TO_LATIN = re.compile("[\u0130\u0131\u017f\u212a]")
+_OUTSIDE = fastre.compile(r"[^\w\s,\-–]")
+_PEOPLE_HIT = fastre.compile(rf"\s{_PEOPLE}(?![a-z])")
+_FOLDS_TO_LATIN = fastre.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def find_quantities(text: str) -> Iterator[re.Match[str]]:

@@ -9,9 +9,10 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+from frontlines import fastre
 from frontlines.knowledge.gazetteer import Gazetteer, normalise
 
-_LOCATIVE = re.compile(
+_LOCATIVE = fastre.compile(
     r"(?:\b(?:in|at|near|from|to|outside|around|towards?|into|across|through|inside|"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|outskirts of|"
     r"city of|town of|village of|district of|province of|region of|area of|suburb of|entrance to|islands? of|state of|"
@@ -24,7 +25,7 @@ _LOCATIVE = re.compile(
     r"\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
-_CAPITALISED = re.compile(
+_CAPITALISED = fastre.compile(
     r"\b(?:(?:Al|al|El|el|Ar|ar|As|as|Ash|ash|Ad|ad|Bin|bin|Ben|ben|Abu|Umm|Ras|Bir|Wadi|Sidi|Jebel|Jabal|Qasr)[- ])?"
     r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])+(?:(?:[- ](?:(?:al|el|bin|ben|de|del|es|ash|as|ad|e|i|ye|wa)[- ])?|"
     r"-(?:des|du|la|le|les|sur|au|aux|en|et|da|do|dos|das|di)-)"  # "Croix-des-Bouquets", "Port-au-Prince"
@@ -38,14 +39,14 @@ _STOP_CAPS = frozenset(
     Mr Mrs Gen General President Prime Minister Colonel Col Lt Major Commander Field Marshal Marshal
     Islamic State Army Government Forces Police Council National Libyan Sunni Shia Muslim Arab""".split()
 )
-_CUE = re.compile(
+_CUE = fastre.compile(
     r"(?:['’]s)?(?:\s+(?:city|town|village|township|district|province|county|parish|area|region|police|sheriff|"
     r"residents?|natives?|man|woman|men|women|girls?|boys?|mothers?|fathers?|teens?|teenagers?|students?|seniors?|"
     r"officials|mayor|authorities|university|market|hospital|prison|"
     r"airport|LGA|woreda|zone|state|local government(?: area)?|local council|council|territory|commune|chiefdom|"
     r"prefecture|sub-prefecture|constituency)\b|,\s+(?P<region>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
     r"|\s*(?:--|—|–)\s)", re.IGNORECASE)
-_INSTITUTION = re.compile(
+_INSTITUTION = fastre.compile(
     r"^(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)??)(?:['’]s)? (?:Police|Sheriff|Fire|City|County|Public|Schools?|"
     r"Department|Board|Council|Senate|House|Commission|Chamber|Regional|Mayor|Township|University|Hospital|"
     r"Airport|Prison|Market|Stadium|High School|Elementary|Middle School|PTA|PTO|Circuit Court|District Court|"
@@ -54,7 +55,7 @@ _INSTITUTION = re.compile(
     r"Planning|Parks|Recreation|Historical Society|Rotary|Kiwanis|Lions Club|Health Department|Zoning)\b|^(?:University|Governor|Mayor|Port|Municipality|Bishop) of (?P<of>[A-Z][\w'’-]*)$")
 # what follows a town's name in the name of a facility, a camp or a local institution ("Maiduguri IDP camp",
 # "Keana LGA", "Rundu Town Council", "Cape Town Civic Centre"); ``org``: the rest names an organisation
-_FACILITY = re.compile(
+_FACILITY = fastre.compile(
     r"(?:Local Government Area|LGA|(?P<org>Local Government(?: Council)?|Town Council|Municipal Council|Municipality|City Council|"
     r"District (?:Council|Assembly)|County (?:Council|Assembly|Government)|Universit(?:y|ies)|State University|"
     r"Polytechnic|Law Courts?|High Court|Magistrates?['’]? Court|Regional (?:Council|Government)|Traders? Union)"
@@ -108,16 +109,16 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
 
 
 # a unit word after a name, or after the other name of it in brackets: "Andar (Shalgar) district", "X) district"
-_UNIT_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?\)?\s+(?i:districts?|provinces?|city|town|village|area|county|counties|region)\b")
+_UNIT_AFTER = fastre.compile(r"(?:\s*\([^()]{1,40}\))?\)?\s+(?i:districts?|provinces?|city|town|village|area|county|counties|region)\b")
 _ALT_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?: (?:[A-ZÀ-ÖØ-Þ][\w'’-]*|wa|i|e|ye))*"
-_ALTERNATE = re.compile(rf"(?P<a>{_ALT_NAME})\s*\((?P<b>{_ALT_NAME})\)\s+(?i:districts?|city|town|village|area)\b")
+_ALTERNATE = fastre.compile(rf"(?P<a>{_ALT_NAME})\s*\((?P<b>{_ALT_NAME})\)\s+(?i:districts?|city|town|village|area)\b")
 
 
 # the container after a locative place name and a comma: "in Domaine, Rutshuru", "at Kipese, Lubero"
-_CONTAINED = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?,\s+$")
+_CONTAINED = fastre.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+)?,\s+$")
 # a report that opens with its date, time and place before a colon: "11/01, Beledweyne: ...", "30th May, AM, Jowhar,
 # Middle Shabelle: ..."
-_DATELINE = re.compile(r"^\s*(?P<head>[^:\n.]{0,90}?\d[^:\n.]{0,90}?)\s*:\s")
+_DATELINE = fastre.compile(r"^\s*(?P<head>[^:\n.]{0,90}?\d[^:\n.]{0,90}?)\s*:\s")
 
 
 def _dateline_places(text: str, gaz: Gazetteer) -> set[str]:
@@ -144,18 +145,18 @@ def _alternate_names(text: str, gaz: Gazetteer) -> set[str]:
 
 # the towns a road or an axis joins ("the Lamu-Malindi road", "on the Bria-Ippy axis", "axis Boni-Hombori")
 _ROUTE_END = r"[A-ZÀ-ÖØ-Þ][\w'’]+(?: [A-ZÀ-ÖØ-Þ][\w'’]+)?"
-_ROUTE_ENDS = re.compile(rf"(?<![\w'’])(?P<ends>{_ROUTE_END}(?:\s*[-/–—]\s*{_ROUTE_END})+) (?i:road|highway|axis|route|railway|expressway)\b"
-                         rf"|\b(?i:axis|route|road) (?P<ends2>{_ROUTE_END}(?:\s*[-/–—]\s*{_ROUTE_END})+)")
+_ROUTE_ENDS = fastre.compile(rf"(?<![\w'’])(?P<ends>{_ROUTE_END}(?:\s*[-/–—]\s*{_ROUTE_END})+) (?i:road|highway|axis|route|railway|expressway)\b"
+                             rf"|\b(?i:axis|route|road) (?P<ends2>{_ROUTE_END}(?:\s*[-/–—]\s*{_ROUTE_END})+)")
 
 
 _LIST_ITEM = r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}"
-_NAME_LIST = re.compile(rf"(?<!, )(?<![\w-]){_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|&) {_LIST_ITEM}|(?:, {_LIST_ITEM}){{2}})"
-                        rf"(?![\w'’-])")
+_NAME_LIST = fastre.compile(rf"(?<!, )(?<![\w-]){_LIST_ITEM}(?:, {_LIST_ITEM})*(?:,? (?:and|&) {_LIST_ITEM}|(?:, {_LIST_ITEM}){{2}})"
+                            rf"(?![\w'’-])")
 
 
-_PLACES_OF = re.compile(r"\b(?:towns|villages|cities|localities|districts|communities|settlements|provinces|regions|"
-                        r"counties|LGAs|areas|municipalities|neighbou?rhoods|suburbs|camps) (?:of|like|such as|including)"
-                        r"\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACES_OF = fastre.compile(r"\b(?:towns|villages|cities|localities|districts|communities|settlements|provinces|regions|"
+                            r"counties|LGAs|areas|municipalities|neighbou?rhoods|suburbs|camps) (?:of|like|such as|including)"
+                            r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _listed_places(text: str, gaz: Gazetteer, places: set[str], persons: set[str]) -> set[str]:
@@ -176,8 +177,8 @@ def _listed_places(text: str, gaz: Gazetteer, places: set[str], persons: set[str
 
 
 # words a place name follows in an institution's name ("First Baptist Church Maryville"): no first names
-_BEFORE_PLACE = re.compile(r"(?:Church|Chapel|School|Academy|College|University|Hospital|Center|Centre|Bank|Club|"
-                           r"Metro|Greater|Downtown|Historic|Old|New|Fort|Port|Lake|Mount|Camp|Team|Radio)$")
+_BEFORE_PLACE = fastre.compile(r"(?:Church|Chapel|School|Academy|College|University|Hospital|Center|Centre|Bank|Club|"
+                               r"Metro|Greater|Downtown|Historic|Old|New|Fort|Port|Lake|Mount|Camp|Team|Radio)$")
 
 
 def _big_place(gaz: Gazetteer, name: str) -> bool:
@@ -187,18 +188,18 @@ def _big_place(gaz: Gazetteer, name: str) -> bool:
                for p in gaz.lookup(name) if not p.alias)
 
 
-_TITLED = re.compile(r"\b(?:[Cc]oach|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Det|Rev|Officer|Sheriff|Judge|Deputy|"
+_TITLED = fastre.compile(r"\b(?:[Cc]oach|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Det|Rev|Officer|Sheriff|Judge|Deputy|"
                     r"Detective|Pastor|Trooper|Chief|Principal|Superintendent|Commissioner|Councilman|Mayor)\.? "
                     r"(?P<name>[A-Z][a-z'’]+)\b")
 # (not a town the speakers are of: "residents of Tera said", "officials in Kidal told reporters")
-_SPEAKER = re.compile(r"(?<!\bof )(?<!\bin )(?<!\bfrom )\b(?P<name>[A-Z][a-z'’]+) "
-                      r"(?:said|says|told|added|explained|noted|stated|testified|pleaded)\b|"
-                      r"\b(?:said|says|added|according to) (?P<after>[A-Z][a-z'’]+)[.,]")
+_SPEAKER = fastre.compile(r"(?<!\bof )(?<!\bin )(?<!\bfrom )\b(?P<name>[A-Z][a-z'’]+) "
+                          r"(?:said|says|told|added|explained|noted|stated|testified|pleaded)\b|"
+                          r"\b(?:said|says|added|according to) (?P<after>[A-Z][a-z'’]+)[.,]")
 
 
-_PARTY_SEAT = re.compile(r"\b(?:D|R|I|DFL)-(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?)(?=[,;)]|\s+[-–—])")
-_COUNTY_LIST = re.compile(r"\b(?P<names>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?(?:(?:, | and |/| & |, and )[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?)+)"
-                          r" (?:counties|parishes)\b")
+_PARTY_SEAT = fastre.compile(r"\b(?:D|R|I|DFL)-(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?)(?=[,;)]|\s+[-–—])")
+_COUNTY_LIST = fastre.compile(r"\b(?P<names>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?(?:(?:, | and |/| & |, and )[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?)+)"
+                              r" (?:counties|parishes)\b")
 
 
 def _party_seats(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
@@ -210,7 +211,7 @@ def _party_seats(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
 
 # a newspaper's dateline in capitals after the headline or at the start ("... Program. WINDSOR - The town",
 # "COLUMBIA --- South Carolina Gov.", "BEIRUT: Unknown assailants", "ST. PAUL, Minn. -")
-_CAPS_DATELINE = re.compile(
+_CAPS_DATELINE = fastre.compile(
     r"(?:^|(?<=[.!?\n] )|(?<=\n))(?P<name>[A-Z][A-Z'-]+\.?(?: [A-Z][A-Z'-]{2,}){0,2})"
     r"(?=(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?(?:-{1,3}|—|–|:)\s)")
 
@@ -254,13 +255,13 @@ def _names_of(text: str, gaz: Gazetteer) -> tuple[tuple[int, str], ...]:
     return tuple(_find_name_spans(text, gaz))
 
 
-_WORD = re.compile(r"\S+")
-_HYPHENATED_NAMES = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
-_HYPHEN_PART = re.compile(r"[^-]+")
+_WORD = fastre.compile(r"\S+")
+_HYPHENATED_NAMES = fastre.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
+_HYPHEN_PART = fastre.compile(r"[^-]+")
 # an administrative unit's word after a name: "Mayo-Sava division", "Sud-Ubangi province" name one unit, whose
 # parts are no places of their own
-_UNIT_WORD = re.compile(r"\s+(?:division|department|province|region|district|county|prefecture|governorate|"
-                        r"municipality|commune|zone|woreda|state|sub-?division|territory|LGA)\b", re.IGNORECASE)
+_UNIT_WORD = fastre.compile(r"\s+(?:division|department|province|region|district|county|prefecture|governorate|"
+                            r"municipality|commune|zone|woreda|state|sub-?division|territory|LGA)\b", re.IGNORECASE)
 
 
 def _find_name_spans(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
@@ -308,7 +309,7 @@ def _adjective_of_place(words: str, gaz: Gazetteer) -> bool:
                for end in _ADJECTIVE_ENDINGS if len(words) > len(end) + 3)
 
 
-_KEEPS_PLACE = re.compile(r"(?:County|Parish|City|Township|Borough|Village|Town|Metro|Area|Region|Valley)\b")
+_KEEPS_PLACE = fastre.compile(r"(?:County|Parish|City|Township|Borough|Village|Town|Metro|Area|Region|Valley)\b")
 
 
 def _first_name(text: str, at: int, words: list[tuple[int, str]], n: int, gaz: Gazetteer) -> bool:
@@ -331,7 +332,7 @@ def _first_name(text: str, at: int, words: list[tuple[int, str]], n: int, gaz: G
 # longer name they are no town of their own, whatever small town abroad bears them
 _GENERIC_HEADS = frozenset("""Sidi Jebel Djebel Jabal Jbel Wadi Oued Villa Federal Bir Ras Ain Umm Abu Tell Khor Kafr Beit
     Sheikh Bahr Hassi Koudiat Cité Cite Ceel""".split())
-_HEAD_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_GENERIC_HEADS))})(?: [A-Z][\w'’-]+){{0,2}} $")
+_HEAD_BEFORE = fastre.compile(rf"\b(?:{'|'.join(sorted(_GENERIC_HEADS))})(?: [A-Z][\w'’-]+){{0,2}} $")
 _GENERIC_PLACE_WORDS = frozenset("""City North South East West Northeast Northwest Southeast Southwest Central Gulf
     Old Town Downtown Midtown Uptown Superior Reservoir Glacier Tri-State Rodeo Pct Sen Rep Gov
     Western Eastern Northern Southern""".split())
@@ -361,11 +362,11 @@ def _dotted_abbreviation_regex(forms: frozenset[str]) -> re.Pattern[str]:
     body = "|".join(re.escape(f) for f in sorted((f for f in forms if f.endswith(".") and len(f) > 3),
                                                  key=len, reverse=True))
     compass = "|".join(f"(?<={w} )" for w in ("Western", "Northern", "Southern", "Eastern", "Central"))
-    return re.compile(rf"(?<![\w.])(?:{body})(?= [a-z]{{3,}})|(?:{compass})(?:{body})")
+    return fastre.compile(rf"(?<![\w.])(?:{body})(?= [a-z]{{3,}})|(?:{compass})(?:{body})")
 
 
 @lru_cache(maxsize=4)
 def _abbreviation_regex(forms: frozenset[str]) -> re.Pattern[str]:
     body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     after = r"(?:(?<=\w, )|(?<=\b[DRI]-))"  # "Charleston, W.Va.", "Sen. Jane Roe, D-N.D."
-    return re.compile(rf"{after}(?:{body})(?![\w.])|{after}(?:{body})(?<=\.)")
+    return fastre.compile(rf"{after}(?:{body})(?![\w.])|{after}(?:{body})(?<=\.)")

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from frontlines import fastre
 from frontlines.knowledge.yamlfile import load_yaml
 from frontlines.model import Block
 from frontlines.pipeline.reading.furniture import furniture_lines
@@ -22,35 +23,35 @@ from frontlines.pipeline.reading.furniture import furniture_lines
 __all__ = ["ParsedBlog", "outlet_names", "parse_blog"]
 
 OUTLETS = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "outlets.yaml"
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
-_LINE = re.compile(r"\n")
-_DATE_LINE = re.compile(
+_PARAGRAPH = fastre.compile(r"\n[ \t]*\n")
+_LINE = fastre.compile(r"\n")
+_DATE_LINE = fastre.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]+)\.?,?\s+(?P<y2>\d{4})|"
     r"(?P<iso>\d{4}-\d{2}-\d{2})|(?P<slash>\d{1,2}/\d{1,2}/\d{4}))\s*$"
 )
 # "UPDATE:", "Update 2 -", "UPDATE (Tuesday evening):", "UPDATE, 6 Aug:", "UPDATE 15/06:": the words after it are a
 # later telling, dated by its own words (a day in brackets dates the update, not what it tells)
-_UPDATE = re.compile(r"^\s*(?:\*\*)?(?:UPDATE|Update)(?:\s*\d+(?:/\d+)?|\s*\([^()\n]{1,30}\)|,\s*[^:,\n]{1,20})?\s*[:\-–]",
-                     re.M)
+_UPDATE = fastre.compile(r"^\s*(?:\*\*)?(?:UPDATE|Update)(?:\s*\d+(?:/\d+)?|\s*\([^()\n]{1,30}\)|,\s*[^:,\n]{1,20})?\s*[:\-–]",
+                         re.M)
 # The author's own voice: "My Comment:", "WNU Editor:", "Editor's note:", "Author's comment:", "My take:".
-_COMMENT = re.compile(
+_COMMENT = fastre.compile(
     r"^\s*(?:\*\*)?(?:My (?:[Cc]omments?|[Tt]akes?|[Vv]iews?|[Tt]houghts|[Aa]nalysis|[Tt]wo [Cc]ents)|MY COMMENTS?|Comments?|"
     r"Commentary|(?:[A-Z][A-Za-z]{1,10} )?Editor(?:'?s (?:[Nn]ote|[Cc]omment|[Tt]ake))?|Author'?s (?:[Nn]ote|[Cc]omment))"
     r"\s*(?:\*\*)?\s*[:\-–]"
 )
 # A reader's comment under the post: "Anonymous said...", "Jane Doe said..." (Blogger), "Sam wrote:".
-_COMMENTER = re.compile(r"^\s*(?P<who>[^\n:]{1,60}?)\s+(?:said\.{0,3}|says\.{0,3}|wrote:?)\s*$", re.I)
+_COMMENTER = fastre.compile(r"^\s*(?P<who>[^\n:]{1,60}?)\s+(?:said\.{0,3}|says\.{0,3}|wrote:?)\s*$", re.I)
 # a comment's header with its time stamp (WordPress and others): "Gebre W. - 18 April 2024 at 9:12 pm",
 # "Moussa B. | June 14, 2024 at 6:02 pm", "Jane on March 3, 2015 at 5:12 pm said:"
 _STAMP_DAY = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"
-_COMMENT_STAMP = re.compile(rf"^\s*(?P<who>[^\n|:]{{1,60}}?)\s*(?:[|–—-]|\bon\b)\s*{_STAMP_DAY},?\s+(?:at\s+)?"
-                            r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+said:?)?\s*$", re.I)
+_COMMENT_STAMP = fastre.compile(rf"^\s*(?P<who>[^\n|:]{{1,60}}?)\s*(?:[|–—-]|\bon\b)\s*{_STAMP_DAY},?\s+(?:at\s+)?"
+                                r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+said:?)?\s*$", re.I)
 # ("Posted by X on Tuesday" is a byline, above a post or an embedded one, not the comments)
-_FOOTER = re.compile(r"^\s*(?:\d+\s+comments?:?|Comments?:?|No comments:?|Leave a (?:reply|comment).*|"
-                     r"Anonymous said\.{0,3}.*|.* said\.\.\.)\s*$", re.I)
-_ATTRIBUTED = re.compile(r"(?:,|\") (?:[\w'’.-]+ ){0,6}(?:said|says|say|reported|reports|told|added|stated)\b|"
-                         r"\baccording to\b|\((?:Reuters|AP|AFP)\)", re.I)
+_FOOTER = fastre.compile(r"^\s*(?:\d+\s+comments?:?|Comments?:?|No comments:?|Leave a (?:reply|comment).*|"
+                         r"Anonymous said\.{0,3}.*|.* said\.\.\.)\s*$", re.I)
+_ATTRIBUTED = fastre.compile(r"(?:,|\") (?:[\w'’.-]+ ){0,6}(?:said|says|say|reported|reports|told|added|stated)\b|"
+                             r"\baccording to\b|\((?:Reuters|AP|AFP)\)", re.I)
 
 
 @dataclass
@@ -72,7 +73,7 @@ def outlet_names() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _outlet_regex() -> re.Pattern[str]:
     body = "|".join(re.escape(o) for o in outlet_names())
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+    return fastre.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -112,29 +113,29 @@ def _date_of(line: str) -> date | None:
 # "TRIPOLI (AP) -", "CAIRO, Feb 16 (Reuters) -", "BENGHAZI, Libya, Nov. 25 (UPI) --", "Kabul, 6 June 2021 (AFP) -":
 # the place it was filed (a town, optionally its country or state), an optional day, the outlet, a dash
 _WIRE_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
-_WIRE = re.compile(rf"^[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}?)?(?:,\s*{_WIRE_DAY})?"
-                   r"\s*\((?P<o>[^)]{2,40})\)\s*[-–—]")
+_WIRE = fastre.compile(rf"^[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}?)?(?:,\s*{_WIRE_DAY})?"
+                       r"\s*\((?P<o>[^)]{2,40})\)\s*[-–—]")
 # a newspaper's dateline with no outlet: the town in capitals (or two: "TRIPOLI/BENGHAZI"), a dash or a colon
 # ("BEIRUT —", "BENGHAZI, Libya — ", "PESHAWAR - Six ...", "QUETTA: At least ..."); a town and a colon before a
 # capital ("Aden: A drone strike", "Tunis, 29 April 2017:"); the day and the town in brackets ("November 5, 2017
 # (JUBA) –", "(Tripoli) The death toll")
 _CAPS_TOWN = r"[A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?"
-_PAPER_DATELINE = re.compile(
+_PAPER_DATELINE = fastre.compile(
     rf"^[\"“]?(?:{_CAPS_TOWN}(?:/{_CAPS_TOWN})?(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}?)?(?:,\s*{_WIRE_DAY})?"
     rf"(?:\s*(?:—|–|--)\s*(?=\S)|\s+-\s+(?=[A-Z\d])|:\s+(?=[A-Z\d]))"
     rf"|[A-Z][a-z]{{2,20}}(?:,\s*{_WIRE_DAY})?:\s+(?=[A-Z\d])"
     rf"|(?:{_WIRE_DAY}\s*)?\([A-Z][A-Za-z]{{2,20}}\)\s*(?:[-–—]\s*)?(?=[A-Z\d]))")
 # labels that open a line with a colon and are no town ("Update:", "Photo:", "WATCH:")
-_NO_DATELINE = re.compile(r"^[\"“]?(?:update|comments?|photos?|video|watch|note|source|related|summary|background|editor|"
-                          r"warning|caption|breaking|exclusive|analysis|opinion|advertisement|read more|listen|"
-                          r"editor's note|my comment|"
-                          # a coder's or a feed's event label ("Looting: ...", "ARREST: ...")
-                          r"looting|arrests?|abductions?|kidnappings?|attacks?|clash(?:es)?|protests?|riots?|battles?|"
-                          r"explosions?|shelling|air ?strikes?|violence|property destruction|agreements?|"
-                          r"headquarters|strategic developments?|remote violence|disrupted weapons use|non-violent|"
-                          r"sexual violence|mob violence|excessive force)\b", re.IGNORECASE)
+_NO_DATELINE = fastre.compile(r"^[\"“]?(?:update|comments?|photos?|video|watch|note|source|related|summary|background|editor|"
+                              r"warning|caption|breaking|exclusive|analysis|opinion|advertisement|read more|listen|"
+                              r"editor's note|my comment|"
+                              # a coder's or a feed's event label ("Looting: ...", "ARREST: ...")
+                              r"looting|arrests?|abductions?|kidnappings?|attacks?|clash(?:es)?|protests?|riots?|battles?|"
+                              r"explosions?|shelling|air ?strikes?|violence|property destruction|agreements?|"
+                              r"headquarters|strategic developments?|remote violence|disrupted weapons use|non-violent|"
+                              r"sexual violence|mob violence|excessive force)\b", re.IGNORECASE)
 # a scraper's date field before the text ("date 2019-06-20 Military sources said ..."): when it was published
-_DATE_FIELD = re.compile(r"date:?[ \t]+(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*")
+_DATE_FIELD = fastre.compile(r"date:?[ \t]+(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*")
 
 
 def _wire_outlet(paragraph: str) -> str | None:

@@ -12,11 +12,11 @@ http(s) links, so a ``javascript:`` URL from a feed can never become a clickable
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from frontlines import fastre
 from frontlines.errors import InvalidParameterError, MalformedInputError
 from frontlines.model import http_url
 
@@ -25,7 +25,7 @@ __all__ = ["http_url", "parse_published", "text_field"]
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y-%m-%dT%H:%M:%S",
                  "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M")
 _LONGEST_DATE = 100  # characters: anything longer is text, not a date (and dateparser's cost grows with it)
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = fastre.compile(r"[^\W\d_]")
 _DATEPARSER_SETTINGS = {
     "PARSERS": ["custom-formats", "absolute-time"],  # no relative dates ("yesterday"), no bare timestamps
     "STRICT_PARSING": True,

@@ -24,31 +24,33 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from frontlines import fastre
+
 __all__ = ["furniture_lines"]
 
 _MAX_HEADLINE = 160
 _LINK, _HEADLINE = "widget or link line", "headline or link line: no sentence mark ends it"
-_SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]\s*$")
-_CREDIT = re.compile(
+_SENTENCE_END = fastre.compile(r"[.!?:;…\"”’')\]]\s*$")
+_CREDIT = fastre.compile(
     r"/\s*(?:Reuters|REUTERS|AFP|AP|EPA|Getty Images|Anadolu|Xinhua)\s*\.?\s*$|\b(?:REUTERS|AFP|EPA|AP Photo)/\s*\w|"
     r"^\s*(?:Photo|Image|Picture|Credit|Caption|File photo|Photograph)\s*(?:credit)?\s*:|"
     r"\((?:AP|AFP|Reuters|EPA) Photo\b|\bvia Getty Images\b|\bGetty Images\s*$",
     re.IGNORECASE)
-_WIDGET = re.compile(
+_WIDGET = fastre.compile(
     r"^\s*(?:[•·|>*-]\s*)?(?:Read more|Read also|Also read|Related(?: articles| stories| news)?\s*:|See also|More on this|"
     r"Share(?: this| on| via)?\b|Subscribe|Sign up|Sign in|Log in|Advertisement|Sponsored|Click here|Follow us|"
     r"We use cookies|Accept (?:all )?cookies|Cookie|Donate|Support (?:our|us)|Newsletter|Comments? \(\d+\)|Tags?\s*:|"
     r"Topics?\s*:|Filed under|Posted in|Print this|Email this|Skip to|©|Copyright\b|All rights reserved)",
     re.IGNORECASE)
 # the heading of a list of links to other stories
-_LIST_HEAD = re.compile(r"^\s*(?:Read more|Read also|Also read|Related|See also|More (?:on this|from|stories|news)|"
-                        r"Latest|Most read|Top stories)\b", re.IGNORECASE)
+_LIST_HEAD = fastre.compile(r"^\s*(?:Read more|Read also|Also read|Related|See also|More (?:on this|from|stories|news)|"
+                            r"Latest|Most read|Top stories)\b", re.IGNORECASE)
 # a wire picture desk's caption ends with its credit and its tags ("REUTERS/Name (LIBYA - Tags: POLITICS CONFLICT)"):
 # the whole line is the caption, its background sentences included
-_PICTURE_DESK = re.compile(r"\(\s*[A-Z][A-Z .'-]*\s+-\s+Tags:[^)]*\)\s*$")
+_PICTURE_DESK = fastre.compile(r"\(\s*[A-Z][A-Z .'-]*\s+-\s+Tags:[^)]*\)\s*$")
 # a line of running text broken by a hard wrap ends with one of these, or the next line goes on in lower case
-_WRAPPED_END = re.compile(r"(?:[,\-–—(/&]|\b(?:the|a|an|of|and|or|to|in|on|at|for|by|with|from|as|that|which|who|"
-                          r"its|their|his|her)|\s)$", re.IGNORECASE)  # not "says": "..., official says" ends a headline
+_WRAPPED_END = fastre.compile(r"(?:[,\-–—(/&]|\b(?:the|a|an|of|and|or|to|in|on|at|for|by|with|from|as|that|which|who|"
+                              r"its|their|his|her)|\s)$", re.IGNORECASE)  # not "says": "..., official says" ends a headline
 
 
 def furniture_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
@@ -87,7 +89,7 @@ def furniture_reason(line: str, next_line: str | None, *, last: bool = False) ->
     return _HEADLINE
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘])")
+_SENTENCE_BREAK = fastre.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘])")
 
 
 def _credit_start(line: str) -> int:

@@ -17,7 +17,6 @@ import csv
 import io
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from frontlines import fastre
 from frontlines import settings
 from frontlines.errors import (
     EmptyInputError,
@@ -44,7 +44,7 @@ SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".text": "text", ".html": "
                       ".xml": "feed", ".rss": "feed", ".atom": "feed", ".jsonl": "jsonl", ".ndjson": "jsonl",
                       ".csv": "csv"}
 Problem = Callable[[str], None]
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL and lone surrogates: see document_from_text
+_UNSTORABLE = fastre.compile("[\x00\ud800-\udfff]")  # NUL and lone surrogates: see document_from_text
 _MIN_HTML_WORDS = 4  # fewer words than this is navigation left over, not an article
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import date
 from itertools import islice
 
+from frontlines import fastre
 from frontlines.knowledge.actors import Actor, ActorKB, ActorMatch
 from frontlines.knowledge.groups import group_name, group_type
 from frontlines.model import Document, Mention
@@ -33,7 +34,7 @@ NAME, VERSION = "frontlines.actors", content_version(__name__)
 # "forces loyal to <actor>", "fighters backing the UN-backed government", "militias allied with Haftar",
 # "gunmen from Boko Haram", "members of the Taliban":
 # the armed men of that actor, as one mention.
-_ALLEGIANCE = re.compile(
+_ALLEGIANCE = fastre.compile(
     r"\b(?:forces|(?:pro-government |government )?fighters|troops|militias?|militiamen|units|brigades|gunmen|soldiers|"
     r"armed groups?|tribesmen|militants|insurgents|jihadists|members)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned "
     r"(?:with|to)|allied (?:to|with)|backing|supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|"
@@ -45,23 +46,23 @@ _ALLEGIANCE = re.compile(
 )
 
 
-_SHORT_ACRONYM = re.compile(r"[A-Z]{2,4}")
+_SHORT_ACRONYM = fastre.compile(r"[A-Z]{2,4}")
 
 # "Gadhafi's forces", "Haftar’s fighters": a leader's armed men
-_POSSESSED = re.compile(r"['’]s?\s+(?:forces|troops|fighters|militias?|militiamen|loyalists|men|army|soldiers|gunmen|"
-                        r"air ?force|warplanes|jets|tanks|artillery|snipers|regime)\b")
+_POSSESSED = fastre.compile(r"['’]s?\s+(?:forces|troops|fighters|militias?|militiamen|loyalists|men|army|soldiers|gunmen|"
+                            r"air ?force|warplanes|jets|tanks|artillery|snipers|regime)\b")
 
 # "X, a Misrata brigade allied to ...": the allegiance describes X, named just before
-_APPOSITION = re.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_APPOSITION = fastre.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 
 # fighters named by a bare plural noun: with no group named anywhere near, an unidentified armed group
-_UNNAMED_FIGHTERS = re.compile(r"(?i:jihadists|militants|insurgents|extremists|terrorists|Islamists)")
+_UNNAMED_FIGHTERS = fastre.compile(r"(?i:jihadists|militants|insurgents|extremists|terrorists|Islamists)")
 
 # "suspected jihadists", "suspected Islamist militants", "suspected cartel members": the report does not know who
 # they were; ACLED codes an unidentified armed group, not a group named elsewhere in the report
-_SUSPECTED = re.compile(r"\b(?:suspected|presumed|alleged|unidentified|unknown)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_SUSPECTED = fastre.compile(r"\b(?:suspected|presumed|alleged|unidentified|unknown)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 class ActorStage:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from frontlines import fastre
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.gazetteer import Gazetteer, Place
 from frontlines.model import Document, Mention
@@ -34,8 +35,8 @@ _ENDINGS = ("ians", "ans", "ese", "ish", "ian", "an", "is", "i", "n")
 _RESTORE = ("", "a", "e", "ia")
 _REGION_FEATURES = ("country", "admin1", "region", "continent")
 # one capitalised word, or two when the first is a compass word or a country's first word ("Sri Lankan")
-_CANDIDATE = re.compile(r"(?<![\w.])(?:(?:North|South|East|West|New|Sri|Saudi|Costa|Sierra|Puerto|El|Papua)\s)?"
-                        r"[A-Z][a-z]{2,}(?!\w)")  # "Egyptian-US relations", "Arab-Israeli"
+_CANDIDATE = fastre.compile(r"(?<![\w.])(?:(?:North|South|East|West|New|Sri|Saudi|Costa|Sierra|Puerto|El|Papua)\s)?"
+                            r"[A-Z][a-z]{2,}(?!\w)")  # "Egyptian-US relations", "Arab-Israeli"
 
 
 def demonym_place(word: str, gaz: Gazetteer, kb: ActorKB) -> Place | None:
@@ -99,7 +100,7 @@ def demonym_places(doc: Document, gaz: Gazetteer, kb: ActorKB) -> list[Mention]:
 
 
 # a run of capitalised words, or a dotted abbreviation ("U.S.", "D.C."); its parts are tried longest first
-_NAME_RUN = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3})(?!\w)")
+_NAME_RUN = fastre.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3})(?!\w)")
 _BROAD = ("country", "admin1", "continent")
 
 

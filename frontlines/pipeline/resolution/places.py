@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+from frontlines import fastre
 from frontlines.knowledge.actors import ActorKB
 from frontlines.knowledge.gazetteer import Gazetteer, Place, PlaceMatch, normalise
 from frontlines.knowledge.geo import NearbyPoints, haversine_km, offset_point, parse_relative
@@ -29,27 +30,27 @@ NAME, VERSION = "frontlines.places", content_version(__name__)
 
 # ACLED geo_precision: 1 = the named town; 2 = near/part of a region; 3 = only a larger region
 _PRECISION = {"city": 1, "landmark": 1, "district": 1, "admin2": 2, "region": 2, "admin1": 3, "country": 3}
-_AFTER_SUBUNIT = re.compile(r"\b(?:district|city|area|village|town|county|province|region)(?: center| centre)?,\s*$", re.I)
-_MODIFIER = re.compile(r"\s+(?:conference|centre|center|street|road|hotel|square|hall|complex|building|"
-                       r"hospital|university|mosque|stadium|bridge|avenue|group|agreement|accord|talks|process)\b")
+_AFTER_SUBUNIT = fastre.compile(r"\b(?:district|city|area|village|town|county|province|region)(?: center| centre)?,\s*$", re.I)
+_MODIFIER = fastre.compile(r"\s+(?:conference|centre|center|street|road|hotel|square|hall|complex|building|"
+                           r"hospital|university|mosque|stadium|bridge|avenue|group|agreement|accord|talks|process)\b")
 # "east of Kismayo" with no distance: the place lies somewhere off the anchor, most often close by (ACLED then
 # codes the anchor itself, precision 2); a short offset stays within reach of both readings
 _BEARING_ONLY_KM = 10.0
 # a name right after a locative preposition ("attacked in X", "near X", "the town of X")
 _NEXT_DOOR_KM = 1500.0  # from the middle of the document's country: a town across its border
-_LOCATED = re.compile(r"\b(?:in|at|near|outside|around|inside|(?:city|town|village|outskirts|area) of|"
-                      r"(?:km|kms|kilomet(?:er|re)s?|miles?|north|south|east|west)\s+of)\s+(?:the\s+)?$", re.I)
+_LOCATED = fastre.compile(r"\b(?:in|at|near|outside|around|inside|(?:city|town|village|outskirts|area) of|"
+                          r"(?:km|kms|kilomet(?:er|re)s?|miles?|north|south|east|west)\s+of)\s+(?:the\s+)?$", re.I)
 # the raw weight of the leading country (demonyms aside) below which a report's country is only a guess (one
 # small namesake): no reason to drop a place of another country as a namesake abroad
 _FIRM_FOCUS = 1.0
 
 # a name used as a municipality ("the Lebanon City Council", "City of Athens", "a Paris woman"): a town, never
 # the country of that name, and no famous namesake's evidence
-_MUNICIPAL_AFTER = re.compile(r"(?:['’]s)? (?:City Council|[Cc]ity [Cc]ouncil|[Cc]ity [Mm]anager|Mayor|mayor|Police Department|"
-                              r"Fire Department|Public Library|Street Department|Elementary|High School|Middle School|"
-                              r"Township|Parks and Recreation|(?:man|woman|couple|teen|girl|boy)\b)")
-_MUNICIPAL_BEFORE = re.compile(r"(?:\b(?:City|Town|Village|city|town|village) of|\d+ [A-Z][\w.]*(?: [A-Z][\w.]*)? "
-                               r"(?:St|Ave|Rd|Dr|Blvd|Street|Avenue|Road)\.?,)\s*$")
+_MUNICIPAL_AFTER = fastre.compile(r"(?:['’]s)? (?:City Council|[Cc]ity [Cc]ouncil|[Cc]ity [Mm]anager|Mayor|mayor|Police Department|"
+                                  r"Fire Department|Public Library|Street Department|Elementary|High School|Middle School|"
+                                  r"Township|Parks and Recreation|(?:man|woman|couple|teen|girl|boy)\b)")
+_MUNICIPAL_BEFORE = fastre.compile(r"(?:\b(?:City|Town|Village|city|town|village) of|\d+ [A-Z][\w.]*(?: [A-Z][\w.]*)? "
+                                   r"(?:St|Ave|Rd|Dr|Blvd|Street|Avenue|Road)\.?,)\s*$")
 
 
 def municipal_names(doc: Document) -> frozenset[str]:
@@ -106,7 +107,7 @@ def joint_regions(names: list[str], gaz: Gazetteer, weights: dict[str, float]) -
 @lru_cache(maxsize=4)
 def _state_names_regex(names: frozenset[str]) -> re.Pattern[str]:
     body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])(?! (?:City|County|Parish|Avenue|Street|Ave|St)\b)")
+    return fastre.compile(rf"(?<![\w.-])(?:{body})(?![\w-])(?! (?:City|County|Parish|Avenue|Street|Ave|St)\b)")
 
 
 def _us_state_names(gaz: Gazetteer) -> frozenset[str]:
@@ -171,7 +172,7 @@ def pair_support(names: list[str], gaz: Gazetteer, weights: dict[str, float], km
     return support
 
 
-_BEFORE_REGION = re.compile(r"(?:\s*\([^()]{1,40}\)|\))?(?:\s+(?:district|county|parish|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?)?,\s{0,2}", re.I)
+_BEFORE_REGION = fastre.compile(r"(?:\s*\([^()]{1,40}\)|\))?(?:\s+(?:district|county|parish|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?)?,\s{0,2}", re.I)
 
 
 def _within(doc: Document, m: Mention, following: list[Mention], first: dict[int, PlaceMatch | None],
@@ -196,7 +197,7 @@ def _within(doc: Document, m: Mention, following: list[Mention], first: dict[int
     return region
 
 
-_BRACKETED = re.compile(r"\s*\([^()]{1,40}\)")
+_BRACKETED = fastre.compile(r"\s*\([^()]{1,40}\)")
 
 
 def _after_brackets(doc: Document, i: int) -> list[Mention]:
@@ -226,8 +227,8 @@ def _holding_namesake(name: str, region_name: str, region: Place, gaz: Gazetteer
     return best[1] if best else region
 
 
-_BEARING = re.compile(r"(?:north|south|east|west)(?:[\s-]*(?:east|west))?", re.I)
-_DISTANCE_BEFORE = re.compile(r"\d\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+$", re.I)
+_BEARING = fastre.compile(r"(?:north|south|east|west)(?:[\s-]*(?:east|west))?", re.I)
+_DISTANCE_BEFORE = fastre.compile(r"\d\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+$", re.I)
 
 
 def _bearings(doc: Document) -> None:
@@ -238,12 +239,12 @@ def _bearings(doc: Document) -> None:
         and (m.text.islower() or _DISTANCE_BEFORE.search(doc.text[max(0, m.start - 20):m.start])))]
 
 
-_COMPASS = re.compile(r"^(?:(?:North|South)(?:east|west)?|East|West|Central|Northern|Southern|Eastern|Western|[NSEW]\.)\s+")
+_COMPASS = fastre.compile(r"^(?:(?:North|South)(?:east|west)?|East|West|Central|Northern|Southern|Eastern|Western|[NSEW]\.)\s+")
 
 
-_NOT_INSTITUTION = re.compile(r"\b(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Lane|Boulevard|Blvd|Way|Highway|Bypass|Lake|River|"
-                              r"Bay|Ocean|Creek|Hills?|Heights|Ridge|Lawn|Mall|Club|Cemetery|Stadium|Abbey|Restaurant|"
-                              r"Seafood|Room|Zone|Memorial|Cent(?:er|re)|Olympics|Reading|Nursing|streets)\b")
+_NOT_INSTITUTION = fastre.compile(r"\b(?:Street|St|Road|Rd|Avenue|Ave|Drive|Dr|Lane|Boulevard|Blvd|Way|Highway|Bypass|Lake|River|"
+                                  r"Bay|Ocean|Creek|Hills?|Heights|Ridge|Lawn|Mall|Club|Cemetery|Stadium|Abbey|Restaurant|"
+                                  r"Seafood|Room|Zone|Memorial|Cent(?:er|re)|Olympics|Reading|Nursing|streets)\b")
 
 
 def _known_part(text: str, gaz: Gazetteer) -> tuple[int, str] | None:
@@ -304,8 +305,8 @@ def _fallback(match: PlaceMatch, region: Place) -> PlaceMatch:
 
 
 # a unit word right after a name (or after its other name in brackets): "Maywand district", "Shalgar) district"
-_UNIT_NEXT = re.compile(r"\)?\s+(?:districts?|provinces?|city|town|village|area)\b")
-_UNIT_END = re.compile(r"\s+(?:district|province|city|town|village|area)$", re.I)
+_UNIT_NEXT = fastre.compile(r"\)?\s+(?:districts?|provinces?|city|town|village|area)\b")
+_UNIT_END = fastre.compile(r"\s+(?:district|province|city|town|village|area)$", re.I)
 
 
 def _unit_names(doc: Document, gaz: Gazetteer) -> None:

@@ -12,22 +12,23 @@ from __future__ import annotations
 
 import re
 
+from frontlines import fastre
 from frontlines.knowledge.ontology import Ontology
 from frontlines.model import Modality, Statement
 
 __all__ = ["OWN_CLAIM", "claims_responsibility", "disowned", "modality_of"]
 
-_REPORTED_FUTURE = re.compile(r"\b(?:said|says|announced|vowed|warned|threatened|pledged)\b[^.;]{0,40}?\b(?:would|will)\b",
-                              re.IGNORECASE)
+_REPORTED_FUTURE = fastre.compile(r"\b(?:said|says|announced|vowed|warned|threatened|pledged)\b[^.;]{0,40}?\b(?:would|will)\b",
+                                  re.IGNORECASE)
 # Triggers that report harm to people: only these are negated by 'no casualties' / 'no one was killed'.
-_CASUALTY_TRIGGER = re.compile(r"(?:kill|dead|die|death|casualt|injur|wound|fatalit|murder)", re.IGNORECASE)
+_CASUALTY_TRIGGER = fastre.compile(r"(?:kill|dead|die|death|casualt|injur|wound|fatalit|murder)", re.IGNORECASE)
 _WINDOW = 60  # characters before the trigger in which a cue governs it
 # a group owning an incident: "claimed responsibility for the bombing", "said it was behind Saturday's explosion"
-_RESPONSIBILITY = re.compile(
+_RESPONSIBILITY = fastre.compile(
     r"\b(?:claim(?:s|ed|ing)?|took|takes|accept(?:s|ed)?|admitted) (?:\w+ ){0,2}(?:responsibility|credit)\b|"
     r"\bclaim(?:s|ed)? (?:the|this|that|both|these|those) (?:\w+ ){0,2}(?:attacks?|bombings?|blasts?|assaults?|killings?|"
     r"operations?|explosions?)\b|\bsaid (?:it|they) (?:was|were|had been) behind\b", re.IGNORECASE)
-_DISOWNED = re.compile(r"\b(?:no|not|never|nobody|none|denied|den(?:y|ies))\b[^.]{0,20}(?:claim|responsib|behind)", re.IGNORECASE)
+_DISOWNED = fastre.compile(r"\b(?:no|not|never|nobody|none|denied|den(?:y|ies))\b[^.]{0,20}(?:claim|responsib|behind)", re.IGNORECASE)
 # the reason an incident owned by its perpetrator's claim carries (an asserted event whose actor is the claimant)
 OWN_CLAIM = "its perpetrator by its own claim"
 
@@ -52,10 +53,10 @@ def _owned(clause: str, trigger_pos: int) -> bool:
         and bool(re.fullmatch(r"[\s,]*(?:for|of)?\s*(?:[\w'’-]+\s+){0,4}", clause[owning.end():trigger_pos]))
 
 
-_ACCUSES = re.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;]*$", re.IGNORECASE)  # "accused the LNA of shelling"
+_ACCUSES = fastre.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;]*$", re.IGNORECASE)  # "accused the LNA of shelling"
 # a possibility, not a report: "militants could attack the port", "the offensive might stall"
-_POSSIBLE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)(?:\w+\s+){0,2}$")
-_POSSIBLE_AFTER = re.compile(r"^[\w-]+(?:\s+[\w-]+)?\s+(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)\w+")
+_POSSIBLE_BEFORE = fastre.compile(r"\b(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)(?:\w+\s+){0,2}$")
+_POSSIBLE_AFTER = fastre.compile(r"^[\w-]+(?:\s+[\w-]+)?\s+(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)\w+")
 
 
 def _cue(onto: Ontology, name: str, text: str) -> str | None:

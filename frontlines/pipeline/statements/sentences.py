@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from frontlines import fastre
 from frontlines.model import Block
 
 __all__ = ["is_abbreviation", "split_sentences"]
@@ -19,12 +20,12 @@ _ABBREVIATIONS = frozenset(
     u.s u.n u.k e.g i.e a.m p.m al""".split()
 )
 # candidate boundary: . ! ? (optionally followed by quotes/brackets) then whitespace
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|"
-                       # a scraped page that lost the space after a full stop: "...retake the city.It leaves"
-                       r"(?<=[a-z]{2})[.!?]+[\"'”’)\]]*(?=[A-Z][a-z])")
-_NEWLINE = re.compile(r"\n\s*\n|\n")
-_BULLET = re.compile(r"\s*(?:[-*•>]|\d+\.)\s")
-_NEXT_CHARACTER = re.compile(r"\S")
+_BOUNDARY = fastre.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|"
+                           # a scraped page that lost the space after a full stop: "...retake the city.It leaves"
+                           r"(?<=[a-z]{2})[.!?]+[\"'”’)\]]*(?=[A-Z][a-z])")
+_NEWLINE = fastre.compile(r"\n\s*\n|\n")
+_BULLET = fastre.compile(r"\s*(?:[-*•>]|\d+\.)\s")
+_NEXT_CHARACTER = fastre.compile(r"\S")
 _LINE_END = ".!?:;\"”’)]"
 
 

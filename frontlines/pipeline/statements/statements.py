@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from frontlines import fastre
 from frontlines.knowledge.ontology import Ontology
 from frontlines.model import Document, Stance, Statement
 from frontlines.pipeline.base import content_version, stage
@@ -27,35 +28,35 @@ _ROLE = (r"(?:spokes(?:man|woman|person)|official|commander|minister|head|leader
          r"officer|adviser|advisor|deputy|lawmaker|MP|activist|journalist|correspondent|doctor|medic)s?")
 _NAME = r"[A-Z][\w'’.-]*(?:[ -](?:al|el|bin|ibn|abu|de|van|von|[A-Z][\w'’.-]*)){0,4}"
 _ATTRIBUTION = [
-    re.compile(rf"\baccording to {_SPEAKER}(?=[,.;:]|$| who\b)", re.IGNORECASE),
+    fastre.compile(rf"\baccording to {_SPEAKER}(?=[,.;:]|$| who\b)", re.IGNORECASE),
     # "the spokesman for the operation, Ali Hassan, said ...": the role, then the name
-    re.compile(rf"(?:^|[,\"”] )(?P<speaker>(?:the |a |an )?[^,;\"“”]{{0,40}}\b{_ROLE}\b[^,;\"“”]{{0,50}}, {_NAME}), {_SAID}\b",
-               re.IGNORECASE),
+    fastre.compile(rf"(?:^|[,\"”] )(?P<speaker>(?:the |a |an )?[^,;\"“”]{{0,40}}\b{_ROLE}\b[^,;\"“”]{{0,50}}, {_NAME}), {_SAID}\b",
+                   re.IGNORECASE),
     # "Ali Hassan, the brigade's spokesman, said ...": the name and the role in apposition
-    re.compile(rf"(?:^|[,\"”] )(?P<speaker>{_NAME}, (?:the |a |an )?[^,;\"“”]{{0,40}}\b{_ROLE}\b[^,;\"“”]{{0,40}}), {_SAID}\b"),
-    re.compile(rf"[,\"”] {_SPEAKER} {_SAID}\b", re.IGNORECASE),  # "..., security officials said"
-    re.compile(rf"[,\"”] {_SAID} {_SPEAKER}(?=[,.;]|$)", re.IGNORECASE),  # "..., said a spokesman"
-    re.compile(rf"^{_SPEAKER} {_SAID}\b(?! to\b)", re.IGNORECASE),  # "The LNA said ..."
-    re.compile(r"^\(?(?P<speaker>Reuters|AP|AFP|Anadolu|Xinhua|Al Jazeera|BBC|CNN)\)?\s*[-–—:]"),
+    fastre.compile(rf"(?:^|[,\"”] )(?P<speaker>{_NAME}, (?:the |a |an )?[^,;\"“”]{{0,40}}\b{_ROLE}\b[^,;\"“”]{{0,40}}), {_SAID}\b"),
+    fastre.compile(rf"[,\"”] {_SPEAKER} {_SAID}\b", re.IGNORECASE),  # "..., security officials said"
+    fastre.compile(rf"[,\"”] {_SAID} {_SPEAKER}(?=[,.;]|$)", re.IGNORECASE),  # "..., said a spokesman"
+    fastre.compile(rf"^{_SPEAKER} {_SAID}\b(?! to\b)", re.IGNORECASE),  # "The LNA said ..."
+    fastre.compile(r"^\(?(?P<speaker>Reuters|AP|AFP|Anadolu|Xinhua|Al Jazeera|BBC|CNN)\)?\s*[-–—:]"),
 ]
 # Every pattern but the last (an agency's name opening the sentence) needs "according to" or a reporting verb: a
 # sentence with neither is tried against the last alone (most sentences; 13,000 in a 1 MB report, issue 14). Looked
 # for in the lower-cased sentence (an IGNORECASE search cost as much as the patterns it spares), unless the sentence
 # holds a letter that IGNORECASE matches to a Latin one besides its two cases (dotted and dotless i, long s, Kelvin).
-_VERB_LOWER = re.compile(rf"according to|{_VERB}")
-_FOLDS_TO_LATIN = re.compile("[\u0130\u0131\u017f\u212a]")
+_VERB_LOWER = fastre.compile(rf"according to|{_VERB}")
+_FOLDS_TO_LATIN = fastre.compile("[\u0130\u0131\u017f\u212a]")
 _AUTHOR_SPEAKERS = {"i", "we", "my", "me"}
-_WHEN = re.compile(r"(?:on|in|at|last|this|late|early|earlier|later|yesterday|today|tonight|overnight|"
-                   r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.IGNORECASE)
+_WHEN = fastre.compile(r"(?:on|in|at|last|this|late|early|earlier|later|yesterday|today|tonight|overnight|"
+                       r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.IGNORECASE)
 # A speaker is a noun phrase: one with a finite verb or a subordinator is the reported clause
 # (", said reinforcements had arrived"), not who said it.
-_CLAUSE_WORD = re.compile(
+_CLAUSE_WORD = fastre.compile(
     r"\b(?:that|had|has|have|was|were|is|are|would|will|could|can|did|does|been|being|it|they|he|she)\b", re.IGNORECASE
 )
 
 
 # "..., but a colonel said it was fake news": a second speaker, who answers the first
-_ANSWERING = re.compile(r"^(?:but|while|whereas|although|though|and|yet)\s+", re.IGNORECASE)
+_ANSWERING = fastre.compile(r"^(?:but|while|whereas|although|though|and|yet)\s+", re.IGNORECASE)
 
 
 def find_attribution(sentence: str) -> str | None:

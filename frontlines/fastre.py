@@ -1,0 +1,149 @@
+"""Regular expressions compiled so that the engine skips the places where no match can start.
+
+The rules' patterns mostly open with a word boundary or a lookbehind before an alternation of words
+(``\\b(?:accidents?|crash(?:ed|es)?|...)``). Python's engine finds no literal prefix in such a pattern, so it
+tries the whole alternation at every character of the text, and under IGNORECASE each try folds case. ``compile``
+reads off the pattern's parse the characters a match can start with and puts a lookahead for them first
+(``(?=[acdf...])(?:<pattern>)``): a character class at the head of a pattern is one the engine scans for before
+trying anything else. The lookahead is a necessary condition of every match, read under the pattern's own flags (so
+IGNORECASE folds the class as it folds the literals), and wraps the pattern in a group that captures nothing: the
+same matches, groups and group names. A pattern whose first characters cannot be told (a class like ``\\w``, a
+repeat that may be empty, a back-reference, scoped flags), that already opens with a literal or a class (the
+engine scans for those itself), or that is verbose or anchored is compiled as it is.
+
+On coder notes a pass of the extraction spends about a fifth of its time in these searches; the lookahead halves
+many of them (``benchmarks/README.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["compile", "first_characters", "source"]
+
+_MAX_CHARACTERS = 60  # a class of more characters than this rules out too little to be worth the lookahead
+_MAX_RANGE = 200
+_CACHE = 2048  # pattern strings whose compiled form is kept
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_SOURCES: dict[str, str] = {}  # the pattern ``compile`` made -> the pattern it was given
+
+
+def compile(pattern: str | re.Pattern[str], flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re.compile's twin
+    """``re.compile(pattern, flags)`` with a lookahead for the characters a match can start with, where they can be
+    told (see the module's docstring); a compiled pattern is returned as it is."""
+    if isinstance(pattern, re.Pattern):
+        return pattern
+    return _compiled(pattern, flags)
+
+
+@lru_cache(maxsize=_CACHE)
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    """``compile`` of a pattern string, kept (as ``re`` keeps what it compiles: rules compile some patterns in
+    functions, and reading a pattern's first characters costs more than ``re``'s look-up)."""
+    plain = re.compile(pattern, flags)
+    chars = first_characters(pattern, flags)
+    if chars is None:
+        return plain
+    head = m.group() if (m := _GLOBAL_FLAGS.match(pattern)) else ""  # global inline flags must stay first
+    cls = "".join(re.escape(c) for c in chars)
+    try:
+        fast = re.compile(f"{head}(?=[{cls}])(?:{pattern[len(head):]})", flags)
+    except re.error:
+        return plain
+    if fast.groups != plain.groups or fast.groupindex != plain.groupindex or fast.flags != plain.flags:
+        return plain
+    if len(_SOURCES) >= 2 * _CACHE:
+        del _SOURCES[next(iter(_SOURCES))]  # the oldest: ``source`` of it gives the lookahead's pattern, which matches the same
+    _SOURCES[fast.pattern] = pattern
+    return fast
+
+
+def source(regex: re.Pattern[str]) -> str:
+    """The pattern ``regex`` was compiled from, without the lookahead ``compile`` may have put first (for code that
+    reads a pattern's own alternatives)."""
+    return _SOURCES.get(regex.pattern, regex.pattern)
+
+
+def first_characters(pattern: str, flags: int = 0) -> str | None:
+    """The characters (as written in the pattern, to be read under its flags) that every match of ``pattern`` starts
+    with, sorted; None when they cannot be told, when the engine already scans for a literal or class the pattern
+    opens with, or when a lookahead would not pay (verbose, anchored or empty patterns, too many characters)."""
+    if flags & re.VERBOSE or pattern.startswith(("^", "(?x")) or "\\A" in pattern[:4]:
+        return None
+    try:
+        import re._constants as sre
+        import re._parser as parser
+
+        tree = parser.parse(pattern, flags)
+    except (ImportError, AttributeError, re.error):
+        return None
+    if tree.state.flags & (re.VERBOSE | re.MULTILINE) or not len(tree) or tree.getwidth()[0] == 0:
+        return None  # MULTILINE: "^" inside may sit after a line break the lookahead does not see
+    op, av = tree[0]
+    asserted = op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT) or (op in (sre.BRANCH, sre.SUBPATTERN) and _zero_width(op, av, sre))
+    if not asserted and not tree.state.flags & re.IGNORECASE:
+        return None  # a literal, a class or a branch first: the engine scans for it already (not under IGNORECASE)
+    items: list[tuple[Any, Any]] = []
+    if not _first(list(tree), items, sre):
+        return None
+    codes: set[int] = set()
+    for op, av in items:
+        for kind, value in ([(op, av)] if op is sre.LITERAL else av):
+            if kind is sre.LITERAL:
+                codes.add(value)
+            elif kind is sre.RANGE and value[1] - value[0] <= _MAX_RANGE:
+                codes.update(range(value[0], value[1] + 1))
+            else:
+                return None
+    if not codes or len(codes) > _MAX_CHARACTERS:
+        return None
+    if not asserted and not any(chr(c).lower() != chr(c).upper() for c in codes):
+        return None  # uncased characters first: the engine scans for them under IGNORECASE too
+    return "".join(chr(c) for c in sorted(codes))
+
+
+def _first(items: list[tuple[Any, Any]], out: list[tuple[Any, Any]], sre: Any) -> bool:
+    """Append to ``out`` the LITERAL or IN items the first character of a match of ``items`` is read by; False when
+    that cannot be told."""
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT) or (op in (sre.BRANCH, sre.SUBPATTERN) and _zero_width(op, av, sre)):
+            continue  # reads no character ("(?:(?<=, )|(?<=-))": lookbehinds in a group)
+        if op is sre.LITERAL:
+            out.append((op, av))
+            return True
+        if op is sre.IN:
+            if any(kind in (sre.NEGATE, sre.CATEGORY) for kind, _ in av):
+                return False
+            out.append((op, av))
+            return True
+        if op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, body = av
+            return not add_flags and not del_flags and _nonempty(body) and _first(list(body), out, sre)
+        if op is sre.BRANCH:
+            return all(_nonempty(branch) and _first(list(branch), out, sre) for branch in av[1])
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _high, body = av
+            return low > 0 and _nonempty(body) and _first(list(body), out, sre)
+        if op is sre.ATOMIC_GROUP:
+            return _nonempty(av) and _first(list(av), out, sre)
+        return False  # any character, a category, a back-reference, a conditional: anything may come first
+    return False
+
+
+def _zero_width(op: Any, av: Any, sre: Any) -> bool:
+    """Whether a group or a branch reads no character in any match."""
+    parts = av[1] if op is sre.BRANCH else [av[-1]]
+    try:
+        return all(part.getwidth() == (0, 0) for part in parts)
+    except (AttributeError, TypeError):
+        return False
+
+
+def _nonempty(sub: Any) -> bool:
+    """Whether every match of a parsed sub-pattern reads at least one character."""
+    try:
+        return bool(sub.getwidth()[0] > 0)
+    except (AttributeError, TypeError):
+        return False

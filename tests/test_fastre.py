@@ -1,0 +1,121 @@
+"""``frontlines.fastre``: patterns compiled with a lookahead for the characters a match can start with find exactly
+what ``re`` finds - on hand-made edge cases, on random texts, and for every pattern the pipeline's modules compile,
+on the bundled samples."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import frontlines.knowledge
+import frontlines.pipeline
+from frontlines import fastre
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+# (pattern, flags, the first characters fastre reads off it, or None where it leaves the pattern as it is)
+CASES = [
+    (r"\b(?:kill|dead)\b", re.IGNORECASE, "dk"),
+    (r"(?<![\w-])(?:Reuters|AFP)(?![\w-])", 0, "AR"),
+    (r"\b(?:clash(?:es|ed)?|fight\w*)", re.IGNORECASE, "cf"),
+    (r"kill|dead", re.IGNORECASE, "dk"),  # letters first under IGNORECASE: the engine scans for nothing
+    (r"\b[a-c]x", 0, "abc"),
+    (r"(?i)\b(?:kill|dead)", 0, "dk"),  # a global inline flag stays first
+    (r"\b(?P<verb>kill|shoot)(?:ed|s)?\b", re.IGNORECASE, "ks"),
+    (r"\b(?:said|told)+ (?:the )?police", 0, "st"),
+    (r"(?:(?<=\w, )|(?<=\b[DRI]-))(?:TX|N\.D\.)(?![\w.])", 0, "NT"),  # lookbehinds in a group read nothing
+    (r"(?:\b|(?<=-))kill", re.IGNORECASE, "k"),
+    (r"kill|dead", 0, None),  # case-sensitive letters first: the engine scans for them already
+    (r",\s+(?:said|told)", re.IGNORECASE, None),  # an uncased character first
+    (r"\b\w+ed\b", 0, None),  # a category first
+    (r"\b(?:a|)x", 0, None),  # an alternative that may be empty
+    (r"\b(?:the )?army", 0, None),  # an optional word first
+    (r"\b[^a]x", 0, None),  # a negated class
+    (r"^(?:kill|dead)", re.IGNORECASE, None),  # anchored: the engine tries one place
+    (r"\b(?i:kill)", 0, None),  # flags scoped to a group
+    (r"\b(?:kill) # a comment", re.VERBOSE, None),
+    (r"\b.kill", 0, None),
+    (r"\b(\w)\1", 0, None),  # a back-reference
+    (r"\b", 0, None),  # reads nothing
+]
+
+EDGE_TEXTS = [
+    "", "kill", "KILL", "Killed dead", "the army killed", "Reuters said; AFP", "clashes, fighting and FIGHTS",
+    "abx bx cx Ax", "said told the police", "\u212aill and \u017fhoot", "I\u0307kill \u0130stanbul \u0131x",
+    "x" * 50 + " dead", "Denton, TX; Sen. Roe, R-N.D. and N.D.", "anti-kill X-Kill", "shooted kills shoots", "tx a\nb kill", "the the army", "Ka kA",
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags", "chars"), CASES, ids=[c[0] for c in CASES])
+def test_first_characters(pattern: str, flags: int, chars: str | None) -> None:
+    assert fastre.first_characters(pattern, flags) == chars
+    compiled = fastre.compile(pattern, flags)
+    if chars is None:
+        assert compiled.pattern == pattern
+    else:
+        assert compiled.pattern != pattern and "(?=[" in compiled.pattern
+    assert fastre.source(compiled) == pattern
+
+
+def _same(fast: re.Pattern[str], plain: re.Pattern[str], text: str) -> None:
+    assert [(m.span(), m.groups(), m.groupdict()) for m in fast.finditer(text)] == \
+        [(m.span(), m.groups(), m.groupdict()) for m in plain.finditer(text)], (plain.pattern, text)
+    assert fast.sub("#", text) == plain.sub("#", text)
+    assert fast.split(text) == plain.split(text)
+    for pos in range(len(text) + 1):
+        got, want = fast.match(text, pos), plain.match(text, pos)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (plain.pattern, text, pos)
+
+
+@pytest.mark.parametrize(("pattern", "flags", "chars"), CASES, ids=[c[0] for c in CASES])
+def test_same_matches_as_re_on_edge_cases(pattern: str, flags: int, chars: str | None) -> None:
+    fast, plain = fastre.compile(pattern, flags), re.compile(pattern, flags)
+    assert (fast.groups, fast.groupindex, fast.flags) == (plain.groups, plain.groupindex, plain.flags)
+    for text in EDGE_TEXTS:
+        _same(fast, plain, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="kilKILdeaDEA xs-,\u212a\u017f\u0130\u0131\n", max_size=40))
+def test_same_matches_as_re_on_random_texts(text: str) -> None:
+    for pattern, flags, _ in CASES:
+        _same(fastre.compile(pattern, flags), re.compile(pattern, flags), text)
+
+
+def test_compiled_once_and_kept() -> None:
+    assert fastre.compile(r"\b(?:kill|dead)", re.IGNORECASE) is fastre.compile(r"\b(?:kill|dead)", re.IGNORECASE)
+    plain = re.compile(r"\bx")
+    assert fastre.compile(plain) is plain
+
+
+def _module_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every compiled pattern a module of the pipeline or the knowledge base holds at its top level (in a
+    constant, a list, tuple or dict of them), with a lookahead of fastre's."""
+    found: dict[str, tuple[str, re.Pattern[str]]] = {}
+    for package in (frontlines.pipeline, frontlines.knowledge):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            module = importlib.import_module(info.name)
+            for name, value in vars(module).items():
+                values = value.values() if isinstance(value, dict) else value if isinstance(value, list | tuple) else [value]
+                for item in values:
+                    for rx in (item if isinstance(item, tuple) else (item,)):
+                        if isinstance(rx, re.Pattern) and fastre.source(rx) != rx.pattern:
+                            found[rx.pattern] = (f"{info.name}.{name}", rx)
+    return sorted(found.values(), key=lambda kv: kv[0])
+
+
+def test_the_rules_patterns_find_what_re_finds_on_the_samples() -> None:
+    patterns = _module_patterns()
+    assert len(patterns) > 100, "the rules' patterns are compiled through fastre"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))] + EDGE_TEXTS
+    for where, fast in patterns:
+        plain = re.compile(fastre.source(fast), fast.flags)
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text)], where
