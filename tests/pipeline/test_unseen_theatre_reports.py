@@ -5,7 +5,10 @@ fixes to check them and showed more, set c was written later and measured before
 long, messy genre: blog posts and news pages (title and date lines, bylines, quoted news, UPDATE sections, the
 author's opinions, questions and predictions, background, aggregates, readers' comments, captions, "Read more" and
 related headlines), written and scored before its fixes (precision 0.800, F1 0.889, traps avoided 0.948, actor
-pairs 0.667, date 0.708), its classes of failure fixed after;
+pairs 0.667, date 0.708), its classes of failure fixed after; set f (six more of the same genre, from Niger, Haiti,
+Ukraine, Myanmar, Colombia and Libya) was written after set e's fixes and scored before its own (precision 0.818,
+recall 0.900, traps avoided 0.957, actor pairs 0.778; code before set e: 0.778, 0.700, 0.957, 0.714), two classes
+fixed after it (rival governments of one country, the town local witnesses are of);
 `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
@@ -28,7 +31,8 @@ from frontlines.pipeline.reading.ingest import document_from_text, parse_publish
 
 DATA = Path(__file__).parent / "data"
 RECORDS = {r["id"]: r for name in ("unseen_theatres_a.jsonl", "unseen_theatres_b.jsonl", "unseen_theatres_c.jsonl",
-                                    "unseen_theatres_d.jsonl", "unseen_theatres_e.jsonl") for r in load_records(DATA / name)}
+                                    "unseen_theatres_d.jsonl", "unseen_theatres_e.jsonl", "unseen_theatres_f.jsonl")
+           for r in load_records(DATA / name)}
 
 # (document, gold event number) -> what still fails, and why
 GAPS: dict[tuple[str, int], str] = {
@@ -48,9 +52,15 @@ GAPS: dict[tuple[str, int], str] = {
     ("c_in_kulgam_2024", 1): "'blew up a road-building machine' is no trigger",
     ("d_cd_beni_2023", 0): "actors: 'suspected Islamist militants' near Beni are left unidentified, not the IS branch",
     ("d_ht_heli_2024", 1): "actors: the victims of a mob's lynching, 'suspected gang members', are coded the gang",
+    ("f_ne_tillaberi_2024", 1): "actors: 'jihadist fighters' (an adjective before 'fighters') names no actor, "
+                                "where bare 'jihadists' is an unidentified armed group",
+    ("f_mm_ann_2024", 0): "modality: an armed group's own announcement that it captured a base is kept as its claim; the "
+                          "gold, as ACLED, codes the capture",
 }
 # labelled non-events that still carry an event
 TRAP_GAPS = {
+    "f_ua_sumy_2024": "a country-wide air campaign ('hitting energy facilities across Ukraine') is coded one attack by an "
+                      "unidentified group: 'Russia launched' names no force, and a country-wide place is not read as vague",
     "e_cd_sake_2024": "a dated continuation ('Fighting continued on Monday morning') is coded as that day's clash; "
                       "making 'continued' ongoing when dated cost a Libya dev half an event ('shelling continues')",
     "c_ml_bandiagara_2024": "a defence ministry's claim of enemy dead is told as fact when the ministry is not named by country",
