@@ -217,6 +217,24 @@ def test_jihadists_no_group_is_named_for_are_unidentified() -> None:
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Togo)", "Military Forces of Togo")
 
 
+@pytest.mark.parametrize(("sentence", "pair"), [
+    ("Soldiers and jihadist fighters exchanged fire for two hours outside the army camp in Tera, Niger, on Thursday "
+     "night, residents said.", ("Military Forces of Niger", "Unidentified Armed Group (Niger)")),
+    ("Islamist fighters attacked an army post near Menaka, Mali, on Monday, killing four soldiers.",
+     ("Unidentified Armed Group (Mali)", "Military Forces of Mali")),
+])
+def test_fighters_of_an_ideology_no_group_is_named_for_are_unidentified(sentence: str, pair: tuple[str, str]) -> None:
+    """Set f: 'jihadist fighters' named no actor at all (bare 'jihadists' did)."""
+    event = _one(sentence, date(2024, 12, 14))
+    assert (event.actor1 or "").startswith(pair[0]) and (event.actor2 or "").startswith(pair[1])
+
+
+def test_fighters_of_an_ideology_refer_to_the_group_named_before_them() -> None:
+    events = _events("JNIM claimed an ambush near Djibo, Burkina Faso, on Saturday.\n"
+                     "Jihadist fighters killed 12 soldiers near Arbinda on Sunday.", date(2024, 12, 14))
+    assert [e.actor1 for e in events if e.fatalities == 12] == ["JNIM: Group for Support of Islam and Muslims (Burkina Faso)"]
+
+
 def test_militants_refer_to_the_group_named_before_them() -> None:
     events = _events("Al-Shabaab fighters attacked a base near Kismayo, Somalia, on Monday.\n"
                      "The militants killed four soldiers in a second attack near Afmadow on Tuesday.", date(2024, 7, 20))

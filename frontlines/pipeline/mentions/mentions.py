@@ -94,7 +94,8 @@ _ANAPHORA = fastre.compile(
     r"militants|jihadists|insurgents|extremists|rebels|terrorists|Islamists|separatists|secessionists|guerrillas|"
     r"group|militia|militias|assailants|attackers)|(?:its|their|his|the group['’]s|the militia['’]s) "
     r"(?:fighters|militants|members|gunmen|operatives|forces|troops|militiamen|loyalists)|(?<!unidentified )(?<!unknown )(?<!masked )"
-    r"(?:jihadists|militants|insurgents|extremists|terrorists|Islamists|rebels))\b"
+    r"(?:jihadists|militants|insurgents|extremists|terrorists|Islamists|rebels|"
+    r"(?:jihadist|Islamist|extremist|insurgent|militant) fighters))\b"
     r"(?! (?:of|from)\b)", re.IGNORECASE)  # "the group of young men", "rebels from X": new people, no anaphor
 _GENERIC_KIND = [
     (fastre.compile(r"police|security (?:chief|commander|director)", re.I), "police"),

@@ -58,7 +58,8 @@ _APPOSITION = fastre.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$",
 
 
 # fighters named by a bare plural noun: with no group named anywhere near, an unidentified armed group
-_UNNAMED_FIGHTERS = fastre.compile(r"(?i:jihadists|militants|insurgents|extremists|terrorists|Islamists)")
+_UNNAMED_FIGHTERS = fastre.compile(r"(?i:jihadists|militants|insurgents|extremists|terrorists|Islamists|"
+                                   r"(?:jihadist|Islamist|extremist|insurgent|militant) fighters)")
 
 # "suspected jihadists", "suspected Islamist militants", "suspected cartel members": the report does not know who
 # they were; ACLED codes an unidentified armed group, not a group named elsewhere in the report
