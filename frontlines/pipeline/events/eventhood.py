@@ -240,8 +240,10 @@ def _running_total(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A toll told in the present perfect over a span of time ("at least 50 people have been killed since the
     fighting began on Sept. 9", "more than 300 civilians have died over the past month"): a running total, even
-    when the day the span began is told ("two people have been killed in the market" is news of one)."""
-    if not f.nominal and f.perfect and f.present and f.span_cue and lex.patterns["harm"].match(f.lemma):
+    when the day the span began is told ("two people have been killed in the market" is news of one). People
+    taken are counted the same way ("security forces have arrested more than 1,500 people since Jan. 9")."""
+    if not f.nominal and f.perfect and f.present and f.span_cue \
+            and (lex.patterns["harm"].match(f.lemma) or f.lemma in lex.words["detaining"]):
         return f"a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
     return None
 
