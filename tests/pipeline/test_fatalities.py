@@ -253,3 +253,20 @@ def test_a_campaigns_toll_told_after_an_incident_is_not_its_toll() -> None:
 def test_a_long_proper_name_in_a_list_of_victims_is_one_word_of_its_noun_phrase(text: str, deaths: int) -> None:
     """Issue 10, set e: a name of nine words broke the list and the three civilians went uncounted."""
     assert count_fatalities(text)[0] == deaths
+
+
+def test_a_revised_toll_goes_to_the_incident_it_names_and_a_later_death_is_no_new_incident() -> None:
+    """An UPDATE's revised toll ("now puts the Gao toll at five", "now says three guards died") raises the toll of
+    the incident it names by place or victims however far back, and a casualty who died later ("one of the wounded
+    died in hospital in Kidal") is no attack of its own (set g: the toll revised in a blog's UPDATE)."""
+    from frontlines.pipeline import extract_text
+
+    told = ("On Friday a roadside bomb hit a patrol near Gao, Mali, killing two guards and wounding four, police said.\n\n"
+            "On Saturday gunmen attacked a market in Menaka, killing one trader.\n\n"
+            "The government has promised to send more troops to the north of the country.\n\n"
+            "Many residents say they no longer travel by road.\n\n")
+    doc = extract_text(told + "UPDATE: the agency now says three guards died; one of the wounded died in hospital in "
+                       "Kidal on Sunday.", published=date(2021, 3, 9))
+    assert sorted((e.location, e.fatalities) for e in doc.events) == [("Gao", 3), ("Ménaka", 1)]
+    doc = extract_text(told + "UPDATE: the governor now puts the Gao toll at five.", published=date(2021, 3, 9))
+    assert sorted((e.location, e.fatalities) for e in doc.events) == [("Gao", 5), ("Ménaka", 1)]

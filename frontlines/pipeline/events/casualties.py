@@ -137,9 +137,40 @@ _TOLL_UPDATE = fastre.compile(rf"\b(?:death toll|toll|number of (?:the )?(?:dead
                               rf"(?P<n>{NUMBER})\b", re.IGNORECASE)
 
 
+# a source's revised toll ("the Bangkok Post now says three rangers died", "the ombudsman now puts the Andahuaylas
+# toll at three"): the incident it names, told before (by its place or its victims), gets the new figure
+_REVISED_TOLL = fastre.compile(
+    rf"\bnow\s+(?:says?|puts?|gives?|reports?|counts?)\s+(?:that\s+)?(?:(?:the\s+)?(?P<place>(?-i:[A-Z])[\w'’-]+(?:\s+"
+    rf"(?-i:[A-Z])[\w'’-]+)?)\s+)?(?:(?:death\s+)?toll\s+at\s+(?:at\s+least\s+)?(?P<n1>{NUMBER})\b|(?:at\s+least\s+)?"
+    rf"(?P<n2>{NUMBER})\s+(?:\w+\s+)?(?P<who>[a-z]+)\s+(?:have\s+|had\s+)?(?:died|were\s+killed|(?:have|had)\s+been\s+killed|"
+    rf"are\s+dead|were\s+dead)\b)", re.IGNORECASE)
+
+
+def _revise_toll(events: list[Event], clause: Any) -> bool:
+    m = _REVISED_TOLL.search(clause.text)
+    value = parse_number(m.group("n1") or m.group("n2")) if m else None
+    if not value or _RUNNING_TOTAL.search(clause.text):
+        return False
+    place, who = (m.group("place") or "").lower(), (m.group("who") or "").lower()
+    named = [e for e in events if e.modality == "asserted" and e.evidence["end"] <= clause.start and (
+        (place and place in (e.location or "").lower())
+        or (who and re.search(rf"\b{re.escape(who)}\b", e.notes, re.IGNORECASE)))]
+    if not named:
+        return False
+    previous = max(named, key=lambda e: e.fatalities)  # the telling that gave the toll (the first, on a tie)
+    if previous.fatalities >= value:
+        return False
+    previous.fatalities = value
+    previous.reason += f"; toll revised to {value} by '{clause.text.strip()[:40]}'"
+    return True
+
+
 def update_toll(events: list[Event], clause: Any) -> bool:
     """A toll that rose ("the toll of the bombing rose to 31 overnight"): the incident just told gets the new
-    figure (ACLED codes the latest toll of one incident); True when one was updated."""
+    figure (ACLED codes the latest toll of one incident); a source's revised toll ("now puts the Andahuaylas toll
+    at three") goes to the incident it names by place or victims, however far back; True when one was updated."""
+    if events and _revise_toll(events, clause):
+        return True
     m = _TOLL_UPDATE.search(clause.text)
     value = parse_number(m.group("n")) if m else None
     if not value or not events or _RUNNING_TOTAL.search(clause.text):

@@ -85,6 +85,18 @@ def _custody_death(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _later_death(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A casualty of an incident told before who died later ("one of the wounded died in hospital on Sunday", "a
+    wounded teenager died in hospital", "both succumbed to their wounds"): more dead of that incident, not one of
+    its own (a wounded man shot dead is still news: the verb of dying must carry it)."""
+    if f.lemma in lex.words["wounded"] and f.predicate in lex.words["dying"]:
+        return f"a casualty told before dying later ('{f.trigger} ... {f.predicate}'), not an incident of its own"
+    if f.lemma not in lex.words["dying"]:
+        return None
+    told = (f.subject_words | f.prep_objects) & lex.words["wounded"]
+    return f"a casualty told before dying later ('{min(told)}'), not an incident of its own" if told else None
+
+
 def _aggregate(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A count or series of incidents ("more than 2,400 airstrikes since March", "a series of bombings",
     "five checkpoint attacks in the last eight months"), unless the sentence dates it to one day ("four air
@@ -393,6 +405,7 @@ RULES: tuple[Rule, ...] = (
     Rule("deployment", "deployment", _deployment),
     Rule("accident", "accident", _accident),
     Rule("custody_death", "background", _custody_death),
+    Rule("later_death", "duplicate", _later_death),
     Rule("aggregate", "aggregate", _aggregate),
     Rule("series", "aggregate", _series),
     Rule("habitual", "aggregate", _habitual),

@@ -83,6 +83,10 @@ class Frame:
     antecedents: tuple[str, ...] = ()
     # the number and lemma of a counted plural object without a name ("two districts" in "captured two districts")
     counted_object: tuple[int, str] | None = None
+    # the lowercased words of the predicate's subject ("one of the wounded" in "one of the wounded died later")
+    subject_words: frozenset[str] = frozenset()
+    # the lemmas the trigger's own prepositions take ("wound" in "succumbed to their wounds")
+    prep_objects: frozenset[str] = frozenset()
 
     @property
     def nominal(self) -> bool:
@@ -219,7 +223,9 @@ def frame_of(parsed: Doc, start: int, end: int, lexicon: EventhoodLexicon,
         passive=predicate is not None and any(c.dep_ == "auxpass" for c in pkids),
         first_person=predicate is not None and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in pkids),
         definite=any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her") for c in kids),
-        counted_object=_counted_object(kids, lexicon), antecedents=_antecedents(head))
+        counted_object=_counted_object(kids, lexicon), antecedents=_antecedents(head),
+        subject_words=frozenset(w.lower_ for c in pkids if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree),
+        prep_objects=frozenset(g.lemma_.lower() for c in kids if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"))
 
 
 def _antecedents(tok: Token) -> tuple[str, ...]:
