@@ -70,6 +70,11 @@ def test_relative_dates_need_a_publication_date() -> None:
     ("A week earlier, militants had raided a checkpoint.", ["2020-05-29"]),  # from publication
     ("The next day, the protesters came back.", []),  # nothing to count from: not the day after publication
     ("The attack came a day after the talks collapsed.", []),  # the talks' date is not told
+    # a day that dates a telling is passed over: "two days earlier" counts from the incident's day (set g)
+    ("Rebels raided the camp on Tuesday, the army said on Thursday. Two days earlier, a mine hit a truck.",
+     ["2020-06-02", "2020-06-04", "2020-05-31"]),
+    ("The army told reporters on Thursday that the camp was calm. A day earlier, a mine hit a truck.",
+     ["2020-06-04", "2020-06-03"]),  # only a telling's day told: from it
 ])
 def test_dates_told_from_an_earlier_date(text: str, expected: list[str]) -> None:
     assert [r.start.isoformat() for r in find_dates(text, date(2020, 6, 5))] == expected

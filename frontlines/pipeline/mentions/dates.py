@@ -287,7 +287,7 @@ def find_dates(text: str, published: date | None, *, base_offset: int = 0) -> li
             first, last, precision, reason = resolved
             found.append(ResolvedDate(first, last, precision, m.group().strip(), base_offset + start,
                                       end - start, reason))
-    return _anchor(sorted(found, key=lambda r: r.offset), published)
+    return _anchor(sorted(found, key=lambda r: r.offset), published, text, base_offset)
 
 
 def _matches(kind: str, pattern: re.Pattern[str], text: str,
@@ -347,13 +347,23 @@ def _case_sensitive(trigger: re.Pattern[str], text: str) -> tuple[re.Pattern[str
     return fastre.compile(fastre.source(trigger)), lowered
 
 
-def _anchor(found: list[ResolvedDate], published: date | None) -> list[ResolvedDate]:
+# a day that dates a telling ("the government spokesman said on Saturday", "told reporters on Saturday")
+_TELLING_DAY = fastre.compile(r"\b(?:said|says|told(?: \w+){0,2}|announced|reported|stated|added|confirmed)\s+(?:on\s+)?(?:late\s+|early\s+)?$",
+                              re.IGNORECASE)
+
+
+def _anchor(found: list[ResolvedDate], published: date | None, text: str = "", base_offset: int = 0) -> list[ResolvedDate]:
+    """Dates told relative to another ("two days earlier") from the last day told before them: the last day of
+    an incident, passing over the day of a telling ("were killed on Thursday ..., the spokesman said on Saturday.
+    Two days earlier, ...": from Thursday), unless only a telling's day was told."""
     out: list[ResolvedDate] = []
     for r in found:
         if r.shift is None:
             out.append(r)
             continue
-        anchor = next((a for a in reversed(out) if a.precision == 1 and a.end is None), None)
+        days = [a for a in reversed(out) if a.precision == 1 and a.end is None]
+        anchor = next((a for a in days if not _TELLING_DAY.search(
+            text, max(0, a.offset - base_offset - 30), max(0, a.offset - base_offset))), days[0] if days else None)
         if anchor is not None:
             base, why = anchor.start, f"'{r.text}' from '{anchor.text}' ({anchor.start})"
         elif published is not None and r.shift <= 0:  # "the next day" with nothing before it: unknown
