@@ -949,3 +949,18 @@ def test_the_agent_of_a_nominal_incident_is_read_past_its_description(text: str,
 def test_the_victims_named_first_decide_a_mixed_toll(text: str, sub_event: str) -> None:
     """Issue 10, set e: a militia named as the first victims lost to the civilians named after it."""
     assert [e.sub_event_type for e in _events(text)][:1] == [sub_event]
+
+
+def test_arrests_told_after_police_broke_up_a_protest_are_its_intervention() -> None:
+    """Set g: "police dispersed about 200 students protesting ..., arresting 12 of them" is a protest with
+    intervention, not arrests; arrests with no protest broken up stay arrests."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("On Sunday, police in Gao, Mali, dispersed about 300 traders protesting against a new tax, "
+                       "arresting 15 of them, witnesses said.", published=date(2021, 3, 9))
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Protests", "Protest with intervention")]
+    doc = extract_text("On Sunday, police in Gao, Mali, arrested 15 traders at the market, witnesses said.",
+                       published=date(2021, 3, 9))
+    assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Strategic developments", "Arrests")]
