@@ -111,6 +111,7 @@ REJECTED = [
     ("agreed_plan", "The two delegations also [agreed] to form a joint police force.", False),
     ("since_clause", "Ever since the militia was [driven out of] the port, the town has been quiet.", False),
     ("habitual", "Police stations have repeatedly been [attacked] in the city.", False),
+    ("habitual", "Kidnappings have doubled since 2019 as gangs [fight] over the smuggling routes.", False),
 ]
 
 PASSED = [
@@ -159,6 +160,8 @@ PASSED = [
     ("imperative", "Rebels [attacked] the barracks at dawn.", False),
     ("imperative", "Report that soldiers [looted] shops in the market.", False),
     ("thought", "Officials think rebels [attacked] the barracks at dawn.", False),
+    ("habitual", "Thousands flee as rebels [attack] the town of Goma.", False),
+    ("habitual", "Since March the town has been calm, but on Monday gangs [attack] the market as police watch.", True),
     ("running_total", "Gunmen [killed] four traders at the market on Friday.", True),
     ("toll_over_span", "Two people have been [killed] in the market, police said.", False),
     ("toll_over_span", "Police have [arrested] twelve traders at the market, a witness said.", False),

@@ -157,6 +157,10 @@ def _habitual(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
         return f"habitual, not one incident ('{f.habit_cue}')"
     if f.present and not f.perfect and not f.progressive and f.pronoun_subject and not dated and f.pos == "VERB":
         return f"what a group does, told in the present ('{f.predicate}'), not one incident"
+    if f.pos == "VERB" and f.tag in ("VBP", "VBZ") and f.marker in ("as", "while") and f.span_cue and not dated:
+        # "the murder rate has quadrupled since 2018 as cartels fight over cocaine routes": a deed in the simple
+        # present told against a span of time is what goes on, not one incident
+        return f"what goes on over a span of time ('{f.marker} ... {f.trigger}', '{f.span_cue}'), not one incident"
     return None
 
 
