@@ -52,6 +52,11 @@ def test_editor_commentary_and_reader_comments_are_not_the_news() -> None:
     ("The column turned back, said reinforcements had reached the town.", None),  # a reported clause, not a speaker
     ("Police have warned drivers to avoid the coast road.", "Police"),
     ("The Sinai group, its local branch, claims to have hit a tank.", None),  # no role word: not an apposition
+    # a conjunction goes on with the sentence's subject: "and" denied nothing (set g: the rebels' own account
+    # was told as fact "by and", and so replaced the attack a news agency told)
+    ("The rebel group said it had attacked a post and killed nine soldiers, and denied killing civilians.",
+     "rebel group"),
+    ("The town was shelled overnight, but denied by the army.", None),
 ])
 def test_speakers_in_apposition_and_reported_clauses(sentence: str, speaker: str | None) -> None:
     assert find_attribution(sentence) == speaker

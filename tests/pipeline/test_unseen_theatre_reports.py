@@ -73,9 +73,9 @@ GAPS: dict[tuple[str, int], str] = {
                                   "the gold codes rioters v. police (alt: excessive force)",
     ("g_pe_andahuaylas_2022", 2): "actors: a road blocked with rocks and burning tyres is coded rioters; the dev "
                                   "guidelines code tyre-burning road blocks as a peaceful protest by protesters",
-    ("g_bi_gatumba_2023", 0): "type, actors and toll: the rebels' own account in the next sentence (an attack on a "
-                              "border post, nine soldiers and a police officer killed, civilians' deaths denied) "
-                              "replaces the attack on the village told as fact (20 people killed)",
+    ("g_bi_gatumba_2023", 0): "actors: the attack on the village told as fact keeps an unidentified perpetrator; the "
+                              "rebels' own account in the next sentence (a border post attacked, civilians' deaths "
+                              "denied) is a claim of another target, and the gold, as ACLED, names the claimant",
 }
 # labelled non-events that still carry an event
 TRAP_GAPS = {

@@ -55,6 +55,7 @@ _CLAUSE_WORD = fastre.compile(
 )
 
 
+_CONJUNCTIONS = frozenset({"and", "but", "or", "yet", "while", "then"})
 # "..., but a colonel said it was fake news": a second speaker, who answers the first
 _ANSWERING = fastre.compile(r"^(?:but|while|whereas|although|though|and|yet)\s+", re.IGNORECASE)
 
@@ -81,6 +82,8 @@ def _first_speaker(sentence: str, patterns: list[re.Pattern[str]] = _ATTRIBUTION
                 continue
             if _WHEN.match(speaker):
                 continue  # ", said on Monday": when, not who
+            if speaker.lower() in _CONJUNCTIONS:
+                continue  # "..., and denied killing civilians": the sentence's subject goes on speaking, no new speaker
             if _CLAUSE_WORD.search(speaker) and not re.fullmatch(r"(?:they|he|she|it)", speaker, re.IGNORECASE):
                 continue
             return speaker
