@@ -122,3 +122,16 @@ def test_the_town_people_are_of_is_no_speaker(run) -> None:  # noqa: ANN001
     assert places["Tera"].country == "NE"
     places = _places(run("NIAMEY - Officials in Tera told reporters that the market had reopened."))
     assert places["Tera"].country == "NE"
+
+
+def test_a_town_opening_a_local_institution_written_in_lower_case_is_a_place() -> None:
+    """Set g: "a member of the Zawiya municipal council" was an organisation not in the knowledge base, so the
+    abduction was placed in the capital named before; the town that opens "municipal council", "city council",
+    "town hall" is the place, as in "Fargo City Council"."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    doc = extract_text("Clashes erupted in Bamako on Monday between two army units.\n\nOn Sunday, gunmen abducted a "
+                       "member of the Mopti municipal council from his home, his family said.", published=date(2021, 3, 9))
+    assert [(e.sub_event_type, e.location) for e in doc.events][-1] == ("Abduction/forced disappearance", "Mopti")

@@ -52,7 +52,8 @@ _INSTITUTION = fastre.compile(
     r"Airport|Prison|Market|Stadium|High School|Elementary|Middle School|PTA|PTO|Circuit Court|District Court|"
     r"Municipal Court|Commonwealth['’]s|Federal Credit|Credit Union|Division|Library|Medical Center|Memorial|"
     r"Community College|Area (?:Chamber|Schools|School District)|Housing Authority|Water|Utilities|Transit|"
-    r"Planning|Parks|Recreation|Historical Society|Rotary|Kiwanis|Lions Club|Health Department|Zoning)\b|^(?:University|Governor|Mayor|Port|Municipality|Bishop) of (?P<of>[A-Z][\w'’-]*)$")
+    r"Planning|Parks|Recreation|Historical Society|Rotary|Kiwanis|Lions Club|Health Department|Zoning|"
+    r"(?:municipal |city |town |local |provincial |district )?(?:council|municipality)|(?:town|city) hall)\b|^(?:University|Governor|Mayor|Port|Municipality|Bishop) of (?P<of>[A-Z][\w'’-]*)$")
 # what follows a town's name in the name of a facility, a camp or a local institution ("Maiduguri IDP camp",
 # "Keana LGA", "Rundu Town Council", "Cape Town Civic Centre"); ``org``: the rest names an organisation
 _FACILITY = fastre.compile(
