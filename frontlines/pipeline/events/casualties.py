@@ -148,8 +148,10 @@ _REVISED_TOLL = fastre.compile(
 
 def _revise_toll(events: list[Event], clause: Any) -> bool:
     m = _REVISED_TOLL.search(clause.text)
-    value = parse_number(m.group("n1") or m.group("n2")) if m else None
-    if not value or _RUNNING_TOTAL.search(clause.text):
+    if m is None or _RUNNING_TOTAL.search(clause.text):
+        return False
+    value = parse_number(m.group("n1") or m.group("n2"))
+    if not value:
         return False
     place, who = (m.group("place") or "").lower(), (m.group("who") or "").lower()
     named = [e for e in events if e.modality == "asserted" and e.evidence["end"] <= clause.start and (
