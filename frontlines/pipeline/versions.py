@@ -4,7 +4,7 @@
 
 - the stage's own module and every ``frontlines.pipeline.*`` / ``frontlines.knowledge.*`` module it imports,
   followed transitively (imports inside functions count; package ``__init__`` files and the stage machinery,
-  ``base.py`` and this module, do not);
+  ``base.py`` and this module, do not), and ``frontlines/fastre.py``, through which the rules' patterns match;
 - every file of ``frontlines/knowledge/data`` that one of those modules names in a string literal
   (``"events.yaml"``, ``DATA.glob("actors*.yaml")``).
 
@@ -32,7 +32,8 @@ __all__ = ["PACKAGE", "content_version", "hash_sources", "stage_files"]
 PACKAGE = Path(__file__).resolve().parent.parent  # the frontlines package folder
 _FOLLOWED = ("pipeline", "knowledge")  # sub-packages whose modules count as a stage's code
 _MACHINERY = frozenset({("pipeline", "base"), ("pipeline", "versions")})  # not rules: never part of a version
-_FROM_IMPORT = fastre.compile(r"^[ \t]*from[ \t]+(frontlines\.[\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.MULTILINE)
+_SHARED = frozenset({"fastre"})  # modules outside those sub-packages that the rules run through
+_FROM_IMPORT = fastre.compile(r"^[ \t]*from[ \t]+(frontlines(?:\.[\w.]+)?)[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)", re.MULTILINE)
 _IMPORT = fastre.compile(r"^[ \t]*import[ \t]+([^\n]*)", re.MULTILINE)
 _DATA_NAME = fastre.compile(r"""["']([\w*.-]+\.(?:ya?ml|jsonl?|csv|tsv|txt))["']""")
 _DIGITS = 10  # hex digits kept: 40 bits, plenty to tell versions of one stage apart
@@ -84,8 +85,11 @@ def _closure(module: str, package: Path) -> set[Path]:
 
 def _module_path(module: str, package: Path) -> Path | None:
     """The file of a followed module ('frontlines.pipeline.events.events' -> pipeline/events/events.py, at any
-    depth); None for anything else, packages included."""
+    depth; 'frontlines.fastre' -> fastre.py); None for anything else, packages included."""
     parts = module.split(".")
+    if len(parts) == 2 and parts[0] == "frontlines" and parts[1] in _SHARED:
+        path = package / f"{parts[1]}.py"
+        return path if path.is_file() else None
     if len(parts) < 3 or parts[0] != "frontlines" or parts[1] not in _FOLLOWED or tuple(parts[1:]) in _MACHINERY:
         return None
     path = package.joinpath(*parts[1:]).with_suffix(".py")

@@ -81,7 +81,7 @@ def test_a_stage_hashes_its_module_helpers_and_data() -> None:
     assert {"pipeline/events/events.py", "pipeline/frames/frames.py", "knowledge/ontology.py", "knowledge/data/events.yaml"} <= files
     assert not {"pipeline/base.py", "pipeline/versions.py", "pipeline/__init__.py"} & files  # machinery, not rules
     assert {p.relative_to(PACKAGE).as_posix() for p in stage_files("frontlines.pipeline.mentions.dates", PACKAGE)} \
-        == {"pipeline/mentions/dates.py", "pipeline/mentions/spans.py"}  # its code only: no word list
+        == {"pipeline/mentions/dates.py", "pipeline/mentions/spans.py", "fastre.py"}  # its code only: no word list
 
 
 def test_a_stage_hashes_the_helpers_of_every_step_it_imports_by_their_sub_package_paths() -> None:
@@ -102,6 +102,7 @@ def package_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "frontlines"
     for sub in ("pipeline", "knowledge"):
         shutil.copytree(PACKAGE / sub, copy / sub, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PACKAGE / "fastre.py", copy / "fastre.py")
     return copy
 
 
@@ -118,6 +119,15 @@ def test_changing_a_word_list_changes_the_versions_of_the_stages_that_read_it(pa
     assert after["frontlines.events"] != before["frontlines.events"]
     assert after["frontlines.statements"] != before["frontlines.statements"]  # stance reads the ontology
     assert after["frontlines.dates"] == before["frontlines.dates"]  # reads no word list
+
+
+def test_changing_how_patterns_are_compiled_changes_every_stage_s_version(package_copy: Path) -> None:
+    """``fastre`` decides where the rules' patterns are tried: a change there can change what any rule finds."""
+    before = _versions(package_copy)
+    shared = package_copy / "fastre.py"
+    shared.write_bytes(shared.read_bytes() + b"\n_MAX_CHARACTERS_TOO = 61\n")
+    after = _versions(package_copy)
+    assert all(after[name] != before[name] for name in before)
 
 
 def test_changing_a_rule_in_a_helper_changes_the_version_of_its_stage(package_copy: Path) -> None:
