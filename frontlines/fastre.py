@@ -18,10 +18,11 @@ many of them (``benchmarks/README.md``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["compile", "first_characters", "source"]
+__all__ = ["compile", "findall", "finditer", "first_characters", "fullmatch", "match", "search", "source", "split", "sub"]
 
 _MAX_CHARACTERS = 60  # a class of more characters than this rules out too little to be worth the lookahead
 _MAX_RANGE = 200
@@ -58,6 +59,37 @@ def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
         del _SOURCES[next(iter(_SOURCES))]  # the oldest: ``source`` of it gives the lookahead's pattern, which matches the same
     _SOURCES[fast.pattern] = pattern
     return fast
+
+
+# ``re``'s module functions over ``compile``: a pattern written where it is used is compiled once, with its lookahead,
+# and found again through a C-level cache (``re``'s own look-up runs Python code on every call)
+def search(pattern: str | re.Pattern[str], string: str, flags: int = 0) -> re.Match[str] | None:
+    return compile(pattern, flags).search(string)
+
+
+def match(pattern: str | re.Pattern[str], string: str, flags: int = 0) -> re.Match[str] | None:
+    return compile(pattern, flags).match(string)
+
+
+def fullmatch(pattern: str | re.Pattern[str], string: str, flags: int = 0) -> re.Match[str] | None:
+    return compile(pattern, flags).fullmatch(string)
+
+
+def sub(pattern: str | re.Pattern[str], repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0,
+        flags: int = 0) -> str:
+    return compile(pattern, flags).sub(repl, string, count)
+
+
+def split(pattern: str | re.Pattern[str], string: str, maxsplit: int = 0, flags: int = 0) -> list[str | Any]:
+    return compile(pattern, flags).split(string, maxsplit)
+
+
+def findall(pattern: str | re.Pattern[str], string: str, flags: int = 0) -> list[Any]:
+    return compile(pattern, flags).findall(string)
+
+
+def finditer(pattern: str | re.Pattern[str], string: str, flags: int = 0) -> Iterator[re.Match[str]]:
+    return compile(pattern, flags).finditer(string)
 
 
 def source(regex: re.Pattern[str]) -> str:

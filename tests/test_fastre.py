@@ -119,3 +119,53 @@ def test_the_rules_patterns_find_what_re_finds_on_the_samples() -> None:
         for text in texts:
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
                 [(m.span(), m.groups()) for m in plain.finditer(text)], where
+
+
+def test_module_functions_are_re_s() -> None:
+    text = "Killed dead, kill; KILL"
+    assert fastre.search(r"\bkill", text, re.IGNORECASE).span() == re.search(r"\bkill", text, re.IGNORECASE).span()
+    assert fastre.match(r"\w+", text).group() == "Killed"
+    assert fastre.fullmatch(r"(?i)[a-z ,;]+", text) is not None
+    assert fastre.sub(r"\bkill\b", "X", text, 1, re.IGNORECASE) == re.sub(r"\bkill\b", "X", text, count=1, flags=re.IGNORECASE)
+    assert fastre.split(r"[,;]\s*", text, 1) == re.split(r"[,;]\s*", text, maxsplit=1)
+    assert fastre.findall(r"\b(k)ill", text, re.IGNORECASE) == re.findall(r"\b(k)ill", text, re.IGNORECASE)
+    assert [m.span() for m in fastre.finditer(r"\bdead\b", text)] == [m.span() for m in re.finditer(r"\bdead\b", text)]
+    assert fastre.search(r"\bkill", text, re.IGNORECASE).re is fastre.compile(r"\bkill", re.IGNORECASE)  # kept
+
+
+# random patterns of the shapes the rules use: an optional assertion, then alternations, groups, classes and repeats
+_ATOMS = st.sampled_from(["k", "K", "i", "s", "a", "b", "-", " ", ",", "[a-c]", "[kK]", "[^a]", "\\w", "\\s", ".",
+                          "\u212a", "\u0130"])
+
+
+def _pattern(depth: int = 2) -> st.SearchStrategy[str]:
+    """Repeats on single characters only, groups optional at most (nested repeats backtrack without end)."""
+    piece = st.tuples(_ATOMS, st.sampled_from(["", "", "?", "+", "*", "{0,2}", "{1,2}", "+?"])).map("".join)
+    if depth > 0:
+        piece = st.one_of(piece, st.tuples(st.deferred(lambda: _group(depth - 1)), st.sampled_from(["", "?"])).map("".join))
+    return st.lists(piece, min_size=1, max_size=4).map("".join)
+
+
+def _group(depth: int) -> st.SearchStrategy[str]:
+    return st.tuples(st.sampled_from(["(?:", "(", "(?P<g{}>"]), st.lists(_pattern(depth), min_size=1, max_size=3)) \
+        .map(lambda t: t[0] + "|".join(t[1]) + ")")
+
+
+_HEADS = st.sampled_from(["", "\\b", "(?<![\\w-])", "(?:(?<=, )|(?<=-))", "(?=k)", "(?i)"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HEADS, st.lists(_pattern(), min_size=1, max_size=3), st.sampled_from([0, re.IGNORECASE]),
+       st.lists(st.text(alphabet="kiKIsab-, \u212a\u0130\u0131\u017f\n", max_size=16), min_size=1, max_size=3))
+def test_random_patterns_find_what_re_finds(head: str, branches: list[str], flags: int, texts: list[str]) -> None:
+    body = "|".join(branches)
+    named = iter(range(100))
+    body = re.sub(r"<g\{\}>", lambda _m: f"<g{next(named)}>", body)
+    pattern = head + body
+    try:
+        plain = re.compile(pattern, flags)
+    except re.error:
+        return
+    fast = fastre.compile(pattern, flags)
+    for text in texts:
+        _same(fast, plain, text)

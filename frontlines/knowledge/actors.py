@@ -105,7 +105,7 @@ class ActorMatch:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", ascii_fold(text).replace("’", "'")).strip()
+    return fastre.sub(r"[^a-z0-9]+", " ", ascii_fold(text).replace("’", "'")).strip()
 
 
 def _date(value: Any, where: str) -> date | None:
@@ -147,8 +147,8 @@ class ActorKB:
         for actor in actors:
             for form in (actor.name, *actor.aliases):
                 self._index.exact[_key(form)].append(actor.id)
-                bare = re.sub(r"\s*\(\d{4}-(?:\d{4})?\)", "", form)  # ACLED's period is no part of the name's sound
-                if len(bare) > 4 and not bare.isupper() and _distinctive(skeleton(bare)) and not re.search(r"\d", bare):
+                bare = fastre.sub(r"\s*\(\d{4}-(?:\d{4})?\)", "", form)  # ACLED's period is no part of the name's sound
+                if len(bare) > 4 and not bare.isupper() and _distinctive(skeleton(bare)) and not fastre.search(r"\d", bare):
                     self._index.skeleton[skeleton(bare)].append(actor.id)
             for phrase in actor.descriptions:
                 self._index.descriptions[_key(phrase)].append(actor.id)
@@ -238,7 +238,7 @@ class ActorKB:
         key = _key(name)
         if not key:
             return None
-        ids = self._index.exact.get(key) or self._index.exact.get(re.sub(r"^the ", "", key))
+        ids = self._index.exact.get(key) or self._index.exact.get(fastre.sub(r"^the ", "", key))
         method = "alias"
         if not ids and len(name) > 4:
             sk = skeleton(name)
@@ -248,8 +248,8 @@ class ActorKB:
                 ids = [i for k, v in self._by_initial.get(sk[:1], ()) if close_skeletons(k, sk) for i in v]
                 method = "fuzzy"
         if ids and method != "alias":  # a skeleton has no digits: "604 Brigade" is not the 106th
-            digits = re.findall(r"\d+", name)
-            ids = [i for i in ids if any(re.findall(r"\d+", f) == digits for f in (self._actors[i].name, *self._actors[i].aliases))]
+            digits = fastre.findall(r"\d+", name)
+            ids = [i for i in ids if any(fastre.findall(r"\d+", f) == digits for f in (self._actors[i].name, *self._actors[i].aliases))]
         if not ids:
             return None
         actor = self.localise(self._best(ids, on, country), country)
@@ -271,7 +271,7 @@ class ActorKB:
     def candidates(self, text: str) -> list[str]:
         """Ids of every actor that carries ``text`` as its name or an alias."""
         key = _key(text)
-        return list(dict.fromkeys(self._index.exact.get(key) or self._index.exact.get(re.sub(r"^the ", "", key)) or ()))
+        return list(dict.fromkeys(self._index.exact.get(key) or self._index.exact.get(fastre.sub(r"^the ", "", key)) or ()))
 
     def choose(self, text: str, *, on: date | None = None, country: str | None = None) -> Actor | None:
         """The actor an alias means in a report about ``country`` on ``on`` (None when no entry carries it)."""
@@ -281,7 +281,7 @@ class ActorKB:
     def open_actor(self, name: str, country: str | None, actor_type: str = "rebel_group") -> Actor:
         """An armed group named in a report that no entry knows: an actor under its own name, with the report's
         country, flagged ``in_kb=False``; its id encodes both, so ``get`` finds it again."""
-        clean = re.sub(r"\s+", " ", name).strip()
+        clean = fastre.sub(r"\s+", " ", name).strip()
         actor_id = f"{_OPEN}{country or 'XX'}.{clean.replace(' ', '_')}"
         return Actor(id=actor_id, name=clean, type=actor_type if actor_type in TYPES else "rebel_group", country=country,
                      acled_inter=_INTER.get(actor_type, 2), in_kb=False)
@@ -294,8 +294,8 @@ class ActorKB:
         2. for an anaphor, the last actor named before it whose type fits the noun ("the junta": state forces;
            "the jihadists": an armed non-state group; "its fighters": any armed group);
         3. the first actor the knowledge base describes so (in that country, on that day)."""
-        key = re.sub(r"^(?:the|a|an|these|those) ", "", _key(phrase))
-        owner = re.sub(r"^[a-z0-9]+ s ", "", key)  # "Libya's UN-backed government" = "the UN-backed government"
+        key = fastre.sub(r"^(?:the|a|an|these|those) ", "", _key(phrase))
+        owner = fastre.sub(r"^[a-z0-9]+ s ", "", key)  # "Libya's UN-backed government" = "the UN-backed government"
         possessor = self.country_code(key[:-len(owner)].removesuffix(" s ")) if owner != key else None
         if possessor:
             country = possessor  # "Nigeria's opposition" is Nigeria's, wherever the report is set
@@ -312,7 +312,7 @@ class ActorKB:
         if described and not _bare_anaphor(key):  # "Kurdish fighters" in Syria: the YPG, whoever was named last
             actor = self._actors[described[0]]
             return ActorMatch(actor, 0.8, "description", f"'{phrase}' describes {actor.name}")
-        if re.match(r"(?:his|her) ", key):  # "Haftar ... his forces": the leader's armed wing
+        if fastre.match(r"(?:his|her) ", key):  # "Haftar ... his forces": the leader's armed wing
             for actor_id in reversed(recent):
                 actor = self.get(actor_id)
                 if actor.type == "person" or actor.type in _ARMED:
@@ -364,17 +364,17 @@ class ActorKB:
 
     def country_code(self, name: str) -> str | None:
         key = _key(name)
-        return self._country_codes.get(key) or self._country_codes.get(re.sub(r"^the ", "", key))
+        return self._country_codes.get(key) or self._country_codes.get(fastre.sub(r"^the ", "", key))
 
     def match_acled(self, acled_actor: str) -> str | None:
         """Map an ACLED actor string to one of our ids (used by the evaluation)."""
-        text = re.sub(r"\s*\((?:\d{4}-\d{0,4})\)", "", acled_actor).strip()
+        text = fastre.sub(r"\s*\((?:\d{4}-\d{0,4})\)", "", acled_actor).strip()
         for kind, pattern in (("military", r"^Military Forces of (.+?)(?: \(|$)"), ("police", r"^Police Forces of (.+?)(?: \(|$)"),
                               ("government", r"^Government of (.+?)(?: \(|$)")):
-            m = re.match(pattern, text)
+            m = fastre.match(pattern, text)
             if m and self.country_code(m.group(1)):
                 return self.generic(kind, self.country_code(m.group(1))).id
-        m = re.match(rf"^(Civilians|Protesters|Rioters|Unidentified Armed Group|Labou?r Group|{_CIVILIAN_GROUPS}) \((.+?)\)", text)
+        m = fastre.match(rf"^(Civilians|Protesters|Rioters|Unidentified Armed Group|Labou?r Group|{_CIVILIAN_GROUPS}) \((.+?)\)", text)
         if m and self.country_code(m.group(2)):
             kind = {"Civilians": "civilians", "Protesters": "protesters", "Rioters": "rioters", "Labour Group": "protesters",
                     "Labor Group": "protesters", "Unidentified Armed Group": "unidentified"}.get(m.group(1), "civilians")
@@ -382,7 +382,7 @@ class ActorKB:
         exact = self.resolve(text)
         if exact and exact.method == "alias":
             return exact.actor.id
-        m = re.match(r"^.*(?:Communal|Ethnic|Clan|Tribal) Militia \((.+?)\)", text)
+        m = fastre.match(r"^.*(?:Communal|Ethnic|Clan|Tribal) Militia \((.+?)\)", text)
         if m and self.country_code(m.group(1)):
             return f"gen.communal.{self.country_code(m.group(1))}"
         for candidate in (text, text.split(":", 1)[0], text.split(":", 1)[-1], text.split(" - ")[0]):
@@ -504,7 +504,7 @@ def _bare_anaphor(key: str) -> bool:
 
 
 def _anaphor_types(key: str) -> frozenset[str]:
-    if re.match(r"(?:its|their|the group s|the militia s) ", key):  # "its fighters": whoever was named last
+    if fastre.match(r"(?:its|their|the group s|the militia s) ", key):  # "its fighters": whoever was named last
         return _ARMED_OR_GOVERNMENT
     for pattern, types in _ANAPHOR_TYPES:
         if pattern.search(key):

@@ -46,8 +46,8 @@ def normalise(name: str) -> str:
     """'Al-Khums' -> 'al khums'; diacritics and punctuation removed (memoised: the same names recur)."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[’'`ʿʾ]", "", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text)
+    text = fastre.sub(r"[’'`ʿʾ]", "", text)
+    text = fastre.sub(r"[^a-z0-9]+", " ", text)
     return text.strip()
 
 
@@ -85,7 +85,7 @@ def folded(name: str) -> str:
     norm = normalise(name)
     if len(norm.replace(" ", "")) < _FOLD_MIN or not norm.isascii():
         return ""
-    return _FOLDED + re.sub(r"([a-z])\1+", r"\1", norm.replace(" ", ""))
+    return _FOLDED + fastre.sub(r"([a-z])\1+", r"\1", norm.replace(" ", ""))
 
 
 @dataclass(frozen=True)
@@ -217,7 +217,7 @@ class Gazetteer:
             if region:
                 score, best = region
         elif best.feature in ("admin1", "admin2") and hint not in ("admin1", "admin2") \
-                and not re.search(r"province|governorate|state|region|district|county|parish", name, re.I):
+                and not fastre.search(r"province|governorate|state|region|district|county|parish", name, re.I):
             # "Kandahar", "Tripoli": the city of that name, not the region, as ACLED codes it; "Zagora": the town,
             # not the province around it
             floor = 50_000 if best.feature == "admin1" else 10_000

@@ -101,7 +101,7 @@ def offset_point(lat: float, lon: float, km: float, bearing_deg: float) -> tuple
 
 
 def _bearing(direction: str) -> float:
-    key = re.sub(r"[- ]", "", direction.lower())
+    key = fastre.sub(r"[- ]", "", direction.lower())
     return BEARINGS[key]
 
 

@@ -67,14 +67,14 @@ def _lexicon() -> _Lexicon:
 def group_name(text: str) -> str | None:
     """The group's name (without an article or possessive) when ``text`` names an armed group, else None."""
     lex = _lexicon()
-    name = re.sub(r"^(?:the|The|a|A|an|An)\s+", "", text.strip()).removesuffix("'s").removesuffix("’s").strip(" ,.;:")
+    name = fastre.sub(r"^(?:the|The|a|A|an|An)\s+", "", text.strip()).removesuffix("'s").removesuffix("’s").strip(" ,.;:")
     words = name.split()
-    if len(re.split(r"[ -]", name)) < 2 or name in lex.not_groups or _STATE_UNIT & set(words) or not name[:1].isupper() or len(name) > 80:
+    if len(fastre.split(r"[ -]", name)) < 2 or name in lex.not_groups or _STATE_UNIT & set(words) or not name[:1].isupper() or len(name) > 80:
         return None
     if lex.prefixes.search(name):
         return name
     if lex.openers.search(name):
-        return name if lex.armed_words & set(re.split(r"[ -]", name)) else None
+        return name if lex.armed_words & set(fastre.split(r"[ -]", name)) else None
     if not lex.heads.search(name) or words[0] in lex.state_words or _demonym(words[0]):
         return None
     if not all(w[:1].isupper() or w.lower() in _SMALL for w in words):
@@ -98,7 +98,7 @@ def _demonym(word: str) -> bool:
 
 def group_type(name: str) -> str:
     """ACLED's actor type for a group known only by its name: a militia when it calls itself one."""
-    if re.search(r"\b(?:Militias?|Self-Defen[cs]e|Vigilantes?|Guards?)\b", name):
+    if fastre.search(r"\b(?:Militias?|Self-Defen[cs]e|Vigilantes?|Guards?)\b", name):
         return "political_militia"
     return "rebel_group"
 

@@ -8,7 +8,6 @@ with the same first letter and similar length - and never on very short names.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from frontlines import fastre
@@ -29,16 +28,16 @@ def ascii_fold(text: str) -> str:
 def skeleton(name: str) -> str:
     """The transliteration key of a name (empty for names too short to compare safely)."""
     text = ascii_fold(name)
-    text = re.sub(r"[’'`ʿʾ]", "", text)
+    text = fastre.sub(r"[’'`ʿʾ]", "", text)
     text = _ARTICLE.sub(" ", f" {text}").strip()
-    words = re.findall(r"[a-z]+", text)
+    words = fastre.findall(r"[a-z]+", text)
     keys = []
     for word in words:
         for a, b in _DIGRAPHS:
             word = word.replace(a, b)
-        word = re.sub(r"(.)\1+", r"\1", word)
+        word = fastre.sub(r"(.)\1+", r"\1", word)
         if len(word) > 1:
-            word = word[0] + re.sub(r"[aeiouh]", "", word[1:])
+            word = word[0] + fastre.sub(r"[aeiouh]", "", word[1:])
         keys.append(word)
     return " ".join(keys)
 

@@ -101,7 +101,7 @@ def _imported(source: str) -> Iterator[str]:
     and frontlines.pipeline). A match inside a string is harmless: at worst one more file is hashed."""
     for m in _FROM_IMPORT.finditer(source):
         yield m.group(1)
-        names = re.sub(r"#[^\n]*", "", m.group(2)).strip("()\\ \t\n")
+        names = fastre.sub(r"#[^\n]*", "", m.group(2)).strip("()\\ \t\n")
         yield from (f"{m.group(1)}.{name.split()[0]}" for name in names.split(",") if name.strip())
     for m in _IMPORT.finditer(source):
         yield from (name.split()[0] for name in m.group(1).split(",") if name.strip())

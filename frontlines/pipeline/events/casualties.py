@@ -34,7 +34,7 @@ _GROUP_OF = fastre.compile(r"\b(?:members?|supporters|workers|employees|resident
 def refers_back(before: str, trigger_text: str) -> bool:
     """The trigger names an event already known ("condemned the attack", "after the clashes"), judged from the
     text just before it; a verb form ("demonstrated") or a group of an organisation as subject never does."""
-    if re.search(r"ed$", trigger_text, re.IGNORECASE) or _GROUP_OF.search(before):
+    if fastre.search(r"ed$", trigger_text, re.IGNORECASE) or _GROUP_OF.search(before):
         return False
     return bool(ANAPHORIC.search(before))
 
@@ -73,10 +73,10 @@ _NEGATED_CASUALTY = fastre.compile(r"\b(?:no|not|without|any|zero)\b[^.;,]{0,25}
 
 def _vague_casualties(text: str) -> bool:
     """Casualties reported without a figure, not negated ("no civilian casualties")."""
-    text = re.sub(r"[\"“”]", "", text)  # 'reported "some" casualties'
+    text = fastre.sub(r"[\"“”]", "", text)  # 'reported "some" casualties'
     for m in _VAGUE_CASUALTIES.finditer(text):
         if not _NEGATED_CASUALTY.search(text[max(0, m.start() - 30):m.start()]) \
-                and not re.search(r"\b(?:no|any)\b", m.group(), re.IGNORECASE):  # "resulting in no casualties"
+                and not fastre.search(r"\b(?:no|any)\b", m.group(), re.IGNORECASE):  # "resulting in no casualties"
             return True
     return False
 
@@ -156,7 +156,7 @@ def _revise_toll(events: list[Event], clause: Any) -> bool:
     place, who = (m.group("place") or "").lower(), (m.group("who") or "").lower()
     named = [e for e in events if e.modality == "asserted" and e.evidence["end"] <= clause.start and (
         (place and place in (e.location or "").lower())
-        or (who and re.search(rf"\b{re.escape(who)}\b", e.notes, re.IGNORECASE)))]
+        or (who and fastre.search(rf"\b{re.escape(who)}\b", e.notes, re.IGNORECASE)))]
     if not named:
         return False
     previous = max(named, key=lambda e: e.fatalities)  # the telling that gave the toll (the first, on a tie)
@@ -225,7 +225,7 @@ def retells_counted_deaths(event: Event, events: list[Event], clause: Any, in_se
     """A sentence about deaths already counted ("The LNA said many of the soldiers were executed", "the dead
     had been killed in clashes"): more about the incident just told, not a new event or new deaths."""
     found = _COUNTED_BEFORE.search(clause.text)
-    if in_sentence_date or not events or not found or re.search(
+    if in_sentence_date or not events or not found or fastre.search(
             r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores?|hundreds?)\b", clause.text[:found.start()],
             re.IGNORECASE):
         return False  # "gunmen killed 5 people, most of them women": a new count, described
@@ -264,9 +264,9 @@ def is_follow_up(event: Event, events: list[Event], clause: Any, *, own_place: b
         return False
     close = 0 <= clause.statement.start - previous.evidence["end"] < 400
     kill_only = all(h.trigger.family == "kill" or "raid" in h.text.lower() or "attack" in h.text.lower()
-                    or re.match(r"(?:was|were) shot$", h.text, re.IGNORECASE)
-                    or re.search(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?$", clause.text[max(0, h.start - 20):h.start],
-                                 re.IGNORECASE)  # "killed in the blast": the event just told
+                    or fastre.match(r"(?:was|were) shot$", h.text, re.IGNORECASE)
+                    or fastre.search(r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?$", clause.text[max(0, h.start - 20):h.start],
+                                     re.IGNORECASE)  # "killed in the blast": the event just told
                     for h in clause.triggers)
     same_day = previous.event_date == event.event_date or event.date_fallback or previous.date_fallback
     if close and kill_only and same_day and previous.date_fallback and not event.date_fallback:
@@ -367,7 +367,7 @@ def one_bombing(events: list[Event], kb: ActorKB) -> list[Event]:
         return events
     out = []
     for ev in events:
-        trig = re.match(r"trigger '([^']*)'", ev.reason)
+        trig = fastre.match(r"trigger '([^']*)'", ev.reason)
         bombing = next((b for b in bombings if _same_blast(b, ev)), None) \
             if ev.sub_event_type == "Remote explosive/landmine/IED" and trig and _GENERIC_BLAST.match(trig.group(1)) else None
         if bombing is not None:

@@ -170,7 +170,7 @@ def listed_places(doc: Document, place: Mention, start: int, end: int, gaz: Gaze
         sep = doc.text[cursor.end:m.start]
         if not _LIST_GAP.fullmatch(sep) or m.feature in _COARSE or m.country != place.country:
             break
-        closed = closed or bool(re.search(r"\band\b|&", sep))
+        closed = closed or bool(fastre.search(r"\band\b|&", sep))
         out.append(m)
         cursor = m
         if closed:
@@ -178,7 +178,7 @@ def listed_places(doc: Document, place: Mention, start: int, end: int, gaz: Gaze
     if out and not closed:
         tail = doc.text[cursor.end:cursor.end + 40]
         closed = bool(_LIST_TAIL.match(tail)) or (len(out) >= 2 and not _LIST_SEP.match(tail)
-                                                   and all(re.fullmatch(r"\s*,\s*", doc.text[a.end:b.start])
+                                                   and all(fastre.fullmatch(r"\s*,\s*", doc.text[a.end:b.start])
                                                            for a, b in pairwise([place, *out])))
     if not closed or _BETWEEN.search(doc.text[max(0, place.start - 30):place.start]):
         return []
@@ -197,7 +197,7 @@ def _province_list(doc: Document, place: Mention, start: int, end: int, gaz: Gaz
     tail = _PROVINCE_LIST.match(doc.text, place.end)
     if tail is None:
         return []
-    head = re.search(rf"(?:{_NAME}{_ITEM_SEP})+$", doc.text[max(start, place.start - 120):place.start])
+    head = fastre.search(rf"(?:{_NAME}{_ITEM_SEP})+$", doc.text[max(start, place.start - 120):place.start])
     first = place.start - (len(head.group()) if head else 0)
     out: list[Mention] = []
     for m in doc.mentions:
@@ -219,7 +219,7 @@ _NEXT_GROUP = fastre.compile(rf",\s+and\s+(?P<names>{_NAME}(?:\s*\([^)]*\))?(?:{
 def _next_group(doc: Document, place: Mention, end: int) -> list[Mention]:
     """The towns of the (districts, province) group told after the event's own one; the towns the gazetteer knows
     in that province (ACLED codes one event per district)."""
-    own = re.match(rf"(?:\s+districts?)?\s*,\s*{_NAME}", doc.text[place.end:place.end + 60]) if place.feature != "admin1" \
+    own = fastre.match(rf"(?:\s+districts?)?\s*,\s*{_NAME}", doc.text[place.end:place.end + 60]) if place.feature != "admin1" \
         else None
     if own is None and place.feature != "admin1":
         return []  # the event's own group is not "district, province": no list of groups
@@ -253,8 +253,8 @@ def _district_list(doc: Document, place: Mention, start: int, end: int, gaz: Gaz
     head = _LIST_HEAD.search(doc.text[max(start, place.start - 150):place.start])
     first = place.start - (len(head.group()) if head else 0)
     last = tail.start() + tail.group().rindex("districts")
-    names = re.sub(r"\([^)]*\)", " ", doc.text[first:last])
-    items = [x for x in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", names) if x.strip()]
+    names = fastre.sub(r"\([^)]*\)", " ", doc.text[first:last])
+    items = [x for x in fastre.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", names) if x.strip()]
     towns = [m for m in places if first <= m.start < last and m.feature not in _COARSE and m.id != place.id
              and m.country == place.country]
     out = [m for i, m in enumerate(towns) if all(o.id != m.id for o in towns[:i])]
@@ -285,7 +285,7 @@ def _rank(doc: Document, m: Mention, trigger_at: int, home: str | None,
     source = _source(doc, m)
     building = bool(_BUILDING.match(doc.text, m.end)) and _followed_by_place(doc, m, candidates)
     # after the trigger, or the subject's place right before it ("workers in X protested")
-    after = trigger_at < 0 or m.start >= trigger_at or (0 <= trigger_at - m.end <= 2 and re.search(
+    after = trigger_at < 0 or m.start >= trigger_at or (0 <= trigger_at - m.end <= 2 and fastre.search(
         r"\b(?:in|at|of)\s+$", doc.text[max(0, m.start - 4):m.start]) is not None)
     coarse = 1 if m.feature in _COARSE else 0
     return (4 * foreign + 2 * (source or building) + coarse + (not locative) + (not after), coarse, m.start)
@@ -302,7 +302,7 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
     following = [o for o in places if o.start >= m.end]
     nxt = following[0] if following else None
     if nxt is None or nxt.start - m.end > 45 or not _CONTAINER.search(doc.text[m.end:nxt.start]) \
-            or re.search(r"(?<!\bc)[.!?][\"”’']?\s+[A-Z]|\n", doc.text[m.end:nxt.start]):
+            or fastre.search(r"(?<!\bc)[.!?][\"”’']?\s+[A-Z]|\n", doc.text[m.end:nxt.start]):
         return m  # a container is named in the same sentence, never across its end ("... Tarhuna. The loss of Watiya")
     if _listed(doc, nxt, following[1:]):
         return m  # "in Weldiya, Kobo and Mersa": a list of places, not a place and its container
@@ -319,7 +319,7 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
         km = haversine_km(m.latitude, m.longitude, nxt.latitude, nxt.longitude)
         # "Atfih, Giza": a town named with the capital its province is named after lies in that province
         odd = km > limit and not (nxt.feature == "city" and m.admin1 and m.admin1 == nxt.admin1 and km <= _REGION_KM
-                                  and re.fullmatch(r"\s*,\s*", doc.text[m.end:nxt.start]))
+                                  and fastre.fullmatch(r"\s*,\s*", doc.text[m.end:nxt.start]))
         if odd and gaz is not None and nxt.feature != "relative":  # "Verena in Mpumalanga": B read as the province
             odd = not any(p.feature == "admin1" and p.country == m.country and _in_region(m, p.admin1, p.latitude,
                                                                                        p.longitude)
@@ -394,7 +394,7 @@ def _listed(doc: Document, m: Mention, following: list[Mention]) -> bool:
     """Whether ``m`` is followed by another town of the same list (", B" / " and B")."""
     nxt = following[0] if following else None
     return bool(nxt is not None and nxt.feature not in _COARSE
-                and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+", doc.text[m.end:nxt.start]))
+                and fastre.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+", doc.text[m.end:nxt.start]))
 
 
 def _home_country(doc: Document, places: list[Mention]) -> str | None:
@@ -421,5 +421,5 @@ def _sentence_of(doc: Document, offset: int) -> tuple[int, int]:
 def _word_end(doc: Document, start: int) -> int:
     if start < 0:
         return -100
-    match = re.match(r"[\w-]+", doc.text[start:])
+    match = fastre.match(r"[\w-]+", doc.text[start:])
     return start + (match.end() if match else 0)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from frontlines import fastre
 from frontlines.knowledge.eventhood import EventhoodLexicon
 from frontlines.pipeline.frames.frames import Frame
 
@@ -374,7 +375,7 @@ def _reference_point(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None
     "the development comes a week after authorities rounded up 5,000 migrants"): background. One hours
     earlier is part of the news ("it came hours after the rebels had been driven from the town")."""
     if f.marker in ("after", "before") and f.marker_head in lex.words["dating_verbs"] \
-            and not re.search(rf"\b(?:hours?|minutes?)\s+{f.marker}\b", f.sentence, re.IGNORECASE):
+            and not fastre.search(rf"\b(?:hours?|minutes?)\s+{f.marker}\b", f.sentence, re.IGNORECASE):
         return f"background: what '{f.marker_head} ... {f.marker}' dates another event by"
     return None
 

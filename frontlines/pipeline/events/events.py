@@ -350,7 +350,7 @@ class EventStage:
             text = doc.text[start:end]
             hits = [h for h in self.onto.find_triggers(text) if not _inside_name(doc, start + h.start, start + h.start + len(h.text.rstrip()))
                     and not _in_capitalised_name(st.text, start - st.start + h.start, start - st.start + h.start + len(h.text.rstrip()))]
-            if not hits and i + 1 < len(spans) and not re.match(r"\.\s", doc.text[end:end + 2]):
+            if not hits and i + 1 < len(spans) and not fastre.match(r"\.\s", doc.text[end:end + 2]):
                 pending = start
                 continue
             pending = None
@@ -521,7 +521,7 @@ class EventStage:
         """The eventhood verdict on a campaign noun that is the clause's subject ("The conflict has killed tens of
         thousands of people": a campaign's toll so far, rule campaign_toll), when a verb triggered the clause."""
         st = clause.statement
-        for m in re.finditer(r"[a-z]+", clause.text):
+        for m in fastre.finditer(r"[a-z]+", clause.text):
             if m.group() in self.lexicon.words["campaign_nouns"]:
                 at = clause.start - st.start + m.start()
                 frame = self._frames.frame(st.text, at, at + len(m.group()))
@@ -575,9 +575,9 @@ class EventStage:
         if _EXECUTION.search(clause.text) and family in ("capture", "attack", "kill"):
             actor2 = actor2 or (self._generic_mention("military", focus) if focus and _MILITARY_TARGET.search(clause.text) else None)
             return "Attack", actor1, actor2, why + "; killing of people in custody"
-        if family == "capture" and re.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) and _BUILDING_OBJECT.match(after):
+        if family == "capture" and fastre.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) and _BUILDING_OBJECT.match(after):
             return self._attack(clause, trigger, actor1, actor2, focus, why + "; a building stormed")
-        if family == "capture" and re.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) and _THEN_WITHDREW.search(after) \
+        if family == "capture" and fastre.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) and _THEN_WITHDREW.search(after) \
                 and (actor2 is not None or _FOUGHT.search(after)):
             return self._attack(clause, trigger, actor1, actor2, focus, why + "; stormed and left again: a raid, not ground taken")
         if family == "capture":
@@ -698,7 +698,7 @@ class EventStage:
             return None
         if MUTUAL.match(trigger.text):  # "clashes between X and Y" names both sides, else the subject does
             after = clause.text[trigger.end:]
-            if re.match(r"\s*between\b", after):
+            if fastre.match(r"\s*between\b", after):
                 return crowd_fight(after, clause.text, onto)
             before = clause.text[:trigger.start]
             if _PASSIVE_BY.search(before[-20:]):
@@ -711,7 +711,7 @@ class EventStage:
         if (_PASSIVE_BY.search(clause.text[max(0, trigger.start - 20):trigger.end + 20])
                 or _VICTIM_SUBJECT.search(clause.text[:trigger.start])
                 or headline_passive(clause.text, trigger)
-                or re.match(r"(?:died|dead|bodies|lost)\b", trigger.text, re.IGNORECASE)):
+                or fastre.match(r"(?:died|dead|bodies|lost)\b", trigger.text, re.IGNORECASE)):
             return None  # the people named before a passive or "died" are the victims
         return crowd_fight(agents, clause.text, onto)
 
@@ -723,8 +723,8 @@ class EventStage:
             return False
         if actor1.actor_type not in _STATE_TYPES or actor1.country != actor2.country or actor2.start < 0:
             return False
-        victims = re.match(r"\s*(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt)\b",
-                           doc.text[actor2.end:actor2.end + 40])
+        victims = fastre.match(r"\s*(?:\w+\s+){0,2}?(?:were\s+|was\s+)?(?:killed|wounded|injured|dead|hurt)\b",
+                               doc.text[actor2.end:actor2.end + 40])
         return not victims and not _AIMED_AT.search(doc.text[max(0, actor2.start - 25):actor2.start])
 
     def _speaks_for(self, actor1: Mention | None, speaker_ids: set[str | None]) -> bool:
@@ -994,7 +994,7 @@ def _year_of_the_noun(published: date, before: str) -> str | None:
 
 def _background_cue(published: date, near: str) -> str | None:
     years = [int(m.group(1)) for m in _YEAR.finditer(near)
-             if not re.search(r"\b(?:since|after|before|until|till|from)\s+(?:early |late |mid-?)?$", near[:m.start()])]
+             if not fastre.search(r"\b(?:since|after|before|until|till|from)\s+(?:early |late |mid-?)?$", near[:m.start()])]
     if years and max(years) < published.year:
         return f"background: set in {max(years)}, before the report's year {published.year}"
     earlier = _EARLIER.search(near)
@@ -1024,8 +1024,8 @@ def _in_capitalised_name(sentence: str, start: int, end: int) -> bool:
     words = sentence.split()
     if len(words) < 6 or sum(bool(_CAPITALISED.match(w)) for w in words) > len(words) / 2:
         return False  # a headline in title case: "Boko Haram Attacks Borno Village"
-    before = re.search(r"([\w'’.-]+)[\s/-]+$", sentence[:start])
-    after = re.match(r"[\s/-]+([\w'’.-]+)", sentence[end:])
+    before = fastre.search(r"([\w'’.-]+)[\s/-]+$", sentence[:start])
+    after = fastre.match(r"[\s/-]+([\w'’.-]+)", sentence[end:])
     return bool(before and after and _CAPITALISED.fullmatch(before.group(1)) and _CAPITALISED.fullmatch(after.group(1)))
 
 
@@ -1072,12 +1072,12 @@ def _ordered(clause: _Clause) -> list[TriggerHit]:
     if abuse and hits[0].trigger.sub_event_type in ("Arrests", "Abduction/forced disappearance") and hits[0] is not abuse \
             and not _BACKGROUND_KILL.search(clause.text[max(0, abuse.start - 30):abuse.start]):
         return [abuse] + [h for h in hits if h is not abuse]  # "arrested and beaten": the abuse is the event
-    if hits and hits[0].trigger.sub_event_type == "Disrupted weapons use" and re.match(r"destroy|damag", hits[0].text, re.I) \
+    if hits and hits[0].trigger.sub_event_type == "Disrupted weapons use" and fastre.match(r"destroy|damag", hits[0].text, re.I) \
             and any(h.start < hits[0].start and (h.trigger.family == "attack" or h.trigger.event_type == "Explosions/Remote violence")
                     for h in hits[1:]):
         hits = hits[1:] + hits[:1]  # "bombed the base, destroying missile stores": what the strike destroyed
     if hits and hits[0].trigger.sub_event_type == "Disrupted weapons use" and count_fatalities(clause.text)[0] \
-            and not re.search(r"prematur", hits[0].text, re.IGNORECASE) \
+            and not fastre.search(r"prematur", hits[0].text, re.IGNORECASE) \
             and any(h.trigger.family in ("attack", "kill") for h in hits):
         hits = hits[1:] + hits[:1]
     return hits

@@ -142,7 +142,7 @@ _AGE = fastre.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|te
 
 def _np_value(np: str, *, singular_ok: bool) -> int:
     """People counted by one noun phrase: its number, or 1 for a singular victim ("a soldier", "the driver")."""
-    if singular_ok and re.fullmatch(r"(?:a|an|the)\s+", _AGE.sub("", np), re.IGNORECASE):
+    if singular_ok and fastre.fullmatch(r"(?:a|an|the)\s+", _AGE.sub("", np), re.IGNORECASE):
         return 1  # "beat a 70-year-old to death"
     np = _AGE.sub("", np)  # "a 25-year-old student" is one person
     if _NON_PEOPLE.search(np) and not _KEEPER.search(np):
@@ -150,12 +150,12 @@ def _np_value(np: str, *, singular_ok: bool) -> int:
     for count in _COUNT.finditer(np):
         if count.group("num").lower() in ("a", "an") and not count.group("qual"):
             continue
-        if _MONTH_OR_YEAR.match(np[count.end():]) or re.search(r"(?:January|February|March|April|May|June|July|"
+        if _MONTH_OR_YEAR.match(np[count.end():]) or fastre.search(r"(?:January|February|March|April|May|June|July|"
                                                                 r"August|September|October|November|December)\s*$",
                                                                 np[:count.start()], re.IGNORECASE):
             return 0  # a date, not a count
         return parse_quantity(count.group("num"), count.group("qual")) or 0
-    words = re.split(r"\s+of\s+", np, maxsplit=1, flags=re.IGNORECASE)[0].split()  # "the head of the council"
+    words = fastre.split(r"\s+of\s+", np, maxsplit=1, flags=re.IGNORECASE)[0].split()  # "the head of the council"
     head = words[-1].lower().rstrip(".,;:") if words else ""
     if singular_ok and len(words) >= 2 and not (head.endswith("s") and not head.endswith(("ss", "us"))):
         return 1  # "a soldier", "his guard", "the head of the town council"
@@ -182,10 +182,10 @@ def _list_value(text: str, start: int, listing: str) -> tuple[int, list[tuple[in
         absolute = start + part.start("np")
         if _SUBSET.search(text[max(0, absolute - 14):absolute]):
             continue
-        article = bool(re.match(r"(?:a|an|the|his|her|their|its)\b", np, re.IGNORECASE))
-        if counted_before and article and re.fullmatch(r"\s*,\s*", sep):
+        article = bool(fastre.match(r"(?:a|an|the|his|her|their|its)\b", np, re.IGNORECASE))
+        if counted_before and article and fastre.fullmatch(r"\s*,\s*", sep):
             continue  # "1 civilian, a member of the council," is the same person
-        if counted_before and re.fullmatch(r"\s*,\s*", sep) and _OF_THEM.match(text, absolute):
+        if counted_before and fastre.fullmatch(r"\s*,\s*", sep) and _OF_THEM.match(text, absolute):
             continue  # "five people, three of them children": some of those just counted ("and three of them": more)
         joined = bool(_AND.fullmatch(sep)) or (i + 1 < len(parts) and bool(_AND.fullmatch(parts[i + 1].group("sep"))))
         joined = joined or (i + 1 < len(parts) and _apposition(parts[i + 1]))  # "the driver, a teacher,"
@@ -199,7 +199,7 @@ def _list_value(text: str, start: int, listing: str) -> tuple[int, list[tuple[in
 
 def _enumerated_apposition(parts: list[re.Match[str]]) -> int:
     """N (>= 2) when a counted plural is followed, after a comma, by people who add up to exactly N."""
-    if len(parts) < 3 or not re.fullmatch(r"\s*,\s*", parts[1].group("sep")):
+    if len(parts) < 3 or not fastre.fullmatch(r"\s*,\s*", parts[1].group("sep")):
         return 0
     head = _np_value(parts[0].group("np"), singular_ok=False)
     rest = [_np_value(p.group("np"), singular_ok=True) for p in parts[1:]]
@@ -207,8 +207,8 @@ def _enumerated_apposition(parts: list[re.Match[str]]) -> int:
 
 
 def _apposition(part: re.Match[str]) -> bool:
-    return bool(re.fullmatch(r"\s*,\s*", part.group("sep"))
-                and re.match(r"(?:a|an|the|his|her|their|its)\b", part.group("np"), re.IGNORECASE))
+    return bool(fastre.fullmatch(r"\s*,\s*", part.group("sep"))
+                and fastre.match(r"(?:a|an|the|his|her|their|its)\b", part.group("np"), re.IGNORECASE))
 
 
 _BACKGROUND = fastre.compile(r"\b(?:(?:who|which|that)\s+had|having)\s+(?:\w+\s+)?\w+\s+$", re.IGNORECASE)
@@ -261,11 +261,11 @@ def count_fatalities(text: str) -> tuple[int, bool]:
     text = _BETWEEN.sub(lambda m: f"{m.group(1)}-{m.group(2)}" if m.group(1) else m.group(3), text)
     if _OF_NUMBER.search(text):
         text = _OUT_OF.sub(r"\g<num>", text)  # "two out of three suspects were lynched": two
-    text = re.sub(r"[\"“”]", "", text)  # 'killed "several" militants'
+    text = fastre.sub(r"[\"“”]", "", text)  # 'killed "several" militants'
     text = _GLUED_COUNT.sub(" ", text)  # "Boko HaramFifteen people were killed": a caption glued to the lede
     text = _AGES.sub("", text)  # "three men aged 36, 37 and 60": ages, not counts
     text = _DATES.sub("then", text)  # "On 2 March 2020, a shepherd was killed": no count in the date
-    text = re.sub(r"\s*\((?-i:[A-Z][A-Za-z0-9/&.-]{1,12})\)", "", text)  # "a police force (SNPF) officer"
+    text = fastre.sub(r"\s*\((?-i:[A-Z][A-Za-z0-9/&.-]{1,12})\)", "", text)  # "a police force (SNPF) officer"
     text = _LONG_NAME.sub(lambda m: m.group().split()[0], text)  # "12 members of the Volunteers for the Defence of the
     # Homeland and three civilians": a name of many words is one word of the count's noun phrase
     plus = [m.group("what") for m in _PLUS.finditer(text)]
@@ -287,12 +287,12 @@ _PLUS = fastre.compile(r"\s*\(\s*plus\s+(?P<what>[^()]{1,40})\)", re.IGNORECASE)
 
 def _plus_value(what: str) -> int:
     """People a "(plus ...)" aside adds to the dead: its count, or 1 for "the bomber", "self"; none wounded."""
-    if re.search(r"\b(?:wounded|injured|hurt|arrested|captured|missing)\b", what, re.IGNORECASE):
+    if fastre.search(r"\b(?:wounded|injured|hurt|arrested|captured|missing)\b", what, re.IGNORECASE):
         return 0
     count = _COUNT.match(what.strip())
     if count and count.group("num").lower() not in ("a", "an"):
         return parse_quantity(count.group("num"), count.group("qual")) or 0
-    return 1 if re.match(r"(?:the|a|an|one|self|him|her)\b", what.strip(), re.IGNORECASE) else 0
+    return 1 if fastre.match(r"(?:the|a|an|one|self|him|her)\b", what.strip(), re.IGNORECASE) else 0
 
 
 _REVISED = fastre.compile(rf"\b(?:later|subsequently|since)\s+(?:revealed|raised|revised|rose|risen|increased|confirmed|put|"
@@ -401,8 +401,8 @@ _TITLED_CUE_WORDS = WordCues(_TITLED_CUE)
 
 def _plural_head(titled: re.Match[str]) -> bool:
     """A titled headline about several people ("Police and militiamen killed") is no single victim."""
-    return bool(re.search(r"\b(?:and|&|no|not)\b|\d|\b(?:two|three|four|five|several|many)\b",
-                          titled.string[titled.start():titled.start("verb")], re.IGNORECASE))
+    return bool(fastre.search(r"\b(?:and|&|no|not)\b|\d|\b(?:two|three|four|five|several|many)\b",
+                              titled.string[titled.start():titled.start("verb")], re.IGNORECASE))
 
 
 def _counted(text: str) -> int:
@@ -428,7 +428,7 @@ def _counted(text: str) -> int:
             value, spans = (1, [m.span()]) if regex is _PRONOUN_OBJECT else _list_value(text, start, m.group("list"))
             if value and _vague_casualties(m.group(), m.group("list")):
                 continue  # "many casualties" may all be wounded: only a counted figure is deaths
-            if value and regex is _RESULT and not re.search(r"deaths?|dead|killed|killings?|KIA|fatalit|lives|casualt|causalt", m.group(),
+            if value and regex is _RESULT and not fastre.search(r"deaths?|dead|killed|killings?|KIA|fatalit|lives|casualt|causalt", m.group(),
                                                            re.IGNORECASE):
                 continue  # "left 3 wounded", "caused 2 injuries": no death word
             total += value
@@ -450,10 +450,10 @@ _EXACT = fastre.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|t
 
 def _vague_casualties(match: str, listing: str) -> bool:
     """"Casualties" with no other death word and no exact figure ("many casualties")."""
-    if not re.search(r"casualt|causalt", match, re.IGNORECASE):
+    if not fastre.search(r"casualt|causalt", match, re.IGNORECASE):
         return False
-    other = re.sub(r"casualties|causalities", "", match, flags=re.IGNORECASE)
-    return not re.search(r"death|dead|killed|KIA|fatalit|lives", other, re.IGNORECASE) and not _EXACT.search(listing)
+    other = fastre.sub(r"casualties|causalities", "", match, flags=re.IGNORECASE)
+    return not fastre.search(r"death|dead|killed|KIA|fatalit|lives", other, re.IGNORECASE) and not _EXACT.search(listing)
 
 
 _CAUSE = fastre.compile(r"\b(?:after|following|over|in solidarity with|in memory of|in protest (?:at|against|over)|"

@@ -95,7 +95,7 @@ def _carries(doc: Document, ev: Event, kept: Event) -> bool:
 def _detail(doc: Document, ev: Event) -> int:
     """How fully a telling reports its incident: a whole sentence, its own day and place, its named parties, a
     toll. The fullest telling carries the event (ties: the first)."""
-    whole = bool(re.search(r"[.!?][\"'”’)]*\s*$", ev.notes))  # a sentence, not a headline or list of items
+    whole = bool(fastre.search(r"[.!?][\"'”’)]*\s*$", ev.notes))  # a sentence, not a headline or list of items
     deaths_only = bool(_DEATHS_ONLY.match(trigger_of(ev)))  # "15 people were killed in the shooting" names no incident
     return (2 * _own_date(doc, ev) + 2 * _own_place(doc, ev) + len(_named(ev)) + (ev.fatalities > 0) + 2 * whole
             - 2 * deaths_only)
@@ -309,5 +309,5 @@ def _fold(first: Event, again: Event, *, dated: bool) -> None:
 
 def trigger_of(ev: Event) -> str:
     """The trigger an event was read from (its reason opens with it), else its sub-type."""
-    m = re.match(r"trigger '([^']*)'", ev.reason)
+    m = fastre.match(r"trigger '([^']*)'", ev.reason)
     return m.group(1) if m else ev.sub_event_type

@@ -67,7 +67,7 @@ def country_subject(doc: Document, clause: Any, trigger: TriggerHit) -> Mention 
     at = clause.start + trigger.start
     return next((m for m in doc.mentions if m.kind == "place" and m.feature == "country" and clause.start <= m.start
                  and m.end <= at and m.country
-                 and re.fullmatch(r"\s*(?:(?:has|have|had|reportedly|allegedly|again|also|then)\s+){0,3}", doc.text[m.end:at])),
+                 and fastre.fullmatch(r"\s*(?:(?:has|have|had|reportedly|allegedly|again|also|then)\s+){0,3}", doc.text[m.end:at])),
                 None)
 
 
@@ -99,7 +99,7 @@ def _allied_second(doc: Document, m: Mention, participants: list[Mention]) -> bo
     """``m`` is the second of two states' forces joined by "and" ("Mozambican and Rwandan soldiers")."""
     first = next((p for p in participants if p.end < m.start and doc.text[p.end:m.start] == " and "), None)
     return first is not None and _is_state(first) and _is_state(m) and first.country != m.country \
-        and re.fullmatch(r"[A-Z][a-z]+", first.text) is not None  # a demonym alone: its noun is the second's
+        and fastre.fullmatch(r"[A-Z][a-z]+", first.text) is not None  # a demonym alone: its noun is the second's
 
 
 # who unnamed men are said to be: "gunmen believed to belong to CODECO", "attackers thought to be members of the ADF"
@@ -137,7 +137,7 @@ def _coordinated(doc: Document, first: Mention, other: Mention) -> bool:
     """``other`` is joined to ``first`` by "and" as one subject ("Russian forces and Wagner mercenaries pressed their
     assault, shelling ..."): a partner in a one-sided deed, not its target."""
     a, b = (first, other) if first.start < other.start else (other, first)
-    return a.start >= 0 and bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|along with)\s+(?:the\s+)?", doc.text[a.end:b.start]))
+    return a.start >= 0 and bool(fastre.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|along with)\s+(?:the\s+)?", doc.text[a.end:b.start]))
 
 
 def _is_victim(doc: Document, clause: Any, m: Mention, participants: list[Mention]) -> bool:
@@ -157,8 +157,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
               or (a.start == t and a.end <= t_end)]  # the trigger is the agent's noun: "Gunmen killed ..."
     after = [a for a in participants if a not in before]
     text_after = doc.text[t:clause.end]
-    progressive = bool(re.match(r"\w+ing\b", text_after))  # "has been fighting" is not a passive
-    passive = not progressive and (re.match(r"\S+\s+(?:\w+\s+){0,3}?by\b", text_after) or re.search(
+    progressive = bool(fastre.match(r"\w+ing\b", text_after))  # "has been fighting" is not a passive
+    passive = not progressive and (fastre.match(r"\S+\s+(?:\w+\s+){0,3}?by\b", text_after) or fastre.search(
         r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t]))
     actor1 = before[0] if before else None
     actor2 = after[0] if after else None
@@ -185,14 +185,14 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     if _FELL_TO.match(trigger.text) and after:  # "Ramadi fell to the Islamic State": the one it fell to took it
         actor1, actor2 = after[0], (before[0] if before and before[0] is not after[0] else None)
     if tells_a_loss(trigger.text) and before:  # "his forces lost control of Ras Lanuf (to the PFG)": the loser
-        to = next((a for a in after if re.search(r"\bto\s+(?:the\s+)?$", doc.text[max(t, a.start - 12):a.start])), None)
+        to = next((a for a in after if fastre.search(r"\bto\s+(?:the\s+)?$", doc.text[max(t, a.start - 12):a.start])), None)
         actor1, actor2 = to, before[-1]
-    if actor1 is None and speaker_ids and re.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", doc.text[clause.start:t]):
+    if actor1 is None and speaker_ids and fastre.search(r"\b(?:its|their)\s+(?:\w+\s+){0,2}$", doc.text[clause.start:t]):
         actor1 = next((_organisation(a, kb) for a in actors if a.id in speaker_ids), None)  # "the LNA said its forces ..."
-    if actor1 is None and speaker_ids and re.search(r"\b(?:said|claimed|announced)(?: \w+){0,3} (?:it|they) (?:had|have)\b|\bclaimed\b|"
-                                                    r"\b(?:announced|declared|reported) (?:the |its |their )?(?:\w+ ){0,2}(?:capture|recapture|"
-                                                    r"seizure|liberation|control|killing|arrest|launch|start)\b",
-                                                    clause.statement.text):
+    if actor1 is None and speaker_ids and fastre.search(r"\b(?:said|claimed|announced)(?: \w+){0,3} (?:it|they) (?:had|have)\b|\bclaimed\b|"
+                                                        r"\b(?:announced|declared|reported) (?:the |its |their )?(?:\w+ ){0,2}(?:capture|recapture|"
+                                                        r"seizure|liberation|control|killing|arrest|launch|start)\b",
+                                                        clause.statement.text):
         actor1 = next((_organisation(a, kb) for a in actors if a.id in speaker_ids), None)
     if actor1 and actor2 and _same_party(actor1, actor2, kb):  # "Nigerian troops ... the army": one party, not two
         actor2 = next((a for a in after if not _same_party(a, actor1, kb)), None)

@@ -145,8 +145,8 @@ def target_of(clause: Any, trigger: TriggerHit, actor1: Mention | None, actor2: 
         return "civilian", "civilian second party"
     if actor1 is not None and actor1.actor_type in _STATE:
         return "armed", "state forces' operation"
-    if actor1 is not None or re.match(r"gunm|assail|attacker", trigger.text, re.IGNORECASE):
+    if actor1 is not None or fastre.match(r"gunm|assail|attacker", trigger.text, re.IGNORECASE):
         return "civilian", "one-sided attack by a non-state actor"
-    if not re.match(r"ambush|raid|storm|assault|offensive", trigger.text, re.IGNORECASE):
+    if not fastre.match(r"ambush|raid|storm|assault|offensive", trigger.text, re.IGNORECASE):
         return "civilian", "one-sided attack, neither side named"
     return None, ""

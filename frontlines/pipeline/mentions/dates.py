@@ -102,7 +102,7 @@ def _month(token: str) -> int:
 
 
 def _day(token: str) -> int:
-    return int(re.sub(r"\D", "", token))
+    return int(fastre.sub(r"\D", "", token))
 
 
 def _safe(y: int, m: int, d: int) -> date | None:
@@ -153,7 +153,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None,
         month, day = _month(g["m"]), _day(g["d"])
         year = int(g["y"]) if g.get("y") else _infer_year(month, day, pub)
         why = "explicit date" + ("" if g.get("y") else f", year from publication {pub}")
-        weekday = re.match(_WEEKDAY, m.group())
+        weekday = fastre.match(_WEEKDAY, m.group())
         if year is None and weekday:
             year = _year_of_weekday(month, day, WEEKDAYS[weekday.group().lower()], since)
             why = f"explicit date, year from the weekday '{weekday.group()}' (no publication date)"
@@ -264,7 +264,7 @@ def find_dates(text: str, published: date | None, *, base_offset: int = 0) -> li
     from publication."""
     taken = Spans()
     found: list[ResolvedDate] = []
-    since = max((int(y) for y in re.findall(rf"\b{_YEAR}\b", text)), default=None) if published is None else None
+    since = max((int(y) for y in fastre.findall(rf"\b{_YEAR}\b", text)), default=None) if published is None else None
     lines: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for kind, pattern in _PATTERNS:
         for m in _matches(kind, pattern, text, lines):
@@ -380,7 +380,7 @@ _NAMED_AFTER_DATE = fastre.compile(r"\s+(?:City|Street|St\.|Avenue|Road|Bridge|S
 
 
 def _followed_by_name(text: str, end: int) -> bool:
-    return bool(re.match(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune)\b", text[end:end + 12]))
+    return bool(fastre.match(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Tribune)\b", text[end:end + 12]))
 
 
 class DateStage:

@@ -107,7 +107,7 @@ def _text_cues(text: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
     """What ``country_focus`` reads off the text alone, once per text (the mention and place stages ask three
     times): the demonym-like words in order, the countries whose unit words it uses, and how many distinct
     US cues it has."""
-    us = {re.sub(r"\d+", "0", cue.group())[:8] for cue in _US_CUES.finditer(text)}
+    us = {fastre.sub(r"\d+", "0", cue.group())[:8] for cue in _US_CUES.finditer(text)}
     return (tuple(m.group() for m in _DEMONYM.finditer(text)),
             tuple(iso for cue, iso in _COUNTRY_CUES if cue.search(text)), len(us))
 

@@ -117,9 +117,9 @@ _INSTITUTION_AFTER = fastre.compile(r"\s+(?:Commission|Committee|Council|Court|T
 
 
 def _generic_kind(noun: str) -> str:
-    if re.match(r"(?:government|regime|pro-government|junta) (?:air|warplanes|jets|aircraft|helicopters?|shelling|bombardment|"
-                r"drone|artillery)",
-                noun, re.I):
+    if fastre.match(r"(?:government|regime|pro-government|junta) (?:air|warplanes|jets|aircraft|helicopters?|shelling|bombardment|"
+                    r"drone|artillery)",
+                    noun, re.I):
         return "military"  # "a government air raid": the state's forces
     for pattern, kind in _GENERIC_KIND:
         if pattern.search(noun):
@@ -323,7 +323,7 @@ class MentionStage:
         for start, end, key in spans:
             if _overlaps(start, end, taken):
                 continue
-            agentive = re.match(r"-(?:planted|placed|laid|fired|triggered|held|controlled|occupied)\b", text[end:end + 12])
+            agentive = fastre.match(r"-(?:planted|placed|laid|fired|triggered|held|controlled|occupied)\b", text[end:end + 12])
             if (text[end:end + 1] == "-" and not agentive) or text[max(0, start - 1):start] == "-":
                 continue  # "UN-backed", "pro-GNA": a modifier, not the actor ("Taliban-planted" names the agent)
             actor = self.kb.get(strings[key])
@@ -348,10 +348,10 @@ class MentionStage:
 
     def _other_nation(self, text: str, start: int, country: str | None) -> bool:
         """The word before an alias makes its demonym another country's ("South" + "Sudanese soldiers")."""
-        before = re.search(r"\b(South|North|Central|Sri|Sierra|Costa|Saudi) $", text[max(0, start - 8):start])
+        before = fastre.search(r"\b(South|North|Central|Sri|Sierra|Costa|Saudi) $", text[max(0, start - 8):start])
         if not before or not country:
             return False
-        first = re.match(r"[A-Z][a-z]+", text[start:start + 30])
+        first = fastre.match(r"[A-Z][a-z]+", text[start:start + 30])
         other = self.kb.country_for_demonym(f"{before.group(1)} {first.group()}") if first else None
         return other is not None and other != country
 
@@ -479,7 +479,7 @@ class MentionStage:
         run = _CAPITALISED.match(doc.text, start)
         if run is None or run.end() <= end:
             return start, end, text
-        words = [w.end() for w in re.finditer(r"\S+", doc.text[start:run.end()])]
+        words = [w.end() for w in fastre.finditer(r"\S+", doc.text[start:run.end()])]
         for stop in reversed(words):
             if doc.text[start:start + stop].endswith(("'s", "’s")):
                 continue  # "Canada's": the possessive of the name, not a town "Canadas"
@@ -548,7 +548,7 @@ class MentionStage:
                 and not self.kb.country_for_demonym(name) and _no_alias(self.kb.resolve(name)) \
                 and any(p.feature != "continent" for p in self.gaz.lookup(name))
 
-        words = list(re.finditer(r"\S+", text))
+        words = list(fastre.finditer(r"\S+", text))
         unit = _UNIT.search(text)
         if unit and town(text[:unit.start()]):  # "Nasarawa State", "Gedo Region": the region itself
             return [Mention(text, start, start + len(text), "place", stage=stage_name, confidence=0.0,
@@ -586,7 +586,7 @@ class MentionStage:
         before = doc.text[max(0, start - 40):start]
         after = doc.text[start + len(text):start + len(text) + 30]
         context = bool(_LOCATIVE.search(before) or _ROUTE.match(after))
-        hyphen_only = not re.search(r"[/–—,]| and | to ", text)
+        hyphen_only = not fastre.search(r"[/–—,]| and | to ", text)
         if not towns or (len(towns) < 2 and not context) or (hyphen_only and (not context or len(towns) < len(pieces))):
             return []
         return [Mention(p, start + at, start + at + len(p), "place", stage=stage_name, confidence=0.0,
@@ -615,7 +615,7 @@ class MentionStage:
             if norm in persons or self._person_named(doc, m.text) or m.text in outlets or not _plausible(m.text) \
                     or self.kb.country_for_demonym(m.text) or self._common_word(doc, m.start, m.text):
                 continue
-            if re.search(r"\b(?:1[89]|20)\d\d\s+$", doc.text[max(0, m.start - 6):m.start]):
+            if fastre.search(r"\b(?:1[89]|20)\d\d\s+$", doc.text[max(0, m.start - 6):m.start]):
                 continue  # "a 2001 Cadillac": a make, not a town
             bearers = [p for p in self.gaz.lookup(m.text) if p.country in countries]
             towns = [p for p in bearers if p.feature == "city" and normalise(p.name)[:3] == norm[:3]]
@@ -677,7 +677,7 @@ class MentionStage:
         if _WORD.fullmatch(lower):  # a whole word: looked up in the document's words, not searched for
             if lower not in self._words_of(doc):
                 return False
-        elif not re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", doc.text):
+        elif not fastre.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", doc.text):
             return False
         return not any(p.feature in ("country", "admin1") or p.population >= 100_000 for p in self.gaz.lookup(text))
 
@@ -696,7 +696,7 @@ class MentionStage:
 
     def _adjective(self, doc: Document, start: int, text: str) -> bool:
         """A demonym before a common noun ("Somali shilling", "Afghan soldiers") describes, it does not locate."""
-        nxt = re.match(r"\s+([a-z]+)", doc.text[start + len(text):start + len(text) + 20])
+        nxt = fastre.match(r"\s+([a-z]+)", doc.text[start + len(text):start + len(text) + 20])
         return bool(nxt and nxt.group(1) not in _DESIGNATOR_WORDS and self.kb.country_for_demonym(text))
 
     def _state_abbreviations(self, doc: Document, taken: Spans) -> None:

@@ -150,7 +150,7 @@ def model_text(text: str, ek: EntityKnowledge, memory: CaseMemory | None = None,
     slug = _slug_end(text)
     if slug > 0:  # "SOCCER - ": a topic label, which only hides the first name from the model
         out = " " * (slug + 3) + out[slug + 3:]
-    return re.sub(r"^(\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
+    return fastre.sub(r"^(\s*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
 
 
 # -- boundaries ---------------------------------------------------------------------------------
@@ -253,7 +253,7 @@ def _overlaps(span: Span, spans: Iterable[Span]) -> bool:
 
 def _slug_end(text: str) -> int:
     """End of a wire headline's topic slug ("SOCCER - ..."), or -1."""
-    m = re.match(r"[A-Z][A-Z ]+(?= - )", text)
+    m = fastre.match(r"[A-Z][A-Z ]+(?= - )", text)
     return m.end() if m and _shouting(text) else -1
 
 
@@ -298,7 +298,7 @@ def _company_names(text: str, spans: Sequence[Span], ek: EntityKnowledge) -> lis
 def _speakers(text: str, spans: Sequence[Span], ek: EntityKnowledge) -> list[Span]:
     """Capitalised names the model missed right before a speech verb ("..., Lebed said")."""
     out = []
-    for m in re.finditer(rf"(?<![\w'])({_NAME})(?= (?:,\s)?[a-z])", text):
+    for m in fastre.finditer(rf"(?<![\w'])({_NAME})(?= (?:,\s)?[a-z])", text):
         span = (m.start(1), m.end(1), "PER")
         if m.start(1) == 0 or _overlaps(span, spans) or not _SPEECH.match(text[m.end(1):]):
             continue
@@ -341,7 +341,7 @@ def _propagate(texts: Sequence[str], spans: list[list[Span]], clubs: Sequence[li
             recalled = _recall(seen, text[s:e], i, adding=False)
             if recalled and recalled != label and label != "LOC" or recalled == "ORG":
                 sentence[n] = (s, e, recalled)
-        for m in re.finditer(r"(?<![\w'-])[A-Z][\w'-]+(?: [A-Z][\w'-]+)*", text):
+        for m in fastre.finditer(r"(?<![\w'-])[A-Z][\w'-]+(?: [A-Z][\w'-]+)*", text):
             span = (m.start(), m.end(), "")
             recalled = _recall(seen, m.group(), i, adding=True)
             if recalled and not _overlaps(span, sentence) and not ek.is_country(m.group()):

@@ -86,7 +86,7 @@ class EntityKnowledge:
 # -- layouts ------------------------------------------------------------------------------------
 def strip_brackets(text: str) -> str:
     """Bracketed asides blanked out (same length), except a club's one-letter town tag "( B )"."""
-    return re.sub(r"\( (?![A-Z]{1,2} \))[^()]* \)", lambda m: " " * len(m.group()), text)
+    return fastre.sub(r"\( (?![A-Z]{1,2} \))[^()]* \)", lambda m: " " * len(m.group()), text)
 
 
 def is_table(text: str) -> bool:
@@ -135,7 +135,7 @@ _EXPANSION_WORD = fastre.compile(r"[A-Z][\w.'-]*|of|for|and|in|on|the|de|du|des|
 
 def _initials(word: str) -> str:
     """ "U.N." -> "UN", "Co-operation" -> "C", "Bank" -> "B"."""
-    if re.fullmatch(r"(?:[A-Z]\.)+", word):
+    if fastre.fullmatch(r"(?:[A-Z]\.)+", word):
         return word.replace(".", "")
     return word[:1].upper()
 
@@ -164,7 +164,7 @@ def _expands(acr: str, words: list[str]) -> bool:
 
 def _expansion_before(text: str, end: int, acr: str) -> int | None:
     """Start of the longest name ending at ``end`` that ``acr`` abbreviates, or None."""
-    words = list(re.finditer(r"\S+", text[:end]))
+    words = list(fastre.finditer(r"\S+", text[:end]))
     run: list[re.Match[str]] = []
     for m in reversed(words):
         if not _EXPANSION_WORD.fullmatch(m.group()) or len(run) >= 12:
@@ -209,7 +209,7 @@ def _venue(bare: str, ek: EntityKnowledge) -> list[tuple[Span, int]]:
 def _table_rows(bare: str) -> list[tuple[Span, int]]:
     """Whole-line layouts: a batting card row, a golf score row, a fixture, results, standings."""
     if _BATTING.match(bare):
-        return [((m.start(), m.end(), "PER"), STRONG) for m in re.finditer(_NAME, bare)]
+        return [((m.start(), m.end(), "PER"), STRONG) for m in fastre.finditer(_NAME, bare)]
     golf = _spans(_GOLF, bare, "PER", STRONG)
     if golf:
         return golf
@@ -217,7 +217,7 @@ def _table_rows(bare: str) -> list[tuple[Span, int]]:
     if m:  # "DENVER AT PHOENIX": the visitors, and the venue
         return [((m.start("a"), m.end("a"), "ORG"), STRONG), ((m.start("b"), m.end("b"), "LOC"), FIXED)]
     rows = []
-    for segment in re.finditer(r"[^,;]+", bare):  # "Dover 2 Bath 2 , Crewe 1 Wigan 0"
+    for segment in fastre.finditer(r"[^,;]+", bare):  # "Dover 2 Bath 2 , Crewe 1 Wigan 0"
         start = segment.start() + len(segment.group()) - len(segment.group().lstrip())
         for pattern in (_RESULT, _STANDING):
             m = pattern.match(bare, start, segment.end())

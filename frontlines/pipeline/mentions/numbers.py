@@ -79,11 +79,11 @@ def find_quantities(text: str) -> Iterator[re.Match[str]]:
 
 def parse_number(token: str) -> int | None:
     token = token.strip().lower()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", token):
+    if fastre.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", token):
         return int(token.replace(",", ""))
     if token in WORDS:
         return WORDS[token]
-    parts = re.split(r"[- ]", token)
+    parts = fastre.split(r"[- ]", token)
     if len(parts) == 2 and parts[0] in WORDS and parts[1] in ("dozen", "hundred"):
         return WORDS[parts[0]] * WORDS[parts[1]]  # "two dozen", "three hundred"
     if len(parts) == 2 and parts[0] in WORDS and parts[1] in WORDS:

@@ -92,7 +92,7 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
         if cue and cue.group("region") and not _is_region(gaz, cue.group("region")):
             cue = None
         head = _HEAD_BEFORE.search(text, max(0, start - 40), start) \
-            if not re.match(r"[ -][A-ZÀ-ÖØ-Þ]", text[start + len(name):start + len(name) + 2]) else None
+            if not fastre.match(r"[ -][A-ZÀ-ÖØ-Þ]", text[start + len(name):start + len(name) + 2]) else None
         before = text[max(0, start - 40 - (len(head.group()) if head else 0)):head.start() if head else start]
         if cue or _LOCATIVE.search(before) or _CONTAINED.search(text, max(0, start - 50), start):
             # "in Villa Baidoa", "at the State University of Jos": the town; "in Domaine, Rutshuru": its container
@@ -104,7 +104,7 @@ def _evidence(text: str, gaz: Gazetteer) -> tuple[set[str], set[str]]:
     places.update(_dateline_places(text, gaz))
     places.update(normalise(name) for _, name in _party_seats(text, gaz))
     places.update(_listed_places(text, gaz, places, persons))
-    places.update(normalise(n) for m in _ROUTE_ENDS.finditer(text) for n in re.split(r"\s*[-/–—]\s*", m.group("ends") or m.group("ends2"))
+    places.update(normalise(n) for m in _ROUTE_ENDS.finditer(text) for n in fastre.split(r"\s*[-/–—]\s*", m.group("ends") or m.group("ends2"))
                   if gaz.contains(n) and normalise(n) not in persons)
     return places, persons
 
@@ -129,7 +129,7 @@ def _dateline_places(text: str, gaz: Gazetteer) -> set[str]:
         return set()
     out: set[str] = set()
     for part in m.group("head").split(",")[1:]:
-        name = re.sub(r"^(?:AM|PM|[Ee]arly|[Ll]ate|c\.|\d{3,4}\s?(?:L|hrs)?|IVO|ivo)\s+", "", part.strip())
+        name = fastre.sub(r"^(?:AM|PM|[Ee]arly|[Ll]ate|c\.|\d{3,4}\s?(?:L|hrs)?|IVO|ivo)\s+", "", part.strip())
         if name[:1].isupper() and name not in _STOP_CAPS and _plausible(name) and gaz.contains(name):
             out.add(normalise(name))
     return out
@@ -166,7 +166,7 @@ def _listed_places(text: str, gaz: Gazetteer, places: set[str], persons: set[str
     too, unless the document uses it as a surname. Normalised."""
     out: set[str] = set()
     for m in _NAME_LIST.finditer(text):
-        items = [i.strip() for i in re.split(r",? (?:and|&) |, ", m.group())]
+        items = [i.strip() for i in fastre.split(r",? (?:and|&) |, ", m.group())]
         items = [i.removeprefix("the ").removeprefix("The ") for i in items]
         before = text[max(0, m.start() - 40):m.start()]
         if normalise(items[0]) not in places and not _PLACES_OF.search(before) \
@@ -230,7 +230,7 @@ def _caps_datelines(text: str, gaz: Gazetteer) -> Iterator[tuple[int, str]]:
 def _county_list(text: str) -> set[str]:
     """The names before a plural unit word ("Becker, Clay and Swift counties"), normalised."""
     return {normalise(n) for m in _COUNTY_LIST.finditer(text)
-            for n in re.split(r", and |, | and |/| & ", m.group("names"))}
+            for n in fastre.split(r", and |, | and |/| & ", m.group("names"))}
 
 
 def _named_people(text: str, gaz: Gazetteer) -> set[str]:

@@ -148,7 +148,7 @@ def _intro_outlet(paragraph: str) -> str | None:
     if len(paragraph) > 160 or "\n" in paragraph.strip():
         return None
     m = _outlet_regex().search(paragraph)
-    if m and re.search(r"(?::\s*$|:\s+\S|\breports?\b|\bwrites\b|^\s*(?:From|Via|Source|H/T)\b)", paragraph):
+    if m and fastre.search(r"(?::\s*$|:\s+\S|\breports?\b|\bwrites\b|^\s*(?:From|Via|Source|H/T)\b)", paragraph):
         return m.group()
     return None
 
@@ -184,7 +184,7 @@ def parse_blog(text: str) -> ParsedBlog:
             mode = "comments"  # readers' words, not the author's: quoted, with the commenter when named
             if (who := _COMMENTER.match(first_line) or stamp) is not None:
                 label = who.group("who").strip()
-            elif re.match(r"^\s*(?:\d+\s+comments?|comments?|no comments)\b", first_line, re.I):
+            elif fastre.match(r"^\s*(?:\d+\s+comments?|comments?|no comments)\b", first_line, re.I):
                 label = None
             parsed.blocks.append(Block("comments", s, e, "quoted", label))
             continue
@@ -201,7 +201,7 @@ def parse_blog(text: str) -> ParsedBlog:
             mode, label = "commentary", None
         elif (update := _UPDATE.match(para)) is not None:
             mode, label = "update", _intro_outlet(para) or label
-            if re.search(r"[(,/]", update.group()) and para[update.end():].strip():
+            if fastre.search(r"[(,/]", update.group()) and para[update.end():].strip():
                 # "UPDATE (Saturday):": the day the update was written, not the day of what it tells
                 parsed.blocks.append(Block("dateline", s, s + update.end(), "author"))
                 s, para = s + update.end(), para[update.end():]

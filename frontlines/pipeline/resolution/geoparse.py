@@ -16,7 +16,6 @@ region, a continent or a world region with an adjectival ending ("Minnesot-an", 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -122,7 +121,7 @@ def inner_places(doc: Document, gaz: Gazetteer, taken: list[tuple[int, int]]) ->
     leading = doc.country_focus[0] if doc.country_focus else None
     found: list[Mention] = []
     for run in _NAME_RUN.finditer(doc.text):
-        words = [(w.start() + run.start(), w.end() + run.start()) for w in re.finditer(r"\S+", run.group())]
+        words = [(w.start() + run.start(), w.end() + run.start()) for w in fastre.finditer(r"\S+", run.group())]
         i = 0
         while i < len(words):
             for j in range(len(words), i, -1):

@@ -253,9 +253,9 @@ def _known_part(text: str, gaz: Gazetteer) -> tuple[int, str] | None:
     compass = _COMPASS.match(text)
     if compass and gaz.lookup(text[compass.end():]):
         return compass.end(), text[compass.end():]
-    words = list(re.finditer(r"\S+", text))
+    words = list(fastre.finditer(r"\S+", text))
     for n in range(len(words) - 1, 0, -1):
-        head = re.sub(r"(?:['’]s?|,)$", "", text[:words[n - 1].end()])
+        head = fastre.sub(r"(?:['’]s?|,)$", "", text[:words[n - 1].end()])
         if (_NOT_INSTITUTION.search(text[words[n - 1].end():]) and not head.endswith(" County")) \
                 or _COMPASS.match(head + " "):
             return None  # "Bridge Street", "Cedar Lake": the name of a street or a feature, not of its town
@@ -322,7 +322,7 @@ def _unit_names(doc: Document, gaz: Gazetteer) -> None:
         if body == m.text and not _UNIT_NEXT.match(doc.text, m.end):
             out.append(m)
             continue
-        words = list(re.finditer(r"[^\s()]+", body))
+        words = list(fastre.finditer(r"[^\s()]+", body))
         spans = [(words[i].start(), words[-1].end()) for i in range(len(words))]  # tails, longest first
         spans += [(words[0].start(), words[j].end()) for j in range(len(words) - 2, -1, -1)]  # then heads
         for a, b in spans:

@@ -50,7 +50,7 @@ def _owned(clause: str, trigger_pos: int) -> bool:
     owned = list(_RESPONSIBILITY.finditer(clause, 0, trigger_pos))
     owning = owned[-1] if owned else None
     return owning is not None and not _DISOWNED.search(clause) \
-        and bool(re.fullmatch(r"[\s,]*(?:for|of)?\s*(?:[\w'’-]+\s+){0,4}", clause[owning.end():trigger_pos]))
+        and bool(fastre.fullmatch(r"[\s,]*(?:for|of)?\s*(?:[\w'’-]+\s+){0,4}", clause[owning.end():trigger_pos]))
 
 
 _ACCUSES = fastre.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;]*$", re.IGNORECASE)  # "accused the LNA of shelling"
@@ -78,13 +78,13 @@ def modality_of(
     negation = _cue(onto, "negated", before) or _cue(onto, "negated", after)
     if negation and negation.lower().startswith("without"):
         negation = None  # "took the town without fighting": a peaceful transfer happened; only the fighting did not
-    if re.search(r"\bwithout (?:any |a )?(?:\w+ )?$", before, re.IGNORECASE):
+    if fastre.search(r"\bwithout (?:any |a )?(?:\w+ )?$", before, re.IGNORECASE):
         negation = "without"  # "without fighting", "without a shot fired": the trigger itself did not happen
     if not negation and _CASUALTY_TRIGGER.match(clause, trigger_pos):
         negation = _cue(onto, "no_casualties", before) or _cue(onto, "no_casualties", after)
-    if negation and not re.search(r"\bnot only\b", before, re.IGNORECASE):
+    if negation and not fastre.search(r"\bnot only\b", before, re.IGNORECASE):
         return "negated", f"negation '{negation}'"
-    if statement.stance == "hypothetical" or re.search(r"\bif\b", before, re.IGNORECASE):
+    if statement.stance == "hypothetical" or fastre.search(r"\bif\b", before, re.IGNORECASE):
         cue = _cue(onto, "hypothetical", before) or "if"
         return "hypothetical", f"conditional '{cue}'"
     future = _cue(onto, "future", before)

@@ -77,14 +77,14 @@ def _first_speaker(sentence: str, patterns: list[re.Pattern[str]] = _ATTRIBUTION
     for pattern in patterns:
         for m in pattern.finditer(sentence):
             speaker = m.group("speaker").strip(" ,.;:\"'”“")
-            speaker = re.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.IGNORECASE)
+            speaker = fastre.sub(r"^(?:the|a|an)\s+", "", speaker, flags=re.IGNORECASE)
             if not speaker or speaker.lower() in _AUTHOR_SPEAKERS or len(speaker) > 80:
                 continue
             if _WHEN.match(speaker):
                 continue  # ", said on Monday": when, not who
             if speaker.lower() in _CONJUNCTIONS:
                 continue  # "..., and denied killing civilians": the sentence's subject goes on speaking, no new speaker
-            if _CLAUSE_WORD.search(speaker) and not re.fullmatch(r"(?:they|he|she|it)", speaker, re.IGNORECASE):
+            if _CLAUSE_WORD.search(speaker) and not fastre.fullmatch(r"(?:they|he|she|it)", speaker, re.IGNORECASE):
                 continue
             return speaker
     return None
@@ -95,10 +95,10 @@ def classify_stance(sentence: str, block_kind: str | None, onto: Ontology) -> tu
     text = sentence.strip()
     if text.endswith("?"):
         return "question", "ends with a question mark"
-    opening = onto.stance["hypothetical"].match(re.sub(r"^[\"“'(]+", "", text))
+    opening = onto.stance["hypothetical"].match(fastre.sub(r"^[\"“'(]+", "", text))
     if opening:
         return "hypothetical", f"opens with a condition '{opening.group()}'"
-    if re.search(r"\b(?:would|were to)\b", text, re.IGNORECASE) and re.search(r"\bif\b", text, re.IGNORECASE):
+    if fastre.search(r"\b(?:would|were to)\b", text, re.IGNORECASE) and fastre.search(r"\bif\b", text, re.IGNORECASE):
         return "hypothetical", "conditional (if ... would)"
     author_side = block_kind in ("commentary", "comments")
     opinion = onto.stance["opinion"].search(text)
@@ -107,7 +107,7 @@ def classify_stance(sentence: str, block_kind: str | None, onto: Ontology) -> tu
     prediction = onto.stance["prediction"].search(text)
     if prediction:
         return "prediction", f"future/prediction cue '{prediction.group()}'"
-    if opinion and re.search(r"\b(?:I|my|we)\b", text):
+    if opinion and fastre.search(r"\b(?:I|my|we)\b", text):
         return "opinion", f"first-person opinion cue '{opinion.group()}'"
     if author_side:
         return "opinion", "author commentary"
