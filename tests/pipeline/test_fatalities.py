@@ -270,3 +270,16 @@ def test_a_revised_toll_goes_to_the_incident_it_names_and_a_later_death_is_no_ne
     assert sorted((e.location, e.fatalities) for e in doc.events) == [("Gao", 3), ("Ménaka", 1)]
     doc = extract_text(told + "UPDATE: the governor now puts the Gao toll at five.", published=date(2021, 3, 9))
     assert sorted((e.location, e.fatalities) for e in doc.events) == [("Gao", 5), ("Ménaka", 1)]
+
+
+def test_a_campaign_sentence_is_parsed_with_the_others_not_on_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The campaign-toll check reads the frame of a clause with no trigger: its sentence goes to the parser with the
+    document's trigger sentences in one call, not in a call of its own (a call's cost is mostly per call)."""
+    from frontlines.pipeline import nlp
+
+    calls: list[int] = []
+    parse = nlp.parse
+    monkeypatch.setattr(nlp, "parse", lambda texts, **kw: calls.append(len(texts)) or parse(texts, **kw))
+    _events("Gunmen killed two farmers near Kaduna, Nigeria, on Monday. "
+            "The violence erupted after the death of a herder, shot by members of a vigilante group.")
+    assert calls == [2]

@@ -51,6 +51,7 @@ __all__ = ["EventStage"]
 
 NAME, VERSION = "frontlines.events", content_version(__name__)
 
+_LOWER_WORD = fastre.compile(r"[a-z]+")  # the words a campaign noun is looked for among
 _CLAUSE = fastre.compile(r";|\s+while\s+|\s+whereas\s+|\s+meanwhile,?\s+|,\s+(?:and|but|while)\s+(?=\w+\s+\w+)|\s+but\s+(?=the\s)|\.\s+")
 _OPEN_BETWEEN = fastre.compile(r"\bbetween\b(?!.*\band\b)")  # "between X" still waiting for its "and Y"
 _SKIP_BLOCKS = {"title", "dateline", "comments", "furniture"}
@@ -201,15 +202,22 @@ class EventStage:
         call (its cost is mostly per call, and a coder's note has one or two sentences), then each document."""
         prepared = [self._candidates(doc) for doc in docs]
         reader = FrameReader(self.lexicon)
-        reader.prepare([st.text for _, clauses in prepared for st, cs in clauses if any(c.triggers for c in cs)])
+        reader.prepare([st.text for _, clauses in prepared for st, cs in clauses if self._parsed(cs)])
         for doc, (eventful, clauses) in zip(docs, prepared, strict=True):
             self._extract(doc, eventful, clauses, reader)
 
     def __call__(self, doc: Document) -> Document:
         eventful, clauses = self._candidates(doc)
         reader = FrameReader(self.lexicon)
-        reader.prepare([st.text for st, cs in clauses if any(c.triggers for c in cs)])
+        reader.prepare([st.text for st, cs in clauses if self._parsed(cs)])
         return self._extract(doc, eventful, clauses, reader)
+
+    def _parsed(self, clauses: list[_Clause]) -> bool:
+        """Whether the sentence of ``clauses`` is read by its parse: one with a trigger, or one whose clause without
+        a trigger names a campaign noun (``_campaign_toll`` reads that noun's frame). Parsed with the batch, not
+        one by one on demand (a parser call's cost is mostly per call)."""
+        campaign = self.lexicon.words["campaign_nouns"]
+        return any(c.triggers or any(w in campaign for w in _LOWER_WORD.findall(c.text)) for c in clauses)
 
     def _candidates(self, doc: Document) -> tuple[list[Statement], list[tuple[Statement, list[_Clause]]]]:
         forget_index(doc)  # the mentions as the stages before left them
@@ -521,7 +529,7 @@ class EventStage:
         """The eventhood verdict on a campaign noun that is the clause's subject ("The conflict has killed tens of
         thousands of people": a campaign's toll so far, rule campaign_toll), when a verb triggered the clause."""
         st = clause.statement
-        for m in fastre.finditer(r"[a-z]+", clause.text):
+        for m in _LOWER_WORD.finditer(clause.text):
             if m.group() in self.lexicon.words["campaign_nouns"]:
                 at = clause.start - st.start + m.start()
                 frame = self._frames.frame(st.text, at, at + len(m.group()))
