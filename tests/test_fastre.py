@@ -169,3 +169,18 @@ def test_random_patterns_find_what_re_finds(head: str, branches: list[str], flag
     fast = fastre.compile(pattern, flags)
     for text in texts:
         _same(fast, plain, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Three soldiers were killed and two civilians were wounded near Gao on Monday.",
+    "x" * 90 + " two men were shot; the police, who had been beaten, fled",
+    "A farmer, a village elder and his three sons were reportedly abducted by gunmen.",
+    "No one was hurt.", "Gunmen killed five people.", "",
+])
+def test_casualty_subjects_are_the_subject_pattern_s_matches(text: str) -> None:
+    """``targets._casualty_subjects`` starts the subject pattern only near the first passive casualty verb: the same
+    matches as the pattern over the whole text."""
+    from frontlines.pipeline.events import targets
+
+    assert [m.span("np") for m in targets._casualty_subjects(text)] == \
+        [m.span("np") for m in targets._CASUALTY_SUBJECT.finditer(text)]

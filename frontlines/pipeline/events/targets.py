@@ -35,12 +35,12 @@ _NO_OBJECT = fastre.compile(r"^\s*(?:(?:dead|to death|and (?:killed|wounded|inju
 _NP_BOUNDARY = fastre.compile(r"\b(?:leaving|left|with|after|as|when|while)\b", re.IGNORECASE)
 _BY_AGENT = fastre.compile(r"\b(?:by|at the hands of)\s+(?:[\w'-]+\s+){0,5}?[\w'-]+(?=[,.;]|\s+(?:in|at|near|on|who|while|"
                            r"after|during|from|over|and then|because)\b|$)", re.IGNORECASE)
-_CASUALTY_SUBJECT = fastre.compile(r"(?P<np>[^,;.()]{1,60}?)\s+(?:was|were|have been|has been|had been|are|is)\s+"
-                                   r"(?:\w+\s+)?(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b",
-                                   re.IGNORECASE)
-# the verb group of _CASUALTY_SUBJECT alone: a match of that starts at most 60 characters before the first of these
-_CASUALTY_PASSIVE = fastre.compile(r"\s+(?:was|were|have been|has been|had been|are|is)\s+(?:\w+\s+)?"
-                                   r"(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b", re.IGNORECASE)
+# a passive casualty verb group ("were killed", "has been badly hurt") and the subject of at most 60 characters before
+# it; the group alone finds where a subject can end (``_casualty_subjects``), so both are built from the one string
+_CASUALTY_GROUP = (r"\s+(?:was|were|have been|has been|had been|are|is)\s+(?:\w+\s+)?"
+                   r"(?:killed|wounded|injured|hurt|shot|beaten|abducted|kidnapped)\b")
+_CASUALTY_SUBJECT = fastre.compile(rf"(?P<np>[^,;.()]{{1,60}}?){_CASUALTY_GROUP}", re.IGNORECASE)
+_CASUALTY_PASSIVE = fastre.compile(_CASUALTY_GROUP, re.IGNORECASE)
 # the source a sentence closes with names no victim ("..., the General Staff said", "..., according to hospital staff")
 _ATTRIBUTION_TAIL = fastre.compile(r",\s+(?:according to\b[^,;]*|(?:[\w'’.-]+\s+){1,7}?(?:said|says|told|reported|added|"
                                    r"confirmed|announced|claimed|wrote|posted)\b[^,;]*)[.;]?\s*$", re.IGNORECASE)
