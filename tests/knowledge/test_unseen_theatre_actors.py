@@ -43,6 +43,17 @@ from frontlines.knowledge.actors import get_actor_kb
     ("FARDC", "CD", "2024-02-07", "Military Forces of the Democratic Republic of Congo (2019-)"),
     ("Congolese army", "CD", "2017-10-01", "Military Forces of the Democratic Republic of Congo (2001-2019)"),
     ("Congolese police", "CD", "2024-02-07", "Police Forces of the Democratic Republic of Congo (2019-)"),
+    # Brazil's gangs are rivals, not one; its police by period; Central America's two maras are two
+    ("Red Command", "BR", "2025-10-28", "CV: Comando Vermelho"),
+    ("First Capital Command", "BR", "2025-10-28", "PCC: First Capital Command"),
+    ("Terceiro Comando Puro", "BR", "2025-10-28", "TCP: Pure Third Command"),
+    ("BOPE", "BR", "2025-10-28", "Police Forces of Brazil (2023-)"),
+    ("Brazilian police", "BR", "2021-05-06", "Police Forces of Brazil (2019-2022)"),
+    ("Barrio 18", "HN", "2023-06-20", "Barrio 18"),
+    ("18th Street gang", "SV", "2022-03-27", "Barrio 18"),
+    ("MS-13", "HN", "2023-06-20", "MS-13: Mara Salvatrucha"),
+    ("Honduran police", "HN", "2023-06-20", "Police Forces of Honduras (2022-)"),
+    ("Salvadoran soldiers", "SV", "2022-03-27", "Military Forces of El Salvador (2019-)"),
 ])
 def test_names_resolve_by_country_and_day(name: str, country: str, day: str, expected: str) -> None:
     match = get_actor_kb().resolve(name, on=date.fromisoformat(day), country=country)
@@ -54,6 +65,8 @@ def test_names_resolve_by_country_and_day(name: str, country: str, day: str, exp
     ("regime troops", "SY", "Military Forces of Syria (2000-)"),
     ("Maoists", "IN", "CPI (Maoist): Communist Party of India (Maoist)"),
     ("gang members", "HT", "Viv Ansanm Gang Coalition (Haiti)"),
+    ("military police", "BR", "Police Forces of Brazil (2023-)"),  # Brazil's state police, not its army
+    ("civil and military police", "BR", "Police Forces of Brazil (2023-)"),
 ])
 def test_descriptions_resolve_only_in_their_country(phrase: str, country: str, expected: str) -> None:
     kb = get_actor_kb()
