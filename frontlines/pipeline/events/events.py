@@ -95,7 +95,9 @@ def _driven_out(trigger_text: str) -> str | None:
         return "unidentified"
     return "military" if _DRIVEN_STATE.match(trigger_text) else None
 _CONTROLLER = fastre.compile(r"^(?:fell to|in the hands of|under the control of)$", re.IGNORECASE)  # then the new holder
-# "stormed the headquarters of the oil company": a building stormed is an attack on whoever is inside, not ground taken
+# "stormed the headquarters of the oil company": a building stormed is an attack on whoever is inside, not ground taken;
+# so is a post held by troops ("stormed an army base", "a police station") and a poor quarter raided by police
+# ("stormed the Alemao favela complex"): an assault on the men there, no place changing hands
 # a raid that did not stay ("stormed the town ... before withdrawing", "raided the village, then pulled out")
 _THEN_WITHDREW = fastre.compile(r"\b(?:before|then|later|and|after)\s+(?:\w+\s+)?(?:withdr[ae]w\w*|pull(?:ed|ing) out|"
                            r"retreat(?:ed|ing)|leaving the (?:town|city|village))\b", re.IGNORECASE)
@@ -103,7 +105,9 @@ _FOUGHT = fastre.compile(r"\b(?:fought|fighting|clash(?:ed|es)|battl(?:ed|ing)|e
 _BUILDING_OBJECT = fastre.compile(
     r"^\s*(?:the |a |an |its |their |his )?(?:[\w'-]+\s+){0,3}?(?:headquarters|building|offices?|hotel|embassy|consulate|"
     r"parliament|ministry|hospital|clinic|school|university|mosque|church|home|house|residence|compound|prison|jail|"
-    r"court|courthouse|bank|studio|premises|detention cent(?:re|er))\b", re.IGNORECASE)
+    r"court|courthouse|bank|studio|premises|detention cent(?:re|er)|(?:army|military|police|naval|air) (?:bases?|camps?|posts?|"
+    r"stations?)|barracks|outposts?|garrisons?|checkpoints?|favelas?|(?:favela|housing) complex(?:es)?|slums?|shanty ?towns?)\b",
+    re.IGNORECASE)
 _BOMBED = fastre.compile(r"^bomb(?:ed|s|ing|ings)$", re.IGNORECASE)
 _BARE_TAKE = fastre.compile(r"^(?:took|takes|taken|taking)$", re.IGNORECASE)  # "took Gharyan": only a place right after
 _AT_PROTEST = fastre.compile(
