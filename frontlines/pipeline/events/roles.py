@@ -96,10 +96,12 @@ def partners(doc: Document, clause: Any, participants: list[Mention]) -> list[Me
 
 
 def _allied_second(doc: Document, m: Mention, participants: list[Mention]) -> bool:
-    """``m`` is the second of two states' forces joined by "and" ("Mozambican and Rwandan soldiers")."""
+    """``m`` is the second of two states' forces joined by "and" ("Mozambican and Rwandan soldiers"), unless the
+    pair is what a "between" names: the two sides ("fighting between Kyrgyz and Tajik border guards")."""
     first = next((p for p in participants if p.end < m.start and doc.text[p.end:m.start] == " and "), None)
     return first is not None and _is_state(first) and _is_state(m) and first.country != m.country \
-        and fastre.fullmatch(r"[A-Z][a-z]+", first.text) is not None  # a demonym alone: its noun is the second's
+        and fastre.fullmatch(r"[A-Z][a-z]+", first.text) is not None \
+        and not fastre.search(r"\bbetween\s+(?:the\s+)?$", doc.text[max(0, first.start - 20):first.start])
 
 
 # who unnamed men are said to be: "gunmen believed to belong to CODECO", "attackers thought to be members of the ADF"
