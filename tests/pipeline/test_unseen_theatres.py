@@ -257,3 +257,53 @@ def test_two_states_forces_told_together_are_partners(sentence: str, actor1: str
 def test_two_sides_joined_by_and_are_still_two_sides() -> None:
     event = _one("Clashes between Malian soldiers and Tuareg rebels near Kidal, Mali, killed five on Sunday.", date(2024, 6, 10))
     assert event.actor1 is not None and event.actor2 is not None and event.assoc_actor_1 is None
+
+
+# -- a pair that "between" names: the two sides, not two partners ---------------------------------------------------
+@pytest.mark.parametrize(("sentence", "pair"), [
+    ("Heavy fighting broke out on Wednesday between Kyrgyz and Tajik border guards near Batken, Kyrgyzstan.",
+     ("Military Forces of Kyrgyzstan", "Military Forces of Tajikistan")),
+    ("Clashes erupted on Monday between Eritrean and Ethiopian troops near Badme, Eritrea.",
+     ("Military Forces of Eritrea", "Military Forces of Ethiopia")),
+])
+def test_two_states_forces_a_between_names_are_the_two_sides(sentence: str, pair: tuple[str, str]) -> None:
+    event = _one(sentence, date(2022, 9, 17))
+    assert (event.actor1 or "").startswith(pair[0]) and (event.actor2 or "").startswith(pair[1])
+    assert event.assoc_actor_1 is None
+
+
+# -- a state's posts, positions and border guards told by a demonym are its forces ----------------------------------
+@pytest.mark.parametrize(("sentence", "target"), [
+    ("Tajik forces attacked Kyrgyz positions near Batken, Kyrgyzstan, on Friday.", "Military Forces of Kyrgyzstan"),
+    ("Thai soldiers fired on Cambodian positions near Preah Vihear, Cambodia, on Tuesday.", "Military Forces of Cambodia"),
+    ("Indian troops shelled Pakistani posts near Kotli, Pakistan, on Sunday.", "Military Forces of Pakistan"),
+])
+def test_a_demonym_before_positions_is_that_states_forces(sentence: str, target: str) -> None:
+    event = next(e for e in _events(sentence, date(2022, 9, 17)) if e.event_type in ("Battles", "Explosions/Remote violence"))
+    assert (event.actor2 or "").startswith(target)
+
+
+# -- a post or a poor quarter stormed is an assault on the men there, not ground taken -----------------------------
+@pytest.mark.parametrize(("sentence", "actor2"), [
+    ("About 40 soldiers were killed when Boko Haram fighters stormed an army base near Ngouboua, Chad, late on Sunday.",
+     "Military Forces of Chad"),
+    ("Gunmen stormed a police station in Chabahar, Iran, on Wednesday night, killing two policemen.", "Police Forces of Iran"),
+    ("Police stormed the Mare favela complex in Rio de Janeiro, Brazil, on Tuesday in an operation against the Red "
+     "Command, killing 9 people.", "CV: Comando Vermelho"),
+])
+def test_a_post_or_favela_stormed_is_a_clash(sentence: str, actor2: str) -> None:
+    event = _one(sentence, date(2025, 10, 29))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert (event.actor2 or "").startswith(actor2)
+
+
+# -- criminals no gang is named for are an armed group of the country -----------------------------------------------
+@pytest.mark.parametrize(("sentence", "actor2"), [
+    ("Military police killed two suspected drug traffickers in an exchange of fire in Sao Goncalo, Brazil, on Monday.",
+     "Unidentified Armed Group (Brazil)"),
+    ("Soldiers clashed with suspected gang members near Celaya, Mexico, on Friday, leaving three dead.",
+     "Unidentified Armed Group (Mexico)"),
+])
+def test_suspected_criminals_are_an_unidentified_armed_group(sentence: str, actor2: str) -> None:
+    event = _one(sentence, date(2025, 10, 29))
+    assert event.event_type == "Battles" and event.actor2 == actor2

@@ -67,7 +67,7 @@ __all__ = ["MentionStage"]
 NAME, VERSION = "frontlines.mentions", content_version(__name__)
 
 _GENERIC = fastre.compile(
-    r"(?<![\w-])(?:(?P<demonym>(?:(?:South|North|Central|Sri|Sierra|Costa|Saudi) )?[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)|"
+    r"(?<![\w-])(?:(?P<demonym>(?:(?:South|North|Central|Sri|Sierra|Costa|Saudi) )?[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch|yz|ik|ek|akh)|"
     r"U\.S\.|US|U\.K\.|UK|UAE) )?"
     r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|special|"
     r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
@@ -77,16 +77,18 @@ _GENERIC = fastre.compile(
     r"shelling|bombardment|drones?|drone strikes?|artillery)|"
     r"(?(demonym)(?:government|authorities|forces|aircraft|helicopters?|gunships?|drones?|(?:air ?|drone )?strikes?|"
     r"airstrikes?|shelling|bombardments?|artillery|missiles?|rockets?|rocket fire|air ?raids?|(?:glide|guided|aerial) bombs?|air defen[cs]es?|"
-    r"warships?|F-?16s?|MiG-?\d*s?|Mirages?|"
+    r"warships?|F-?16s?|MiG-?\d*s?|Mirages?|border (?:guards|troops|police|posts?)|(?:army |military )?(?:positions|posts|outposts)|"
     r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed men|"
+    r"(?:suspected |alleged )?(?:drug traffickers|drug dealers|gang members|gangsters)|"
     r"protesters|demonstrators|rioters|mobs?))\b"
     r"(?! (?:contractors?|sources?|officials?|spokes(?:man|woman|person)|analysts?|experts?|courts?|hospitals?|"
     r"academy|college|intelligence|uniforms?|equipment|advisers?|advisors?|aid|prosecutors?|judges?)\b)"
 )
 # the first of two states' forces told together: "Malian and Russian forces", "Mozambican and Rwandan soldiers"
-_FIRST_OF_TWO = fastre.compile(r"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch)) and (?:[A-Z][a-z]+ ){1,2}"
-                               r"(?:forces|troops|soldiers|army|armies|military|militaries|warplanes|jets|drones|aircraft)\b")
+_FIRST_OF_TWO = fastre.compile(r"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch|yz|ik|ek|akh)) and (?:[A-Z][a-z]+ ){1,2}"
+                               r"(?:forces|troops|soldiers|army|armies|military|militaries|warplanes|jets|drones|aircraft|"
+                               r"border (?:guards|troops|forces))\b")
 _COUNTRY_ABBREVIATIONS = {"U.S.": "US", "US": "US", "U.K.": "GB", "UK": "GB", "UAE": "AE"}  # "US aircraft", "UAE drones"
 _ANAPHORA = fastre.compile(
     r"\b(?:(?:the|these|those) (?:(?:armed|rebel|militant|jihadist|insurgent|terrorist|extremist|separatist|Islamist|"
@@ -100,7 +102,8 @@ _ANAPHORA = fastre.compile(
 _GENERIC_KIND = [
     (fastre.compile(r"police|security (?:chief|commander|director)", re.I), "police"),
     (fastre.compile(r"government|authorities", re.I), "government"),
-    (fastre.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown", re.I), "unidentified"),
+    (fastre.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown|traffickers|dealers|gang",
+                    re.I), "unidentified"),  # criminals no gang is named for: an armed group of the country
     (fastre.compile(r"protesters|demonstrators", re.I), "protesters"),
     (fastre.compile(r"rioters|mob", re.I), "rioters"),
 ]
