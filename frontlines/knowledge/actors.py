@@ -80,6 +80,7 @@ class Actor:
     ref: str | None = None  # the public reference the entry was curated from
     theatres: tuple[str, ...] = ()  # other countries where it operates (descriptions resolve there too)
     distinguish: str | None = None  # how to tell it from another country's entry sharing an alias
+    holds: tuple[str, ...] = ()  # territories with no army of their own whose unnamed troops are this force
     in_kb: bool = True  # False for an open-world actor named in a report
 
     def operates_in(self, country: str | None) -> bool:
@@ -136,11 +137,14 @@ class ActorKB:
         self._memo: dict[tuple[str, date | None, str | None], ActorMatch | None] = {}
         self._children: dict[str, list[Actor]] = defaultdict(list)
         self._by_country: dict[str, list[Actor]] = defaultdict(list)
+        self._holders: dict[str, list[Actor]] = defaultdict(list)
         for actor in actors:
             if actor.parent:
                 self._children[actor.parent].append(actor)
             if actor.country:
                 self._by_country[actor.country].append(actor)
+            for territory in actor.holds:
+                self._holders[territory].append(actor)
         # a curated actor that is exactly a generic class ("Military Forces of Egypt") stands for that class
         self._named = {a.name.replace(" of the ", " of "): a for a in actors}
         self._index = _Index()
@@ -359,6 +363,12 @@ class ActorKB:
             found = [a for a in found if a.valid_until is None]
         return found[0] if len(found) == 1 else actor
 
+    def army_holding(self, country: str, on: date | None = None) -> Actor | None:
+        """The one army that holds a territory with none of its own ("troops raided the camp" in a West Bank
+        report are Israel's), or None."""
+        holders = [a for a in self._holders.get(country, ()) if a.active_on(on)]
+        return holders[0] if len(holders) == 1 else None
+
     def country_for_demonym(self, word: str) -> str | None:
         return self._demonyms.get(word.strip().lower())
 
@@ -460,7 +470,7 @@ def _parse_actor(entry: Any, where: str) -> Actor:
         raise KnowledgeError(f"{where}: type {entry.get('type')!r} is not one of {sorted(TYPES)}.")
     if entry.get("distinguish") not in (None, "country"):
         raise KnowledgeError(f"{where}: distinguish must be 'country' (the report's country tells the entries apart).")
-    for listed in ("aliases", "descriptions", "theatres"):
+    for listed in ("aliases", "descriptions", "theatres", "holds"):
         if not isinstance(entry.get(listed, []), list):
             raise KnowledgeError(f"{where}: '{listed}' must be a list.")
     return Actor(
@@ -470,6 +480,7 @@ def _parse_actor(entry: Any, where: str) -> Actor:
         valid_from=_date(entry.get("valid_from"), where), valid_until=_date(entry.get("valid_until"), where),
         acled_inter=entry.get("acled_inter"), cameo=entry.get("cameo"), ref=entry.get("ref"),
         theatres=tuple(str(c) for c in entry.get("theatres", [])), distinguish=entry.get("distinguish"),
+        holds=tuple(str(c) for c in entry.get("holds", [])),
     )
 
 

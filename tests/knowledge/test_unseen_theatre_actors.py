@@ -101,3 +101,11 @@ def test_the_islamic_state_in_niger_is_its_sahel_branch(country: str, branch: st
     kb = get_actor_kb()
     assert kb.localise(kb.get("isis"), country).name == branch
     assert kb.resolve("ISWAP", on=date(2023, 12, 1), country="NE").actor.name == "Islamic State West Africa Province (ISWAP)"
+
+
+def test_a_territory_without_an_army_has_the_army_that_holds_it() -> None:
+    kb = get_actor_kb()
+    held = kb.army_holding("PS", date(2023, 7, 3))
+    assert held is not None and held.name.startswith("Military Forces of Israel")
+    assert kb.army_holding("EH") is not None and kb.army_holding("EH").name.startswith("Military Forces of Morocco")
+    assert kb.army_holding("LY") is None  # a state with an army of its own

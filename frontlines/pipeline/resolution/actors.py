@@ -247,6 +247,9 @@ class ActorStage:
         if country is None:
             return False
         actor = self.kb.national(kind, country, on)  # the state's forces of the period where the KB has them
+        holder = self.kb.army_holding(country, on) if kind == "military" and "demonym" not in m.reason else None
+        if holder is not None:  # unnamed "troops" in a territory with no army of its own: the army that holds it
+            actor, country = holder, holder.country or country
         m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, country
         m.confidence = 0.8 if m.country else 0.6
         m.stage = stage(self)
