@@ -365,3 +365,12 @@ def test_an_incident_no_one_has_claimed_is_not_the_one_a_group_did() -> None:
 def test_a_killing_told_in_a_relative_clause_of_an_incident_noun_is_that_incidents_toll() -> None:
     [ev] = _doc("No group has claimed the car bombing in a busy street of Gao which killed at least nine people.").events
     assert ev.sub_event_type == "Remote explosive/landmine/IED" and ev.fatalities == 9
+
+
+def test_fighting_over_a_span_of_days_is_no_retelling_of_the_first_days_strike() -> None:
+    doc = _doc("On Monday, army drones struck a house in Kidal, Mali, killing three rebels of the CSP. Soldiers and "
+               "the rebels exchanged fire in Kidal throughout Monday and Tuesday.")
+    assert {e.sub_event_type for e in doc.events} >= {"Air/drone strike", "Armed clash"}
+    doc = _doc("Army aircraft bombed a camp near Kidal, Mali, on Friday. Troops fought the CSP rebels around the camp "
+               "from Friday to Sunday.")
+    assert {e.sub_event_type for e in doc.events} >= {"Air/drone strike", "Armed clash"}

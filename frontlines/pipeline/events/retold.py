@@ -30,6 +30,10 @@ _ANOTHER = fastre.compile(r"\b(?:separately|separate|another|(?<!\bthe )other|th
                           r"confirmed|stated|noted))|(?:second|third|fourth) (?:\w+ )?(?:attacks?|blasts?|explosions?|bomb"
                           r"\w*|strikes?|raids?|incidents?|ambush\w*|clash\w*|assaults?|shelling)|earlier|later|previous|"
                           r"meanwhile|in addition|further|new|then|afterwards|subsequently|next)\b", re.IGNORECASE)
+# a telling over a span of days ("exchanged fire throughout Monday and Tuesday", "from Friday to Sunday"): the days
+# after the first are incidents of their own, so it is no retelling of one day's incident
+_SPAN_OF_DAYS = fastre.compile(r"\b(?:throughout|from|between|over|on)\s+(?:\w+day)\s+(?:and|to|until|till|through|into)\s+"
+                               r"(?:\w+day)\b", re.IGNORECASE)
 _COUNTED_DAY = "' counted from '"  # the reason of a day counted from the incident told before (events.relative_shift)
 _CLAUSE_BREAK = fastre.compile(r"[,;:—–]|\b(?:while|whereas|as|but|and)\b")
 _NEAR_KM = 25.0
@@ -108,6 +112,8 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
         return False
     if a.evidence == b.evidence:
         return False  # one sentence's several events (listed towns, two sides) are decided where they are built
+    if _SPAN_OF_DAYS.search(b.notes) and not _SPAN_OF_DAYS.search(a.notes):
+        return False  # "fought throughout Monday and Tuesday" after Monday's strike: more than that day's incident
     if (_owned(a) and disowned(b.notes)) or (_owned(b) and disowned(a.notes)):
         return False  # one a named group did or claimed, one that no one has claimed: two incidents
     cue = _another(b)
