@@ -307,3 +307,25 @@ def test_a_post_or_favela_stormed_is_a_clash(sentence: str, actor2: str) -> None
 def test_suspected_criminals_are_an_unidentified_armed_group(sentence: str, actor2: str) -> None:
     event = _one(sentence, date(2025, 10, 29))
     assert event.event_type == "Battles" and event.actor2 == actor2
+
+
+# -- unnamed troops in a territory with no army of its own are the army that holds it -------------------------------
+@pytest.mark.parametrize("text", [
+    "Troops exchanged fire with gunmen in Qabatiya, near Jenin in the West Bank, on Monday.",
+    "Soldiers shot dead two gunmen in Tubas, in the occupied West Bank, on Monday, the army said.",
+])
+def test_troops_in_the_west_bank_are_israels(text: str) -> None:
+    [event] = _events(text, date(2023, 7, 5))
+    assert (event.actor1 or "").startswith("Military Forces of Israel")
+
+
+# -- people of a nation told as armed, no group named: an unidentified armed group ----------------------------------
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("Israeli troops and armed Palestinians exchanged fire in the Jenin camp, West Bank, on Monday.",
+     "Unidentified Armed Group (Palestine)"),
+    ("Libyan soldiers clashed with masked Libyans at a checkpoint in Zawiya, Libya, on Friday.",
+     "Unidentified Armed Group (Libya)"),
+])
+def test_armed_nationals_are_an_unidentified_armed_group(text: str, actor2: str) -> None:
+    event = _one(text, date(2023, 7, 5))
+    assert event.actor2 == actor2

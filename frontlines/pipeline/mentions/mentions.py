@@ -89,6 +89,8 @@ _GENERIC = fastre.compile(
 _FIRST_OF_TWO = fastre.compile(r"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch|yz|ik|ek|akh)) and (?:[A-Z][a-z]+ ){1,2}"
                                r"(?:forces|troops|soldiers|army|armies|military|militaries|warplanes|jets|drones|aircraft|"
                                r"border (?:guards|troops|forces))\b")
+# people of a nation told as armed, no group named ("armed Palestinians", "armed Afghans"): an armed group of theirs
+_ARMED_NATIONALS = fastre.compile(r"(?<![\w-])(?:[Aa]rmed|[Gg]un-toting|[Mm]asked) (?P<demonym>[A-Z][a-z]+(?:ian|an|i|ese|yz|ik|ek|akh)s?)\b")
 _COUNTRY_ABBREVIATIONS = {"U.S.": "US", "US": "US", "U.K.": "GB", "UK": "GB", "UAE": "AE"}  # "US aircraft", "UAE drones"
 _ANAPHORA = fastre.compile(
     r"\b(?:(?:the|these|those) (?:(?:armed|rebel|militant|jihadist|insurgent|terrorist|extremist|separatist|Islamist|"
@@ -375,6 +377,15 @@ class MentionStage:
                     actor_type="military", stage=f"{NAME}@{VERSION}", confidence=0.0,
                     reason=f"generic:military of {country} (demonym '{m.group('demonym')}', the first of two forces)"))
                 taken.append((m.start(), m.end("demonym")))
+        for m in _ARMED_NATIONALS.finditer(doc.text):
+            demonym = m.group("demonym")
+            country = self.kb.country_for_demonym(demonym) or self.kb.country_for_demonym(demonym[:-1])
+            if country and not _overlaps(m.start(), m.end(), taken):
+                doc.mentions.append(Mention(
+                    m.group(), m.start(), m.end(), "actor", canonical=None, id=None, country=country,
+                    actor_type="unidentified", stage=f"{NAME}@{VERSION}", confidence=0.0,
+                    reason=f"generic:unidentified of {country} (demonym '{demonym}', armed)"))
+                taken.append((m.start(), m.end()))
         for m in _GENERIC.finditer(doc.text):
             if _overlaps(m.start(), m.end(), taken) or _INSTITUTION_AFTER.match(doc.text, m.end()):
                 continue  # "the Joint Military Commission", "the Police Academy": a body's name, not its forces
