@@ -64,6 +64,16 @@ def test_voice_and_stance_follow_blocks_and_cues() -> None:
     ("Suspected bandits stormed the village of Dogo at night.", "stormed", "asserted"),
     ("A suspected drone strike hit a car near Gao.", "drone strike", "uncertain"),
     ("The militia is suspected of planting the bomb.", "bomb", "uncertain"),
+    # a count left unconfirmed hedges the deed it counts
+    ("Its troops killed 96 of the attackers in a counter-offensive, a figure that cannot be verified.",
+     "counter-offensive", "uncertain"),
+    ("Its fighters killed dozens of guards in the raid, a figure not confirmed by the ministry.", "raid", "uncertain"),
+    ("The rebels overran the base, killing 30 soldiers, a toll the army did not confirm.", "overran", "uncertain"),
+    ("The army killed 20 bandits in Zamfara, the governor said.", "killed", "asserted"),
+    # nobody as the subject of the deed: it did not happen; nobody doing something else tells nothing of it
+    ("Gunmen killed four men at a car wash; no one has been arrested.", "arrested", "negated"),
+    ("Nobody was kidnapped when bandits raided the village.", "kidnapped", "negated"),
+    ("Nobody claimed the bombing of the market in Gao.", "bombing", "asserted"),
 ])
 def test_modality(clause: str, trigger: str, expected: str) -> None:
     st = Statement(text=clause, start=0, end=len(clause), voice="quoted", stance="fact")

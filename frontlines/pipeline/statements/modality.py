@@ -59,6 +59,12 @@ _POSSIBLE_BEFORE = fastre.compile(r"\b(?:could|might|may)\s+(?!have\b|not\b|n't\
 _POSSIBLE_AFTER = fastre.compile(r"^[\w-]+(?:\s+[\w-]+)?\s+(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)\w+")
 
 
+# nobody as the subject the trigger's verb is told of ("no one has been arrested", "nobody was kidnapped"), not a
+# subject with a verb of its own before the trigger ("nobody claimed the attack": the attack happened)
+_NOBODY_BEFORE = fastre.compile(r"\b(?:no one|no-one|nobody)\s+(?:(?:has|have|had|was|were|is|are|been|yet|so far|ever)\s+)*$",
+                                re.IGNORECASE)
+
+
 def _cue(onto: Ontology, name: str, text: str) -> str | None:
     m = onto.cues[name].search(text)
     return m.group() if m else None
@@ -80,6 +86,9 @@ def modality_of(
         negation = None  # "took the town without fighting": a peaceful transfer happened; only the fighting did not
     if fastre.search(r"\bwithout (?:any |a )?(?:\w+ )?$", before, re.IGNORECASE):
         negation = "without"  # "without fighting", "without a shot fired": the trigger itself did not happen
+    nobody = _NOBODY_BEFORE.search(before)
+    if not negation and nobody:
+        negation = nobody.group().strip()  # "no one has been arrested": no one underwent it
     if not negation and _CASUALTY_TRIGGER.match(clause, trigger_pos):
         negation = _cue(onto, "no_casualties", before) or _cue(onto, "no_casualties", after)
     if negation and not fastre.search(r"\bnot only\b", before, re.IGNORECASE):
