@@ -190,6 +190,16 @@ def test_fights_among_unorganised_people_are_riots_unless_armed(text: str, sub_e
     assert [e.sub_event_type for e in _events(text)][:1] == [sub_event], [(e.sub_event_type, e.reason) for e in _events(text)]
 
 
+@pytest.mark.parametrize("text", [
+    "On Tuesday, crowds defied a curfew, set fire to the parliament building and attacked ministers' homes in Kathmandu.",
+    "Youths blocked the main road, torched a bus and looted shops in Kisumu, Kenya, on Monday.",
+])
+def test_a_crowds_burning_told_after_another_deed_is_a_riot(text: str) -> None:
+    event = _events(text)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert event.actor1_id and event.actor1_id.startswith("gen.rioters")
+
+
 def test_rioters_act_against_the_police_they_fight() -> None:
     [event] = _events("There were running battles between hawkers and the police in Bulawayo, Zimbabwe.")
     assert event.sub_event_type == "Violent demonstration"
