@@ -329,3 +329,15 @@ def test_troops_in_the_west_bank_are_israels(text: str) -> None:
 def test_armed_nationals_are_an_unidentified_armed_group(text: str, actor2: str) -> None:
     event = _one(text, date(2023, 7, 5))
     assert event.actor2 == actor2
+
+
+# -- a group said not to have claimed an attack, or only to have praised it, is no side of it -----------------------
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Another group of attackers fired on a police post in Makhachkala, Russia, on Sunday, killing six officers. No "
+     "group has claimed the attacks, although Islamic State channels praised them.", "Unidentified Armed Group (Russia)"),
+    ("Attackers fired on an army checkpoint near Gao, Mali, on Monday, killing two soldiers. JNIM supporters hailed "
+     "the attack online.", "Unidentified Armed Group (Mali)"),
+])
+def test_a_group_that_only_praised_an_attack_did_not_make_it(text: str, actor1: str) -> None:
+    event = next(e for e in _events(text, date(2024, 6, 24)) if e.event_type == "Battles")
+    assert event.actor1 == actor1

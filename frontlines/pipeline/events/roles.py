@@ -379,6 +379,20 @@ def _air_power(doc: Document) -> Mention | None:
                    country=best.country, reason=f"the foreign force the report names most ('{best.text}')")
 
 
+# a group named only as one that applauded what others did ("Islamic State channels praised the attacks")
+_APPLAUDED = fastre.compile(r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:praised|hailed|welcomed|celebrated|applauded|cheered)\b",
+                            re.IGNORECASE)
+
+
+def _bystander(doc: Document, m: Mention) -> bool:
+    """A group named in a sentence that says no one claimed the incident ("No group has claimed the attacks,
+    although Islamic State channels praised them"), or only as applauding it: no side of the fighting."""
+    if m.start < 0:
+        return False
+    sentence = next((st.text for st in doc.statements if st.start <= m.start < st.end), "")
+    return disowned(sentence) or bool(_APPLAUDED.match(doc.text[m.end:m.end + 40]))
+
+
 def _counterpart(doc: Document, named: Mention, kb: ActorKB) -> Mention | None:
     """The armed actor the report names most often on the other side of ``named`` (state forces against a
     non-state group and the reverse), as a mention without a place in the text; None when there is none."""
@@ -388,7 +402,7 @@ def _counterpart(doc: Document, named: Mention, kb: ActorKB) -> Mention | None:
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for m in doc.mentions:
-        if m.kind == "actor" and m.id and not _same_party(m, named, kb) and (
+        if m.kind == "actor" and m.id and not _same_party(m, named, kb) and not _bystander(doc, m) and (
                 m.actor_type in side or (side is _STATE and _is_state(m)) or _rivals(m, named, kb)):
             counts[m.id] = counts.get(m.id, 0) + 1
             first.setdefault(m.id, m)
