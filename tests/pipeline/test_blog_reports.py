@@ -291,6 +291,17 @@ def test_a_newspaper_dateline_without_an_outlet_is_where_it_was_filed(dateline: 
     assert event.location == "Kidal"
 
 
+@pytest.mark.parametrize("town", ["RIO DE JANEIRO", "SAO PAULO", "PORT AU PRINCE", "SAN PEDRO SULA"])
+def test_a_wire_the_author_quotes_down_the_post_has_its_dateline(town: str) -> None:
+    doc = _doc("Notes from the Americas\n\nThursday, 11 March 2021\n\nA bloody week\n\nby A. Writer\n\n"
+               "The story most papers ran:\n\n"
+               f'"{town}, March 10 - At least 12 people were killed on Tuesday when police raided a slum in the city, '
+               'officials said."', published=date(2021, 3, 11))
+    assert doc.wire_dateline is not None and doc.text[doc.wire_dateline[0]:].startswith(f'"{town}')
+    (event,) = doc.events
+    assert (event.event_date, event.fatalities) == ("2021-03-09", 12)  # Tuesday; not the dateline's day nor its "10"
+
+
 def test_an_acronym_and_a_dash_in_running_text_is_no_dateline() -> None:
     doc = _doc("The army said on Monday that it had retaken the town — a claim the rebels denied.",
                published=date(2021, 3, 10))

@@ -119,7 +119,8 @@ _WIRE = fastre.compile(rf"^[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'-]{{1,
 # ("BEIRUT —", "BENGHAZI, Libya — ", "PESHAWAR - Six ...", "QUETTA: At least ..."); a town and a colon before a
 # capital ("Aden: A drone strike", "Tunis, 29 April 2017:"); the day and the town in brackets ("November 5, 2017
 # (JUBA) –", "(Tripoli) The death toll")
-_CAPS_TOWN = r"[A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{2,20})?"
+# (up to three words, with a particle: "RIO DE JANEIRO", "PORT AU PRINCE", "SAN PEDRO SULA")
+_CAPS_TOWN = r"[A-Z][A-Z'-]{2,20}(?: (?:(?:D[AEOU]S?|DEL?|LA|LOS|EL|AU|AL) )?[A-Z][A-Z'-]{2,20}){0,2}"
 _PAPER_DATELINE = fastre.compile(
     rf"^[\"“]?(?:{_CAPS_TOWN}(?:/{_CAPS_TOWN})?(?:,\s*[A-Z][A-Za-z .'-]{{1,30}}?)?(?:,\s*{_WIRE_DAY})?"
     rf"(?:\s*(?:—|–|--)\s*(?=\S)|\s+-\s+(?=[A-Z\d])|:\s+(?=[A-Z\d]))"
@@ -194,9 +195,10 @@ def parse_blog(text: str) -> ParsedBlog:
             wire = outlet
             parsed.outlet = outlet
             parsed.wire_dateline = (s, s + dateline.end())
-        elif parsed.wire_dateline is None and i < 4 and (paper := _PAPER_DATELINE.match(para)) is not None \
-                and not _NO_DATELINE.match(para):
-            parsed.wire_dateline = (s, s + paper.end())  # where it was filed, not where it happened
+        elif parsed.wire_dateline is None and (i < 4 or para.startswith(('"', "“"))) \
+                and (paper := _PAPER_DATELINE.match(para)) is not None and not _NO_DATELINE.match(para):
+            # where it was filed, not where it happened (also a wire the author quotes further down the post)
+            parsed.wire_dateline = (s, s + paper.end())
         if _COMMENT.match(para):
             mode, label = "commentary", None
         elif (update := _UPDATE.match(para)) is not None:
