@@ -270,6 +270,17 @@ def test_the_day_of_the_saying_does_not_date_the_incident(sentence: str, day: st
     assert (event.event_date, event.date_fallback) == (day, False) if day else event.date_fallback, event.reason
 
 
+@pytest.mark.parametrize("text", [
+    "Militants attacked the Guards headquarters in Chabahar, Iran, late on Wednesday, state media reported on Thursday. "
+    "In Rask, gunmen attacked a police station at the same time and killed two policemen.",
+    "Fighters attacked an army base in Kidal, Mali, late on Sunday, the army said on Monday. In Gao, gunmen attacked a "
+    "checkpoint at the same time, killing two soldiers.",
+])
+def test_a_day_told_before_is_the_incidents_not_the_tellings(text: str) -> None:
+    events = [e for e in _events(text, published=date(2024, 4, 5)) if e.event_type == "Battles"]
+    assert len(events) == 2 and events[0].event_date == events[1].event_date, [(e.event_date, e.reason) for e in events]
+
+
 def test_a_coders_as_reported_on_dates_the_incident() -> None:
     (event,) = _events("As reported on 21 March 2020, 3 soldiers were killed in an attack by rebels in Kidal, Mali.",
                        published=date(2020, 3, 22))

@@ -815,6 +815,9 @@ class EventStage:
         # 2024" over a 2020 story) or a plan dates no incident told later
         earlier = [m for m in dates if m.start < clause.start and clause.start - m.start < 600
                    and not (doc.published and m.date and m.date[:10] > doc.published.isoformat())]
+        # a day an incident happened before one a telling was made ("attacked ... late on Wednesday, state media
+        # reported on Thursday" then "In Rask, gunmen attacked a police station at the same time")
+        earlier = [m for m in earlier if not _dates_the_saying(doc.text, m)] or earlier
         if earlier and (earlier[-1].time_precision or 1) <= 2 and not earlier[-1].date_end:
             m = earlier[-1]
             shift = relative_shift(clause.statement.text)
