@@ -16,6 +16,18 @@ events, 95 labelled non-events) was written after set f's fixes and scored befor
 classes fixed after it (people taken counted over a span; a toll revised in an UPDATE and a wounded man's later death;
 'two days earlier' counted from the incident's day, not the telling's; arrests of a protest broken up; a simple-present
 deed against a span of time; a conjunction taken for a speaker; a town opening a lower-case 'municipal council');
+set h (ten more, six blog posts and four news pages from theatres no other set covers: Chad's Lake province, Manipur,
+Rio de Janeiro, Iran's Sistan-Baluchestan, Dagestan, the Kyrgyz-Tajik border, the West Bank and Tel Aviv, Honduras,
+Nepal and Uganda; 26 strict events, 95 labelled non-events) was written after set g's fixes and scored before its own
+(recall 1.000, precision 0.743, F1 0.852, traps avoided 0.947, type 0.962, sub-type 0.846, actor pairs 0.538, place
+0.833, date 0.923, fatalities 0.818), the classes fixed after it: Brazil's gangs told apart and its 'military police'
+as police, Barrio 18 apart from MS-13; a post or favela stormed is a clash, not a capture; two states' forces a
+'between' names are the two sides; demonyms such as 'Kyrgyz' and a state's 'positions'; suspected traffickers and
+'armed Palestinians' as unidentified armed groups; unnamed troops in the West Bank as Israel's; a span of days is no
+retelling; a count 'that cannot be verified'; 'no one has been arrested'; a crowd's burning after another deed; a
+group that only praised an attack; a wire quoted down a blog post; a day told before that only dated a telling
+(now recall 1.000, precision 0.812, F1 0.897, traps avoided 0.968, type 1.000, actor pairs 0.846, date 1.000,
+fatalities 0.864);
 `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
@@ -39,7 +51,7 @@ from frontlines.pipeline.reading.ingest import document_from_text, parse_publish
 DATA = Path(__file__).parent / "data"
 RECORDS = {r["id"]: r for name in ("unseen_theatres_a.jsonl", "unseen_theatres_b.jsonl", "unseen_theatres_c.jsonl",
                                     "unseen_theatres_d.jsonl", "unseen_theatres_e.jsonl", "unseen_theatres_f.jsonl",
-                                    "unseen_theatres_g.jsonl")
+                                    "unseen_theatres_g.jsonl", "unseen_theatres_h.jsonl")
            for r in load_records(DATA / name)}
 
 # (document, gold event number) -> what still fails, and why
@@ -76,6 +88,25 @@ GAPS: dict[tuple[str, int], str] = {
     ("g_bi_gatumba_2023", 0): "actors: the attack on the village told as fact keeps an unidentified perpetrator; the "
                               "rebels' own account in the next sentence (a border post attacked, civilians' deaths "
                               "denied) is a claim of another target, and the gold, as ACLED, names the claimant",
+    ("h_td_barka_2024", 0): "place: the gazetteer lacks Barka Tolorom and Chad's Lac province ('in the Lake province'), "
+                            "so the attack is placed on Lake Chad, which four countries share (no country)",
+    ("h_td_barka_2024", 1): "place: the gazetteer lacks Ngouboua, so the ambush is placed on Lake Chad (no country)",
+    ("h_td_barka_2024", 2): "fatalities: 'killing two of them' after 'a crowd of young men protesting' is not counted "
+                            "(the same clause with 'a crowd of protesters' is)",
+    ("h_ir_chabahar_2024", 2): "actors: 'Security forces arrested four people ... on suspicion of helping the attackers' "
+                               "is coded the army v. Jaish al-Adl (the group the suspicion names); the gold, after the "
+                               "police chief who told it, codes the police v. civilians",
+    ("h_ru_derbent_2024", 1): "fatalities: the shootout that ended the Makhachkala attack 'past midnight' (five gunmen "
+                              "dead) is coded as an incident of its own on the next day, so the attack keeps six of "
+                              "its eleven dead",
+    ("h_kg_batken_2022", 2): "actors: 'The two presidents ... agreed to a ceasefire' names no government; the "
+                             "agreement is coded with one state's forces only",
+    ("h_ps_jenin_2023", 2): "actors and fatalities: 'a Palestinian from Hebron' who attacked in Tel Aviv is an "
+                            "unidentified group of the place (Israel), not of his people, and 'wounding eight before a "
+                            "civilian shot him dead' counts the eight wounded as the dead",
+    ("h_ps_jenin_2023", 3): "type and actors: settlers torching cars and a house in a village is coded a violent "
+                            "demonstration with no victims' side; the gold codes an attack on civilians (alt: mob "
+                            "violence)",
 }
 # labelled non-events that still carry an event
 TRAP_GAPS = {
@@ -89,6 +120,14 @@ TRAP_GAPS = {
                              "attack (and, with the first set aside, excessive force): neither speaker is taken as a "
                              "party to the Andahuaylas clash told before",
     "d_ua_nikopol_2023": "a deputy defence minister telling a recapture is a government, whose word is not taken as a claim",
+    "h_in_jiribam_2024": "a curfew imposed with reinforcements flown in is coded Strategic developments/Other (a curfew "
+                         "is a trigger of its own); the gold, after the dev guidelines on deployments, leaves it out",
+    "h_br_penha_2025": "a quoted detail of the same raid ('Gang members fired on officers from rooftops and used drones "
+                       "...') is coded an attack on civilians by the gang: 'officers' is not read as the police told "
+                       "before, and the raid's retelling is not recognised across the two quoted paragraphs",
+    "h_ps_jenin_2023": "'pulled out ... after a two-day raid backed by drone strikes in which 12 Palestinians ... were "
+                       "killed' is coded a drone strike on the day of the withdrawal: a raid spanning days is not read "
+                       "as an aggregate",
 }
 
 
