@@ -54,6 +54,12 @@ from frontlines.knowledge.actors import get_actor_kb
     ("MS-13", "HN", "2023-06-20", "MS-13: Mara Salvatrucha"),
     ("Honduran police", "HN", "2023-06-20", "Police Forces of Honduras (2022-)"),
     ("Salvadoran soldiers", "SV", "2022-03-27", "Military Forces of El Salvador (2019-)"),
+    # Chad's police, government and rebels; Nepal's army; the ADF in Uganda, where it began and still strikes
+    ("FACT rebels", "TD", "2024-10-28", "FACT: Front for Change and Concord in Chad"),
+    ("Chadian police", "TD", "2024-10-28", "Police Forces of Chad (2021-)"),
+    ("Chadian government", "TD", "2024-10-28", "Government of Chad (2021-)"),
+    ("Nepali Army", "NP", "2025-09-09", "Military Forces of Nepal (2008-)"),
+    ("ADF rebels", "UG", "2023-06-16", "ADF: Allied Democratic Forces"),
 ])
 def test_names_resolve_by_country_and_day(name: str, country: str, day: str, expected: str) -> None:
     match = get_actor_kb().resolve(name, on=date.fromisoformat(day), country=country)
