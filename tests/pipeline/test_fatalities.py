@@ -283,3 +283,23 @@ def test_a_campaign_sentence_is_parsed_with_the_others_not_on_its_own(monkeypatc
     _events("Gunmen killed two farmers near Kaduna, Nigeria, on Monday. "
             "The violence erupted after the death of a herder, shot by members of a vigilante group.")
     assert calls == [2]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Soldiers fired into a crowd of young men protesting in Bol, Chad, on Monday, killing two of them.", "killing two"),
+    ("Police fired on students protesting against fees in Nairobi, wounding five.", "wounding five"),
+    ("Hundreds marched in Kano protesting the killing of two students.", None),
+])
+def test_the_deeds_own_toll_after_a_protest_it_answers_is_kept(text: str, kept: str | None) -> None:
+    from frontlines.pipeline.events.fatalities import without_causes
+
+    left = without_causes(text)
+    assert (kept in left) if kept else ("two students" not in left)
+
+
+def test_force_against_people_protesting_takes_its_own_dead() -> None:
+    from frontlines.pipeline import extract_text
+
+    events = extract_text("Soldiers fired into a crowd of young men protesting in Bol, Chad, on Monday, killing two of "
+                          "them.", published=date(2024, 10, 29)).events
+    assert [e.fatalities for e in events] == [2]

@@ -461,6 +461,10 @@ _CAUSE = fastre.compile(r"\b(?:after|following|over|in solidarity with|in memory
                         r"protesting|mourning|commemorating|against the (?:killing|death|murder)s?)\b", re.IGNORECASE)
 
 
+# the toll a participle after a comma tells: the deed's own dead, not what a protest answers
+_OWN_TOLL = fastre.compile(r",\s+(?:killing|wounding|injuring|leaving)\b", re.IGNORECASE)
+
+
 def without_causes(text: str) -> str:
     """``text`` less the deaths a protest or an arrest answers ("protested after two miners died", "After an officer
     was killed, his colleagues blocked roads"): those belong to another event."""
@@ -470,6 +474,8 @@ def without_causes(text: str) -> str:
             continue
         opening = not text[:m.start()].strip(" \t\"'(")
         end = text.find(",", m.end()) if opening else -1
+        if end < 0 and (own := _OWN_TOLL.search(text, m.end())) is not None:
+            end = own.start()  # "fired into a crowd protesting the ban, killing two of them": the firing's own dead
         end = end if end >= 0 else len(text)
         out.append(text[pos:m.start()])
         pos = end
