@@ -177,7 +177,7 @@ def regroup(pattern: str, flags: int = 0) -> str:
     global flags included)."""
     if flags & re.VERBOSE:
         return pattern
-    spans = []  # (start, end) of each alternation's text, outermost first, none inside one already rewritten
+    spans: list[tuple[int, int, str]] = []  # (start, end, rewritten) of each alternation, none inside another
     for start, end, bars in _alternations(pattern):
         if len(bars) + 1 < _MIN_ALTERNATIVES or any(s <= start and end <= e for s, e, _ in spans):
             continue
