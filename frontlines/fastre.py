@@ -271,7 +271,11 @@ def _first(items: list[tuple[Any, Any]], out: list[tuple[Any, Any]], sre: Any) -
             return all(_nonempty(branch) and _first(list(branch), out, sre) for branch in av[1])
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             low, _high, body = av
-            return low > 0 and _nonempty(body) and _first(list(body), out, sre)
+            if not (_nonempty(body) and _first(list(body), out, sre)):
+                return False
+            if low > 0:
+                return True
+            continue  # an optional part ("(?:the )?army"): what follows it may come first too
         if op is sre.ATOMIC_GROUP:
             return _nonempty(av) and _first(list(av), out, sre)
         return False  # any character, a category, a back-reference, a conditional: anything may come first

@@ -35,7 +35,8 @@ CASES = [
     (r",\s+(?:said|told)", re.IGNORECASE, None),  # an uncased character first
     (r"\b\w+ed\b", 0, None),  # a category first
     (r"\b(?:a|)x", 0, None),  # an alternative that may be empty
-    (r"\b(?:the )?army", 0, None),  # an optional word first
+    (r"\b(?:the )?army", 0, "at"),  # an optional word first: its first letter or the next word's
+    (r"\b(?:the )?(?:\w+ )?army", 0, None),  # an optional word of any letters
     (r"\b[^a]x", 0, None),  # a negated class
     (r"^(?:kill|dead)", re.IGNORECASE, None),  # anchored: the engine tries one place
     (r"\b(?i:kill)", 0, None),  # flags scoped to a group
