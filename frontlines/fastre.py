@@ -22,11 +22,12 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["compile", "findall", "finditer", "first_characters", "fullmatch", "match", "search", "source", "split", "sub"]
+__all__ = ["alternation", "compile", "findall", "finditer", "first_characters", "fullmatch", "match", "search", "source", "split", "sub"]
 
 _MAX_CHARACTERS = 60  # a class of more characters than this rules out too little to be worth the lookahead
 _MAX_RANGE = 200
 _CACHE = 2048  # pattern strings whose compiled form is kept
+_MIN_ALTERNATIVES = 6  # a shorter alternation is left as it is (``alternation``)
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _SOURCES: dict[str, str] = {}  # the pattern ``compile`` made -> the pattern it was given
 
@@ -44,13 +45,14 @@ def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
     """``compile`` of a pattern string, kept (as ``re`` keeps what it compiles: rules compile some patterns in
     functions, and reading a pattern's first characters costs more than ``re``'s look-up)."""
     plain = re.compile(pattern, flags)
+    regrouped = regroup(pattern, plain.flags)
     chars = first_characters(pattern, flags)
-    if chars is None:
+    if chars is None and regrouped == pattern:
         return plain
     head = m.group() if (m := _GLOBAL_FLAGS.match(pattern)) else ""  # global inline flags must stay first
-    cls = "".join(re.escape(c) for c in chars)
+    cls = "".join(re.escape(c) for c in chars or "")
     try:
-        fast = re.compile(f"{head}(?=[{cls}])(?:{pattern[len(head):]})", flags)
+        fast = re.compile(f"{head}(?=[{cls}])(?:{regrouped[len(head):]})" if chars else regrouped, flags)
     except re.error:
         return plain
     if fast.groups != plain.groups or fast.groupindex != plain.groupindex or fast.flags != plain.flags:
@@ -136,6 +138,117 @@ def first_characters(pattern: str, flags: int = 0) -> str | None:
     return "".join(chr(c) for c in sorted(codes))
 
 
+def alternation(alternatives: list[str], flags: int = 0) -> str:
+    """The alternation ``(?:a1)|(?:a2)|...`` of ``alternatives``, matching what it matches (the same alternative wins
+    at each place), written so that the engine enters only the alternatives that can start with the character at
+    hand: for each first character, the alternatives that can start with it, in their order, behind a lookahead
+    for it (``(?=[a])(?:(?:a1)|(?:a3))|(?=[b])(?:(?:a2)|(?:a3))``; characters with the same alternatives share a
+    group). At any place the lookahead of one group at most holds, and its group holds every alternative that can
+    match there, in the order the engine would try them. Under IGNORECASE the engine enters every alternative of
+    a word list at every word (it checks no first letter), which is most of the cost of a long list. A list with
+    an alternative whose first characters cannot be told, or with a capturing group (it would be renumbered), is
+    written as it is."""
+    plain = "|".join(f"(?:{a})" for a in alternatives)
+    if len(alternatives) < _MIN_ALTERNATIVES:
+        return plain
+    by_key: dict[str, tuple[set[str], list[int]]] = {}  # a first character (folded under IGNORECASE) -> (as written, alternatives)
+    for number, alternative in enumerate(alternatives):
+        chars = _starting_characters(alternative, flags)
+        if chars is None:
+            return plain
+        for char in chars:
+            written, numbers = by_key.setdefault(char.lower() if flags & re.IGNORECASE else char, (set(), []))
+            written.add(char)
+            if not numbers or numbers[-1] != number:
+                numbers.append(number)
+    groups: dict[tuple[int, ...], set[str]] = {}  # alternatives -> the characters they open with
+    for written, numbers in by_key.values():
+        groups.setdefault(tuple(numbers), set()).update(written)
+    if len(groups) < 2:
+        return plain
+    return "|".join("(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])(?:"
+                    + "|".join(f"(?:{alternatives[n]})" for n in numbers) + ")"
+                    for numbers, chars in sorted(groups.items()))
+
+
+def regroup(pattern: str, flags: int = 0) -> str:
+    """``pattern`` with each long alternation (of ``_MIN_ALTERNATIVES`` or more, at the top level or in a group that
+    captures nothing) written by ``alternation``: the same matches. Flags are the compiled pattern's (its inline
+    global flags included)."""
+    if flags & re.VERBOSE:
+        return pattern
+    spans: list[tuple[int, int, str]] = []  # (start, end, rewritten) of each alternation, none inside another
+    for start, end, bars in _alternations(pattern):
+        if len(bars) + 1 < _MIN_ALTERNATIVES or any(s <= start and end <= e for s, e, _ in spans):
+            continue
+        cuts = [start, *(b + 1 for b in bars)]
+        branches = [pattern[a:b - 1] for a, b in zip(cuts, [*(b + 1 for b in bars), end + 1], strict=True)]
+        written = alternation(branches, flags)
+        if written != "|".join(f"(?:{b})" for b in branches):
+            spans.append((start, end, written))
+    for start, end, written in sorted(spans, reverse=True):
+        pattern = pattern[:start] + written + pattern[end:]
+    return pattern
+
+
+def _alternations(pattern: str) -> list[tuple[int, int, list[int]]]:
+    """(start, end, places of its "|") of the pattern's top level and of each group that captures nothing and looks
+    at no other place (``(?:...)``), in the order they start: where an alternation can be rewritten alone."""
+    found: list[tuple[int, int, list[int]]] = []
+    stack: list[tuple[int, bool, list[int]]] = [(0, True, [])]  # (where the body starts, rewritable, its "|")
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i += 1
+            i += pattern[i] == "^" if i < len(pattern) else 0
+            i += pattern[i] == "]" if i < len(pattern) else 0  # a "]" first is a character of the class
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif char == "(":
+            plain_group = pattern.startswith("(?:", i)
+            stack.append((i + 3 if plain_group else i + 1, plain_group, []))
+        elif char == ")" and len(stack) > 1:
+            start, rewritable, bars = stack.pop()
+            if rewritable and bars:
+                found.append((start, i, bars))
+        elif char == "|":
+            stack[-1][2].append(i)
+        i += 1
+    if stack[0][2]:
+        found.append((0, len(pattern), stack[0][2]))
+    return sorted(found)
+
+
+def _starting_characters(pattern: str, flags: int) -> set[str] | None:
+    """The ASCII characters (as written, read under ``flags``) every match of ``pattern`` starts with, or None."""
+    try:
+        import re._constants as sre
+        import re._parser as parser
+
+        tree = parser.parse(pattern, flags)
+    except (ImportError, AttributeError, re.error):
+        return None
+    if tree.state.groups > 1:
+        return None  # a capturing group: moving the alternative would renumber it
+    items: list[tuple[Any, Any]] = []
+    if tree.state.flags & re.VERBOSE or not _nonempty(tree) or not _first(list(tree), items, sre):
+        return None
+    chars: set[str] = set()
+    for op, av in items:
+        for kind, value in ([(op, av)] if op is sre.LITERAL else av):
+            if kind is sre.LITERAL:
+                chars.add(chr(value))
+            elif kind is sre.RANGE and value[1] - value[0] <= _MAX_RANGE:
+                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            else:
+                return None
+    return chars if chars and all(c.isascii() for c in chars) else None
+
+
 def _first(items: list[tuple[Any, Any]], out: list[tuple[Any, Any]], sre: Any) -> bool:
     """Append to ``out`` the LITERAL or IN items the first character of a match of ``items`` is read by; False when
     that cannot be told."""
@@ -152,12 +265,17 @@ def _first(items: list[tuple[Any, Any]], out: list[tuple[Any, Any]], sre: Any) -
             return True
         if op is sre.SUBPATTERN:
             _group, add_flags, del_flags, body = av
-            return not add_flags and not del_flags and _nonempty(body) and _first(list(body), out, sre)
+            # "(?-i:...)" only narrows what its characters match: what they are read as under IGNORECASE still holds
+            return not add_flags and del_flags in (0, re.IGNORECASE) and _nonempty(body) and _first(list(body), out, sre)
         if op is sre.BRANCH:
             return all(_nonempty(branch) and _first(list(branch), out, sre) for branch in av[1])
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             low, _high, body = av
-            return low > 0 and _nonempty(body) and _first(list(body), out, sre)
+            if not (_nonempty(body) and _first(list(body), out, sre)):
+                return False
+            if low > 0:
+                return True
+            continue  # an optional part ("(?:the )?army"): what follows it may come first too
         if op is sre.ATOMIC_GROUP:
             return _nonempty(av) and _first(list(av), out, sre)
         return False  # any character, a category, a back-reference, a conditional: anything may come first

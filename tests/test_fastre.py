@@ -35,7 +35,8 @@ CASES = [
     (r",\s+(?:said|told)", re.IGNORECASE, None),  # an uncased character first
     (r"\b\w+ed\b", 0, None),  # a category first
     (r"\b(?:a|)x", 0, None),  # an alternative that may be empty
-    (r"\b(?:the )?army", 0, None),  # an optional word first
+    (r"\b(?:the )?army", 0, "at"),  # an optional word first: its first letter or the next word's
+    (r"\b(?:the )?(?:\w+ )?army", 0, None),  # an optional word of any letters
     (r"\b[^a]x", 0, None),  # a negated class
     (r"^(?:kill|dead)", re.IGNORECASE, None),  # anchored: the engine tries one place
     (r"\b(?i:kill)", 0, None),  # flags scoped to a group
@@ -184,3 +185,64 @@ def test_casualty_subjects_are_the_subject_pattern_s_matches(text: str) -> None:
 
     assert [m.span("np") for m in targets._casualty_subjects(text)] == \
         [m.span("np") for m in targets._CASUALTY_SUBJECT.finditer(text)]
+
+
+# long alternations: ``regroup`` files their alternatives by first character
+WORDS = ["accidents?", "crash(?:ed|es)?", "collided", "[Cc]apsiz\\w*", "(?-i:Kill)", "sank", "(?:bus|car) crash",
+         "storms?", "\\bfloods?", "k", "Ka"]
+
+
+def test_an_alternation_is_grouped_by_first_characters() -> None:
+    written = fastre.alternation(WORDS, re.IGNORECASE)
+    assert written.startswith("(?=[a])(?:(?:accidents?))|(?=[Cc])(?:(?:crash(?:ed|es)?)|(?:collided)|(?:[Cc]apsiz\\w*)|")
+    # an alternative that can start with several characters stands in each of their groups, in its place
+    assert "(?=[b])(?:(?:(?:bus|car) crash))" in written and "|(?:(?:bus|car) crash)|(?:storms?)" not in written
+    assert "(?=[Kk])(?:(?:(?-i:Kill))|(?:k)|(?:Ka))" in written  # IGNORECASE: K and k are one group, in order
+    assert fastre.alternation(WORDS, 0).count("(?=[") > written.count("(?=[")  # case-sensitive: K and k apart
+    assert fastre.alternation(WORDS[:5]) == "|".join(f"(?:{w})" for w in WORDS[:5])  # too short to pay
+    unknown = [*WORDS, "\\w+ed"]  # a word of any letters first: left as it is
+    assert fastre.alternation(unknown) == "|".join(f"(?:{w})" for w in unknown)
+    capturing = [*WORDS, "(shot)"]  # moving a capturing group would renumber it
+    assert fastre.alternation(capturing) == "|".join(f"(?:{w})" for w in capturing)
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_a_grouped_alternation_finds_what_the_plain_one_finds(flags: int) -> None:
+    plain = re.compile("|".join(f"(?:{w})" for w in WORDS), flags)
+    grouped = re.compile(fastre.alternation(WORDS, flags), flags)
+    for text in [*EDGE_TEXTS, "Bus crash: a car crashed, a KA-52 capsized; Kill k ka storms floods", "sank sanka"]:
+        _same(grouped, plain, text)
+
+
+def test_regroup_rewrites_each_long_alternation_that_captures_nothing() -> None:
+    body = "|".join(WORDS)
+    assert fastre.regroup(f"\\b(?:{body})\\b", re.IGNORECASE) == f"\\b(?:{fastre.alternation(WORDS, re.IGNORECASE)})\\b"
+    assert fastre.regroup(body) == fastre.alternation(WORDS)  # the top level
+    assert fastre.regroup(f"(?P<w>{body})") == f"(?P<w>{body})"  # a capturing group: its alternation is left
+    assert fastre.regroup(f"(?<=x)(?:{body})") == f"(?<=x)(?:{fastre.alternation(WORDS)})"
+    # brackets and bars in a class or escaped are no group and no alternative
+    tricky = ["[(|]a", "\\(b", "c\\|", "[]|]d", "e(?:f|g)", "h", "[)]i"]
+    assert fastre.regroup("(?:" + "|".join(tricky) + ")") == "(?:" + fastre.alternation(tricky) + ")"
+    assert fastre.regroup("(?:a|b)") == "(?:a|b)"
+    pattern = f"\\b(?:{body})(?: (?:{body}))?"
+    fast = fastre.compile(pattern, re.IGNORECASE)
+    assert fastre.source(fast) == pattern and fast.pattern.count("(?=[") > 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HEADS, st.lists(_pattern(1), min_size=6, max_size=10), st.sampled_from(["(?:{})", "{}", "(?:{})\\b", "x(?:{})?k"]),
+       st.sampled_from([0, re.IGNORECASE]),
+       st.lists(st.text(alphabet="kiKIsab-, \u212a\u0130\u0131\u017f\n", max_size=16), min_size=1, max_size=3))
+def test_random_long_alternations_find_what_re_finds(head: str, branches: list[str], shape: str, flags: int,
+                                                     texts: list[str]) -> None:
+    named = iter(range(100))
+    body = re.sub(r"<g\{\}>", lambda _m: f"<g{next(named)}>", "|".join(branches))
+    pattern = head + shape.format(body)
+    try:
+        plain = re.compile(pattern, flags)
+    except re.error:
+        return
+    fast = fastre.compile(pattern, flags)
+    assert (fast.groups, fast.groupindex) == (plain.groups, plain.groupindex)
+    for text in texts:
+        _same(fast, plain, text)

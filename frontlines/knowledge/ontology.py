@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -256,6 +257,15 @@ class Ontology:
         first = "".join(sorted({o[0] for o in openings}))
         self._match_start = re.compile(rf"(?<![\w-])[{re.escape(first)}]" if first else "(?!)")
         self._lengths = sorted({len(o) for o in openings})
+        self.index_openings()
+
+    def index_openings(self) -> None:
+        """File each trigger under its openings (to call again when ``triggers`` is replaced)."""
+        opened_by: dict[str, list[int]] = {}  # an opening -> the triggers (numbers, in priority order) it opens
+        for k, t in enumerate(self.triggers):
+            for o in t.openings or ():
+                opened_by.setdefault(o, []).append(k)
+        self._opened_by = {o: tuple(ks) for o, ks in opened_by.items()}
 
     def _trigger(self, item: dict[str, Any]) -> Trigger:
         sub = item["sub_event_type"]
@@ -288,29 +298,60 @@ class Ontology:
     def trigger_for(self, sub_event_type: str) -> Trigger | None:
         return next((t for t in self.triggers if t.sub_event_type == sub_event_type), None)
 
-    def _text_openings(self, text: str) -> set[str] | None:
-        """The lower-case strings, as long as the triggers' openings, at every place of ``text`` where a match can
-        start with one, or None when the text holds a character that folds oddly (then every trigger is tried)."""
+    def _places(self, text: str) -> dict[int, list[int]] | None:
+        """Where in ``text`` each trigger can start (its number in ``triggers`` -> the places, ascending, each once):
+        at every place where a match can start, the lower-case strings as long as the triggers' openings are looked
+        up. None when the text holds a character that folds oddly (then every trigger is searched for everywhere)."""
         if not text.isascii() and _FOLDS_TO_ASCII.search(text):
             return None
         low = text.lower()
-        return {low[i:i + n] for i in (m.start() for m in self._match_start.finditer(low)) for n in self._lengths}
+        places: dict[int, list[int]] = {}
+        opened_by, lengths = self._opened_by, self._lengths
+        for m in self._match_start.finditer(low):
+            i = m.start()
+            for n in lengths:
+                for k in opened_by.get(low[i:i + n], ()):
+                    where = places.setdefault(k, [])
+                    if not where or where[-1] != i:
+                        where.append(i)
+        return places
 
     def find_triggers(self, text: str) -> list[TriggerHit]:
-        """Non-overlapping trigger hits in ``text``; higher-priority triggers win overlaps."""
+        """Non-overlapping trigger hits in ``text``; higher-priority triggers win overlaps. A trigger is tried only
+        where one of its openings begins (``_places``): the same hits as its ``finditer`` over the whole text,
+        since a match can start nowhere else, and trying each place in order from the end of the last match on is
+        what ``finditer`` does."""
         hits: list[TriggerHit] = []
         taken: list[tuple[int, int]] = []
-        openings = self._text_openings(text)
-        for trigger in self.triggers:
-            if openings is not None and trigger.openings is not None and openings.isdisjoint(trigger.openings):
+        places = self._places(text)
+        for k, trigger in enumerate(self.triggers):
+            if places is None or trigger.openings is None:
+                found: Iterable[re.Match[str]] = trigger.regex.finditer(text)
+            elif k in places:
+                found = _matches_at(trigger.regex, text, places[k])
+            else:
                 continue  # no word of the text begins as a match of this trigger would
-            for m in trigger.regex.finditer(text):
+            for m in found:
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 taken.append((m.start(), m.end()))
                 hits.append(TriggerHit(trigger, m.start(), m.end(), m.group()))
         hits.sort(key=lambda h: h.start)
         return hits
+
+
+def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``regex.finditer(text)`` finds when a match can begin only at ``starts`` (ascending): from the end of
+    the last match on, the first of them where the pattern matches (it never matches empty: every opening has a
+    character)."""
+    cursor = 0
+    for start in starts:
+        if start < cursor:
+            continue
+        m = regex.match(text, start)
+        if m is not None:
+            yield m
+            cursor = m.end()
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from frontlines.knowledge.ontology import Ontology, _openings, _words, get_ontology
+from frontlines.knowledge.ontology import Ontology, _matches_at, _openings, _words, get_ontology
 from tests.conftest import sample_files
 
 
@@ -17,6 +17,7 @@ def _every_trigger_tried(onto: Ontology) -> Ontology:
     plain = Ontology.__new__(Ontology)
     plain.__dict__.update(onto.__dict__)
     plain.triggers = [dataclasses.replace(t, openings=None) for t in onto.triggers]
+    plain.index_openings()
     return plain
 
 
@@ -34,11 +35,15 @@ def test_openings_are_read_off_the_pattern() -> None:
 
 def test_a_text_is_searched_only_for_triggers_that_can_start_in_it() -> None:
     onto = get_ontology()
-    assert onto._text_openings("Rebels shelled Ajdabiya.") >= {"shell", "rebel", "ajdab"}
-    text = "The meeting was postponed to Tuesday."
-    tried = [t for t in onto.triggers
-             if t.openings is None or not onto._text_openings(text).isdisjoint(t.openings)]
+    places = onto._places("Rebels shelled Ajdabiya; shelling went on.")
+    assert places is not None
+    shelling = next(k for k, t in enumerate(onto.triggers) if t.openings and "shell" in t.openings)
+    assert places[shelling] == [7, 25]  # each place once, in order
+    places = onto._places("The meeting was postponed to Tuesday.")
+    assert places is not None
+    tried = [t for k, t in enumerate(onto.triggers) if t.openings is None or k in places]
     assert len(tried) < len(onto.triggers) / 2
+    assert onto._places("Rebels \u017fhelled the town.") is None  # a long s: every trigger searched everywhere
 
 
 SENTENCES = [
@@ -75,4 +80,22 @@ def test_openings_find_what_every_trigger_finds_on_the_samples() -> None:
     broken.__dict__.update(onto.__dict__)
     broken.triggers = [dataclasses.replace(t, openings=frozenset({"zzzzz"}) if t.openings else None)
                        for t in onto.triggers]
+    broken.index_openings()
     assert [_hits(broken, t) for t in texts] != found
+
+
+def test_a_trigger_is_tried_only_where_its_openings_begin() -> None:
+    """Matches tried at the places an opening begins, in order from the end of the last one, are ``finditer``'s:
+    a match inside an earlier one is skipped, and so is a place where the pattern does not match."""
+    regex = _words(["shell(?:ed|ing)?", "shelling of the town"])
+    text = "shelling of the town, then shelled again; shell."
+    starts = [m.start() for m in re.finditer(r"(?<![\w-])s", text)]
+    assert [m.span() for m in _matches_at(regex, text, starts)] == [m.span() for m in regex.finditer(text)]
+    assert [m.group() for m in _matches_at(regex, text, starts)] == ["shelling of the town", "shelled", "shell"]
+    assert list(_matches_at(regex, text, [3])) == []
+
+
+@pytest.mark.parametrize("text", ["Rebels shelled shelled-out homes; SHELLING resumed.", "the air strike, air strikes"])
+def test_repeated_openings_give_each_hit_once(text: str) -> None:
+    onto = get_ontology()
+    assert _hits(onto, text) == _hits(_every_trigger_tried(onto), text)
