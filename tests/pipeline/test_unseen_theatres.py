@@ -341,3 +341,16 @@ def test_armed_nationals_are_an_unidentified_armed_group(text: str, actor2: str)
 def test_a_group_that_only_praised_an_attack_did_not_make_it(text: str, actor1: str) -> None:
     event = next(e for e in _events(text, date(2024, 6, 24)) if e.event_type == "Battles")
     assert event.actor1 == actor1
+
+
+# -- "the two presidents agreed": the governments of the two states the report is about --------------------------
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Kyrgyz and Tajik border guards clashed near Batken, Kyrgyzstan, on Wednesday. Tajik troops shelled Kyrgyz "
+     "villages on Friday. The two presidents, meeting at a summit in Samarkand, agreed on Friday evening to a ceasefire.",
+     {"Government of Kyrgyzstan", "Government of Tajikistan"}),
+    ("Armenian and Azerbaijani forces clashed near Jermuk, Armenia, on Tuesday. The two countries agreed to a truce on "
+     "Wednesday in talks in Moscow.", {"Government of Armenia", "Government of Azerbaijan"}),
+])
+def test_the_two_states_told_together_make_the_agreement(text: str, pair: set[str]) -> None:
+    [deal] = [e for e in _events(text, date(2022, 9, 17)) if e.sub_event_type == "Agreement"]
+    assert {deal.actor1, deal.actor2} == pair

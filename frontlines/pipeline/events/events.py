@@ -41,7 +41,7 @@ from frontlines.pipeline.events.roles import roles as _roles
 from frontlines.pipeline.events.roles import country_subject as _country_subject
 from frontlines.pipeline.events.roles import mediators as _mediators
 from frontlines.pipeline.events.roles import partners as _partners
-from frontlines.pipeline.events.roles import tells_a_loss, warring_sides
+from frontlines.pipeline.events.roles import tells_a_loss, two_states, warring_sides
 from frontlines.pipeline.events.subtypes import (capture_side, commentary_on_events, context_of, criminal, crowd_fight,
                                           held_territory, industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
                                           withdrawal_under_fire)
@@ -436,6 +436,8 @@ class EventStage:
         sub_type, actor1, actor2, why = self._type_and_roles(doc, clause, trigger, roles, focus)
         if sub_type is None:
             return None
+        if sub_type == "Agreement" and (pair := two_states(doc, clause.text[:trigger.start], self.kb, clause.start)) is not None:
+            actor1, actor2 = pair  # "the two presidents agreed to a ceasefire": both states' governments
         if self.onto.event_type_of(sub_type) != "Strategic developments":
             actor1, actor2 = self._as_forces(actor1), self._as_forces(actor2)
         if actor1 and actor2 and (actor1.id == actor2.id or self._own_troops(doc, actor1, actor2)):

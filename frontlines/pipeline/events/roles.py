@@ -393,6 +393,32 @@ def _bystander(doc: Document, m: Mention) -> bool:
     return disowned(sentence) or bool(_APPLAUDED.match(doc.text[m.end:m.end + 40]))
 
 
+# the two states a report is about, told together ("the two presidents agreed", "the two neighbours signed")
+_TWO_STATES = fastre.compile(r"\b(?:the|both) (?:two )?(?:presidents|leaders|heads of state|governments|countries|states|"
+                             r"neighbou?rs|prime ministers|foreign ministers|capitals)\b", re.IGNORECASE)
+
+
+def two_states(doc: Document, clause_text: str, kb: ActorKB, offset: int = 0) -> tuple[Mention, Mention] | None:
+    """The governments of the two states a report names most, when the clause tells them together ("The two
+    presidents ... agreed to a ceasefire" in a report on a border war between Kyrgyzstan and Tajikistan)."""
+    told = _TWO_STATES.search(clause_text)
+    if told is None:
+        return None
+    counts: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.kind == "actor" and m.country and _is_state(m):
+            counts[m.country] = counts.get(m.country, 0) + 1
+    if len(counts) < 2:
+        return None
+    first, second = sorted(counts, key=lambda c: -counts[c])[:2]
+    one, other = (kb.generic("government", c) for c in (first, second))
+    why, at, to = f"'{told.group()}': the two states the report names most", offset + told.start(), offset + told.end()
+    return (Mention(told.group(), at, to, "actor", canonical=one.name, id=one.id, actor_type=one.type,
+                    country=one.country, reason=why),
+            Mention(told.group(), at, to, "actor", canonical=other.name, id=other.id, actor_type=other.type,
+                    country=other.country, reason=why))
+
+
 def _counterpart(doc: Document, named: Mention, kb: ActorKB) -> Mention | None:
     """The armed actor the report names most often on the other side of ``named`` (state forces against a
     non-state group and the reverse), as a mention without a place in the text; None when there is none."""
