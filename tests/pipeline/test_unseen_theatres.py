@@ -261,6 +261,18 @@ def test_two_sides_joined_by_and_are_still_two_sides() -> None:
 
 # -- a pair that "between" names: the two sides, not two partners ---------------------------------------------------
 @pytest.mark.parametrize(("sentence", "pair"), [
+    ("Armenian and Azerbaijani forces clashed near Jermuk, Armenia, on Tuesday.",
+     ("Military Forces of Armenia", "Military Forces of Azerbaijan")),
+    ("Kyrgyz and Tajik border guards exchanged fire near Batken, Kyrgyzstan, on Wednesday.",
+     ("Military Forces of Kyrgyzstan", "Military Forces of Tajikistan")),
+])
+def test_two_states_forces_fighting_with_no_third_party_fight_each_other(sentence: str, pair: tuple[str, str]) -> None:
+    event = _one(sentence, date(2022, 9, 17))
+    assert (event.actor1 or "").startswith(pair[0]) and (event.actor2 or "").startswith(pair[1])
+    assert event.assoc_actor_1 is None
+
+
+@pytest.mark.parametrize(("sentence", "pair"), [
     ("Heavy fighting broke out on Wednesday between Kyrgyz and Tajik border guards near Batken, Kyrgyzstan.",
      ("Military Forces of Kyrgyzstan", "Military Forces of Tajikistan")),
     ("Clashes erupted on Monday between Eritrean and Ethiopian troops near Badme, Eritrea.",

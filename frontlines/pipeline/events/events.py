@@ -45,6 +45,7 @@ from frontlines.pipeline.events.roles import tells_a_loss, two_states, warring_s
 from frontlines.pipeline.events.subtypes import (capture_side, commentary_on_events, context_of, criminal, crowd_fight,
                                           held_territory, industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
                                           withdrawal_under_fire)
+from frontlines.pipeline.events.targets import MUTUAL as MUTUAL_TRIGGER
 from frontlines.pipeline.events.targets import target_of
 
 __all__ = ["EventStage"]
@@ -430,6 +431,8 @@ class EventStage:
         go_between = _mediators(doc, clause, participants)
         participants = [m for m in participants if m not in go_between]
         partner = _partners(doc, clause, participants)
+        if partner and MUTUAL_TRIGGER.match(trigger.text) and len(participants) == 2 * len(partner):
+            partner = []  # "Armenian and Azerbaijani forces clashed": two states' forces fighting each other, no third
         participants = [m for m in participants if m not in partner] or participants
         roles = _roles(doc, clause, trigger, participants, actors, speaker_ids, self.kb, self.onto)
         clause.participants = participants
