@@ -97,6 +97,15 @@ def test_a_picture_desk_caption_is_furniture_whole() -> None:
     assert [s for s, _, _ in furniture_lines(credit, 0, len(credit))] == [credit.index("A truck")]  # the last sentence only
 
 
+@pytest.mark.parametrize("line", ["Protesters in Kathmandu on Monday. (Photo: Staff)",
+                                  "Mourners at a funeral in Mpondwe on Sunday. (Photograph: J. Okello)",
+                                  "Smoke over the camp. (File photo: AFP)"])
+def test_a_short_line_closed_by_a_bracketed_credit_is_a_caption_whole(line: str) -> None:
+    from frontlines.pipeline.reading.furniture import furniture_lines
+
+    assert [(s, e) for s, e, _ in furniture_lines(line, 0, len(line))] == [(0, len(line))]
+
+
 # a page copied line by line, with no blank line anywhere (issue 10, set e): each line is a paragraph of its own
 LINE_PAGE = """Riverside Notes
 Tuesday, March 4, 2025

@@ -34,8 +34,13 @@ _SENTENCE_END = fastre.compile(r"[.!?:;…\"”’')\]]\s*$")
 _CREDIT = fastre.compile(
     r"/\s*(?:Reuters|REUTERS|AFP|AP|EPA|Getty Images|Anadolu|Xinhua)\s*\.?\s*$|\b(?:REUTERS|AFP|EPA|AP Photo)/\s*\w|"
     r"^\s*(?:Photo|Image|Picture|Credit|Caption|File photo|Photograph)\s*(?:credit)?\s*:|"
-    r"\((?:AP|AFP|Reuters|EPA) Photo\b|\bvia Getty Images\b|\bGetty Images\s*$",
+    r"\((?:AP|AFP|Reuters|EPA) Photo\b|\bvia Getty Images\b|\bGetty Images\s*$|"
+    r"\((?:Photo|Image|Picture|File photo|Photograph)s?\s*(?:credit)?\s*:[^()]{1,60}\)\s*$",
     re.IGNORECASE)
+# a credit in brackets closing a short line ("Protesters in Kathmandu on Monday. (Photo: Staff)"): the whole line is
+# the picture's caption, not only the credit's own sentence
+_BRACKETED_CREDIT = fastre.compile(r"\((?:Photo|Image|Picture|File photo|Photograph)s?\s*(?:credit)?\s*:[^()]{1,60}\)\s*$",
+                                   re.IGNORECASE)
 _WIDGET = fastre.compile(
     r"^\s*(?:[•·|>*-]\s*)?(?:Read more|Read also|Also read|Related(?: articles| stories| news)?\s*:|See also|More on this|"
     r"Share(?: this| on| via)?\b|Subscribe|Sign up|Sign in|Log in|Advertisement|Sponsored|Click here|Follow us|"
@@ -64,7 +69,8 @@ def furniture_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int,
         # the last line of a list of links ("Related headlines", "Read more:", then headlines) is a headline too
         listed = prev is not None and (bool(_LIST_HEAD.match(prev)) or furniture_reason(prev, line) == _HEADLINE)
         reason = furniture_reason(line, nxt, last=e >= text_end and not listed)
-        if reason == "caption or credit line" and not _PICTURE_DESK.search(line):
+        if reason == "caption or credit line" and not _PICTURE_DESK.search(line) \
+                and not (_BRACKETED_CREDIT.search(line) and len(line) < _MAX_HEADLINE):
             s += _credit_start(line)  # a credit at the end of a paragraph-long line marks its last sentence only
         if reason:
             yield s, e, reason
