@@ -29,7 +29,7 @@ from frontlines.knowledge.geo import NearbyPoints, haversine_km
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "get_gazetteer", "normalise"]
 
-VERSION = 20
+VERSION = 21
 CURATED = Path(__file__).parent / "data" / "places.yaml"
 _ARTICLES = fastre.compile(r"^(?:al|el|ar|as|ad|ash|an|at|az|the)\s+")
 _ABBREVIATION = "abbr:"  # name-table prefix of state abbreviations ("W.Va.", "GA"): only looked up on purpose

