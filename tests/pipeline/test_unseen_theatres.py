@@ -366,3 +366,15 @@ def test_a_group_that_only_praised_an_attack_did_not_make_it(text: str, actor1: 
 def test_the_two_states_told_together_make_the_agreement(text: str, pair: set[str]) -> None:
     [deal] = [e for e in _events(text, date(2022, 9, 17)) if e.sub_event_type == "Agreement"]
     assert {deal.actor1, deal.actor2} == pair
+
+
+# -- people arrested are civilians, not the group they are suspected of helping -------------------------------------
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Jaish al-Adl militants attacked a police station in Rask, Iran, late on Wednesday. Police arrested four people in "
+     "Zahedan on Thursday on suspicion of helping the attackers.", ("Police Forces of Iran", "Civilians (Iran)")),
+    ("Soldiers arrested a trader in Maiduguri, Nigeria, on Friday, accused of supplying fuel to Boko Haram.",
+     ("Military Forces of Nigeria", "Civilians (Nigeria)")),
+])
+def test_people_arrested_on_suspicion_of_helping_a_group_are_civilians(text: str, pair: tuple[str, str]) -> None:
+    [arrest] = [e for e in _events(text, date(2024, 4, 5)) if e.sub_event_type == "Arrests"]
+    assert (arrest.actor1 or "").startswith(pair[0]) and arrest.actor2 == pair[1]

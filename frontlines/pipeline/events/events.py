@@ -121,6 +121,15 @@ _AT_PROTEST = fastre.compile(
 # "protested against the arrest of", "to demand the release": the arrest is what the protest is about
 _PROTEST_TOPIC = fastre.compile(r"\b(?:protest(?:s|ed|ing)?|against|over|denounc\w*|condemn\w*|demand\w*)\s+(?:\w+\s+){0,3}$",
                                 re.IGNORECASE)
+# people arrested with no group named: civilians, as ACLED codes them ("arrested four people", "detained 30 suspects")
+_PEOPLE_TAKEN = fastre.compile(r"\b(?:arrest|detain|round)\w*\s+(?:up\s+)?(?:\w+\s+){0,2}?(?:people|persons|men|women|"
+                               r"individuals|residents|villagers|suspects|youths)\b", re.IGNORECASE)
+# whom the people arrested are suspected of helping: not the people arrested ("detained four men on suspicion of
+# helping the attackers", "arrested a trader accused of supplying fuel to the rebels")
+_SUSPECTED_AID = fastre.compile(r"\b(?:suspicion|suspected|accused|charged|charges?)\s+(?:of|with)\s+(?:\w+\s+){0,2}?"
+                                r"(?:help(?:ing)?|aid(?:ing)?|assist(?:ing)?|harbou?r(?:ing)?|supply(?:ing)?\s+(?:\w+\s+){0,2}?to|"
+                                r"financ(?:e|ing)|support(?:ing)?|collaborat(?:e|ing)\s+with|spy(?:ing)?\s+for|"
+                                r"(?:links?|ties)\s+(?:to|with))\s+(?:the\s+)?$", re.IGNORECASE)
 # police breaking up a gathering ("dispersed", "broke up", "stormed the sit-in"): arrests told after it are its intervention
 _INTERVENTION = fastre.compile(r"\b(?:dispers\w*|broke up|break(?:s|ing)? up|tear gas|teargas)\b", re.IGNORECASE)
 _OPERATION = fastre.compile(r"\b(?:operations?|raids?|raided|offensive|clearance|clear(?:ed|ing)?|killed|clash\w*|ambush\w*|"
@@ -430,6 +439,8 @@ class EventStage:
         anaphoric = refers_back(clause.text[max(0, trigger.start - 40):trigger.start], trigger.text)
         go_between = _mediators(doc, clause, participants)
         participants = [m for m in participants if m not in go_between]
+        if trigger.trigger.sub_event_type == "Arrests":  # "arrested four people on suspicion of helping the attackers"
+            participants = [m for m in participants if not _SUSPECTED_AID.search(doc.text[max(clause.start, m.start - 60):m.start])]
         partner = _partners(doc, clause, participants)
         if partner and MUTUAL_TRIGGER.match(trigger.text) and len(participants) == 2 * len(partner):
             partner = []  # "Armenian and Azerbaijani forces clashed": two states' forces fighting each other, no third
@@ -669,9 +680,10 @@ class EventStage:
                 actor1, actor2 = protesters, actor1 or actor2
         if sub == "Violent demonstration" and actor1 is None and focus:
             actor1 = self._generic_mention("rioters", focus)
-        if trigger.trigger.event_type in ("Violence against civilians", "Explosions/Remote violence") \
-                and actor2 is None and civilians:
-            actor2 = self._civilians(focus) if focus else None
+        people_taken = sub == "Arrests" and bool(_PEOPLE_TAKEN.search(clause.text))
+        if (trigger.trigger.event_type in ("Violence against civilians", "Explosions/Remote violence") or sub == "Arrests") \
+                and actor2 is None and (civilians or people_taken):
+            actor2 = self._civilians(focus) if focus else None  # (people arrested: "arrested four people", "a trader")
         return sub, actor1, actor2, why
 
     def _attack(self, clause: _Clause, trigger: TriggerHit, actor1: Mention | None, actor2: Mention | None,
