@@ -26,8 +26,9 @@ as police, Barrio 18 apart from MS-13; a post or favela stormed is a clash, not 
 'armed Palestinians' as unidentified armed groups; unnamed troops in the West Bank as Israel's; a span of days is no
 retelling; a count 'that cannot be verified'; 'no one has been arrested'; a crowd's burning after another deed; a
 group that only praised an attack; a wire quoted down a blog post; a day told before that only dated a telling; the
-toll after a protest a deed answers; 'the two presidents agreed' (now recall 1.000, precision 0.812, F1 0.897, traps
-avoided 0.968, type 1.000, actor pairs 0.885, date 1.000, fatalities 0.909);
+toll after a protest a deed answers; 'the two presidents agreed'; a short line closed by '(Photo: ...)'; people arrested
+on suspicion of helping a group (now recall 1.000, precision 0.839, F1 0.912, traps avoided 0.968, type 1.000, actor
+pairs 0.885, place 0.833, date 1.000, fatalities 0.909);
 `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
