@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["alternation", "compile", "findall", "finditer", "first_characters", "fullmatch", "match", "search", "source", "split", "sub"]
+__all__ = ["alternation", "compile", "consuming", "findall", "finditer", "first_characters", "fullmatch", "match", "search", "source", "split", "sub"]
 
 _MAX_CHARACTERS = 60  # a class of more characters than this rules out too little to be worth the lookahead
 _MAX_RANGE = 200
@@ -45,22 +45,120 @@ def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
     """``compile`` of a pattern string, kept (as ``re`` keeps what it compiles: rules compile some patterns in
     functions, and reading a pattern's first characters costs more than ``re``'s look-up)."""
     plain = re.compile(pattern, flags)
-    regrouped = regroup(pattern, plain.flags)
-    chars = first_characters(pattern, flags)
-    if chars is None and regrouped == pattern:
-        return plain
-    head = m.group() if (m := _GLOBAL_FLAGS.match(pattern)) else ""  # global inline flags must stay first
-    cls = "".join(re.escape(c) for c in chars or "")
-    try:
-        fast = re.compile(f"{head}(?=[{cls}])(?:{regrouped[len(head):]})" if chars else regrouped, flags)
-    except re.error:
-        return plain
-    if fast.groups != plain.groups or fast.groupindex != plain.groupindex or fast.flags != plain.flags:
-        return plain
+    fast = _checked(consuming(pattern, plain.flags), plain)
+    if fast is None:
+        regrouped = regroup(pattern, plain.flags)
+        chars = first_characters(pattern, flags)
+        if chars is None and regrouped == pattern:
+            return plain
+        head = m.group() if (m := _GLOBAL_FLAGS.match(pattern)) else ""  # global inline flags must stay first
+        cls = "".join(re.escape(c) for c in chars or "")
+        fast = _checked(f"{head}(?=[{cls}])(?:{regrouped[len(head):]})" if chars else regrouped, plain)
+        if fast is None:
+            return plain
     if len(_SOURCES) >= 2 * _CACHE:
         del _SOURCES[next(iter(_SOURCES))]  # the oldest: ``source`` of it gives the lookahead's pattern, which matches the same
     _SOURCES[fast.pattern] = pattern
     return fast
+
+
+def _checked(written: str | None, plain: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``written`` compiled under ``plain``'s flags, or None when it is None, does not compile, or differs from
+    ``plain`` in its groups or flags."""
+    if written is None:
+        return None
+    try:
+        fast = re.compile(written, plain.flags)
+    except re.error:
+        return None
+    if fast.groups != plain.groups or fast.groupindex != plain.groupindex or fast.flags != plain.flags:
+        return None
+    return fast
+
+
+def consuming(pattern: str, flags: int = 0) -> str | None:
+    """``pattern`` rewritten to open with the class of its first characters, consumed, where it is a run of
+    assertions that read no character (``\\b``, lookbehinds) and then one group of alternatives that each open with
+    a plain character (``\\b(?:kill|dead)...``); None for any other pattern. Python's engine scans a text for a
+    pattern's first class without entering the pattern, but only when the pattern opens with the class (not with an
+    assertion or a lookahead, and under IGNORECASE only with a class written case by case): the class, consumed,
+    comes first (``(?-i:[dDkK])``), the assertions move into a lookbehind over the character it took (``(?<=\\b.)``),
+    and each alternative follows without its first character, behind a lookbehind for it, grouped by that
+    character (``(?:(?<=[d])(?:ead)|(?<=[k])(?:ill))``). The same matches: a match starts where the class consumes,
+    the assertions are tried where they were, and at a place only the alternatives that open with its character,
+    in their order, are tried (as the engine would)."""
+    if flags & (re.VERBOSE | re.MULTILINE):
+        return None
+    head = m.group() if (m := _GLOBAL_FLAGS.match(pattern)) else ""
+    if pattern.startswith(("^", "\\A"), len(head)):
+        return None  # anchored: the engine tries one place
+    groups = [(start, end, bars) for start, end, bars in _alternations(pattern)
+              if start >= 3 and pattern[start - 3:start] == "(?:" and end < len(pattern)]
+    if not groups:
+        return None
+    start, end, bars = groups[0]  # the first group of alternatives in the pattern
+    assertions = pattern[len(head):start - 3]
+    if end + 1 < len(pattern) and pattern[end + 1] in "?*+{":
+        return None  # the group may be skipped: what follows it may come first
+    if assertions and not _reads_nothing(assertions, flags):
+        return None
+    cuts = [start, *(b + 1 for b in bars)]
+    branches = [pattern[a:b - 1] for a, b in zip(cuts, [*(b + 1 for b in bars), end + 1], strict=True)]
+    if not all(_plain_first(b) for b in branches):
+        return None
+    folded = flags & re.IGNORECASE
+    order: dict[str, list[str]] = {}  # the first character (folded under IGNORECASE) -> the alternatives' rests
+    written: dict[str, str] = {}
+    for branch in branches:
+        key = branch[0].lower() if folded else branch[0]
+        order.setdefault(key, []).append(branch[1:])
+        written.setdefault(key, branch[0])
+    chars = sorted({c for first in written.values() for c in (_folds(first) if folded else {first})})
+    consumed = "(?-i:[" + "".join(_class_char(c) for c in chars) + "])"
+    behind = f"(?<={assertions}(?s:.))" if assertions else ""
+    dispatch = "|".join(f"(?<=[{_class_char(written[key])}])(?:" + "|".join(f"(?:{r})" if r else "" for r in rests) + ")"
+                        for key, rests in order.items())
+    return f"{head}{consumed}{behind}(?:{dispatch}){pattern[end + 1:]}"
+
+
+def _reads_nothing(text: str, flags: int) -> bool:
+    """Whether ``text`` is a run of assertions only (word boundaries, lookarounds, groups of them)."""
+    try:
+        import re._constants as sre
+        import re._parser as parser
+
+        tree = parser.parse(text, flags & ~re.IGNORECASE)
+    except (ImportError, AttributeError, re.error):
+        return False
+    if tree.state.groups > 1:
+        return False
+    return all(op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT) or (op in (sre.BRANCH, sre.SUBPATTERN) and _zero_width(op, av, sre))
+               for op, av in tree)
+
+
+def _plain_first(branch: str) -> bool:
+    """Whether an alternative opens with a plain character that no quantifier follows ("kill", not "[kK]ill",
+    "\\bkill", "(?:k)ill", "k?ill")."""
+    return bool(branch) and branch[0] not in "\\[](){}|.^$?*+#" and branch[0].isprintable() \
+        and (len(branch) == 1 or branch[1] not in "?*+{")
+
+
+def _class_char(c: str) -> str:
+    return "\\" + c if c in "\\]^-[" else c
+
+
+@lru_cache(maxsize=None)
+def _folds(char: str) -> frozenset[str]:
+    """The characters IGNORECASE matches to ``char`` (its two cases, and the odd ones: long s, Kelvin sign, ...)."""
+    literal = re.compile(re.escape(char), re.IGNORECASE)
+    return frozenset({char, *(c for c in _FOLD_CANDIDATES() if literal.fullmatch(c))})
+
+
+@lru_cache(maxsize=1)
+def _FOLD_CANDIDATES() -> tuple[str, ...]:  # noqa: N802 - a constant, computed once
+    """Every character whose case forms or fold touch another character (where IGNORECASE can match two)."""
+    return tuple(c for c in map(chr, range(0x10000))
+                 if c.lower() != c or c.upper() != c or c.casefold() != c or not c.isascii() and c.upper().isascii())
 
 
 # ``re``'s module functions over ``compile``: a pattern written where it is used is compiled once, with its lookahead,

@@ -60,7 +60,7 @@ def test_first_characters(pattern: str, flags: int, chars: str | None) -> None:
     if chars is None:
         assert compiled.pattern == pattern
     else:
-        assert compiled.pattern != pattern and "(?=[" in compiled.pattern
+        assert compiled.pattern != pattern and ("(?=[" in compiled.pattern or "(?-i:[" in compiled.pattern)
     assert fastre.source(compiled) == pattern
 
 
@@ -238,6 +238,58 @@ def test_random_long_alternations_find_what_re_finds(head: str, branches: list[s
     named = iter(range(100))
     body = re.sub(r"<g\{\}>", lambda _m: f"<g{next(named)}>", "|".join(branches))
     pattern = head + shape.format(body)
+    try:
+        plain = re.compile(pattern, flags)
+    except re.error:
+        return
+    fast = fastre.compile(pattern, flags)
+    assert (fast.groups, fast.groupindex) == (plain.groups, plain.groupindex)
+    for text in texts:
+        _same(fast, plain, text)
+
+
+@pytest.mark.parametrize(("pattern", "flags", "written"), [
+    (r"\b(?:kill|dead)\b", re.IGNORECASE,
+     r"(?-i:[DKdk" "\u212a" r"])(?<=\b(?s:.))(?:(?<=[k])(?:(?:ill))|(?<=[d])(?:(?:ead)))\b"),  # with the Kelvin sign
+    (r"(?<![\w-])(?:shot|shelled|struck)(?![\w-])", 0,
+     r"(?-i:[s])(?<=(?<![\w-])(?s:.))(?:(?<=[s])(?:(?:hot)|(?:helled)|(?:truck)))(?![\w-])"),
+    (r"(?:k|kill) x", 0, r"(?-i:[k])(?:(?<=[k])(?:|(?:ill))) x"),  # an alternative of one character leaves nothing
+])
+def test_a_pattern_opens_with_its_first_characters_consumed(pattern: str, flags: int, written: str) -> None:
+    assert fastre.consuming(pattern, flags) == written
+    assert fastre.compile(pattern, flags).pattern == written
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\b(?:kill|dead)?x",  # the group may be skipped
+    r"\b(?:[kK]ill|dead)",  # a class first in an alternative
+    r"\b(?:k?ill|dead)",  # a quantified first character
+    r"\bx(?:kill|dead)",  # a character before the group
+    r"^(?:kill|dead)",  # anchored
+    r"\b(?P<w>kill|dead)",  # a capturing group: left to the lookahead form
+])
+def test_patterns_of_other_shapes_are_not_rewritten_so(pattern: str) -> None:
+    assert fastre.consuming(pattern, re.IGNORECASE) is None
+
+
+def test_the_folds_of_a_letter_are_what_ignorecase_matches() -> None:
+    assert fastre._folds("k") == {"k", "K", "\u212a"}
+    assert fastre._folds("s") == {"s", "S", "\u017f"}
+    assert fastre._folds("-") == {"-"}
+
+
+_PLAIN_FIRST = st.tuples(st.sampled_from(list("kKsSiIab- ,")), _pattern(1).filter(lambda p: p[:1] not in "?*+{")).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HEADS, st.lists(st.one_of(_PLAIN_FIRST, st.sampled_from(list("kKsS- "))), min_size=1, max_size=8),
+       st.sampled_from(["", "\\b", "x", "(?:a|b)", "(k)"]), st.sampled_from([0, re.IGNORECASE]),
+       st.lists(st.text(alphabet="kiKIsab-, \u212a\u0130\u0131\u017fx\n", max_size=16), min_size=1, max_size=3))
+def test_random_consumed_patterns_find_what_re_finds(head: str, branches: list[str], tail: str, flags: int,
+                                                     texts: list[str]) -> None:
+    """Patterns of the shape ``consuming`` rewrites: assertions, then alternatives that open with a plain character."""
+    named = iter(range(100))
+    pattern = head + "(?:" + re.sub(r"<g\{\}>", lambda _m: f"<g{next(named)}>", "|".join(branches)) + ")" + tail
     try:
         plain = re.compile(pattern, flags)
     except re.error:

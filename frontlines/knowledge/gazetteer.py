@@ -169,7 +169,6 @@ class Gazetteer:
         ).fetchall()
         return next(iter(_dedupe(rows)), None)
 
-    @lru_cache(maxsize=1)  # noqa: B019
     @lru_cache(maxsize=1)  # noqa: B019 - one Gazetteer per process
     def abbreviations(self) -> frozenset[str]:
         """Every state abbreviation as written ("W.Va.", "GA"); one set per process, so that the patterns built

@@ -357,6 +357,7 @@ def _is_region(gaz: Gazetteer, text: str) -> bool:
 
 
 @lru_cache(maxsize=4)
+@lru_cache(maxsize=4)
 def _dotted_abbreviation_regex(forms: frozenset[str]) -> re.Pattern[str]:
     """A dotted state abbreviation on its own, before a lower-case word or after a compass word: "Mich. utilities",
     "Western Mass.", "N.J. lawmakers" (headline style)."""
