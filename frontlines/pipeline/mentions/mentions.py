@@ -80,7 +80,8 @@ _GENERIC = fastre.compile(
     r"warships?|F-?16s?|MiG-?\d*s?|Mirages?|"
     r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed men|"
-    r"protesters|demonstrators|rioters|mobs?))\b"
+    r"protesters|demonstrators|rioters|mobs?|(?:armed |camel |cattle )?(?:herders|herdsmen)|(?:armed )?cattle raiders|"
+    r"clan (?:militias?|militiamen|gunmen|fighters)|(?:ethnic|communal|tribal) (?:militias?|militiamen)|armed youths?))\b"
     r"(?! (?:contractors?|sources?|officials?|spokes(?:man|woman|person)|analysts?|experts?|courts?|hospitals?|"
     r"academy|college|intelligence|uniforms?|equipment|advisers?|advisors?|aid|prosecutors?|judges?)\b)"
 )
@@ -100,6 +101,8 @@ _ANAPHORA = fastre.compile(
 _GENERIC_KIND = [
     (fastre.compile(r"police|security (?:chief|commander|director)", re.I), "police"),
     (fastre.compile(r"government|authorities", re.I), "government"),
+    # herders, raiders and clan or ethnic fighters of no group named: ACLED's communal militia of the country
+    (fastre.compile(r"herders|herdsmen|raiders|clan|ethnic|communal|tribal|youth", re.I), "communal"),
     (fastre.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown", re.I), "unidentified"),
     (fastre.compile(r"protesters|demonstrators", re.I), "protesters"),
     (fastre.compile(r"rioters|mob", re.I), "rioters"),
