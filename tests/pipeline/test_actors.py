@@ -277,3 +277,13 @@ def test_herders_who_were_attacked_stay_the_victims(pipeline) -> None:  # noqa: 
                                               published=date(2018, 1, 10)))
     event = doc.events[0]
     assert (event.actor1_id, event.actor2_id) == ("gen.unidentified.ML", "gen.civilians.ML")
+
+
+@pytest.mark.parametrize("text, words, actor", [
+    ("Suspected Fulani attackers shot dead two farmers near Wukari, Taraba State.", "Fulani attackers", "nga.fulani"),
+    ("Fulani militiamen raided a farming settlement in Guma LGA, Benue State.", "Fulani militiamen", "nga.fulani"),
+    ("Murle raiders abducted four children near Pibor, South Sudan.", "Murle raiders", "ssd.murle"),
+    ("Oromo gunmen killed three traders at a market near Moyale, Ethiopia.", "Oromo gunmen", "eth.oromo_militia"),
+])
+def test_a_people_named_as_attackers_is_its_ethnic_militia(pipeline, text: str, words: str, actor: str) -> None:  # noqa: ANN001
+    assert _actors(pipeline, text, date(2018, 1, 10))[words][0] == actor
