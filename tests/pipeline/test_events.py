@@ -1001,3 +1001,11 @@ def test_a_force_named_after_a_peaceful_protest_for_another_reason_is_not_its_se
     assert found and found[0].actor2_id is None
 
 
+
+@pytest.mark.parametrize("text, group", [
+    ("Two armed men, suspected to be al Shabaab fighters, shot dead a trader in Wadajir district, Mogadishu.", "som.shabaab"),
+    ("Masked men believed to be ADF rebels hacked two farmers to death near Oicha, North Kivu.", "cod.adf"),
+])
+def test_unnamed_men_suspected_to_be_a_named_groups_fighters_are_that_group(text: str, group: str) -> None:
+    assert any(e.actor1_id == group for e in _events(text))
+

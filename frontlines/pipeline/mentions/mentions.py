@@ -103,7 +103,7 @@ _GENERIC_KIND = [
     (fastre.compile(r"government|authorities", re.I), "government"),
     # herders, raiders and clan or ethnic fighters of no group named: ACLED's communal militia of the country
     (fastre.compile(r"herders|herdsmen|raiders|clan|ethnic|communal|tribal|youth", re.I), "communal"),
-    (fastre.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown", re.I), "unidentified"),
+    (fastre.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown|masked", re.I), "unidentified"),
     (fastre.compile(r"protesters|demonstrators", re.I), "protesters"),
     (fastre.compile(r"rioters|mob", re.I), "rioters"),
 ]
