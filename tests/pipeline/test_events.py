@@ -1009,3 +1009,12 @@ def test_a_force_named_after_a_peaceful_protest_for_another_reason_is_not_its_se
 def test_unnamed_men_suspected_to_be_a_named_groups_fighters_are_that_group(text: str, group: str) -> None:
     assert any(e.actor1_id == group for e in _events(text))
 
+
+@pytest.mark.parametrize("text, crowd, force", [
+    ("Police fired tear gas to disperse youths who burned tyres on the streets of Gulu, Uganda.",
+     "gen.rioters.UG", "gen.police.UG"),
+    ("Zambian police used tear gas against rioters who had looted shops in Kitwe.", "gen.rioters.ZM", "gen.police.ZM"),
+])
+def test_a_riot_told_from_the_forces_side_has_the_crowd_first(text: str, crowd: str, force: str) -> None:
+    riots = [e for e in _events(text) if e.sub_event_type == "Violent demonstration"]
+    assert riots and (riots[0].actor1_id, riots[0].actor2_id) == (crowd, force)

@@ -667,6 +667,10 @@ class EventStage:
                 actor1, actor2 = actor2, actor1
             if actor1 is None or actor1.actor_type not in ("protesters", "civilians"):
                 actor1, actor2 = protesters, actor1 or actor2
+        if sub == "Violent demonstration" and focus and actor1 is not None and _is_state(actor1):
+            # "Police fired tear gas to disperse rioters": ACLED codes the crowd as actor 1, the force as actor 2
+            met = actor2 if actor2 is not None and actor2.actor_type in ("protesters", "rioters") else None
+            actor1, actor2 = met or self._generic_mention("rioters", focus), actor1
         if sub in ("Violent demonstration", "Mob violence") and actor1 is None and focus:
             actor1 = self._generic_mention("rioters", focus)
         actor2 = self._mob_victims(clause, sub, actor2, civilians, focus)
