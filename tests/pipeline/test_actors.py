@@ -287,3 +287,11 @@ def test_herders_who_were_attacked_stay_the_victims(pipeline) -> None:  # noqa: 
 ])
 def test_a_people_named_as_attackers_is_its_ethnic_militia(pipeline, text: str, words: str, actor: str) -> None:  # noqa: ANN001
     assert _actors(pipeline, text, date(2018, 1, 10))[words][0] == actor
+
+
+@pytest.mark.parametrize("text, words, country", [
+    ("Nigerian air forces struck insurgent camps near Bama, Borno State, on Tuesday.", "Nigerian air forces", "NG"),
+    ("Kenyan air forces bombed militant hideouts in the Boni forest.", "Kenyan air forces", "KE"),
+])
+def test_a_states_air_forces_are_its_military(pipeline, text: str, words: str, country: str) -> None:  # noqa: ANN001
+    assert _actors(pipeline, text, date(2018, 1, 10))[words][0] == f"gen.military.{country}"

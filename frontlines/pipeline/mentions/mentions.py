@@ -71,7 +71,7 @@ _GENERIC = fastre.compile(
     r"U\.S\.|US|U\.K\.|UK|UAE) )?"
     r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|special|"
     r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
-    r"warplanes|fighter jets|jets|air ?force|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
+    r"warplanes|fighter jets|jets|air ?forces?|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
     r"(?:security|police) (?:chiefs?|commanders?|directors?)|"
     r"(?:government|regime|pro-government|junta) (?:air ?strikes?|air ?raids?|warplanes|jets|aircraft|helicopters?|"
     r"shelling|bombardment|drones?|drone strikes?|artillery)|"
