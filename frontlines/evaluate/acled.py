@@ -64,6 +64,30 @@ def _same_actor(gold_id: str | None, predicted: str | None) -> bool:
     return b.parent == a.id or a.parent == b.id or kb.forces_of(a).id == b.id or kb.forces_of(b).id == a.id
 
 
+_CROWDS = ("gen.protesters.", "gen.rioters.")
+
+
+def _actor_checks(gold1: str | None, gold2: str | None, best: Event | None, types: list[str]) -> dict[str, bool]:
+    """actor1/actor2 hits for the gold actors our knowledge base maps. ACLED's two actors are the two sides in no
+    order ("Actor 1 and Actor 2 do not imply directionality (e.g. attacker or defender)", ACLED's codebook), except
+    where its conventions fix the order: civilians are always actor 2 (an attack on civilians: ordered), and since
+    the 2019 recoding protesters and rioters are actor 1 of their event (the older coding put them second when a
+    force met them: "Police Forces of X" / "Protesters (X)" reads as the crowd first, the force second). Elsewhere
+    the pair counts either way round when that matches more of it."""
+    if (gold2 or "").startswith(_CROWDS) and not (gold1 or "").startswith(_CROWDS):
+        gold1, gold2 = gold2, gold1
+        ordered = True
+    else:
+        ordered = "Violence against civilians" in types or any(
+            (g or "").startswith(("gen.civilians.", *_CROWDS)) for g in (gold1, gold2))
+    ours = (best.actor1_id, best.actor2_id) if best is not None else (None, None)
+    straight = [bool(g) and best is not None and _same_actor(g, o) for g, o in zip((gold1, gold2), ours, strict=True)]
+    if not ordered:
+        crossed = [bool(g) and best is not None and _same_actor(g, o) for g, o in zip((gold1, gold2), ours[::-1], strict=True)]
+        straight = crossed if sum(crossed) > sum(straight) else straight
+    return {role: ok for role, gold, ok in zip(("actor1", "actor2"), (gold1, gold2), straight, strict=True) if gold}
+
+
 def _best(events: list[Event], row: dict[str, str], types: list[str]) -> Event | None:
     candidates = [e for e in events if e.modality not in _NON_EVENTS]
     if not candidates:
@@ -135,13 +159,12 @@ def score_acled(path: Path, pipeline: Any, *, limit: int | None = None) -> EvalR
             checks["fatalities exact (no coded count in the note)"] = checks["fatalities exact"]
         if row.get("sub_event_type"):
             checks["sub-event type"] = best is not None and best.sub_event_type == row["sub_event_type"]
-        for role in ("actor1", "actor2"):
-            gold = kb.match_acled(row[role]) if row.get(role) else None
+        golds = {role: kb.match_acled(row[role]) if row.get(role) else None for role in ("actor1", "actor2")}
+        for role, gold in golds.items():
             if row.get(role):
                 totals[f"{role} mapped to the KB"] += 1
                 hits[f"{role} mapped to the KB"] += gold is not None
-            if gold:
-                checks[role] = best is not None and _same_actor(gold, getattr(best, f"{role}_id"))
+        checks.update(_actor_checks(golds["actor1"], golds["actor2"], best, types))
         for name, ok in checks.items():
             totals[name] += 1
             hits[name] += bool(ok)

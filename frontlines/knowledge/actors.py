@@ -178,7 +178,7 @@ class ActorKB:
                 if actor.id in seen:
                     raise KnowledgeError(f"{path.name}: duplicate actor id {actor.id!r}; ids must be unique.")
                 seen.add(actor.id)
-                actors.append(actor)
+                actors.append(_with_agent_forms(actor))
         demonyms = load_yaml((DATA / "demonyms.yaml").read_text(encoding="utf-8"))["demonyms"]
         kb = cls(actors, demonyms, _country_names())
         clashes = kb.shared_aliases()
@@ -461,6 +461,22 @@ class ActorKB:
 
     def is_armed(self, actor_id: str) -> bool:
         return self.get(actor_id).type in _ARMED
+
+
+# an ethnic militia named for its people ("Fulani Ethnic Militia (Nigeria)"): the people's armed men as reports name
+# them when they attack ("Fulani attackers", "Oromo gunmen"), not the people as victims ("Fulani herders
+# were killed" is curated per entry, where its wording means the militia)
+_PEOPLE = fastre.compile(r"(?P<people>[A-Z][a-z]+) Ethnic Militia \(")
+_AGENT_NOUNS = ("attackers", "assailants", "gunmen", "militiamen", "militia", "militias", "raiders", "fighters")
+
+
+def _with_agent_forms(actor: Actor) -> Actor:
+    m = _PEOPLE.match(actor.name) if actor.type == "identity_militia" else None
+    if m is None:
+        return actor
+    people = m.group("people")
+    forms = [f"{people} {noun}" for noun in _AGENT_NOUNS]
+    return replace(actor, aliases=tuple(dict.fromkeys((*actor.aliases, *forms))))
 
 
 def _parse_actor(entry: Any, where: str) -> Actor:

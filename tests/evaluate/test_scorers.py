@@ -103,3 +103,26 @@ def test_old_acled_types_map_by_their_coded_actors() -> None:
     assert set(_gold_types(row)) == {"Violence against civilians", "Riots"}
     row = {"event_type": "Violence against civilians", "actor1": "Police Forces of Ruritania", "actor2": "Civilians (Ruritania)"}
     assert _gold_types(row) == ["Violence against civilians"]
+
+
+def test_two_armed_sides_count_in_either_order_civilians_and_crowds_keep_acleds_order() -> None:
+    """ACLED's two actors are sides in no order, but civilians are actor 2 and (since 2019) crowds actor 1."""
+    from types import SimpleNamespace
+
+    from frontlines.evaluate.acled import _actor_checks
+
+    army, rebels, civilians = "gen.military.NG", "gen.unidentified.NG", "gen.civilians.NG"
+    police, crowd = "gen.police.NG", "gen.protesters.NG"
+    battle, attack, protest = ["Battles"], ["Violence against civilians"], ["Violence against civilians", "Protests"]
+    reversed_pair = SimpleNamespace(actor1_id=rebels, actor2_id=army)
+    assert _actor_checks(army, rebels, reversed_pair, battle) == {"actor1": True, "actor2": True}
+    assert _actor_checks(army, rebels, reversed_pair, attack) == {"actor1": False, "actor2": False}
+    one_side = SimpleNamespace(actor1_id=army, actor2_id=None)  # the side we found, in the gold's order
+    assert _actor_checks(army, rebels, one_side, battle) == {"actor1": True, "actor2": False}
+    victim_first = SimpleNamespace(actor1_id=civilians, actor2_id=rebels)
+    assert _actor_checks(rebels, civilians, victim_first, ["Explosions/Remote violence"]) == {"actor1": False, "actor2": False}
+    crowd_first = SimpleNamespace(actor1_id=crowd, actor2_id=police)  # an older row: the police first, the crowd second
+    assert _actor_checks(police, crowd, crowd_first, protest) == {"actor1": True, "actor2": True}
+    assert _actor_checks(crowd, police, SimpleNamespace(actor1_id=police, actor2_id=crowd), ["Protests"]) \
+        == {"actor1": False, "actor2": False}
+    assert _actor_checks(army, None, None, battle) == {"actor1": False}

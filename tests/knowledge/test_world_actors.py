@@ -138,3 +138,13 @@ def test_an_international_actor_is_localised_to_its_branch_in_the_reports_countr
                                                                                    expected: str) -> None:
     kb = get_actor_kb()
     assert kb.localise(kb.get(parent), country).id == expected
+
+
+def test_acleds_period_names_map_to_the_group_they_stood_for() -> None:
+    """ACLED's 2015-2019 name for Boko Haram carried the Islamic State province's name; the 2016 breakaway was the
+    bracketed faction (the evaluation reads ACLED's coded actors through ``match_acled``)."""
+    kb = get_actor_kb()
+    assert kb.match_acled("Boko Haram - Wilayat Gharb Ifriqiyyah") == "nga.boko_haram"
+    assert kb.match_acled("Boko Haram - Wilayat Gharb Ifriqiyyah (Barnawi Faction)") == "nga.iswap"
+    assert kb.match_acled("Islamic State West Africa Province (ISWAP)") == "nga.iswap"
+    assert kb.resolve("Boko Haram", on=date(2017, 11, 2), country="NG").actor.id == "nga.boko_haram"

@@ -258,3 +258,40 @@ def test_a_state_force_named_before_its_periods_entry_is_the_force_of_the_day(pi
     later = pipeline.process(document_from_text("TPLF fighters attacked a police station in Mekelle, Ethiopia, on Monday.",
                                                 id="t", published=date(2017, 5, 6)))
     assert not any(m.kind == "actor" and m.text.startswith("TPLF") for m in later.mentions)  # a rebel group: no earlier self
+
+
+@pytest.mark.parametrize("text, words, country", [
+    ("Armed herders opened fire on farmers near Geneina in West Darfur, wounding two.", "Armed herders", "SD"),
+    ("Cattle raiders killed three people at a cattle camp near Bor, Jonglei State.", "Cattle raiders", "SS"),
+    ("Armed youth attacked a market in Rumbek, Lakes State, on Tuesday.", "Armed youth", "SS"),
+    ("Ethnic militiamen burned houses in Djugu territory, Ituri province.", "Ethnic militiamen", "CD"),
+    ("Camel herders beat two women near Nyala, South Darfur.", "Camel herders", "SD"),
+])
+def test_herders_raiders_and_clan_fighters_of_no_named_group_are_the_countrys_communal_militia(
+        pipeline, text: str, words: str, country: str) -> None:  # noqa: ANN001
+    assert _actors(pipeline, text, date(2018, 1, 10))[words][0] == f"gen.communal.{country}"
+
+
+def test_herders_who_were_attacked_stay_the_victims(pipeline) -> None:  # noqa: ANN001
+    doc = pipeline.process(document_from_text("Two herders were shot dead by unknown gunmen near Mopti, Mali.", id="t",
+                                              published=date(2018, 1, 10)))
+    event = doc.events[0]
+    assert (event.actor1_id, event.actor2_id) == ("gen.unidentified.ML", "gen.civilians.ML")
+
+
+@pytest.mark.parametrize("text, words, actor", [
+    ("Suspected Fulani attackers shot dead two farmers near Wukari, Taraba State.", "Fulani attackers", "nga.fulani"),
+    ("Fulani militiamen raided a farming settlement in Guma LGA, Benue State.", "Fulani militiamen", "nga.fulani"),
+    ("Murle raiders abducted four children near Pibor, South Sudan.", "Murle raiders", "ssd.murle"),
+    ("Oromo gunmen killed three traders at a market near Moyale, Ethiopia.", "Oromo gunmen", "eth.oromo_militia"),
+])
+def test_a_people_named_as_attackers_is_its_ethnic_militia(pipeline, text: str, words: str, actor: str) -> None:  # noqa: ANN001
+    assert _actors(pipeline, text, date(2018, 1, 10))[words][0] == actor
+
+
+@pytest.mark.parametrize("text, words, country", [
+    ("Nigerian air forces struck insurgent camps near Bama, Borno State, on Tuesday.", "Nigerian air forces", "NG"),
+    ("Kenyan air forces bombed militant hideouts in the Boni forest.", "Kenyan air forces", "KE"),
+])
+def test_a_states_air_forces_are_its_military(pipeline, text: str, words: str, country: str) -> None:  # noqa: ANN001
+    assert _actors(pipeline, text, date(2018, 1, 10))[words][0] == f"gen.military.{country}"

@@ -974,3 +974,57 @@ def test_arrests_told_after_police_broke_up_a_protest_are_its_intervention() -> 
     doc = extract_text("On Sunday, police in Gao, Mali, arrested 15 traders at the market, witnesses said.",
                        published=date(2021, 3, 9))
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Strategic developments", "Arrests")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A mob lynched a suspected pickpocket at the bus park in Mbarara, Uganda.", "UG"),
+    ("Residents of Eldoret beat a suspected burglar to death on Sunday night.", "KE"),
+    ("Angry villagers burned a man alive near Kananga after accusing him of witchcraft.", "CD"),
+])
+def test_a_mob_that_fell_on_a_person_has_civilians_as_its_victims(text: str, country: str) -> None:
+    mob = [e for e in _events(text) if e.sub_event_type == "Mob violence"]
+    assert mob and (mob[0].actor1_id, mob[0].actor2_id) == (f"gen.rioters.{country}", f"gen.civilians.{country}")
+
+
+def test_a_mob_that_only_burned_property_has_no_victims() -> None:
+    mob = [e for e in _events("A mob torched three shops and a car in Kisumu, Kenya.") if e.event_type == "Riots"]
+    assert all(e.actor2_id is None for e in mob)
+
+
+@pytest.mark.parametrize("text, sub_event, crowd, force", [
+    ("Nurses marched to the health ministry in Lilongwe, Malawi. Police later dispersed them with tear gas.",
+     "Protest with intervention", "gen.protesters.MW", "gen.police.MW"),
+    ("Traders burned tyres on the main road in Gulu, Uganda, to protest a new levy. Police intervened and arrested four.",
+     "Violent demonstration", "gen.rioters.UG", "gen.police.UG"),
+    ("Rioters threw stones at shops in Kasama, Zambia. Security forces responded with live rounds.",
+     "Violent demonstration", "gen.rioters.ZM", "gen.military.ZM"),
+])
+def test_the_force_that_met_a_crowd_in_the_next_sentence_is_its_second_actor(text: str, sub_event: str, crowd: str,
+                                                                             force: str) -> None:
+    found = [e for e in _events(text) if e.sub_event_type == sub_event]
+    assert found and (found[0].actor1_id, found[0].actor2_id) == (crowd, force)
+
+
+def test_a_force_named_after_a_peaceful_protest_for_another_reason_is_not_its_second_actor() -> None:
+    text = "Pensioners held a peaceful march in Blantyre, Malawi. Separately, police arrested two robbers at a bank."
+    found = [e for e in _events(text) if e.event_type == "Protests"]
+    assert found and found[0].actor2_id is None
+
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Two armed men, suspected to be al Shabaab fighters, shot dead a trader in Wadajir district, Mogadishu.", "som.shabaab"),
+    ("Masked men believed to be ADF rebels hacked two farmers to death near Oicha, North Kivu.", "cod.adf"),
+])
+def test_unnamed_men_suspected_to_be_a_named_groups_fighters_are_that_group(text: str, group: str) -> None:
+    assert any(e.actor1_id == group for e in _events(text))
+
+
+@pytest.mark.parametrize("text, crowd, force", [
+    ("Police fired tear gas to disperse youths who burned tyres on the streets of Gulu, Uganda.",
+     "gen.rioters.UG", "gen.police.UG"),
+    ("Zambian police used tear gas against rioters who had looted shops in Kitwe.", "gen.rioters.ZM", "gen.police.ZM"),
+])
+def test_a_riot_told_from_the_forces_side_has_the_crowd_first(text: str, crowd: str, force: str) -> None:
+    riots = [e for e in _events(text) if e.sub_event_type == "Violent demonstration"]
+    assert riots and (riots[0].actor1_id, riots[0].actor2_id) == (crowd, force)

@@ -43,7 +43,7 @@ from frontlines.pipeline.events.roles import mediators as _mediators
 from frontlines.pipeline.events.roles import partners as _partners
 from frontlines.pipeline.events.roles import tells_a_loss, two_states, warring_sides
 from frontlines.pipeline.events.subtypes import (capture_side, commentary_on_events, context_of, criminal, crowd_fight,
-                                          held_territory, industrial_accident, non_conflict, peaceful_transfer, protest_escalation,
+                                          held_territory, industrial_accident, intervened, non_conflict, peaceful_transfer, protest_escalation,
                                           withdrawal_under_fire)
 from frontlines.pipeline.events.targets import MUTUAL as MUTUAL_TRIGGER
 from frontlines.pipeline.events.targets import target_of
@@ -60,6 +60,12 @@ _NON_ASSERTED = {"negated", "hypothetical", "future"}
 _STATE_TYPES = {"state_forces", "government", "external_force"}
 _ARMED_TYPES = _STATE_TYPES | {"rebel_group", "political_militia", "identity_militia", "unidentified"}
 _PASSIVE_BY = fastre.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\b|\bby\b", re.IGNORECASE)
+# what a mob does to a person ("lynched a suspected thief", "beat him to death", "burned the man alive", "mob justice")
+_MOB_JUSTICE = fastre.compile(r"\blynch\w*|\bbeat\w*\s+(?:\w+\s+){0,3}?to death\b|\bburn\w*\s+(?:\w+\s+){0,3}?alive\b|"
+                              r"\b(?:mob|jungle|street) justice\b", re.IGNORECASE)
+# a force meeting a crowd: "police fired tear gas", "were dispersed by the police", "clashed with security forces"
+_MET_CROWD = fastre.compile(r"\b(?:clash\w*|confront\w*|skirmish\w*|respond\w*|fired|shot|opened fire|beat\w*|stop\w*|"
+                            r"prevent\w*|block\w*|repress\w*|crack\w* down|arrest\w*|detain\w*)\b", re.IGNORECASE)
 _EXECUTION = fastre.compile(r"\b(?:executed|execution|executions|beheaded|massacred|massacre|summarily killed)\b", re.IGNORECASE)
 _TERRITORY_OBJECT = fastre.compile(
     r"\s*(?:\w+\s+){0,5}?(?:area|district|town|city|village|port|base|airport|neighbou?rhood|positions?|strongholds?|"
@@ -663,8 +669,11 @@ class EventStage:
             if crowd:
                 if actor1 is not None and _is_state(actor1):  # "battles between vendors and the police"
                     actor1, actor2 = None, actor1
-                return crowd, actor1 or self._generic_mention("rioters", focus) if focus else actor1, actor2, \
-                    why + "; violence by unorganised people"
+                actor1 = actor1 or self._generic_mention("rioters", focus) if focus else actor1
+                actor2 = self._mob_victims(clause, crowd, actor2, civilians, focus)
+                if crowd == "Violent demonstration" and actor2 is None and actor1 is not None and not _is_state(actor1):
+                    actor2 = self._force_that_met(doc, clause, trigger)
+                return crowd, actor1, actor2, why + "; violence by unorganised people"
             return self._attack(clause, trigger, actor1, actor2, focus, why)
         if family == "protest" or trigger.trigger.event_type == "Protests":
             escalated = protest_escalation(context_of(doc, clause.statement), minimum=None if family == "protest" else sub)
@@ -678,8 +687,16 @@ class EventStage:
                 actor1, actor2 = actor2, actor1
             if actor1 is None or actor1.actor_type not in ("protesters", "civilians"):
                 actor1, actor2 = protesters, actor1 or actor2
-        if sub == "Violent demonstration" and actor1 is None and focus:
+        if sub == "Violent demonstration" and focus and actor1 is not None and _is_state(actor1):
+            # "Police fired tear gas to disperse rioters": ACLED codes the crowd as actor 1, the force as actor 2
+            met = actor2 if actor2 is not None and actor2.actor_type in ("protesters", "rioters") else None
+            actor1, actor2 = met or self._generic_mention("rioters", focus), actor1
+        if sub in ("Violent demonstration", "Mob violence") and actor1 is None and focus:
             actor1 = self._generic_mention("rioters", focus)
+        actor2 = self._mob_victims(clause, sub, actor2, civilians, focus)
+        if sub in ("Excessive force against protesters", "Protest with intervention", "Violent demonstration") \
+                and actor2 is None and actor1 is not None and not _is_state(actor1):
+            actor2 = self._force_that_met(doc, clause, trigger)
         people_taken = sub == "Arrests" and bool(_PEOPLE_TAKEN.search(clause.text))
         if (trigger.trigger.event_type in ("Violence against civilians", "Explosions/Remote violence") or sub == "Arrests") \
                 and actor2 is None and (civilians or people_taken):
@@ -799,6 +816,33 @@ class EventStage:
             return self._generic_mention(kind, place.country)
         except KnowledgeError:
             return m
+
+    @staticmethod
+    def _force_that_met(doc: Document, clause: _Clause, trigger: TriggerHit) -> Mention | None:
+        """The state's force that met a crowd, told after the protest in its sentence or in the next two of its
+        paragraph ("Students marched on the ministry. Police dispersed them with tear gas."): ACLED's actor 2."""
+        st = clause.statement
+        block = doc.block_at(st.start)
+        limit = block.end if block is not None else st.end
+        sentences = [st, *[s for s in doc.statements if st.end <= s.start < limit][:2]]
+        start = clause.start + trigger.end
+        for s in sentences:
+            if not (_MET_CROWD.search(s.text) or intervened(s.text)):
+                continue
+            force = next((m for m in doc.mentions if m.kind == "actor" and max(s.start, start) <= m.start < s.end
+                          and m.id and _is_state(m) and m.actor_type != "government"), None)
+            if force is not None:
+                return force
+        return None
+
+    def _mob_victims(self, clause: _Clause, sub: str | None, actor2: Mention | None, civilians: bool,
+                     focus: str | None) -> Mention | None:
+        """A mob that lynched, beat or burned someone: ACLED codes the person it fell on as civilians (actor 2)."""
+        if sub != "Mob violence" or actor2 is not None or not focus:
+            return actor2
+        if civilians or _MOB_JUSTICE.search(clause.statement.text):
+            return self._civilians(focus)
+        return actor2
 
     def _civilians(self, focus: str | None) -> Mention | None:
         return self._generic_mention("civilians", focus) if focus else None

@@ -16,7 +16,7 @@ from typing import Any
 from frontlines import fastre
 from frontlines.knowledge.ontology import Ontology
 
-__all__ = ["capture_side", "commentary_on_events", "context_of", "criminal", "crowd_fight", "industrial_accident", "non_conflict",
+__all__ = ["capture_side", "commentary_on_events", "context_of", "criminal", "crowd_fight", "industrial_accident", "intervened", "non_conflict",
            "peaceful_transfer", "protest_escalation", "withdrawal_under_fire"]
 
 _FORCE = fastre.compile(
@@ -98,6 +98,11 @@ def commentary_on_events(sentence: str) -> bool:
     """Diplomacy or attribution about violence (sanctions over, responsibility for, accusations after),
     not a report of the violence itself."""
     return bool(_REFERENCE.search(sentence))
+
+
+def intervened(sentence: str) -> bool:
+    """The sentence tells the authorities' intervention on a crowd (dispersal, tear gas, arrests, force)."""
+    return bool(_INTERVENTION.search(sentence) or _FORCE.search(sentence))
 
 
 def protest_escalation(sentence: str, *, minimum: str | None = None) -> str | None:

@@ -71,7 +71,7 @@ _GENERIC = fastre.compile(
     r"U\.S\.|US|U\.K\.|UK|UAE) )?"
     r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|special|"
     r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
-    r"warplanes|fighter jets|jets|air ?force|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
+    r"warplanes|fighter jets|jets|air ?forces?|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
     r"(?:security|police) (?:chiefs?|commanders?|directors?)|"
     r"(?:government|regime|pro-government|junta) (?:air ?strikes?|air ?raids?|warplanes|jets|aircraft|helicopters?|"
     r"shelling|bombardment|drones?|drone strikes?|artillery)|"
@@ -81,7 +81,8 @@ _GENERIC = fastre.compile(
     r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed men|"
     r"(?:suspected |alleged )?(?:drug traffickers|drug dealers|gang members|gangsters)|"
-    r"protesters|demonstrators|rioters|mobs?))\b"
+    r"protesters|demonstrators|rioters|mobs?|(?:armed |camel |cattle )?(?:herders|herdsmen)|(?:armed )?cattle raiders|"
+    r"clan (?:militias?|militiamen|gunmen|fighters)|(?:ethnic|communal|tribal) (?:militias?|militiamen)|armed youths?))\b"
     r"(?! (?:contractors?|sources?|officials?|spokes(?:man|woman|person)|analysts?|experts?|courts?|hospitals?|"
     r"academy|college|intelligence|uniforms?|equipment|advisers?|advisors?|aid|prosecutors?|judges?)\b)"
 )
@@ -104,8 +105,11 @@ _ANAPHORA = fastre.compile(
 _GENERIC_KIND = [
     (fastre.compile(r"police|security (?:chief|commander|director)", re.I), "police"),
     (fastre.compile(r"government|authorities", re.I), "government"),
-    (fastre.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown|traffickers|dealers|gang",
-                    re.I), "unidentified"),  # criminals no gang is named for: an armed group of the country
+    # herders, raiders and clan or ethnic fighters of no group named: ACLED's communal militia of the country
+    (fastre.compile(r"herders|herdsmen|raiders|clan|ethnic|communal|tribal|youth", re.I), "communal"),
+    # criminals no gang is named for, and unnamed or masked gunmen: an armed group of the country
+    (fastre.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown|masked|traffickers|dealers|gang",
+                    re.I), "unidentified"),
     (fastre.compile(r"protesters|demonstrators", re.I), "protesters"),
     (fastre.compile(r"rioters|mob", re.I), "rioters"),
 ]
