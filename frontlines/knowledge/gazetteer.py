@@ -298,7 +298,9 @@ class Gazetteer:
         if p.id.startswith("curated:"):
             score += 1.0
         elif p.alias and p.feature in ("city", "admin2"):
-            score -= 1.5  # matched by one of GeoNames' alternate names only
+            # matched by one of GeoNames' alternate names only; a big city's alternate names are mostly how news
+            # spells it ("Zaporizhzhia" for GeoNames' Zaporizhzhya, not the village of that spelling)
+            score -= 0.5 if p.population >= 100_000 else 1.5
         if p.feature == "admin2" and not ctx.suffixed and _SUFFIXED.search(p.name):
             score -= 2.5  # bare "Arlington": the town; "Arlington County" would say so
         if ctx.within is not None:

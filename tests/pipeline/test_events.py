@@ -77,6 +77,13 @@ def test_a_coders_explicit_count_is_read() -> None:
     ("On 3 May 2021, 2 soldiers were killed in an attack by rebels on the road.", "Armed clash"),
     ("Militiamen clashed with villagers on 3 May 2021.", "Armed clash"),
     ("Rebels attacked the village on 3 May 2021, killing a retired soldier.", "Attack"),
+    # the press at work is civilians (a force's deed on them is no clash)
+    ("A cameraman was beaten by police in Kampala on 3 May 2021.", "Attack"),
+    ("A photographer covering the march was shot and wounded by a police officer in Nairobi on 3 May 2021.", "Attack"),
+    ("Police beat and detained two bloggers in Harare on 3 May 2021.", "Attack"),
+    # who the attackers are said to be names no victim
+    ("Gunmen believed to be Boko Haram fighters killed four farmers near Maiduguri on 3 May 2021.", "Attack"),
+    ("Attackers thought to be ISWAP militants shot dead two traders in Monguno on 3 May 2021.", "Attack"),
 ])
 def test_attack_targets_decide_battle_or_violence_against_civilians(text: str, sub_event: str) -> None:
     from datetime import date
@@ -1028,3 +1035,57 @@ def test_unnamed_men_suspected_to_be_a_named_groups_fighters_are_that_group(text
 def test_a_riot_told_from_the_forces_side_has_the_crowd_first(text: str, crowd: str, force: str) -> None:
     riots = [e for e in _events(text) if e.sub_event_type == "Violent demonstration"]
     assert riots and (riots[0].actor1_id, riots[0].actor2_id) == (crowd, force)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Men posing as soldiers abducted six traders near Kidal on 3 May 2021.", "Mali"),
+    ("Gunmen disguised as police officers shot dead a money changer in Goma on 3 May 2021.",
+     "Democratic Republic of Congo"),
+    ("Armed men dressed as soldiers looted shops in Bunia on 3 May 2021.", "Democratic Republic of Congo"),
+])
+def test_a_force_the_attackers_only_seemed_to_be_is_no_actor(text: str, country: str) -> None:
+    from datetime import date
+
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.reading.ingest import document_from_text
+
+    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    assert [e.actor1 for e in doc.events][:1] == [f"Unidentified Armed Group ({country})"]
+    assert not any("Forces" in f"{e.actor1} {e.actor2}" for e in doc.events)  # neither side is the state's force
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    # a missile or rocket strike is a shelling/artillery/missile attack, whoever launched it
+    ("Russian forces launched a missile strike on Kharkiv on 3 May 2021.", "Shelling/artillery/missile attack"),
+    ("Iran launched missile strikes against targets in Erbil on 3 May 2021.", "Shelling/artillery/missile attack"),
+    ("The rebels carried out rocket strikes on the airport in Marib on 3 May 2021.", "Shelling/artillery/missile attack"),
+    # from the air it stays an air strike
+    ("Israeli jets carried out strikes on Khan Younis on 3 May 2021.", "Air/drone strike"),
+    ("Turkish drone strikes on Qamishli wounded three people on 3 May 2021.", "Air/drone strike"),
+])
+def test_missile_and_rocket_strikes_are_no_air_strikes(text: str, sub_event: str) -> None:
+    from datetime import date
+
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.reading.ingest import document_from_text
+
+    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    assert [e.sub_event_type for e in doc.events][:1] == [sub_event]
+
+
+@pytest.mark.parametrize(("text", "actor1", "place"), [
+    ("Russia launched rocket strikes against Zaporizhzhia on 3 May 2021, killing two.", "Military Forces of Russia",
+     "Zaporizhzh"),  # (GeoNames spells it Zaporizhzhya)
+    ("Iran fired missiles at a base near Erbil on 3 May 2021.", "Military Forces of Iran", "Erbil"),
+    ("Azerbaijan carried out drone strikes on Armenian positions near Jermuk on 3 May 2021.",
+     "Military Forces of Azerbaijan", "Jermuk"),
+])
+def test_a_country_that_launched_the_weapon_is_its_forces_and_not_the_place(text: str, actor1: str, place: str) -> None:
+    from datetime import date
+
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.reading.ingest import document_from_text
+
+    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    assert [(e.actor1 or "").split(" (")[0] for e in doc.events][:1] == [actor1]
+    assert [(e.location or "")[:len(place)] for e in doc.events][:1] == [place]

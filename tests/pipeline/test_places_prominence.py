@@ -46,3 +46,19 @@ def test_every_resolved_place_names_the_candidates_it_beat(run) -> None:  # noqa
     tripoli = _places(doc)["Tripoli"]
     assert tripoli.country == "LY"
     assert "Tripoli (LB, Liban-Nord, city" in tripoli.reason and "beat Tripoli (" in tripoli.reason
+
+
+def test_a_big_city_under_its_news_spelling_is_the_city_not_a_village_of_that_spelling(run) -> None:  # noqa: ANN001
+    """GeoNames spells the city Zaporizhzhya and a village of 700 people Zaporizhzhia: news means the city, even where
+    the NER takes the name for a person's."""
+    for text in ("Shelling in Zaporizhzhia killed two people.", "Rockets hit Zaporizhzhia overnight, killing two."):
+        city = _places(run(text))["Zaporizhzhia"]
+        assert (city.country, city.feature) == ("UA", "city") and abs(city.latitude - 47.8) < 0.1, text
+
+
+def test_the_target_of_a_foreign_strike_is_a_place_across_the_border(run) -> None:  # noqa: ANN001
+    """'Israeli strikes on Rafah': the report is about Israel's forces, the place is Gaza's Rafah (its only namesake,
+    Egypt's Rafah, lies next door too), and what a strike hits is where it happened."""
+    for text in ("Israeli strikes on Rafah killed 12 people.", "Turkish drone strikes on Qamishli wounded three."):
+        places = _places(run(text))
+        assert places and next(iter(places.values())).country in ("PS", "SY"), text

@@ -26,6 +26,7 @@ from frontlines import fastre
 from frontlines.knowledge.gazetteer import Gazetteer
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Block, Document, Mention
+from frontlines.pipeline.events.roles import ATTACKING_STATE
 from frontlines.pipeline.mentions.focus import ATTRIBUTIVE
 from frontlines.pipeline.mentions.spans import mentions_in
 
@@ -343,6 +344,8 @@ def _source(doc: Document, m: Mention) -> bool:
     X")."""
     if m.feature == "country" and ATTRIBUTIVE.match(doc.text, m.end):
         return True  # "denounced the US president's decision": whose decision, not where
+    if m.feature == "country" and ATTACKING_STATE.match(doc.text, m.end):
+        return True  # "Russia fired missiles at Kyiv": who attacked, not where
     low = doc.text[max(0, m.start - 40):m.start].lower()
     if _TOPIC.search(low):
         return True  # "marches over the move to recognise a capital": what the event is about

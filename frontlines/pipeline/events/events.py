@@ -50,6 +50,8 @@ from frontlines.pipeline.events.targets import target_of
 
 __all__ = ["EventStage"]
 
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
 NAME, VERSION = "frontlines.events", content_version(__name__)
 
 _LOWER_WORD = fastre.compile(r"[a-z]+")  # the words a campaign noun is looked for among
@@ -604,6 +606,12 @@ class EventStage:
         family, sub = trigger.trigger.family, trigger.trigger.sub_event_type
         after = doc.text[clause.start + trigger.end:clause.end]
         why = f"trigger '{trigger.text}'"
+        if actor1 is None and trigger.trigger.event_type in _VIOLENT_TYPES \
+                and (state := _country_subject(doc, clause, trigger, launched=True)) is not None and state.country:
+            forces = self.kb.generic("military", state.country)  # "Russia launched rocket strikes": its forces, named
+            actor1 = Mention(state.text, state.start, state.end, "actor", canonical=forces.name, id=forces.id,
+                             actor_type=forces.type, country=state.country, reason=f"'{state.text}' acted: its forces")
+            why += f"; '{state.text}' acted: its forces"
         if _BOMBED.match(trigger.text) and ((actor1 is not None and _is_state(actor1)) or _country_subject(doc, clause, trigger)):
             sub, why = "Air/drone strike", why + " by state forces (from the air)"
         if _EXECUTION.search(clause.text) and family in ("capture", "attack", "kill"):

@@ -61,14 +61,25 @@ _PARTNER = fastre.compile(r"\b(?:in concert with|alongside|together with|jointly
 _STATE_DEEDS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash"})
 
 
-def country_subject(doc: Document, clause: Any, trigger: TriggerHit) -> Mention | None:
+def country_subject(doc: Document, clause: Any, trigger: TriggerHit, *, launched: bool = False) -> Mention | None:
     """The country that is the subject of the trigger ("Israel has allegedly bombed ...", "Egypt dispatched strike
-    fighters"): its state acted."""
+    fighters"): its state acted. ``launched`` also takes a country that launched or fired the trigger's weapon ("Russia
+    launched rocket strikes", "Iran fired missiles at")."""
     at = clause.start + trigger.start
+    filler = _LAUNCHED_FILLER if launched else _SUBJECT_FILLER
     return next((m for m in doc.mentions if m.kind == "place" and m.feature == "country" and clause.start <= m.start
-                 and m.end <= at and m.country
-                 and fastre.fullmatch(r"\s*(?:(?:has|have|had|reportedly|allegedly|again|also|then)\s+){0,3}", doc.text[m.end:at])),
+                 and m.end <= at and m.country and filler.fullmatch(doc.text[m.end:at])),
                 None)
+
+
+_ADVERBS = r"\s*(?:(?:has|have|had|reportedly|allegedly|again|also|then)\s+){0,3}"
+_SUBJECT_FILLER = fastre.compile(_ADVERBS)
+# "Russia launched rocket strikes", "Iran fired 40 missiles and drones at", "Israel carried out strikes"
+_LAUNCH = r"(?:launched|launches|fired|fires|carried out|carries out|conducted|conducts|unleashed|mounted|used)"
+_LAUNCHED_FILLER = fastre.compile(_ADVERBS + rf"(?:{_LAUNCH}\s+(?:[\w,-]+\s+){{0,4}}?)?")
+# a country named just before an attack verb is who attacked, not where ("Russia fired missiles at Kyiv")
+ATTACKING_STATE = fastre.compile(r"\s+" + _ADVERBS.removeprefix(r"\s*") + rf"(?:{_LAUNCH}|shelled|struck|bombed|attacked|pounded|"
+                                 r"targeted|invaded|shot down)\b", re.IGNORECASE)
 
 
 # who brought the sides together ("a truce brokered by the UN mission"): a go-between, not a side

@@ -56,6 +56,23 @@ _ARMED_ACTORS = {"state_forces", "rebel_group", "political_militia", "identity_m
 _STATE = {"state_forces", "government", "external_force"}
 
 
+# who the attackers are, or seemed to be: "gunmen believed to be Boko Haram fighters", "men posing as soldiers"
+_IDENTIFYING = fastre.compile(r"\b(?:(?:believed|suspected|thought|said|reported|alleged|presumed|understood)\s+to\s+"
+                              r"(?:be|belong\s+to|have\s+been)|identified\s+as|posing\s+as|disguised\s+as|dressed\s+as)\b",
+                              re.IGNORECASE)
+
+
+def _identifications(text: str, onto: Ontology) -> list[tuple[int, int]]:
+    """Spans that say who the attackers are or seemed to be, up to the combatant noun they name ("gunmen believed
+    to be Boko Haram fighters killed four farmers"): that noun names no victim."""
+    spans = []
+    for m in _IDENTIFYING.finditer(text):
+        noun = onto.combatant_nouns.search(text, m.end(), m.end() + 60)
+        if noun is not None and not fastre.search(r"[,;.]", text[m.end():noun.start()]):
+            spans.append((m.start(), noun.end()))
+    return spans
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
@@ -126,6 +143,7 @@ def target_of(clause: Any, trigger: TriggerHit, actor1: Mention | None, actor2: 
     if MUTUAL.match(trigger.text):
         return "armed", "mutual combat"
     agents = [(a.start - clause.start, a.end - clause.start) for a in (actor1,) if a is not None and a.start >= 0]
+    agents += _identifications(clause.text, onto)
     regions = _victim_regions(clause.text, trigger, agents)
     others = [p for p in participants if p is not actor1]
     strangers = [p for p in others if actor1 is None or p.id != actor1.id]  # ("gunmen believed to belong to CODECO")

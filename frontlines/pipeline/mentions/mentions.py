@@ -393,6 +393,8 @@ class MentionStage:
         for m in _GENERIC.finditer(doc.text):
             if _overlaps(m.start(), m.end(), taken) or _INSTITUTION_AFTER.match(doc.text, m.end()):
                 continue  # "the Joint Military Commission", "the Police Academy": a body's name, not its forces
+            if _IMPERSONATED.search(doc.text, max(0, m.start() - 40), m.start()):
+                continue  # "men posing as soldiers": who they seemed to be, not a force
             kind = _generic_kind(m.group("noun"))
             demonym, start = m.group("demonym"), m.start()
             country = (self.kb.country_for_demonym(demonym) or _COUNTRY_ABBREVIATIONS.get(demonym)) if demonym else None
@@ -743,6 +745,9 @@ class MentionStage:
                                             reason="a state's dotted abbreviation", confidence=0.0))
 
 
+# a force someone only seemed to be: "gunmen posing as soldiers", "men disguised as police officers"
+_IMPERSONATED = fastre.compile(r"\b(?:(?:posing|disguised|dressed|masquerading)\s+as|impersonating|fake)\s+(?:an?\s+)?$",
+                               re.IGNORECASE)
 _NER_ACTOR = frozenset({"NER ORG", "NER NORP"})
 _TAIL_PLACE = fastre.compile(r"^(?P<org>.*?\S) (?P<prep>in|at|of) (?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?: [A-ZÀ-ÖØ-Þ][\w'’-]*){0,2})$")
 _OF_INSTITUTION = fastre.compile(r"\b(?:University|College|Polytechnic|Institute|School|Committee|Council|Assembly|Faculty|"

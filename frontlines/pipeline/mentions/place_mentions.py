@@ -345,9 +345,11 @@ def _plausible(name: str) -> bool:
 
 
 def _landmark_name(text: str, candidates: Sequence[Any]) -> bool:
-    """A name only a region or a big city carries ("El Fasher", "Jonglei"), written as the gazetteer writes it."""
-    return any(not p.alias and normalise(p.name) == normalise(text)
-               and (p.feature == "admin1" or (p.feature == "city" and p.population >= 100_000)) for p in candidates)
+    """A name only a region or a big city carries ("El Fasher", "Jonglei"), written as the gazetteer writes it, or
+    one of a city of half a million or more's own spellings ("Zaporizhzhia", which the NER takes for a person)."""
+    return any((not p.alias and normalise(p.name) == normalise(text)
+                and (p.feature == "admin1" or (p.feature == "city" and p.population >= 100_000)))
+               or (p.alias and p.feature == "city" and p.population >= 500_000) for p in candidates)
 
 
 def _is_region(gaz: Gazetteer, text: str) -> bool:
@@ -356,7 +358,6 @@ def _is_region(gaz: Gazetteer, text: str) -> bool:
     return any(p.feature in ("admin1", "country", "admin2") for p in gaz.lookup(text)[:3])
 
 
-@lru_cache(maxsize=4)
 @lru_cache(maxsize=4)
 def _dotted_abbreviation_regex(forms: frozenset[str]) -> re.Pattern[str]:
     """A dotted state abbreviation on its own, before a lower-case word or after a compass word: "Mich. utilities",

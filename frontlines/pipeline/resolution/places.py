@@ -39,7 +39,10 @@ _BEARING_ONLY_KM = 10.0
 # a name right after a locative preposition ("attacked in X", "near X", "the town of X")
 _NEXT_DOOR_KM = 1500.0  # from the middle of the document's country: a town across its border
 _LOCATED = fastre.compile(r"\b(?:in|at|near|outside|around|inside|(?:city|town|village|outskirts|area) of|"
-                          r"(?:km|kms|kilomet(?:er|re)s?|miles?|north|south|east|west)\s+of)\s+(?:the\s+)?$", re.I)
+                          r"(?:km|kms|kilomet(?:er|re)s?|miles?|north|south|east|west)\s+of|"
+                          # what a strike or an assault hit: "Israeli strikes on Rafah", "the shelling of Kharkiv"
+                          r"(?:air ?|drone |missile |rocket )?(?:strikes?|attacks?|raids?|assaults?|offensive) (?:on|against)|"
+                          r"(?:shelling|bombing|bombardment|siege|capture|fall) of)\s+(?:the\s+)?$", re.I)
 # the raw weight of the leading country (demonyms aside) below which a report's country is only a guess (one
 # small namesake): no reason to drop a place of another country as a namesake abroad
 _FIRM_FOCUS = 1.0
@@ -544,15 +547,18 @@ class PlaceStage:
         return True
 
     def _only_abroad(self, name: str, place: Place, weights: dict[str, float]) -> bool:
-        """``place`` is the one place of that name, in a country next to the one the document is mostly about, and
-        no namesake lies in that country: "attacked in Zemio" in a report whose actors are Sudanese names the
+        """``place`` lies in a country next to the one the document is mostly about, and so does every namesake of it
+        (none in that country): "attacked in Zemio" in a report whose actors are Sudanese names the
         Central African town (the actors' country says who, not where)."""
         main = {iso for iso, w in weights.items() if w >= 0.15}
         found = [p for p in self.gaz.lookup(name) if p.feature not in ("country", "continent")]
-        if any(p.country in main for p in found) or len({p.country for p in found if not p.alias}) != 1:
+        if any(p.country in main for p in found):
             return False
         top = self.gaz.country(max(weights, key=lambda iso: (weights[iso], iso)))
-        return top is not None and haversine_km(place.latitude, place.longitude, top.latitude, top.longitude) <= _NEXT_DOOR_KM
+        # one place of that name, or namesakes only in the countries next door ("Israeli strikes on Rafah": Gaza's
+        # Rafah and Egypt's, across the border from it)
+        return top is not None and all(haversine_km(p.latitude, p.longitude, top.latitude, top.longitude) <= _NEXT_DOOR_KM
+                                       for p in [place, *(p for p in found if not p.alias)])
 
     def _assign(self, doc: Document, m: Mention, match: PlaceMatch) -> None:
         place = match.place
