@@ -1089,3 +1089,23 @@ def test_a_country_that_launched_the_weapon_is_its_forces_and_not_the_place(text
     doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
     assert [(e.actor1 or "").split(" (")[0] for e in doc.events][:1] == [actor1]
     assert [(e.location or "")[:len(place)] for e in doc.events][:1] == [place]
+
+
+@pytest.mark.parametrize(("text", "sub_event", "country"), [
+    # a foreign state's forces taking ground: ACLED codes it as a non-state actor's (the codebook's foreign state actor)
+    ("Russian forces seized Avdiivka on 3 May 2021.", "Non-state actor overtakes territory", "Ukraine"),
+    ("Russian troops captured the village of Ocheretyne on 3 May 2021, the Russian defence ministry said.",
+     "Non-state actor overtakes territory", "Ukraine"),
+    ("Turkish forces captured the town of Afrin on 3 May 2021.", "Non-state actor overtakes territory", "Syria"),
+    # the state's own forces on its own ground regain it, whatever the NER made of the town's name
+    ("Ethiopian troops recaptured Lalibela on 3 May 2021.", "Government regains territory", "Ethiopia"),
+    ("Malian soldiers retook Kidal on 3 May 2021.", "Government regains territory", "Mali"),
+])
+def test_who_takes_ground_and_where(text: str, sub_event: str, country: str) -> None:
+    from datetime import date
+
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.reading.ingest import document_from_text
+
+    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    assert [(e.sub_event_type, e.country) for e in doc.events][:1] == [(sub_event, country)]

@@ -645,6 +645,11 @@ class EventStage:
             if not places_after:
                 return ("Armed clash" if actor1 or actor2 else None), actor1, actor2, why + " without a place object"
             sub = "Government regains territory" if actor1 and _is_state(actor1) else "Non-state actor overtakes territory"
+            taken = places_after[0]
+            if sub == "Government regains territory" and actor1 is not None and taken is not None and taken.country \
+                    and actor1.country and actor1.country != taken.country:
+                sub = "Non-state actor overtakes territory"  # a foreign state's forces taking ground (ACLED: as non-state)
+                why += f"; forces of {actor1.country} taking ground in {taken.country}"
             if actor1 is None and tells_a_loss(trigger.text):  # "troops lost control of Kidal": someone else took it
                 sub = "Non-state actor overtakes territory" if actor2 and _is_state(actor2) else "Government regains territory"
             elif actor1 is None:

@@ -20,6 +20,9 @@ _LOCATIVE = fastre.compile(
     r"near the|in the|border with|between|and|coast of|periphery of|neighbou?rhood of|suburbs of|"
     r"(?:district|province|county|region|city|town|village|area|woreda|LGA)(?: cent(?:er|re))?,|"
     r"(?:attacks?|attacked|raids?|raided|assaults?|offensive|advance|strikes?) on|"
+    # ground taken or pounded: "troops recaptured Lalibela", "forces seized Avdiivka", "shelled Kharkiv"
+    r"captured|recaptured|seized|retook|retaken|took control of|taken control of|stormed|besieged|liberated|overran|"
+    r"encircled|shelled|bombed|bombarded|pounded|"
     r"(?:streets|residents|inhabitants|citizens|people|locals|parts|exit|entrance|centre|center|south|north|east|west|"
     r"vicinity|control|capture) of|IVO|capital,?)"
     r"\s+(?:the\s+)?)$",

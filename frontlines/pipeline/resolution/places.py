@@ -42,7 +42,10 @@ _LOCATED = fastre.compile(r"\b(?:in|at|near|outside|around|inside|(?:city|town|v
                           r"(?:km|kms|kilomet(?:er|re)s?|miles?|north|south|east|west)\s+of|"
                           # what a strike or an assault hit: "Israeli strikes on Rafah", "the shelling of Kharkiv"
                           r"(?:air ?|drone |missile |rocket )?(?:strikes?|attacks?|raids?|assaults?|offensive) (?:on|against)|"
-                          r"(?:shelling|bombing|bombardment|siege|capture|fall) of)\s+(?:the\s+)?$", re.I)
+                          r"(?:shelling|bombing|bombardment|siege|capture|fall) of|"
+                          # ground taken or pounded: "troops recaptured Lalibela", "shelled Kupiansk"
+                          r"captured|recaptured|seized|retook|retaken|took control of|taken control of|stormed|besieged|"
+                          r"liberated|overran|encircled|shelled|bombed|bombarded|pounded)\s+(?:the\s+)?$", re.I)
 # the raw weight of the leading country (demonyms aside) below which a report's country is only a guess (one
 # small namesake): no reason to drop a place of another country as a namesake abroad
 _FIRM_FOCUS = 1.0
@@ -554,11 +557,16 @@ class PlaceStage:
         found = [p for p in self.gaz.lookup(name) if p.feature not in ("country", "continent")]
         if any(p.country in main for p in found):
             return False
-        top = self.gaz.country(max(weights, key=lambda iso: (weights[iso], iso)))
+        iso = max(weights, key=lambda iso: (weights[iso], iso))
+        top = self.gaz.country(iso)
+        if top is None:
+            return False
+        # the country's middle or its capital (Russia's middle lies in Siberia, a long way from Ukraine's towns)
+        anchors = [(top.latitude, top.longitude), *([capital[1:]] if (capital := self.gaz.national_capital(iso)) else [])]
         # one place of that name, or namesakes only in the countries next door ("Israeli strikes on Rafah": Gaza's
         # Rafah and Egypt's, across the border from it)
-        return top is not None and all(haversine_km(p.latitude, p.longitude, top.latitude, top.longitude) <= _NEXT_DOOR_KM
-                                       for p in [place, *(p for p in found if not p.alias)])
+        return all(min(haversine_km(p.latitude, p.longitude, lat, lon) for lat, lon in anchors) <= _NEXT_DOOR_KM
+                   for p in [place, *(p for p in found if not p.alias)])
 
     def _assign(self, doc: Document, m: Mention, match: PlaceMatch) -> None:
         place = match.place
