@@ -974,3 +974,29 @@ def test_arrests_told_after_police_broke_up_a_protest_are_its_intervention() -> 
     doc = extract_text("On Sunday, police in Gao, Mali, arrested 15 traders at the market, witnesses said.",
                        published=date(2021, 3, 9))
     assert [(e.event_type, e.sub_event_type) for e in doc.events] == [("Strategic developments", "Arrests")]
+
+
+@pytest.mark.parametrize(("text", "force"), [
+    # the crowd of a violent demonstration is rioters whatever the report calls it (set i: Almaty, Coro)
+    ("Demonstrators stormed the regional assembly in Bukavu, Congo, on Tuesday and set it on fire.", None),
+    ("In Mzuzu, Malawi, protesters pulled down the statue of a former president on Friday.", None),
+    # a force told opening fire on a crowd throwing stones meets the rioters, who are actor 1 (set i: Ziguinchor, Conakry)
+    ("In Kisumu, Kenya, police opened fire on youths who were throwing stones and burning tyres on Monday.", "police"),
+    ("Gendarmes fired tear gas at youths who had blocked a road with burning tyres in Parakou, Benin, on Friday.", "police"),
+])
+def test_the_crowd_of_a_violent_demonstration_is_rioters(text: str, force: str | None) -> None:
+    event = next(e for e in _events(text) if e.sub_event_type == "Violent demonstration")
+    assert event.actor1_id and event.actor1_id.startswith("gen.rioters"), (event.actor1, event.actor2)
+    assert (event.actor2_id or "").startswith(f"gen.{force}") if force else event.actor2_id is None
+
+
+@pytest.mark.parametrize("text", [
+    "Gendarmes arrested two opposition activists at a market in Kaolack, Senegal, on Wednesday.",
+    "In Dori, Burkina Faso, a gendarme was wounded when gunmen attacked a checkpoint on Monday.",
+])
+def test_gendarmes_are_the_police(text: str) -> None:
+    """ACLED codes a gendarmerie with the country's police forces (set i: Senegal's and Guinea's gendarmes were
+    taken for the army)."""
+    event = _events(text)[0]
+    assert any((i or "").startswith("gen.police") or (i or "").endswith(".police") for i in (event.actor1_id, event.actor2_id)), \
+        (event.actor1, event.actor2)

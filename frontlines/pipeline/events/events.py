@@ -667,7 +667,11 @@ class EventStage:
                 actor1, actor2 = actor2, actor1
             if actor1 is None or actor1.actor_type not in ("protesters", "civilians"):
                 actor1, actor2 = protesters, actor1 or actor2
-        if sub == "Violent demonstration" and actor1 is None and focus:
+        if sub == "Violent demonstration" and focus and actor1 is not None and actor2 is None and _is_state(actor1):
+            actor1, actor2 = None, actor1  # "gendarmes opened fire on youths throwing stones": the force meets the crowd
+        if sub == "Violent demonstration" and focus and (actor1 is None or actor1.actor_type == "protesters"):
+            # ACLED codes the crowd of a violent demonstration as rioters, however the report calls them
+            # ("protesters stormed the city hall and set it on fire", "demonstrators pulled down a statue")
             actor1 = self._generic_mention("rioters", focus)
         if trigger.trigger.event_type in ("Violence against civilians", "Explosions/Remote violence") \
                 and actor2 is None and civilians:

@@ -102,7 +102,7 @@ _ANAPHORA = fastre.compile(
     r"(?:jihadist|Islamist|extremist|insurgent|militant) fighters))\b"
     r"(?! (?:of|from)\b)", re.IGNORECASE)  # "the group of young men", "rebels from X": new people, no anaphor
 _GENERIC_KIND = [
-    (fastre.compile(r"police|security (?:chief|commander|director)", re.I), "police"),
+    (fastre.compile(r"police|gendarme|security (?:chief|commander|director)", re.I), "police"),  # ACLED: gendarmerie as police
     (fastre.compile(r"government|authorities", re.I), "government"),
     (fastre.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown|traffickers|dealers|gang",
                     re.I), "unidentified"),  # criminals no gang is named for: an armed group of the country
