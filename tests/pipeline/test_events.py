@@ -1000,3 +1000,13 @@ def test_gendarmes_are_the_police(text: str) -> None:
     event = _events(text)[0]
     assert any((i or "").startswith("gen.police") or (i or "").endswith(".police") for i in (event.actor1_id, event.actor2_id)), \
         (event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "Police say 40 people have died in Lusaka, Zambia, since the riots began on Saturday, most of them during looting.",
+    "Officials said 17 people had been killed across Eswatini since Tuesday, many of them in clashes during looting.",
+])
+def test_a_day_that_opens_a_span_dates_no_incident(text: str) -> None:
+    """'since the unrest began on Friday' dates the span, not the looting the toll sentence tells (set i:
+    the KwaZulu-Natal unrest's running toll was coded as a looting on the Friday)."""
+    assert _events(text) == [], [(e.sub_event_type, e.reason) for e in _events(text)]

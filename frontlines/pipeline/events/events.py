@@ -457,6 +457,7 @@ class EventStage:
             doc, clause, clause.start + trigger.end, told=sub_type in _TOLD_EVENTS)
         wire = doc.wire_dateline or (-1, -1)  # the day a story was filed dates no incident
         in_sentence_day = any((m.time_precision or 9) <= 1 and not wire[0] <= m.start < wire[1]
+                              and not _SINCE_BEFORE.search(doc.text[clause.statement.start:m.start])
                               for m in mentions_in(doc, "date", clause.statement.start, clause.statement.end)) \
             or (doc.published is None and bool(_DAY_WORD.search(clause.statement.text)))  # an undated report's
         # "on Monday" still names one day
@@ -902,6 +903,8 @@ class EventStage:
         )
 
 
+# a day that opens a span ("since Thursday", "since the unrest began on Friday"): it dates no incident of the clause
+_SINCE_BEFORE = fastre.compile(r"\bsince(?:\s+[\w'’-]+){0,5}\s+(?:on\s+)?$", re.IGNORECASE)
 _DAY_WORD = fastre.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\bovernight\b|"
                            r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
                            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
