@@ -1010,3 +1010,45 @@ def test_a_day_that_opens_a_span_dates_no_incident(text: str) -> None:
     """'since the unrest began on Friday' dates the span, not the looting the toll sentence tells (set i:
     the KwaZulu-Natal unrest's running toll was coded as a looting on the Friday)."""
     assert _events(text) == [], [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Looters ransacked shops and a warehouse in Blantyre, Malawi, on Saturday night.",
+    "In Kumasi, Ghana, looters broke into a bank on Tuesday and set the building alight.",
+])
+def test_looters_are_rioters_in_a_violent_demonstration(text: str) -> None:
+    """ACLED's looting sub-event is an armed group's; a crowd's is a violent demonstration by rioters (set i: the
+    Pietermaritzburg mall stripped and torched by looters had no actor)."""
+    event = _events(text)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert event.actor1_id and event.actor1_id.startswith("gen.rioters")
+
+
+def test_an_armed_groups_looting_stays_looting() -> None:
+    event = _events("Gunmen looted and burned a health centre in Kidal, Mali, on Tuesday.")[0]
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+@pytest.mark.parametrize(("text", "civilians"), [
+    ("Police arrested a journalist in Harare, Zimbabwe, on Monday.", True),
+    ("Soldiers detained a local councillor at a checkpoint near Gao, Mali, on Monday.", True),
+    ("Gendarmes arrested three students outside the university in Yaounde, Cameroon, on Thursday.", True),
+    ("Police arrested three suspected militants in Kampala, Uganda, on Monday.", False),
+])
+def test_people_arrested_for_who_they_are_are_civilians(text: str, civilians: bool) -> None:
+    """Set i: 'gendarmes arrested a reporter' had no second actor; ACLED codes the civilians of the country."""
+    [event] = _events(text)
+    assert event.sub_event_type == "Arrests"
+    assert bool(event.actor2_id and event.actor2_id.startswith("gen.civilians")) == civilians, event.actor2
+
+
+@pytest.mark.parametrize("text", [
+    "Armed civilians on motorbikes fired on a group of protesters in Barquisimeto, Venezuela, on Tuesday, killing three.",
+    "Two students were shot dead in Masaya, Nicaragua, on Saturday when masked gunmen opened fire on marchers.",
+])
+def test_protesters_killed_by_an_armed_group_are_attacked(text: str) -> None:
+    """ACLED's excessive force against protesters is the state's; an armed group's killing of them is an attack
+    (set i: Maracay's 'armed civilians' were taken for the army, then the protest kept no dead)."""
+    event = _events(text)[0]
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack"), event.reason
+    assert event.actor1_id and event.actor1_id.startswith("gen.unidentified") and event.fatalities >= 2

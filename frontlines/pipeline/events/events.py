@@ -71,6 +71,15 @@ _PERSON_OBJECT = fastre.compile(r"^\s*(?:(?:\w+\s+){0,3}?(?:leader|commander|off
                                 r"foreigners|passengers|students|pupils|girls|boys|women|children|workers|villagers|"
                                 r"herders|farmers|traders|worshippers|him|her|them)\b|the\s+(?:two|three|four|five|six|seven|"
                                 r"eight|nine|ten|\d+)\s+(?:from|at|on|in|as|while|near|outside|and)\b)", re.IGNORECASE)
+# people arrested for who they are, with no armed group told ("arrested a reporter", "detained three students",
+# "arrested opposition politician X"): civilians (not "suspected militants", "members of the group")
+_CIVILIAN_ARRESTEES = fastre.compile(
+    r"^\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|\d+)?\s*(?:(?:local|prominent|"
+    r"private|opposition|student|union|rights|human rights|veteran|well-known|young|female|male|foreign)\s+){0,2}"
+    r"(?:journalists?|reporters?|editors?|photographers?|bloggers?|activists?|students?|teachers?|lawyers?|"
+    r"doctors?|nurses?|traders?|farmers?|workers?|villagers|residents?|civilians|priests?|imams?|pastors?|"
+    r"critics?|politicians?|councillors?|mayors?|opposition (?:leaders?|figures?|members?)|trade unionists?)\b"
+    r"(?!\s+(?:suspected|accused) of)", re.IGNORECASE)
 # a name right after the verb, then where from: "seized Zeidan from a hotel" (a place is a mention, checked apart)
 # (verbs that take people as readily as ground; not "captured Mundri East from their forces": ground taken from a party)
 _NAMED_OBJECT = fastre.compile(r"^\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?:from|at|outside|near|as|while)\b"
@@ -668,6 +677,13 @@ class EventStage:
                 actor1, actor2 = actor2, actor1
             if actor1 is None or actor1.actor_type not in ("protesters", "civilians"):
                 actor1, actor2 = protesters, actor1 or actor2
+        if sub == "Arrests" and actor2 is None and actor1 is not None and _is_state(actor1) and focus \
+                and _CIVILIAN_ARRESTEES.match(after):
+            actor2 = self._civilians(focus)  # "gendarmes arrested a reporter": ACLED's civilians of the country
+            why += "; civilians arrested"
+        if sub == "Looting/property destruction" and actor1 is not None and actor1.actor_type == "rioters":
+            # ACLED's looting sub-event is an armed group's; a crowd's looting is a violent demonstration
+            sub, why = "Violent demonstration", why + "; looting by a crowd"
         if sub == "Violent demonstration" and focus and actor1 is not None and actor2 is None and _is_state(actor1):
             actor1, actor2 = None, actor1  # "gendarmes opened fire on youths throwing stones": the force meets the crowd
         if sub == "Violent demonstration" and focus and (actor1 is None or actor1.actor_type == "protesters"):
@@ -856,6 +872,14 @@ class EventStage:
                actor2: Mention | None, place: Mention | None, event_date: str | None, precision: int | None,
                fallback: bool, fatalities: int, aggregate: bool, modality: Modality, why: str) -> Event:
         st = clause.statement
+        nonstate = {a.actor_type for a in (actor1, actor2) if a is not None} & (_ARMED_TYPES - _STATE_TYPES)
+        if sub_type in ("Peaceful protest", "Excessive force against protesters") and nonstate and fatalities \
+                and any(a is not None and a.actor_type == "protesters" for a in (actor1, actor2)):
+            # an armed group that kills protesters ("armed civilians on motorbikes fired on a group of protesters",
+            # "gunmen fired on a crowd"): ACLED's excessive force is the state's; this is an attack on them
+            armed, protesters = (actor1, actor2) if actor1 is not None and actor1.actor_type in nonstate else (actor2, actor1)
+            sub_type, actor1, actor2 = "Attack", armed, protesters
+            why += "; protesters killed by an armed group: an attack on them"
         if sub_type == "Peaceful protest" and fatalities:
             # no one died in it (else it is no peaceful protest): the dead the sentence counts, and the side they
             # were, are those of the incident it protests ("protested against a bombing that killed five policemen")

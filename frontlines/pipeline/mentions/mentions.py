@@ -79,9 +79,9 @@ _GENERIC = fastre.compile(
     r"airstrikes?|shelling|bombardments?|artillery|missiles?|rockets?|rocket fire|air ?raids?|(?:glide|guided|aerial) bombs?|air defen[cs]es?|"
     r"warships?|F-?16s?|MiG-?\d*s?|Mirages?|border (?:guards|troops|police|posts?)|(?:army |military )?(?:positions|posts|outposts)|"
     r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
-    r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed men|"
+    r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed (?:men|civilians)|"
     r"(?:suspected |alleged )?(?:drug traffickers|drug dealers|gang members|gangsters)|"
-    r"protesters|demonstrators|rioters|mobs?))\b"
+    r"protesters|demonstrators|rioters|looters|mobs?))\b"
     r"(?! (?:contractors?|sources?|officials?|spokes(?:man|woman|person)|analysts?|experts?|courts?|hospitals?|"
     r"academy|college|intelligence|uniforms?|equipment|advisers?|advisors?|aid|prosecutors?|judges?)\b)"
 )
@@ -104,10 +104,10 @@ _ANAPHORA = fastre.compile(
 _GENERIC_KIND = [
     (fastre.compile(r"police|gendarme|security (?:chief|commander|director)", re.I), "police"),  # ACLED: gendarmerie as police
     (fastre.compile(r"government|authorities", re.I), "government"),
-    (fastre.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown|traffickers|dealers|gang",
+    (fastre.compile(r"gunmen|armed men|armed civilians|assailants|attackers|militants|unidentified|unknown|traffickers|dealers|gang",
                     re.I), "unidentified"),  # criminals no gang is named for: an armed group of the country
     (fastre.compile(r"protesters|demonstrators", re.I), "protesters"),
-    (fastre.compile(r"rioters|mob", re.I), "rioters"),
+    (fastre.compile(r"rioters|looters|mob", re.I), "rioters"),  # looters: a crowd no group is named for
 ]
 
 
