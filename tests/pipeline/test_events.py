@@ -1052,3 +1052,17 @@ def test_protesters_killed_by_an_armed_group_are_attacked(text: str) -> None:
     event = _events(text)[0]
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack"), event.reason
     assert event.actor1_id and event.actor1_id.startswith("gen.unidentified") and event.fatalities >= 2
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("Police dispersed protesters in Lome, Togo, on Friday, killing two.", "Excessive force against protesters"),
+    ("One man was killed in Kisumu, Kenya, on Monday when police broke up a protest over fuel prices.",
+     "Excessive force against protesters"),
+    # the dead of the incident the protest answers are not the protesters'
+    ("Police dispersed a protest in Lome, Togo, on Friday against the killing of two traders by soldiers.",
+     "Protest with intervention"),
+])
+def test_protesters_killed_as_the_force_breaks_them_up_suffer_excessive_force(text: str, sub_event: str) -> None:
+    """Set i: 'two young men were shot dead ... as gendarmes and police dispersed demonstrators' was an intervention."""
+    event = _events(text)[0]
+    assert event.sub_event_type == sub_event, event.reason

@@ -880,6 +880,11 @@ class EventStage:
             armed, protesters = (actor1, actor2) if actor1 is not None and actor1.actor_type in nonstate else (actor2, actor1)
             sub_type, actor1, actor2 = "Attack", armed, protesters
             why += "; protesters killed by an armed group: an attack on them"
+        if sub_type == "Protest with intervention" and fatalities and not aggregate \
+                and any(a is not None and a.actor_type in _STATE_TYPES for a in (actor1, actor2)):
+            # protesters dead where the state's forces broke them up ("two young men were shot dead as gendarmes
+            # dispersed demonstrators"): ACLED's excessive force
+            sub_type, why = "Excessive force against protesters", why + "; protesters killed as the force intervened"
         if sub_type == "Peaceful protest" and fatalities:
             # no one died in it (else it is no peaceful protest): the dead the sentence counts, and the side they
             # were, are those of the incident it protests ("protested against a bombing that killed five policemen")
