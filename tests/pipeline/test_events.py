@@ -1066,3 +1066,12 @@ def test_protesters_killed_as_the_force_breaks_them_up_suffer_excessive_force(te
     """Set i: 'two young men were shot dead ... as gendarmes and police dispersed demonstrators' was an intervention."""
     event = _events(text)[0]
     assert event.sub_event_type == sub_event, event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Militants blocked the main road near Kidal, Mali, on Sunday with two burnt-out trucks.",
+    "Armed men barricaded the bridge into Kalehe, Congo, with felled trees on Tuesday.",
+])
+def test_an_armed_groups_road_block_is_no_protest(text: str) -> None:
+    """Set i: 'the gunmen had blocked the bridge ... with two trucks' was a peaceful protest."""
+    assert not any(e.event_type in ("Protests", "Riots") for e in _events(text)), [(e.sub_event_type, e.reason) for e in _events(text)]

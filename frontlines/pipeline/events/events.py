@@ -80,6 +80,7 @@ _CIVILIAN_ARRESTEES = fastre.compile(
     r"doctors?|nurses?|traders?|farmers?|workers?|villagers|residents?|civilians|priests?|imams?|pastors?|"
     r"critics?|politicians?|councillors?|mayors?|opposition (?:leaders?|figures?|members?)|trade unionists?)\b"
     r"(?!\s+(?:suspected|accused) of)", re.IGNORECASE)
+_BLOCKADE = fastre.compile(r"^(?:block|barricad|barrier)", re.IGNORECASE)  # a protest trigger told of a road blocked
 # a name right after the verb, then where from: "seized Zeidan from a hotel" (a place is a mention, checked apart)
 # (verbs that take people as readily as ground; not "captured Mundri East from their forces": ground taken from a party)
 _NAMED_OBJECT = fastre.compile(r"^\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?:from|at|outside|near|as|while)\b"
@@ -665,6 +666,9 @@ class EventStage:
                 return crowd, actor1 or self._generic_mention("rioters", focus) if focus else actor1, actor2, \
                     why + "; violence by unorganised people"
             return self._attack(clause, trigger, actor1, actor2, focus, why)
+        if trigger.trigger.event_type in ("Protests", "Riots") and actor1 is not None \
+                and actor1.actor_type in _ARMED_TYPES - _STATE_TYPES and _BLOCKADE.match(trigger.text):
+            return None, None, None, ""  # "the gunmen had blocked the bridge with two trucks": an armed group's road block
         if family == "protest" or trigger.trigger.event_type == "Protests":
             escalated = protest_escalation(context_of(doc, clause.statement), minimum=None if family == "protest" else sub)
             sub, why = (escalated, why + f"; escalated to {escalated.lower()}") if escalated and escalated != sub else (sub, why)
