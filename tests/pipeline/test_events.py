@@ -1075,3 +1075,21 @@ def test_protesters_killed_as_the_force_breaks_them_up_suffer_excessive_force(te
 def test_an_armed_groups_road_block_is_no_protest(text: str) -> None:
     """Set i: 'the gunmen had blocked the bridge ... with two trucks' was a peaceful protest."""
     assert not any(e.event_type in ("Protests", "Riots") for e in _events(text)), [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday, police arrested 30 people they described as gang members in Choloma, Honduras, the police said.",
+    "Gendarmes detained 12 men they accused of helping the rebels near Agadez, Niger, on Friday, a gendarmerie spokesman said.",
+])
+def test_the_states_own_word_on_its_arrests_reports_them(text: str) -> None:
+    """ACLED codes arrests from the police's own account (set i: Soyapango's arrests were the police's claim);
+    a force's word on the enemy it killed stays a claim."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    events = [e for e in extract_text(text, published=date(2022, 12, 5)).events if e.sub_event_type == "Arrests"]
+    assert events and events[0].modality == "asserted", [(e.sub_event_type, e.reason) for e in events]
+    [killed] = extract_text("The army said it killed 40 militants near Gao, Mali, on Friday.",
+                            published=date(2022, 12, 5)).events
+    assert killed.modality == "claimed"

@@ -456,8 +456,10 @@ class EventStage:
         if actor1 and actor2 and (actor1.id == actor2.id or self._own_troops(doc, actor1, actor2)):
             actor2 = None
         # a party telling its own deed (or its enemy's loss) claims it; telling what it suffered is no claim
+        # (the state's forces telling their own arrests report them: ACLED codes arrests from the police's word)
+        own_arrests = sub_type == "Arrests" and actor1 is not None and _is_state(actor1)
         modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
-                                           speaker_is_party=self._speaks_for(actor1, speaker_ids)
+                                           speaker_is_party=(self._speaks_for(actor1, speaker_ids) and not own_arrests)
                                            or _own_men(clause.statement.speaker, clause.text[:trigger.start])
                                            or self._own_deed(speaker_ids, clause.text[:trigger.start]))
         at, to = clause.start + trigger.start, clause.start + trigger.start + len(trigger.text.rstrip())
