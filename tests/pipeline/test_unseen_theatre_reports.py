@@ -38,8 +38,8 @@ arrested for who they are as civilians, 'armed civilians' as an armed group and 
 protesters killed in a dispersal as excessive force, running tolls in reported speech ('had died ... since Thursday')
 and the deeds they count, 'those detained', deaths in custody, a day that opens a span, a dateline below a page's
 furniture, the witnesses' town giving way to its container, a suspicion of the people arrested, an armed group's road
-block, the police's own word on its arrests (now recall 0.917, precision 0.880, F1 0.898, traps avoided 0.991, type
-0.909, sub-type 0.864, actor pairs 0.773, date 1.000, fatalities 0.773);
+block, the police's own word on its arrests, a country-wide toll told after an incident (now recall 0.917, precision
+0.880, F1 0.898, traps avoided 0.991, type 0.909, sub-type 0.864, actor pairs 0.773, date 1.000, fatalities 0.818);
 `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
@@ -137,8 +137,6 @@ GAPS: dict[tuple[str, int], str] = {
                               "group; the gold codes mob violence by rioters against the protesters",
     ("i_lk_colombo_2022", 1): "missed: a crowd surrounding an MP's car, after which 'he and his bodyguard were later "
                               "found dead', yields no event (no deed of the crowd's is told as the killing)",
-    ("i_lk_colombo_2022", 2): "fatalities: the burning of the Rajapaksas' house takes the health ministry's country-wide "
-                              "toll of eight told after it as its own",
     ("i_gn_conakry_2022", 2): "actors: the arrest of 'FNDC coordinator Oumar Sylla' has no second actor: the FNDC is not in "
                               "the actor base and a movement's coordinator is not read as the movement",
 }
