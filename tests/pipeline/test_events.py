@@ -1093,3 +1093,18 @@ def test_the_states_own_word_on_its_arrests_reports_them(text: str) -> None:
     [killed] = extract_text("The army said it killed 40 militants near Gao, Mali, on Friday.",
                             published=date(2022, 12, 5)).events
     assert killed.modality == "claimed"
+
+
+@pytest.mark.parametrize("text", [
+    "Government loyalists armed with sticks attacked protesters marching in Kampala, Uganda, on Tuesday.",
+    "Hundreds of ruling party supporters marched to the square in Lusaka, Zambia, on Friday and beat opposition "
+    "demonstrators.",
+])
+def test_a_crowd_that_beats_protesters_is_mob_violence(text: str) -> None:
+    """Set i: ruling-party supporters beating the Galle Face demonstrators were an unidentified armed group using
+    excessive force; police beating them still are excessive force."""
+    event = _events(text)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence"), event.reason
+    assert (event.actor1_id or "").startswith("gen.rioters") and (event.actor2_id or "").startswith("gen.protesters")
+    [police] = _events("Police beat demonstrators with batons in Lusaka, Zambia, on Friday.")
+    assert police.sub_event_type == "Excessive force against protesters"

@@ -81,6 +81,11 @@ _CIVILIAN_ARRESTEES = fastre.compile(
     r"critics?|politicians?|councillors?|mayors?|opposition (?:leaders?|figures?|members?)|trade unionists?)\b"
     r"(?!\s+(?:suspected|accused) of)", re.IGNORECASE)
 _BLOCKADE = fastre.compile(r"^(?:block|barricad|barrier)", re.IGNORECASE)  # a protest trigger told of a road blocked
+# a crowd, not a force, that beat or attacked protesters ("party supporters ... beat demonstrators with clubs")
+_CROWD_ON_PROTESTERS = fastre.compile(
+    r"\b(?:supporters|loyalists|partisans|counter-?protesters|counter-?demonstrators|mobs?)\b[^.;]{0,160}?\b(?:beat|attacked|"
+    r"assaulted|stoned|clubbed|whipped|set upon|chased)\s+(?:the\s+|some\s+|\w+\s+)?(?:protesters|demonstrators|marchers)\b",
+    re.IGNORECASE)
 # a name right after the verb, then where from: "seized Zeidan from a hotel" (a place is a mention, checked apart)
 # (verbs that take people as readily as ground; not "captured Mundri East from their forces": ground taken from a party)
 _NAMED_OBJECT = fastre.compile(r"^\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?:from|at|outside|near|as|while)\b"
@@ -286,6 +291,16 @@ class EventStage:
             victims = self.kb.generic("civilians", country.country)
             if victims.id != event.actor1_id:
                 event.actor2, event.actor2_id = victims.name, victims.id
+        if event.sub_event_type == "Excessive force against protesters" and event.actor1_id and not event.actor2_id \
+                and _CROWD_ON_PROTESTERS.search(event.notes):
+            # no force but a crowd beat the protesters ("ruling-party supporters ... beat demonstrators with clubs"):
+            # ACLED's mob violence, the rioters against the protesters
+            rioters = self.kb.generic("rioters", country.country)
+            event.event_type, event.sub_event_type = "Riots", "Mob violence"
+            event.actor2, event.actor2_id = event.actor1, event.actor1_id
+            event.actor1, event.actor1_id = rioters.name, rioters.id
+            event.reason += "; a crowd, no force, beat the protesters: mob violence"
+            return
         if event.sub_event_type == "Excessive force against protesters":  # the protesters first, the force second
             if event.actor1_id and not event.actor2_id:
                 force = self.kb.generic("unidentified", country.country)
