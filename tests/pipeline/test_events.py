@@ -1108,3 +1108,18 @@ def test_a_crowd_that_beats_protesters_is_mob_violence(text: str) -> None:
     assert (event.actor1_id or "").startswith("gen.rioters") and (event.actor2_id or "").startswith("gen.protesters")
     [police] = _events("Police beat demonstrators with batons in Lusaka, Zambia, on Friday.")
     assert police.sub_event_type == "Excessive force against protesters"
+
+
+def test_a_movement_whose_call_crowds_answer_is_no_protester_and_its_leaders_arrest_names_it() -> None:
+    """Set i: Guinea's FNDC, a civic movement, was not in the actor base; the protesters it calls out are ACLED's
+    protesters, and the arrest of its coordinator names it as the one arrested."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    [march] = extract_text("Thousands answered the FNDC call to march in Kankan, Guinea, on Thursday.",
+                           published=date(2022, 7, 30)).events
+    assert (march.actor1_id or "").startswith("gen.protesters")
+    [arrest] = extract_text("Gendarmes detained two FNDC organisers at a roadblock in Labe, Guinea, on Friday.",
+                            published=date(2022, 7, 30)).events
+    assert arrest.sub_event_type == "Arrests" and arrest.actor2_id == "gin.fndc"

@@ -689,6 +689,8 @@ class EventStage:
         if family == "protest" or trigger.trigger.event_type == "Protests":
             escalated = protest_escalation(context_of(doc, clause.statement), minimum=None if family == "protest" else sub)
             sub, why = (escalated, why + f"; escalated to {escalated.lower()}") if escalated and escalated != sub else (sub, why)
+        if family == "protest" and focus and actor1 is not None and actor1.actor_type == "organisation":
+            actor1 = None  # "answered the FNDC's call to march": ACLED's protesters march, the movement is associated
         if family == "protest" and actor1 is None and focus:
             actor1 = self._generic_mention("protesters" if sub != "Violent demonstration" else "rioters", focus)
         if sub in ("Excessive force against protesters", "Protest with intervention") and focus:
