@@ -383,3 +383,25 @@ def test_a_deed_told_as_done_on_the_day_of_its_telling_is_dated_no_later(sentenc
     """Issue 10, set e: 'said on Saturday it had captured' took Monday's publication date, after the telling."""
     (event,) = _events(sentence, published=date(2024, 8, 5))
     assert (event.event_date, event.date_fallback) == (day, False), event.reason
+
+
+@pytest.mark.parametrize("furniture", [
+    "Africa | Wednesday, 10 March 2021 | 4 min read\n\nBy Staff Reporter\n\nShare on Facebook | Share on X | Copy link\n\n"
+    "Listen to this article\n\n",
+    "Home > World > Africa\n\nUpdated 10/03/2021 09:12\n\nBy our correspondent\n\nAdvertisement\n\nFollow us on WhatsApp\n\n",
+])
+def test_a_dateline_below_a_pages_furniture_is_still_a_dateline(furniture: str) -> None:
+    """Set i: a page's section line, byline and share buttons pushed 'ALMATY, Jan 6 -' below the first four
+    paragraphs, and its day dated the riot told 'on Wednesday'."""
+    text = f"Gunmen kill four soldiers in Mali\n\n{furniture}NIONO, March 10 - Gunmen attacked an army checkpoint in Kidal on Monday, killing four soldiers, officials said."
+    doc = _doc(text, published=date(2021, 3, 10), fmt="jsonl")
+    assert doc.wire_dateline is not None and doc.text[doc.wire_dateline[0]:].startswith("NIONO")
+    (event,) = [e for e in doc.events if e.event_type == "Battles"]
+    assert (event.location, event.event_date) == ("Kidal", "2021-03-08")
+
+
+def test_a_capitals_line_after_the_prose_began_is_no_dateline() -> None:
+    doc = _doc("Rebels attack Kidal\n\nBy Staff\n\nGunmen attacked an army checkpoint in Kidal on Monday, killing four "
+               "soldiers, officials said on Tuesday.\n\nMore to follow.\n\nMore to come.\n\nGAO - Residents said the town was calm.",
+               published=date(2021, 3, 10), fmt="jsonl")
+    assert doc.wire_dateline is None

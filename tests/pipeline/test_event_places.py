@@ -339,3 +339,19 @@ def test_local_witnesses_name_the_place_when_the_clause_names_none(text: str, sp
     names = [n for n in ("Tessaly", "Korvan", "Belmira") if n in text]
     names.sort(key=text.index)
     assert _choose_with_speaker(text, names, "exchanged", speaker) == place
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Residents of Phoenix, north of Durban, say armed men at private roadblocks shot dead three people on Tuesday.",
+     "South Africa"),
+    ("Residents of Kingston, west of Kampala, said gunmen shot dead two traders on Sunday.", "Uganda"),
+])
+def test_the_witnesses_town_gives_way_to_its_container_in_their_own_words(text: str, country: str) -> None:
+    """Set i: the witnesses' town ('Residents of Phoenix, north of Durban, say ...') stands for the place, and its
+    container is told in the same words, which are the speaker's: a namesake abroad must give way to it too."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    [event] = extract_text(text, published=date(2021, 7, 14)).events
+    assert event.country == country, (event.location, event.reason)

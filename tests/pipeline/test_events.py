@@ -1109,3 +1109,150 @@ def test_who_takes_ground_and_where(text: str, sub_event: str, country: str) -> 
 
     doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
     assert [(e.sub_event_type, e.country) for e in doc.events][:1] == [(sub_event, country)]
+
+
+@pytest.mark.parametrize(("text", "force"), [
+    # a force told opening fire on a crowd throwing stones meets the rioters, who are actor 1 (set i: Ziguinchor, Conakry);
+    # a crowd the report calls protesters stays protesters, as the dev guidelines code road blocks and burning tyres
+    ("In Kisumu, Kenya, police opened fire on youths who were throwing stones and burning tyres on Monday.", "police"),
+    ("Gendarmes fired tear gas at youths who had blocked a road with burning tyres in Parakou, Benin, on Friday.", "police"),
+])
+def test_a_force_meeting_a_violent_crowd_is_its_actor_2(text: str, force: str | None) -> None:
+    event = next(e for e in _events(text) if e.sub_event_type == "Violent demonstration")
+    assert event.actor1_id and event.actor1_id.startswith("gen.rioters"), (event.actor1, event.actor2)
+    assert (event.actor2_id or "").startswith(f"gen.{force}") if force else event.actor2_id is None
+
+
+@pytest.mark.parametrize("text", [
+    "Gendarmes arrested two opposition activists at a market in Kaolack, Senegal, on Wednesday.",
+    "In Dori, Burkina Faso, a gendarme was wounded when gunmen attacked a checkpoint on Monday.",
+])
+def test_gendarmes_are_the_police(text: str) -> None:
+    """ACLED codes a gendarmerie with the country's police forces (set i: Senegal's and Guinea's gendarmes were
+    taken for the army)."""
+    event = _events(text)[0]
+    assert any((i or "").startswith("gen.police") or (i or "").endswith(".police") for i in (event.actor1_id, event.actor2_id)), \
+        (event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "Police say 40 people have died in Lusaka, Zambia, since the riots began on Saturday, most of them during looting.",
+    "Officials said 17 people had been killed across Eswatini since Tuesday, many of them in clashes during looting.",
+])
+def test_a_day_that_opens_a_span_dates_no_incident(text: str) -> None:
+    """'since the unrest began on Friday' dates the span, not the looting the toll sentence tells (set i:
+    the KwaZulu-Natal unrest's running toll was coded as a looting on the Friday)."""
+    assert _events(text) == [], [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Looters ransacked shops and a warehouse in Blantyre, Malawi, on Saturday night.",
+    "In Kumasi, Ghana, looters broke into a bank on Tuesday and set the building alight.",
+])
+def test_looters_are_rioters_in_a_violent_demonstration(text: str) -> None:
+    """ACLED's looting sub-event is an armed group's; a crowd's is a violent demonstration by rioters (set i: the
+    Pietermaritzburg mall stripped and torched by looters had no actor)."""
+    event = _events(text)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert event.actor1_id and event.actor1_id.startswith("gen.rioters")
+
+
+def test_an_armed_groups_looting_stays_looting() -> None:
+    event = _events("Gunmen looted and burned a health centre in Kidal, Mali, on Tuesday.")[0]
+    assert event.sub_event_type == "Looting/property destruction"
+
+
+@pytest.mark.parametrize(("text", "civilians"), [
+    ("Police arrested a journalist in Harare, Zimbabwe, on Monday.", True),
+    ("Soldiers detained a local councillor at a checkpoint near Gao, Mali, on Monday.", True),
+    ("Gendarmes arrested three students outside the university in Yaounde, Cameroon, on Thursday.", True),
+    ("Police arrested three suspected militants in Kampala, Uganda, on Monday.", False),
+])
+def test_people_arrested_for_who_they_are_are_civilians(text: str, civilians: bool) -> None:
+    """Set i: 'gendarmes arrested a reporter' had no second actor; ACLED codes the civilians of the country."""
+    [event] = _events(text)
+    assert event.sub_event_type == "Arrests"
+    assert bool(event.actor2_id and event.actor2_id.startswith("gen.civilians")) == civilians, event.actor2
+
+
+@pytest.mark.parametrize("text", [
+    "Armed civilians on motorbikes fired on a group of protesters in Barquisimeto, Venezuela, on Tuesday, killing three.",
+    "Two students were shot dead in Masaya, Nicaragua, on Saturday when masked gunmen opened fire on marchers.",
+])
+def test_protesters_killed_by_an_armed_group_are_attacked(text: str) -> None:
+    """ACLED's excessive force against protesters is the state's; an armed group's killing of them is an attack
+    (set i: Maracay's 'armed civilians' were taken for the army, then the protest kept no dead)."""
+    event = _events(text)[0]
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack"), event.reason
+    assert event.actor1_id and event.actor1_id.startswith("gen.unidentified") and event.fatalities >= 2
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("Police dispersed protesters in Lome, Togo, on Friday, killing two.", "Excessive force against protesters"),
+    ("One man was killed in Kisumu, Kenya, on Monday when police broke up a protest over fuel prices.",
+     "Excessive force against protesters"),
+    # the dead of the incident the protest answers are not the protesters'
+    ("Police dispersed a protest in Lome, Togo, on Friday against the killing of two traders by soldiers.",
+     "Protest with intervention"),
+])
+def test_protesters_killed_as_the_force_breaks_them_up_suffer_excessive_force(text: str, sub_event: str) -> None:
+    """Set i: 'two young men were shot dead ... as gendarmes and police dispersed demonstrators' was an intervention."""
+    event = _events(text)[0]
+    assert event.sub_event_type == sub_event, event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Militants blocked the main road near Kidal, Mali, on Sunday with two burnt-out trucks.",
+    "Armed men barricaded the bridge into Kalehe, Congo, with felled trees on Tuesday.",
+])
+def test_an_armed_groups_road_block_is_no_protest(text: str) -> None:
+    """Set i: 'the gunmen had blocked the bridge ... with two trucks' was a peaceful protest."""
+    assert not any(e.event_type in ("Protests", "Riots") for e in _events(text)), [(e.sub_event_type, e.reason) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday, police arrested 30 people they described as gang members in Choloma, Honduras, the police said.",
+    "Gendarmes detained 12 men they accused of helping the rebels near Agadez, Niger, on Friday, a gendarmerie spokesman said.",
+])
+def test_the_states_own_word_on_its_arrests_reports_them(text: str) -> None:
+    """ACLED codes arrests from the police's own account (set i: Soyapango's arrests were the police's claim);
+    a force's word on the enemy it killed stays a claim."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    events = [e for e in extract_text(text, published=date(2022, 12, 5)).events if e.sub_event_type == "Arrests"]
+    assert events and events[0].modality == "asserted", [(e.sub_event_type, e.reason) for e in events]
+    [killed] = extract_text("The army said it killed 40 militants near Gao, Mali, on Friday.",
+                            published=date(2022, 12, 5)).events
+    assert killed.modality == "claimed"
+
+
+@pytest.mark.parametrize("text", [
+    "Government loyalists armed with sticks attacked protesters marching in Kampala, Uganda, on Tuesday.",
+    "Hundreds of ruling party supporters marched to the square in Lusaka, Zambia, on Friday and beat opposition "
+    "demonstrators.",
+])
+def test_a_crowd_that_beats_protesters_is_mob_violence(text: str) -> None:
+    """Set i: ruling-party supporters beating the Galle Face demonstrators were an unidentified armed group using
+    excessive force; police beating them still are excessive force."""
+    event = _events(text)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence"), event.reason
+    assert (event.actor1_id or "").startswith("gen.rioters") and (event.actor2_id or "").startswith("gen.protesters")
+    [police] = _events("Police beat demonstrators with batons in Lusaka, Zambia, on Friday.")
+    assert police.sub_event_type == "Excessive force against protesters"
+
+
+def test_a_movement_whose_call_crowds_answer_is_no_protester_and_its_leaders_arrest_names_it() -> None:
+    """Set i: Guinea's FNDC, a civic movement, was not in the actor base; the protesters it calls out are ACLED's
+    protesters, and the arrest of its coordinator names it as the one arrested."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    [march] = extract_text("Thousands answered the FNDC call to march in Kankan, Guinea, on Thursday.",
+                           published=date(2022, 7, 30)).events
+    assert (march.actor1_id or "").startswith("gen.protesters")
+    [arrest] = extract_text("Gendarmes detained two FNDC organisers at a roadblock in Labe, Guinea, on Friday.",
+                            published=date(2022, 7, 30)).events
+    assert arrest.sub_event_type == "Arrests" and arrest.actor2_id == "gin.fndc"

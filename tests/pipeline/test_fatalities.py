@@ -303,3 +303,20 @@ def test_force_against_people_protesting_takes_its_own_dead() -> None:
     events = extract_text("Soldiers fired into a crowd of young men protesting in Bol, Chad, on Monday, killing two of "
                           "them.", published=date(2024, 10, 29)).events
     assert [e.fatalities for e in events] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    "Late on Monday, crowds set fire to the home of a minister in Kandy, Sri Lanka. The health ministry says eight people "
+    "have been killed in violence around the country since Monday.",
+    "Rioters torched a police station in Bulawayo, Zimbabwe, on Tuesday. Eleven people have died nationwide in the unrest, "
+    "the police said.",
+])
+def test_a_countrywide_toll_told_next_is_not_the_incidents(text: str) -> None:
+    """Set i: the health ministry's toll 'around the country since Monday' became the toll of the house burning told
+    before it."""
+    assert [e.fatalities for e in _events(text)] == [0]
+
+
+def test_a_follow_up_toll_of_the_incident_is_still_its_own() -> None:
+    assert [e.fatalities for e in _events("Gunmen attacked a bus near Gao, Mali, on Monday. Four passengers were "
+                                          "killed, officials said.")] == [4]

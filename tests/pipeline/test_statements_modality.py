@@ -64,6 +64,11 @@ def test_voice_and_stance_follow_blocks_and_cues() -> None:
     ("Suspected bandits stormed the village of Dogo at night.", "stormed", "asserted"),
     ("A suspected drone strike hit a car near Gao.", "drone strike", "uncertain"),
     ("The militia is suspected of planting the bomb.", "bomb", "uncertain"),
+    # what the people a deed befell are suspected or accused of (set i: Banjska's arrests were hedged)
+    ("Police arrested two men suspected of taking part in the raid at a checkpoint.", "arrested", "asserted"),
+    ("Gunmen shot dead a trader accused of spying for the army.", "shot dead", "asserted"),
+    ("Soldiers detained a youth alleged to have joined the rebels.", "detained", "asserted"),
+    ("Police reportedly arrested two men suspected of taking part in the raid.", "arrested", "uncertain"),
     # a count left unconfirmed hedges the deed it counts
     ("Its troops killed 96 of the attackers in a counter-offensive, a figure that cannot be verified.",
      "counter-offensive", "uncertain"),

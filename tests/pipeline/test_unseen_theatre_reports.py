@@ -28,7 +28,21 @@ retelling; a count 'that cannot be verified'; 'no one has been arrested'; a crow
 group that only praised an attack; a wire quoted down a blog post; a day told before that only dated a telling; the
 toll after a protest a deed answers; 'the two presidents agreed'; a short line closed by '(Photo: ...)'; people arrested
 on suspicion of helping a group (now recall 1.000, precision 0.839, F1 0.912, traps avoided 0.968, type 1.000, actor
-pairs 0.885, place 0.833, date 1.000, fatalities 0.909);
+pairs 0.885, place 0.833, date 1.000, fatalities 0.909); set i (nine more, four blog posts and
+five news pages from theatres no other set covers: Papua New Guinea's Enga, Kazakhstan's January 2022 unrest,
+Senegal's 2023 riots, Kosovo's Banjska, South Africa's 2021 unrest, Venezuela after the 2024 vote, Sri Lanka's 9 May
+2022, El Salvador's Soyapango cordon and Guinea's FNDC protests; 24 strict events, 112 labelled non-events) was written
+after set h's fixes and scored before its own (recall 0.792, precision 0.679, F1 0.731, traps avoided 0.938, type
+0.789, sub-type 0.684, actor pairs 0.368, date 0.947, fatalities 0.684), the classes fixed after it: the force a
+violent crowd meets as actor 2 (also making the crowd rioters whatever the report calls it was dropped: it cost the
+world odd dev half's actor pairs 0.821 -> 0.714), gendarmes as police, looters as rioters, people
+arrested for who they are as civilians, 'armed civilians' as an armed group and protesters it kills as attacked,
+protesters killed in a dispersal as excessive force, running tolls in reported speech ('had died ... since Thursday')
+and the deeds they count, 'those detained', deaths in custody, a day that opens a span, a dateline below a page's
+furniture, the witnesses' town giving way to its container, a suspicion of the people arrested, an armed group's road
+block, the police's own word on its arrests, a country-wide toll told after an incident, a crowd beating protesters,
+Guinea's FNDC in the actor base (now recall 0.917, precision 0.880, F1 0.898, traps avoided 0.991, type 0.955, sub-type
+0.909, actor pairs 0.773, date 1.000, fatalities 0.818);
 `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
@@ -52,13 +66,12 @@ from frontlines.pipeline.reading.ingest import document_from_text, parse_publish
 DATA = Path(__file__).parent / "data"
 RECORDS = {r["id"]: r for name in ("unseen_theatres_a.jsonl", "unseen_theatres_b.jsonl", "unseen_theatres_c.jsonl",
                                     "unseen_theatres_d.jsonl", "unseen_theatres_e.jsonl", "unseen_theatres_f.jsonl",
-                                    "unseen_theatres_g.jsonl", "unseen_theatres_h.jsonl")
+                                    "unseen_theatres_g.jsonl", "unseen_theatres_h.jsonl", "unseen_theatres_i.jsonl")
            for r in load_records(DATA / name)}
 
 # (document, gold event number) -> what still fails, and why
 GAPS: dict[tuple[str, int], str] = {
     ("ua_kharkiv_2023", 1): "actors: 'a Russian assault' names no force (a demonym before 'assault' is not read)",
-    ("ua_robotyne_2023", 0): "sub-type: a missile strike is coded an air strike; the gazetteer lacks Hroza",
     ("mm_sagaing_2023", 2): "type: 'seized a military outpost' is a clash, not a capture (an outpost is no place)",
     ("co_arauca_2024", 0): "type: an attack 'with an explosives-laden truck' is a clash, not a car bomb",
     ("b_ua_zaporizhzhia_2024", 2): "a withdrawal ('withdrew from Avdiivka') names no one who took the town",
@@ -103,9 +116,37 @@ GAPS: dict[tuple[str, int], str] = {
     ("h_ps_jenin_2023", 3): "type and actors: settlers torching cars and a house in a village is coded a violent "
                             "demonstration with no victims' side; the gold codes an attack on civilians (alt: mob "
                             "violence)",
+    ("i_ve_caracas_2024", 1): "actors: a crowd the report calls protesters that stormed and burned is coded protesters; "
+                              "the gold, as ACLED, codes rioters (making such crowds rioters cost a dev half its "
+                              "actor pairs: the dev gold keeps protesters for road blocks with burning tyres)",
+    ("i_pg_enga_2024", 0): "actors, place and fatalities: 'fighters from the Sikin and Ambulin clans clashed' names no "
+                           "actor (clans no knowledge base holds, told only as 'clans'), the clash is "
+                           "placed at Port Moresby (the gazetteer lacks Akom), and its 26 dead are taken as a separate "
+                           "attack on civilians",
+    ("i_pg_enga_2024", 1): "type: gunmen burning houses and a school after the villagers fled is coded an attack on "
+                           "civilians; the gold, with no one hurt, codes property destruction",
+    ("i_kz_almaty_2022", 0): "actors: the police that met the Almaty riot are told only in the next sentence ('Police "
+                             "fired stun grenades ... but were driven back'), which is read as a grenade attack of its own",
+    ("i_kz_almaty_2022", 1): "place: 'police opened fire on demonstrators in Republic Square' (no town) takes no place "
+                             "from the Almaty sentence before it and is folded into the Aktobe protest told next, whose "
+                             "intervention then carries its four dead",
+    ("i_kz_almaty_2022", 2): "sub-type and fatalities: the Aktobe dispersal takes the Republic Square shooting's four dead "
+                             "(see the gap before) and becomes excessive force",
+    ("i_xk_banjska_2023", 0): "fatalities: the three attackers killed in the siege of the monastery are told in the next "
+                              "sentence and the toll of a retelling is not added to the first telling's one dead",
+    ("i_xk_banjska_2023", 1): "actors: 'arrested two men suspected of taking part in the attack' leaves the arrested "
+                              "unnamed; the gold, as ACLED, codes them with the unidentified armed group of the attack",
+    ("i_lk_colombo_2022", 0): "fatalities: the Nittambuwa sentence (a crowd surrounding an MP's car, he and his "
+                              "bodyguard later found dead) is folded into the Galle Face mob violence as a retelling and "
+                              "gives it a death",
+    ("i_lk_colombo_2022", 1): "missed: a crowd surrounding an MP's car, after which 'he and his bodyguard were later "
+                              "found dead', yields no event (no deed of the crowd's is told as the killing)",
 }
 # labelled non-events that still carry an event
 TRAP_GAPS = {
+    "i_kz_almaty_2022": "'The protests began in the oil town of Zhanaozen at the weekend' is coded a peaceful protest on "
+                        "the Saturday: 'at the weekend' is read as a day, and the start of an unrest told in passing "
+                        "as an incident",
     "f_ua_sumy_2024": "a country-wide air campaign ('hitting energy facilities across Ukraine') is coded one attack by an "
                       "unidentified group: 'Russia launched' names no force, and a country-wide place is not read as vague",
     "e_cd_sake_2024": "a dated continuation ('Fighting continued on Monday morning') is coded as that day's clash; "

@@ -112,7 +112,9 @@ def apply_coded_counts(doc: Document, events: list[Event]) -> None:
 
 _RUNNING_TOTAL = fastre.compile(r"\b(?:a total of|in total|so far|to date|thus far|altogether|in all|since (?:the |its |their )?"
                                 r"(?:start|beginning|outbreak|\d{4}|january|february|march|april|may|june|july|august|"
-                                r"september|october|november|december|[A-Z][a-z]+ took office))\b", re.IGNORECASE)
+                                r"september|october|november|december|[A-Z][a-z]+ took office)|"
+                                # a toll over the whole country ("killed in violence around the country since Monday")
+                                r"(?:across|around|throughout) the country|nationwide|countrywide)\b", re.IGNORECASE)
 _INJURY = fastre.compile(r"(?:injur|wound|hurt)", re.IGNORECASE)
 _ALTERNATIVE = fastre.compile(r"\b(?:(?:a )?(?:second|another|other|different|subsequent|secondary) (?:source|report|account)s?|"
                               r"other reports|later raised|initially|only (?:confirm(?:s|ed)?|acknowledg(?:es|ed)|admit(?:s|ted))|"

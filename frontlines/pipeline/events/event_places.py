@@ -125,7 +125,12 @@ def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int]
                 or _town_inside(best, [m for m in reversed(later[:3]) if not _source(doc, m)])
             if town is not None:  # "Beledweyne, Hiiraan: ... an attack in Somalia": the town told before (or next)
                 return _in_container(doc, town, places, gaz)
-        return _in_container(doc, best, places, gaz)
+        # the witnesses' town has its container in their span too ("Residents of Phoenix, north of Durban, say")
+        spoken = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None
+                  and sentence[0] <= m.start < sentence[1] and speaker[0] <= m.start < speaker[1]] \
+            if speaker[0] <= best.start < speaker[1] else []
+        within = sorted({id(m): m for m in [*places, *spoken]}.values(), key=lambda m: m.start)
+        return _in_container(doc, best, within, gaz)
     if earlier:
         earlier = [m for m in earlier if not _source(doc, m)] or earlier  # "fighters from the city of X" placed nothing
         last = _sentence_of(doc, earlier[-1].start)

@@ -81,7 +81,8 @@ def _accident(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 def _custody_death(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A death in custody or after captivity ("died after two months in detention"): how a prisoner died, not a
     violent incident the sentence reports (one who was killed in custody is still one)."""
-    if f.lemma == "die" and (m := lex.patterns["custody"].search(f.sentence)):
+    if (f.lemma == "die" or (f.pos == "ADP" and f.head_lemma == "die")) and (m := lex.patterns["custody"].search(f.sentence)):
+        # the trigger may be the custody itself ("at least 90 have died in custody")
         return f"a death in custody ('{m.group()}'), not an incident"
     return None
 
@@ -220,6 +221,9 @@ def _description(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
         return None
     if f.tag == "VBG" or (f.tag == "VBN" and f.present and not lex.patterns["harmed"].search(f.trigger)):
         return f"describes a group ('{f.trigger}'), reports no incident"
+    if f.tag == "VBN" and f.head_lemma in ("those", "these") and not lex.patterns["harmed"].search(f.trigger):
+        # "hundreds of those detained had no links to gangs": people named by what befell them, no deed told
+        return f"names people by what befell them ('{f.head_lemma} {f.trigger}'), reports no incident"
     return None
 
 
@@ -258,10 +262,15 @@ def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A toll told in the present perfect over a span of time ("at least 50 people have been killed since the
     fighting began on Sept. 9", "more than 300 civilians have died over the past month"): a running total, even
     when the day the span began is told ("two people have been killed in the market" is news of one). People
-    taken are counted the same way ("security forces have arrested more than 1,500 people since Jan. 9")."""
-    if not f.nominal and f.perfect and f.present and f.span_cue \
+    taken are counted the same way ("security forces have arrested more than 1,500 people since Jan. 9"), and so
+    in reported speech's past perfect ("the minister said nine people had died in the unrest since Thursday")."""
+    if not f.nominal and f.perfect and (f.present or f.dep == "ccomp") and f.span_cue \
             and (lex.patterns["harm"].match(f.lemma) or f.lemma in lex.words["detaining"]):
         return f"a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
+    if (f.nominal or f.tag == "VBG") and f.dep == "pobj" and f.perfect and f.span_cue and f.predicate \
+            and lex.patterns["harm"].match(f.predicate):
+        # the incidents such a toll was taken in ("had been killed since Tuesday, many of them in clashes")
+        return f"incidents of a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
     return None
 
 

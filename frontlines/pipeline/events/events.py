@@ -79,6 +79,21 @@ _PERSON_OBJECT = fastre.compile(r"^\s*(?:(?:\w+\s+){0,3}?(?:leader|commander|off
                                 r"foreigners|passengers|students|pupils|girls|boys|women|children|workers|villagers|"
                                 r"herders|farmers|traders|worshippers|him|her|them)\b|the\s+(?:two|three|four|five|six|seven|"
                                 r"eight|nine|ten|\d+)\s+(?:from|at|on|in|as|while|near|outside|and)\b)", re.IGNORECASE)
+# people arrested for who they are, with no armed group told ("arrested a reporter", "detained three students",
+# "arrested opposition politician X"): civilians (not "suspected militants", "members of the group")
+_CIVILIAN_ARRESTEES = fastre.compile(
+    r"^\s+(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|\d+)?\s*(?:(?:local|prominent|"
+    r"private|opposition|student|union|rights|human rights|veteran|well-known|young|female|male|foreign)\s+){0,2}"
+    r"(?:journalists?|reporters?|editors?|photographers?|bloggers?|activists?|students?|teachers?|lawyers?|"
+    r"doctors?|nurses?|traders?|farmers?|workers?|villagers|residents?|civilians|priests?|imams?|pastors?|"
+    r"critics?|politicians?|councillors?|mayors?|opposition (?:leaders?|figures?|members?)|trade unionists?)\b"
+    r"(?!\s+(?:suspected|accused) of)", re.IGNORECASE)
+_BLOCKADE = fastre.compile(r"^(?:block|barricad|barrier)", re.IGNORECASE)  # a protest trigger told of a road blocked
+# a crowd, not a force, that beat or attacked protesters ("party supporters ... beat demonstrators with clubs")
+_CROWD_ON_PROTESTERS = fastre.compile(
+    r"\b(?:supporters|loyalists|partisans|counter-?protesters|counter-?demonstrators|mobs?)\b[^.;]{0,160}?\b(?:beat|attacked|"
+    r"assaulted|stoned|clubbed|whipped|set upon|chased)\s+(?:the\s+|some\s+|\w+\s+)?(?:protesters|demonstrators|marchers)\b",
+    re.IGNORECASE)
 # a name right after the verb, then where from: "seized Zeidan from a hotel" (a place is a mention, checked apart)
 # (verbs that take people as readily as ground; not "captured Mundri East from their forces": ground taken from a party)
 _NAMED_OBJECT = fastre.compile(r"^\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?:from|at|outside|near|as|while)\b"
@@ -293,6 +308,16 @@ class EventStage:
             victims = self.kb.generic("civilians", country.country)
             if victims.id != event.actor1_id:
                 event.actor2, event.actor2_id = victims.name, victims.id
+        if event.sub_event_type == "Excessive force against protesters" and event.actor1_id and not event.actor2_id \
+                and _CROWD_ON_PROTESTERS.search(event.notes):
+            # no force but a crowd beat the protesters ("ruling-party supporters ... beat demonstrators with clubs"):
+            # ACLED's mob violence, the rioters against the protesters
+            rioters = self.kb.generic("rioters", country.country)
+            event.event_type, event.sub_event_type = "Riots", "Mob violence"
+            event.actor2, event.actor2_id = event.actor1, event.actor1_id
+            event.actor1, event.actor1_id = rioters.name, rioters.id
+            event.reason += "; a crowd, no force, beat the protesters: mob violence"
+            return
         if event.sub_event_type == "Excessive force against protesters":  # the protesters first, the force second
             if event.actor1_id and not event.actor2_id:
                 force = self.kb.generic("unidentified", country.country)
@@ -465,8 +490,10 @@ class EventStage:
         if actor1 and actor2 and (actor1.id == actor2.id or self._own_troops(doc, actor1, actor2)):
             actor2 = None
         # a party telling its own deed (or its enemy's loss) claims it; telling what it suffered is no claim
+        # (the state's forces telling their own arrests report them: ACLED codes arrests from the police's word)
+        own_arrests = sub_type == "Arrests" and actor1 is not None and _is_state(actor1)
         modality, mod_reason = modality_of(clause.text, clause.statement, trigger.start, self.onto,
-                                           speaker_is_party=self._speaks_for(actor1, speaker_ids)
+                                           speaker_is_party=(self._speaks_for(actor1, speaker_ids) and not own_arrests)
                                            or _own_men(clause.statement.speaker, clause.text[:trigger.start])
                                            or self._own_deed(speaker_ids, clause.text[:trigger.start]))
         at, to = clause.start + trigger.start, clause.start + trigger.start + len(trigger.text.rstrip())
@@ -476,6 +503,7 @@ class EventStage:
             doc, clause, clause.start + trigger.end, told=sub_type in _TOLD_EVENTS)
         wire = doc.wire_dateline or (-1, -1)  # the day a story was filed dates no incident
         in_sentence_day = any((m.time_precision or 9) <= 1 and not wire[0] <= m.start < wire[1]
+                              and not _SINCE_BEFORE.search(doc.text[clause.statement.start:m.start])
                               for m in mentions_in(doc, "date", clause.statement.start, clause.statement.end)) \
             or (doc.published is None and bool(_DAY_WORD.search(clause.statement.text)))  # an undated report's
         # "on Monday" still names one day
@@ -688,9 +716,14 @@ class EventStage:
                     actor2 = self._force_that_met(doc, clause, trigger)
                 return crowd, actor1, actor2, why + "; violence by unorganised people"
             return self._attack(clause, trigger, actor1, actor2, focus, why)
+        if trigger.trigger.event_type in ("Protests", "Riots") and actor1 is not None \
+                and actor1.actor_type in _ARMED_TYPES - _STATE_TYPES and _BLOCKADE.match(trigger.text):
+            return None, None, None, ""  # "the gunmen had blocked the bridge with two trucks": an armed group's road block
         if family == "protest" or trigger.trigger.event_type == "Protests":
             escalated = protest_escalation(context_of(doc, clause.statement), minimum=None if family == "protest" else sub)
             sub, why = (escalated, why + f"; escalated to {escalated.lower()}") if escalated and escalated != sub else (sub, why)
+        if family == "protest" and focus and actor1 is not None and actor1.actor_type == "organisation":
+            actor1 = None  # "answered the FNDC's call to march": ACLED's protesters march, the movement is associated
         if family == "protest" and actor1 is None and focus:
             actor1 = self._generic_mention("protesters" if sub != "Violent demonstration" else "rioters", focus)
         if sub in ("Excessive force against protesters", "Protest with intervention") and focus:
@@ -700,8 +733,16 @@ class EventStage:
                 actor1, actor2 = actor2, actor1
             if actor1 is None or actor1.actor_type not in ("protesters", "civilians"):
                 actor1, actor2 = protesters, actor1 or actor2
+        if sub == "Arrests" and actor2 is None and actor1 is not None and _is_state(actor1) and focus \
+                and _CIVILIAN_ARRESTEES.match(after):
+            actor2 = self._civilians(focus)  # "gendarmes arrested a reporter": ACLED's civilians of the country
+            why += "; civilians arrested"
+        if sub == "Looting/property destruction" and actor1 is not None and actor1.actor_type == "rioters":
+            # ACLED's looting sub-event is an armed group's; a crowd's looting is a violent demonstration
+            sub, why = "Violent demonstration", why + "; looting by a crowd"
         if sub == "Violent demonstration" and focus and actor1 is not None and _is_state(actor1):
-            # "Police fired tear gas to disperse rioters": ACLED codes the crowd as actor 1, the force as actor 2
+            # "Police fired tear gas to disperse rioters", "gendarmes opened fire on youths throwing stones": ACLED
+            # codes the crowd as actor 1, the force as actor 2
             met = actor2 if actor2 is not None and actor2.actor_type in ("protesters", "rioters") else None
             actor1, actor2 = met or self._generic_mention("rioters", focus), actor1
         if sub in ("Violent demonstration", "Mob violence") and actor1 is None and focus:
@@ -920,6 +961,19 @@ class EventStage:
                actor2: Mention | None, place: Mention | None, event_date: str | None, precision: int | None,
                fallback: bool, fatalities: int, aggregate: bool, modality: Modality, why: str) -> Event:
         st = clause.statement
+        nonstate = {a.actor_type for a in (actor1, actor2) if a is not None} & (_ARMED_TYPES - _STATE_TYPES)
+        if sub_type in ("Peaceful protest", "Excessive force against protesters") and nonstate and fatalities \
+                and any(a is not None and a.actor_type == "protesters" for a in (actor1, actor2)):
+            # an armed group that kills protesters ("armed civilians on motorbikes fired on a group of protesters",
+            # "gunmen fired on a crowd"): ACLED's excessive force is the state's; this is an attack on them
+            armed, protesters = (actor1, actor2) if actor1 is not None and actor1.actor_type in nonstate else (actor2, actor1)
+            sub_type, actor1, actor2 = "Attack", armed, protesters
+            why += "; protesters killed by an armed group: an attack on them"
+        if sub_type == "Protest with intervention" and fatalities and not aggregate \
+                and any(a is not None and a.actor_type in _STATE_TYPES for a in (actor1, actor2)):
+            # protesters dead where the state's forces broke them up ("two young men were shot dead as gendarmes
+            # dispersed demonstrators"): ACLED's excessive force
+            sub_type, why = "Excessive force against protesters", why + "; protesters killed as the force intervened"
         if sub_type == "Peaceful protest" and fatalities:
             # no one died in it (else it is no peaceful protest): the dead the sentence counts, and the side they
             # were, are those of the incident it protests ("protested against a bombing that killed five policemen")
@@ -967,6 +1021,8 @@ class EventStage:
         )
 
 
+# a day that opens a span ("since Thursday", "since the unrest began on Friday"): it dates no incident of the clause
+_SINCE_BEFORE = fastre.compile(r"\bsince(?:\s+[\w'’-]+){0,5}\s+(?:on\s+)?$", re.IGNORECASE)
 _DAY_WORD = fastre.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\bovernight\b|"
                            r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
                            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)

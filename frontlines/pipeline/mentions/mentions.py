@@ -79,9 +79,9 @@ _GENERIC = fastre.compile(
     r"airstrikes?|shelling|bombardments?|artillery|missiles?|rockets?|rocket fire|air ?raids?|(?:glide|guided|aerial) bombs?|air defen[cs]es?|"
     r"warships?|F-?16s?|MiG-?\d*s?|Mirages?|border (?:guards|troops|police|posts?)|(?:army |military )?(?:positions|posts|outposts)|"
     r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
-    r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed men|"
+    r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed (?:men|civilians)|"
     r"(?:suspected |alleged )?(?:drug traffickers|drug dealers|gang members|gangsters)|"
-    r"protesters|demonstrators|rioters|mobs?|(?:armed |camel |cattle )?(?:herders|herdsmen)|(?:armed )?cattle raiders|"
+    r"protesters|demonstrators|rioters|looters|mobs?|(?:armed |camel |cattle )?(?:herders|herdsmen)|(?:armed )?cattle raiders|"
     r"clan (?:militias?|militiamen|gunmen|fighters)|(?:ethnic|communal|tribal) (?:militias?|militiamen)|armed youths?))\b"
     r"(?! (?:contractors?|sources?|officials?|spokes(?:man|woman|person)|analysts?|experts?|courts?|hospitals?|"
     r"academy|college|intelligence|uniforms?|equipment|advisers?|advisors?|aid|prosecutors?|judges?)\b)"
@@ -103,15 +103,15 @@ _ANAPHORA = fastre.compile(
     r"(?:jihadist|Islamist|extremist|insurgent|militant) fighters))\b"
     r"(?! (?:of|from)\b)", re.IGNORECASE)  # "the group of young men", "rebels from X": new people, no anaphor
 _GENERIC_KIND = [
-    (fastre.compile(r"police|security (?:chief|commander|director)", re.I), "police"),
+    (fastre.compile(r"police|gendarme|security (?:chief|commander|director)", re.I), "police"),  # ACLED: gendarmerie as police
     (fastre.compile(r"government|authorities", re.I), "government"),
     # herders, raiders and clan or ethnic fighters of no group named: ACLED's communal militia of the country
     (fastre.compile(r"herders|herdsmen|raiders|clan|ethnic|communal|tribal|youth", re.I), "communal"),
-    # criminals no gang is named for, and unnamed or masked gunmen: an armed group of the country
-    (fastre.compile(r"gunmen|armed men|assailants|attackers|militants|unidentified|unknown|masked|traffickers|dealers|gang",
-                    re.I), "unidentified"),
+    # criminals no gang is named for, unnamed, masked gunmen and armed civilians: an armed group of the country
+    (fastre.compile(r"gunmen|armed men|armed civilians|assailants|attackers|militants|unidentified|unknown|masked|traffickers|"
+                    r"dealers|gang", re.I), "unidentified"),
     (fastre.compile(r"protesters|demonstrators", re.I), "protesters"),
-    (fastre.compile(r"rioters|mob", re.I), "rioters"),
+    (fastre.compile(r"rioters|looters|mob", re.I), "rioters"),  # looters: a crowd no group is named for
 ]
 
 

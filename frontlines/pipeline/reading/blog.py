@@ -160,6 +160,9 @@ def parse_blog(text: str) -> ParsedBlog:
     paragraphs = _paragraphs(text)
     mode, label, wire = "body", None, None
     started = False  # whether the article's text has begun
+    # whether a paragraph of prose came before: a page's furniture (section, byline, share buttons) may push the
+    # dateline below the first four paragraphs ("World | 3 min read", "By Staff", "Share on Facebook", "ALMATY, Jan 6 -")
+    prose_before = False
     if paragraphs and (field := _DATE_FIELD.match(text, paragraphs[0][0])) is not None:
         s0, e0 = paragraphs[0]
         try:
@@ -195,10 +198,11 @@ def parse_blog(text: str) -> ParsedBlog:
             wire = outlet
             parsed.outlet = outlet
             parsed.wire_dateline = (s, s + dateline.end())
-        elif parsed.wire_dateline is None and (i < 4 or para.startswith(('"', "“"))) \
+        elif parsed.wire_dateline is None and (i < 4 or not prose_before or para.startswith(('"', "“"))) \
                 and (paper := _PAPER_DATELINE.match(para)) is not None and not _NO_DATELINE.match(para):
             # where it was filed, not where it happened (also a wire the author quotes further down the post)
             parsed.wire_dateline = (s, s + paper.end())
+        prose_before = prose_before or (len(para.split()) >= 12 and para.rstrip().endswith((".", "!", "?", '"', "”")))
         if _COMMENT.match(para):
             mode, label = "commentary", None
         elif (update := _UPDATE.match(para)) is not None:

@@ -65,6 +65,11 @@ _NOBODY_BEFORE = fastre.compile(r"\b(?:no one|no-one|nobody)\s+(?:(?:has|have|ha
                                 re.IGNORECASE)
 
 
+# the people a deed befell, told as suspected or accused of something ("two men suspected of taking part in the
+# attack", "a trader accused of spying"): the suspicion is theirs, the deed is told as fact
+_OF_THE_PEOPLE = fastre.compile(r"\b(?:suspected|accused|alleged) (?:of|to (?:be|have))\b", re.IGNORECASE)
+
+
 def _cue(onto: Ontology, name: str, text: str) -> str | None:
     m = onto.cues[name].search(text)
     return m.group() if m else None
@@ -118,6 +123,9 @@ def modality_of(
         who = statement.speaker or "a party to the conflict"
         return "claimed", f"claimed by {who}" + (f" ('{claim}')" if claim else "")
     uncertain = _cue(onto, "uncertain", clause)
+    if uncertain and _OF_THE_PEOPLE.search(clause[trigger_pos:]) and not _cue(onto, "uncertain", clause[:trigger_pos]) \
+            and not _cue(onto, "uncertain", _OF_THE_PEOPLE.sub(" ", clause[trigger_pos:])):
+        uncertain = None  # "arrested two men suspected of taking part": what the men are suspected of, not the arrest
     if uncertain:
         return "uncertain", f"hedge '{uncertain}'"
     return "asserted", "stated as fact" + (f" by {statement.source}" if statement.source else "")
