@@ -107,13 +107,14 @@ def consuming(pattern: str, flags: int = 0) -> str | None:
     if not all(_plain_first(b) for b in branches):
         return None
     folded = flags & re.IGNORECASE
-    order: dict[str, list[str]] = {}  # the first character (folded under IGNORECASE) -> the alternatives' rests
-    written: dict[str, str] = {}
+    # the characters a first character matches (all its folds under IGNORECASE) -> the alternatives' rests, in order
+    order: dict[frozenset[str], list[str]] = {}
+    written: dict[frozenset[str], str] = {}
     for branch in branches:
-        key = branch[0].lower() if folded else branch[0]
+        key = _folds(branch[0]) if folded else frozenset(branch[0])
         order.setdefault(key, []).append(branch[1:])
         written.setdefault(key, branch[0])
-    chars = sorted({c for first in written.values() for c in (_folds(first) if folded else {first})})
+    chars = sorted({c for key in order for c in key})
     consumed = "(?-i:[" + "".join(_class_char(c) for c in chars) + "])"
     behind = f"(?<={assertions}(?s:.))" if assertions else ""
     dispatch = "|".join(f"(?<=[{_class_char(written[key])}])(?:" + "|".join(f"(?:{r})" if r else "" for r in rests) + ")"

@@ -81,6 +81,9 @@ def test_a_coders_explicit_count_is_read() -> None:
     ("A cameraman was beaten by police in Kampala on 3 May 2021.", "Attack"),
     ("A photographer covering the march was shot and wounded by a police officer in Nairobi on 3 May 2021.", "Attack"),
     ("Police beat and detained two bloggers in Harare on 3 May 2021.", "Attack"),
+    # who the people counted were: soldiers are no civilians
+    ("Rebels stormed an army post near Menaka on 3 May 2021, killing 30 people, most of them soldiers.", "Armed clash"),
+    ("Gunmen attacked a market in Gao on 3 May 2021, killing 20 people, most of them women and children.", "Attack"),
     # who the attackers are said to be names no victim
     ("Gunmen believed to be Boko Haram fighters killed four farmers near Maiduguri on 3 May 2021.", "Attack"),
     ("Attackers thought to be ISWAP militants shot dead two traders in Monguno on 3 May 2021.", "Attack"),

@@ -49,6 +49,9 @@ _NOT_SERVING = fastre.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed|
 # A force's noun used attributively names a place or a dress, not a victim ("an inmate in a police station",
 # "men in army uniforms"); installations attacked directly are still found by the military-target list.
 _ATTRIBUTIVE = fastre.compile(r"\s+(?:stations?|posts?|uniforms?|custody|cells?|fatigues|gear)\b", re.IGNORECASE)
+# what the people counted were: "141 people, most of them soldiers", "people, mostly militiamen"
+_MOSTLY = fastre.compile(r",?\s+(?:(?:most|many|all|almost all|nearly all|the majority|the bulk)(?: of (?:them|whom))?"
+                         r"(?:\s+(?:were|being))?|mostly|mainly|largely)\s+(?:[\w'’-]+\s+){0,2}?", re.IGNORECASE)
 _NEUTRAL = {"members", "member", "officers", "officer"}  # "a member of the party", "an election officer"
 _CIVILIAN_TYPES = {"civilians", "protesters", "organisation"}
 _ARMED_ACTORS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force",
@@ -115,6 +118,9 @@ def _kind_in(region: str, direct: bool, onto: Ontology) -> tuple[int, str, str] 
             if m.group().lower() in _NEUTRAL or _ATTRIBUTIVE.match(region, m.end()):
                 continue
             serving = not _NOT_SERVING.search(region[max(0, m.start() - 25):m.start()])
+            if kind == "civilian" and (mostly := _MOSTLY.match(region, m.end())) is not None \
+                    and onto.combatant_nouns.match(region, mostly.end()):
+                kind = "armed"  # "killing 141 people, most of them soldiers": who the people were
             found.append((m.start(), kind if serving else "civilian", "victim"))
             break
     if not found and direct:
