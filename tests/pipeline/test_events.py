@@ -137,6 +137,16 @@ def test_a_progressive_is_not_a_passive() -> None:
     assert shelled.actor1_id == "lby.lna"
 
 
+def _report(text: str):  # noqa: ANN202
+    """A report of one paragraph, published two days after 3 May 2021, through the whole pipeline."""
+    from datetime import date
+
+    from frontlines.pipeline import Pipeline
+    from frontlines.pipeline.reading.ingest import document_from_text
+
+    return Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+
+
 def _events(text: str):  # noqa: ANN202
     from datetime import date
 
@@ -1047,12 +1057,7 @@ def test_a_riot_told_from_the_forces_side_has_the_crowd_first(text: str, crowd: 
     ("Armed men dressed as soldiers looted shops in Bunia on 3 May 2021.", "Democratic Republic of Congo"),
 ])
 def test_a_force_the_attackers_only_seemed_to_be_is_no_actor(text: str, country: str) -> None:
-    from datetime import date
-
-    from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.reading.ingest import document_from_text
-
-    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    doc = _report(text)
     assert [e.actor1 for e in doc.events][:1] == [f"Unidentified Armed Group ({country})"]
     assert not any("Forces" in f"{e.actor1} {e.actor2}" for e in doc.events)  # neither side is the state's force
 
@@ -1067,12 +1072,7 @@ def test_a_force_the_attackers_only_seemed_to_be_is_no_actor(text: str, country:
     ("Turkish drone strikes on Qamishli wounded three people on 3 May 2021.", "Air/drone strike"),
 ])
 def test_missile_and_rocket_strikes_are_no_air_strikes(text: str, sub_event: str) -> None:
-    from datetime import date
-
-    from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.reading.ingest import document_from_text
-
-    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    doc = _report(text)
     assert [e.sub_event_type for e in doc.events][:1] == [sub_event]
 
 
@@ -1084,12 +1084,7 @@ def test_missile_and_rocket_strikes_are_no_air_strikes(text: str, sub_event: str
      "Military Forces of Azerbaijan", "Jermuk"),
 ])
 def test_a_country_that_launched_the_weapon_is_its_forces_and_not_the_place(text: str, actor1: str, place: str) -> None:
-    from datetime import date
-
-    from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.reading.ingest import document_from_text
-
-    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    doc = _report(text)
     assert [(e.actor1 or "").split(" (")[0] for e in doc.events][:1] == [actor1]
     assert [(e.location or "")[:len(place)] for e in doc.events][:1] == [place]
 
@@ -1105,12 +1100,7 @@ def test_a_country_that_launched_the_weapon_is_its_forces_and_not_the_place(text
     ("Malian soldiers retook Kidal on 3 May 2021.", "Government regains territory", "Mali"),
 ])
 def test_who_takes_ground_and_where(text: str, sub_event: str, country: str) -> None:
-    from datetime import date
-
-    from frontlines.pipeline import Pipeline
-    from frontlines.pipeline.reading.ingest import document_from_text
-
-    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    doc = _report(text)
     assert [(e.sub_event_type, e.country) for e in doc.events][:1] == [(sub_event, country)]
 
 
