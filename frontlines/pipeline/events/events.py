@@ -153,8 +153,9 @@ _SUSPECTED_AID = fastre.compile(r"\b(?:suspicion|suspected|accused|charged|charg
                                 r"(?:help(?:ing)?|aid(?:ing)?|assist(?:ing)?|harbou?r(?:ing)?|supply(?:ing)?\s+(?:\w+\s+){0,2}?to|"
                                 r"financ(?:e|ing)|support(?:ing)?|collaborat(?:e|ing)\s+with|spy(?:ing)?\s+for|"
                                 r"(?:links?|ties)\s+(?:to|with))\s+(?:the\s+)?$", re.IGNORECASE)
-# police breaking up a gathering ("dispersed", "broke up", "stormed the sit-in"): arrests told after it are its intervention
-_INTERVENTION = fastre.compile(r"\b(?:dispers\w*|broke up|break(?:s|ing)? up|tear gas|teargas)\b", re.IGNORECASE)
+# police breaking up a gathering ("dispersed", "broke up"): arrests told after it are its intervention (the wider list of
+# what makes a protest one with intervention, arrests included, is subtypes._INTERVENTION)
+_DISPERSAL = fastre.compile(r"\b(?:dispers\w*|broke up|break(?:s|ing)? up|tear gas|teargas)\b", re.IGNORECASE)
 _OPERATION = fastre.compile(r"\b(?:operations?|raids?|raided|offensive|clearance|clear(?:ed|ing)?|killed|clash\w*|ambush\w*|"
                             r"fighting|battle)\b", re.IGNORECASE)
 _CONSEQUENCE = fastre.compile(r"\b(?:leading to|led to|sparked|spurred|sparking|prompted|prompting|triggered|triggering|"
@@ -1200,7 +1201,7 @@ def _ordered(clause: _Clause) -> list[TriggerHit]:
     if hits and hits[0].trigger.sub_event_type == "Arrests" and any(h.trigger.family == "protest" for h in hits) \
             and _PROTEST_TOPIC.search(clause.text[max(0, hits[0].start - 40):hits[0].start]):
         hits = hits[1:] + hits[:1]  # "a group protests an unjust arrest"
-    elif hits and hits[0].trigger.sub_event_type == "Arrests" and _INTERVENTION.search(clause.text[:hits[0].start]):
+    elif hits and hits[0].trigger.sub_event_type == "Arrests" and _DISPERSAL.search(clause.text[:hits[0].start]):
         protest = next((h for h in hits if h.trigger.family == "protest" and h.start < hits[0].start), None)
         if protest is not None:  # "dispersed about 200 students protesting ..., arresting 12 of them": arrests at a
             hits = [protest] + [h for h in hits if h is not protest]  # protest it broke up are its intervention
