@@ -322,7 +322,8 @@ def _alternations(pattern: str) -> list[tuple[int, int, list[int]]]:
     return sorted(found)
 
 
-def _starting_characters(pattern: str, flags: int) -> set[str] | None:
+@lru_cache(maxsize=8192)
+def _starting_characters(pattern: str, flags: int) -> frozenset[str] | None:
     """The ASCII characters (as written, read under ``flags``) every match of ``pattern`` starts with, or None."""
     try:
         import re._constants as sre
@@ -345,7 +346,7 @@ def _starting_characters(pattern: str, flags: int) -> set[str] | None:
                 chars.update(chr(c) for c in range(value[0], value[1] + 1))
             else:
                 return None
-    return chars if chars and all(c.isascii() for c in chars) else None
+    return frozenset(chars) if chars and all(c.isascii() for c in chars) else None
 
 
 def _first(items: list[tuple[Any, Any]], out: list[tuple[Any, Any]], sre: Any) -> bool:
