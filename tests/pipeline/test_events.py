@@ -513,7 +513,7 @@ def test_fighting_between_two_named_sides_told_at_length_names_both() -> None:
 
 
 def test_a_trigger_word_inside_an_unknown_capitalised_name_reports_nothing() -> None:
-    from frontlines.pipeline.events.events import _in_capitalised_name
+    from frontlines.pipeline.events.clauses import _in_capitalised_name
 
     sentence = "Soldiers were killed in clashes between factions of the Azawad People's Liberation Front on Monday."
     at = sentence.index("Liberation")
@@ -643,16 +643,16 @@ def test_a_day_after_publication_told_before_dates_no_incident() -> None:
 
 
 def test_one_event_per_key_takes_no_running_total_as_its_toll() -> None:
-    from frontlines.model import Document, Event
-    from frontlines.pipeline.events.events import _dedupe
+    from frontlines.model import Event
+    from frontlines.pipeline.events.dedupe import one_per_incident
 
     def told(eid: str, deaths: int, aggregate: bool) -> Event:
         return Event(event_id=eid, event_date="2021-03-08", time_precision=1, event_type="Battles", sub_event_type="Armed clash",
                      location="Kidal", fatalities=deaths, fatalities_aggregate=aggregate)
 
-    [kept] = _dedupe(Document(id="d", text=""), [told("a", 4, False), told("b", 35, True)])
+    [kept] = one_per_incident([told("a", 4, False), told("b", 35, True)])
     assert (kept.fatalities, kept.fatalities_aggregate) == (4, False)
-    [kept] = _dedupe(Document(id="d", text=""), [told("a", 35, True), told("b", 4, False)])
+    [kept] = one_per_incident([told("a", 35, True), told("b", 4, False)])
     assert (kept.fatalities, kept.fatalities_aggregate) == (4, False)
 
 
@@ -692,7 +692,7 @@ def test_a_day_counted_from_the_incident_before_dates_the_next_one() -> None:
     from datetime import date
 
     from frontlines.pipeline import extract_text
-    from frontlines.pipeline.events.events import relative_shift
+    from frontlines.pipeline.events.event_dates import relative_shift
 
     assert relative_shift("72 hours before, in Gao, two soldiers died.") == (-3, "72 hours before")
     assert relative_shift("Two days later, rebels attacked the camp.") == (2, "Two days later")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 
 from frontlines import fastre
 from frontlines.errors import KnowledgeError
@@ -24,6 +24,9 @@ from frontlines.knowledge.gazetteer import Gazetteer
 from frontlines.knowledge.ontology import Ontology, TriggerHit
 from frontlines.model import Document, Event, Mention, Modality, NonEvent, Statement
 from frontlines.pipeline.base import content_version, stage
+from frontlines.pipeline.events.clauses import Clause, split_clauses, triggers_in_order
+from frontlines.pipeline.events.event_dates import background_reason, date_of, dates_the_saying, year_of_the_noun
+from frontlines.pipeline.events.dedupe import one_per_incident
 from frontlines.pipeline.events.casualties import (apply_coded_counts as _apply_coded_counts,
                                             attach_casualties as _attach_casualties, casualty_only as _casualty_only,
                                             dated as _dated, is_follow_up as _is_follow_up, one_bombing, update_toll,
@@ -32,11 +35,9 @@ from frontlines.pipeline.events.event_places import choose_place, listed_places,
 from frontlines.pipeline.events.eventhood import Verdict, judge
 from frontlines.pipeline.events.fatalities import bombers_counted, count_fatalities, without_causes
 from frontlines.pipeline.frames.frames import Frame, FrameReader, frame_is_modifier
-from frontlines.pipeline.mentions.numbers import NUMBER, parse_number
 from frontlines.pipeline.mentions.spans import forget_index, mentions_in
 from frontlines.pipeline.statements.modality import claims_responsibility, modality_of
 from frontlines.pipeline.events.retold import merge_retold, trigger_of
-from frontlines.pipeline.statements.sentences import is_abbreviation as _is_abbreviation
 from frontlines.pipeline.events.roles import roles as _roles
 from frontlines.pipeline.events.roles import country_subject as _country_subject
 from frontlines.pipeline.events.roles import mediators as _mediators
@@ -55,8 +56,6 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence a
 NAME, VERSION = "frontlines.events", content_version(__name__)
 
 _LOWER_WORD = fastre.compile(r"[a-z]+")  # the words a campaign noun is looked for among
-_CLAUSE = fastre.compile(r";|\s+while\s+|\s+whereas\s+|\s+meanwhile,?\s+|,\s+(?:and|but|while)\s+(?=\w+\s+\w+)|\s+but\s+(?=the\s)|\.\s+")
-_OPEN_BETWEEN = fastre.compile(r"\bbetween\b(?!.*\band\b)")  # "between X" still waiting for its "and Y"
 _SKIP_BLOCKS = {"title", "dateline", "comments", "furniture"}
 _NON_ASSERTED = {"negated", "hypothetical", "future"}
 _STATE_TYPES = {"state_forces", "government", "external_force"}
@@ -141,9 +140,6 @@ _AT_PROTEST = fastre.compile(
     r"\b(?:for|after|while|when|who(?:\s+(?:were|was|had|have))?)\s+(?:\w+\s+){0,3}?(?:protest\w*|demonstrat\w*|march\w*|"
     r"rall(?:y|ied|ying)|stag(?:ed|ing)|sit-ins?|picket\w*)\b|\bpart of (?:the |a )?(?:protests?|demonstrations?|march)\b",
     re.IGNORECASE)
-# "protested against the arrest of", "to demand the release": the arrest is what the protest is about
-_PROTEST_TOPIC = fastre.compile(r"\b(?:protest(?:s|ed|ing)?|against|over|denounc\w*|condemn\w*|demand\w*)\s+(?:\w+\s+){0,3}$",
-                                re.IGNORECASE)
 # people arrested with no group named: civilians, as ACLED codes them ("arrested four people", "detained 30 suspects")
 _PEOPLE_TAKEN = fastre.compile(r"\b(?:arrest|detain|round)\w*\s+(?:up\s+)?(?:\w+\s+){0,2}?(?:people|persons|men|women|"
                                r"individuals|residents|villagers|suspects|youths)\b", re.IGNORECASE)
@@ -153,37 +149,17 @@ _SUSPECTED_AID = fastre.compile(r"\b(?:suspicion|suspected|accused|charged|charg
                                 r"(?:help(?:ing)?|aid(?:ing)?|assist(?:ing)?|harbou?r(?:ing)?|supply(?:ing)?\s+(?:\w+\s+){0,2}?to|"
                                 r"financ(?:e|ing)|support(?:ing)?|collaborat(?:e|ing)\s+with|spy(?:ing)?\s+for|"
                                 r"(?:links?|ties)\s+(?:to|with))\s+(?:the\s+)?$", re.IGNORECASE)
-# police breaking up a gathering ("dispersed", "broke up"): arrests told after it are its intervention (the wider list of
-# what makes a protest one with intervention, arrests included, is subtypes._INTERVENTION)
-_DISPERSAL = fastre.compile(r"\b(?:dispers\w*|broke up|break(?:s|ing)? up|tear gas|teargas)\b", re.IGNORECASE)
 _OPERATION = fastre.compile(r"\b(?:operations?|raids?|raided|offensive|clearance|clear(?:ed|ing)?|killed|clash\w*|ambush\w*|"
                             r"fighting|battle)\b", re.IGNORECASE)
-_CONSEQUENCE = fastre.compile(r"\b(?:leading to|led to|sparked|spurred|sparking|prompted|prompting|triggered|triggering|"
-                              r"provoked|resulting in)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 _HANDS_ON = fastre.compile(r"^(?:clash|fight|fought|battl|attack|assault|beat|stab|kill|hack|lynch|scuffl)", re.IGNORECASE)
 _REPORTED_OR_HURT = fastre.compile(r"\b(?:said|says|told|reported|according|killed|wounded|injured|dead|died)\b", re.IGNORECASE)
 _VICTIM_SUBJECT = fastre.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
-# "took the base after a series of drone strikes": the fighting that led to a capture is its cause, the
-# capture is the event (ACLED codes the change of territory)
-_LEAD_UP = fastre.compile(r"\b(?:after|following)\s+(?:\w+\s+){0,5}$", re.IGNORECASE)
-_BECAUSE = fastre.compile(r"\b(?:because of|due to|in the wake of|amid|to escape|fearing)\b", re.IGNORECASE)
 # Killings someone carried out, even when no one is named ("a trader was gunned down"), unlike "died" or "dead".
 _DONE_TO = fastre.compile(r"^(?:killed|killing|murder|execut|massacre|behead|shot|assassinat|tortur|beat|beaten|club|strangl|"
                           r"gunned|stabb|hacked|flogg|amputat|dead bodies|bodies|found dead|set ablaze)", re.IGNORECASE)
-_ABUSE = fastre.compile(r"(?:beat|beaten|tortur|flogg|whipp|stabb|shot|killed|executed|murdered|raped)", re.IGNORECASE)
-_BACKGROUND_KILL = fastre.compile(r"\b(?:accused of|suspected of|charged with|for|over|after|following|who had|having)\s+"
-                                  r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _AIMED_AT = fastre.compile(r"\b(?:against|on|at|attack\w*|target\w*|with|ambush\w*|killing|killed|wounding|between|and)\s+"
                       r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _REPELLED = fastre.compile(r"\b(?:repel(?:led|s)?|repuls(?:ed|es)?|fought off|routed|drove back|pushed back|foiled)\b", re.IGNORECASE)
-_CAUSE_BEFORE_DATE = fastre.compile(r"\b(?:after (?:\w+ ){0,5}(?:came into (?:effect|force)|was (?:passed|adopted|announced)|were "
-                                    r"(?:passed|adopted|announced))|because of|in retaliation for|in response to|in reaction to|"
-                                    r"to (?:protest|denounce|condemn|commemorate|mark)|anniversary|this month's|last month's|"
-                                    r"(?:source|report) dated)\b", re.IGNORECASE)
-# a day that dates the telling, not the incident: "officials said on Wednesday that ...", "told AFP Monday" (a
-# coder's "as reported on 21 March" is the incident's day by ACLED's convention)
-_SAID_BEFORE_DAY = fastre.compile(r"(?<!\b[Aa]s )\b(?:said|says|told(?: [A-Z][\w.]*){0,3}(?: reporters| journalists)?|announced|"
-                                  r"reported|stated|added|confirmed|claimed)(?:\s+in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s+(?:on|late|early))?\s*$")  # a day's mention may open with its space
 # events that are themselves a telling or a decision: the day they were announced is their day
 _TOLD_EVENTS = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established"})
 # what a group is blamed or known for: its record of deaths, not the toll of the incident told
@@ -196,30 +172,10 @@ _ITS_MEN = fastre.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:fighters?|members?|m
                           r"operatives?|suicide bombers?|martyrs?)\b", re.IGNORECASE)
 # developments coded only where the sentence places them (rule unplaced_development)
 _LOCATED_DEVELOPMENTS = frozenset({"Change to group/activity", "Headquarters or base established", "Other"})
-_SAID_IN_STATEMENT = fastre.compile(r"\b(?:said|says|announced|reported|stated|claimed|confirmed)\s+(?:in|via|through)\s+"
-                                    r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|communiqu[ée]|post|message|"
-                                    r"video|broadcast|tweet|briefing|press release)(?:\s+(?:on|posted on|published on)\s+"
-                                    r"(?:its|their|the|a)\s+(?:[\w-]+\s+){0,3}?(?:page|account|channel|website))?\s+"
-                                    r"(?:on\s+|late\s+|early\s+)?$")
-# a deed told in the past perfect after the day of its telling ("said on Saturday it had captured ...")
-_DONE_BY_THEN = fastre.compile(r"^\s*(?:that\s+)?(?:it|they|he|she|its \w+|their \w+|the \w+)\s+had\s+(?:\w+ly\s+)?"
-                               r"(?:\w+ed|taken|seized|won|shot|hit|overrun|fought|struck|driven|beaten|retaken)\b")
-_SAID_AFTER_DAY = fastre.compile(r"^\s*(?:(?:morning|afternoon|evening|night)\s+)?(?:said|told|announced|reported)\b")
 _MILITARY_TARGET = fastre.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
 
 _Typed = tuple[str | None, Mention | None, Mention | None, str]  # (sub-type, actor1, actor2, reason)
-
-
-@dataclass
-class _Clause:
-    statement: Statement
-    start: int
-    end: int
-    text: str
-    triggers: list[TriggerHit] = field(default_factory=list)
-    participants: list[Mention] = field(default_factory=list)
-    also_at: list[Mention] = field(default_factory=list)  # the other towns of a list the place opens
 
 
 class EventStage:
@@ -250,19 +206,19 @@ class EventStage:
         reader.prepare([st.text for st, cs in clauses if self._parsed(cs)])
         return self._extract(doc, eventful, clauses, reader)
 
-    def _parsed(self, clauses: list[_Clause]) -> bool:
+    def _parsed(self, clauses: list[Clause]) -> bool:
         """Whether the sentence of ``clauses`` is read by its parse: one with a trigger, or one whose clause without
         a trigger names a campaign noun (``_campaign_toll`` reads that noun's frame). Parsed with the batch, not
         one by one on demand (a parser call's cost is mostly per call)."""
         campaign = self.lexicon.words["campaign_nouns"]
         return any(c.triggers or any(w in campaign for w in _LOWER_WORD.findall(c.text)) for c in clauses)
 
-    def _candidates(self, doc: Document) -> tuple[list[Statement], list[tuple[Statement, list[_Clause]]]]:
+    def _candidates(self, doc: Document) -> tuple[list[Statement], list[tuple[Statement, list[Clause]]]]:
         forget_index(doc)  # the mentions as the stages before left them
         eventful = [st for st in doc.statements if self._eventful(doc, st)]
-        return eventful, [(st, self._clauses(doc, st)) for st in eventful]
+        return eventful, [(st, split_clauses(doc, st, self.onto)) for st in eventful]
 
-    def _extract(self, doc: Document, eventful: list[Statement], clause_lists: list[tuple[Statement, list[_Clause]]],
+    def _extract(self, doc: Document, eventful: list[Statement], clause_lists: list[tuple[Statement, list[Clause]]],
                  reader: FrameReader) -> Document:
         events: list[Event] = []
         focus = doc.country_focus[0] if doc.country_focus else None
@@ -288,7 +244,7 @@ class EventStage:
                 events.extend(self._at_each_place(event, clause))
         _apply_coded_counts(doc, events)
         self._claimed_by(doc, events)
-        doc.events = _dedupe(doc, merge_retold(doc, one_bombing(events, self.kb), stage(EventStage), self._side))
+        doc.events = one_per_incident(merge_retold(doc, one_bombing(events, self.kb), stage(EventStage), self._side))
         for event in doc.events:
             self._unnamed_parties(doc, event)
         return doc
@@ -382,42 +338,12 @@ class EventStage:
         return True
 
     # -- clauses and triggers --------------------------------------------------------
-    def _clauses(self, doc: Document, st: Statement) -> list[_Clause]:
-        """The sentence's clauses; a clause without a trigger joins the next one ("a farmer, a village
-        elder, and his 3 sons were killed"), or stays alone at the end (a casualty follow-up)."""
-        spans, cursor = [], st.start
-        wire = doc.wire_dateline or (-1, -1)
-        if wire[0] <= st.start < wire[1] < st.end:
-            cursor = wire[1]  # "BENGHAZI (Reuters) -Protesters broke into ...": the clause starts after the dateline
-        for m in _CLAUSE.finditer(st.text):
-            if st.start + m.start() < cursor:
-                continue
-            if m.group().startswith(".") and _is_abbreviation(st.text, m.start()):
-                continue  # "a U.S. serviceman", "Gen. Haftar": no clause ends there
-            if m.group().lstrip().startswith(",") and "and" in m.group() \
-                    and _OPEN_BETWEEN.search(st.text[cursor - st.start:m.start()]):
-                continue  # "fighting between a coalition of militias, known as the TPF, and the 7th Brigade": one pair
-            spans.append((cursor, st.start + m.start()))
-            cursor = st.start + m.end()
-        spans.append((cursor, st.end))
-        out, pending = [], None
-        for i, (start, end) in enumerate(spans):
-            start = start if pending is None else pending
-            text = doc.text[start:end]
-            hits = [h for h in self.onto.find_triggers(text) if not _inside_name(doc, start + h.start, start + h.start + len(h.text.rstrip()))
-                    and not _in_capitalised_name(st.text, start - st.start + h.start, start - st.start + h.start + len(h.text.rstrip()))]
-            if not hits and i + 1 < len(spans) and not fastre.match(r"\.\s", doc.text[end:end + 2]):
-                pending = start
-                continue
-            pending = None
-            out.append(_Clause(st, start, end, text, hits))
-        return out
 
-    def _event(self, doc: Document, clause: _Clause, focus: str | None) -> Event | None:
+    def _event(self, doc: Document, clause: Clause, focus: str | None) -> Event | None:
         """The clause's event from its defining trigger; when that event is only called for, denied or
         imagined ("marched to call for the release of detainees"), the next trigger that is asserted."""
         fallback = None
-        for trigger in self._by_syntax(clause, _ordered(clause))[:3]:
+        for trigger in self._by_syntax(clause, triggers_in_order(clause))[:3]:
             if trigger.trigger.family == "displacement":
                 # "residents fled the town", "fled their villages because of attacks": what violence caused (told
                 # elsewhere, or background), not an event ACLED codes
@@ -430,7 +356,7 @@ class EventStage:
             fallback = fallback or event
         return fallback
 
-    def _by_syntax(self, clause: _Clause, hits: list[TriggerHit]) -> list[TriggerHit]:
+    def _by_syntax(self, clause: Clause, hits: list[TriggerHit]) -> list[TriggerHit]:
         """The best-ranked trigger gives way to one that carries the clause when the parse shows it only modifies
         it: "forces, backed by NATO airstrikes, captured the fortress", "fought a gun battle, blocking traffic"."""
         if len(hits) < 2:
@@ -448,7 +374,7 @@ class EventStage:
         main = next((h for h in hits[1:] if not embedded(h)), None)
         return self._antecedent_first(clause, hits if main is None else [main] + [h for h in hits if h is not main])
 
-    def _antecedent_first(self, clause: _Clause, hits: list[TriggerHit]) -> list[TriggerHit]:
+    def _antecedent_first(self, clause: Clause, hits: list[TriggerHit]) -> list[TriggerHit]:
         """A killing told in a relative clause of an incident noun ("the truck bombing in a residential area, which
         killed 15") is that incident's toll: the noun types the event."""
         if hits[0].trigger.family != "kill":
@@ -465,7 +391,7 @@ class EventStage:
                 return [hit] + [h for h in hits if h is not hit]
         return hits
 
-    def _event_for(self, doc: Document, clause: _Clause, trigger: TriggerHit, focus: str | None) -> Event | None:
+    def _event_for(self, doc: Document, clause: Clause, trigger: TriggerHit, focus: str | None) -> Event | None:
         speaker_span = self._speaker_span(clause.statement)
         actors = [m for m in mentions_in(doc, "actor", clause.start, clause.end) if m.id]
         speaker_ids = {m.id for m in actors if speaker_span[0] <= m.start < speaker_span[1]}
@@ -500,7 +426,7 @@ class EventStage:
         at, to = clause.start + trigger.start, clause.start + trigger.start + len(trigger.text.rstrip())
         if modality == "asserted" and doc.text[at - 1:at] in _OPEN_QUOTES and doc.text[to:to + 1] in _CLOSE_QUOTES:
             modality, mod_reason = "claimed", f"the word itself in quotation marks ('{trigger.text.rstrip()}'): the report keeps its distance"
-        event_date, precision, fallback, date_reason, aggregate_range = self._date(
+        event_date, precision, fallback, date_reason, aggregate_range = date_of(
             doc, clause, clause.start + trigger.end, told=sub_type in _TOLD_EVENTS)
         wire = doc.wire_dateline or (-1, -1)  # the day a story was filed dates no incident
         in_sentence_day = any((m.time_precision or 9) <= 1 and not wire[0] <= m.start < wire[1]
@@ -525,9 +451,9 @@ class EventStage:
             nearest = None if fallback else self._nearest_date(doc, clause, trigger, (event_date, precision))
             own = any(m.kind == "date" and m.date and clause.statement.start <= m.start < clause.statement.end
                       for m in doc.mentions)
-            background = _year_of_the_noun(doc.published, doc.text[max(0, clause.start + trigger.start - 24):
+            background = year_of_the_noun(doc.published, doc.text[max(0, clause.start + trigger.start - 24):
                                                                    clause.start + trigger.start]) \
-                or _background(doc.published, *(nearest or (None, None)),
+                or background_reason(doc.published, *(nearest or (None, None)),
                                doc.text[max(clause.start, clause.start + trigger.start - 80):clause.start + trigger.end + 80],
                                own_date=own)
             if background and not aggregate_range:
@@ -546,7 +472,7 @@ class EventStage:
             for m in doc.mentions)
         commentary = trigger.trigger.family != "protest" and commentary_on_events(clause.statement.text)
         incident_date = in_sentence_date and any(
-            (m.time_precision or 9) <= 2 and not _dates_the_saying(doc.text, m) and not wire[0] <= m.start < wire[1]
+            (m.time_precision or 9) <= 2 and not dates_the_saying(doc.text, m) and not wire[0] <= m.start < wire[1]
             for m in mentions_in(doc, "date", clause.statement.start, clause.statement.end))
         if (anaphoric or commentary) and not fatalities and not incident_date:
             # "condemned the attack", "sanctions over the missile tests": references, not new events; a day that
@@ -571,7 +497,7 @@ class EventStage:
         return event
 
     @staticmethod
-    def _nearest_date(doc: Document, clause: _Clause, trigger: TriggerHit,
+    def _nearest_date(doc: Document, clause: Clause, trigger: TriggerHit,
                       dated: tuple[str | None, int | None]) -> tuple[str | None, int | None]:
         """(date, precision) nearest the trigger in its sentence ("the ceasefire ... ended the fighting that had
         started on 26 August" dates the earlier fighting, not the trigger at the sentence's start); else the event's."""
@@ -582,7 +508,7 @@ class EventStage:
         nearest = min(inside, key=lambda m: abs(m.start - at))
         return nearest.date, nearest.time_precision
 
-    def _campaign_toll(self, clause: _Clause) -> Verdict | None:
+    def _campaign_toll(self, clause: Clause) -> Verdict | None:
         """The eventhood verdict on a campaign noun that is the clause's subject ("The conflict has killed tens of
         thousands of people": a campaign's toll so far, rule campaign_toll), when a verb triggered the clause."""
         st = clause.statement
@@ -596,7 +522,7 @@ class EventStage:
         return None
 
     @staticmethod
-    def _non_event(doc: Document, clause: _Clause, trigger: TriggerHit, sub_type: str | None, rule: str,
+    def _non_event(doc: Document, clause: Clause, trigger: TriggerHit, sub_type: str | None, rule: str,
                    category: str, reason: str) -> None:
         """Record a frame that is no event, with why; the clause yields no event from this trigger."""
         st = clause.statement
@@ -605,7 +531,7 @@ class EventStage:
                                            stage(EventStage)))
         return None
 
-    def _at_each_place(self, event: Event, clause: _Clause) -> list[Event]:
+    def _at_each_place(self, event: Event, clause: Clause) -> list[Event]:
         """One event per listed town, as ACLED codes them; the deaths stay with the first, where the count is told."""
         out = [event]
         for m in clause.also_at:
@@ -629,7 +555,7 @@ class EventStage:
         return st.start + pos, st.start + pos + len(st.speaker)
 
     # -- typing --------------------------------------------------------------------------
-    def _type_and_roles(self, doc: Document, clause: _Clause, trigger: TriggerHit,
+    def _type_and_roles(self, doc: Document, clause: Clause, trigger: TriggerHit,
                         roles: tuple[Mention | None, Mention | None, bool], focus: str | None) -> _Typed:
         actor1, actor2, civilians = roles
         family, sub = trigger.trigger.family, trigger.trigger.sub_event_type
@@ -758,7 +684,7 @@ class EventStage:
             actor2 = self._civilians(focus) if focus else None  # (people arrested: "arrested four people", "a trader")
         return sub, actor1, actor2, why
 
-    def _attack(self, clause: _Clause, trigger: TriggerHit, actor1: Mention | None, actor2: Mention | None,
+    def _attack(self, clause: Clause, trigger: TriggerHit, actor1: Mention | None, actor2: Mention | None,
                 focus: str | None, why: str) -> _Typed:
         """An attack or killing: a battle when the target is armed, violence against civilians otherwise."""
         target, reason = target_of(clause, trigger, actor1, actor2, clause.participants, self.onto)
@@ -788,7 +714,7 @@ class EventStage:
         return "Armed clash", actor1, actor2, why + (f"; {reason}" if reason else "; armed target")
 
     @staticmethod
-    def _crowd(doc: Document, clause: _Clause, trigger: TriggerHit, actor1: Mention | None,
+    def _crowd(doc: Document, clause: Clause, trigger: TriggerHit, actor1: Mention | None,
                actor2: Mention | None, onto: Ontology) -> str | None:
         """Fighting among unorganised people (rioters, ACLED's mob violence), when no armed group is named."""
         if any(m.actor_type in _ARMED_TYPES - _STATE_TYPES for m in (actor1, actor2) if m is not None):
@@ -873,7 +799,7 @@ class EventStage:
             return m
 
     @staticmethod
-    def _force_that_met(doc: Document, clause: _Clause, trigger: TriggerHit) -> Mention | None:
+    def _force_that_met(doc: Document, clause: Clause, trigger: TriggerHit) -> Mention | None:
         """The state's force that met a crowd, told after the protest in its sentence or in the next two of its
         paragraph ("Students marched on the ministry. Police dispersed them with tear gas."): ACLED's actor 2."""
         st = clause.statement
@@ -890,7 +816,7 @@ class EventStage:
                 return force
         return None
 
-    def _mob_victims(self, clause: _Clause, sub: str | None, actor2: Mention | None, civilians: bool,
+    def _mob_victims(self, clause: Clause, sub: str | None, actor2: Mention | None, civilians: bool,
                      focus: str | None) -> Mention | None:
         """A mob that lynched, beat or burned someone: ACLED codes the person it fell on as civilians (actor 2)."""
         if sub != "Mob violence" or actor2 is not None or not focus:
@@ -908,45 +834,8 @@ class EventStage:
                        country=country, reason=f"implied {kind}")
 
     # -- date and place -----------------------------------------------------------------
-    def _date(self, doc: Document, clause: _Clause, trigger_end: int,
-              *, told: bool = False) -> tuple[str | None, int | None, bool, str, bool]:
-        """The event's date: the most precise date of its sentence, not one that dates what the event answers
-        ("riots broke out after the new tax came into effect on 1 January") nor, for an incident, the day it was
-        told ("officials said on Wednesday that ..."; ``told``: an event that is itself told, as an agreement
-        announced, keeps that day); else a day told just before."""
-        wire = doc.wire_dateline or (-1, -1)
-        dates = [m for m in doc.mentions if m.kind == "date" and m.date and not (wire[0] <= m.start < wire[1])]
-        inside = [m for m in dates if clause.statement.start <= m.start < clause.statement.end
-                  and not (m.start > trigger_end and _CAUSE_BEFORE_DATE.search(doc.text[trigger_end:m.start]))
-                  and (told or not _dates_the_saying(doc.text, m))]
-        if inside:
-            best = min(inside, key=lambda m: (m.time_precision or 9, abs(m.start - clause.start)))
-            rng = bool(best.date_end and best.date_end != best.date)
-            return best.date, best.time_precision or 1, False, f"date '{best.text}'", rng
-        said = [m for m in dates if clause.statement.start <= m.start < clause.statement.end and (m.time_precision or 9) <= 1
-                and _dates_the_saying(doc.text, m) and _DONE_BY_THEN.search(doc.text[m.end:clause.end])]
-        if said:  # "the MNDAA said on Saturday it had captured Lashio": done by the day it was told, not after
-            return said[0].date, 1, False, f"date '{said[0].text}': told as done by then", False
-        # a day told before, never one after the publication: a page's "today" widget ("Wednesday, 28 February
-        # 2024" over a 2020 story) or a plan dates no incident told later
-        earlier = [m for m in dates if m.start < clause.start and clause.start - m.start < 600
-                   and not (doc.published and m.date and m.date[:10] > doc.published.isoformat())]
-        # a day an incident happened before one a telling was made ("attacked ... late on Wednesday, state media
-        # reported on Thursday" then "In Rask, gunmen attacked a police station at the same time")
-        earlier = [m for m in earlier if not _dates_the_saying(doc.text, m)] or earlier
-        if earlier and (earlier[-1].time_precision or 1) <= 2 and not earlier[-1].date_end:
-            m = earlier[-1]
-            shift = relative_shift(clause.statement.text)
-            if shift and m.date and (m.time_precision or 1) == 1:
-                days, phrase = shift
-                day = (date.fromisoformat(m.date[:10]) + timedelta(days=days)).isoformat()
-                return day, 1, False, f"date '{phrase}' counted from '{m.text}'", False
-            return m.date, m.time_precision or 1, False, f"date '{m.text}' earlier in the paragraph", False
-        if doc.published:
-            return doc.published.isoformat(), 2, True, "no date in the text: publication date", False
-        return None, None, True, "no date", False
 
-    def _place(self, doc: Document, clause: _Clause, trigger: TriggerHit, speaker: tuple[int, int]) -> Mention | None:
+    def _place(self, doc: Document, clause: Clause, trigger: TriggerHit, speaker: tuple[int, int]) -> Mention | None:
         """The event's place (pipeline/events/event_places.py); a province stands at its capital, as ACLED codes it."""
         st = clause.statement
         m = choose_place(doc, clause.start, clause.end, (st.start, st.end), clause.start + trigger.start, speaker,
@@ -958,7 +847,7 @@ class EventStage:
                        reason=f"{m.reason}; at the capital {capital[0]}")
 
     # -- assembly ---------------------------------------------------------------------------
-    def _build(self, doc: Document, clause: _Clause, trigger: TriggerHit, sub_type: str, actor1: Mention | None,
+    def _build(self, doc: Document, clause: Clause, trigger: TriggerHit, sub_type: str, actor1: Mention | None,
                actor2: Mention | None, place: Mention | None, event_date: str | None, precision: int | None,
                fallback: bool, fatalities: int, aggregate: bool, modality: Modality, why: str) -> Event:
         st = clause.statement
@@ -1034,10 +923,6 @@ _MODAL_CATEGORIES: dict[str, Callable[[Frame], Modality]] = {
     "prediction": lambda f: "future" if f.modal in ("will", "would", "shall", "wo") else "hypothetical",
     "intention": lambda f: "future",
 }
-_BACKGROUND_DAYS = 35  # a report's news is days old; a month-dated incident of the same month is still news
-_YEAR = fastre.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_EARLIER = fastre.compile(r"\b(?:some time ago|years ago|months ago|previously|in the past|last year|the previous year|"
-                          r"earlier this year)\b", re.IGNORECASE)
 
 
 # a speaker's "they"/"it" as the doer: "the rebels said they killed dozens of soldiers in clashes", "said on
@@ -1050,32 +935,6 @@ def _own_men(speaker: str | None, before: str) -> bool:
     """A group telling what its own men did ("the group said one of its fighters stormed a checkpoint"): a
     claim, though the group is named only as "the group"."""
     return bool(speaker and _GROUP_SPEAKER.search(speaker) and _ITS_MEN.search(before))
-
-
-_SHIFT = fastre.compile(rf"\b(?P<n>{NUMBER}|the) (?P<unit>hours?|days?|nights?|weeks?) (?P<dir>before|earlier|later|after)"
-                        r"(?=\s*(?:[,.;]|$|that\b|when\b|in\b|on\b|at\b))|\bthe (?P<adj>previous|next|following) (?:day|night)\b|"
-                        r"\bthe day (?P<dir2>before|after)(?=\s*[,.;])", re.IGNORECASE)
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7}
-
-
-def relative_shift(sentence: str) -> tuple[int, str] | None:
-    """Days from the incident told just before to this one, when the sentence counts them from it: "72 hours
-    before, in Wulba, ..." (-3), "two days later" (+2), "the next day" (+1), "the day before," (-1). A phrase that
-    names its own anchor ("a day after a series of blasts killed 50") is left to the sentence's own dates."""
-    m = _SHIFT.search(sentence)
-    if m is None:
-        return None
-    if m.group("adj"):
-        return (-1 if m.group("adj").lower() == "previous" else 1), m.group()
-    if m.group("dir2"):
-        return (-1 if m.group("dir2").lower() == "before" else 1), m.group()
-    n = 1 if m.group("n").lower() == "the" else parse_number(m.group("n"))
-    if not n:
-        return None
-    days = round(n * _UNIT_DAYS[m.group("unit").lower().rstrip("s")])
-    if days == 0:
-        return None
-    return (-days if m.group("dir").lower() in ("before", "earlier") else days), m.group()
 
 
 _CIVILIAN_AREAS = fastre.compile(r"\b(?:residential|built-up|civilian|populated|densely[- ]populated)\s+(?:areas?|neighbou?rhoods?|"
@@ -1094,144 +953,8 @@ def _unplaced_development(doc: Document, sub_type: str, place: Mention | None, s
     return None
 
 
-def _dates_the_saying(text: str, m: Mention) -> bool:
-    """A day told with the verb of saying ("officials said on Wednesday that ...", "said in a statement on its
-    Facebook page on Thursday") dates the statement."""
-    return bool(_SAID_BEFORE_DAY.search(text[max(0, m.start - 40):m.start])
-                or _SAID_IN_STATEMENT.search(text[max(0, m.start - 100):m.start])
-                or _SAID_AFTER_DAY.match(text[m.end:m.end + 30]))
-
-
-def _background(published: date, event_date: str | None, precision: int | None, near: str, *,
-                own_date: bool = True) -> str | None:
-    """Why an incident is background (an earlier incident told in passing), or None when it is news: dated
-    more than a month before publication (a month or year by its last day), or set by a year or phrase before
-    it ("the 2011 overthrow", "some time ago"). A sentence with no date of its own is read for those cues
-    before it takes the date of the paragraph."""
-    if not own_date:
-        cue = _background_cue(published, near)
-        if cue:
-            return cue
-    if event_date:
-        last = date.fromisoformat(event_date)
-        if precision == 3:
-            last = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        elif precision is not None and precision >= 4:
-            last = last.replace(month=12, day=31)
-        days = (published - last).days
-        if days > _BACKGROUND_DAYS:
-            return f"background: dated {event_date}, {days} days before publication"
-        return None
-    return _background_cue(published, near)
-
-
-# a year that premodifies the incident's noun: "a 2021 attack on Palma", "the 2019 offensive"
-_YEAR_OF_NOUN = fastre.compile(r"\b(?:a|an|the|its|their|his|her|that)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-
-
-def _year_of_the_noun(published: date, before: str) -> str | None:
-    """Background when the incident's own noun is dated to an earlier year ("after a 2021 attack on Palma, the
-    company said it hopes to resume work this year"), whatever other day the sentence tells."""
-    m = _YEAR_OF_NOUN.search(before)
-    if m and int(m.group(1)) < published.year:
-        return f"background: '{m.group().strip()}', a year before the report's {published.year}"
-    return None
-
-
-def _background_cue(published: date, near: str) -> str | None:
-    years = [int(m.group(1)) for m in _YEAR.finditer(near)
-             if not fastre.search(r"\b(?:since|after|before|until|till|from)\s+(?:early |late |mid-?)?$", near[:m.start()])]
-    if years and max(years) < published.year:
-        return f"background: set in {max(years)}, before the report's year {published.year}"
-    earlier = _EARLIER.search(near)
-    if earlier:
-        return f"background: '{earlier.group()}'"
-    return None
-
-
-def _inside_name(doc: Document, start: int, end: int) -> bool:
-    """A trigger word that is part of a proper name ("Government of National Accord", "Revolutionary Guard",
-    "Bomb Disposal Squad") reports nothing: it names an actor."""
-    for m in doc.mentions:
-        if m.kind == "actor" and m.start <= start and end <= m.end and (m.start, m.end) != (start, end) \
-                and sum(w[:1].isupper() for w in m.text.split()) >= 2:
-            return True
-    return False
-
-
-_CAPITALISED = fastre.compile(r"[A-Z][\w'’.-]*")
-
-
-def _in_capitalised_name(sentence: str, start: int, end: int) -> bool:
-    """A capitalised trigger word between two capitalised words of a sentence in running text (not a title-case
-    headline) is part of a name the actor base lacks ("the Sudan People's Liberation Movement/Army")."""
-    if not sentence[start:start + 1].isupper():
-        return False
-    words = sentence.split()
-    if len(words) < 6 or sum(bool(_CAPITALISED.match(w)) for w in words) > len(words) / 2:
-        return False  # a headline in title case: "Boko Haram Attacks Borno Village"
-    before = fastre.search(r"([\w'’.-]+)[\s/-]+$", sentence[:start])
-    after = fastre.match(r"[\s/-]+([\w'’.-]+)", sentence[end:])
-    return bool(before and after and _CAPITALISED.fullmatch(before.group(1)) and _CAPITALISED.fullmatch(after.group(1)))
-
-
 def _military(m: Mention | None) -> bool:
     return m is not None and _is_state(m) and "police" not in (m.id or "").lower() and "police" not in (m.canonical or "").lower()
-
-
-def _rank(hit: TriggerHit) -> tuple[bool, bool, int]:
-    """How well a trigger defines its clause: specific types beat the generic families; a fallback trigger
-    (priority under 10: a bare "bombing") defines a clause only when nothing else does."""
-    return hit.trigger.priority >= 10, hit.trigger.family is None or hit.trigger.family == "capture", hit.trigger.priority
-
-
-# what an attack that kills also does: the killing, not the abduction, arrest or burning, is the event
-_SPARED_WHEN_DEADLY = ("Abduction/forced disappearance", "Arrests", "Looting/property destruction")
-
-
-def _ordered(clause: _Clause) -> list[TriggerHit]:
-    """The clause's triggers, best first; weapons seized or destroyed in a clause that also kills people are
-    part of that fight ("the strike killed 5 and destroyed ammunition"), not a separate disruption."""
-    hits = sorted(clause.triggers, key=lambda h: (not (h.trigger.family == "protest" and _CONSEQUENCE.search(
-        clause.text[max(0, h.start - 40):h.start])), *_rank(h)), reverse=True)
-    flight = next((h for h in hits if h.trigger.family == "displacement"), None)
-    if flight and hits[0] is not flight and flight.start < hits[0].start and hits[0].trigger.family in ("attack", "kill") \
-            and _BECAUSE.search(clause.text[flight.end:hits[0].start]):
-        return [flight] + [h for h in hits if h is not flight]  # "fled their villages because of attacks"
-    if hits and hits[0].trigger.sub_event_type == "Arrests" and any(h.trigger.family == "protest" for h in hits) \
-            and _PROTEST_TOPIC.search(clause.text[max(0, hits[0].start - 40):hits[0].start]):
-        hits = hits[1:] + hits[:1]  # "a group protests an unjust arrest"
-    elif hits and hits[0].trigger.sub_event_type == "Arrests" and _DISPERSAL.search(clause.text[:hits[0].start]):
-        protest = next((h for h in hits if h.trigger.family == "protest" and h.start < hits[0].start), None)
-        if protest is not None:  # "dispersed about 200 students protesting ..., arresting 12 of them": arrests at a
-            hits = [protest] + [h for h in hits if h is not protest]  # protest it broke up are its intervention
-    capture = next((h for h in hits if h.trigger.family == "capture"), None)
-    if capture and hits[0] is not capture and capture.start < hits[0].start \
-            and _LEAD_UP.search(clause.text[capture.end:hits[0].start]):
-        hits = [capture] + [h for h in hits if h is not capture]  # "captured the base after days of shelling"
-    if hits and hits[0].trigger.sub_event_type in _SPARED_WHEN_DEADLY and count_fatalities(clause.text)[0]:
-        deadly = next((h for h in hits if h.trigger.family in ("attack", "kill")
-                       and not _BACKGROUND_KILL.search(clause.text[max(0, h.start - 30):h.start])), None)
-        if deadly is not None:  # "killing 5 and abducting 10", "killed 17 villagers and burned houses": the killing is the event
-            hits = [deadly] + [h for h in hits if h is not deadly]
-    abuse = next((h for h in hits if h.trigger.family == "kill" and _ABUSE.match(h.text)), None)
-    if abuse and hits[0].trigger.sub_event_type in ("Arrests", "Abduction/forced disappearance") and hits[0] is not abuse \
-            and not _BACKGROUND_KILL.search(clause.text[max(0, abuse.start - 30):abuse.start]):
-        return [abuse] + [h for h in hits if h is not abuse]  # "arrested and beaten": the abuse is the event
-    if hits and hits[0].trigger.sub_event_type == "Disrupted weapons use" and fastre.match(r"destroy|damag", hits[0].text, re.I) \
-            and any(h.start < hits[0].start and (h.trigger.family == "attack" or h.trigger.event_type == "Explosions/Remote violence")
-                    for h in hits[1:]):
-        hits = hits[1:] + hits[:1]  # "bombed the base, destroying missile stores": what the strike destroyed
-    if hits and hits[0].trigger.sub_event_type == "Disrupted weapons use" and count_fatalities(clause.text)[0] \
-            and not fastre.search(r"prematur", hits[0].text, re.IGNORECASE) \
-            and any(h.trigger.family in ("attack", "kill") for h in hits):
-        hits = hits[1:] + hits[:1]
-    return hits
-
-
-def _primary(hits: list[TriggerHit]) -> TriggerHit:
-    """The clause's defining trigger."""
-    return max(hits, key=_rank)
 
 
 def _is_state(m: Mention) -> bool:
@@ -1245,45 +968,3 @@ def _fatalities(text: str) -> tuple[int, bool]:
     return count_fatalities(_ATTRIBUTED_RECORD.sub("", text))
 
 
-def _dedupe(doc: Document, events: list[Event]) -> list[Event]:
-    """One event per (sub-type, date, place, actors) within a document; keep the best-evidenced."""
-    out: dict[tuple[str | None, ...], Event] = {}
-    for ev in events:
-        key = (ev.sub_event_type, ev.event_date, ev.location, ev.actor1_id, ev.actor2_id, ev.modality)
-        kept = out.get(key)
-        if kept is None:
-            out[key] = ev
-        elif ev.fatalities_aggregate:
-            continue  # a running total ("35 killed since Thursday") is no toll of the incident kept
-        elif kept.fatalities_aggregate:
-            kept.fatalities, kept.fatalities_aggregate = ev.fatalities, False
-        else:
-            kept.fatalities = max(kept.fatalities, ev.fatalities)
-    return _fill_partial(list(out.values()))
-
-
-def _fill_partial(events: list[Event]) -> list[Event]:
-    """Two triggers of one sentence telling one incident ("students protested ...; police dispersed them with tear
-    gas"): the event that leaves an actor open gives way to the one that names it, all else equal; a battle told
-    from each side ("fighters attacked the base; troops killed 20 of the insurgents") is one battle."""
-    def same_but_actors(a: Event, b: Event) -> bool:
-        return (a.sub_event_type, a.event_date, a.location, a.modality) == (b.sub_event_type, b.event_date, b.location,
-                                                                             b.modality) \
-            and a.evidence.get("start", 0) < b.evidence.get("end", 0) and b.evidence.get("start", 0) < a.evidence.get("end", 0)
-
-    def covers(full: Event, part: Event) -> bool:
-        if full is part or not same_but_actors(full, part) or full.fatalities_aggregate:
-            return False
-        if part.event_type == "Battles" and {part.actor1_id, part.actor2_id} == {full.actor1_id, full.actor2_id}:
-            return events.index(full) < events.index(part)  # a battle told from each side: the first telling
-        return all(p is None or p == f for p, f in ((part.actor1_id, full.actor1_id), (part.actor2_id, full.actor2_id))) \
-            and (part.actor1_id, part.actor2_id) != (full.actor1_id, full.actor2_id)
-
-    out: list[Event] = []
-    for ev in events:
-        full = next((other for other in events if covers(other, ev)), None)
-        if full is None:
-            out.append(ev)
-        elif not ev.fatalities_aggregate:
-            full.fatalities = max(full.fatalities, ev.fatalities)
-    return out
