@@ -54,6 +54,8 @@ def _inside_name(doc: Document, start: int, end: int) -> bool:
                 and sum(w[:1].isupper() for w in m.text.split()) >= 2:
             return True
     return False
+
+
 _CAPITALISED = fastre.compile(r"[A-Z][\w'’.-]*")
 
 
@@ -74,6 +76,8 @@ def _rank(hit: TriggerHit) -> tuple[bool, bool, int]:
     """How well a trigger defines its clause: specific types beat the generic families; a fallback trigger
     (priority under 10: a bare "bombing") defines a clause only when nothing else does."""
     return hit.trigger.priority >= 10, hit.trigger.family is None or hit.trigger.family == "capture", hit.trigger.priority
+
+
 # what an attack that kills also does: the killing, not the abduction, arrest or burning, is the event
 _SPARED_WHEN_DEADLY = ("Abduction/forced disappearance", "Arrests", "Looting/property destruction")
 

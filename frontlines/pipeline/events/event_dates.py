@@ -91,6 +91,8 @@ def background_reason(published: date, event_date: str | None, precision: int | 
             return f"background: dated {event_date}, {days} days before publication"
         return None
     return _background_cue(published, near)
+
+
 # a year that premodifies the incident's noun: "a 2021 attack on Palma", "the 2019 offensive"
 _YEAR_OF_NOUN = fastre.compile(r"\b(?:a|an|the|its|their|his|her|that)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
