@@ -299,6 +299,7 @@ class ActorKB:
            "the jihadists": an armed non-state group; "its fighters": any armed group);
         3. the first actor the knowledge base describes so (in that country, on that day)."""
         key = fastre.sub(r"^(?:the|a|an|these|those) ", "", _key(phrase))
+        key = _FIRE_OF_KIND.sub(r"\1s", key)  # "rebel shells" are the rebels' fire
         owner = fastre.sub(r"^[a-z0-9]+ s ", "", key)  # "Libya's UN-backed government" = "the UN-backed government"
         possessor = self.country_code(key[:-len(owner)].removesuffix(" s ")) if owner != key else None
         if possessor:
@@ -504,6 +505,10 @@ _ARMED_OR_GOVERNMENT = frozenset({"state_forces", "government", "rebel_group", "
                                   "external_force"})
 _INTER = {"rebel_group": 2, "political_militia": 3, "identity_militia": 4}
 # anaphor noun -> the actor types it can refer back to
+# a kind of armed group before its fire ("rebel shells", "militant rockets"): the group's fire
+_FIRE_OF_KIND = fastre.compile(r"^(rebel|militant|insurgent|jihadist|separatist|guerrilla) (?:shells|shelling|rockets?|"
+                               r"rocket fire|mortars?|mortar fire|artillery|missiles?)$")
+
 _ANAPHOR_TYPES = (
     (fastre.compile(r"\b(?:junta|regime|military government|coup leaders)\b"), frozenset({"state_forces", "government"})),
     (fastre.compile(r"\bparamilitar"), frozenset({"political_militia", "state_forces", "rebel_group"})),

@@ -120,6 +120,13 @@ REJECTED = [
     ("since_clause", "Ever since the militia was [driven out of] the port, the town has been quiet.", False),
     ("habitual", "Police stations have repeatedly been [attacked] in the city.", False),
     ("habitual", "Kidnappings have doubled since 2019 as gangs [fight] over the smuggling routes.", False),
+    # set k: an incident named as the time of another deed; a war toll in the thousands; munitions over a span
+    ("backdrop", "The UN said 25 aid workers had sheltered in a bunker throughout the [attack].", False),
+    ("backdrop", "A nurse delivered two babies in the basement during the [siege], the hospital said.", False),
+    ("vast_toll", "Tens of thousands of people have been [killed] and millions have fled their homes.", False),
+    ("vast_toll", "Thousands of civilians have [died] in the fighting across Darfur.", False),
+    ("aggregate", "The Houthis had fired more than 100 ballistic [missiles] at the kingdom since 2015.", False),
+    ("aggregate", "Hamas has fired more than 4,000 [rockets] at Israel since the start of the war.", False),
 ]
 
 PASSED = [
@@ -205,6 +212,12 @@ PASSED = [
     ("in_passing", "Parents closed the gates of the school as a sign of [protest] over the lack of teachers.", False),
     ("in_passing", "Students disrupted the academic programme in [protest] over fees.", False),
     ("in_passing", "Hundreds of fighters left the district as part of a ceasefire [deal] with the army.", False),
+    # set k: the near misses of the rules above
+    ("backdrop", "Three soldiers were killed during the [attack] on the base.", False),  # the toll is told
+    ("backdrop", "Civilians sheltered in a school during an [attack] on Tuesday night.", True),
+    ("vast_toll", "Hundreds of people have been [killed] in the district.", False),
+    ("aggregate", "Militants fired dozens of [rockets] at the base on Monday.", True),
+    ("aggregate", "The Houthis fired six [missiles] at Jizan overnight.", False),
 ]
 
 

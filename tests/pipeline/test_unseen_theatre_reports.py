@@ -42,7 +42,22 @@ and the deeds they count, 'those detained', deaths in custody, a day that opens 
 furniture, the witnesses' town giving way to its container, a suspicion of the people arrested, an armed group's road
 block, the police's own word on its arrests, a country-wide toll told after an incident, a crowd beating protesters,
 Guinea's FNDC in the actor base (now recall 0.917, precision 0.880, F1 0.898, traps avoided 0.991, type 0.955, sub-type
-0.909, actor pairs 0.773, date 1.000, fatalities 0.818);
+0.909, actor pairs 0.773, date 1.000, fatalities 0.818); set k (ten more, five blog posts and five news pages from
+the world dev set's own theatres, on incidents it does not hold: an al-Shabaab raid near Mandera, ISWAP in Dikwa, the
+Taliban at Musa Qala, a TTP truck bomb at Mir Ali, separatists in Cameroon's Bali and Bamenda, the anti-balaka at
+Bangassou, the SPLA's Kodok, Sinai Province south of Rafah, Saada and Jizan, and both sides' fire on Aleppo; 27 strict
+events, 133 labelled non-events) was written after set i's fixes and scored before its own, the honest figure for
+unseen texts of the dev theatres (recall 0.852, precision 0.793, F1 0.821, traps avoided 0.970, type 0.957, sub-type
+0.826, actor pairs 0.652, date 0.957, fatalities 0.789), the classes fixed after it: aircraft 'of' a named force
+('warplanes of the Saudi-led coalition') and a hyphenated word before their strike; a trigger running past a force's
+capitalised name ('Air Force jet bombed'); people seized or snatched as abducted; houses set fire to, and burning told
+with 'also' after a killing as part of it; South Sudan's army; an incident named as the time of another deed
+('throughout the attack'); a toll in the thousands so far; munitions counted over a span; 'the militiamen', 'the
+fighters', bare 'separatists' and a kind of group before its fire ('rebel shells'); a place stormed to kill the people
+there; the group an allegiance names over the description it opens ('ex-Seleka fighters of the UPC'); a state's forces
+and an armed group each striking civilians the same day as two incidents; who men are 'believed to be' as no hedge of
+the deed; the dead 'from both sides' (now recall 0.963, precision 0.963, F1 0.963, traps avoided 1.000, type 1.000,
+sub-type 0.923, actor pairs 0.846, date 0.962, fatalities 0.905);
 `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
@@ -66,7 +81,8 @@ from frontlines.pipeline.reading.ingest import document_from_text, parse_publish
 DATA = Path(__file__).parent / "data"
 RECORDS = {r["id"]: r for name in ("unseen_theatres_a.jsonl", "unseen_theatres_b.jsonl", "unseen_theatres_c.jsonl",
                                     "unseen_theatres_d.jsonl", "unseen_theatres_e.jsonl", "unseen_theatres_f.jsonl",
-                                    "unseen_theatres_g.jsonl", "unseen_theatres_h.jsonl", "unseen_theatres_i.jsonl")
+                                    "unseen_theatres_g.jsonl", "unseen_theatres_h.jsonl", "unseen_theatres_i.jsonl",
+                                    "unseen_theatres_k.jsonl")
            for r in load_records(DATA / name)}
 
 # (document, gold event number) -> what still fails, and why
@@ -123,8 +139,6 @@ GAPS: dict[tuple[str, int], str] = {
                            "actor (clans no knowledge base holds, told only as 'clans'), the clash is "
                            "placed at Port Moresby (the gazetteer lacks Akom), and its 26 dead are taken as a separate "
                            "attack on civilians",
-    ("i_pg_enga_2024", 1): "type: gunmen burning houses and a school after the villagers fled is coded an attack on "
-                           "civilians; the gold, with no one hurt, codes property destruction",
     ("i_kz_almaty_2022", 0): "actors: the police that met the Almaty riot are told only in the next sentence ('Police "
                              "fired stun grenades ... but were driven back'), which is read as a grenade attack of its own",
     ("i_kz_almaty_2022", 1): "place: 'police opened fire on demonstrators in Republic Square' (no town) takes no place "
@@ -141,6 +155,27 @@ GAPS: dict[tuple[str, int], str] = {
                               "gives it a death",
     ("i_lk_colombo_2022", 1): "missed: a crowd surrounding an MP's car, after which 'he and his bodyguard were later "
                               "found dead', yields no event (no deed of the crowd's is told as the killing)",
+    ("k_ke_mandera_2015", 1): "actors: 'gunmen on motorcycles fired on the Arabia police post' are tied to al-Shabaab "
+                              "only by the next sentence ('He blamed the same militants'), which names no group",
+    ("k_ng_dikwa_2021", 0): "type: ISWAP 'stormed the town of Dikwa ..., fighting troops at a military base for several "
+                            "hours' is coded a capture; the gold, with no hold of the town told, codes an armed clash",
+    ("k_af_musaqala_2015", 0): "actors: 'forcing police and soldiers to retreat' makes the police the side driven out; "
+                               "the gold, as ACLED for a district centre, codes the army",
+    ("k_pk_mirali_2013", 1): "actors, date and fatalities: 'helicopter gunships and artillery pounded villages' names no "
+                             "force and takes the US of the drone strike in the sentence before; 'Hours later' is not "
+                             "dated from that sentence's Wednesday; 'local tribesmen said at least 23 people ... were "
+                             "killed' becomes an attack of its own",
+    ("k_cm_bali_2019", 1): "modality: 'soldiers set fire to about 40 houses ..., residents said, accusing the troops of "
+                           "punishing the neighbourhood' is kept as the residents' accusation; the accusation is of a "
+                           "motive, the burning is told as fact",
+    ("k_ss_kodok_2017", 1): "place: 'near Tonga' (a town on the Nile in Upper Nile) is read as the kingdom of Tonga, "
+                            "which the gazetteer holds and the Upper Nile town it lacks",
+    ("k_eg_rafah_2017", 0): "type: an attack on army checkpoints 'with car bombs and heavy gunfire' is coded a car bomb; "
+                            "the gold codes the fight with the soldiers (alt: suicide bomb)",
+    ("k_ye_saada_2018", 1): "actors: a missile 'Saudi air defences intercepted', whose debris killed a worker, is coded "
+                            "against the Saudi forces; the gold codes its civilian victim",
+    ("k_sy_aleppo_2015", 0): "fatalities: 'The Observatory has now raised the al-Shaar toll to 21' in an UPDATE names its "
+                             "incident by a district the gazetteer lacks, and the strike keeps its first 18",
 }
 # labelled non-events that still carry an event
 TRAP_GAPS = {

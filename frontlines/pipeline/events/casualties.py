@@ -260,6 +260,11 @@ def is_follow_up(event: Event, events: list[Event], clause: Any, *, own_place: b
             _IN_THE_INCIDENT.match(clause.text[h.end:]) for h in clause.triggers if h.trigger.family == "kill") \
             and any(h.trigger.family == "kill" for h in clause.triggers):
         return True  # "two other men were also killed in the explosion": more dead of the incident just told
+    if close and not elsewhere and event.sub_event_type == "Looting/property destruction" \
+            and previous.event_type in ("Violence against civilians", "Battles") \
+            and (event.date_fallback or event.event_date == previous.event_date) \
+            and any(fastre.search(r"\balso\b", clause.text[:h.start]) for h in clause.triggers):
+        return True  # "Gang members also set fire to 45 houses": the burning of the incident just told
     if event.actor1_id or not event.fatalities and not ANAPHORIC.search(clause.text):
         return False
     if elsewhere:

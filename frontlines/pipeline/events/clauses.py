@@ -62,8 +62,8 @@ _CAPITALISED = fastre.compile(r"[A-Z][\w'’.-]*")
 def _in_capitalised_name(sentence: str, start: int, end: int) -> bool:
     """A capitalised trigger word between two capitalised words of a sentence in running text (not a title-case
     headline) is part of a name the actor base lacks ("the Sudan People's Liberation Movement/Army")."""
-    if not sentence[start:start + 1].isupper():
-        return False
+    if not sentence[start:start + 1].isupper() or any(w[:1].islower() for w in sentence[start:end].split()):
+        return False  # "Air Force jet bombed": the trigger runs on past the name into the sentence
     words = sentence.split()
     if len(words) < 6 or sum(bool(_CAPITALISED.match(w)) for w in words) > len(words) / 2:
         return False  # a headline in title case: "Boko Haram Attacks Borno Village"

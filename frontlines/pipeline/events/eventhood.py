@@ -103,8 +103,12 @@ def _aggregate(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A count or series of incidents ("more than 2,400 airstrikes since March", "a series of bombings",
     "five checkpoint attacks in the last eight months"), unless the sentence dates it to one day ("four air
     strikes overnight": one raid)."""
-    if not f.nominal or not f.plural or lex.patterns["people"].search(f.lemma) or lex.patterns["munitions"].search(f.lemma):
-        return None  # people and munitions are counted in one incident ("fired dozens of rockets")
+    if not f.nominal or not f.plural or lex.patterns["people"].search(f.lemma):
+        return None  # people are counted in one incident
+    if lex.patterns["munitions"].search(f.lemma):  # munitions too ("fired dozens of rockets"), unless over a span
+        many = (f.count or 0) > lex.episode or f.quantifier is not None  # ("more than 100 missiles since 2015")
+        return f"munitions counted over a span of time ('{f.count or f.quantifier} {f.trigger}', '{f.span_cue}')" \
+            if many and f.span_cue else None
     # a few incidents told together ("five grenade attacks", "twin car bombs") are one episode unless a span
     # of time spreads them; many, or a series, are an aggregate
     counted = (f.count or 0) > lex.episode or f.quantifier is not None or ((f.count or 0) >= 2 and f.span_cue)
@@ -113,6 +117,15 @@ def _aggregate(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
         return f"an aggregate of incidents ('{what} {f.trigger}')"
     if f.span_cue and not dated:
         return f"incidents over a span of time ('{f.span_cue}')"
+    return None
+
+
+def _vast_toll(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A toll in the thousands told in the present perfect with no day ("tens of thousands of people have been
+    killed", "thousands have died in the fighting"): a war's toll so far, not one incident."""
+    if f.perfect and f.present and not dated and "thousands" in f.subject_words \
+            and lex.patterns["harm"].match(f.predicate if f.nominal and f.dep == "pobj" else f.lemma):
+        return f"a toll in the thousands so far ('thousands ... {f.predicate}'), not one incident"
     return None
 
 
@@ -333,6 +346,16 @@ def _possessed(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _backdrop(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """An incident named with "the" as the time of another deed ("aid workers had sheltered in a bunker
+    throughout the attack", "a child was born during the siege"): the one told before, not a new one. Not when
+    the sentence tells harm ("killed nine soldiers during the attack"): the incident is then what it reports."""
+    if f.nominal and f.definite and not f.plural and f.dep == "pobj" and f.head_lemma in lex.words["backdrop_preps"] \
+            and not dated and not lex.patterns["harmed"].search(f.sentence):
+        return f"an incident told before, named as the time of another deed ('{f.head_lemma} the {f.trigger}')"
+    return None
+
+
 def _demonstrative(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """Incidents pointed at as a set ("the pain caused by these irresponsible attacks", "such attacks are
     rare"): told before, or a kind, not one reported here."""
@@ -427,6 +450,7 @@ RULES: tuple[Rule, ...] = (
     Rule("running_total", "aggregate", _running_total),
     Rule("toll_over_span", "aggregate", _toll_over_span),
     Rule("campaign_toll", "aggregate", _campaign_toll),
+    Rule("vast_toll", "aggregate", _vast_toll),
     Rule("general_consequence", "aggregate", _general_consequence),
     Rule("counted_places", "vague", _counted_places),
     Rule("received_toll", "aggregate", _received_toll),
@@ -440,6 +464,7 @@ RULES: tuple[Rule, ...] = (
     Rule("exclamation", "opinion", _exclamation),
     Rule("demonstrative", "statement", _demonstrative),
     Rule("possessed", "background", _possessed),
+    Rule("backdrop", "duplicate", _backdrop),
     Rule("instrument", "vague", _instrument),
     Rule("possible", "hypothetical", _possible),
     Rule("description", "opinion", _description),

@@ -37,7 +37,7 @@ from frontlines.pipeline.events.fatalities import bombers_counted, count_fatalit
 from frontlines.pipeline.frames.frames import Frame, FrameReader, frame_is_modifier
 from frontlines.pipeline.mentions.spans import forget_index, mentions_in
 from frontlines.pipeline.statements.modality import claims_responsibility, modality_of
-from frontlines.pipeline.events.retold import merge_retold, trigger_of
+from frontlines.pipeline.events.retold import STATE, merge_retold, trigger_of
 from frontlines.pipeline.events.roles import roles as _roles
 from frontlines.pipeline.events.roles import country_subject as _country_subject
 from frontlines.pipeline.events.roles import mediators as _mediators
@@ -124,6 +124,11 @@ _CONTROLLER = fastre.compile(r"^(?:fell to|in the hands of|under the control of)
 # a raid that did not stay ("stormed the town ... before withdrawing", "raided the village, then pulled out")
 _THEN_WITHDREW = fastre.compile(r"\b(?:before|then|later|and|after)\s+(?:\w+\s+)?(?:withdr[ae]w\w*|pull(?:ed|ing) out|"
                            r"retreat(?:ed|ing)|leaving the (?:town|city|village))\b", re.IGNORECASE)
+# a place stormed to kill the people in it ("stormed the Tokoyo neighbourhood ... and killed at least 26 civilians"):
+# an attack on them, not ground taken
+_KILLED_CIVILIANS = fastre.compile(r"\b(?:killed|killing|massacred|massacring|slaughtered|slaughtering|murdered|murdering|"
+                                   r"shot dead|hacked to death)\s+(?:[\w-]+\s+){0,4}?(?:civilians|villagers|residents|"
+                                   r"worshippers|inhabitants|displaced people|women and children)\b", re.IGNORECASE)
 _FOUGHT = fastre.compile(r"\b(?:fought|fighting|clash(?:ed|es)|battl(?:ed|ing)|exchang(?:ed|ing) fire)\b", re.IGNORECASE)
 _BUILDING_OBJECT = fastre.compile(
     r"^\s*(?:the |a |an |its |their |his )?(?:[\w'-]+\s+){0,3}?(?:headquarters|building|offices?|hotel|embassy|consulate|"
@@ -301,14 +306,15 @@ class EventStage:
             event.reason += f"; perpetrator not named: {why}"
 
     def _side(self, actor_id: str) -> str:
-        """The armed body an actor stands for: a commander's forces ("Haftar" is the LNA), else itself."""
+        """The armed body an actor stands for: a commander's forces ("Haftar" is the LNA), else itself; a state's
+        forces marked as such (``retold.STATE``): a side no armed group's retelling stands for."""
         try:
             actor = self.kb.get(actor_id)
         except KnowledgeError:
             return actor_id
         if actor.type == "person" and actor.parent and not actor.parent.startswith("gen."):
-            return actor.parent
-        return actor_id
+            actor = self.kb.get(actor.parent)
+        return STATE + actor.id if actor.type == "state_forces" and not actor.id.startswith("gen.") else actor.id
 
     def _claimed_by(self, doc: Document, events: list[Event]) -> None:
         """A group that claims an attack told before it ("IS later claimed responsibility") is its actor1 when
@@ -574,6 +580,9 @@ class EventStage:
             return "Attack", actor1, actor2, why + "; killing of people in custody"
         if family == "capture" and fastre.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) and _BUILDING_OBJECT.match(after):
             return self._attack(clause, trigger, actor1, actor2, focus, why + "; a building stormed")
+        if family == "capture" and fastre.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) \
+                and _KILLED_CIVILIANS.search(doc.text, clause.start + trigger.end, clause.statement.end):
+            return "Attack", actor1, self._civilians(focus), why + "; stormed to kill the people there"
         if family == "capture" and fastre.match(r"(?:storm|raid)", trigger.text, re.IGNORECASE) and _THEN_WITHDREW.search(after) \
                 and (actor2 is not None or _FOUGHT.search(after)):
             return self._attack(clause, trigger, actor1, actor2, focus, why + "; stormed and left again: a raid, not ground taken")

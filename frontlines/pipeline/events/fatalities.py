@@ -255,6 +255,10 @@ _GLUED_COUNT = fastre.compile(r"(?<=[a-z])(?=(?:One|Two|Three|Four|Five|Six|Seve
                               r"Scores|Hundreds|At least)\b)")
 
 
+# the sides the dead were on, not a count of them ("14 fighters from both sides were killed")
+_BOTH_SIDES = fastre.compile(r"\s+(?:from|on|of)\s+(?:both|either)\s+sides\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=64)  # the event rules ask again of a clause they read (a fifth of the calls on coder notes)
 def count_fatalities(text: str) -> tuple[int, bool]:
     """ACLED-conservative death count stated in ``text`` and whether it is an aggregate total."""
@@ -264,6 +268,7 @@ def count_fatalities(text: str) -> tuple[int, bool]:
     text = fastre.sub(r"[\"“”]", "", text)  # 'killed "several" militants'
     text = _GLUED_COUNT.sub(" ", text)  # "Boko HaramFifteen people were killed": a caption glued to the lede
     text = _AGES.sub("", text)  # "three men aged 36, 37 and 60": ages, not counts
+    text = _BOTH_SIDES.sub("", text)  # "14 fighters from both sides were killed": the sides are no count
     text = _DATES.sub("then", text)  # "On 2 March 2020, a shepherd was killed": no count in the date
     text = fastre.sub(r"\s*\((?-i:[A-Z][A-Za-z0-9/&.-]{1,12})\)", "", text)  # "a police force (SNPF) officer"
     text = _LONG_NAME.sub(lambda m: m.group().split()[0], text)  # "12 members of the Volunteers for the Defence of the

@@ -255,6 +255,12 @@ def _named(ev: Event) -> set[str]:
     return {i for i in (ev.actor1_id, ev.actor2_id) if i and not i.startswith("gen.")}
 
 
+STATE = "state:"  # how ``side`` marks a state's forces
+_STATE_SIDE = fastre.compile(r"state:|gen\.(?:military|police)\.")
+_CIVILIANS = fastre.compile(r"gen\.civilians\.")
+_ONE_SIDED = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+
+
 def _parties_agree(a: Event, b: Event, side: Side) -> bool:
     """No party of one telling is missing from the other on both sides, and no other side strikes: "JNIM
     ambushed a convoy" after "troops launched an offensive" is the other side's own attack (a clash told with
@@ -265,6 +271,14 @@ def _parties_agree(a: Event, b: Event, side: Side) -> bool:
     if na & nb and _REPELLED.search(b.notes):
         return True  # "the army repelled the attackers, killing 12": the defence is the attack's other side
     agents = tuple(side(x) if x else x for x in (a.actor1_id, b.actor1_id))
+    strikers = [x for x in agents if x]
+    if len(strikers) == 2 and {_STATE_SIDE.match(x) is not None for x in strikers} == {True, False} \
+            and all(_STATE_SIDE.match(x) or not x.startswith("gen.") for x in strikers) \
+            and {a.event_type, b.event_type} <= _ONE_SIDED and _CIVILIANS.match(a.actor2_id or "") \
+            and _CIVILIANS.match(b.actor2_id or ""):
+        # a state's forces, named or not ("regime helicopters"), and an armed group each striking civilians ("rebel
+        # shells slammed into the government-held districts" the same day): two incidents
+        return False
     if all(x and not x.startswith("gen.") for x in agents) and agents[0] != agents[1]:
         seconds = tuple(side(x) if x else x for x in (a.actor2_id, b.actor2_id))
         return seconds[0] == agents[1] and seconds[1] == agents[0]

@@ -97,10 +97,13 @@ _ANAPHORA = fastre.compile(
     r"\b(?:(?:the|these|those) (?:(?:armed|rebel|militant|jihadist|insurgent|terrorist|extremist|separatist|Islamist|"
     r"paramilitary) (?:group|organi[sz]ation|movement|outfit|militia|force)|paramilitaries|(?:military )?junta|"
     r"militants|jihadists|insurgents|extremists|rebels|terrorists|Islamists|separatists|secessionists|guerrillas|"
-    r"group|militia|militias|assailants|attackers)|(?:its|their|his|the group['’]s|the militia['’]s) "
+    r"group|militia|militias|militiamen|fighters|assailants|attackers)|(?:its|their|his|the group['’]s|the militia['’]s) "
     r"(?:fighters|militants|members|gunmen|operatives|forces|troops|militiamen|loyalists)|(?<!unidentified )(?<!unknown )(?<!masked )"
-    r"(?:jihadists|militants|insurgents|extremists|terrorists|Islamists|rebels|"
-    r"(?:jihadist|Islamist|extremist|insurgent|militant) fighters))\b"
+    r"(?:jihadists|militants|insurgents|extremists|terrorists|Islamists|rebels|separatists|"
+    r"(?:jihadist|Islamist|extremist|insurgent|militant) fighters)|"
+    # the fire of a group told by its kind ("rebel shells", "militant rockets"): the group's
+    r"(?:rebel|militant|insurgent|jihadist|separatist|guerrilla) (?:shells|shelling|rockets?|rocket fire|mortars?|"
+    r"mortar fire|artillery|missiles?))\b"
     r"(?! (?:of|from)\b)", re.IGNORECASE)  # "the group of young men", "rebels from X": new people, no anaphor
 _GENERIC_KIND = [
     (fastre.compile(r"police|gendarme|security (?:chief|commander|director)", re.I), "police"),  # ACLED: gendarmerie as police

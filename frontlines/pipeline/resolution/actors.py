@@ -36,7 +36,8 @@ NAME, VERSION = "frontlines.actors", content_version(__name__)
 # the armed men of that actor, as one mention.
 _ALLEGIANCE = fastre.compile(
     r"\b(?:forces|(?:pro-government |government )?fighters|troops|militias?|militiamen|units|brigades|gunmen|soldiers|"
-    r"armed groups?|tribesmen|militants|insurgents|jihadists|members)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned "
+    r"armed groups?|tribesmen|militants|insurgents|jihadists|members|warplanes|(?:fighter )?jets|aircraft|planes|"
+    r"helicopters|gunships|drones)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned "
     r"(?:with|to)|allied (?:to|with)|backing|supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|"
     r"led by|fighting for|fighting on behalf of|belonging to|linked to|from|of)"
     r"\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?:eastern|western|rival|Tripoli-based|east-based|[A-Z][a-z]+(?:an|ese|i|ish))\s+)?"
@@ -45,6 +46,9 @@ _ALLEGIANCE = fastre.compile(
     re.IGNORECASE,
 )
 
+
+# an allegiance that tells a partner, not who the men are ("Congolese troops backed by Wazalendo militiamen")
+_PARTNERSHIP = fastre.compile(r"\b(?:backed by|backing|supporting|allied|aligned)\b", re.IGNORECASE)
 
 _SHORT_ACRONYM = fastre.compile(r"[A-Z]{2,4}")
 
@@ -183,8 +187,11 @@ class ActorStage:
         gone: dict[tuple[int, int], list[Mention]] = {}  # compared only with the dropped at the same place
         for m in dropped:
             gone.setdefault((m.start, m.end), []).append(m)
+        # a mention the allegiance covers, or one whose head noun opens it ("ex-Seleka fighters" in "ex-Seleka
+        # fighters of the UPC"): the group named in the allegiance is who they are
+        heads = [x.start for x in merged if not _PARTNERSHIP.search(x.reason)]
         kept = [m for m in mentions if m not in gone.get((m.start, m.end), ())
-                and not (m.kind == "actor" and spans.covers(m.start, m.end))]
+                and not (m.kind == "actor" and (spans.covers(m.start, m.end) or any(m.start < h < m.end for h in heads)))]
         return sorted(kept + merged, key=lambda x: (x.start, -x.end))
 
     def _resolve(self, m: Mention, on: date | None, focus: str | None, recent: list[str],
