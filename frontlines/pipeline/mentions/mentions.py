@@ -78,7 +78,8 @@ _GENERIC = fastre.compile(
     r"(?(demonym)(?:government|authorities|forces|aircraft|helicopters?|gunships?|drones?|(?:air ?|drone )?strikes?|"
     r"airstrikes?|shelling|bombardments?|artillery|missiles?|rockets?|rocket fire|air ?raids?|(?:glide|guided|aerial) bombs?|air defen[cs]es?|"
     r"warships?|F-?16s?|MiG-?\d*s?|Mirages?|border (?:guards|troops|police|posts?)|(?:army |military )?(?:positions|posts|outposts)|"
-    r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
+    r"Sukhois?|Rafales?|planes|(?P<deed>(?:(?:ground|drone|missile|air|rocket|artillery|naval) )?(?:assaults?|attacks?|raids?|"
+    r"incursions?|(?:counter-?)?offensives?|advances?|ambush(?:es)?)))|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed (?:men|civilians)|"
     r"(?:suspected |alleged )?(?:drug traffickers|drug dealers|gang members|gangsters)|"
     r"protesters|demonstrators|rioters|looters|mobs?|(?:armed |camel |cattle )?(?:herders|herdsmen)|(?:armed )?cattle raiders|"
@@ -92,6 +93,9 @@ _FIRST_OF_TWO = fastre.compile(r"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish
                                r"border (?:guards|troops|forces))\b")
 # people of a nation told as armed, no group named ("armed Palestinians", "armed Afghans"): an armed group of theirs
 _ARMED_NATIONALS = fastre.compile(r"(?<![\w-])(?:[Aa]rmed|[Gg]un-toting|[Mm]asked) (?P<demonym>[A-Z][a-z]+(?:ian|an|i|ese|yz|ik|ek|akh)s?)\b")
+# demonyms that also name a people living across borders or without the state's forces: "a Kurdish attack" names no
+# state's assault as "a Russian assault" or "an Israeli raid" does
+_PEOPLES = frozenset({"Kurdish", "Palestinian", "Albanian", "Somali"})
 _COUNTRY_ABBREVIATIONS = {"U.S.": "US", "US": "US", "U.K.": "GB", "UK": "GB", "UAE": "AE"}  # "US aircraft", "UAE drones"
 _ANAPHORA = fastre.compile(
     r"\b(?:(?:the|these|those) (?:(?:armed|rebel|militant|jihadist|insurgent|terrorist|extremist|separatist|Islamist|"
@@ -404,6 +408,8 @@ class MentionStage:
                 country = self.kb.country_for_demonym(demonym)
             if demonym and not country:
                 continue  # "Tripoli-based forces" etc.: leave to NER / description
+            if m.group("deed") and (demonym in _PEOPLES or demonym in _COUNTRY_ABBREVIATIONS):
+                continue  # "a Palestinian attack": a people's deed, not its state's; "U.S. raids" is told of a policy as often
             doc.mentions.append(Mention(
                 doc.text[start:m.end()], start, m.end(), "actor", canonical=None, id=None, country=country,
                 actor_type=kind, stage=f"{NAME}@{VERSION}", confidence=0.0,
