@@ -295,3 +295,19 @@ def test_a_people_named_as_attackers_is_its_ethnic_militia(pipeline, text: str, 
 ])
 def test_a_states_air_forces_are_its_military(pipeline, text: str, words: str, country: str) -> None:  # noqa: ANN001
     assert _actors(pipeline, text, date(2018, 1, 10))[words][0] == f"gen.military.{country}"
+
+
+@pytest.mark.parametrize("text, words, kind", [
+    ("Security forces arrested six men in Zahedan on Friday, the provincial police chief told state media.",
+     "Security forces", "police"),
+    ("According to a police spokeswoman, security forces detained 40 protesters in Harare on Monday.",
+     "security forces", "police"),
+    ("Security forces dispersed opposition supporters with tear gas in Conakry, the city's police commissioner said.",
+     "Security forces", "police"),
+    # "police said" alone credits a joint operation; an army spokesman's security forces stay the army
+    ("Two militants were killed in an encounter with security forces in Pulwama on Saturday, police said.",
+     "security forces", "military"),
+    ("Security forces killed two gunmen near Kaduna on Monday, an army spokesman said.", "Security forces", "military"),
+])
+def test_security_forces_a_police_officer_tells_of_are_the_police(pipeline, text: str, words: str, kind: str) -> None:  # noqa: ANN001
+    assert (_actors(pipeline, text, date(2022, 3, 8))[words][0] or "").startswith(f"gen.{kind}.")

@@ -104,8 +104,6 @@ GAPS: dict[tuple[str, int], str] = {
     ("h_td_barka_2024", 0): "place: the gazetteer lacks Barka Tolorom and Chad's Lac province ('in the Lake province'), "
                             "so the attack is placed on Lake Chad, which four countries share (no country)",
     ("h_td_barka_2024", 1): "place: the gazetteer lacks Ngouboua, so the ambush is placed on Lake Chad (no country)",
-    ("h_ir_chabahar_2024", 2): "actors: 'Security forces arrested four people ...' is coded the army v. civilians; the "
-                               "gold, after the police chief who told it, codes the police",
     ("h_ru_derbent_2024", 1): "fatalities: the shootout that ended the Makhachkala attack 'past midnight' (five gunmen "
                               "dead) is coded as an incident of its own on the next day, so the attack keeps six of "
                               "its eleven dead",
