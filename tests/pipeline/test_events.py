@@ -411,6 +411,11 @@ def test_long_victim_phrases_and_headline_objects(text: str, deaths: int) -> Non
     ("At least 20 houses have been burnt down in the village of Kaloleni, Kenya.", "Looting/property destruction"),
     ("Heavy gunfire between soldiers and militants was heard near the factory in Mogadishu, Somalia.", "Armed clash"),
     ("Gunmen hijacked two lorries on the road near Gao, Mali.", "Looting/property destruction"),
+    # houses burned with no one hurt: property destroyed, not an attack on the people who had fled
+    ("Gunmen set fire to about 40 houses in Kadoma, Nigeria, after the villagers had fled.", "Looting/property destruction"),
+    ("Armed men set fire to a school and a clinic in Djibo, Burkina Faso, on Tuesday.", "Looting/property destruction"),
+    ("Suspected rebels set dozens of huts ablaze near Beni, Congo, on Friday; no one was hurt.",
+     "Looting/property destruction"),
 ])
 def test_more_event_wordings(text: str, sub_event: str) -> None:
     assert sub_event in [e.sub_event_type for e in _events(text)][:1], [(e.sub_event_type, e.reason) for e in _events(text)]

@@ -374,3 +374,12 @@ def test_fighting_over_a_span_of_days_is_no_retelling_of_the_first_days_strike()
     doc = _doc("Army aircraft bombed a camp near Kidal, Mali, on Friday. Troops fought the CSP rebels around the camp "
                "from Friday to Sunday.")
     assert {e.sub_event_type for e in doc.events} >= {"Air/drone strike", "Armed clash"}
+
+
+def test_what_the_attackers_also_burned_is_their_attack_however_the_report_names_them() -> None:
+    for text in ("Members of the 400 Mawozo gang attacked the town of Croix-des-Bouquets, Haiti, on Thursday, killing 15 "
+                 "people, the UN said. Gang members also set fire to 20 houses and a church, residents said.",
+                 "Gran Grif gunmen raided the village of Liancourt, Haiti, on Sunday, killing nine people. Gang members "
+                 "also burned 30 homes, a local official said."):
+        [ev] = extract_text(text, published=date(2024, 3, 10)).events
+        assert ev.sub_event_type == "Attack" and ev.fatalities in (9, 15)

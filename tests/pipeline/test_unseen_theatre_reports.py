@@ -120,8 +120,6 @@ GAPS: dict[tuple[str, int], str] = {
                            "actor (clans no knowledge base holds, told only as 'clans'), the clash is "
                            "placed at Port Moresby (the gazetteer lacks Akom), and its 26 dead are taken as a separate "
                            "attack on civilians",
-    ("i_pg_enga_2024", 1): "type: gunmen burning houses and a school after the villagers fled is coded an attack on "
-                           "civilians; the gold, with no one hurt, codes property destruction",
     ("i_kz_almaty_2022", 0): "actors: the police that met the Almaty riot are told only in the next sentence ('Police "
                              "fired stun grenades ... but were driven back'), which is read as a grenade attack of its own",
     ("i_kz_almaty_2022", 1): "place: 'police opened fire on demonstrators in Republic Square' (no town) takes no place "

@@ -117,7 +117,9 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
     if (_owned(a) and disowned(b.notes)) or (_owned(b) and disowned(a.notes)):
         return False  # one a named group did or claimed, one that no one has claimed: two incidents
     cue = _another(b)
-    if cue and not (cue.group().lower() == "also" and b.sub_event_type in _AFTERMATH and a.sub_event_type not in _AFTERMATH):
+    also_did = cue is not None and cue.group().lower() == "also" and b.sub_event_type in _AFTERMATH \
+        and a.sub_event_type not in _AFTERMATH
+    if cue and not also_did:
         return False  # "a mosque was also damaged", "arms were also seized": what the incident also did
     if _own_place(doc, a) and _own_place(doc, b) and a.location != b.location \
             and a.location != a.country and b.location != b.country:
@@ -127,6 +129,8 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
     if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None \
             and not _goes_on(doc, a, b):
         return False  # b inherited a place that a does not share: another part of the report
+    if also_did and not _own_date(doc, b) and not _own_place(doc, b):
+        return True  # "gang members also set fire to 45 houses": the attackers' own deed, however the report names them
     return _parties_agree(a, b, side)
 
 
