@@ -383,3 +383,22 @@ def test_what_the_attackers_also_burned_is_their_attack_however_the_report_names
                  "also burned 30 homes, a local official said."):
         [ev] = extract_text(text, published=date(2024, 3, 10)).events
         assert ev.sub_event_type == "Attack" and ev.fatalities in (9, 15)
+
+
+def test_the_attackers_dead_told_next_add_to_the_attacks_toll() -> None:
+    for text, toll in (
+            ("About 20 gunmen attacked a police post near Mandera, Kenya, on Sunday, killing two officers. Police fought "
+             "back for several hours; four of the attackers were killed, the interior minister said.", 6),
+            ("Jihadists attacked an army post near Tillaberi, Niger, on Friday, killing five soldiers. Six of the "
+             "assailants were killed as troops repelled the assault, a local official said.", 11),
+            ("Armed men raided a police station in Gusau, Nigeria, on Monday, killing three policemen. Two of the gunmen "
+             "were shot dead during the raid, residents said.", 5)):
+        [ev] = extract_text(text, published=date(2024, 3, 12)).events
+        assert ev.fatalities == toll, ev.reason
+
+
+def test_the_attackers_dead_the_first_telling_counted_are_not_added_again() -> None:
+    [ev] = extract_text("Gunmen attacked a police post near Mandera, Kenya, on Sunday, killing two officers and four of "
+                        "the attackers. Four of the attackers were killed in the exchange of fire, police said.",
+                        published=date(2024, 3, 12)).events
+    assert ev.fatalities <= 6

@@ -11,7 +11,7 @@ from typing import Any
 from frontlines import fastre
 from frontlines.knowledge.actors import ActorKB
 from frontlines.model import Document, Event
-from frontlines.pipeline.events.fatalities import another_sources_lower, coded_fatalities
+from frontlines.pipeline.events.fatalities import another_sources_lower, coded_fatalities, counts_the_attackers
 from frontlines.pipeline.mentions.numbers import NUMBER, parse_number
 from frontlines.pipeline.mentions.spans import mentions_in
 
@@ -206,8 +206,8 @@ def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
     if _ALTERNATIVE.search(clause.text) or (_CLAIM.search(clause.text) and previous.fatalities
                                               and not _ADDITIVE.search(clause.text)):
         value = min(previous.fatalities, deaths) if previous.fatalities else deaths
-    elif same_sentence or _ADDITIVE.search(clause.text):
-        value = previous.fatalities + deaths
+    elif same_sentence or _ADDITIVE.search(clause.text) or counts_the_attackers(clause.text, previous.notes):
+        value = previous.fatalities + deaths  # "two of the gunmen were shot dead": the attackers' dead, not a recount
     elif another_sources_lower(previous.fatalities, previous.speaker, deaths, clause.statement.speaker, clause.text):
         value = deaths
     else:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from frontlines import fastre
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Event, Mention, NonEvent
-from frontlines.pipeline.events.fatalities import another_sources_lower
+from frontlines.pipeline.events.fatalities import another_sources_lower, counts_the_attackers
 from frontlines.pipeline.mentions.spans import mentions_in
 from frontlines.pipeline.statements.modality import OWN_CLAIM, disowned
 
@@ -302,6 +302,10 @@ def _fold(first: Event, again: Event, *, dated: bool) -> None:
     if not first.fatalities and again.fatalities and not again.fatalities_aggregate:
         first.fatalities = again.fatalities  # a toll only where the fuller telling gave none (a later, higher
         # figure is often a running total or another source's: the telling's own count is the conservative one)
+    elif again.fatalities and not again.fatalities_aggregate and counts_the_attackers(again.notes, first.notes) \
+            and "of the attackers killed" not in first.reason:
+        first.reason += f"; {again.fatalities} of the attackers killed, told next"
+        first.fatalities += again.fatalities
     elif not again.fatalities_aggregate and again.modality == first.modality and another_sources_lower(
             first.fatalities, first.speaker, again.fatalities, again.speaker, again.notes):
         first.reason += f"; {again.fatalities} deaths by {again.speaker}'s count, not {first.fatalities}"
