@@ -226,6 +226,17 @@ def test_rioters_act_against_the_police_they_fight() -> None:
     assert event.actor1_id and event.actor1_id.startswith("gen.rioters") and event.actor2_id == "gen.police.ZW"
 
 
+@pytest.mark.parametrize("text", [
+    "Protesters stormed the governor's office in Mombasa, Kenya, on Tuesday and set it on fire. Police fired stun "
+    "grenades and tear gas at the crowd but were driven back, witnesses said.",
+    "Demonstrators torched the mayor's office in Cusco, Peru, on Friday. Police responded with smoke grenades and "
+    "rubber bullets, a witness said.",
+])
+def test_stun_grenades_at_a_crowd_are_the_police_meeting_it_not_a_grenade_attack(text: str) -> None:
+    [event] = _events(text)
+    assert event.sub_event_type == "Violent demonstration" and (event.actor2_id or "").startswith("gen.police")
+
+
 def test_an_injury_told_next_is_the_same_incident() -> None:
     [event] = _events("Attackers hurled a grenade into a bar in Bujumbura. Three drinkers were badly hurt.")
     assert event.sub_event_type == "Grenade"

@@ -120,8 +120,9 @@ GAPS: dict[tuple[str, int], str] = {
                            "actor (clans no knowledge base holds, told only as 'clans'), the clash is "
                            "placed at Port Moresby (the gazetteer lacks Akom), and its 26 dead are taken as a separate "
                            "attack on civilians",
-    ("i_kz_almaty_2022", 0): "actors: the police that met the Almaty riot are told only in the next sentence ('Police "
-                             "fired stun grenades ... but were driven back'), which is read as a grenade attack of its own",
+    ("i_kz_almaty_2022", 0): "actors: the crowd that stormed and burned the city hall, which the report calls protesters, "
+                             "is coded protesters; the gold, as ACLED, codes rioters (see i_ve_caracas_2024; the police "
+                             "that met it, told next with stun grenades, are now its actor 2)",
     ("i_kz_almaty_2022", 1): "place: 'police opened fire on demonstrators in Republic Square' (no town) takes no place "
                              "from the Almaty sentence before it and is folded into the Aktobe protest told next, whose "
                              "intervention then carries its four dead",

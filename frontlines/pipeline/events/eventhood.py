@@ -258,6 +258,16 @@ def _running_total(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _countrywide_toll(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A toll over the whole country, no town named between the harm and the country ("eight officers had been
+    killed and 300 injured across the country", "clashed ..., leaving 12 dead throughout the country"): the sum of
+    many incidents, none of which has a place of its own."""
+    m = lex.patterns["countrywide"].search(f.sentence)
+    if m and not f.nominal:
+        return f"a toll over the whole country ('{m.group()}'), not one incident"
+    return None
+
+
 def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A toll told in the present perfect over a span of time ("at least 50 people have been killed since the
     fighting began on Sept. 9", "more than 300 civilians have died over the past month"): a running total, even
@@ -426,6 +436,7 @@ RULES: tuple[Rule, ...] = (
     Rule("first_person_present", "statement", _first_person_present),
     Rule("running_total", "aggregate", _running_total),
     Rule("toll_over_span", "aggregate", _toll_over_span),
+    Rule("countrywide_toll", "aggregate", _countrywide_toll),
     Rule("campaign_toll", "aggregate", _campaign_toll),
     Rule("general_consequence", "aggregate", _general_consequence),
     Rule("counted_places", "vague", _counted_places),
