@@ -237,6 +237,20 @@ def test_stun_grenades_at_a_crowd_are_the_police_meeting_it_not_a_grenade_attack
     assert event.sub_event_type == "Violent demonstration" and (event.actor2_id or "").startswith("gen.police")
 
 
+@pytest.mark.parametrize("text", [
+    "Russia launched a wave of drones overnight on Sunday, hitting energy facilities across Ukraine.",
+    "Government warplanes bombed villages throughout Sudan on Saturday.",
+    "The junta's aircraft struck resistance camps all over Myanmar on Saturday.",
+])
+def test_a_deed_spread_over_a_whole_country_has_no_place_and_is_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_a_toll_spread_over_a_country_is_still_told() -> None:
+    [event] = _events("Air strikes across Sudan killed 40 people on Monday.")
+    assert event.fatalities == 40
+
+
 def test_an_injury_told_next_is_the_same_incident() -> None:
     [event] = _events("Attackers hurled a grenade into a bar in Bujumbura. Three drinkers were badly hurt.")
     assert event.sub_event_type == "Grenade"
