@@ -311,3 +311,25 @@ def test_a_states_air_forces_are_its_military(pipeline, text: str, words: str, c
 ])
 def test_security_forces_a_police_officer_tells_of_are_the_police(pipeline, text: str, words: str, kind: str) -> None:  # noqa: ANN001
     assert (_actors(pipeline, text, date(2022, 3, 8))[words][0] or "").startswith(f"gen.{kind}.")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Fighters from the Sikin and Ambulin clans clashed near Wabag, Papua New Guinea, on Sunday, police said.",
+     ("Sikin Communal Militia (Papua New Guinea)", "Ambulin Communal Militia (Papua New Guinea)")),
+    ("Police said the Kamaniwan clan attacked the Yakam clan near Mulitaka, Papua New Guinea, on Tuesday.",
+     ("Kamaniwan Communal Militia (Papua New Guinea)", "Yakam Communal Militia (Papua New Guinea)")),
+    ("Gunmen of the Garre clan raided a village near Mandera, Kenya, on Monday, fighting Degodia clansmen for hours.",
+     ("Garre Communal Militia (Kenya)", "Degodia Communal Militia (Kenya)")),
+])
+def test_a_clan_named_as_a_side_is_its_communal_militia(pipeline, text: str, pair: tuple[str, str]) -> None:  # noqa: ANN001
+    [event] = _events(pipeline, text, date(2024, 3, 12))
+    assert (event.actor1, event.actor2) == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Rival clans clashed again near Wabag, Papua New Guinea, on Friday.",
+    "Elders of the Somali clans met in Baidoa, Somalia, on Friday.",
+])
+def test_no_clan_is_named_by_an_opening_word_or_a_demonym(pipeline, text: str) -> None:  # noqa: ANN001
+    doc = pipeline.process(document_from_text(text, id="t", published=date(2024, 3, 12)))
+    assert not any(m.reason.startswith(("clan:", "the ")) and "clan" in m.reason for m in doc.mentions)

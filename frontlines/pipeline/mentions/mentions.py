@@ -91,6 +91,10 @@ _GENERIC = fastre.compile(
 _FIRST_OF_TWO = fastre.compile(r"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch|yz|ik|ek|akh)) and (?:[A-Z][a-z]+ ){1,2}"
                                r"(?:forces|troops|soldiers|army|armies|military|militaries|warplanes|jets|drones|aircraft|"
                                r"border (?:guards|troops|forces))\b")
+# clans named as a side ("fighters from the Sikin and Ambulin clans", "the Garre clan militia", "Degodia clansmen"):
+# each clan's communal militia, which ACLED names after it ("Sikin Communal Militia (Papua New Guinea)")
+_CLANS = fastre.compile(r"(?<![\w-])(?P<the>[Tt]he )?(?P<first>[A-Z][a-z]+)(?:,? and (?:the )?(?P<second>[A-Z][a-z]+))? "
+                        r"(?P<noun>clans?(?: militias?| militiamen| fighters| gunmen)?|clansmen)\b")
 # people of a nation told as armed, no group named ("armed Palestinians", "armed Afghans"): an armed group of theirs
 _ARMED_NATIONALS = fastre.compile(r"(?<![\w-])(?:[Aa]rmed|[Gg]un-toting|[Mm]asked) (?P<demonym>[A-Z][a-z]+(?:ian|an|i|ese|yz|ik|ek|akh)s?)\b")
 # demonyms that also name a people living across borders or without the state's forces: "a Kurdish attack" names no
@@ -377,6 +381,7 @@ class MentionStage:
 
     def _generic_actors(self, doc: Document) -> None:
         taken = self._taken(doc)
+        self._clans(doc, taken)
         for m in _FIRST_OF_TWO.finditer(doc.text):
             country = self.kb.country_for_demonym(m.group("demonym"))
             if country and not _overlaps(m.start(), m.end("demonym"), taken):
@@ -415,6 +420,27 @@ class MentionStage:
                 actor_type=kind, stage=f"{NAME}@{VERSION}", confidence=0.0,
                 reason=f"generic:{kind}" + (f" of {country} (demonym '{demonym}')" if country else ""),
             ))
+            taken.append((m.start(), m.end()))
+
+    def _clans(self, doc: Document, taken: Spans) -> None:
+        """Each clan a report names as a side ("fighters from the Sikin and Ambulin clans clashed"): an actor of its
+        own (reason ``clan:<name>``), its communal militia once the country is known. A name the report also uses
+        as a place ("Enga clans ... in Enga"), a demonym ("Somali clans") or one the dictionary took is none."""
+        for m in _CLANS.finditer(doc.text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            if not m.group("the") and (m.group("noun") in ("clan", "clans")
+                                       or not fastre.search(r"[\w,] $", doc.text[max(0, m.start() - 2):m.start()])):
+                continue  # "Rival clans", "Rival clan militias" open a sentence: no clan named without "the"
+            for group in ("first", "second"):
+                name, start = m.group(group), m.start(group)
+                if name is None:
+                    continue
+                if name in _STOP_CAPS or self.kb.country_for_demonym(name) \
+                        or fastre.search(rf"\b(?:in|of|near|at|from|to) {re.escape(name)}\b", doc.text):
+                    continue
+                doc.mentions.append(Mention(name, start, start + len(name), "actor", stage=f"{NAME}@{VERSION}",
+                                            actor_type="communal", reason=f"clan:{name}", confidence=0.0))
             taken.append((m.start(), m.end()))
 
     # -- quantities ------------------------------------------------------------------

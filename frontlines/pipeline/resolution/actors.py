@@ -238,6 +238,8 @@ class ActorStage:
             return True
         if m.reason.startswith("generic:"):
             return self._generic(m, focus, on)
+        if m.reason.startswith("clan:"):
+            return self._clan(m, focus, on)
         if m.reason == "description":
             match = self.kb.resolve_description(m.text, on=on, country=focus, recent=recent[-8:])
             return self._apply(m, match, focus)
@@ -256,6 +258,22 @@ class ActorStage:
             m.reason += "; not in the actor knowledge base"
             return True
         return self._apply(m, match, focus)
+
+    def _clan(self, m: Mention, focus: str | None, on: date | None) -> bool:
+        """A clan named as a side: the clan militia the knowledge base has ("Habar Gidir clan militia"), else its
+        communal militia under ACLED's name ("Sikin Communal Militia (Papua New Guinea)")."""
+        name = m.reason.split(":", 1)[1]
+        match = self.kb.resolve(f"{name} clan militia", on=on, country=focus)
+        if match is not None and match.score >= 0.8:
+            return self._apply(m, match, focus)
+        if focus is None:
+            return False
+        label = self.kb.generic("communal", focus).name.replace("Unidentified", name, 1)
+        actor = self.kb.open_actor(label, focus, "identity_militia")
+        m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, actor.country
+        m.confidence, m.stage = 0.6, stage(self)
+        m.reason = f"the {name} clan: its communal militia, not in the actor knowledge base"
+        return True
 
     def _forces_of_the_day(self, actor: Actor, on: date) -> Actor | None:
         """A state's forces named by an alias of a later period ("Ukrainian drones" before May 2019): the same
