@@ -251,6 +251,16 @@ def test_a_toll_spread_over_a_country_is_still_told() -> None:
     assert event.fatalities == 40
 
 
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Police said fighters from two clans clashed near Wabag, Papua New Guinea, on Sunday, and that at least 26 men were "
+     "left dead.", 26),
+    ("Militiamen and soldiers fought near Bunia, Congo, on Tuesday, and 14 people were killed, a local official said.", 14),
+])
+def test_the_dead_a_fights_next_clause_tells_are_its_toll_not_an_attack(text: str, deaths: int) -> None:
+    [event] = _events(text)
+    assert event.event_type == "Battles" and event.fatalities == deaths
+
+
 def test_an_injury_told_next_is_the_same_incident() -> None:
     [event] = _events("Attackers hurled a grenade into a bar in Bujumbura. Three drinkers were badly hurt.")
     assert event.sub_event_type == "Grenade"
@@ -273,6 +283,8 @@ def test_a_forces_name_is_no_civilian_target() -> None:
     ("Police killed 3 suspects who had killed two officers.", 3),  # the officers died earlier
     ("The army killed the commander of the rebel group.", 1),
     ("One man was reported as killed and two hurt.", 1),
+    ("At least 26 men were left dead on the road after the fighting.", 26),
+    ("Four soldiers were left dead by the ambush.", 4),
 ])
 def test_more_death_constructions(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths

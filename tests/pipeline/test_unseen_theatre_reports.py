@@ -116,9 +116,8 @@ GAPS: dict[tuple[str, int], str] = {
     ("i_ve_caracas_2024", 1): "actors: a crowd the report calls protesters that stormed and burned is coded protesters; "
                               "the gold, as ACLED, codes rioters (making such crowds rioters cost a dev half its "
                               "actor pairs: the dev gold keeps protesters for road blocks with burning tyres)",
-    ("i_pg_enga_2024", 0): "place and fatalities: the clash (now Sikin v. Ambulin communal militias) is placed at Port "
-                           "Moresby (the gazetteer lacks Akom), and its 26 dead, told in the sentence's next clause, are "
-                           "taken as a separate attack on civilians",
+    ("i_pg_enga_2024", 0): "place: the clash (now Sikin v. Ambulin communal militias, with its 26 dead told in the "
+                           "sentence's next clause) is placed at Port Moresby: the gazetteer lacks Akom",
     ("i_kz_almaty_2022", 0): "actors: the crowd that stormed and burned the city hall, which the report calls protesters, "
                              "is coded protesters; the gold, as ACLED, codes rioters (see i_ve_caracas_2024; the police "
                              "that met it, told next with stun grenades, are now its actor 2)",

@@ -62,7 +62,7 @@ _SUBJECT = fastre.compile(
     rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}(?:\s+and\s+{_NP})?|\s*\([^()]{{0,60}}\)|"
     rf"\s*,\s*{_ASIDE}{{1,60}}?(?:\s*\([^()]{{0,60}}\))?(?=\s*,)){{0,3}}"
     rf"\s*,?\s+(?:(?:who|that|were|was|are|is|have been|has been|had been|have|has|had|reportedly|allegedly|apparently|"
-    rf"found|also|all|both|later|been|"
+    rf"found|also|all|both|later|been|left|"
     rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought|reported|said|alleged|understood) to (?:be|have been)|"
     rf"reported(?: as)?|(?:\w+ed|shot|hit|beaten|stabbed|caught|taken|seen|found)(?:\s+(?:in|on)\s+(?:the|his|her)\s+\w+)? and|\w+ed,)\s+)*"
     rf"(?:(?:(?<!\bshot )(?<!\bshooting )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s(?!(?:others?\s+)?(?:injured|wounded|hurt|released|freed|captured|arrested|missing|escaped)\b)|\s+(?:him|her|them|himself|herself|themselves)\b|{_NAME_AFTER}|\s+and\s+\w+ed\s+(?:{_NUM}|a|an|the|his|her|their)\s|\s+(?:\w+\s+)?{_ANIMALS}))",
