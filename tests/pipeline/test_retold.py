@@ -402,3 +402,19 @@ def test_the_attackers_dead_the_first_telling_counted_are_not_added_again() -> N
                         "the attackers. Four of the attackers were killed in the exchange of fire, police said.",
                         published=date(2024, 3, 12)).events
     assert ev.fatalities <= 6
+
+
+def test_what_happened_later_to_the_attackers_goes_on_with_their_attack() -> None:
+    for text, toll in (
+            ("On Sunday evening a group of attackers fired on a police post in Makhachkala, Russia, killing six officers. "
+             "Police later cornered the attackers in a park and killed five of them in a shootout, investigators said.", 11),
+            ("Gunmen stormed a bank in Garissa, Kenya, on Monday, killing two guards. Police later surrounded the gunmen "
+             "and shot dead three of them, officials said.", 5)):
+        [ev] = extract_text(text, published=date(2024, 3, 12)).events
+        assert ev.fatalities == toll, ev.reason
+
+
+def test_a_later_fight_that_does_not_point_back_at_the_attackers_is_another_incident() -> None:
+    events = extract_text("Militants attacked an army post near Tillaberi, Niger, on Friday, killing five soldiers. Troops "
+                          "later clashed with militants near the post, killing three.", published=date(2024, 3, 12)).events
+    assert sorted(e.fatalities for e in events) == [3, 5]

@@ -104,9 +104,6 @@ GAPS: dict[tuple[str, int], str] = {
     ("h_td_barka_2024", 0): "place: the gazetteer lacks Barka Tolorom and Chad's Lac province ('in the Lake province'), "
                             "so the attack is placed on Lake Chad, which four countries share (no country)",
     ("h_td_barka_2024", 1): "place: the gazetteer lacks Ngouboua, so the ambush is placed on Lake Chad (no country)",
-    ("h_ru_derbent_2024", 1): "fatalities: the shootout that ended the Makhachkala attack 'past midnight' (five gunmen "
-                              "dead) is coded as an incident of its own on the next day, so the attack keeps six of "
-                              "its eleven dead",
     ("h_ps_jenin_2023", 2): "actors and fatalities: 'a Palestinian from Hebron' who attacked in Tel Aviv is an "
                             "unidentified group of the place (Israel), not of his people, and 'wounding eight before a "
                             "civilian shot him dead' counts the eight wounded as the dead",

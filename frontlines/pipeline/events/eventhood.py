@@ -252,9 +252,10 @@ def _thought(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 
 
 def _running_total(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
-    """A toll counted over time or without a day ("26 people had so far been killed", "it did not say when")."""
-    if f.total_cue and not f.nominal:
-        return f"a running total or undated toll ('{f.total_cue}')"
+    """A toll counted over time or without a day ("26 people had so far been killed", "it did not say when", "as of
+    this morning 15 officers had died in the attacks")."""
+    if f.total_cue and (not f.nominal or (f.dep == "pobj" and bool(lex.patterns["harm"].match(f.prep_head)))):
+        return f"a running total or undated toll ('{f.total_cue}')"  # "... had died in the attacks so far"
     return None
 
 

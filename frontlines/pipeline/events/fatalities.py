@@ -238,7 +238,8 @@ _PART_OF_THE_DEAD = fastre.compile(r"\b(?:including|among (?:them|the dead|the v
 _ATTACKERS = r"(?:attackers|assailants|gunmen|raiders)"
 _ATTACKERS_DEAD = fastre.compile(
     rf"\b(?:\w+ of the (?:\w+ )?{_ATTACKERS}|(?:the |all )?(?:\w+ )?{_ATTACKERS}) (?:were|was) (?:also |later |all )?"
-    rf"(?:killed|shot dead|neutrali[sz]ed)|\bkill(?:ed|ing) (?:\w+ |all )?(?:of )?the (?:\w+ )?{_ATTACKERS}\b",
+    rf"(?:killed|shot dead|neutrali[sz]ed)|\bkill(?:ed|ing) (?:\w+ |all )?(?:of )?the (?:\w+ )?{_ATTACKERS}\b|"
+    rf"\bthe (?:\w+ )?{_ATTACKERS}\b[^.;]{{0,80}}?\b(?:kill(?:ed|ing)|shot dead|shooting dead) (?:\w+|all) of them\b",
     re.IGNORECASE)
 
 

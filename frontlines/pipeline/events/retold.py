@@ -30,6 +30,10 @@ _ANOTHER = fastre.compile(r"\b(?:separately|separate|another|(?<!\bthe )other|th
                           r"confirmed|stated|noted))|(?:second|third|fourth) (?:\w+ )?(?:attacks?|blasts?|explosions?|bomb"
                           r"\w*|strikes?|raids?|incidents?|ambush\w*|clash\w*|assaults?|shelling)|earlier|later|previous|"
                           r"meanwhile|in addition|further|new|then|afterwards|subsequently|next)\b", re.IGNORECASE)
+# "later", "then": what happened next to the attackers just told ("Police later cornered the attackers in a park and
+# killed five of them") goes on with their incident; a sequence cue with no such reference starts another
+_SEQUENCE = fastre.compile(r"later|then|afterwards|subsequently", re.IGNORECASE)
+_THE_ATTACKERS = fastre.compile(r"\bthe (?:\w+ )?(?:attackers|assailants|gunmen|raiders)\b", re.IGNORECASE)
 # a telling over a span of days ("exchanged fire throughout Monday and Tuesday", "from Friday to Sunday"): the days
 # after the first are incidents of their own, so it is no retelling of one day's incident
 _SPAN_OF_DAYS = fastre.compile(r"\b(?:throughout|from|between|over|on)\s+(?:\w+day)\s+(?:and|to|until|till|through|into)\s+"
@@ -119,7 +123,9 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
     cue = _another(b)
     also_did = cue is not None and cue.group().lower() == "also" and b.sub_event_type in _AFTERMATH \
         and a.sub_event_type not in _AFTERMATH
-    if cue and not also_did:
+    went_on = cue is not None and bool(_SEQUENCE.fullmatch(cue.group())) and bool(_THE_ATTACKERS.search(b.notes)) \
+        and a.event_type == b.event_type == "Battles"
+    if cue and not also_did and not went_on:
         return False  # "a mosque was also damaged", "arms were also seized": what the incident also did
     if _own_place(doc, a) and _own_place(doc, b) and a.location != b.location \
             and a.location != a.country and b.location != b.country:
