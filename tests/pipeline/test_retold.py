@@ -418,3 +418,15 @@ def test_a_later_fight_that_does_not_point_back_at_the_attackers_is_another_inci
     events = extract_text("Militants attacked an army post near Tillaberi, Niger, on Friday, killing five soldiers. Troops "
                           "later clashed with militants near the post, killing three.", published=date(2024, 3, 12)).events
     assert sorted(e.fatalities for e in events) == [3, 5]
+
+
+def test_another_towns_dated_telling_is_no_retelling_of_an_incident_placed_by_the_paragraph_before() -> None:
+    doc = extract_text("Protesters stormed the governor's office in Mombasa, Kenya, on Tuesday.\n\nLater that night, police "
+                       "opened fire on demonstrators at a roundabout, killing three people, witnesses said.\n\nIn Kisumu, "
+                       "in the west, police used tear gas to disperse hundreds of people who had gathered outside the "
+                       "county offices on Tuesday afternoon.", published=date(2024, 3, 12))
+    assert {(e.location, e.fatalities) for e in doc.events} >= {("Mombasa", 3), ("Kisumu", 0)}
+    doc = extract_text("Students marched on the parliament in Dhaka, Bangladesh, on Sunday.\n\nPolice later fired rubber "
+                       "bullets at the marchers near a university hall, wounding dozens.\n\nIn Chittagong, police broke up "
+                       "a rally of opposition supporters with batons on Sunday evening.", published=date(2024, 3, 12))
+    assert [e.location for e in doc.events].count("Dhaka") == 2

@@ -118,9 +118,10 @@ GAPS: dict[tuple[str, int], str] = {
     ("i_kz_almaty_2022", 0): "actors: the crowd that stormed and burned the city hall, which the report calls protesters, "
                              "is coded protesters; the gold, as ACLED, codes rioters (see i_ve_caracas_2024; the police "
                              "that met it, told next with stun grenades, are now its actor 2)",
-    ("i_kz_almaty_2022", 1): "place: 'police opened fire on demonstrators in Republic Square' (no town) takes no place "
-                             "from the Almaty sentence before it and is folded into the Aktobe protest told next, whose "
-                             "intervention then carries its four dead",
+    ("i_kz_almaty_2022", 1): "place: 'police opened fire on demonstrators in Republic Square' (no town), in a paragraph "
+                             "of its own, takes the country, not Almaty from the paragraphs before, and so is still "
+                             "folded into the Aktobe protest told next (an incident placed by the paragraph before no "
+                             "longer takes another town's dated telling), whose intervention then carries its four dead",
     ("i_kz_almaty_2022", 2): "sub-type and fatalities: the Aktobe dispersal takes the Republic Square shooting's four dead "
                              "(see the gap before) and becomes excessive force",
     ("i_xk_banjska_2023", 0): "actors and place: the gazetteer lacks Banjska, which is placed at Bansko in Bulgaria, so "

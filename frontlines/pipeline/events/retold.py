@@ -135,6 +135,9 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
     if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None \
             and not _goes_on(doc, a, b):
         return False  # b inherited a place that a does not share: another part of the report
+    if _own_place(doc, b) and _own_date(doc, b) and not _own_place(doc, a) and not _near(a, b) \
+            and a.location is not None and a.location != a.country and b.location != b.country:
+        return False  # "In Aktobe, police dispersed ... on Wednesday afternoon" after an incident placed in Almaty
     if also_did and not _own_date(doc, b) and not _own_place(doc, b):
         return True  # "gang members also set fire to 45 houses": the attackers' own deed, however the report names them
     return _parties_agree(a, b, side)
