@@ -24,7 +24,7 @@ WORD_LISTS = frozenset({
     "protest_purposes", "meaning", "possible", "holding", "agreed_deeds", "framing_nouns", "dating_verbs", "measure_nouns", "undertaking", "receiving", "toll_nouns", "holding_verbs",
     "campaign_nouns", "consequence_verbs", "place_nouns", "taking", "marking", "detaining", "dying", "wounded", "backdrop_preps"})
 PATTERNS = frozenset({"ordinal", "span", "habit", "running_total", "accident", "harm", "people", "munitions", "weapons", "harmed",
-                      "day_or_month", "custody", "recent"})
+                      "day_or_month", "custody", "recent", "countrywide"})
 
 
 @dataclass(frozen=True)

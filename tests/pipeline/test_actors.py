@@ -295,3 +295,41 @@ def test_a_people_named_as_attackers_is_its_ethnic_militia(pipeline, text: str, 
 ])
 def test_a_states_air_forces_are_its_military(pipeline, text: str, words: str, country: str) -> None:  # noqa: ANN001
     assert _actors(pipeline, text, date(2018, 1, 10))[words][0] == f"gen.military.{country}"
+
+
+@pytest.mark.parametrize("text, words, kind", [
+    ("Security forces arrested six men in Zahedan on Friday, the provincial police chief told state media.",
+     "Security forces", "police"),
+    ("According to a police spokeswoman, security forces detained 40 protesters in Harare on Monday.",
+     "security forces", "police"),
+    ("Security forces dispersed opposition supporters with tear gas in Conakry, the city's police commissioner said.",
+     "Security forces", "police"),
+    # "police said" alone credits a joint operation; an army spokesman's security forces stay the army
+    ("Two militants were killed in an encounter with security forces in Pulwama on Saturday, police said.",
+     "security forces", "military"),
+    ("Security forces killed two gunmen near Kaduna on Monday, an army spokesman said.", "Security forces", "military"),
+])
+def test_security_forces_a_police_officer_tells_of_are_the_police(pipeline, text: str, words: str, kind: str) -> None:  # noqa: ANN001
+    assert (_actors(pipeline, text, date(2022, 3, 8))[words][0] or "").startswith(f"gen.{kind}.")
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Fighters from the Sikin and Ambulin clans clashed near Wabag, Papua New Guinea, on Sunday, police said.",
+     ("Sikin Communal Militia (Papua New Guinea)", "Ambulin Communal Militia (Papua New Guinea)")),
+    ("Police said the Kamaniwan clan attacked the Yakam clan near Mulitaka, Papua New Guinea, on Tuesday.",
+     ("Kamaniwan Communal Militia (Papua New Guinea)", "Yakam Communal Militia (Papua New Guinea)")),
+    ("Gunmen of the Garre clan raided a village near Mandera, Kenya, on Monday, fighting Degodia clansmen for hours.",
+     ("Garre Communal Militia (Kenya)", "Degodia Communal Militia (Kenya)")),
+])
+def test_a_clan_named_as_a_side_is_its_communal_militia(pipeline, text: str, pair: tuple[str, str]) -> None:  # noqa: ANN001
+    [event] = _events(pipeline, text, date(2024, 3, 12))
+    assert (event.actor1, event.actor2) == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Rival clans clashed again near Wabag, Papua New Guinea, on Friday.",
+    "Elders of the Somali clans met in Baidoa, Somalia, on Friday.",
+])
+def test_no_clan_is_named_by_an_opening_word_or_a_demonym(pipeline, text: str) -> None:  # noqa: ANN001
+    doc = pipeline.process(document_from_text(text, id="t", published=date(2024, 3, 12)))
+    assert not any(m.reason.startswith(("clan:", "the ")) and "clan" in m.reason for m in doc.mentions)

@@ -226,6 +226,41 @@ def test_rioters_act_against_the_police_they_fight() -> None:
     assert event.actor1_id and event.actor1_id.startswith("gen.rioters") and event.actor2_id == "gen.police.ZW"
 
 
+@pytest.mark.parametrize("text", [
+    "Protesters stormed the governor's office in Mombasa, Kenya, on Tuesday and set it on fire. Police fired stun "
+    "grenades and tear gas at the crowd but were driven back, witnesses said.",
+    "Demonstrators torched the mayor's office in Cusco, Peru, on Friday. Police responded with smoke grenades and "
+    "rubber bullets, a witness said.",
+])
+def test_stun_grenades_at_a_crowd_are_the_police_meeting_it_not_a_grenade_attack(text: str) -> None:
+    [event] = _events(text)
+    assert event.sub_event_type == "Violent demonstration" and (event.actor2_id or "").startswith("gen.police")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia launched a wave of drones overnight on Sunday, hitting energy facilities across Ukraine.",
+    "Government warplanes bombed villages throughout Sudan on Saturday.",
+    "The junta's aircraft struck resistance camps all over Myanmar on Saturday.",
+])
+def test_a_deed_spread_over_a_whole_country_has_no_place_and_is_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_a_toll_spread_over_a_country_is_still_told() -> None:
+    [event] = _events("Air strikes across Sudan killed 40 people on Monday.")
+    assert event.fatalities == 40
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("Police said fighters from two clans clashed near Wabag, Papua New Guinea, on Sunday, and that at least 26 men were "
+     "left dead.", 26),
+    ("Militiamen and soldiers fought near Bunia, Congo, on Tuesday, and 14 people were killed, a local official said.", 14),
+])
+def test_the_dead_a_fights_next_clause_tells_are_its_toll_not_an_attack(text: str, deaths: int) -> None:
+    [event] = _events(text)
+    assert event.event_type == "Battles" and event.fatalities == deaths
+
+
 def test_an_injury_told_next_is_the_same_incident() -> None:
     [event] = _events("Attackers hurled a grenade into a bar in Bujumbura. Three drinkers were badly hurt.")
     assert event.sub_event_type == "Grenade"
@@ -248,6 +283,8 @@ def test_a_forces_name_is_no_civilian_target() -> None:
     ("Police killed 3 suspects who had killed two officers.", 3),  # the officers died earlier
     ("The army killed the commander of the rebel group.", 1),
     ("One man was reported as killed and two hurt.", 1),
+    ("At least 26 men were left dead on the road after the fighting.", 26),
+    ("Four soldiers were left dead by the ambush.", 4),
 ])
 def test_more_death_constructions(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
@@ -411,6 +448,11 @@ def test_long_victim_phrases_and_headline_objects(text: str, deaths: int) -> Non
     ("At least 20 houses have been burnt down in the village of Kaloleni, Kenya.", "Looting/property destruction"),
     ("Heavy gunfire between soldiers and militants was heard near the factory in Mogadishu, Somalia.", "Armed clash"),
     ("Gunmen hijacked two lorries on the road near Gao, Mali.", "Looting/property destruction"),
+    # houses burned with no one hurt: property destroyed, not an attack on the people who had fled
+    ("Gunmen set fire to about 40 houses in Kadoma, Nigeria, after the villagers had fled.", "Looting/property destruction"),
+    ("Armed men set fire to a school and a clinic in Djibo, Burkina Faso, on Tuesday.", "Looting/property destruction"),
+    ("Suspected rebels set dozens of huts ablaze near Beni, Congo, on Friday; no one was hurt.",
+     "Looting/property destruction"),
 ])
 def test_more_event_wordings(text: str, sub_event: str) -> None:
     assert sub_event in [e.sub_event_type for e in _events(text)][:1], [(e.sub_event_type, e.reason) for e in _events(text)]

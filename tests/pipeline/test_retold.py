@@ -374,3 +374,59 @@ def test_fighting_over_a_span_of_days_is_no_retelling_of_the_first_days_strike()
     doc = _doc("Army aircraft bombed a camp near Kidal, Mali, on Friday. Troops fought the CSP rebels around the camp "
                "from Friday to Sunday.")
     assert {e.sub_event_type for e in doc.events} >= {"Air/drone strike", "Armed clash"}
+
+
+def test_what_the_attackers_also_burned_is_their_attack_however_the_report_names_them() -> None:
+    for text in ("Members of the 400 Mawozo gang attacked the town of Croix-des-Bouquets, Haiti, on Thursday, killing 15 "
+                 "people, the UN said. Gang members also set fire to 20 houses and a church, residents said.",
+                 "Gran Grif gunmen raided the village of Liancourt, Haiti, on Sunday, killing nine people. Gang members "
+                 "also burned 30 homes, a local official said."):
+        [ev] = extract_text(text, published=date(2024, 3, 10)).events
+        assert ev.sub_event_type == "Attack" and ev.fatalities in (9, 15)
+
+
+def test_the_attackers_dead_told_next_add_to_the_attacks_toll() -> None:
+    for text, toll in (
+            ("About 20 gunmen attacked a police post near Mandera, Kenya, on Sunday, killing two officers. Police fought "
+             "back for several hours; four of the attackers were killed, the interior minister said.", 6),
+            ("Jihadists attacked an army post near Tillaberi, Niger, on Friday, killing five soldiers. Six of the "
+             "assailants were killed as troops repelled the assault, a local official said.", 11),
+            ("Armed men raided a police station in Gusau, Nigeria, on Monday, killing three policemen. Two of the gunmen "
+             "were shot dead during the raid, residents said.", 5)):
+        [ev] = extract_text(text, published=date(2024, 3, 12)).events
+        assert ev.fatalities == toll, ev.reason
+
+
+def test_the_attackers_dead_the_first_telling_counted_are_not_added_again() -> None:
+    [ev] = extract_text("Gunmen attacked a police post near Mandera, Kenya, on Sunday, killing two officers and four of "
+                        "the attackers. Four of the attackers were killed in the exchange of fire, police said.",
+                        published=date(2024, 3, 12)).events
+    assert ev.fatalities <= 6
+
+
+def test_what_happened_later_to_the_attackers_goes_on_with_their_attack() -> None:
+    for text, toll in (
+            ("On Sunday evening a group of attackers fired on a police post in Makhachkala, Russia, killing six officers. "
+             "Police later cornered the attackers in a park and killed five of them in a shootout, investigators said.", 11),
+            ("Gunmen stormed a bank in Garissa, Kenya, on Monday, killing two guards. Police later surrounded the gunmen "
+             "and shot dead three of them, officials said.", 5)):
+        [ev] = extract_text(text, published=date(2024, 3, 12)).events
+        assert ev.fatalities == toll, ev.reason
+
+
+def test_a_later_fight_that_does_not_point_back_at_the_attackers_is_another_incident() -> None:
+    events = extract_text("Militants attacked an army post near Tillaberi, Niger, on Friday, killing five soldiers. Troops "
+                          "later clashed with militants near the post, killing three.", published=date(2024, 3, 12)).events
+    assert sorted(e.fatalities for e in events) == [3, 5]
+
+
+def test_another_towns_dated_telling_is_no_retelling_of_an_incident_placed_by_the_paragraph_before() -> None:
+    doc = extract_text("Protesters stormed the governor's office in Mombasa, Kenya, on Tuesday.\n\nLater that night, police "
+                       "opened fire on demonstrators at a roundabout, killing three people, witnesses said.\n\nIn Kisumu, "
+                       "in the west, police used tear gas to disperse hundreds of people who had gathered outside the "
+                       "county offices on Tuesday afternoon.", published=date(2024, 3, 12))
+    assert {(e.location, e.fatalities) for e in doc.events} >= {("Mombasa", 3), ("Kisumu", 0)}
+    doc = extract_text("Students marched on the parliament in Dhaka, Bangladesh, on Sunday.\n\nPolice later fired rubber "
+                       "bullets at the marchers near a university hall, wounding dozens.\n\nIn Chittagong, police broke up "
+                       "a rally of opposition supporters with batons on Sunday evening.", published=date(2024, 3, 12))
+    assert [e.location for e in doc.events].count("Dhaka") == 2

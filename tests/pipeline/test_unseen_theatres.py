@@ -295,6 +295,31 @@ def test_a_demonym_before_positions_is_that_states_forces(sentence: str, target:
     assert (event.actor2 or "").startswith(target)
 
 
+# -- a demonym before an attack noun is that state's forces; a people's demonym or a compound names no state ---------
+@pytest.mark.parametrize(("sentence", "pair"), [
+    ("Ethiopian troops beat back an Eritrean offensive near Zalambessa, Ethiopia, on Monday.",
+     ("Military Forces of Ethiopia", "Military Forces of Eritrea")),
+    ("Armenian soldiers repelled an Azerbaijani ground assault near Jermuk, Armenia, on Tuesday.",
+     ("Military Forces of Armenia", "Military Forces of Azerbaijan")),
+    ("Syrian Kurdish fighters fought off a Turkish incursion near Manbij, Syria, on Friday.",
+     ("", "Military Forces of Turkey")),
+])
+def test_a_demonym_before_an_attack_noun_is_that_states_forces(sentence: str, pair: tuple[str, str]) -> None:
+    event = _one(sentence, date(2022, 9, 17))
+    assert event.event_type == "Battles"
+    assert (event.actor1 or "").startswith(pair[0]) and (event.actor2 or "").startswith(pair[1])
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Palestinian attack killed two Israelis at a bus stop in Tel Aviv, Israel, on Monday.",
+    "Sudanese soldiers repulsed a Russian-backed assault near El Fasher, Sudan, on Monday.",
+])
+def test_a_peoples_attack_or_a_backed_one_names_no_states_forces(sentence: str) -> None:
+    event = _one(sentence, date(2022, 9, 17))
+    assert not any((a or "").startswith(("Military Forces of Palestine", "Military Forces of Russia"))
+                   for a in (event.actor1, event.actor2))
+
+
 # -- a post or a poor quarter stormed is an assault on the men there, not ground taken -----------------------------
 @pytest.mark.parametrize(("sentence", "actor2"), [
     ("About 40 soldiers were killed when Boko Haram fighters stormed an army base near Ngouboua, Chad, late on Sunday.",

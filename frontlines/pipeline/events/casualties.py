@@ -11,7 +11,7 @@ from typing import Any
 from frontlines import fastre
 from frontlines.knowledge.actors import ActorKB
 from frontlines.model import Document, Event
-from frontlines.pipeline.events.fatalities import another_sources_lower, coded_fatalities
+from frontlines.pipeline.events.fatalities import another_sources_lower, coded_fatalities, counts_the_attackers
 from frontlines.pipeline.mentions.numbers import NUMBER, parse_number
 from frontlines.pipeline.mentions.spans import mentions_in
 
@@ -206,8 +206,8 @@ def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
     if _ALTERNATIVE.search(clause.text) or (_CLAIM.search(clause.text) and previous.fatalities
                                               and not _ADDITIVE.search(clause.text)):
         value = min(previous.fatalities, deaths) if previous.fatalities else deaths
-    elif same_sentence or _ADDITIVE.search(clause.text):
-        value = previous.fatalities + deaths
+    elif same_sentence or _ADDITIVE.search(clause.text) or counts_the_attackers(clause.text, previous.notes):
+        value = previous.fatalities + deaths  # "two of the gunmen were shot dead": the attackers' dead, not a recount
     elif another_sources_lower(previous.fatalities, previous.speaker, deaths, clause.statement.speaker, clause.text):
         value = deaths
     else:
@@ -319,13 +319,21 @@ def one_incident(events: list[Event]) -> list[Event]:
         same_day = prev is not None and not (_own_date(ev) and ev.event_date != prev.event_date)
         if prev is not None and ev.fatalities and not prev.fatalities and \
                 (ev.location == prev.location or ev.location is None or prev.location is None) and same_day and \
-                0 <= ev.evidence["start"] - prev.evidence["end"] < 300 and not _NEW_INCIDENT.match(ev.notes) and \
+                (0 <= ev.evidence["start"] - prev.evidence["end"] < 300 or _dead_told_after(prev, ev)) and \
+                not _NEW_INCIDENT.match(ev.notes) and \
                 ev.modality == prev.modality and (ev.event_type == prev.event_type or _DEATH_TRIGGER.match(ev.reason)):
             prev.fatalities = ev.fatalities
             prev.reason += f"; {ev.fatalities} deaths from the same incident's later report"
             continue
         out.append(ev)  # a whole retelling (not only its toll) is folded by pipeline/events/retold.py
     return out
+
+
+def _dead_told_after(prev: Event, ev: Event) -> bool:
+    """The sentence's next clause only tells the dead of the fight its first clause told ("clans clashed near
+    Wabag, and at least 26 men were left dead"): a death with no perpetrator named, not an attack of its own."""
+    return ev.evidence == prev.evidence and prev.event_type == "Battles" and bool(_DEATH_TRIGGER.match(ev.reason)) \
+        and ev.actor1_id is None
 
 
 _VIOLENT = ("Battles", "Violence against civilians", "Explosions/Remote violence")

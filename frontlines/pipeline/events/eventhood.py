@@ -265,9 +265,20 @@ def _thought(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 
 
 def _running_total(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
-    """A toll counted over time or without a day ("26 people had so far been killed", "it did not say when")."""
-    if f.total_cue and not f.nominal:
-        return f"a running total or undated toll ('{f.total_cue}')"
+    """A toll counted over time or without a day ("26 people had so far been killed", "it did not say when", "as of
+    this morning 15 officers had died in the attacks")."""
+    if f.total_cue and (not f.nominal or (f.dep == "pobj" and bool(lex.patterns["harm"].match(f.prep_head)))):
+        return f"a running total or undated toll ('{f.total_cue}')"  # "... had died in the attacks so far"
+    return None
+
+
+def _countrywide_toll(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A toll over the whole country, no town named between the harm and the country ("eight officers had been
+    killed and 300 injured across the country", "clashed ..., leaving 12 dead throughout the country"): the sum of
+    many incidents, none of which has a place of its own."""
+    m = lex.patterns["countrywide"].search(f.sentence)
+    if m and not f.nominal:
+        return f"a toll over the whole country ('{m.group()}'), not one incident"
     return None
 
 
@@ -449,6 +460,7 @@ RULES: tuple[Rule, ...] = (
     Rule("first_person_present", "statement", _first_person_present),
     Rule("running_total", "aggregate", _running_total),
     Rule("toll_over_span", "aggregate", _toll_over_span),
+    Rule("countrywide_toll", "aggregate", _countrywide_toll),
     Rule("campaign_toll", "aggregate", _campaign_toll),
     Rule("vast_toll", "aggregate", _vast_toll),
     Rule("general_consequence", "aggregate", _general_consequence),

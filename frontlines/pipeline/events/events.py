@@ -488,7 +488,7 @@ class EventStage:
         if held:
             return self._non_event(doc, clause, trigger, sub_type, "held_territory", "ongoing", held)
         place = self._place(doc, clause, trigger, speaker_span)
-        unplaced = _unplaced_development(doc, sub_type, place, clause.statement)
+        unplaced = _unplaced_development(doc, sub_type, place, clause.statement) or _spread_over_country(doc, place, fatalities)
         if unplaced:
             return self._non_event(doc, clause, trigger, sub_type, "unplaced_development", "vague", unplaced)
         actor1, actor2 = self._where_it_happened(actor1, place), self._where_it_happened(actor2, place)
@@ -960,6 +960,20 @@ def _unplaced_development(doc: Document, sub_type: str, place: Mention | None, s
             and not mentions_in(doc, "place", st.start, st.end):
         return f"a development ('{sub_type}') in a sentence that names no place"
     return None
+
+
+# "hitting energy facilities across Ukraine", "strikes throughout the country": a deed spread over a whole country
+_OVER_COUNTRY = fastre.compile(r"\b(?:across|throughout|all over|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _spread_over_country(doc: Document, place: Mention | None, fatalities: int) -> str | None:
+    """Why a deed placed only as spread over a whole country, with no toll, is no event: ACLED codes each strike
+    where it hit; the country-wide telling ("launched one of its largest air attacks, hitting energy facilities
+    across Ukraine") sums them and places none."""
+    if place is None or place.feature != "country" or fatalities \
+            or not _OVER_COUNTRY.search(doc.text, max(0, place.start - 16), place.start):
+        return None
+    return f"a deed spread over the whole country ('{doc.text[max(0, place.start - 16):place.end].strip()}'), no place of its own"
 
 
 def _military(m: Mention | None) -> bool:

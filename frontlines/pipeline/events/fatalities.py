@@ -25,7 +25,8 @@ from frontlines import fastre
 from frontlines.knowledge.ontology import WordCues
 from frontlines.pipeline.mentions.numbers import NUMBER, parse_number, parse_quantity
 
-__all__ = ["another_sources_lower", "bombers_counted", "coded_fatalities", "count_fatalities", "without_causes"]
+__all__ = ["another_sources_lower", "bombers_counted", "coded_fatalities", "count_fatalities", "counts_the_attackers",
+           "without_causes"]
 
 _QUAL = (r"(?:all|at least|more than|over|about|around|some|nearly|almost|up to|as many as|roughly|approximately|"
          r"an estimated|a total of|another|only|a further|further)")
@@ -61,7 +62,7 @@ _SUBJECT = fastre.compile(
     rf"(?:\s*,?\s*(?:including|among them)\s+{_NP}(?:\s+and\s+{_NP})?|\s*\([^()]{{0,60}}\)|"
     rf"\s*,\s*{_ASIDE}{{1,60}}?(?:\s*\([^()]{{0,60}}\))?(?=\s*,)){{0,3}}"
     rf"\s*,?\s+(?:(?:who|that|were|was|are|is|have been|has been|had been|have|has|had|reportedly|allegedly|apparently|"
-    rf"found|also|all|both|later|been|"
+    rf"found|also|all|both|later|been|left|"
     rf"confirmed|feared|believed|presumed|thought|(?:believed|feared|thought|reported|said|alleged|understood) to (?:be|have been)|"
     rf"reported(?: as)?|(?:\w+ed|shot|hit|beaten|stabbed|caught|taken|seen|found)(?:\s+(?:in|on)\s+(?:the|his|her)\s+\w+)? and|\w+ed,)\s+)*"
     rf"(?:(?:(?<!\bshot )(?<!\bshooting )dead|KIA|deaths?|fatalities|bodies|corpses|died|dies|die|perished|succumbed)\b|{_DEATH_WORD}\b(?!\s+(?:{_NUM}|a|an|the|his|her|their|its)\s(?!(?:others?\s+)?(?:injured|wounded|hurt|released|freed|captured|arrested|missing|escaped)\b)|\s+(?:him|her|them|himself|herself|themselves)\b|{_NAME_AFTER}|\s+and\s+\w+ed\s+(?:{_NUM}|a|an|the|his|her|their)\s|\s+(?:\w+\s+)?{_ANIMALS}))",
@@ -230,6 +231,28 @@ _BOMBERS_COUNTED = fastre.compile(rf"\b(?:including|among them|among whom)\b[^.;
 # a count of some of the dead, not of all of them ("three of the dead were soldiers", "among them two children")
 _PART_OF_THE_DEAD = fastre.compile(r"\b(?:including|among (?:them|the dead|the victims|those)|of (?:them|the dead|the victims|"
                                    r"those|whom))\b", re.IGNORECASE)
+
+
+# the attackers' own dead ("three of the attackers were killed", "security forces killed two of the gunmen"); not
+# "militants" or "rebels", as often the side an operation attacked, whose dead its first telling already counted
+_ATTACKERS = r"(?:attackers|assailants|gunmen|raiders)"
+_ATTACKERS_DEAD = fastre.compile(
+    rf"\b(?:\w+ of the (?:\w+ )?{_ATTACKERS}|(?:the |all )?(?:\w+ )?{_ATTACKERS}) (?:were|was) (?:also |later |all )?"
+    rf"(?:killed|shot dead|neutrali[sz]ed)|\bkill(?:ed|ing) (?:\w+ |all )?(?:of )?the (?:\w+ )?{_ATTACKERS}\b|"
+    rf"\bthe (?:\w+ )?{_ATTACKERS}\b[^.;]{{0,80}}?\b(?:kill(?:ed|ing)|shot dead|shooting dead) (?:\w+|all) of them\b",
+    re.IGNORECASE)
+
+
+# a telling whose toll may already hold the attackers ("killing two officers and four of the attackers")
+_ATTACKERS_AFTER_DEATH = fastre.compile(rf"\b(?:kill\w*|dead|died)\b[^.;]*?\b{_ATTACKERS}\b", re.IGNORECASE)
+
+
+def counts_the_attackers(text: str, first: str) -> bool:
+    """Whether ``text``, told after an attack whose telling ``first`` counted its victims, counts the attackers' own
+    dead ("three of the attackers were killed", "troops killed two of the gunmen"): more dead of the same incident,
+    not a recount of the first telling's (which must not have counted them already)."""
+    return bool(_ATTACKERS_DEAD.search(text)) and not _ATTACKERS_DEAD.search(first) \
+        and not _ATTACKERS_AFTER_DEATH.search(first)
 
 
 def another_sources_lower(toll: int, speaker: str | None, deaths: int, other_speaker: str | None, told: str) -> bool:

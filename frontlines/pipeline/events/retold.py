@@ -16,7 +16,7 @@ from collections.abc import Callable
 from frontlines import fastre
 from frontlines.knowledge.geo import haversine_km
 from frontlines.model import Document, Event, Mention, NonEvent
-from frontlines.pipeline.events.fatalities import another_sources_lower
+from frontlines.pipeline.events.fatalities import another_sources_lower, counts_the_attackers
 from frontlines.pipeline.mentions.spans import mentions_in
 from frontlines.pipeline.statements.modality import OWN_CLAIM, disowned
 
@@ -30,6 +30,10 @@ _ANOTHER = fastre.compile(r"\b(?:separately|separate|another|(?<!\bthe )other|th
                           r"confirmed|stated|noted))|(?:second|third|fourth) (?:\w+ )?(?:attacks?|blasts?|explosions?|bomb"
                           r"\w*|strikes?|raids?|incidents?|ambush\w*|clash\w*|assaults?|shelling)|earlier|later|previous|"
                           r"meanwhile|in addition|further|new|then|afterwards|subsequently|next)\b", re.IGNORECASE)
+# "later", "then": what happened next to the attackers just told ("Police later cornered the attackers in a park and
+# killed five of them") goes on with their incident; a sequence cue with no such reference starts another
+_SEQUENCE = fastre.compile(r"later|then|afterwards|subsequently", re.IGNORECASE)
+_THE_ATTACKERS = fastre.compile(r"\bthe (?:\w+ )?(?:attackers|assailants|gunmen|raiders)\b", re.IGNORECASE)
 # a telling over a span of days ("exchanged fire throughout Monday and Tuesday", "from Friday to Sunday"): the days
 # after the first are incidents of their own, so it is no retelling of one day's incident
 _SPAN_OF_DAYS = fastre.compile(r"\b(?:throughout|from|between|over|on)\s+(?:\w+day)\s+(?:and|to|until|till|through|into)\s+"
@@ -117,7 +121,11 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
     if (_owned(a) and disowned(b.notes)) or (_owned(b) and disowned(a.notes)):
         return False  # one a named group did or claimed, one that no one has claimed: two incidents
     cue = _another(b)
-    if cue and not (cue.group().lower() == "also" and b.sub_event_type in _AFTERMATH and a.sub_event_type not in _AFTERMATH):
+    also_did = cue is not None and cue.group().lower() == "also" and b.sub_event_type in _AFTERMATH \
+        and a.sub_event_type not in _AFTERMATH
+    went_on = cue is not None and bool(_SEQUENCE.fullmatch(cue.group())) and bool(_THE_ATTACKERS.search(b.notes)) \
+        and a.event_type == b.event_type == "Battles"
+    if cue and not also_did and not went_on:
         return False  # "a mosque was also damaged", "arms were also seized": what the incident also did
     if _own_place(doc, a) and _own_place(doc, b) and a.location != b.location \
             and a.location != a.country and b.location != b.country:
@@ -127,6 +135,11 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
     if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None \
             and not _goes_on(doc, a, b):
         return False  # b inherited a place that a does not share: another part of the report
+    if _own_place(doc, b) and _own_date(doc, b) and not _own_place(doc, a) and not _near(a, b) \
+            and a.location is not None and a.location != a.country and b.location != b.country:
+        return False  # "In Aktobe, police dispersed ... on Wednesday afternoon" after an incident placed in Almaty
+    if also_did and not _own_date(doc, b) and not _own_place(doc, b):
+        return True  # "gang members also set fire to 45 houses": the attackers' own deed, however the report names them
     return _parties_agree(a, b, side)
 
 
@@ -312,6 +325,10 @@ def _fold(first: Event, again: Event, *, dated: bool) -> None:
     if not first.fatalities and again.fatalities and not again.fatalities_aggregate:
         first.fatalities = again.fatalities  # a toll only where the fuller telling gave none (a later, higher
         # figure is often a running total or another source's: the telling's own count is the conservative one)
+    elif again.fatalities and not again.fatalities_aggregate and counts_the_attackers(again.notes, first.notes) \
+            and "of the attackers killed" not in first.reason:
+        first.reason += f"; {again.fatalities} of the attackers killed, told next"
+        first.fatalities += again.fatalities
     elif not again.fatalities_aggregate and again.modality == first.modality and another_sources_lower(
             first.fatalities, first.speaker, again.fatalities, again.speaker, again.notes):
         first.reason += f"; {again.fatalities} deaths by {again.speaker}'s count, not {first.fatalities}"

@@ -78,7 +78,8 @@ _GENERIC = fastre.compile(
     r"(?(demonym)(?:government|authorities|forces|aircraft|helicopters?|gunships?|drones?|(?:air ?|drone )?strikes?|"
     r"airstrikes?|shelling|bombardments?|artillery|missiles?|rockets?|rocket fire|air ?raids?|(?:glide|guided|aerial) bombs?|air defen[cs]es?|"
     r"warships?|F-?16s?|MiG-?\d*s?|Mirages?|border (?:guards|troops|police|posts?)|(?:army |military )?(?:positions|posts|outposts)|"
-    r"Sukhois?|Rafales?|planes)|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
+    r"Sukhois?|Rafales?|planes|(?P<deed>(?:(?:ground|drone|missile|air|rocket|artillery|naval) )?(?:assaults?|attacks?|raids?|"
+    r"incursions?|(?:counter-?)?offensives?|advances?|ambush(?:es)?)))|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed (?:men|civilians)|"
     r"(?:suspected |alleged )?(?:drug traffickers|drug dealers|gang members|gangsters)|"
     r"protesters|demonstrators|rioters|looters|mobs?|(?:armed |camel |cattle )?(?:herders|herdsmen)|(?:armed )?cattle raiders|"
@@ -90,8 +91,15 @@ _GENERIC = fastre.compile(
 _FIRST_OF_TWO = fastre.compile(r"(?<![\w-])(?P<demonym>[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch|yz|ik|ek|akh)) and (?:[A-Z][a-z]+ ){1,2}"
                                r"(?:forces|troops|soldiers|army|armies|military|militaries|warplanes|jets|drones|aircraft|"
                                r"border (?:guards|troops|forces))\b")
+# clans named as a side ("fighters from the Sikin and Ambulin clans", "the Garre clan militia", "Degodia clansmen"):
+# each clan's communal militia, which ACLED names after it ("Sikin Communal Militia (Papua New Guinea)")
+_CLANS = fastre.compile(r"(?<![\w-])(?P<the>[Tt]he )?(?P<first>[A-Z][a-z]+)(?:,? and (?:the )?(?P<second>[A-Z][a-z]+))? "
+                        r"(?P<noun>clans?(?: militias?| militiamen| fighters| gunmen)?|clansmen)\b")
 # people of a nation told as armed, no group named ("armed Palestinians", "armed Afghans"): an armed group of theirs
 _ARMED_NATIONALS = fastre.compile(r"(?<![\w-])(?:[Aa]rmed|[Gg]un-toting|[Mm]asked) (?P<demonym>[A-Z][a-z]+(?:ian|an|i|ese|yz|ik|ek|akh)s?)\b")
+# demonyms that also name a people living across borders or without the state's forces: "a Kurdish attack" names no
+# state's assault as "a Russian assault" or "an Israeli raid" does
+_PEOPLES = frozenset({"Kurdish", "Palestinian", "Albanian", "Somali"})
 _COUNTRY_ABBREVIATIONS = {"U.S.": "US", "US": "US", "U.K.": "GB", "UK": "GB", "UAE": "AE"}  # "US aircraft", "UAE drones"
 _ANAPHORA = fastre.compile(
     r"\b(?:(?:the|these|those) (?:(?:armed|rebel|militant|jihadist|insurgent|terrorist|extremist|separatist|Islamist|"
@@ -376,6 +384,7 @@ class MentionStage:
 
     def _generic_actors(self, doc: Document) -> None:
         taken = self._taken(doc)
+        self._clans(doc, taken)
         for m in _FIRST_OF_TWO.finditer(doc.text):
             country = self.kb.country_for_demonym(m.group("demonym"))
             if country and not _overlaps(m.start(), m.end("demonym"), taken):
@@ -407,11 +416,34 @@ class MentionStage:
                 country = self.kb.country_for_demonym(demonym)
             if demonym and not country:
                 continue  # "Tripoli-based forces" etc.: leave to NER / description
+            if m.group("deed") and (demonym in _PEOPLES or demonym in _COUNTRY_ABBREVIATIONS):
+                continue  # "a Palestinian attack": a people's deed, not its state's; "U.S. raids" is told of a policy as often
             doc.mentions.append(Mention(
                 doc.text[start:m.end()], start, m.end(), "actor", canonical=None, id=None, country=country,
                 actor_type=kind, stage=f"{NAME}@{VERSION}", confidence=0.0,
                 reason=f"generic:{kind}" + (f" of {country} (demonym '{demonym}')" if country else ""),
             ))
+            taken.append((m.start(), m.end()))
+
+    def _clans(self, doc: Document, taken: Spans) -> None:
+        """Each clan a report names as a side ("fighters from the Sikin and Ambulin clans clashed"): an actor of its
+        own (reason ``clan:<name>``), its communal militia once the country is known. A name the report also uses
+        as a place ("Enga clans ... in Enga"), a demonym ("Somali clans") or one the dictionary took is none."""
+        for m in _CLANS.finditer(doc.text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            if not m.group("the") and (m.group("noun") in ("clan", "clans")
+                                       or not fastre.search(r"[\w,] $", doc.text[max(0, m.start() - 2):m.start()])):
+                continue  # "Rival clans", "Rival clan militias" open a sentence: no clan named without "the"
+            for group in ("first", "second"):
+                name, start = m.group(group), m.start(group)
+                if name is None:
+                    continue
+                if name in _STOP_CAPS or self.kb.country_for_demonym(name) \
+                        or fastre.search(rf"\b(?:in|of|near|at|from|to) {re.escape(name)}\b", doc.text):
+                    continue
+                doc.mentions.append(Mention(name, start, start + len(name), "actor", stage=f"{NAME}@{VERSION}",
+                                            actor_type="communal", reason=f"clan:{name}", confidence=0.0))
             taken.append((m.start(), m.end()))
 
     # -- quantities ------------------------------------------------------------------

@@ -70,6 +70,14 @@ _UNNAMED_FIGHTERS = fastre.compile(r"(?i:jihadists|militants|insurgents|extremis
 _SUSPECTED = fastre.compile(r"\b(?:suspected|presumed|alleged|unidentified|unknown)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+# "security forces" is ACLED's army unless a police officer tells the sentence ("..., the provincial police chief
+# said", "according to a police spokeswoman"): its security forces are then the police. "police said" alone is the
+# wire's usual credit for a joint operation ("killed in an encounter with security forces in Kulgam, police said")
+_VAGUE_FORCES = fastre.compile(r"(?:[\w-]+ )?security (?:forces|personnel)", re.IGNORECASE)
+_POLICE_SOURCE = fastre.compile(r"\b(?:police|gendarmerie)\b.*\b(?:chiefs?|spokes(?:man|woman|person)|commissioner|commander|"
+                                r"superintendent|inspector|director|head|officials?)\b", re.IGNORECASE)
+
+
 class ActorStage:
     name, version = NAME, VERSION
     requires = ("document.text", "document.published", "document.statements", "document.mentions[actor,place]",
@@ -88,7 +96,11 @@ class ActorStage:
         where = self._sentence_countries(doc)
         named = Counter(p.country for p in doc.mentions if p.kind == "place" and p.country)
         short = len(doc.statements) <= 3  # a note or a brief: its sentence's place is where things happened
+        told_by = self._police_told(doc)
         for m in doc.mentions:
+            if m.kind == "actor" and m.reason.startswith("generic:military") and told_by(m.start) \
+                    and _VAGUE_FORCES.fullmatch(m.text):
+                m.reason = m.reason.replace("generic:military", "generic:police", 1) + " (told by the police)"
             here = where(m.start) if m.kind == "actor" else None
             if m.kind == "actor" and m.reason.startswith("generic:") and not short and focus is not None and (
                     here is None or here not in ranked[:2] or named[here] < max(2, named[focus] / 2)):
@@ -135,6 +147,18 @@ class ActorStage:
         m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, country
         m.confidence, m.stage = 0.6, stage(self)
         m.reason = f"'{m.text}' told as suspected: armed men the report does not name"
+
+    @staticmethod
+    def _police_told(doc: Document) -> Callable[[int], bool]:
+        """offset -> whether that offset's sentence is told by the police (its source or speaker)."""
+        starts = [s.start for s in doc.statements]
+
+        def told(offset: int) -> bool:
+            i = bisect_right(starts, offset) - 1
+            st = doc.statements[i] if i >= 0 else None
+            return st is not None and offset < st.end and any(
+                _POLICE_SOURCE.search(who) for who in (st.source, st.speaker) if who)
+        return told
 
     @staticmethod
     def _sentence_countries(doc: Document) -> Callable[[int], str | None]:
@@ -221,6 +245,8 @@ class ActorStage:
             return True
         if m.reason.startswith("generic:"):
             return self._generic(m, focus, on)
+        if m.reason.startswith("clan:"):
+            return self._clan(m, focus, on)
         if m.reason == "description":
             match = self.kb.resolve_description(m.text, on=on, country=focus, recent=recent[-8:])
             return self._apply(m, match, focus)
@@ -239,6 +265,22 @@ class ActorStage:
             m.reason += "; not in the actor knowledge base"
             return True
         return self._apply(m, match, focus)
+
+    def _clan(self, m: Mention, focus: str | None, on: date | None) -> bool:
+        """A clan named as a side: the clan militia the knowledge base has ("Habar Gidir clan militia"), else its
+        communal militia under ACLED's name ("Sikin Communal Militia (Papua New Guinea)")."""
+        name = m.reason.split(":", 1)[1]
+        match = self.kb.resolve(f"{name} clan militia", on=on, country=focus)
+        if match is not None and match.score >= 0.8:
+            return self._apply(m, match, focus)
+        if focus is None:
+            return False
+        label = self.kb.generic("communal", focus).name.replace("Unidentified", name, 1)
+        actor = self.kb.open_actor(label, focus, "identity_militia")
+        m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, actor.country
+        m.confidence, m.stage = 0.6, stage(self)
+        m.reason = f"the {name} clan: its communal militia, not in the actor knowledge base"
+        return True
 
     def _forces_of_the_day(self, actor: Actor, on: date) -> Actor | None:
         """A state's forces named by an alias of a later period ("Ukrainian drones" before May 2019): the same
