@@ -970,8 +970,9 @@ def _spread_over_country(doc: Document, place: Mention | None, fatalities: int) 
     """Why a deed placed only as spread over a whole country, with no toll, is no event: ACLED codes each strike
     where it hit; the country-wide telling ("launched one of its largest air attacks, hitting energy facilities
     across Ukraine") sums them and places none."""
-    over = None if place is None or place.feature != "country" or fatalities \
-        else _OVER_COUNTRY.search(doc.text, max(0, place.start - 16), place.start)
+    if place is None or place.feature != "country" or fatalities:
+        return None
+    over = _OVER_COUNTRY.search(doc.text, max(0, place.start - 16), place.start)
     if over is None:
         return None
     return f"a deed spread over the whole country ('{doc.text[over.start():place.end]}'), no place of its own"
