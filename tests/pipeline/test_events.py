@@ -81,6 +81,11 @@ def test_a_coders_explicit_count_is_read() -> None:
     ("A cameraman was beaten by police in Kampala on 3 May 2021.", "Attack"),
     ("A photographer covering the march was shot and wounded by a police officer in Nairobi on 3 May 2021.", "Attack"),
     ("Police beat and detained two bloggers in Harare on 3 May 2021.", "Attack"),
+    ("A radio presenter was beaten by soldiers in Bamenda on 3 May 2021.", "Attack"),
+    ("Two reporters for a local television channel were shot and wounded by police in Lagos on 3 May 2021.", "Attack"),
+    # an incident named in an opening phrase: the main clause tells the deed and its victim
+    ("In a separate attack on 3 May 2021, gunmen in a passing car shot dead a shopkeeper in Gao.", "Attack"),
+    ("In another attack on 3 May 2021, gunmen on motorbikes killed two teachers in a village near Djibo.", "Attack"),
     # who the people counted were: soldiers are no civilians
     ("Rebels stormed an army post near Menaka on 3 May 2021, killing 30 people, most of them soldiers.", "Armed clash"),
     ("Gunmen attacked a market in Gao on 3 May 2021, killing 20 people, most of them women and children.", "Attack"),
