@@ -75,7 +75,7 @@ def _in_furniture(doc: Document, at: int, clause_start: int) -> bool:
     aside): "near Misrata's front line" under a picture is no place of the fighting told next. A headline's place
     may still be the story's."""
     block = doc.block_at(at)
-    return block is not None and block.kind == "furniture" and (block.reason or "").startswith("caption") \
+    return block is not None and block.kind == "furniture" and (block.reason or "").startswith(("caption", "masthead")) \
         and not block.start <= clause_start < block.end
 
 
