@@ -333,3 +333,11 @@ def test_a_clan_named_as_a_side_is_its_communal_militia(pipeline, text: str, pai
 def test_no_clan_is_named_by_an_opening_word_or_a_demonym(pipeline, text: str) -> None:  # noqa: ANN001
     doc = pipeline.process(document_from_text(text, id="t", published=date(2024, 3, 12)))
     assert not any(m.reason.startswith(("clan:", "the ")) and "clan" in m.reason for m in doc.mentions)
+
+
+@pytest.mark.parametrize("text, words, country", [
+    ("Soldiers opened fire on a group of Tuareg women and children near Kidal on Sunday, killing five.", "Tuareg", "ML"),
+    ("An air strike hit a gathering of Tebu elders and residents near Faya, Chad, on Sunday, killing twelve.", "Tebu", "TD"),
+])
+def test_a_peoples_name_before_words_for_its_people_is_civilians(pipeline, text: str, words: str, country: str) -> None:  # noqa: ANN001
+    assert _actors(pipeline, text, date(2021, 5, 4))[words][0] == f"gen.civilians.{country}"
