@@ -341,3 +341,13 @@ def test_no_clan_is_named_by_an_opening_word_or_a_demonym(pipeline, text: str) -
 ])
 def test_a_peoples_name_before_words_for_its_people_is_civilians(pipeline, text: str, words: str, country: str) -> None:  # noqa: ANN001
     assert _actors(pipeline, text, date(2021, 5, 4))[words][0] == f"gen.civilians.{country}"
+
+
+@pytest.mark.parametrize("text, words, actor", [
+    ("Armed men of the Awlad Suleiman tribe clashed with Tebu fighters in Sabha on Monday.",
+     "Armed men of the Awlad Suleiman tribe", "lby.awlad_suleiman"),
+    ("Islamic State militants and armed men of the Ferjan tribe fought in Sirte on Tuesday.",
+     "armed men of the Ferjan tribe", "lby.ferjan"),
+])
+def test_armed_men_of_a_tribe_are_its_militia(pipeline, text: str, words: str, actor: str) -> None:  # noqa: ANN001
+    assert _actors(pipeline, text, date(2015, 8, 15))[words][0] == actor

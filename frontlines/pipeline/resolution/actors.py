@@ -35,7 +35,7 @@ NAME, VERSION = "frontlines.actors", content_version(__name__)
 # "gunmen from Boko Haram", "members of the Taliban":
 # the armed men of that actor, as one mention.
 _ALLEGIANCE = fastre.compile(
-    r"\b(?:forces|(?:pro-government |government )?fighters|troops|militias?|militiamen|units|brigades|gunmen|soldiers|"
+    r"\b(?:forces|(?:pro-government |government )?fighters|troops|militias?|militiamen|units|brigades|gunmen|soldiers|armed men|"
     r"armed groups?|tribesmen|militants|insurgents|jihadists|members|warplanes|(?:fighter )?jets|aircraft|planes|"
     r"helicopters|gunships|drones)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned "
     r"(?:with|to)|allied (?:to|with)|backing|supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|"
