@@ -9,8 +9,9 @@ deleted, and the document reader shows the block.
 The rules, each tested alone in ``tests/pipeline/test_furniture.py``:
 
 - **credit line or caption**: a line that carries a photo credit ("/Reuters" at its end, "REUTERS/Name",
-  "Photo:", "(AP Photo/...)", "Getty Images"); its last sentence only, unless the line ends with a picture desk's
-  tags ("(LIBYA - Tags: CONFLICT)"), which make all of it a caption;
+  "Photo:", "(AP Photo/...)", "Getty Images", an agency alone in brackets closing a short line: "... 2020. (AFP)");
+  its last sentence only, unless the line ends with a picture desk's tags ("(LIBYA - Tags: CONFLICT)"), which make
+  all of it a caption;
 - **widget**: a line that opens with a call to action or a widget's label ("Read more", "Share this",
   "Subscribe", "Advertisement", "Related:", "© 2023 ...");
 - **headline or link line**: a line under 160 characters that no sentence mark ends, that is not the text's
