@@ -93,6 +93,8 @@ REJECTED = [
     ("toll_over_span", "Hundreds of villagers have been [abducted] by the gang over the past year.", False),
     # reported speech's past perfect counts as the present perfect it reports (set i: Senegal, Venezuela)
     ("toll_over_span", "The ministry said 14 people had [died] in the riots across the country since Tuesday.", False),
+    ("toll_over_span", "Rescuers have recovered 40 [bodies] from the rubble in the old city since Monday.", False),
+    ("toll_over_span", "Volunteers have retrieved 17 [bodies] from the river near the town since Thursday.", False),
     ("toll_over_span", "A prosecutor said that 230 people had been [arrested] nationwide since the vote.", False),
     ("description", "Lawyers say many of those [arrested] were never told the charges against them.", False),
     ("description", "Relatives say most of those [abducted] had no links to the army.", False),

@@ -287,7 +287,8 @@ def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     fighting began on Sept. 9", "more than 300 civilians have died over the past month"): a running total, even
     when the day the span began is told ("two people have been killed in the market" is news of one). People
     taken are counted the same way ("security forces have arrested more than 1,500 people since Jan. 9"), and so
-    in reported speech's past perfect ("the minister said nine people had died in the unrest since Thursday")."""
+    in reported speech's past perfect ("the minister said nine people had died in the unrest since Thursday"), and the
+    dead found ("rescuers have recovered 40 bodies from the rubble since Monday")."""
     if not f.nominal and f.perfect and (f.present or f.dep == "ccomp") and f.span_cue \
             and (lex.patterns["harm"].match(f.lemma) or f.lemma in lex.words["detaining"]):
         return f"a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
@@ -295,6 +296,9 @@ def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
             and lex.patterns["harm"].match(f.predicate):
         # the incidents such a toll was taken in ("had been killed since Tuesday, many of them in clashes")
         return f"incidents of a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
+    if f.nominal and f.dep == "dobj" and f.perfect and f.span_cue and f.lemma in lex.words["toll_nouns"] \
+            and f.head_lemma in lex.words["finding"]:
+        return f"the dead found over a span of time ('{f.head_lemma} ... {f.trigger}' ... '{f.span_cue}'), not one incident"
     return None
 
 
