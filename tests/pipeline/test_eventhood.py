@@ -127,6 +127,9 @@ REJECTED = [
     ("instrument", "Investigators said a roadside [bomb] was planted near the gate.", False),
     ("agreed_plan", "The two delegations also [agreed] to form a joint police force.", False),
     ("since_clause", "Ever since the militia was [driven out of] the port, the town has been quiet.", False),
+    # the start of a wave of protests told in passing (sets i and j: Kazakhstan, Libya)
+    ("unrest_began", "In the capital, [protests] over the same fuel prices began on 23 August.", True),
+    ("unrest_began", "The [demonstrations] started in the mining town of Potosi at the weekend.", False),
     ("habitual", "Police stations have repeatedly been [attacked] in the city.", False),
     ("habitual", "Kidnappings have doubled since 2019 as gangs [fight] over the smuggling routes.", False),
     # set k: an incident named as the time of another deed; a war toll in the thousands; munitions over a span
@@ -208,6 +211,8 @@ PASSED = [
     ("agreed_plan", "The two sides [agreed] to exchange prisoners on Friday.", True),
     ("series", "The [attack] killed the fifth commander of the brigade since May.", False),
     ("since_clause", "Nine people died after [fighting] broke out in the city.", False),
+    ("unrest_began", "Thousands of [protesters] began a march on the capital on Monday.", True),
+    ("unrest_began", "A [protest] began outside the governor's office in Kano on Monday.", True),
     ("reference_point", "The retreat came hours after the rebels had been [driven] from the town by air strikes.", False),
     ("reference_point", "Police [arrested] forty traders after the market was closed.", False),
     ("in_passing", "Two soldiers were killed in the [attack] on the checkpoint.", False),

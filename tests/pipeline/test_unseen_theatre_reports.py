@@ -181,9 +181,6 @@ GAPS: dict[tuple[str, int], str] = {
 }
 # labelled non-events that still carry an event
 TRAP_GAPS = {
-    "i_kz_almaty_2022": "'The protests began in the oil town of Zhanaozen at the weekend' is coded a peaceful protest on "
-                        "the Saturday: 'at the weekend' is read as a day, and the start of an unrest told in passing "
-                        "as an incident",
     "e_cd_sake_2024": "a dated continuation ('Fighting continued on Monday morning') is coded as that day's clash; "
                       "making 'continued' ongoing when dated cost a Libya dev half an event ('shelling continues')",
     "c_ml_bandiagara_2024": "a defence ministry's claim of enemy dead is told as fact when the ministry is not named by country",

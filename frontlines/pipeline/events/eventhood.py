@@ -445,6 +445,15 @@ def _in_passing(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _unrest_began(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """The start of a wave of protests, its plural the subject of "began" ("protests over the power cuts began on 23
+    August", "The protests began in Zhanaozen at the weekend"): the unrest's history, not one protest."""
+    if f.nominal and f.tag == "NNS" and f.dep == "nsubj" and f.head_lemma in lex.words["outbreak"] \
+            and f.lemma in lex.words["unrest_nouns"]:
+        return f"the start of an unrest ('{f.trigger} ... {f.head_lemma}'), not one protest"
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     Rule("imperative", "opinion", _imperative),
     Rule("thought", "opinion", _thought),
@@ -453,6 +462,7 @@ RULES: tuple[Rule, ...] = (
     Rule("aim", "intention", _aim),
     Rule("agreed_plan", "intention", _agreed_plan),
     Rule("since_clause", "background", _since_clause),
+    Rule("unrest_began", "background", _unrest_began),
     Rule("reference_point", "background", _reference_point),
     Rule("deployment", "deployment", _deployment),
     Rule("accident", "accident", _accident),
