@@ -187,7 +187,9 @@ def update_toll(events: list[Event], clause: Any) -> bool:
     return True
 
 
-_UNHARMED = frozenset({"Peaceful protest", "Protest with intervention"})
+# (a town changing hands without a fight, an agreement or arrests kill no one either: "entered the town without a fight
+# ... The bodies of 106 people had been found in and around the town" counts the town's earlier dead)
+_UNHARMED = frozenset({"Peaceful protest", "Protest with intervention", "Non-violent transfer of territory", "Agreement"})
 
 
 def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
