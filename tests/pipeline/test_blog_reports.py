@@ -430,3 +430,15 @@ def test_a_news_pages_headline_above_its_date_and_byline_stays_its_title() -> No
             "A car bomb killed a senior judge in Kandahar on Saturday, officials said.")
     doc = Pipeline.default().process(document_from_text(page, id="t"))
     assert doc.blocks[0].kind == "title"
+
+
+# aircraft flying from a base: where they came from, not where they struck
+@pytest.mark.parametrize(("text", "town"), [
+    ("Rebels attacked army positions in Kutum on Monday, residents said.\n\nSudanese warplanes flying from El Fasher "
+     "bombed rebel positions on Tuesday, a spokesman said.", "Kutum"),
+    ("Jihadists attacked an army post in Menaka on Monday, officials said.\n\nArmy helicopters flying from Gao fired on "
+     "the jihadists on Tuesday, the army said.", "Ménaka"),
+])
+def test_aircraft_flying_from_a_base_strike_where_the_report_is(text: str, town: str) -> None:
+    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    assert [e.location for e in doc.events] == [town, town]

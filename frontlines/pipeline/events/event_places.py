@@ -41,7 +41,8 @@ _OF_UNIT = r"(?:(?:[\w-]+\s+)?(?:city|town|village|port|region|province|district
 # people from a place ("rival fighters, including from the coastal city of X"): where they come from, never where a
 # sentence that names only that place happened (unlike "withdrew from X")
 _PEOPLE_FROM = fastre.compile(rf"\b(?:fighters|militants|men|militiamen|troops|soldiers|gunmen|rebels|youths?|people|residents|"
-                              rf"members|villagers|tribesmen|including|some|others|many)\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?"
+                              rf"members|villagers|tribesmen|including|some|others|many|"
+                              rf"(?:war)?planes|jets|aircraft|drones|helicopters|bombers)\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?"
                               rf"{_OF_UNIT}$")
 _ORIGIN = fastre.compile(rf"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?{_OF_UNIT}$")
 # the later members of a list of origins: "gunmen from Kuac and Wau", "youths from A, B and C"
