@@ -127,6 +127,9 @@ REJECTED = [
     ("instrument", "Investigators said a roadside [bomb] was planted near the gate.", False),
     ("agreed_plan", "The two delegations also [agreed] to form a joint police force.", False),
     ("since_clause", "Ever since the militia was [driven out of] the port, the town has been quiet.", False),
+    # protests in towns the report does not name (set j)
+    ("unnamed_towns", "Smaller [protests] were reported in other northern towns over the weekend.", True),
+    ("unnamed_towns", "In several cities, [demonstrations] against the fuel price rise went on into the night.", True),
     # the start of a wave of protests told in passing (sets i and j: Kazakhstan, Libya)
     ("unrest_began", "In the capital, [protests] over the same fuel prices began on 23 August.", True),
     ("unrest_began", "The [demonstrations] started in the mining town of Potosi at the weekend.", False),
@@ -212,6 +215,8 @@ PASSED = [
     ("series", "The [attack] killed the fifth commander of the brigade since May.", False),
     ("since_clause", "Nine people died after [fighting] broke out in the city.", False),
     ("unrest_began", "Thousands of [protesters] began a march on the capital on Monday.", True),
+    ("unnamed_towns", "[Protests] took place in Kano and several other cities on Monday.", True),
+    ("unnamed_towns", "Hundreds of teachers held [protests] in Abuja on Monday.", True),
     ("unrest_began", "A [protest] began outside the governor's office in Kano on Monday.", True),
     ("reference_point", "The retreat came hours after the rebels had been [driven] from the town by air strikes.", False),
     ("reference_point", "Police [arrested] forty traders after the market was closed.", False),

@@ -445,6 +445,19 @@ def _in_passing(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+# towns counted or left unnamed ("in other eastern towns", "in several cities"): no town of the protests is told
+_UNNAMED_TOWNS = fastre.compile(r"\b(?i:in)\s+(?:(?:several|many|some|other|a number of|dozens of|a dozen)\s+)+(?:[a-z]+\s+)?"
+                                r"(?:towns|cities|villages|places|provinces|regions)\b")
+
+
+def _unnamed_towns(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """Protests told of towns the report does not name ("Smaller protests were reported in other eastern towns over the
+    weekend"): where each happened is not told."""
+    if f.nominal and f.plural and f.lemma in lex.words["unrest_nouns"] and (where := _UNNAMED_TOWNS.search(f.sentence)):
+        return f"protests in towns not named ('{where.group()}')"
+    return None
+
+
 def _unrest_began(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """The start of a wave of protests, its plural the subject of "began" ("protests over the power cuts began on 23
     August", "The protests began in Zhanaozen at the weekend"): the unrest's history, not one protest."""
@@ -479,6 +492,7 @@ RULES: tuple[Rule, ...] = (
     Rule("vast_toll", "aggregate", _vast_toll),
     Rule("general_consequence", "aggregate", _general_consequence),
     Rule("counted_places", "vague", _counted_places),
+    Rule("unnamed_towns", "vague", _unnamed_towns),
     Rule("received_toll", "aggregate", _received_toll),
     Rule("state", "ongoing", _state),
     Rule("truce_state", "background", _truce_state),
