@@ -333,3 +333,35 @@ def test_a_clan_named_as_a_side_is_its_communal_militia(pipeline, text: str, pai
 def test_no_clan_is_named_by_an_opening_word_or_a_demonym(pipeline, text: str) -> None:  # noqa: ANN001
     doc = pipeline.process(document_from_text(text, id="t", published=date(2024, 3, 12)))
     assert not any(m.reason.startswith(("clan:", "the ")) and "clan" in m.reason for m in doc.mentions)
+
+
+@pytest.mark.parametrize("text, words, country", [
+    ("Soldiers opened fire on a group of Tuareg women and children near Kidal on Sunday, killing five.", "Tuareg", "ML"),
+    ("An air strike hit a gathering of Tebu elders and residents near Faya, Chad, on Sunday, killing twelve.", "Tebu", "TD"),
+])
+def test_a_peoples_name_before_words_for_its_people_is_civilians(pipeline, text: str, words: str, country: str) -> None:  # noqa: ANN001
+    assert _actors(pipeline, text, date(2021, 5, 4))[words][0] == f"gen.civilians.{country}"
+
+
+@pytest.mark.parametrize("text, words, actor", [
+    ("Armed men of the Awlad Suleiman tribe clashed with Tebu fighters in Sabha on Monday.",
+     "Armed men of the Awlad Suleiman tribe", "lby.awlad_suleiman"),
+    ("Islamic State militants and armed men of the Ferjan tribe fought in Sirte on Tuesday.",
+     "armed men of the Ferjan tribe", "lby.ferjan"),
+])
+def test_armed_men_of_a_tribe_are_its_militia(pipeline, text: str, words: str, actor: str) -> None:  # noqa: ANN001
+    assert _actors(pipeline, text, date(2015, 8, 15))[words][0] == actor
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A roadside bomb killed two policemen in Mogadishu on Monday, officials said.\n\nIn a separate attack, gunmen shot "
+     "dead a trader in Baidoa the same day.\n\nNo group claimed responsibility for either attack.\n\nAl-Shabaab has "
+     "carried out many such bombings in the capital.", "SO"),
+    ("A car bomb killed a judge in Kandahar on Saturday, officials said.\n\nGunmen shot dead a journalist in Lashkar Gah "
+     "the same night.\n\nNo group claimed responsibility for either killing.\n\nOfficials have blamed the Taliban for "
+     "many of the killings.", "AF"),
+])
+def test_a_bombing_disowned_with_the_other_incidents_told_takes_no_group_the_report_names(
+        pipeline, text: str, country: str) -> None:  # noqa: ANN001
+    doc = pipeline.process(document_from_text(text, id="t", published=date(2021, 5, 4)))
+    assert doc.events[0].actor1_id == f"gen.unidentified.{country}"

@@ -405,3 +405,40 @@ def test_a_capitals_line_after_the_prose_began_is_no_dateline() -> None:
                "soldiers, officials said on Tuesday.\n\nMore to follow.\n\nMore to come.\n\nGAO - Residents said the town was calm.",
                published=date(2021, 3, 10), fmt="jsonl")
     assert doc.wire_dateline is None
+
+
+# a blog's name above its date and the post's title: a place in it locates nothing the post tells
+MASTHEAD_POSTS = [
+    ("Darfur Notes\n\nMonday, 3 May 2021\n\nA bad week\n\nPosted by Amira | 2 comments\n\nFrom AFP:\n\n"
+     "\"Gunmen shot dead two teachers in Nyala on Sunday, residents said.\"\n\n"
+     "On Monday, soldiers clashed with militiamen on the edge of the town, a local journalist said.", "Nyala"),
+    ("Sinai Notes\n\nSunday, 9 May 2021\n\nAnother bad week\n\nPosted by Omar at 22:10\n\nAhram reports:\n\n"
+     "\"Gunmen shot dead two teachers in Arish on Saturday, residents said.\"\n\n"
+     "On Sunday, soldiers clashed with militants on the edge of the town, a local journalist said.", "Arīsh"),
+]
+
+
+@pytest.mark.parametrize(("text", "town"), MASTHEAD_POSTS)
+def test_the_blogs_name_above_its_date_locates_no_event(text: str, town: str) -> None:
+    doc = Pipeline.default().process(document_from_text(text, id="t"))
+    assert doc.blocks[0].kind == "furniture" and (doc.blocks[0].reason or "").startswith("masthead")
+    assert [e.location for e in doc.events] == [town, town]
+
+
+def test_a_news_pages_headline_above_its_date_and_byline_stays_its_title() -> None:
+    page = ("Judge killed by car bomb in Kandahar\n\nSunday, 9 May 2021\n\nBy our correspondent\n\n"
+            "A car bomb killed a senior judge in Kandahar on Saturday, officials said.")
+    doc = Pipeline.default().process(document_from_text(page, id="t"))
+    assert doc.blocks[0].kind == "title"
+
+
+# aircraft flying from a base: where they came from, not where they struck
+@pytest.mark.parametrize(("text", "town"), [
+    ("Rebels attacked army positions in Kutum on Monday, residents said.\n\nSudanese warplanes flying from El Fasher "
+     "bombed rebel positions on Tuesday, a spokesman said.", "Kutum"),
+    ("Jihadists attacked an army post in Menaka on Monday, officials said.\n\nArmy helicopters flying from Gao fired on "
+     "the jihadists on Tuesday, the army said.", "Ménaka"),
+])
+def test_aircraft_flying_from_a_base_strike_where_the_report_is(text: str, town: str) -> None:
+    doc = Pipeline.default().process(document_from_text(text, id="t", published=date(2021, 5, 5)))
+    assert [e.location for e in doc.events] == [town, town]

@@ -93,6 +93,8 @@ REJECTED = [
     ("toll_over_span", "Hundreds of villagers have been [abducted] by the gang over the past year.", False),
     # reported speech's past perfect counts as the present perfect it reports (set i: Senegal, Venezuela)
     ("toll_over_span", "The ministry said 14 people had [died] in the riots across the country since Tuesday.", False),
+    ("toll_over_span", "Rescuers have recovered 40 [bodies] from the rubble in the old city since Monday.", False),
+    ("toll_over_span", "Volunteers have retrieved 17 [bodies] from the river near the town since Thursday.", False),
     ("toll_over_span", "A prosecutor said that 230 people had been [arrested] nationwide since the vote.", False),
     ("description", "Lawyers say many of those [arrested] were never told the charges against them.", False),
     ("description", "Relatives say most of those [abducted] had no links to the army.", False),
@@ -125,6 +127,12 @@ REJECTED = [
     ("instrument", "Investigators said a roadside [bomb] was planted near the gate.", False),
     ("agreed_plan", "The two delegations also [agreed] to form a joint police force.", False),
     ("since_clause", "Ever since the militia was [driven out of] the port, the town has been quiet.", False),
+    # protests in towns the report does not name (set j)
+    ("unnamed_towns", "Smaller [protests] were reported in other northern towns over the weekend.", True),
+    ("unnamed_towns", "In several cities, [demonstrations] against the fuel price rise went on into the night.", True),
+    # the start of a wave of protests told in passing (sets i and j: Kazakhstan, Libya)
+    ("unrest_began", "In the capital, [protests] over the same fuel prices began on 23 August.", True),
+    ("unrest_began", "The [demonstrations] started in the mining town of Potosi at the weekend.", False),
     ("habitual", "Police stations have repeatedly been [attacked] in the city.", False),
     ("habitual", "Kidnappings have doubled since 2019 as gangs [fight] over the smuggling routes.", False),
     # set k: an incident named as the time of another deed; a war toll in the thousands; munitions over a span
@@ -206,6 +214,10 @@ PASSED = [
     ("agreed_plan", "The two sides [agreed] to exchange prisoners on Friday.", True),
     ("series", "The [attack] killed the fifth commander of the brigade since May.", False),
     ("since_clause", "Nine people died after [fighting] broke out in the city.", False),
+    ("unrest_began", "Thousands of [protesters] began a march on the capital on Monday.", True),
+    ("unnamed_towns", "[Protests] took place in Kano and several other cities on Monday.", True),
+    ("unnamed_towns", "Hundreds of teachers held [protests] in Abuja on Monday.", True),
+    ("unrest_began", "A [protest] began outside the governor's office in Kano on Monday.", True),
     ("reference_point", "The retreat came hours after the rebels had been [driven] from the town by air strikes.", False),
     ("reference_point", "Police [arrested] forty traders after the market was closed.", False),
     ("in_passing", "Two soldiers were killed in the [attack] on the checkpoint.", False),

@@ -81,6 +81,11 @@ def test_a_coders_explicit_count_is_read() -> None:
     ("A cameraman was beaten by police in Kampala on 3 May 2021.", "Attack"),
     ("A photographer covering the march was shot and wounded by a police officer in Nairobi on 3 May 2021.", "Attack"),
     ("Police beat and detained two bloggers in Harare on 3 May 2021.", "Attack"),
+    ("A radio presenter was beaten by soldiers in Bamenda on 3 May 2021.", "Attack"),
+    ("Two reporters for a local television channel were shot and wounded by police in Lagos on 3 May 2021.", "Attack"),
+    # an incident named in an opening phrase: the main clause tells the deed and its victim
+    ("In a separate attack on 3 May 2021, gunmen in a passing car shot dead a shopkeeper in Gao.", "Attack"),
+    ("In another attack on 3 May 2021, gunmen on motorbikes killed two teachers in a village near Djibo.", "Attack"),
     # who the people counted were: soldiers are no civilians
     ("Rebels stormed an army post near Menaka on 3 May 2021, killing 30 people, most of them soldiers.", "Armed clash"),
     ("Gunmen attacked a market in Gao on 3 May 2021, killing 20 people, most of them women and children.", "Attack"),
@@ -1460,3 +1465,21 @@ def test_men_believed_to_be_separatists_are_the_separatists(text: str) -> None:
     """Set k: a bare 'separatists' named no one, so the men the clause says they are stayed unidentified."""
     event = _dated(text, "2019-02-14")[0]
     assert event.actor1_id in ("cmr.adf", "cmr.ambazonia"), (event.actor1_id, event.reason)
+
+
+@pytest.mark.parametrize("text", [
+    "Army units entered Kidal on 3 May 2021 without a fight after the rebels withdrew.",
+    "Rebel fighters marched into the town of Bria on 3 May 2021 without any resistance, residents said.",
+])
+def test_a_town_entered_without_a_fight_changes_hands_peacefully(text: str) -> None:
+    assert [e.sub_event_type for e in _events(text)] == ["Non-violent transfer of territory"]
+
+
+@pytest.mark.parametrize("text", [
+    "Army units entered Kidal on 3 May 2021 without a fight after the rebels withdrew. The bodies of 40 people were "
+    "found in and around the town, officials said.",
+    "The two militias signed a ceasefire in Zawiya on 3 May 2021. The bodies of 12 fighters were found in the town, "
+    "the Red Crescent said.",
+])
+def test_a_peaceful_change_of_hands_or_an_agreement_takes_no_toll_told_after_it(text: str) -> None:
+    assert [e.fatalities for e in _events(text)][:1] == [0]

@@ -320,3 +320,21 @@ def test_a_countrywide_toll_told_next_is_not_the_incidents(text: str) -> None:
 def test_a_follow_up_toll_of_the_incident_is_still_its_own() -> None:
     assert [e.fatalities for e in _events("Gunmen attacked a bus near Gao, Mali, on Monday. Four passengers were "
                                           "killed, officials said.")] == [4]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed the home of a lawyer in Kismayo on Wednesday evening and shot her dead, relatives said.",
+    "Two men on a motorbike stopped the mayor's car outside Oaxaca and shot him dead.",
+])
+def test_one_person_shot_dead_named_by_a_pronoun_is_one_death(text: str) -> None:
+    assert count_fatalities(text) == (1, False)
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
+    ("On 3 May 2021, Fulani militiamen clashed with Dogon hunters near Bankass, and at least seven people died, a local "
+     "official said.", 7),
+    ("On 3 May 2021, soldiers fought rebels in the hills above Beni, and at least four soldiers were killed, a hospital "
+     "official said.", 4),
+])
+def test_deaths_told_after_a_fight_in_its_sentence_are_the_fights_toll(text: str, deaths: int) -> None:
+    assert _tolls(text) == [("Battles", deaths)]

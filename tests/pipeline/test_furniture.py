@@ -106,6 +106,22 @@ def test_a_short_line_closed_by_a_bracketed_credit_is_a_caption_whole(line: str)
     assert [(s, e) for s, e, _ in furniture_lines(line, 0, len(line))] == [(0, len(line))]
 
 
+@pytest.mark.parametrize("line", ["Relatives search a collapsed house in Zinjibar, June 11, 2020. (AFP)",
+                                  "Police guard the market in Maiduguri after the blast. (Reuters)"])
+def test_a_short_line_closed_by_an_agency_in_brackets_is_a_caption_whole(line: str) -> None:
+    from frontlines.pipeline.reading.furniture import furniture_lines
+
+    assert [(s, e) for s, e, _ in furniture_lines(line, 0, len(line))] == [(0, len(line))]
+
+
+def test_a_paragraph_of_news_closed_by_an_agency_in_brackets_is_no_caption() -> None:
+    from frontlines.pipeline.reading.furniture import furniture_lines
+
+    line = ("Gunmen killed five soldiers near Gao on Monday, officials said, and the army sent reinforcements to the "
+            "town in the evening while residents fled to the river. (AFP)")
+    assert list(furniture_lines(line, 0, len(line))) == []
+
+
 # a page copied line by line, with no blank line anywhere (issue 10, set e): each line is a paragraph of its own
 LINE_PAGE = """Riverside Notes
 Tuesday, March 4, 2025

@@ -58,6 +58,23 @@ there; the group an allegiance names over the description it opens ('ex-Seleka f
 and an armed group each striking civilians the same day as two incidents; who men are 'believed to be' as no hedge of
 the deed; the dead 'from both sides' (now recall 0.963, precision 0.963, F1 0.963, traps avoided 1.000, type 1.000,
 sub-type 0.923, actor pairs 0.846, date 0.962, fatalities 0.905);
+set j (ten Libyan reports of 2011-2020, six blog posts and four news pages on incidents the Libya dev set does not
+centre on: the Nafusa front in 2011, Benghazi's assassinations and Salwa Bugaighis's killing in 2014, IS and the Ferjan
+in Sirte in 2015, Bunyan al-Marsous in Sirte in 2016, the BDB in the oil crescent in 2017, Derna in 2018, Murzuq in
+2019, Tarhuna and Sirte in 2020, the eastern protests of 2020; 26 strict events, 146 labelled non-events) was written
+and annotated before any run and scored before its own fixes (and before set k's), to measure how the Libya dev figures carry to unseen
+Libyan texts (recall 0.808, precision 0.750, F1 0.778, traps avoided 0.966, type 0.905, sub-type 0.857, actor pairs
+0.714, place 0.800, date 1.000, fatalities 0.812), the classes fixed after it: an incident named in an opening phrase
+('In a separate attack on Saturday night, gunmen ...') giving way to the main clause's deed, the broadcast press as
+civilians, a blog's name above its date line locating nothing, a people's name before words for its people ('Tebu
+elders and residents') as civilians, 'armed men of the X tribe' and the Ferjan in the actor base, a bombing disowned
+with the other incidents ('for either killing') taking no group named elsewhere, 'shot her dead', deaths told after a
+fight in its own sentence as its toll, a short line closed by '(AFP)' as a caption, the dead found over a span, the
+start of a wave of protests, a town entered 'without a fight' and the toll such a transfer does not take, aircraft
+flying from a base, protests in towns not named (now recall 0.808, precision 0.955, F1 0.875, traps avoided 0.993,
+type 0.952, sub-type 0.952, actor pairs 0.952 after the rebase onto set k's fixes, place 1.000, date 1.000, fatalities
+1.000; what is left is mostly a party's own word on its deeds, kept as its claim where the dev guidelines code the
+deed);
 `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
@@ -82,7 +99,7 @@ DATA = Path(__file__).parent / "data"
 RECORDS = {r["id"]: r for name in ("unseen_theatres_a.jsonl", "unseen_theatres_b.jsonl", "unseen_theatres_c.jsonl",
                                     "unseen_theatres_d.jsonl", "unseen_theatres_e.jsonl", "unseen_theatres_f.jsonl",
                                     "unseen_theatres_g.jsonl", "unseen_theatres_h.jsonl", "unseen_theatres_i.jsonl",
-                                    "unseen_theatres_k.jsonl")
+                                    "unseen_theatres_j.jsonl", "unseen_theatres_k.jsonl")
            for r in load_records(DATA / name)}
 
 # (document, gold event number) -> what still fails, and why
@@ -171,12 +188,32 @@ GAPS: dict[tuple[str, int], str] = {
                             "against the Saudi forces; the gold codes its civilian victim",
     ("k_sy_aleppo_2015", 0): "fatalities: 'The Observatory has now raised the al-Shaar toll to 21' in an UPDATE names its "
                              "incident by a district the gazetteer lacks, and the strike keeps its first 18",
+    ("j_ly_nafusa_2011", 2): "modality: NATO's own daily update that its aircraft struck a depot near Gharyan is kept "
+                             "as a party's claim; the gold, after the dev guidelines, codes a party's claim reported as "
+                             "fact (asserting a party's word on its own deeds cost the Libya even dev half recall 0.893 "
+                             "-> 0.857)",
+    ("j_ly_sirte_2015", 2): "modality: 'the Mujahideen Shura Council said its fighters had driven IS out of the Fatayah "
+                            "district' is kept as the council's claim (a party's claim reported as fact, as above)",
+    ("j_ly_oilcrescent_2017", 0): "fatalities: the nine dead of 'Friday's fighting' at two terminals are given to the Es "
+                                  "Sider capture; the gold, as the dev guidelines for a toll over two places, leaves "
+                                  "them unapportioned",
+    ("j_ly_oilcrescent_2017", 2): "modality: the LNA's air strikes told by its own spokesman are kept as its claim (a "
+                                  "party's claim reported as fact, as above)",
+    ("j_ly_derna_2018", 0): "modality: the capture of Derna's old city told by 'an LNA spokesman' is kept as its claim "
+                            "(a party's claim reported as fact, as above)",
+    ("j_ly_tarhuna_2020", 2): "modality: 'GNA forces said ... a Turkish-made drone had destroyed an LNA convoy' is kept "
+                              "as the GNA's claim (a party's claim reported as fact, as above)",
+    ("j_ly_east_protests_2020", 0): "actors: protesters who set fire to a government building are coded protesters; the "
+                                    "gold, as ACLED, codes rioters (see i_ve_caracas_2024)",
+    ("j_ly_east_protests_2020", 1): "sub-type: police firing on demonstrators 'who had blocked the main road', killing one, "
+                                    "is a violent demonstration (a road block makes a protest violent, as the event "
+                                    "tests pin); the gold codes excessive force against protesters",
 }
 # labelled non-events that still carry an event
 TRAP_GAPS = {
-    "i_kz_almaty_2022": "'The protests began in the oil town of Zhanaozen at the weekend' is coded a peaceful protest on "
-                        "the Saturday: 'at the weekend' is read as a day, and the start of an unrest told in passing "
-                        "as an incident",
+    "j_ly_bugaighis_2014": "an UPDATE's detail of the killing ('a guard at the house was also shot and wounded') is "
+                           "coded a clash on the update's day: the UPDATE's date line dates it, and 'also' is read as "
+                           "another incident",
     "e_cd_sake_2024": "a dated continuation ('Fighting continued on Monday morning') is coded as that day's clash; "
                       "making 'continued' ongoing when dated cost a Libya dev half an event ('shelling continues')",
     "c_ml_bandiagara_2024": "a defence ministry's claim of enemy dead is told as fact when the ministry is not named by country",

@@ -187,7 +187,9 @@ def update_toll(events: list[Event], clause: Any) -> bool:
     return True
 
 
-_UNHARMED = frozenset({"Peaceful protest", "Protest with intervention"})
+# (a town changing hands without a fight, an agreement or arrests kill no one either: "entered the town without a fight
+# ... The bodies of 106 people had been found in and around the town" counts the town's earlier dead)
+_UNHARMED = frozenset({"Peaceful protest", "Protest with intervention", "Non-violent transfer of territory", "Agreement"})
 
 
 def attach_casualties(events: list[Event], clause: Any, deaths: int) -> None:
@@ -373,10 +375,26 @@ def share_toll(events: list[Event], kb: ActorKB) -> list[Event]:
     return events
 
 
+def _toll_of_the_fight(events: list[Event]) -> list[Event]:
+    """Deaths told after a fight in its own sentence, with no one named as killing them ("Tebu fighters clashed with
+    LNA forces ..., and at least three people died"): the fight's toll, not a killing of their own."""
+    out: list[Event] = []
+    for ev in events:
+        prev = out[-1] if out else None
+        if prev is not None and prev.event_type in ("Battles", "Explosions/Remote violence") and _DEATH_TRIGGER.match(ev.reason) \
+                and (ev.actor1_id or "gen.unidentified").startswith("gen.unidentified") and ev.evidence == prev.evidence \
+                and ev.event_date == prev.event_date and ev.modality == prev.modality:
+            prev.fatalities = max(prev.fatalities, ev.fatalities)
+            prev.reason += f"; the deaths told after it in the sentence ({ev.fatalities}) are its toll"
+            continue
+        out.append(ev)
+    return out
+
+
 def one_bombing(events: list[Event], kb: ActorKB) -> list[Event]:
     """One incident reported twice is one event: deaths told later (``one_incident``) and a suicide bombing
     reported again as "the blast", "the explosion"."""
-    events = share_toll(one_incident(events), kb)
+    events = share_toll(one_incident(_toll_of_the_fight(events)), kb)
     bombings = [e for e in events if e.sub_event_type == "Suicide bomb" and e.modality not in ("negated", "hypothetical", "future")]
     if not bombings:
         return events

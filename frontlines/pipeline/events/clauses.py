@@ -29,6 +29,10 @@ _CONSEQUENCE = fastre.compile(r"\b(?:leading to|led to|sparked|spurred|sparking|
 # "took the base after a series of drone strikes": the fighting that led to a capture is its cause, the
 # capture is the event (ACLED codes the change of territory)
 _LEAD_UP = fastre.compile(r"\b(?:after|following)\s+(?:\w+\s+){0,5}$", re.IGNORECASE)
+# an incident named in an opening phrase ("In a separate attack on Saturday night, gunmen shot dead ..."): the main
+# clause after the comma tells the deed, its doer and its victim
+_FRAMING = fastre.compile(r"^\W*in\s+(?:an?\s+|the\s+)?(?:(?:separate|similar|second|third|another|other|earlier|later|"
+                          r"new|fresh|further)\s+)?$", re.IGNORECASE)
 _BECAUSE = fastre.compile(r"\b(?:because of|due to|in the wake of|amid|to escape|fearing)\b", re.IGNORECASE)
 _ABUSE = fastre.compile(r"(?:beat|beaten|tortur|flogg|whipp|stabb|shot|killed|executed|murdered|raped)", re.IGNORECASE)
 _BACKGROUND_KILL = fastre.compile(r"\b(?:accused of|suspected of|charged with|for|over|after|following|who had|having)\s+"
@@ -102,6 +106,10 @@ def triggers_in_order(clause: Clause) -> list[TriggerHit]:
     if capture and hits[0] is not capture and capture.start < hits[0].start \
             and _LEAD_UP.search(clause.text[capture.end:hits[0].start]):
         hits = [capture] + [h for h in hits if h is not capture]  # "captured the base after days of shelling"
+    if hits and _FRAMING.search(clause.text[:hits[0].start]):
+        deed = next((h for h in hits[1:] if h.start > hits[0].end and "," in clause.text[hits[0].end:h.start]), None)
+        if deed is not None:  # "In another attack, gunmen shot dead ...": the main clause's deed
+            hits = [deed] + [h for h in hits if h is not deed]
     if hits and hits[0].trigger.sub_event_type in _SPARED_WHEN_DEADLY and count_fatalities(clause.text)[0]:
         deadly = next((h for h in hits if h.trigger.family in ("attack", "kill")
                        and not _BACKGROUND_KILL.search(clause.text[max(0, h.start - 30):h.start])), None)

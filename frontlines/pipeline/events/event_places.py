@@ -41,7 +41,8 @@ _OF_UNIT = r"(?:(?:[\w-]+\s+)?(?:city|town|village|port|region|province|district
 # people from a place ("rival fighters, including from the coastal city of X"): where they come from, never where a
 # sentence that names only that place happened (unlike "withdrew from X")
 _PEOPLE_FROM = fastre.compile(rf"\b(?:fighters|militants|men|militiamen|troops|soldiers|gunmen|rebels|youths?|people|residents|"
-                              rf"members|villagers|tribesmen|including|some|others|many)\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?"
+                              rf"members|villagers|tribesmen|including|some|others|many|"
+                              rf"(?:war)?planes|jets|aircraft|drones|helicopters|bombers)\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?"
                               rf"{_OF_UNIT}$")
 _ORIGIN = fastre.compile(rf"\b(?:from|based in|hail(?:s|ed|ing)? from)\s+(?:the\s+)?{_OF_UNIT}$")
 # the later members of a list of origins: "gunmen from Kuac and Wau", "youths from A, B and C"
@@ -70,13 +71,18 @@ _ODD_NAMESAKE_KM = 60.0
 _REGION_KM = 250.0
 
 
-def _in_furniture(doc: Document, at: int, clause_start: int) -> bool:
+def _in_furniture(doc: Document, m: Mention, clause_start: int) -> bool:
     """A place named in a photo caption locates nothing the article's sentences tell (the clause's own block
-    aside): "near Misrata's front line" under a picture is no place of the fighting told next. A headline's place
-    may still be the story's."""
-    block = doc.block_at(at)
-    return block is not None and block.kind == "furniture" and (block.reason or "").startswith("caption") \
-        and not block.start <= clause_start < block.end
+    aside): "near Misrata's front line" under a picture is no place of the fighting told next; nor does a region in
+    a blog's name ("Letters from Cyrenaica"), though a town there is the blog's beat ("Aleppo Dispatches"). A
+    headline's place may still be the story's."""
+    block = doc.block_at(m.start)
+    reason = block.reason or "" if block is not None else ""
+    return block is not None and block.kind == "furniture" and not block.start <= clause_start < block.end \
+        and (reason.startswith("caption") or (reason.startswith("masthead") and m.feature not in _TOWN_FEATURES))
+
+
+_TOWN_FEATURES = frozenset({"city", "district", "landmark"})
 
 
 def choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int], trigger_at: int,
@@ -97,7 +103,7 @@ def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int]
     wire = doc.wire_dateline or (-1, -1)
     places = [m for m in doc.mentions if m.kind == "place" and m.latitude is not None
               and not (wire[0] <= m.start < wire[1]) and not (speaker[0] <= m.start < speaker[1])
-              and not _in_furniture(doc, m.start, start)]
+              and not _in_furniture(doc, m, start)]
     home = _home_country(doc, places)
     inside = [m for m in places if start <= m.start < end]
     if not inside or all(_source(doc, m) for m in inside):

@@ -287,7 +287,8 @@ def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     fighting began on Sept. 9", "more than 300 civilians have died over the past month"): a running total, even
     when the day the span began is told ("two people have been killed in the market" is news of one). People
     taken are counted the same way ("security forces have arrested more than 1,500 people since Jan. 9"), and so
-    in reported speech's past perfect ("the minister said nine people had died in the unrest since Thursday")."""
+    in reported speech's past perfect ("the minister said nine people had died in the unrest since Thursday"), and the
+    dead found ("rescuers have recovered 40 bodies from the rubble since Monday")."""
     if not f.nominal and f.perfect and (f.present or f.dep == "ccomp") and f.span_cue \
             and (lex.patterns["harm"].match(f.lemma) or f.lemma in lex.words["detaining"]):
         return f"a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
@@ -295,6 +296,9 @@ def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
             and lex.patterns["harm"].match(f.predicate):
         # the incidents such a toll was taken in ("had been killed since Tuesday, many of them in clashes")
         return f"incidents of a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
+    if f.nominal and f.dep == "dobj" and f.perfect and f.span_cue and f.lemma in lex.words["toll_nouns"] \
+            and f.head_lemma in lex.words["finding"]:
+        return f"the dead found over a span of time ('{f.head_lemma} ... {f.trigger}' ... '{f.span_cue}'), not one incident"
     return None
 
 
@@ -441,6 +445,28 @@ def _in_passing(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+# towns counted or left unnamed ("in other eastern towns", "in several cities"): no town of the protests is told
+_UNNAMED_TOWNS = fastre.compile(r"\b(?i:in)\s+(?:(?:several|many|some|other|a number of|dozens of|a dozen)\s+)+(?:[a-z]+\s+)?"
+                                r"(?:towns|cities|villages|places|provinces|regions)\b")
+
+
+def _unnamed_towns(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """Protests told of towns the report does not name ("Smaller protests were reported in other eastern towns over the
+    weekend"): where each happened is not told."""
+    if f.nominal and f.plural and f.lemma in lex.words["unrest_nouns"] and (where := _UNNAMED_TOWNS.search(f.sentence)):
+        return f"protests in towns not named ('{where.group()}')"
+    return None
+
+
+def _unrest_began(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """The start of a wave of protests, its plural the subject of "began" ("protests over the power cuts began on 23
+    August", "The protests began in Zhanaozen at the weekend"): the unrest's history, not one protest."""
+    if f.nominal and f.tag == "NNS" and f.dep == "nsubj" and f.head_lemma in lex.words["outbreak"] \
+            and f.lemma in lex.words["unrest_nouns"]:
+        return f"the start of an unrest ('{f.trigger} ... {f.head_lemma}'), not one protest"
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     Rule("imperative", "opinion", _imperative),
     Rule("thought", "opinion", _thought),
@@ -449,6 +475,7 @@ RULES: tuple[Rule, ...] = (
     Rule("aim", "intention", _aim),
     Rule("agreed_plan", "intention", _agreed_plan),
     Rule("since_clause", "background", _since_clause),
+    Rule("unrest_began", "background", _unrest_began),
     Rule("reference_point", "background", _reference_point),
     Rule("deployment", "deployment", _deployment),
     Rule("accident", "accident", _accident),
@@ -465,6 +492,7 @@ RULES: tuple[Rule, ...] = (
     Rule("vast_toll", "aggregate", _vast_toll),
     Rule("general_consequence", "aggregate", _general_consequence),
     Rule("counted_places", "vague", _counted_places),
+    Rule("unnamed_towns", "vague", _unnamed_towns),
     Rule("received_toll", "aggregate", _received_toll),
     Rule("state", "ongoing", _state),
     Rule("truce_state", "background", _truce_state),

@@ -92,6 +92,7 @@ _PERSON = (r"(?:clans(?:man|woman)|militiaman|pastoralist|marabout|(?:health |ai
            r"boy|girl)")
 _PRONOUN_OBJECT = fastre.compile(rf"\b{_KILL_VERB}\s+(?P<list>him|her)\b|"
                                  rf"\b(?:beat|beats|beaten|stabbed|hacked|clubbed|stoned|tortured|burned|burnt)\s+(?:him|her)\s+(?:to death|alive)\b|"
+                                 rf"\b(?:shot|shoot|shoots|shooting)\s+(?:him|her)\s+dead\b|"
                                  rf"\b{_KILL_VERB}\s+(?P<bare>(?:{_WORD}\s+){{0,4}}?"
                                  rf"(?:{_PERSON}|member|guard)\b(?!s))|"
                                  rf"\b(?:assassinat(?:e|es|ed|ing)|execut(?:e|es|ed|ing)|behead(?:s|ed|ing))\s+"
@@ -441,8 +442,9 @@ def _counted(text: str) -> int:
     if (headline := _HEADLINE.search(text)) is not None and not _SUBJECT.search(text):
         total, used = 1, [headline.span()]
         counted = [(*used[0], 1)]
-    patterns = ((_OBJECT, "object"), (_TO_DEATH, "to_death"), (_RESULT, "result"), (_SUBJECT, "subject"),
-                (_LATER_DIED, "later_died"), (_BODY, "body"), (_PRONOUN_OBJECT, "object"), (_ALONGSIDE, "alongside"))
+    # (one person named by a pronoun before the subject construction: "shot her dead" is no "her dead")
+    patterns = ((_OBJECT, "object"), (_TO_DEATH, "to_death"), (_RESULT, "result"), (_PRONOUN_OBJECT, "object"),
+                (_SUBJECT, "subject"), (_LATER_DIED, "later_died"), (_BODY, "body"), (_ALONGSIDE, "alongside"))
     for regex, cue in patterns:
         if not _CUE_WORDS[cue].search(text):
             continue

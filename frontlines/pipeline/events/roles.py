@@ -241,7 +241,7 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     if actor1 is None and _FIRED_FROM_REBELS.search(clause.text):
         actor1 = _bomber(doc)  # "a mortar bomb fired from rebel positions": the rebels the report is about
     if actor1 is None and trigger.trigger.sub_event_type in _BOMBS and not disowned(clause.statement.text) \
-            and not disowned(_next_sentence(doc, clause.statement)):
+            and not disowned(_next_sentence(doc, clause.statement)) and not _disowned_together(doc, clause.statement):
         actor1 = _bomber(doc)  # (not for a bombing that "no one has yet claimed", here or in the next sentence)
     if actor1 is None and actor2 is None and trigger.trigger.sub_event_type == "Air/drone strike":
         actor1 = _air_power(doc)  # "air strikes hit Tripoli overnight" in a report on NATO's campaign
@@ -258,6 +258,17 @@ def _next_sentence(doc: Document, statement: Any) -> str:
         return ""
     nxt = doc.statements[i + 1]
     return nxt.text if "\n\n" not in doc.text[statement.end:nxt.start] else ""
+
+
+# a disowning of several incidents at once ("No group claimed responsibility for either killing")
+_SEVERAL = fastre.compile(r"\b(?:either|both|neither|any of|all of)\b", re.IGNORECASE)
+
+
+def _disowned_together(doc: Document, statement: Any) -> bool:
+    """One of the three sentences after ``statement`` says that no one owns any of the incidents just told ("A car
+    bomb killed a judge. Gunmen shot dead a presenter. No group claimed responsibility for either killing.")."""
+    i = next((i for i, st in enumerate(doc.statements) if st.start == statement.start), None)
+    return i is not None and any(disowned(st.text) and _SEVERAL.search(st.text) for st in doc.statements[i + 1:i + 4])
 
 
 def _as_forces(m: Mention | None, trigger: TriggerHit, kb: ActorKB) -> Mention | None:

@@ -183,6 +183,10 @@ def parse_blog(text: str) -> ParsedBlog:
             parsed.title = para.strip()
             parsed.blocks.append(Block("title", s, e, "author"))
             continue
+        if i == 2 and [b.kind for b in parsed.blocks] == ["title", "dateline"] and _post_title(para):
+            # "Highlands Notebook / Tuesday, 20 February 2024 / Enga: the worst massacre": the first line was the
+            # blog's name, above its date; a place in it ("Letters from Cyrenaica") locates nothing the post tells
+            parsed.blocks[0] = replace(parsed.blocks[0], kind="furniture", reason=MASTHEAD)
         stamp = _COMMENT_STAMP.match(first_line) if started else None  # (a byline above the article is no comment)
         if mode == "comments" or _FOOTER.match(first_line) or stamp:
             mode = "comments"  # readers' words, not the author's: quoted, with the commenter when named
@@ -219,6 +223,16 @@ def parse_blog(text: str) -> ParsedBlog:
         parsed.blocks.extend(blocks)
         started = started or any(b.kind != "furniture" for b in blocks)
     return parsed
+
+
+MASTHEAD = "masthead: the blog's name above the post's date and title"
+# a line under a page's date that is no post title: a byline, a section or tag list, a widget
+_NOT_A_TITLE = fastre.compile(r"^\s*(?:By\b|Posted\b|Written by\b|Filed\b|Tags?\b|Share\b|Home\b)|\|", re.IGNORECASE)
+
+
+def _post_title(para: str) -> bool:
+    """A post's title: one short line that no sentence mark ends and that is no byline or widget."""
+    return len(para) < 160 and "\n" not in para.strip() and not para.rstrip().endswith(".") and not _NOT_A_TITLE.search(para)
 
 
 def _without_furniture(text: str, block: Block) -> Iterator[Block]:

@@ -9,8 +9,9 @@ deleted, and the document reader shows the block.
 The rules, each tested alone in ``tests/pipeline/test_furniture.py``:
 
 - **credit line or caption**: a line that carries a photo credit ("/Reuters" at its end, "REUTERS/Name",
-  "Photo:", "(AP Photo/...)", "Getty Images"); its last sentence only, unless the line ends with a picture desk's
-  tags ("(LIBYA - Tags: CONFLICT)"), which make all of it a caption;
+  "Photo:", "(AP Photo/...)", "Getty Images", an agency alone in brackets closing a short line: "... 2020. (AFP)");
+  its last sentence only, unless the line ends with a picture desk's tags ("(LIBYA - Tags: CONFLICT)"), which make
+  all of it a caption;
 - **widget**: a line that opens with a call to action or a widget's label ("Read more", "Share this",
   "Subscribe", "Advertisement", "Related:", "© 2023 ...");
 - **headline or link line**: a line under 160 characters that no sentence mark ends, that is not the text's
@@ -39,8 +40,12 @@ _CREDIT = fastre.compile(
     re.IGNORECASE)
 # a credit in brackets closing a short line ("Protesters in Kathmandu on Monday. (Photo: Staff)"): the whole line is
 # the picture's caption, not only the credit's own sentence
-_BRACKETED_CREDIT = fastre.compile(r"\((?:Photo|Image|Picture|File photo|Photograph)s?\s*(?:credit)?\s*:[^()]{1,60}\)\s*$",
+_BRACKETED_CREDIT = fastre.compile(r"\((?:Photo|Image|Picture|File photo|Photograph)s?\s*(?:credit)?\s*:[^()]{1,60}\)\s*$|"
+                                   r"(?<=[.!?] )\((?-i:AFP|AP|Reuters|EPA|Getty Images|Anadolu)\)\s*$",
                                    re.IGNORECASE)
+# an agency alone in brackets closing a short line after its sentence ("A forensic team works at a grave in Tarhuna,
+# June 11, 2020. (AFP)"): a picture's caption (a paragraph of news that ends so is no caption)
+_AGENCY_CREDIT = fastre.compile(r"(?<=[.!?] )\((?:AFP|AP|Reuters|EPA|Getty Images|Anadolu)\)\s*$")
 _WIDGET = fastre.compile(
     r"^\s*(?:[•·|>*-]\s*)?(?:Read more|Read also|Also read|Related(?: articles| stories| news)?\s*:|See also|More on this|"
     r"Share(?: this| on| via)?\b|Subscribe|Sign up|Sign in|Log in|Advertisement|Sponsored|Click here|Follow us|"
@@ -82,7 +87,7 @@ def furniture_reason(line: str, next_line: str | None, *, last: bool = False) ->
     stripped = line.strip()
     if not stripped:
         return None
-    if _CREDIT.search(stripped):
+    if _CREDIT.search(stripped) or (_AGENCY_CREDIT.search(stripped) and len(stripped) < _MAX_HEADLINE):
         return "caption or credit line"
     if _WIDGET.match(stripped):
         return _LINK

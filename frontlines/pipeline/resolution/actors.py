@@ -35,7 +35,7 @@ NAME, VERSION = "frontlines.actors", content_version(__name__)
 # "gunmen from Boko Haram", "members of the Taliban":
 # the armed men of that actor, as one mention.
 _ALLEGIANCE = fastre.compile(
-    r"\b(?:forces|(?:pro-government |government )?fighters|troops|militias?|militiamen|units|brigades|gunmen|soldiers|"
+    r"\b(?:forces|(?:pro-government |government )?fighters|troops|militias?|militiamen|units|brigades|gunmen|soldiers|armed men|"
     r"armed groups?|tribesmen|militants|insurgents|jihadists|members|warplanes|(?:fighter )?jets|aircraft|planes|"
     r"helicopters|gunships|drones)\s+(?:who are\s+|that are\s+)?(?:loyal to|aligned "
     r"(?:with|to)|allied (?:to|with)|backing|supporting|backed by|affiliated (?:to|with)|under the command of|commanded by|"
@@ -77,6 +77,11 @@ _VAGUE_FORCES = fastre.compile(r"(?:[\w-]+ )?security (?:forces|personnel)", re.
 _POLICE_SOURCE = fastre.compile(r"\b(?:police|gendarmerie)\b.*\b(?:chiefs?|spokes(?:man|woman|person)|commissioner|commander|"
                                 r"superintendent|inspector|director|head|officials?)\b", re.IGNORECASE)
 
+# a people's name before words for its people ("a gathering of Tebu elders and residents", "Tuareg women and children"):
+# civilians of that people, not its militia
+_ITS_PEOPLE = fastre.compile(r"\s+(?:elders|residents|villagers|civilians|women|children|families|notables|worshippers|"
+                             r"mourners|pilgrims|traders|students)\b")
+
 
 class ActorStage:
     name, version = NAME, VERSION
@@ -114,6 +119,9 @@ class ActorStage:
                 if m.reason == "description":
                     pending.append((len(kept), m, here or focus))
                 continue
+            if m.kind == "actor" and m.actor_type == "identity_militia" and m.country \
+                    and _ITS_PEOPLE.match(doc.text, m.end):
+                self._people(m, m.country)
             if m.kind == "actor" and m.id:
                 recent.append(m.id)
             kept.append(m)
@@ -147,6 +155,12 @@ class ActorStage:
         m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, country
         m.confidence, m.stage = 0.6, stage(self)
         m.reason = f"'{m.text}' told as suspected: armed men the report does not name"
+
+    def _people(self, m: Mention, country: str) -> None:
+        actor = self.kb.generic("civilians", country)
+        m.canonical, m.id, m.actor_type, m.country = actor.name, actor.id, actor.type, country
+        m.stage = stage(self)
+        m.reason = f"'{m.text}' naming the people of the words after it: civilians, not its militia"
 
     @staticmethod
     def _police_told(doc: Document) -> Callable[[int], bool]:
