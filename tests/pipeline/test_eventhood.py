@@ -218,6 +218,7 @@ PASSED = [
     ("unnamed_towns", "[Protests] took place in Kano and several other cities on Monday.", True),
     ("unnamed_towns", "Hundreds of teachers held [protests] in Abuja on Monday.", True),
     ("unrest_began", "A [protest] began outside the governor's office in Kano on Monday.", True),
+    ("unrest_began", "Violent [protests] erupted in Kimilili, Chwele and Webuye, leading to clashes with police.", False),
     ("reference_point", "The retreat came hours after the rebels had been [driven] from the town by air strikes.", False),
     ("reference_point", "Police [arrested] forty traders after the market was closed.", False),
     ("in_passing", "Two soldiers were killed in the [attack] on the checkpoint.", False),
