@@ -115,3 +115,18 @@ def test_a_territory_without_an_army_has_the_army_that_holds_it() -> None:
     assert held is not None and held.name.startswith("Military Forces of Israel")
     assert kb.army_holding("EH") is not None and kb.army_holding("EH").name.startswith("Military Forces of Morocco")
     assert kb.army_holding("LY") is None  # a state with an army of its own
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Armed self-defence groups clashed with Knights Templar gunmen in Tancitaro, Mexico, on Sunday, leaving four "
+     "dead.", "mex.autodefensas", "mex.familia"),
+    ("Self-defense groups seized Nueva Italia, Mexico, on Sunday after a gun battle with members of the Knights "
+     "Templar drug cartel.", "mex.autodefensas", "mex.familia"),
+])
+def test_michoacans_self_defence_groups_and_the_knights_templar(text: str, actor1: str, actor2: str) -> None:
+    """Set m: Michoacan's 2014 autodefensas told as 'self-defense groups' and the 'Knights Templar' named without
+    'Cartel' were no actors."""
+    from frontlines.pipeline import extract_text
+
+    event = extract_text(text, published=date(2014, 1, 14)).events[0]
+    assert (event.actor1_id, event.actor2_id) == (actor1, actor2), event.reason
