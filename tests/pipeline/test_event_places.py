@@ -355,3 +355,20 @@ def test_the_witnesses_town_gives_way_to_its_container_in_their_own_words(text: 
 
     [event] = extract_text(text, published=date(2021, 7, 14)).events
     assert event.country == country, (event.location, event.reason)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Nigerien soldiers fought off an attack on their base at Diffa on Friday, the defence ministry said in Niamey.",
+     "Diffa"),
+    ("Gunmen shot dead three traders at the market in Mopti on Sunday, the governor told reporters in Bamako.", "Mopti"),
+    ("Soldiers repelled an attack on Kidal on Friday, killing eight assailants, the government said in Bamako.", "Kidal"),
+])
+def test_where_a_source_spoke_is_not_where_the_event_happened(text: str, place: str) -> None:
+    """Set m: '... around Konna on Friday evening, France's defense minister said in Paris' placed the strike in
+    Paris (read as Konna's container, a namesake far off)."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    event = extract_text(text, published=date(2016, 3, 5)).events[0]
+    assert event.location == place, (event.location, event.reason)

@@ -112,6 +112,7 @@ def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int]
         inside = [m for m in places if sentence[0] <= m.start < sentence[1]] or inside
         if inside and all(_source(doc, m) for m in inside) and any(m.start < sentence[0] for m in places) \
                 and any(_NEIGHBOUR.search(doc.text[max(0, m.start - 40):m.start].lower())
+                        or _SAID_IN.search(doc.text[max(0, m.start - 40):m.start].lower())
                         or _PEOPLE_FROM.search(doc.text[max(0, m.start - 60):m.start].lower()) for m in inside):
             inside = []
     if not inside:  # "residents of Tera told us that soldiers and fighters exchanged fire": the witnesses' town
@@ -318,6 +319,8 @@ def _in_container(doc: Document, m: Mention, places: list[Mention], gaz: Gazette
         return m  # a container is named in the same sentence, never across its end ("... Tarhuna. The loss of Watiya")
     if _listed(doc, nxt, following[1:]):
         return m  # "in Weldiya, Kobo and Mersa": a list of places, not a place and its container
+    if _SAID_IN.search(doc.text[max(0, nxt.start - 40):nxt.start].lower()):
+        return m  # "at Diffa on Friday, the ministry said in Niamey": where a source spoke contains nothing
     if m.feature in _COARSE or nxt.latitude is None or nxt.longitude is None \
             or m.latitude is None or m.longitude is None:
         return m
@@ -347,6 +350,8 @@ _SEAT = fastre.compile(r"\b(?:government|administration|parliament|cabinet|autho
 _HELD_BASE = fastre.compile(r"\b(?:has|have|had|holds?|held|keeps?|kept|maintains?|maintained)\s+(?:its|their|his|a|an)\s+"
                             r"(?:\w+\s+)?(?:stronghold|base|headquarters|bastion|heartland)\s+(?:in|at)\s+(?:the\s+)?"
                             r"(?:(?:city|town|region|area)\s+of\s+(?:the\s+)?)?$")
+# "the defence ministry said in Niamey", "told reporters in Kiev": where a source spoke, not where the event happened
+_SAID_IN = fastre.compile(r"\b(?:said|says|told|announced|declared|added|stated|confirmed|claimed)\s+(?:\w+\s+){0,2}?in\s+$")
 _NEIGHBOUR = fastre.compile(r"\b(?:neighbou?ring|bordering|(?:road|route|highway|border|crossing) (?:to|with|into))\s+(?:the\s+)?$")
 
 
@@ -364,6 +369,8 @@ def _source(doc: Document, m: Mention) -> bool:
         return False
     if _HELD_BASE.search(low):
         return True  # "the north, where the group has its base in the city of X": where a group is based, not the event
+    if _SAID_IN.search(low):
+        return True  # "..., the army said in Bamako": the place of the telling
     if _NEIGHBOUR.search(low):
         return True  # "the main road to neighbouring Tunisia": a place the sentence points to, not where it happened
     if _SEAT.search(low):
