@@ -266,10 +266,14 @@ def another_sources_lower(toll: int, speaker: str | None, deaths: int, other_spe
 
 def bombers_counted(text: str) -> int:
     """How many suicide bombers a toll counts among its dead ("six dead, among them two suicide bombers", "seven,
-    including the bomber"): ACLED's toll leaves them out."""
+    including the bomber", the bombers who "blew themselves up"): ACLED's toll leaves them out."""
     m = _BOMBERS_COUNTED.search(text)
     if m is None:
-        return 0
+        # "two suicide bombers blew themselves up ..., killing at least 95": the toll counts the victims, and the two
+        # bombers added to it are left out again (a bomber who killed only himself stays the toll)
+        own = _SELF.search(text)
+        agents = _agents(text, own) if own is not None else 0
+        return agents if agents and count_fatalities(text)[0] > agents else 0
     return 1 if m.group("n").lower() == "the" else (parse_number(m.group("n")) or 0)
 
 

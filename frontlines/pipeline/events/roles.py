@@ -45,6 +45,11 @@ _FIRED_FROM_REBELS = fastre.compile(r"\b(?:fired|launched|lobbed)\s+from\s+(?:th
                                     re.IGNORECASE)
 # a side named as who holds a place ("the RSF-held town of Kabkabiya"), not as whom the deed hit
 _HOLDER = fastre.compile(r"-(?:held|controlled|occupied|run)\b")
+# a vehicle or a patrol that ran onto a mine or a roadside bomb suffered it ("a military truck drove over a landmine",
+# "a police patrol struck a roadside bomb"), unlike one that planted or set one off
+_RAN_ONTO = fastre.compile(r"\b(?:drove|drives|driving|ran|runs|running|rolled|rolls)\s+(?:over|onto|into)\s+(?:an?\s+|the\s+)?"
+                           r"(?:[\w-]+\s+)?$|\b(?:hit|hits|hitting|struck|strikes|striking|stepped on|steps on)\s+"
+                           r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # the second branch of _VICTIM is a headline passive: "Three guards killed, one wounded", "One policeman dead and ..." (not
 # "fighters killed at least 40 people": an active verb and its object), or a verb of dying: "two soldiers died when
 # their vehicle struck a mine" (the dead suffered the event)
@@ -183,6 +188,9 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         actor1, actor2 = after[0], before[0] if before else None
     elif (passive or hit_by) and before:
         actor1, actor2 = None, before[-1]  # "several demonstrators were arrested", "a police post was hit by a bomb"
+    if trigger.trigger.sub_event_type == "Remote explosive/landmine/IED" and actor1 is not None \
+            and (actor2 is None or _same_party(actor1, actor2, kb)) and _RAN_ONTO.search(doc.text[actor1.end:t]):
+        actor1, actor2 = None, actor1  # "an army patrol drove over a landmine": the patrol was hit, no one named laid it
     agent = next((a for a in participants if _AGENT.search(doc.text[max(clause.start, a.start - 60):a.start])
                   or _FIRED_FROM.search(doc.text[max(clause.start, a.start - 50):a.start])), None)
     victims = [a for a in participants if a is not agent and _is_victim(doc, clause, a, participants)]
@@ -252,12 +260,18 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
 
 def _next_sentence(doc: Document, statement: Any) -> str:
     """The sentence after ``statement`` in its paragraph ("A bomb exploded outside a bank. Nobody has claimed the
-    bombing."), or ''."""
+    bombing."), or a paragraph of that one sentence right after it (a wire page's "No group has claimed
+    responsibility." on a line of its own), or ''."""
     i = next((i for i, st in enumerate(doc.statements) if st.start == statement.start), None)
     if i is None or i + 1 >= len(doc.statements):
         return ""
     nxt = doc.statements[i + 1]
-    return nxt.text if "\n\n" not in doc.text[statement.end:nxt.start] else ""
+    if "\n\n" not in doc.text[statement.end:nxt.start]:
+        return nxt.text
+    after = doc.statements[i + 2] if i + 2 < len(doc.statements) else None
+    alone = doc.text[statement.end:nxt.start].count("\n\n") == 1 \
+        and (after is None or "\n\n" in doc.text[nxt.end:after.start])
+    return nxt.text if alone else ""
 
 
 # a disowning of several incidents at once ("No group claimed responsibility for either killing")
@@ -335,7 +349,7 @@ def _rivals(a: Mention, b: Mention, kb: ActorKB) -> bool:
 def _bomber(doc: Document) -> Mention | None:
     """Who set off a bomb no clause names: the armed group the report names most (Boko Haram in a report on
     Boko Haram); None when the report names none (the claim, if any, is read by the events stage)."""
-    groups = [m for m in doc.mentions if m.kind == "actor" and m.id and m.actor_type in _NON_STATE]
+    groups = [m for m in doc.mentions if m.kind == "actor" and m.id and m.actor_type == "rebel_group"]
     if groups:
         counts: dict[str | None, int] = {}
         for m in groups:
