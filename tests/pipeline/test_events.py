@@ -1564,3 +1564,23 @@ def test_a_bomb_no_one_is_told_to_have_laid_is_no_militias(text: str, published:
 
     blast = extract_text(text, published=date(*published)).events[0]
     assert (blast.actor1_id or "").startswith("gen.unidentified."), blast.reason
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("Militants attacked police posts around Maungdaw, Myanmar, on Friday, killing 12 policemen, the government said."
+     "\n\nThe same statement said 77 militants had been killed, a figure no one outside the government can check.", 12),
+    ("Fighters attacked a gendarmerie post in Lice, Turkey, on Saturday, killing two soldiers, the governor said.\n\n"
+     "Forty attackers were also killed, a figure that cannot be verified.", 2),
+    # a telling's hedge is no doubt about the count
+    ("Fighters attacked a gendarmerie post in Lice, Turkey, on Saturday, killing two soldiers, the governor said.\n\n"
+     "Three attackers were reportedly also killed.", 5),
+])
+def test_a_count_left_unconfirmed_adds_no_dead_to_the_incident_before_it(text: str, toll: int) -> None:
+    """Set m: the Rakhine attack on police posts (12 dead) took the government's 77 'extremist terrorists', 'a figure
+    no one outside the government can check', told in the next paragraph."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    attack = extract_text(text, published=date(2017, 8, 28)).events[0]
+    assert attack.fatalities == toll, attack.reason

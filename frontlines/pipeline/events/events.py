@@ -180,6 +180,10 @@ _LOCATED_DEVELOPMENTS = frozenset({"Change to group/activity", "Headquarters or 
 _MILITARY_TARGET = fastre.compile(r"\b(?:checkpoints?|bases?|positions?|barracks|convoys?|patrols?|outposts?|camps?|airports?|air bases?|garrisons?|troops|soldiers|fighters)\b", re.IGNORECASE)
 
 
+# the hedges that leave a count unconfirmed ("a figure that cannot be verified"), not those of a telling ("reportedly")
+_UNCONFIRMED = fastre.compile(r"verif|confirm|check")
+
+
 _Typed = tuple[str | None, Mention | None, Mention | None, str]  # (sub-type, actor1, actor2, reason)
 
 
@@ -236,7 +240,8 @@ class EventStage:
                 if update_toll(events, clause):
                     continue  # "the death toll of the bombing had climbed to 19": the incident just told, updated
                 if event is None:
-                    if _casualty_only(clause) and not _dated(doc, clause) and self._campaign_toll(clause) is None:
+                    if _casualty_only(clause) and not _dated(doc, clause) and self._campaign_toll(clause) is None \
+                            and not self._unconfirmed(clause):
                         _attach_casualties(events, clause, count_fatalities(clause.text)[0])
                     continue
                 if retells_counted_deaths(event, events, clause, _dated(doc, clause)):
@@ -244,7 +249,8 @@ class EventStage:
                 own_place = any(m.kind == "place" and clause.start <= m.start < clause.end and m.canonical == event.location
                                 for m in doc.mentions)
                 if _is_follow_up(event, events, clause, own_place=own_place):
-                    _attach_casualties(events, clause, event.fatalities)
+                    if not self._unconfirmed(clause):
+                        _attach_casualties(events, clause, event.fatalities)
                     continue
                 events.extend(self._at_each_place(event, clause))
         _apply_coded_counts(doc, events)
@@ -253,6 +259,11 @@ class EventStage:
         for event in doc.events:
             self._unnamed_parties(doc, event)
         return doc
+
+    def _unconfirmed(self, clause: Clause) -> bool:
+        """A count the sentence leaves unconfirmed ("77 had been killed, a figure no one outside the government can
+        check") adds no dead to the incident told before it."""
+        return any(_UNCONFIRMED.search(m.group()) for m in self.onto.cues["uncertain"].finditer(clause.statement.text))
 
     def _unnamed_parties(self, doc: Document, event: Event) -> None:
         """ACLED's parties where the report names none. Violence whose perpetrator is not named is by an
