@@ -101,6 +101,9 @@ REJECTED = [
     ("custody_death", "Monitors say at least 30 detainees have died [in custody] since the crackdown began.", False),
     ("toll_over_span", "Officials said 17 people had been killed since Tuesday, many of them in [clashes] with police.", False),
     ("toll_over_span", "Twenty people have died since the vote, most of them during [looting].", False),
+    # set m: a toll over a whole year, told in the simple past
+    ("toll_over_a_year", "More than 170 social leaders were [killed] in 2018, according to the ombudsman.", False),
+    ("toll_over_a_year", "At least 42 police officers [died] during 2017 in attacks by armed groups.", False),
     ("later_death", "One of the wounded [died] in hospital in the capital on Sunday.", True),
     ("later_death", "Both guards later [succumbed] to their wounds, the police said.", False),
     ("later_death", "A wounded teenager [died] in hospital on Tuesday, the ombudsman said.", True),
@@ -204,6 +207,8 @@ PASSED = [
     ("later_death", "Three soldiers [died] when a bomb hit their truck on Sunday.", True),
     ("later_death", "Five wounded soldiers were [killed] when rebels attacked the clinic.", False),
     ("toll_over_span", "Gunmen [killed] five people on Monday, the first deaths since the truce.", True),
+    ("toll_over_a_year", "Gunmen [killed] three officers in Tumaco on Friday, the worst attack in 2018.", True),
+    ("toll_over_a_year", "Gunmen [killed] three officers in Tumaco in March 2018.", False),
     ("state", "The militia [occupied] the valley on Tuesday.", True),
     ("state", "The militia continued to [shell] the valley.", False),
     ("truce_state", "The two sides signed a [ceasefire] agreement in the capital.", False),

@@ -302,6 +302,15 @@ def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _toll_over_a_year(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A toll told over a whole year ("more than 170 social leaders were killed in 2018", "40 journalists died
+    during 2017"): the year's count, not one incident (a day in the sentence dates one)."""
+    if not f.nominal and not dated and f.span_cue and lex.patterns["year_span"].fullmatch(f.span_cue) \
+            and lex.patterns["harm"].match(f.lemma):
+        return f"a toll counted over a year ('{f.predicate}' ... '{f.span_cue}'), not one incident"
+    return None
+
+
 def _state(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """Who holds what, told as a state ("areas still occupied by the group", "continued to occupy buildings")."""
     if f.still and not dated:
@@ -488,6 +497,7 @@ RULES: tuple[Rule, ...] = (
     Rule("running_total", "aggregate", _running_total),
     Rule("toll_over_span", "aggregate", _toll_over_span),
     Rule("countrywide_toll", "aggregate", _countrywide_toll),
+    Rule("toll_over_a_year", "aggregate", _toll_over_a_year),
     Rule("campaign_toll", "aggregate", _campaign_toll),
     Rule("vast_toll", "aggregate", _vast_toll),
     Rule("general_consequence", "aggregate", _general_consequence),
