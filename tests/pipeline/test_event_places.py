@@ -372,3 +372,20 @@ def test_where_a_source_spoke_is_not_where_the_event_happened(text: str, place: 
 
     event = extract_text(text, published=date(2016, 3, 5)).events[0]
     assert event.location == place, (event.location, event.reason)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("M23 rebels seized Rutshuru on Tuesday.\n\nThe rebels, who the government says are backed by Uganda, had fought "
+     "Congolese soldiers near the border post on Monday, residents said.", "Democratic Republic of the Congo"),
+    ("Houthi fighters attacked Saudi border posts near Najran on Thursday.\n\nThe rebels, who are armed by Iran "
+     "according to Riyadh, shelled the town again on Friday.", "Saudi Arabia"),
+])
+def test_a_country_that_backs_a_side_is_not_where_it_fought(text: str, country: str) -> None:
+    """Set m: 'The rebels, who the U.N. says are backed by Rwanda, had fought Congolese soldiers at the city's
+    airport' placed the Goma airport clash in Rwanda; a patron named in passing defers to the place told before."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    event = extract_text(text, published=date(2016, 5, 20)).events[1]
+    assert event.country == country, (event.location, event.reason)

@@ -113,6 +113,7 @@ def _choose_place(doc: Document, start: int, end: int, sentence: tuple[int, int]
         if inside and all(_source(doc, m) for m in inside) and any(m.start < sentence[0] for m in places) \
                 and any(_NEIGHBOUR.search(doc.text[max(0, m.start - 40):m.start].lower())
                         or _SAID_IN.search(doc.text[max(0, m.start - 40):m.start].lower())
+                        or _BACKER.search(doc.text[max(0, m.start - 40):m.start].lower())
                         or _PEOPLE_FROM.search(doc.text[max(0, m.start - 60):m.start].lower()) for m in inside):
             inside = []
     if not inside:  # "residents of Tera told us that soldiers and fighters exchanged fire": the witnesses' town
@@ -352,6 +353,7 @@ _HELD_BASE = fastre.compile(r"\b(?:has|have|had|holds?|held|keeps?|kept|maintain
                             r"(?:(?:city|town|region|area)\s+of\s+(?:the\s+)?)?$")
 # "the defence ministry said in Niamey", "told reporters in Kiev": where a source spoke, not where the event happened
 _SAID_IN = fastre.compile(r"\b(?:said|says|told|announced|declared|added|stated|confirmed|claimed)\s+(?:\w+\s+){0,2}?in\s+$")
+_BACKER = fastre.compile(r"\b(?:backed|supported|armed|funded|financed|sponsored|trained|equipped|aided)\s+by\s+(?:the\s+)?$")
 _NEIGHBOUR = fastre.compile(r"\b(?:neighbou?ring|bordering|(?:road|route|highway|border|crossing) (?:to|with|into))\s+(?:the\s+)?$")
 
 
@@ -371,6 +373,8 @@ def _source(doc: Document, m: Mention) -> bool:
         return True  # "the north, where the group has its base in the city of X": where a group is based, not the event
     if _SAID_IN.search(low):
         return True  # "..., the army said in Bamako": the place of the telling
+    if m.feature == "country" and _BACKER.search(low):
+        return True  # "the rebels, who are backed by Rwanda, fought soldiers at the airport": a patron, not a place
     if _NEIGHBOUR.search(low):
         return True  # "the main road to neighbouring Tunisia": a place the sentence points to, not where it happened
     if _SEAT.search(low):
