@@ -112,3 +112,36 @@ def test_only_four_letters_fold_to_latin_ones_besides_their_cases() -> None:
 ])
 def test_attribution_past_the_quick_verb_test(sentence: str, speaker: str | None) -> None:
     assert find_attribution(sentence) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "In Bukavu, hundreds of students ransacked the offices of the ruling party and burned tyres on Tuesday, accusing "
+    "the government of abandoning Goma, residents said.",
+    "Hundreds of traders blocked the main road in Kindia on Monday, accusing the police of extortion, residents said.",
+])
+def test_the_doers_grievance_after_their_deed_is_no_accusation_of_it(text: str) -> None:
+    """Set m: students who 'ransacked the offices ..., accusing the government of abandoning Goma' were coded as an
+    accusation (a claim); the accusation is why they acted, the deed is told as fact."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    event = extract_text(text, published=date(2012, 11, 21)).events[0]
+    assert event.modality == "asserted", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "The next day, members of the Koglweogo from nearby villages went after Fulani herders they accused of sheltering "
+    "the attackers, and killed at least 40 of them around Barsalogho, the government said.",
+    "Soldiers went from house to house looking for men they accused of helping the jihadists, and shot dead 12 of "
+    "them in Djibo on Wednesday, residents said.",
+])
+def test_what_the_victims_were_accused_of_is_no_accusation_of_the_deed(text: str) -> None:
+    """Set m: 'went after Fulani herders they accused of sheltering the attackers, and killed at least 46 of them' was
+    kept as the government's accusation; what the victims were accused of is not the killing told after it."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    killing = next(e for e in extract_text(text, published=date(2019, 1, 5)).events if e.fatalities)
+    assert killing.modality == "asserted", killing.reason

@@ -54,6 +54,22 @@ def _owned(clause: str, trigger_pos: int) -> bool:
 
 
 _ACCUSES = fastre.compile(r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;]*$", re.IGNORECASE)  # "accused the LNA of shelling"
+# a deed told after the accusation, in a clause of its own ("..., accused of sheltering the attackers, and killed")
+_COORDINATED = fastre.compile(r",\s+and\s+(?:then\s+)?(?:\S+\s+)?$")
+# the doers' own grievance after their deed ("ransacked the party's offices, accusing the government of ..."): why
+# they acted, not an accusation of the deed
+_GRIEVANCE = fastre.compile(r",\s*$")
+
+
+def _claim_cue(onto: Ontology, clause: str, trigger_pos: int) -> str | None:
+    """A claim cue in the clause, unless it is an accusation by the doers after their deed (their grievance)."""
+    m = onto.cues["claimed"].search(clause)
+    if m is not None and m.start() > trigger_pos and m.group().lower().startswith("accusing") \
+            and _GRIEVANCE.search(clause, 0, m.start()):
+        m = onto.cues["claimed"].search(clause, m.end())
+    return m.group() if m else None
+
+
 # a possibility, not a report: "militants could attack the port", "the offensive might stall"
 _POSSIBLE_BEFORE = fastre.compile(r"\b(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)(?:\w+\s+){0,2}$")
 _POSSIBLE_AFTER = fastre.compile(r"^[\w-]+(?:\s+[\w-]+)?\s+(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)\w+")
@@ -111,7 +127,9 @@ def modality_of(
     possible = _POSSIBLE_BEFORE.search(before[-40:]) or _POSSIBLE_AFTER.match(after)
     if possible:
         return "hypothetical", f"possibility '{possible.group().strip()}'"
-    claim = _cue(onto, "claimed", clause) or _ACCUSES.search(before)
+    claim = _claim_cue(onto, clause, trigger_pos) or _ACCUSES.search(before)
+    if isinstance(claim, re.Match) and _COORDINATED.search(claim.group()):
+        claim = None  # "herders they accused of sheltering the attackers, and killed 46": what the victims were accused of
     claim = claim.group() if isinstance(claim, re.Match) else claim
     if claim and _DISOWNED.search(clause) and not _ACCUSES.search(before):
         claim = None  # "no one has yet claimed responsibility for Friday's bombing": the bombing is told as fact
