@@ -75,6 +75,20 @@ flying from a base, protests in towns not named (now recall 0.808, precision 0.9
 type 0.952, sub-type 0.952, actor pairs 0.952 after the rebase onto set k's fixes, place 1.000, date 1.000, fatalities
 1.000; what is left is mostly a party's own word on its deeds, kept as its claim where the dev guidelines code the
 deed);
+set m (ten more, five blog posts and five news pages of
+the dev sets' era, 2012-2020, from theatres they lack: eastern Ukraine's Debaltseve 2015, Mali's Konna 2013, Burundi's
+coup attempt 2015, the fall of Goma 2012, Rakhine 2017, Mocimboa da Praia 2020, the Ankara bombing and Lice 2015,
+the Bogota police-school bombing 2019, Michoacan's autodefensas 2014 and Yirgou 2019; 33 strict events, 130 labelled
+non-events) was written and annotated before any run and scored before its own fixes (recall 0.879, precision
+0.853, F1 0.866, traps avoided 0.969, type 0.862, sub-type 0.828, actor pairs 0.621, place 0.708, date 1.000,
+fatalities 0.818), the classes fixed after it: Michoacan's 'self-defense groups' and the 'Knights Templar'; where a
+source spoke ('said in Paris') and a country that backs a side ('backed by Rwanda') are no place; suicide bombers
+who 'blew themselves up' left out of their victims' toll; a patrol that drove over a mine is its victim; a
+bombing disowned on the wire line after it, and a bomb no one laid by name, take no militia as bomber; a count
+left unconfirmed ('a figure no one ... can check') adds no dead; a toll over a whole year ('killed in 2018'); the
+doers' grievance ('..., accusing the government of ...') and what the victims were accused of are no accusation of
+the deed (now recall 0.939, precision 0.886, F1 0.912, traps avoided 0.977, type 0.839, sub-type 0.806, actor pairs
+0.742, place 0.760, date 1.000, fatalities 0.958; type 26 of 31 found events right, at first sight 25 of 29);
 `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
@@ -99,7 +113,7 @@ DATA = Path(__file__).parent / "data"
 RECORDS = {r["id"]: r for name in ("unseen_theatres_a.jsonl", "unseen_theatres_b.jsonl", "unseen_theatres_c.jsonl",
                                     "unseen_theatres_d.jsonl", "unseen_theatres_e.jsonl", "unseen_theatres_f.jsonl",
                                     "unseen_theatres_g.jsonl", "unseen_theatres_h.jsonl", "unseen_theatres_i.jsonl",
-                                    "unseen_theatres_j.jsonl", "unseen_theatres_k.jsonl")
+                                    "unseen_theatres_j.jsonl", "unseen_theatres_k.jsonl", "unseen_theatres_m.jsonl")
            for r in load_records(DATA / name)}
 
 # (document, gold event number) -> what still fails, and why
@@ -208,6 +222,40 @@ GAPS: dict[tuple[str, int], str] = {
     ("j_ly_east_protests_2020", 1): "sub-type: police firing on demonstrators 'who had blocked the main road', killing one, "
                                     "is a violent demonstration (a road block makes a protest violent, as the event "
                                     "tests pin); the gold codes excessive force against protesters",
+    ("m_ml_konna_2013", 0): "type and place: the gazetteer lacks Konna (only an Irish Conna), so 'overran Konna' has no "
+                            "place object and is coded a clash, placed at Kidal, named in the appositive before it",
+    ("m_ml_konna_2013", 1): "actors and place: the lede's 'French warplanes and Malian troops fought' is coded France (as "
+                            "'Operation Barkhane', which began in 2014) v. Ansar Dine, takes the counterattack's 11 dead "
+                            "as its retelling, and with Konna missing from the gazetteer is placed at Paris, where the "
+                            "minister spoke",
+    ("m_ml_konna_2013", 2): "place: with Konna missing from the gazetteer the French strike 'around Konna' falls back to "
+                            "the report's first town, Paris, where the minister spoke",
+    ("m_ml_konna_2013", 3): "missed: 'publicly cut off the hand of a young man' is no trigger (an amputation by a group)",
+    ("m_bi_bujumbura_2015", 0): "actors: neither 'soldiers loyal to Nkurunziza' nor 'troops backing the coup' is read "
+                                "as a side, and the report's warring sides stand in (the Imbonerakure v. the army); a "
+                                "mutiny of the army is no actor the knowledge base can name",
+    ("m_cd_goma_2012", 1): "fatalities: 'residents said they saw at least eight bodies in army uniform' is read as an "
+                           "attack on civilians of its own ('bodies') instead of the airport clash's toll",
+    ("m_cd_goma_2012", 2): "modality: MONUSCO's spokesman telling the mission's own helicopter strike is kept as its "
+                           "claim (as the other gaps of a force's word on its own deed); the gold, as ACLED, codes it",
+    ("m_mz_mocimboa_2020", 1): "type, actors and place: 'helicopters of the Dyck Advisory Group ... fired on insurgent "
+                               "positions' is coded a clash with Mozambique's army as the target, placed at Praia "
+                               "(Cabo Verde): 'Mocimboa da Praia' is not read as one name",
+    ("m_mz_mocimboa_2020", 2): "actors: Awasse (not in the gazetteer) takes the Praia of 'Mocimboa da Praia' and its "
+                               "victims become civilians of Cabo Verde (joining names over 'da' cost set a an actor "
+                               "pair: 'near Mocimboa da Praia' then found no place at all)",
+    ("m_co_bogota_2019", 0): "type and actors: 'a pickup packed with explosives ... blew up ..., killing 20' is coded an "
+                             "attack on civilians with the police of 'the police cadet school' as perpetrator; the bomb "
+                             "is the ELN's by the minister's word in the next sentence",
+    ("m_co_bogota_2019", 1): "actors: 'arrested a second suspect' names no group; the suspect of the bombing is the ELN's "
+                             "by the sentence before",
+    ("m_mx_apatzingan_2014", 1): "type: Knights Templar gunmen setting fire to buses and blocking roads is coded a violent "
+                                 "demonstration; the gold, with no one hurt, codes property destruction by the cartel",
+    ("m_mx_apatzingan_2014", 2): "type and actors: soldiers firing on residents who blocked a road is coded rioters v. the "
+                                 "army; the gold codes excessive force against protesters (alt: an attack on civilians)",
+    ("m_bf_yirgou_2019", 1): "type, actors and place: the Koglweogo killing 'Fulani herders' is coded a clash with a "
+                             "Fulani ethnic militia (herders read as armed); the gazetteer lacks Yirgou, so it is placed "
+                             "at Arbinda, named later",
 }
 # labelled non-events that still carry an event
 TRAP_GAPS = {
@@ -227,6 +275,11 @@ TRAP_GAPS = {
     "h_br_penha_2025": "a quoted detail of the same raid ('Gang members fired on officers from rooftops and used drones "
                        "...') is coded an attack on civilians by the gang: 'officers' is not read as the police told "
                        "before, and the raid's retelling is not recognised across the two quoted paragraphs",
+    "m_ua_debaltseve_2015": "'his men had captured \"thousands\" of Ukrainian soldiers' (people taken) is coded a "
+                            "capture of Kiev, named after it, and not the rebel leader's claim; 'Minsk II was dead the "
+                            "moment it was signed' is coded an attack ('dead' said of an agreement)",
+    "m_mx_apatzingan_2014": "'The army said its soldiers had been shot at first' (the army's version of the Antunez "
+                            "shooting) is coded a clash of its own",
     "h_ps_jenin_2023": "'pulled out ... after a two-day raid backed by drone strikes in which 12 Palestinians ... were "
                        "killed' is coded a drone strike on the day of the withdrawal: a raid spanning days is not read "
                        "as an aggregate",
