@@ -1584,3 +1584,24 @@ def test_a_count_left_unconfirmed_adds_no_dead_to_the_incident_before_it(text: s
 
     attack = extract_text(text, published=date(2017, 8, 28)).events[0]
     assert attack.fatalities == toll, attack.reason
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Villagers said soldiers had set fire to houses in Rathedaung, Myanmar, on Sunday, and shot at people as they "
+     "fled, killing at least nine.", "Military Forces of Myanmar"),
+    ("On Tuesday CODECO militiamen set fire to a market in Djugu, Ituri, and opened fire on traders, killing four.",
+     "CODECO"),
+])
+def test_a_burning_then_a_deadly_deed_of_the_same_subject_is_one_attack_by_it(text: str, actor1: str) -> None:
+    """Houses set on fire, then ', and' a subject-less deed that kills ('..., and shot at people as they fled,
+    killing nine'): one attack whose doer the first clause names (set m's Rakhine burning), not a burning by the
+    doer and a killing by no one."""
+    events = _dated(text)
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    assert actor1 in (events[0].actor1 or "") and events[0].fatalities >= 4
+
+
+def test_a_burning_then_another_subjects_deed_stays_two_events() -> None:
+    events = _dated("Rebels burned down the district office in Rutshuru, North Kivu, on Monday, and the army retook the "
+                    "town on Tuesday.")
+    assert {e.sub_event_type for e in events} == {"Looting/property destruction", "Government regains territory"}

@@ -236,10 +236,6 @@ GAPS: dict[tuple[str, int], str] = {
     ("m_ml_konna_2013", 2): "place: with Konna missing from the gazetteer the French strike 'around Konna' falls back to "
                             "the report's first town, Paris, where the minister spoke",
     ("m_ml_konna_2013", 3): "missed: 'publicly cut off the hand of a young man' is no trigger (an amputation by a group)",
-    ("m_mm_rakhine_2017", 1): "actors: 'soldiers had set fire to houses in the village ... and shot at people as they "
-                              "fled, killing at least six' is split into the army's property destruction and an attack "
-                              "whose perpetrator is left unidentified (since the 'set fire to' rule merged from the "
-                              "gaps branch, after set m was first scored)",
     ("m_bi_bujumbura_2015", 0): "actors: neither 'soldiers loyal to Nkurunziza' nor 'troops backing the coup' is read "
                                 "as a side, and the report's warring sides stand in (the Imbonerakure v. the army); a "
                                 "mutiny of the army is no actor the knowledge base can name",

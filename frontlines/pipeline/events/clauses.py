@@ -130,10 +130,23 @@ def triggers_in_order(clause: Clause) -> list[TriggerHit]:
     return hits
 
 
+# a deed told after ", and" with no subject of its own: its verb opens the clause ("..., and shot at people")
+_SUBJECTLESS_DEED = fastre.compile(r"(?:then\s+|later\s+)?(?:\w+ed|shot|set|burnt|hit|beat|took|fled|opened)\b", re.IGNORECASE)
+
+
+def _burning_then_killing(hits: list[TriggerHit], after: str) -> bool:
+    """Property set on fire, then ", and" a deed of the same subject that kills ("soldiers had set fire to houses in
+    the village, and shot at people as they fled, killing at least six"): the burning is part of the deadly attack,
+    whose doer the first clause names."""
+    return all(h.trigger.sub_event_type == "Looting/property destruction" for h in hits) \
+        and bool(_SUBJECTLESS_DEED.match(after)) and count_fatalities(after)[0] > 0
+
+
 def split_clauses(doc: Document, st: Statement, ontology: Ontology) -> list[Clause]:
     """The sentence's clauses; a clause without a trigger joins the next one ("a farmer, a village
     elder, and his 3 sons were killed"), or stays alone at the end (a casualty follow-up)."""
     spans, cursor = [], st.start
+    ands: list[bool] = []  # whether the clause ends at ", and"
     wire = doc.wire_dateline or (-1, -1)
     if wire[0] <= st.start < wire[1] < st.end:
         cursor = wire[1]  # "BENGHAZI (Reuters) -Protesters broke into ...": the clause starts after the dateline
@@ -146,6 +159,7 @@ def split_clauses(doc: Document, st: Statement, ontology: Ontology) -> list[Clau
                 and _OPEN_BETWEEN.search(st.text[cursor - st.start:m.start()]):
             continue  # "fighting between a coalition of militias, known as the TPF, and the 7th Brigade": one pair
         spans.append((cursor, st.start + m.start()))
+        ands.append(m.group().lstrip().startswith(",") and "and" in m.group())
         cursor = st.start + m.end()
     spans.append((cursor, st.end))
     out, pending = [], None
@@ -157,6 +171,9 @@ def split_clauses(doc: Document, st: Statement, ontology: Ontology) -> list[Clau
         if not hits and i + 1 < len(spans) and not fastre.match(r"\.\s", doc.text[end:end + 2]):
             pending = start
             continue
+        if hits and i + 1 < len(spans) and ands[i] and _burning_then_killing(hits, doc.text[spans[i + 1][0]:spans[i + 1][1]]):
+            pending = start  # "soldiers set fire to houses ..., and shot at people as they fled, killing six": one
+            continue  # attack by the subject the two deeds share, the killing its event (triggers_in_order)
         pending = None
         out.append(Clause(st, start, end, text, hits))
     return out
