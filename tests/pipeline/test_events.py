@@ -1605,3 +1605,15 @@ def test_a_burning_then_another_subjects_deed_stays_two_events() -> None:
     events = _dated("Rebels burned down the district office in Rutshuru, North Kivu, on Monday, and the army retook the "
                     "town on Tuesday.")
     assert {e.sub_event_type for e in events} == {"Looting/property destruction", "Government regains territory"}
+
+
+@pytest.mark.parametrize("text", [
+    "Bandits suspected to be from the neighbouring Pokot community raided a village near Tot, Kenya, on Sunday, "
+    "shooting dead two herders.",
+    "Gunmen suspected to be from a rival clan shot dead four traders near Beledweyne, Somalia, on Friday.",
+])
+def test_men_suspected_to_be_from_a_community_are_no_hedge_of_the_deed(text: str) -> None:
+    """Set n: 'suspected to be from/members of' says who the raiders are, as 'believed to be' does; the raid is
+    told as fact."""
+    event = _dated(text, "2021-03-03")[0]
+    assert event.modality == "asserted", (event.modality, event.reason)

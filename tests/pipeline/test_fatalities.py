@@ -155,6 +155,18 @@ def test_more_killing_verbs(text: str, deaths: int) -> None:
 
 
 @pytest.mark.parametrize(("text", "deaths"), [
+    ("Miscreants opened fire on a police post in Lakki Marwat, martyring a constable.", 1),
+    ("Gunmen stormed the checkpoint near Turbat, martyring two Levies men and a passer-by.", 3),
+    ("One soldier paid the supreme price in the encounter near Bama.", 1),
+    ("Three jawans paid the ultimate price while repelling the attack in Kupwara.", 3),
+    ("The martyrs of the revolution were remembered in Quetta.", 0),
+])
+def test_regional_press_idioms_of_death(text: str, deaths: int) -> None:
+    """South Asian and Nigerian army and police idioms: 'martyring', 'paid the supreme price'."""
+    assert count_fatalities(text)[0] == deaths
+
+
+@pytest.mark.parametrize(("text", "deaths"), [
     ("9 are dead (plus three attackers) after the bombing at the bus station.", 12),
     ("4 dead (plus the bomber) in a blast at the market.", 5),
     ("Six people died (plus two wounded) when the shell landed.", 6),  # the wounded are no deaths

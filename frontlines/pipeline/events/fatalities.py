@@ -44,7 +44,7 @@ _NP = (rf"(?:(?:his|her|their)\s+)?(?:{_NUM}|(?:a|an|the|his|her|its|their)(?=\s
        rf")?(?:\s+{_WORD}){{0,6}}(?:\s+and\s+(?!(?:{_NUM}|a|an|the|his|her|their)\b){_WORD})?")
 _DEATH_WORD = (r"(?:killed(?! or)(?! and (?:wounded|injured|hurt))|(?<!\bshooting )dead|died|die|dies|slain|martyred|perished|succumbed|gunned down|"
                r"(?:beaten|stabbed|hacked|clubbed|stoned|tortured|burn(?:ed|t)) to death|burn(?:ed|t) alive|set ablaze|"
-               r"lost (?:their|his|her) li(?:ves|fe)|KIA|killed in action|deaths?|fatalities|bodies|corpses|"
+               r"lost (?:their|his|her) li(?:ves|fe)|KIA|killed in action|paid the (?:supreme|ultimate) price|deaths?|fatalities|bodies|corpses|"
                r"executed|beheaded|slaughtered|decapitated|lynched|murdered|assassinated|strangled|hanged|shot dead|(?<!\bno )(?<!\bany )(?<!\bof )(?:casualties|causalities))")
 # An active killing verb's object named after it ("a gunman assassinated John Doe"): not a passive subject's death.
 _NAME_AFTER = (r"\s+(?-i:[A-Z])(?!(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -70,7 +70,7 @@ _SUBJECT = fastre.compile(
 )
 _KILL_VERB = (r"(?:kill(?:s|ed|ing)? and (?:dismember|mutilat|behead|burn|dump)\w*|kill(?:s|ed|ing)?|snip(?:e|es|ed|ing)|"
               r"slaughter(?:s|ed|ing)?|decapitat(?:e|es|ed|ing)|burn(?:ed|t|s|ing)? to death|shot and killed|shoot and kill|shot dead|shooting dead|gunned down|gun(?:s|ning)? down|"
-              r"murder(?:s|ed|ing)?|neutrali[sz](?:e|es|ed|ing)|"
+              r"murder(?:s|ed|ing)?|neutrali[sz](?:e|es|ed|ing)|martyr(?:ed|ing)|"
               r"(?:stabb(?:ed|ing)|beat(?:en|ing)?|hack(?:ed|ing)|club(?:bed|bing)|ston(?:ed|ing)|tortur(?:ed|ing)) to death|"
               r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing) to death|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
               r"claimed the lives of)")
@@ -368,13 +368,13 @@ def _agents(text: str, self_kill: re.Match[str]) -> int:
 # Cheap cues: a construction can only match where its own death, killing or result word occurs, so each (slow,
 # noun-phrase-first) pattern runs only when its cue is present, and none runs on a clause without a death word
 # (a result match alone counts nobody).
-_ANY_CUE = fastre.compile(r"kill|neutrali|dead|\bdie|dying|snip|slaughter|decapitat|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|martyr|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|"
+_ANY_CUE = fastre.compile(r"kill|neutrali|dead|\bdie|dying|snip|slaughter|decapitat|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|martyr|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|supreme price|ultimate price|"
                           r"execut|behead|lynch|murder|assassinat|passed away|casualt|causalt", re.IGNORECASE)
 _CUES = {
-    "object": fastre.compile(r"kill|dead|died|succumbed|neutrali|snip|slaughter|decapitat|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
+    "object": fastre.compile(r"kill|dead|died|succumbed|neutrali|martyr|snip|slaughter|decapitat|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
     "to_death": fastre.compile(r"to death|alive", re.IGNORECASE),
     "result": fastre.compile(r"led to|leading to|caus|result|ended in|claim|leav|left|death toll", re.IGNORECASE),
-    "subject": fastre.compile(r"killed|dead|\bdie|slaughtered|decapitated|ablaze|strangled|hanged|gunned down|slain|martyred|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|"
+    "subject": fastre.compile(r"killed|dead|\bdie|slaughtered|decapitated|ablaze|strangled|hanged|gunned down|slain|martyred|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|supreme price|ultimate price|"
                               r"fatalities|bodies|corpses|executed|beheaded|lynched|murdered|assassinated|casualt|causalt",
                               re.IGNORECASE),
     "later_died": fastre.compile(r"died|succumbed|passed away|dying|found (?:dead|killed|murdered)", re.IGNORECASE),
