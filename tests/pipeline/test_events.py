@@ -1617,3 +1617,20 @@ def test_men_suspected_to_be_from_a_community_are_no_hedge_of_the_deed(text: str
     told as fact."""
     event = _dated(text, "2021-03-03")[0]
     assert event.modality == "asserted", (event.modality, event.reason)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Bandits numbering over 50 invaded a village in Maru LGA of Zamfara State, Nigeria, on Tuesday and killed nine "
+     "residents.", "nga.bandits"),
+    ("Troops repelled an attack by bandits on their base at Birnin Gwari, Nigeria, on Monday, killing six of them.",
+     "nga.bandits"),
+])
+def test_bare_bandits_in_nigeria_are_its_bandit_militia(text: str, actor: str) -> None:
+    """Set n: Nigerian papers write 'bandits' with no article; only 'the bandits' took the bandit militia."""
+    event = _dated(text, "2020-06-11")[0]
+    assert actor in (event.actor1_id, event.actor2_id), (event.actor1_id, event.actor2_id, event.reason)
+
+
+def test_bandits_outside_nigeria_are_not_its_bandit_militia() -> None:
+    event = _dated("Bandits shot dead two herders and drove away 100 goats near Tot, Kenya, on Sunday.", "2021-03-03")[0]
+    assert "nga.bandits" not in (event.actor1_id, event.actor2_id)
