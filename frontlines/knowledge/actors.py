@@ -256,7 +256,7 @@ class ActorKB:
             ids = [i for i in ids if any(fastre.findall(r"\d+", f) == digits for f in (self._actors[i].name, *self._actors[i].aliases))]
         if not ids:
             return None
-        actor = self.localise(self._best(ids, on, country), country)
+        actor = self.localise(self._best(ids, on, country, key), country)
         score = {"alias": 1.0, "skeleton": 0.9, "fuzzy": 0.8}[method]
         reason = f"'{name}' -> {actor.name} ({method} match)"
         if not actor.active_on(on):
@@ -264,13 +264,15 @@ class ActorKB:
             reason += f"; outside its validity dates on {on}"
         return ActorMatch(actor, round(score, 3), method, reason)
 
-    def _best(self, ids: Sequence[str], on: date | None, country: str | None) -> Actor:
+    def _best(self, ids: Sequence[str], on: date | None, country: str | None, key: str = "") -> Actor:
         """Active on the day first; then an actor of the report's country (its own forces, not the same state's
         entry as a foreign intervener: "Egyptian army" in Egypt is Egypt's army, in Libya Egypt intervening);
-        then one that operates there; people last."""
+        then one that operates there; people last; then the one the name (``key``) is the name of ("Jabhat al-Nusra"
+        with no day is the Nusra Front, not HTS, which state media still call so)."""
         actors = [self._actors[i] for i in dict.fromkeys(ids)]
         return max(actors, key=lambda a: (a.active_on(on), a.country == country, a.operates_in(country),
-                                          (a.type != "external_force") == (a.country == country), a.type != "person"))
+                                          (a.type != "external_force") == (a.country == country), a.type != "person",
+                                          _key(a.name) == key))
 
     def candidates(self, text: str) -> list[str]:
         """Ids of every actor that carries ``text`` as its name or an alias."""

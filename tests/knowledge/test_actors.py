@@ -49,3 +49,16 @@ def test_a_peoples_militia_is_named_after_the_country_it_fights_in() -> None:
     assert kb.get(mali.id) == mali  # its id finds it again (stores and pages keep ids)
     assert kb.localise(fulani, "NG") is fulani and kb.localise(fulani, "CD").name == "Fulani Ethnic Militia (Democratic Republic of Congo)"
     assert kb.localise(kb.get("hezbollah"), "SY").name == "Hezbollah"  # a group that is no people's militia keeps its name
+
+
+@pytest.mark.parametrize(("name", "on", "expected"), [
+    ("Jabhat al-Nusra", date(2019, 5, 10), "hts"),  # Syrian state media's name for HTS after 2017
+    ("al-Nusra Front", date(2020, 2, 1), "hts"),
+    ("Nusra Front", date(2016, 10, 1), "syr.jfs"),
+    ("Jabhat al-Nusra", date(2014, 5, 1), "syr.nusra"),
+    ("Jabhat al-Nusra", None, "syr.nusra"),  # with no day, the group whose name it is
+])
+def test_the_nusra_front_named_after_its_renaming_is_the_group_of_the_day(name: str, on: date | None, expected: str) -> None:
+    """Set n: SANA's 'Jabhat al-Nusra terrorists' in 2019 are HTS, as ACLED codes them."""
+    match = get_actor_kb().resolve(name, on=on, country="SY")
+    assert match is not None and match.actor.id == expected
