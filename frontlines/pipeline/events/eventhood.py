@@ -410,6 +410,17 @@ def _possible(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _sought(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """An arrest or a capture asked or paid for ("called for the arrest of the killers", "offered a reward for
+    information leading to the arrest of the suspects"): sought, not made."""
+    if not f.nominal or f.dep != "pobj":
+        return None
+    if (f.head_lemma == "for" and f.prep_head in lex.words["seeking"]) \
+            or (f.head_lemma == "to" and f.prep_head == "lead" and lex.patterns["tip_off"].search(f.sentence)):
+        return f"sought, not done ('{f.prep_head} {f.head_lemma} the {f.trigger}')"
+    return None
+
+
 def _instrument(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     if not f.nominal or not lex.patterns["weapons"].search(f.lemma) or lex.patterns["harmed"].search(f.sentence):
         return None  # a weapon in a sentence that tells its harm is the incident's means ("IEDs planted by the
@@ -517,6 +528,7 @@ RULES: tuple[Rule, ...] = (
     Rule("backdrop", "duplicate", _backdrop),
     Rule("instrument", "vague", _instrument),
     Rule("possible", "hypothetical", _possible),
+    Rule("sought", "intention", _sought),
     Rule("description", "opinion", _description),
     Rule("war_described", "background", _war_described),
     Rule("left_behind", "vague", _left_behind),
