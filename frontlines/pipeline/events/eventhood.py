@@ -292,6 +292,10 @@ def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     if not f.nominal and f.perfect and (f.present or f.dep == "ccomp") and f.span_cue \
             and (lex.patterns["harm"].match(f.lemma) or f.lemma in lex.words["detaining"]):
         return f"a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
+    if not f.nominal and not dated and (f.span_cue or "").lower() in lex.words["trailing_spans"] and lex.patterns["harm"].match(f.lemma):
+        # a ministry's toll of the past day or week, told in the simple past ("43 Taliban were killed in operations
+        # in four provinces over the past 24 hours"): counted over the span, not one incident
+        return f"a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
     if (f.nominal or f.tag == "VBG") and f.dep == "pobj" and f.perfect and f.span_cue and f.predicate \
             and lex.patterns["harm"].match(f.predicate):
         # the incidents such a toll was taken in ("had been killed since Tuesday, many of them in clashes")
@@ -321,9 +325,9 @@ def _state(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 
 
 def _truce_state(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
-    """A truce or deal named as a state of affairs ("there was a ceasefire", "its truce with the army"): an
-    agreement is an event where it is signed, reached or starts."""
-    if not f.nominal or f.lemma not in lex.words["truces"]:
+    """A truce or deal named as a state of affairs ("there was a ceasefire", "its truce with the army", "violated
+    the ceasefire regime"): an agreement is an event where it is signed, reached or starts."""
+    if not f.nominal or (f.lemma not in lex.words["truces"] and f.trigger.lower() not in lex.words["truces"]):
         return None
     if f.dep in ("dobj", "nsubjpass", "pobj", "conj") and (f.head_lemma in lex.words["making"] or f.predicate in lex.words["making"]):
         return None
@@ -432,6 +436,13 @@ def _instrument(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
+def _until_clause(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
+    """A deed in the present tense of an 'until' clause is the goal the main clause serves ("the army will fight
+    on until every inch of the country is liberated"); one in the past happened ("held out until troops retook
+    the town")."""
+    return f"a goal ('until ... {f.trigger}'), not a deed" if f.marker == "until" and f.present and not f.perfect else None
+
+
 def _since_clause(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """An incident that dates another ("ever since IS was driven out of the city, ..."): background."""
     return f"background: what '{f.marker}' dates another situation from" if f.marker == "since" else None
@@ -494,6 +505,7 @@ RULES: tuple[Rule, ...] = (
     Rule("modal", "prediction", _modal),
     Rule("aim", "intention", _aim),
     Rule("agreed_plan", "intention", _agreed_plan),
+    Rule("until_clause", "intention", _until_clause),
     Rule("since_clause", "background", _since_clause),
     Rule("unrest_began", "background", _unrest_began),
     Rule("reference_point", "background", _reference_point),
