@@ -1634,3 +1634,15 @@ def test_bare_bandits_in_nigeria_are_its_bandit_militia(text: str, actor: str) -
 def test_bandits_outside_nigeria_are_not_its_bandit_militia() -> None:
     event = _dated("Bandits shot dead two herders and drove away 100 goats near Tot, Kenya, on Sunday.", "2021-03-03")[0]
     assert "nga.bandits" not in (event.actor1_id, event.actor2_id)
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Imran Khan condemned the attack. Miscreants opened fire on a police post in Lakki Marwat, "
+    "Pakistan, on Tuesday night, killing a constable.",
+    "IPOB leader Nnamdi Kanu denied any role. Hoodlums stormed a police station in Owerri, Nigeria, on Monday, "
+    "killing two officers.",
+])
+def test_miscreants_and_hoodlums_are_an_unidentified_armed_group(text: str) -> None:
+    """Set n: the regional press's words for unnamed attackers named no one, so a leader named before took the deed."""
+    event = next(e for e in _dated(text, "2019-09-26") if e.event_type != "Strategic developments")
+    assert (event.actor1_id or "").startswith("gen.unidentified."), (event.actor1_id, event.reason)

@@ -83,7 +83,9 @@ _GENERIC = fastre.compile(
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed (?:men|civilians)|"
     r"(?:suspected |alleged )?(?:drug traffickers|drug dealers|gang members|gangsters)|"
     r"protesters|demonstrators|rioters|looters|mobs?|(?:armed |camel |cattle )?(?:herders|herdsmen)|(?:armed )?cattle raiders|"
-    r"clan (?:militias?|militiamen|gunmen|fighters)|(?:ethnic|communal|tribal) (?:militias?|militiamen)|armed youths?))\b"
+    r"clan (?:militias?|militiamen|gunmen|fighters)|(?:ethnic|communal|tribal) (?:militias?|militiamen)|armed youths?|"
+    # South Asian and Nigerian papers' words for unnamed attackers ("miscreants opened fire", "hoodlums stormed")
+    r"miscreants|hoodlums|(?:unknown|unidentified|armed) motorcyclists))\b"
     r"(?! (?:contractors?|sources?|officials?|spokes(?:man|woman|person)|analysts?|experts?|courts?|hospitals?|"
     r"academy|college|intelligence|uniforms?|equipment|advisers?|advisors?|aid|prosecutors?|judges?)\b)"
 )
@@ -120,7 +122,7 @@ _GENERIC_KIND = [
     (fastre.compile(r"herders|herdsmen|raiders|clan|ethnic|communal|tribal|youth", re.I), "communal"),
     # criminals no gang is named for, unnamed, masked gunmen and armed civilians: an armed group of the country
     (fastre.compile(r"gunmen|armed men|armed civilians|assailants|attackers|militants|unidentified|unknown|masked|traffickers|"
-                    r"dealers|gang", re.I), "unidentified"),
+                    r"dealers|gang|miscreants|hoodlums|motorcyclists", re.I), "unidentified"),
     (fastre.compile(r"protesters|demonstrators", re.I), "protesters"),
     (fastre.compile(r"rioters|looters|mob", re.I), "rioters"),  # looters: a crowd no group is named for
 ]
