@@ -1646,3 +1646,17 @@ def test_miscreants_and_hoodlums_are_an_unidentified_armed_group(text: str) -> N
     """Set n: the regional press's words for unnamed attackers named no one, so a leader named before took the deed."""
     event = next(e for e in _dated(text, "2019-09-26") if e.event_type != "Strategic developments")
     assert (event.actor1_id or "").startswith("gen.unidentified."), (event.actor1_id, event.reason)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Armed civilians presumed to belong to the Sinaloa Cartel ambushed a convoy of state police near Culiacán, "
+     "Mexico, on Friday, killing three officers.", "mex.sinaloa"),
+    ("Gunmen alleged to belong to the ELN attacked a police station in Saravena, Colombia, on Sunday, wounding two "
+     "officers.", "col.eln"),
+])
+def test_men_presumed_or_alleged_to_belong_to_a_group_are_the_group(text: str, actor: str) -> None:
+    """Set n: Mexican officials' 'armed civilians presumed to belong to' a cartel; the cartel acted, the police
+    were attacked."""
+    event = _dated(text, "2021-06-17")[0]
+    assert event.actor1_id == actor and (event.actor2_id or "").split(".")[0] in ("mex", "col", "gen"), \
+        (event.actor1_id, event.actor2_id, event.reason)

@@ -121,7 +121,7 @@ def _allied_second(doc: Document, m: Mention, participants: list[Mention]) -> bo
 
 
 # who unnamed men are said to be: "gunmen believed to belong to CODECO", "attackers thought to be members of the ADF"
-_BELONGING = fastre.compile(r"\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?(?:believed|thought|suspected|said|reported)\s+to\s+)?"
+_BELONGING = fastre.compile(r"\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?(?:believed|thought|suspected|said|reported|presumed|alleged)\s+to\s+)?"
                             r"(?:belong(?:ing)?\s+to|be\s+(?:members?\s+of|part\s+of|from)|(?:be\s+)?(?:linked|affiliated)\s+(?:to|with)|"
                             r"(?:be\s+)?loyal\s+to)\s+(?:the\s+)?$|"
                             # "two armed men, suspected to be al Shabaab fighters, shot ...": the men are the group's
