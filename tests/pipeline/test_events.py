@@ -1660,3 +1660,18 @@ def test_men_presumed_or_alleged_to_belong_to_a_group_are_the_group(text: str, a
     event = _dated(text, "2021-06-17")[0]
     assert event.actor1_id == actor and (event.actor2_id or "").split(".")[0] in ("mex", "col", "gen"), \
         (event.actor1_id, event.actor2_id, event.reason)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The army and popular committees repelled an advance of the mercenaries of the aggression towards Sirwah in "
+     "Marib, Yemen, on Friday, killing several of them.", {"houthis", "yem.forces"}),
+    ("Saudi-led aggression warplanes struck a market in Dahyan, Saada province, Yemen, on Thursday, killing 9 "
+     "citizens.", {"sa.forces"}),
+    ("The US-Saudi aggression launched two air raids on a farm in Sahar district, Saada, Yemen, on Tuesday, "
+     "killing a farmer.", {"sa.forces"}),
+])
+def test_houthi_media_name_the_sides_in_their_own_words(text: str, pair: set[str]) -> None:
+    """Set n: 'the army and popular committees' (the Houthis' forces), 'the mercenaries of the aggression' (the
+    government's) and 'the US-Saudi aggression' (the coalition's air force) named no actor."""
+    event = _dated(text, "2019-08-12")[0]
+    assert pair <= {event.actor1_id, event.actor2_id}, (event.actor1_id, event.actor2_id, event.reason)
