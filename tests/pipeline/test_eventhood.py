@@ -135,6 +135,7 @@ REJECTED = [
     ("truce_state", "Both sides accused each other of breaching the [truce] terms near the river.", False),
     ("toll_over_span", "The defence ministry said 52 insurgents were [killed] in operations in Zabul, Ghor and Paktika over the past 24 hours.", False),
     ("toll_over_span", "Nineteen militants were [killed] in air strikes across three provinces in the last 48 hours, officials said.", False),
+    ("toll_over_span", "Officials said 12 soldiers were killed and 20 [wounded] in clashes across the north over the past week.", False),
     ("instrument", "Several of the attackers wore explosive [belts] under their coats.", False),
     ("instrument", "Investigators said a roadside [bomb] was planted near the gate.", False),
     ("agreed_plan", "The two delegations also [agreed] to form a joint police force.", False),

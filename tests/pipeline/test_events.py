@@ -1675,3 +1675,13 @@ def test_houthi_media_name_the_sides_in_their_own_words(text: str, pair: set[str
     government's) and 'the US-Saudi aggression' (the coalition's air force) named no actor."""
     event = _dated(text, "2019-08-12")[0]
     assert pair <= {event.actor1_id, event.actor2_id}, (event.actor1_id, event.actor2_id, event.reason)
+
+
+@pytest.mark.parametrize("text", [
+    "A DRG jawan was killed when Maoists triggered an IED near Kirandul, Chhattisgarh, India, on Tuesday.",
+    "DRG personnel exchanged fire with Maoists in the forests near Orchha, Narayanpur, India, on Friday.",
+])
+def test_the_district_reserve_guard_by_its_initials_is_indias_police(text: str) -> None:
+    """Set n: Indian papers name Chhattisgarh's District Reserve Guard by its initials."""
+    event = _dated(text, "2020-07-22")[0]
+    assert "ind.police" in (event.actor1_id, event.actor2_id), (event.actor1_id, event.actor2_id, event.reason)

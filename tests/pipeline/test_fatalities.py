@@ -350,3 +350,15 @@ def test_one_person_shot_dead_named_by_a_pronoun_is_one_death(text: str) -> None
 ])
 def test_deaths_told_after_a_fight_in_its_sentence_are_the_fights_toll(text: str, deaths: int) -> None:
     assert _tolls(text) == [("Battles", deaths)]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Gunmen shot dead a teacher in Kunduz, Afghanistan, on Monday. The ministry said 30 insurgents were killed and "
+     "12 wounded in operations in four provinces over the past 24 hours.", 1),
+    ("A roadside bomb killed two soldiers near Gao, Mali, on Monday. The army said 15 militants were killed in the "
+     "last three days.", 2),
+])
+def test_a_toll_of_the_past_day_or_week_is_not_the_toll_of_the_incident_told_before(text: str, first: int) -> None:
+    """Set n: a ministry's toll 'over the past 24 hours', set aside as an aggregate, gave its dead to the killing
+    told before it."""
+    assert _tolls(text)[0][1] == first
