@@ -62,3 +62,14 @@ def test_the_nusra_front_named_after_its_renaming_is_the_group_of_the_day(name: 
     """Set n: SANA's 'Jabhat al-Nusra terrorists' in 2019 are HTS, as ACLED codes them."""
     match = get_actor_kb().resolve(name, on=on, country="SY")
     assert match is not None and match.actor.id == expected
+
+
+@pytest.mark.parametrize(("name", "country", "expected"), [
+    ("Khawarij", "SO", "som.shabaab"),  # the Somali government's word for al-Shabaab
+    ("Kharijite militants", "SO", "som.shabaab"),
+    ("Khawarij", "PK", "pak.ttp"),  # Pakistan's army's word for the TTP
+])
+def test_the_khawarij_are_the_group_the_reports_government_calls_so(name: str, country: str, expected: str) -> None:
+    """Set n: 'Kharijite militants' in a Somali report were taken for the Pakistani Taliban."""
+    match = get_actor_kb().resolve(name, on=date(2021, 4, 12), country=country)
+    assert match is not None and match.actor.id == expected
