@@ -1685,3 +1685,14 @@ def test_the_district_reserve_guard_by_its_initials_is_indias_police(text: str) 
     """Set n: Indian papers name Chhattisgarh's District Reserve Guard by its initials."""
     event = _dated(text, "2020-07-22")[0]
     assert "ind.police" in (event.actor1_id, event.actor2_id), (event.actor1_id, event.actor2_id, event.reason)
+
+
+@pytest.mark.parametrize("text", [
+    "Marines repelled an aggression in Reynosa, Tamaulipas, Mexico, on Friday and secured three rifles and a truck.",
+    "National Guard elements repelled an aggression in Celaya, Guanajuato, Mexico, on Sunday, seizing two rifles.",
+])
+def test_an_aggression_repelled_is_a_clash(text: str) -> None:
+    """Set n: Mexican officials tell a shootout as 'repelled an aggression'; the weapons secured after it typed
+    the incident as disrupted weapons use."""
+    event = _dated(text, "2021-06-17")[0]
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash"), (event.sub_event_type, event.reason)
