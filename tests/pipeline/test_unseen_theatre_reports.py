@@ -90,6 +90,25 @@ doers' grievance ('..., accusing the government of ...') and what the victims we
 the deed (now, on the main that merged the gaps branch and set j, recall 0.939, precision 0.861, F1 0.899, traps
 avoided 0.977, type 0.839, sub-type 0.806, actor pairs 0.710, place 0.760, date 1.000, fatalities 0.917; that main
 alone scores it recall 0.879, precision 0.829, F1 0.853, traps avoided 0.969, type 0.862, actor pairs 0.586);
+set n (ten more, three blog posts and seven
+news pages in the idioms of regional, state and local media: a Pakistani daily's ISPR copy ('martyred', 'neutralised',
+'miscreants'), a Nigerian daily ('bandits', 'hoodlums', 'gallant troops', 'paid the supreme price'), an Indian daily on
+Chhattisgarh ('encounter', 'DRG jawan', 'combing operation'), a Philippine news site ('NPA terrorists', 'illegal armed
+group'), a Houthi-aligned blog ('US-Saudi aggression', 'the army and popular committees', 'mercenaries', 'Daesh
+Takfiri elements'), Syrian state media ('Jabhat al-Nusra terrorists' in 2019, 'martyred', the Russian reconciliation
+centre), a Somali news site ('Khawarij', 'Kharijite militants'), an Afghan outlet ('anti-government elements', a
+ministry's toll 'over the past 24 hours'), a Kenyan opinion blog (Kerio Valley 'bandits'), a Mexican news blog in
+English ('armed civilians presumed to belong to', 'repelled an aggression'); 25 strict events, 149 labelled
+non-events) was written after set k's fixes and scored before its own (recall 0.920, precision 0.742, F1 0.821, traps
+avoided 0.946, type 0.957, sub-type 0.957, actor pairs 0.478, date 1.000, fatalities 0.773), the classes fixed after
+it: 'martyring' and 'paid the supreme price' as deaths; men 'suspected to be from' a community no hedge; bare
+'bandits' in Nigeria as its bandit militia; the Nusra Front named after its renamings as the group of the day; an
+arrest asked or paid for ('a reward for information leading to the arrest'); a goal in an 'until' clause; a truce
+violated; a toll 'over the past 24 hours' (and its dead given to no incident before it); 'miscreants' and
+'hoodlums' as unidentified armed men; men 'presumed to belong to' a cartel; Houthi media's names of the sides;
+'Khawarij' by the report's country; 'DRG' as India's police; 'repelled an aggression' as a clash (now recall 0.960,
+precision 0.923, F1 0.941, traps avoided 0.987, type 1.000, sub-type 1.000, actor pairs 0.875, date 1.000,
+fatalities 0.826);
 `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
@@ -114,7 +133,8 @@ DATA = Path(__file__).parent / "data"
 RECORDS = {r["id"]: r for name in ("unseen_theatres_a.jsonl", "unseen_theatres_b.jsonl", "unseen_theatres_c.jsonl",
                                     "unseen_theatres_d.jsonl", "unseen_theatres_e.jsonl", "unseen_theatres_f.jsonl",
                                     "unseen_theatres_g.jsonl", "unseen_theatres_h.jsonl", "unseen_theatres_i.jsonl",
-                                    "unseen_theatres_j.jsonl", "unseen_theatres_k.jsonl", "unseen_theatres_m.jsonl")
+                                    "unseen_theatres_j.jsonl", "unseen_theatres_k.jsonl", "unseen_theatres_m.jsonl",
+                                    "unseen_theatres_n.jsonl")
            for r in load_records(DATA / name)}
 
 # (document, gold event number) -> what still fails, and why
@@ -261,6 +281,25 @@ GAPS: dict[tuple[str, int], str] = {
     ("m_bf_yirgou_2019", 1): "type, actors and place: the Koglweogo killing 'Fulani herders' is coded a clash with a "
                              "Fulani ethnic militia (herders read as armed); the gazetteer lacks Yirgou, so it is placed "
                              "at Arbinda, named later",
+    ("n_ng_faskari_2020", 2): "fatalities: the Defence Headquarters' 'neutralising 17 of the criminals' is kept as the army's "
+                              "claim of enemy dead (as the dev sets' army claims), so the clash keeps only the soldier "
+                              "who 'paid the supreme price'; the gold, as ACLED for the report's only account, counts 18",
+    ("n_ph_lasnavas_2019", 0): "fatalities: 'Three members of the NPA were killed in a clash ..., the Philippine Army said' "
+                               "is the army's count of enemy dead, kept as its claim (0); the gold counts the three",
+    ("n_sy_suqaylabiyah_2019", 1): "missed: 'Army units responded to the sources of the rocket fire ..., destroying a "
+                                   "number of terrorists' positions' (Syrian state media's counter-battery idiom) is no "
+                                   "trigger of shelling",
+    ("n_so_bariire_2021", 0): "fatalities: 'Two soldiers were martyred in the fighting, the minister added' is read as the "
+                              "minister's lower count of the same dead, not as two more beside the 13 attackers the army "
+                              "claims (kept as a claim, as in the gap of n_ng_faskari_2020)",
+    ("n_so_bariire_2021", 1): "fatalities: the suicide bomber is counted with the five killed (6); the gold keeps the "
+                              "text's five (ACLED practice on a bomber's own death is unsure: the project counts him)",
+    ("n_af_qarabagh_2020", 1): "actors: an unclaimed magnetic bomb in Kabul takes the Taliban, blamed two paragraphs "
+                               "before for the Qarabagh attack; the gold leaves it unidentified",
+    ("b_ke_keriovalley_2021", 0): "actors: 'bandits suspected to be from the neighbouring Pokot community' names the Pokot "
+                                  "only as a community, which resolves to no militia; the raid stays unidentified",
+    ("b_ke_keriovalley_2021", 1): "actors: 'police reservists and GSU officers repulsed the raiders' is coded police v. "
+                                  "police (two units of one force taken as the two sides); 'the raiders' names no actor",
 }
 # labelled non-events that still carry an event
 TRAP_GAPS = {
@@ -285,6 +324,12 @@ TRAP_GAPS = {
                             "moment it was signed' is coded an attack ('dead' said of an agreement)",
     "m_mx_apatzingan_2014": "'The army said its soldiers had been shot at first' (the army's version of the Antunez "
                             "shooting) is coded a clash of its own",
+    "n_ph_lasnavas_2019": "'Troops recovered three high-powered firearms ... from the encounter site' is coded disrupted "
+                          "weapons use: placed at the province of the dateline, it is not folded into the Las Navas "
+                          "clash told two sentences before as what the clash left behind",
+    "n_af_qarabagh_2020": "'Residents of Qarabagh said the fighting disrupted traffic on the Kabul-Kandahar highway' is "
+                          "coded a clash at Kandahar: 'the fighting' as the subject of its consequence is not read as "
+                          "the Qarabagh attack told before, and the highway's city is taken as its place",
     "h_ps_jenin_2023": "'pulled out ... after a two-day raid backed by drone strikes in which 12 Palestinians ... were "
                        "killed' is coded a drone strike on the day of the withdrawal: a raid spanning days is not read "
                        "as an aggregate",
