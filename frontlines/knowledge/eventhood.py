@@ -23,9 +23,9 @@ WORD_LISTS = frozenset({
     "planning", "deployment", "cessation", "fighting", "continuative", "reference_verbs", "truces", "making", "starting",
     "protest_purposes", "meaning", "possible", "holding", "agreed_deeds", "framing_nouns", "dating_verbs", "measure_nouns", "undertaking", "receiving", "toll_nouns", "holding_verbs",
     "campaign_nouns", "consequence_verbs", "place_nouns", "taking", "marking", "detaining", "finding", "dying",
-    "wounded", "backdrop_preps", "outbreak", "unrest_nouns", "seeking", "trailing_spans"})
+    "wounded", "backdrop_preps", "outbreak", "unrest_nouns", "seeking"})
 PATTERNS = frozenset({"ordinal", "span", "habit", "running_total", "accident", "harm", "people", "munitions", "weapons", "harmed",
-                      "day_or_month", "custody", "recent", "countrywide", "year_span", "tip_off"})
+                      "day_or_month", "custody", "recent", "countrywide", "year_span", "tip_off", "daily_toll"})
 
 
 @dataclass(frozen=True)

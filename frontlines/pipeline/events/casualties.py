@@ -115,8 +115,8 @@ _RUNNING_TOTAL = fastre.compile(r"\b(?:a total of|in total|so far|to date|thus f
                                 r"september|october|november|december|[A-Z][a-z]+ took office)|"
                                 # a toll over the whole country ("killed in violence around the country since Monday")
                                 r"(?:across|around|throughout) the country|nationwide|countrywide|"
-                                # a ministry's toll of the past day or week ("43 killed ... over the past 24 hours")
-                                r"(?:over|in) the (?:past|last) (?:\w+ )?(?:hours|days|weeks|months|day|week|month))\b", re.IGNORECASE)
+                                # a ministry's daily bulletin ("43 killed ... over the past 24 hours")
+                                r"(?:over|in|during) the (?:past|last) (?:(?:24|twenty-four) hours|day))\b", re.IGNORECASE)
 _INJURY = fastre.compile(r"(?:injur|wound|hurt)", re.IGNORECASE)
 _ALTERNATIVE = fastre.compile(r"\b(?:(?:a )?(?:second|another|other|different|subsequent|secondary) (?:source|report|account)s?|"
                               r"other reports|later raised|initially|only (?:confirm(?:s|ed)?|acknowledg(?:es|ed)|admit(?:s|ted))|"

@@ -292,11 +292,10 @@ def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     if not f.nominal and f.perfect and (f.present or f.dep == "ccomp") and f.span_cue \
             and (lex.patterns["harm"].match(f.lemma) or f.lemma in lex.words["detaining"]):
         return f"a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
-    if not f.nominal and not dated and (f.span_cue or "").lower() in lex.words["trailing_spans"] \
-            and (lex.patterns["harm"].match(f.lemma) or f.lemma in lex.words["wounded"]):
-        # a ministry's toll of the past day or week, told in the simple past ("43 Taliban were killed in operations
-        # in four provinces over the past 24 hours"): counted over the span, not one incident
-        return f"a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
+    if not f.nominal and not dated and (lex.patterns["harm"].match(f.lemma) or f.lemma in lex.words["wounded"]):
+        daily = lex.patterns["daily_toll"].search(f.sentence)
+        if daily:  # a ministry's daily bulletin ("43 Taliban were killed in operations ... over the past 24 hours")
+            return f"a toll counted over a span of time ('{f.predicate}' ... '{daily.group()}'), not one incident"
     if (f.nominal or f.tag == "VBG") and f.dep == "pobj" and f.perfect and f.span_cue and f.predicate \
             and lex.patterns["harm"].match(f.predicate):
         # the incidents such a toll was taken in ("had been killed since Tuesday, many of them in clashes")
