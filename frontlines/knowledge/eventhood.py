@@ -25,7 +25,7 @@ WORD_LISTS = frozenset({
     "campaign_nouns", "consequence_verbs", "place_nouns", "taking", "marking", "detaining", "finding", "dying",
     "wounded", "backdrop_preps", "outbreak", "unrest_nouns", "seeking"})
 PATTERNS = frozenset({"ordinal", "span", "habit", "running_total", "accident", "harm", "people", "munitions", "weapons", "harmed",
-                      "day_or_month", "custody", "recent", "countrywide", "year_span", "tip_off", "daily_toll"})
+                      "day_or_month", "custody", "recent", "countrywide", "unnamed_towns", "year_span", "tip_off", "daily_toll"})
 
 
 @dataclass(frozen=True)

@@ -476,15 +476,10 @@ def _in_passing(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     return None
 
 
-# towns counted or left unnamed ("in other eastern towns", "in several cities"): no town of the protests is told
-_UNNAMED_TOWNS = fastre.compile(r"\b(?i:in)\s+(?:(?:several|many|some|other|a number of|dozens of|a dozen)\s+)+(?:[a-z]+\s+)?"
-                                r"(?:towns|cities|villages|places|provinces|regions)\b")
-
-
 def _unnamed_towns(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """Protests told of towns the report does not name ("Smaller protests were reported in other eastern towns over the
     weekend"): where each happened is not told."""
-    if f.nominal and f.plural and f.lemma in lex.words["unrest_nouns"] and (where := _UNNAMED_TOWNS.search(f.sentence)):
+    if f.nominal and f.plural and f.lemma in lex.words["unrest_nouns"] and (where := lex.patterns["unnamed_towns"].search(f.sentence)):
         return f"protests in towns not named ('{where.group()}')"
     return None
 
