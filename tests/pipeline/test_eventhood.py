@@ -158,6 +158,8 @@ REJECTED = [
 ]
 
 PASSED = [
+    ("ongoing", "Opposition parties have held a [protest] rally to press the president not to run again in 2026.", False),
+    ("ongoing", "Teachers have [marched] to the ministry to demand the pay rise promised for 2025.", False),
     ("negated", "Not only did the rebels [shell] the town, they cut its water supply.", False),
     ("modal", "Rebels [attacked] the port on Monday, a commander said.", True),
     ("aim", "Troops attempted to [retake] the refinery on Tuesday.", True),

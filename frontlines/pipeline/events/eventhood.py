@@ -309,9 +309,10 @@ def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 def _toll_over_a_year(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A toll told over a whole year ("more than 170 social leaders were killed in 2018", "40 journalists died
     during 2017"): the year's count, not one incident (a day in the sentence dates one)."""
-    if not f.nominal and not dated and f.span_cue and lex.patterns["year_span"].fullmatch(f.span_cue) \
-            and lex.patterns["harm"].match(f.lemma):
-        return f"a toll counted over a year ('{f.predicate}' ... '{f.span_cue}'), not one incident"
+    year = None if f.nominal or dated or f.span_cue else lex.patterns["year_span"].search(f.sentence)
+    if year and lex.patterns["harm"].match(f.lemma):  # (a year is no span of the other rules: "have held a rally to
+        # press the president not to run in 2019" is no ongoing situation)
+        return f"a toll counted over a year ('{f.predicate}' ... '{year.group()}'), not one incident"
     return None
 
 
