@@ -228,6 +228,20 @@ def test_feed_with_one_truncated_entry_keeps_the_others(tmp_path) -> None:
     assert [d.url for d in docs] == ["http://example.org/1", "http://example.org/3"]
 
 
+
+@pytest.mark.parametrize("description", ["&lt;b&gt;&lt;/b&gt;", "&lt;&gt;", "&lt;p&gt; &lt;/p&gt;"])
+def test_a_complete_entry_whose_description_is_only_markup_survives_a_truncated_feed(tmp_path, description: str) -> None:
+    """A description whose markup holds no words came whole: its title is the entry's text, even in a feed cut
+    short after it (only an entry whose text element never came is the truncated one)."""
+    feed = ("<?xml version='1.0'?><rss version='2.0'><channel><title>T</title>"
+            f"<item><title>Gunmen kill five in Maiduguri</title><link>http://example.org/1</link>"
+            f"<description>{description}</description></item>"
+            "<item><title>Cut short</title><link>http://example.org/cut</link>")
+    problems: list[str] = []
+    docs = read_path(_write(tmp_path, "cut.xml", feed), errors="skip", on_problem=problems.append)
+    assert [d.url for d in docs] == ["http://example.org/1"] and docs[0].title == "Gunmen kill five in Maiduguri"
+    assert len(problems) == 1 and "feed entry 2" in problems[0]
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig", "utf-32"])
 def test_text_with_a_byte_order_mark_is_read(tmp_path, encoding: str) -> None:
     data = BLOG.encode(encoding)

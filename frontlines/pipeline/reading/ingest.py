@@ -274,8 +274,9 @@ def _feed_entry(entry: Any, where: str, name: str, i: int, feed: Any, published:
     content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
     body = _strip_html(content)
     title = entry.get("title") or None
-    if not body and (feed.bozo or not title):
-        # in a broken feed, a title without its text is the truncated entry: refuse it rather than store half
+    if not body and (not title or (feed.bozo and "summary" not in entry and "content" not in entry)):
+        # in a broken feed, a title whose text element never came is the truncated entry: refuse it rather than store
+        # half (one whose description holds only markup, "&lt;b&gt;&lt;/b&gt;", was complete: its title is its text)
         raise MalformedInputError(f"{where} has no text{why}; it is cut short or malformed, is the feed complete?")
     text = f"{title}\n\n{body}" if title else body
     when = entry.get("published_parsed") or entry.get("updated_parsed")
