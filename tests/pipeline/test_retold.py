@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from frontlines.pipeline import extract_text
 
 
@@ -385,16 +387,21 @@ def test_what_the_attackers_also_burned_is_their_attack_however_the_report_names
         assert ev.sub_event_type == "Attack" and ev.fatalities in (9, 15)
 
 
-def test_the_attackers_dead_told_next_add_to_the_attacks_toll() -> None:
-    for text, toll in (
-            ("About 20 gunmen attacked a police post near Mandera, Kenya, on Sunday, killing two officers. Police fought "
-             "back for several hours; four of the attackers were killed, the interior minister said.", 6),
-            ("Jihadists attacked an army post near Tillaberi, Niger, on Friday, killing five soldiers. Six of the "
-             "assailants were killed as troops repelled the assault, a local official said.", 11),
-            ("Armed men raided a police station in Gusau, Nigeria, on Monday, killing three policemen. Two of the gunmen "
-             "were shot dead during the raid, residents said.", 5)):
-        [ev] = extract_text(text, published=date(2024, 3, 12)).events
-        assert ev.fatalities == toll, ev.reason
+@pytest.mark.parametrize(("text", "toll"), [
+    ("About 20 gunmen attacked a police post near Mandera, Kenya, on Sunday, killing two officers. Police fought "
+     "back for several hours; four of the attackers were killed, the interior minister said.", 6),
+    ("Jihadists attacked an army post near Tillaberi, Niger, on Friday, killing five soldiers. Six of the "
+     "assailants were killed as troops repelled the assault, a local official said.", 11),
+    ("Armed men raided a police station in Gusau, Nigeria, on Monday, killing three policemen. Two of the gunmen "
+     "were shot dead during the raid, residents said.", 5),
+])
+def test_the_attackers_dead_told_next_add_to_the_attacks_toll(text: str, toll: int) -> None:
+    _one_attack_with_toll(text, toll)
+
+
+def _one_attack_with_toll(text: str, toll: int) -> None:
+    [ev] = extract_text(text, published=date(2024, 3, 12)).events
+    assert ev.fatalities == toll, ev.reason
 
 
 def test_the_attackers_dead_the_first_telling_counted_are_not_added_again() -> None:
@@ -404,14 +411,14 @@ def test_the_attackers_dead_the_first_telling_counted_are_not_added_again() -> N
     assert ev.fatalities <= 6
 
 
-def test_what_happened_later_to_the_attackers_goes_on_with_their_attack() -> None:
-    for text, toll in (
-            ("On Sunday evening a group of attackers fired on a police post in Makhachkala, Russia, killing six officers. "
-             "Police later cornered the attackers in a park and killed five of them in a shootout, investigators said.", 11),
-            ("Gunmen stormed a bank in Garissa, Kenya, on Monday, killing two guards. Police later surrounded the gunmen "
-             "and shot dead three of them, officials said.", 5)):
-        [ev] = extract_text(text, published=date(2024, 3, 12)).events
-        assert ev.fatalities == toll, ev.reason
+@pytest.mark.parametrize(("text", "toll"), [
+    ("On Sunday evening a group of attackers fired on a police post in Makhachkala, Russia, killing six officers. "
+     "Police later cornered the attackers in a park and killed five of them in a shootout, investigators said.", 11),
+    ("Gunmen stormed a bank in Garissa, Kenya, on Monday, killing two guards. Police later surrounded the gunmen "
+     "and shot dead three of them, officials said.", 5),
+])
+def test_what_happened_later_to_the_attackers_goes_on_with_their_attack(text: str, toll: int) -> None:
+    _one_attack_with_toll(text, toll)
 
 
 def test_a_later_fight_that_does_not_point_back_at_the_attackers_is_another_incident() -> None:
