@@ -128,9 +128,11 @@ class _Index:
 
 
 class ActorKB:
-    def __init__(self, actors: Sequence[Actor], demonyms: dict[str, str], countries: dict[str, str]) -> None:
+    def __init__(self, actors: Sequence[Actor], demonyms: dict[str, str], countries: dict[str, str],
+                 peoples: Sequence[str] = ()) -> None:
         self._actors = {a.id: a for a in actors}
         self._demonyms = {k.lower(): v for k, v in demonyms.items()}
+        self._peoples = frozenset(p.lower() for p in peoples)
         self._countries = countries  # ISO2 -> name
         self._country_codes = {_key(name): iso for iso, name in countries.items()}
         self._country_codes.update({_key(k): v for k, v in _COUNTRY_ALIASES.items()})
@@ -179,8 +181,8 @@ class ActorKB:
                     raise KnowledgeError(f"{path.name}: duplicate actor id {actor.id!r}; ids must be unique.")
                 seen.add(actor.id)
                 actors.append(_with_agent_forms(actor))
-        demonyms = load_yaml((DATA / "demonyms.yaml").read_text(encoding="utf-8"))["demonyms"]
-        kb = cls(actors, demonyms, _country_names())
+        demonym_data = load_yaml((DATA / "demonyms.yaml").read_text(encoding="utf-8"))
+        kb = cls(actors, demonym_data["demonyms"], _country_names(), demonym_data.get("peoples") or ())
         clashes = kb.shared_aliases()
         if clashes:
             form, ids = next(iter(clashes.items()))
@@ -374,6 +376,11 @@ class ActorKB:
 
     def country_for_demonym(self, word: str) -> str | None:
         return self._demonyms.get(word.strip().lower())
+
+    def names_a_people(self, demonym: str) -> bool:
+        """A demonym that also names a people across borders or without a state's forces ("Kurdish", "Palestinian"):
+        its deed is no state's ("a Palestinian attack")."""
+        return demonym.strip().lower() in self._peoples
 
     def country_code(self, name: str) -> str | None:
         key = _key(name)

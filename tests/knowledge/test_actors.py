@@ -73,3 +73,11 @@ def test_the_khawarij_are_the_group_the_reports_government_calls_so(name: str, c
     """Set n: 'Kharijite militants' in a Somali report were taken for the Pakistani Taliban."""
     match = get_actor_kb().resolve(name, on=date(2021, 4, 12), country=country)
     assert match is not None and match.actor.id == expected
+
+
+def test_demonyms_of_peoples_across_borders_are_data() -> None:
+    """demonyms.yaml's ``peoples``: a demonym that names a people, not only a state's citizens, is still a demonym
+    (its country for "Somali troops") but marked, so that "a Kurdish attack" names no state's forces."""
+    kb = get_actor_kb()
+    assert kb.names_a_people("Kurdish") and kb.names_a_people("palestinian")
+    assert not kb.names_a_people("Russian") and kb.country_for_demonym("Somali") == "SO"

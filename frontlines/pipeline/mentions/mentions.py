@@ -99,9 +99,6 @@ _CLANS = fastre.compile(r"(?<![\w-])(?P<the>[Tt]he )?(?P<first>[A-Z][a-z]+)(?:,?
                         r"(?P<noun>clans?(?: militias?| militiamen| fighters| gunmen)?|clansmen)\b")
 # people of a nation told as armed, no group named ("armed Palestinians", "armed Afghans"): an armed group of theirs
 _ARMED_NATIONALS = fastre.compile(r"(?<![\w-])(?:[Aa]rmed|[Gg]un-toting|[Mm]asked) (?P<demonym>[A-Z][a-z]+(?:ian|an|i|ese|yz|ik|ek|akh)s?)\b")
-# demonyms that also name a people living across borders or without the state's forces: "a Kurdish attack" names no
-# state's assault as "a Russian assault" or "an Israeli raid" does
-_PEOPLES = frozenset({"Kurdish", "Palestinian", "Albanian", "Somali"})
 _COUNTRY_ABBREVIATIONS = {"U.S.": "US", "US": "US", "U.K.": "GB", "UK": "GB", "UAE": "AE"}  # "US aircraft", "UAE drones"
 _ANAPHORA = fastre.compile(
     r"\b(?:(?:the|these|those) (?:(?:armed|rebel|militant|jihadist|insurgent|terrorist|extremist|separatist|Islamist|"
@@ -418,7 +415,7 @@ class MentionStage:
                 country = self.kb.country_for_demonym(demonym)
             if demonym and not country:
                 continue  # "Tripoli-based forces" etc.: leave to NER / description
-            if m.group("deed") and (demonym in _PEOPLES or demonym in _COUNTRY_ABBREVIATIONS):
+            if m.group("deed") and (self.kb.names_a_people(demonym) or demonym in _COUNTRY_ABBREVIATIONS):
                 continue  # "a Palestinian attack": a people's deed, not its state's; "U.S. raids" is told of a policy as often
             doc.mentions.append(Mention(
                 doc.text[start:m.end()], start, m.end(), "actor", canonical=None, id=None, country=country,
