@@ -206,6 +206,12 @@ def test_victims_decide_the_event_type(text: str, event_type: str) -> None:
     assert [e.event_type for e in _events(text)][:1] == [event_type], [(e.sub_event_type, e.reason) for e in _events(text)]
 
 
+def test_a_trigger_that_holds_its_object_names_the_victims() -> None:
+    """"beating residents": the victims are in the trigger's own words, so a state force's deed is no battle."""
+    [event] = _events("Soldiers were seen beating residents in the market of Gereida, Sudan, on Monday.")
+    assert event.sub_event_type == "Attack" and "civilian victims in the trigger" in event.reason, event.reason
+
+
 @pytest.mark.parametrize(("text", "sub_event"), [
     ("Clashes between students of two colleges left 5 wounded.", "Mob violence"),
     ("Christian and Muslim youths clash at the carnival; several were injured.", "Mob violence"),

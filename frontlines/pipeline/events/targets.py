@@ -148,6 +148,10 @@ def target_of(clause: Any, trigger: TriggerHit, actor1: Mention | None, actor2: 
     """('armed' | 'civilian' | None, reason) for an attack or killing in ``clause``."""
     if MUTUAL.match(trigger.text):
         return "armed", "mutual combat"
+    head, _, tail = trigger.text.strip().partition(" ")
+    own = _kind_in(tail, False, onto) if tail else None
+    if own:  # "beating residents", "shot two soldiers": a trigger that holds its object names the victims
+        return own[1], f"{own[1]} victims in the trigger ('{trigger.text.strip()}')"
     agents = [(a.start - clause.start, a.end - clause.start) for a in (actor1,) if a is not None and a.start >= 0]
     agents += _identifications(clause.text, onto)
     regions = _victim_regions(clause.text, trigger, agents)
