@@ -21,7 +21,7 @@ import click
 
 from frontlines import __version__, settings
 from frontlines.errors import FrontlinesError, InputError, InvalidParameterError
-from frontlines.model import Document, Event
+from frontlines.model import GENRES, Document, Event, Genre
 
 __all__ = ["main"]
 
@@ -78,6 +78,11 @@ def cli(ctx: click.Context, db: str) -> None:
     ctx.obj = {"db": db}
 
 
+_GENRE_HELP = ("What kind of text the documents are, unless a record's own 'genre' field says: report (news, blog "
+               "posts) or note (a coder's note or an event dataset's snippet, written about one incident: aggregates, "
+               "ongoing and spread deeds and deployments in it are coded).")
+
+
 # -- extract -----------------------------------------------------------------------------
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -85,9 +90,10 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="json: one document object per line; jsonl: one event per line; csv; geojson.")
 @click.option("--pretty", is_flag=True, help="Indent JSON output.")
-def extract(paths: tuple[str, ...], published: date | None, fmt: str, pretty: bool) -> None:
+@click.option("--genre", type=click.Choice(GENRES), default="report", show_default=True, help=_GENRE_HELP)
+def extract(paths: tuple[str, ...], published: date | None, fmt: str, pretty: bool, genre: Genre) -> None:
     """Extract events from PATHS (files or - for stdin) without storing them."""
-    docs = _Processed(paths, published)
+    docs = _Processed(paths, published, genre)
     if fmt == "json":
         for doc in docs:
             click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2 if pretty else None))
@@ -101,8 +107,8 @@ class _Processed:
     input ends the stream; the documents read before it are still processed and written, then ``stop_if_bad``
     reports it and exits with its code."""
 
-    def __init__(self, paths: tuple[str, ...], published: date | None) -> None:
-        self.paths, self.published = paths, published
+    def __init__(self, paths: tuple[str, ...], published: date | None, genre: Genre = "report") -> None:
+        self.paths, self.published, self.genre = paths, published, genre
         self.read = 0
         self.stopped: InputError | None = None
 
@@ -110,7 +116,7 @@ class _Processed:
         from frontlines.pipeline.reading.ingest import iter_documents
 
         try:
-            for doc in iter_documents(self.paths, published=self.published):
+            for doc in iter_documents(self.paths, published=self.published, genre=self.genre):
                 self.read += 1
                 yield doc
         except InputError as exc:
@@ -195,9 +201,10 @@ def _write_events(events: Iterable[Event], fmt: str) -> None:
 @click.option("--strict", is_flag=True, help="Read every record first and store nothing if one is bad or loses a "
                                              "field (a date or link that cannot be read).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--genre", type=click.Choice(GENRES), default="report", show_default=True, help=_GENRE_HELP)
 @click.pass_obj
 def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: date | None, skip_bad: bool, strict: bool,
-           quiet: bool) -> None:
+           quiet: bool, genre: Genre) -> None:
     """Extract and store documents (idempotent: unchanged documents are skipped).
 
     A bad record stops the run (without --skip-bad) only after every document read before it is stored
@@ -209,13 +216,13 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: date | None, 
     from frontlines.store.urls import redact_url
 
     if strict:
-        _check_all(paths, published)
+        _check_all(paths, published, genre)
     problems: list[str] = []
     warnings: list[str] = []
     stopped: list[InputError] = []
     with open_store(obj["db"]) as store:
         docs = iter_documents(paths, published=published, errors="skip" if skip_bad else "raise",
-                              on_problem=problems.append, on_warning=warnings.append)
+                              on_problem=problems.append, on_warning=warnings.append, genre=genre)
         unchanged = [0]
 
         def fresh() -> Iterator[Document]:
@@ -245,14 +252,14 @@ def ingest(obj: dict[str, Any], paths: tuple[str, ...], published: date | None, 
         sys.exit(EXIT_PROBLEMS)
 
 
-def _check_all(paths: tuple[str, ...], published: date | None) -> None:
+def _check_all(paths: tuple[str, ...], published: date | None, genre: Genre) -> None:
     """--strict: read every record (no extraction) and stop before anything is written if one is bad."""
     from frontlines.pipeline.reading.ingest import iter_documents
 
     found: list[str] = []
     try:
         for _ in iter_documents(paths, published=published, errors="skip", on_problem=found.append,
-                                on_warning=found.append):
+                                on_warning=found.append, genre=genre):
             pass
     except InputError as exc:  # a file that cannot be read at all
         found.append(str(exc))
@@ -462,9 +469,10 @@ def evaluate(target: Path, corpus: str | None, limit: int | None, half: str | No
               help="Documents per pipe() batch on a worker.")
 @click.option("--published", callback=_published, help="Publication date YYYY-MM-DD for undated records.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress lines.")
+@click.option("--genre", type=click.Choice(GENRES), default="report", show_default=True, help=_GENRE_HELP)
 @click.pass_obj
 def backfill(obj: dict[str, Any], paths: tuple[Path, ...], workers: int | None, scheduler: str | None,
-             partition_size: int, batch_size: int, published: date | None, quiet: bool) -> None:
+             partition_size: int, batch_size: int, published: date | None, quiet: bool, genre: Genre) -> None:
     """Extract and store large JSONL/CSV archives in parallel partitions (Dask); a rerun resumes.
 
     Progress (documents/s, ETA, failures) goes to stderr, the report as JSON to stdout. Partitions a
@@ -476,7 +484,7 @@ def backfill(obj: dict[str, Any], paths: tuple[Path, ...], workers: int | None, 
     try:
         report = run_backfill(list(paths), obj["db"], scheduler=scheduler, workers=workers,
                               partition_size=partition_size, batch_size=batch_size, published=published,
-                              on_progress=progress)
+                              on_progress=progress, genre=genre)
     finally:
         if progress is not None:
             progress.close()
@@ -709,7 +717,7 @@ def _extractor() -> Any:
 
     def extract(docs: Iterable[Document]) -> Iterator[Document]:
         fresh = (document_from_text(d.text, id=d.id, published=d.published, title=d.title, source=d.source,
-                                    url=d.url, format=d.format) for d in docs)
+                                    url=d.url, format=d.format, genre=d.genre) for d in docs)
         return pipeline.pipe(fresh, batch_size=8)
 
     return extract

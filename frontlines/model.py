@@ -27,6 +27,7 @@ __all__ = [
     "ACLED_COLUMNS",
     "ControlChange",
     "EVENT_COLUMNS",
+    "GENRES",
     "MENTION_KINDS",
     "MODALITIES",
     "STANCES",
@@ -47,9 +48,16 @@ MentionKind = Literal["actor", "place", "date", "quantity"]
 Voice = Literal["author", "quoted"]
 Stance = Literal["fact", "opinion", "prediction", "question", "hypothetical"]
 Modality = Literal["asserted", "claimed", "uncertain", "negated", "future", "hypothetical"]
+Genre = Literal["report", "note"]
 BlockKind = Literal["title", "dateline", "body", "quote", "update", "commentary", "comments", "furniture"]
 
 MENTION_KINDS: tuple[str, ...] = ("actor", "place", "date", "quantity")
+# What kind of text a document is. A report (news, blog post, press release: the default) tells incidents among
+# aggregates, background, deployments and commentary, which the extractor sets aside. A note (an ACLED coder's note,
+# an event dataset's snippet, an incident log's line) is written about one incident its source has already counted as
+# an event, so a note that tells it as an aggregate, an ongoing situation, a deployment or a deed spread over towns it
+# does not name still codes it (``pipeline/events/eventhood.py``, NOTE_KEEPS).
+GENRES: tuple[str, ...] = ("report", "note")
 VOICES: tuple[str, ...] = ("author", "quoted")
 STANCES: tuple[str, ...] = ("fact", "opinion", "prediction", "question", "hypothetical")
 MODALITIES: tuple[str, ...] = (
@@ -311,6 +319,7 @@ class Document:
     source: str | None = None  # outlet or blog name
     url: str | None = None
     format: str = "text"  # text | html | feed | jsonl | csv
+    genre: Genre = "report"  # GENRES: what kind of text it is, which decides how its frames are read
     blocks: list[Block] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
@@ -352,6 +361,7 @@ class Document:
             "source": self.source,
             "url": self.url,
             "format": self.format,
+            "genre": self.genre,
             "content_hash": self.content_hash,
             "blocks": [b.to_dict() for b in self.blocks],
             "stages": list(self.stages),

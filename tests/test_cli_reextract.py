@@ -113,3 +113,19 @@ def test_reextract_refuses_a_store_that_does_not_exist(tmp_path: Path) -> None:
     missing = tmp_path / "nothing.sqlite"
     assert "no store at" in _run(str(missing), "reextract", code=4)
     assert not missing.exists()
+
+
+def test_a_note_ingested_as_one_is_reextracted_as_one(pipeline, tmp_path: Path) -> None:  # noqa: F811
+    """``ingest --genre note``: a coder's note that tells protests in towns it does not name codes them; the stored
+    note keeps its genre, so re-extraction codes them again (read as a report, they would be no event)."""
+    db = str(tmp_path / "notes.sqlite")
+    note = tmp_path / "note.txt"
+    note.write_text("Protests against the new fuel prices were reported in several towns of Kassala state.\n")
+    _run(db, "ingest", str(note), "--published", "2018-03-07", "--genre", "note")
+    report = json.loads(_run(db, "extract", str(note), "--published", "2018-03-07"))
+    assert report["document"]["genre"] == "report" and report["events"] == []
+    _run(db, "reextract", "-q", "--doc", "note")
+    with open_store(db) as store:
+        stored = store.get_document("note")
+        assert stored.genre == "note"
+        assert [e.sub_event_type for e in stored.events] == ["Peaceful protest"]

@@ -33,6 +33,7 @@ from typing import Any
 from frontlines.batch.partitions import Partition, even_tail, iter_partitions
 from frontlines.batch.worker import Failure, PartitionResult, close_stores, partition_counts, run_partition, write_documents
 from frontlines.errors import ConfigurationError, InvalidParameterError
+from frontlines.model import GENRES, Genre
 
 __all__ = ["BackfillReport", "Failure", "Progress", "backfill"]
 
@@ -131,10 +132,14 @@ class _Run:
 
 def backfill(paths: Sequence[str | Path], store_url: str, *, scheduler: str | None = None,
              workers: int | None = None, partition_size: int = 500, batch_size: int = 16,
-             published: date | None = None, on_progress: Callable[[Progress], None] | None = None) -> BackfillReport:
-    """Extract every record of the archives and store it; see the module docstring for the modes."""
+             published: date | None = None, on_progress: Callable[[Progress], None] | None = None,
+             genre: Genre = "report") -> BackfillReport:
+    """Extract every record of the archives and store it; see the module docstring for the modes. ``genre``: what
+    kind of text the records are (``model.GENRES``) unless a record's own "genre" field says."""
     from frontlines.store import open_store
 
+    if genre not in GENRES:
+        raise InvalidParameterError(f"genre={genre!r}: use one of {', '.join(GENRES)}.")
     if workers is not None and workers < 1:
         raise InvalidParameterError(f"--workers {workers}: give at least 1 worker process.")
     total = sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
@@ -146,11 +151,11 @@ def backfill(paths: Sequence[str | Path], store_url: str, *, scheduler: str | No
             _prepare_local_workers()
         with _cluster(scheduler, workers) as client:
             if client is None:
-                _in_process(run, run.pending(parts), store_url, write, batch_size, published)
+                _in_process(run, run.pending(parts), store_url, write, batch_size, published, genre)
             else:
                 run.report.workers = _thread_count(client)
                 parts = even_tail(parts, run.report.workers)
-                _distributed(client, run, run.pending(parts), store_url, write, batch_size, published)
+                _distributed(client, run, run.pending(parts), store_url, write, batch_size, published, genre)
     run.report.seconds = round(time.perf_counter() - run.started, 2)
     return run.report
 
@@ -165,16 +170,17 @@ def _prepare_local_workers() -> None:
 
 
 def _in_process(run: _Run, parts: Iterator[Partition], store_url: str, write: bool, batch_size: int,
-                published: date | None) -> None:
+                published: date | None, genre: Genre) -> None:
     try:
         for part in parts:
-            run.finish(run_partition(part, store_url, write=write, batch_size=batch_size, published=published), part)
+            run.finish(run_partition(part, store_url, write=write, batch_size=batch_size, published=published,
+                                     genre=genre), part)
     finally:
         close_stores()
 
 
 def _distributed(client: Any, run: _Run, parts: Iterator[Partition], store_url: str, write: bool,
-                 batch_size: int, published: date | None) -> None:
+                 batch_size: int, published: date | None, genre: Genre) -> None:
     """Submit a window of partitions; as each completes, write/record it and submit the next."""
     from distributed import as_completed
 
@@ -187,7 +193,7 @@ def _distributed(client: Any, run: _Run, parts: Iterator[Partition], store_url: 
         if part is not None:  # the task key is numbered: an archive given twice has its records twice
             key = f"frontlines-partition-{next(numbers)}-{part.key}"
             future = client.submit(run_partition, part, store_url, write=write, batch_size=batch_size,
-                                   published=published, key=key, pure=False)
+                                   published=published, genre=genre, key=key, pure=False)
             in_flight[future] = part
             done.add(future)
 

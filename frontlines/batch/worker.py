@@ -22,7 +22,7 @@ from typing import Any
 
 from frontlines.batch.partitions import Partition
 from frontlines.errors import MalformedInputError, StoreError
-from frontlines.model import Document
+from frontlines.model import Document, Genre
 
 __all__ = ["Failure", "PartitionResult", "close_stores", "load_in_background", "partition_counts", "pipeline",
            "run_partition", "write_documents"]
@@ -117,13 +117,13 @@ def _stored_check(url: str | None) -> Any:
 
 
 def run_partition(part: Partition, store_url: str | None, *, write: bool, batch_size: int = 16,
-                  published: date | None = None) -> PartitionResult:
+                  published: date | None = None, genre: Genre = "report") -> PartitionResult:
     """Read, extract and (``write``) store one partition; with ``write`` False the extracted documents
     come back in ``PartitionResult.documents``."""
     started = time.perf_counter()
     result = PartitionResult(part.key, part.label, records=part.count, size=part.size,
                              worker=f"{socket.gethostname()}:{os.getpid()}")
-    docs = _documents(part, published, result)
+    docs = _documents(part, published, genre, result)
     seen = _stored_check(store_url)
     if seen is not None:
         fresh = [d for d in docs if not seen(d.content_hash)]
@@ -198,7 +198,7 @@ def partition_counts(result: PartitionResult) -> dict[str, int]:
 
 
 # -- records -> documents (as `frontlines ingest` reads them) ------------------------------------------
-def _documents(part: Partition, published: date | None, result: PartitionResult) -> list[Document]:
+def _documents(part: Partition, published: date | None, genre: Genre, result: PartitionResult) -> list[Document]:
     from frontlines.pipeline.reading import ingest
 
     report = ingest._Report("skip", lambda message: None, result.warnings.append)
@@ -210,7 +210,7 @@ def _documents(part: Partition, published: date | None, result: PartitionResult)
             obj = _record_object(record, where)
             if obj is None:
                 continue
-            docs.append(ingest._record(obj, where, f"{stem}#{number}", published, part.fmt, report))
+            docs.append(ingest._record(obj, where, f"{stem}#{number}", published, part.fmt, report, genre))
         except MalformedInputError as exc:
             result.failures.append(Failure(where, "read", str(exc)))
     return docs

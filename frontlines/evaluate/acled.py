@@ -123,7 +123,7 @@ def _documents(rows: list[dict[str, str]]) -> list[Document]:
     from frontlines.pipeline.reading.ingest import document_from_text
 
     return [document_from_text(r["notes"], id=f"acled-{i}",
-                               published=_gold_date(r["event_date"]) + timedelta(days=2), format="csv")
+                               published=_gold_date(r["event_date"]) + timedelta(days=2), format="csv", genre="note")
             for i, r in enumerate(rows)]
 
 

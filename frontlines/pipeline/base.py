@@ -26,7 +26,7 @@ __all__ = ["INGEST_FIELDS", "Labelled", "Stage", "check_contracts", "content_ver
 
 # what ``pipeline/reading/ingest.py`` (``document_from_text``) gives every document before the first stage
 INGEST_FIELDS = ("document.id", "document.text", "document.title", "document.published", "document.source",
-                 "document.url", "document.format", "document.blocks", "document.outlets",
+                 "document.url", "document.format", "document.genre", "document.blocks", "document.outlets",
                  "document.wire_dateline")
 _GROUP = fastre.compile(r"^(?P<field>[\w.]+)\[(?P<keys>[\w, ]+)\]$")
 

@@ -30,7 +30,7 @@ WRITE_COLS = ["event_id", *_EVENT_FIELDS, "evidence_start", "evidence_end"]
 READ_COLS = ["rid", *WRITE_COLS]
 SELECT_EVENTS = "SELECT " + ", ".join(f"e.{c}" for c in READ_COLS) + " FROM events e"
 INSERT_DOCUMENT = ("INSERT INTO documents (id, content_hash, title, published, source, url, format, text, blocks, "
-                   "stages, meta) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
+                   "stages, meta, genre) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
 INSERT_MENTION = ('INSERT INTO mentions (document_id, idx, kind, text, start, "end", canonical, ref_id, stage, '
                   "reason, data) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)")
 INSERT_STATEMENT = ('INSERT INTO statements (document_id, idx, start, "end", voice, stance, source, speaker, block, '
@@ -176,7 +176,7 @@ def document_row(doc: Document, digest: str) -> tuple[Any, ...]:
     """Values for ``INSERT_DOCUMENT``."""
     blocks = jsonb([b.to_dict() for b in doc.blocks])
     return (doc.id, digest, doc.title, doc.published, doc.source, doc.url, doc.format, doc.text, blocks,
-            jsonb(doc.stages), jsonb(doc.meta))
+            jsonb(doc.stages), jsonb(doc.meta), doc.genre)
 
 
 def mention_rows(doc: Document) -> list[tuple[Any, ...]]:
@@ -191,7 +191,7 @@ def statement_rows(doc: Document) -> list[tuple[Any, ...]]:
 
 def document_from_row(row: dict[str, Any]) -> Document:
     return Document(id=row["id"], text=row["text"], title=row["title"], published=row["published"],
-                    source=row["source"], url=row["url"], format=row["format"],
+                    source=row["source"], url=row["url"], format=row["format"], genre=row["genre"],
                     blocks=[Block(**b) for b in row["blocks"]], stages=row["stages"], meta=row["meta"])
 
 

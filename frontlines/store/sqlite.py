@@ -850,6 +850,10 @@ MIGRATIONS: list[str] = [
     """ + _CELL_YEARS_TAKE.format(r="old") + _CELL_YEARS_ADD.format(r="new") + """
     END;
     """,
+    # 27: what kind of text a document is (model.GENRES): re-extraction reads a coder's note as a note again
+    """
+    ALTER TABLE documents ADD COLUMN genre TEXT NOT NULL DEFAULT 'report';
+    """,
 ]
 _CORRECTIONS_SCHEMA = 14  # the migration that adds event_anchors (event_corrections: 11)
 _SORT_INDEXES = {"event_date": "events_date", "event_type": "events_type", "location": "events_location",
@@ -973,10 +977,11 @@ class SQLiteStore(Store):
     def _insert_document(self, doc: Document, digest: str) -> None:
         con = self._con
         con.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents (id, content_hash, title, published, source, url, format, text, blocks, stages, meta, "
+            "ingested_at, genre) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, digest, doc.title, doc.published.isoformat() if doc.published else None, doc.source, doc.url,
              doc.format, doc.text, _json([b.to_dict() for b in doc.blocks]), _json(doc.stages), _json(doc.meta),
-             datetime.now(UTC).isoformat(timespec="seconds")),
+             datetime.now(UTC).isoformat(timespec="seconds"), doc.genre),
         )
         cur = con.execute("INSERT INTO documents_fts_map(id) VALUES (?)", (doc.id,))
         con.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", (cur.lastrowid, doc.title or "", doc.text))
@@ -1044,7 +1049,7 @@ class SQLiteStore(Store):
         doc = Document(
             id=row["id"], text=row["text"], title=row["title"],
             published=date.fromisoformat(row["published"]) if row["published"] else None, source=row["source"],
-            url=row["url"], format=row["format"], blocks=[Block(**b) for b in json.loads(row["blocks"])],
+            url=row["url"], format=row["format"], genre=row["genre"], blocks=[Block(**b) for b in json.loads(row["blocks"])],
             stages=json.loads(row["stages"]), meta=json.loads(row["meta"]),
         )
         doc.mentions = [Mention.from_dict(json.loads(r["data"])) for r in

@@ -93,6 +93,26 @@ def test_in_process_backfill_reports_failures_and_a_rerun_extracts_nothing(tmp_p
     assert again.added == 0 and again.records == report["records"]
 
 
+def test_a_backfill_of_notes_stores_them_as_notes(tmp_path: Path) -> None:
+    """``backfill --genre note``: records without a "genre" field are notes; one that says "report" stays one."""
+    from click.testing import CliRunner
+
+    from frontlines.cli import cli
+
+    archive = tmp_path / "notes.jsonl"
+    text = "Protests against the new fuel prices were reported in several towns of Kassala state."
+    archive.write_text(json.dumps({"id": "n1", "text": text, "published": "2018-03-07"}) + "\n"
+                       + json.dumps({"id": "r1", "text": text + " ", "published": "2018-03-07", "genre": "report"})
+                       + "\n", encoding="utf-8")
+    db = str(tmp_path / "notes.sqlite")
+    result = CliRunner().invoke(cli, ["--db", db, "backfill", str(archive), "-q", "--genre", "note"])
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        note, report = store.get_document("n1"), store.get_document("r1")
+        assert (note.genre, report.genre) == ("note", "report")
+        assert [e.sub_event_type for e in note.events] == ["Peaceful protest"] and report.events == []
+
+
 @pytest.mark.slow
 @pytest.mark.postgres
 def test_backfill_on_a_dask_cluster_writes_postgres_from_both_workers(dask_cluster: str, pg_url: str,

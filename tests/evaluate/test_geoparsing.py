@@ -78,7 +78,25 @@ def test_demonyms_the_gold_tags_are_resolved_to_their_country(tmp_path, pipeline
     report = evaluate("geoparsing", path, pipeline=pipeline)
     assert report.metrics["resolved within 161 km (end to end)"] == 1.0
     assert report.metrics["resolved within 161 km, demonyms left out (our spec)"] == 1.0
+    # the place names alone: Nairobi found, the demonym neither counted against precision nor missed
+    assert report.metrics["toponym precision"] == report.metrics["toponym recall"] == 1.0
+    assert report.metrics["place names: toponym precision (our spec)"] == 1.0
+    assert report.metrics["place names: toponym recall (our spec)"] == 1.0
+    assert report.metrics["place names: toponym F1 (our spec)"] == 1.0
     from frontlines.evaluate.geoparsing import score_geoparsing
 
     places_only = score_geoparsing(path, pipeline, geoparse_mode=False)
     assert places_only.metrics["resolved within 161 km (end to end)"] == 0.5
+
+
+@pytest.mark.slow
+def test_a_corpus_that_tags_no_demonyms_scores_the_place_names_alone(tmp_path, pipeline) -> None:  # noqa: ANN001
+    """GeoVirus tags no demonyms: the geoparse reading's "Kenyan" costs toponym precision there, the place names'
+    own figures (what the extractor reads as places) do not count it."""
+    path = write_geoparsing_xml(tmp_path / "geoparsing_no_demonyms.xml", [
+        ("Kenyan police arrested two men in Nairobi.", [("Nairobi", -1.28, 36.82)]),
+    ])
+    report = evaluate("geoparsing", path, pipeline=pipeline)
+    assert report.metrics["toponym precision"] == 0.5 and report.metrics["toponym recall"] == 1.0
+    assert report.metrics["place names: toponym precision (our spec)"] == 1.0
+    assert report.metrics["place names: toponym F1 (our spec)"] == 1.0

@@ -59,6 +59,27 @@ def test_csv_archive(tmp_path) -> None:
     assert doc.id == "x1" and doc.published == date(2016, 5, 1)
 
 
+def test_a_records_genre_field_wins_over_the_runs(tmp_path) -> None:
+    """Notes and reports in one archive: each record's "genre" says; records without one take the run's."""
+    path = _write(tmp_path, "mixed.csv", "id,text,genre\nn1,Protests reported in several towns.,note\n"
+                                         "r1,Clashes in Sirte on Monday.,\n")
+    assert [d.genre for d in read_path(path)] == ["note", "report"]
+    assert [d.genre for d in read_path(path, genre="note")] == ["note", "note"]
+    [text] = read_path(_write(tmp_path, "one.txt", "Clashes in Sirte on Monday."), genre="note")
+    assert text.genre == "note"
+
+
+def test_an_unknown_genre_is_a_clear_error_that_costs_only_its_record(tmp_path) -> None:
+    path = _write(tmp_path, "bad.jsonl", '{"id": "1", "text": "ok", "genre": "wire"}\n{"id": "2", "text": "fine"}\n')
+    with pytest.raises(MalformedInputError, match=r"line 1: genre 'wire' is not one of report, note; write \"report\""):
+        read_path(path)
+    problems: list[str] = []
+    assert [d.id for d in iter_documents([path], errors="skip", on_problem=problems.append)] == ["2"]
+    assert len(problems) == 1
+    with pytest.raises(InvalidParameterError, match="genre='wire': use one of report, note"):
+        list(iter_documents([path], genre="wire"))  # type: ignore[arg-type]
+
+
 def test_rss_feed_and_html_page(tmp_path) -> None:
     rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>T</title>"
            "<item><title>Clashes</title><link>http://example.org/1</link><pubDate>Tue, 12 Jan 2016 10:00:00 GMT</pubDate>"

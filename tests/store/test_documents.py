@@ -32,6 +32,15 @@ def test_round_trip_keeps_blocks_mentions_statements_events_and_provenance(store
     assert drone.speaker == "a spokesman" and drone.confidence == 0.8 and drone.document_id == "doc-1"
 
 
+def test_a_documents_genre_is_kept(store: Store) -> None:
+    """A note comes back a note (re-extraction reads it as one again); a report stays a report."""
+    note, report = make_documents()[:2]
+    store.add_document(dataclasses.replace(note, genre="note"))
+    store.add_document(report)
+    assert store.get_document(note.id).genre == "note"
+    assert store.get_document(report.id).genre == "report"
+
+
 def test_events_of_a_document_come_in_text_order(store: Store) -> None:
     doc = make_documents()[0]
     doc.events = list(reversed(doc.events))

@@ -60,7 +60,7 @@ def test_postgres_store_before_schema_18_gets_the_place_index(pg_server: Any) ->
     finally:
         backend.MIGRATIONS[:] = full
     with open_store(url) as store:
-        assert store.schema_version == len(full) == cut + 1  # type: ignore[attr-defined]
+        assert store.schema_version == len(full) > cut  # type: ignore[attr-defined]
         assert {p: [e.event_id for e in store.search_events(EventQuery(place=p, limit=50)).items]
                 for p in PLACES} == before
         _check_pages(store)

@@ -21,7 +21,7 @@ from frontlines import fastre
 from frontlines.knowledge.eventhood import EventhoodLexicon
 from frontlines.pipeline.frames.frames import Frame
 
-__all__ = ["RULES", "Rule", "Verdict", "judge"]
+__all__ = ["NOTE_KEEPS", "RULES", "Rule", "Verdict", "judge", "rejects"]
 
 
 @dataclass(frozen=True)
@@ -544,6 +544,19 @@ RULES: tuple[Rule, ...] = (
     Rule("group_deed", "background", _group_deed),
     Rule("in_passing", "background", _in_passing),
 )
+
+
+# The categories of verdict that set a frame aside in a report but not in a note (``model.GENRES``): a coder's note or
+# an event dataset's snippet is written about one incident its source has already counted, so "protests were reported
+# in several towns", "clashes continued for a second day", "reinforcements were sent to the border" or "killed five
+# in separate attacks" are how that incident is told, not a reason to doubt it. Predictions, negations, opinions,
+# statements, background and duplicates stay non-events in every genre.
+NOTE_KEEPS = frozenset({"aggregate", "vague", "ongoing", "deployment"})
+
+
+def rejects(category: str, genre: str) -> bool:
+    """Whether a verdict of ``category`` makes the frame a non-event in a document of ``genre``."""
+    return not (genre == "note" and category in NOTE_KEEPS)
 
 
 def judge(frame: Frame, *, dated: bool, lexicon: EventhoodLexicon, rules: tuple[Rule, ...] = RULES) -> Verdict | None:

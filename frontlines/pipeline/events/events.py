@@ -32,7 +32,7 @@ from frontlines.pipeline.events.casualties import (apply_coded_counts as _apply_
                                             dated as _dated, is_follow_up as _is_follow_up, one_bombing, update_toll,
                                             refers_back, retells_counted_deaths)
 from frontlines.pipeline.events.event_places import choose_place, listed_places, stand_in_precision
-from frontlines.pipeline.events.eventhood import Verdict, judge
+from frontlines.pipeline.events.eventhood import Verdict, judge, rejects
 from frontlines.pipeline.events.fatalities import bombers_counted, count_fatalities, without_causes
 from frontlines.pipeline.frames.frames import Frame, FrameReader, frame_is_modifier
 from frontlines.pipeline.mentions.spans import forget_index, mentions_in
@@ -189,7 +189,7 @@ _Typed = tuple[str | None, Mention | None, Mention | None, str]  # (sub-type, ac
 
 class EventStage:
     name, version = NAME, VERSION
-    requires = ("document.id", "document.text", "document.published", "document.source", "document.blocks",
+    requires = ("document.id", "document.text", "document.published", "document.source", "document.genre", "document.blocks",
                 "document.statements", "document.mentions[date,actor,place,quantity]", "mention.place", "mention.actor",
                 "document.country_focus", "document.wire_dateline")
     assigns = ("document.events", "document.non_events")
@@ -462,8 +462,10 @@ class EventStage:
         if verdict is not None and frame is not None and verdict.category in _MODAL_CATEGORIES:
             if modality in ("asserted", "claimed", "uncertain"):
                 modality, mod_reason = _MODAL_CATEGORIES[verdict.category](frame), verdict.reason
-        elif verdict is not None:
+        elif verdict is not None and rejects(verdict.category, doc.genre):
             return self._non_event(doc, clause, trigger, sub_type, verdict.rule, verdict.category, verdict.reason)
+        elif verdict is not None:
+            mod_reason = _kept_in_note(verdict.reason, mod_reason)
         if doc.published:
             nearest = None if fallback else self._nearest_date(doc, clause, trigger, (event_date, precision))
             own = any(m.kind == "date" and m.date and clause.statement.start <= m.start < clause.statement.end
@@ -496,12 +498,13 @@ class EventStage:
             # dates only the saying ("the military said on Thursday that the raids ...") dates no new incident
             return None
         held = held_territory(trigger.text, clause.text)
-        if held:
+        if held and rejects("ongoing", doc.genre):
             return self._non_event(doc, clause, trigger, sub_type, "held_territory", "ongoing", held)
         place = self._place(doc, clause, trigger, speaker_span)
         unplaced = _unplaced_development(doc, sub_type, place, clause.statement) or _spread_over_country(doc, place, fatalities)
-        if unplaced:
+        if unplaced and rejects("vague", doc.genre):
             return self._non_event(doc, clause, trigger, sub_type, "unplaced_development", "vague", unplaced)
+        mod_reason = _kept_in_note(held or unplaced, mod_reason)
         actor1, actor2 = self._where_it_happened(actor1, place), self._where_it_happened(actor2, place)
         event = self._build(doc, clause, trigger, sub_type, actor1, actor2, place, event_date, precision,
                             fallback, fatalities, aggregate, modality,
@@ -938,6 +941,14 @@ _DAY_WORD = fastre.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bye
                            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
 _OPEN_QUOTES = ('"', "“", "‘", "'")
 _CLOSE_QUOTES = ('"', "”", "’", "'")
+def _kept_in_note(verdict: str | None, reason: str) -> str:
+    """The event's reason when a note keeps a frame a report would set aside (eventhood.NOTE_KEEPS): it says so."""
+    if not verdict:
+        return reason
+    kept = f"kept: a note codes one incident, though a report would set it aside ({verdict})"
+    return f"{reason}; {kept}" if reason else kept
+
+
 _MODAL_CATEGORIES: dict[str, Callable[[Frame], Modality]] = {
     "negation": lambda f: "negated",
     "prediction": lambda f: "future" if f.modal in ("will", "would", "shall", "wo") else "hypothetical",

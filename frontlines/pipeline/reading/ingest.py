@@ -34,7 +34,7 @@ from frontlines.errors import (
     InvalidParameterError,
     MalformedInputError,
 )
-from frontlines.model import Document
+from frontlines.model import GENRES, Document, Genre
 from frontlines.pipeline.reading.blog import parse_blog
 from frontlines.pipeline.reading.fields import http_url, parse_published, text_field
 
@@ -49,7 +49,8 @@ _MIN_HTML_WORDS = 4  # fewer words than this is navigation left over, not an art
 
 
 def document_from_text(text: str, *, id: str, published: date | None = None, title: str | None = None,
-                       source: str | None = None, url: str | None = None, format: str = "text") -> Document:
+                       source: str | None = None, url: str | None = None, format: str = "text",
+                       genre: Genre = "report") -> Document:
     """A Document with its blog structure parsed (blocks, title and dateline). NUL characters become
     spaces and lone surrogates (a JSON "\\ud800") U+FFFD, one for one so offsets hold: PostgreSQL text cannot
     hold NUL, and no store can encode a surrogate as UTF-8."""
@@ -58,7 +59,7 @@ def document_from_text(text: str, *, id: str, published: date | None = None, tit
     id = _storable(id) if id else id
     title, source, url = (_storable(v) if v else v for v in (title, source, url))
     doc = Document(id=id, text=text, title=title or parsed.title, published=published or parsed.published,
-                   source=source or parsed.outlet, url=url, format=format, blocks=parsed.blocks,
+                   source=source or parsed.outlet, url=url, format=format, genre=genre, blocks=parsed.blocks,
                    outlets=parsed.outlets, wire_dateline=parsed.wire_dateline)
     return doc
 
@@ -203,7 +204,8 @@ def _published_field(value: Any, where: str, report: _Report) -> date | None:
 
 
 # -- formats ---------------------------------------------------------------------------------------------
-def _from_html(html: str, name: str, published: date | None, report: _Report) -> list[Document]:
+def _from_html(html: str, name: str, published: date | None, report: _Report,
+               genre: Genre = "report") -> list[Document]:
     import trafilatura
 
     body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
@@ -217,7 +219,7 @@ def _from_html(html: str, name: str, published: date | None, report: _Report) ->
     pub = published or _published_field(found, name, report)
     return [document_from_text(text, id=Path(name).stem, published=pub, title=title, format="html",
                                url=_link(meta.url if meta else None, name, report),
-                               source=meta.sitename if meta else None)]
+                               source=meta.sitename if meta else None, genre=genre)]
 
 
 def _strip_html(fragment: str) -> str:
@@ -233,14 +235,16 @@ def _strip_html(fragment: str) -> str:
     return "\n".join(line.strip() for line in root.text_content().splitlines()).strip()
 
 
-def _from_feed(raw: str, name: str, published: date | None, report: _Report) -> Iterator[Document]:
+def _from_feed(raw: str, name: str, published: date | None, report: _Report,
+               genre: Genre = "report") -> Iterator[Document]:
     """Entries one by one: a broken entry (a truncated or malformed feed) costs only itself."""
-    _feed, items = feed_items(raw, name, published, report)
+    _feed, items = feed_items(raw, name, published, report, genre)
     for _entry, doc in items:
         yield doc
 
 
-def feed_items(raw: str, name: str, published: date | None, report: _Report) -> tuple[Any, Iterator[tuple[Any, Document]]]:
+def feed_items(raw: str, name: str, published: date | None, report: _Report,
+               genre: Genre = "report") -> tuple[Any, Iterator[tuple[Any, Document]]]:
     """The parsed feed and its readable entries, each with its document; a broken entry (truncated, malformed) is
     reported and costs only itself; a feed with no entry at all raises MalformedInputError (also read by the
     feed watcher)."""
@@ -250,15 +254,15 @@ def feed_items(raw: str, name: str, published: date | None, report: _Report) -> 
     why = f" ({feed.bozo_exception})" if feed.bozo else ""
     if not feed.entries:
         raise MalformedInputError(f"{name}: no entries found in the RSS/Atom feed{why}; is it a valid feed?")
-    return feed, _feed_items(feed, name, published, report, why)
+    return feed, _feed_items(feed, name, published, report, why, genre)
 
 
 def _feed_items(feed: Any, name: str, published: date | None, report: _Report,
-                why: str) -> Iterator[tuple[Any, Document]]:
+                why: str, genre: Genre) -> Iterator[tuple[Any, Document]]:
     for i, entry in enumerate(feed.entries, start=1):
         where = f"{name} feed entry {i}"
         try:
-            doc = _feed_entry(entry, where, name, i, feed, published, report)
+            doc = _feed_entry(entry, where, name, i, feed, published, report, genre)
         except MalformedInputError as exc:
             report.bad(exc)
             continue
@@ -269,7 +273,7 @@ def _feed_items(feed: Any, name: str, published: date | None, report: _Report,
 
 
 def _feed_entry(entry: Any, where: str, name: str, i: int, feed: Any, published: date | None,
-                report: _Report) -> Document:
+                report: _Report, genre: Genre) -> Document:
     why = f" ({feed.bozo_exception})" if feed.bozo else ""
     content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
     body = _strip_html(content)
@@ -283,11 +287,12 @@ def _feed_entry(entry: Any, where: str, name: str, i: int, feed: Any, published:
     pub = published or (date(*when[:3]) if when else _published_field(entry.get("published"), where, report))
     doc_id = entry.get("id") or entry.get("link") or f"{Path(name).stem}#{i}"
     return document_from_text(text, id=doc_id, published=pub, title=title, url=_link(entry.get("link"), where, report),
-                              source=feed.feed.get("title"), format="feed")
+                              source=feed.feed.get("title"), format="feed", genre=genre)
 
 
 def _record(obj: dict[str, Any], where: str, default_id: str, published: date | None, fmt: str,
-            report: _Report) -> Document:
+            report: _Report, genre: Genre = "report") -> Document:
+    """One archive record; its own "genre" field, when it has one, says what kind of text it is."""
     text = obj.get("text")
     if isinstance(text, list) and len(text) == 1:
         text = text[0]
@@ -296,24 +301,36 @@ def _record(obj: dict[str, Any], where: str, default_id: str, published: date | 
     fields = {name: text_field(obj, name, where) for name in ("id", "title", "source", "url")}
     pub = published or _published_field(obj.get("published"), where, report)
     return document_from_text(text, id=fields["id"] or default_id, published=pub, title=fields["title"],
-                              source=fields["source"], url=_link(fields["url"], where, report), format=fmt)
+                              source=fields["source"], url=_link(fields["url"], where, report), format=fmt,
+                              genre=_genre_field(obj.get("genre"), where) or genre)
 
 
-def _from_jsonl(lines: Iterable[str], name: str, published: date | None, report: _Report) -> Iterator[Document]:
+def _genre_field(value: Any, where: str) -> Genre | None:
+    if value is None or value == "":
+        return None
+    if value not in GENRES:
+        raise MalformedInputError(f"{where}: genre {str(value)[:40]!r} is not one of {', '.join(GENRES)}; write \"report\" "
+                                  "for news and blog posts, \"note\" for a coder's note or an event dataset's snippet.")
+    return value  # type: ignore[no-any-return]
+
+
+def _from_jsonl(lines: Iterable[str], name: str, published: date | None, report: _Report,
+                genre: Genre = "report") -> Iterator[Document]:
     stem = Path(name).stem
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{name} line {lineno}"
         try:
-            doc = _record(json_record(line, where), where, f"{stem}#{lineno}", published, "jsonl", report)
+            doc = _record(json_record(line, where), where, f"{stem}#{lineno}", published, "jsonl", report, genre)
         except MalformedInputError as exc:
             report.bad(exc)
             continue
         yield doc
 
 
-def _from_csv(lines: Iterable[str], name: str, published: date | None, report: _Report) -> Iterator[Document]:
+def _from_csv(lines: Iterable[str], name: str, published: date | None, report: _Report,
+              genre: Genre = "report") -> Iterator[Document]:
     csv.field_size_limit(max(_max_bytes(), csv.field_size_limit()))
     reader = csv.DictReader(lines)
     columns = reader.fieldnames or []
@@ -326,7 +343,7 @@ def _from_csv(lines: Iterable[str], name: str, published: date | None, report: _
         try:
             if None in row:
                 raise MalformedInputError(f"{name} line {rowno}: more fields than header columns; quote the text field.")
-            doc = _record(row, f"{name} line {rowno}", f"{stem}#{rowno}", published, "csv", report)
+            doc = _record(row, f"{name} line {rowno}", f"{stem}#{rowno}", published, "csv", report, genre)
         except MalformedInputError as exc:
             report.bad(exc)
             continue
@@ -345,24 +362,26 @@ def _sniff(raw: str) -> str:
     return "text"
 
 
-def _parse(raw: str, name: str, fmt: str, published: date | None, report: _Report) -> Iterator[Document]:
+def _parse(raw: str, name: str, fmt: str, published: date | None, report: _Report,
+           genre: Genre) -> Iterator[Document]:
     if fmt == "text":
-        yield document_from_text(raw, id=Path(name).stem if name != "-" else "stdin", published=published)
+        yield document_from_text(raw, id=Path(name).stem if name != "-" else "stdin", published=published, genre=genre)
     elif fmt == "html":
-        yield from _from_html(raw, name, published, report)
+        yield from _from_html(raw, name, published, report, genre)
     elif fmt == "feed":
-        yield from _from_feed(raw, name, published, report)
+        yield from _from_feed(raw, name, published, report, genre)
     elif fmt == "jsonl":
-        yield from _from_jsonl(raw.splitlines(), name, published, report)
+        yield from _from_jsonl(raw.splitlines(), name, published, report, genre)
     else:
-        yield from _from_csv(io.StringIO(raw, newline=""), name, published, report)
+        yield from _from_csv(io.StringIO(raw, newline=""), name, published, report, genre)
 
 
-def _parse_archive(path: Path, fmt: str, published: date | None, report: _Report) -> Iterator[Document]:
+def _parse_archive(path: Path, fmt: str, published: date | None, report: _Report,
+                   genre: Genre) -> Iterator[Document]:
     """A JSONL/CSV file, streamed record by record; an archive with no record is an error."""
     reader = _from_jsonl if fmt == "jsonl" else _from_csv
     count = 0
-    for doc in reader(_archive_lines(path), str(path), published, report):
+    for doc in reader(_archive_lines(path), str(path), published, report, genre):
         count += 1
         yield doc
     if count == 0 and report.errors == "raise":
@@ -379,9 +398,10 @@ def _format_of(path: Path) -> str:
 
 
 def read_path(path: str | Path, *, published: date | None = None, errors: str = "raise",
-              on_problem: Problem | None = None, on_warning: Problem | None = None) -> list[Document]:
+              on_problem: Problem | None = None, on_warning: Problem | None = None,
+              genre: Genre = "report") -> list[Document]:
     return list(iter_documents([path], published=published, errors=errors, on_problem=on_problem,
-                               on_warning=on_warning))
+                               on_warning=on_warning, genre=genre))
 
 
 def _read_stdin() -> str:
@@ -396,25 +416,29 @@ def _stderr(label: str) -> Problem:
 
 
 def iter_documents(paths: Sequence[str | Path], *, published: date | None = None, errors: str = "raise",
-                   on_problem: Problem | None = None, on_warning: Problem | None = None) -> Iterator[Document]:
+                   on_problem: Problem | None = None, on_warning: Problem | None = None,
+                   genre: Genre = "report") -> Iterator[Document]:
     """Documents from files (or "-" for stdin), in input order. A bad record raises (``errors="raise"``)
     or is reported to ``on_problem`` and skipped (``"skip"``); a record kept with something left out
-    (an unreadable date, a non-http(s) link) is reported to ``on_warning``. Both default to stderr."""
+    (an unreadable date, a non-http(s) link) is reported to ``on_warning``. Both default to stderr.
+    ``genre`` (``model.GENRES``) is what kind of text they are, unless a record's own "genre" field says."""
     if errors not in ("raise", "skip"):
         raise InvalidParameterError(f"errors={errors!r}: use 'raise' or 'skip'.")
+    if genre not in GENRES:
+        raise InvalidParameterError(f"genre={genre!r}: use one of {', '.join(GENRES)}.")
     report = _Report(errors, on_problem or _stderr("warning"), on_warning or _stderr("warning"))
     for item in paths:
         if str(item) == "-":
             raw = _read_stdin()
-            yield from _parse(raw, "-", _sniff(raw), published, report)
+            yield from _parse(raw, "-", _sniff(raw), published, report, genre)
             continue
         path = Path(os.fspath(item))
         try:
             _check_path(path)
             fmt = _format_of(path)
             if fmt in ("jsonl", "csv"):
-                yield from _parse_archive(path, fmt, published, report)
+                yield from _parse_archive(path, fmt, published, report, genre)
             else:
-                yield from _parse(_read_file(path), str(path), fmt, published, report)
+                yield from _parse(_read_file(path), str(path), fmt, published, report, genre)
         except InputError as exc:
             report.bad(exc)
