@@ -363,6 +363,23 @@ def test_an_incident_whose_noun_a_year_dates_is_background() -> None:
     assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"], [e.reason for e in events]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Protesters gathered outside the national assembly in Tunis to demand a vote on a draft law submitted to "
+    "parliament in 2015.",
+    "Police dispersed crowds in Vuwani which gathered to demand the resolutions announced by the president in July.",
+    "Farmers blocked the highway near Nakuru to protest against a land law that was passed in 2019.",
+])
+def test_a_year_or_month_of_a_clause_on_another_noun_dates_that_clause_not_the_incident(sentence: str) -> None:
+    """"a draft law submitted in 2015": the year dates the law, not the protest told today (ACLED notes read as
+    background). A day at the end of a participle's clause still dates the deed: the parser hangs "on Tuesday"
+    as often on "students protesting quotas in Dhaka on Tuesday" as on the firing."""
+    events = _events(sentence, published=date(2017, 11, 5))
+    assert [(e.event_date, e.time_precision) for e in events][:1] == [("2017-11-05", 2)], [e.reason for e in events]
+    [fired] = _events("Police fired tear gas at students protesting job quotas in Dhaka on Tuesday, witnesses said.",
+                      published=date(2024, 7, 17))
+    assert fired.event_date == "2024-07-16"
+
+
 @pytest.mark.parametrize(("sentence", "sub_event"), [
     ("Fano militiamen stormed the town of Debre Tabor on Monday and fought federal troops for several hours before "
      "withdrawing, residents said.", "Armed clash"),

@@ -6,6 +6,7 @@ the cues that make an incident an earlier one told in passing (dated more than a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from frontlines import fastre
@@ -117,17 +118,18 @@ def _background_cue(published: date, near: str) -> str | None:
     return None
 
 
-def date_of(doc: Document, clause: Clause, trigger_end: int,
-          *, told: bool = False) -> tuple[str | None, int | None, bool, str, bool]:
+def date_of(doc: Document, clause: Clause, trigger_end: int, *, told: bool = False,
+            elsewhere: Callable[[Mention], bool] = lambda m: False) -> tuple[str | None, int | None, bool, str, bool]:
     """The event's date: the most precise date of its sentence, not one that dates what the event answers
     ("riots broke out after the new tax came into effect on 1 January") nor, for an incident, the day it was
     told ("officials said on Wednesday that ..."; ``told``: an event that is itself told, as an agreement
-    announced, keeps that day); else a day told just before."""
+    announced, keeps that day), nor one of a clause on another noun (``elsewhere``: "a law passed in 2015"); else a
+    day told just before."""
     wire = doc.wire_dateline or (-1, -1)
     dates = [m for m in doc.mentions if m.kind == "date" and m.date and not (wire[0] <= m.start < wire[1])]
     inside = [m for m in dates if clause.statement.start <= m.start < clause.statement.end
               and not (m.start > trigger_end and _CAUSE_BEFORE_DATE.search(doc.text[trigger_end:m.start]))
-              and (told or not dates_the_saying(doc.text, m))]
+              and (told or not dates_the_saying(doc.text, m)) and not elsewhere(m)]
     if inside:
         best = min(inside, key=lambda m: (m.time_precision or 9, abs(m.start - clause.start)))
         rng = bool(best.date_end and best.date_end != best.date)

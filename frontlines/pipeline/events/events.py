@@ -443,8 +443,17 @@ class EventStage:
         at, to = clause.start + trigger.start, clause.start + trigger.start + len(trigger.text.rstrip())
         if modality == "asserted" and doc.text[at - 1:at] in _OPEN_QUOTES and doc.text[to:to + 1] in _CLOSE_QUOTES:
             modality, mod_reason = "claimed", f"the word itself in quotation marks ('{trigger.text.rstrip()}'): the report keeps its distance"
+        st = clause.statement
+        t_at = clause.start - st.start + trigger.start
+
+        def elsewhere(m: Mention) -> bool:
+            # a month or year of a clause on another noun ("a law passed in 2015"); a day at a sentence's end hangs
+            # as often on the clause before it as on the deed ("students protesting quotas in Dhaka on Tuesday")
+            return (m.time_precision or 1) >= 3 and self._frames.dates_another_clause(
+                st.text, m.start - st.start, m.end - st.start, t_at, t_at + len(trigger.text.rstrip()))
+
         event_date, precision, fallback, date_reason, aggregate_range = date_of(
-            doc, clause, clause.start + trigger.end, told=sub_type in _TOLD_EVENTS)
+            doc, clause, clause.start + trigger.end, told=sub_type in _TOLD_EVENTS, elsewhere=elsewhere)
         wire = doc.wire_dateline or (-1, -1)  # the day a story was filed dates no incident
         in_sentence_day = any((m.time_precision or 9) <= 1 and not wire[0] <= m.start < wire[1]
                               and not _SINCE_BEFORE.search(doc.text[clause.statement.start:m.start])
@@ -467,9 +476,9 @@ class EventStage:
         elif verdict is not None:
             mod_reason = _kept_in_note(verdict.reason, mod_reason)
         if doc.published:
-            nearest = None if fallback else self._nearest_date(doc, clause, trigger, (event_date, precision))
+            nearest = None if fallback else self._nearest_date(doc, clause, trigger, (event_date, precision), elsewhere)
             own = any(m.kind == "date" and m.date and clause.statement.start <= m.start < clause.statement.end
-                      for m in doc.mentions)
+                      and not elsewhere(m) for m in doc.mentions)
             background = year_of_the_noun(doc.published, doc.text[max(0, clause.start + trigger.start - 24):
                                                                    clause.start + trigger.start]) \
                 or background_reason(doc.published, *(nearest or (None, None)),
@@ -517,12 +526,13 @@ class EventStage:
         return event
 
     @staticmethod
-    def _nearest_date(doc: Document, clause: Clause, trigger: TriggerHit,
-                      dated: tuple[str | None, int | None]) -> tuple[str | None, int | None]:
+    def _nearest_date(doc: Document, clause: Clause, trigger: TriggerHit, dated: tuple[str | None, int | None],
+                      elsewhere: Callable[[Mention], bool]) -> tuple[str | None, int | None]:
         """(date, precision) nearest the trigger in its sentence ("the ceasefire ... ended the fighting that had
         started on 26 August" dates the earlier fighting, not the trigger at the sentence's start); else the event's."""
         at = clause.start + trigger.start
-        inside = [m for m in mentions_in(doc, "date", clause.statement.start, clause.statement.end) if m.date]
+        inside = [m for m in mentions_in(doc, "date", clause.statement.start, clause.statement.end)
+                  if m.date and not elsewhere(m)]
         if not inside:
             return dated
         nearest = min(inside, key=lambda m: abs(m.start - at))

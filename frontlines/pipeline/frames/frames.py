@@ -121,6 +121,26 @@ class FrameReader:
             for text, parsed in zip(todo, nlp.parse(todo), strict=True):
                 self._parses[text] = parsed
 
+    def dates_another_clause(self, sentence: str, at: int, end: int, start: int, stop: int) -> bool:
+        """Whether the date at ``sentence[at:end]`` sits in a relative or participial clause on a noun other than
+        the trigger at ``sentence[start:stop]`` and apart from it: "protesters gathered to demand a vote on a draft law
+        submitted in 2015", "a convoy bound for the camp opened in 2013". Such a date dates that clause's deed, not
+        the trigger's ("the attack that killed five on Monday" still dates the attack)."""
+        if sentence not in self._parses:
+            self.prepare([sentence])
+        parsed = self._parses[sentence]
+        when, trigger = parsed.char_span(at, end, alignment_mode="expand"), parsed.char_span(start, stop,
+                                                                                               alignment_mode="expand")
+        if when is None or trigger is None:
+            return False
+        own = {t.i for t in trigger}
+        for tok in (when.root, *when.root.ancestors):
+            if tok.i in own:
+                return False
+            if tok.dep_ in ("acl", "relcl"):
+                return tok.head.i not in own and not any(t.i in own for t in tok.subtree)
+        return False
+
     def frame(self, sentence: str, start: int, end: int) -> Frame | None:
         """The frame of the trigger at ``sentence[start:end]``."""
         if sentence not in self._parses:
