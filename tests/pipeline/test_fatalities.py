@@ -62,6 +62,11 @@ def test_the_toll_is_not_given_to_an_arrest_or_another_days_attack(text: str) ->
     ("Rebels attacked an army post near Gao, Mali. The grenade missed, resulting in no casualties.", 0),
     ("Rebels attacked an army post near Gao, Mali. No civilian casualties were reported.", 0),
     ("Rebels attacked an army post near Gao, Mali. The number of casualties is not known.", 0),
+    ("Rebels attacked an army post near Gao, Mali. Deaths have been reported.", 10),
+    # a denial of deaths is no uncounted death (set o: a riot in Honiara was given 10 dead by 'No deaths have been
+    # reported')
+    ("Rioters burned the town hall in Kasese, Uganda, on Monday. No deaths have been reported.", 0),
+    ("Crowds looted shops in Mzuzu, Malawi, overnight, but no fatalities were reported.", 0),
 ])
 def test_casualties_reported_without_a_figure_are_coded_as_ten(text: str, deaths: int) -> None:
     assert _events(text)[0].fatalities == deaths

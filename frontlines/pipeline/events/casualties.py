@@ -81,10 +81,15 @@ def _vague_casualties(text: str) -> bool:
     return False
 
 
+def _uncounted(text: str) -> bool:
+    """Deaths reported without a number, not negated ("No deaths have been reported", "without fatalities")."""
+    return any(not _NEGATED_CASUALTY.search(text[max(0, m.start() - 30):m.start()]) for m in _UNCOUNTED.finditer(text))
+
+
 def _apply_uncounted(doc: Document, events: list[Event]) -> None:
     """Uncounted deaths (10) for the event a sentence reports, or else the one just before it, when it has none."""
     for st in doc.statements:
-        if not (_UNCOUNTED.search(st.text) or _vague_casualties(st.text)) or coded_fatalities(st.text) is not None:
+        if not (_uncounted(st.text) or _vague_casualties(st.text)) or coded_fatalities(st.text) is not None:
             continue
         inside = [ev for ev in events if st.start <= ev.evidence["start"] < st.end]
         before = [ev for ev in events if ev.evidence["start"] < st.start][-1:]
