@@ -1203,6 +1203,26 @@ def test_looters_are_rioters_in_a_violent_demonstration(text: str) -> None:
     assert event.actor1_id and event.actor1_id.startswith("gen.rioters")
 
 
+@pytest.mark.parametrize("text", [
+    "On Saturday, protesters in Tiznit, Morocco, attacked police officers and set fire to two patrol cars.",
+    "Hundreds of demonstrators tried to storm the governor's office in Kisumu, Kenya, on Tuesday and torched a car "
+    "before police dispersed them.",
+    "Protesters in Lilongwe, Malawi, stoned police officers and looted shops on Friday, witnesses said.",
+])
+def test_protesters_who_do_the_violence_are_rioters(text: str) -> None:
+    """ACLED's violent demonstration is the rioters' whatever the report calls the crowd: protesters named as the
+    ones who attacked, stormed, stoned or torched are rioters (set o: Karakalpakstan's Chimbay, Honiara's
+    parliament)."""
+    event = _events(text)[0]
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert event.actor1_id and event.actor1_id.startswith("gen.rioters"), (event.actor1, event.actor2)
+
+
+def test_protesters_who_block_a_road_stay_protesters() -> None:
+    event = _events("Protesters blocked the main road into Kasese, Uganda, and burned tyres on Monday.")[0]
+    assert not (event.actor1_id or "").startswith("gen.rioters"), (event.sub_event_type, event.actor1)
+
+
 def test_an_armed_groups_looting_stays_looting() -> None:
     event = _events("Gunmen looted and burned a health centre in Kidal, Mali, on Tuesday.")[0]
     assert event.sub_event_type == "Looting/property destruction"

@@ -183,9 +183,6 @@ GAPS: dict[tuple[str, int], str] = {
                               "actor pairs: the dev gold keeps protesters for road blocks with burning tyres)",
     ("i_pg_enga_2024", 0): "place: the clash (now Sikin v. Ambulin communal militias, with its 26 dead told in the "
                            "sentence's next clause) is placed at Port Moresby: the gazetteer lacks Akom",
-    ("i_kz_almaty_2022", 0): "actors: the crowd that stormed and burned the city hall, which the report calls protesters, "
-                             "is coded protesters; the gold, as ACLED, codes rioters (see i_ve_caracas_2024; the police "
-                             "that met it, told next with stun grenades, are now its actor 2)",
     ("i_kz_almaty_2022", 1): "place: 'police opened fire on demonstrators in Republic Square' (no town), in a paragraph "
                              "of its own, takes the country, not Almaty from the paragraphs before, and so is still "
                              "folded into the Aktobe protest told next (an incident placed by the paragraph before no "
@@ -239,8 +236,6 @@ GAPS: dict[tuple[str, int], str] = {
                             "(a party's claim reported as fact, as above)",
     ("j_ly_tarhuna_2020", 2): "modality: 'GNA forces said ... a Turkish-made drone had destroyed an LNA convoy' is kept "
                               "as the GNA's claim (a party's claim reported as fact, as above)",
-    ("j_ly_east_protests_2020", 0): "actors: protesters who set fire to a government building are coded protesters; the "
-                                    "gold, as ACLED, codes rioters (see i_ve_caracas_2024)",
     ("j_ly_east_protests_2020", 1): "sub-type: police firing on demonstrators 'who had blocked the main road', killing one, "
                                     "is a violent demonstration (a road block makes a protest violent, as the event "
                                     "tests pin); the gold codes excessive force against protesters",

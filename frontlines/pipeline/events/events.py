@@ -59,6 +59,13 @@ _LOWER_WORD = fastre.compile(r"[a-z]+")  # the words a campaign noun is looked f
 _SKIP_BLOCKS = {"title", "dateline", "comments", "furniture"}
 _NON_ASSERTED = {"negated", "hypothetical", "future"}
 _STATE_TYPES = {"state_forces", "government", "external_force"}
+# violence a crowd does with its own hands, after the crowd is named: what makes protesters ACLED's rioters (not a road
+# block, burning tyres or a sit-in)
+_RIOT_DEED = fastre.compile(r"\b(?:attack(?:ed|ing)|assault(?:ed|ing)|stoned|beat|pelted|storm(?:ed|ing)|broke into|"
+                            r"ransack(?:ed|ing)|loot(?:ed|ing)|torch(?:ed|ing)|set fire to (?!(?:\w+ ){0,2}tyres)|"
+                            r"set (?!(?:\w+ ){0,2}tyres)(?:\w+ ){1,4}(?:on fire|alight|ablaze)|"
+                            r"(?:tried|attempted) to (?:storm|force their way)|(?:threw|hurled) (?:\w+ ){0,2}(?:stones|rocks|petrol bombs|"
+                            r"molotov))\b", re.IGNORECASE)
 _ARMED_TYPES = _STATE_TYPES | {"rebel_group", "political_militia", "identity_militia", "unidentified"}
 _PASSIVE_BY = fastre.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\b|\bby\b", re.IGNORECASE)
 # what a mob does to a person ("lynched a suspected thief", "beat him to death", "burned the man alive", "mob justice")
@@ -686,6 +693,13 @@ class EventStage:
             actor1 = None  # "answered the FNDC's call to march": ACLED's protesters march, the movement is associated
         if family == "protest" and actor1 is None and focus:
             actor1 = self._generic_mention("protesters" if sub != "Violent demonstration" else "rioters", focus)
+        if sub in ("Violent demonstration", "Looting/property destruction") and actor1 is not None \
+                and actor1.actor_type == "protesters" and focus \
+                and actor1.start >= clause.statement.start \
+                and _RIOT_DEED.search(clause.statement.text, actor1.start - clause.statement.start):
+            # "protesters attacked police officers", "demonstrators stormed the parliament and set fire to a hut":
+            # the crowd that does the violence is ACLED's rioters (a road block or burning tyres is not enough)
+            actor1, why = self._generic_mention("rioters", actor1.country or focus), why + "; the crowd's own violence: rioters"
         if sub in ("Excessive force against protesters", "Protest with intervention") and focus:
             # ACLED codes every protest event with the protesters as actor 1, the force that met them as actor 2
             protesters = self._generic_mention("protesters", focus)
