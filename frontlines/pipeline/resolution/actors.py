@@ -100,6 +100,11 @@ class ActorStage:
         pending: list[tuple[int, Mention, str | None]] = []  # anaphors with no antecedent yet
         where = self._sentence_countries(doc)
         named = Counter(p.country for p in doc.mentions if p.kind == "place" and p.country)
+        most, times = named.most_common(1)[0] if named else (None, 0)
+        if focus is not None and most is not None and most != focus and times >= 3 and named[focus] * 3 <= times:
+            # the country whose places the report names three times as often as the focus's is what it is about
+            # ("police" in Honiara are not Australia's, which "said it was sending" officers, nor China's, named once)
+            focus, ranked = most, [most, *(c for c in ranked if c != most)]
         short = len(doc.statements) <= 3  # a note or a brief: its sentence's place is where things happened
         told_by = self._police_told(doc)
         for m in doc.mentions:
