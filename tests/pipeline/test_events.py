@@ -1223,6 +1223,26 @@ def test_protesters_who_block_a_road_stay_protesters() -> None:
     assert not (event.actor1_id or "").startswith("gen.rioters"), (event.sub_event_type, event.actor1)
 
 
+@pytest.mark.parametrize(("text", "kind", "pair"), [
+    ("Gunmen opened fire on supporters of the opposition as they gathered outside a court in Harare, Zimbabwe, on "
+     "Thursday to demand the release of their leader, killing two people.",
+     ("Violence against civilians", "Attack"), ("gen.unidentified.ZW", "gen.protesters.ZW")),
+    ("Snipers fired on mourners as they gathered at the cathedral in Kananga, DR Congo, on Sunday to denounce the "
+     "killings, leaving three dead, witnesses said.",
+     ("Violence against civilians", "Attack"), ("gen.unidentified.CD", "gen.protesters.CD")),
+    ("Soldiers opened fire on students as they gathered outside the university in Bamako, Mali, on Monday to protest "
+     "against fees, killing one.",
+     ("Protests", "Excessive force against protesters"), ("gen.protesters.ML", "gen.military.ML")),
+])
+def test_an_attack_on_a_crowd_as_it_gathered_is_the_event_and_the_crowd_protesters(text: str, kind, pair) -> None:  # noqa: ANN001
+    """The gathering is the circumstance of the shooting ('as they gathered ... to demand'), not a peaceful protest
+    by the shooters; the people shot are protesters, and a state's force firing on them uses excessive force (set o:
+    the snipers at Beirut's Tayouneh were coded a peaceful protest by Hezbollah)."""
+    event = _events(text)[0]
+    assert (event.event_type, event.sub_event_type) == kind, event.reason
+    assert (event.actor1_id, event.actor2_id) == pair
+
+
 def test_an_armed_groups_looting_stays_looting() -> None:
     event = _events("Gunmen looted and burned a health centre in Kidal, Mali, on Tuesday.")[0]
     assert event.sub_event_type == "Looting/property destruction"

@@ -33,6 +33,10 @@ _LEAD_UP = fastre.compile(r"\b(?:after|following)\s+(?:\w+\s+){0,5}$", re.IGNORE
 # clause after the comma tells the deed, its doer and its victim
 _FRAMING = fastre.compile(r"^\W*in\s+(?:an?\s+|the\s+)?(?:(?:separate|similar|second|third|another|other|earlier|later|"
                           r"new|fresh|further)\s+)?$", re.IGNORECASE)
+# the gathering an attack fell on, told as its circumstance ("opened fire on supporters as they gathered outside the
+# court"): the attack is the event, the crowd its victims
+_AS_THEY = fastre.compile(r"\b(?:as|while|when)\s+(?:they|the (?:crowd|protesters|demonstrators|marchers|mourners))\s+(?:were\s+)?$",
+                          re.IGNORECASE)
 _BECAUSE = fastre.compile(r"\b(?:because of|due to|in the wake of|amid|to escape|fearing)\b", re.IGNORECASE)
 _ABUSE = fastre.compile(r"(?:beat|beaten|tortur|flogg|whipp|stabb|shot|killed|executed|murdered|raped)", re.IGNORECASE)
 _BACKGROUND_KILL = fastre.compile(r"\b(?:accused of|suspected of|charged with|for|over|after|following|who had|having)\s+"
@@ -86,6 +90,13 @@ def _rank(hit: TriggerHit) -> tuple[bool, bool, int]:
 _SPARED_WHEN_DEADLY = ("Abduction/forced disappearance", "Arrests", "Looting/property destruction")
 
 
+def gathering_attacked(clause: Clause) -> bool:
+    """The clause tells an attack on a crowd "as they gathered" or "while they marched": its victims are protesters."""
+    return any(h.trigger.family == "protest" and _AS_THEY.search(clause.text[max(0, h.start - 30):h.start])
+               and any(a.trigger.family in ("attack", "kill") and a.start < h.start for a in clause.triggers)
+               for h in clause.triggers)
+
+
 def triggers_in_order(clause: Clause) -> list[TriggerHit]:
     """The clause's triggers, best first; weapons seized or destroyed in a clause that also kills people are
     part of that fight ("the strike killed 5 and destroyed ammunition"), not a separate disruption."""
@@ -102,6 +113,8 @@ def triggers_in_order(clause: Clause) -> list[TriggerHit]:
         protest = next((h for h in hits if h.trigger.family == "protest" and h.start < hits[0].start), None)
         if protest is not None:  # "dispersed about 200 students protesting ..., arresting 12 of them": arrests at a
             hits = [protest] + [h for h in hits if h is not protest]  # protest it broke up are its intervention
+    if gathering_attacked(clause):  # "opened fire on supporters as they gathered": the shooting is the event
+        hits = [h for h in hits if h.trigger.family != "protest"] + [h for h in hits if h.trigger.family == "protest"]
     capture = next((h for h in hits if h.trigger.family == "capture"), None)
     if capture and hits[0] is not capture and capture.start < hits[0].start \
             and _LEAD_UP.search(clause.text[capture.end:hits[0].start]):

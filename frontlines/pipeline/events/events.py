@@ -24,7 +24,7 @@ from frontlines.knowledge.gazetteer import Gazetteer
 from frontlines.knowledge.ontology import Ontology, TriggerHit
 from frontlines.model import Document, Event, Mention, Modality, NonEvent, Statement
 from frontlines.pipeline.base import content_version, stage
-from frontlines.pipeline.events.clauses import Clause, split_clauses, triggers_in_order
+from frontlines.pipeline.events.clauses import Clause, gathering_attacked, split_clauses, triggers_in_order
 from frontlines.pipeline.events.event_dates import background_reason, date_of, dates_the_saying, year_of_the_noun
 from frontlines.pipeline.events.dedupe import one_per_incident
 from frontlines.pipeline.events.casualties import (apply_coded_counts as _apply_coded_counts,
@@ -682,7 +682,14 @@ class EventStage:
                 if crowd == "Violent demonstration" and actor2 is None and actor1 is not None and not _is_state(actor1):
                     actor2 = self._force_that_met(doc, clause, trigger)
                 return crowd, actor1, actor2, why + "; violence by unorganised people"
-            return self._attack(clause, trigger, actor1, actor2, focus, why)
+            attack, actor1, actor2, why = self._attack(clause, trigger, actor1, actor2, focus, why)
+            if attack == "Attack" and focus and actor2 is not None and actor2.id == f"gen.civilians.{focus}" \
+                    and gathering_attacked(clause):  # "shot at supporters as they gathered outside the court"
+                why += "; the crowd attacked was gathering: protesters"
+                if actor1 is not None and _is_state(actor1):  # a state's force firing on them: excessive force
+                    return "Excessive force against protesters", self._generic_mention("protesters", focus), actor1, why
+                actor2 = self._generic_mention("protesters", focus)
+            return attack, actor1, actor2, why
         if trigger.trigger.event_type in ("Protests", "Riots") and actor1 is not None \
                 and actor1.actor_type in _ARMED_TYPES - _STATE_TYPES and _BLOCKADE.match(trigger.text):
             return None, None, None, ""  # "the gunmen had blocked the bridge with two trucks": an armed group's road block
