@@ -437,3 +437,22 @@ def test_another_towns_dated_telling_is_no_retelling_of_an_incident_placed_by_th
                        "bullets at the marchers near a university hall, wounding dozens.\n\nIn Chittagong, police broke up "
                        "a rally of opposition supporters with batons on Sunday evening.", published=date(2024, 3, 12))
     assert [e.location for e in doc.events].count("Dhaka") == 2
+
+
+@pytest.mark.parametrize(("text", "tolls"), [
+    ("Six police officers were killed by rioters in the east of Freetown, Sierra Leone, on Wednesday, police said.\n\n"
+     "In the northern city of Makeni, police fired tear gas and live rounds at protesters who had gathered at the clock "
+     "tower, killing two, witnesses said.", [2, 6]),
+    ("Rioters killed a policeman in the west of Kisumu, Kenya, on Tuesday, police said.\n\n"
+     "In the coastal city of Mombasa, police fired live rounds at protesters outside the county offices, killing three, "
+     "residents said.", [1, 3]),
+    ("Four police officers were killed by rioters in the north of Conakry, Guinea, on Thursday, police said.\n\n"
+     "In the eastern town of Kankan, gendarmes fired on protesters who had gathered at the market, killing two, "
+     "witnesses said.", [2, 4]),
+])
+def test_a_town_far_from_a_place_told_relative_to_another_is_another_incident(text: str, tolls: list[int]) -> None:
+    """A place told relative to a town ('in the east of Freetown') is the first telling's own place: a later
+    sentence naming a town far from it, with no day of its own, tells another incident, and its toll is its own (set
+    o: the Makeni shooting was folded into the Freetown riot and its two dead replaced the riot's six)."""
+    events = _doc(text).events
+    assert sorted(e.fatalities or 0 for e in events) == tolls, [(e.location, e.fatalities, e.reason) for e in events]

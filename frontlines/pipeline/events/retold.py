@@ -132,6 +132,8 @@ def _same_incident(doc: Document, a: Event, b: Event, side: Side) -> bool:
         return False  # two places named, however near ("Ain Zara" and "Abu Salim" are both Tripoli)
     if a.event_date != b.event_date and not _takes_the_day(doc, a, b):
         return False
+    if _own_place(doc, b) and _told_relative(doc, a) and not _near(a, b):
+        return False  # "in the east of Freetown" and then "in the northern city of Makeni": two towns far apart
     if not _own_place(doc, b) and not _near(a, b) and b.location is not None and a.location is not None \
             and not _goes_on(doc, a, b):
         return False  # b inherited a place that a does not share: another part of the report
@@ -234,6 +236,11 @@ def _types_agree(doc: Document, a: Event, b: Event) -> bool:
 
 def _own_place(doc: Document, ev: Event) -> bool:
     return any(m.canonical == ev.location for m in _told_with(doc, ev, "place"))
+
+
+def _told_relative(doc: Document, ev: Event) -> bool:
+    """The telling's sentence names its place relative to a town ("in the east of Freetown", "south of Tripoli")."""
+    return any(ev.location == m.text != m.canonical for m in _told_with(doc, ev, "place"))
 
 
 def _own_date(doc: Document, ev: Event) -> bool:
