@@ -96,6 +96,9 @@ REJECTED = [
     ("toll_over_span", "Rescuers have recovered 40 [bodies] from the rubble in the old city since Monday.", False),
     ("toll_over_span", "Volunteers have retrieved 17 [bodies] from the river near the town since Thursday.", False),
     ("toll_over_span", "A prosecutor said that 230 people had been [arrested] nationwide since the vote.", False),
+    # the wounded counted over a span (set o: Eswatini's police count of its injured officers)
+    ("toll_over_span", "Police said 27 officers had been [injured] since the protests began last week.", False),
+    ("toll_over_span", "At least 60 soldiers have been [wounded] in the region since the offensive began in March.", True),
     ("description", "Lawyers say many of those [arrested] were never told the charges against them.", False),
     ("description", "Relatives say most of those [abducted] had no links to the army.", False),
     ("custody_death", "Monitors say at least 30 detainees have died [in custody] since the crackdown began.", False),

@@ -286,11 +286,13 @@ def _toll_over_span(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """A toll told in the present perfect over a span of time ("at least 50 people have been killed since the
     fighting began on Sept. 9", "more than 300 civilians have died over the past month"): a running total, even
     when the day the span began is told ("two people have been killed in the market" is news of one). People
-    taken are counted the same way ("security forces have arrested more than 1,500 people since Jan. 9"), and so
+    taken and the wounded are counted the same way ("security forces have arrested more than 1,500 people since Jan. 9",
+    "27 officers had been injured since the protests began"), and so
     in reported speech's past perfect ("the minister said nine people had died in the unrest since Thursday"), and the
     dead found ("rescuers have recovered 40 bodies from the rubble since Monday")."""
     if not f.nominal and f.perfect and (f.present or f.dep == "ccomp") and f.span_cue \
-            and (lex.patterns["harm"].match(f.lemma) or f.lemma in lex.words["detaining"]):
+            and (lex.patterns["harm"].match(f.lemma) or f.lemma in lex.words["detaining"]
+                 or f.trigger.lower() in lex.words["wounded"]):
         return f"a toll counted over a span of time ('{f.predicate}' ... '{f.span_cue}'), not one incident"
     if not f.nominal and not dated and (lex.patterns["harm"].match(f.lemma) or f.lemma in lex.words["wounded"]):
         daily = lex.patterns["daily_toll"].search(f.sentence)
