@@ -131,6 +131,23 @@ def test_the_doers_grievance_after_their_deed_is_no_accusation_of_it(text: str) 
 
 
 @pytest.mark.parametrize("text", [
+    "Police detained Nodir Karimov, a lawyer and blogger whom the authorities accuse of leading the protests, in "
+    "Andijan on Friday night, his colleagues said.",
+    "Soldiers arrested a pastor in Bamenda, Cameroon, on Monday whom the army accuses of sheltering separatists, his "
+    "church said.",
+])
+def test_what_the_people_taken_are_accused_of_is_no_accusation_of_the_deed(text: str) -> None:
+    """Set o: the arrest of a lawyer 'whom the authorities accuse of leading the protests' was kept as a claim; the
+    relative clause tells what he is accused of, the arrest is told as fact."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    event = extract_text(text, published=date(2022, 7, 4)).events[0]
+    assert (event.sub_event_type, event.modality) == ("Arrests", "asserted"), event.reason
+
+
+@pytest.mark.parametrize("text", [
     "The next day, members of the Koglweogo from nearby villages went after Fulani herders they accused of sheltering "
     "the attackers, and killed at least 40 of them around Barsalogho, the government said.",
     "Soldiers went from house to house looking for men they accused of helping the jihadists, and shot dead 12 of "

@@ -59,6 +59,9 @@ _COORDINATED = fastre.compile(r",\s+and\s+(?:then\s+)?(?:\S+\s+)?$")
 # the doers' own grievance after their deed ("ransacked the party's offices, accusing the government of ..."): why
 # they acted, not an accusation of the deed
 _GRIEVANCE = fastre.compile(r",\s*$")
+# what the people a deed befell are accused of, in a relative clause after the deed ("detained a lawyer whom the
+# authorities accuse of leading the protests"): the accusation is of them, the deed is told as fact
+_WHOM = fastre.compile(r"\b(?:whom|who|that)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _claim_cue(onto: Ontology, clause: str, trigger_pos: int) -> str | None:
@@ -66,6 +69,9 @@ def _claim_cue(onto: Ontology, clause: str, trigger_pos: int) -> str | None:
     m = onto.cues["claimed"].search(clause)
     if m is not None and m.start() > trigger_pos and m.group().lower().startswith("accusing") \
             and _GRIEVANCE.search(clause, 0, m.start()):
+        m = onto.cues["claimed"].search(clause, m.end())
+    while m is not None and m.start() > trigger_pos and m.group().lower().startswith("accuse") \
+            and _WHOM.search(clause, max(trigger_pos, m.start() - 40), m.start()):
         m = onto.cues["claimed"].search(clause, m.end())
     return m.group() if m else None
 
