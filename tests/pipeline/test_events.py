@@ -1243,6 +1243,20 @@ def test_an_attack_on_a_crowd_as_it_gathered_is_the_event_and_the_crowd_proteste
     assert (event.actor1_id, event.actor2_id) == pair
 
 
+@pytest.mark.parametrize("text", [
+    "A missile fired by the rebels struck a bus station in Goma, DR Congo, on Tuesday, killing six people, among them "
+    "two children, and burning several cars, officials said.",
+    "A drone fired by the militia hit a fuel depot in Kassala, Sudan, on Sunday, killing three guards, one of them a "
+    "teenager, and burning two vehicles, witnesses said.",
+])
+def test_what_a_deadly_strike_also_burned_is_part_of_it(text: str) -> None:
+    """', killing six people ..., and burning several stalls': the participle after the strike's killing has no
+    subject of its own, it tells what the strike also did, not a riot (set o: a Houthi missile on a Marib petrol
+    station)."""
+    events = _events(text)
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"], [(e.sub_event_type, e.reason) for e in events]
+
+
 def test_an_armed_groups_looting_stays_looting() -> None:
     event = _events("Gunmen looted and burned a health centre in Kidal, Mali, on Tuesday.")[0]
     assert event.sub_event_type == "Looting/property destruction"

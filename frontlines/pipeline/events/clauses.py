@@ -17,6 +17,10 @@ from frontlines.pipeline.statements.sentences import is_abbreviation as _is_abbr
 __all__ = ["Clause", "split_clauses", "triggers_in_order"]
 
 _CLAUSE = fastre.compile(r";|\s+while\s+|\s+whereas\s+|\s+meanwhile,?\s+|,\s+(?:and|but|while)\s+(?=\w+\s+\w+)|\s+but\s+(?=the\s)|\.\s+")
+# ", killing 14 civilians ..., and burning several cars": a participle with no subject of its own after the killing
+# participle of a deed goes on telling that deed (what the strike also did), not another clause
+_KILLING_PARTICIPLE = fastre.compile(r",\s+(?:killing|wounding|injuring)\b", re.IGNORECASE)
+_MORE_DAMAGE = fastre.compile(r"(?:burning|setting|torching|destroying|damaging|wounding|injuring)\b", re.IGNORECASE)
 _OPEN_BETWEEN = fastre.compile(r"\bbetween\b(?!.*\band\b)")  # "between X" still waiting for its "and Y"
 # "protested against the arrest of", "to demand the release": the arrest is what the protest is about
 _PROTEST_TOPIC = fastre.compile(r"\b(?:protest(?:s|ed|ing)?|against|over|denounc\w*|condemn\w*|demand\w*)\s+(?:\w+\s+){0,3}$",
@@ -171,6 +175,9 @@ def split_clauses(doc: Document, st: Statement, ontology: Ontology) -> list[Clau
         if m.group().lstrip().startswith(",") and "and" in m.group() \
                 and _OPEN_BETWEEN.search(st.text[cursor - st.start:m.start()]):
             continue  # "fighting between a coalition of militias, known as the TPF, and the 7th Brigade": one pair
+        if m.group().lstrip().startswith(",") and "and" in m.group() and _MORE_DAMAGE.match(st.text, m.end()) \
+                and _KILLING_PARTICIPLE.search(st.text, cursor - st.start, m.start()):
+            continue  # "struck a petrol station, killing 14 civilians ..., and burning several cars": one deed
         spans.append((cursor, st.start + m.start()))
         ands.append(m.group().lstrip().startswith(",") and "and" in m.group())
         cursor = st.start + m.end()
