@@ -109,6 +109,18 @@ violated; a toll 'over the past 24 hours' (and its dead given to no incident bef
 'Khawarij' by the report's country; 'DRG' as India's police; 'repelled an aggression' as a clash (now recall 0.960,
 precision 0.923, F1 0.941, traps avoided 0.987, type 1.000, sub-type 1.000, actor pairs 0.875, date 1.000,
 fatalities 0.870 on the main that merged set m, whose bomber is no longer counted with his victims);
+set o (ten more, five blog posts and five news pages from theatres and years no other set covers: Sinjar 2022, Hasakah's
+Ghwayran prison 2022, Marib 2021, Bolivia's Sacaba and Senkata 2019, Tajikistan's Khorog and Rushan 2022, Beirut's
+Tayouneh 2021, Eswatini 2021, Sierra Leone's 10 August 2022, Honiara 2021 and Karakalpakstan 2022; 29 strict events, 142
+labelled non-events) was written and annotated before any run and scored before its own fixes, the honest figure for
+unseen reports (recall 0.862, precision 0.781, F1 0.820, traps avoided 0.958, type 0.840, sub-type 0.800, actor pairs
+0.600, date 0.960, fatalities 0.833; no place figure: its gold has no coordinates), the classes fixed after it:
+protesters named as the ones who attacked, stormed, stoned, looted or torched as rioters; 'No deaths have been reported'
+as no uncounted death; a generic class of the country whose places the report names most, not of a country named in
+passing; a shooting on a crowd 'as they gathered' as the event, its victims protesters; a town far from a place told
+relative to another as another incident; the wounded counted over a span; what the people taken are accused of; what
+a deadly strike also burned (now recall 0.931, precision 0.871, F1 0.900, traps avoided 0.972, type 0.889, sub-type
+0.852, actor pairs 0.741, date 0.963, fatalities 0.923);
 `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
@@ -134,7 +146,7 @@ RECORDS = {r["id"]: r for name in ("unseen_theatres_a.jsonl", "unseen_theatres_b
                                     "unseen_theatres_d.jsonl", "unseen_theatres_e.jsonl", "unseen_theatres_f.jsonl",
                                     "unseen_theatres_g.jsonl", "unseen_theatres_h.jsonl", "unseen_theatres_i.jsonl",
                                     "unseen_theatres_j.jsonl", "unseen_theatres_k.jsonl", "unseen_theatres_m.jsonl",
-                                    "unseen_theatres_n.jsonl")
+                                    "unseen_theatres_n.jsonl", "unseen_theatres_o.jsonl")
            for r in load_records(DATA / name)}
 
 # (document, gold event number) -> what still fails, and why
@@ -293,9 +305,44 @@ GAPS: dict[tuple[str, int], str] = {
                                   "only as a community, which resolves to no militia; the raid stays unidentified",
     ("b_ke_keriovalley_2021", 1): "actors: 'police reservists and GSU officers repulsed the raiders' is coded police v. "
                                   "police (two units of one force taken as the two sides); 'the raiders' names no actor",
+    ("o_sy_hasakah_2022", 0): "actors and fatalities: the prison attack 'setting off a car bomb at its gate' is coded a "
+                              "bombing of civilians (the inmates it freed), not the fight with the SDF guards told next, "
+                              "and its toll keeps the 23 guards without the 45 attackers killed 'along with' them",
+    ("o_sy_hasakah_2022", 1): "actors: coalition aircraft striking buildings 'where militants were holed up' take the SDF, "
+                              "the sentence's source and the report's most named group, as their target (leaving a "
+                              "clause's source out of the other side cost the Libya even and both world dev halves)",
+    ("o_bo_sacaba_2019", 0): "type and actors: police and soldiers firing on 'thousands of coca growers loyal to' Morales "
+                             "'as they tried to cross a bridge' is an attack on civilians: the marchers are not read as "
+                             "protesters",
+    ("o_bo_sacaba_2019", 1): "type and actors: Morales supporters 'marching' beaten by a youth group the actor base lacks "
+                             "(the Resistencia Juvenil Cochala) are coded a peaceful protest with no one intervening",
+    ("o_bo_sacaba_2019", 2): "place, actors and date: the gazetteer knows only a Peruvian El Alto, so the Senkata "
+                             "shooting's protesters are Peru's; 'On Tuesday' under 'UPDATE, 20 November:' is counted "
+                             "from the post's date (the 12th), not the update's (the 19th)",
+    ("o_tj_khorog_2022", 0): "type and actors: the interior ministry's version told next ('the crowd had attacked officers "
+                             "with stones') makes the Khorog dispersal a violent demonstration by rioters",
+    ("o_lb_tayouneh_2021", 1): "type and actors: the return fire 'with rifles and rocket-propelled grenades' is coded "
+                               "shelling (RPGs are a shelling trigger after ACLED's codebook), and 'gunmen from the two "
+                               "Shiite parties' names no party",
+    ("o_lb_tayouneh_2021", 2): "modality: 'The army said it had arrested nine people' is kept as the army's own claim (a "
+                               "party's claim reported as fact, as above), and 'a Syrian national' makes the army Syria's",
+    ("o_sz_eswatini_2021", 0): "place: the gazetteer lacks Matsapha, so the police shooting there and the Manzini looting "
+                               "told next are one riot at Manzini",
+    ("o_sz_eswatini_2021", 1): "fatalities: the Matsapha riot's three dead, placed at Manzini (see above), join the Manzini "
+                               "looting",
+    ("o_uz_nukus_2022", 2): "place: the gazetteer lacks Chimbay, and the riot there is placed at 'Central Asia', the "
+                            "page's section line",
 }
 # labelled non-events that still carry an event
 TRAP_GAPS = {
+    "o_iq_sinjar_2022": "'A ceasefire brokered by local elders is supposed to take effect tonight' is coded an agreement: "
+                        "'is supposed to' after the trigger is no cue of the future",
+    "o_tj_khorog_2022": "the interior ministry's version ('the crowd had attacked officers with stones') is coded an attack "
+                        "by an unidentified group: 'the crowd' names no rioters and the ministry is not read as the side "
+                        "that dispersed them",
+    "o_uz_nukus_2022": "tolls over the unrest ('Eighteen people were killed ... on Friday and Saturday', '516 people were "
+                       "detained during the unrest') are coded an attack and arrests: two days and 'during the unrest' "
+                       "in the simple past are not read as spans",
     "j_ly_bugaighis_2014": "an UPDATE's detail of the killing ('a guard at the house was also shot and wounded') is "
                            "coded a clash on the update's day: the UPDATE's date line dates it, and 'also' is read as "
                            "another incident",
