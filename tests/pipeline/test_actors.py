@@ -348,6 +348,9 @@ def test_a_peoples_name_before_words_for_its_people_is_civilians(pipeline, text:
      "Armed men of the Awlad Suleiman tribe", "lby.awlad_suleiman"),
     ("Islamic State militants and armed men of the Ferjan tribe fought in Sirte on Tuesday.",
      "armed men of the Ferjan tribe", "lby.ferjan"),
+    ("Tebu fighters and armed men of the Zwai tribe fought near the airport of Kufra on Sunday.",
+     "armed men of the Zwai tribe", "lby.zuwayya"),
+    ("Zuwayya tribesmen clashed with Tebu militias in Kufra on Monday.", "Zuwayya tribesmen", "lby.zuwayya"),
 ])
 def test_armed_men_of_a_tribe_are_its_militia(pipeline, text: str, words: str, actor: str) -> None:  # noqa: ANN001
     assert _actors(pipeline, text, date(2015, 8, 15))[words][0] == actor
