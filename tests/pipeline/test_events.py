@@ -1304,6 +1304,24 @@ def test_a_movement_whose_call_crowds_answer_is_no_protester_and_its_leaders_arr
     assert arrest.sub_event_type == "Arrests" and arrest.actor2_id == "gin.fndc"
 
 
+@pytest.mark.parametrize("text, published", [
+    ("Thousands of supporters of Shi'ite cleric Moqtada al-Sadr rallied in Tahrir Square in Baghdad on Friday to demand "
+     "early elections.", "2019-11-02"),
+    ("Hundreds of Hezbollah supporters marched through the streets of Nabatieh, Lebanon, on Sunday, chanting against the "
+     "government.", "2019-10-21"),
+])
+def test_a_crowd_of_a_named_groups_supporters_are_protesters(text: str, published: str) -> None:
+    """Set p: the followers of a group or its leader who rally are ACLED's protesters, the group associated, not the
+    group's armed wing marching."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    [rally] = extract_text(text, published=date.fromisoformat(published)).events
+    assert rally.sub_event_type == "Peaceful protest", rally.reason
+    assert (rally.actor1_id or "").startswith("gen.protesters"), (rally.actor1, rally.reason)
+
+
 def _dated(text: str, published: str = "2021-05-05"):  # noqa: ANN202
     """The events of a one-paragraph report published on ``published``."""
     from datetime import date

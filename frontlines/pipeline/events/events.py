@@ -684,6 +684,12 @@ class EventStage:
             sub, why = (escalated, why + f"; escalated to {escalated.lower()}") if escalated and escalated != sub else (sub, why)
         if family == "protest" and focus and actor1 is not None and actor1.actor_type == "organisation":
             actor1 = None  # "answered the FNDC's call to march": ACLED's protesters march, the movement is associated
+        if family == "protest" and sub == "Peaceful protest" and focus and actor1 is not None \
+                and actor1.actor_type in _ARMED_TYPES - _STATE_TYPES - {"unidentified"}:
+            # "supporters of cleric Moqtada al-Sadr rallied", "Hezbollah supporters marched": whoever a crowd follows,
+            # ACLED's protesters march and the named group is associated (a group's road block was set aside above;
+            # armed men dispersing a protest are its intervention)
+            actor1 = None
         if family == "protest" and actor1 is None and focus:
             actor1 = self._generic_mention("protesters" if sub != "Violent demonstration" else "rioters", focus)
         if sub in ("Excessive force against protesters", "Protest with intervention") and focus:
