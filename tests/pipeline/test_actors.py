@@ -81,7 +81,13 @@ def test_a_bomb_nobody_is_named_for_is_the_group_the_report_is_about(pipeline) -
 
 
 @pytest.mark.parametrize("disowning", ["Nobody has claimed the bombing, but everybody knows who did it.",
-                                       "No group has claimed responsibility for the blast."])
+                                       "No group has claimed responsibility for the blast.",
+                                       # set p: a source that does not say whose the bomb was
+                                       "The army did not say who planted the device.",
+                                       "Police could not say who set off the blast.",
+                                       # set p: a blame that names no group
+                                       "State television blamed \"terrorists\" for the blast.",
+                                       "Police blamed the bombing on militants."])
 def test_a_bomb_the_next_sentence_says_nobody_claimed_is_unidentified(pipeline, disowning: str) -> None:  # noqa: ANN001
     """Issue 10, set e: a bombing the next sentence disowns took the group the report is about."""
     text = ("MAIDUGURI, Nigeria - Boko Haram fighters raided two villages near Bama last week. "
@@ -341,6 +347,21 @@ def test_no_clan_is_named_by_an_opening_word_or_a_demonym(pipeline, text: str) -
 ])
 def test_a_peoples_name_before_words_for_its_people_is_civilians(pipeline, text: str, words: str, country: str) -> None:  # noqa: ANN001
     assert _actors(pipeline, text, date(2021, 5, 4))[words][0] == f"gen.civilians.{country}"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("NIAMEY - Militants attacked an army post in Tera on Thursday, killing four soldiers, the ministry said.\n\n"
+     "Islamic State's Sahel branch and al Qaeda's affiliate JNIM have killed hundreds of soldiers in western Niger "
+     "since 2019.", "NE"),
+    ("MAIDUGURI, Nigeria - Insurgents raided a village near Damboa on Friday, killing six farmers, residents said.\n\n"
+     "Boko Haram and the Islamic State West Africa Province have killed thousands in the northeast since 2009.", "NG"),
+])
+def test_fighters_no_group_is_named_for_take_no_group_a_later_sentence_names_with_another(
+        pipeline, text: str, country: str) -> None:  # noqa: ANN001
+    """Set p: bare 'militants' refer forward to the first group named after them, unless that sentence names two
+    groups together (a background toll of both): which of them did it the report does not say."""
+    doc = pipeline.process(document_from_text(text, id="t", published=date(2022, 3, 8)))
+    assert doc.events and doc.events[0].actor1_id == f"gen.unidentified.{country}", doc.events[0].reason
 
 
 @pytest.mark.parametrize("text, words, actor", [

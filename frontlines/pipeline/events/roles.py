@@ -249,7 +249,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     if actor1 is None and _FIRED_FROM_REBELS.search(clause.text):
         actor1 = _bomber(doc)  # "a mortar bomb fired from rebel positions": the rebels the report is about
     if actor1 is None and trigger.trigger.sub_event_type in _BOMBS and not disowned(clause.statement.text) \
-            and not disowned(_next_sentence(doc, clause.statement)) and not _disowned_together(doc, clause.statement):
+            and not disowned(_next_sentence(doc, clause.statement)) and not _disowned_together(doc, clause.statement) \
+            and not _BLAMED_UNNAMED.search(clause.statement.text + " " + _next_sentence(doc, clause.statement)):
         actor1 = _bomber(doc)  # (not for a bombing that "no one has yet claimed", here or in the next sentence)
     if actor1 is None and actor2 is None and trigger.trigger.sub_event_type == "Air/drone strike":
         actor1 = _air_power(doc)  # "air strikes hit Tripoli overnight" in a report on NATO's campaign
@@ -273,6 +274,11 @@ def _next_sentence(doc: Document, statement: Any) -> str:
         and (after is None or "\n\n" in doc.text[nxt.end:after.start])
     return nxt.text if alone else ""
 
+
+# a blame that names no group ("SANA blamed 'terrorists' for the blast", "police blamed the bombing on militants"): the
+# bomb is still no one's by name, and takes no group the report names elsewhere
+_BLAMED_UNNAMED = fastre.compile(r"\bblam(?:e|es|ed|ing)\b(?: \w+){0,4}? (?:on )?[\"“‘']?(?:the )?(?:terrorists|militants|"
+                                 r"insurgents|extremists|gunmen|criminals|saboteurs|armed groups?)\b", re.IGNORECASE)
 
 # a disowning of several incidents at once ("No group claimed responsibility for either killing")
 _SEVERAL = fastre.compile(r"\b(?:either|both|neither|any of|all of)\b", re.IGNORECASE)

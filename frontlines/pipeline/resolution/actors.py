@@ -61,6 +61,8 @@ _APPOSITION = fastre.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$",
 
 
 
+_NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
+
 # fighters named by a bare plural noun: with no group named anywhere near, an unidentified armed group
 _UNNAMED_FIGHTERS = fastre.compile(r"(?i:jihadists|militants|insurgents|extremists|terrorists|Islamists|"
                                    r"(?:jihadist|Islamist|extremist|insurgent|militant) fighters)")
@@ -134,10 +136,16 @@ class ActorStage:
         affiliate claimed"): the first compatible actor named after it in the same report; bare "jihadists" or
         "militants" with no group named before or after are an unidentified armed group."""
         added: list[Mention] = []
+        starts = [s.start for s in doc.statements]
         for at, m, country in pending:
-            later = list(islice((k.id for k in islice(kept, at, None)  # the first 8: no scan to the end
+            ahead = list(islice((k for k in islice(kept, at, None)  # the first 8: no scan to the end
                                  if k.kind == "actor" and k.id and not k.id.startswith("gen.")), 8))
+            later = [k.id for k in ahead if k.id]
             match = self.kb.resolve_description(m.text, on=doc.published, country=country, recent=later[::-1])
+            if match is not None and match.method == "description" and match.score <= 0.7 \
+                    and self._named_with_another(match.actor.id, ahead, starts):
+                match = None  # "militants attacked ... Islamic State's Sahel branch and JNIM have killed hundreds":
+                # the groups a later sentence names together, neither of them the one who did it
             if match is not None and match.method == "description" and match.score <= 0.7:
                 self._apply(m, match, country)
                 m.reason = match.reason.replace("refers back to", "refers forward to")
@@ -149,6 +157,20 @@ class ActorStage:
                 m.reason = f"'{m.text}': armed men the report names no group for"
                 added.append(m)
         return sorted(kept + added, key=lambda x: (x.start, -x.end)) if added else kept
+
+    def _named_with_another(self, actor_id: str | None, ahead: list[Mention], starts: list[int]) -> bool:
+        """Whether the first mention of ``actor_id`` ahead shares its sentence with another non-state armed group."""
+        first = next((k for k in ahead if k.id == actor_id), None)
+        if first is None:
+            return False
+        sentence = bisect_right(starts, first.start)
+        return any(k.id != actor_id and k.actor_type in _NON_STATE_ARMED and bisect_right(starts, k.start) == sentence
+                   and not self._related(actor_id, k.id) for k in ahead)
+
+    def _related(self, one: str | None, other: str | None) -> bool:
+        """One group the other's branch or parent ("Islamic State" and its Sahel province)."""
+        a, b = self.kb.get(one or ""), self.kb.get(other or "")
+        return a.parent == b.id or b.parent == a.id or a.name == b.name
 
     def _unidentified(self, m: Mention, country: str) -> None:
         actor = self.kb.generic("unidentified", country)

@@ -28,7 +28,9 @@ _RESPONSIBILITY = fastre.compile(
     r"\b(?:claim(?:s|ed|ing)?|took|takes|accept(?:s|ed)?|admitted) (?:\w+ ){0,2}(?:responsibility|credit)\b|"
     r"\bclaim(?:s|ed)? (?:the|this|that|both|these|those) (?:\w+ ){0,2}(?:attacks?|bombings?|blasts?|assaults?|killings?|"
     r"operations?|explosions?)\b|\bsaid (?:it|they) (?:was|were|had been) behind\b", re.IGNORECASE)
-_DISOWNED = fastre.compile(r"\b(?:no|not|never|nobody|none|denied|den(?:y|ies))\b[^.]{0,20}(?:claim|responsib|behind)", re.IGNORECASE)
+_DISOWNED = fastre.compile(r"\b(?:no|not|never|nobody|none|denied|den(?:y|ies))\b[^.]{0,20}(?:claim|responsib|behind)|"
+                           # "It did not say who planted the device", "police could not say who fired the rockets"
+                           r"\b(?:did|does|do|could|would)(?: not|n['’]t) (?:say|tell|know|identify|name) who\b", re.IGNORECASE)
 # the reason an incident owned by its perpetrator's claim carries (an asserted event whose actor is the claimant)
 OWN_CLAIM = "its perpetrator by its own claim"
 
