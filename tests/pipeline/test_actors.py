@@ -332,6 +332,22 @@ def test_a_clan_named_as_a_side_is_its_communal_militia(pipeline, text: str, pai
     assert (event.actor1, event.actor2) == pair
 
 
+@pytest.mark.parametrize("text, country", [
+    ("Militias from two rival sub-clans fought over a water well near Galkayo, Somalia, on Tuesday, killing six people, "
+     "elders said.", "SO"),
+    ("Two rival clan militias clashed over farmland near Beledweyne, Somalia, on Sunday, leaving four people dead.", "SO"),
+    ("Armed youths from two feuding communities fought with spears and rifles near Tonj, South Sudan, on Monday, "
+     "killing nine people.", "SS"),
+])
+def test_one_plural_group_told_as_rivals_is_both_sides(pipeline, text: str, country: str) -> None:  # noqa: ANN001
+    """Set p: 'militias from two rival sub-clans fought' names both sides with one plural: ACLED codes the communal
+    militia as actor 1 and actor 2, not the report's state forces as the other side."""
+    [event] = _events(pipeline, text, date(2019, 3, 12))
+    assert event.actor1_id and event.actor1_id == event.actor2_id, (event.actor1, event.actor2, event.reason)
+    assert event.actor1_id.startswith(("gen.communal.", "som.clan")) and event.actor1_id.endswith(country) \
+        or event.actor1_id == "som.clan", event.actor1_id
+
+
 @pytest.mark.parametrize("text", [
     "Rival clans clashed again near Wabag, Papua New Guinea, on Friday.",
     "Elders of the Somali clans met in Baidoa, Somalia, on Friday.",

@@ -431,8 +431,8 @@ class EventStage:
             actor1, actor2 = pair  # "the two presidents agreed to a ceasefire": both states' governments
         if self.onto.event_type_of(sub_type) != "Strategic developments":
             actor1, actor2 = self._as_forces(actor1), self._as_forces(actor2)
-        if actor1 and actor2 and (actor1.id == actor2.id or self._own_troops(doc, actor1, actor2)):
-            actor2 = None
+        if actor1 and actor2 and ((actor1.id == actor2.id and actor1 is not actor2) or self._own_troops(doc, actor1, actor2)):
+            actor2 = None  # (one plural group told as both sides, "two rival clan militias fought", is one mention)
         # a party telling its own deed (or its enemy's loss) claims it; telling what it suffered is no claim
         # (the state's forces telling their own arrests report them: ACLED codes arrests from the police's word)
         own_arrests = sub_type == "Arrests" and actor1 is not None and _is_state(actor1)

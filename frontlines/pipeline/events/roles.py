@@ -234,6 +234,10 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         forces = kb.generic("military", state.country)
         actor1 = Mention(state.text, state.start, state.end, "actor", canonical=forces.name, id=forces.id,
                          actor_type=forces.type, country=state.country, reason=f"'{state.text}' acted: its forces")
+    lone = actor1 or actor2
+    if lone is not None and (actor1 is None or actor2 is None) and MUTUAL.match(trigger.text) and (
+            _RIVALS.search(doc.text, max(0, lone.start - 25), lone.end) or _RIVALS_AFTER.match(doc.text, lone.end)):
+        actor1 = actor2 = lone  # "two rival clan militias fought": one plural group is both sides
     if (trigger.trigger.family == "capture" or trigger.trigger.sub_event_type == "Non-violent transfer of territory"
             or (trigger.trigger.sub_event_type in _TWO_SIDED and not civilians)) \
             and (actor1 is None) != (actor2 is None):
@@ -274,6 +278,14 @@ def _next_sentence(doc: Document, statement: Any) -> str:
         and (after is None or "\n\n" in doc.text[nxt.end:after.start])
     return nxt.text if alone else ""
 
+
+# one plural group told as both sides ("two rival clan militias fought", "militias from two rival sub-clans clashed",
+# "feuding Dinka sections"): ACLED codes the same militia as actor 1 and actor 2, not the report's other party
+_RIVALS = fastre.compile(r"\b(?:two|rival|feuding|warring)\b[^.,;]{0,40}(?:militias|clans|communities|tribes|factions|"
+                         r"gangs|sections|sub-?clans)\b", re.IGNORECASE)
+
+_RIVALS_AFTER = fastre.compile(r"\s+(?:from|of) (?:the )?(?:two|rival|feuding|warring) (?:[\w-]+ ){0,2}?(?:clans|communities|tribes|"
+                               r"factions|sections|sub-?clans)\b", re.IGNORECASE)
 
 # a blame that names no group ("SANA blamed 'terrorists' for the blast", "police blamed the bombing on militants"): the
 # bomb is still no one's by name, and takes no group the report names elsewhere
