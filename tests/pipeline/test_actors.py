@@ -380,6 +380,18 @@ def test_fighters_no_group_is_named_for_take_no_group_a_later_sentence_names_wit
     assert doc.events and doc.events[0].actor1_id == f"gen.unidentified.{country}", doc.events[0].reason
 
 
+@pytest.mark.parametrize(("text", "words", "actor"), [
+    ("Armed youths from the Murle community attacked cattle camps near Pibor, South Sudan, on Saturday, killing 11 "
+     "herders.", "Armed youths from the Murle community", "ssd.murle"),
+    ("Raiders from the Pokot community attacked a village near Kapedo, Kenya, on Monday, killing four people.",
+     "Raiders from the Pokot community", "ken.pokot"),
+])
+def test_armed_men_of_a_community_are_its_militia(pipeline, text: str, words: str, actor: str) -> None:  # noqa: ANN001
+    """Set p: fighters named by the community they come from are the people's militia the actor base names, not an
+    unidentified communal militia."""
+    assert _actors(pipeline, text, date(2020, 5, 19))[words][0] == actor
+
+
 @pytest.mark.parametrize("text, words, actor", [
     ("Armed men of the Awlad Suleiman tribe clashed with Tebu fighters in Sabha on Monday.",
      "Armed men of the Awlad Suleiman tribe", "lby.awlad_suleiman"),

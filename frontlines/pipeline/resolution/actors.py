@@ -61,6 +61,11 @@ _APPOSITION = fastre.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$",
 
 
 
+# armed men named by the people they come from ("armed youths from the Murle community", "gunmen of the Pokot tribe")
+_COMMUNITY_FIGHTERS = fastre.compile(
+    r"\b(?:[Aa]rmed (?:youths?|men|young men)|[Yy]ouths|[Gg]unmen|[Rr]aiders|[Ff]ighters|[Mm]ilitiamen|[Yy]oung men) "
+    r"(?:from|of|belonging to) the (?P<people>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:community|communities|tribe|ethnic group|clan)\b")
+
 _NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
 
 # fighters named by a bare plural noun: with no group named anywhere near, an unidentified armed group
@@ -216,7 +221,7 @@ class ActorStage:
 
     def _allegiances(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """Merge "forces loyal to" + a resolved actor into one mention of the actor's armed wing."""
-        merged: list[Mention] = []
+        merged: list[Mention] = self._community_fighters(doc)
         dropped: list[Mention] = []
         for m in mentions:
             if m.kind != "actor" or not m.id:
@@ -253,6 +258,21 @@ class ActorStage:
         kept = [m for m in mentions if m not in gone.get((m.start, m.end), ())
                 and not (m.kind == "actor" and (spans.covers(m.start, m.end) or any(m.start < h < m.end for h in heads)))]
         return sorted(kept + merged, key=lambda x: (x.start, -x.end))
+
+    def _community_fighters(self, doc: Document) -> list[Mention]:
+        """"Armed youths from the Murle community", "gunmen of the Pokot tribe": the people's militia the actor base
+        names ("Murle militia"), as one mention."""
+        found: list[Mention] = []
+        for hit in _COMMUNITY_FIGHTERS.finditer(doc.text):
+            people = hit.group("people")
+            match = self.kb.resolve(f"{people} militia", on=doc.published)
+            if match is None or match.actor.type != "identity_militia" or match.method != "alias":
+                continue
+            actor = match.actor
+            found.append(Mention(hit.group(), hit.start(), hit.end(), "actor", canonical=actor.name, id=actor.id,
+                                 actor_type=actor.type, country=actor.country, stage=stage(self), confidence=0.8,
+                                 reason=f"armed men of the {people} people: {actor.name}"))
+        return found
 
     def _resolve(self, m: Mention, on: date | None, focus: str | None, recent: list[str],
                  placed: set[str] | None = None) -> bool:
