@@ -79,6 +79,10 @@ def test_voice_and_stance_follow_blocks_and_cues() -> None:
     ("Gunmen killed four men at a car wash; no one has been arrested.", "arrested", "negated"),
     ("Nobody was kidnapped when bandits raided the village.", "kidnapped", "negated"),
     ("Nobody claimed the bombing of the market in Gao.", "bombing", "asserted"),
+    # set p: the people no harm befell, named ("no civilians were"), negate the casualty, not the strike
+    ("The command said no civilians were injured or killed in the strike.", "injured", "negated"),
+    ("The mission said none of its peacekeepers was wounded.", "wounded", "negated"),
+    ("No civilians were hurt when the drone strike hit the camp.", "drone strike", "asserted"),
 ])
 def test_modality(clause: str, trigger: str, expected: str) -> None:
     st = Statement(text=clause, start=0, end=len(clause), voice="quoted", stance="fact")
