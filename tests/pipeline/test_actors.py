@@ -360,6 +360,9 @@ def test_no_clan_is_named_by_an_opening_word_or_a_demonym(pipeline, text: str) -
 @pytest.mark.parametrize("text, words, country", [
     ("Soldiers opened fire on a group of Tuareg women and children near Kidal on Sunday, killing five.", "Tuareg", "ML"),
     ("An air strike hit a gathering of Tebu elders and residents near Faya, Chad, on Sunday, killing twelve.", "Tebu", "TD"),
+    # set p: the word for where the people live
+    ("Mortar rounds fired into the Tebu district of Kufra, Libya, on Tuesday killed three children.", "Tebu", "LY"),
+    ("Gunmen torched a Tuareg village near Menaka, Mali, on Friday, killing four people.", "Tuareg", "ML"),
 ])
 def test_a_peoples_name_before_words_for_its_people_is_civilians(pipeline, text: str, words: str, country: str) -> None:  # noqa: ANN001
     assert _actors(pipeline, text, date(2021, 5, 4))[words][0] == f"gen.civilians.{country}"
