@@ -1322,6 +1322,21 @@ def test_a_crowd_of_a_named_groups_supporters_are_protesters(text: str, publishe
     assert (rally.actor1_id or "").startswith("gen.protesters"), (rally.actor1, rally.reason)
 
 
+@pytest.mark.parametrize("text", [
+    "Armed men looted a health centre in Kajo-Keji, South Sudan, on Friday night, taking medicines and a vehicle.",
+    "Gunmen looted shops in the market of Bunia, Congo, on Tuesday night, residents said.",
+])
+def test_looting_of_what_civilians_own_or_run_befalls_civilians(text: str) -> None:
+    """Set p: a clinic, shops or homes looted by unnamed armed men are civilians' loss (ACLED's actor 2)."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    [looting] = extract_text(text, published=date(2020, 5, 19)).events
+    assert looting.sub_event_type == "Looting/property destruction", looting.reason
+    assert (looting.actor2_id or "").startswith("gen.civilians."), (looting.actor2, looting.reason)
+
+
 def _dated(text: str, published: str = "2021-05-05"):  # noqa: ANN202
     """The events of a one-paragraph report published on ``published``."""
     from datetime import date

@@ -276,7 +276,8 @@ class EventStage:
         if country is None:
             return
         if (event.event_type == "Violence against civilians" or (
-                event.event_type == "Explosions/Remote violence" and _CIVILIAN_AREAS.search(event.notes))) \
+                event.event_type == "Explosions/Remote violence" and _CIVILIAN_AREAS.search(event.notes)) or (
+                event.sub_event_type == "Looting/property destruction" and _CIVILIAN_PROPERTY.search(event.notes))) \
                 and not event.actor2_id:  # "the indiscriminate shelling of built-up areas": civilians were its target
             victims = self.kb.generic("civilians", country.country)
             if victims.id != event.actor1_id:
@@ -986,6 +987,11 @@ def _own_men(speaker: str | None, before: str) -> bool:
 
 _CIVILIAN_AREAS = fastre.compile(r"\b(?:residential|built-up|civilian|populated|densely[- ]populated)\s+(?:areas?|neighbou?rhoods?|"
                             r"districts?|quarters?|buildings?)\b|\b(?:civilians?|homes|houses|markets?)\b", re.IGNORECASE)
+# what people who are no party own or run: its looting or destruction befell civilians ("looted its clinic in Pibor",
+# "burned shops and homes")
+_CIVILIAN_PROPERTY = fastre.compile(r"\b(?:clinics?|hospitals?|health (?:centres?|centers?|posts?)|schools?|shops?|stores?|"
+                                    r"markets?|homes|houses|churches|church|mosques?|warehouses?|aid|charity|villagers|"
+                                    r"residents|civilians?|farms?|livestock|cattle)\b", re.IGNORECASE)
 _TRUCE = fastre.compile(r"\b(?:cease-?fire|truce)\b", re.IGNORECASE)
 
 
