@@ -1337,6 +1337,22 @@ def test_looting_of_what_civilians_own_or_run_befalls_civilians(text: str) -> No
     assert (looting.actor2_id or "").startswith("gen.civilians."), (looting.actor2, looting.reason)
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("A police convoy came under attack near Mandera, Kenya, on Monday, killing two officers.", "Police Forces of Kenya"),
+    ("An army patrol came under heavy fire near Kidal, Mali, on Friday, the army said.", "Military Forces of Mali"),
+])
+def test_a_force_that_came_under_fire_is_the_target_of_a_clash(text: str, target: str) -> None:
+    """Set p: 'came under fire/attack' tells an attack from its target's side: the subject is actor 2, an armed one
+    makes it a clash."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    [attack] = extract_text(text, published=date(2020, 5, 19)).events
+    assert attack.sub_event_type == "Armed clash", attack.reason
+    assert (attack.actor2 or "").startswith(target), (attack.actor1, attack.actor2, attack.reason)
+
+
 def _dated(text: str, published: str = "2021-05-05"):  # noqa: ANN202
     """The events of a one-paragraph report published on ``published``."""
     from datetime import date

@@ -180,7 +180,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     text_after = doc.text[t:clause.end]
     progressive = bool(fastre.match(r"\w+ing\b", text_after))  # "has been fighting" is not a passive
     passive = not progressive and (fastre.match(r"\S+\s+(?:\w+\s+){0,3}?by\b", text_after) or fastre.search(
-        r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t]))
+        r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t])
+        or fastre.match(r"c(?:a|o)me under\b", trigger.text))  # "a patrol came under fire": its target
     actor1 = before[0] if before else None
     actor2 = after[0] if after else None
     hit_by = bool(_HIT_BY.search(doc.text[max(clause.start, t - 60):t]))  # "the post was hit by a car bomb attack"
