@@ -41,6 +41,10 @@ from frontlines.pipeline.events.fatalities import coded_fatalities, count_fatali
     ("A youth stabbed to death a goat trader at the fair.", 1),
     ("A blast hit the lorry, killing the driver, a father of four.", 1),
     ("One of the guards was hit in the chest and later succumbed.", 1),
+    # set p: a side's own dead told as its loss
+    ("They killed nine of the militants and lost two soldiers, a military spokesman said.", 11),
+    ("The rebels lost 14 of their fighters in the assault on the base.", 14),
+    ("The army lost two villages and three tanks in the offensive.", 0),
 ])
 def test_death_counts_follow_acled_rules(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
