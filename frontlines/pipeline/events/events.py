@@ -134,7 +134,7 @@ _BUILDING_OBJECT = fastre.compile(
     r"^\s*(?:the |a |an |its |their |his )?(?:[\w'-]+\s+){0,3}?(?:headquarters|building|offices?|hotel|embassy|consulate|"
     r"parliament|ministry|hospital|clinic|school|university|mosque|church|home|house|residence|compound|prison|jail|"
     r"court|courthouse|bank|studio|premises|detention cent(?:re|er)|(?:army|military|police|naval|air) (?:bases?|camps?|posts?|"
-    r"stations?)|barracks|outposts?|garrisons?|checkpoints?|favelas?|(?:favela|housing) complex(?:es)?|slums?|shanty ?towns?)\b",
+    r"stations?)|airbases?|barracks|outposts?|garrisons?|checkpoints?|favelas?|(?:favela|housing) complex(?:es)?|slums?|shanty ?towns?)\b",
     re.IGNORECASE)
 _BOMBED = fastre.compile(r"^bomb(?:ed|s|ing|ings)$", re.IGNORECASE)
 _BARE_TAKE = fastre.compile(r"^(?:took|takes|taken|taking)$", re.IGNORECASE)  # "took Gharyan": only a place right after
