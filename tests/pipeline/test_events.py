@@ -1357,6 +1357,22 @@ def test_a_force_that_came_under_fire_is_the_target_of_a_clash(text: str, target
     assert (attack.actor2 or "").startswith(target), (attack.actor1, attack.actor2, attack.reason)
 
 
+@pytest.mark.parametrize("text", [
+    "Several thousand people marched to the militia's compound in Tripoli, Libya, on Friday to demand that it leave the "
+    "city. When the marchers reached the gate, the gunmen inside opened fire on them. At least 20 people were killed.",
+    "Hundreds of students marched on the governor's office in Kasese, Uganda, on Monday. When they reached the market, "
+    "soldiers guarding it fired shots at them, killing four.",
+])
+def test_a_march_fired_on_as_them_is_excessive_force(text: str) -> None:
+    """Set p: the marchers told before and fired on as 'them' make the protest excessive force."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    events = [e for e in extract_text(text, published=date(2013, 11, 16)).events if e.event_type == "Protests"]
+    assert [e.sub_event_type for e in events] == ["Excessive force against protesters"], [e.reason for e in events]
+
+
 def _dated(text: str, published: str = "2021-05-05"):  # noqa: ANN202
     """The events of a one-paragraph report published on ``published``."""
     from datetime import date
