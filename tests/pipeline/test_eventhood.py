@@ -46,6 +46,9 @@ REJECTED = [
     ("aggregate", "The district has seen six checkpoint [attacks] in the past year.", False),
     ("series", "Monday's [attack] was the latest in a string of raids on the camp.", True),
     ("series", "The [bombing] is the fifth since the truce began.", False),
+    # set p: the incident counted is the trigger told after 'was the Nth' ('It was the second such clash ...')
+    ("series", "It was the second such [clash] in the Galgaduud region this month.", False),
+    ("series", "This was the third deadly [ambush] on the Gao road since January.", False),
     ("habitual", "Gunmen regularly [ambush] trucks on the desert road.", False),
     ("habitual", "When they take a village, first they [kill] the men.", False),
     ("cessation", "Officials said the [fighting] had subsided by the evening.", False),

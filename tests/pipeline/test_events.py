@@ -41,6 +41,10 @@ from frontlines.pipeline.events.fatalities import coded_fatalities, count_fatali
     ("A youth stabbed to death a goat trader at the fair.", 1),
     ("A blast hit the lorry, killing the driver, a father of four.", 1),
     ("One of the guards was hit in the chest and later succumbed.", 1),
+    # set p: a side's own dead told as its loss
+    ("They killed nine of the militants and lost two soldiers, a military spokesman said.", 11),
+    ("The rebels lost 14 of their fighters in the assault on the base.", 14),
+    ("The army lost two villages and three tanks in the offensive.", 0),
 ])
 def test_death_counts_follow_acled_rules(text: str, deaths: int) -> None:
     assert count_fatalities(text)[0] == deaths
@@ -1356,6 +1360,71 @@ def test_a_movement_whose_call_crowds_answer_is_no_protester_and_its_leaders_arr
     [arrest] = extract_text("Gendarmes detained two FNDC organisers at a roadblock in Labe, Guinea, on Friday.",
                             published=date(2022, 7, 30)).events
     assert arrest.sub_event_type == "Arrests" and arrest.actor2_id == "gin.fndc"
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Thousands of supporters of Shi'ite cleric Moqtada al-Sadr rallied in Tahrir Square in Baghdad on Friday to demand "
+     "early elections.", "2019-11-02"),
+    ("Hundreds of Hezbollah supporters marched through the streets of Nabatieh, Lebanon, on Sunday, chanting against the "
+     "government.", "2019-10-21"),
+])
+def test_a_crowd_of_a_named_groups_supporters_are_protesters(text: str, published: str) -> None:
+    """Set p: the followers of a group or its leader who rally are ACLED's protesters, the group associated, not the
+    group's armed wing marching."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    [rally] = extract_text(text, published=date.fromisoformat(published)).events
+    assert rally.sub_event_type == "Peaceful protest", rally.reason
+    assert (rally.actor1_id or "").startswith("gen.protesters"), (rally.actor1, rally.reason)
+
+
+@pytest.mark.parametrize("text", [
+    "Armed men looted a health centre in Kajo-Keji, South Sudan, on Friday night, taking medicines and a vehicle.",
+    "Gunmen looted shops in the market of Bunia, Congo, on Tuesday night, residents said.",
+])
+def test_looting_of_what_civilians_own_or_run_befalls_civilians(text: str) -> None:
+    """Set p: a clinic, shops or homes looted by unnamed armed men are civilians' loss (ACLED's actor 2)."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    [looting] = extract_text(text, published=date(2020, 5, 19)).events
+    assert looting.sub_event_type == "Looting/property destruction", looting.reason
+    assert (looting.actor2_id or "").startswith("gen.civilians."), (looting.actor2, looting.reason)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("A police convoy came under attack near Mandera, Kenya, on Monday, killing two officers.", "Police Forces of Kenya"),
+    ("An army patrol came under heavy fire near Kidal, Mali, on Friday, the army said.", "Military Forces of Mali"),
+])
+def test_a_force_that_came_under_fire_is_the_target_of_a_clash(text: str, target: str) -> None:
+    """Set p: 'came under fire/attack' tells an attack from its target's side: the subject is actor 2, an armed one
+    makes it a clash."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    [attack] = extract_text(text, published=date(2020, 5, 19)).events
+    assert attack.sub_event_type == "Armed clash", attack.reason
+    assert (attack.actor2 or "").startswith(target), (attack.actor1, attack.actor2, attack.reason)
+
+
+@pytest.mark.parametrize("text", [
+    "Several thousand people marched to the militia's compound in Tripoli, Libya, on Friday to demand that it leave the "
+    "city. When the marchers reached the gate, the gunmen inside opened fire on them. At least 20 people were killed.",
+    "Hundreds of students marched on the governor's office in Kasese, Uganda, on Monday. When they reached the market, "
+    "soldiers guarding it fired shots at them, killing four.",
+])
+def test_a_march_fired_on_as_them_is_excessive_force(text: str) -> None:
+    """Set p: the marchers told before and fired on as 'them' make the protest excessive force."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    events = [e for e in extract_text(text, published=date(2013, 11, 16)).events if e.event_type == "Protests"]
+    assert [e.sub_event_type for e in events] == ["Excessive force against protesters"], [e.reason for e in events]
 
 
 def _dated(text: str, published: str = "2021-05-05"):  # noqa: ANN202

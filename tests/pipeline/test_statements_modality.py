@@ -79,6 +79,19 @@ def test_voice_and_stance_follow_blocks_and_cues() -> None:
     ("Gunmen killed four men at a car wash; no one has been arrested.", "arrested", "negated"),
     ("Nobody was kidnapped when bandits raided the village.", "kidnapped", "negated"),
     ("Nobody claimed the bombing of the market in Gao.", "bombing", "asserted"),
+    # set p: the people no harm befell, named ("no civilians were"), negate the casualty, not the strike
+    ("The command said no civilians were injured or killed in the strike.", "injured", "negated"),
+    ("The mission said none of its peacekeepers was wounded.", "wounded", "negated"),
+    ("No civilians were hurt when the drone strike hit the camp.", "drone strike", "asserted"),
+    # set p: a denial of another party's claim negates what its that-clause tells, however long
+    ("The group denied an army claim that it had used a school in the old town as cover for launching rockets.",
+     "rockets", "negated"),
+    ("The ministry firmly rejected the reports that government aircraft flying from the northern base had bombed a market.",
+     "bombed", "negated"),
+    # set p: a trigger told as not yet done
+    ("Peace talks proposed by Washington and Moscow have yet to be given a date.", "Peace talks", "negated"),
+    ("The offensive on the port is yet to begin, officials said.", "offensive", "negated"),
+    ("Troops attacked the town, which has yet to be retaken.", "attacked", "asserted"),
 ])
 def test_modality(clause: str, trigger: str, expected: str) -> None:
     st = Statement(text=clause, start=0, end=len(clause), voice="quoted", stance="fact")

@@ -121,6 +121,26 @@ passing; a shooting on a crowd 'as they gathered' as the event, its victims prot
 relative to another as another incident; the wounded counted over a span; what the people taken are accused of; what
 a deadly strike also burned (now recall 0.931, precision 0.871, F1 0.900, traps avoided 0.972, type 0.889, sub-type
 0.852, actor pairs 0.741, date 0.963, fatalities 0.923);
+set p (ten more in genres the other sets hold few of: four multi-incident wire roundups, each telling three to five
+incidents in different towns by different actors, some over two sentences with 'they', 'the group', 'its fighters'
+(Iraq 2016, Somalia 2019, Ethiopia's Amhara and Oromia 2023, Syria 2013), three official statements quoted in news,
+claims, denials and tolls 'according to' (Hezbollah's and Israel's communiques on the Lebanese border 2024, Niger's
+defence ministry on Tera 2022, UNMISS and MSF on Jonglei 2020), and three Libyan blog posts on incidents no other set
+tells (Kufra's Tebu and Zwai 2012, Gharghour 2013, Brak al-Shati 2017); 36 strict events, 123 labelled non-events)
+was written and annotated before any run and scored before its own fixes (recall 0.833, precision 0.732, F1 0.779,
+traps avoided 0.927, type 1.000, sub-type 0.933, actor pairs 0.667 (0.692 by the reference scorer), date 1.000,
+fatalities 0.846; place is not scored, the gold leaving coordinates null), the classes fixed after it: the Zuwayya in
+the actor base; a crowd of a named group's supporters that rallies as protesters; bare 'militants' taking no group a
+later sentence names together with another; a bomb whose source 'did not say who planted' it, or blamed 'terrorists',
+lending no group named elsewhere; one plural group told as both sides ('militias from two rival sub-clans'); armed
+men of a community ('armed youths from the Murle community') as its militia; a people's district or village as
+civilians' place; looting of a clinic or shops befalling civilians; 'no civilians were injured or killed' as a
+negation; 'It was the second such clash ... this month' as a series; a denial of another's claim and all its
+that-clause; 'have yet to be given a date'; 'came under fire' told from the target's side; a side's own dead told as
+'lost two soldiers'; an airbase stormed as a clash; a march fired on as 'them' as excessive force (now recall 0.889,
+precision 0.842, F1 0.865, traps avoided 0.959, type 1.000, sub-type 1.000, actor pairs 0.906, date 1.000, fatalities
+0.926; what is left is mostly places the
+gazetteer lacks and pronouns for a speaker told in the sentence before);
 `frontlines evaluate tests/pipeline/data/unseen_theatres_a.jsonl --verbose` scores a set).
 Each strict gold event must be found with its type and sub-type, its actor pair, its country, date and toll; each
 labelled non-event sentence must stay without an event. The gaps left are listed with their reason and expected to
@@ -146,7 +166,7 @@ RECORDS = {r["id"]: r for name in ("unseen_theatres_a.jsonl", "unseen_theatres_b
                                     "unseen_theatres_d.jsonl", "unseen_theatres_e.jsonl", "unseen_theatres_f.jsonl",
                                     "unseen_theatres_g.jsonl", "unseen_theatres_h.jsonl", "unseen_theatres_i.jsonl",
                                     "unseen_theatres_j.jsonl", "unseen_theatres_k.jsonl", "unseen_theatres_m.jsonl",
-                                    "unseen_theatres_n.jsonl", "unseen_theatres_o.jsonl")
+                                    "unseen_theatres_n.jsonl", "unseen_theatres_o.jsonl", "unseen_theatres_p.jsonl")
            for r in load_records(DATA / name)}
 
 # (document, gold event number) -> what still fails, and why
@@ -332,6 +352,27 @@ GAPS: dict[tuple[str, int], str] = {
                                "looting",
     ("o_uz_nukus_2022", 2): "place: the gazetteer lacks Chimbay, and the riot there is placed at 'Central Asia', the "
                             "page's section line",
+    ("p_iq_roundup_2016", 4): "place: the gazetteer lacks Makhmour ('the Kurdish-held town of Makhmour'), so the mortar "
+                              "fire is placed nowhere and dropped",
+    ("p_so_roundup_2019", 2): "modality: AFRICOM's own word that it carried out the Jilib air strike is kept as its claim "
+                              "(as the dev sets' army claims); the gold, as ACLED, codes the strike",
+    ("p_sy_roundup_2013", 3): "place: the gazetteer lacks Ras al-Ain ('in villages east of Ras al-Ain'), so the YPG v. "
+                              "ISIL clash is placed nowhere and dropped",
+    ("p_lb_statements_2024", 2): "actors: 'It said its artillery then shelled ...' leaves 'its' unresolved (the Israeli "
+                                 "military, the speaker of the sentence before): an unidentified armed group",
+    ("p_lb_statements_2024", 3): "place and trigger: the gazetteer lacks Yaroun, and 'an Israeli shell had wounded one of its "
+                                 "soldiers' is coded a clash on the Lebanese army with no attacker",
+    ("p_ne_communique_2022", 0): "fatalities: the communique's '23 terrorists neutralised', quoted in the next sentence, "
+                                 "is the ministry's claim of enemy dead (kept as a claim, as set n's ISPR tolls); the "
+                                 "gold, as ACLED for a communique that is the report's only account, counts them",
+    ("p_ss_unmiss_2020", 1): "actors: 'one of its patrols came under fire' leaves 'its' (the mission of the sentence "
+                             "before) unresolved, so UNMISS is not the target",
+    ("p_ly_gharghour_2013", 1): "actors: 'armed men from the Souq al-Juma district attacked the compound' names no side: "
+                                "the district's men are no unidentified group and the compound's Misratan holders are "
+                                "named only in the paragraph before",
+    ("p_ly_brak_2017", 0): "fatalities: the toll sentence ('at least 75 people were killed, most of them LNA soldiers, "
+                           "and ... some of the dead were civilians') is read as the LNA's attack on civilians, not as "
+                           "the storming's toll",
 }
 # labelled non-events that still carry an event
 TRAP_GAPS = {
@@ -373,6 +414,15 @@ TRAP_GAPS = {
     "h_ps_jenin_2023": "'pulled out ... after a two-day raid backed by drone strikes in which 12 Palestinians ... were "
                        "killed' is coded a drone strike on the day of the withdrawal: a raid spanning days is not read "
                        "as an aggregate",
+    "p_et_roundup_2023": "a state of emergency declared 'earlier this month', background to the day's fighting, is "
+                         "coded a strategic development (the trigger table codes declared states of emergency)",
+    "p_ne_communique_2022": "a state of emergency extended for three more months, a policy in the wire's background, is "
+                            "coded a strategic development",
+    "p_lb_statements_2024": "a group's notice of its fighters' deaths ('announced the deaths of three of its fighters ..., "
+                            "without saying where they were killed') is coded a clash; a 'without saying where' cue is "
+                            "read as 'without fighting' is, which leaves the deed standing",
+    "p_ly_brak_2017": "the toll sentence of the storming is coded the LNA's attack on civilians (see the gap on "
+                      "p_ly_brak_2017 0), and the LNA spokesman's claim of executions an attack",
 }
 
 

@@ -327,6 +327,10 @@ def test_a_peoples_attack_or_a_backed_one_names_no_states_forces(sentence: str) 
     ("Gunmen stormed a police station in Chabahar, Iran, on Wednesday night, killing two policemen.", "Police Forces of Iran"),
     ("Police stormed the Mare favela complex in Rio de Janeiro, Brazil, on Tuesday in an operation against the Red "
      "Command, killing 9 people.", "CV: Comando Vermelho"),
+    # set p: an air base named by its town ("stormed the Brak al-Shati airbase held by the LNA")
+    ("Jihadists stormed the Menaka airbase in Mali on Sunday, killing four soldiers, the army said.", "Military Forces of Mali"),
+    ("Militants stormed the Kamenge airbase near Bujumbura, Burundi, on Tuesday, officials said.",
+     "Military Forces of Burundi"),
 ])
 def test_a_post_or_favela_stormed_is_a_clash(sentence: str, actor2: str) -> None:
     event = _one(sentence, date(2025, 10, 29))

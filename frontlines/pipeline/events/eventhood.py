@@ -161,9 +161,11 @@ def _counted_places(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
 def _series(f: Frame, dated: bool, lex: EventhoodLexicon) -> str | None:
     """An incident counted as one of a series ("Sunday's attack was the latest in a series of bombings", "the
     attack is the 12th since May"): the sentence counts incidents; the incident itself is told elsewhere."""
-    if not f.nominal or f.dep not in ("nsubj", "nsubjpass"):
+    if not f.nominal or f.dep not in ("nsubj", "nsubjpass", "attr"):
         return None
     m = lex.patterns["ordinal"].search(f.sentence)
+    if m and f.dep == "attr" and f.trigger.lower() not in m.group().lower():
+        return None  # "it was the second such clash this month": the counted incident is the trigger itself
     return f"counted in a series ('{m.group().strip()}'), not reported here" if m else None
 
 

@@ -141,7 +141,7 @@ _BUILDING_OBJECT = fastre.compile(
     r"^\s*(?:the |a |an |its |their |his )?(?:[\w'-]+\s+){0,3}?(?:headquarters|building|offices?|hotel|embassy|consulate|"
     r"parliament|ministry|hospital|clinic|school|university|mosque|church|home|house|residence|compound|prison|jail|"
     r"court|courthouse|bank|studio|premises|detention cent(?:re|er)|(?:army|military|police|naval|air) (?:bases?|camps?|posts?|"
-    r"stations?)|barracks|outposts?|garrisons?|checkpoints?|favelas?|(?:favela|housing) complex(?:es)?|slums?|shanty ?towns?)\b",
+    r"stations?)|airbases?|barracks|outposts?|garrisons?|checkpoints?|favelas?|(?:favela|housing) complex(?:es)?|slums?|shanty ?towns?)\b",
     re.IGNORECASE)
 _BOMBED = fastre.compile(r"^bomb(?:ed|s|ing|ings)$", re.IGNORECASE)
 _BARE_TAKE = fastre.compile(r"^(?:took|takes|taken|taking)$", re.IGNORECASE)  # "took Gharyan": only a place right after
@@ -283,7 +283,8 @@ class EventStage:
         if country is None:
             return
         if (event.event_type == "Violence against civilians" or (
-                event.event_type == "Explosions/Remote violence" and _CIVILIAN_AREAS.search(event.notes))) \
+                event.event_type == "Explosions/Remote violence" and _CIVILIAN_AREAS.search(event.notes)) or (
+                event.sub_event_type == "Looting/property destruction" and _CIVILIAN_PROPERTY.search(event.notes))) \
                 and not event.actor2_id:  # "the indiscriminate shelling of built-up areas": civilians were its target
             victims = self.kb.generic("civilians", country.country)
             if victims.id != event.actor1_id:
@@ -438,8 +439,8 @@ class EventStage:
             actor1, actor2 = pair  # "the two presidents agreed to a ceasefire": both states' governments
         if self.onto.event_type_of(sub_type) != "Strategic developments":
             actor1, actor2 = self._as_forces(actor1), self._as_forces(actor2)
-        if actor1 and actor2 and (actor1.id == actor2.id or self._own_troops(doc, actor1, actor2)):
-            actor2 = None
+        if actor1 and actor2 and ((actor1.id == actor2.id and actor1 is not actor2) or self._own_troops(doc, actor1, actor2)):
+            actor2 = None  # (one plural group told as both sides, "two rival clan militias fought", is one mention)
         # a party telling its own deed (or its enemy's loss) claims it; telling what it suffered is no claim
         # (the state's forces telling their own arrests report them: ACLED codes arrests from the police's word)
         own_arrests = sub_type == "Arrests" and actor1 is not None and _is_state(actor1)
@@ -698,6 +699,12 @@ class EventStage:
             sub, why = (escalated, why + f"; escalated to {escalated.lower()}") if escalated and escalated != sub else (sub, why)
         if family == "protest" and focus and actor1 is not None and actor1.actor_type == "organisation":
             actor1 = None  # "answered the FNDC's call to march": ACLED's protesters march, the movement is associated
+        if family == "protest" and sub == "Peaceful protest" and focus and actor1 is not None \
+                and actor1.actor_type in _ARMED_TYPES - _STATE_TYPES - {"unidentified"}:
+            # "supporters of cleric Moqtada al-Sadr rallied", "Hezbollah supporters marched": whoever a crowd follows,
+            # ACLED's protesters march and the named group is associated (a group's road block was set aside above;
+            # armed men dispersing a protest are its intervention)
+            actor1 = None
         if family == "protest" and actor1 is None and focus:
             actor1 = self._generic_mention("protesters" if sub != "Violent demonstration" else "rioters", focus)
         if sub in ("Violent demonstration", "Looting/property destruction") and actor1 is not None \
@@ -1001,6 +1008,11 @@ def _own_men(speaker: str | None, before: str) -> bool:
 
 _CIVILIAN_AREAS = fastre.compile(r"\b(?:residential|built-up|civilian|populated|densely[- ]populated)\s+(?:areas?|neighbou?rhoods?|"
                             r"districts?|quarters?|buildings?)\b|\b(?:civilians?|homes|houses|markets?)\b", re.IGNORECASE)
+# what people who are no party own or run: its looting or destruction befell civilians ("looted its clinic in Pibor",
+# "burned shops and homes")
+_CIVILIAN_PROPERTY = fastre.compile(r"\b(?:clinics?|hospitals?|health (?:centres?|centers?|posts?)|schools?|shops?|stores?|"
+                                    r"markets?|homes|houses|churches|church|mosques?|warehouses?|aid|charity|villagers|"
+                                    r"residents|civilians?|farms?|livestock|cattle)\b", re.IGNORECASE)
 _TRUCE = fastre.compile(r"\b(?:cease-?fire|truce)\b", re.IGNORECASE)
 
 

@@ -73,7 +73,10 @@ _KILL_VERB = (r"(?:kill(?:s|ed|ing)? and (?:dismember|mutilat|behead|burn|dump)\
               r"murder(?:s|ed|ing)?|neutrali[sz](?:e|es|ed|ing)|martyr(?:ed|ing)|"
               r"(?:stabb(?:ed|ing)|beat(?:en|ing)?|hack(?:ed|ing)|club(?:bed|bing)|ston(?:ed|ing)|tortur(?:ed|ing)) to death|"
               r"execut(?:e|es|ed|ing)|behead(?:s|ed|ing)|strangl(?:e|es|ed|ing) to death|lynch(?:es|ed|ing)|assassinat(?:e|es|ed|ing)|"
-              r"claimed the lives of)")
+              r"claimed the lives of|"
+              # a side's own dead told as its loss ("killed nine of the militants and lost two soldiers")
+              rf"(?:lost|losing|lose)(?=\s+(?:{_QUAL}\s+)?(?:{NUMBER})\s+(?:of (?:its|their|our) )?(?:own )?(?:soldiers|troops|men|fighters|"
+              r"officers|policemen|police officers|personnel|comrades|members)\b))")
 _OBJECT = fastre.compile(
     rf"\b{_KILL_VERB}\s+(?!(?:{_NUM})\s+(?:others?\s+|more\s+)?(?:injured|wounded|hurt|inj\w*|released|freed|captured|arrested|missing|escaped)\b)"
     rf"(?P<list>{_NP}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|plus|in addition to|along with|together with)\s+)"
@@ -369,9 +372,10 @@ def _agents(text: str, self_kill: re.Match[str]) -> int:
 # noun-phrase-first) pattern runs only when its cue is present, and none runs on a clause without a death word
 # (a result match alone counts nobody).
 _ANY_CUE = fastre.compile(r"kill|neutrali|dead|\bdie|dying|snip|slaughter|decapitat|death|strangl|hanged|ablaze|gun\w* down|bod(?:y|ies)|slain|martyr|perish|succumb|alive|li(?:ves|fe)|KIA|fatalit|bodies|corpses|supreme price|ultimate price|"
-                          r"execut|behead|lynch|murder|assassinat|passed away|casualt|causalt", re.IGNORECASE)
+                          r"execut|behead|lynch|murder|assassinat|passed away|casualt|causalt|lost|losing|lose", re.IGNORECASE)
 _CUES = {
-    "object": fastre.compile(r"kill|dead|died|succumbed|neutrali|martyr|snip|slaughter|decapitat|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives", re.IGNORECASE),
+    "object": fastre.compile(r"kill|dead|died|succumbed|neutrali|martyr|snip|slaughter|decapitat|bod(?:y|ies)|strangl|gun\w* down|murder|to death|execut|behead|lynch|assassinat|lives|"
+                             r"lost|losing|lose", re.IGNORECASE),
     "to_death": fastre.compile(r"to death|alive", re.IGNORECASE),
     "result": fastre.compile(r"led to|leading to|caus|result|ended in|claim|leav|left|death toll", re.IGNORECASE),
     "subject": fastre.compile(r"killed|dead|\bdie|slaughtered|decapitated|ablaze|strangled|hanged|gunned down|slain|martyred|perished|succumbed|to death|alive|li(?:ves|fe)|KIA|death|supreme price|ultimate price|"

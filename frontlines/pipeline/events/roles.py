@@ -180,7 +180,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     text_after = doc.text[t:clause.end]
     progressive = bool(fastre.match(r"\w+ing\b", text_after))  # "has been fighting" is not a passive
     passive = not progressive and (fastre.match(r"\S+\s+(?:\w+\s+){0,3}?by\b", text_after) or fastre.search(
-        r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t]))
+        r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t])
+        or fastre.match(r"c(?:a|o)me under\b", trigger.text))  # "a patrol came under fire": its target
     actor1 = before[0] if before else None
     actor2 = after[0] if after else None
     hit_by = bool(_HIT_BY.search(doc.text[max(clause.start, t - 60):t]))  # "the post was hit by a car bomb attack"
@@ -234,6 +235,10 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         forces = kb.generic("military", state.country)
         actor1 = Mention(state.text, state.start, state.end, "actor", canonical=forces.name, id=forces.id,
                          actor_type=forces.type, country=state.country, reason=f"'{state.text}' acted: its forces")
+    lone = actor1 or actor2
+    if lone is not None and (actor1 is None or actor2 is None) and MUTUAL.match(trigger.text) and (
+            _RIVALS.search(doc.text, max(0, lone.start - 25), lone.end) or _RIVALS_AFTER.match(doc.text, lone.end)):
+        actor1 = actor2 = lone  # "two rival clan militias fought": one plural group is both sides
     if (trigger.trigger.family == "capture" or trigger.trigger.sub_event_type == "Non-violent transfer of territory"
             or (trigger.trigger.sub_event_type in _TWO_SIDED and not civilians)) \
             and (actor1 is None) != (actor2 is None):
@@ -249,7 +254,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     if actor1 is None and _FIRED_FROM_REBELS.search(clause.text):
         actor1 = _bomber(doc)  # "a mortar bomb fired from rebel positions": the rebels the report is about
     if actor1 is None and trigger.trigger.sub_event_type in _BOMBS and not disowned(clause.statement.text) \
-            and not disowned(_next_sentence(doc, clause.statement)) and not _disowned_together(doc, clause.statement):
+            and not disowned(_next_sentence(doc, clause.statement)) and not _disowned_together(doc, clause.statement) \
+            and not _BLAMED_UNNAMED.search(clause.statement.text + " " + _next_sentence(doc, clause.statement)):
         actor1 = _bomber(doc)  # (not for a bombing that "no one has yet claimed", here or in the next sentence)
     if actor1 is None and actor2 is None and trigger.trigger.sub_event_type == "Air/drone strike":
         actor1 = _air_power(doc)  # "air strikes hit Tripoli overnight" in a report on NATO's campaign
@@ -273,6 +279,19 @@ def _next_sentence(doc: Document, statement: Any) -> str:
         and (after is None or "\n\n" in doc.text[nxt.end:after.start])
     return nxt.text if alone else ""
 
+
+# one plural group told as both sides ("two rival clan militias fought", "militias from two rival sub-clans clashed",
+# "feuding Dinka sections"): ACLED codes the same militia as actor 1 and actor 2, not the report's other party
+_RIVALS = fastre.compile(r"\b(?:two|rival|feuding|warring)\b[^.,;]{0,40}(?:militias|clans|communities|tribes|factions|"
+                         r"gangs|sections|sub-?clans)\b", re.IGNORECASE)
+
+_RIVALS_AFTER = fastre.compile(r"\s+(?:from|of) (?:the )?(?:two|rival|feuding|warring) (?:[\w-]+ ){0,2}?(?:clans|communities|tribes|"
+                               r"factions|sections|sub-?clans)\b", re.IGNORECASE)
+
+# a blame that names no group ("SANA blamed 'terrorists' for the blast", "police blamed the bombing on militants"): the
+# bomb is still no one's by name, and takes no group the report names elsewhere
+_BLAMED_UNNAMED = fastre.compile(r"\bblam(?:e|es|ed|ing)\b(?: \w+){0,4}? (?:on )?[\"“‘']?(?:the )?(?:terrorists|militants|"
+                                 r"insurgents|extremists|gunmen|criminals|saboteurs|armed groups?)\b", re.IGNORECASE)
 
 # a disowning of several incidents at once ("No group claimed responsibility for either killing")
 _SEVERAL = fastre.compile(r"\b(?:either|both|neither|any of|all of)\b", re.IGNORECASE)

@@ -27,7 +27,10 @@ _FORCE = fastre.compile(
     r"(?:\w+\s+)?(?:protesters?|protestors?|demonstrators?|crowds?|demonstration|protest|protesting)\b|\b(?:live (?:rounds|ammunition|bullets)|"
     r"excessive force|violently (?:suppress|disperse)\w*|suppress(?:ed|ing)? (?:\w+ ){0,3}(?:protests?|demonstrations?)|"
     r"crack(?:ed|s)? down on|(?:violent )?crackdown on|baton\w*|beat(?:ing|en)? (?:them|him|her) (?:severely|badly|up)|"
-    r"shot and killed|fatal attacks)\b", re.IGNORECASE)
+    r"shot and killed|fatal attacks|"
+    # the marchers told before and fired on as 'them' ("When the marchers reached the compound, the militiamen inside
+    # opened fire on them"): only read in a protest's own telling
+    r"(?:opened fire|fired(?: live)?(?: rounds| bullets| shots)?) (?:on|at|into) them)\b", re.IGNORECASE)
 # People hurt while the authorities broke a protest up: serious force ("scores hurt when police fired tear gas").
 _HURT = fastre.compile(r"\b(?:\d+|dozens|scores|many|several|one|two|three|four|five)\s+(?:\w+\s+){0,3}?(?:were|was)?\s*"
                        r"(?:injured|wounded|hurt|hospitali[sz]ed|harmed)\b", re.IGNORECASE)

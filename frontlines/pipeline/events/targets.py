@@ -25,7 +25,8 @@ __all__ = ["MUTUAL", "headline_passive", "target_of"]
 MUTUAL = fastre.compile(r"^(?:clash|fight|fought|battl|gun ?battle|firefight|exchang|skirmish|hostilit|infighting|engag|"
                         r"shoot-?out|counter|offensive|besieg)", re.IGNORECASE)
 _PASSIVE = fastre.compile(r"\b(?:was|were|is|are|been|being|get|got)\s+(?:\w+\s+){0,2}$|^(?:was|were)\b", re.IGNORECASE)
-_INTRANSITIVE = fastre.compile(r"^(?:died|dead|bodies|lost)\b", re.IGNORECASE)  # "5 people died": victims first
+# "5 people died": victims first; "a patrol came under fire": its subject was the target
+_INTRANSITIVE = fastre.compile(r"^(?:died|dead|bodies|lost|c(?:a|o)me under)\b", re.IGNORECASE)
 # A headline passive has no auxiliary: "3 civilians killed by gunmen", "Two traders shot in Gao" -- a participle
 # followed by a preposition or the end of the clause, not by an object ("killed at least 40 people" has one).
 _PARTICIPLE = fastre.compile(r"^(?:killed|shot|wounded|injured|murdered|assassinated|gunned down|stabbed|beaten|hacked|"

@@ -83,7 +83,8 @@ _GENERIC = fastre.compile(
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed (?:men|civilians)|"
     r"(?:suspected |alleged )?(?:drug traffickers|drug dealers|gang members|gangsters)|"
     r"protesters|demonstrators|rioters|looters|mobs?|(?:armed |camel |cattle )?(?:herders|herdsmen)|(?:armed )?cattle raiders|"
-    r"clan (?:militias?|militiamen|gunmen|fighters)|(?:ethnic|communal|tribal) (?:militias?|militiamen)|armed youths?|"
+    r"clan (?:militias?|militiamen|gunmen|fighters)|(?:militias|militiamen|fighters|gunmen) from (?:two |the )?(?:rival |feuding )?"
+    r"(?:sub-?)?clans|(?:ethnic|communal|tribal) (?:militias?|militiamen)|armed youths?|"
     # South Asian and Nigerian papers' words for unnamed attackers ("miscreants opened fire", "hoodlums stormed")
     r"miscreants|hoodlums|(?:unknown|unidentified|armed) motorcyclists))\b"
     r"(?! (?:contractors?|sources?|officials?|spokes(?:man|woman|person)|analysts?|experts?|courts?|hospitals?|"

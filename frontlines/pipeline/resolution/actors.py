@@ -61,6 +61,13 @@ _APPOSITION = fastre.compile(r"\w,\s+(?:a|an|one of the)\s+(?:[\w-]+\s+){0,3}$",
 
 
 
+# armed men named by the people they come from ("armed youths from the Murle community", "gunmen of the Pokot tribe")
+_COMMUNITY_FIGHTERS = fastre.compile(
+    r"\b(?:[Aa]rmed (?:youths?|men|young men)|[Yy]ouths|[Gg]unmen|[Rr]aiders|[Ff]ighters|[Mm]ilitiamen|[Yy]oung men) "
+    r"(?:from|of|belonging to) the (?P<people>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:community|communities|tribe|ethnic group|clan)\b")
+
+_NON_STATE_ARMED = {"rebel_group", "political_militia", "identity_militia"}
+
 # fighters named by a bare plural noun: with no group named anywhere near, an unidentified armed group
 _UNNAMED_FIGHTERS = fastre.compile(r"(?i:jihadists|militants|insurgents|extremists|terrorists|Islamists|"
                                    r"(?:jihadist|Islamist|extremist|insurgent|militant) fighters)")
@@ -80,7 +87,10 @@ _POLICE_SOURCE = fastre.compile(r"\b(?:police|gendarmerie)\b.*\b(?:chiefs?|spoke
 # a people's name before words for its people ("a gathering of Tebu elders and residents", "Tuareg women and children"):
 # civilians of that people, not its militia
 _ITS_PEOPLE = fastre.compile(r"\s+(?:elders|residents|villagers|civilians|women|children|families|notables|worshippers|"
-                             r"mourners|pilgrims|traders|students)\b")
+                             r"mourners|pilgrims|traders|students|"
+                             # set p: a people's name before the word for where its people live ("fired into the Tebu
+                             # district of Shura", "a Fulani village"): the place of civilians, not the militia
+                             r"district|neighbou?rhoods?|quarter|villages?|hamlets?|settlements?)\b")
 
 
 class ActorStage:
@@ -139,10 +149,16 @@ class ActorStage:
         affiliate claimed"): the first compatible actor named after it in the same report; bare "jihadists" or
         "militants" with no group named before or after are an unidentified armed group."""
         added: list[Mention] = []
+        starts = [s.start for s in doc.statements]
         for at, m, country in pending:
-            later = list(islice((k.id for k in islice(kept, at, None)  # the first 8: no scan to the end
+            ahead = list(islice((k for k in islice(kept, at, None)  # the first 8: no scan to the end
                                  if k.kind == "actor" and k.id and not k.id.startswith("gen.")), 8))
+            later = [k.id for k in ahead if k.id]
             match = self.kb.resolve_description(m.text, on=doc.published, country=country, recent=later[::-1])
+            if match is not None and match.method == "description" and match.score <= 0.7 \
+                    and self._named_with_another(match.actor.id, ahead, starts):
+                match = None  # "militants attacked ... Islamic State's Sahel branch and JNIM have killed hundreds":
+                # the groups a later sentence names together, neither of them the one who did it
             if match is not None and match.method == "description" and match.score <= 0.7:
                 self._apply(m, match, country)
                 m.reason = match.reason.replace("refers back to", "refers forward to")
@@ -154,6 +170,20 @@ class ActorStage:
                 m.reason = f"'{m.text}': armed men the report names no group for"
                 added.append(m)
         return sorted(kept + added, key=lambda x: (x.start, -x.end)) if added else kept
+
+    def _named_with_another(self, actor_id: str | None, ahead: list[Mention], starts: list[int]) -> bool:
+        """Whether the first mention of ``actor_id`` ahead shares its sentence with another non-state armed group."""
+        first = next((k for k in ahead if k.id == actor_id), None)
+        if first is None:
+            return False
+        sentence = bisect_right(starts, first.start)
+        return any(k.id != actor_id and k.actor_type in _NON_STATE_ARMED and bisect_right(starts, k.start) == sentence
+                   and not self._related(actor_id, k.id) for k in ahead)
+
+    def _related(self, one: str | None, other: str | None) -> bool:
+        """One group the other's branch or parent ("Islamic State" and its Sahel province)."""
+        a, b = self.kb.get(one or ""), self.kb.get(other or "")
+        return a.parent == b.id or b.parent == a.id or a.name == b.name
 
     def _unidentified(self, m: Mention, country: str) -> None:
         actor = self.kb.generic("unidentified", country)
@@ -199,7 +229,7 @@ class ActorStage:
 
     def _allegiances(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """Merge "forces loyal to" + a resolved actor into one mention of the actor's armed wing."""
-        merged: list[Mention] = []
+        merged: list[Mention] = self._community_fighters(doc)
         dropped: list[Mention] = []
         for m in mentions:
             if m.kind != "actor" or not m.id:
@@ -236,6 +266,21 @@ class ActorStage:
         kept = [m for m in mentions if m not in gone.get((m.start, m.end), ())
                 and not (m.kind == "actor" and (spans.covers(m.start, m.end) or any(m.start < h < m.end for h in heads)))]
         return sorted(kept + merged, key=lambda x: (x.start, -x.end))
+
+    def _community_fighters(self, doc: Document) -> list[Mention]:
+        """"Armed youths from the Murle community", "gunmen of the Pokot tribe": the people's militia the actor base
+        names ("Murle militia"), as one mention."""
+        found: list[Mention] = []
+        for hit in _COMMUNITY_FIGHTERS.finditer(doc.text):
+            people = hit.group("people")
+            match = self.kb.resolve(f"{people} militia", on=doc.published)
+            if match is None or match.actor.type != "identity_militia" or match.method != "alias":
+                continue
+            actor = match.actor
+            found.append(Mention(hit.group(), hit.start(), hit.end(), "actor", canonical=actor.name, id=actor.id,
+                                 actor_type=actor.type, country=actor.country, stage=stage(self), confidence=0.8,
+                                 reason=f"armed men of the {people} people: {actor.name}"))
+        return found
 
     def _resolve(self, m: Mention, on: date | None, focus: str | None, recent: list[str],
                  placed: set[str] | None = None) -> bool:

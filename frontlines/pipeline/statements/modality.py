@@ -28,7 +28,9 @@ _RESPONSIBILITY = fastre.compile(
     r"\b(?:claim(?:s|ed|ing)?|took|takes|accept(?:s|ed)?|admitted) (?:\w+ ){0,2}(?:responsibility|credit)\b|"
     r"\bclaim(?:s|ed)? (?:the|this|that|both|these|those) (?:\w+ ){0,2}(?:attacks?|bombings?|blasts?|assaults?|killings?|"
     r"operations?|explosions?)\b|\bsaid (?:it|they) (?:was|were|had been) behind\b", re.IGNORECASE)
-_DISOWNED = fastre.compile(r"\b(?:no|not|never|nobody|none|denied|den(?:y|ies))\b[^.]{0,20}(?:claim|responsib|behind)", re.IGNORECASE)
+_DISOWNED = fastre.compile(r"\b(?:no|not|never|nobody|none|denied|den(?:y|ies))\b[^.]{0,20}(?:claim|responsib|behind)|"
+                           # "It did not say who planted the device", "police could not say who fired the rockets"
+                           r"\b(?:did|does|do|could|would)(?: not|n['’]t) (?:say|tell|know|identify|name) who\b", re.IGNORECASE)
 # the reason an incident owned by its perpetrator's claim carries (an asserted event whose actor is the claimant)
 OWN_CLAIM = "its perpetrator by its own claim"
 
@@ -76,6 +78,20 @@ def _claim_cue(onto: Ontology, clause: str, trigger_pos: int) -> str | None:
     return m.group() if m else None
 
 
+# a denial of what another party said, and all the that-clause tells ("denied an Israeli army claim that it had used a
+# UN position as cover for launching rockets", "rejected reports that its fighters shelled the camp")
+_DENIED_THAT = fastre.compile(r"\b(?:den(?:ied|ies|y|ying)|rejected|dismissed|refuted)\b[^.;:]{0,40}?\b(?:claims?|reports?|"
+                              r"accusations?|allegations?|charges?|suggestions?)\b[^.;:]{0,20}?\bthat\b", re.IGNORECASE)
+# a trigger told as not yet done ("Peace talks ... have yet to be given a date", "the offensive is yet to begin")
+_YET_TO = fastre.compile(r"(?:\s+(?!(?:which|that|who|where|but|after|before|while|as)\b)[\w,-]+){0,8}?\s+"
+                         r"(?:has|have|is|are|was|were) yet to\b", re.IGNORECASE)
+
+
+def _word_at(text: str, pos: int) -> str:
+    m = fastre.match(r"[\w-]+(?: [\w-]+)?", text[pos:])
+    return m.group() if m else ""
+
+
 # a possibility, not a report: "militants could attack the port", "the offensive might stall"
 _POSSIBLE_BEFORE = fastre.compile(r"\b(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)(?:\w+\s+){0,2}$")
 _POSSIBLE_AFTER = fastre.compile(r"^[\w-]+(?:\s+[\w-]+)?\s+(?:could|might|may)\s+(?!have\b|not\b|n't\b|never\b)\w+")
@@ -109,6 +125,11 @@ def modality_of(
     before = clause[max(0, trigger_pos - _WINDOW):trigger_pos]
     after = clause[trigger_pos:trigger_pos + 40]
     negation = _cue(onto, "negated", before) or _cue(onto, "negated", after)
+    denied = _DENIED_THAT.search(clause, 0, trigger_pos)
+    if not negation and denied:
+        negation = denied.group()  # "denied an Israeli army claim that it had used ... for launching rockets"
+    if not negation and _YET_TO.match(clause, trigger_pos + len(_word_at(clause, trigger_pos))):
+        negation = "yet to"
     if negation and negation.lower().startswith("without"):
         negation = None  # "took the town without fighting": a peaceful transfer happened; only the fighting did not
     if fastre.search(r"\bwithout (?:any |a )?(?:\w+ )?$", before, re.IGNORECASE):
