@@ -1173,6 +1173,20 @@ def test_a_force_meeting_a_violent_crowd_is_its_actor_2(text: str, force: str | 
     assert (event.actor2_id or "").startswith(f"gen.{force}") if force else event.actor2_id is None
 
 
+@pytest.mark.parametrize(("text", "crowd"), [
+    # a crowd the report calls protesters that storms, burns, loots or wrecks riots, as ACLED codes it (sets i and j:
+    # Almaty's city hall, Coro's statue, Benghazi's government headquarters)
+    ("Protesters stormed the provincial assembly in Jalalabad, Afghanistan, on Tuesday and set it on fire.", "rioters"),
+    ("Demonstrators ransacked the ruling party's offices in Bamako, Mali, on Friday after the vote count.", "rioters"),
+    ("In Tegucigalpa, Honduras, protesters pulled down a statue of a former president on Sunday.", "rioters"),
+    # a road blocked with burning tyres stays the protesters', as the dev guidelines code it
+    ("Protesters set fire to tyres on the main road in Lome, Togo, on Tuesday to demand the release of a teacher.", "protesters"),
+])
+def test_a_crowd_that_stormed_or_burned_is_rioters(text: str, crowd: str) -> None:
+    event = next(e for e in _events(text) if e.sub_event_type == "Violent demonstration")
+    assert (event.actor1_id or "").startswith(f"gen.{crowd}."), (event.actor1, event.actor2)
+
+
 @pytest.mark.parametrize("text", [
     "Gendarmes arrested two opposition activists at a market in Kaolack, Senegal, on Wednesday.",
     "In Dori, Burkina Faso, a gendarme was wounded when gunmen attacked a checkpoint on Monday.",

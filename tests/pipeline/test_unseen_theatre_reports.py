@@ -210,9 +210,6 @@ GAPS: dict[tuple[str, int], str] = {
     ("h_ps_jenin_2023", 3): "type and actors: settlers torching cars and a house in a village is coded a violent "
                             "demonstration with no victims' side; the gold codes an attack on civilians (alt: mob "
                             "violence)",
-    ("i_ve_caracas_2024", 1): "actors: a crowd the report calls protesters that stormed and burned is coded protesters; "
-                              "the gold, as ACLED, codes rioters (making such crowds rioters cost a dev half its "
-                              "actor pairs: the dev gold keeps protesters for road blocks with burning tyres)",
     ("i_pg_enga_2024", 0): "place: the clash (now Sikin v. Ambulin communal militias, with its 26 dead told in the "
                            "sentence's next clause) is placed at Port Moresby: the gazetteer lacks Akom",
     ("i_kz_almaty_2022", 1): "place: 'police opened fire on demonstrators in Republic Square' (no town), in a paragraph "
