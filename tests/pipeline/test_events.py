@@ -1709,6 +1709,26 @@ def test_a_bomb_no_one_is_told_to_have_laid_is_no_militias(text: str, published:
     assert (blast.actor1_id or "").startswith("gen.unidentified."), blast.reason
 
 
+@pytest.mark.parametrize(("text", "published"), [
+    ("Al-Shabaab fighters attacked a military base in Baidoa, Somalia, on Monday, killing four soldiers. Al-Shabaab "
+     "said it had seized weapons. Meanwhile, a roadside bomb hit a minibus near Afgoye on Tuesday, wounding three "
+     "passengers.", (2021, 5, 5)),
+    ("ISWAP fighters raided a base in Damasak, Nigeria, on Friday, killing seven soldiers, and ISWAP later claimed the "
+     "raid. Three days earlier, a landmine struck an army truck near Monguno, killing two soldiers.", (2021, 5, 5)),
+])
+def test_a_bomb_told_as_another_incident_is_not_the_reports_groups(text: str, published: tuple[int, int, int]) -> None:
+    """Sets g and n: a roadside bomb near Banikoara ('Two days earlier, ...') took JNIM, named only as the claimant
+    of the Karimama attack, and a magnetic bomb in Kabul ('Meanwhile, ...') the Taliban, blamed for the Qarabagh
+    attack; a bomb no one is told to have laid, told as an incident aside, is an unidentified group's."""
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    blast = next(e for e in extract_text(text, published=date(*published)).events
+                 if e.sub_event_type == "Remote explosive/landmine/IED")
+    assert (blast.actor1_id or "").startswith("gen.unidentified."), blast.reason
+
+
 @pytest.mark.parametrize(("text", "toll"), [
     ("Militants attacked police posts around Maungdaw, Myanmar, on Friday, killing 12 policemen, the government said."
      "\n\nThe same statement said 77 militants had been killed, a figure no one outside the government can check.", 12),

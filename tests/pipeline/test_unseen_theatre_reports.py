@@ -187,8 +187,6 @@ GAPS: dict[tuple[str, int], str] = {
     ("d_ht_heli_2024", 1): "actors: the victims of a mob's lynching, 'suspected gang members', are coded the gang",
     ("f_mm_ann_2024", 0): "modality: an armed group's own announcement that it captured a base is kept as its claim; the "
                           "gold, as ACLED, codes the capture",
-    ("g_bj_karimama_2025", 1): "actors: an unclaimed roadside bomb takes JNIM, named two sentences before only as the "
-                               "claimant of another attack; the gold leaves it unidentified",
     ("g_th_narathiwat_2024", 0): "actors: 'Police blamed insurgents from the BRN' makes the BRN the bomber; the gold, as "
                                  "ACLED for an attribution by one side, leaves the bombing unidentified",
     ("g_ec_guayaquil_2024", 0): "modality: the armed forces' own report that soldiers killed five gang members in a "
@@ -316,8 +314,6 @@ GAPS: dict[tuple[str, int], str] = {
     ("n_so_bariire_2021", 0): "fatalities: 'Two soldiers were martyred in the fighting, the minister added' is read as the "
                               "minister's lower count of the same dead, not as two more beside the 13 attackers the army "
                               "claims (kept as a claim, as in the gap of n_ng_faskari_2020)",
-    ("n_af_qarabagh_2020", 1): "actors: an unclaimed magnetic bomb in Kabul takes the Taliban, blamed two paragraphs "
-                               "before for the Qarabagh attack; the gold leaves it unidentified",
     ("b_ke_keriovalley_2021", 0): "actors: 'bandits suspected to be from the neighbouring Pokot community' names the Pokot "
                                   "only as a community, which resolves to no militia; the raid stays unidentified",
     ("b_ke_keriovalley_2021", 1): "actors: 'police reservists and GSU officers repulsed the raiders' is coded police v. "

@@ -255,8 +255,10 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         actor1 = _bomber(doc)  # "a mortar bomb fired from rebel positions": the rebels the report is about
     if actor1 is None and trigger.trigger.sub_event_type in _BOMBS and not disowned(clause.statement.text) \
             and not disowned(_next_sentence(doc, clause.statement)) and not _disowned_together(doc, clause.statement) \
-            and not _BLAMED_UNNAMED.search(clause.statement.text + " " + _next_sentence(doc, clause.statement)):
-        actor1 = _bomber(doc)  # (not for a bombing that "no one has yet claimed", here or in the next sentence)
+            and not _BLAMED_UNNAMED.search(clause.statement.text + " " + _next_sentence(doc, clause.statement)) \
+            and not _ASIDE.match(clause.statement.text):
+        actor1 = _bomber(doc)  # (not for a bombing that "no one has yet claimed", here or in the next sentence, nor
+        # for one told as another incident: "Meanwhile, a magnetic bomb exploded in Kabul", "Two days earlier, ...")
     if actor1 is None and actor2 is None and trigger.trigger.sub_event_type == "Air/drone strike":
         actor1 = _air_power(doc)  # "air strikes hit Tripoli overnight" in a report on NATO's campaign
     if civilians and actor2 is not None and actor2.end >= 0 and _HOLDER.match(doc.text, actor2.end):
@@ -292,6 +294,13 @@ _RIVALS_AFTER = fastre.compile(r"\s+(?:from|of) (?:the )?(?:two|rival|feuding|wa
 # bomb is still no one's by name, and takes no group the report names elsewhere
 _BLAMED_UNNAMED = fastre.compile(r"\bblam(?:e|es|ed|ing)\b(?: \w+){0,4}? (?:on )?[\"“‘']?(?:the )?(?:terrorists|militants|"
                                  r"insurgents|extremists|gunmen|criminals|saboteurs|armed groups?)\b", re.IGNORECASE)
+
+# a sentence that opens on another incident than the report's ("Meanwhile, ...", "Separately, ...", "Two days earlier,
+# ...", "In another attack, ..."): the armed group the report is about is not, for that, its bomber
+_ASIDE = fastre.compile(r"\W*(?:meanwhile|separately|elsewhere|in (?:an)?other (?:\w+ )?(?:incident|attack|blast|explosion)|"
+                        r"in a separate (?:\w+ )?(?:incident|attack|blast|explosion)|(?:\w+ ){1,2}(?:days?|weeks?|hours?) (?:earlier|before)|"
+                        r"earlier|the (?:previous|day before|next|following))\b", re.IGNORECASE)
+
 
 # a disowning of several incidents at once ("No group claimed responsibility for either killing")
 _SEVERAL = fastre.compile(r"\b(?:either|both|neither|any of|all of)\b", re.IGNORECASE)
