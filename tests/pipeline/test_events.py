@@ -1057,6 +1057,12 @@ def test_arrests_told_after_police_broke_up_a_protest_are_its_intervention() -> 
     ("A mob lynched a suspected pickpocket at the bus park in Mbarara, Uganda.", "UG"),
     ("Residents of Eldoret beat a suspected burglar to death on Sunday night.", "KE"),
     ("Angry villagers burned a man alive near Kananga after accusing him of witchcraft.", "CD"),
+    # the men a mob took for gang members or criminals are civilians too (set d: Petion-Ville's lynching), and the
+    # police who told it met no crowd
+    ("A mob lynched two suspected gang members in San Pedro Sula, Honduras, on Saturday, police said.", "HN"),
+    ("Residents of Lae, Papua New Guinea, lynched three suspected drug dealers on Sunday, police said.", "PG"),
+    ("Villagers beat two suspected cattle thieves to death near Kasese, Uganda, on Sunday, police said.", "UG"),
+    ("Traders beat a suspected pickpocket to death at a market in Kumasi, Ghana, on Monday, a police spokesman said.", "GH"),
 ])
 def test_a_mob_that_fell_on_a_person_has_civilians_as_its_victims(text: str, country: str) -> None:
     mob = [e for e in _events(text) if e.sub_event_type == "Mob violence"]

@@ -184,7 +184,6 @@ GAPS: dict[tuple[str, int], str] = {
     ("c_mx_jalisco_2023", 1): "actors: 'suspected cartel members' in Tamaulipas take the CJNG named in Jalisco",
     ("c_in_kulgam_2024", 1): "'blew up a road-building machine' is no trigger",
     ("d_cd_beni_2023", 0): "actors: 'suspected Islamist militants' near Beni are left unidentified, not the IS branch",
-    ("d_ht_heli_2024", 1): "actors: the victims of a mob's lynching, 'suspected gang members', are coded the gang",
     ("f_mm_ann_2024", 0): "modality: an armed group's own announcement that it captured a base is kept as its claim; the "
                           "gold, as ACLED, codes the capture",
     ("g_th_narathiwat_2024", 0): "actors: 'Police blamed insurgents from the BRN' makes the BRN the bomber; the gold, as "

@@ -114,6 +114,17 @@ _DRIVEN_STATE = fastre.compile(r"^\w+ (?:the |their )?(?:\w+ )?(?:soldiers|troop
                                re.IGNORECASE)
 
 
+def _unspoken(clause: Clause) -> str:
+    """The clause's text with its attribution blanked ("Villagers beat two thieves to death, police said"): who
+    told the incident took no part in it."""
+    st, text = clause.statement, clause.text
+    pos = st.text.rfind(st.speaker) if st.speaker else -1
+    at = st.start + pos - clause.start
+    if pos < 0 or at < 0 or at + len(st.speaker or "") > len(text):
+        return text
+    return text[:at] + " " * len(st.speaker or "") + text[at + len(st.speaker or ""):]
+
+
 # fighters of no named group, as the victims of the state's forces ("killing 12 assailants")
 _IRREGULARS = fastre.compile(r"\b(?:assailants|attackers|militants|insurgents|jihadists|gunmen|rebels|terrorists|bandits|"
                              r"extremists|raiders)\b", re.IGNORECASE)
@@ -788,15 +799,16 @@ class EventStage:
 
         if not _HANDS_ON.match(trigger.text):
             return None
+        told = _unspoken(clause)  # "..., police said": the speaker met no crowd
         if MUTUAL.match(trigger.text):  # "clashes between X and Y" names both sides, else the subject does
             after = clause.text[trigger.end:]
             if fastre.match(r"\s*between\b", after):
-                return crowd_fight(after, clause.text, onto)
+                return crowd_fight(after, told, onto)
             before = clause.text[:trigger.start]
             if _PASSIVE_BY.search(before[-20:]):
                 return None  # "buildings were damaged by heavy fighting": what the fighting hit, not who fought
-            told = list(_REPORTED_OR_HURT.finditer(before))  # "One killed as Muslim and Christian youths clash"
-            return crowd_fight(before[told[-1].end():] if told else before, clause.text, onto)
+            reported = list(_REPORTED_OR_HURT.finditer(before))  # "One killed as Muslim and Christian youths clash"
+            return crowd_fight(before[reported[-1].end():] if reported else before, told, onto)
         agents = clause.text[:trigger.start]
         if _REPORTED_OR_HURT.search(agents):
             return None  # "residents said ...", "3 students were killed in ...": not the attackers
@@ -805,7 +817,7 @@ class EventStage:
                 or headline_passive(clause.text, trigger)
                 or fastre.match(r"(?:died|dead|bodies|lost)\b", trigger.text, re.IGNORECASE)):
             return None  # the people named before a passive or "died" are the victims
-        return crowd_fight(agents, clause.text, onto)
+        return crowd_fight(agents, told, onto)
 
     @staticmethod
     def _own_troops(doc: Document, actor1: Mention, actor2: Mention) -> bool:
@@ -883,7 +895,11 @@ class EventStage:
 
     def _mob_victims(self, clause: Clause, sub: str | None, actor2: Mention | None, civilians: bool,
                      focus: str | None) -> Mention | None:
-        """A mob that lynched, beat or burned someone: ACLED codes the person it fell on as civilians (actor 2)."""
+        """A mob that lynched, beat or burned someone: ACLED codes the person it fell on as civilians (actor 2), the
+        men it took for criminals or gang members of no group named too ("lynched two suspected gang members")."""
+        if sub == "Mob violence" and focus and actor2 is not None and (actor2.id or "").startswith("gen.unidentified.") \
+                and _MOB_JUSTICE.search(clause.statement.text):
+            return self._civilians(focus)
         if sub != "Mob violence" or actor2 is not None or not focus:
             return actor2
         if civilians or _MOB_JUSTICE.search(clause.statement.text):
