@@ -41,6 +41,9 @@ GENERIC = {
     "civilians": ("Civilians ({country})", "civilians", 7),
     "unidentified": ("Unidentified Armed Group ({country})", "unidentified", 3),
     "communal": ("Unidentified Communal Militia ({country})", "identity_militia", 4),
+    # soldiers who rose against their own command ("mutineers", "troops backing the coup"): ACLED's mutiny of the
+    # country's forces, a side of its own against the forces that stayed loyal
+    "mutiny": ("Mutiny of Military Forces of {country}", "rebel_group", 2),
 }
 # ACLED's spelling of a country where GeoNames differs, and the countries ACLED writes with an article
 # after "Military Forces of" ("Military Forces of the Philippines"; "Civilians (Philippines)")
@@ -344,7 +347,7 @@ class ActorKB:
             raise KnowledgeError(f"Unknown generic actor kind {kind!r}; use one of {sorted(GENERIC)}.")
         template, actor_type, inter = GENERIC[kind]
         country_name = self._country_label(country)
-        if template.startswith(("Military", "Police", "Government")) and country in _WITH_ARTICLE:
+        if template.startswith(("Military", "Police", "Government", "Mutiny")) and country in _WITH_ARTICLE:
             country_name = f"the {country_name}"
         name = template.format(country=country_name)
         if name.replace(" of the ", " of ") in self._named:

@@ -367,6 +367,21 @@ def test_one_plural_group_told_as_rivals_is_both_sides(pipeline, text: str, coun
         or event.actor1_id == "som.clan", event.actor1_id
 
 
+@pytest.mark.parametrize("text, pair", [
+    # soldiers risen against their command are a side of their own against the forces that stayed loyal (set m:
+    # Bujumbura's coup attempt of 2015)
+    ("Fighting broke out in Ouagadougou, Burkina Faso, on Sunday between soldiers loyal to the president and troops "
+     "backing the coup.", ("Military Forces of Burkina Faso", "Mutiny of Military Forces of Burkina Faso")),
+    ("Renegade soldiers clashed with loyalist troops near the presidential palace in Kinshasa on Sunday, killing three.",
+     ("Mutiny of Military Forces of the Democratic Republic of Congo", "Military Forces of the Democratic Republic of Congo")),
+    ("In Bissau, troops loyal to the government fought soldiers who had staged a coup on Wednesday, residents said.",
+     ("Military Forces of Guinea-Bissau", "Mutiny of Military Forces of Guinea-Bissau")),
+])
+def test_mutinous_soldiers_are_a_mutiny_of_their_countrys_forces(pipeline, text: str, pair: tuple[str, str]) -> None:  # noqa: ANN001
+    event = next(e for e in _events(pipeline, text, date(2022, 3, 12)) if e.sub_event_type == "Armed clash")
+    assert {event.actor1, event.actor2} == set(pair), event.reason
+
+
 @pytest.mark.parametrize("text", [
     "Rival clans clashed again near Wabag, Papua New Guinea, on Friday.",
     "Elders of the Somali clans met in Baidoa, Somalia, on Friday.",

@@ -277,9 +277,6 @@ GAPS: dict[tuple[str, int], str] = {
     ("m_ml_konna_2013", 2): "place: with Konna missing from the gazetteer the French strike 'around Konna' falls back to "
                             "the report's first town, Paris, where the minister spoke",
     ("m_ml_konna_2013", 3): "missed: 'publicly cut off the hand of a young man' is no trigger (an amputation by a group)",
-    ("m_bi_bujumbura_2015", 0): "actors: neither 'soldiers loyal to Nkurunziza' nor 'troops backing the coup' is read "
-                                "as a side, and the report's warring sides stand in (the Imbonerakure v. the army); a "
-                                "mutiny of the army is no actor the knowledge base can name",
     ("m_cd_goma_2012", 1): "fatalities: 'residents said they saw at least eight bodies in army uniform' is read as an "
                            "attack on civilians of its own ('bodies') instead of the airport clash's toll",
     ("m_cd_goma_2012", 2): "modality: MONUSCO's spokesman telling the mission's own helicopter strike is kept as its "

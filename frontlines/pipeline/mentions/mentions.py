@@ -69,7 +69,10 @@ NAME, VERSION = "frontlines.mentions", content_version(__name__)
 _GENERIC = fastre.compile(
     r"(?<![\w-])(?:(?P<demonym>(?:(?:South|North|Central|Sri|Sierra|Costa|Saudi) )?[A-Z][a-z]+(?:ese|ian|ish|an|i|ic|ean|ch|yz|ik|ek|akh)|"
     r"U\.S\.|US|U\.K\.|UK|UAE) )?"
-    r"(?P<noun>(?i:(?:security|government|state|regime|federal|national|coalition|allied|special|"
+    r"(?P<noun>(?i:mutineers|putschists|(?:mutinous|renegade) (?:soldiers|troops|officers|units)|(?:soldiers|troops|officers) "
+    r"(?:(?:backing|supporting|behind) the (?:coup|mutiny|putsch)(?: attempt)?|(?:accused of |suspected of |who (?:had )?)?"
+    r"(?:staging|staged|attempting|attempted|mounting|mounted|launching|launched) (?:a|the) (?:coup|mutiny|putsch))|"
+    r"(?:security|government|state|regime|federal|national|coalition|allied|special|"
     r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
     r"warplanes|fighter jets|jets|air ?forces?|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
     r"(?:security|police) (?:chiefs?|commanders?|directors?)|"
@@ -114,6 +117,7 @@ _ANAPHORA = fastre.compile(
     r"mortar fire|artillery|missiles?))\b"
     r"(?! (?:of|from)\b)", re.IGNORECASE)  # "the group of young men", "rebels from X": new people, no anaphor
 _GENERIC_KIND = [
+    (fastre.compile(r"mutin|renegade|putsch|coup", re.I), "mutiny"),  # soldiers risen against their command
     (fastre.compile(r"police|gendarme|security (?:chief|commander|director)", re.I), "police"),  # ACLED: gendarmerie as police
     (fastre.compile(r"government|authorities", re.I), "government"),
     # herders, raiders and clan or ethnic fighters of no group named: ACLED's communal militia of the country
