@@ -1193,6 +1193,22 @@ def test_a_crowd_that_stormed_or_burned_is_rioters(text: str, crowd: str) -> Non
     assert (event.actor1_id or "").startswith(f"gen.{crowd}."), (event.actor1, event.actor2)
 
 
+@pytest.mark.parametrize(("text", "attackers"), [
+    # gunmen the text names by their nation are an armed group of that nation wherever they strike, as ACLED codes
+    # "Unidentified Armed Group (Palestine)" in Israel (set h: Tel Aviv); gunmen of no nation are the place's
+    ("Palestinian gunmen opened fire on a bus near Ariel junction in Israel on Tuesday, wounding three passengers.",
+     "gen.unidentified.PS"),
+    ("Afghan gunmen attacked a border post near Chaman, Pakistan, on Monday, killing two guards.", "gen.unidentified.AF"),
+    ("Gunmen attacked a border post near Chaman, Pakistan, on Monday, killing two guards.", "gen.unidentified.PK"),
+    # a people's fire is its armed men's, not a state's forces' (the world dev set's Gazan rocket)
+    ("A Palestinian rocket exploded in a field near Sderot, Israel, on Friday night, police said.", "gen.unidentified.PS"),
+    ("Gazan rockets hit a kibbutz near Nahal Oz, Israel, on Sunday, wounding a farmer.", "gen.unidentified.PS"),
+])
+def test_attackers_named_by_their_nation_are_of_that_nation(text: str, attackers: str) -> None:
+    event = _events(text)[0]
+    assert event.actor1_id == attackers, (event.actor1, event.actor2, event.reason)
+
+
 @pytest.mark.parametrize("text", [
     "Gendarmes arrested two opposition activists at a market in Kaolack, Senegal, on Wednesday.",
     "In Dori, Burkina Faso, a gendarme was wounded when gunmen attacked a checkpoint on Monday.",

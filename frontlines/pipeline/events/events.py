@@ -870,6 +870,9 @@ class EventStage:
         if country == place.country or (kind in ("military", "police", "government") and m.start >= 0):
             return m  # a state's forces abroad stay that state's ("Egyptian jets struck Derna"); forces the text
             # never named, implied as the other side, are those of the country where it happened
+        if kind == "unidentified" and m.start >= 0 and any(self.kb.country_for_demonym(w.rstrip("s")) == country
+                                                            for w in m.text.split()[:2]):
+            return m  # gunmen the text names by their nation ("Palestinian gunmen" in Tel Aviv): an armed group of theirs
         try:
             return self._generic_mention(kind, place.country)
         except KnowledgeError:

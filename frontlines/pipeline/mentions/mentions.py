@@ -103,6 +103,8 @@ _CLANS = fastre.compile(r"(?<![\w-])(?P<the>[Tt]he )?(?P<first>[A-Z][a-z]+)(?:,?
                         r"(?P<noun>clans?(?: militias?| militiamen| fighters| gunmen)?|clansmen)\b")
 # people of a nation told as armed, no group named ("armed Palestinians", "armed Afghans"): an armed group of theirs
 _ARMED_NATIONALS = fastre.compile(r"(?<![\w-])(?:[Aa]rmed|[Gg]un-toting|[Mm]asked) (?P<demonym>[A-Z][a-z]+(?:ian|an|i|ese|yz|ik|ek|akh)s?)\b")
+# the fire a demonym opens ("Palestinian rockets"), which a people without a state's forces fires as an armed group
+_FIRE = fastre.compile(r"(?i:missiles?|rockets?|rocket fire|shelling|bombardments?|artillery|mortars?)")
 _COUNTRY_ABBREVIATIONS = {"U.S.": "US", "US": "US", "U.K.": "GB", "UK": "GB", "UAE": "AE"}  # "US aircraft", "UAE drones"
 _ANAPHORA = fastre.compile(
     r"\b(?:(?:the|these|those) (?:(?:armed|rebel|militant|jihadist|insurgent|terrorist|extremist|separatist|Islamist|"
@@ -422,6 +424,8 @@ class MentionStage:
                 continue  # "Tripoli-based forces" etc.: leave to NER / description
             if m.group("deed") and (self.kb.names_a_people(demonym) or demonym in _COUNTRY_ABBREVIATIONS):
                 continue  # "a Palestinian attack": a people's deed, not its state's; "U.S. raids" is told of a policy as often
+            if kind == "military" and demonym and self.kb.names_a_people(demonym) and _FIRE.fullmatch(m.group("noun")):
+                kind = "unidentified"  # "a Palestinian rocket": a people's fire is an armed group's, not a state's forces'
             doc.mentions.append(Mention(
                 doc.text[start:m.end()], start, m.end(), "actor", canonical=None, id=None, country=country,
                 actor_type=kind, stage=f"{NAME}@{VERSION}", confidence=0.0,
