@@ -1210,6 +1210,22 @@ def test_attackers_named_by_their_nation_are_of_that_nation(text: str, attackers
 
 
 @pytest.mark.parametrize("text", [
+    # the group the victims were accused of helping is no side of the deed (set k: Bali's houses burned for
+    # 'sheltering' separatists); an armed party that burns or loots homes or shops wrongs civilians
+    "Troops torched a dozen houses in Kumba, Cameroon, on Tuesday, residents said, accusing the soldiers of punishing "
+    "villagers for sheltering Ambazonian separatists.",
+    "Police burned down 20 homes near Shashamane, Ethiopia, on Monday, residents said, accusing officers of punishing "
+    "families for hiding OLA fighters.",
+    "Al-Shabaab fighters looted shops in Bulo Burde, Somalia, on Monday, residents said.",
+    "Anti-balaka fighters set fire to 30 houses in a village near Bangassou, Central African Republic, on Sunday, a "
+    "local official said.",
+])
+def test_homes_burned_or_looted_by_an_armed_party_are_civilians(text: str) -> None:
+    event = next(e for e in _events(text) if e.sub_event_type == "Looting/property destruction")
+    assert (event.actor2_id or "").startswith("gen.civilians."), (event.actor1, event.actor2, event.reason)
+
+
+@pytest.mark.parametrize("text", [
     "Gendarmes arrested two opposition activists at a market in Kaolack, Senegal, on Wednesday.",
     "In Dori, Burkina Faso, a gendarme was wounded when gunmen attacked a checkpoint on Monday.",
 ])

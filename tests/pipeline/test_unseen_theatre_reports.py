@@ -235,10 +235,6 @@ GAPS: dict[tuple[str, int], str] = {
                              "force and takes the US of the drone strike in the sentence before; 'Hours later' is not "
                              "dated from that sentence's Wednesday; 'local tribesmen said at least 23 people ... were "
                              "killed' becomes an attack of its own",
-    ("k_cm_bali_2019", 1): "actors: 'soldiers set fire to about 40 houses ..., residents said, accusing the troops of "
-                           "punishing the neighbourhood for sheltering' separatists is told as fact (set m's fix of a "
-                           "grievance after the deed), but its victims are coded the separatists named in the "
-                           "accusation; the gold codes the civilians of the quarter",
     ("k_ss_kodok_2017", 1): "place: 'near Tonga' (a town on the Nile in Upper Nile) is read as the kingdom of Tonga, "
                             "which the gazetteer holds and the Upper Nile town it lacks",
     ("k_eg_rafah_2017", 0): "type: an attack on army checkpoints 'with car bombs and heavy gunfire' is coded a car bomb; "

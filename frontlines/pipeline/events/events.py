@@ -94,6 +94,8 @@ _CIVILIAN_ARRESTEES = fastre.compile(
     r"doctors?|nurses?|traders?|farmers?|workers?|villagers|residents?|civilians|priests?|imams?|pastors?|"
     r"critics?|politicians?|councillors?|mayors?|opposition (?:leaders?|figures?|members?)|trade unionists?)\b"
     r"(?!\s+(?:suspected|accused) of)", re.IGNORECASE)
+# what people live from and in: an armed party that burns or loots it wrongs civilians ("torched 40 houses")
+_HOMES = fastre.compile(r"\b(?:houses|homes|huts|dwellings|homesteads|villages?|shops|market stalls|granaries|crops)\b", re.IGNORECASE)
 _BLOCKADE = fastre.compile(r"^(?:block|barricad|barrier)", re.IGNORECASE)  # a protest trigger told of a road blocked
 # a crowd, not a force, that beat or attacked protesters ("party supporters ... beat demonstrators with clubs")
 _CROWD_ON_PROTESTERS = fastre.compile(
@@ -758,6 +760,9 @@ class EventStage:
         if (trigger.trigger.event_type in ("Violence against civilians", "Explosions/Remote violence") or sub == "Arrests") \
                 and actor2 is None and (civilians or people_taken):
             actor2 = self._civilians(focus) if focus else None  # (people arrested: "arrested four people", "a trader")
+        if sub == "Looting/property destruction" and actor2 is None and actor1 is not None \
+                and actor1.actor_type in _ARMED_TYPES and _HOMES.search(clause.text, trigger.start):
+            actor2 = self._civilians(focus) if focus else None  # "soldiers set fire to 40 houses": the people's homes
         return sub, actor1, actor2, why
 
     def _attack(self, clause: Clause, trigger: TriggerHit, actor1: Mention | None, actor2: Mention | None,

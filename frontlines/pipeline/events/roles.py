@@ -129,6 +129,19 @@ _BELONGING = fastre.compile(r"\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?(?:believed|t
                             r"suspected\s+(?:as|of\s+being))\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 
 
+# a group named only as the one the victims were accused of helping ("accusing the troops of punishing the
+# neighbourhood for sheltering separatists", "after accusing villagers of hiding OLA fighters"): no side of the deed
+_HARBOURED = fastre.compile(r"\b(?:accus\w*|suspect\w*|punish\w*|reprisals?|retaliat\w*)\b[^.;]{0,80}?\b(?:shelter\w*|harbou?r\w*|"
+                            r"hid(?:e|es|ing)?|hidden|support(?:s|ed|ing)?|help(?:s|ed|ing)?|aid(?:s|ed|ing)?|feed(?:s|ing)?|fed|"
+                            r"collaborat\w* with|cooperat\w* with|spy(?:ing)? for|inform(?:ing)? for|sympathi[sz]\w* with)\s+"
+                            r"(?:the\s+|suspected\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _harboured(doc: Document, clause: Any, m: Mention) -> bool:
+    """``m`` is named only as the group the victims were accused of helping, in the clause after its trigger."""
+    return m.start > clause.start and bool(_HARBOURED.search(doc.text[max(clause.start, m.start - 120):m.start]))
+
+
 def _named_for_generic(doc: Document, participants: list[Mention]) -> list[Mention]:
     """Unnamed men said to belong to a named group are that group, where the men stand in the clause ("gunmen
     believed to belong to CODECO killed 12": CODECO acted)."""
@@ -174,6 +187,7 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     t_end = clause.start + trigger.end
     participants = _one_per_entity(doc, [_organisation(a, kb) for a in participants])
     participants = _named_for_generic(doc, participants)
+    participants = [a for a in participants if not _harboured(doc, clause, a)]
     before = [a for a in participants if a.start < t or (a.end <= t_end and trigger.end - trigger.start > 12)
               or (a.start == t and a.end <= t_end)]  # the trigger is the agent's noun: "Gunmen killed ..."
     after = [a for a in participants if a not in before]
