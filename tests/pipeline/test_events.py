@@ -1225,6 +1225,19 @@ def test_homes_burned_or_looted_by_an_armed_party_are_civilians(text: str) -> No
     assert (event.actor2_id or "").startswith("gen.civilians."), (event.actor1, event.actor2, event.reason)
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    # men the text calls cartel members or gunmen, of no cartel named, are an unidentified armed group, not the cartel
+    # the report names elsewhere (set c: Tamaulipas's shootout took Jalisco's CJNG)
+    ("Gunmen of the Sinaloa Cartel ambushed police in Culiacan, Mexico, on Monday, killing two officers. Soldiers killed "
+     "five suspected cartel members in a gunfight near Guasave on Tuesday.", "MX"),
+    ("The Clan del Golfo attacked a police station in Caucasia, Colombia, on Friday. On Saturday, police killed three "
+     "cartel hitmen in a shootout near Taraza.", "CO"),
+])
+def test_cartel_members_of_no_cartel_named_are_unidentified(text: str, country: str) -> None:
+    event = _events(text)[-1]
+    assert event.actor2_id == f"gen.unidentified.{country}", (event.actor1, event.actor2, event.reason)
+
+
 @pytest.mark.parametrize("text", [
     "Gendarmes arrested two opposition activists at a market in Kaolack, Senegal, on Wednesday.",
     "In Dori, Burkina Faso, a gendarme was wounded when gunmen attacked a checkpoint on Monday.",

@@ -181,7 +181,6 @@ GAPS: dict[tuple[str, int], str] = {
     ("b_ne_diffa_2023", 1): "place: 'an island in Lake Chad' is placed in no country (the lake is shared by four)",
     ("b_ht_solino_2024", 0): "place: the gazetteer lacks Solino, and 'the Port-au-Prince neighbourhood of' does not stand in",
     ("b_ht_solino_2024", 1): "place: the gazetteer lacks Tabarre",
-    ("c_mx_jalisco_2023", 1): "actors: 'suspected cartel members' in Tamaulipas take the CJNG named in Jalisco",
     ("c_in_kulgam_2024", 1): "'blew up a road-building machine' is no trigger",
     ("d_cd_beni_2023", 0): "actors: 'suspected Islamist militants' near Beni are left unidentified, not the IS branch",
     ("f_mm_ann_2024", 0): "modality: an armed group's own announcement that it captured a base is kept as its claim; the "
