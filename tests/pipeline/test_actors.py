@@ -382,6 +382,23 @@ def test_mutinous_soldiers_are_a_mutiny_of_their_countrys_forces(pipeline, text:
     assert {event.actor1, event.actor2} == set(pair), event.reason
 
 
+@pytest.mark.parametrize("text, words, actor", [
+    # a unit named by words any state's could bear is the reporting country's, not the curated one of another country
+    ("Mutineers exchanged fire with the presidential guard in Ouagadougou, Burkina Faso, on Sunday.",
+     "presidential guard", "gen.military.BF"),
+    ("Gunmen attacked a Presidential Guard post near the palace in Conakry, Guinea, on Tuesday, killing a soldier.",
+     "Presidential Guard", "gen.military.GN"),
+    ("Gunmen attacked the Presidential Guard headquarters in Tripoli, Libya, on Sunday, killing two guards.",
+     "Presidential Guard", "lby.presidential_guard"),
+    # paratroopers and marines of no nation named are the state's forces
+    ("Paratroopers clashed with rebels near Bria, Central African Republic, on Tuesday.", "Paratroopers",
+     "gen.military.CF"),
+    ("Marines killed four gunmen in a shootout in Reynosa, Tamaulipas, on Friday.", "Marines", "gen.military.MX"),
+])
+def test_a_unit_of_no_nation_named_is_the_reporting_countrys(pipeline, text: str, words: str, actor: str) -> None:  # noqa: ANN001
+    assert _actors(pipeline, text, date(2019, 3, 10))[words][0] == actor
+
+
 @pytest.mark.parametrize("text", [
     "Rival clans clashed again near Wabag, Papua New Guinea, on Friday.",
     "Elders of the Somali clans met in Baidoa, Somalia, on Friday.",

@@ -73,7 +73,7 @@ _GENERIC = fastre.compile(
     r"(?:(?:backing|supporting|behind) the (?:coup|mutiny|putsch)(?: attempt)?|(?:accused of |suspected of |who (?:had )?)?"
     r"(?:staging|staged|attempting|attempted|mounting|mounted|launching|launched) (?:a|the) (?:coup|mutiny|putsch))|"
     r"(?:security|government|state|regime|federal|national|coalition|allied|special|"
-    r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|gendarmes?|security personnel|"
+    r"armed) forces|army|military|troops|soldiers?|servicem[ae]n|commandos?|paratroopers|marines|gendarmes?|security personnel|"
     r"warplanes|fighter jets|jets|air ?forces?|navy|coast ?guard|police(?:m[ae]n| officers?| forces)?|"
     r"(?:security|police) (?:chiefs?|commanders?|directors?)|"
     r"(?:government|regime|pro-government|junta) (?:air ?strikes?|air ?raids?|warplanes|jets|aircraft|helicopters?|"

@@ -50,6 +50,10 @@ _ALLEGIANCE = fastre.compile(
 # an allegiance that tells a partner, not who the men are ("Congolese troops backed by Wazalendo militiamen")
 _PARTNERSHIP = fastre.compile(r"\b(?:backed by|backing|supporting|allied|aligned)\b", re.IGNORECASE)
 
+# a state's unit named by words any state's could bear ("the Presidential Guard", "Republican Guard", "special forces")
+_UNIT_NAME = fastre.compile(r"(?i:(?:the\s+)?(?:presidential|republican|national|royal|special|elite|border|rapid|reserve|"
+                            r"mobile|counter-terrorism|anti-terrorism)(?:\s+(?:guards?|forces?|police|units?|brigades?|battalions?|"
+                            r"intervention|corps|army))+)")
 _SHORT_ACRONYM = fastre.compile(r"[A-Z]{2,4}")
 
 # "Gadhafi's forces", "Haftar’s fighters": a leader's armed men
@@ -301,6 +305,12 @@ class ActorStage:
             if _SHORT_ACRONYM.fullmatch(m.text) and focus and actor.country and not actor.operates_in(focus) \
                     and actor.country not in (placed or ()):
                 return False  # "PNC" in an Algerian report is not Congo's police: an acronym of a country no place is in
+            if _UNIT_NAME.fullmatch(m.text) and focus and actor.type == "state_forces" and actor.country \
+                    and actor.country != focus and actor.country not in (placed or ()):
+                # "the presidential guard" in a report on Burkina Faso is Burkina Faso's, not Libya's of that name
+                kind = "police" if "police" in m.text.lower() else "military"
+                m.reason, m.country = f"generic:{kind} (a unit's name, '{m.text}', of the country the report is about)", focus
+                return self._generic(m, focus, on)
             actor = self.kb.localise(actor, focus)
             m.id, m.canonical, m.country, m.actor_type = actor.id, actor.name, actor.country, actor.type
             if on and not actor.active_on(on):
