@@ -1239,6 +1239,36 @@ def test_cartel_members_of_no_cartel_named_are_unidentified(text: str, country: 
 
 
 @pytest.mark.parametrize("text", [
+    # members of a party, a union or a congregation are civilians, whoever kills them (a victim group's affiliation)
+    "Soldiers shot dead three members of the opposition party in Bamenda, Cameroon, on Monday.",
+    "Police shot dead two members of a trade union during a strike in Harare, Zimbabwe, on Tuesday.",
+    "Troops killed four members of a church congregation near Mutumba, Burundi, on Sunday, residents said.",
+])
+def test_members_of_a_party_or_a_union_are_civilians(text: str) -> None:
+    event = _events(text)[0]
+    assert (event.event_type, (event.actor2_id or "").split(".")[:2]) == ("Violence against civilians", ["gen", "civilians"]), \
+        (event.event_type, event.actor1, event.actor2, event.reason)
+
+
+@pytest.mark.parametrize(("text", "published", "actor"), [
+    # an alias carried only by a later period's entry names the entry of the day under the same name: the RSF were
+    # Sudan's state forces before their rebellion of April 2023
+    ("RSF fighters attacked a camp for displaced people near El Fasher, Sudan, on Friday, killing 30.", (2021, 5, 5),
+     "sdn.rsf"),
+    ("RSF fighters attacked a camp for displaced people near El Fasher, Sudan, on Friday, killing 30.", (2024, 5, 5),
+     "sdn.rsf.rebel"),
+    ("RSF paramilitaries shot dead four protesters in Omdurman, Sudan, on Thursday, medics said.", (2019, 6, 20), "sdn.rsf"),
+])
+def test_an_alias_of_a_later_period_names_the_entry_of_the_day(text: str, published: tuple[int, int, int], actor: str) -> None:
+    from datetime import date
+
+    from frontlines.pipeline import extract_text
+
+    event = extract_text(text, published=date(*published)).events[0]
+    assert actor in (event.actor1_id, event.actor2_id), (event.actor1, event.actor2, event.reason)
+
+
+@pytest.mark.parametrize("text", [
     "Gendarmes arrested two opposition activists at a market in Kaolack, Senegal, on Wednesday.",
     "In Dori, Burkina Faso, a gendarme was wounded when gunmen attacked a checkpoint on Monday.",
 ])

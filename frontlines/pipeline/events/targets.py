@@ -54,6 +54,12 @@ _ATTRIBUTIVE = fastre.compile(r"\s+(?:stations?|posts?|uniforms?|custody|cells?|
 _MOSTLY = fastre.compile(r",?\s+(?:(?:most|many|all|almost all|nearly all|the majority|the bulk)(?: of (?:them|whom))?"
                          r"(?:\s+(?:were|being))?|mostly|mainly|largely)\s+(?:[\w'’-]+\s+){0,2}?", re.IGNORECASE)
 _NEUTRAL = {"members", "member", "officers", "officer"}  # "a member of the party", "an election officer"
+# the bodies whose members are civilians ("members of the opposition party", "of a farming cooperative"), not a
+# party's or a union's armed wing
+_CIVIL_BODY = fastre.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+)?(?:[\w'’-]+\s+){0,3}?(?:party|parties|trade unions?|"
+                             r"unions?|associations?|church(?:es)?|congregations?|clubs?|cooperatives?|famil(?:y|ies)|"
+                             r"communit(?:y|ies)|parliament|press|choir|staff)\b(?!['’]s?\s+(?:militia|armed|youth wing|fighters))",
+                             re.IGNORECASE)
 _CIVILIAN_TYPES = {"civilians", "protesters", "organisation"}
 _ARMED_ACTORS = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force",
                  "unidentified"}
@@ -116,6 +122,9 @@ def _kind_in(region: str, direct: bool, onto: Ontology) -> tuple[int, str, str] 
     found = []
     for regex, kind in ((onto.combatant_nouns, "armed"), (onto.civilian_nouns, "civilian")):
         for m in regex.finditer(region):
+            if m.group().lower() in ("member", "members") and _CIVIL_BODY.match(region, m.end()):
+                found.append((m.start(), "civilian", "victim"))  # "three members of the opposition party"
+                break
             if m.group().lower() in _NEUTRAL or _ATTRIBUTIVE.match(region, m.end()):
                 continue
             serving = not _NOT_SERVING.search(region[max(0, m.start() - 25):m.start()])

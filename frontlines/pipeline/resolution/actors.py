@@ -294,7 +294,7 @@ class ActorStage:
             if len(self.kb.candidates(m.text)) > 1:  # "Taliban" in 2022 is Afghanistan's army; "ANP" in Kabul its police
                 actor = self.kb.choose(m.text, on=on, country=focus) or actor
             if on and actor.valid_from and on < actor.valid_from:
-                earlier = self._forces_of_the_day(actor, on)
+                earlier = self._forces_of_the_day(actor, on) or self._same_name_of_the_day(actor, on)
                 if earlier is None:
                     return False  # "TPLF" in 2017 is the ruling party, not the rebel group formed in 2020
                 m.reason += f"; {actor.name} is later than {on.isoformat()}: the state's forces of the day"
@@ -363,6 +363,13 @@ class ActorStage:
         if actor.type != "state_forces" or not parent.startswith("gen.") or not actor.country:
             return None
         return self.kb.national(parent.split(".")[1], actor.country, on)
+
+    def _same_name_of_the_day(self, actor: Actor, on: date) -> Actor | None:
+        """The entry of the day under the same name ("RSF fighters" in 2021: the Rapid Support Forces as state forces,
+        before the entry of their rebellion in 2023 that carries the alias)."""
+        found = [self.kb.get(i) for i in self.kb.candidates(actor.name) if i != actor.id]
+        found = [a for a in found if a.name == actor.name and a.active_on(on)]
+        return found[0] if len(found) == 1 else None
 
     def _generic(self, m: Mention, focus: str | None, on: date | None) -> bool:
         kind = m.reason.split(":", 1)[1].split(" ", 1)[0]
