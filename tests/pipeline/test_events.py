@@ -1268,6 +1268,23 @@ def test_an_alias_of_a_later_period_names_the_entry_of_the_day(text: str, publis
     assert actor in (event.actor1_id, event.actor2_id), (event.actor1, event.actor2, event.reason)
 
 
+@pytest.mark.parametrize(("text", "pair"), [
+    # who holds the place hit ("a village held by the Arakan Army") is neither the agent of a passive nor, where the
+    # dead are civilians, the target
+    ("The Myanmar army shelled a village held by the Arakan Army in Rakhine on Thursday, killing five civilians.",
+     ("mmr.", "gen.civilians.MM")),
+    ("Government artillery pounded a town controlled by the SDF near Manbij, Syria, on Friday, killing four civilians.",
+     ("gen.military.SY", "gen.civilians.SY")),
+    # soldiers holding the town hit are its target
+    ("Russian forces shelled a town held by Ukrainian troops near Bakhmut, Ukraine, on Monday, killing two soldiers.",
+     ("rus.", "ukr.")),
+])
+def test_who_holds_the_place_hit_is_no_agent(text: str, pair: tuple[str, str]) -> None:
+    event = _events(text)[0]
+    assert (event.actor1_id or "").startswith(pair[0]) and (event.actor2_id or "").startswith(pair[1]), \
+        (event.actor1, event.actor2, event.reason)
+
+
 @pytest.mark.parametrize("text", [
     "Gendarmes arrested two opposition activists at a market in Kaolack, Senegal, on Wednesday.",
     "In Dori, Burkina Faso, a gendarme was wounded when gunmen attacked a checkpoint on Monday.",

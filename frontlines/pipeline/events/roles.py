@@ -45,6 +45,8 @@ _FIRED_FROM_REBELS = fastre.compile(r"\b(?:fired|launched|lobbed)\s+from\s+(?:th
                                     re.IGNORECASE)
 # a side named as who holds a place ("the RSF-held town of Kabkabiya"), not as whom the deed hit
 _HOLDER = fastre.compile(r"-(?:held|controlled|occupied|run)\b")
+# the same told with "by" ("shelled a village held by the Arakan Army"): no passive of the deed, no agent of it
+_HELD_BY = fastre.compile(r"\b(?:held|controlled|occupied|run|dominated)\s+by(?:\s+(?:the\s+)?)?$", re.IGNORECASE)
 # a vehicle or a patrol that ran onto a mine or a roadside bomb suffered it ("a military truck drove over a landmine",
 # "a police patrol struck a roadside bomb"), unlike one that planted or set one off
 _RAN_ONTO = fastre.compile(r"\b(?:drove|drives|driving|ran|runs|running|rolled|rolls)\s+(?:over|onto|into)\s+(?:an?\s+|the\s+)?"
@@ -193,7 +195,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     after = [a for a in participants if a not in before]
     text_after = doc.text[t:clause.end]
     progressive = bool(fastre.match(r"\w+ing\b", text_after))  # "has been fighting" is not a passive
-    passive = not progressive and (fastre.match(r"\S+\s+(?:\w+\s+){0,3}?by\b", text_after) or fastre.search(
+    by = fastre.match(r"\S+\s+(?:\w+\s+){0,3}?by\b", text_after)
+    passive = not progressive and ((by and not _HELD_BY.search(by.group())) or fastre.search(
         r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", doc.text[clause.start:t])
         or fastre.match(r"c(?:a|o)me under\b", trigger.text))  # "a patrol came under fire": its target
     actor1 = before[0] if before else None
@@ -243,6 +246,9 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
     if clause.statement.speaker:
         text = text.replace(clause.statement.speaker, "")
     source = _FIRED_FROM_REBELS.sub(" ", text_after)  # where the shell came from is not whom it hit
+    for holder in (a for a in participants if t <= a.start and _HELD_BY.search(doc.text[max(t, a.start - 25):a.start])):
+        at = holder.start - t  # "a village held by the Arakan Army": who holds it is not whom the shells hit
+        source = source[:at] + " " * (holder.end - holder.start) + source[holder.end - t:]
     civilians = bool(onto.civilian_nouns.search(text)) and not onto.combatant_nouns.search(source[:80])
     state = country_subject(doc, clause, trigger) if actor1 is None and trigger.trigger.sub_event_type in _STATE_DEEDS else None
     if state is not None and state.country:  # "Egypt dispatched strike fighters": the country acted through its forces
@@ -275,7 +281,8 @@ def roles(doc: Document, clause: Any, trigger: TriggerHit, participants: list[Me
         # for one told as another incident: "Meanwhile, a magnetic bomb exploded in Kabul", "Two days earlier, ...")
     if actor1 is None and actor2 is None and trigger.trigger.sub_event_type == "Air/drone strike":
         actor1 = _air_power(doc)  # "air strikes hit Tripoli overnight" in a report on NATO's campaign
-    if civilians and actor2 is not None and actor2.end >= 0 and _HOLDER.match(doc.text, actor2.end):
+    if civilians and actor2 is not None and actor2.end >= 0 and (_HOLDER.match(doc.text, actor2.end)
+                                                              or _HELD_BY.search(doc.text[max(t, actor2.start - 25):actor2.start])):
         actor2 = None  # "struck a market in the RSF-held town, killing 20 people": the RSF held the town, the people died
     return _as_forces(actor1, trigger, kb), _as_forces(actor2, trigger, kb), civilians
 
