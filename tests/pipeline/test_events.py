@@ -1232,6 +1232,9 @@ def test_homes_burned_or_looted_by_an_armed_party_are_civilians(text: str) -> No
      "five suspected cartel members in a gunfight near Guasave on Tuesday.", "MX"),
     ("The Clan del Golfo attacked a police station in Caucasia, Colombia, on Friday. On Saturday, police killed three "
      "cartel hitmen in a shootout near Taraza.", "CO"),
+    # kidnappers of no group named are an armed group too, the side a force fights
+    ("Police killed three kidnappers in a shootout in Chilpancingo, Mexico, on Friday.", "MX"),
+    ("Soldiers killed two kidnappers in a gunfight near Birnin Gwari, Nigeria, on Sunday and freed 12 hostages.", "NG"),
 ])
 def test_cartel_members_of_no_cartel_named_are_unidentified(text: str, country: str) -> None:
     event = _events(text)[-1]

@@ -84,7 +84,8 @@ _GENERIC = fastre.compile(
     r"Sukhois?|Rafales?|planes|(?P<deed>(?:(?:ground|drone|missile|air|rocket|artillery|naval) )?(?:assaults?|attacks?|raids?|"
     r"incursions?|(?:counter-?)?offensives?|advances?|ambush(?:es)?)))|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed (?:men|civilians)|"
-    r"(?:suspected |alleged )?(?:drug traffickers|drug dealers|gang members|gangsters|cartel (?:members|gunmen|hitmen|operatives)|hitmen)|"
+    r"(?:suspected |alleged )?(?:drug traffickers|drug dealers|gang members|gangsters|cartel (?:members|gunmen|hitmen|operatives)|hitmen|"
+    r"kidnappers)|"
     r"protesters|demonstrators|rioters|looters|mobs?|(?:armed |camel |cattle )?(?:herders|herdsmen)|(?:armed )?cattle raiders|"
     r"clan (?:militias?|militiamen|gunmen|fighters)|(?:militias|militiamen|fighters|gunmen) from (?:two |the )?(?:rival |feuding )?"
     r"(?:sub-?)?clans|(?:ethnic|communal|tribal) (?:militias?|militiamen)|armed youths?|"
@@ -126,7 +127,7 @@ _GENERIC_KIND = [
     (fastre.compile(r"herders|herdsmen|raiders|clan|ethnic|communal|tribal|youth", re.I), "communal"),
     # criminals no gang is named for, unnamed, masked gunmen and armed civilians: an armed group of the country
     (fastre.compile(r"gunmen|armed men|armed civilians|assailants|attackers|militants|unidentified|unknown|masked|traffickers|"
-                    r"dealers|gang|cartel|hitmen|miscreants|hoodlums|motorcyclists", re.I), "unidentified"),
+                    r"dealers|gang|cartel|hitmen|kidnappers|miscreants|hoodlums|motorcyclists", re.I), "unidentified"),
     (fastre.compile(r"protesters|demonstrators", re.I), "protesters"),
     (fastre.compile(r"rioters|looters|mob", re.I), "rioters"),  # looters: a crowd no group is named for
 ]
