@@ -1288,6 +1288,18 @@ def test_who_holds_the_place_hit_is_no_agent(text: str, pair: tuple[str, str]) -
         (event.actor1, event.actor2, event.reason)
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    # a base named by its state's demonym is that state's forces' (not the forces of the country it stands in)
+    ("A Kataib Hezbollah drone struck a US base in Syria on Sunday, wounding two soldiers.", "US"),
+    ("Rockets hit a Turkish base near Bashiqa, Iraq, on Monday, the Turkish defence ministry said.", "TR"),
+])
+def test_a_base_named_by_a_demonym_is_that_states(text: str, target: str) -> None:
+    from frontlines.knowledge.actors import get_actor_kb
+
+    event = _events(text)[0]
+    assert event.actor2_id and get_actor_kb().get(event.actor2_id).country == target, (event.actor1, event.actor2)
+
+
 @pytest.mark.parametrize("text", [
     "Gendarmes arrested two opposition activists at a market in Kaolack, Senegal, on Wednesday.",
     "In Dori, Burkina Faso, a gendarme was wounded when gunmen attacked a checkpoint on Monday.",

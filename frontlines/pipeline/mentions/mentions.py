@@ -80,7 +80,7 @@ _GENERIC = fastre.compile(
     r"shelling|bombardment|drones?|drone strikes?|artillery)|"
     r"(?(demonym)(?:government|authorities|forces|aircraft|helicopters?|gunships?|drones?|(?:air ?|drone )?strikes?|"
     r"airstrikes?|shelling|bombardments?|artillery|missiles?|rockets?|rocket fire|air ?raids?|(?:glide|guided|aerial) bombs?|air defen[cs]es?|"
-    r"warships?|F-?16s?|MiG-?\d*s?|Mirages?|border (?:guards|troops|police|posts?)|(?:army |military )?(?:positions|posts|outposts)|"
+    r"warships?|F-?16s?|MiG-?\d*s?|Mirages?|border (?:guards|troops|police|posts?)|(?:army |military |air )?(?:positions|posts|outposts|bases?)|"
     r"Sukhois?|Rafales?|planes|(?P<deed>(?:(?:ground|drone|missile|air|rocket|artillery|naval) )?(?:assaults?|attacks?|raids?|"
     r"incursions?|(?:counter-?)?offensives?|advances?|ambush(?:es)?)))|(?!))|gunmen|(?:unidentified|unknown|masked) (?:gunmen|armed men|"
     r"assailants?|attackers?|militants|warplanes|aircraft|men|perpetrators|individuals)|armed (?:men|civilians)|"
