@@ -44,7 +44,7 @@ from frontlines.pipeline.events.roles import mediators as _mediators
 from frontlines.pipeline.events.roles import partners as _partners
 from frontlines.pipeline.events.roles import tells_a_loss, two_states, warring_sides
 from frontlines.pipeline.events.subtypes import (capture_side, commentary_on_events, context_of, criminal, crowd_fight,
-                                          held_territory, industrial_accident, intervened, non_conflict, peaceful_transfer, protest_escalation, rampage,
+                                          held_territory, industrial_accident, intervened, non_conflict, peaceful_transfer, protest_escalation,
                                           withdrawal_under_fire)
 from frontlines.pipeline.events.targets import MUTUAL as MUTUAL_TRIGGER
 from frontlines.pipeline.events.targets import target_of
@@ -65,7 +65,8 @@ _RIOT_DEED = fastre.compile(r"\b(?:attack(?:ed|ing)|assault(?:ed|ing)|stoned|bea
                             r"ransack(?:ed|ing)|loot(?:ed|ing)|torch(?:ed|ing)|set fire to (?!(?:\w+ ){0,2}tyres)|"
                             r"set (?!(?:\w+ ){0,2}tyres)(?:\w+ ){1,4}(?:on fire|alight|ablaze)|"
                             r"(?:tried|attempted) to (?:storm|force their way)|(?:threw|hurled) (?:\w+ ){0,2}(?:stones|rocks|petrol bombs|"
-                            r"molotov))\b", re.IGNORECASE)
+                            r"molotov)|vandali[sz](?:ed|ing)|burn(?:ed|t) down|(?:pulled|tore|knocked) down|toppled|smashed)\b",
+                            re.IGNORECASE)
 _ARMED_TYPES = _STATE_TYPES | {"rebel_group", "political_militia", "identity_militia", "unidentified"}
 _PASSIVE_BY = fastre.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+){0,2}?\w+ed\s+by\b|\bby\b", re.IGNORECASE)
 # what a mob does to a person ("lynched a suspected thief", "beat him to death", "burned the man alive", "mob justice")
@@ -746,10 +747,6 @@ class EventStage:
             # codes the crowd as actor 1, the force as actor 2
             met = actor2 if actor2 is not None and actor2.actor_type in ("protesters", "rioters") else None
             actor1, actor2 = met or self._generic_mention("rioters", focus), actor1
-        if sub == "Violent demonstration" and focus and actor1 is not None and actor1.actor_type == "protesters" \
-                and rampage(clause.statement.text):
-            # "protesters stormed the city hall and set it on fire": a crowd that storms, burns or loots riots
-            actor1, why = self._generic_mention("rioters", focus), why + "; a crowd that stormed, burned or wrecked: rioters"
         if sub in ("Violent demonstration", "Mob violence") and actor1 is None and focus:
             actor1 = self._generic_mention("rioters", focus)
         actor2 = self._mob_victims(clause, sub, actor2, civilians, focus)

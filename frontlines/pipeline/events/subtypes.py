@@ -17,7 +17,7 @@ from frontlines import fastre
 from frontlines.knowledge.ontology import Ontology
 
 __all__ = ["capture_side", "commentary_on_events", "context_of", "criminal", "crowd_fight", "industrial_accident", "intervened", "non_conflict",
-           "peaceful_transfer", "protest_escalation", "rampage", "withdrawal_under_fire"]
+           "peaceful_transfer", "protest_escalation", "withdrawal_under_fire"]
 
 _FORCE = fastre.compile(
     r"\b(?:protesters?|protestors?|demonstrators?|marchers|students|crowds?)\b[^.;]{0,60}?\b(?:were|was|have been|had been)?\s*"
@@ -49,20 +49,6 @@ _VIOLENT = fastre.compile(r"\b(?:clash(?:es|ed)?|scuffl\w*|(?:turned|became|turn
                           r"rampag\w*|barricad\w*|block(?:s|ed|ing)? (?:\w+ ){0,2}(?:roads?|railways?|rail lines?|highways?|thoroughfares|"
                           r"motorways?|crossroads|axis|intersections?|roundabouts?|(?-i:[RNAM]\d+))|attack(?:ed|ing)? (?:\w+ ){0,2}(?:police|officers|security forces)|confrontations?)\b",
                           re.IGNORECASE)
-# What a crowd does that ACLED codes as rioters whatever the report calls them: storming a building, burning, looting
-# or wrecking property ("protesters stormed the city hall and set it on fire", "demonstrators pulled down a statue");
-# not a road blocked with burning tyres or stones thrown, which the dev gold leaves with the protesters.
-_RAMPAGE = fastre.compile(r"\b(?:stormed|storming|broke into|forced (?:their|its) way into|ransack\w*|loot(?:ed|ing)|vandali[sz]\w*|"
-                          r"torch(?:ed|ing)|set fire to (?!(?:\w+ ){0,2}(?:tyres|tires|barricades?)\b)|"
-                          r"set (?!(?:\w+ ){0,3}(?:tyres|tires|barricades?)\b)(?:\w+ ){0,3}(?:on fire|alight|ablaze)|"
-                          r"burn(?:ed|t) down|(?:pulled|tore|toppled|knocked) down|toppled|smashed|destroyed)\b", re.IGNORECASE)
-
-
-def rampage(sentence: str) -> bool:
-    """The crowd the sentence tells stormed, burned, looted or wrecked something: ACLED's rioters."""
-    return bool(_RAMPAGE.search(sentence))
-
-
 _STATE = fastre.compile(r"\b(?:army|armed forces|military|troops|soldiers|government(?:'s)? forces|regime forces|"
                         r"security forces|troopers|government|state forces|national army)\b", re.IGNORECASE)
 _ARMED = fastre.compile(r"\b(?:rebels?|militants?|insurgents?|jihadists?|fighters|militias?|group|separatists?|"
