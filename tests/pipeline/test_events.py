@@ -19,6 +19,9 @@ from frontlines.pipeline.events.fatalities import coded_fatalities, count_fatali
     ("At least 3-5 guards and 1 driver were killed.", 4),
     ("7 fighters including 3 commanders were killed.", 7),
     ("A nurse was killed or wounded by a stray bullet.", 0),
+    ("Nobody knows how many villagers died in the raid.", 0),  # a question, not a count
+    ("It was not known how many people were killed when the market was shelled.", 0),
+    ("Many people died when the market was shelled.", 10),
     ("Two men were feared dead after the raid.", 2),
     ("Six fishermen have been feared killed in the night raid.", 6),
     ("Nine rebels believed dead after the air strike.", 9),

@@ -24,7 +24,8 @@ WORDS = {
     "a number of": 10, "a few": 3, "few": 3, "a couple of": 2, "couple of": 2, "both": 2,
     "single": 1, "lone": 1,
 }
-_WORD_ALT = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
+# "how many died", "not known how many people were killed": a question, not a count
+_WORD_ALT = "|".join(r"(?<!how )many" if w == "many" else re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
 _MULTIPLE = r"(?:two|three|four|five|six|seven|eight|nine|ten) (?:dozen|hundred)(?! of)"  # "two dozen" is 24
 NUMBER = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
