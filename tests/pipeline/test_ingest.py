@@ -64,6 +64,8 @@ def test_a_records_genre_field_wins_over_the_runs(tmp_path) -> None:
     path = _write(tmp_path, "mixed.csv", "id,text,genre\nn1,Protests reported in several towns.,note\n"
                                          "r1,Clashes in Sirte on Monday.,\n")
     assert [d.genre for d in read_path(path)] == ["note", "report"]
+    spelled = _write(tmp_path, "spelled.csv", "id,text,genre\nn2,Protests reported in several towns.,\" Note \"\n")
+    assert [d.genre for d in read_path(spelled)] == ["note"]
     assert [d.genre for d in read_path(path, genre="note")] == ["note", "note"]
     [text] = read_path(_write(tmp_path, "one.txt", "Clashes in Sirte on Monday."), genre="note")
     assert text.genre == "note"

@@ -306,6 +306,9 @@ def _record(obj: dict[str, Any], where: str, default_id: str, published: date | 
 
 
 def _genre_field(value: Any, where: str) -> Genre | None:
+    """A record's "genre", read as written in a spreadsheet ("Note", " report "); None when it has none."""
+    if isinstance(value, str):
+        value = value.strip().lower()
     if value is None or value == "":
         return None
     if value not in GENRES:

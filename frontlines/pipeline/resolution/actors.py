@@ -92,7 +92,7 @@ _POLICE_SOURCE = fastre.compile(r"\b(?:police|gendarmerie)\b.*\b(?:chiefs?|spoke
 # civilians of that people, not its militia
 _ITS_PEOPLE = fastre.compile(r"\s+(?:elders|residents|villagers|civilians|women|children|families|notables|worshippers|"
                              r"mourners|pilgrims|traders|students|"
-                             # set p: a people's name before the word for where its people live ("fired into the Tebu
+                             # a people's name before the word for where its people live ("fired into the Tebu
                              # district of Shura", "a Fulani village"): the place of civilians, not the militia
                              r"district|neighbou?rhoods?|quarter|villages?|hamlets?|settlements?)\b")
 
